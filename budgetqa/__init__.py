@@ -1,0 +1,1 @@
+"""budget-qa: answers questions about Chinese government budget disclosures with cited figures."""

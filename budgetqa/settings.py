@@ -1,0 +1,50 @@
+"""All configuration in one place, read from `BUDGETQA_*` environment variables (or a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting the product reads; each field's description is its documentation."""
+
+    model_config = SettingsConfigDict(env_prefix="BUDGETQA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Folder holding the fact database, keyword index and Chroma files.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the fact store; default is SQLite at DATA_DIR/budgetqa.sqlite3."
+    )
+    embedding_model: str = Field(
+        "auto",
+        description="Embedding model: 'auto' (best installed packaged model), an installed package name, or a local path.",
+    )
+    chroma_host: str | None = Field(None, description="Chroma server host; when set, a Chroma HttpClient is used.")
+    chroma_port: int = Field(8000, description="Chroma server port, used with CHROMA_HOST.")
+    collection: str = Field("budget_chunks", description="Chroma collection name.")
+    display_unit: str = Field("万元", description="Unit in which money figures are shown (元, 万元 or 亿元).")
+    chunk_tokens: int = Field(256, description="Chunk budget in jieba tokens.")
+    chunk_overlap_sentences: int = Field(1, description="Sentences repeated at the start of the next chunk.")
+    max_file_bytes: int = Field(50 * 1024 * 1024, description="Largest file accepted for ingestion.")
+    max_question_chars: int = Field(500, description="Longest question accepted.")
+    top_k: int = Field(8, description="Chunks returned by the hybrid retriever.")
+    staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
+    admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
+    rate_limit_per_minute: int = Field(60, description="Public ask requests per client per minute.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint that may rephrase text answers.")
+    llm_model: str = Field("qwen", description="Model name sent to the LLM endpoint.")
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The fact-store URL, defaulting to a SQLite file in the data dir."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'budgetqa.sqlite3').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, built on first use."""
+    return Settings()

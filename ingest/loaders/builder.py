@@ -1,0 +1,92 @@
+"""Assembles extracted text from lines and tables while recording every offset.
+
+Loaders whose source is not plain text (PDF, DOCX, XLSX, HTML, page JSON) write through this
+builder, so the stored text is exactly what citations point into. A table row is written as one
+line with cells separated by tabs; tables are set off by blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Cell, Line, RawDocument, RawTable
+
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+MAX_CAPTION_LINES = 3  # a table's title, owner and unit lines sit just above it
+
+
+def clean_cell_text(text: str | None) -> str:
+    """One-line form of a cell: inner newlines and runs of spaces folded to one space."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+class TextBuilder:
+    """Collects lines and tables in reading order and produces a `RawDocument`."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._lines: list[Line] = []
+        self._tables: list[RawTable] = []
+        self._page_starts: list[int] = []
+        self._page: int | None = None
+
+    def _write(self, text: str) -> int:
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return start
+
+    def new_page(self) -> None:
+        """Marks the start of the next page; offsets written from now on belong to it."""
+        if self._parts and not "".join(self._parts[-2:]).endswith("\n\n"):
+            self._write("\n")
+        self._page_starts.append(self._length)
+        self._page = len(self._page_starts)
+
+    def add_line(self, text: str) -> None:
+        """Adds one non-table line (heading or paragraph); blank text is skipped."""
+        text = text.strip()
+        if not text:
+            return
+        start = self._write(text)
+        self._write("\n")
+        self._lines.append(Line(text, start, start + len(text), self._page))
+
+    def add_table(self, rows: list[list[str | None]]) -> None:
+        """Adds a table given as rows of cell strings (None or '' for a blank cell)."""
+        rows = [[clean_cell_text(c) for c in row] for row in rows]
+        rows = [row for row in rows if any(row)]
+        if not rows:
+            return
+        self._write("\n")
+        table_rows: list[list[Cell]] = []
+        for row in rows:
+            cells: list[Cell] = []
+            for i, value in enumerate(row):
+                if i:
+                    self._write("\t")
+                start = self._write(value)
+                cells.append(Cell(value, start, start + len(value)))
+            self._write("\n")
+            table_rows.append(cells)
+        self._write("\n")
+        self._tables.append(RawTable(table_rows, self._page))
+
+    def build(self, source: str, fmt: str) -> RawDocument:
+        """The finished document, with each table's caption lines attached."""
+        doc = RawDocument("".join(self._parts), self._lines, self._tables, source, fmt, self._page_starts)
+        attach_captions(doc)
+        return doc
+
+
+def attach_captions(doc: RawDocument) -> None:
+    """Gives each table the few non-table lines right above it (after the previous table)."""
+    previous_end = 0
+    for table in doc.tables:
+        start = table.start
+        above = [ln for ln in doc.lines if previous_end <= ln.start < start]
+        table.caption_lines = above[-MAX_CAPTION_LINES:]
+        previous_end = table.end

@@ -1,0 +1,106 @@
+"""Loads text dumped from a Word document, where each table cell is a tab-led line.
+
+Layout (see the Langfang 2020 sample): a cell is a line starting with a tab (optionally after
+spaces); consecutive cell lines form a row; a blank line ends a row; two blank lines, or a plain
+line not followed by more cells, end the table. A plain line between cell lines continues the
+previous cell (Word wraps long cells into separate paragraphs). A lone tab is an empty cell.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.loaders.builder import attach_captions
+from ingest.loaders.decoding import decode_text
+from ingest.model import Cell, Line, RawDocument, RawTable
+
+_CELL_LINE = re.compile(r"^ *\t")
+LOOKAHEAD_LINES = 2  # a plain line belongs to a table only if cells resume this soon
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return start, end
+
+
+def parse_text(text: str, source: str, fmt: str = "txt") -> RawDocument:
+    """Splits text in the tab-led layout into lines and tables with exact offsets."""
+    spans = _line_spans(text)
+    lines: list[Line] = []
+    tables: list[RawTable] = []
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    blank_run = 0
+
+    def is_cell(i: int) -> bool:
+        s, e = spans[i]
+        return bool(_CELL_LINE.match(text[s:e]))
+
+    def cells_resume(i: int) -> bool:
+        following = [j for j in range(i + 1, len(spans)) if text[spans[j][0] : spans[j][1]].strip()]
+        return bool(following) and is_cell(following[0]) and following[0] - i <= LOOKAHEAD_LINES
+
+    def close_row() -> None:
+        nonlocal row
+        if row:
+            rows.append(row)
+            row = []
+
+    def close_table() -> None:
+        nonlocal rows
+        close_row()
+        if rows:
+            tables.append(RawTable(rows))
+        rows = []
+
+    for i, (s, e) in enumerate(spans):
+        raw = text[s:e]
+        if not raw.strip():
+            if raw.strip(" ") == "\t" and (row or rows):  # a lone tab: an empty cell
+                tab = s + raw.index("\t") + 1
+                row.append(Cell("", tab, tab))
+                blank_run = 0
+                continue
+            blank_run += 1
+            close_row()
+            if blank_run >= 2:
+                close_table()
+            continue
+        blank_run = 0
+        if is_cell(i):
+            cs, ce = _strip_span(text, s, e)
+            row.append(Cell(text[cs:ce], cs, ce))
+            continue
+        if (row or rows) and cells_resume(i):
+            cs, ce = _strip_span(text, s, e)
+            if row:
+                last = row[-1]
+                row[-1] = Cell(last.text + raw.strip(), last.start, ce)
+            elif rows and rows[-1]:
+                last = rows[-1][-1]
+                rows[-1][-1] = Cell(last.text + raw.strip(), last.start, ce)
+            continue
+        close_table()
+        ls, le = _strip_span(text, s, e)
+        lines.append(Line(text[ls:le], ls, le))
+    close_table()
+    doc = RawDocument(text, lines, tables, source, fmt)
+    attach_captions(doc)
+    return doc
+
+
+def load_txt(path: Path) -> RawDocument:
+    """Reads a `.txt` disclosure (UTF-8 or GB18030)."""
+    return parse_text(decode_text(path.read_bytes(), path.name), path.name)
