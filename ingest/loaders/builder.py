@@ -8,7 +8,10 @@ line with cells separated by tabs; tables are set off by blank lines.
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import Path
 
+from ingest.errors import IngestError
 from ingest.model import Cell, Line, RawDocument, RawTable
 
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -90,3 +93,20 @@ def attach_captions(doc: RawDocument) -> None:
         above = [ln for ln in doc.lines if previous_end <= ln.start < start]
         table.caption_lines = above[-MAX_CAPTION_LINES:]
         previous_end = table.end
+
+
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024  # uncompressed size of a DOCX/XLSX package; real disclosures are a few MB
+
+
+def check_office_package(path: Path, kind: str, main_part: str) -> None:
+    """Rejects a DOCX/XLSX file that is not a readable ZIP, lacks `main_part` or unpacks to an absurd size."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            size = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(path.name, f"not a valid {kind} file: damaged or not a ZIP package ({exc})") from exc
+    if main_part not in names:
+        raise IngestError(path.name, f"not a {kind} file: the package has no {main_part}")
+    if size > MAX_PACKAGE_BYTES:
+        raise IngestError(path.name, f"{kind} file too large: {size // 2**20} MB uncompressed (limit {MAX_PACKAGE_BYTES // 2**20} MB)")

@@ -1,0 +1,144 @@
+"""Structure-first, jieba-aware chunking.
+
+Text: sentences (split on 。！？；) are packed up to a jieba-token budget inside one top-level
+section, with a sentence of overlap; an over-long sentence is cut at commas, never inside a
+number. Tables: one chunk per group of rows, written as row sentences with the table's title,
+unit and header repeated, so "项目：机房升级项目经费；成本指标：≤50 万元" is retrievable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ingest.lexicon import tokens
+from ingest.model import Chunk, Line, Section, Table
+from ingest.sections import section_at, top_section_id
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE_END = re.compile(r"[，,、：:]")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    start: int
+    end: int
+
+
+def chunk_id(doc_id: str, kind: str, start: int, text: str) -> str:
+    """Stable id: the same document text always yields the same chunk ids."""
+    return hashlib.sha1(f"{doc_id}|{kind}|{start}|{text}".encode()).hexdigest()[:20]
+
+
+def _split(line: Line, pattern: re.Pattern[str]) -> list[_Piece]:
+    pieces, pos = [], 0
+    for match in pattern.finditer(line.text):
+        pieces.append(_Piece(line.text[pos : match.end()], line.start + pos, line.start + match.end()))
+        pos = match.end()
+    if pos < len(line.text):
+        pieces.append(_Piece(line.text[pos:], line.start + pos, line.end))
+    return [p for p in pieces if p.text.strip()]
+
+
+def _sentences(line: Line, budget: int) -> list[_Piece]:
+    out: list[_Piece] = []
+    for sentence in _split(line, _SENTENCE_END):
+        if len(tokens(sentence.text)) <= budget:
+            out.append(sentence)
+            continue
+        clauses = _split(Line(sentence.text, sentence.start, sentence.end), _CLAUSE_END)
+        out.extend(clauses)  # a clause longer than the budget stays whole rather than cut mid-term
+    return out
+
+
+def _merge_spans(pieces: list[_Piece]) -> tuple[tuple[int, int], ...]:
+    spans: list[list[int]] = []
+    for piece in pieces:
+        if spans and piece.start - spans[-1][1] <= 1:
+            spans[-1][1] = piece.end
+        else:
+            spans.append([piece.start, piece.end])
+    return tuple((s, e) for s, e in spans)
+
+
+def text_chunks(doc_id: str, lines: list[Line], sections: list[Section], budget: int, overlap: int) -> list[Chunk]:
+    """Chunks of prose, never crossing a top-level section."""
+    groups: dict[int | None, list[tuple[_Piece, Section | None, int | None]]] = {}
+    order: list[int | None] = []
+    for line in lines:
+        section = section_at(sections, line.start)
+        if section is not None and section.start == line.start:
+            continue  # the heading itself travels in the heading chain
+        key = top_section_id(sections, section)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].extend((p, section, line.page) for p in _sentences(line, budget))
+    chunks: list[Chunk] = []
+    for key in order:
+        items = groups[key]
+        i = 0
+        while i < len(items):
+            used, j = 0, i
+            while j < len(items) and (j == i or used + len(tokens(items[j][0].text)) <= budget):
+                used += len(tokens(items[j][0].text))
+                j += 1
+            batch = items[i:j]
+            section = batch[0][1]
+            heading = " > ".join(section.path) if section else ""
+            body = "".join(p.text for p, _, _ in batch)
+            text = f"{heading}\n{body}" if heading else body
+            chunks.append(
+                Chunk(chunk_id(doc_id, "text", batch[0][0].start, text), doc_id, text, heading, "text",
+                      _merge_spans([p for p, _, _ in batch]), section.id if section else None, batch[0][2])
+            )
+            i = j if j >= len(items) else max(j - overlap, i + 1)
+    return chunks
+
+
+def _row_sentence(table: Table, row_index: int) -> str:
+    parts: list[str] = []
+    for cell in (c for c in table.cells if c.row == row_index):
+        if cell.col_headers and cell.cell.text:
+            parts.append(f"{'/'.join(cell.col_headers)}：{cell.cell.text}")
+    labels = next((c.row_labels for c in table.cells if c.row == row_index and c.row_labels), ())
+    row_label = "；".join(labels)
+    return f"项目：{row_label}；" + "；".join(parts) if row_label else "；".join(parts)
+
+
+def table_chunks(doc_id: str, table: Table, sections: list[Section], budget: int) -> list[Chunk]:
+    """Chunks of one table: title, unit and header repeated, then row sentences."""
+    section = section_at(sections, table.start)
+    heading = " > ".join(section.path) if section else ""
+    unit = f"（单位：{table.unit}）" if table.unit else ""
+    header = " | ".join("/".join(filter(None, row)) for row in table.header)
+    lead = f"《{table.title}》{unit}\n{header}\n" if header else f"《{table.title}》{unit}\n"
+    source = f"——来自《{table.title}》" if table.title else ""
+    chunks: list[Chunk] = []
+    batch: list[tuple[str, int, int]] = []
+    used = len(tokens(lead))
+
+    def flush() -> None:
+        if not batch:
+            return
+        text = lead + "\n".join(s for s, _, _ in batch)
+        spans = tuple((s, e) for _, s, e in batch)
+        chunks.append(Chunk(chunk_id(doc_id, "table", spans[0][0], text), doc_id, text, heading, "table", spans,
+                            section.id if section else None, table.page))
+
+    for r, row in enumerate(table.body):
+        filled = [c for c in row if c.text]
+        if not filled:
+            continue
+        sentence = _row_sentence(table, r) or "；".join(c.text for c in filled)
+        sentence += source
+        cost = len(tokens(sentence))
+        if batch and used + cost > budget:
+            flush()
+            batch, used = [], len(tokens(lead))
+        batch.append((sentence, filled[0].start, filled[-1].end))
+        used += cost
+    flush()
+    return chunks

@@ -1,0 +1,158 @@
+"""Extracts facts — one figure with its meaning and source span — from typed tables and from prose.
+
+Prose: "其中：基本支出976.24万元，包括人员经费859.54万元和日常公用经费116.7万元" gives three facts;
+"较2019年预算增加585.31万元" gives a change fact on the sentence's running subject.
+Tables: every figure cell becomes a fact on its row label and column header; in a 绩效目标表 the
+subject is the project and the measure is the 二级指标 (成本指标, 数量指标, …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ingest.model import Fact, Line, Table, TableCell
+from ingest.numbers import NUMBER, normalise_unit, to_wan
+from ingest.tables import squash, strip_list_mark
+
+PERFORMANCE_VALUE_HEADER = "指标值"
+MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
+
+_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％)(?![\u4e00-\u9fff]*表)")
+_BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
+_CHANGE = re.compile(
+    r"(?P<cmp>(?:比|较|同比|与)(?:上年|上一年|去年|\d{4}年)?度?(?:年初)?(?:预算|决算|预算数|决算数|执行数)?(?:相比)?)?"
+    r"(?P<dir>增加|增长|减少|下降|节约|增|减)了?(?:额)?(?:为)?$"
+)
+_LEADING = re.compile(
+    r"^(?:其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
+    r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
+    r"本年度|本年|当年|全年|\d{4}年度?|年初|一是|二是|三是|四是|安排|[（(]|[)）]|"
+    r"(?:中共)?[\u4e00-\u9fff]{2,24}?(?:委员会|办事处|办公室)(?=[\u4e00-\u9fff]{2}))+"
+)
+_TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
+_QUOTES = re.compile(r"[“”\"'「」『』‘’]")
+_DIRECTION = {"增加": "比上年增加", "增长": "比上年增加", "增": "比上年增加",
+              "减少": "比上年减少", "下降": "比上年减少", "减": "比上年减少", "节约": "比上年减少"}
+
+
+def clean_subject(raw: str) -> str:
+    """Reduces the words before a figure to the budget item they name."""
+    text = _QUOTES.sub("", raw).strip(" \t\u3000、")
+    for _ in range(3):
+        text = _LEADING.sub("", text).strip(" 、")
+        text = _TRAILING.sub("", text).strip(" 、")
+    return text
+
+
+def _sentences(line: Line) -> Iterable[tuple[int, str]]:
+    start = 0
+    for match in re.finditer(r"[。！？!?；;]", line.text):
+        yield line.start + start, line.text[start : match.end()]
+        start = match.end()
+    if start < len(line.text):
+        yield line.start + start, line.text[start:]
+
+
+def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
+    """Money and percentage figures stated in one paragraph."""
+    facts: list[Fact] = []
+    for offset, sentence in _sentences(line):
+        running_subject = ""
+        previous_end = 0
+        for match in _MENTION.finditer(sentence):
+            boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
+            clause_start = max([previous_end, *boundaries])
+            clause = sentence[clause_start : match.start()]
+            measure = "金额"
+            change = _CHANGE.search(clause)
+            if change:
+                measure = _DIRECTION[change["dir"]]
+                clause = clause[: change.start()]
+            subject = clean_subject(clause)
+            if not subject:
+                subject = running_subject
+            previous_end = match.end()
+            if not subject or len(subject) > MAX_SUBJECT_CHARS:
+                continue
+            if measure == "金额":
+                running_subject = subject
+            unit = normalise_unit(match["unit"].replace("％", "%"))
+            value = Decimal(match["num"].replace(",", ""))
+            if unit == "%":
+                measure = "比例" if measure == "金额" else measure + "幅度"
+            facts.append(
+                Fact(
+                    subject=subject,
+                    measure=measure,
+                    value=value,
+                    unit=unit,
+                    qualifier=None,
+                    start=offset + clause_start,
+                    end=offset + match.end(),
+                    origin="text",
+                    context=sentence.strip(),
+                    page=page,
+                    amount_wan=to_wan(value, unit),
+                )
+            )
+    return facts
+
+
+def _project_name(title: str) -> str:
+    name = re.sub(r"(项目)?(绩效目标|绩效)(申报)?表$", "", strip_list_mark(title))
+    return _QUOTES.sub("", name).strip() or title
+
+
+def _subject_label(label: str) -> str:
+    label = strip_list_mark(label)
+    label = re.sub(r"[（(][^()（）]{1,8}[)）]\s*$", "", label) or label  # "车辆（台、辆）" → "车辆"
+    return _QUOTES.sub("", squash(label))
+
+
+def _row_span_start(table: Table, cell: TableCell) -> int:
+    row = table.body[cell.row]
+    return next((c.start for c in row if c.text), cell.cell.start)
+
+
+def facts_from_table(table: Table) -> list[Fact]:
+    """Every figure cell of a typed table, as facts."""
+    performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
+    facts: list[Fact] = []
+    for cell in table.cells:
+        q = cell.quantity
+        if q is None:
+            continue
+        header = cell.col_headers[-1] if cell.col_headers else ""
+        if performance:
+            if PERFORMANCE_VALUE_HEADER not in header or len(cell.row_labels) < 2:
+                continue
+            subject = _project_name(table.title)
+            measure = cell.row_labels[1]
+            context = "；".join(cell.row_labels[2:])
+        else:
+            if not cell.row_labels:
+                continue
+            subject = _subject_label(cell.row_labels[-1])
+            measure = "/".join(cell.col_headers) or "金额"
+            context = " ".join(cell.row_labels[:-1])
+        if not subject or not cell.col_headers:
+            continue
+        facts.append(
+            Fact(
+                subject=subject,
+                measure=measure,
+                value=q.value,
+                unit=q.unit,
+                qualifier=q.qualifier,
+                start=_row_span_start(table, cell),
+                end=cell.cell.end,
+                origin="table",
+                context=f"{table.title}：{context}" if context else table.title,
+                table_id=table.id,
+                page=table.page,
+                amount_wan=to_wan(q.value, q.unit),
+            )
+        )
+    return facts

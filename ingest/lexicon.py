@@ -1,0 +1,53 @@
+"""The one jieba tokenizer of the product, loaded with the budget-term dictionary shipped in `ingest/data`."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import jieba
+
+BUDGET_TERMS = files("ingest") / "data" / "budget_terms.txt"
+_KEEP = re.compile(r"[\w\u4e00-\u9fff%.]")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_SEARCH_NOISE = re.compile(r"[“”\"'‘’「」（）()《》]")  # "因公出国（境）费" and "“三公”经费" match their bare forms
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer with the budget terms added (built once per process)."""
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    with BUDGET_TERMS.open(encoding="utf-8") as terms:
+        tk.load_userdict(terms)
+    return tk
+
+
+def _split(text: str, cut) -> list[str]:
+    """jieba on the words, numbers kept whole ("8.5", "1,307.00", "14.84%")."""
+    out: list[str] = []
+    pos = 0
+    for match in _NUMBER.finditer(text):
+        out.extend(cut(text[pos : match.start()]))
+        out.append(match.group())
+        pos = match.end()
+    out.extend(cut(text[pos:]))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """All tokens of `text`, punctuation and whitespace included (for counting chunk budgets)."""
+    tk = tokenizer()
+    return _split(text, lambda part: tk.lcut(part, HMM=False) if part else [])
+
+
+def search_terms(text: str) -> list[str]:
+    """Tokens worth indexing or matching: words and numbers, lower-cased, punctuation dropped."""
+    tk = tokenizer()
+    cleaned = _SEARCH_NOISE.sub("", text)
+    parts = _split(cleaned, lambda part: tk.lcut_for_search(part, HMM=False) if part else [])
+    return [t.lower() for t in parts if _KEEP.search(t)]

@@ -1,0 +1,61 @@
+"""Loads a Word `.docx` disclosure: paragraphs and tables in body order.
+
+Merged cells keep columns aligned: a horizontally merged cell is written once followed by blanks
+for the columns it spans; a vertically merged continuation cell is written blank (the table
+stage fills label blanks from above).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.text.paragraph import Paragraph
+
+from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
+from ingest.model import RawDocument
+
+
+def _blocks(container) -> Iterator[CT_P | CT_Tbl]:
+    """Paragraphs and tables of the body in document order, looking inside content controls."""
+    for child in container.iterchildren():
+        if isinstance(child, (CT_P, CT_Tbl)):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _cell_text(tc: CT_Tc) -> str:
+    """All paragraph text of a cell, nested tables included."""
+    return "\n".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))
+
+
+def _table_rows(tbl: CT_Tbl) -> list[list[str]]:
+    rows = []
+    for tr in tbl.tr_lst:
+        row = [""] * tr.grid_before
+        for tc in tr.tc_lst:
+            text = "" if tc.vMerge == "continue" else _cell_text(tc)
+            row += [text] + [""] * (tc.grid_span - 1)
+        rows.append(row)
+    return rows
+
+
+def load_docx(path: Path) -> RawDocument:
+    """Reads a `.docx` file; body paragraphs become lines, Word tables become tables."""
+    check_office_package(path, "DOCX", "word/document.xml")
+    document = docx.Document(str(path))
+    builder = TextBuilder()
+    for block in _blocks(document.element.body):
+        if isinstance(block, CT_Tbl):
+            builder.add_table(_table_rows(block))
+        else:
+            for line in Paragraph(block, None).text.split("\n"):
+                builder.add_line(clean_cell_text(line))
+    return builder.build(path.name, "docx")

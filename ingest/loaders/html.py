@@ -1,0 +1,151 @@
+"""Loads an HTML page (`.html`, `.htm`, or a `.jsp` template) holding a disclosure.
+
+Site chrome (scripts, menus, headers, footers, breadcrumbs) is dropped and, when one container
+obviously holds the article, only that container is read. Block elements and `<br>` end lines;
+data tables keep their grid: a colspan cell is written once followed by blanks, a rowspan
+continuation is written blank. A table that contains another table is page layout, read as blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ingest.loaders.builder import TextBuilder, clean_cell_text
+from ingest.loaders.decoding import decode_text
+from ingest.model import RawDocument
+
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form", "button", "select")
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption center dd div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
+    "hr li main ol p pre section table tbody td th thead tfoot tr ul body html".split()
+)
+CHROME = re.compile(r"nav|menu|crumb|footer|sidebar|friendlink|copyright|toolbar|share", re.I)  # in a class or id
+ARTICLE = re.compile(r"article|content|detail|zoom|trs_editor|main|text|news", re.I)
+MIN_ARTICLE_SHARE = 0.5  # an article container must hold at least this share of the page's Chinese text
+_SERVER_TAGS = re.compile(r"<%.*?%>", re.S)  # JSP/ASP directives and scriptlets
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _chinese_count(tag: Tag) -> int:
+    return len(_CJK.findall(tag.get_text()))
+
+
+def _strip_chrome(root: Tag) -> None:
+    for tag in root.find_all(DROP_TAGS):
+        if not (tag.name == "header" and tag.find_parent("article")):  # an article's own header holds its title
+            tag.decompose()
+    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in root.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marks = " ".join([*tag.get("class", []), tag.get("id", "")])
+        if (marks.strip() and CHROME.search(marks)) or _HIDDEN.search(tag.get("style", "")) or tag.has_attr("hidden"):
+            tag.decompose()
+
+
+def _article_root(body: Tag) -> Tag:
+    """The innermost article-like container holding most of the page's Chinese text, else the body."""
+    total = _chinese_count(body)
+    best, best_count = body, 0
+    for tag in body.find_all(["article", "main", "div", "section", "td"]):
+        marks = " ".join([tag.name, *tag.get("class", []), tag.get("id", "")])
+        if tag.name not in ("article", "main") and not ARTICLE.search(marks):
+            continue
+        count = _chinese_count(tag)
+        if count >= best_count:  # later (deeper) tags win ties: same text, less chrome
+            best, best_count = tag, count
+    return best if total and best_count >= MIN_ARTICLE_SHARE * total else body
+
+
+def _table_rows(table: Tag) -> list[list[str]]:
+    """Grid of a data table; spans keep columns aligned."""
+    rows: list[list[str]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row: list[str] = []
+        col = 0
+
+        def skip_covered() -> None:
+            nonlocal col
+            while pending.get(col, 0) > 0:
+                row.append("")
+                pending[col] -= 1
+                col += 1
+
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            skip_covered()
+            colspan = _span(cell, "colspan")
+            rowspan = _span(cell, "rowspan")
+            row += [_text(cell)] + [""] * (colspan - 1)
+            for c in range(col, col + colspan):
+                pending[c] = rowspan - 1
+            col += colspan
+        skip_covered()
+        rows.append(row)
+    return rows
+
+
+def _span(cell: Tag, attr: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attr, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _text(node: Tag | NavigableString) -> str:
+    text = node.get_text(" ") if isinstance(node, Tag) else str(node)
+    return clean_cell_text(text.translate(_ZERO_WIDTH))
+
+
+class _Reader:
+    """Walks the article in document order, collecting inline text into lines."""
+
+    def __init__(self, builder: TextBuilder) -> None:
+        self.builder = builder
+        self.parts: list[str] = []
+
+    def flush(self) -> None:
+        self.builder.add_line(clean_cell_text("".join(self.parts).translate(_ZERO_WIDTH)))
+        self.parts = []
+
+    def read(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # not a comment, CDATA or declaration
+                    self.parts.append(str(child))
+            elif child.name == "br":
+                self.flush()
+            elif child.name == "table" and not child.find("table"):
+                self.flush()
+                self.builder.add_table(_table_rows(child))
+            elif child.name in BLOCK_TAGS:
+                self.flush()
+                self.read(child)
+                self.flush()
+            else:
+                self.read(child)
+
+
+def load_html(path: Path) -> RawDocument:
+    """Reads an HTML or JSP page (UTF-8 or GB18030/GBK)."""
+    markup = _SERVER_TAGS.sub("", decode_text(path.read_bytes(), path.name))
+    soup = BeautifulSoup(markup, "lxml")
+    body = soup.body or soup
+    _strip_chrome(body)
+    builder = TextBuilder()
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    root = _article_root(body)
+    if title and root is not body and title not in root.get_text():
+        builder.add_line(title)
+    reader = _Reader(builder)
+    reader.read(root)
+    reader.flush()
+    return builder.build(path.name, "html")

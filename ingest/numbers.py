@@ -1,0 +1,93 @@
+"""Parsing figures as Chinese disclosures print them: `1,234.56`, `≤350 万元`, `100 百分比`, `-`.
+
+Money units normalise to 万元 for comparison; the original text and unit are always kept.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ingest.model import Quantity
+
+MONEY_IN_YUAN: dict[str, Decimal] = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
+# count units seen in 绩效目标表 and asset tables; longer spellings first so the regex prefers them
+COUNT_UNITS = (
+    "平方米", "立方米", "公里", "小时", "人次", "户次", "个月", "工作日", "百分比",
+    "个", "人", "名", "辆", "台", "次", "天", "日", "月", "年", "篇", "分", "项", "家", "件", "户", "套", "场", "期", "本", "条", "所", "座", "批", "册", "份", "页", "%", "‰",
+)
+UNIT_ALIASES = {"百分比": "%", "名": "人", "（个）月": "个月", "(个)月": "个月"}
+QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", "<": "<", "＞": ">", ">": ">", "=": "=", "约": "≈"}
+EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
+
+_NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+_UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, "（个）月", "(个)月"], key=len, reverse=True))
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$")
+NUMBER = re.compile(_NUMBER)
+TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
+HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """`'1,307.00'` → Decimal('1307.00'); anything that is not one plain number → None."""
+    text = text.strip()
+    if not re.fullmatch(_NUMBER, text):
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def normalise_unit(unit: str | None) -> str | None:
+    """Canonical spelling of a unit (百分比 → %, 名 → 人)."""
+    if unit is None:
+        return None
+    return UNIT_ALIASES.get(unit, unit)
+
+
+def parse_quantity(text: str, default_unit: str | None = None) -> Quantity | None:
+    """Parses a cell holding one figure with optional comparator and unit; other text → None.
+
+    >>> parse_quantity("≤350 万元")
+    Quantity(value=Decimal('350'), unit='万元', qualifier='≤')
+    """
+    match = CELL_QUANTITY.match(text.replace("\u3000", " "))
+    if not match:
+        return None
+    value = Decimal(match["num"].replace(",", ""))
+    unit = normalise_unit(match["unit"]) or default_unit
+    qualifier = QUALIFIERS[match["qual"]] if match["qual"] else None
+    return Quantity(value, unit, qualifier)
+
+
+def is_money(unit: str | None) -> bool:
+    return unit in MONEY_IN_YUAN
+
+
+def to_wan(value: Decimal, unit: str | None) -> Decimal | None:
+    """A money value in 万元, exactly (Decimal arithmetic); None for non-money units."""
+    if not is_money(unit):
+        return None
+    return value * MONEY_IN_YUAN[unit] / MONEY_IN_YUAN["万元"]
+
+
+def convert_money(value: Decimal, unit: str, target: str) -> Decimal:
+    """Converts between 元, 千元, 万元 and 亿元 exactly."""
+    return value * MONEY_IN_YUAN[unit] / MONEY_IN_YUAN[target]
+
+
+def find_table_unit(texts: list[str]) -> str | None:
+    """The money unit stated in any of `texts` ("单位：元", "金额单位：万元")."""
+    for text in texts:
+        match = TABLE_UNIT.search(text.replace(" ", ""))
+        if match:
+            return match["unit"]
+    return None
+
+
+def header_unit(header: str) -> str | None:
+    """The unit a column header declares, e.g. "价值（金额单位：万元）" → 万元."""
+    match = HEADER_UNIT.search(header.replace(" ", ""))
+    return match["unit"] if match else None

@@ -1,0 +1,72 @@
+"""Builds the section tree from heading lines: 第一部分 > 一、 > （一） > 1、/1. > table titles."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Line, Section
+
+MAX_HEADING_CHARS = 40  # longer lines are paragraphs that happen to start with a list mark
+MAX_TABLE_TITLE_CHARS = 64  # project names make 绩效目标表 titles long
+HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(r"^第[一二三四五六七八九十]+部分")),
+    (2, re.compile(r"^[一二三四五六七八九十]+、")),
+    (3, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
+    (4, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
+    (5, re.compile(r"^.{2,64}表$")),
+]
+
+
+def heading_level(line: str) -> int | None:
+    """The heading level of a line, or None for body text."""
+    text = line.strip()
+    limit = MAX_TABLE_TITLE_CHARS if text.endswith("表") else MAX_HEADING_CHARS
+    if len(text) > limit or text.endswith(("。", "；", "，")):
+        return None
+    for level, pattern in HEADING_LEVELS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def build_sections(lines: list[Line], text_length: int) -> list[Section]:
+    """Sections in document order; each ends where the next heading of its level or higher starts."""
+    sections: list[Section] = []
+    stack: list[Section] = []
+    for line in lines:
+        level = heading_level(line.text)
+        if level is None:
+            continue
+        while stack and stack[-1].level >= level:
+            stack.pop().end = line.start
+        parent = stack[-1] if stack else None
+        section = Section(
+            id=len(sections),
+            title=line.text.strip(),
+            level=level,
+            start=line.start,
+            end=text_length,
+            path=(*(parent.path if parent else ()), line.text.strip()),
+            parent=parent.id if parent else None,
+        )
+        sections.append(section)
+        stack.append(section)
+    for open_section in stack:
+        open_section.end = text_length
+    return sections
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The deepest section containing `offset`."""
+    best = None
+    for section in sections:
+        if section.start <= offset < section.end and (best is None or section.level > best.level):
+            best = section
+    return best
+
+
+def top_section_id(sections: list[Section], section: Section | None) -> int | None:
+    """The id of the outermost ancestor of `section` (the unit chunks never cross)."""
+    while section is not None and section.parent is not None:
+        section = sections[section.parent]
+    return section.id if section else None

@@ -1,0 +1,183 @@
+"""Turns raw tables into typed tables: title, unit, header chain per column, row labels, figures.
+
+Conventions of these disclosures handled here:
+- a blank cell in a label column means "same as above" (merged cells dumped from Word/PDF);
+- rows above the header holding only a title, owner code or "单位：万元" are captions, not data;
+- a column header may declare its own unit ("价值（金额单位：万元）"), which beats the table unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Cell, RawTable, Table, TableCell
+from ingest.numbers import find_table_unit, header_unit, parse_number, parse_quantity
+
+MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
+_LIST_MARK = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
+_OWNER_CODE = re.compile(r"^\d{3,}\s*\S")  # "339002 中共廊坊市委政法委员会": budget code + owner
+HEADER_END_MARKS = ("一级指标", "指标值")  # a 绩效目标表's header row; rows above it are notes
+_CODE = re.compile(r"^[A-Z]?\d{1,10}$")
+_TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|.*小计)$")
+_COUNT_IN_LABEL = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
+LABEL_HEADER = re.compile(r"(项目|科目|名称|指标)$")
+
+
+def strip_list_mark(text: str) -> str:
+    """"2、车辆（台、辆）" → "车辆（台、辆）"."""
+    return _LIST_MARK.sub("", text).strip()
+
+
+def squash(text: str) -> str:
+    """Removes all whitespace (labels in these files are often spaced out: "合　计")."""
+    return re.sub(r"\s+", "", text)
+
+
+def _is_data_row(row: list[Cell]) -> bool:
+    return any(parse_quantity(c.text) is not None for c in row[1:]) and len([c for c in row if c.text]) >= 2
+
+
+def _is_preamble(row: list[Cell], width: int) -> bool:
+    filled = [c.text for c in row if c.text]
+    if not filled or len(filled) > MAX_PREAMBLE_CELLS or len(filled) >= width:
+        return False
+    return len(filled) == 1 or any(mark in text for text in filled for mark in ("单位", "编制", "截止", "表", "：", ":"))
+
+
+def _header_end(rows: list[list[Cell]], first_data: int) -> tuple[int, int]:
+    """(first header row, first body row): a 绩效目标表 header row wins over the numeric-row rule."""
+    for i, row in enumerate(rows[:first_data] if first_data < len(rows) else rows):
+        if any(mark in c.text for c in row for mark in HEADER_END_MARKS):
+            return i, i + 1
+    return 0, first_data
+
+
+def _title(captions: list[str]) -> str:
+    for text in reversed(captions):
+        if text.rstrip().endswith("表") or "表（" in text:
+            return strip_list_mark(text)
+    for text in reversed(captions):
+        if not find_table_unit([text]) and len(text) <= 40 and "。" not in text and not _OWNER_CODE.match(text):
+            return strip_list_mark(text)
+    return ""
+
+
+def _column_headers(header_rows: list[list[Cell]], width: int) -> list[tuple[str, ...]]:
+    """Header chain per column.
+
+    Full-width header rows are aligned with the data; an upper blank cell there spans from the
+    left over columns that have a sub-header. Shorter rows (Word merges lost in a text dump) are
+    trusted only for their leading cells before the first blank, and only in the row nearest
+    the data; a column with no trusted header gets an empty chain and yields no facts.
+    """
+    grid = [[squash(c.text) for c in row] + [""] * (width - len(row)) for row in header_rows]
+    full = [len(row) >= width for row in header_rows]
+    short = [r for r in range(len(grid)) if not full[r]]
+    trusted_short: dict[int, str] = {}
+    if short:
+        row = header_rows[short[-1]]
+        for col, cell in enumerate(row):
+            if not cell.text.strip():
+                break
+            trusted_short[col] = squash(cell.text)
+    chains: list[tuple[str, ...]] = []
+    for col in range(width):
+        chain: list[str] = []
+        for r, row in enumerate(grid):
+            if not full[r]:
+                continue
+            text = row[col]
+            if not text and r + 1 < len(grid) and grid[r + 1][col]:
+                text = next((row[c] for c in range(col - 1, -1, -1) if row[c]), "")
+            if text:
+                chain.append(text)
+        if not chain and col in trusted_short:
+            chain.append(trusted_short[col])
+        chains.append(tuple(dict.fromkeys(chain)))
+    return chains
+
+
+def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width: int) -> set[int]:
+    """Leading text/code columns, plus any later column whose header names items (…项目, …科目)."""
+    labels: set[int] = set()
+    for col in range(width):
+        values = [row[col].text for row in body if col < len(row) and row[col].text]
+        texts = [v for v in values if parse_number(v) is None and parse_quantity(v) is None]
+        codes = [v for v in values if _CODE.match(v)]
+        if values and len(texts) >= len(values) / 2:
+            labels.add(col)
+            break
+        if values and len(codes) == len(values) and not any("," in v for v in values):
+            labels.add(col)
+            continue
+        break
+    for col, chain in enumerate(headers):
+        values = [row[col].text for row in body if col < len(row) and row[col].text]
+        textual = sum(parse_number(v) is None and parse_quantity(v) is None for v in values)
+        if chain and LABEL_HEADER.search(chain[-1]) and values and textual >= len(values) / 2:
+            labels.add(col)
+    return labels
+
+
+def _count_unit_from_label(label: str) -> str | None:
+    """"车辆（台、辆）" → "台"; "房屋（平方米）" → "平方米"."""
+    match = _COUNT_IN_LABEL.search(label)
+    if not match:
+        return None
+    first = re.split(r"[、,，/]", match[1])[0].strip()
+    quantity = parse_quantity(f"1{first}")
+    return quantity.unit if quantity else None
+
+
+def type_table(raw: RawTable, table_id: int) -> Table:
+    """Types one raw table; blank label cells inherit the value above."""
+    rows = [row for row in raw.rows if any(c.text for c in row)]
+    width = max((len(r) for r in rows), default=0)
+    captions = [ln.text for ln in raw.caption_lines]
+    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
+    header_start, first_data = _header_end(rows, first_data)
+    preamble = [row for i, row in enumerate(rows[:first_data]) if i < header_start or _is_preamble(row, width)]
+    header_rows = [row for i, row in enumerate(rows[:first_data]) if i >= header_start and not _is_preamble(row, width)]
+    body = rows[first_data:]
+    caption_texts = captions + [c.text for row in preamble for c in row if c.text]
+    unit = find_table_unit(caption_texts + [c.text for row in header_rows for c in row])
+    headers = _column_headers(header_rows, width)
+    labels = _label_columns(body, headers, width)
+
+    cells: list[TableCell] = []
+    above: dict[int, str] = {}
+    for r, row in enumerate(body):
+        row_texts: dict[int, str] = {}
+        for col in range(width):
+            text = row[col].text if col < len(row) else ""
+            if col in labels:
+                text = text or above.get(col, "")
+                above[col] = text
+            row_texts[col] = text
+        for col, cell in enumerate(row):
+            if col in labels or not cell.text:
+                continue
+            chain = headers[col] if col < len(headers) else ()
+            default_unit = next((u for u in (header_unit(h) for h in reversed(chain)) if u), None) or unit
+            row_labels = tuple(row_texts[c] for c in sorted(labels) if c < col and row_texts[c])
+            if row_labels and "数量" in "".join(chain):
+                default_unit = _count_unit_from_label(row_labels[-1]) or None
+            quantity = parse_quantity(cell.text, default_unit)
+            cells.append(TableCell(cell, r, col, row_labels, chain, quantity))
+    return Table(
+        id=table_id,
+        title=_title(caption_texts),
+        unit=unit,
+        header=[[c.text for c in row] for row in header_rows],
+        body=body,
+        cells=cells,
+        start=raw.start,
+        end=raw.end,
+        page=raw.page,
+        section_id=None,
+    )
+
+
+def is_total_label(label: str) -> bool:
+    """True for 合计/总计/小计 rows."""
+    return bool(_TOTAL.match(squash(label)))
