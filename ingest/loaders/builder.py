@@ -95,11 +95,15 @@ def attach_captions(doc: RawDocument) -> None:
         previous_end = table.end
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted OOXML or legacy .doc/.xls
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024  # uncompressed size of a DOCX/XLSX package; real disclosures are a few MB
 
 
 def check_office_package(path: Path, kind: str, main_part: str) -> None:
     """Rejects a DOCX/XLSX file that is not a readable ZIP, lacks `main_part` or unpacks to an absurd size."""
+    with open(path, "rb") as file:
+        if file.read(8) == OLE_MAGIC:
+            raise IngestError(path.name, f"not a {kind} file: password-protected, or an old binary Office file (.doc/.xls) under a {kind} name")
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())

@@ -14,7 +14,6 @@ import docx
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
-from docx.text.paragraph import Paragraph
 
 from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
 from ingest.model import RawDocument
@@ -31,9 +30,14 @@ def _blocks(container) -> Iterator[CT_P | CT_Tbl]:
                 yield from _blocks(content)
 
 
+def _paragraph_text(p: CT_P) -> str:
+    """Visible text of a paragraph, including hyperlinks, fields and tracked insertions (not deletions)."""
+    return "".join(r.text for r in p.xpath(".//w:r[not(ancestor::w:del) and not(ancestor::w:txbxContent)]"))
+
+
 def _cell_text(tc: CT_Tc) -> str:
     """All paragraph text of a cell, nested tables included."""
-    return "\n".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))
+    return "\n".join(_paragraph_text(p) for p in tc.iter(qn("w:p")))
 
 
 def _table_rows(tbl: CT_Tbl) -> list[list[str]]:
@@ -56,6 +60,6 @@ def load_docx(path: Path) -> RawDocument:
         if isinstance(block, CT_Tbl):
             builder.add_table(_table_rows(block))
         else:
-            for line in Paragraph(block, None).text.split("\n"):
+            for line in _paragraph_text(block).split("\n"):
                 builder.add_line(clean_cell_text(line))
     return builder.build(path.name, "docx")

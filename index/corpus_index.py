@@ -1,0 +1,124 @@
+"""The three stores behind one door: a document is in the fact store, Chroma and BM25 together or not at all.
+
+Write protocol (crash-safe): SQL rows as 'pending' → vectors → 'ready' → keyword index rebuilt.
+Readers only see 'ready' documents; `recover()` deletes whatever a crash left half-written.
+Writers take an exclusive file lock, so two ingests on one data dir never interleave.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from budgetqa.settings import Settings
+from index.embeddings import LocalSentenceEmbeddings
+from index.fact_store import PENDING, DocumentRecord, FactStore
+from index.keyword_index import KeywordIndex
+from index.vector_store import VectorStore, chroma_client
+from ingest.model import ParsedDocument
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing to this data dir."""
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which documents a question or listing is about; every field is optional."""
+
+    department: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    doc_id: str | None = None
+
+    def matches(self, doc: DocumentRecord) -> bool:
+        return (
+            (not self.department or self.department in doc.department)
+            and (not self.year or self.year == doc.year)
+            and (not self.kind or self.kind == doc.kind)
+            and (not self.doc_id or self.doc_id == doc.doc_id)
+        )
+
+
+class CorpusIndex:
+    """Fact store + vector store + keyword index for one data dir."""
+
+    def __init__(self, facts: FactStore, vectors: VectorStore, keywords: KeywordIndex, lock_path: Path):
+        self.facts = facts
+        self.vectors = vectors
+        self.keywords = keywords
+        self.lock_path = lock_path
+
+    @classmethod
+    def open(cls, settings: Settings, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
+        """Opens (creating if needed) the stores configured in `settings`."""
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        client = chroma_client(settings.data_dir / "chroma", settings.chroma_host, settings.chroma_port)
+        vectors = VectorStore(client, settings.collection, embeddings or LocalSentenceEmbeddings(settings.embedding_model))
+        return cls(FactStore(settings.sqlalchemy_url), vectors, KeywordIndex(settings.data_dir / "keyword"), settings.data_dir / "write.lock")
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Holds the data dir's write lock; raises `IndexBusy` at once if another writer has it."""
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_CREAT | os.O_RDWR)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexBusy(f"another ingest is writing to {self.lock_path.parent}; try again when it finishes") from exc
+            yield
+        finally:
+            os.close(fd)
+
+    def documents(self, where: DocumentFilter = DocumentFilter()) -> list[DocumentRecord]:
+        """Ready documents matching the filter."""
+        return [d for d in self.facts.documents() if where.matches(d)]
+
+    def find_by_sha(self, sha256: str) -> DocumentRecord | None:
+        return next((d for d in self.facts.documents() if d.sha256 == sha256), None)
+
+    def add(self, doc: ParsedDocument) -> list[str]:
+        """Stores one parsed document; replaces older versions of the same source. Returns replaced ids.
+
+        Call inside `writing()`, and call `refresh_keywords()` after a batch.
+        """
+        replaced = [d.doc_id for d in self.facts.documents() if d.source == doc.meta.source and d.doc_id != doc.meta.doc_id]
+        self._purge([doc.meta.doc_id])  # a leftover pending copy of this very document
+        self.facts.add_pending(doc)
+        meta = {doc.meta.doc_id: {"department": doc.meta.department, "year": doc.meta.year or 0, "doc_kind": str(doc.meta.kind)}}
+        self.vectors.add(self.facts.chunks_of_any_status(doc.meta.doc_id), meta)
+        self.facts.mark_ready(doc.meta.doc_id)
+        self._purge(replaced)
+        return replaced
+
+    def remove(self, doc_ids: list[str]) -> None:
+        """Removes documents from every store (call inside `writing()`, then `refresh_keywords()`)."""
+        self._purge(doc_ids)
+
+    def _purge(self, doc_ids: list[str]) -> None:
+        if doc_ids:
+            self.vectors.delete(doc_ids)
+            self.facts.delete(doc_ids)
+
+    def refresh_keywords(self) -> None:
+        """Rebuilds the BM25 index from the ready chunks."""
+        self.keywords.rebuild(self.facts.chunks())
+
+    def recover(self) -> list[str]:
+        """Deletes documents a crash left pending and vectors with no ready document; returns what went."""
+        ready = {d.doc_id for d in self.facts.documents()}
+        pending = [d.doc_id for d in self.facts.documents(status=PENDING)]
+        orphans = sorted(self.vectors.doc_ids() - ready)
+        self.facts.delete(pending)
+        self.vectors.delete(sorted(set(orphans) | set(pending)))
+        if pending or orphans or not self.keywords.is_current({c.chunk_id for c in self.facts.chunks()}):
+            self.refresh_keywords()
+        return sorted(set(pending) | set(orphans))
+
+    def close(self) -> None:
+        self.facts.close()

@@ -1,0 +1,292 @@
+"""The relational store: documents (with their extracted text), sections, facts and chunk records.
+
+SQLAlchemy Core, so the default SQLite file and a server database (PostgreSQL by URL) share one
+code path. A document row is written with status 'pending' first and flipped to 'ready' only after
+the vector and keyword stores hold it too; readers see ready documents only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+
+from ingest.model import ParsedDocument
+
+READY, PENDING = "ready", "pending"
+
+metadata = MetaData()
+documents = Table(
+    "documents", metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("department", String(200), nullable=False, index=True),
+    Column("year", Integer, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("source", String(500), nullable=False, index=True),
+    Column("sha256", String(64), nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("page_starts", JSON, nullable=False),
+    Column("status", String(10), nullable=False, index=True),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+sections = Table(
+    "sections", metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("section_id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("path", JSON, nullable=False),
+)
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("subject", Text, nullable=False),
+    Column("measure", Text, nullable=False),
+    Column("value", String(40), nullable=False),  # Decimal as text: exact, as printed
+    Column("unit", String(20)),
+    Column("qualifier", String(4)),
+    Column("amount_wan", String(40)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("origin", String(10), nullable=False),
+    Column("context", Text, nullable=False),
+    Column("table_id", Integer),
+    Column("section_id", Integer),
+    Column("page", Integer),
+)
+chunks = Table(
+    "chunks", metadata,
+    Column("chunk_id", String(40), primary_key=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("heading", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("spans", JSON, nullable=False),
+    Column("section_id", Integer),
+    Column("page", Integer),
+)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A stored document's metadata (its text is fetched separately)."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int | None
+    kind: str
+    source: str
+    sha256: str
+    format: str
+    status: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class FactRecord:
+    """A stored fact joined with its document's department and year."""
+
+    id: int
+    doc_id: str
+    department: str
+    year: int | None
+    source: str
+    subject: str
+    measure: str
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    amount_wan: Decimal | None
+    start: int
+    end: int
+    origin: str
+    context: str
+    section_id: int | None
+    page: int | None
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """A stored chunk with the metadata retrieval filters on."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    heading: str
+    kind: str
+    spans: list[tuple[int, int]]
+    section_id: int | None
+    page: int | None
+
+
+@dataclass(frozen=True)
+class FactQuery:
+    """Filters for fact look-ups; `subject_terms` must all occur in subject or context."""
+
+    department: str | None = None
+    year: int | None = None
+    doc_ids: tuple[str, ...] | None = None
+    subject: str | None = None
+    measure: str | None = None
+    text: str | None = None
+    limit: int = 1000
+    offset: int = 0
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers keep reading while an ingest writes
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class FactStore:
+    """Documents, sections, facts and chunk records in one SQL database."""
+
+    def __init__(self, url: str):
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    def add_pending(self, doc: ParsedDocument) -> None:
+        """Writes a whole document in one transaction, marked pending."""
+        m = doc.meta
+        with self.engine.begin() as conn:
+            conn.execute(documents.insert().values(
+                doc_id=m.doc_id, title=m.title, department=m.department, year=m.year, kind=str(m.kind),
+                source=m.source, sha256=m.sha256, format=m.format, text=doc.text, page_starts=doc.page_starts,
+                status=PENDING, ingested_at=datetime.now(UTC),
+            ))
+            if doc.sections:
+                conn.execute(sections.insert(), [
+                    dict(doc_id=m.doc_id, section_id=s.id, title=s.title, level=s.level, start=s.start, end=s.end, path=list(s.path))
+                    for s in doc.sections
+                ])
+            if doc.facts:
+                conn.execute(facts.insert(), [
+                    dict(doc_id=m.doc_id, subject=f.subject, measure=f.measure, value=str(f.value), unit=f.unit,
+                         qualifier=f.qualifier, amount_wan=None if f.amount_wan is None else str(f.amount_wan),
+                         start=f.start, end=f.end, origin=f.origin, context=f.context, table_id=f.table_id,
+                         section_id=f.section_id, page=f.page)
+                    for f in doc.facts
+                ])
+            if doc.chunks:
+                conn.execute(chunks.insert(), [
+                    dict(chunk_id=c.id, doc_id=m.doc_id, text=c.text, heading=c.heading, kind=c.kind,
+                         spans=[list(s) for s in c.spans], section_id=c.section_id, page=c.page)
+                    for c in doc.chunks
+                ])
+
+    def mark_ready(self, doc_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(documents).where(documents.c.doc_id == doc_id).values(status=READY))
+
+    def delete(self, doc_ids: Iterable[str]) -> None:
+        """Removes documents and everything hanging off them, in one transaction."""
+        ids = list(doc_ids)
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            for table in (chunks, facts, sections, documents):
+                conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
+
+    def documents(self, status: str | None = READY) -> list[DocumentRecord]:
+        query = select(*[c for c in documents.c if c.name not in ("text", "page_starts")]).order_by(documents.c.department, documents.c.year)
+        if status:
+            query = query.where(documents.c.status == status)
+        with self.engine.connect() as conn:
+            return [DocumentRecord(**row._mapping) for row in conn.execute(query)]
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        return next((d for d in self.documents(status=None) if d.doc_id == doc_id), None)
+
+    def text(self, doc_id: str) -> str | None:
+        """The extracted text a document's citations point into."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.text).where(documents.c.doc_id == doc_id)).scalar_one_or_none()
+
+    def sections(self, doc_id: str) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sections).where(sections.c.doc_id == doc_id).order_by(sections.c.section_id))
+            return [dict(row._mapping) for row in rows]
+
+    def facts(self, query: FactQuery = FactQuery()) -> list[FactRecord]:
+        """Facts of ready documents matching the query, in document order."""
+        stmt = (
+            select(facts, documents.c.department, documents.c.year, documents.c.source)
+            .join(documents, documents.c.doc_id == facts.c.doc_id)
+            .where(documents.c.status == READY)
+        )
+        if query.department:
+            stmt = stmt.where(documents.c.department.contains(query.department))
+        if query.year:
+            stmt = stmt.where(documents.c.year == query.year)
+        if query.doc_ids is not None:
+            stmt = stmt.where(facts.c.doc_id.in_(query.doc_ids))
+        if query.subject:
+            stmt = stmt.where(facts.c.subject.contains(query.subject))
+        if query.measure:
+            stmt = stmt.where(facts.c.measure.contains(query.measure))
+        if query.text:
+            stmt = stmt.where(facts.c.subject.contains(query.text) | facts.c.context.contains(query.text))
+        stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start)
+        stmt = stmt.limit(query.limit).offset(query.offset)
+        with self.engine.connect() as conn:
+            return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+
+    def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]:
+        """Chunks of ready documents (all, or of the given documents)."""
+        stmt = select(chunks).join(documents, documents.c.doc_id == chunks.c.doc_id).where(documents.c.status == READY)
+        if doc_ids is not None:
+            stmt = stmt.where(chunks.c.doc_id.in_(list(doc_ids)))
+        return self._chunk_records(stmt)
+
+    def chunks_of_any_status(self, doc_id: str) -> list[ChunkRecord]:
+        """Chunks of one document, pending included (used while it is being written)."""
+        return self._chunk_records(select(chunks).where(chunks.c.doc_id == doc_id))
+
+    def _chunk_records(self, stmt) -> list[ChunkRecord]:
+        with self.engine.connect() as conn:
+            return [
+                ChunkRecord(r.chunk_id, r.doc_id, r.text, r.heading, r.kind, [tuple(s) for s in r.spans], r.section_id, r.page)
+                for r in conn.execute(stmt.order_by(chunks.c.chunk_id))
+            ]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _fact_record(row) -> FactRecord:
+    return FactRecord(
+        id=row["id"], doc_id=row["doc_id"], department=row["department"], year=row["year"], source=row["source"],
+        subject=row["subject"], measure=row["measure"], value=Decimal(row["value"]), unit=row["unit"],
+        qualifier=row["qualifier"], amount_wan=Decimal(row["amount_wan"]) if row["amount_wan"] is not None else None,
+        start=row["start"], end=row["end"], origin=row["origin"], context=row["context"],
+        section_id=row["section_id"], page=row["page"],
+    )

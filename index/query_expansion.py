@@ -1,0 +1,35 @@
+"""Expands colloquial question words into the terms disclosures use (招待费 → 公务接待费), from a data file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+SYNONYMS_FILE = files("index") / "data" / "query_synonyms.tsv"
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """colloquial term → canonical terms, longest colloquial term first."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        colloquial, canonical = line.split("\t", 1)
+        table[colloquial.strip()] = tuple(t.strip() for t in canonical.split("|") if t.strip())
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def canonical_terms(question: str) -> list[str]:
+    """Canonical terms implied by colloquial words in the question (not already present)."""
+    found: list[str] = []
+    for colloquial, canonical in synonyms().items():
+        if colloquial in question:
+            found.extend(t for t in canonical if t not in question and t not in found)
+    return found
+
+
+def expand(question: str) -> str:
+    """The question with canonical terms appended, for retrieval."""
+    extra = canonical_terms(question)
+    return f"{question} {' '.join(extra)}" if extra else question

@@ -1,0 +1,65 @@
+"""Hybrid retrieval as a LangChain retriever: dense (Chroma) and BM25 fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from index.corpus_index import CorpusIndex, DocumentFilter
+from index.query_expansion import expand
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant; damps the weight of top ranks
+CANDIDATES_PER_SIDE = 30  # each retriever's list length before fusion
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    """Fused score per id: Σ 1 / (k + rank) over the rankings that contain it."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+class HybridRetriever(BaseRetriever):
+    """Returns chunks as Documents whose metadata carries provenance (doc, department, year, spans, score)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    index: CorpusIndex
+    k: int = 8
+    where: DocumentFilter = DocumentFilter()
+    mode: str = "hybrid"  # "hybrid", "dense" or "keyword"
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        docs = {d.doc_id: d for d in self.index.documents(self.where)}
+        if not docs:
+            return []
+        allowed = set(docs)
+        expanded = expand(query)
+        rankings: list[list[str]] = []
+        if self.mode in ("hybrid", "keyword"):
+            rankings.append([h.chunk_id for h in self.index.keywords.search(expanded, CANDIDATES_PER_SIDE, allowed)])
+        if self.mode in ("hybrid", "dense"):
+            rankings.append([h.chunk_id for h in self.index.vectors.search(expanded, CANDIDATES_PER_SIDE, allowed)])
+        fused = reciprocal_rank_fusion(rankings)
+        top = sorted(fused, key=lambda cid: -fused[cid])[: self.k]
+        records = {c.chunk_id: c for c in self.index.facts.chunks(allowed) if c.chunk_id in fused}
+        out: list[Document] = []
+        for chunk_id in top:
+            record = records.get(chunk_id)
+            if record is None:  # removed since the keyword index was built
+                continue
+            doc = docs[record.doc_id]
+            out.append(Document(
+                page_content=record.text,
+                id=chunk_id,
+                metadata={
+                    "chunk_id": chunk_id, "doc_id": doc.doc_id, "department": doc.department, "year": doc.year,
+                    "kind": doc.kind, "source": doc.source, "heading": record.heading, "chunk_kind": record.kind,
+                    "spans": record.spans, "page": record.page, "section_id": record.section_id, "score": fused[chunk_id],
+                },
+            ))
+        return out

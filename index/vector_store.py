@@ -1,0 +1,91 @@
+"""Chunk vectors in Chroma: an embedded PersistentClient by default, a Chroma server when configured.
+
+The collection records which embedding model built it; opening it with another model is an error,
+because vectors of two models are not comparable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+
+from index.embeddings import LocalSentenceEmbeddings
+from index.fact_store import ChunkRecord
+
+MODEL_KEY = "embedding_model"
+ADD_BATCH = 256  # chunks embedded and written per Chroma call
+
+
+class ModelMismatch(RuntimeError):
+    """The collection was built with a different embedding model."""
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    chunk_id: str
+    doc_id: str
+    score: float
+
+
+def chroma_client(persist_dir: Path | None = None, host: str | None = None, port: int = 8000) -> chromadb.ClientAPI:
+    """A Chroma client with telemetry off: HTTP when `host` is given, else embedded on disk."""
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if host:
+        return chromadb.HttpClient(host=host, port=port, settings=settings)
+    assert persist_dir is not None
+    persist_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(persist_dir), settings=settings)
+
+
+class VectorStore:
+    """Chunk embeddings with document metadata, searched by cosine similarity."""
+
+    def __init__(self, client: chromadb.ClientAPI, collection: str, embeddings: LocalSentenceEmbeddings):
+        self.client = client
+        self.embeddings = embeddings
+        raw = client.get_or_create_collection(collection, metadata={MODEL_KEY: embeddings.name, "hnsw:space": "cosine"})
+        built_with = (raw.metadata or {}).get(MODEL_KEY)
+        if built_with != embeddings.name:
+            raise ModelMismatch(
+                f"collection '{collection}' was built with embedding model '{built_with}', but '{embeddings.name}' is "
+                "configured; set BUDGETQA_EMBEDDING_MODEL back or re-ingest into a fresh data dir"
+            )
+        self._collection = raw
+        self.langchain = Chroma(client=client, collection_name=collection, embedding_function=embeddings)
+
+    def add(self, records: list[ChunkRecord], meta: dict[str, dict]) -> None:
+        """Embeds and stores chunks; `meta[doc_id]` holds department/year/kind for filtering."""
+        for i in range(0, len(records), ADD_BATCH):
+            batch = records[i : i + ADD_BATCH]
+            self._collection.upsert(
+                ids=[r.chunk_id for r in batch],
+                documents=[r.text for r in batch],
+                embeddings=self.embeddings.embed_documents([r.text for r in batch]),
+                metadatas=[{"doc_id": r.doc_id, "kind": r.kind, **meta[r.doc_id]} for r in batch],
+            )
+
+    def delete(self, doc_ids: list[str]) -> None:
+        if doc_ids:
+            self._collection.delete(where={"doc_id": {"$in": doc_ids}})
+
+    def count(self, doc_id: str | None = None) -> int:
+        if doc_id is None:
+            return self._collection.count()
+        return len(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+    def doc_ids(self) -> set[str]:
+        """Every document id that has vectors (used to clean up after a crash)."""
+        metas = self._collection.get(include=["metadatas"])["metadatas"] or []
+        return {m["doc_id"] for m in metas}
+
+    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[VectorHit]:
+        """Top-k chunks by cosine similarity, restricted to `doc_ids` when given."""
+        if doc_ids is not None and not doc_ids:
+            return []
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
+        found = self.langchain.similarity_search_with_score(query, k=k, filter=where)
+        return [VectorHit(d.id, d.metadata["doc_id"], 1.0 - float(distance)) for d, distance in found]

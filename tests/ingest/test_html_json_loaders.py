@@ -1,0 +1,209 @@
+"""HTML/JSP and page-JSON loaders: clean lines, span-aligned tables, paragraph joining, exact offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.loaders import load
+from ingest.model import RawDocument
+
+REAL = Path("/work/shared/corpus/real")
+JSP = REAL / "13_cq_transport-commission_2018_dept-budget.jsp"
+PAGES = REAL / "14_shpt_shiquan-street_2026_unit-budget_pages.json"
+
+
+def assert_offsets(doc: RawDocument) -> None:
+    for line in doc.lines:
+        assert doc.text[line.start : line.end] == line.text
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                assert doc.text[cell.start : cell.end] == cell.text
+
+
+def grid(table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gb2312"><title>某局2024年部门预算</title>
+<style>.x{color:red}</style><script>var menu = "首页";</script></head>
+<body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li></ul></div>
+<header><div>网站标题 政府信息公开平台</div></header>
+<div class="article-content">
+  <h1>某局2024年部门预算情况说明</h1>
+  <p>&nbsp;&nbsp;一、“三公”经费情况<br>&nbsp;&nbsp;2024年公务接待费0.63万元，
+     比上年减少0.1万元。</p>
+  <div>2024年“三公”经费预算表</div>
+  <p>单位：万元<span style="display:none">隐藏</span></p>
+  <table border="1">
+    <tr><th rowspan="2">科目</th><th rowspan="2">项目</th><th colspan="2">预算数</th></tr>
+    <tr><th>本年</th><th>上年</th></tr>
+    <tr><td rowspan="2">一般公共服务支出</td><td>公务接待费</td><td>0.63</td><td>0.73</td></tr>
+    <tr><td>公务用车运行费</td><td>7</td><td>7</td></tr>
+  </table>
+  <div><p>注：本表为预算数。</p>附件说明</div>
+</div>
+<footer>版权所有 某局 京ICP备00000000号</footer>
+</body></html>
+"""
+
+
+def test_html_lines_tables_and_chrome(tmp_path: Path) -> None:
+    path = tmp_path / "budget.htm"
+    path.write_bytes(PAGE.encode("gb2312"))  # a GBK page, as many government sites still serve
+    doc = load(path)
+    assert doc.format == "html"
+    assert [ln.text for ln in doc.lines] == [
+        "某局2024年部门预算情况说明",
+        "一、“三公”经费情况",
+        "2024年公务接待费0.63万元， 比上年减少0.1万元。",
+        "2024年“三公”经费预算表",
+        "单位：万元",
+        "注：本表为预算数。",
+        "附件说明",
+    ]
+    for chrome in ("首页", "政务公开", "网站标题", "版权所有", "隐藏", "color"):
+        assert chrome not in doc.text
+    assert len(doc.tables) == 1
+    assert grid(doc.tables[0]) == [
+        ["科目", "项目", "预算数", ""],
+        ["", "", "本年", "上年"],
+        ["一般公共服务支出", "公务接待费", "0.63", "0.73"],
+        ["", "公务用车运行费", "7", "7"],
+    ]
+    assert [ln.text for ln in doc.tables[0].caption_lines][-1] == "单位：万元"
+    assert_offsets(doc)
+
+
+def test_html_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.html"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(IngestError, match=r"image\.html: file is binary, not text"):
+        load(path)
+
+
+# ---------------------------------------------------------------- page JSON
+
+WRAPPED = (  # one sentence hard-wrapped at the page width, as PDF extraction leaves it
+    "    2024年，本部门收入预算1,235.13万元，其中：财政拨款收入1,235.13万元，比2023年预算\n"
+    "增加0.63万元；其中公务接待费0.63万元，主要用于：全国性专业会议和重大政策调研等执行公\n"
+    "务所需的住宿费、交通费、伙食费等支出。\n"
+)
+PAGES_DATA = [
+    {"page": 1, "text": "一、收支预算总体情况\n" + WRAPPED + "财政拨款支出主要内容如下：\n"},
+    {
+        "page": 2,
+        "text": (
+            "2024年部门收支预算总表\n"
+            "单位：万元\n"
+            "项目 本年预算 上年预算\n"
+            "201 一般公共服务支出 1,234.50 1,100.00\n"
+            "2010301行政运行 1,234.50 1,100.00\n"
+            "303 01离休费\n"
+            "公务接待费 0.63 -\n"
+            "合计 1,235.13 1,100.00\n"
+            "注：本表金额单位为万元。\n"
+        ),
+    },
+]
+
+
+def write_pages(tmp_path: Path, data, name: str = "pages.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_pages_json_paragraphs_tables_and_pages(tmp_path: Path) -> None:
+    doc = load(write_pages(tmp_path, PAGES_DATA))
+    assert doc.format == "json"
+    assert [ln.text for ln in doc.lines] == [
+        "一、收支预算总体情况",
+        "2024年，本部门收入预算1,235.13万元，其中：财政拨款收入1,235.13万元，比2023年预算增加0.63万元；"
+        "其中公务接待费0.63万元，主要用于：全国性专业会议和重大政策调研等执行公务所需的住宿费、交通费、伙食费等支出。",
+        "财政拨款支出主要内容如下：",
+        "2024年部门收支预算总表",
+        "单位：万元",
+        "项目 本年预算 上年预算",
+        "注：本表金额单位为万元。",
+    ]
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert grid(table) == [
+        ["201 一般公共服务支出", "1,234.50", "1,100.00"],
+        ["2010301行政运行", "1,234.50", "1,100.00"],
+        ["303 01离休费"],  # a label-only row inside the run stays in the table
+        ["公务接待费", "0.63", "-"],
+        ["合计", "1,235.13", "1,100.00"],
+    ]
+    assert [ln.text for ln in table.caption_lines] == ["2024年部门收支预算总表", "单位：万元", "项目 本年预算 上年预算"]
+    assert table.page == 2 and doc.page_at(table.start) == 2
+    assert doc.lines[1].page == 1
+    assert_offsets(doc)
+
+
+def test_pages_json_keeps_pdf_page_numbers_when_pages_are_missing(tmp_path: Path) -> None:
+    doc = load(write_pages(tmp_path, [{"page": 3, "text": "第三页"}, {"page": 1, "text": "第一页"}]))
+    assert [(ln.text, ln.page) for ln in doc.lines] == [("第一页", 1), ("第三页", 3)]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('[{"page": 1, "text": "a"', r"invalid JSON: .* at line 1 column"),
+        ('{"page": 1, "text": "a"}', r'expected a JSON list of \{"page": n, "text": "..."\} objects; found dict'),
+        ("[]", r"found an empty list"),
+        ('[{"page": 1}]', r"item 0 has no text string"),
+        ('[{"page": "1", "text": "a"}]', r"item 0 has no page number"),
+        ('[{"page": 1, "text": "a"}, {"page": 1, "text": "b"}]', r"page 1 appears twice"),
+    ],
+)
+def test_pages_json_bad_input_is_a_clear_error(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(IngestError, match=rf"^bad\.json: .*{reason}"):
+        load(path)
+
+
+# ---------------------------------------------------------------- real corpus files
+
+
+@pytest.mark.skipif(not JSP.exists(), reason="real corpus not present")
+def test_real_jsp_article_body() -> None:
+    doc = load(JSP)
+    texts = [ln.text for ln in doc.lines]
+    assert texts[0] == "重庆市交通委员会2018年部门预算情况说明"
+    assert "一、单位基本情况" in texts and "三、“三公”经费情况说明" in texts
+    assert any(t.startswith("2018年一般公共预算财政拨款收入324970.32万元") for t in texts)
+    assert any("2018年“三公”经费预算2800.68万元" in t for t in texts)
+    assert any("政府采购预算总额6060.41万元" in t for t in texts)
+    for chrome in ("当前位置", "首页", "<%", "${", "taglib", "download"):
+        assert chrome not in doc.text
+    assert doc.tables == []  # the page's tables are images
+    assert_offsets(doc)
+
+
+@pytest.mark.skipif(not PAGES.exists(), reason="real corpus not present")
+def test_real_pages_json() -> None:
+    doc = load(PAGES)
+    texts = [ln.text for ln in doc.lines]
+    assert "（三）公务接待费1.53万元。与2025年预算持平。" in texts
+    # "主要用于：" at a wrapped line end does not cut the sentence
+    assert any("统计管理（项）”2026年度预算0.12万元，2025年度预算3.84万元，主要用于：各类统计工作。" in t for t in texts)
+    totals = next(t for t in doc.tables if t.page == 12)
+    assert [c.text for c in totals.rows[-1]] == ["收入总计", "76,306,134", "支出总计", "76,306,134", "23,057,828", "3,860,162", "49,388,144"]
+    assert "单位：元" in totals.caption_lines[0].text or any("单位：元" in ln.text for ln in doc.lines if ln.page == 12)
+    economic = next(t for t in doc.tables if t.page == 32)
+    assert ["302 17公务接待费", "15,250", "15,250"] in grid(economic)
+    three = next(t for t in doc.tables if t.page == 33)
+    assert grid(three) == [["8.53", "1.53", "7", "7", "386.02"]]
+    assert doc.page_at(three.start) == 33
+    assert_offsets(doc)

@@ -1,0 +1,173 @@
+"""DOCX and XLSX loaders: body order, merged cells, number formatting, exact offsets, broken files."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from ingest.errors import IngestError
+from ingest.loaders import load
+from ingest.model import RawDocument
+
+
+def assert_offsets(doc: RawDocument) -> None:
+    for line in doc.lines:
+        assert doc.text[line.start : line.end] == line.text
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                assert doc.text[cell.start : cell.end] == cell.text
+
+
+def grid(table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+@pytest.fixture
+def budget_docx(tmp_path: Path) -> Path:
+    d = docx.Document()
+    d.add_heading("一、“三公”经费预算情况说明", level=1)
+    d.add_paragraph("2024年公务接待费0.63万元，比上年减少0.1万元。")
+    d.add_paragraph("2024年“三公”经费预算表")
+    d.add_paragraph("单位：万元")
+    t = d.add_table(rows=4, cols=4)
+    values = [
+        ["科目", "项目", "预算数", None],
+        [None, None, "本年", "上年"],
+        ["一般公共服务支出", "公务接待费", "0.63", "0.73"],
+        [None, "公务用车运行费", "7", "7"],
+    ]
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            if value is not None:
+                t.cell(r, c).text = value
+    t.cell(0, 2).merge(t.cell(0, 3))  # 预算数 spans two columns
+    t.cell(0, 0).merge(t.cell(1, 0))  # 科目 spans two rows
+    t.cell(2, 0).merge(t.cell(3, 0))  # 一般公共服务支出 spans two rows
+    d.add_paragraph("注：本表数据为预算数。\n第二行说明")
+    path = tmp_path / "budget.docx"
+    d.save(path)
+    return path
+
+
+def test_docx_body_order_lines_and_merged_cells(budget_docx: Path) -> None:
+    doc = load(budget_docx)
+    assert doc.format == "docx"
+    assert [ln.text for ln in doc.lines] == [
+        "一、“三公”经费预算情况说明",
+        "2024年公务接待费0.63万元，比上年减少0.1万元。",
+        "2024年“三公”经费预算表",
+        "单位：万元",
+        "注：本表数据为预算数。",
+        "第二行说明",
+    ]
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert grid(table) == [
+        ["科目", "项目", "预算数", ""],  # horizontal merge written once, blank keeps the column
+        ["", "", "本年", "上年"],  # vertical continuation written blank
+        ["一般公共服务支出", "公务接待费", "0.63", "0.73"],
+        ["", "公务用车运行费", "7", "7"],
+    ]
+    assert [ln.text for ln in table.caption_lines][-2:] == ["2024年“三公”经费预算表", "单位：万元"]
+    note = doc.lines[4]
+    assert doc.lines[3].end < table.start < table.end < note.start  # paragraphs and table in body order
+    assert "公务接待费0.63万元" in doc.text
+    assert_offsets(doc)
+
+
+def test_docx_truncated_file_is_a_clear_error(budget_docx: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    data = budget_docx.read_bytes()
+    broken.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IngestError, match=r"broken\.docx: not a valid DOCX file: damaged or not a ZIP package"):
+        load(broken)
+
+
+def test_docx_that_is_another_package_is_named(tmp_path: Path) -> None:
+    wrong = tmp_path / "sheet.docx"
+    openpyxl.Workbook().save(wrong)
+    with pytest.raises(IngestError, match=r"not a DOCX file: the package has no word/document.xml"):
+        load(wrong)
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+@pytest.fixture
+def budget_xlsx(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "收支总表"
+    ws["A1"] = "2024年部门收支预算总表"
+    ws.merge_cells("A1:D1")
+    ws["D2"] = "单位：万元"
+    ws.append(["科目", "项目", "预算数", None])
+    ws.append([None, None, "本年", "上年"])
+    ws.append(["一般公共服务支出", "公务接待费", 0.63, 0.1 + 0.2])
+    ws.append([None, "办公费", 1234.5, 189767551.0])
+    ws.append(["合计", None, 189767551, 0.0514])
+    ws.merge_cells("C3:D3")
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("A5:A6")
+    ws["D7"].number_format = "0.00%"
+    notes = wb.create_sheet("说明")
+    notes["B2"] = "公务接待费0.63万元，与上年持平。"
+    path = tmp_path / "budget.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_xlsx_sheets_title_lines_merged_cells_and_numbers(budget_xlsx: Path) -> None:
+    doc = load(budget_xlsx)
+    assert doc.format == "xlsx"
+    assert [ln.text for ln in doc.lines] == ["收支总表", "2024年部门收支预算总表", "单位：万元", "说明", "公务接待费0.63万元，与上年持平。"]
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert grid(table) == [
+        ["科目", "项目", "预算数", ""],
+        ["", "", "本年", "上年"],
+        ["一般公共服务支出", "公务接待费", "0.63", "0.3"],  # 0.30000000000000004 without float noise
+        ["", "办公费", "1234.5", "189767551"],
+        ["合计", "", "189767551", "5.14%"],
+    ]
+    assert [ln.text for ln in table.caption_lines] == ["收支总表", "2024年部门收支预算总表", "单位：万元"]
+    assert_offsets(doc)
+
+
+def test_xlsx_sheet_with_absurd_used_range_is_refused(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "项目"
+    wb.active["ZZ1000"] = 1  # 702 columns x 1000 rows
+    path = tmp_path / "sparse.xlsx"
+    wb.save(path)
+    with pytest.raises(IngestError, match=r"sparse\.xlsx: sheet too large"):
+        load(path)
+
+
+def test_xlsx_merge_bomb_is_refused_before_loading(budget_xlsx: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(budget_xlsx) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<mergeCell ref="A1:D1"/>', b'<mergeCell ref="A1:XFD1048576"/>')
+                assert b"XFD1048576" in data
+            dst.writestr(item, data)
+    with pytest.raises(IngestError, match=r"bomb\.xlsx: sheet too large"):
+        load(bomb)
+
+
+def test_xlsx_truncated_file_is_a_clear_error(budget_xlsx: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    data = budget_xlsx.read_bytes()
+    broken.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IngestError, match=r"broken\.xlsx: not a valid XLSX file: damaged or not a ZIP package"):
+        load(broken)
