@@ -28,10 +28,11 @@ _CHANGE = re.compile(
 _LEADING = re.compile(
     r"^(?:其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
-    r"本年度|本年|当年|全年|\d{4}年度?|年初|一是|二是|三是|四是|安排|[（(]|[)）]|"
+    r"本年度|本年|当年|全年|\d{4}年度?|年初|一是|二是|三是|四是|安排|[（(]|[)）]|\d{1,2}\s*[.、．](?!\d)\s*|"
     r"(?:中共)?[\u4e00-\u9fff]{2,24}?(?:委员会|办事处|办公室)(?=[\u4e00-\u9fff]{2}))+"
 )
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
+_STATED_MEASURE = re.compile(r"(?:预算数|决算数|执行数|预算执行数)$")
 _QUOTES = re.compile(r"[“”\"'「」『』‘’]")
 _DIRECTION = {"增加": "比上年增加", "增长": "比上年增加", "增": "比上年增加",
               "减少": "比上年减少", "下降": "比上年减少", "减": "比上年减少", "节约": "比上年减少"}
@@ -71,12 +72,15 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 measure = _DIRECTION[change["dir"]]
                 clause = clause[: change.start()]
             subject = clean_subject(clause)
+            stated = _STATED_MEASURE.search(subject)
+            if stated and measure == "金额" and stated.start() > 0:  # "三公经费预算数" → 三公经费 / 预算数
+                subject, measure = subject[: stated.start()], stated.group()
             if not subject:
                 subject = running_subject
             previous_end = match.end()
             if not subject or len(subject) > MAX_SUBJECT_CHARS:
                 continue
-            if measure == "金额":
+            if not measure.startswith("比上年"):
                 running_subject = subject
             unit = normalise_unit(match["unit"].replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
@@ -98,6 +102,11 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 )
             )
     return facts
+
+
+def clean_header(header: str) -> str:
+    """A column header without its unit note: "价值（金额单位：万元）" → "价值"."""
+    return re.sub(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]", "", header) or header
 
 
 def _project_name(title: str) -> str:
@@ -135,7 +144,7 @@ def facts_from_table(table: Table) -> list[Fact]:
             if not cell.row_labels:
                 continue
             subject = _subject_label(cell.row_labels[-1])
-            measure = "/".join(cell.col_headers) or "金额"
+            measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
             context = " ".join(cell.row_labels[:-1])
         if not subject or not cell.col_headers:
             continue

@@ -103,7 +103,7 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
     for col in range(width):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
         texts = [v for v in values if parse_number(v) is None and parse_quantity(v) is None]
-        codes = [v for v in values if _CODE.match(v)]
+        codes = [v for v in values if _CODE.match(v) or is_total_label(v)]
         if values and len(texts) >= len(values) / 2:
             labels.add(col)
             break
@@ -146,14 +146,15 @@ def type_table(raw: RawTable, table_id: int) -> Table:
 
     cells: list[TableCell] = []
     above: dict[int, str] = {}
+    ordered_labels = sorted(labels)
     for r, row in enumerate(body):
-        row_texts: dict[int, str] = {}
-        for col in range(width):
-            text = row[col].text if col < len(row) else ""
-            if col in labels:
-                text = text or above.get(col, "")
-                above[col] = text
-            row_texts[col] = text
+        row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}
+        for i, col in enumerate(ordered_labels):
+            # a blank parent label spans down (merged cell) only when a child label to its right is
+            # filled; a row blank to the end (合计) or a class-level code row inherits nothing
+            if not row_texts[col] and any(row_texts[c] for c in ordered_labels[i + 1 :]):
+                row_texts[col] = above.get(col, "")
+            above[col] = row_texts[col]
         for col, cell in enumerate(row):
             if col in labels or not cell.text:
                 continue

@@ -103,14 +103,14 @@ def check_office_package(path: Path, kind: str, main_part: str) -> None:
     """Rejects a DOCX/XLSX file that is not a readable ZIP, lacks `main_part` or unpacks to an absurd size."""
     with open(path, "rb") as file:
         if file.read(8) == OLE_MAGIC:
-            raise IngestError(path.name, f"not a {kind} file: password-protected, or an old binary Office file (.doc/.xls) under a {kind} name")
+            raise IngestError(path.name, f"cannot open as {kind}: password-protected, or an old binary .doc/.xls file renamed")
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             size = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise IngestError(path.name, f"not a valid {kind} file: damaged or not a ZIP package ({exc})") from exc
+        raise IngestError(path.name, f"cannot open as {kind}: damaged or not a ZIP package ({exc})") from exc
     if main_part not in names:
-        raise IngestError(path.name, f"not a {kind} file: the package has no {main_part}")
+        raise IngestError(path.name, f"cannot open as {kind}: the package has no {main_part}")
     if size > MAX_PACKAGE_BYTES:
         raise IngestError(path.name, f"{kind} file too large: {size // 2**20} MB uncompressed (limit {MAX_PACKAGE_BYTES // 2**20} MB)")

@@ -31,8 +31,8 @@ def _blocks(container) -> Iterator[CT_P | CT_Tbl]:
 
 
 def _paragraph_text(p: CT_P) -> str:
-    """Visible text of a paragraph, including hyperlinks, fields and tracked insertions (not deletions)."""
-    return "".join(r.text for r in p.xpath(".//w:r[not(ancestor::w:del) and not(ancestor::w:txbxContent)]"))
+    """Visible text of a paragraph: runs in hyperlinks, fields and tracked insertions, not deleted or moved-away runs."""
+    return "".join(r.text for r in p.xpath(".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"))
 
 
 def _cell_text(tc: CT_Tc) -> str:

@@ -17,7 +17,7 @@ from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
 from ingest.model import RawDocument
 
-DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form", "button", "select")
+DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "button", "select"})
 BLOCK_TAGS = frozenset(
     "address article aside blockquote caption center dd div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
     "hr li main ol p pre section table tbody td th thead tfoot tr ul body html".split()
@@ -28,6 +28,8 @@ MIN_ARTICLE_SHARE = 0.5  # an article container must hold at least this share of
 _SERVER_TAGS = re.compile(r"<%.*?%>", re.S)  # JSP/ASP directives and scriptlets
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WIDE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d"
+_CJK_WRAP = re.compile(rf"(?<=[{_WIDE}])[ \t\r]*\n\s*(?=[{_WIDE}])")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -36,16 +38,21 @@ def _chinese_count(tag: Tag) -> int:
 
 
 def _strip_chrome(root: Tag) -> None:
-    for tag in root.find_all(DROP_TAGS):
-        if not (tag.name == "header" and tag.find_parent("article")):  # an article's own header holds its title
-            tag.decompose()
+    """Drops non-content tags, comments, hidden elements and menus; never a container of most of the text."""
+    most = MIN_ARTICLE_SHARE * _chinese_count(root)
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in root.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+        if tag.decomposed:
             continue
         marks = " ".join([*tag.get("class", []), tag.get("id", "")])
-        if (marks.strip() and CHROME.search(marks)) or _HIDDEN.search(tag.get("style", "")) or tag.has_attr("hidden"):
+        chrome = (
+            (tag.name in DROP_TAGS and not (tag.name == "header" and tag.find_parent("article")))  # an article's header holds its title
+            or (marks.strip() and CHROME.search(marks))
+            or _HIDDEN.search(tag.get("style", ""))
+            or tag.has_attr("hidden")
+        )
+        if chrome and not (most and _chinese_count(tag) > most):
             tag.decompose()
 
 
@@ -100,9 +107,13 @@ def _span(cell: Tag, attr: str) -> int:
         return 1
 
 
-def _text(node: Tag | NavigableString) -> str:
-    text = node.get_text(" ") if isinstance(node, Tag) else str(node)
-    return clean_cell_text(text.translate(_ZERO_WIDTH))
+def _clean(text: str) -> str:
+    """One line of text: zero-width marks removed, source line breaks between Chinese characters dropped."""
+    return clean_cell_text(_CJK_WRAP.sub("", text.translate(_ZERO_WIDTH)))
+
+
+def _text(node: Tag) -> str:
+    return _clean(node.get_text(" "))
 
 
 class _Reader:
@@ -113,7 +124,7 @@ class _Reader:
         self.parts: list[str] = []
 
     def flush(self) -> None:
-        self.builder.add_line(clean_cell_text("".join(self.parts).translate(_ZERO_WIDTH)))
+        self.builder.add_line(_clean("".join(self.parts)))
         self.parts = []
 
     def read(self, node: Tag) -> None:

@@ -3,7 +3,8 @@
 PDF extraction hard-wraps narrative at the page width and flattens tables into lines of
 space-separated values. Wrapped lines are joined back into paragraphs; runs of lines ending in
 two or more figures ("合计 2,878,025 2,878,025 0") become tables, one cell per figure, the text
-before the figures as the row label. Numbers are never split.
+before the figures as the row label; the column-header lines just above a run become one-cell
+rows, so the title and unit lines stay next to the table. Numbers are never split.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ MAX_PAGE = 10_000
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
 FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into the page margin
 MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
+MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
+MAX_HEADER_WIDTH = 80
+ROW, HEAD = "row", "head"
 SHAPE = 'expected a JSON list of {"page": n, "text": "..."} objects'
 
 _FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-—－]")
@@ -30,6 +34,7 @@ _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"
 _INDENT = re.compile(r"^(?: {2,}|\u3000)")
 _PROSE = re.compile(r"[，。；！？]")
+_HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
 
 
 def _is_figure(token: str) -> bool:
@@ -76,15 +81,27 @@ def _is_table_row(line: str, in_run: bool) -> bool:
     return figures >= 2 or (in_run and figures == 1 and not _PROSE.search(line))
 
 
-def _table_runs(lines: list[str]) -> list[bool]:
-    """Marks each line of one page as a table row or not."""
-    marks = [False] * len(lines)
+def _is_header_line(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and not _HEADER_STOP.search(text) and not text.endswith("表") and not _HEADING.match(text) and _width(text) <= MAX_HEADER_WIDTH
+
+
+def _table_runs(lines: list[str]) -> list[str | None]:
+    """Marks each line of one page ROW, HEAD (a column-header line just above rows) or None (text)."""
+    rows = [False] * len(lines)
     for i, line in enumerate(lines):
-        marks[i] = bool(line.strip()) and _is_table_row(line, i > 0 and marks[i - 1])
+        rows[i] = bool(line.strip()) and _is_table_row(line, i > 0 and rows[i - 1])
     for i in range(1, len(lines) - 1):  # a label-only row between two rows stays in the table
         line = lines[i].strip()
-        if not marks[i] and marks[i - 1] and marks[i + 1] and line and not _PROSE.search(line) and _width(line) <= MAX_BRIDGE_WIDTH:
-            marks[i] = True
+        if not rows[i] and rows[i - 1] and rows[i + 1] and line and not _PROSE.search(line) and _width(line) <= MAX_BRIDGE_WIDTH:
+            rows[i] = True
+    marks: list[str | None] = [ROW if row else None for row in rows]
+    for i in range(len(lines)):
+        if rows[i] and (i == 0 or not rows[i - 1]):
+            j = i - 1
+            while j >= 0 and i - j <= MAX_HEADER_LINES and marks[j] is None and _is_header_line(lines[j]):
+                marks[j] = HEAD
+                j -= 1
     return marks
 
 
@@ -109,7 +126,8 @@ def _join(parts: list[str]) -> str:
     return clean_cell_text(text)
 
 
-def _write_page(builder: TextBuilder, lines: list[str], marks: list[bool], wrap_width: int) -> None:
+def _write_page(builder: TextBuilder, lines: list[str], marks: list[str | None], wrap_width: int) -> None:
+    """Header lines become one-cell rows (their words do not line up with columns); rows are split into cells."""
     paragraph: list[str] = []
     rows: list[list[str]] = []
 
@@ -117,10 +135,10 @@ def _write_page(builder: TextBuilder, lines: list[str], marks: list[bool], wrap_
         builder.add_line(_join(paragraph))
         paragraph.clear()
 
-    for line, is_row in zip(lines, marks):
-        if is_row:
+    for line, mark in zip(lines, marks):
+        if mark:
             flush_paragraph()
-            rows.append(_row_cells(line))
+            rows.append(_row_cells(line) if mark == ROW else [line])
             continue
         if rows:
             builder.add_table(rows)
@@ -160,7 +178,7 @@ def _read_pages(path: Path) -> list[tuple[int, list[str]]]:
 def load_pages_json(path: Path) -> RawDocument:
     """Reads a page-text JSON file; document page numbers follow the `page` fields."""
     pages = [(number, lines, _table_runs(lines)) for number, lines in _read_pages(path)]
-    wrap_width = max((_width(ln.rstrip()) for _, lines, marks in pages for ln, row in zip(lines, marks) if not row), default=0)
+    wrap_width = max((_width(ln.rstrip()) for _, lines, marks in pages for ln, mark in zip(lines, marks) if not mark), default=0)
     builder = TextBuilder()
     count = 0
     for number, lines, marks in pages:

@@ -64,7 +64,7 @@ def test_html_lines_tables_and_chrome(tmp_path: Path) -> None:
     assert [ln.text for ln in doc.lines] == [
         "某局2024年部门预算情况说明",
         "一、“三公”经费情况",
-        "2024年公务接待费0.63万元， 比上年减少0.1万元。",
+        "2024年公务接待费0.63万元，比上年减少0.1万元。",
         "2024年“三公”经费预算表",
         "单位：万元",
         "注：本表为预算数。",
@@ -132,19 +132,19 @@ def test_pages_json_paragraphs_tables_and_pages(tmp_path: Path) -> None:
         "财政拨款支出主要内容如下：",
         "2024年部门收支预算总表",
         "单位：万元",
-        "项目 本年预算 上年预算",
         "注：本表金额单位为万元。",
     ]
     assert len(doc.tables) == 1
     table = doc.tables[0]
     assert grid(table) == [
+        ["项目 本年预算 上年预算"],  # a column-header line stays whole: its words need not align with columns
         ["201 一般公共服务支出", "1,234.50", "1,100.00"],
         ["2010301行政运行", "1,234.50", "1,100.00"],
         ["303 01离休费"],  # a label-only row inside the run stays in the table
         ["公务接待费", "0.63", "-"],
         ["合计", "1,235.13", "1,100.00"],
     ]
-    assert [ln.text for ln in table.caption_lines] == ["2024年部门收支预算总表", "单位：万元", "项目 本年预算 上年预算"]
+    assert [ln.text for ln in table.caption_lines][-2:] == ["2024年部门收支预算总表", "单位：万元"]
     assert table.page == 2 and doc.page_at(table.start) == 2
     assert doc.lines[1].page == 1
     assert_offsets(doc)
@@ -200,10 +200,29 @@ def test_real_pages_json() -> None:
     assert any("统计管理（项）”2026年度预算0.12万元，2025年度预算3.84万元，主要用于：各类统计工作。" in t for t in texts)
     totals = next(t for t in doc.tables if t.page == 12)
     assert [c.text for c in totals.rows[-1]] == ["收入总计", "76,306,134", "支出总计", "76,306,134", "23,057,828", "3,860,162", "49,388,144"]
-    assert "单位：元" in totals.caption_lines[0].text or any("单位：元" in ln.text for ln in doc.lines if ln.page == 12)
+    assert [ln.text for ln in totals.caption_lines][-2:] == ["2026年预算单位财务收支预算总表", "编制单位：上海市普陀区人民政府石泉路街道办事处（本级） 单位：元"]
+    assert grid(totals)[:2] == [["本年收入 本年支出"], ["项目 预算数 项目预算数"]]
     economic = next(t for t in doc.tables if t.page == 32)
     assert ["302 17公务接待费", "15,250", "15,250"] in grid(economic)
+    assert ["303 01离休费"] in grid(economic)
     three = next(t for t in doc.tables if t.page == 33)
-    assert grid(three) == [["8.53", "1.53", "7", "7", "386.02"]]
+    assert [ln.text for ln in three.caption_lines][-1].endswith("单位:万元")  # this table is in 万元, the others in 元
+    assert grid(three)[-1] == ["8.53", "1.53", "7", "7", "386.02"]
     assert doc.page_at(three.start) == 33
     assert_offsets(doc)
+
+
+def test_html_page_wrapped_in_a_form_and_sidebar_layout_keeps_its_text(tmp_path: Path) -> None:
+    page = (
+        '<html><body><form id="form1"><div class="main has-sidebar">'
+        '<div class="menu"><a>首页</a><a>机构概况</a></div>'
+        "<p>2024年公务接待费0.63万元，比上年持平。</p><p>单位：万元</p>"
+        "<table><tr><td>合计</td><td>0.63</td></tr></table>"
+        "</div></form></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load(path)
+    assert [ln.text for ln in doc.lines] == ["2024年公务接待费0.63万元，比上年持平。", "单位：万元"]
+    assert grid(doc.tables[0]) == [["合计", "0.63"]]
+    assert "首页" not in doc.text

@@ -87,14 +87,14 @@ def test_docx_truncated_file_is_a_clear_error(budget_docx: Path, tmp_path: Path)
     broken = tmp_path / "broken.docx"
     data = budget_docx.read_bytes()
     broken.write_bytes(data[: len(data) // 2])
-    with pytest.raises(IngestError, match=r"broken\.docx: not a valid DOCX file: damaged or not a ZIP package"):
+    with pytest.raises(IngestError, match=r"broken\.docx: cannot open as DOCX: damaged or not a ZIP package"):
         load(broken)
 
 
 def test_docx_that_is_another_package_is_named(tmp_path: Path) -> None:
     wrong = tmp_path / "sheet.docx"
     openpyxl.Workbook().save(wrong)
-    with pytest.raises(IngestError, match=r"not a DOCX file: the package has no word/document.xml"):
+    with pytest.raises(IngestError, match=r"cannot open as DOCX: the package has no word/document.xml"):
         load(wrong)
 
 
@@ -169,5 +169,12 @@ def test_xlsx_truncated_file_is_a_clear_error(budget_xlsx: Path, tmp_path: Path)
     broken = tmp_path / "broken.xlsx"
     data = budget_xlsx.read_bytes()
     broken.write_bytes(data[: len(data) // 2])
-    with pytest.raises(IngestError, match=r"broken\.xlsx: not a valid XLSX file: damaged or not a ZIP package"):
+    with pytest.raises(IngestError, match=r"broken\.xlsx: cannot open as XLSX: damaged or not a ZIP package"):
         load(broken)
+
+
+def test_encrypted_or_legacy_office_file_is_named(tmp_path: Path) -> None:
+    legacy = tmp_path / "old.xlsx"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(IngestError, match=r"old\.xlsx: cannot open as XLSX: password-protected, or an old binary"):
+        load(legacy)

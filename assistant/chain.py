@@ -1,0 +1,132 @@
+"""The assistant: understand → route → retrieve → answer → verify, composed as LangChain runnables."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
+
+from assistant.answer import NOT_FOUND_TEXT, Answer
+from assistant.citations import SourceTexts, citation_is_exact, quote_states
+from assistant.fact_path import Draft, FactPath
+from assistant.intent import QuestionIntent, parse_question
+from assistant.rephrase import build_chat_model, rephrase
+from assistant.retrieval_path import RetrievalPath
+from budgetqa.settings import Settings
+from index.corpus_index import CorpusIndex, DocumentFilter
+from index.fact_store import DocumentRecord, FactQuery
+from index.retriever import HybridRetriever
+
+
+MAX_FACTS = 200_000  # facts scored per question; far above any real scope
+
+
+class QuestionRejected(ValueError):
+    """The question is empty or too long; the message says which."""
+
+
+@dataclass
+class Turn:
+    """State carried through the chain for one question."""
+
+    question: str
+    where: DocumentFilter
+    started: float
+    intent: QuestionIntent | None = None
+    docs: list[DocumentRecord] = field(default_factory=list)
+    draft: Draft | None = None
+    refusal: str | None = None
+
+
+class Assistant:
+    """Answers questions about the indexed disclosures with exact, cited figures."""
+
+    def __init__(self, index: CorpusIndex, settings: Settings, llm: BaseChatModel | None = None):
+        self.index = index
+        self.settings = settings
+        self.texts = SourceTexts(index.facts)
+        self.fact_path = FactPath(self.texts, settings.display_unit)
+        self.retrieval_path = RetrievalPath(self.texts, settings.display_unit)
+        if llm is None and settings.llm_base_url:
+            llm = build_chat_model(settings.llm_base_url, settings.llm_model)
+        self.llm = llm
+        self.chain: Runnable[Turn, Answer] = (
+            RunnableLambda(self._understand)
+            | RunnableBranch(
+                (lambda t: t.refusal is not None, RunnableLambda(lambda t: t)),
+                (lambda t: t.intent.wants_number, RunnableLambda(self._numeric)),
+                RunnableLambda(self._textual),
+            )
+            | RunnableLambda(self._verify)
+            | RunnableLambda(self._polish)
+        )
+
+    @classmethod
+    def open(cls, settings: Settings) -> Assistant:
+        return cls(CorpusIndex.open(settings), settings)
+
+    def ask(self, question: str, filters: DocumentFilter | None = None) -> Answer:
+        """One question in, one cited answer out. Raises `QuestionRejected` for empty or over-long input."""
+        question = (question or "").strip()
+        if not question:
+            raise QuestionRejected("question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.settings.max_question_chars}")
+        turn = Turn(question, filters or DocumentFilter(), time.perf_counter())
+        return self.chain.invoke(turn)
+
+    def retriever(self, where: DocumentFilter) -> HybridRetriever:
+        return HybridRetriever(index=self.index, k=self.settings.top_k, where=where)
+
+    # ---- steps ---------------------------------------------------------------------------
+    def _understand(self, turn: Turn) -> Turn:
+        docs = self.index.documents(turn.where)
+        turn.intent = parse_question(turn.question, docs)
+        if turn.intent.departments:
+            docs = [d for d in docs if d.department in turn.intent.departments]
+        if turn.intent.years:
+            docs = [d for d in docs if d.year in turn.intent.years]
+        turn.docs = docs
+        if not docs:
+            scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)
+            turn.refusal = f"{NOT_FOUND_TEXT}{scope}的相关文件或数据。"
+        return turn
+
+    def _numeric(self, turn: Turn) -> Turn:
+        facts = self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
+        turn.draft = self.fact_path.answer(turn.intent, facts, turn.docs)
+        if turn.draft is None and turn.intent.operation in ("lookup", "change"):
+            retrieved = self._retrieve(turn)
+            turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
+            if turn.draft is None and not turn.intent.asks_figure:
+                turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
+        return turn
+
+    def _textual(self, turn: Turn) -> Turn:
+        turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
+        return turn
+
+    def _retrieve(self, turn: Turn):
+        query = " ".join(filter(None, [turn.intent.focus, turn.question]))
+        docs = {d.doc_id for d in turn.docs}
+        retrieved = self.retriever(turn.where).invoke(query)
+        return [d for d in retrieved if d.metadata["doc_id"] in docs]
+
+    def _verify(self, turn: Turn) -> Answer:
+        elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
+        if turn.draft is None:
+            focus = turn.intent.focus if turn.intent else ""
+            text = turn.refusal or f"{NOT_FOUND_TEXT}“{focus or turn.question}”的相关内容。"
+            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed())
+        answer = turn.draft.answer
+        exact = all(citation_is_exact(c, self.texts) for c in answer.citations)
+        stated = all(quote_states(c, v) for c, v in turn.draft.checks)
+        if not exact or not stated:
+            text = f"{NOT_FOUND_TEXT}可核对出处的“{turn.intent.focus or turn.question}”数据。"
+            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed())
+        return answer.model_copy(update={"timing_ms": elapsed()})
+
+    def _polish(self, answer: Answer) -> Answer:
+        return rephrase(answer, self.llm) if self.llm is not None else answer

@@ -1,0 +1,127 @@
+"""Picks the facts that answer a budget item: exact subject first, then containment, then shared words.
+
+Also decides when two facts about the same item disagree (a conflict to report, not to hide).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from index.fact_store import FactRecord
+from ingest.lexicon import search_terms
+from ingest.numbers import is_money
+from ingest.tables import is_total_label
+
+MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
+_NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
+MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
+                 "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
+# measures that state "the amount" of an item, preferred over targets, changes and breakdowns
+PRIMARY_MEASURES = ("金额", "预算数", "合计", "预算资金", "决算数", "总计", "小计", "价值")
+
+
+def normalise(text: str) -> str:
+    """Comparable form of an item name: no quotes, brackets or spaces."""
+    return _NOISE.sub("", text)
+
+
+@dataclass(frozen=True)
+class ScoredFact:
+    fact: FactRecord
+    score: float
+
+
+def measure_class(fact: FactRecord) -> str:
+    """Facts are comparable only within a class: change, percent, count or money level."""
+    if fact.measure.startswith("比上年"):
+        return "change"
+    if fact.unit == "%":
+        return "percent"
+    if is_money(fact.unit):
+        return "money"
+    return f"count:{fact.unit}"
+
+
+def _subject_score(term: str, subject: str) -> float:
+    if not term or not subject:
+        return 0.0
+    if term == subject:
+        return 100.0
+    if subject in term:
+        return 70.0 + 20.0 * len(subject) / len(term)
+    if term in subject:
+        return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
+    return 0.0
+
+
+def _overlap_score(term: str, fact: FactRecord) -> float:
+    asked = set(search_terms(term))
+    if not asked:
+        return 0.0
+    # a table fact's context is structure (title, row labels, 三级指标); a text fact's is a whole
+    # sentence whose other words say nothing about this figure
+    context = fact.context if fact.origin == "table" else ""
+    described = set(search_terms(f"{fact.subject} {context}"))
+    covered = len(asked & described) / len(asked)
+    return 60.0 * covered if covered >= 0.6 else 0.0
+
+
+def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...]) -> float:
+    """How well a fact answers a question about `terms` (0 = not at all)."""
+    names = [normalise(fact.subject)]
+    if is_total_label(fact.subject):  # the 合计 row of a column is that column's total: 合计 × 人员经费
+        names.append(normalise(fact.measure.split("/")[-1]))
+    best = 0.0
+    for i, term in enumerate(terms):
+        t = normalise(term)
+        weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
+        best = max(best, weight * _overlap_score(t, fact), *(weight * _subject_score(t, n) for n in names))
+    if best == 0.0:
+        return 0.0
+    for word in MEASURE_WORDS:
+        if word in question:
+            best += 8.0 if word in fact.measure or word in fact.context else -8.0
+    if unit_hint:
+        best += 10.0 if fact.unit in unit_hint else -25.0
+    elif fact.unit == "%" and "%" not in question and "率" not in question and "比例" not in question:
+        best -= 20.0
+    elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
+        best -= 10.0
+    if fact.measure.startswith("比上年") and not re.search(r"增|减|变化|比上年|比去年", question):
+        best -= 30.0
+    if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
+        best += 2.0
+    if fact.origin == "text":
+        best += 3.0  # a sentence that names the item is the clearest citation
+    return best
+
+
+def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = ()) -> list[ScoredFact]:
+    """Facts scoring at least MIN_SCORE, best first (ties: document order)."""
+    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint)) for f in facts]
+    return sorted((s for s in scored if s.score >= MIN_SCORE), key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
+
+
+def comparable_amount(fact: FactRecord) -> Decimal:
+    """Money in 万元, anything else as written."""
+    return fact.amount_wan if fact.amount_wan is not None else fact.value
+
+
+def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
+    """Other facts of the same document, item and class that state a different figure (one per figure)."""
+    seen = {comparable_amount(best.fact)}
+    out: list[FactRecord] = []
+    for other in ranked:
+        f = other.fact
+        if f.doc_id != best.fact.doc_id or other.score < best.score - CONFLICT_MARGIN:
+            continue
+        if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
+            continue
+        amount = comparable_amount(f)
+        if amount not in seen:
+            seen.add(amount)
+            out.append(f)
+    return out

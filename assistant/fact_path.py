@@ -1,0 +1,249 @@
+"""The deterministic numeric path: pick facts, compute with decimals, cite every operand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant import compute
+from assistant.answer import Answer, Citation, CitedValue
+from assistant.citations import SourceTexts
+from assistant.fact_matching import (
+    PRIMARY_MEASURES,
+    ScoredFact,
+    comparable_amount,
+    conflicts_with,
+    measure_class,
+    rank_facts,
+)
+from assistant.formatting import in_display_unit, plain, shown
+from assistant.intent import QuestionIntent
+from index.fact_store import DocumentRecord, FactRecord
+
+TOTAL_TERMS = ["预算收支", "收支预算", "支出预算", "预算支出", "收入预算", "预算收入", "收入总计", "支出总计"]
+
+
+@dataclass
+class Draft:
+    """An answer plus the (citation, figure) pairs the verifier must find in the sources."""
+
+    answer: Answer
+    checks: list[tuple[Citation, Decimal]] = field(default_factory=list)
+
+
+class FactPath:
+    """Answers numeric questions from the fact store."""
+
+    def __init__(self, texts: SourceTexts, display_unit: str = "万元"):
+        self.texts = texts
+        self.display_unit = display_unit
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _cite(self, fact: FactRecord) -> Citation:
+        return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page)
+
+    def _display(self, fact: FactRecord) -> tuple[Decimal, str | None]:
+        return in_display_unit(fact.value, fact.unit, self.display_unit)
+
+    def _describe(self, fact: FactRecord) -> str:
+        value, unit = self._display(fact)
+        text = shown(value, unit, fact.qualifier)
+        if unit != fact.unit:
+            text += f"（原文：{shown(fact.value, fact.unit, fact.qualifier)}）"
+        return text
+
+    @staticmethod
+    def _item(fact: FactRecord) -> str:
+        if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.measure.startswith("比上年"):
+            return fact.subject
+        detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
+        return f"{fact.subject}的{fact.measure}" + (f"（{detail}）" if detail else "")
+
+    @staticmethod
+    def _owner(fact: FactRecord) -> str:
+        return f"{fact.department}{fact.year}年" if fact.year else fact.department
+
+    def _cited_value(self, fact: FactRecord) -> CitedValue:
+        value, unit = self._display(fact)
+        return CitedValue(
+            department=fact.department, year=fact.year, value=float(value), unit=unit, qualifier=fact.qualifier,
+            text=f"{fact.context or fact.subject}：{self._describe(fact)}", citation=self._cite(fact),
+        )
+
+    def _best_per_doc(self, facts: list[FactRecord], terms: list[str], intent: QuestionIntent,
+                      only_class: str | None = None, exclude_class: str | None = None) -> dict[str, list[ScoredFact]]:
+        pool = [f for f in facts if (only_class is None or measure_class(f) == only_class)
+                and (exclude_class is None or measure_class(f) != exclude_class)]
+        ranked = rank_facts(pool, terms, intent.question, intent.unit_hint)
+        per_doc: dict[str, list[ScoredFact]] = defaultdict(list)
+        for scored in ranked:
+            per_doc[scored.fact.doc_id].append(scored)
+        return per_doc
+
+    def _money(self, fact: FactRecord) -> Decimal:
+        return comparable_amount(fact)
+
+    # ---- operations ----------------------------------------------------------------------
+    def answer(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """A draft answer, or None when the facts do not answer the question."""
+        operation = {
+            "lookup": self._lookup, "rank": self._rank, "change": self._change, "previous": self._previous,
+            "growth_rate": self._growth_rate, "share": self._share, "sum": self._sum, "difference": self._difference,
+        }.get(intent.operation)
+        return operation(intent, facts, docs) if operation else None
+
+    def _lookup(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
+        if not per_doc:
+            return None
+        if len(per_doc) > 1:
+            return self._ambiguous(intent, [ranked[0].fact for ranked in per_doc.values()])
+        ranked = next(iter(per_doc.values()))
+        best = ranked[0]
+        fact = best.fact
+        value, unit = self._display(fact)
+        citation = self._cite(fact)
+        conflicts = [self._cited_value(f) for f in conflicts_with(best, ranked)]
+        text = f"{self._owner(fact)}{self._item(fact)}为{self._describe(fact)}。"
+        if conflicts:
+            text += "另有出处所列数字不同：" + "；".join(c.text for c in conflicts) + "。"
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        qualifier=fact.qualifier, citations=[citation], conflicts=conflicts, route="fact")
+        return Draft(answer, [(citation, fact.value)] + [(c.citation, Decimal(str(c.value))) for c in conflicts if c.citation and c.unit == unit])
+
+    def _ambiguous(self, intent: QuestionIntent, best: list[FactRecord]) -> Draft:
+        candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]
+        listing = "；".join(f"{c.department}{c.year or ''}年：{shown(Decimal(str(c.value)), c.unit, c.qualifier)}" for c in candidates)
+        text = f"有{len(candidates)}份文件都有“{intent.focus or intent.question}”的数据，请指明部门或年度。{listing}。"
+        answer = Answer(question=intent.question, kind="ambiguous", text=text, candidates=candidates,
+                        citations=[c.citation for c in candidates if c.citation], route="fact")
+        return Draft(answer, [(self._cite(f), f.value) for f in best])
+
+    def _rank(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
+        latest: dict[str, FactRecord] = {}
+        for ranked in per_doc.values():
+            fact = ranked[0].fact
+            if fact.department not in latest or (fact.year or 0) > (latest[fact.department].year or 0):
+                latest[fact.department] = fact
+        if len(latest) < 2:
+            return None
+        lowest = any(w in intent.question for w in ("最低", "最少", "最小"))
+        ordered = sorted(latest.values(), key=lambda f: self._money(f), reverse=not lowest)
+        top = ordered[0]
+        value, unit = self._display(top)
+        candidates = [self._cited_value(f) for f in ordered]
+        listing = "；".join(f"{c.department}{c.year or ''}年{shown(Decimal(str(c.value)), c.unit, c.qualifier)}" for c in candidates)
+        text = f"{top.subject}{'最低' if lowest else '最高'}的是{self._owner(top)}，为{self._describe(top)}。各部门：{listing}。"
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        citations=[c.citation for c in candidates if c.citation], candidates=candidates, route="fact")
+        return Draft(answer, [(self._cite(f), f.value) for f in ordered])
+
+    def _change_fact(self, intent: QuestionIntent, facts: list[FactRecord]) -> ScoredFact | None:
+        terms = intent.terms or TOTAL_TERMS
+        per_doc = self._best_per_doc(facts, terms, intent, only_class="change")
+        if len(per_doc) != 1:
+            return None
+        return next(iter(per_doc.values()))[0]
+
+    def _level_fact(self, intent: QuestionIntent, facts: list[FactRecord], subject: str | None = None) -> ScoredFact | None:
+        terms = [subject] if subject else (intent.terms or TOTAL_TERMS)
+        per_doc = self._best_per_doc(facts, terms, intent, only_class="money")
+        if len(per_doc) != 1:
+            return None
+        return next(iter(per_doc.values()))[0]
+
+    def _signed(self, change: FactRecord) -> Decimal:
+        amount = self._money(change)
+        return -amount if "减少" in change.measure else amount
+
+    def _change(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        found = self._change_fact(intent, facts)
+        if found is None:
+            return None
+        fact = found.fact
+        value, unit = self._display(fact)
+        citation = self._cite(fact)
+        text = f"{self._owner(fact)}{fact.subject}{fact.measure}{self._describe(fact)}。"
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        citations=[citation], route="fact")
+        return Draft(answer, [(citation, fact.value)])
+
+    def _previous(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        change = self._change_fact(intent, facts)
+        if change is None:
+            return None
+        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject)
+        if level is None:
+            return None
+        result = compute.previous_year(self._money(level.fact), self._signed(change.fact))
+        return self._computed(intent, "上年", level.fact, [level.fact, change.fact], result, self.display_unit)
+
+    def _growth_rate(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        change = self._change_fact(intent, facts)
+        if change is None:
+            return None
+        if change.fact.unit == "%":
+            return self._change(intent, facts, docs)
+        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject)
+        if level is None:
+            return None
+        result = compute.growth_rate(self._money(level.fact), self._signed(change.fact))
+        return self._computed(intent, "比上年增长", level.fact, [level.fact, change.fact], result, "%")
+
+    def _share(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        if len(intent.parts) != 2:
+            return None
+        part = self._level_fact(intent, facts, intent.parts[0])
+        if part is None:
+            return None
+        same_doc = [f for f in facts if f.doc_id == part.fact.doc_id]
+        whole_terms = [intent.parts[1], *([] if intent.parts[1] not in ("预算收支", "总预算") else TOTAL_TERMS)]
+        whole = None
+        for term in whole_terms:
+            whole = self._level_fact(intent, same_doc, term)
+            if whole:
+                break
+        if whole is None or self._money(whole.fact) == 0:
+            return None
+        result = compute.share(self._money(part.fact), self._money(whole.fact))
+        return self._computed(intent, f"占{whole.fact.subject}的比例", part.fact, [part.fact, whole.fact], result, "%")
+
+    def _sum(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        operands = self._operands(intent, facts)
+        if operands is None:
+            return None
+        result = compute.total([self._money(f) for f in operands])
+        return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, "、".join(f.subject for f in operands))
+
+    def _difference(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        operands = self._operands(intent, facts)
+        if operands is None or len(operands) != 2:
+            return None
+        result = compute.difference(self._money(operands[0]), self._money(operands[1]))
+        return self._computed(intent, "之差", operands[0], operands, result, self.display_unit,
+                              f"{operands[0].subject}与{operands[1].subject}")
+
+    def _operands(self, intent: QuestionIntent, facts: list[FactRecord]) -> list[FactRecord] | None:
+        if len(intent.parts) < 2:
+            return None
+        operands: list[FactRecord] = []
+        for term in intent.parts:
+            pool = [f for f in facts if not operands or f.doc_id == operands[0].doc_id]
+            found = self._level_fact(intent, pool, term)
+            if found is None:
+                return None
+            operands.append(found.fact)
+        return operands
+
+    def _computed(self, intent: QuestionIntent, label: str, anchor: FactRecord, operands: list[FactRecord],
+                  result: compute.Computed, unit: str, subject: str | None = None) -> Draft:
+        money_unit = unit != "%"
+        value_text = f"{plain(result.value)}{unit}"
+        text = f"{self._owner(anchor)}{subject or anchor.subject}{label}为{value_text}（{result.formula}"
+        text += f"，单位：{self.display_unit}）。" if money_unit or any(f.unit != self.display_unit for f in operands) else "）。"
+        citations = [self._cite(f) for f in operands]
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(result.value), unit=unit,
+                        formula=result.formula, citations=citations, route="fact")
+        return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])

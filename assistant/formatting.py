@@ -1,0 +1,30 @@
+"""How figures are shown to a person: exact decimals, thousands separators, the unit attached."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ingest.numbers import convert_money, is_money
+
+DISPLAY_PLACES = Decimal("0.01")
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: Decimal('8.50') → '8.5', Decimal('1E+2') → '100'."""
+    return format(value.normalize(), "f")
+
+
+def rounded(value: Decimal, places: Decimal = DISPLAY_PLACES) -> Decimal:
+    return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str:
+    """'≤1037万元', '0.63万元', '57平方米', '14.84%'."""
+    return f"{qualifier or ''}{plain(value)}{unit or ''}"
+
+
+def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:
+    """Money converted to the display unit (exactly); other units unchanged."""
+    if is_money(unit) and unit != display_unit:
+        return convert_money(value, unit, display_unit), display_unit
+    return value, unit

@@ -1,0 +1,154 @@
+"""Understanding a question: which department and year, which budget item, and which operation.
+
+Operations: lookup, share (占…比例), change (比上年增加多少), growth_rate (增长百分之几),
+previous (上年预算是多少), sum (…和…合计), difference (…比…多多少), rank (哪个部门…最高),
+list (…包括哪些) and text (anything that is not asking for a figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.fact_store import DocumentRecord
+from index.query_expansion import canonical_terms
+
+# words that name the administrative place or the kind of body, not the body itself
+GENERIC_NAME_PARTS = (
+    "中国共产党", "中共", "上海市", "普陀区", "廊坊市", "重庆市", "河北省", "人民政府", "区级", "市级",
+    "本级", "（本级）", "委员会", "办事处", "办公室",
+)
+MIN_ALIAS_CHARS = 2
+
+_YEAR = re.compile(r"(20\d{2})\s*年?")
+_SHARE = re.compile(r"占|比重|占比|百分之几|比例")
+_RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
+_CHANGE = re.compile(r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|增加还是减少")
+_PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
+_RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序")
+_LIST = re.compile(r"包括哪些|有哪些|包含哪些|哪几项|哪几个|由哪些|构成|组成")
+_SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
+_DIFFERENCE = re.compile(r"相差|差多少|差额|多多少|少多少|高多少|低多少")
+_NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
+_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用途|做什么|负责|如何|怎么|情况如何|有没有|是否")
+_FILLER = re.compile(
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|是多少|多少钱|有多少|为多少|是几|多少|几个|几辆|几人|几项|"
+    r"是什么|分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
+)
+COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人": ("人",), "名": ("人",), "面积": ("平方米",), "平方米": ("平方米",),
+               "个": ("个",), "次": ("次",), "天": ("天",), "月": ("个月", "月")}
+PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
+
+
+@dataclass
+class QuestionIntent:
+    """What a question asks, in the product's terms."""
+
+    question: str
+    operation: str
+    focus: str  # the budget item asked about, cleaned of filler words
+    terms: list[str]  # focus plus canonical synonyms
+    departments: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
+    unit_hint: tuple[str, ...] = ()
+    wants_number: bool = True
+    asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
+
+
+def department_aliases(name: str) -> list[str]:
+    """Shorter names people use: 上海市普陀区人民政府万里街道办事处 → 万里街道办事处, 万里街道, …"""
+    aliases = {name}
+    core = name
+    for part in GENERIC_NAME_PARTS:
+        core = core.replace(part, "")
+    if len(core) >= MIN_ALIAS_CHARS:
+        aliases.add(core)
+    for suffix in ("街道", "委", "局", "部", "院", "中心"):
+        if suffix in core and len(core[: core.index(suffix) + len(suffix)]) >= MIN_ALIAS_CHARS + 1:
+            aliases.add(core[: core.index(suffix) + len(suffix)])
+    if name.endswith("委员会"):
+        aliases.add(name[: -len("委员会")] + "委")
+        aliases.add(core + "委")
+    return sorted(aliases, key=len, reverse=True)
+
+
+def match_departments(question: str, known: list[str]) -> tuple[list[str], str]:
+    """Departments named in the question (best alias length wins) and the question without that name."""
+    best: list[str] = []
+    best_len = 0
+    best_alias = ""
+    for name in known:
+        for alias in department_aliases(name):
+            if len(alias) >= MIN_ALIAS_CHARS + 1 and alias in question:
+                if len(alias) > best_len:
+                    best, best_len, best_alias = [name], len(alias), alias
+                elif len(alias) == best_len and name not in best:
+                    best.append(name)
+                break
+    return best, question.replace(best_alias, " ") if best_alias else question
+
+
+def clean_focus(text: str) -> str:
+    """The budget item words left once filler, operations and years are removed."""
+    text = _YEAR.sub(" ", text)
+    for pattern in (_RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
+        text = pattern.sub(" ", text)
+    text = _FILLER.sub(" ", text)
+    text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
+    return re.sub(r"\s+", "", text).strip("和及与、")
+
+
+def _operation(question: str) -> str:
+    if _LIST.search(question):
+        return "list"
+    if _RANK.search(question) and ("部门" in question or "单位" in question or "哪个" in question):
+        return "rank"
+    if _RATE.search(question):
+        return "growth_rate"
+    if _PREVIOUS.search(question):
+        return "previous"
+    if _SHARE.search(question):
+        return "share"
+    if _DIFFERENCE.search(question):
+        return "difference"
+    if _CHANGE.search(question):
+        return "change"
+    if _SUM.search(question) and re.search(r"[和及与、]", question):
+        return "sum"
+    return "lookup"
+
+
+def _parts(question_without_names: str, operation: str) -> list[str]:
+    if operation == "share":
+        left, _, right = re.split(r"(占)", question_without_names, maxsplit=1) if "占" in question_without_names else (question_without_names, "", "")
+        whole = re.sub(r"比重|占比|比例|百分之几|多少|的|是|为|几", "", right)
+        return [clean_focus(left), clean_focus(whole) or "预算收支"]
+    if operation in ("sum", "difference"):
+        body = re.split(r"比|和|与|及|、", question_without_names)
+        return [p for p in (clean_focus(b) for b in body) if p]
+    return []
+
+
+def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIntent:
+    """Reads department, year, operation and focus from a question, given the indexed documents."""
+    departments, rest = match_departments(question, sorted({d.department for d in documents}))
+    years = sorted({int(y) for y in _YEAR.findall(rest)})
+    rest = _YEAR.sub(" ", rest)
+    operation = _operation(rest)
+    focus = clean_focus(rest)
+    asks_figure = bool(_NUMERIC.search(rest)) or operation not in ("lookup", "list")
+    wants_number = operation != "list" and (asks_figure or not _TEXT_ONLY.search(rest))
+    unit_hint: tuple[str, ...] = ()
+    for hint, units in COUNT_HINTS.items():
+        if re.search(rf"(几|多少){hint}|{hint}数|{hint}$", rest) or (hint == "面积" and hint in rest):
+            unit_hint = units
+            break
+    if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation == "lookup":
+        unit_hint = ("%",)
+    terms = [focus, *canonical_terms(focus)] if focus else canonical_terms(rest)
+    return QuestionIntent(
+        question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
+        departments=departments, years=years, parts=_parts(rest, operation), unit_hint=unit_hint,
+        wants_number=wants_number, asks_figure=asks_figure,
+    )

@@ -1,0 +1,162 @@
+"""The retrieval path: hybrid search, then an extractive answer made of the best source sentences.
+
+Also the numeric fallback: when no fact matches, a figure printed right after the asked item in a
+retrieved sentence is taken, still cited; anything less certain is a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from langchain_core.documents import Document
+
+from assistant.answer import Answer
+from assistant.citations import SourceTexts
+from assistant.fact_path import Draft
+from assistant.formatting import in_display_unit, shown
+from assistant.intent import QuestionIntent
+from index.query_expansion import canonical_terms
+from ingest.lexicon import search_terms
+from ingest.numbers import NUMBER
+
+MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
+ANSWER_SENTENCES = 2
+MAX_SENTENCE_CHARS = 300
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
+_STEADY = re.compile(r"持平|无增减|没有变化|未发生变化")
+_QUOTES = re.compile(r"[“”\"'‘’「」]")
+STEADY_WINDOW_CHARS = 200  # how far after the item a 持平 statement may stand
+
+
+def _bare(text: str) -> str:
+    """Text without quote marks, so “三公”经费 matches 三公经费 (offsets are not used on it)."""
+    return _QUOTES.sub("", text)
+
+
+def steady_draft(intent: QuestionIntent, sentence: Sentence, steady: tuple[int, int], texts: SourceTexts,
+                 display_unit: str) -> Draft:
+    """'No change from last year', citing the item's sentence and the 持平 statement."""
+    record = texts.record(sentence.doc_id)
+    citations = [texts.cite(sentence.doc_id, sentence.start, sentence.end, sentence.page)]
+    if steady != (sentence.start, sentence.end):
+        citations.append(texts.cite(sentence.doc_id, steady[0], steady[1], sentence.page))
+    text = f"{record.department}{record.year or ''}年{intent.focus}与上年持平，无增减变化（{citations[-1].quote.strip()}）。"
+    answer = Answer(question=intent.question, kind="number", text=text, value=0.0, unit=display_unit,
+                    citations=citations, route="retrieval")
+    return Draft(answer)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    page: int | None
+    score: float
+
+
+def _sentences(doc: Document, texts: SourceTexts) -> list[tuple[int, int, str]]:
+    source = texts.text(doc.metadata["doc_id"])
+    out: list[tuple[int, int, str]] = []
+    for start, end in doc.metadata["spans"]:
+        for match in _SENTENCE.finditer(source, start, end):
+            text = match.group().strip()
+            if text:
+                lead = len(match.group()) - len(match.group().lstrip())
+                out.append((match.start() + lead, match.start() + lead + len(text), text))
+    return out
+
+
+def rank_sentences(question_terms: set[str], docs: list[Document], texts: SourceTexts) -> list[Sentence]:
+    """Sentences of the retrieved chunks scored by the share of question words they contain."""
+    seen: set[tuple[str, int]] = set()
+    ranked: list[Sentence] = []
+    for rank, doc in enumerate(docs):
+        for start, end, text in _sentences(doc, texts):
+            key = (doc.metadata["doc_id"], start)
+            if key in seen or len(text) > MAX_SENTENCE_CHARS * 3:
+                continue
+            seen.add(key)
+            words = set(search_terms(text))
+            score = len(question_terms & words) / max(1, len(question_terms)) - 0.01 * rank
+            ranked.append(Sentence(doc.metadata["doc_id"], start, end, text, doc.metadata.get("page"), score))
+    return sorted(ranked, key=lambda s: -s.score)
+
+
+def question_terms(intent: QuestionIntent) -> set[str]:
+    words = set(search_terms(intent.focus or intent.question))
+    for term in canonical_terms(intent.question):
+        words |= set(search_terms(term))
+    return words or set(search_terms(intent.question))
+
+
+class RetrievalPath:
+    """Extractive answers from retrieved chunks."""
+
+    def __init__(self, texts: SourceTexts, display_unit: str = "万元"):
+        self.texts = texts
+        self.display_unit = display_unit
+
+    def text_answer(self, intent: QuestionIntent, docs: list[Document]) -> Draft | None:
+        ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts) if s.score >= MIN_SENTENCE_SCORE]
+        if not ranked:
+            return None
+        best_doc = ranked[0].doc_id
+        chosen = sorted([s for s in ranked if s.doc_id == best_doc][:ANSWER_SENTENCES], key=lambda s: s.start)
+        citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
+        record = self.texts.record(best_doc)
+        text = f"据{record.department}{record.year or ''}年公开文件：" + "".join(s.text for s in chosen)
+        return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
+
+    def number_answer(self, intent: QuestionIntent, docs: list[Document]) -> Draft | None:
+        """A figure printed right after the asked item in a retrieved sentence, or None."""
+        names = [t for t in [intent.focus, *canonical_terms(intent.question)] if t and len(t) >= 2]
+        if not names:
+            return None
+        for sentence in rank_sentences(question_terms(intent), docs, self.texts):
+            if sentence.score < MIN_SENTENCE_SCORE:
+                break
+            for name in names:
+                at = _bare(sentence.text).find(name)
+                if at < 0:
+                    continue
+                if intent.operation == "change":
+                    steady = self._steady_after(sentence)
+                    if steady:
+                        return steady_draft(intent, sentence, steady, self.texts, self.display_unit)
+                    continue
+                at = sentence.text.find(name)
+                if at < 0:
+                    continue
+                tail = sentence.text[at + len(name):]
+                figure = _FIGURE.match(tail.lstrip("为是约共计安排："))
+                if figure:
+                    offset = sentence.start + at
+                    end = sentence.start + at + len(name) + tail.index(figure.group()) + len(figure.group())
+                    value = Decimal(figure["num"].replace(",", ""))
+                    return self._figure(intent, sentence, value, figure["unit"], offset, end)
+        return None
+
+    def _steady_after(self, sentence: Sentence) -> tuple[int, int] | None:
+        """The span of a 持平 / 无增减 statement in this sentence or the next few of its paragraph."""
+        source = self.texts.text(sentence.doc_id)
+        paragraph_end = source.find("\n", sentence.start)
+        window_end = len(source) if paragraph_end < 0 else paragraph_end
+        for match in _SENTENCE.finditer(source, sentence.start, min(window_end, sentence.end + STEADY_WINDOW_CHARS)):
+            if _STEADY.search(match.group()):
+                return match.start(), match.end()
+        return None
+
+    def _figure(self, intent: QuestionIntent, sentence: Sentence, value: Decimal, unit: str | None,
+                start: int, end: int) -> Draft:
+        citation = self.texts.cite(sentence.doc_id, start, end, sentence.page)
+        record = self.texts.record(sentence.doc_id)
+        shown_value, shown_unit = in_display_unit(value, unit, self.display_unit)
+        text = f"{record.department}{record.year or ''}年{intent.focus}为{shown(shown_value, shown_unit)}（见原文：{citation.quote}）。"
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(shown_value), unit=shown_unit,
+                        citations=[citation], route="retrieval")
+        return Draft(answer, [(citation, value)])

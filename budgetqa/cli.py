@@ -1,0 +1,148 @@
+"""The `budgetqa` command: ingest, ask, serve, eval, documents. Each subcommand imports only what it needs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from budgetqa.settings import get_settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the product never downloads models
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from index.corpus_index import CorpusIndex, IndexBusy
+    from index.ingestion import expand_paths, ingest_paths
+    from ingest.model import DocumentKind
+    from ingest.pipeline import MetaOverrides, ParseOptions
+
+    settings = get_settings()
+    index = CorpusIndex.open(settings)
+    try:
+        if args.remove:
+            targets = {str(p) for p in args.paths}
+            doomed = [d.doc_id for d in index.documents() if d.doc_id in targets or d.source in {Path(t).name for t in targets}]
+            with index.writing():
+                index.remove(doomed)
+                index.refresh_keywords()
+            print(f"removed {len(doomed)} document(s)")
+            return 0 if doomed else 1
+        files = expand_paths(args.paths)
+        overrides = MetaOverrides(args.department, args.year, DocumentKind(args.kind) if args.kind else None)
+        options = ParseOptions(settings.max_file_bytes, settings.chunk_tokens, settings.chunk_overlap_sentences)
+        with tqdm(total=len(files), unit="file", disable=args.quiet, file=sys.stderr) as bar:
+            def step(path: Path) -> None:
+                bar.set_postfix_str(path.name[:40])
+                bar.update(1)
+
+            report = ingest_paths(index, args.paths, options, overrides, on_file=step)
+    except IndexBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return 3
+    finally:
+        index.close()
+    for line in report.failed:
+        print(f"error: {line}", file=sys.stderr)
+    print(
+        f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
+        f"failed {len(report.failed)}; {report.facts} facts, {report.chunks} chunks"
+    )
+    return 0 if report.ok else 2
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from assistant.chain import Assistant, QuestionRejected
+    from index.corpus_index import DocumentFilter
+
+    assistant = Assistant.open(get_settings())
+    try:
+        answer = assistant.ask(" ".join(args.question), DocumentFilter(args.department, args.year))
+    except QuestionRejected as rejected:
+        print(f"error: {rejected}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+        return 0
+    print(answer.text)
+    if answer.formula:
+        print(f"  计算：{answer.formula}")
+    for i, c in enumerate(answer.citations, 1):
+        where = " · ".join(str(x) for x in (c.source, c.section, f"第{c.page}页" if c.page else None) if x)
+        print(f"  [{i}] {where} [{c.start}:{c.end}] “{c.quote.strip()}”")
+    return 0 if answer.kind != "not_found" else 1
+
+
+def _documents(args: argparse.Namespace) -> int:
+    from index.corpus_index import CorpusIndex
+
+    index = CorpusIndex.open(get_settings())
+    for d in index.documents():
+        print(f"{d.doc_id}  {d.department}  {d.year}  {d.kind}  {d.source}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from eval.cli import run_eval
+
+    return run_eval(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budgetqa", description="Questions and answers over budget disclosures.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="ingest files or folders into the data dir")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--department", help="override the detected department")
+    ingest.add_argument("--year", type=int, help="override the detected year")
+    ingest.add_argument("--kind", choices=["部门预算", "单位预算", "部门决算"], help="override the detected kind")
+    ingest.add_argument("--remove", action="store_true", help="remove the named documents (file names or ids) instead")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_ingest)
+
+    ask = sub.add_parser("ask", help="ask one question")
+    ask.add_argument("question", nargs="+")
+    ask.add_argument("--department")
+    ask.add_argument("--year", type=int)
+    ask.add_argument("--json", action="store_true", help="print the full Answer JSON")
+    ask.set_defaults(run=_ask)
+
+    docs = sub.add_parser("documents", help="list ingested documents")
+    docs.set_defaults(run=_documents)
+
+    serve = sub.add_parser("serve", help="run the HTTP API, chat widget and staff pages")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    evaluate = sub.add_parser("eval", help="score the assistant on a gold JSONL file")
+    evaluate.add_argument("gold", type=Path, nargs="+")
+    evaluate.add_argument("--json", type=Path, help="write the full report here")
+    evaluate.add_argument("--baseline", action="store_true", help="also run the plain LangChain RAG baseline")
+    evaluate.set_defaults(run=_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

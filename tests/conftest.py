@@ -1,0 +1,123 @@
+"""Shared fixtures: offline model settings, the one embedding model, fresh indexes and the sample documents.
+
+The embedding model is loaded once per session; parsed documents are shared per session, so the
+suite pays for embedding only where a test really writes vectors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+# before anything imports transformers / chromadb: never reach the network, never phone home
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# a developer's BUDGETQA_* variables (e.g. a real DATABASE_URL or CHROMA_HOST) must not leak into tests
+for _key in [k for k in os.environ if k.startswith("BUDGETQA_")]:
+    del os.environ[_key]
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # lets a bare `pytest` (not only `python -m pytest`) import the packages
+    sys.path.insert(0, str(REPO))
+
+import pytest  # noqa: E402
+
+from budgetqa.settings import Settings  # noqa: E402
+from index.corpus_index import CorpusIndex  # noqa: E402
+from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
+from ingest.model import ParsedDocument  # noqa: E402
+from ingest.pipeline import parse_file  # noqa: E402
+
+SAMPLES = REPO / "samples"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+LANGFANG = SAMPLES / "langfang-zfw-2020-dept-budget.txt"
+LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
+VARIANT_DEPARTMENT = "中共廊坊市委宣传部"
+VARIANT_NAME = "langfang-xcb-2021-dept-budget.txt"
+
+
+def variant_text(text: str, department: str = VARIANT_DEPARTMENT, year: int = 2021) -> str:
+    """The Langfang text as if published by another department for another year."""
+    return text.replace(LANGFANG_DEPARTMENT, department).replace("2020", str(year))
+
+
+def small_text(text: str) -> str:
+    """A short but real excerpt of the Langfang text: the narrative part (一 … 四) and part 七/八 with
+    the fixed-asset table; enough for index tests at a fraction of the embedding cost."""
+    lines = text.split("\n")
+    start_assets = next(i for i, line in enumerate(lines) if line.startswith("七、国有资产信息"))
+    end_narrative = next(i for i, line in enumerate(lines) if line.startswith("绩效预算信息"))
+    return "\n".join(lines[:end_narrative] + lines[start_assets:])
+
+
+def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: object) -> CorpusIndex:
+    """A CorpusIndex on `data_dir` configured only by the given settings (no .env, no environment)."""
+    return CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings), embeddings)
+
+
+@pytest.fixture(scope="session")
+def embeddings() -> LocalSentenceEmbeddings:
+    """The packaged embedding model, loaded once for the whole session."""
+    model = LocalSentenceEmbeddings("auto")
+    model.embed_query("预热")  # load the weights now, so the first test that writes is not billed for it
+    return model
+
+
+@pytest.fixture
+def make_index(tmp_path: Path, embeddings: LocalSentenceEmbeddings) -> Iterator[Callable[..., CorpusIndex]]:
+    """Factory: `make_index()` opens a CorpusIndex on a fresh data dir under tmp_path (or on `name`)."""
+    opened: list[CorpusIndex] = []
+
+    def make(name: str = "data", **settings: object) -> CorpusIndex:
+        index = open_index(tmp_path / name, embeddings, **settings)
+        opened.append(index)
+        return index
+
+    yield make
+    for index in opened:
+        index.close()
+
+
+@pytest.fixture(scope="session")
+def langfang_path() -> Path:
+    assert LANGFANG.is_file(), f"bundled sample missing: {LANGFANG}"
+    return LANGFANG
+
+
+@pytest.fixture(scope="session")
+def langfang_doc(langfang_path: Path) -> ParsedDocument:
+    """The Langfang sample parsed once per session (tests must not mutate it)."""
+    return parse_file(langfang_path)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generated documents derived from the Langfang sample, written once per session."""
+    folder = tmp_path_factory.mktemp("generated")
+    text = LANGFANG.read_text(encoding="utf-8")
+    (folder / VARIANT_NAME).write_text(variant_text(text), encoding="utf-8")
+    (folder / "small-zfw-2020.txt").write_text(small_text(text), encoding="utf-8")
+    (folder / "small-xcb-2021.txt").write_text(variant_text(small_text(text)), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def variant_path(corpus_dir: Path) -> Path:
+    """Full Langfang text re-labelled 中共廊坊市委宣传部 2021."""
+    return corpus_dir / VARIANT_NAME
+
+
+@pytest.fixture(scope="session")
+def small_paths(corpus_dir: Path) -> tuple[Path, Path]:
+    """(small 政法委 2020, small 宣传部 2021) excerpts for cheap index tests."""
+    return corpus_dir / "small-zfw-2020.txt", corpus_dir / "small-xcb-2021.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {SHARED_CORPUS} (checked out next to the repo as ../shared/corpus)")
+    return SHARED_CORPUS

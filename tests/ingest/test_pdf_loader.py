@@ -1,0 +1,241 @@
+"""The PDF loader on PDFs drawn here with reportlab, on broken files, and on the shared real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from ingest.errors import IngestError
+from ingest.loaders import load
+from ingest.loaders.pdf import load_pdf
+from ingest.model import RawDocument
+
+FONT, SIZE = "STSong-Light", 12
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+PAGE_W, PAGE_H, LEFT = 595, 842, 72
+REAL = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
+
+HEADING = "一、收入预算情况"
+# the first line breaks inside a figure ("3,3" | "55.65"), as a greedy typesetter may do
+FIRST_LINE = "2025年，本部门收入预算18,976.76万元，比上年预算增加3,3"
+REST = "55.65万元，主要原因是项目调整；其中财政拨款收入18,976.76万元，主要用于城乡社区管理事务、社会保障和就业等方面的支出，保障街道各项工作正常运转。"
+PARAGRAPH = FIRST_LINE + REST
+LIST_ITEM = "（一）财政拨款收入18,976.76万元。"
+HEADER = ["项目", "预算数", "备注"]
+PAGE1_ROWS = [HEADER, ["一般公共服务支出", "3,296,600", ""], ["公共安全支出", "2,878,025", "含司法"]]
+PAGE2_ROWS = [HEADER, ["教育支出", "250,000", ""], ["合计", "6,424,625", ""]]
+COLUMNS = [150, 120, 120]
+ROW_H = 24
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Hard-wraps `text` char by char at `width` points, like the PDFs in the corpus."""
+    lines, line = [], ""
+    for ch in text:
+        if line and pdfmetrics.stringWidth(line + ch, FONT, SIZE) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
+
+
+def _draw_table(c: canvas.Canvas, top: float, rows: list[list[str]]) -> None:
+    """A fully ruled grid (so pdfplumber's lines strategy finds it) with one text line per cell."""
+    right = LEFT + sum(COLUMNS)
+    bottom = top - ROW_H * len(rows)
+    for r in range(len(rows) + 1):
+        c.line(LEFT, top - r * ROW_H, right, top - r * ROW_H)
+    x = LEFT
+    for width in [0, *COLUMNS]:
+        x += width
+        c.line(x, top, x, bottom)
+    for r, row in enumerate(rows):
+        x = LEFT
+        for width, text in zip(COLUMNS, row):
+            c.drawString(x + 4, top - (r + 1) * ROW_H + 8, text)
+            x += width
+
+
+def _budget_pdf(path: Path, encrypt: StandardEncryption | None = None) -> Path:
+    """Two pages: heading, wrapped paragraph, list item, then a table that runs onto page 2."""
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 790, HEADING)
+    c.setFont(FONT, SIZE)
+    width = pdfmetrics.stringWidth(FIRST_LINE, FONT, SIZE)
+    assert LEFT + width < PAGE_W
+    y = 760
+    for line in [FIRST_LINE, *_wrap(REST, width)]:
+        c.drawString(LEFT, y, line)
+        y -= 18
+    c.drawString(LEFT, y, LIST_ITEM)
+    c.drawCentredString(PAGE_W / 2, 330, "2025年部门支出预算表")
+    c.drawRightString(LEFT + sum(COLUMNS), 310, "单位：元")
+    _draw_table(c, 300, PAGE1_ROWS)
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    _draw_table(c, 800, PAGE2_ROWS)
+    c.drawString(LEFT, 700, "注：本表金额单位为元。")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _assert_offsets(doc: RawDocument) -> None:
+    for line in doc.lines:
+        assert doc.text[line.start : line.end] == line.text
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                assert doc.text[cell.start : cell.end] == cell.text
+
+
+def _texts(table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_lines_paragraph_join_and_continued_table(tmp_path: Path) -> None:
+    doc = load_pdf(_budget_pdf(tmp_path / "budget.pdf"))
+    _assert_offsets(doc)
+    assert doc.format == "pdf" and doc.source == "budget.pdf"
+    assert len(doc.page_starts) == 2
+    texts = [line.text for line in doc.lines]
+    assert texts[:3] == [HEADING, PARAGRAPH, LIST_ITEM]  # the wrapped lines are one paragraph
+    paragraph = doc.lines[1]
+    assert "比上年预算增加3,355.65万元" in paragraph.text and paragraph.page == 1
+    assert doc.text[paragraph.start : paragraph.end] == PARAGRAPH
+
+    (table,) = doc.tables  # the page-2 part is joined, its repeated header dropped
+    assert _texts(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
+    assert table.page == 1
+    assert table.rows[1][2].text == "" and table.rows[1][2].start == table.rows[1][2].end
+    assert [line.text for line in table.caption_lines][-2:] == ["2025年部门支出预算表", "单位：元"]
+    assert table.start > doc.lines[2].end
+
+    note = doc.lines[-1]
+    assert note.text == "注：本表金额单位为元。"
+    assert note.page == 2 and doc.page_at(note.start) == 2
+    assert note.start > table.end
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    path = _budget_pdf(tmp_path / "locked.pdf", StandardEncryption("secret"))
+    with pytest.raises(IngestError, match="encrypted") as error:
+        load_pdf(path)
+    assert error.value.source == "locked.pdf"
+
+
+def test_pdf_with_only_an_owner_password_opens(tmp_path: Path) -> None:
+    path = tmp_path / "owner.pdf"
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("", ownerPassword="owner"))
+    c.drawString(LEFT, 700, "Total budget 18,976.76")
+    c.save()
+    assert load_pdf(path).text == "Total budget 18,976.76\n"
+
+
+def test_undecodable_text_is_refused_not_indexed(tmp_path: Path) -> None:
+    # pdfminer leaves the CID font's encrypted registry strings undeciphered, so every glyph comes
+    # out as "(cid:N)"; that must become a clear error, never text
+    path = _budget_pdf(tmp_path / "owner_cid.pdf", StandardEncryption("", ownerPassword="owner"))
+    try:
+        doc = load_pdf(path)
+    except IngestError as error:
+        assert "cannot be decoded" in error.reason
+    else:
+        assert PARAGRAPH in doc.text
+
+
+def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
+    data = _budget_pdf(tmp_path / "whole.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IngestError, match="damaged or truncated"):
+        load_pdf(path)
+
+
+def test_file_that_is_no_pdf_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("<html>not found</html>")
+    with pytest.raises(IngestError, match="not a PDF"):
+        load_pdf(path)
+
+
+def test_pdf_without_pages_is_refused(tmp_path: Path) -> None:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    data += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match="no pages"):
+        load_pdf(path)
+
+
+def test_pdf_without_text_layer_gives_empty_text(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.rect(LEFT, 400, 300, 200, fill=1)  # stands in for a scanned page image
+    c.showPage()
+    c.save()
+    assert load_pdf(path).text == ""
+    with pytest.raises(IngestError, match="no text could be extracted"):
+        load(path)
+
+
+def _real(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+def _table_titled(doc: RawDocument, title: str):
+    return next(t for t in doc.tables if any(line.text == title for line in t.caption_lines))
+
+
+def test_real_budget_wanli_2025() -> None:
+    doc = load_pdf(_real("01_shpt_wanli-street_2025_dept-budget.pdf"))
+    _assert_offsets(doc)
+    assert len(doc.page_starts) == 31 and len(doc.tables) == 9
+    # wrapped in the PDF after "比2024年预算增加"; the figure joins its sentence
+    income = next(line for line in doc.lines if "收入预算18,976.76万元" in line.text)
+    assert "财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元；事业收入0.00万元" in income.text
+    assert income.page == 6
+
+    total = _table_titled(doc, "2025年部门财务收支预算总表")
+    assert ["收入总计", "189,767,551", "支出总计", "189,767,551"] in _texts(total)
+    assert total.caption_lines[-1].text == "编制部门：上海市普陀区人民政府万里街道办事处 单位：元"
+
+    general = _table_titled(doc, "2025年部门一般公共预算支出功能分类预算表")  # pages 20-24, header on each
+    rows = _texts(general)
+    assert general.page == 20
+    assert rows[0] == ["项目", "", "", "", "一般公共预算支出", "", ""]
+    assert sum(row[0] == "项目" for row in rows) == 1
+    assert ["204", "", "", "公共安全支出", "2,878,025", "0", "2,878,025"] in rows
+    assert rows[-1] == ["合计", "", "", "", "189,767,551", "101,341,746", "88,425,805"]
+
+    expenses = _table_titled(doc, "2025年部门支出预算总表")  # its "合计" row stands alone on page 18
+    assert _texts(expenses)[-1] == ["合计", "", "", "", "189,767,551", "101,341,746", "88,425,805"]
+
+    three = _table_titled(doc, "2025年部门“三公”经费和机关运行经费预算表")
+    assert three.caption_lines[-1].text.endswith("单位:万元")
+    assert _texts(three)[-1] == ["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]
+
+
+def test_real_final_account_with_shifted_figures() -> None:
+    """File 10 sets figures a few points below the Chinese text of the same line."""
+    doc = load_pdf(_real("10_shpt_finance-bureau_2024_dept-final-account.pdf"))
+    _assert_offsets(doc)
+    assert "上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元" in doc.text
+    assert "第二部分 上海市普陀区财政局2024年度部门决算表" in [line.text for line in doc.lines]
+    summary = _table_titled(doc, "收入支出决算总表")  # continued on page 7 without a header
+    assert ["总计", "2,995.39", "总计", "2,995.39"] in _texts(summary)
