@@ -82,12 +82,16 @@ class Assistant:
 
     # ---- steps ---------------------------------------------------------------------------
     def _understand(self, turn: Turn) -> Turn:
-        docs = self.index.documents(turn.where)
-        turn.intent = parse_question(turn.question, docs)
-        if turn.intent.departments:
-            docs = [d for d in docs if d.department in turn.intent.departments]
-        if turn.intent.years:
-            docs = [d for d in docs if d.year in turn.intent.years]
+        available = self.index.documents(turn.where)
+        turn.intent = intent = parse_question(turn.question, available)
+        if intent.departments:
+            available = [d for d in available if d.department in intent.departments]
+        docs = [d for d in available if not intent.years or d.year in intent.years]
+        if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation == "lookup":
+            # a year with no document of its own may be "上年" of the next year's document
+            docs = [d for d in available if d.year == intent.years[0] + 1]
+            if docs:
+                intent.operation = "previous"
         turn.docs = docs
         if not docs:
             scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)

@@ -85,11 +85,16 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         if word in question:
             best += 8.0 if word in fact.measure or word in fact.context else -8.0
     if unit_hint:
-        best += 10.0 if fact.unit in unit_hint else -25.0
+        if is_money(fact.unit):
+            return 0.0  # "有几辆" is never answered with an amount of money
+        best += 10.0 if fact.unit in unit_hint else (0.0 if fact.unit is None else -25.0)
     elif fact.unit == "%" and "%" not in question and "率" not in question and "比例" not in question:
         best -= 20.0
     elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
         best -= 10.0
+    if fact.origin == "table":
+        context_words = set(search_terms(fact.context)) - set(search_terms(fact.subject))
+        best += min(9.0, 3.0 * len(context_words & set(search_terms(question))))
     if fact.measure.startswith("比上年") and not re.search(r"增|减|变化|比上年|比去年", question):
         best -= 30.0
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:

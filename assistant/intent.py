@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.fact_store import DocumentRecord
-from index.query_expansion import canonical_terms
+from index.query_expansion import canonical_terms, canonical_variants
 
 # words that name the administrative place or the kind of body, not the body itself
 GENERIC_NAME_PARTS = (
@@ -33,7 +33,8 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用途|做什么|负责|如何|怎么|情况如何|有没有|是否")
 _FILLER = re.compile(
     r"请问|一下|告诉我|帮我|查询|查一下|你好|是多少|多少钱|有多少|为多少|是几|多少|几个|几辆|几人|几项|"
-    r"是什么|分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
+    r"是什么|有什么|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|"
+    r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人": ("人",), "名": ("人",), "面积": ("平方米",), "平方米": ("平方米",),
                "个": ("个",), "次": ("次",), "天": ("天",), "月": ("个月", "月")}
@@ -126,7 +127,10 @@ def _parts(question_without_names: str, operation: str) -> list[str]:
         return [clean_focus(left), clean_focus(whole) or "预算收支"]
     if operation in ("sum", "difference"):
         body = re.split(r"比|和|与|及|、", question_without_names)
-        return [p for p in (clean_focus(b) for b in body) if p]
+        parts = [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
+        if operation == "difference" and re.search(r"少多少|低多少", question_without_names):
+            parts.reverse()  # "A比B少多少" asks for B − A
+        return parts
     return []
 
 
@@ -146,7 +150,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIn
             break
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation == "lookup":
         unit_hint = ("%",)
-    terms = [focus, *canonical_terms(focus)] if focus else canonical_terms(rest)
+    terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     return QuestionIntent(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, parts=_parts(rest, operation), unit_hint=unit_hint,

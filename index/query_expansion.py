@@ -29,6 +29,19 @@ def canonical_terms(question: str) -> list[str]:
     return found
 
 
+def canonical_variants(focus: str) -> list[str]:
+    """The focus with each colloquial word replaced by a canonical term: 招待费用 → 公务接待费用."""
+    variants: list[str] = []
+    for colloquial, canonical in synonyms().items():
+        if colloquial in focus:
+            for term in canonical:
+                if term not in focus:
+                    variant = focus.replace(colloquial, term)
+                    if variant not in variants:
+                        variants.append(variant)
+    return variants
+
+
 def expand(question: str) -> str:
     """The question with canonical terms appended, for retrieval."""
     extra = canonical_terms(question)

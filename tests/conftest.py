@@ -45,12 +45,16 @@ def variant_text(text: str, department: str = VARIANT_DEPARTMENT, year: int = 20
 
 
 def small_text(text: str) -> str:
-    """A short but real excerpt of the Langfang text: the narrative part (一 … 四) and part 七/八 with
-    the fixed-asset table; enough for index tests at a fraction of the embedding cost."""
+    """A short but real excerpt of the Langfang text: its opening, part 四 (“三公”经费) and part 七
+    with the fixed-asset table; enough for index tests at a fraction of the embedding cost."""
     lines = text.split("\n")
-    start_assets = next(i for i, line in enumerate(lines) if line.startswith("七、国有资产信息"))
-    end_narrative = next(i for i, line in enumerate(lines) if line.startswith("绩效预算信息"))
-    return "\n".join(lines[:end_narrative] + lines[start_assets:])
+
+    def part(first: str, last: str) -> list[str]:
+        start = next(i for i, line in enumerate(lines) if line.startswith(first))
+        end = next(i for i, line in enumerate(lines) if i > start and line.startswith(last))
+        return lines[start:end]
+
+    return "\n".join(lines[:6] + part("四、", "绩效预算信息") + part("七、", "八、")) + "\n"
 
 
 def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: object) -> CorpusIndex:

@@ -114,12 +114,8 @@ def _line_text(chars: list[dict], cjk_gaps: bool = True) -> str:
 
 
 def _lead_width(chars: list[dict]) -> float:
-    length = _LEAD.match("".join(c["text"] for c in chars)).end()
-    for c in chars:
-        length -= len(c["text"])
-        if length <= 0:
-            return c["x1"] - chars[0]["x0"]
-    return chars[-1]["x1"] - chars[0]["x0"]
+    end = _LEAD.match("".join(c["text"] for c in chars)).end()  # chars hold one character each but rarely
+    return chars[min(end, len(chars)) - 1]["x1"] - chars[0]["x0"]
 
 
 def _read_table(table, chars: list[dict]) -> _Table | None:
@@ -249,7 +245,8 @@ def _open(path: Path) -> pdfplumber.PDF:
 
 
 def load_pdf(path: Path) -> RawDocument:
-    """Extracts a PDF's text lines and ruled tables in reading order, with exact offsets."""
+    """Extracts a PDF's text lines and ruled tables in reading order, with exact offsets. A table or
+    paragraph that runs over a page break is written on (and attributed to) the page it starts on."""
     with _open(path) as pdf:
         try:
             pages = [_read_page(page) for page in pdf.pages]

@@ -1,0 +1,144 @@
+"""Chroma over HTTP (a real `chroma run` server) behaves like the embedded PersistentClient,
+and a collection built with one embedding model refuses another."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGFANG_DEPARTMENT, VARIANT_DEPARTMENT
+from index.corpus_index import CorpusIndex, DocumentFilter
+from index.embeddings import LocalSentenceEmbeddings
+from index.ingestion import ingest_paths
+from index.retriever import HybridRetriever
+from index.vector_store import ModelMismatch, VectorStore, chroma_client
+
+STARTUP_SECONDS = 60
+QUERIES = ["公务接待费是多少", "车辆的价值", "固定资产总额", "因公出国"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _chroma_cli() -> str | None:
+    beside = Path(sys.executable).parent / "chroma"
+    return str(beside) if beside.is_file() else shutil.which("chroma")
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A `chroma run` server on a free local port; yields the port, stops the server afterwards."""
+    cli = _chroma_cli()
+    if cli is None:
+        pytest.skip("the `chroma` CLI is not installed in this environment")
+    folder = tmp_path_factory.mktemp("chroma-server")
+    port = _free_port()
+    log_path = folder / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [cli, "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"chroma server exited with {server.returncode}:\n{log_path.read_text(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"chroma server gave no heartbeat within {STARTUP_SECONDS}s:\n{log_path.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def _hits(index: CorpusIndex, query: str, **kwargs) -> list[str]:
+    return [d.id for d in HybridRetriever(index=index, **kwargs).invoke(query)]
+
+
+def test_chroma_server_same_chunks_as_persistent_client(
+    chroma_server: int, make_index: Callable[..., CorpusIndex], small_paths, tmp_path: Path
+) -> None:
+    embedded = make_index("embedded")
+    served = make_index("served", chroma_host="127.0.0.1", chroma_port=chroma_server, collection="same-results")
+    for index in (embedded, served):
+        report = ingest_paths(index, list(small_paths))
+        assert report.ok and len(report.added) == 2
+    assert (tmp_path / "embedded" / "chroma").is_dir()
+    assert not (tmp_path / "served" / "chroma").exists()  # the served vectors live in the server, not on our disk
+    assert served.vectors.count() == embedded.vectors.count() == len(embedded.facts.chunks())
+    assert served.vectors.doc_ids() == embedded.vectors.doc_ids()
+
+    for query in QUERIES:
+        dense_embedded = embedded.vectors.search(query, 10)
+        dense_served = served.vectors.search(query, 10)
+        assert [h.chunk_id for h in dense_served] == [h.chunk_id for h in dense_embedded], query
+        assert [h.score for h in dense_served] == pytest.approx([h.score for h in dense_embedded], abs=1e-4)
+        assert _hits(served, query, k=6) == _hits(embedded, query, k=6), query
+        where = DocumentFilter(department=VARIANT_DEPARTMENT)
+        assert _hits(served, query, k=6, where=where) == _hits(embedded, query, k=6, where=where), query
+
+    # removal goes through the server too
+    (gone,) = [d.doc_id for d in served.documents(DocumentFilter(department=VARIANT_DEPARTMENT))]
+    for index in (embedded, served):
+        with index.writing():
+            index.remove([gone])
+            index.refresh_keywords()
+        assert index.vectors.count(gone) == 0 and gone not in index.vectors.doc_ids()
+    for query in QUERIES:
+        assert _hits(served, query, k=6) == _hits(embedded, query, k=6), query
+    assert {d.department for d in served.documents()} == {LANGFANG_DEPARTMENT}
+
+
+class RenamedEmbeddings(LocalSentenceEmbeddings):
+    """The packaged model under another name, as if BUDGETQA_EMBEDDING_MODEL had been changed."""
+
+    def __init__(self, name: str):
+        super().__init__("auto")
+        self.name = name
+
+
+def test_chroma_server_model_mismatch_refused(chroma_server: int, embeddings: LocalSentenceEmbeddings) -> None:
+    client = chroma_client(host="127.0.0.1", port=chroma_server)
+    VectorStore(client, "mismatch-check", embeddings)
+    VectorStore(client, "mismatch-check", embeddings)  # the same model reopens it
+    with pytest.raises(ModelMismatch, match="other-model-v2") as caught:
+        VectorStore(client, "mismatch-check", RenamedEmbeddings("other-model-v2"))
+    assert embeddings.name in str(caught.value)
+    metadata = client.get_collection("mismatch-check").metadata
+    assert metadata["embedding_model"] == embeddings.name  # the refused open did not relabel it
+
+
+def test_chroma_persistent_model_mismatch_refused(
+    make_index: Callable[..., CorpusIndex], embeddings: LocalSentenceEmbeddings, tmp_path: Path
+) -> None:
+    make_index("data")  # creates the collection with the configured model
+    from conftest import open_index
+
+    with pytest.raises(ModelMismatch, match="other-model-v2"):
+        open_index(tmp_path / "data", RenamedEmbeddings("other-model-v2"))
+    reopened = open_index(tmp_path / "data", embeddings)
+    reopened.close()

@@ -1,0 +1,307 @@
+"""CorpusIndex: SQL facts, Chroma vectors and BM25 stay in step through ingest, replace, remove and recover.
+
+Embedding is the expensive step, so the two-department corpus (the full Langfang sample and a
+re-labelled copy) is ingested once per module and only read; tests that write use short excerpts.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGFANG_DEPARTMENT, REPO, VARIANT_DEPARTMENT, open_index
+from index.corpus_index import CorpusIndex, DocumentFilter, IndexBusy
+from index.embeddings import LocalSentenceEmbeddings
+from index.fact_store import PENDING, ChunkRecord, FactQuery
+from index.ingestion import ingest_paths
+from index.retriever import HybridRetriever
+from ingest.pipeline import parse_file
+
+QUERIES = ["公务接待费是多少", "机房升级项目经费的成本指标", "政府采购预算安排了多少", "固定资产总额"]
+
+
+def retrieve(index: CorpusIndex, query: str, where: DocumentFilter = DocumentFilter(), mode: str = "hybrid", k: int = 8):
+    return HybridRetriever(index=index, k=k, where=where, mode=mode).invoke(query)
+
+
+def keyword_doc_ids(index: CorpusIndex, query: str = "公务接待费 三公经费 部门预算 收入") -> set[str]:
+    return {hit.doc_id for hit in index.keywords.search(query, 1000)}
+
+
+def assert_gone(index: CorpusIndex, doc_id: str) -> None:
+    """`doc_id` has no trace in SQL or Chroma."""
+    assert index.facts.document(doc_id) is None
+    assert index.facts.text(doc_id) is None
+    assert index.facts.chunks_of_any_status(doc_id) == []
+    assert index.facts.sections(doc_id) == []
+    assert index.facts.facts(FactQuery(doc_ids=(doc_id,))) == []
+    assert index.vectors.count(doc_id) == 0
+    assert doc_id not in index.vectors.doc_ids()
+
+
+# ---------------------------------------------------------------- two departments, ingested once
+
+
+@pytest.fixture(scope="module")
+def two_departments(
+    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path, variant_path: Path
+) -> Iterator[tuple[CorpusIndex, dict[str, str]]]:
+    index = open_index(tmp_path_factory.mktemp("two-departments") / "data", embeddings)
+    report = ingest_paths(index, [langfang_path, variant_path])
+    assert report.ok, report.failed
+    assert sorted(report.added) == sorted([langfang_path.name, variant_path.name])
+    ids = {d.department: d.doc_id for d in index.documents()}
+    yield index, ids
+    index.close()
+
+
+def test_corpus_index_two_departments_in_all_stores(two_departments, langfang_doc) -> None:
+    index, ids = two_departments
+    docs = {d.department: d for d in index.documents()}
+    assert set(docs) == {LANGFANG_DEPARTMENT, VARIANT_DEPARTMENT}
+    assert (docs[LANGFANG_DEPARTMENT].year, docs[VARIANT_DEPARTMENT].year) == (2020, 2021)
+    assert ids[LANGFANG_DEPARTMENT] == langfang_doc.meta.doc_id
+    for doc_id in ids.values():
+        chunks = index.facts.chunks([doc_id])
+        assert len(chunks) == len(langfang_doc.chunks)
+        assert index.vectors.count(doc_id) == len(chunks)
+    assert index.vectors.count() == 2 * len(langfang_doc.chunks)
+    assert index.vectors.doc_ids() == set(ids.values())
+    assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "keyword"])
+def test_corpus_index_filter_isolates_department_in_retriever(two_departments, mode: str) -> None:
+    index, ids = two_departments
+    unfiltered = {d.metadata["department"] for q in QUERIES for d in retrieve(index, q, mode=mode)}
+    assert unfiltered == {LANGFANG_DEPARTMENT, VARIANT_DEPARTMENT}  # without a filter both answer
+    for department, year in ((LANGFANG_DEPARTMENT, 2020), (VARIANT_DEPARTMENT, 2021)):
+        for query in QUERIES:
+            found = retrieve(index, query, DocumentFilter(department=department), mode=mode)
+            assert found, (department, query)
+            assert {d.metadata["doc_id"] for d in found} == {ids[department]}
+            assert {(d.metadata["department"], d.metadata["year"]) for d in found} == {(department, year)}
+
+
+def test_corpus_index_filter_isolates_year_in_retriever(two_departments) -> None:
+    index, ids = two_departments
+    for year, department in ((2020, LANGFANG_DEPARTMENT), (2021, VARIANT_DEPARTMENT)):
+        found = retrieve(index, "公务接待费", DocumentFilter(year=year))
+        assert found and {d.metadata["doc_id"] for d in found} == {ids[department]}
+        assert {d.metadata["year"] for d in found} == {year}
+    assert retrieve(index, "公务接待费", DocumentFilter(department=VARIANT_DEPARTMENT, year=2020)) == []
+    assert retrieve(index, "公务接待费", DocumentFilter(year=2019)) == []
+
+
+def test_corpus_index_filter_isolates_facts(two_departments, langfang_doc) -> None:
+    index, ids = two_departments
+    everything = index.facts.facts(FactQuery(subject="公务接待费"))
+    assert sorted((f.department, f.year, f.value) for f in everything) == sorted(
+        [(LANGFANG_DEPARTMENT, 2020, Decimal("0.63")), (VARIANT_DEPARTMENT, 2021, Decimal("0.63"))]
+    )
+    for department, year in ((LANGFANG_DEPARTMENT, 2020), (VARIANT_DEPARTMENT, 2021)):
+        where = DocumentFilter(department=department, year=year)
+        doc_ids = tuple(d.doc_id for d in index.documents(where))
+        assert doc_ids == (ids[department],)
+        by_filter = index.facts.facts(FactQuery(doc_ids=doc_ids))
+        by_fields = index.facts.facts(FactQuery(department=department, year=year))
+        assert len(by_filter) == len(langfang_doc.facts)
+        assert [f.id for f in by_filter] == [f.id for f in by_fields]
+        assert {(f.doc_id, f.department, f.year) for f in by_filter} == {(ids[department], department, year)}
+        lease = index.facts.facts(FactQuery(department=department, year=year, subject="政法三、四级网带宽线路租用经费", measure="成本指标"))
+        assert [(f.value, f.qualifier, f.amount_wan) for f in lease] == [(Decimal("1037"), "≤", Decimal("1037"))]
+    assert index.facts.facts(FactQuery(department=VARIANT_DEPARTMENT, year=2020)) == []
+
+
+def test_corpus_index_reingest_same_file_is_noop(two_departments, langfang_path: Path, variant_path: Path) -> None:
+    index, _ = two_departments
+    before = (index.vectors.count(), len(index.facts.facts()), len(index.facts.chunks()), index.documents())
+    report = ingest_paths(index, [langfang_path, variant_path])
+    assert report.ok and report.added == [] and report.replaced == []
+    assert sorted(report.unchanged) == sorted([langfang_path.name, variant_path.name])
+    after = (index.vectors.count(), len(index.facts.facts()), len(index.facts.chunks()), index.documents())
+    assert after == before  # same vectors, facts, chunks and ingest times
+
+
+# ---------------------------------------------------------------- writes, on short excerpts
+
+
+def test_corpus_index_add_same_document_twice_keeps_one_copy(make_index: Callable[..., CorpusIndex], small_paths) -> None:
+    index = make_index()
+    doc = parse_file(small_paths[0])
+    with index.writing():
+        assert index.add(doc) == []
+        counts = (index.vectors.count(), len(index.facts.facts()), len(index.facts.chunks()))
+        assert index.add(doc) == []
+        index.refresh_keywords()
+    assert counts == (len(doc.chunks), len(doc.facts), len(doc.chunks))
+    assert (index.vectors.count(), len(index.facts.facts()), len(index.facts.chunks())) == counts
+    assert [d.doc_id for d in index.documents()] == [doc.meta.doc_id]
+
+
+def test_corpus_index_changed_file_replaces_old_version(
+    make_index: Callable[..., CorpusIndex], small_paths, tmp_path: Path
+) -> None:
+    index = make_index()
+    path = tmp_path / "dept-budget.txt"
+    original = small_paths[0].read_text(encoding="utf-8")
+    assert "公务接待费0.63万元" in original
+    path.write_text(original, encoding="utf-8")
+    first = ingest_paths(index, [path])
+    assert first.added == [path.name]
+    (old,) = [d.doc_id for d in index.documents()]
+
+    path.write_text(original.replace("公务接待费0.63万元", "公务接待费0.73万元"), encoding="utf-8")
+    second = ingest_paths(index, [path])
+    assert second.replaced == [path.name] and second.added == []
+    (new,) = [d.doc_id for d in index.documents()]
+    assert new != old
+
+    assert_gone(index, old)
+    assert index.vectors.doc_ids() == {new}
+    assert index.vectors.count() == index.vectors.count(new) == len(index.facts.chunks([new]))
+    assert keyword_doc_ids(index) == {new}
+    reception = index.facts.facts(FactQuery(subject="公务接待费"))
+    assert [(f.doc_id, f.value) for f in reception] == [(new, Decimal("0.73"))]
+    assert {d.metadata["doc_id"] for d in retrieve(index, "公务接待费")} == {new}
+
+
+def test_corpus_index_remove_from_all_stores(make_index: Callable[..., CorpusIndex], small_paths) -> None:
+    index = make_index()
+    assert ingest_paths(index, list(small_paths)).ok
+    ids = {d.department: d.doc_id for d in index.documents()}
+    gone, kept = ids[VARIANT_DEPARTMENT], ids[LANGFANG_DEPARTMENT]
+    kept_chunks = len(index.facts.chunks([kept]))
+
+    with index.writing():
+        index.remove([gone])
+        # SQL and Chroma at once; readers never see the removed document even before BM25 is rebuilt
+        assert_gone(index, gone)
+        assert {d.metadata["doc_id"] for q in QUERIES for d in retrieve(index, q)} == {kept}
+        index.refresh_keywords()
+    assert keyword_doc_ids(index) == {kept}
+    assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
+    assert index.vectors.count() == index.vectors.count(kept) == kept_chunks
+    assert [d.doc_id for d in index.documents()] == [kept]
+
+
+def test_corpus_index_recover_deletes_pending_and_orphans(make_index: Callable[..., CorpusIndex], small_paths) -> None:
+    index = make_index()
+    assert ingest_paths(index, [small_paths[0]]).ok
+    (ready,) = [d.doc_id for d in index.documents()]
+    ready_chunks = len(index.facts.chunks([ready]))
+
+    # a crash between "vectors written" and "mark ready"
+    doc = parse_file(small_paths[1])
+    pending = doc.meta.doc_id
+    index.facts.add_pending(doc)
+    meta = {pending: {"department": doc.meta.department, "year": doc.meta.year, "doc_kind": str(doc.meta.kind)}}
+    index.vectors.add(index.facts.chunks_of_any_status(pending), meta)
+    # and vectors whose SQL rows are already gone
+    orphan = "0123456789abcdef"
+    records = [ChunkRecord(f"orphan-{i}", orphan, c.text, c.heading, c.kind, list(c.spans), None, None) for i, c in enumerate(doc.chunks[:2])]
+    index.vectors.add(records, {orphan: {"department": "孤儿部门", "year": 2021, "doc_kind": "部门预算"}})
+
+    assert [d.doc_id for d in index.facts.documents(status=PENDING)] == [pending]
+    assert [d.doc_id for d in index.documents()] == [ready]  # readers see ready documents only
+    assert retrieve(index, "公务接待费", DocumentFilter(department=VARIANT_DEPARTMENT)) == []
+    assert index.vectors.count(pending) == len(doc.chunks) and index.vectors.count(orphan) == 2
+
+    with index.writing():
+        removed = index.recover()
+    assert removed == sorted([pending, orphan])
+    assert_gone(index, pending)
+    assert_gone(index, orphan)
+    assert index.facts.documents(status=PENDING) == []
+    assert keyword_doc_ids(index) == {ready}
+    assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
+    assert index.vectors.count() == index.vectors.count(ready) == ready_chunks
+    with index.writing():
+        assert index.recover() == []  # nothing left to clean
+
+
+# ---------------------------------------------------------------- one writer at a time
+
+
+def test_corpus_index_second_writer_in_same_process_is_busy(
+    make_index: Callable[..., CorpusIndex], embeddings: LocalSentenceEmbeddings, tmp_path: Path, small_paths
+) -> None:
+    first = make_index()
+    second = open_index(tmp_path / "data", embeddings)  # same data dir, its own lock file descriptor
+    try:
+        with first.writing():
+            with pytest.raises(IndexBusy, match="another ingest"):
+                with second.writing():
+                    pytest.fail("second writer got the lock")
+            with pytest.raises(IndexBusy):
+                with first.writing():  # flock is per open file description: a re-entry conflicts too
+                    pytest.fail("nested writer got the lock")
+            with pytest.raises(IndexBusy):
+                ingest_paths(second, [small_paths[0]])
+        assert second.documents() == [] and second.vectors.count() == 0
+        with second.writing():  # released when the first writer leaves
+            pass
+    finally:
+        second.close()
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from pathlib import Path
+    from index.corpus_index import CorpusIndex, IndexBusy
+    index = CorpusIndex(None, None, None, Path(sys.argv[2]))  # writing() needs only the lock path
+    held = None
+    print("ready", flush=True)
+    for command in sys.stdin:
+        command = command.strip()
+        try:
+            if command == "try":
+                with index.writing():
+                    pass
+            elif command == "hold":
+                held = index.writing()
+                held.__enter__()
+            elif command == "release":
+                held.__exit__(None, None, None)
+            print("ok", flush=True)
+        except IndexBusy:
+            print("busy", flush=True)
+    """
+)
+
+
+def test_corpus_index_second_writer_in_other_process_is_busy(make_index: Callable[..., CorpusIndex]) -> None:
+    index = make_index()
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, str(REPO), str(index.lock_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+
+    def ask(command: str) -> str:
+        worker.stdin.write(command + "\n")
+        worker.stdin.flush()
+        return worker.stdout.readline().strip()
+
+    try:
+        assert worker.stdout.readline().strip() == "ready"
+        with index.writing():
+            assert ask("try") == "busy"
+        assert ask("try") == "ok"
+        assert ask("hold") == "ok"
+        with pytest.raises(IndexBusy):
+            with index.writing():
+                pass
+        assert ask("release") == "ok"
+        with index.writing():
+            pass
+    finally:
+        worker.stdin.close()
+        worker.wait(timeout=30)
