@@ -19,6 +19,16 @@ CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 _NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
+INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
+_MEASURE_WORD = re.compile("|".join(sorted(MEASURE_WORDS + tuple(w[:-2] for w in INDICATORS), key=len, reverse=True)))
+
+
+def _without_measure_words(term: str) -> str:
+    """"机房升级项目成本指标" → "机房升级项目": the measure is scored separately from the item."""
+    stripped = _MEASURE_WORD.sub("", term)
+    return stripped if len(stripped) >= 2 else term
+
+
 # measures that state "the amount" of an item, preferred over targets, changes and breakdowns
 PRIMARY_MEASURES = ("金额", "预算数", "合计", "预算资金", "决算数", "总计", "小计", "价值")
 
@@ -76,13 +86,13 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         names.append(normalise(fact.measure.split("/")[-1]))
     best = 0.0
     for i, term in enumerate(terms):
-        t = normalise(term)
+        t = _without_measure_words(normalise(term))
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
         best = max(best, weight * _overlap_score(t, fact), *(weight * _subject_score(t, n) for n in names))
     if best == 0.0:
         return 0.0
     for word in MEASURE_WORDS:
-        if word in question:
+        if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in fact.measure or word in fact.context else -8.0
     if unit_hint:
         if is_money(fact.unit):

@@ -21,6 +21,7 @@ GENERIC_NAME_PARTS = (
 MIN_ALIAS_CHARS = 2
 
 _YEAR = re.compile(r"(20\d{2})\s*年?")
+_PLACE = re.compile(r"上海市|普陀区|廊坊市|重庆市|河北省|(?:^|(?<=\s))[区市](?=\s|的|$)")
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|增加还是减少")
@@ -57,20 +58,29 @@ class QuestionIntent:
     asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
 
 
-def department_aliases(name: str) -> list[str]:
-    """Shorter names people use: 上海市普陀区人民政府万里街道办事处 → 万里街道办事处, 万里街道, …"""
-    aliases = {name}
-    core = name
+def _core(name: str) -> str:
     for part in GENERIC_NAME_PARTS:
-        core = core.replace(part, "")
-    if len(core) >= MIN_ALIAS_CHARS:
-        aliases.add(core)
-    for suffix in ("街道", "委", "局", "部", "院", "中心"):
-        if suffix in core and len(core[: core.index(suffix) + len(suffix)]) >= MIN_ALIAS_CHARS + 1:
-            aliases.add(core[: core.index(suffix) + len(suffix)])
+        name = name.replace(part, "")
+    return name
+
+
+def department_aliases(name: str) -> list[str]:
+    """Names people use for a department, longest first: every distinctive tail of its full name
+    (普陀区财政局, 财政局), of its core (万里街道) and of the 委员会 → 委 short form (政法委), plus
+    core heads ending in an organ word (万里街道 of 万里街道办事处)."""
+    forms = {name, _core(name)}
     if name.endswith("委员会"):
-        aliases.add(name[: -len("委员会")] + "委")
-        aliases.add(core + "委")
+        forms |= {name[: -len("委员会")] + "委", _core(name) + "委"}
+    aliases: set[str] = set()
+    for form in forms:
+        for i in range(len(form)):
+            tail = form[i:]
+            if len(tail) >= MIN_ALIAS_CHARS + 1 and len(_core(tail)) >= MIN_ALIAS_CHARS:
+                aliases.add(tail)
+        for organ in ("街道", "委", "局", "部", "院", "中心", "办"):
+            at = form.find(organ)
+            if at > 0 and len(_core(form[: at + len(organ)])) >= MIN_ALIAS_CHARS:
+                aliases.add(form[: at + len(organ)])
     return sorted(aliases, key=len, reverse=True)
 
 
@@ -93,6 +103,7 @@ def match_departments(question: str, known: list[str]) -> tuple[list[str], str]:
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
+    text = _PLACE.sub(" ", text)
     for pattern in (_RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)

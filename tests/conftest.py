@@ -63,6 +63,16 @@ def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: 
 
 
 @pytest.fixture(scope="session")
+def index_at() -> Callable[..., CorpusIndex]:
+    """`index_at(data_dir, embeddings, **settings)`: a CorpusIndex on any folder (closing it is the caller's job).
+
+    Test modules use this fixture rather than importing from conftest: with several conftest.py
+    files under tests/, `import conftest` may pick up the wrong one.
+    """
+    return open_index
+
+
+@pytest.fixture(scope="session")
 def embeddings() -> LocalSentenceEmbeddings:
     """The packaged embedding model, loaded once for the whole session."""
     model = LocalSentenceEmbeddings("auto")

@@ -161,11 +161,11 @@ def test_unanswerable_and_false_refusal_counting():
 # ---- citations and evidence --------------------------------------------------------------------
 def test_citation_valid_only_when_quote_equals_text_at_offsets():
     start = DOC_TEXT.index("公务接待费")
-    good = cite(start, start + 11)
+    good = cite(start, start + 12)
     assert good.quote == "公务接待费 0.63万元"
     assert scoring.citation_is_valid(good, DOC_TEXT) is True
-    assert scoring.citation_is_valid(cite(start + 1, start + 12, quote=good.quote), DOC_TEXT) is False  # shifted
-    assert scoring.citation_is_valid(cite(start, start + 11, quote="公务接待费0.63万元"), DOC_TEXT) is False
+    assert scoring.citation_is_valid(cite(start + 1, start + 13, quote=good.quote), DOC_TEXT) is False  # shifted
+    assert scoring.citation_is_valid(cite(start, start + 12, quote="公务接待费0.63万元"), DOC_TEXT) is False
     assert scoring.citation_is_valid(cite(len(DOC_TEXT), len(DOC_TEXT) + 5, quote=""), DOC_TEXT) is False  # out of range
     assert scoring.citation_is_valid(cite(5, 3, quote=""), DOC_TEXT) is False  # reversed
     assert scoring.citation_is_valid(good, None) is False  # unknown document

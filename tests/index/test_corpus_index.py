@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGFANG_DEPARTMENT, REPO, VARIANT_DEPARTMENT, open_index
 from index.corpus_index import CorpusIndex, DocumentFilter, IndexBusy
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, ChunkRecord, FactQuery
@@ -23,6 +22,9 @@ from index.ingestion import ingest_paths
 from index.retriever import HybridRetriever
 from ingest.pipeline import parse_file
 
+REPO = Path(__file__).resolve().parents[2]
+LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
+VARIANT_DEPARTMENT = "中共廊坊市委宣传部"  # the re-labelled copy (conftest.variant_text), year 2021
 QUERIES = ["公务接待费是多少", "机房升级项目经费的成本指标", "政府采购预算安排了多少", "固定资产总额"]
 
 
@@ -50,9 +52,13 @@ def assert_gone(index: CorpusIndex, doc_id: str) -> None:
 
 @pytest.fixture(scope="module")
 def two_departments(
-    tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path, variant_path: Path
+    tmp_path_factory: pytest.TempPathFactory,
+    embeddings: LocalSentenceEmbeddings,
+    index_at: Callable[..., CorpusIndex],
+    langfang_path: Path,
+    variant_path: Path,
 ) -> Iterator[tuple[CorpusIndex, dict[str, str]]]:
-    index = open_index(tmp_path_factory.mktemp("two-departments") / "data", embeddings)
+    index = index_at(tmp_path_factory.mktemp("two-departments") / "data", embeddings)
     report = ingest_paths(index, [langfang_path, variant_path])
     assert report.ok, report.failed
     assert sorted(report.added) == sorted([langfang_path.name, variant_path.name])
@@ -230,10 +236,14 @@ def test_corpus_index_recover_deletes_pending_and_orphans(make_index: Callable[.
 
 
 def test_corpus_index_second_writer_in_same_process_is_busy(
-    make_index: Callable[..., CorpusIndex], embeddings: LocalSentenceEmbeddings, tmp_path: Path, small_paths
+    make_index: Callable[..., CorpusIndex],
+    index_at: Callable[..., CorpusIndex],
+    embeddings: LocalSentenceEmbeddings,
+    tmp_path: Path,
+    small_paths,
 ) -> None:
     first = make_index()
-    second = open_index(tmp_path / "data", embeddings)  # same data dir, its own lock file descriptor
+    second = index_at(tmp_path / "data", embeddings)  # same data dir, its own lock file descriptor
     try:
         with first.writing():
             with pytest.raises(IndexBusy, match="another ingest"):

@@ -1,0 +1,78 @@
+"""The FastAPI application: public ask endpoints, staff and admin endpoints, the chat widget and staff page.
+
+`create_app()` builds the app; the Assistant (and with it the index and the embedding model) is
+created once at startup, so the first question is as fast as the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from api.auth import API_KEY_HEADER
+from api.errors import install_error_handlers
+from api.rate_limit import RateLimiter
+from api.routes import ask, documents, facts, pages
+from api.routes.pages import STATIC_DIR
+from assistant.chain import Assistant
+from budgetqa.settings import Settings, get_settings
+
+log = logging.getLogger("budgetqa.api")
+
+MAX_JSON_BODY_BYTES = 64 * 1024  # a question is at most a few thousand bytes; refuse big bodies unread
+WARM_UP_QUESTION = "公务接待费是多少"  # runs every step once (jieba, BM25, model) before the first visitor
+
+
+def _open_assistant(settings: Settings) -> Assistant:
+    assistant = Assistant.open(settings)
+    assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
+    try:
+        assistant.ask(WARM_UP_QUESTION)
+    except Exception:  # an empty or odd index must not stop the server; the real question will report it
+        log.warning("warm-up question failed", exc_info=True)
+    return assistant
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    app.state.assistant = await run_in_threadpool(_open_assistant, settings)
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    log.info("ready: %d document(s) in %s", len(app.state.assistant.index.documents()), settings.data_dir)
+    try:
+        yield
+    finally:
+        app.state.assistant.index.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app for `settings` (default: the process settings from BUDGETQA_* variables)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="budget-qa",
+        summary="Questions over government budget disclosures (部门预算/决算), answered with exact figures and citations.",
+        version="0.1.0",
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "DELETE"],
+        allow_headers=["Content-Type", API_KEY_HEADER],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
+    app.include_router(ask.router, max_body_size=MAX_JSON_BODY_BYTES)
+    app.include_router(documents.router)
+    app.include_router(facts.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,111 @@
+"""Dependencies shared by the routes, as `Annotated` aliases (tests may swap them via dependency_overrides)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request, Security
+from fastapi.security import APIKeyHeader
+
+from api.auth import API_KEY_HEADER, Role, role_for_key
+from api.errors import ApiError
+from api.rate_limit import RateLimiter
+from api.schemas import AskRequest
+from api.scope import checked_scope
+from assistant.chain import Assistant
+from budgetqa.settings import Settings
+from index.corpus_index import CorpusIndex, DocumentFilter
+
+
+def get_app_settings(request: Request) -> Settings:
+    """The settings this app was created with (see `create_app`)."""
+    return request.app.state.settings
+
+
+def get_assistant(request: Request) -> Assistant:
+    """The one Assistant built at startup (its embedding model is already loaded)."""
+    return request.app.state.assistant
+
+
+def get_index(assistant: Annotated[Assistant, Depends(get_assistant)]) -> CorpusIndex:
+    return assistant.index
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+IndexDep = Annotated[CorpusIndex, Depends(get_index)]
+
+# ---- roles ------------------------------------------------------------------------------------
+_api_key = APIKeyHeader(
+    name=API_KEY_HEADER, auto_error=False, scheme_name="APIKey", description="Staff or admin key (settings STAFF_KEYS / ADMIN_KEYS)"
+)
+
+
+def _caller_role(key: Annotated[str | None, Security(_api_key)], settings: SettingsDep) -> Role:
+    if not key:
+        raise ApiError(401, f"需要 {API_KEY_HEADER} 请求头（工作人员密钥）", headers={"WWW-Authenticate": API_KEY_HEADER})
+    role = role_for_key(key, settings)
+    if role is None:
+        raise ApiError(403, "密钥无效")
+    return role
+
+
+def require_staff(role: Annotated[Role, Depends(_caller_role)]) -> Role:
+    return role  # any valid key: admin implies staff
+
+
+def require_admin(role: Annotated[Role, Depends(_caller_role)]) -> Role:
+    if role < Role.ADMIN:
+        raise ApiError(403, "此操作需要管理员密钥")
+    return role
+
+
+StaffRole = Annotated[Role, Depends(require_staff)]
+AdminRole = Annotated[Role, Depends(require_admin)]
+
+
+# ---- public questions ---------------------------------------------------------------------------
+def rate_limit(request: Request) -> None:
+    """Spends one of the client's tokens; 429 with Retry-After when none is left."""
+    limiter: RateLimiter = request.app.state.limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.take(client)
+    if wait > 0:
+        seconds = RateLimiter.retry_after(wait)
+        raise ApiError(429, f"提问过于频繁，请 {seconds} 秒后再试", headers={"Retry-After": str(seconds)}, retry_after=seconds)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question that passed the input limits, with the documents it is limited to."""
+
+    text: str
+    where: DocumentFilter
+
+
+def checked_question(text: str, department: str | None, year: int | None, settings: Settings, index: CorpusIndex) -> Question:
+    text = (text or "").strip()
+    if not text:
+        raise ApiError(422, "问题不能为空")
+    if len(text) > settings.max_question_chars:
+        raise ApiError(422, f"问题过长：共 {len(text)} 字，最多 {settings.max_question_chars} 字", limit=settings.max_question_chars)
+    return Question(text, checked_scope(index, department, year))
+
+
+def question_from_body(body: AskRequest, settings: SettingsDep, index: IndexDep) -> Question:
+    return checked_question(body.question, body.department, body.year, settings, index)
+
+
+def question_from_query(
+    settings: SettingsDep,
+    index: IndexDep,
+    question: Annotated[str, Query(description="The question, e.g. 公务接待费是多少")] = "",
+    department: Annotated[str | None, Query(description="Department name or part of it")] = None,
+    year: Annotated[int | None, Query(description="Budget year")] = None,
+) -> Question:
+    return checked_question(question, department, year, settings, index)
+
+
+BodyQuestion = Annotated[Question, Depends(question_from_body)]
+QueryQuestion = Annotated[Question, Depends(question_from_query)]

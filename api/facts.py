@@ -1,0 +1,71 @@
+"""Staff look-ups over the fact store: paged rows, a CSV export and a subject × year comparison."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from api.errors import ApiError
+from api.schemas import FactPage, FactPivot, FactPublic, PivotCell, PivotRow
+from api.scope import checked_scope
+from index.corpus_index import CorpusIndex
+from index.fact_store import FactQuery, FactRecord
+
+MAX_EXPORT_ROWS = 100_000  # one CSV; Excel's own limit is about a million rows
+CSV_COLUMNS = ["科目", "指标", "数值", "单位", "限定", "折合万元", "部门", "年度", "文件", "文件编号", "起", "止", "页码", "原文"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # cells Excel would run as formulas
+
+
+def fact_query(index: CorpusIndex, department: str | None, year: int | None, subject: str | None, text: str | None) -> FactQuery:
+    """The FactQuery for the staff filters (department/year checked against the ingested documents)."""
+    where = checked_scope(index, department, year)
+    return FactQuery(
+        department=where.department, year=where.year,
+        subject=(subject or "").strip() or None, text=(text or "").strip() or None, limit=MAX_EXPORT_ROWS,
+    )
+
+
+def fact_page(index: CorpusIndex, query: FactQuery, page: int, page_size: int) -> FactPage:
+    # FactStore has no count query yet (requested from index/); one read serves total and page
+    found = index.facts.facts(query)
+    offset = (page - 1) * page_size
+    return FactPage(total=len(found), page=page, page_size=page_size, items=[FactPublic.of(f) for f in found[offset:offset + page_size]])
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def facts_csv(found: Iterable[FactRecord]) -> str:
+    """UTF-8 CSV with a BOM, so Excel shows the Chinese text instead of mojibake."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in found:
+        writer.writerow([
+            _cell(f.subject), _cell(f.measure), str(f.value), f.unit or "", f.qualifier or "",
+            "" if f.amount_wan is None else str(f.amount_wan), _cell(f.department), f.year or "", _cell(f.source), f.doc_id,
+            f.start, f.end, f.page or "", _cell(f.context.replace("\n", " ")),
+        ])
+    return out.getvalue()
+
+
+def fact_pivot(index: CorpusIndex, department: str, subject: str | None, text: str | None) -> FactPivot:
+    """One department's figures, a row per (subject, measure) and a column per year; first figure wins."""
+    names = sorted({d.department for d in index.documents()})
+    if department not in names:
+        raise ApiError(422, f"请选择一个已有部门；可选：{'、'.join(names) or '（尚无文件）'}", departments=names)
+    query = FactQuery(department=department, subject=(subject or "").strip() or None, text=(text or "").strip() or None, limit=MAX_EXPORT_ROWS)
+    rows: dict[tuple[str, str], PivotRow] = {}
+    years: set[int] = set()
+    for f in index.facts.facts(query):
+        if f.department != department or f.year is None:  # the store matches by substring; the pivot is exact
+            continue
+        years.add(f.year)
+        row = rows.setdefault((f.subject, f.measure), PivotRow(subject=f.subject, measure=f.measure, cells={}))
+        row.cells.setdefault(str(f.year), PivotCell(
+            value=f.value, unit=f.unit, qualifier=f.qualifier, doc_id=f.doc_id, start=f.start, end=f.end, page=f.page,
+        ))
+    return FactPivot(department=department, years=sorted(years), rows=list(rows.values()))

@@ -1,0 +1,32 @@
+"""Public questions: one JSON answer, or the same answer streamed with progress as Server-Sent Events."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
+from fastapi.sse import EventSourceResponse, ServerSentEvent
+
+from api.deps import AssistantDep, BodyQuestion, QueryQuestion, rate_limit
+from api.progress import answer_events
+from api.schemas import ErrorBody
+from assistant.answer import Answer
+
+ERRORS = {422: {"model": ErrorBody, "description": "Empty or too long question, or unknown department/year"},
+          429: {"model": ErrorBody, "description": "Too many questions from this client; see Retry-After"}}
+
+router = APIRouter(prefix="/api", tags=["ask"], dependencies=[Depends(rate_limit)], responses=ERRORS)
+
+
+@router.post("/ask", response_model=Answer)
+async def ask(question: BodyQuestion, assistant: AssistantDep) -> Answer:
+    """Answers one question with exact figures and citations."""
+    return await run_in_threadpool(assistant.ask, question.text, question.where)
+
+
+@router.get("/ask/stream", response_class=EventSourceResponse)
+async def ask_stream(question: QueryQuestion, assistant: AssistantDep) -> AsyncIterator[ServerSentEvent]:
+    """Server-Sent Events: `status` {stage, message}… then `answer` (the Answer JSON) or `error`, then `done`."""
+    async for event in answer_events(assistant, question.text, question.where):
+        yield event

@@ -1,0 +1,149 @@
+"""Request and response models of the HTTP API (internal records never leave a route as-is)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from index.fact_store import DocumentRecord, FactRecord
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx answer: one line a person can act on, sometimes with extra fields."""
+
+    error: str
+
+
+class AskRequest(BaseModel):
+    """A public question, optionally limited to one department and/or year."""
+
+    question: str = Field(description="The question, e.g. 公务接待费是多少")
+    department: str | None = Field(None, description="Department name or part of it, e.g. 政法委")
+    year: int | None = Field(None, description="Budget year, e.g. 2020")
+
+
+class DocumentPublic(BaseModel):
+    """An ingested disclosure as listed to staff."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int | None
+    kind: str
+    source: str
+    format: str
+    ingested_at: datetime
+
+    @classmethod
+    def of(cls, record: DocumentRecord) -> DocumentPublic:
+        return cls(
+            doc_id=record.doc_id, title=record.title, department=record.department, year=record.year,
+            kind=record.kind, source=record.source, format=record.format, ingested_at=record.ingested_at,
+        )
+
+
+class DocumentList(BaseModel):
+    total: int
+    departments: list[str] = Field(description="Distinct departments, for filter menus")
+    years: list[int] = Field(description="Distinct years, for filter menus")
+    documents: list[DocumentPublic]
+
+
+class UploadResult(BaseModel):
+    """What ingesting one uploaded file did."""
+
+    stored_as: str | None = Field(description="Generated file name under data_dir/uploads (None when not kept)")
+    added: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+    facts: int
+    chunks: int
+    document: DocumentPublic | None
+
+
+class RemovedDocument(BaseModel):
+    removed: str
+
+
+class FactPublic(BaseModel):
+    """One stated figure; `value` is exact, as printed in the document."""
+
+    id: int
+    doc_id: str
+    department: str
+    year: int | None
+    source: str
+    subject: str = Field(description="预算科目 or project name")
+    measure: str
+    value: Decimal
+    unit: str | None
+    qualifier: str | None = Field(description="≤, ≥, <, > when the figure is a bound")
+    amount_wan: Decimal | None = Field(description="Money figures converted to 万元")
+    start: int
+    end: int
+    page: int | None
+
+    @classmethod
+    def of(cls, fact: FactRecord) -> FactPublic:
+        return cls(
+            id=fact.id, doc_id=fact.doc_id, department=fact.department, year=fact.year, source=fact.source,
+            subject=fact.subject, measure=fact.measure, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
+            amount_wan=fact.amount_wan, start=fact.start, end=fact.end, page=fact.page,
+        )
+
+
+class FactPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    items: list[FactPublic]
+
+
+class PivotCell(BaseModel):
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    doc_id: str
+    start: int
+    end: int
+    page: int | None
+
+
+class PivotRow(BaseModel):
+    subject: str
+    measure: str
+    cells: dict[str, PivotCell] = Field(description="Year (as text) → the first figure stated that year")
+
+
+class FactPivot(BaseModel):
+    """One department's figures side by side: subject × year."""
+
+    department: str
+    years: list[int]
+    rows: list[PivotRow]
+
+
+class SourceSpan(BaseModel):
+    """A quoted span of a document with its surrounding text, for checking a citation."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int | None
+    kind: str
+    source: str
+    section: str | None
+    page: int | None
+    start: int
+    end: int
+    quote: str = Field(description="Exactly the document text between start and end")
+    before: str = Field(description="Up to 200 characters before the quote")
+    after: str = Field(description="Up to 200 characters after the quote")
+    text_length: int
+
+
+class Health(BaseModel):
+    status: str
+    documents: int

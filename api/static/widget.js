@@ -1,0 +1,281 @@
+/* budget-qa chat widget: <script src="https://host/static/widget.js" data-endpoint="https://host"></script>
+ *
+ * Adds a "预算问答" button and a chat panel to the page. Plain JS, no framework. Everything the
+ * server sends is rendered with textContent (never innerHTML), inside a shadow root so the host
+ * page's styles and ours cannot clash. The panel never opens by itself.
+ * Optional attributes: data-department / data-year limit questions to one department / year.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || window.__budgetqaWidget) return;
+  window.__budgetqaWidget = true;
+
+  var scriptUrl = new URL(script.src, location.href);
+  var endpoint = new URL(script.getAttribute("data-endpoint") || "/", scriptUrl).href.replace(/\/+$/, "");
+  var scope = { department: script.getAttribute("data-department") || "", year: script.getAttribute("data-year") || "" };
+  var LARGE_KEY = "budgetqa-large-text";
+
+  // ---- tiny DOM helpers (text only) ---------------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else if (name === "class") node.className = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  function icon(pathData) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", pathData);
+    svg.appendChild(path);
+    return svg;
+  }
+  function formatNumber(value) {
+    return Number(value).toLocaleString("zh-CN", { maximumFractionDigits: 6 });
+  }
+  function where(c) {
+    return [c.department, c.year ? c.year + "年" : "", c.section || "", c.page ? "第" + c.page + "页" : ""]
+      .filter(Boolean).join(" · ");
+  }
+
+  // ---- structure ------------------------------------------------------------------------------------
+  var host = el("div", { "data-budgetqa": "" });
+  var root = host.attachShadow({ mode: "open" });
+  var style = el("link", { rel: "stylesheet", href: endpoint + "/static/widget.css" });
+  var frame = el("div", { class: "bq", hidden: "" });
+  style.addEventListener("load", function () { frame.removeAttribute("hidden"); });
+  style.addEventListener("error", function () { frame.removeAttribute("hidden"); });
+
+  var launcher = el("button", { type: "button", class: "bq-launch", "aria-haspopup": "dialog", "aria-expanded": "false", "aria-controls": "bq-panel" },
+    [icon("M4 4h16v11H8l-4 4z"), el("span", { text: "预算问答" })]);
+  var title = el("h2", { id: "bq-title", text: "预算问答" });
+  var largeToggle = el("button", { type: "button", class: "bq-tool", "aria-pressed": "false", text: "大字模式" });
+  var closeButton = el("button", { type: "button", class: "bq-tool bq-close", "aria-label": "关闭问答窗口", title: "关闭（Esc）" }, [el("span", { text: "×", "aria-hidden": "true" })]);
+  var log = el("div", { class: "bq-log", role: "log", "aria-live": "polite", "aria-label": "问答记录", tabindex: "0" });
+  var input = el("input", { id: "bq-q", type: "text", autocomplete: "off", enterkeyhint: "send", placeholder: "例如：公务接待费是多少" });
+  var send = el("button", { type: "submit", class: "bq-send", text: "提问" });
+  var form = el("form", { class: "bq-form" }, [el("label", { for: "bq-q", class: "bq-sr", text: "请输入您的问题" }), input, send]);
+  var sourceTitle = el("h3", { tabindex: "-1", text: "出处原文" });
+  var sourceBack = el("button", { type: "button", class: "bq-tool", text: "返回问答" });
+  var sourceBody = el("div", { class: "bq-source-body" });
+  var sourceView = el("section", { class: "bq-source", "aria-label": "出处原文", hidden: "" },
+    [el("div", { class: "bq-source-head" }, [sourceTitle, sourceBack]), sourceBody]);
+  var panel = el("div", { id: "bq-panel", class: "bq-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "bq-title", hidden: "" }, [
+    el("div", { class: "bq-head" }, [title, largeToggle, closeButton]),
+    el("p", { class: "bq-note", text: "依据已公开的部门预算、决算文件作答，数字均注明出处，可点击核对原文。" }),
+    log, sourceView, form,
+  ]);
+  frame.appendChild(launcher);
+  frame.appendChild(panel);
+  root.appendChild(style);
+  root.appendChild(frame);
+
+  // ---- open / close / large text ---------------------------------------------------------------------
+  var returnFocusTo = null;
+  function openPanel() {
+    panel.removeAttribute("hidden");
+    launcher.setAttribute("aria-expanded", "true");
+    frame.classList.add("bq-open");
+    input.focus();
+  }
+  function closePanel() {
+    panel.setAttribute("hidden", "");
+    launcher.setAttribute("aria-expanded", "false");
+    frame.classList.remove("bq-open");
+    launcher.focus();
+  }
+  launcher.addEventListener("click", function () {
+    if (panel.hasAttribute("hidden")) openPanel(); else closePanel();
+  });
+  closeButton.addEventListener("click", closePanel);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    if (!sourceView.hasAttribute("hidden")) closeSource(); else closePanel();
+  });
+  function setLarge(on) {
+    frame.classList.toggle("bq-large", on);
+    largeToggle.setAttribute("aria-pressed", on ? "true" : "false");
+    try { localStorage.setItem(LARGE_KEY, on ? "1" : "0"); } catch (e) { /* storage may be off */ }
+  }
+  largeToggle.addEventListener("click", function () { setLarge(!frame.classList.contains("bq-large")); });
+  try { if (localStorage.getItem(LARGE_KEY) === "1") setLarge(true); } catch (e) { /* storage may be off */ }
+
+  // ---- rendering --------------------------------------------------------------------------------------
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  function bubble(kind, children) {
+    var node = el("div", { class: "bq-msg bq-" + kind }, children);
+    log.appendChild(node);
+    scrollDown();
+    return node;
+  }
+  function citationButton(c, number) {
+    var label = "[" + number + "] " + where(c);
+    var button = el("button", { type: "button", class: "bq-cite", "aria-label": "查看出处 " + number + "：" + where(c) }, [
+      el("span", { class: "bq-cite-n", text: "[" + number + "]" }),
+      el("span", { text: " " + (where(c) || c.source) }),
+    ]);
+    button.title = label;
+    button.addEventListener("click", function () { openSource(c, button); });
+    return button;
+  }
+  function figure(value, unit, qualifier) {
+    return el("p", { class: "bq-figure" }, [
+      qualifier ? el("span", { class: "bq-qual", text: qualifier }) : null,
+      el("span", { class: "bq-value", text: formatNumber(value) }),
+      unit ? el("span", { class: "bq-unit", text: unit }) : null,
+    ]);
+  }
+  function citedList(heading, items, startNumber) {
+    var list = el("ul", { class: "bq-alts" });
+    items.forEach(function (item, i) {
+      var line = [item.department, item.year ? item.year + "年" : "", item.value != null ? (item.qualifier || "") + formatNumber(item.value) + (item.unit || "") : "", item.text || ""]
+        .filter(Boolean).join(" ");
+      list.appendChild(el("li", {}, [el("span", { text: line + " " }), item.citation ? citationButton(item.citation, startNumber + i) : null]));
+    });
+    return [el("p", { class: "bq-sub", text: heading }), list];
+  }
+  function renderAnswer(target, answer) {
+    target.textContent = "";
+    target.className = "bq-msg bq-answer" + (answer.kind === "not_found" ? " bq-notfound" : "");
+    if (answer.kind === "number" && answer.value != null) target.appendChild(figure(answer.value, answer.unit, answer.qualifier));
+    target.appendChild(el("p", { class: "bq-text", text: answer.text }));
+    if (answer.formula) target.appendChild(el("p", { class: "bq-formula" }, [el("span", { class: "bq-label", text: "计算：" }), el("span", { text: answer.formula })]));
+    var citations = answer.citations || [];
+    if (citations.length) {
+      target.appendChild(el("p", { class: "bq-sub", text: "出处" }));
+      var list = el("ol", { class: "bq-cites" });
+      citations.forEach(function (c, i) { list.appendChild(el("li", {}, [citationButton(c, i + 1)])); });
+      target.appendChild(list);
+    }
+    var n = citations.length + 1;
+    if ((answer.conflicts || []).length) {
+      citedList("不同文件所列数字不一致：", answer.conflicts, n).forEach(function (x) { target.appendChild(x); });
+      n += answer.conflicts.length;
+    }
+    if ((answer.candidates || []).length) {
+      citedList("您可能想问（可补充部门或年份）：", answer.candidates, n).forEach(function (x) { target.appendChild(x); });
+    }
+    scrollDown();
+  }
+  function renderError(target, message) {
+    target.textContent = "";
+    target.className = "bq-msg bq-error";
+    target.appendChild(el("p", { text: message }));
+    scrollDown();
+  }
+
+  // ---- source viewer ----------------------------------------------------------------------------------
+  var sourceOpener = null;
+  function openSource(c, opener) {
+    sourceOpener = opener;
+    sourceBody.textContent = "";
+    sourceBody.appendChild(el("p", { class: "bq-status", text: "正在打开原文…" }));
+    log.setAttribute("hidden", "");
+    form.setAttribute("hidden", "");
+    sourceView.removeAttribute("hidden");
+    sourceTitle.focus();
+    var url = endpoint + "/api/documents/" + encodeURIComponent(c.doc_id) + "/text?start=" + c.start + "&end=" + c.end;
+    fetch(url).then(function (response) {
+      return response.json().then(function (data) { if (!response.ok) throw new Error(data.error || "原文暂时无法打开"); return data; });
+    }).then(function (span) {
+      sourceBody.textContent = "";
+      var facts = [["部门", span.department], ["年度", span.year ? span.year + "年" : "—"], ["文件", span.title || span.source],
+        ["章节", span.section || "—"], ["页码", (span.page || c.page) ? "第" + (span.page || c.page) + "页" : "—"]];
+      var dl = el("dl", { class: "bq-meta" });
+      facts.forEach(function (f) { dl.appendChild(el("dt", { text: f[0] })); dl.appendChild(el("dd", { text: String(f[1]) })); });
+      sourceBody.appendChild(dl);
+      sourceBody.appendChild(el("blockquote", { class: "bq-quote" }, [
+        el("span", { class: "bq-context", text: (span.start > span.before.length ? "…" : "") + span.before }),
+        el("mark", { text: span.quote }),
+        el("span", { class: "bq-context", text: span.after + (span.end + span.after.length < span.text_length ? "…" : "") }),
+      ]));
+      sourceBody.appendChild(el("p", { class: "bq-note", text: "高亮部分即答案引用的原文（" + (span.source || "") + "，第 " + span.start + "–" + span.end + " 字）。" }));
+    }).catch(function (error) {
+      sourceBody.textContent = "";
+      sourceBody.appendChild(el("p", { class: "bq-error", role: "alert", text: "无法打开原文：" + (error && error.message ? error.message : "网络错误") }));
+    });
+  }
+  function closeSource() {
+    sourceView.setAttribute("hidden", "");
+    log.removeAttribute("hidden");
+    form.removeAttribute("hidden");
+    if (sourceOpener && sourceOpener.isConnected) sourceOpener.focus(); else input.focus();
+  }
+  sourceBack.addEventListener("click", closeSource);
+
+  // ---- asking -----------------------------------------------------------------------------------------
+  var busy = false;
+  function params(question) {
+    var p = new URLSearchParams({ question: question });
+    if (scope.department) p.set("department", scope.department);
+    if (scope.year) p.set("year", scope.year);
+    return p;
+  }
+  function errorText(response, data) {
+    if (response.status === 429) return "提问过于频繁，请 " + (response.headers.get("Retry-After") || "几") + " 秒后再试。";
+    if (data && data.error) return data.error;
+    return "服务暂时不可用，请稍后再试。";
+  }
+  // EventSource cannot read an error response, so a failed stream is retried once as a plain POST,
+  // which returns either the answer or the reason (too long, too frequent, …) as text
+  function askPlain(question, target) {
+    var body = { question: question };
+    if (scope.department) body.department = scope.department;
+    if (scope.year) body.year = Number(scope.year);
+    return fetch(endpoint + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.json().catch(function () { return null; }).then(function (data) {
+          if (response.ok && data) renderAnswer(target, data); else renderError(target, errorText(response, data));
+        });
+      })
+      .catch(function () { renderError(target, "无法连接问答服务，请检查网络后再试。"); });
+  }
+  function ask(question) {
+    busy = true;
+    send.disabled = true;
+    bubble("user", [el("p", { text: question })]);
+    var status = el("p", { class: "bq-status", text: "正在处理…" });
+    var target = bubble("answer bq-pending", [status]);
+    var finished = false;
+    function finish() { finished = true; busy = false; send.disabled = false; }
+    if (!window.EventSource) { askPlain(question, target).then(finish); return; }
+    var source = new EventSource(endpoint + "/api/ask/stream?" + params(question).toString());
+    source.addEventListener("status", function (event) {
+      try { status.textContent = JSON.parse(event.data).message + "…"; } catch (e) { /* ignore a malformed status */ }
+      scrollDown();
+    });
+    source.addEventListener("answer", function (event) {
+      try { renderAnswer(target, JSON.parse(event.data)); } catch (e) { renderError(target, "回答无法显示，请重试。"); }
+      finish();
+    });
+    source.addEventListener("error", function (event) {
+      if (event.data) { // an `error` event sent by the server
+        try { renderError(target, JSON.parse(event.data).error); } catch (e) { renderError(target, "服务暂时不可用，请稍后再试。"); }
+        finish();
+        return;
+      }
+      source.close(); // connection failed or closed; never let EventSource reconnect and ask again
+      if (!finished) askPlain(question, target).then(finish);
+    });
+    source.addEventListener("done", function () { source.close(); if (!finished) { renderError(target, "未收到回答，请重试。"); finish(); } });
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var question = input.value.trim();
+    if (busy) return;
+    if (!question) { input.focus(); return; }
+    input.value = "";
+    ask(question);
+  });
+
+  function mount() { document.body.appendChild(host); }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+})();

@@ -1,0 +1,197 @@
+"""Admin document management: stream an upload to disk under a generated name, ingest it, remove documents.
+
+The size limit is enforced while the body arrives (413 as soon as the file passes it), the
+extension is checked from the part headers before any byte is written (415), and the client's
+file name is never used as a path: the file is stored as `<random hex><extension>`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from fastapi import Request
+from python_multipart.exceptions import FormParserError, MultipartParseError
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from api.errors import ApiError
+from api.schemas import DocumentList, DocumentPublic, RemovedDocument, UploadResult
+from assistant.chain import Assistant
+from budgetqa.settings import Settings
+from index.corpus_index import IndexBusy
+from index.ingestion import ingest_paths
+from ingest.pipeline import MetaOverrides, ParseOptions, file_sha256
+
+log = logging.getLogger("budgetqa.api")
+
+UPLOADS_DIR = "uploads"  # under data_dir; holds the stored copy of every uploaded document
+FILE_FIELD = "file"
+MULTIPART_OVERHEAD = 64 * 1024  # boundaries and part headers; a Content-Length above limit + this is refused unread
+MAX_FIELD_BYTES = 4 * 1024  # other form fields are ignored, but may not be large
+BUSY_MESSAGE = "另一个导入正在写入索引，请稍后再试"
+
+
+@dataclass
+class SavedUpload:
+    """An uploaded file on disk: `path` has a generated name; `client_name` is for messages only."""
+
+    path: Path
+    client_name: str
+    size: int = 0
+
+
+@dataclass
+class _Receiver:
+    """python-multipart callbacks writing the one file part to `folder`."""
+
+    folder: Path
+    max_bytes: int
+    extensions: set[str]
+    headers: dict[bytes, bytes] = field(default_factory=dict)
+    header_name: bytes = b""
+    header_value: bytes = b""
+    in_file: bool = False
+    other_bytes: int = 0
+    upload: SavedUpload | None = None
+    handle: object = None
+
+    def callbacks(self) -> dict:
+        return {
+            "on_part_begin": self.part_begin, "on_header_field": self.header_field, "on_header_value": self.header_value_,
+            "on_header_end": self.header_end, "on_headers_finished": self.headers_finished,
+            "on_part_data": self.part_data, "on_part_end": self.part_end,
+        }
+
+    def part_begin(self) -> None:
+        self.headers, self.in_file = {}, False
+
+    def header_field(self, data: bytes, start: int, end: int) -> None:
+        self.header_name += data[start:end]
+
+    def header_value_(self, data: bytes, start: int, end: int) -> None:
+        self.header_value += data[start:end]
+
+    def header_end(self) -> None:
+        self.headers[self.header_name.lower()] = self.header_value
+        self.header_name, self.header_value = b"", b""
+
+    def headers_finished(self) -> None:
+        _, options = parse_options_header(self.headers.get(b"content-disposition", b""))
+        if b"filename" not in options:
+            return
+        if options.get(b"name") != FILE_FIELD.encode():
+            raise ApiError(400, f"文件须放在表单字段 {FILE_FIELD} 中")
+        if self.upload is not None:
+            raise ApiError(400, "一次只能上传一个文件")
+        client_name = PurePosixPath(options[b"filename"].decode("utf-8", "replace").replace("\\", "/")).name
+        extension = PurePosixPath(client_name).suffix.lower()
+        if extension not in self.extensions:
+            raise ApiError(415, f"不支持的文件类型“{extension or '（无扩展名）'}”；支持：{'、'.join(sorted(self.extensions))}",
+                           supported=sorted(self.extensions))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{uuid.uuid4().hex}{extension}"
+        self.upload = SavedUpload(path, client_name)
+        self.handle = path.open("xb")
+        self.in_file = True
+
+    def part_data(self, data: bytes, start: int, end: int) -> None:
+        if not self.in_file:
+            self.other_bytes += end - start
+            if self.other_bytes > MAX_FIELD_BYTES:
+                raise ApiError(400, "表单字段过大")
+            return
+        self.upload.size += end - start
+        if self.upload.size > self.max_bytes:
+            raise ApiError(413, f"文件超过 {self.max_bytes / 2**20:.1f} MiB 的上限", limit_bytes=self.max_bytes)
+        self.handle.write(data[start:end])
+
+    def part_end(self) -> None:
+        if self.in_file:
+            self.handle.close()
+            self.in_file = False
+
+    def discard(self) -> None:
+        if self.handle is not None and not self.handle.closed:
+            self.handle.close()
+        if self.upload is not None:
+            self.upload.path.unlink(missing_ok=True)
+
+
+async def save_upload(request: Request, folder: Path, max_bytes: int, extensions: set[str]) -> SavedUpload:
+    """Streams the multipart body's `file` part to `folder` under a generated name."""
+    content_type, options = parse_options_header(request.headers.get("content-type", ""))
+    if content_type != b"multipart/form-data" or not options.get(b"boundary"):
+        raise ApiError(400, f"请以 multipart/form-data 上传，文件字段名为 {FILE_FIELD}")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes + MULTIPART_OVERHEAD:
+        raise ApiError(413, f"文件超过 {max_bytes / 2**20:.1f} MiB 的上限", limit_bytes=max_bytes)
+    receiver = _Receiver(folder, max_bytes, extensions)
+    parser = MultipartParser(options[b"boundary"], receiver.callbacks())
+    try:
+        async for chunk in request.stream():
+            parser.write(chunk)
+        parser.finalize()
+    except (MultipartParseError, FormParserError) as error:
+        receiver.discard()
+        raise ApiError(400, "上传内容不是有效的 multipart 表单") from error
+    except BaseException:
+        receiver.discard()
+        raise
+    if receiver.upload is None or receiver.in_file:
+        receiver.discard()
+        raise ApiError(400, f"缺少文件字段 {FILE_FIELD}")
+    return receiver.upload
+
+
+def ingest_upload(assistant: Assistant, upload: SavedUpload, settings: Settings, overrides: MetaOverrides) -> UploadResult:
+    """Ingests the stored file (blocking). Keeps it only when it became a new document."""
+    index = assistant.index
+    options = ParseOptions(settings.max_file_bytes, settings.chunk_tokens, settings.chunk_overlap_sentences)
+    keep = False
+    try:
+        report = ingest_paths(index, [upload.path], options, overrides)
+        if report.failed:
+            # name the file as the client knows it; the generated name means nothing to them
+            raise ApiError(422, report.failed[0].replace(upload.path.name, upload.client_name))
+        keep = bool(report.added or report.replaced)
+        record = index.find_by_sha(file_sha256(upload.path))
+    except IndexBusy as busy:
+        raise ApiError(409, BUSY_MESSAGE) from busy
+    finally:
+        assistant.texts.forget()
+        if not keep:
+            upload.path.unlink(missing_ok=True)
+    log.info("upload of %d bytes stored as %s: added %d, unchanged %d", upload.size, upload.path.name, len(report.added), len(report.unchanged))
+    return UploadResult(
+        stored_as=upload.path.name if keep else None, added=report.added, replaced=report.replaced, unchanged=report.unchanged,
+        facts=report.facts, chunks=report.chunks, document=DocumentPublic.of(record) if record else None,
+    )
+
+
+def remove_document(assistant: Assistant, settings: Settings, doc_id: str) -> RemovedDocument:
+    """Removes a document from every store, and its stored upload if it came through the API."""
+    index = assistant.index
+    record = next((d for d in index.documents() if d.doc_id == doc_id), None)
+    if record is None:
+        raise ApiError(404, f"没有编号为 {doc_id} 的文件")
+    try:
+        with index.writing():
+            index.remove([doc_id])
+            index.refresh_keywords()
+    except IndexBusy as busy:
+        raise ApiError(409, BUSY_MESSAGE) from busy
+    assistant.texts.forget()
+    stored = settings.data_dir / UPLOADS_DIR / PurePosixPath(record.source).name
+    if stored.is_file() and not any(d.source == record.source for d in index.documents()):
+        stored.unlink()
+    return RemovedDocument(removed=doc_id)
+
+
+def document_list(assistant: Assistant) -> DocumentList:
+    docs = assistant.index.documents()
+    return DocumentList(
+        total=len(docs), departments=sorted({d.department for d in docs}), years=sorted({d.year for d in docs if d.year}),
+        documents=[DocumentPublic.of(d) for d in docs],
+    )

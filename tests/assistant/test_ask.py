@@ -1,0 +1,136 @@
+"""`Assistant.ask` on the Langfang sample: figures, formulas, citations, refusals, conflicts, ambiguity."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Answer
+from assistant.chain import Assistant, QuestionRejected
+from index.corpus_index import DocumentFilter
+
+
+def assert_cited(assistant: Assistant, answer: Answer, *figures: str) -> None:
+    """Every citation quotes the stored text exactly; each figure is printed in some quote."""
+    assert answer.citations, answer
+    for citation in answer.citations:
+        text = assistant.index.facts.text(citation.doc_id)
+        assert text[citation.start : citation.end] == citation.quote
+    quotes = " ".join(c.quote.replace(",", "") for c in answer.citations)
+    for figure in figures:
+        assert figure in quotes, (figure, quotes)
+
+
+def ask(assistant: Assistant, question: str) -> Answer:
+    answer = assistant.ask(question)
+    assert answer.timing_ms > 0
+    return answer
+
+
+@pytest.mark.parametrize("question", ["公务接待费是多少？", "招待费多少钱", "请问公务接待费预算安排了多少"])
+def test_ask_lookup_reception_cost(langfang_assistant, question):
+    answer = ask(langfang_assistant, question)
+    assert (answer.kind, answer.value, answer.unit) == ("number", 0.63, "万元")
+    assert "0.63万元" in answer.text and answer.route == "fact"
+    assert_cited(langfang_assistant, answer, "0.63")
+
+
+def test_ask_share_of_total_shows_formula_and_cites_both_operands(langfang_assistant):
+    answer = ask(langfang_assistant, "三公经费占总预算多少？")
+    assert answer.kind == "number" and answer.unit == "%"
+    assert answer.value == pytest.approx(float(Decimal("8.5") / Decimal("4530.34") * 100), abs=0.005)
+    assert answer.formula and "8.5" in answer.formula and "4530.34" in answer.formula
+    assert_cited(langfang_assistant, answer, "8.5", "4530.34")
+
+
+def test_ask_last_year_budget_is_this_year_minus_increase(langfang_assistant):
+    answer = ask(langfang_assistant, "上年预算是多少？")
+    assert answer.value == pytest.approx(3945.03) and answer.unit == "万元"
+    assert "4530.34 − 585.31" in answer.formula
+    assert_cited(langfang_assistant, answer, "4530.34", "585.31")
+
+
+def test_ask_growth_rate(langfang_assistant):
+    answer = ask(langfang_assistant, "预算比上年增长百分之几？")
+    assert answer.value == pytest.approx(14.84, abs=0.005) and answer.unit == "%"
+    assert_cited(langfang_assistant, answer, "4530.34", "585.31")
+
+
+def test_ask_table_cell_room_area(langfang_assistant):
+    answer = ask(langfang_assistant, "机房面积是多少")
+    assert (answer.value, answer.unit) == (57.0, "平方米")
+    assert_cited(langfang_assistant, answer, "57")
+
+
+def test_ask_count_is_never_answered_with_money(langfang_assistant):
+    answer = ask(langfang_assistant, "车辆有几辆？")
+    assert (answer.value, answer.unit) == (3.0, "台")
+    assert_cited(langfang_assistant, answer, "3")
+
+
+def test_ask_text_answer_cites_the_sentence(langfang_assistant):
+    answer = ask(langfang_assistant, "机关运行经费主要用于什么？")
+    assert answer.kind == "text" and answer.route == "retrieval"
+    assert "日常维修" in answer.text
+    assert_cited(langfang_assistant, answer)
+    assert any("日常维修" in c.quote for c in answer.citations)
+
+
+def test_ask_unchanged_from_last_year(langfang_assistant):
+    answer = ask(langfang_assistant, "三公经费比上年增加了多少？")
+    assert answer.kind == "number" and answer.value == 0.0
+    assert any("持平" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["2021年的公务接待费是多少？", "会议费是多少？"])
+def test_ask_unanswerable_refuses(langfang_assistant, question):
+    answer = ask(langfang_assistant, question)
+    assert answer.kind == "not_found" and answer.value is None and not answer.citations
+    assert answer.text.startswith("未在已公开的预算文件中找到")
+
+
+def test_ask_conflicting_figures_are_both_reported(langfang_assistant):
+    answer = ask(langfang_assistant, "政法三、四级网带宽线路租用经费是多少？")
+    figures = {answer.value} | {c.value for c in answer.conflicts}
+    assert figures == {1307.0, 1037.0}
+    assert_cited(langfang_assistant, answer, str(int(answer.value)))
+    for conflict in answer.conflicts:
+        assert conflict.citation and str(int(conflict.value)) in conflict.citation.quote
+        assert conflict.citation.quote == langfang_assistant.index.facts.text(conflict.citation.doc_id)[
+            conflict.citation.start : conflict.citation.end
+        ]
+
+
+def test_ask_two_departments_without_a_name_is_ambiguous(two_department_assistant):
+    answer = ask(two_department_assistant, "公务接待费是多少？")
+    assert answer.kind == "ambiguous" and answer.value is None
+    assert {c.department for c in answer.candidates} == {"中共廊坊市委政法委员会", "中共廊坊市委宣传部"}
+    assert all(c.value == 0.63 for c in answer.candidates)
+
+
+def test_ask_naming_the_department_resolves_ambiguity(two_department_assistant):
+    answer = ask(two_department_assistant, "宣传部的公务接待费是多少？")
+    assert answer.kind == "number" and answer.value == 0.63
+    assert answer.citations[0].department == "中共廊坊市委宣传部" and answer.citations[0].year == 2021
+
+
+def test_ask_filters_pick_one_document(two_department_assistant):
+    answer = two_department_assistant.ask("公务接待费是多少？", DocumentFilter(year=2020))
+    assert answer.kind == "number" and answer.citations[0].department == "中共廊坊市委政法委员会"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "问" * 501])
+def test_ask_rejects_empty_or_huge_questions(langfang_assistant, question):
+    with pytest.raises(QuestionRejected):
+        langfang_assistant.ask(question)
+
+
+def test_ask_number_answers_always_carry_the_figure_in_a_quote(langfang_assistant):
+    questions = ["人员经费是多少", "基本支出是多少", "政府采购预算是多少", "固定资产总额是多少", "机房升级项目的成本指标是多少"]
+    for question in questions:
+        answer = ask(langfang_assistant, question)
+        assert answer.kind == "number", (question, answer.text)
+        printed = re.sub(r"\.0$", "", f"{answer.value}")
+        assert_cited(langfang_assistant, answer, printed)
