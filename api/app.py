@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.auth import API_KEY_HEADER
+from api.body_limit import BodyLimitMiddleware
 from api.errors import install_error_handlers
 from api.rate_limit import RateLimiter
 from api.routes import ask, documents, facts, pages
@@ -25,7 +26,7 @@ from budgetqa.settings import Settings, get_settings
 
 log = logging.getLogger("budgetqa.api")
 
-MAX_JSON_BODY_BYTES = 64 * 1024  # a question is at most a few thousand bytes; refuse big bodies unread
+MAX_BODY_BYTES = 64 * 1024  # JSON bodies (a question) are a few kB; uploads stream and have their own limit
 WARM_UP_QUESTION = "公务接待费是多少"  # runs every step once (jieba, BM25, model) before the first visitor
 
 
@@ -70,7 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["Retry-After"],
         max_age=600,
     )
-    app.include_router(ask.router, max_body_size=MAX_JSON_BODY_BYTES)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES, exempt={("POST", "/api/documents")})
+    app.include_router(ask.router)
     app.include_router(documents.router)
     app.include_router(facts.router)
     app.include_router(pages.router)

@@ -9,7 +9,9 @@ from assistant.answer import Citation
 from index.fact_store import DocumentRecord, FactStore
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
+STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
 
 
 class SourceTexts:
@@ -54,6 +56,14 @@ class SourceTexts:
             doc_id=doc_id, source=record.source, department=record.department, year=record.year,
             section=self.section_title(doc_id, start), page=page, start=start, end=end, quote=text[start:end],
         )
+
+    def steady_after(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset`."""
+        text = self.text(doc_id)
+        paragraph_end = text.find("\n", offset)
+        end = min(len(text) if paragraph_end < 0 else paragraph_end, offset + STEADY_WINDOW_CHARS)
+        match = _STEADY.search(text, offset, end)
+        return (match.start(), match.end()) if match else None
 
     def forget(self) -> None:
         """Drops cached texts (after documents were added or removed)."""

@@ -16,11 +16,12 @@ from ingest.tables import is_total_label
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
+_STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
 INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
-_MEASURE_WORD = re.compile("|".join(sorted(MEASURE_WORDS + tuple(w[:-2] for w in INDICATORS), key=len, reverse=True)))
+_MEASURE_WORD = re.compile("|".join(sorted(INDICATORS + tuple(w[:-2] for w in INDICATORS) + ("预算数", "决算数"), key=len, reverse=True)))
 
 
 def _without_measure_words(term: str) -> str:
@@ -61,7 +62,7 @@ def _subject_score(term: str, subject: str) -> float:
     if term == subject:
         return 100.0
     if subject in term:
-        return 70.0 + 20.0 * len(subject) / len(term)
+        return 50.0 + 40.0 * len(subject) / len(term)
     if term in subject:
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
     return 0.0
@@ -88,7 +89,9 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     for i, term in enumerate(terms):
         t = _without_measure_words(normalise(term))
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
-        best = max(best, weight * _overlap_score(t, fact), *(weight * _subject_score(t, n) for n in names))
+        for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
+            if len(variant) >= 2:
+                best = max(best, factor * _overlap_score(variant, fact), *(factor * _subject_score(variant, n) for n in names))
     if best == 0.0:
         return 0.0
     for word in MEASURE_WORDS:

@@ -20,6 +20,7 @@ from assistant.fact_matching import (
 from assistant.formatting import in_display_unit, plain, shown
 from assistant.intent import QuestionIntent
 from index.fact_store import DocumentRecord, FactRecord
+from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = ["预算收支", "收支预算", "支出预算", "预算支出", "收入预算", "预算收入", "收入总计", "支出总计"]
 
@@ -103,9 +104,13 @@ class FactPath:
         best = ranked[0]
         fact = best.fact
         value, unit = self._display(fact)
+        described = self._describe(fact)
+        if unit is None and intent.unit_hint and "数量" in fact.measure:  # a bare count in a 数量 column
+            unit = intent.unit_hint[0]
+            described += unit
         citation = self._cite(fact)
         conflicts = [self._cited_value(f) for f in conflicts_with(best, ranked)]
-        text = f"{self._owner(fact)}{self._item(fact)}为{self._describe(fact)}。"
+        text = f"{self._owner(fact)}{self._item(fact)}为{described}。"
         if conflicts:
             text += "另有出处所列数字不同：" + "；".join(c.text for c in conflicts) + "。"
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
@@ -148,7 +153,7 @@ class FactPath:
         return next(iter(per_doc.values()))[0]
 
     def _level_fact(self, intent: QuestionIntent, facts: list[FactRecord], subject: str | None = None) -> ScoredFact | None:
-        terms = [subject] if subject else (intent.terms or TOTAL_TERMS)
+        terms = [subject, *canonical_variants(subject)] if subject else (intent.terms or TOTAL_TERMS)
         per_doc = self._best_per_doc(facts, terms, intent, only_class="money")
         if len(per_doc) != 1:
             return None
@@ -158,10 +163,28 @@ class FactPath:
         amount = self._money(change)
         return -amount if "减少" in change.measure else amount
 
+    def _unchanged(self, intent: QuestionIntent, facts: list[FactRecord], previous: bool) -> Draft | None:
+        """The item's figure is stated unchanged from last year ("与2019年相比持平"): change 0, last year = this year."""
+        level = self._level_fact(intent, facts)
+        steady = level and self.texts.steady_after(level.fact.doc_id, level.fact.end)
+        if not level or not steady:
+            return None
+        fact = level.fact
+        citations = [self._cite(fact), self.texts.cite(fact.doc_id, steady[0], steady[1], fact.page)]
+        value, unit = (self._display(fact) if previous else (Decimal(0), self.display_unit))
+        said = citations[1].quote.strip("。；; ")
+        if previous:
+            text = f"{self._owner(fact)}{fact.subject}上年为{self._describe(fact)}（原文：{said}）。"
+        else:
+            text = f"{self._owner(fact)}{fact.subject}与上年持平，无增减变化（原文：{said}）。"
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        citations=citations, route="fact")
+        return Draft(answer, [(citations[0], fact.value)])
+
     def _change(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         found = self._change_fact(intent, facts)
         if found is None:
-            return None
+            return self._unchanged(intent, facts, previous=False)
         fact = found.fact
         value, unit = self._display(fact)
         citation = self._cite(fact)
@@ -173,7 +196,7 @@ class FactPath:
     def _previous(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)
         if change is None:
-            return None
+            return self._unchanged(intent, facts, previous=True)
         level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject)
         if level is None:
             return None

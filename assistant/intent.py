@@ -29,12 +29,19 @@ _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序")
 _LIST = re.compile(r"包括哪些|有哪些|包含哪些|哪几项|哪几个|由哪些|构成|组成")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
-_DIFFERENCE = re.compile(r"相差|差多少|差额|多多少|少多少|高多少|低多少")
+_PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
+_DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
-_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用途|做什么|负责|如何|怎么|情况如何|有没有|是否")
+_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
+_REASON = re.compile(r"为什么|什么原因|原因是|原因|理由")  # asks why: always a text answer
+_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|12月31日)")  # a balance date, not the report year
 _FILLER = re.compile(
-    r"请问|一下|告诉我|帮我|查询|查一下|你好|是多少|多少钱|有多少|为多少|是几|多少|几个|几辆|几人|几项|"
-    r"是什么|有什么|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|"
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|是多少|多少钱|有多少|为多少|是几|"
+    r"多少(?:人|个|辆|台|次|天|项|家|名|篇|万元|元)|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|"
+    r"是什么|有什么|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
+    r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
+    r"有(?=几|多少)|"
+    r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人": ("人",), "名": ("人",), "面积": ("平方米",), "平方米": ("平方米",),
@@ -108,7 +115,7 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    return re.sub(r"\s+", "", text).strip("和及与、")
+    return re.sub(r"\s+", "", text).strip("和及与、比较在中")
 
 
 def _operation(question: str) -> str:
@@ -126,18 +133,21 @@ def _operation(question: str) -> str:
         return "difference"
     if _CHANGE.search(question):
         return "change"
-    if _SUM.search(question) and re.search(r"[和及与、]", question):
+    if _SUM.search(question) and re.search(r"[和及与、加]", question):
         return "sum"
     return "lookup"
 
 
 def _parts(question_without_names: str, operation: str) -> list[str]:
     if operation == "share":
+        within = re.search(r"(.+?)在(.+?)(?:中|里|当中)占", question_without_names)  # "A在B中占多少"
+        if within:
+            return [clean_focus(within[1]), clean_focus(within[2])]
         left, _, right = re.split(r"(占)", question_without_names, maxsplit=1) if "占" in question_without_names else (question_without_names, "", "")
-        whole = re.sub(r"比重|占比|比例|百分之几|多少|的|是|为|几", "", right)
+        whole = re.sub(r"比重|占比|比例|百分比|百分数|百分之几|百分之多少|多少|的|是|为|几", "", right)
         return [clean_focus(left), clean_focus(whole) or "预算收支"]
     if operation in ("sum", "difference"):
-        body = re.split(r"比|和|与|及|、", question_without_names)
+        body = _PARTS_SPLIT.split(_SUM.sub(" ", question_without_names))
         parts = [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
         if operation == "difference" and re.search(r"少多少|低多少", question_without_names):
             parts.reverse()  # "A比B少多少" asks for B − A
@@ -148,12 +158,17 @@ def _parts(question_without_names: str, operation: str) -> list[str]:
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIntent:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     departments, rest = match_departments(question, sorted({d.department for d in documents}))
-    years = sorted({int(y) for y in _YEAR.findall(rest)})
+    as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
+    rest = _AS_OF.sub(" ", rest)
+    years = sorted({int(y) for y in _YEAR.findall(rest)} | set(as_of))
     rest = _YEAR.sub(" ", rest)
-    operation = _operation(rest)
+    operation = "text" if _REASON.search(rest) else _operation(rest)
     focus = clean_focus(rest)
-    asks_figure = bool(_NUMERIC.search(rest)) or operation not in ("lookup", "list")
-    wants_number = operation != "list" and (asks_figure or not _TEXT_ONLY.search(rest))
+    parts = _parts(rest, operation)
+    if operation == "sum" and len(parts) < 2:  # "三项加起来" names one item: its own total
+        operation = "lookup"
+    asks_figure = bool(_NUMERIC.search(rest)) or operation not in ("lookup", "list", "text")
+    wants_number = operation not in ("list", "text") and (asks_figure or not _TEXT_ONLY.search(rest))
     unit_hint: tuple[str, ...] = ()
     for hint, units in COUNT_HINTS.items():
         if re.search(rf"(几|多少){hint}|{hint}数|{hint}$", rest) or (hint == "面积" and hint in rest):
@@ -164,6 +179,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIn
     terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     return QuestionIntent(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
-        departments=departments, years=years, parts=_parts(rest, operation), unit_hint=unit_hint,
+        departments=departments, years=years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure,
     )

@@ -26,9 +26,7 @@ ANSWER_SENTENCES = 2
 MAX_SENTENCE_CHARS = 300
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
-_STEADY = re.compile(r"持平|无增减|没有变化|未发生变化")
 _QUOTES = re.compile(r"[“”\"'‘’「」]")
-STEADY_WINDOW_CHARS = 200  # how far after the item a 持平 statement may stand
 
 
 def _bare(text: str) -> str:
@@ -60,8 +58,11 @@ class Sentence:
 
 
 def _sentences(doc: Document, texts: SourceTexts) -> list[tuple[int, int, str]]:
+    """Answer units of a chunk: sentences of prose, whole rows of a table."""
     source = texts.text(doc.metadata["doc_id"])
     out: list[tuple[int, int, str]] = []
+    if doc.metadata.get("chunk_kind") == "table":
+        return [(start, end, re.sub(r"\s*\n\s*|\t", "，", source[start:end])) for start, end in doc.metadata["spans"]]
     for start, end in doc.metadata["spans"]:
         for match in _SENTENCE.finditer(source, start, end):
             text = match.group().strip()
@@ -125,7 +126,7 @@ class RetrievalPath:
                 if at < 0:
                     continue
                 if intent.operation == "change":
-                    steady = self._steady_after(sentence)
+                    steady = self.texts.steady_after(sentence.doc_id, sentence.start)
                     if steady:
                         return steady_draft(intent, sentence, steady, self.texts, self.display_unit)
                     continue
@@ -139,16 +140,6 @@ class RetrievalPath:
                     end = sentence.start + at + len(name) + tail.index(figure.group()) + len(figure.group())
                     value = Decimal(figure["num"].replace(",", ""))
                     return self._figure(intent, sentence, value, figure["unit"], offset, end)
-        return None
-
-    def _steady_after(self, sentence: Sentence) -> tuple[int, int] | None:
-        """The span of a 持平 / 无增减 statement in this sentence or the next few of its paragraph."""
-        source = self.texts.text(sentence.doc_id)
-        paragraph_end = source.find("\n", sentence.start)
-        window_end = len(source) if paragraph_end < 0 else paragraph_end
-        for match in _SENTENCE.finditer(source, sentence.start, min(window_end, sentence.end + STEADY_WINDOW_CHARS)):
-            if _STEADY.search(match.group()):
-                return match.start(), match.end()
         return None
 
     def _figure(self, intent: QuestionIntent, sentence: Sentence, value: Decimal, unit: str | None,

@@ -9,22 +9,27 @@ SYNONYMS_FILE = files("index") / "data" / "query_synonyms.tsv"
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """colloquial term → canonical terms, longest colloquial term first."""
-    table: dict[str, tuple[str, ...]] = {}
+def _entries() -> list[tuple[str, tuple[str, ...], bool]]:
+    """(colloquial, canonical terms, whole-item-only) rows, longest colloquial term first."""
+    rows = []
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         colloquial, canonical = line.split("\t", 1)
-        table[colloquial.strip()] = tuple(t.strip() for t in canonical.split("|") if t.strip())
-    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+        exact = colloquial.startswith("=")
+        rows.append((colloquial.lstrip("=").strip(), tuple(t.strip() for t in canonical.split("|") if t.strip()), exact))
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+def _applies(colloquial: str, exact: bool, text: str) -> bool:
+    return text == colloquial if exact else colloquial in text
 
 
 def canonical_terms(question: str) -> list[str]:
     """Canonical terms implied by colloquial words in the question (not already present)."""
     found: list[str] = []
-    for colloquial, canonical in synonyms().items():
-        if colloquial in question:
+    for colloquial, canonical, exact in _entries():
+        if _applies(colloquial, exact, question):
             found.extend(t for t in canonical if t not in question and t not in found)
     return found
 
@@ -32,8 +37,8 @@ def canonical_terms(question: str) -> list[str]:
 def canonical_variants(focus: str) -> list[str]:
     """The focus with each colloquial word replaced by a canonical term: 招待费用 → 公务接待费用."""
     variants: list[str] = []
-    for colloquial, canonical in synonyms().items():
-        if colloquial in focus:
+    for colloquial, canonical, exact in _entries():
+        if _applies(colloquial, exact, focus):
             for term in canonical:
                 if term not in focus:
                     variant = focus.replace(colloquial, term)

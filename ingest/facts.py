@@ -139,7 +139,9 @@ def facts_from_table(table: Table) -> list[Fact]:
                 continue
             subject = _project_name(table.title)
             measure = cell.row_labels[1]
-            context = "；".join(cell.row_labels[2:])
+            # the 绩效指标描述 left of the value says what is measured ("机房改造经费控制在预算范围内")
+            described = [c.text for c in table.body[cell.row][: cell.col] if c.text and c.text not in cell.row_labels]
+            context = "；".join([*cell.row_labels[2:], *described])
         else:
             if not cell.row_labels:
                 continue

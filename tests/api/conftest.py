@@ -1,0 +1,75 @@
+"""API fixtures: one real index on the Langfang sample and one app on it, shared by the session.
+
+The index is built in-process with the session's embedding model (tests/conftest.py); the app then
+starts as in production (its lifespan opens the index and loads its own copy of the model).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # also set by tests/conftest.py; repeated here because the API tests rely on it
+
+from api.app import create_app  # noqa: E402
+from api_support import ADMIN_KEY, STAFF_KEY, api_settings  # noqa: E402
+from index.corpus_index import CorpusIndex  # noqa: E402
+from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
+from index.ingestion import ingest_paths  # noqa: E402
+
+TEST_TIME_LIMIT_S = 240  # one test (not counting session fixtures); the browser tests wait on a real server
+
+
+@pytest.fixture(autouse=True)
+def time_limit() -> Iterator[None]:
+    """Fails a test that runs longer than TEST_TIME_LIMIT_S instead of letting it hang the suite."""
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"test exceeded {TEST_TIME_LIMIT_S} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(TEST_TIME_LIMIT_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(scope="session")
+def api_data_dir(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Path:
+    """A data dir holding the ingested Langfang sample."""
+    data_dir = tmp_path_factory.mktemp("api-data")
+    index = CorpusIndex.open(api_settings(data_dir), embeddings)
+    try:
+        report = ingest_paths(index, [langfang_path])
+    finally:
+        index.close()
+    assert report.ok and report.added, report
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def app(api_data_dir: Path):
+    return create_app(api_settings(api_data_dir))
+
+
+@pytest.fixture(scope="session")
+def client(app) -> Iterator[TestClient]:
+    """A client on the running app (entering it runs the lifespan: index opened, model loaded)."""
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def staff() -> dict[str, str]:
+    return {"X-API-Key": STAFF_KEY}
+
+
+@pytest.fixture
+def admin() -> dict[str, str]:
+    return {"X-API-Key": ADMIN_KEY}
