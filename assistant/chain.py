@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -87,7 +88,8 @@ class Assistant:
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
-        if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation == "lookup":
+        if (not docs and len(intent.years) == 1 and intent.wants_number and intent.operation == "lookup"
+                and not re.search(r"决算|实际|执行", turn.question)):  # a budget's 上年 is last year's budget, not its outturn
             # a year with no document of its own may be "上年" of the next year's document
             docs = [d for d in available if d.year == intent.years[0] + 1]
             if docs:

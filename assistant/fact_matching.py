@@ -15,10 +15,12 @@ from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
+                 "决算", "年初预算", "完成率",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
 INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
 _MEASURE_WORD = re.compile("|".join(sorted(INDICATORS + tuple(w[:-2] for w in INDICATORS) + ("预算数", "决算数"), key=len, reverse=True)))
@@ -62,6 +64,8 @@ def _subject_score(term: str, subject: str) -> float:
     if term == subject:
         return 100.0
     if subject in term:
+        if len(subject) < 3 and len(term) > len(subject) + 1:
+            return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
         return 50.0 + 40.0 * len(subject) / len(term)
     if term in subject:
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
@@ -90,7 +94,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         t = _without_measure_words(normalise(term))
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
-            if len(variant) >= 2:
+            if len(variant) >= 3 or variant == t:
                 best = max(best, factor * _overlap_score(variant, fact), *(factor * _subject_score(variant, n) for n in names))
     if best == 0.0:
         return 0.0

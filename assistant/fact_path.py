@@ -10,6 +10,7 @@ from assistant import compute
 from assistant.answer import Answer, Citation, CitedValue
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
+    MIN_OPERAND_SCORE,
     PRIMARY_MEASURES,
     ScoredFact,
     comparable_amount,
@@ -150,14 +151,16 @@ class FactPath:
         per_doc = self._best_per_doc(facts, terms, intent, only_class="change")
         if len(per_doc) != 1:
             return None
-        return next(iter(per_doc.values()))[0]
+        best = next(iter(per_doc.values()))[0]
+        return best if best.score >= MIN_OPERAND_SCORE else None
 
     def _level_fact(self, intent: QuestionIntent, facts: list[FactRecord], subject: str | None = None) -> ScoredFact | None:
         terms = [subject, *canonical_variants(subject)] if subject else (intent.terms or TOTAL_TERMS)
         per_doc = self._best_per_doc(facts, terms, intent, only_class="money")
         if len(per_doc) != 1:
             return None
-        return next(iter(per_doc.values()))[0]
+        best = next(iter(per_doc.values()))[0]
+        return best if best.score >= MIN_OPERAND_SCORE else None
 
     def _signed(self, change: FactRecord) -> Decimal:
         amount = self._money(change)

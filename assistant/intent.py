@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.fact_store import DocumentRecord
+from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
 # words that name the administrative place or the kind of body, not the body itself
@@ -44,8 +45,9 @@ _FILLER = re.compile(
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
-COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人": ("人",), "名": ("人",), "面积": ("平方米",), "平方米": ("平方米",),
-               "个": ("个",), "次": ("次",), "天": ("天",), "月": ("个月", "月")}
+COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人",), "名": ("人",), "面积": ("平方米",),
+               "平方米": ("平方米",), "个": ("个",), "月": ("个月", "月"),
+               **{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")}}
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 
 
@@ -171,9 +173,12 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIn
     wants_number = operation not in ("list", "text") and (asks_figure or not _TEXT_ONLY.search(rest))
     unit_hint: tuple[str, ...] = ()
     for hint, units in COUNT_HINTS.items():
-        if re.search(rf"(几|多少){hint}|{hint}数|{hint}$", rest) or (hint == "面积" and hint in rest):
+        tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
+        if re.search(rf"(?:几|多少){hint}{tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
+    if "完成" in rest and re.search(r"百分|比例|%|几成", rest):  # 完成年初预算的百分之几: a stated rate
+        operation, unit_hint = "lookup", ("%",)
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation == "lookup":
         unit_hint = ("%",)
     terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)

@@ -135,7 +135,8 @@ class RetrievalPath:
                     continue
                 tail = sentence.text[at + len(name):]
                 figure = _FIGURE.match(tail.lstrip("为是约共计安排："))
-                if figure:
+                if figure and intent.unit_hint and figure["unit"] not in intent.unit_hint:
+                    continue  # "几个团组" is never answered with an amount of money
                     offset = sentence.start + at
                     end = sentence.start + at + len(name) + tail.index(figure.group()) + len(figure.group())
                     value = Decimal(figure["num"].replace(",", ""))

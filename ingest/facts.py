@@ -22,17 +22,21 @@ MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％)(?![\u4e00-\u9fff]*表)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
-    r"(?P<cmp>(?:比|较|同比|与)(?:上年|上一年|去年|\d{4}年)?度?(?:年初)?(?:预算|决算|预算数|决算数|执行数)?(?:相比)?)?"
+    r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:年初)?(?:预算|决算|预算数|决算数|执行数)?(?:相比)?)?"
     r"(?P<dir>增加|增长|减少|下降|节约|增|减)了?(?:额)?(?:为)?$"
 )
 _LEADING = re.compile(
     r"^(?:其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
-    r"本年度|本年|当年|全年|\d{4}年度?|年初|一是|二是|三是|四是|安排|[（(]|[)）]|\d{1,2}\s*[.、．](?!\d)\s*|"
+    r"本年度|本年|当年|\d{4}年度?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
+    r"\d{1,2}\s*[.、．](?!\d)\s*|"
     r"(?:中共)?[\u4e00-\u9fff]{2,24}?(?:委员会|办事处|办公室)(?=[\u4e00-\u9fff]{2}))+"
 )
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
-_STATED_MEASURE = re.compile(r"(?:预算数|决算数|执行数|预算执行数)$")
+_STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数|执行数|预算执行数)$")
+_BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
+_COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
+_LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?（项）)")  # 决算 lists: "1、…（款）…（项）。"
 _QUOTES = re.compile(r"[“”\"'「」『』‘’]")
 _DIRECTION = {"增加": "比上年增加", "增长": "比上年增加", "增": "比上年增加",
               "减少": "比上年减少", "下降": "比上年减少", "减": "比上年减少", "节约": "比上年减少"}
@@ -59,8 +63,10 @@ def _sentences(line: Line) -> Iterable[tuple[int, str]]:
 def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
     """Money and percentage figures stated in one paragraph."""
     facts: list[Fact] = []
+    item = _LINE_ITEM.match(line.text)
+    line_subject = clean_subject(item["item"]) if item else ""
     for offset, sentence in _sentences(line):
-        running_subject = ""
+        running_subject = line_subject
         previous_end = 0
         for match in _MENTION.finditer(sentence):
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
@@ -73,9 +79,11 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 clause = clause[: change.start()]
             subject = clean_subject(clause)
             stated = _STATED_MEASURE.search(subject)
-            if stated and measure == "金额" and stated.start() > 0:  # "三公经费预算数" → 三公经费 / 预算数
+            if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
-            if not subject:
+            if match["unit"] in "%％" and _COMPLETION.search(clause):
+                subject, measure = "", "完成率"
+            if not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             previous_end = match.end()
             if not subject or len(subject) > MAX_SUBJECT_CHARS:
@@ -84,7 +92,7 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 running_subject = subject
             unit = normalise_unit(match["unit"].replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
-            if unit == "%":
+            if unit == "%" and measure != "完成率":
                 measure = "比例" if measure == "金额" else measure + "幅度"
             facts.append(
                 Fact(

@@ -77,6 +77,9 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     facts = [f for t in tables for f in facts_from_table(t)]
     facts += [f for line in raw.lines for f in facts_from_line(line, line.page)]
     facts = [
+        replace(f, subject=f.subject.removeprefix(department) or f.subject) if f.origin == "text" else f for f in facts
+    ]
+    facts = [
         replace(f, section_id=(s.id if (s := section_at(sections, f.start)) else None), page=f.page or raw.page_at(f.start))
         for f in sorted(facts, key=lambda f: f.start)
     ]

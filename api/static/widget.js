@@ -15,6 +15,7 @@
   var endpoint = new URL(script.getAttribute("data-endpoint") || "/", scriptUrl).href.replace(/\/+$/, "");
   var scope = { department: script.getAttribute("data-department") || "", year: script.getAttribute("data-year") || "" };
   var LARGE_KEY = "budgetqa-large-text";
+  var CONTEXT_SHOWN = 80; // characters of source text shown around a quote
 
   // ---- tiny DOM helpers (text only) ---------------------------------------------------------------
   function el(tag, attrs, children) {
@@ -192,12 +193,16 @@
       var dl = el("dl", { class: "bq-meta" });
       facts.forEach(function (f) { dl.appendChild(el("dt", { text: f[0] })); dl.appendChild(el("dd", { text: String(f[1]) })); });
       sourceBody.appendChild(dl);
+      // a small panel shows less context than the API gives, so the highlighted quote stays in view
+      var before = span.before.slice(-CONTEXT_SHOWN), after = span.after.slice(0, CONTEXT_SHOWN);
+      var mark = el("mark", { text: span.quote });
       sourceBody.appendChild(el("blockquote", { class: "bq-quote" }, [
-        el("span", { class: "bq-context", text: (span.start > span.before.length ? "…" : "") + span.before }),
-        el("mark", { text: span.quote }),
-        el("span", { class: "bq-context", text: span.after + (span.end + span.after.length < span.text_length ? "…" : "") }),
+        el("span", { class: "bq-context", text: (span.start > before.length ? "…" : "") + before }),
+        mark,
+        el("span", { class: "bq-context", text: after + (span.end + after.length < span.text_length ? "…" : "") }),
       ]));
       sourceBody.appendChild(el("p", { class: "bq-note", text: "高亮部分即答案引用的原文（" + (span.source || "") + "，第 " + span.start + "–" + span.end + " 字）。" }));
+      if (mark.scrollIntoView) mark.scrollIntoView({ block: "nearest" });
     }).catch(function (error) {
       sourceBody.textContent = "";
       sourceBody.appendChild(el("p", { class: "bq-error", role: "alert", text: "无法打开原文：" + (error && error.message ? error.message : "网络错误") }));

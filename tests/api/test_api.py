@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api_support import ADMIN_KEY, LANGFANG_DEPARTMENT, MAX_FILE_BYTES, RATE_LIMIT_PER_MINUTE, STAFF_KEY
+from api.app import create_app
+from api.rate_limit import RateLimiter
+from api_support import ADMIN_KEY, LANGFANG_DEPARTMENT, MAX_FILE_BYTES, RATE_LIMIT_PER_MINUTE, STAFF_KEY, api_settings
 
 QUESTION = "公务接待费是多少"
 GENERATED_DEPARTMENT = "廊坊市接口测试中心"
@@ -49,6 +51,11 @@ def upload(client: TestClient, name: str, content: bytes, key: str = ADMIN_KEY, 
 
 def uploads_dir(client: TestClient) -> Path:
     return client.app.state.settings.data_dir / "uploads"
+
+
+def stored_files(client: TestClient) -> set[str]:
+    folder = uploads_dir(client)
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
 
 # ---- ask -------------------------------------------------------------------------------------------
@@ -128,6 +135,28 @@ def test_ask_rate_limit_engages_for_one_client(app, client: TestClient) -> None:
     assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200  # other clients unaffected
 
 
+def test_rate_limiter_refills_over_time() -> None:
+    now = [0.0]
+    limiter = RateLimiter(per_minute=2, clock=lambda: now[0])
+    assert limiter.take("a") == 0 and limiter.take("a") == 0
+    assert limiter.take("a") == pytest.approx(30.0)  # one token every 30 s
+    assert limiter.take("b") == 0  # per client
+    now[0] = 30.0
+    assert limiter.take("a") == 0 and limiter.take("a") > 0
+    assert RateLimiter(per_minute=0).take("a") == 0  # 0 switches limiting off
+
+
+def test_cors_allows_only_listed_origins(api_data_dir: Path) -> None:
+    # preflights are answered by the middleware alone, so this app need not start (no model load)
+    app = create_app(api_settings(api_data_dir, cors_origins=["https://www.example.gov.cn"]))
+    client = TestClient(app)
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    allowed = client.options("/api/ask", headers={"Origin": "https://www.example.gov.cn", **preflight})
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://www.example.gov.cn"
+    refused = client.options("/api/ask", headers={"Origin": "https://evil.example", **preflight})
+    assert "access-control-allow-origin" not in refused.headers
+
+
 # ---- roles -------------------------------------------------------------------------------------------
 STAFF_ENDPOINTS = [
     ("GET", "/api/documents", {}),
@@ -161,26 +190,27 @@ def test_auth_staff_key_cannot_change_documents(client: TestClient, method: str,
 # ---- documents -----------------------------------------------------------------------------------------
 def test_documents_lists_the_sample_with_filter_values(client: TestClient, staff: dict) -> None:
     body = client.get("/api/documents", headers=staff).json()
-    assert body["departments"] == [LANGFANG_DEPARTMENT] or LANGFANG_DEPARTMENT in body["departments"]
+    assert LANGFANG_DEPARTMENT in body["departments"] and 2020 in body["years"]
     assert any(d["source"] == "langfang-zfw-2020-dept-budget.txt" and d["year"] == 2020 for d in body["documents"])
 
 
 def test_upload_too_large_is_413_and_index_unchanged(client: TestClient) -> None:
-    before = documents(client)
+    before, stored_before = documents(client), stored_files(client)
     for size in (MAX_FILE_BYTES + 1, 4 * MAX_FILE_BYTES):  # refused while streaming / refused by Content-Length
         response = upload(client, "big.txt", GENERATED_TEXT.encode() + b"x" * size)
         assert response.status_code == 413 and response.json()["error"]
     assert documents(client) == before
-    assert not list(uploads_dir(client).glob("*")) if uploads_dir(client).exists() else True
+    assert stored_files(client) == stored_before  # the partial file was deleted
 
 
 @pytest.mark.parametrize("name", ["report.exe", "budget", "budget.txt.sh"])
 def test_upload_wrong_type_is_415_and_index_unchanged(client: TestClient, name: str) -> None:
     before = documents(client)
+    stored_before = stored_files(client)
     response = upload(client, name, GENERATED_TEXT.encode())
     assert response.status_code == 415
     assert ".txt" in response.json()["error"]
-    assert documents(client) == before
+    assert documents(client) == before and stored_files(client) == stored_before
 
 
 def test_upload_unreadable_document_is_422_with_reason(client: TestClient) -> None:

@@ -1,0 +1,179 @@
+"""Helpers shared by the reliability tests (imported as a plain module, like tests/api/api_support.py).
+
+Everything here stays on loopback and is bounded: every wait has a deadline, every process started
+is stopped by its own pid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
+STAFF_KEY = "staff-reliability-8c1f0e"
+ADMIN_KEY = "admin-reliability-5b7d2a"
+# departments for generated documents (all end in 委员会/局/部 so detection finds them)
+DEPARTMENTS = ["中共廊坊市委宣传部", "廊坊市财政局", "廊坊市教育局", "廊坊市审计局", "廊坊市统计局", "廊坊市水务局"]
+
+
+# ---------------------------------------------------------------- documents
+
+
+def relabel(text: str, department: str, year: int) -> str:
+    return text.replace(LANGFANG_DEPARTMENT, department).replace("2020", str(year))
+
+
+def write_small_docs(folder: Path, count: int, small_zfw: Path, start_year: int = 2021) -> list[Path]:
+    """`count` small disclosures, one department and year each, as UTF-8 .txt files, made by re-labelling
+    the small 政法委 2020 excerpt (conftest's `small_paths[0]`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = small_zfw.read_text(encoding="utf-8")
+    paths = []
+    for i in range(count):
+        path = folder / f"gen-{i:02d}-{start_year + i}.txt"
+        path.write_text(relabel(base, DEPARTMENTS[i % len(DEPARTMENTS)], start_year + i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# ---------------------------------------------------------------- index state
+
+
+def sqlite_dump_digest(db: Path) -> str:
+    """sha256 of a logical dump (schema + rows) of a SQLite file, WAL content included."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        digest = hashlib.sha256()
+        for statement in con.iterdump():
+            digest.update(statement.encode("utf-8"))
+            digest.update(b"\n")
+        return digest.hexdigest()
+    finally:
+        con.close()
+
+
+def folder_digest(folder: Path) -> dict[str, str]:
+    """{relative path: sha256} of every file under `folder`."""
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def index_fingerprint(data_dir: Path, index) -> dict:
+    """What must not change when a file is rejected: SQL content, BM25 files, Chroma vector count and ids."""
+    got = index.vectors._collection.get(include=[])  # noqa: SLF001 - ids only, no embeddings
+    return {
+        "sql": sqlite_dump_digest(data_dir / "budgetqa.sqlite3"),
+        "keyword": folder_digest(data_dir / "keyword"),
+        "vectors": index.vectors.count(),
+        "vector_ids": sorted(got["ids"]),
+    }
+
+
+# ---------------------------------------------------------------- processes
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def cli_env(data_dir: Path, **settings: object) -> dict[str, str]:
+    """The environment for a `budgetqa` subprocess: offline, no developer BUDGETQA_* leaking in, only `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", PYTHONUNBUFFERED="1")
+    env["BUDGETQA_DATA_DIR"] = str(data_dir)
+    for key, value in settings.items():
+        env[f"BUDGETQA_{key.upper()}"] = value if isinstance(value, str) else json.dumps(value)
+    return env
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "budgetqa.cli", *args]
+
+
+def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Runs one `budgetqa` command to completion (cwd outside the repo, so no .env file is read)."""
+    return subprocess.run(cli(*args), env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 15) -> None:
+    """SIGTERM, then SIGKILL after `grace` seconds; only this one pid."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@dataclass
+class Server:
+    """A `budgetqa serve` subprocess on loopback."""
+
+    proc: subprocess.Popen
+    port: int
+    log_path: Path
+    base_url: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.base_url = f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+
+@contextmanager
+def serve(data_dir: Path, workdir: Path, startup_timeout: float = 120, **settings: object) -> Iterator[Server]:
+    """Starts `budgetqa serve` on 127.0.0.1:<free port> and waits for /healthz; stops it on exit.
+
+    stdout and stderr (uvicorn's and the app's logs) go to one file under `workdir`."""
+    port = free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    log_path = workdir / f"serve-{port}.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            cli("serve", "--host", "127.0.0.1", "--port", str(port)),
+            env=cli_env(data_dir, **settings), cwd=workdir, stdout=log, stderr=subprocess.STDOUT,
+        )
+    server = Server(proc, port, log_path)
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode} before it was ready:\n{server.log()[-3000:]}")
+            try:
+                if httpx.get(f"{server.base_url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"server not ready after {startup_timeout} s:\n{server.log()[-3000:]}")
+            time.sleep(0.2)
+        yield server
+    finally:
+        stop_process(proc)
+
+
+def answer_core(answer: dict) -> dict:
+    """An Answer JSON without its timing, for comparing two runs."""
+    return {k: v for k, v in answer.items() if k != "timing_ms"}
