@@ -68,6 +68,8 @@ def _subject_score(term: str, subject: str) -> float:
             return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
         return 50.0 + 40.0 * len(subject) / len(term)
     if term in subject:
+        if len(term) < 3:
+            return 0.0  # "预算" alone names no item
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
     return 0.0
 
@@ -86,16 +88,17 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
 
 def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...]) -> float:
     """How well a fact answers a question about `terms` (0 = not at all)."""
-    names = [normalise(fact.subject)]
-    if is_total_label(fact.subject):  # the 合计 row of a column is that column's total: 合计 × 人员经费
-        names.append(normalise(fact.measure.split("/")[-1]))
+    subject = normalise(fact.subject)
+    column = normalise(fact.measure.split("/")[-1]) if is_total_label(fact.subject) else ""
     best = 0.0
     for i, term in enumerate(terms):
         t = _without_measure_words(normalise(term))
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
             if len(variant) >= 3 or variant == t:
-                best = max(best, factor * _overlap_score(variant, fact), *(factor * _subject_score(variant, n) for n in names))
+                best = max(best, factor * _overlap_score(variant, fact), factor * _subject_score(variant, subject))
+                if column and (variant == column or column.endswith(variant)):  # the 合计 row × 人员经费 column
+                    best = max(best, factor * (100.0 if variant == column else 85.0))
     if best == 0.0:
         return 0.0
     for word in MEASURE_WORDS:
@@ -109,9 +112,9 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best -= 20.0
     elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
         best -= 10.0
-    if fact.origin == "table":
+    if fact.origin == "table" and terms:
         context_words = set(search_terms(fact.context)) - set(search_terms(fact.subject))
-        best += min(9.0, 3.0 * len(context_words & set(search_terms(question))))
+        best += min(9.0, 3.0 * len(context_words & set(search_terms(terms[0]))))
     if fact.measure.startswith("比上年") and not re.search(r"增|减|变化|比上年|比去年", question):
         best -= 30.0
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:

@@ -110,13 +110,14 @@ class FactPath:
             unit = intent.unit_hint[0]
             described += unit
         citation = self._cite(fact)
-        conflicts = [self._cited_value(f) for f in conflicts_with(best, ranked)]
+        conflicting = conflicts_with(best, ranked)
+        conflicts = [self._cited_value(f) for f in conflicting]
         text = f"{self._owner(fact)}{self._item(fact)}为{described}。"
         if conflicts:
             text += "另有出处所列数字不同：" + "；".join(c.text for c in conflicts) + "。"
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         qualifier=fact.qualifier, citations=[citation], conflicts=conflicts, route="fact")
-        return Draft(answer, [(citation, fact.value)] + [(c.citation, Decimal(str(c.value))) for c in conflicts if c.citation and c.unit == unit])
+        return Draft(answer, [(citation, fact.value)] + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)])
 
     def _ambiguous(self, intent: QuestionIntent, best: list[FactRecord]) -> Draft:
         candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]

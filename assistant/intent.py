@@ -34,11 +34,12 @@ _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
+_WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中)(?P<item>.{2,})$")
 _REASON = re.compile(r"为什么|什么原因|原因是|原因|理由")  # asks why: always a text answer
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|12月31日)")  # a balance date, not the report year
 _FILLER = re.compile(
-    r"请问|一下|告诉我|帮我|查询|查一下|你好|是多少|多少钱|有多少|为多少|是几|"
-    r"多少(?:人|个|辆|台|次|天|项|家|名|篇|万元|元)|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|"
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
+    r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|"
     r"是什么|有什么|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
@@ -182,6 +183,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIn
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation == "lookup":
         unit_hint = ("%",)
     terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
+    within = _WITHIN.match(focus)
+    if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands
+        terms = [within["item"], *canonical_variants(within["item"]), *terms]
     return QuestionIntent(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, parts=parts, unit_hint=unit_hint,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.lexicon import tokens
 from ingest.model import Chunk, Line, Section, Table
-from ingest.sections import section_at, top_section_id
+from ingest.sections import section_at
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,、：:]")
@@ -64,14 +64,14 @@ def _merge_spans(pieces: list[_Piece]) -> tuple[tuple[int, int], ...]:
 
 
 def text_chunks(doc_id: str, lines: list[Line], sections: list[Section], budget: int, overlap: int) -> list[Chunk]:
-    """Chunks of prose, never crossing a top-level section."""
+    """Chunks of prose, each inside one section (so never across a top-level section either)."""
     groups: dict[int | None, list[tuple[_Piece, Section | None, int | None]]] = {}
     order: list[int | None] = []
     for line in lines:
         section = section_at(sections, line.start)
         if section is not None and section.start == line.start:
             continue  # the heading itself travels in the heading chain
-        key = top_section_id(sections, section)
+        key = section.id if section else None  # a chunk never spans two sections, so its heading chain is exact
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -101,8 +101,8 @@ def text_chunks(doc_id: str, lines: list[Line], sections: list[Section], budget:
 def _row_sentence(table: Table, row_index: int) -> str:
     parts: list[str] = []
     for cell in (c for c in table.cells if c.row == row_index):
-        if cell.col_headers and cell.cell.text:
-            parts.append(f"{'/'.join(cell.col_headers)}：{cell.cell.text}")
+        if cell.cell.text:
+            parts.append(f"{'/'.join(cell.col_headers)}：{cell.cell.text}" if cell.col_headers else cell.cell.text)
     labels = next((c.row_labels for c in table.cells if c.row == row_index and c.row_labels), ())
     row_label = "；".join(labels)
     return f"项目：{row_label}；" + "；".join(parts) if row_label else "；".join(parts)

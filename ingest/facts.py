@@ -37,6 +37,9 @@ _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?（项）)")  # 决算 lists: "1、…（款）…（项）。"
+_TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|类型|方式|依据|说明|描述|内容|地址|联系|序号")
+GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
+SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _QUOTES = re.compile(r"[“”\"'「」『』‘’]")
 _DIRECTION = {"增加": "比上年增加", "增长": "比上年增加", "增": "比上年增加",
               "减少": "比上年减少", "下降": "比上年减少", "减": "比上年减少", "节约": "比上年减少"}
@@ -83,6 +86,8 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 subject, measure = subject[: stated.start()], stated.group()
             if match["unit"] in "%％" and _COMPLETION.search(clause):
                 subject, measure = "", "完成率"
+            if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
+                subject = subject.rsplit("的", 1)[1] or subject
             if not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             previous_end = match.end()
@@ -115,6 +120,18 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
 def clean_header(header: str) -> str:
     """A column header without its unit note: "价值（金额单位：万元）" → "价值"."""
     return re.sub(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]", "", header) or header
+
+
+def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
+    """(item, measure) named by a header chain: ("“三公”经费预算数", "合计") → ("三公经费", "预算数")."""
+    names = [_QUOTES.sub("", clean_header(h)) for h in chain]
+    while len(names) > 1 and names[-1] in GENERIC_HEADERS:
+        names.pop()
+    name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else f"{names[-2]}（{names[-1]}）"
+    stated = _STATED_MEASURE.search(name)
+    if stated and stated.start() > 0:
+        return name[: stated.start()], stated.group()
+    return name, "金额"
 
 
 def _project_name(title: str) -> str:
@@ -151,11 +168,17 @@ def facts_from_table(table: Table) -> list[Fact]:
             described = [c.text for c in table.body[cell.row][: cell.col] if c.text and c.text not in cell.row_labels]
             context = "；".join([*cell.row_labels[2:], *described])
         else:
-            if not cell.row_labels:
+            if cell.col_headers and _TEXT_FIELD.search(cell.col_headers[-1]):
+                continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure
+            if cell.row_labels:
+                subject = _subject_label(cell.row_labels[-1])
+                measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
+                context = " ".join(cell.row_labels[:-1])
+            elif cell.col_headers:  # a one-row table: the column header names the item
+                subject, measure = _header_subject(cell.col_headers)
+                context = ""
+            else:
                 continue
-            subject = _subject_label(cell.row_labels[-1])
-            measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
-            context = " ".join(cell.row_labels[:-1])
         if not subject or not cell.col_headers:
             continue
         facts.append(

@@ -48,7 +48,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         raise IngestError(path.name, "not a file")
     size = path.stat().st_size
     if size > options.max_file_bytes:
-        raise IngestError(path.name, f"file is {size / 2**20:.1f} MiB, over the {options.max_file_bytes / 2**20:.0f} MiB limit")
+        raise IngestError(path.name, f"file is {size:,} bytes, over the limit of {options.max_file_bytes:,} bytes")
     if size == 0:
         raise IngestError(path.name, "file is empty")
     sha = file_sha256(path)

@@ -29,15 +29,46 @@ def heading_level(line: str) -> int | None:
     return None
 
 
+_NUMERAL = re.compile(r"^[（(]?(?P<n>[一二三四五六七八九十]+|\d{1,2})")
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def heading_number(title: str) -> int | None:
+    """The ordinal a heading starts with: 六、 → 6, （十一） → 11, 3. → 3."""
+    match = _NUMERAL.match(title.strip())
+    if not match:
+        return None
+    text = match["n"]
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + _DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _DIGITS[tens] * 10 + _DIGITS.get(ones, 0)
+    return _DIGITS.get(text)
+
+
 def build_sections(lines: list[Line], text_length: int) -> list[Section]:
-    """Sections in document order; each ends where the next heading of its level or higher starts."""
+    """Sections in document order; each ends where the next heading of its level or higher starts.
+
+    A numbered heading that continues an earlier series (六、 after 四、 of the same level) goes back
+    to that series' parent, even if a heading of a higher level came in between.
+    """
     sections: list[Section] = []
     stack: list[Section] = []
+    last_of_level: dict[int, Section] = {}
     for line in lines:
         level = heading_level(line.text)
         if level is None:
             continue
-        while stack and stack[-1].level >= level:
+        number = heading_number(line.text)
+        earlier = last_of_level.get(level)
+        resumes = (
+            number is not None and number > 1 and earlier is not None
+            and (heading_number(earlier.title) or 0) < number and earlier not in stack
+        )
+        while stack and (stack[-1].level >= level or (resumes and stack[-1].id != earlier.parent)):
             stack.pop().end = line.start
         parent = stack[-1] if stack else None
         section = Section(
@@ -51,6 +82,7 @@ def build_sections(lines: list[Line], text_length: int) -> list[Section]:
         )
         sections.append(section)
         stack.append(section)
+        last_of_level[level] = section
     for open_section in stack:
         open_section.end = text_length
     return sections

@@ -89,8 +89,9 @@ def parse_text(text: str, source: str, fmt: str = "txt") -> RawDocument:
                 last = row[-1]
                 row[-1] = Cell(last.text + raw.strip(), last.start, ce)
             elif rows and rows[-1]:
-                last = rows[-1][-1]
-                rows[-1][-1] = Cell(last.text + raw.strip(), last.start, ce)
+                row = rows.pop()  # the blank line was inside a wrapped cell: the row goes on
+                last = row[-1]
+                row[-1] = Cell(last.text + raw.strip(), last.start, ce)
             continue
         close_table()
         ls, le = _strip_span(text, s, e)

@@ -275,7 +275,6 @@ def test_chunks_carry_heading_chain(langfang_doc: ParsedDocument) -> None:
     assert [c.heading for c in cost] == ["第二部分 资金绩效目标 > 5、机房升级项目经费绩效目标表"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG chunking.text_chunks: heading is the first sentence's section, later sentences come from sibling sections")
 def test_chunks_spans_lie_in_their_heading_section(langfang_doc: ParsedDocument) -> None:
     sections = {s.id: s for s in langfang_doc.sections}
     wrong = []
@@ -289,7 +288,6 @@ def test_chunks_spans_lie_in_their_heading_section(langfang_doc: ParsedDocument)
     assert not wrong
 
 
-@pytest.mark.xfail(strict=True, reason="BUG chunking._row_sentence drops cells whose column has no header chain")
 def test_chunks_table_rows_keep_every_cell(langfang_doc: ParsedDocument) -> None:
     missing = []
     for chunk in (c for c in langfang_doc.chunks if c.kind == "table"):
@@ -311,7 +309,6 @@ def test_chunks_ids_stable_and_unique(langfang_doc: ParsedDocument, langfang_pat
 # ---------------------------------------------------------------- structure defects found in this sample
 
 
-@pytest.mark.xfail(strict=True, reason="BUG sections.build_sections: 六、… after 第二部分 becomes its child")
 def test_sections_numbered_heading_after_part_is_top_level(langfang_doc: ParsedDocument) -> None:
     # 六、政府采购预算情况 continues 一、…四、 of the document; it is not part of 第二部分 资金绩效目标
     found = [s for s in langfang_doc.sections if s.title == "六、政府采购预算情况"]
@@ -319,7 +316,6 @@ def test_sections_numbered_heading_after_part_is_top_level(langfang_doc: ParsedD
     assert found[0].path == ("六、政府采购预算情况",)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG loaders.txt.parse_text: a cell wrapped over a blank line splits its row")
 def test_facts_wrapped_cell_keeps_its_row(langfang_doc: ParsedDocument) -> None:
     # lines 534-540: "服务对象满意度指" / blank / "标" then "≥85 百分比" in the same row
     project = "廊坊市综治中心建设及运维-综治大脑（二期）建设资金"

@@ -106,7 +106,6 @@ def test_pipeline_oversized_file_is_refused(tmp_path: Path) -> None:
     assert "limit" in error.reason
 
 
-@pytest.mark.xfail(strict=True, reason="BUG pipeline.parse_file: size and limit are rounded to whole/tenth MiB ('0.0 MiB, over the 0 MiB limit')")
 def test_pipeline_oversized_reason_states_true_sizes(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text(TAB_LED * 4, encoding="utf-8")

@@ -177,3 +177,35 @@ def serve(data_dir: Path, workdir: Path, startup_timeout: float = 120, **setting
 def answer_core(answer: dict) -> dict:
     """An Answer JSON without its timing, for comparing two runs."""
     return {k: v for k, v in answer.items() if k != "timing_ms"}
+
+
+@contextmanager
+def opened_index(data_dir: Path, embeddings, **settings: object) -> Iterator:
+    """A CorpusIndex on `data_dir` that is fully released afterwards: SQL engine disposed *and* the
+    in-process Chroma System stopped (CorpusIndex.close() leaves the latter running), so a later
+    subprocess writing the same folder is not shadowed by stale in-memory state here."""
+    from budgetqa.settings import Settings
+    from index.corpus_index import CorpusIndex
+
+    index = CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings), embeddings)
+    try:
+        yield index
+    finally:
+        index.close()
+        index.vectors.client.close()
+
+
+def pending_and_rows(db: Path) -> tuple[int, int]:
+    """(pending documents, all document rows) read from outside the writer; (0, 0) before the table exists."""
+    if not db.exists():
+        return 0, 0
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            pending = con.execute("SELECT count(*) FROM documents WHERE status = 'pending'").fetchone()[0]
+            rows = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            return pending, rows
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0, 0
