@@ -18,6 +18,7 @@ MIN_SCORE = 45.0  # below this a fact only shares incidental words with the ques
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
+_CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
@@ -112,6 +113,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best -= 20.0
     elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
         best -= 10.0
+    if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap
+        best += 8.0
     if fact.origin == "table" and terms:
         context_words = set(search_terms(fact.context)) - set(search_terms(fact.subject))
         best += min(9.0, 3.0 * len(context_words & set(search_terms(terms[0]))))

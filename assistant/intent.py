@@ -34,7 +34,7 @@ _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
-_WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中)(?P<item>.{2,})$")
+_WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中)(?P<item>.{2,})$")
 _REASON = re.compile(r"为什么|什么原因|原因是|原因|理由")  # asks why: always a text answer
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|12月31日)")  # a balance date, not the report year
 _FILLER = re.compile(
@@ -46,9 +46,10 @@ _FILLER = re.compile(
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
-COUNT_HINTS = {"辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人",), "名": ("人",), "面积": ("平方米",),
-               "平方米": ("平方米",), "个": ("个",), "月": ("个月", "月"),
-               **{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")}}
+COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
+               "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人",), "名": ("人",), "面积": ("平方米",),
+               "平方米": ("平方米",), "个": ("个",), "月": ("个月", "月")}
+COUNT_HINTS = dict(sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0])))  # 人次 before 人
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 
 
