@@ -102,9 +102,12 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
                     best = max(best, factor * (100.0 if variant == column else 85.0))
     if best == 0.0:
         return 0.0
+    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):
-            best += 8.0 if word in fact.measure or word in fact.context else -8.0
+            best += 8.0 if word in described else -8.0
+    if fact.unit is None and not unit_hint:
+        return 0.0  # a figure is shown with its unit or not at all
     if unit_hint:
         if is_money(fact.unit):
             return 0.0  # "有几辆" is never answered with an amount of money

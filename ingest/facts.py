@@ -74,7 +74,7 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
         for match in _MENTION.finditer(sentence):
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
-            clause = sentence[clause_start : match.start()]
+            clause = sentence[clause_start : match.start()].rstrip()
             measure = "金额"
             change = _CHANGE.search(clause)
             if change:

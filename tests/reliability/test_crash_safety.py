@@ -28,8 +28,8 @@ from reliability_support import (
     write_small_docs,
 )
 
-DOC_COUNT = 6
-KILL_ROUNDS = 6
+DOC_COUNT = 5
+KILL_ROUNDS = 4
 SEED = int(os.environ.get("RELIABILITY_SEED") or time.time_ns() % 2**32)
 QUESTIONS = ["公务接待费是多少", "中共廊坊市委宣传部2021年公务接待费是多少", "固定资产总额是多少", "介绍一下国有资产信息"]
 

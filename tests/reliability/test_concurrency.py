@@ -1,0 +1,202 @@
+"""Concurrency: questions answered while documents come and go never see half a document; writers exclude each other.
+
+- In one process (as in the API: asks and uploads share one CorpusIndex): a thread keeps asking while the
+  main thread ingests and removes a document; every citation must be exact against a fresh parse and
+  may only name the toggled document while it could have been ready; its facts and chunks are seen all or
+  nothing.
+- Two `budgetqa ingest` processes on one data dir: the second exits 3 with a clear IndexBusy message.
+- A running server and a CLI ingest in another process on the same data dir.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.answer import Answer, Citation
+from assistant.chain import Assistant
+from assistant.citations import SourceTexts
+from budgetqa.settings import Settings
+from index.fact_store import FactQuery
+from index.ingestion import ingest_paths
+from ingest.pipeline import parse_file
+from reliability_support import cli, cli_env, opened_index, run_cli, serve, write_small_docs
+
+TOGGLE_CYCLES = 3
+QUESTIONS = ["中共廊坊市委宣传部2021年公务接待费是多少", "公务接待费是多少", "固定资产总额是多少", "介绍一下国有资产信息"]
+
+
+def _citations(answer: Answer) -> list[Citation]:
+    out = list(answer.citations)
+    out += [v.citation for v in (*answer.conflicts, *answer.candidates) if v.citation is not None]
+    return out
+
+
+def test_asks_during_ingest_and_remove_never_see_half_a_document(tmp_path: Path, make_index, small_paths) -> None:
+    base_path, toggled_path = small_paths
+    index = make_index()
+    assert ingest_paths(index, [base_path]).added
+    expected = {(d := parse_file(p)).meta.doc_id: d for p in small_paths}
+    toggled = parse_file(toggled_path).meta.doc_id
+    n_facts, n_chunks = len(expected[toggled].facts), len(expected[toggled].chunks)
+    assistant = Assistant(index, Settings(_env_file=None, data_dir=tmp_path / "data"))
+
+    stop = threading.Event()
+    asked: list[tuple[float, float, Answer]] = []
+    snapshots: list[tuple[int, int]] = []
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for i in range(10**6):
+                if stop.is_set():
+                    return
+                started = time.monotonic()
+                answer = assistant.ask(QUESTIONS[i % len(QUESTIONS)])
+                asked.append((started, time.monotonic(), answer))
+                facts = len(index.facts.facts(FactQuery(doc_ids=(toggled,), limit=10**6)))  # one SQL statement each
+                chunks = len(index.facts.chunks([toggled]))
+                snapshots.append((facts, chunks))
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+
+    thread = threading.Thread(target=reader, daemon=True)
+    windows: list[tuple[float, float]] = []  # from the start of an add to the end of the next remove
+    thread.start()
+    try:
+        for _ in range(TOGGLE_CYCLES):
+            added_from = time.monotonic()
+            report = ingest_paths(index, [toggled_path])
+            assert report.added, report
+            assistant.texts.forget()  # as api.uploads.ingest_upload does
+            time.sleep(0.5)
+            with index.writing():
+                index.remove([toggled])
+                index.refresh_keywords()
+            assistant.texts.forget()
+            windows.append((added_from, time.monotonic()))
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    assert not thread.is_alive(), "reader thread did not stop"
+    assert not errors, f"ask failed while a document was being written: {errors[0]!r}"
+
+    cited_toggled = 0
+    for started, ended, answer in asked:
+        for c in _citations(answer):
+            assert c.doc_id in expected, f"citation of an unknown document {c.doc_id}"
+            assert c.quote == expected[c.doc_id].text[c.start:c.end], f"inexact citation {c}"
+            if c.doc_id == toggled:
+                cited_toggled += 1
+                assert any(lo <= ended and started <= hi for lo, hi in windows), \
+                    f"cited {c.source} while it was not in the index ({answer.question})"
+    assert all(s in ((0, 0), (n_facts, n_chunks)) for s in snapshots), \
+        f"half a document seen: {sorted(set(snapshots) - {(0, 0), (n_facts, n_chunks)})}"
+    print(f"\n[concurrency] {len(asked)} answers during {TOGGLE_CYCLES} add/remove cycles; {cited_toggled} citations of the "
+          f"toggled document; snapshots seen: {sorted(set(snapshots))}")
+    assert len(asked) >= 10 and cited_toggled >= 1
+    assert (0, 0) in snapshots and (n_facts, n_chunks) in snapshots
+
+
+def test_text_cache_survives_a_forget_from_another_thread(make_index, small_paths) -> None:
+    """`SourceTexts.forget()` runs in the upload/remove thread while asks read the cache (api/uploads.py).
+
+    Deterministic replay of the interleaving: forget() lands between the cache fill and its read."""
+    index = make_index()
+    assert ingest_paths(index, [small_paths[0]]).added
+    (doc_id,) = [d.doc_id for d in index.documents()]
+
+    class ForgetDuringRead:
+        def __init__(self, store):
+            self.store, self.texts = store, None
+
+        def __getattr__(self, name):
+            method = getattr(self.store, name)
+
+            def call(*args, **kwargs):
+                result = method(*args, **kwargs)
+                self.texts.forget()  # the other thread's forget(), just after the store was read
+                return result
+            return call
+
+    proxy = ForgetDuringRead(index.facts)
+    texts = proxy.texts = SourceTexts(proxy)
+    try:
+        assert texts.text(doc_id) == index.facts.text(doc_id)
+        assert texts.record(doc_id).doc_id == doc_id
+        texts.section_title(doc_id, 0)
+    except KeyError as error:
+        pytest.xfail(
+            "assistant.citations.SourceTexts.text/record/section_title store into the cache dict and read it back; a "
+            f"concurrent forget() in between raises KeyError({error}) → HTTP 500. Return the local value instead")
+
+
+def _flock_held(lock: Path) -> bool:
+    """True when some process holds a flock on `lock` (read from /proc/locks, never by taking it)."""
+    if not lock.exists():
+        return False
+    inode = lock.stat().st_ino
+    return any(line.split()[1] == "FLOCK" and line.split()[5].endswith(f":{inode}")
+               for line in Path("/proc/locks").read_text().splitlines() if len(line.split()) > 5)
+
+
+def test_two_ingests_at_once_second_gets_index_busy(tmp_path: Path, small_paths) -> None:
+    docs = write_small_docs(tmp_path / "docs", 3, small_paths[0])
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "second.txt").write_bytes(small_paths[1].read_bytes())
+    data_dir = tmp_path / "data"
+    env = cli_env(data_dir)
+    first = subprocess.Popen(cli("ingest", "--quiet", *map(str, docs)), env=env, cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _flock_held(data_dir / "write.lock"):
+            assert first.poll() is None, f"first ingest ended before taking the lock: {first.communicate()}"
+            assert time.monotonic() < deadline, "first ingest never took the write lock"
+            time.sleep(0.02)
+        second = run_cli(["ingest", "--quiet", str(other / "second.txt")], env, tmp_path, timeout=60)
+        still_writing = first.poll() is None
+        out, err = first.communicate(timeout=120)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    assert still_writing, "the first ingest finished before the second tried; the test proved nothing"
+    assert second.returncode == 3, (second.returncode, second.stdout, second.stderr)
+    assert f"error: another ingest is writing to {data_dir}" in second.stderr, second.stderr
+    assert "Traceback" not in second.stderr and len(second.stderr.strip().splitlines()) == 1, second.stderr
+    assert first.returncode == 0 and "added 3" in out, (out, err)
+    listing = run_cli(["documents"], env, tmp_path)
+    assert listing.returncode == 0 and len(listing.stdout.strip().splitlines()) == 3, listing.stdout  # nothing from the second
+
+
+def test_server_sees_a_document_ingested_by_the_cli_meanwhile(tmp_path: Path, embeddings, small_paths) -> None:
+    """`budgetqa serve` running while `budgetqa ingest` adds a file to the same data dir (a documented workflow)."""
+    data_dir = tmp_path / "data"
+    with opened_index(data_dir, embeddings) as index:
+        assert ingest_paths(index, [small_paths[0]]).added
+    question = {"question": "预算公开的依据是什么", "department": "宣传部"}  # a text question: retrieval limited to the new document
+    with serve(data_dir, tmp_path / "server") as server, httpx.Client(base_url=server.base_url, timeout=60) as client:
+        assert client.post("/api/ask", json={"question": "预算公开的依据是什么"}).json()["route"] == "retrieval"  # vectors loaded
+        added = run_cli(["ingest", "--quiet", str(small_paths[1])], cli_env(data_dir), tmp_path)
+        assert added.returncode == 0, added.stderr[-2000:]
+        assert client.get("/healthz").json()["documents"] == 2
+        response = client.post("/api/ask", json=question)
+        log = server.log()
+    if response.status_code == 500 and "Error finding id" in log:
+        pytest.xfail(
+            "a long-running CorpusIndex (budgetqa serve) keeps Chroma's in-process PersistentClient state; after another "
+            "process adds vectors, a search filtered to the new document raises chromadb InternalError 'Error finding id' "
+            "(HTTP 500), and unfiltered searches silently miss the new vectors. index/vector_store.py or CorpusIndex must "
+            "re-open the Chroma client when the data dir changed (e.g. a generation counter in SQL), or ingest must go "
+            "through the server / a Chroma server (CHROMA_HOST)")
+    assert response.status_code == 200, response.text
+    assert response.json()["route"] == "retrieval", response.json()
+    assert any(c["department"] == "中共廊坊市委宣传部" for c in response.json()["citations"]), response.json()
