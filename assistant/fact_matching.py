@@ -103,6 +103,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     if best == 0.0:
         return 0.0
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
+    if "实际" in question:  # what was actually spent is the 决算
+        question += "决算"
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0

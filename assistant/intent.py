@@ -108,7 +108,13 @@ def match_departments(question: str, known: list[str]) -> tuple[list[str], str]:
                 elif len(alias) == best_len and name not in best:
                     best.append(name)
                 break
-    return best, question.replace(best_alias, " ") if best_alias else question
+    if not best_alias:
+        return best, question
+    at = question.index(best_alias)
+    head = question[:at]
+    # a shortened name keeps words of the full one in front of the matched part: "规划" of 规划资源局
+    lead = next((head[i:] for i in range(len(head) - 1) if all(head[i:] in name for name in best)), "")
+    return best, question[: at - len(lead)] + " " + question[at + len(best_alias) :]
 
 
 def clean_focus(text: str) -> str:

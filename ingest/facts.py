@@ -128,6 +128,7 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     while len(names) > 1 and names[-1] in GENERIC_HEADERS:
         names.pop()
     name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else f"{names[-2]}（{names[-1]}）"
+    name = clean_subject(name) or name
     stated = _STATED_MEASURE.search(name)
     if stated and stated.start() > 0:
         return name[: stated.start()], stated.group()

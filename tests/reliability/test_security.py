@@ -22,8 +22,12 @@ from reliability_support import ADMIN_KEY, STAFF_KEY, Server, opened_index, serv
 
 MAX_FILE_BYTES = 100_000
 ALLOWED_ORIGIN = "https://budget.example.gov.cn"
-WRONG_KEYS = ["wrong-key-93e1c7", STAFF_KEY.upper(), STAFF_KEY + "x", STAFF_KEY[:-1], " " + ADMIN_KEY, ADMIN_KEY + " ", ADMIN_KEY.upper()]
-MARKER = "escape-7d41b2"  # the file name a traversal would create
+WRONG_KEYS = ["wrong-key-93e1c7", STAFF_KEY.upper(), STAFF_KEY + "x", STAFF_KEY[:-1], "x" + ADMIN_KEY, ADMIN_KEY * 2, ADMIN_KEY.upper(),
+              f"{STAFF_KEY},{ADMIN_KEY}"]
+MARKER = "escape-7d41b2"
+# a valid admin key used only in a URL (?api_key=…), to show a key there is not accepted; uvicorn's access
+# log prints URLs, so this one key is expected in the log and left out of the log check
+URL_PROBE_KEY = "admin-url-probe-0c9e44"  # the file name a traversal would create
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, embeddings, small_paths) ->
     data_dir = root / "data"
     with opened_index(data_dir, embeddings) as index:
         assert ingest_paths(index, [small_paths[0]]).added
-    with serve(data_dir, root / "server", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY], cors_origins=[ALLOWED_ORIGIN],
+    with serve(data_dir, root / "server", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY, URL_PROBE_KEY], cors_origins=[ALLOWED_ORIGIN],
                max_file_bytes=MAX_FILE_BYTES, rate_limit_per_minute=10_000) as running:
         running.data_dir = data_dir
         yield running
@@ -73,14 +77,14 @@ def _call(client: httpx.Client, method: str, path: str, headers: dict[str, str])
 def test_endpoints_reject_missing_and_wrong_keys(server: Server, client: httpx.Client, method: str, path: str) -> None:
     path = path.format(doc=a_doc_id(client))
     before_docs, before_uploads = a_doc_id(client), uploads(server)
-    for headers in ({}, {"X-API-Key": ""}, {"Authorization": f"Bearer {ADMIN_KEY}"}):
+    for headers in ({}, {"X-API-Key": ""}, {"Authorization": f"Bearer {ADMIN_KEY}"}, {"X-Api-Key-": ADMIN_KEY}):
         response = _call(client, method, path, headers)
         assert response.status_code == 401, (headers, response.status_code, response.text)
-    assert _call(client, method, f"{path}{'&' if '?' in path else '?'}api_key={ADMIN_KEY}", {}).status_code == 401
+    assert _call(client, method, f"{path}{'&' if '?' in path else '?'}api_key={URL_PROBE_KEY}", {}).status_code == 401
     for key in WRONG_KEYS:
         response = _call(client, method, path, {"X-API-Key": key})
         assert response.status_code == 403, (key, response.status_code, response.text)
-        assert key.strip() not in response.text
+        assert key not in response.text
     if method in ("POST", "DELETE"):  # a staff key is not enough to change documents
         response = _call(client, method, path, {"X-API-Key": STAFF_KEY})
         assert response.status_code == 403 and "管理员" in response.json()["error"]
@@ -232,6 +236,6 @@ def test_no_api_key_in_server_logs(server: Server, client: httpx.Client) -> None
     time.sleep(0.5)  # let the access log flush
     log = server.log()
     assert "POST /api/documents" in log and "DELETE /api/documents" in log  # the log really captured these requests
-    for key in {STAFF_KEY, ADMIN_KEY, *(k.strip() for k in WRONG_KEYS)}:
+    for key in {STAFF_KEY, ADMIN_KEY, *WRONG_KEYS}:
         assert key not in log, f"API key {key[:6]}… appears in the server log"
         assert key.lower() not in log.lower()
