@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ from budgetqa.settings import Settings
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, DocumentRecord, FactStore
 from index.keyword_index import KeywordIndex
-from index.vector_store import VectorStore, chroma_client
+from index.vector_store import VectorStore, chroma_client, fresh_persistent_client
 from ingest.model import ParsedDocument
 
 
@@ -47,19 +47,36 @@ class DocumentFilter:
 class CorpusIndex:
     """Fact store + vector store + keyword index for one data dir."""
 
-    def __init__(self, facts: FactStore, vectors: VectorStore, keywords: KeywordIndex, lock_path: Path):
+    def __init__(self, facts: FactStore, vectors: VectorStore, keywords: KeywordIndex, lock_path: Path,
+                 reopen_vectors: Callable[[], VectorStore] | None = None):
         self.facts = facts
         self.vectors = vectors
         self.keywords = keywords
         self.lock_path = lock_path
+        self._reopen_vectors = reopen_vectors
+        self._generation: tuple[int, str] | None = None  # read on first sync
 
     @classmethod
     def open(cls, settings: Settings, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
         """Opens (creating if needed) the stores configured in `settings`."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        client = chroma_client(settings.data_dir / "chroma", settings.chroma_host, settings.chroma_port)
-        vectors = VectorStore(client, settings.collection, embeddings or LocalSentenceEmbeddings(settings.embedding_model))
-        return cls(FactStore(settings.sqlalchemy_url), vectors, KeywordIndex(settings.data_dir / "keyword"), settings.data_dir / "write.lock")
+        model = embeddings or LocalSentenceEmbeddings(settings.embedding_model)
+        chroma_dir = settings.data_dir / "chroma"
+        client = chroma_client(chroma_dir, settings.chroma_host, settings.chroma_port)
+        vectors = VectorStore(client, settings.collection, model)
+        reopen = None
+        if not settings.chroma_host:  # an embedded client must re-read files another process wrote
+            reopen = lambda: VectorStore(fresh_persistent_client(chroma_dir), settings.collection, model)  # noqa: E731
+        return cls(FactStore(settings.sqlalchemy_url), vectors, KeywordIndex(settings.data_dir / "keyword"),
+                   settings.data_dir / "write.lock", reopen)
+
+    def sync(self) -> None:
+        """Picks up documents another process (a CLI ingest beside a running server) added or removed."""
+        generation = self.facts.generation()
+        if self._generation is not None and generation != self._generation:
+            if self._reopen_vectors is not None:
+                self.vectors = self._reopen_vectors()
+        self._generation = generation
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -72,6 +89,7 @@ class CorpusIndex:
             except BlockingIOError as exc:
                 raise IndexBusy(f"another ingest is writing to {self.lock_path.parent}; try again when it finishes") from exc
             yield
+            self._generation = None  # our own writes need no re-open: the next sync just re-reads the marker
         finally:
             os.close(fd)
 
@@ -101,9 +119,11 @@ class CorpusIndex:
         self._purge(doc_ids)
 
     def _purge(self, doc_ids: list[str]) -> None:
+        # SQL first: readers stop seeing the document at once; vectors left by a crash here are
+        # orphans that recover() deletes
         if doc_ids:
-            self.vectors.delete(doc_ids)
             self.facts.delete(doc_ids)
+            self.vectors.delete(doc_ids)
 
     def refresh_keywords(self) -> None:
         """Rebuilds the BM25 index from the ready chunks."""
@@ -111,14 +131,20 @@ class CorpusIndex:
 
     def recover(self) -> list[str]:
         """Deletes documents a crash left pending and vectors with no ready document; returns what went."""
-        ready = {d.doc_id for d in self.facts.documents()}
-        pending = [d.doc_id for d in self.facts.documents(status=PENDING)]
+        ready_docs = self.facts.documents()
+        newest: dict[str, DocumentRecord] = {}
+        for doc in ready_docs:  # a crash between "new version ready" and "old version purged"
+            if doc.source not in newest or doc.ingested_at > newest[doc.source].ingested_at:
+                newest[doc.source] = doc
+        superseded = [d.doc_id for d in ready_docs if newest[d.source].doc_id != d.doc_id]
+        ready = {d.doc_id for d in ready_docs} - set(superseded)
+        stale = [d.doc_id for d in self.facts.documents(status=PENDING)] + superseded
         orphans = sorted(self.vectors.doc_ids() - ready)
-        self.facts.delete(pending)
-        self.vectors.delete(sorted(set(orphans) | set(pending)))
-        if pending or orphans or not self.keywords.is_current({c.chunk_id for c in self.facts.chunks()}):
+        self.facts.delete(stale)
+        self.vectors.delete(sorted(set(orphans) | set(stale)))
+        if stale or orphans or not self.keywords.is_current({c.chunk_id for c in self.facts.chunks()}):
             self.refresh_keywords()
-        return sorted(set(pending) | set(orphans))
+        return sorted(set(stale) | set(orphans))
 
     def close(self) -> None:
         self.facts.close()

@@ -24,6 +24,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     select,
     update,
 )
@@ -38,15 +39,15 @@ documents = Table(
     "documents", metadata,
     Column("doc_id", String(32), primary_key=True),
     Column("title", Text, nullable=False),
-    Column("department", String(200), nullable=False, index=True),
+    Column("department", Text, nullable=False, index=True),
     Column("year", Integer, index=True),
-    Column("kind", String(20), nullable=False),
-    Column("source", String(500), nullable=False, index=True),
-    Column("sha256", String(64), nullable=False),
-    Column("format", String(10), nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("source", Text, nullable=False, index=True),
+    Column("sha256", Text, nullable=False),
+    Column("format", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("page_starts", JSON, nullable=False),
-    Column("status", String(10), nullable=False, index=True),
+    Column("status", Text, nullable=False, index=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 sections = Table(
@@ -65,13 +66,13 @@ facts = Table(
     Column("doc_id", String(32), nullable=False, index=True),
     Column("subject", Text, nullable=False),
     Column("measure", Text, nullable=False),
-    Column("value", String(40), nullable=False),  # Decimal as text: exact, as printed
-    Column("unit", String(20)),
-    Column("qualifier", String(4)),
-    Column("amount_wan", String(40)),
+    Column("value", Text, nullable=False),  # Decimal as text: exact, as printed
+    Column("unit", Text),
+    Column("qualifier", Text),
+    Column("amount_wan", Text),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("origin", String(10), nullable=False),
+    Column("origin", Text, nullable=False),
     Column("context", Text, nullable=False),
     Column("table_id", Integer),
     Column("section_id", Integer),
@@ -83,7 +84,7 @@ chunks = Table(
     Column("doc_id", String(32), nullable=False, index=True),
     Column("text", Text, nullable=False),
     Column("heading", Text, nullable=False),
-    Column("kind", String(10), nullable=False),
+    Column("kind", Text, nullable=False),
     Column("spans", JSON, nullable=False),
     Column("section_id", Integer),
     Column("page", Integer),
@@ -221,7 +222,7 @@ class FactStore:
         if status:
             query = query.where(documents.c.status == status)
         with self.engine.connect() as conn:
-            return [DocumentRecord(**row._mapping) for row in conn.execute(query)]
+            return [_document_record(row._mapping) for row in conn.execute(query)]
 
     def document(self, doc_id: str) -> DocumentRecord | None:
         return next((d for d in self.documents(status=None) if d.doc_id == doc_id), None)
@@ -243,19 +244,20 @@ class FactStore:
             .join(documents, documents.c.doc_id == facts.c.doc_id)
             .where(documents.c.status == READY)
         )
+        # icontains: the same case-insensitive substring match on SQLite and PostgreSQL (PPP, PM2.5 …)
         if query.department:
-            stmt = stmt.where(documents.c.department.contains(query.department))
+            stmt = stmt.where(documents.c.department.icontains(query.department))
         if query.year:
             stmt = stmt.where(documents.c.year == query.year)
         if query.doc_ids is not None:
             stmt = stmt.where(facts.c.doc_id.in_(query.doc_ids))
         if query.subject:
-            stmt = stmt.where(facts.c.subject.contains(query.subject))
+            stmt = stmt.where(facts.c.subject.icontains(query.subject))
         if query.measure:
-            stmt = stmt.where(facts.c.measure.contains(query.measure))
+            stmt = stmt.where(facts.c.measure.icontains(query.measure))
         if query.text:
-            stmt = stmt.where(facts.c.subject.contains(query.text) | facts.c.context.contains(query.text))
-        stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start)
+            stmt = stmt.where(facts.c.subject.icontains(query.text) | facts.c.context.icontains(query.text))
+        stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start, facts.c.id)
         stmt = stmt.limit(query.limit).offset(query.offset)
         with self.engine.connect() as conn:
             return [_fact_record(row._mapping) for row in conn.execute(stmt)]
@@ -278,8 +280,21 @@ class FactStore:
                 for r in conn.execute(stmt.order_by(chunks.c.chunk_id))
             ]
 
+    def generation(self) -> tuple[int, str]:
+        """Changes whenever any process adds or removes a document (used to notice other writers)."""
+        with self.engine.connect() as conn:
+            count, latest = conn.execute(select(func.count(), func.max(documents.c.ingested_at)).select_from(documents)).one()
+        return int(count), str(latest)
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _document_record(row) -> DocumentRecord:
+    stamp = row["ingested_at"]
+    if stamp.tzinfo is None:  # SQLite drops the offset it was given; every stamp is written in UTC
+        stamp = stamp.replace(tzinfo=UTC)
+    return DocumentRecord(**{**row, "ingested_at": stamp})
 
 
 def _fact_record(row) -> FactRecord:

@@ -54,7 +54,8 @@ def ingest_paths(
             if on_file:
                 on_file(path)
             try:
-                if path.is_file() and index.find_by_sha(file_sha256(path)):
+                within_limit = path.is_file() and path.stat().st_size <= options.max_file_bytes
+                if within_limit and index.find_by_sha(file_sha256(path)):  # never hash what parse_file refuses
                     report.unchanged.append(path.name)
                     continue
                 doc = parse_file(path, options, overrides)

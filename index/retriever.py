@@ -34,6 +34,7 @@ class HybridRetriever(BaseRetriever):
     mode: str = "hybrid"  # "hybrid", "dense" or "keyword"
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        self.index.sync()
         docs = {d.doc_id: d for d in self.index.documents(self.where)}
         if not docs:
             return []

@@ -41,6 +41,19 @@ def chroma_client(persist_dir: Path | None = None, host: str | None = None, port
     return chromadb.PersistentClient(path=str(persist_dir), settings=settings)
 
 
+def fresh_persistent_client(persist_dir: Path) -> chromadb.ClientAPI:
+    """An embedded client that re-reads the files: chromadb keeps one cached System per folder per
+    process, which never sees vectors another process wrote, so that System is stopped and dropped."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    key = str(persist_dir)
+    system = SharedSystemClient._identifier_to_system.pop(key, None)
+    SharedSystemClient._identifier_to_refcount.pop(key, None)
+    if system is not None:
+        system.stop()
+    return chroma_client(persist_dir)
+
+
 class VectorStore:
     """Chunk embeddings with document metadata, searched by cosine similarity."""
 

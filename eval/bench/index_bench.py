@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -178,7 +179,8 @@ def render(result: dict) -> str:
         b = base["retrieval"]
         rows.append(["baseline (Chroma top-5)", fmt_ms(b["p50"]), fmt_ms(b["p95"]), f"{b['recall']:.3f}", f"{b['recall']:.3f}"])
     lines.append(table(["retriever", "p50 ms", "p95 ms", "recall@5", "recall@5 chunk text only"], rows))
-    lines.append(f"\npeak RSS: {result['rss_product_mib']:.0f} MiB after product ingest + queries"
+    lines.append(f"\nload average (1 min) at start {result['load_start']:.2f}, after ingest {result['load_ingest']:.2f}, at end {result['load_end']:.2f}")
+    lines.append(f"peak RSS: {result['rss_product_mib']:.0f} MiB after product ingest + queries"
                  + (f"; {result['rss_end_mib']:.0f} MiB after the baseline too" if base else ""))
     if base:
         bi = base["ingest"]
@@ -222,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     baseline = None
     try:
+        load_start = os.getloadavg()[0]
         files, generate_s = corpus_files(args.n, work, args.seed)
         settings = common.bench_settings(work / "data", args.model)
         index = CorpusIndex.open(settings)
@@ -229,15 +232,17 @@ def main(argv: list[str] | None = None) -> int:
         index.vectors.embeddings.embed_query("预算")  # load the model outside the timed ingest
         model_load_s = time.perf_counter() - started
         split = ingest(index, files)
+        load_ingest = os.getloadavg()[0]
         queries, dropped = pin(index, common.labelled_queries())
         retrieval = product_retrieval(index, queries, args.repeat)
         result = {"n": args.n, "model": index.vectors.embeddings.name, "model_spec": args.model, "repeat": args.repeat,
                   "queries": len(queries), "dropped_queries": dropped, "generate_s": generate_s,
-                  "model_load_s": model_load_s, "ingest": split, "retrieval": retrieval, "rss_product_mib": peak_rss_mib()}
+                  "model_load_s": model_load_s, "load_start": load_start, "load_ingest": load_ingest, "ingest": split, "retrieval": retrieval, "rss_product_mib": peak_rss_mib()}
         if not args.no_baseline:
             baseline, b_ingest, b_retrieval = baseline_bench(index, queries, args.repeat)
             result["baseline"] = {"ingest": b_ingest, "retrieval": b_retrieval}
         result["rss_end_mib"] = peak_rss_mib()
+        result["load_end"] = os.getloadavg()[0]
         print(render(result), flush=True)
         if args.keep:
             common.write_info(settings.data_dir, {"model": args.model, "n": args.n, "files": [str(f) for f in files]})
