@@ -9,24 +9,12 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.loaders import load
-from ingest.model import RawDocument
+from loader_support import assert_offsets, grid
 
 REAL = Path("/work/shared/corpus/real")
 JSP = REAL / "13_cq_transport-commission_2018_dept-budget.jsp"
 PAGES = REAL / "14_shpt_shiquan-street_2026_unit-budget_pages.json"
 
-
-def assert_offsets(doc: RawDocument) -> None:
-    for line in doc.lines:
-        assert doc.text[line.start : line.end] == line.text
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row:
-                assert doc.text[cell.start : cell.end] == cell.text
-
-
-def grid(table) -> list[list[str]]:
-    return [[c.text for c in row] for row in table.rows]
 
 
 # ---------------------------------------------------------------- HTML

@@ -11,20 +11,8 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.loaders import load
-from ingest.model import RawDocument
+from loader_support import assert_offsets, grid
 
-
-def assert_offsets(doc: RawDocument) -> None:
-    for line in doc.lines:
-        assert doc.text[line.start : line.end] == line.text
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row:
-                assert doc.text[cell.start : cell.end] == cell.text
-
-
-def grid(table) -> list[list[str]]:
-    return [[c.text for c in row] for row in table.rows]
 
 
 # ---------------------------------------------------------------- DOCX

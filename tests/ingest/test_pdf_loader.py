@@ -14,6 +14,7 @@ from ingest.errors import IngestError
 from ingest.loaders import load
 from ingest.loaders.pdf import load_pdf
 from ingest.model import RawDocument
+from loader_support import assert_offsets, grid
 
 FONT, SIZE = "STSong-Light", 12
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -86,22 +87,10 @@ def _budget_pdf(path: Path, encrypt: StandardEncryption | None = None) -> Path:
     return path
 
 
-def _assert_offsets(doc: RawDocument) -> None:
-    for line in doc.lines:
-        assert doc.text[line.start : line.end] == line.text
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row:
-                assert doc.text[cell.start : cell.end] == cell.text
-
-
-def _texts(table) -> list[list[str]]:
-    return [[cell.text for cell in row] for row in table.rows]
-
 
 def test_lines_paragraph_join_and_continued_table(tmp_path: Path) -> None:
     doc = load_pdf(_budget_pdf(tmp_path / "budget.pdf"))
-    _assert_offsets(doc)
+    assert_offsets(doc)
     assert doc.format == "pdf" and doc.source == "budget.pdf"
     assert len(doc.page_starts) == 2
     texts = [line.text for line in doc.lines]
@@ -111,7 +100,7 @@ def test_lines_paragraph_join_and_continued_table(tmp_path: Path) -> None:
     assert doc.text[paragraph.start : paragraph.end] == PARAGRAPH
 
     (table,) = doc.tables  # the page-2 part is joined, its repeated header dropped
-    assert _texts(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
+    assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
     assert table.page == 1
     assert table.rows[1][2].text == "" and table.rows[1][2].start == table.rows[1][2].end
     assert [line.text for line in table.caption_lines][-2:] == ["2025年部门支出预算表", "单位：元"]
@@ -204,7 +193,7 @@ def _table_titled(doc: RawDocument, title: str):
 
 def test_real_budget_wanli_2025() -> None:
     doc = load_pdf(_real("01_shpt_wanli-street_2025_dept-budget.pdf"))
-    _assert_offsets(doc)
+    assert_offsets(doc)
     assert len(doc.page_starts) == 31 and len(doc.tables) == 9
     # wrapped in the PDF after "比2024年预算增加"; the figure joins its sentence
     income = next(line for line in doc.lines if "收入预算18,976.76万元" in line.text)
@@ -212,11 +201,11 @@ def test_real_budget_wanli_2025() -> None:
     assert income.page == 6
 
     total = _table_titled(doc, "2025年部门财务收支预算总表")
-    assert ["收入总计", "189,767,551", "支出总计", "189,767,551"] in _texts(total)
+    assert ["收入总计", "189,767,551", "支出总计", "189,767,551"] in grid(total)
     assert total.caption_lines[-1].text == "编制部门：上海市普陀区人民政府万里街道办事处 单位：元"
 
     general = _table_titled(doc, "2025年部门一般公共预算支出功能分类预算表")  # pages 20-24, header on each
-    rows = _texts(general)
+    rows = grid(general)
     assert general.page == 20
     assert rows[0] == ["项目", "", "", "", "一般公共预算支出", "", ""]
     assert sum(row[0] == "项目" for row in rows) == 1
@@ -224,18 +213,18 @@ def test_real_budget_wanli_2025() -> None:
     assert rows[-1] == ["合计", "", "", "", "189,767,551", "101,341,746", "88,425,805"]
 
     expenses = _table_titled(doc, "2025年部门支出预算总表")  # its "合计" row stands alone on page 18
-    assert _texts(expenses)[-1] == ["合计", "", "", "", "189,767,551", "101,341,746", "88,425,805"]
+    assert grid(expenses)[-1] == ["合计", "", "", "", "189,767,551", "101,341,746", "88,425,805"]
 
     three = _table_titled(doc, "2025年部门“三公”经费和机关运行经费预算表")
     assert three.caption_lines[-1].text.endswith("单位:万元")
-    assert _texts(three)[-1] == ["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]
+    assert grid(three)[-1] == ["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]
 
 
 def test_real_final_account_with_shifted_figures() -> None:
     """File 10 sets figures a few points below the Chinese text of the same line."""
     doc = load_pdf(_real("10_shpt_finance-bureau_2024_dept-final-account.pdf"))
-    _assert_offsets(doc)
+    assert_offsets(doc)
     assert "上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元" in doc.text
     assert "第二部分 上海市普陀区财政局2024年度部门决算表" in [line.text for line in doc.lines]
     summary = _table_titled(doc, "收入支出决算总表")  # continued on page 7 without a header
-    assert ["总计", "2,995.39", "总计", "2,995.39"] in _texts(summary)
+    assert ["总计", "2,995.39", "总计", "2,995.39"] in grid(summary)
