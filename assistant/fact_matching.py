@@ -108,8 +108,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
-    if fact.unit is None and not unit_hint:
-        return 0.0  # a figure is shown with its unit or not at all
+    if fact.unit is None and not (unit_hint and "数量" in fact.measure):
+        return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
     if unit_hint:
         if is_money(fact.unit):
             return 0.0  # "有几辆" is never answered with an amount of money

@@ -160,7 +160,7 @@ def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, 
 def render(result: dict) -> str:
     ing, ret = result["ingest"], result["retrieval"]
     lines = [f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
-             f"model {result['model']}, {result['queries']} labelled queries (×{result['repeat']})"]
+             f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
     if ing["failed"]:
         lines.append(f"failed files: {ing['failed']}")
     lines.append("\ningest (product), seconds:")

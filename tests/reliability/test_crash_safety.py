@@ -167,15 +167,15 @@ def test_crash_between_new_version_ready_and_old_version_purged(tmp_path: Path, 
     monkeypatch.undo()
     ingest_paths(index, [source])  # the restart: the same file is ingested again
     live = [d for d in index.documents() if d.source == source.name]
-    if len(live) != 1:
-        pytest.xfail(
-            "index.corpus_index.CorpusIndex.add: a crash between mark_ready(new) and _purge(replaced) leaves two ready "
-            "versions of one source forever (the rerun sees the new sha as 'unchanged'); recover() or ingest_paths "
-            f"should drop older ready versions of a source — found {len(live)} live versions")
+    # recover() used not to drop the superseded version: both stayed ready for good
+    assert len(live) == 1, f"{len(live)} live versions of {source.name}"
     assert live[0].doc_id != old_id
 
 
-def test_crash_while_removing_leaves_the_document_whole_or_gone(tmp_path: Path, make_index, small_paths, monkeypatch) -> None:
+@pytest.mark.parametrize("dies_in", ["facts.delete", "vectors.delete"])
+def test_crash_while_removing_leaves_the_document_whole_or_gone(dies_in: str, make_index, small_paths, monkeypatch) -> None:
+    """The process dies inside CorpusIndex.remove, in either store's delete; after recover() the document is
+    either whole or gone from every store, never ready-but-vectorless (the old vectors-first order)."""
     index = make_index()
     assert ingest_paths(index, [small_paths[0]]).added
     (doc_id,) = [d.doc_id for d in index.documents()]
@@ -184,20 +184,18 @@ def test_crash_while_removing_leaves_the_document_whole_or_gone(tmp_path: Path, 
     def crash(_ids) -> None:
         raise SimulatedCrash
 
-    monkeypatch.setattr(index.facts, "delete", crash)
+    store, method = dies_in.split(".")
+    monkeypatch.setattr(getattr(index, store), method, crash)
     with pytest.raises(SimulatedCrash), index.writing():
         index.remove([doc_id])
     monkeypatch.undo()
     with index.writing():
         index.recover()
     if doc_id in {d.doc_id for d in index.documents()}:
-        vectors = index.vectors.count(doc_id)
-        if vectors != len(expected.chunks):
-            pytest.xfail(
-                "index.corpus_index.CorpusIndex._purge deletes vectors before the SQL rows, so a crash in between leaves "
-                f"a READY document with {vectors}/{len(expected.chunks)} vectors that recover() does not repair; delete the "
-                "SQL rows first (readers stop seeing it atomically) and let recover() drop the orphan vectors")
         assert_whole(index, doc_id, expected)
+    else:
+        assert index.facts.document(doc_id) is None and index.vectors.count(doc_id) == 0
+        assert index.facts.chunks_of_any_status(doc_id) == [] and index.facts.sections(doc_id) == []
 
 
 # ---------------------------------------------------------------- server restart
