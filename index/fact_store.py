@@ -244,19 +244,20 @@ class FactStore:
             .join(documents, documents.c.doc_id == facts.c.doc_id)
             .where(documents.c.status == READY)
         )
-        # icontains: the same case-insensitive substring match on SQLite and PostgreSQL (PPP, PM2.5 …)
+        # icontains: the same case-insensitive substring match on SQLite and PostgreSQL (PPP, PM2.5 …);
+        # autoescape: a % or _ typed by a person is a character, not a wildcard
         if query.department:
-            stmt = stmt.where(documents.c.department.icontains(query.department))
+            stmt = stmt.where(documents.c.department.icontains(query.department, autoescape=True))
         if query.year:
             stmt = stmt.where(documents.c.year == query.year)
         if query.doc_ids is not None:
             stmt = stmt.where(facts.c.doc_id.in_(query.doc_ids))
         if query.subject:
-            stmt = stmt.where(facts.c.subject.icontains(query.subject))
+            stmt = stmt.where(facts.c.subject.icontains(query.subject, autoescape=True))
         if query.measure:
-            stmt = stmt.where(facts.c.measure.icontains(query.measure))
+            stmt = stmt.where(facts.c.measure.icontains(query.measure, autoescape=True))
         if query.text:
-            stmt = stmt.where(facts.c.subject.icontains(query.text) | facts.c.context.icontains(query.text))
+            stmt = stmt.where(facts.c.subject.icontains(query.text, autoescape=True) | facts.c.context.icontains(query.text, autoescape=True))
         stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start, facts.c.id)
         stmt = stmt.limit(query.limit).offset(query.offset)
         with self.engine.connect() as conn:

@@ -135,3 +135,4 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {SHARED_CORPUS} (checked out next to the repo as ../shared/corpus)")
     return SHARED_CORPUS
+

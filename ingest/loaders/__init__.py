@@ -44,7 +44,8 @@ def load(path: Path) -> RawDocument:
     except IngestError:
         raise
     except Exception as exc:  # a parser library's own error on a broken file
-        raise IngestError(path.name, f"cannot read {path.suffix[1:].upper()} file ({type(exc).__name__}: {exc})") from exc
+        detail = " ".join(str(exc).replace(str(path), path.name).split())  # one line, no server paths
+        raise IngestError(path.name, f"cannot read {path.suffix[1:].upper()} file ({type(exc).__name__}: {detail})") from exc
     if not doc.text.strip():
         raise IngestError(path.name, "no text could be extracted (scanned images or an empty document)")
     return doc

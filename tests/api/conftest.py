@@ -7,7 +7,6 @@ starts as in production (its lifespan opens the index and loads its own copy of 
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from fastapi.testclient import TestClient
 os.environ["HF_HUB_OFFLINE"] = "1"  # also set by tests/conftest.py; repeated here because the API tests rely on it
 
 from api.app import create_app  # noqa: E402
+from tests.support import time_limit  # noqa: E402
 from api_support import ADMIN_KEY, STAFF_KEY, api_settings  # noqa: E402
 from index.corpus_index import CorpusIndex  # noqa: E402
 from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
@@ -26,18 +26,9 @@ TEST_TIME_LIMIT_S = 240  # one test (not counting session fixtures); the browser
 
 
 @pytest.fixture(autouse=True)
-def time_limit() -> Iterator[None]:
-    """Fails a test that runs longer than TEST_TIME_LIMIT_S instead of letting it hang the suite."""
-    def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"test exceeded {TEST_TIME_LIMIT_S} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(TEST_TIME_LIMIT_S)
-    try:
+def per_test_time_limit() -> Iterator[None]:
+    with time_limit(TEST_TIME_LIMIT_S):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")

@@ -5,23 +5,16 @@ The shared fixtures (embeddings, make_index, index_at, langfang_path, small_path
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 
 import pytest
+
+from tests.support import time_limit
 
 TEST_TIME_LIMIT_S = 150  # one test, session fixtures excluded
 
 
 @pytest.fixture(autouse=True)
 def reliability_time_limit() -> Iterator[None]:
-    def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"reliability test exceeded {TEST_TIME_LIMIT_S} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(TEST_TIME_LIMIT_S)
-    try:
+    with time_limit(TEST_TIME_LIMIT_S, "reliability test"):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
