@@ -2,7 +2,7 @@
 
 A session fixture starts a throwaway PostgreSQL cluster (initdb + pg_ctl, as the `postgres` user when run
 as root) on 127.0.0.1:<free port> in a temporary folder, and every PostgreSQL test gets a fresh database.
-Install the server with scripts/install_postgres.sh; without it the PostgreSQL half is skipped, loudly.
+Install the server with scripts/install_system_deps.sh (run by make test); without it the PostgreSQL half is skipped, loudly.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def _as_postgres(command: list[str]) -> list[str]:
 def postgres() -> Iterator[PostgresCluster]:
     bin_dir = _postgres_bin()
     if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/install_postgres.sh")
-    pytest.importorskip("psycopg", reason="psycopg missing: pip install 'psycopg[binary]' (dev extra) or run scripts/install_postgres.sh")
+        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/install_system_deps.sh (run by make test)")
+    pytest.importorskip("psycopg", reason="psycopg missing: pip install 'psycopg[binary]' (dev extra) or run make test")
     root = Path(tempfile.mkdtemp(prefix="budgetqa-pg-"))  # not under pytest's 0700 tmp: the postgres user must reach it
     owner = pwd.getpwnam("postgres") if os.geteuid() == 0 else None
     cluster = PostgresCluster(bin_dir, root, free_port(), "budgetqa", secrets.token_hex(12))
