@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,7 @@ from assistant.intent import QuestionIntent
 from index.fact_store import DocumentRecord, FactRecord
 from index.query_expansion import canonical_variants
 
+_ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
 TOTAL_TERMS = ["预算收支", "收支预算", "支出预算", "预算支出", "收入预算", "预算收入", "收入总计", "支出总计"]
 
 
@@ -92,6 +94,7 @@ class FactPath:
         operation = {
             "lookup": self._lookup, "rank": self._rank, "change": self._change, "previous": self._previous,
             "growth_rate": self._growth_rate, "share": self._share, "sum": self._sum, "difference": self._difference,
+            "year_change": self._year_change,
         }.get(intent.operation)
         return operation(intent, facts, docs) if operation else None
 
@@ -136,7 +139,7 @@ class FactPath:
                 latest[fact.department] = fact
         if len(latest) < 2:
             return None
-        lowest = any(w in intent.question for w in ("最低", "最少", "最小"))
+        lowest = any(w in intent.question for w in ("最低", "最少", "最小", "更少", "更低", "更小", "少的"))
         ordered = sorted(latest.values(), key=lambda f: self._money(f), reverse=not lowest)
         top = ordered[0]
         value, unit = self._display(top)
@@ -251,6 +254,23 @@ class FactPath:
         result = compute.difference(self._money(operands[0]), self._money(operands[1]))
         return self._computed(intent, "之差", operands[0], operands, result, self.display_unit,
                               f"{operands[0].subject}与{operands[1].subject}")
+
+    def _year_change(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """The same item in two years' documents: the change (or growth %) from the earlier to the later."""
+        earlier_year, later_year = sorted(intent.years)
+        per_doc = self._best_per_doc(facts, intent.terms or TOTAL_TERMS, intent, only_class="money")
+        by_year: dict[int | None, list[FactRecord]] = defaultdict(list)
+        for ranked in per_doc.values():
+            if ranked[0].score >= MIN_OPERAND_SCORE:
+                by_year[ranked[0].fact.year].append(ranked[0].fact)
+        if len(by_year.get(earlier_year, [])) != 1 or len(by_year.get(later_year, [])) != 1:
+            return None
+        earlier, later = by_year[earlier_year][0], by_year[later_year][0]
+        if _ASKS_RATE.search(intent.question):
+            result = compute.growth_between(self._money(later), self._money(earlier))
+            return self._computed(intent, f"比{earlier_year}年增长", later, [later, earlier], result, "%")
+        result = compute.difference(self._money(later), self._money(earlier))
+        return self._computed(intent, f"比{earlier_year}年增减", later, [later, earlier], result, self.display_unit)
 
     def _operands(self, intent: QuestionIntent, facts: list[FactRecord]) -> list[FactRecord] | None:
         if len(intent.parts) < 2:

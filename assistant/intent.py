@@ -27,7 +27,8 @@ _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|增加还是减少")
 _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
-_RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序")
+_RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
+_ORGAN = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|办事处|街道办?|院)(?![\u4e00-\u9fff]{0,1}(?:长|级))")
 _LIST = re.compile(r"包括哪些|有哪些|包含哪些|哪几项|哪几个|由哪些|构成|组成")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
@@ -117,6 +118,30 @@ def match_departments(question: str, known: list[str]) -> tuple[list[str], str]:
     return best, question[: at - len(lead)] + " " + question[at + len(best_alias) :]
 
 
+def mentioned_departments(question: str, known: list[str]) -> tuple[list[str], str]:
+    """Every known department the question names (for comparisons), and the question without them."""
+    spans: dict[str, tuple[int, int]] = {}
+    for name in known:
+        alias = next((a for a in department_aliases(name) if len(a) >= MIN_ALIAS_CHARS + 1 and a in question), None)
+        if alias:
+            at = question.index(alias)
+            spans[name] = (at, at + len(alias))
+    # "区财政局" names 普陀区财政局, not also 上海市财政局 whose shorter alias "财政局" sits inside it
+    found = [n for n, (s, e) in spans.items()
+             if not any(o != n and os <= s and e <= oe and (oe - os) > (e - s) for o, (os, oe) in spans.items())]
+    rest = question
+    for name in found:
+        for alias in department_aliases(name):
+            rest = rest.replace(alias, " ")
+    return found, rest
+
+
+def unknown_organ(question: str) -> str | None:
+    """A body the question names ("普陀区教育局") that is none of the indexed departments."""
+    match = _ORGAN.search(_PLACE.sub("", question))
+    return match.group() if match else None
+
+
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
@@ -125,13 +150,14 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    return re.sub(r"\s+", "", text).strip("和及与、比较在中")
+    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了|减少了|多|少)$", "", re.sub(r"\s+", "", text))
+    return text.strip("和及与、比较在中")
 
 
 def _operation(question: str) -> str:
     if _LIST.search(question):
         return "list"
-    if _RANK.search(question) and ("部门" in question or "单位" in question or "哪个" in question):
+    if _RANK.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return "rank"
     if _RATE.search(question):
         return "growth_rate"
@@ -167,12 +193,21 @@ def _parts(question_without_names: str, operation: str) -> list[str]:
 
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIntent:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
-    departments, rest = match_departments(question, sorted({d.department for d in documents}))
+    known = sorted({d.department for d in documents})
+    departments, rest = match_departments(question, known)
+    if not departments and unknown_organ(question):
+        departments = [unknown_organ(question)]  # named, but not indexed: nothing may answer for it
+    if _RANK.search(question):
+        several, without = mentioned_departments(question, known)
+        if len(several) > 1:
+            departments, rest = several, without
     as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(y) for y in _YEAR.findall(rest)} | set(as_of))
     rest = _YEAR.sub(" ", rest)
     operation = "text" if _REASON.search(rest) else _operation(rest)
+    if len(years) == 2 and operation in ("lookup", "change", "difference", "growth_rate"):
+        operation = "year_change"  # "2024年…比2023年多了多少": the same item in two years' documents
     focus = clean_focus(rest)
     parts = _parts(rest, operation)
     if operation == "sum" and len(parts) < 2:  # "三项加起来" names one item: its own total
