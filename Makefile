@@ -12,7 +12,7 @@ system-deps:
 
 demo: setup
 	.venv/bin/budgetqa ingest samples/
-	.venv/bin/budgetqa ask "公务接待费是多少"
+	.venv/bin/budgetqa ask "政法委的公务接待费是多少"
 	.venv/bin/budgetqa ask "万里街道三公经费占收入预算的比例"
 	$(DEMO_KEYS) .venv/bin/budgetqa serve --host 127.0.0.1 --port 8000
 
