@@ -33,7 +33,7 @@ def _model_dir_in(folder: Path) -> Path | None:
     if (folder / "config.json").is_file():
         return folder
     for config in sorted(folder.rglob("config.json")):
-        if any(config.parent.glob(p) for p in ("*.safetensors", "*.bin")):
+        if any(any(config.parent.glob(p)) for p in ("*.safetensors", "*.bin")):
             return config.parent
     return None
 

@@ -12,6 +12,7 @@ import jieba
 BUDGET_TERMS = files("ingest") / "data" / "budget_terms.txt"
 _KEEP = re.compile(r"[\w\u4e00-\u9fff%.]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+SEARCH_TERMS_CACHE = 200_000  # fact subjects and contexts are re-scored for every question
 _SEARCH_NOISE = re.compile(r"[“”\"'‘’「」（）()《》]")  # "因公出国（境）费" and "“三公”经费" match their bare forms
 
 jieba.setLogLevel(logging.WARNING)
@@ -47,7 +48,12 @@ def tokens(text: str) -> list[str]:
 
 def search_terms(text: str) -> list[str]:
     """Tokens worth indexing or matching: words and numbers, lower-cased, punctuation dropped."""
+    return list(_search_terms(text))
+
+
+@lru_cache(maxsize=SEARCH_TERMS_CACHE)
+def _search_terms(text: str) -> tuple[str, ...]:
     tk = tokenizer()
     cleaned = _SEARCH_NOISE.sub("", text)
     parts = _split(cleaned, lambda part: tk.lcut_for_search(part, HMM=False) if part else [])
-    return [t.lower() for t in parts if _KEEP.search(t)]
+    return tuple(t.lower() for t in parts if _KEEP.search(t))

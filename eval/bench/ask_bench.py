@@ -4,7 +4,8 @@ Uses the gold questions of eval/gold/langfang.jsonl, shanghai.jsonl and combined
 shanghai question is restricted to its document (DocumentFilter(doc_id=…): the Langfang sample, or the
 line's "doc"); a combined question is asked over the whole index, as that gold file expects. The route
 is the answer's `route` ("fact", "retrieval", or "none" for a refusal). Correct answers (eval/scoring.py
-rules) are counted too, so a faster run that answers worse shows.
+rules) are counted too, so a faster run that answers worse shows. The product and the baseline take turns
+on each question, so load from other users of the machine falls on both alike.
 
 Reuse an index kept by `index_bench --keep DIR`, or let this script build one of N documents:
 
@@ -46,20 +47,25 @@ def questions(index) -> list[tuple]:
     return out
 
 
-def _time_all(ask, items, corpus, repeat: int) -> list[dict]:
+def _time_all(asks: dict, items, corpus, repeat: int) -> dict[str, list[dict]]:
+    """Asks every question of each `asks[name]`; they take turns per question so load bursts hit all alike."""
     from eval.runner import score_answer
 
-    rows = []
-    ask(items[0][0].question, items[0][1])  # warm-up
-    for item, where in items:
-        best = None
-        for _ in range(repeat):
-            started = time.perf_counter()
-            answer = ask(item.question, where)
-            elapsed = time.perf_counter() - started
-            best = elapsed if best is None else min(best, elapsed)  # noqa: PLW2901 - repeat only to damp noise
-        scored = score_answer(item, answer, corpus, best * 1000)
-        rows.append({"id": item.id, "route": answer.route, "kind": answer.kind, "seconds": best, "correct": scored.correct})
+    names = list(asks)
+    rows: dict[str, list[dict]] = {n: [] for n in names}
+    for name in names[: len(names) if items else 0]:
+        asks[name](items[0][0].question, items[0][1])  # warm-up
+    for i, (item, where) in enumerate(items):
+        for name in names[i % len(names):] + names[: i % len(names)]:
+            best, answer = None, None
+            for _ in range(repeat):
+                started = time.perf_counter()
+                answer = asks[name](item.question, where)
+                elapsed = time.perf_counter() - started
+                best = elapsed if best is None else min(best, elapsed)  # the fastest of `repeat` damps noise
+            scored = score_answer(item, answer, corpus, best * 1000)
+            rows[name].append({"id": item.id, "route": answer.route, "kind": answer.kind, "seconds": best,
+                               "correct": scored.correct})
     return rows
 
 
@@ -83,10 +89,13 @@ def run(index, settings, baseline=None, repeat: int = 1) -> dict:
     assistant = Assistant(index, settings)
     corpus = IndexCorpus(index)
     items = questions(index)
-    product = _time_all(assistant.ask, items, corpus, repeat)
-    result = {"questions": len(items), "repeat": repeat, "product": _summary(product), "rows": product}
+    asks = {"product": assistant.ask}
     if baseline is not None:
-        result["baseline"] = _summary(_time_all(baseline.ask, items, corpus, repeat))
+        asks["baseline"] = baseline.ask
+    rows = _time_all(asks, items, corpus, repeat)
+    result = {"questions": len(items), "repeat": repeat, "product": _summary(rows["product"]), "rows": rows["product"]}
+    if baseline is not None:
+        result["baseline"] = _summary(rows["baseline"])
     return result
 
 

@@ -87,40 +87,8 @@ def _hit(evidence: tuple[str, ...], texts: list[str]) -> bool:
     return any(w in squash(t) for t in texts for w in wanted)
 
 
-def product_retrieval(index, queries: list[tuple[LabelledQuery, str]], repeat: int) -> dict:
-    """Latency and recall@5 for each HybridRetriever mode (queries pinned to their document)."""
-    from index.corpus_index import DocumentFilter
-    from index.retriever import HybridRetriever
-
-    texts: dict[str, str] = {}
-
-    def source_text(doc) -> str:
-        full = texts.setdefault(doc.metadata["doc_id"], index.facts.text(doc.metadata["doc_id"]) or "")
-        spans = doc.metadata["spans"]
-        return full[min(s for s, _ in spans): max(e for _, e in spans)] if spans else ""
-
-    out = {}
-    for mode in MODES:
-        retrievers = {doc_id: HybridRetriever(index=index, k=K, where=DocumentFilter(doc_id=doc_id), mode=mode)
-                      for doc_id in {d for _, d in queries}}
-        if queries:
-            retrievers[queries[0][1]].invoke(queries[0][0].question)  # warm-up (query embedding, BM25 load)
-        latencies, hits, strict = [], 0, 0
-        for _ in range(repeat):
-            hits, strict = 0, 0
-            for query, doc_id in queries:
-                started = time.perf_counter()
-                found = retrievers[doc_id].invoke(query.question)
-                latencies.append(time.perf_counter() - started)
-                strict += _hit(query.evidence, [d.page_content for d in found])
-                hits += _hit(query.evidence, [d.page_content for d in found] + [source_text(d) for d in found])
-        out[mode] = {"p50": p50(latencies), "p95": percentile(latencies, 95), "recall": hits / len(queries),
-                     "recall_strict": strict / len(queries), "queries": len(queries)}
-    return out
-
-
-def baseline_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int):
-    """Builds the eval/baseline.py pipeline over the indexed documents; times it and scores recall@5."""
+def build_baseline(index):
+    """The eval/baseline.py pipeline over every indexed document, timed: (baseline, ingest figures)."""
     from eval.baseline import BaselineRAG
 
     timers = Timers()
@@ -132,22 +100,64 @@ def baseline_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int)
     finally:
         timers.restore()
     total = time.perf_counter() - started
-    ingest = {"total": total, "embed": timers.seconds["embed"], "split_and_write": total - timers.seconds["embed"],
-              "chunks": baseline.chunks, "docs_per_min": len(index.documents()) / total * 60}
-    search = lambda q, doc_id: baseline.store.similarity_search(q, k=K, filter={"doc_id": {"$in": [doc_id]}})  # noqa: E731
-    if queries:
-        search(queries[0][0].question, queries[0][1])
-    latencies, hits = [], 0
-    for _ in range(repeat):
-        hits = 0
-        for query, doc_id in queries:
-            started = time.perf_counter()
-            found = search(query.question, doc_id)
-            latencies.append(time.perf_counter() - started)
-            hits += _hit(query.evidence, [d.page_content for d in found])
-    retrieval = {"p50": p50(latencies), "p95": percentile(latencies, 95), "recall": hits / max(1, len(queries)),
-                 "queries": len(queries)}
-    return baseline, ingest, retrieval
+    return baseline, {"total": total, "embed": timers.seconds["embed"], "split_and_write": total - timers.seconds["embed"],
+                      "chunks": baseline.chunks, "docs_per_min": len(index.documents()) / total * 60}
+
+
+def retrieval_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int, baseline=None) -> dict:
+    """Latency and recall@5 of each HybridRetriever mode and of the baseline's top-5 similarity search.
+
+    The retrievers take turns on each query (in rotating order), so a burst of load from other
+    users of the machine falls on all of them alike and the ratios stay fair.
+    """
+    from index.corpus_index import DocumentFilter
+    from index.retriever import HybridRetriever
+
+    texts: dict[str, str] = {}
+
+    def source_text(doc) -> str:
+        doc_id = doc.metadata["doc_id"]
+        if doc_id not in texts:
+            texts[doc_id] = index.facts.text(doc_id) or ""
+        full = texts[doc_id]
+        spans = doc.metadata["spans"]
+        return full[min(s for s, _ in spans): max(e for _, e in spans)] if spans else ""
+
+    def product(mode: str):
+        cache: dict[str, HybridRetriever] = {}
+
+        def search(question: str, doc_id: str):
+            if doc_id not in cache:
+                cache[doc_id] = HybridRetriever(index=index, k=K, where=DocumentFilter(doc_id=doc_id), mode=mode)
+            return cache[doc_id].invoke(question)
+        return search
+
+    def base(question: str, doc_id: str):
+        return baseline.store.similarity_search(question, k=K, filter={"doc_id": {"$in": [doc_id]}})
+
+    runners = {mode: product(mode) for mode in MODES}
+    if baseline is not None:
+        runners["baseline"] = base
+    names = list(runners)
+    latencies = {n: [] for n in names}
+    hits = {n: 0 for n in names}
+    strict = {n: 0 for n in names}
+    for name in names[: len(names) if queries else 0]:  # warm-up: query embedding, BM25 load, SQLite caches
+        runners[name](queries[0][0].question, queries[0][1])
+    for rep in range(repeat):
+        for i, (query, doc_id) in enumerate(queries):
+            for name in names[i % len(names):] + names[: i % len(names)]:
+                started = time.perf_counter()
+                found = runners[name](query.question, doc_id)
+                latencies[name].append(time.perf_counter() - started)
+                if rep == 0:  # scoring stays outside the timed call
+                    chunk_texts = [d.page_content for d in found]
+                    cited = [source_text(d) for d in found] if name != "baseline" else []
+                    strict[name] += _hit(query.evidence, chunk_texts)
+                    hits[name] += _hit(query.evidence, chunk_texts + cited)
+    n = max(1, len(queries))
+    return {name: {"p50": p50(latencies[name]), "p95": percentile(latencies[name], 95), "recall": hits[name] / n,
+                   "recall_strict": strict[name] / n, "queries": len(queries)} for name in names}
 
 
 def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, str]], int]:
@@ -159,19 +169,23 @@ def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, 
 
 def render(result: dict) -> str:
     ing, ret = result["ingest"], result["retrieval"]
-    lines = [f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
-             f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
-    if ing["failed"]:
-        lines.append(f"failed files: {ing['failed']}")
-    lines.append("\ningest (product), seconds:")
-    rows = [[k, f"{ing[k]:.1f}", f"{ing[k] / ing['total'] * 100:.0f}%"] for k in
-            ("parse", "embed", "chroma_write", "sql_write", "bm25_rebuild", "other", "total")]
-    lines.append(table(["step", "s", "share"], rows))
-    lines.append(f"documents/min {ing['docs_per_min']:.1f}; chunks/s embedded {ing['chunks'] / ing['embed']:.1f}; "
-                 f"model load {result['model_load_s']:.1f}s (not in total)")
-    if result.get("generate_s"):
-        lines.append(f"(generating the synthetic documents took {result['generate_s']:.1f}s, not in total)")
-    lines.append("\nretrieval (k=5, pinned to the question's document):")
+    if ing is None:  # an index reused with --data-dir: no ingest figures
+        lines = [f"== index bench on the kept index {result['data_dir']}: {result['documents']} documents, "
+                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
+    else:
+        lines = [f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
+                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
+        if ing["failed"]:
+            lines.append(f"failed files: {ing['failed']}")
+        lines.append("\ningest (product), seconds:")
+        rows = [[k, f"{ing[k]:.1f}", f"{ing[k] / ing['total'] * 100:.0f}%"] for k in
+                ("parse", "embed", "chroma_write", "sql_write", "bm25_rebuild", "other", "total")]
+        lines.append(table(["step", "s", "share"], rows))
+        lines.append(f"documents/min {ing['docs_per_min']:.1f}; chunks/s embedded {ing['chunks'] / ing['embed']:.1f}; "
+                     f"model load {result['model_load_s']:.1f}s (not in total)")
+        if result.get("generate_s"):
+            lines.append(f"(generating the synthetic documents took {result['generate_s']:.1f}s, not in total)")
+    lines.append("\nretrieval (k=5, pinned to the question's document; retrievers take turns on each query):")
     rows = [[f"product {m}", fmt_ms(ret[m]["p50"]), fmt_ms(ret[m]["p95"]), f"{ret[m]['recall']:.3f}", f"{ret[m]['recall_strict']:.3f}"]
             for m in MODES]
     base = result.get("baseline")
@@ -180,19 +194,21 @@ def render(result: dict) -> str:
         rows.append(["baseline (Chroma top-5)", fmt_ms(b["p50"]), fmt_ms(b["p95"]), f"{b['recall']:.3f}", f"{b['recall']:.3f}"])
     lines.append(table(["retriever", "p50 ms", "p95 ms", "recall@5", "recall@5 chunk text only"], rows))
     lines.append(f"\nload average (1 min) at start {result['load_start']:.2f}, after ingest {result['load_ingest']:.2f}, at end {result['load_end']:.2f}")
-    lines.append(f"peak RSS: {result['rss_product_mib']:.0f} MiB after product ingest + queries"
-                 + (f"; {result['rss_end_mib']:.0f} MiB after the baseline too" if base else ""))
+    lines.append(f"peak RSS: {result['rss_product_mib']:.0f} MiB after the product's ingest (or opening); {result['rss_end_mib']:.0f} MiB at the end"
+                 + (" (baseline built and queried in the same process)" if base else " (after the queries)"))
     if base:
         bi = base["ingest"]
         lines.append(f"\nbaseline ingest: {bi['total']:.1f}s ({bi['embed']:.1f}s embed, {bi['split_and_write']:.1f}s split+write), "
                      f"{bi['chunks']} chunks, {bi['docs_per_min']:.1f} documents/min (it reuses the product's extracted text: no parsing)")
-        product_no_parse = ing["total"] - ing["parse"]
-        rows = [
-            ["ingest total", f"{ing['total']:.1f}s", f"{bi['total']:.1f}s", ratio(ing["total"], bi["total"])],
-            ["ingest without parsing", f"{product_no_parse:.1f}s", f"{bi['total']:.1f}s", ratio(product_no_parse, bi["total"])],
-            ["embed", f"{ing['embed']:.1f}s", f"{bi['embed']:.1f}s", ratio(ing["embed"], bi["embed"])],
-            ["chunks", ing["chunks"], bi["chunks"], ratio(ing["chunks"], bi["chunks"])],
-        ]
+        rows = []
+        if ing is not None:
+            product_no_parse = ing["total"] - ing["parse"]
+            rows = [
+                ["ingest total", f"{ing['total']:.1f}s", f"{bi['total']:.1f}s", ratio(ing["total"], bi["total"])],
+                ["ingest without parsing", f"{product_no_parse:.1f}s", f"{bi['total']:.1f}s", ratio(product_no_parse, bi["total"])],
+                ["embed", f"{ing['embed']:.1f}s", f"{bi['embed']:.1f}s", ratio(ing["embed"], bi["embed"])],
+                ["chunks", ing["chunks"], bi["chunks"], ratio(ing["chunks"], bi["chunks"])],
+            ]
         for m in MODES:
             rows.append([f"query p50 ({m} vs baseline)", fmt_ms(ret[m]["p50"]), fmt_ms(base["retrieval"]["p50"]),
                          ratio(ret[m]["p50"], base["retrieval"]["p50"])])
@@ -212,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
     parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
                         help="build the index in DIR (must not exist) and keep it for ask_bench")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="reuse an index kept by --keep (…/data): no ingest, only retrieval (and --ask) figures")
     parser.add_argument("--ask", action="store_true", help="also run ask_bench on this index (reuses the loaded baseline)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
     args = parser.parse_args(argv)
@@ -220,31 +238,42 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.keep and args.keep.exists():
         parser.error(f"{args.keep} exists; give a new folder")
+    if args.data_dir and (args.keep or not args.data_dir.is_dir()):
+        parser.error("--data-dir needs an existing kept index and cannot go with --keep")
     work = args.keep or Path(tempfile.mkdtemp(prefix="bq-index-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     baseline = None
     try:
         load_start = os.getloadavg()[0]
-        files, generate_s = corpus_files(args.n, work, args.seed)
-        settings = common.bench_settings(work / "data", args.model)
+        generate_s, files = 0.0, []
+        if args.data_dir:
+            model = args.model if args.model != "auto" else common.read_info(args.data_dir).get("model", "auto")
+            settings = common.bench_settings(args.data_dir, model)
+        else:
+            files, generate_s = corpus_files(args.n, work, args.seed)
+            settings = common.bench_settings(work / "data", args.model)
         index = CorpusIndex.open(settings)
         started = time.perf_counter()
         index.vectors.embeddings.embed_query("预算")  # load the model outside the timed ingest
         model_load_s = time.perf_counter() - started
-        split = ingest(index, files)
+        split = None if args.data_dir else ingest(index, files)
         load_ingest = os.getloadavg()[0]
         queries, dropped = pin(index, common.labelled_queries())
-        retrieval = product_retrieval(index, queries, args.repeat)
         result = {"n": args.n, "model": index.vectors.embeddings.name, "model_spec": args.model, "repeat": args.repeat,
                   "queries": len(queries), "dropped_queries": dropped, "generate_s": generate_s,
-                  "model_load_s": model_load_s, "load_start": load_start, "load_ingest": load_ingest, "ingest": split, "retrieval": retrieval, "rss_product_mib": peak_rss_mib()}
+                  "model_load_s": model_load_s, "load_start": load_start, "load_ingest": load_ingest, "ingest": split,
+                  "rss_product_mib": peak_rss_mib(), "data_dir": str(settings.data_dir), "documents": len(index.documents())}
         if not args.no_baseline:
-            baseline, b_ingest, b_retrieval = baseline_bench(index, queries, args.repeat)
-            result["baseline"] = {"ingest": b_ingest, "retrieval": b_retrieval}
+            baseline, b_ingest = build_baseline(index)
+            result["baseline"] = {"ingest": b_ingest}
+        retrieval = retrieval_bench(index, queries, args.repeat, baseline)
+        if baseline is not None:
+            result["baseline"]["retrieval"] = retrieval.pop("baseline")
+        result["retrieval"] = retrieval
         result["rss_end_mib"] = peak_rss_mib()
         result["load_end"] = os.getloadavg()[0]
         print(render(result), flush=True)
-        if args.keep:
+        if args.keep and not args.data_dir:
             common.write_info(settings.data_dir, {"model": args.model, "n": args.n, "files": [str(f) for f in files]})
             print(f"\nindex kept in {settings.data_dir} (python -m eval.bench.ask_bench --data-dir {settings.data_dir})")
         if args.ask:
