@@ -100,8 +100,8 @@ def run(index, settings, baseline=None, repeat: int = 1) -> dict:
 
 
 def render(result: dict, documents: int) -> str:
-    lines = [f"== ask bench: {result['questions']} gold questions over {documents} documents "
-             f"(latency = best of {result['repeat']})"]
+    lines = [(f"== ask bench: {result['questions']} gold questions over {documents} documents "
+             f"(latency = best of {result['repeat']})")]
     rows = [[f"product {route}", s["count"], fmt_ms(s["p50"]), fmt_ms(s["p95"]), s["correct"]]
             for route, s in result["product"].items()]
     base = result.get("baseline")

@@ -54,7 +54,7 @@ def corpus_files(n: int, work: Path, seed: int) -> tuple[list[Path], float]:
 
 def ingest(index, files: list[Path]) -> dict:
     """Runs the product's ingest_paths with its store calls timed; returns the time split."""
-    import index.ingestion as ingestion
+    from index import ingestion
 
     timers = Timers()
     timers.wrap(ingestion, "parse_file", "parse")
@@ -170,11 +170,11 @@ def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, 
 def render(result: dict) -> str:
     ing, ret = result["ingest"], result["retrieval"]
     if ing is None:  # an index reused with --data-dir: no ingest figures
-        lines = [f"== index bench on the kept index {result['data_dir']}: {result['documents']} documents, "
-                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
+        lines = [(f"== index bench on the kept index {result['data_dir']}: {result['documents']} documents, "
+                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})")]
     else:
-        lines = [f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
-                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})"]
+        lines = [(f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
+                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})")]
         if ing["failed"]:
             lines.append(f"failed files: {ing['failed']}")
         lines.append("\ningest (product), seconds:")
