@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
+from assistant.absence import absence_statement
 from assistant.answer import NOT_FOUND_TEXT, Answer
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
 from assistant.fact_path import Draft, FactPath
-from assistant.intent import QuestionIntent, parse_question
+from assistant.intent import parse_question
+from assistant.plan import Operation, QuestionPlan
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from budgetqa.settings import Settings
@@ -35,7 +37,7 @@ class Turn:
     question: str
     where: DocumentFilter
     started: float
-    intent: QuestionIntent | None = None
+    intent: QuestionPlan | None = None
     docs: list[DocumentRecord] = field(default_factory=list)
     draft: Draft | None = None
     refusal: str | None = None
@@ -88,12 +90,15 @@ class Assistant:
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
-        if (not docs and len(intent.years) == 1 and intent.wants_number and intent.operation == "lookup"
+        if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
+            # "2020年比2019年增加了多少" with only the 2020 document: the change that document states
+            intent.operation, intent.years = Operation.CHANGE, [max(intent.years)]
+        if (not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP
                 and not re.search(r"决算|实际|执行", turn.question)):  # a budget's 上年 is last year's budget, not its outturn
             # a year with no document of its own may be "上年" of the next year's document
             docs = [d for d in available if d.year == intent.years[0] + 1]
             if docs:
-                intent.operation = "previous"
+                intent.operation = Operation.PREVIOUS
         turn.docs = docs
         if not docs:
             scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)
@@ -103,12 +108,28 @@ class Assistant:
     def _numeric(self, turn: Turn) -> Turn:
         facts = self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
         turn.draft = self.fact_path.answer(turn.intent, facts, turn.docs)
-        if turn.draft is None and turn.intent.operation in ("lookup", "change"):
+        if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE):
             retrieved = self._retrieve(turn)
             turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
+        if len(turn.docs) == 1 and (turn.draft is None or turn.draft.answer.value == 0):
+            turn.draft = self._with_absence(turn, turn.docs[0])
         return turn
+
+    def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
+        """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal."""
+        span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms])
+        if span is None:
+            return turn.draft
+        citation = self.texts.cite(doc.doc_id, *span)
+        said = citation.quote.strip()
+        if turn.draft is None:
+            text = f"{doc.department}{doc.year or ''}年公开文件说明：{said}"
+            return Draft(Answer(question=turn.question, kind="text", text=text, citations=[citation], route="fact"))
+        answer = turn.draft.answer
+        update = {"text": f"{answer.text}原文说明：{said}", "citations": [*answer.citations, citation]}
+        return Draft(answer.model_copy(update=update), turn.draft.checks)
 
     def _textual(self, turn: Turn) -> Turn:
         turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))

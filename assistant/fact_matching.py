@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
+from ingest.model import Basis, DocumentKind, FactKind
 from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
@@ -48,9 +49,35 @@ class ScoredFact:
     score: float
 
 
+# a figure of another basis than the one asked is never the answer; these bases stand in for each other
+ACCEPTED_BASES = {
+    Basis.BUDGET: {Basis.BUDGET, Basis.INITIAL_BUDGET, Basis.ADJUSTED_BUDGET},
+    Basis.INITIAL_BUDGET: {Basis.INITIAL_BUDGET, Basis.BUDGET},
+    Basis.ADJUSTED_BUDGET: {Basis.ADJUSTED_BUDGET},
+    Basis.FINAL: {Basis.FINAL},
+    Basis.EXECUTION: {Basis.EXECUTION},
+}
+OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
+ASKED_BASIS_BONUS = 6.0
+
+
+def natural_basis(fact: FactRecord) -> Basis:
+    return DocumentKind(fact.doc_kind).natural_basis if fact.doc_kind else Basis.BUDGET
+
+
+def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
+    """Score adjustment for the fact's basis (for a change: the basis it is compared against); None excludes it."""
+    own = (fact.compared_to or natural_basis(fact)) if fact.kind is FactKind.CHANGE else fact.basis
+    if asked is None:
+        return 0.0 if own in (natural_basis(fact), Basis.INITIAL_BUDGET) or fact.kind is FactKind.CHANGE else -OTHER_BASIS_PENALTY
+    if own not in ACCEPTED_BASES[asked]:
+        return None
+    return ASKED_BASIS_BONUS if own is asked else 0.0
+
+
 def measure_class(fact: FactRecord) -> str:
     """Facts are comparable only within a class: change, percent, count or money level."""
-    if fact.measure.startswith("比上年"):
+    if fact.kind is FactKind.CHANGE:
         return "change"
     if fact.unit == "%":
         return "percent"
@@ -87,8 +114,11 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     return 60.0 * covered if covered >= 0.6 else 0.0
 
 
-def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...]) -> float:
-    """How well a fact answers a question about `terms` (0 = not at all)."""
+def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None) -> float:
+    """How well a fact answers a question about `terms` with the asked basis (0 = not at all)."""
+    fit = basis_fit(fact, basis)
+    if fit is None:
+        return 0.0
     subject = normalise(fact.subject)
     column = normalise(fact.measure.split("/")[-1]) if is_total_label(fact.subject) else ""
     best = 0.0
@@ -125,18 +155,19 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     if fact.origin == "table" and terms:
         context_words = set(search_terms(fact.context)) - set(search_terms(fact.subject))
         best += min(9.0, 3.0 * len(context_words & set(search_terms(terms[0]))))
-    if fact.measure.startswith("比上年") and not re.search(r"增|减|变化|比上年|比去年", question):
+    if fact.kind is FactKind.CHANGE and not re.search(r"增|减|变化|比上年|比去年", question):
         best -= 30.0
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
         best += 2.0
     if fact.origin == "text":
         best += 3.0  # a sentence that names the item is the clearest citation
-    return best
+    return best + fit
 
 
-def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = ()) -> list[ScoredFact]:
+def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),
+               basis: Basis | None = None) -> list[ScoredFact]:
     """Facts scoring at least MIN_SCORE, best first (ties: document order)."""
-    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint)) for f in facts]
+    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint, basis)) for f in facts]
     return sorted((s for s in scored if s.score >= MIN_SCORE), key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
 
 

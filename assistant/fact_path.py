@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,13 +20,17 @@ from assistant.fact_matching import (
     measure_class,
     rank_facts,
 )
-from assistant.formatting import in_display_unit, plain, shown
-from assistant.intent import QuestionIntent
+from assistant.formatting import in_display_unit, rounded, shown
+from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
+from ingest.model import Basis, Direction, FactKind
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
 TOTAL_TERMS = ["预算收支", "收支预算", "支出预算", "预算支出", "收入预算", "预算收入", "收入总计", "支出总计"]
+
+
+Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draft | None"]
 
 
 @dataclass
@@ -42,13 +47,20 @@ class FactPath:
     def __init__(self, texts: SourceTexts, display_unit: str = "万元"):
         self.texts = texts
         self.display_unit = display_unit
+        self.handlers: dict[Operation, Handler] = {
+            Operation.LOOKUP: self._lookup, Operation.RANK: self._rank, Operation.CHANGE: self._change,
+            Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
+            Operation.SUM: self._sum, Operation.DIFFERENCE: self._difference, Operation.YEAR_CHANGE: self._year_change,
+        }
 
     # ---- helpers -------------------------------------------------------------------------
     def _cite(self, fact: FactRecord) -> Citation:
         return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page)
 
     def _display(self, fact: FactRecord) -> tuple[Decimal, str | None]:
-        return in_display_unit(fact.value, fact.unit, self.display_unit)
+        """The figure in the display unit, rounded to two decimals."""
+        value, unit = in_display_unit(fact.value, fact.unit, self.display_unit)
+        return rounded(value), unit
 
     def _describe(self, fact: FactRecord) -> str:
         value, unit = self._display(fact)
@@ -59,7 +71,7 @@ class FactPath:
 
     @staticmethod
     def _item(fact: FactRecord) -> str:
-        if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.measure.startswith("比上年"):
+        if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return fact.subject
         detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
         return f"{fact.subject}的{fact.measure}" + (f"（{detail}）" if detail else "")
@@ -75,11 +87,12 @@ class FactPath:
             text=f"{fact.context or fact.subject}：{self._describe(fact)}", citation=self._cite(fact),
         )
 
-    def _best_per_doc(self, facts: list[FactRecord], terms: list[str], intent: QuestionIntent,
-                      only_class: str | None = None, exclude_class: str | None = None) -> dict[str, list[ScoredFact]]:
+    def _best_per_doc(self, facts: list[FactRecord], terms: list[str], intent: QuestionPlan,
+                      only_class: str | None = None, exclude_class: str | None = None,
+                      basis: Basis | None = None) -> dict[str, list[ScoredFact]]:
         pool = [f for f in facts if (only_class is None or measure_class(f) == only_class)
                 and (exclude_class is None or measure_class(f) != exclude_class)]
-        ranked = rank_facts(pool, terms, intent.question, intent.unit_hint)
+        ranked = rank_facts(pool, terms, intent.question, intent.unit_hint, basis or intent.basis)
         per_doc: dict[str, list[ScoredFact]] = defaultdict(list)
         for scored in ranked:
             per_doc[scored.fact.doc_id].append(scored)
@@ -89,16 +102,12 @@ class FactPath:
         return comparable_amount(fact)
 
     # ---- operations ----------------------------------------------------------------------
-    def answer(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def answer(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """A draft answer, or None when the facts do not answer the question."""
-        operation = {
-            "lookup": self._lookup, "rank": self._rank, "change": self._change, "previous": self._previous,
-            "growth_rate": self._growth_rate, "share": self._share, "sum": self._sum, "difference": self._difference,
-            "year_change": self._year_change,
-        }.get(intent.operation)
-        return operation(intent, facts, docs) if operation else None
+        handler = self.handlers.get(intent.operation)
+        return handler(intent, facts, docs) if handler else None
 
-    def _lookup(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         if not per_doc:
             return None
@@ -122,7 +131,7 @@ class FactPath:
                         qualifier=fact.qualifier, citations=[citation], conflicts=conflicts, route="fact")
         return Draft(answer, [(citation, fact.value)] + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)])
 
-    def _ambiguous(self, intent: QuestionIntent, best: list[FactRecord]) -> Draft:
+    def _ambiguous(self, intent: QuestionPlan, best: list[FactRecord]) -> Draft:
         candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]
         listing = "；".join(f"{c.department}{c.year or ''}年：{shown(Decimal(str(c.value)), c.unit, c.qualifier)}" for c in candidates)
         text = f"有{len(candidates)}份文件都有“{intent.focus or intent.question}”的数据，请指明部门或年度。{listing}。"
@@ -130,7 +139,7 @@ class FactPath:
                         citations=[c.citation for c in candidates if c.citation], route="fact")
         return Draft(answer, [(self._cite(f), f.value) for f in best])
 
-    def _rank(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _rank(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         latest: dict[str, FactRecord] = {}
         for ranked in per_doc.values():
@@ -150,7 +159,7 @@ class FactPath:
                         citations=[c.citation for c in candidates if c.citation], candidates=candidates, route="fact")
         return Draft(answer, [(self._cite(f), f.value) for f in ordered])
 
-    def _change_fact(self, intent: QuestionIntent, facts: list[FactRecord]) -> ScoredFact | None:
+    def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord]) -> ScoredFact | None:
         terms = intent.terms or TOTAL_TERMS
         per_doc = self._best_per_doc(facts, terms, intent, only_class="change")
         if len(per_doc) != 1:
@@ -158,9 +167,10 @@ class FactPath:
         best = next(iter(per_doc.values()))[0]
         return best if best.score >= MIN_OPERAND_SCORE else None
 
-    def _level_fact(self, intent: QuestionIntent, facts: list[FactRecord], subject: str | None = None) -> ScoredFact | None:
+    def _level_fact(self, intent: QuestionPlan, facts: list[FactRecord], subject: str | None = None,
+                    basis: Basis | None = None) -> ScoredFact | None:
         terms = [subject, *canonical_variants(subject)] if subject else (intent.terms or TOTAL_TERMS)
-        per_doc = self._best_per_doc(facts, terms, intent, only_class="money")
+        per_doc = self._best_per_doc(facts, terms, intent, only_class="money", basis=basis)
         if len(per_doc) != 1:
             return None
         best = next(iter(per_doc.values()))[0]
@@ -168,9 +178,9 @@ class FactPath:
 
     def _signed(self, change: FactRecord) -> Decimal:
         amount = self._money(change)
-        return -amount if "减少" in change.measure else amount
+        return -amount if change.direction is Direction.DOWN else amount
 
-    def _unchanged(self, intent: QuestionIntent, facts: list[FactRecord], previous: bool) -> Draft | None:
+    def _unchanged(self, intent: QuestionPlan, facts: list[FactRecord], previous: bool) -> Draft | None:
         """The item's figure is stated unchanged from last year ("与2019年相比持平"): change 0, last year = this year."""
         level = self._level_fact(intent, facts)
         steady = level and self.texts.steady_after(level.fact.doc_id, level.fact.end)
@@ -188,7 +198,7 @@ class FactPath:
                         citations=citations, route="fact")
         return Draft(answer, [(citations[0], fact.value)])
 
-    def _change(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         found = self._change_fact(intent, facts)
         if found is None:
             return self._unchanged(intent, facts, previous=False)
@@ -200,7 +210,7 @@ class FactPath:
                         citations=[citation], route="fact")
         return Draft(answer, [(citation, fact.value)])
 
-    def _previous(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _previous(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)
         if change is None:
             return self._unchanged(intent, facts, previous=True)
@@ -210,7 +220,7 @@ class FactPath:
         result = compute.previous_year(self._money(level.fact), self._signed(change.fact))
         return self._computed(intent, "上年", level.fact, [level.fact, change.fact], result, self.display_unit)
 
-    def _growth_rate(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _growth_rate(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)
         if change is None:
             return None
@@ -222,7 +232,7 @@ class FactPath:
         result = compute.growth_rate(self._money(level.fact), self._signed(change.fact))
         return self._computed(intent, "比上年增长", level.fact, [level.fact, change.fact], result, "%")
 
-    def _share(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _share(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if len(intent.parts) != 2:
             return None
         part = self._level_fact(intent, facts, intent.parts[0])
@@ -240,22 +250,27 @@ class FactPath:
         result = compute.share(self._money(part.fact), self._money(whole.fact))
         return self._computed(intent, f"占{whole.fact.subject}的比例", part.fact, [part.fact, whole.fact], result, "%")
 
-    def _sum(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _sum(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         operands = self._operands(intent, facts)
         if operands is None:
             return None
         result = compute.total([self._money(f) for f in operands])
         return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, "、".join(f.subject for f in operands))
 
-    def _difference(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _difference(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         operands = self._operands(intent, facts)
         if operands is None or len(operands) != 2:
             return None
         result = compute.difference(self._money(operands[0]), self._money(operands[1]))
-        return self._computed(intent, "之差", operands[0], operands, result, self.display_unit,
-                              f"{operands[0].subject}与{operands[1].subject}")
+        more = "多" if result.value >= 0 else "少"
+        first, second = operands
+        if first.subject == second.subject:  # one item, two bases: "信息化建设决算数比年初预算数少"
+            subject = f"{first.subject}{first.basis}比{second.basis}"
+        else:
+            subject = f"{first.subject}比{second.subject}"
+        return self._computed(intent, more, first, operands, result, self.display_unit, subject, magnitude=True)
 
-    def _year_change(self, intent: QuestionIntent, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+    def _year_change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The same item in two years' documents: the change (or growth %) from the earlier to the later."""
         earlier_year, later_year = sorted(intent.years)
         per_doc = self._best_per_doc(facts, intent.terms or TOTAL_TERMS, intent, only_class="money")
@@ -270,27 +285,37 @@ class FactPath:
             result = compute.growth_between(self._money(later), self._money(earlier))
             return self._computed(intent, f"比{earlier_year}年增长", later, [later, earlier], result, "%")
         result = compute.difference(self._money(later), self._money(earlier))
-        return self._computed(intent, f"比{earlier_year}年增减", later, [later, earlier], result, self.display_unit)
+        return self._computed(intent, f"比{earlier_year}年{_direction_word(result.value)}", later, [later, earlier],
+                              result, self.display_unit, magnitude=True)
 
-    def _operands(self, intent: QuestionIntent, facts: list[FactRecord]) -> list[FactRecord] | None:
+    def _operands(self, intent: QuestionPlan, facts: list[FactRecord]) -> list[FactRecord] | None:
         if len(intent.parts) < 2:
             return None
         operands: list[FactRecord] = []
-        for term in intent.parts:
+        bases = intent.part_bases or [None] * len(intent.parts)
+        for term, basis in zip(intent.parts, bases, strict=True):
             pool = [f for f in facts if not operands or f.doc_id == operands[0].doc_id]
-            found = self._level_fact(intent, pool, term)
+            found = self._level_fact(intent, pool, term, basis)
             if found is None:
                 return None
             operands.append(found.fact)
         return operands
 
-    def _computed(self, intent: QuestionIntent, label: str, anchor: FactRecord, operands: list[FactRecord],
-                  result: compute.Computed, unit: str, subject: str | None = None) -> Draft:
+    def _computed(self, intent: QuestionPlan, label: str, anchor: FactRecord, operands: list[FactRecord],
+                  result: compute.Computed, unit: str, subject: str | None = None, magnitude: bool = False) -> Draft:
+        """A computed figure; with `magnitude` the label carries the sign (减少, 少) and the value is shown unsigned."""
         money_unit = unit != "%"
-        value_text = f"{plain(result.value)}{unit}"
-        text = f"{self._owner(anchor)}{subject or anchor.subject}{label}为{value_text}（{result.formula}"
+        value = abs(result.value) if magnitude else result.value
+        value_text = shown(value, unit)
+        joint = "" if magnitude else "为"
+        text = f"{self._owner(anchor)}{subject or anchor.subject}{label}{joint}{value_text}（{result.formula}"
         text += f"，单位：{self.display_unit}）。" if money_unit or any(f.unit != self.display_unit for f in operands) else "）。"
         citations = [self._cite(f) for f in operands]
-        answer = Answer(question=intent.question, kind="number", text=text, value=float(result.value), unit=unit,
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")
         return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])
+
+
+def _direction_word(change: Decimal) -> str:
+    """增加 / 减少 / 持平 for a signed change."""
+    return "增加" if change > 0 else "减少" if change < 0 else "持平"

@@ -19,8 +19,8 @@ def rounded(value: Decimal, places: Decimal = DISPLAY_PLACES) -> Decimal:
 
 
 def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str:
-    """'≤1037万元', '0.63万元', '57平方米', '14.84%'."""
-    return f"{qualifier or ''}{plain(value)}{unit or ''}"
+    """'≤1037万元', '0.63万元', '57平方米', '14.84%': at most two decimals (18976.7551 → 18976.76)."""
+    return f"{qualifier or ''}{plain(rounded(value))}{unit or ''}"
 
 
 def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:

@@ -8,9 +8,11 @@ list (…包括哪些) and text (anything that is not asking for a figure).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord
+from ingest.facts import stated_basis_in
+from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
@@ -36,7 +38,9 @@ _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多�
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中)(?P<item>.{2,})$")
-_REASON = re.compile(r"为什么|什么原因|原因是|原因|理由")  # asks why: always a text answer
+_REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
+# asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
+_DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|12月31日)")  # a balance date, not the report year
 _FILLER = re.compile(
     r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
@@ -52,22 +56,6 @@ COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分�
                "平方米": ("平方米",), "个": ("个",), "月": ("个月", "月")}
 COUNT_HINTS = dict(sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0])))  # 人次 before 人
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
-
-
-@dataclass
-class QuestionIntent:
-    """What a question asks, in the product's terms."""
-
-    question: str
-    operation: str
-    focus: str  # the budget item asked about, cleaned of filler words
-    terms: list[str]  # focus plus canonical synonyms
-    departments: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
-    unit_hint: tuple[str, ...] = ()
-    wants_number: bool = True
-    asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
 
 
 def _core(name: str) -> str:
@@ -154,44 +142,70 @@ def clean_focus(text: str) -> str:
     return text.strip("和及与、比较在中")
 
 
-def _operation(question: str) -> str:
+def _operation(question: str) -> Operation:
     if _LIST.search(question):
-        return "list"
+        return Operation.LIST
     if _RANK.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
-        return "rank"
+        return Operation.RANK
     if _RATE.search(question):
-        return "growth_rate"
+        return Operation.GROWTH
     if _PREVIOUS.search(question):
-        return "previous"
+        return Operation.PREVIOUS
     if _SHARE.search(question):
-        return "share"
+        return Operation.SHARE
     if _DIFFERENCE.search(question):
-        return "difference"
+        return Operation.DIFFERENCE
     if _CHANGE.search(question):
-        return "change"
+        return Operation.CHANGE
     if _SUM.search(question) and re.search(r"[和及与、加]", question):
-        return "sum"
-    return "lookup"
+        return Operation.SUM
+    return Operation.LOOKUP
 
 
-def _parts(question_without_names: str, operation: str) -> list[str]:
-    if operation == "share":
+def _parts(question_without_names: str, operation: Operation) -> list[str]:
+    if operation is Operation.SHARE:
         within = re.search(r"(.+?)在(.+?)(?:中|里|当中)占", question_without_names)  # "A在B中占多少"
         if within:
             return [clean_focus(within[1]), clean_focus(within[2])]
         left, _, right = re.split(r"(占)", question_without_names, maxsplit=1) if "占" in question_without_names else (question_without_names, "", "")
         whole = re.sub(r"比重|占比|比例|百分比|百分数|百分之几|百分之多少|多少|的|是|为|几", "", right)
         return [clean_focus(left), clean_focus(whole) or "预算收支"]
-    if operation in ("sum", "difference"):
+    if operation in (Operation.SUM, Operation.DIFFERENCE):
         body = _PARTS_SPLIT.split(_SUM.sub(" ", question_without_names))
-        parts = [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
-        if operation == "difference" and re.search(r"少多少|低多少", question_without_names):
-            parts.reverse()  # "A比B少多少" asks for B − A
-        return parts
+        return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
     return []
 
 
-def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIntent:
+_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少")
+_UP = re.compile(r"多了|增加|增长|上升|提高|多多少")
+
+
+_BASIS_WORD = r"(?:预算执行数|执行数|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
+_BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
+_COMPLETION = re.compile(r"(?:完成了?|达到|占)(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率")
+# what "the spending" means when a completion question names no item
+TOTAL_SPENDING_TERMS = ("财政拨款支出", "一般公共预算财政拨款支出", "支出决算", "本年支出合计", "支出总计")
+
+
+def asked_basis(question: str) -> Basis | None:
+    """The kind of figure a question asks for, when it says: 决算/实际 → FINAL, 年初预算, 全年预算, 执行数 …"""
+    stated = stated_basis_in(question)
+    if stated is None and re.search(r"实际", question):
+        return Basis.FINAL
+    return stated
+
+
+def asked_direction(question: str) -> Direction | None:
+    """少了多少 → DOWN, 增加了多少 → UP, None when the question does not say."""
+    down, up = _DOWN.search(question), _UP.search(question)
+    if down and not up:
+        return Direction.DOWN
+    if up and not down:
+        return Direction.UP
+    return None
+
+
+def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPlan:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
     departments, rest = match_departments(question, known)
@@ -205,31 +219,47 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionIn
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(y) for y in _YEAR.findall(rest)} | set(as_of))
     rest = _YEAR.sub(" ", rest)
-    operation = "text" if _REASON.search(rest) else _operation(rest)
-    if len(years) == 2 and operation in ("lookup", "change", "difference", "growth_rate"):
-        operation = "year_change"  # "2024年…比2023年多了多少": the same item in two years' documents
+    defines = _DEFINITION.search(rest) and not re.search(r"多少|几", rest)
+    operation = Operation.TEXT if _REASON.search(rest) or defines else _operation(rest)
+    if len(years) == 2 and operation in (Operation.LOOKUP, Operation.CHANGE, Operation.DIFFERENCE, Operation.GROWTH):
+        operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
     focus = clean_focus(rest)
     parts = _parts(rest, operation)
-    if operation == "sum" and len(parts) < 2:  # "三项加起来" names one item: its own total
-        operation = "lookup"
-    asks_figure = bool(_NUMERIC.search(rest)) or operation not in ("lookup", "list", "text")
-    wants_number = operation not in ("list", "text") and (asks_figure or not _TEXT_ONLY.search(rest))
+    if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
+        operation = Operation.LOOKUP
+    asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)
+    wants_number = operation not in (Operation.LIST, Operation.TEXT) and (asks_figure or not _TEXT_ONLY.search(rest))
     unit_hint: tuple[str, ...] = ()
     for hint, units in COUNT_HINTS.items():
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
         if re.search(rf"(?:几|多少){hint}{tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
-    if "完成" in rest and re.search(r"百分|比例|%|几成", rest):  # 完成年初预算的百分之几: a stated rate
-        operation, unit_hint = "lookup", ("%",)
-    if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation == "lookup":
+    part_bases: list[Basis | None] = []
+    completion = _COMPLETION.search(rest)
+    gap = _BASIS_GAP.search(rest)
+    if completion:  # 完成年初预算的百分之几: a stated rate of the item named before 完成
+        operation, unit_hint = Operation.LOOKUP, ("%",)
+        focus = clean_focus(rest[: completion.start()])
+    elif gap and operation in (Operation.LOOKUP, Operation.DIFFERENCE, Operation.CHANGE):
+        # "信息化建设决算比年初预算少了多少": one item, two bases of the same document
+        operation = Operation.DIFFERENCE
+        focus = clean_focus(rest[: gap.start()])
+        part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
+        parts = [focus, focus]
+    if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
-    terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
+    generic = len(focus) < 3
+    if completion and generic:
+        terms = [focus, *TOTAL_SPENDING_TERMS] if focus else list(TOTAL_SPENDING_TERMS)
+    else:
+        terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     within = _WITHIN.match(focus)
     if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands
         terms = [within["item"], *canonical_variants(within["item"]), *terms]
-    return QuestionIntent(
+    return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, parts=parts, unit_hint=unit_hint,
-        wants_number=wants_number, asks_figure=asks_figure,
+        wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
+        direction=asked_direction(rest), part_bases=part_bases,
     )

@@ -16,10 +16,12 @@ from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, shown
-from assistant.intent import QuestionIntent
+from assistant.plan import Operation, QuestionPlan
 from index.query_expansion import canonical_terms
 from ingest.lexicon import search_terms
-from ingest.numbers import NUMBER
+from ingest.facts import basis_in
+from ingest.model import DocumentKind
+from ingest.numbers import NUMBER, is_money
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
@@ -38,7 +40,7 @@ def _bare(text: str) -> str:
     return _QUOTES.sub("", text)
 
 
-def steady_draft(intent: QuestionIntent, sentence: Sentence, steady: tuple[int, int], texts: SourceTexts,
+def steady_draft(intent: QuestionPlan, sentence: Sentence, steady: tuple[int, int], texts: SourceTexts,
                  display_unit: str) -> Draft:
     """'No change from last year', citing the item's sentence and the 持平 statement."""
     record = texts.record(sentence.doc_id)
@@ -92,7 +94,7 @@ def rank_sentences(question_terms: set[str], docs: list[Document], texts: Source
     return sorted(ranked, key=lambda s: -s.score)
 
 
-def question_terms(intent: QuestionIntent) -> set[str]:
+def question_terms(intent: QuestionPlan) -> set[str]:
     words = set(search_terms(intent.focus or intent.question))
     for term in canonical_terms(intent.question):
         words |= set(search_terms(term))
@@ -106,7 +108,7 @@ class RetrievalPath:
         self.texts = texts
         self.display_unit = display_unit
 
-    def text_answer(self, intent: QuestionIntent, docs: list[Document]) -> Draft | None:
+    def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts) if s.score >= MIN_SENTENCE_SCORE]
         if not ranked:
             return None
@@ -135,8 +137,12 @@ class RetrievalPath:
             chosen = [*chosen, Sentence(best.doc_id, found.start(), found.start() + len(text), text, best.page, 0.0)]
         return sorted(chosen, key=lambda s: s.start)
 
-    def number_answer(self, intent: QuestionIntent, docs: list[Document]) -> Draft | None:
-        """A figure printed right after the asked item in a retrieved sentence, or None."""
+    def number_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
+        """A figure printed right after the asked item in a retrieved sentence, typed and checked, or None.
+
+        The figure must carry the asked kind of unit, and the asked basis (决算, 年初预算 …) when the
+        question names one; a change question takes only a stated change or a 持平 statement.
+        """
         names = [t for t in [intent.focus, *canonical_terms(intent.question)] if t and len(t) >= 2]
         if not names:
             return None
@@ -144,10 +150,9 @@ class RetrievalPath:
             if sentence.score < MIN_SENTENCE_SCORE:
                 break
             for name in names:
-                at = _bare(sentence.text).find(name)
-                if at < 0:
+                if _bare(sentence.text).find(name) < 0:
                     continue
-                if intent.operation == "change":
+                if intent.operation is Operation.CHANGE:
                     steady = self.texts.steady_after(sentence.doc_id, sentence.start)
                     if steady:
                         return steady_draft(intent, sentence, steady, self.texts, self.display_unit)
@@ -157,15 +162,27 @@ class RetrievalPath:
                     continue
                 tail = sentence.text[at + len(name):]
                 figure = _FIGURE.match(tail.lstrip("为是约共计安排："))
-                if figure and intent.unit_hint and figure["unit"] not in intent.unit_hint:
-                    continue  # "几个团组" is never answered with an amount of money
-                    offset = sentence.start + at
-                    end = sentence.start + at + len(name) + tail.index(figure.group()) + len(figure.group())
-                    value = Decimal(figure["num"].replace(",", ""))
-                    return self._figure(intent, sentence, value, figure["unit"], offset, end)
+                if figure is None or not self._fits(intent, figure, sentence):
+                    continue
+                start = sentence.start + at
+                end = start + len(name) + tail.index(figure.group()) + len(figure.group())
+                value = Decimal(figure["num"].replace(",", ""))
+                return self._figure(intent, sentence, value, figure["unit"], start, end)
         return None
 
-    def _figure(self, intent: QuestionIntent, sentence: Sentence, value: Decimal, unit: str | None,
+    def _fits(self, intent: QuestionPlan, figure: re.Match, sentence: Sentence) -> bool:
+        """The figure has the asked unit kind and, when the question names one, the asked basis."""
+        unit = figure["unit"]
+        if intent.unit_hint and unit not in intent.unit_hint:
+            return False  # "几个团组" is never answered with an amount of money
+        if not intent.unit_hint and not is_money(unit):
+            return False
+        if intent.basis is not None:
+            record = self.texts.record(sentence.doc_id)
+            return basis_in(sentence.text, DocumentKind(record.kind).natural_basis) is intent.basis
+        return True
+
+    def _figure(self, intent: QuestionPlan, sentence: Sentence, value: Decimal, unit: str | None,
                 start: int, end: int) -> Draft:
         citation = self.texts.cite(sentence.doc_id, start, end, sentence.page)
         record = self.texts.record(sentence.doc_id)

@@ -25,14 +25,19 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    inspect,
     select,
     update,
 )
 from sqlalchemy.engine import Engine
 
-from ingest.model import ParsedDocument
+from ingest.model import Basis, Direction, FactKind, ParsedDocument, TableKind
 
 READY, PENDING = "ready", "pending"
+
+
+class StoreSchemaError(RuntimeError):
+    """The database was written by an older version of the product."""
 
 metadata = MetaData()
 documents = Table(
@@ -77,6 +82,27 @@ facts = Table(
     Column("table_id", Integer),
     Column("section_id", Integer),
     Column("page", Integer),
+    Column("kind", String(16), nullable=False),
+    Column("basis", String(16), nullable=False),
+    Column("direction", String(8)),
+    Column("compared_to", String(16)),
+    Column("scope", Text),
+    Column("table_kind", String(32)),
+    Column("row_path", JSON, nullable=False),
+    Column("col_path", JSON, nullable=False),
+)
+tables = Table(
+    "tables", metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("table_id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("unit", Text),
+    Column("scope", Text),
+    Column("page", Integer),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("header", JSON, nullable=False),
 )
 chunks = Table(
     "chunks", metadata,
@@ -128,6 +154,32 @@ class FactRecord:
     context: str
     section_id: int | None
     page: int | None
+    kind: FactKind = FactKind.AMOUNT
+    basis: Basis = Basis.BUDGET
+    direction: Direction | None = None
+    compared_to: Basis | None = None
+    scope: str | None = None
+    table_id: int | None = None
+    table_kind: TableKind | None = None
+    row_path: tuple[str, ...] = ()
+    col_path: tuple[str, ...] = ()
+    doc_kind: str = ""
+
+
+@dataclass(frozen=True)
+class TableRecord:
+    """A stored table's identity: what it is, where it stands and its header rows."""
+
+    doc_id: str
+    table_id: int
+    title: str
+    kind: TableKind
+    unit: str | None
+    scope: str | None
+    page: int | None
+    start: int
+    end: int
+    header: list[list[str]]
 
 
 @dataclass(frozen=True)
@@ -174,6 +226,16 @@ class FactStore:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        """Refuses a database written by an older version, whose facts lack columns this one reads."""
+        stored = {c["name"] for c in inspect(self.engine).get_columns("facts")}
+        missing = sorted({c.name for c in facts.columns} - stored)
+        if missing:
+            raise StoreSchemaError(
+                f"事实库由旧版本生成（缺少列：{', '.join(missing)}）。请清空数据目录后重新导入文件。"
+            )
 
     def add_pending(self, doc: ParsedDocument) -> None:
         """Writes a whole document in one transaction, marked pending."""
@@ -194,8 +256,17 @@ class FactStore:
                     dict(doc_id=m.doc_id, subject=f.subject, measure=f.measure, value=str(f.value), unit=f.unit,
                          qualifier=f.qualifier, amount_wan=None if f.amount_wan is None else str(f.amount_wan),
                          start=f.start, end=f.end, origin=f.origin, context=f.context, table_id=f.table_id,
-                         section_id=f.section_id, page=f.page)
+                         section_id=f.section_id, page=f.page, kind=str(f.kind), basis=str(f.basis),
+                         direction=f.direction and str(f.direction), compared_to=f.compared_to and str(f.compared_to),
+                         scope=f.scope, table_kind=f.table_kind and str(f.table_kind),
+                         row_path=list(f.row_path), col_path=list(f.col_path))
                     for f in doc.facts
+                ])
+            if doc.tables:
+                conn.execute(tables.insert(), [
+                    dict(doc_id=m.doc_id, table_id=t.id, title=t.title, kind=str(t.kind), unit=t.unit, scope=t.scope,
+                         page=t.page, start=t.start, end=t.end, header=t.header)
+                    for t in doc.tables
                 ])
             if doc.chunks:
                 conn.execute(chunks.insert(), [
@@ -214,7 +285,7 @@ class FactStore:
         if not ids:
             return
         with self.engine.begin() as conn:
-            for table in (chunks, facts, sections, documents):
+            for table in (chunks, facts, tables, sections, documents):
                 conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
 
     def documents(self, status: str | None = READY) -> list[DocumentRecord]:
@@ -240,7 +311,7 @@ class FactStore:
     def facts(self, query: FactQuery = FactQuery()) -> list[FactRecord]:
         """Facts of ready documents matching the query, in document order."""
         stmt = (
-            select(facts, documents.c.department, documents.c.year, documents.c.source)
+            select(facts, documents.c.department, documents.c.year, documents.c.source, documents.c.kind.label("doc_kind"))
             .join(documents, documents.c.doc_id == facts.c.doc_id)
             .where(documents.c.status == READY)
         )
@@ -262,6 +333,12 @@ class FactStore:
         stmt = stmt.limit(query.limit).offset(query.offset)
         with self.engine.connect() as conn:
             return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+
+    def tables(self, doc_id: str) -> list[TableRecord]:
+        """The typed tables of one document, in document order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(tables).where(tables.c.doc_id == doc_id).order_by(tables.c.table_id))
+            return [_table_record(row._mapping) for row in rows]
 
     def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]:
         """Chunks of ready documents (all, or of the given documents)."""
@@ -304,5 +381,16 @@ def _fact_record(row) -> FactRecord:
         subject=row["subject"], measure=row["measure"], value=Decimal(row["value"]), unit=row["unit"],
         qualifier=row["qualifier"], amount_wan=Decimal(row["amount_wan"]) if row["amount_wan"] is not None else None,
         start=row["start"], end=row["end"], origin=row["origin"], context=row["context"],
-        section_id=row["section_id"], page=row["page"],
+        section_id=row["section_id"], page=row["page"], kind=FactKind(row["kind"]), basis=Basis(row["basis"]),
+        direction=Direction(row["direction"]) if row["direction"] else None,
+        compared_to=Basis(row["compared_to"]) if row["compared_to"] else None, scope=row["scope"],
+        table_id=row["table_id"], table_kind=TableKind(row["table_kind"]) if row["table_kind"] else None,
+        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), doc_kind=row["doc_kind"],
+    )
+
+
+def _table_record(row) -> TableRecord:
+    return TableRecord(
+        doc_id=row["doc_id"], table_id=row["table_id"], title=row["title"], kind=TableKind(row["kind"]), unit=row["unit"],
+        scope=row["scope"], page=row["page"], start=row["start"], end=row["end"], header=row["header"],
     )

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ingest.model import Fact, Line, Table, TableCell
+from ingest.classify import fact_kind, stated_basis
+from ingest.model import Basis, Direction, Fact, Line, Table, TableCell
 from ingest.numbers import NUMBER, normalise_unit, to_wan
 from ingest.tables import squash, strip_list_mark
 
@@ -20,9 +21,15 @@ PERFORMANCE_VALUE_HEADER = "指标值"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 
 _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％)(?![\u4e00-\u9fff]*表)")
+# counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
+_COUNT_MENTION = re.compile(
+    rf"(?<![\d.第])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日|级))"
+)
+_COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
-    r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:年初)?(?:预算|决算|预算数|决算数|执行数)?(?:相比)?)?"
+    r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
     r"(?P<dir>增加|增长|减少|下降|节约|增|减)了?(?:额)?(?:为)?$"
 )
 _LEADING = re.compile(
@@ -33,16 +40,29 @@ _LEADING = re.compile(
     r"(?:中共)?[\u4e00-\u9fff]{2,24}?(?:委员会|办事处|办公室)(?=[\u4e00-\u9fff]{2}))+"
 )
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
-_STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数|执行数|预算执行数)$")
+_STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?（项）)")  # 决算 lists: "1、…（款）…（项）。"
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|类型|方式|依据|说明|描述|内容|地址|联系|序号")
+_CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _QUOTES = re.compile(r"[“”\"'「」『』‘’]")
-_DIRECTION = {"增加": "比上年增加", "增长": "比上年增加", "增": "比上年增加",
-              "减少": "比上年减少", "下降": "比上年减少", "减": "比上年减少", "节约": "比上年减少"}
+_DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
+              "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN}
+# fund names that contain 预算 without stating a basis: 一般公共预算, 政府性基金预算 …
+_FUND_WORDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:部门|单位)预算|预算单位|预算内|预算外")
+
+
+def stated_basis_in(text: str) -> Basis | None:
+    """The basis words state, fund names (一般公共预算) aside, or None."""
+    return stated_basis(_FUND_WORDS.sub("", text))
+
+
+def basis_in(text: str, default: Basis) -> Basis:
+    """The basis words state, or `default` when they state none."""
+    return stated_basis_in(text) or default
 
 
 def clean_subject(raw: str) -> str:
@@ -63,23 +83,34 @@ def _sentences(line: Line) -> Iterable[tuple[int, str]]:
         yield line.start + start, line.text[start:]
 
 
-def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
-    """Money and percentage figures stated in one paragraph."""
+def _mentions(sentence: str) -> list[re.Match]:
+    """Figures in a sentence, in order: money and percentages, then counts that do not overlap them."""
+    money = list(_MENTION.finditer(sentence))
+    counts = [m for m in _COUNT_MENTION.finditer(sentence) if not any(m.start() < o.end() and o.start() < m.end() for o in money)]
+    return sorted(money + counts, key=lambda m: m.start())
+
+
+def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
+    """Money, percentage and count figures stated in one paragraph; `default_basis` is the document's own."""
     facts: list[Fact] = []
     item = _LINE_ITEM.match(line.text)
     line_subject = clean_subject(item["item"]) if item else ""
     for offset, sentence in _sentences(line):
         running_subject = line_subject
         previous_end = 0
-        for match in _MENTION.finditer(sentence):
+        for match in _mentions(sentence):
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
             clause = sentence[clause_start : match.start()].rstrip()
             measure = "金额"
+            direction = compared_to = None
             change = _CHANGE.search(clause)
             if change:
-                measure = _DIRECTION[change["dir"]]
+                direction = _DIRECTION[change["dir"]]
+                measure = f"比上年{direction}"
+                compared_to = basis_in(change["cmp"] or "", Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
                 clause = clause[: change.start()]
+            basis = basis_in(clause, default_basis)
             subject = clean_subject(clause)
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
@@ -95,7 +126,7 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                 continue
             if not measure.startswith("比上年"):
                 running_subject = subject
-            unit = normalise_unit(match["unit"].replace("％", "%"))
+            unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
             if unit == "%" and measure != "完成率":
                 measure = "比例" if measure == "金额" else measure + "幅度"
@@ -112,6 +143,10 @@ def facts_from_line(line: Line, page: int | None = None) -> list[Fact]:
                     context=sentence.strip(),
                     page=page,
                     amount_wan=to_wan(value, unit),
+                    kind=fact_kind(unit, None, direction is not None),
+                    basis=basis,
+                    direction=direction,
+                    compared_to=compared_to,
                 )
             )
     return facts
@@ -151,8 +186,9 @@ def _row_span_start(table: Table, cell: TableCell) -> int:
     return next((c.start for c in row if c.text), cell.cell.start)
 
 
-def facts_from_table(table: Table) -> list[Fact]:
-    """Every figure cell of a typed table, as facts."""
+def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
+    """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`."""
+    table_basis = basis_in(table.title, default_basis)
     performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
     facts: list[Fact] = []
     for cell in table.cells:
@@ -196,6 +232,12 @@ def facts_from_table(table: Table) -> list[Fact]:
                 table_id=table.id,
                 page=table.page,
                 amount_wan=to_wan(q.value, q.unit),
+                kind=fact_kind(q.unit, q.qualifier, _CHANGE_HEADER.search("".join(cell.col_headers)) is not None),
+                basis=basis_in("".join(cell.col_headers), table_basis),
+                scope=table.scope,
+                table_kind=table.kind,
+                row_path=cell.row_labels,
+                col_path=cell.col_headers,
             )
         )
     return facts

@@ -18,6 +18,58 @@ class DocumentKind(StrEnum):
     UNIT_BUDGET = "单位预算"
     FINAL_ACCOUNT = "部门决算"
 
+    @property
+    def natural_basis(self) -> Basis:
+        """The basis a figure has when nothing else is said: 决算数 in final accounts, 预算数 otherwise."""
+        return Basis.FINAL if self is DocumentKind.FINAL_ACCOUNT else Basis.BUDGET
+
+
+class FactKind(StrEnum):
+    """What sort of figure a fact is."""
+
+    AMOUNT = "amount"  # a level: 预算数, 决算数, 金额
+    CHANGE = "change"  # 比上年增加/减少 N
+    RATE = "rate"  # a percentage: 占比, 增长率, 完成率
+    LIMIT = "limit"  # a target or cap (≤, ≥) such as a 绩效目标表 indicator
+    COUNT = "count"  # a count or stock: 辆, 人, 批次, 平方米
+
+
+class Basis(StrEnum):
+    """Which kind of figure (口径): 预算数, 年初预算, 全年(调整)预算, 决算数 or 预算执行数."""
+
+    BUDGET = "预算数"
+    INITIAL_BUDGET = "年初预算数"
+    ADJUSTED_BUDGET = "全年预算数"
+    FINAL = "决算数"
+    EXECUTION = "执行数"
+
+
+class Direction(StrEnum):
+    """The direction of a stated change."""
+
+    UP = "增加"
+    DOWN = "减少"
+    FLAT = "持平"
+
+
+class TableKind(StrEnum):
+    """The standard tables of a disclosure, told apart by title (see ingest/data/table_kinds.tsv)."""
+
+    INCOME_EXPENSE_TOTAL = "收支总表"
+    INCOME = "收入总表"
+    EXPENSE = "支出总表"
+    FISCAL_TOTAL = "财政拨款收支总表"
+    GENERAL_PUBLIC = "一般公共预算支出表"
+    BASIC_ECONOMIC = "基本支出经济分类表"
+    THREE_PUBLIC = "三公经费表"
+    GOVERNMENT_FUND = "政府性基金表"
+    STATE_CAPITAL = "国有资本经营表"
+    PROCUREMENT = "政府采购表"
+    PERFORMANCE = "绩效目标表"
+    ASSETS = "资产表"
+    PROJECTS = "项目表"
+    OTHER = "其他表"
+
 
 @dataclass(frozen=True)
 class Line:
@@ -139,6 +191,8 @@ class Table:
     end: int
     page: int | None
     section_id: int | None
+    kind: TableKind = TableKind.OTHER
+    scope: str | None = None  # a sub-unit (下属单位) the table belongs to, when it names one
 
 
 @dataclass(frozen=True)
@@ -147,6 +201,9 @@ class Fact:
 
     subject: 预算科目 or project (e.g. 公务接待费); measure: what the figure is (预算数, 成本指标, …).
     `value`/`unit` are as written; `amount_wan` is the money value in 万元 when the unit is money.
+    kind/basis/direction type the figure; `compared_to` is the basis a change is measured against
+    (比上年预算执行数 → EXECUTION); `scope` names a sub-unit when the figure is not the department's own;
+    a table figure keeps its table's kind, its row label path and its column header path.
     """
 
     subject: str
@@ -162,6 +219,14 @@ class Fact:
     section_id: int | None = None
     page: int | None = None
     amount_wan: Decimal | None = None
+    kind: FactKind = FactKind.AMOUNT
+    basis: Basis = Basis.BUDGET
+    direction: Direction | None = None
+    compared_to: Basis | None = None
+    scope: str | None = None
+    table_kind: TableKind | None = None
+    row_path: tuple[str, ...] = ()
+    col_path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,9 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         found = section_at(sections, table.start)
         table.section_id = found.id if found else None
         tables.append(table)
-    facts = [f for t in tables for f in facts_from_table(t)]
-    facts += [f for line in raw.lines for f in facts_from_line(line, line.page)]
+    basis = meta.kind.natural_basis
+    facts = [f for t in tables for f in facts_from_table(t, basis)]
+    facts += [f for line in raw.lines for f in facts_from_line(line, line.page, basis)]
     facts = [
         replace(f, subject=f.subject.removeprefix(department) or f.subject) if f.origin == "text" else f for f in facts
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell
 from ingest.numbers import find_table_unit, header_unit, parse_number, parse_quantity
 
@@ -165,9 +166,10 @@ def type_table(raw: RawTable, table_id: int) -> Table:
                 default_unit = _count_unit_from_label(row_labels[-1]) or None
             quantity = parse_quantity(cell.text, default_unit)
             cells.append(TableCell(cell, r, col, row_labels, chain, quantity))
+    title = _title(caption_texts)
     return Table(
         id=table_id,
-        title=_title(caption_texts),
+        title=title,
         unit=unit,
         header=[[c.text for c in row] for row in header_rows],
         body=body,
@@ -176,6 +178,7 @@ def type_table(raw: RawTable, table_id: int) -> Table:
         end=raw.end,
         page=raw.page,
         section_id=None,
+        kind=table_kind(title),
     )
 
 

@@ -1,0 +1,41 @@
+"""Finds where a document says it has none of an item ("本单位无公务用车", "故本表为空表")."""
+
+from __future__ import annotations
+
+import re
+
+MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
+NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
+MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制)")
+_QUOTES = re.compile(r"[“”\"'‘’「」（）()]")
+_GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
+
+
+def item_words(terms: list[str]) -> set[str]:
+    """Leading parts of the asked item and its synonyms: 公务用车购置费 → 公务用, 公务用车, …, 公务用车购置."""
+    words: set[str] = set()
+    for term in terms:
+        head = _GENERIC_TAIL.sub("", _QUOTES.sub("", term))
+        shortest = min(MIN_ITEM_WORD_CHARS, len(head)) if len(head) >= 2 else MIN_ITEM_WORD_CHARS
+        words |= {head[:n] for n in range(shortest, len(head) + 1)}
+    return words
+
+
+def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
+    """Span of the first sentence saying the document has none of the item, or None."""
+    words = item_words(terms)
+    if not words:
+        return None
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        if len(body) > MAX_STATEMENT_CHARS:
+            continue
+        bare = _QUOTES.sub("", body)
+        for negation in _NEGATION.finditer(bare):
+            reach = bare[negation.end() : negation.end() + NEGATION_REACH + max(map(len, words))]
+            if any(word in reach[: NEGATION_REACH + len(word)] for word in words):
+                lead = len(body) - len(body.lstrip())
+                return sentence.start() + lead, sentence.end()
+    return None

@@ -1,0 +1,64 @@
+"""The typed question plan between understanding a question and answering it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from ingest.model import Basis, Direction
+
+
+class Operation(StrEnum):
+    """What a question asks to be done with the figures it names."""
+
+    LOOKUP = "lookup"  # 公务接待费是多少
+    SHARE = "share"  # 三公经费占总预算多少
+    CHANGE = "change"  # 比上年增加了多少
+    GROWTH = "growth_rate"  # 增长了百分之几
+    PREVIOUS = "previous"  # 上年预算是多少
+    SUM = "sum"  # A和B一共多少
+    DIFFERENCE = "difference"  # A比B多多少
+    RANK = "rank"  # 哪个部门最高
+    YEAR_CHANGE = "year_change"  # 2024年比2023年多了多少
+    LIST = "list"  # 三公经费包括哪些
+    FILTER = "filter"  # 列出超过100万元的项目
+    TEXT = "text"  # 为什么增加, 什么叫基本支出
+
+
+class Shape(StrEnum):
+    """The form an answer takes."""
+
+    VALUE = "value"
+    LIST = "list"
+    RANKING = "ranking"
+    TEXT = "text"
+
+
+SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.FILTER: Shape.LIST, Operation.TEXT: Shape.TEXT}
+
+
+@dataclass
+class QuestionPlan:
+    """What a question asks, in the product's terms: scope, items, basis, direction and operation."""
+
+    question: str
+    operation: Operation
+    focus: str  # the budget item asked about, cleaned of filler words
+    terms: list[str]  # focus plus canonical synonyms
+    departments: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
+    unit_hint: tuple[str, ...] = ()
+    wants_number: bool = True
+    asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
+    basis: Basis | None = None  # the kind of figure asked for, when the question says (决算, 年初预算 …)
+    direction: Direction | None = None  # 少了多少 → DOWN
+    threshold: Decimal | None = None  # 超过100万元 → 100 (万元)
+    unknown_body: str | None = None  # a body named in the question that is not indexed
+    candidates: list[str] = field(default_factory=list)  # departments the question could mean (ask back)
+    part_bases: list[Basis | None] = field(default_factory=list)  # per operand, when parts differ by basis (决算 vs 年初预算)
+
+    @property
+    def shape(self) -> Shape:
+        return SHAPES.get(self.operation, Shape.VALUE)

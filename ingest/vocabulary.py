@@ -1,0 +1,198 @@
+"""The words of government bodies' names, read from `ingest/data`: organ words and their short forms,
+places and the generic parts of a name; and how a name splits into its places and its body.
+
+A place is at least two characters and a suffix (普陀区, 廊坊市, 内蒙古自治区), or one of the listed
+short places (某县); it must be followed by a body, so 万里街道 alone is a body, not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+DATA = files("ingest") / "data"
+ORGAN_WORDS = DATA / "organ_words.txt"
+PLACE_WORDS = DATA / "place_words.txt"
+MIN_PLACE_STEM = 2  # characters before a place suffix: 普陀区
+MAX_PLACE_STEM = 7  # 黔东南苗族侗族自治州
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every word list of the data files; tuples are longest word first."""
+
+    organs: dict[str, tuple[str, ...]]  # organ word → short forms people write for it (委员会 → 委)
+    weak_organs: frozenset[str]  # end facilities' names too (中心): not enough alone to name a body
+    not_organs: tuple[str, ...]  # begin with an organ word but end no body (局长, 部门)
+    not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
+    suffixes: tuple[str, ...]  # end a place (区, 自治区)
+    short_places: tuple[str, ...]  # places with one character before the suffix (某县)
+    not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
+    generic: tuple[str, ...]  # kind or level of body, not which body (中共, 人民政府, （本级）)
+    party_markers: tuple[str, ...]  # the party committee right after a place (廊坊市委)
+
+    @property
+    def organ_tokens(self) -> tuple[str, ...]:
+        """Organ words and their short forms, longest first."""
+        return _longest_first(w for word, shorts in self.organs.items() for w in (word, *shorts))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary of the shipped data files (read once per process)."""
+    organ = _sections(ORGAN_WORDS.read_text(encoding="utf-8"))
+    place = _sections(PLACE_WORDS.read_text(encoding="utf-8"))
+    organs = {row[0]: tuple(row[1:]) for row in sorted(organ["organs"], key=lambda r: -len(r[0]))}
+    return Vocabulary(
+        organs=organs,
+        weak_organs=frozenset(_words(organ, "weak_organs")),
+        not_organs=_words(organ, "not_organs"),
+        not_names=_words(organ, "not_names"),
+        suffixes=_words(place, "suffixes"),
+        short_places=_words(place, "short_places"),
+        not_places=_words(place, "not_places"),
+        generic=_words(place, "generic"),
+        party_markers=_words(place, "party_markers"),
+    )
+
+
+def _sections(text: str) -> dict[str, list[list[str]]]:
+    """`[section]` → its entries, each entry the words of one line; `#` starts a comment."""
+    sections: dict[str, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif line and current is None:
+            raise ValueError(f"vocabulary entry before any [section]: {line}")
+        elif line:
+            current.append(line.split())
+    return sections
+
+
+def _words(sections: dict[str, list[list[str]]], name: str) -> tuple[str, ...]:
+    return _longest_first(row[0] for row in sections[name])
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def is_han(text: str) -> bool:
+    """Whether `text` is only Chinese characters (and not empty)."""
+    return bool(_HAN.fullmatch(text))
+
+
+def organ_suffixes(name: str) -> tuple[str, ...]:
+    """The organ words `name` ends with, longest first (人大常委会办公厅, 办公厅, 厅)."""
+    return tuple(word for word in vocabulary().organs if name.endswith(word))
+
+
+def place_end(text: str, at: int = 0) -> int | None:
+    """Where the place that starts at `at` ends (3 for 普陀区财政局), or None when none starts there."""
+    return _short_place_end(text, at) or _suffixed_place_end(text, at)
+
+
+def _short_place_end(text: str, at: int) -> int | None:
+    for place in vocabulary().short_places:
+        if text.startswith(place, at):
+            suffix = next(s for s in vocabulary().suffixes if place.endswith(s))
+            end = at + len(place)
+            return end if _ends_place(text, at, end - len(suffix), suffix) else None
+    return None
+
+
+def _suffixed_place_end(text: str, at: int) -> int | None:
+    for suffix_at in range(at + MIN_PLACE_STEM, min(at + MAX_PLACE_STEM, len(text) - 1) + 1):
+        if not is_han(text[at:suffix_at]):
+            return None
+        for suffix in vocabulary().suffixes:
+            if text.startswith(suffix, suffix_at) and _ends_place(text, at, suffix_at, suffix):
+                return suffix_at + len(suffix)
+    return None
+
+
+def _ends_place(text: str, at: int, suffix_at: int, suffix: str) -> bool:
+    """Whether `suffix` at `suffix_at` ends a place begun at `at`: a body follows, the suffix is not part
+    of a word (城乡, 市场) or of a longer organ word (街道办事处), and the stem holds no name word."""
+    vocab = vocabulary()
+    end = suffix_at + len(suffix)
+    stem = text[at:suffix_at]
+    return (
+        end < len(text)
+        and not any(text.startswith(w, suffix_at - k) for w in vocab.not_places for k in range(len(w)) if suffix_at >= k)
+        and not any(len(w) > len(suffix) and text.startswith(w, suffix_at) for w in vocab.organs)
+        and not any(w in stem for w in (*vocab.generic, *vocab.organs) if len(w) > 1)
+    )
+
+
+def split_places(name: str) -> tuple[tuple[str, ...], str]:
+    """The places leading `name` and its body, generic heads and the party marker dropped:
+    中共上海市普陀区委社会工作部 → (("上海市", "普陀区"), "社会工作部"). Without a place: ((), name)."""
+    text = _without_heads(name)
+    places: list[str] = []
+    at = 0
+    while (end := place_end(text, at)) is not None:
+        places.append(text[at:end])
+        at = end
+    if not places:
+        return (), name
+    return tuple(places), without_party_marker(text[at:])
+
+
+def split_place(name: str) -> tuple[str, str]:
+    """(place prefix, body): 深圳市南山区财政局 → ("深圳市南山区", "财政局"); ("", name) without a place."""
+    places, body = split_places(name)
+    return "".join(places), body
+
+
+def _without_heads(name: str) -> str:
+    """`name` without the generic parts that lead it (中共 of 中共廊坊市委…)."""
+    while head := next((g for g in vocabulary().generic if name.startswith(g) and len(name) > len(g)), None):
+        name = name[len(head) :]
+    return name
+
+
+def without_party_marker(body: str) -> str:
+    """A body that follows a place, without the party marker (委社会工作部 → 社会工作部); 委员会 is kept."""
+    vocab = vocabulary()
+    for marker in vocab.party_markers:
+        follows_organ = any(len(w) > len(marker) and body.startswith(w) for w in vocab.organs)
+        if body.startswith(marker) and len(body) > len(marker) and not follows_organ:
+            return body[len(marker) :]
+    return body
+
+
+def core_name(body: str) -> str:
+    """The body without generic parts, unless that leaves only an organ word:
+    人民政府万里街道办事处（本级） → 万里街道办事处, but 人民政府办公室 stays."""
+    vocab = vocabulary()
+    for start, end in reversed(_generic_spans(body)):
+        shorter = body[:start] + body[end:]
+        if shorter and shorter not in vocab.organs:
+            body = shorter
+    return body
+
+
+def _generic_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        part = next((g for g in vocabulary().generic if text.startswith(g, at)), None)
+        if part:
+            spans.append((at, at + len(part)))
+        at += len(part) if part else 1
+    return spans
+
+
+def is_body_name(name: str) -> bool:
+    """Whether `name` names a body: it ends with an organ word, and names more than the organ word
+    itself or has a place (上海市普陀区财政局, 上海市政府; not 江苏省人大, 第二部分, 政府)."""
+    places, body = split_places(name)
+    core = core_name(body)
+    organs = organ_suffixes(core)
+    return is_han(re.sub(r"[（）()]", "", name)) and bool(organs) and (bool(places) or len(core) > len(organs[-1]))

@@ -1,0 +1,107 @@
+"""Typed facts: kind, basis (口径), direction, table kind and provenance, counts stated in prose."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ingest.classify import table_kind
+from ingest.facts import facts_from_line
+from ingest.model import Basis, Direction, FactKind, Line, TableKind
+from ingest.pipeline import parse_file
+
+
+def line_facts(text: str, basis: Basis = Basis.BUDGET):
+    return facts_from_line(Line(text, 0, len(text)), None, basis)
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("2025年部门“三公”经费和机关运行经费预算表", TableKind.THREE_PUBLIC),
+    ("财政拨款“三公”经费支出决算表", TableKind.THREE_PUBLIC),
+    ("2025年部门一般公共预算基本支出部门预算经济分类预算表", TableKind.BASIC_ECONOMIC),
+    ("一般公共预算财政拨款基本支出决算表", TableKind.BASIC_ECONOMIC),
+    ("一般公共预算财政拨款支出决算表", TableKind.GENERAL_PUBLIC),
+    ("2026年部门财政拨款收支预算总表", TableKind.FISCAL_TOTAL),
+    ("财政拨款收入支出决算总表", TableKind.FISCAL_TOTAL),
+    ("2025年部门财务收支预算总表", TableKind.INCOME_EXPENSE_TOTAL),
+    ("收入支出决算总表", TableKind.INCOME_EXPENSE_TOTAL),
+    ("2024年部门收入预算总表", TableKind.INCOME),
+    ("支出决算表", TableKind.EXPENSE),
+    ("政府性基金预算财政拨款收入支出决算表", TableKind.GOVERNMENT_FUND),
+    ("部门政府采购预算", TableKind.PROCUREMENT),
+    ("机房升级项目经费绩效目标表", TableKind.PERFORMANCE),
+    ("廊坊市市直部门固定资产占用情况表", TableKind.ASSETS),
+    ("部门机构设置情况", TableKind.OTHER),
+])
+def test_table_kind_by_title(title, kind):
+    assert table_kind(title) is kind
+
+
+@pytest.mark.parametrize("sentence, value, basis", [
+    ("2024年度一般公共预算财政拨款支出决算为2,961.68万元。", "2961.68", Basis.FINAL),
+    ("一般公共服务支出年初预算为321.02万元，完成年初预算的95.89%。", "321.02", Basis.INITIAL_BUDGET),
+    ("一般公共服务支出全年预算为321.02万元，决算为307.81万元。", "321.02", Basis.ADJUSTED_BUDGET),
+    ("一般公共服务支出全年预算为321.02万元，决算为307.81万元。", "307.81", Basis.FINAL),
+    ("1.“行政运行（项）”：2025年当年预算执行数为77.99万元，2026年预算安排91.97万元。", "77.99", Basis.EXECUTION),
+    ("1.“行政运行（项）”：2025年当年预算执行数为77.99万元，2026年预算安排91.97万元。", "91.97", Basis.BUDGET),
+    ("2025年公务接待费预算1.00万元。", "1.00", Basis.BUDGET),
+])
+def test_prose_basis_is_read_from_the_clause(sentence, value, basis):
+    (fact,) = [f for f in line_facts(sentence, Basis.BUDGET) if f.value == Decimal(value)]
+    assert fact.basis is basis
+    assert fact.subject
+
+
+def test_prose_basis_defaults_to_the_document_kind():
+    assert line_facts("公务接待费0.63万元。", Basis.FINAL)[0].basis is Basis.FINAL
+    assert line_facts("公务接待费0.63万元。", Basis.BUDGET)[0].basis is Basis.BUDGET
+
+
+@pytest.mark.parametrize("sentence, direction, compared_to", [
+    ("公务接待费0.63万元，比上年减少0.1万元。", Direction.DOWN, Basis.BUDGET),
+    ("收入预算24,600万元，比2024年预算执行数增加24,558.18万元。", Direction.UP, Basis.EXECUTION),
+    ("公务接待费决算1.2万元，较上年决算下降0.3万元。", Direction.DOWN, Basis.FINAL),
+])
+def test_changes_carry_direction_and_the_basis_they_compare_against(sentence, direction, compared_to):
+    change = next(f for f in line_facts(sentence) if f.kind is FactKind.CHANGE)
+    assert change.direction is direction
+    assert change.compared_to is compared_to
+    assert change.value > 0
+
+
+@pytest.mark.parametrize("sentence, subject_word, value, unit", [
+    ("截至2024年底，本单位共有车辆3辆。", "车辆", Decimal(3), "辆"),
+    ("全年接待国内来访12批次、150人次。", "接待", Decimal(150), "人次"),
+    ("单价100万元以上设备2台（套）。", "设备", Decimal(2), "台"),
+    ("共有项目支出绩效目标项目8个。", "项目", Decimal(8), "个"),
+])
+def test_counts_and_stocks_stated_in_prose(sentence, subject_word, value, unit):
+    counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
+    assert any(f.value == value and f.unit == unit and subject_word in f.subject for f in counts), counts
+
+
+def test_a_count_is_not_read_from_a_year_or_an_ordinal():
+    facts = line_facts("第3次会议于2024年召开，持续5年以上。")
+    assert not [f for f in facts if f.kind is FactKind.COUNT]
+
+
+def test_final_account_table_columns_keep_their_basis(shared_corpus: Path):
+    doc = parse_file(shared_corpus / "real" / "11_shpt_planning-natural-resources-bureau_2024_dept-final-account.pdf")
+    table_facts = [f for f in doc.facts if f.origin == "table"]
+    assert {f.basis for f in table_facts} >= {Basis.FINAL}
+    three_public = [f for f in table_facts if f.table_kind is TableKind.THREE_PUBLIC]
+    assert three_public and all(f.row_path or f.col_path for f in three_public)
+    for fact in table_facts:
+        if "决算" in "".join(fact.col_path):
+            assert fact.basis is Basis.FINAL
+        if "年初预算" in "".join(fact.col_path):
+            assert fact.basis is Basis.INITIAL_BUDGET
+
+
+def test_budget_table_facts_know_their_table(shared_corpus: Path):
+    doc = parse_file(shared_corpus / "real" / "04_shpt_commerce-commission_2025_dept-budget.pdf")
+    kinds = {f.table_kind for f in doc.facts if f.origin == "table"}
+    assert {TableKind.THREE_PUBLIC, TableKind.INCOME_EXPENSE_TOTAL, TableKind.BASIC_ECONOMIC} <= kinds
+    assert all(f.basis is Basis.BUDGET for f in doc.facts if f.table_kind is TableKind.THREE_PUBLIC)
