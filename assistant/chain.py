@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
@@ -24,6 +24,7 @@ from index.retriever import HybridRetriever
 
 
 MAX_FACTS = 200_000  # facts scored per question; far above any real scope
+_ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗")
 
 
 class QuestionRejected(ValueError):
@@ -132,14 +133,20 @@ class Assistant:
         return Draft(answer.model_copy(update=update), turn.draft.checks)
 
     def _textual(self, turn: Turn) -> Turn:
-        turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
+        if turn.intent.operation is Operation.LIST:
+            facts = self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
+            turn.draft = self.fact_path.answer(turn.intent, facts, turn.docs)
+        if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
+            turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
+        if turn.draft is None:
+            turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
         return turn
 
     def _retrieve(self, turn: Turn):
+        """Chunks of the documents the question was resolved to, best first."""
         query = " ".join(filter(None, [turn.intent.focus, turn.question]))
-        docs = {d.doc_id for d in turn.docs}
-        retrieved = self.retriever(turn.where).invoke(query)
-        return [d for d in retrieved if d.metadata["doc_id"] in docs]
+        where = replace(turn.where, doc_ids=tuple(d.doc_id for d in turn.docs))
+        return self.retriever(where).invoke(query)
 
     def _verify(self, turn: Turn) -> Answer:
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731

@@ -75,6 +75,14 @@ def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
     return ASKED_BASIS_BONUS if own is asked else 0.0
 
 
+def structure(fact: FactRecord) -> str:
+    """Where a figure stands: a table fact's title and row labels, a prose fact's section heading.
+
+    A prose fact's sentence is not used: its other words say nothing about this figure.
+    """
+    return fact.context if fact.origin == "table" else fact.heading
+
+
 def measure_class(fact: FactRecord) -> str:
     """Facts are comparable only within a class: change, percent, count or money level."""
     if fact.kind is FactKind.CHANGE:
@@ -106,10 +114,7 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked:
         return 0.0
-    # a table fact's context is structure (title, row labels, 三级指标); a text fact's is a whole
-    # sentence whose other words say nothing about this figure
-    context = fact.context if fact.origin == "table" else ""
-    described = set(search_terms(f"{fact.subject} {context}"))
+    described = set(search_terms(f"{fact.subject} {structure(fact)}"))
     covered = len(asked & described) / len(asked)
     return 60.0 * covered if covered >= 0.6 else 0.0
 
@@ -152,8 +157,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best -= 10.0
     if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap
         best += 8.0
-    if fact.origin == "table" and terms:
-        context_words = set(search_terms(fact.context)) - set(search_terms(fact.subject))
+    if structure(fact) and terms:
+        context_words = set(search_terms(structure(fact))) - set(search_terms(fact.subject))
         best += min(9.0, 3.0 * len(context_words & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not re.search(r"增|减|变化|比上年|比去年", question):
         best -= 30.0

@@ -20,14 +20,16 @@ from assistant.fact_matching import (
     measure_class,
     rank_facts,
 )
+from assistant.fact_lists import MIN_LIST_PARTS, list_parts
 from assistant.formatting import in_display_unit, rounded, shown
+from assistant.vocabulary import total_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.model import Basis, Direction, FactKind
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
-TOTAL_TERMS = ["预算收支", "收支预算", "支出预算", "预算支出", "收入预算", "预算收入", "收入总计", "支出总计"]
+TOTAL_TERMS = total_terms()
 
 
 Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draft | None"]
@@ -51,6 +53,7 @@ class FactPath:
             Operation.LOOKUP: self._lookup, Operation.RANK: self._rank, Operation.CHANGE: self._change,
             Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
             Operation.SUM: self._sum, Operation.DIFFERENCE: self._difference, Operation.YEAR_CHANGE: self._year_change,
+            Operation.LIST: self._list,
         }
 
     # ---- helpers -------------------------------------------------------------------------
@@ -287,6 +290,20 @@ class FactPath:
         result = compute.difference(self._money(later), self._money(earlier))
         return self._computed(intent, f"比{earlier_year}年{_direction_word(result.value)}", later, [later, earlier],
                               result, self.display_unit, magnitude=True)
+
+    def _list(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """The parts of a whole, each with its figure and citation: the columns under a header that names
+        the whole (三公经费 → 因公出国（境）费, 公务用车…, 公务接待费) or the rows under a row label that does."""
+        if len(docs) != 1 or not intent.focus:
+            return None
+        parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
+        if len(parts) < MIN_LIST_PARTS:
+            return None
+        listing = "；".join(f"{part.label}：{self._describe(part.fact)}" for part in parts)
+        text = f"{self._owner(parts[0].fact)}{intent.focus}包括{len(parts)}项：{listing}。"
+        citations = [self._cite(part.fact) for part in parts]
+        answer = Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
+        return Draft(answer, [(c, part.fact.value) for c, part in zip(citations, parts, strict=True)])
 
     def _operands(self, intent: QuestionPlan, facts: list[FactRecord]) -> list[FactRecord] | None:
         if len(intent.parts) < 2:

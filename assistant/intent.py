@@ -9,28 +9,22 @@ from __future__ import annotations
 
 import re
 
+from assistant.departments import find_all_departments, find_department
 from assistant.plan import Operation, QuestionPlan
+from assistant.vocabulary import spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
-# words that name the administrative place or the kind of body, not the body itself
-GENERIC_NAME_PARTS = (
-    "中国共产党", "中共", "上海市", "普陀区", "廊坊市", "重庆市", "河北省", "人民政府", "区级", "市级",
-    "本级", "（本级）", "委员会", "办事处", "办公室",
-)
-MIN_ALIAS_CHARS = 2
-
 _YEAR = re.compile(r"(20\d{2})\s*年?")
-_PLACE = re.compile(r"上海市|普陀区|廊坊市|重庆市|河北省|(?:^|(?<=\s))[区市](?=\s|的|$)")
+_LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|增加还是减少")
 _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
-_ORGAN = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|办事处|街道办?|院)(?![\u4e00-\u9fff]{0,1}(?:长|级))")
 _LIST = re.compile(r"包括哪些|有哪些|包含哪些|哪几项|哪几个|由哪些|构成|组成")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
@@ -49,6 +43,7 @@ _FILLER = re.compile(
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
+    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -58,82 +53,10 @@ COUNT_HINTS = dict(sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0])))  # �
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 
 
-def _core(name: str) -> str:
-    for part in GENERIC_NAME_PARTS:
-        name = name.replace(part, "")
-    return name
-
-
-def department_aliases(name: str) -> list[str]:
-    """Names people use for a department, longest first: every distinctive tail of its full name
-    (普陀区财政局, 财政局), of its core (万里街道) and of the 委员会 → 委 short form (政法委), plus
-    core heads ending in an organ word (万里街道 of 万里街道办事处)."""
-    forms = {name, _core(name)}
-    if name.endswith("委员会"):
-        forms |= {name[: -len("委员会")] + "委", _core(name) + "委"}
-    aliases: set[str] = set()
-    for form in forms:
-        for i in range(len(form)):
-            tail = form[i:]
-            if len(tail) >= MIN_ALIAS_CHARS + 1 and len(_core(tail)) >= MIN_ALIAS_CHARS:
-                aliases.add(tail)
-        for organ in ("街道", "委", "局", "部", "院", "中心", "办"):
-            at = form.find(organ)
-            if at > 0 and len(_core(form[: at + len(organ)])) >= MIN_ALIAS_CHARS:
-                aliases.add(form[: at + len(organ)])
-    return sorted(aliases, key=len, reverse=True)
-
-
-def match_departments(question: str, known: list[str]) -> tuple[list[str], str]:
-    """Departments named in the question (best alias length wins) and the question without that name."""
-    best: list[str] = []
-    best_len = 0
-    best_alias = ""
-    for name in known:
-        for alias in department_aliases(name):
-            if len(alias) >= MIN_ALIAS_CHARS + 1 and alias in question:
-                if len(alias) > best_len:
-                    best, best_len, best_alias = [name], len(alias), alias
-                elif len(alias) == best_len and name not in best:
-                    best.append(name)
-                break
-    if not best_alias:
-        return best, question
-    at = question.index(best_alias)
-    head = question[:at]
-    # a shortened name keeps words of the full one in front of the matched part: "规划" of 规划资源局
-    lead = next((head[i:] for i in range(len(head) - 1) if all(head[i:] in name for name in best)), "")
-    return best, question[: at - len(lead)] + " " + question[at + len(best_alias) :]
-
-
-def mentioned_departments(question: str, known: list[str]) -> tuple[list[str], str]:
-    """Every known department the question names (for comparisons), and the question without them."""
-    spans: dict[str, tuple[int, int]] = {}
-    for name in known:
-        alias = next((a for a in department_aliases(name) if len(a) >= MIN_ALIAS_CHARS + 1 and a in question), None)
-        if alias:
-            at = question.index(alias)
-            spans[name] = (at, at + len(alias))
-    # "区财政局" names 普陀区财政局, not also 上海市财政局 whose shorter alias "财政局" sits inside it
-    found = [n for n, (s, e) in spans.items()
-             if not any(o != n and os <= s and e <= oe and (oe - os) > (e - s) for o, (os, oe) in spans.items())]
-    rest = question
-    for name in found:
-        for alias in department_aliases(name):
-            rest = rest.replace(alias, " ")
-    return found, rest
-
-
-def unknown_organ(question: str) -> str | None:
-    """A body the question names ("普陀区教育局") that is none of the indexed departments."""
-    match = _ORGAN.search(_PLACE.sub("", question))
-    return match.group() if match else None
-
-
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
-    text = _PLACE.sub(" ", text)
+    text = _LEVEL.sub(" ", text)
     for pattern in (_RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
@@ -182,9 +105,7 @@ _UP = re.compile(r"多了|增加|增长|上升|提高|多多少")
 
 _BASIS_WORD = r"(?:预算执行数|执行数|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
-_COMPLETION = re.compile(r"(?:完成了?|达到|占)(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率")
-# what "the spending" means when a completion question names no item
-TOTAL_SPENDING_TERMS = ("财政拨款支出", "一般公共预算财政拨款支出", "支出决算", "本年支出合计", "支出总计")
+_COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率")
 
 
 def asked_basis(question: str) -> Basis | None:
@@ -208,13 +129,14 @@ def asked_direction(question: str) -> Direction | None:
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPlan:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
-    departments, rest = match_departments(question, known)
-    if not departments and unknown_organ(question):
-        departments = [unknown_organ(question)]  # named, but not indexed: nothing may answer for it
+    named = find_department(question, known)
     if _RANK.search(question):
-        several, without = mentioned_departments(question, known)
-        if len(several) > 1:
-            departments, rest = several, without
+        several = find_all_departments(question, known)
+        if len(several.departments) > 1:
+            named = several
+    rest = named.rest
+    # a body that is named but not indexed is never answered with another's figure
+    departments = list(named.departments) or ([named.unknown] if named.unknown else [])
     as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(y) for y in _YEAR.findall(rest)} | set(as_of))
@@ -249,9 +171,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         parts = [focus, focus]
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
-    generic = len(focus) < 3
-    if completion and generic:
-        terms = [focus, *TOTAL_SPENDING_TERMS] if focus else list(TOTAL_SPENDING_TERMS)
+    if len(focus) < 3 and (completion or not canonical_terms(rest)):
+        # names no item, or only 收入/支出: the whole budget's terms that contain what it names
+        wholes = spending_terms() if completion else total_terms() + spending_terms()
+        terms = [focus, *dict.fromkeys(t for t in wholes if focus in t)] if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     within = _WITHIN.match(focus)
@@ -261,5 +184,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
-        direction=asked_direction(rest), part_bases=part_bases,
+        direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
     )

@@ -34,6 +34,7 @@ class DocumentFilter:
     year: int | None = None
     kind: str | None = None
     doc_id: str | None = None
+    doc_ids: tuple[str, ...] | None = None  # the documents a question was resolved to
 
     def matches(self, doc: DocumentRecord) -> bool:
         return (
@@ -41,6 +42,7 @@ class DocumentFilter:
             and (not self.year or self.year == doc.year)
             and (not self.kind or self.kind == doc.kind)
             and (not self.doc_id or self.doc_id == doc.doc_id)
+            and (self.doc_ids is None or doc.doc_id in self.doc_ids)
         )
 
 

@@ -90,6 +90,7 @@ facts = Table(
     Column("table_kind", String(32)),
     Column("row_path", JSON, nullable=False),
     Column("col_path", JSON, nullable=False),
+    Column("heading", Text, nullable=False),
 )
 tables = Table(
     "tables", metadata,
@@ -163,6 +164,7 @@ class FactRecord:
     table_kind: TableKind | None = None
     row_path: tuple[str, ...] = ()
     col_path: tuple[str, ...] = ()
+    heading: str = ""
     doc_kind: str = ""
 
 
@@ -259,7 +261,7 @@ class FactStore:
                          section_id=f.section_id, page=f.page, kind=str(f.kind), basis=str(f.basis),
                          direction=f.direction and str(f.direction), compared_to=f.compared_to and str(f.compared_to),
                          scope=f.scope, table_kind=f.table_kind and str(f.table_kind),
-                         row_path=list(f.row_path), col_path=list(f.col_path))
+                         row_path=list(f.row_path), col_path=list(f.col_path), heading=f.heading)
                     for f in doc.facts
                 ])
             if doc.tables:
@@ -385,7 +387,7 @@ def _fact_record(row) -> FactRecord:
         direction=Direction(row["direction"]) if row["direction"] else None,
         compared_to=Basis(row["compared_to"]) if row["compared_to"] else None, scope=row["scope"],
         table_id=row["table_id"], table_kind=TableKind(row["table_kind"]) if row["table_kind"] else None,
-        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), doc_kind=row["doc_kind"],
+        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), heading=row["heading"], doc_kind=row["doc_kind"],
     )
 
 

@@ -20,7 +20,8 @@ from ingest.tables import squash, strip_list_mark
 PERFORMANCE_VALUE_HEADER = "指标值"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 
-_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％)(?![\u4e00-\u9fff]*表)")
+# money and percentages; a bare 万 ("总预算2921.00万，其中…") is 万元 when no word follows it (3万人 is a count)
+_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批)"
@@ -45,6 +46,9 @@ _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支�
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?（项）)")  # 决算 lists: "1、…（款）…（项）。"
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|类型|方式|依据|说明|描述|内容|地址|联系|序号")
+# a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
+_COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
+_NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
@@ -71,6 +75,7 @@ def clean_subject(raw: str) -> str:
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" 、")
         text = _TRAILING.sub("", text).strip(" 、")
+        text = _NOTE.sub("", text).strip(" 、")
     return text
 
 
@@ -105,10 +110,14 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             measure = "金额"
             direction = compared_to = None
             change = _CHANGE.search(clause)
+            compared_before = _COMPARED_EARLIER.search(line.text, 0, offset - line.start + clause_start)
+            if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):
+                change = None  # "支持商销稳增长30万" names an item; a change says 比上年 or stands alone ("，增加5万元")
             if change:
                 direction = _DIRECTION[change["dir"]]
                 measure = f"比上年{direction}"
-                compared_to = basis_in(change["cmp"] or "", Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
+                stated = change["cmp"] or (compared_before.group() if compared_before else "")
+                compared_to = basis_in(stated, Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
                 clause = clause[: change.start()]
             basis = basis_in(clause, default_basis)
             subject = clean_subject(clause)

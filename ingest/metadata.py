@@ -7,14 +7,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.model import DocumentKind, RawDocument
+from ingest.vocabulary import is_body_name
 
 OPENING_CHARS = 3000  # cover pages and the first heading sit in the first pages
-_LABELLED = re.compile(r"(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|编制部门|编制单位)\s*[:：]\s*(?P<name>[^\s，。:：]{4,40})")
-_ORG = re.compile(
-    r"^(?P<name>(?:中共)?[\u4e00-\u9fff（）()]{3,40}?"
-    r"(?:委员会|局|办事处|办公室|委|院|中心|部|所|馆|站|队|政府|街道|协会|学校|公司))(?:（本级）|\(本级\))?$"
+COVER_LINES = 12  # non-empty lines before the contents or the first heading
+LABEL_PIECES = 3  # a labelled name may be broken by spaces or a line end: 江苏省人大 常委会办公厅
+# labels of the body a document is about; the supervising department's labels last
+_LABELS = ("预算单位", "单位名称", "部门名称", "编制单位", "编制部门", "预算主管部门", "主管部门")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+部|目录|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])"
 )
-_TITLE_ORG = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{4,40}?)\s*(?:20\d{2})\s*年度?\s*(?:部门|单位)")
+_TITLE_NAMES = (  # the name around the year of "XX2024年部门预算" and "2024年度XX部门决算"
+    re.compile(r"^(?P<name>.+?)20\d{2}年度?"),
+    re.compile(r"^20\d{2}年度?(?P<name>.+?)(?:部门|单位)(?:预算|决算)"),
+)
+_VALUE_END = re.compile(r"[，。,;；:：]")
 _YEAR = re.compile(r"(?P<year>20\d{2})\s*年度?\s*(?:区级|市级|省级|县级)?\s*(?:部门|单位)?\s*(?:预算|决算)")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
@@ -35,7 +42,7 @@ def detect_metadata(doc: RawDocument) -> DetectedMeta:
     first_lines = [ln.text.strip() for ln in doc.lines[:12]]
     return DetectedMeta(
         title=_title(first_lines),
-        department=_department(opening, first_lines),
+        department=_department(opening),
         year=_year(opening),
         kind=_kind(" ".join(first_lines[:4]) + opening[:600]),
     )
@@ -48,19 +55,58 @@ def _title(lines: list[str]) -> str:
     return lines[0] if lines else ""
 
 
-def _department(opening: str, lines: list[str]) -> str | None:
-    labelled = _LABELLED.search(opening)
-    if labelled:
-        return labelled["name"]
-    for line in lines:
-        match = _ORG.match(line.replace(" ", ""))
-        if match:
-            return match["name"]
-    for line in lines:
-        match = _TITLE_ORG.match(line.replace(" ", ""))
-        if match:
-            return match["name"]
-    return None
+def _department(opening: str) -> str | None:
+    """The body the document is about, from its title line ("XX2024年部门预算"), a labelled line
+    (预算单位：XX) or a cover line naming a body; a fuller name ending with the first found wins."""
+    cover = _cover_lines(opening)
+    found = [*_title_names(cover), *_labelled_names(opening), *_cover_names(cover)]
+    if not found:
+        return None
+    return next((name for name in found if len(name) > len(found[0]) and name.endswith(found[0])), found[0])
+
+
+def _cover_lines(opening: str) -> list[str]:
+    """The opening's lines, spaces removed, up to the contents or the first heading."""
+    lines: list[str] = []
+    for raw in opening.splitlines():
+        line = re.sub(r"\s+", "", raw)
+        if _HEADING.match(line) or len(lines) == COVER_LINES:
+            break
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _title_names(cover: list[str]) -> list[str]:
+    titles = [line for line in cover if "预算" in line or "决算" in line]
+    found = (pattern.match(line) for line in titles for pattern in _TITLE_NAMES)
+    return [match["name"] for match in found if match and is_body_name(match["name"])]
+
+
+def _labelled_names(opening: str) -> list[str]:
+    names: list[str] = []
+    for label in _LABELS:
+        for match in re.finditer(rf"{label}\s*[:：](?P<value>[^\n]*)\n?(?P<next>[^\n]*)", opening):
+            pieces = _VALUE_END.split(match["value"])[0].split() + _VALUE_END.split(match["next"])[0].split()[:1]
+            names += _first_body(_joins(pieces))
+    return names
+
+
+def _joins(pieces: list[str]) -> list[str]:
+    """The pieces joined one, two, three at a time from the first: 江苏省人大, 江苏省人大常委会办公厅."""
+    return ["".join(pieces[:count]) for count in range(1, min(len(pieces), LABEL_PIECES) + 1)]
+
+
+def _first_body(names: list[str]) -> list[str]:
+    return next(([name] for name in names if is_body_name(name)), [])
+
+
+def _cover_names(cover: list[str]) -> list[str]:
+    """Cover lines that name a body, alone or with the next line (江苏省人大 / 常委会办公厅)."""
+    names: list[str] = []
+    for line, following in zip(cover, [*cover[1:], ""]):
+        names += _first_body([line, line + following])
+    return names
 
 
 def _year(opening: str) -> int | None:

@@ -227,6 +227,7 @@ class Fact:
     table_kind: TableKind | None = None
     row_path: tuple[str, ...] = ()
     col_path: tuple[str, ...] = ()
+    heading: str = ""  # the title of the section a prose figure stands in ("人民调解项目经费情况说明")
 
 
 @dataclass(frozen=True)

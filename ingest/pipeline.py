@@ -8,10 +8,10 @@ from pathlib import Path
 
 from ingest.chunking import table_chunks, text_chunks
 from ingest.errors import IngestError
-from ingest.facts import facts_from_line, facts_from_table
+from ingest.facts import clean_subject, facts_from_line, facts_from_table
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
-from ingest.model import DocumentKind, DocumentMeta, ParsedDocument
+from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
 from ingest.sections import build_sections, section_at
 from ingest.tables import type_table
 
@@ -40,6 +40,12 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:
+    """The fact with its section, page and, for prose, the heading it stands under."""
+    heading = section.title if section and fact.origin == "text" else ""
+    return replace(fact, section_id=section.id if section else None, page=fact.page or page, heading=heading)
 
 
 def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: MetaOverrides = MetaOverrides()) -> ParsedDocument:
@@ -78,12 +84,10 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     facts = [f for t in tables for f in facts_from_table(t, basis)]
     facts += [f for line in raw.lines for f in facts_from_line(line, line.page, basis)]
     facts = [
-        replace(f, subject=f.subject.removeprefix(department) or f.subject) if f.origin == "text" else f for f in facts
+        replace(f, subject=clean_subject(f.subject.removeprefix(department)) or f.subject) if f.origin == "text" else f
+        for f in facts
     ]
-    facts = [
-        replace(f, section_id=(s.id if (s := section_at(sections, f.start)) else None), page=f.page or raw.page_at(f.start))
-        for f in sorted(facts, key=lambda f: f.start)
-    ]
+    facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens)]
     return ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts)

@@ -1,13 +1,14 @@
 """The words of government bodies' names, read from `ingest/data`: organ words and their short forms,
 places and the generic parts of a name; and how a name splits into its places and its body.
 
-A place is at least two characters and a suffix (普陀区, 廊坊市, 内蒙古自治区), or one of the listed
-short places (某县); it must be followed by a body, so 万里街道 alone is a body, not a place.
+A place is at least two characters and a suffix (南山区, 深圳市, 内蒙古自治区), or one of the listed
+short places (某县); it must be followed by a body, so 沙河街道 alone is a body, not a place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -15,7 +16,7 @@ from importlib.resources import files
 DATA = files("ingest") / "data"
 ORGAN_WORDS = DATA / "organ_words.txt"
 PLACE_WORDS = DATA / "place_words.txt"
-MIN_PLACE_STEM = 2  # characters before a place suffix: 普陀区
+MIN_PLACE_STEM = 2  # characters before a place suffix: 南山区
 MAX_PLACE_STEM = 7  # 黔东南苗族侗族自治州
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -26,18 +27,14 @@ class Vocabulary:
 
     organs: dict[str, tuple[str, ...]]  # organ word → short forms people write for it (委员会 → 委)
     weak_organs: frozenset[str]  # end facilities' names too (中心): not enough alone to name a body
-    not_organs: tuple[str, ...]  # begin with an organ word but end no body (局长, 部门)
+    not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
     generic: tuple[str, ...]  # kind or level of body, not which body (中共, 人民政府, （本级）)
-    party_markers: tuple[str, ...]  # the party committee right after a place (廊坊市委)
-
-    @property
-    def organ_tokens(self) -> tuple[str, ...]:
-        """Organ words and their short forms, longest first."""
-        return _longest_first(w for word, shorts in self.organs.items() for w in (word, *shorts))
+    party_markers: tuple[str, ...]  # the party committee right after a place (某市委)
+    organ_tokens: tuple[str, ...]  # organ words and their short forms
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +53,7 @@ def vocabulary() -> Vocabulary:
         not_places=_words(place, "not_places"),
         generic=_words(place, "generic"),
         party_markers=_words(place, "party_markers"),
+        organ_tokens=_longest_first(w for row in organ["organs"] for w in row),
     )
 
 
@@ -78,7 +76,7 @@ def _words(sections: dict[str, list[list[str]]], name: str) -> tuple[str, ...]:
     return _longest_first(row[0] for row in sections[name])
 
 
-def _longest_first(words) -> tuple[str, ...]:
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
@@ -93,8 +91,19 @@ def organ_suffixes(name: str) -> tuple[str, ...]:
 
 
 def place_end(text: str, at: int = 0) -> int | None:
-    """Where the place that starts at `at` ends (3 for 普陀区财政局), or None when none starts there."""
+    """Where the place that starts at `at` ends (3 for 南山区财政局), or None when none starts there."""
     return _short_place_end(text, at) or _suffixed_place_end(text, at)
+
+
+def level_at(text: str, at: int) -> str:
+    """The bare level at `at` (区 of 区财政局, 市 of 市委), or "" (not 区 of 社区, 市 of 市场)."""
+    char = text[at : at + 1]
+    return char if len(char) == 1 and char in vocabulary().suffixes and not _in_not_place(text, at) else ""
+
+
+def _in_not_place(text: str, at: int) -> bool:
+    """Whether the character at `at` is inside a word that only looks like a place (城乡, 市场)."""
+    return any(text.startswith(w, at - k) for w in vocabulary().not_places for k in range(len(w)) if at >= k)
 
 
 def _short_place_end(text: str, at: int) -> int | None:
@@ -118,21 +127,22 @@ def _suffixed_place_end(text: str, at: int) -> int | None:
 
 def _ends_place(text: str, at: int, suffix_at: int, suffix: str) -> bool:
     """Whether `suffix` at `suffix_at` ends a place begun at `at`: a body follows, the suffix is not part
-    of a word (城乡, 市场) or of a longer organ word (街道办事处), and the stem holds no name word."""
+    of a word (城乡, 市场) or of a longer organ word or short form (街道办事处, 街道办), and the stem holds
+    no organ word or generic part."""
     vocab = vocabulary()
     end = suffix_at + len(suffix)
     stem = text[at:suffix_at]
     return (
         end < len(text)
-        and not any(text.startswith(w, suffix_at - k) for w in vocab.not_places for k in range(len(w)) if suffix_at >= k)
-        and not any(len(w) > len(suffix) and text.startswith(w, suffix_at) for w in vocab.organs)
+        and not _in_not_place(text, suffix_at)
+        and not any(len(w) > len(suffix) and text.startswith(w, suffix_at) for w in vocab.organ_tokens)
         and not any(w in stem for w in (*vocab.generic, *vocab.organs) if len(w) > 1)
     )
 
 
 def split_places(name: str) -> tuple[tuple[str, ...], str]:
     """The places leading `name` and its body, generic heads and the party marker dropped:
-    中共上海市普陀区委社会工作部 → (("上海市", "普陀区"), "社会工作部"). Without a place: ((), name)."""
+    中共深圳市南山区委社会工作部 → (("深圳市", "南山区"), "社会工作部"). Without a place: ((), name)."""
     text = _without_heads(name)
     places: list[str] = []
     at = 0
@@ -151,7 +161,7 @@ def split_place(name: str) -> tuple[str, str]:
 
 
 def _without_heads(name: str) -> str:
-    """`name` without the generic parts that lead it (中共 of 中共廊坊市委…)."""
+    """`name` without the generic parts that lead it (中共 of 中共某市委…)."""
     while head := next((g for g in vocabulary().generic if name.startswith(g) and len(name) > len(g)), None):
         name = name[len(head) :]
     return name
@@ -169,7 +179,7 @@ def without_party_marker(body: str) -> str:
 
 def core_name(body: str) -> str:
     """The body without generic parts, unless that leaves only an organ word:
-    人民政府万里街道办事处（本级） → 万里街道办事处, but 人民政府办公室 stays."""
+    人民政府沙河街道办事处（本级） → 沙河街道办事处, but 人民政府办公室 stays."""
     vocab = vocabulary()
     for start, end in reversed(_generic_spans(body)):
         shorter = body[:start] + body[end:]
@@ -191,7 +201,7 @@ def _generic_spans(text: str) -> list[tuple[int, int]]:
 
 def is_body_name(name: str) -> bool:
     """Whether `name` names a body: it ends with an organ word, and names more than the organ word
-    itself or has a place (上海市普陀区财政局, 上海市政府; not 江苏省人大, 第二部分, 政府)."""
+    itself or has a place (深圳市南山区财政局, 深圳市政府; not 江苏省人大, 第二部分, 政府)."""
     places, body = split_places(name)
     core = core_name(body)
     organs = organ_suffixes(core)

@@ -1,0 +1,420 @@
+"""Which indexed departments a question names, as people write them.
+
+A name in a question ends with an organ word or its short form (局, 委, 办, 街道 …). Before it stand
+the body's own characters, in order but maybe shortened (发改委 for 发展和改革委员会, 区府办 for
+区人民政府办公室), and maybe places (南山区财政局) or a bare level (区财政局). A place the question
+names must agree with the department's; a body that fits no indexed department is reported as unknown.
+The words come from `ingest.vocabulary`; nothing here knows a particular department or place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ingest.vocabulary import (
+    core_name,
+    is_han,
+    level_at,
+    organ_suffixes,
+    place_end,
+    split_places,
+    vocabulary,
+    without_party_marker,
+)
+
+MAX_NAME_CHARS = 30  # how far before its organ word a name may start
+MAX_UNKNOWN_STEM = 12  # characters before the organ word of a body that is not indexed
+ATTACH = "的"  # 南山区的沙河街道: a place before 的 still names the body after it
+INDEX_CACHE = 8  # distinct lists of indexed departments kept precomputed
+
+
+@dataclass(frozen=True)
+class DepartmentMatch:
+    """What a question names: indexed departments, and a body that is not indexed."""
+
+    departments: tuple[str, ...]  # indexed full names the question names; >1 means it could be any of them (ask back)
+    unknown: str | None  # a body the question names that is NOT indexed ("深圳市南山区财政局", "南山区教育局")
+    rest: str  # the question with the matched name removed (replaced by a space)
+
+
+@dataclass(frozen=True)
+class _Department:
+    name: str
+    places: tuple[str, ...]  # 深圳市, 南山区
+    endings: dict[str, tuple[str, ...]]  # organ word or short form → the stems it may follow (委 → 商务)
+    distinct: int  # leading characters of every stem before any organ word (沙河 of 沙河街道办事处)
+
+    @property
+    def level(self) -> str:
+        """The suffix of its own place (区 for 深圳市南山区财政局), "" without a place."""
+        return self.places[-1][-1] if self.places else ""
+
+
+@dataclass(frozen=True)
+class _Index:
+    departments: tuple[_Department, ...]
+    by_token: dict[str, frozenset[int]]  # organ word or short form → departments whose name may end with it
+    by_char: dict[str, frozenset[int]]  # character → departments with it in a stem
+    places: dict[str, str]  # a known place or its stem (南山) → the place (南山区)
+    place_keys: dict[str, tuple[str, ...]]  # first character → keys of `places`, longest first
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read the words before an organ word: places or a level, then the body."""
+
+    start: int  # where the name starts in the question
+    chain: tuple[str, ...]  # the places named with it
+    level: str  # a bare level before it (区 of 区财政局)
+    body: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    departments: tuple[int, ...]  # the best fits; empty for a body that is not indexed
+    named_place: bool  # the question names its place or level
+
+
+def find_department(question: str, known: Sequence[str]) -> DepartmentMatch:
+    """The department the question names (its longest name; several when they fit it equally)."""
+    index = _index(_names(known))
+    matched, unknown = _mentions(question, index)
+    best = min(matched, key=lambda m: (m.start - m.end, m.start), default=None)
+    return _result(question, [best] if best else [], unknown, index)
+
+
+def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch:
+    """Every department the question names, in order (for comparisons and rankings)."""
+    index = _index(_names(known))
+    matched, unknown = _mentions(question, index)
+    return _result(question, matched, unknown, index)
+
+
+def _names(known: Sequence[str]) -> tuple[str, ...]:
+    """The distinct, non-empty names, in order: the key of the precomputed index."""
+    return tuple(dict.fromkeys(name for name in known if name))
+
+
+def _result(question: str, matched: list[_Mention], unknown: list[_Mention], index: _Index) -> DepartmentMatch:
+    names = dict.fromkeys(index.departments[d].name for m in matched for d in m.departments)
+    rest = question
+    for mention in sorted(matched, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[_name_end(question, mention.end) :]
+    first_unknown = min(unknown, key=lambda m: m.start, default=None)
+    return DepartmentMatch(
+        departments=tuple(names),
+        unknown=question[first_unknown.start : first_unknown.end] if first_unknown else None,
+        rest=rest,
+    )
+
+
+def _name_end(question: str, end: int) -> int:
+    """The end of a name with a bracketed generic part after it (深圳市财政局（市级）)."""
+    part = next((g for g in vocabulary().generic if g[0] in "（(" and question.startswith(g, end)), "")
+    return end + len(part)
+
+
+# ---------------------------------------------------------------- the indexed names
+
+
+@lru_cache(maxsize=INDEX_CACHE)
+def _index(names: tuple[str, ...]) -> _Index:
+    departments = tuple(_department(name) for name in names)
+    by_token: dict[str, set[int]] = {}
+    by_char: dict[str, set[int]] = {}
+    places: dict[str, str] = {}
+    for number, department in enumerate(departments):
+        for token, stems in department.endings.items():
+            by_token.setdefault(token, set()).add(number)
+            for char in "".join(stems):
+                by_char.setdefault(char, set()).add(number)
+        for place in department.places:
+            places[place] = place
+            stem = place[: -len(_suffix(place))]
+            if len(stem) >= 2:
+                places.setdefault(stem, place)
+    return _Index(
+        departments=departments,
+        by_token={k: frozenset(v) for k, v in by_token.items()},
+        by_char={k: frozenset(v) for k, v in by_char.items()},
+        places=places,
+        place_keys=_by_first_char(places),
+    )
+
+
+def _by_first_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        table.setdefault(word[0], []).append(word)
+    return {char: tuple(group) for char, group in table.items()}
+
+
+def _department(name: str) -> _Department:
+    places, body = split_places(name)
+    core = core_name(body)
+    organs = organ_suffixes(core)
+    endings: dict[str, list[str]] = {}
+    for organ in organs:
+        stem = core[: -len(organ)]
+        for token in (organ, *vocabulary().organs[organ]) if stem else (organ,):
+            endings.setdefault(token, []).append(stem)
+    distinct = len(core) - len(organs[0]) if organs else len(core)
+    return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct)
+
+
+def _suffix(place: str) -> str:
+    return next((s for s in vocabulary().suffixes if place.endswith(s)), "")
+
+
+# ---------------------------------------------------------------- reading a question
+
+
+def _mentions(question: str, index: _Index) -> tuple[list[_Mention], list[_Mention]]:
+    """The names in the question that fit indexed departments, and the bodies that fit none."""
+    ends = _organ_ends(question)
+    matched: list[_Mention] = []
+    unknown: list[_Mention] = []
+    for end, tokens in sorted(ends.items()):
+        low = _name_start(question, end - len(tokens[0]), ends)
+        readings = _readings(question, low, end, ends, index)
+        mention = _best_mention(readings, tokens, end, index)
+        if mention:
+            matched.append(mention)
+        elif body := _unknown_body(readings, tokens, end, _name_starts(question, low, end)):
+            unknown.append(body)
+    matched = _disjoint(matched)
+    unknown = _disjoint([u for u in unknown if not any(_overlap(u, m) for m in matched)])
+    return _settle(matched, question, index), unknown
+
+
+@lru_cache(maxsize=1)
+def _word_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Organ words and short forms, and words that are not organs, by first character, longest first."""
+    vocab = vocabulary()
+    return _by_first_char(vocab.organ_tokens), _by_first_char(vocab.not_organs)
+
+
+def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
+    """End → the organ words ending there, longest first: the longest starting at each character that no
+    word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办)."""
+    organs, not_organs = _word_tables()
+    blocked = [(at, at + len(w)) for at, c in enumerate(question) for w in not_organs.get(c, ()) if question.startswith(w, at)]
+    ends: dict[int, list[str]] = {}
+    for at, char in enumerate(question):
+        fits = (at + len(w) for w in organs.get(char, ()) if question.startswith(w, at))
+        end = next((e for e in fits if not any(s < e and at < t and not (at <= s and t <= e) for s, t in blocked)), None)
+        if end:
+            ends.setdefault(end, []).append(question[at:end])
+    return {end: tuple(sorted(words, key=len, reverse=True)) for end, words in ends.items()}
+
+
+def _name_start(question: str, at: int, ends: dict[int, tuple[str, ...]]) -> int:
+    """How far left of `at` a name may reach: to a punctuation mark, 的, a number, or a joining word
+    right after another name (商务委|和财政局)."""
+    low = max(0, at - MAX_NAME_CHARS)
+    while at > low and is_han(question[at - 1]) and question[at - 1] != ATTACH:
+        if at in ends and any(question.startswith(w, at) for w in vocabulary().not_names):
+            break
+        at -= 1
+    return at
+
+
+def _readings(question: str, low: int, end: int, ends: dict[int, tuple[str, ...]], index: _Index) -> list[_Reading]:
+    """Every way to read question[low:end] as a name: a body from any character up to the last place or
+    level (新建沙河街道 names 沙河街道; 深圳市规划和自然资源局 never reads as 自然资源局), read with the
+    places or the level right before it whenever there are some."""
+    text = question[low:end]
+    named = _named_before(text, index)
+    attached = _attached_places(question, low, ends, index)
+    if attached:
+        named.setdefault(0, []).append((attached[0] - low, attached[1], ""))
+    readings: list[_Reading] = []
+    for at in range(max(named) + 1 if named else len(text)):  # never from inside the body after a place
+        for start, chain, level in named.get(at, [(at, (), "")]):
+            readings.append(_Reading(low + start, chain, level, text[at:]))
+    return readings
+
+
+def _named_before(text: str, index: _Index) -> dict[int, list[tuple[int, tuple[str, ...], str]]]:
+    """Body start → (start, places, level) of each place or bare level ending there, and after the party
+    marker that may follow them (某市委政法委, 区委社会工作部)."""
+    named: dict[int, list[tuple[int, tuple[str, ...], str]]] = {}
+    for at in range(len(text)):
+        chain, chain_end = _places(text, at, index)
+        if chain:
+            named.setdefault(chain_end, []).append((at, chain, ""))
+    for at in range(len(text)):
+        if (level := level_at(text, at)) and at + 1 not in named:  # not the suffix of a place (福田区)
+            named[at + 1] = [(at, (), level)]
+    for at, names in list(named.items()):
+        marked = len(text[at:]) - len(without_party_marker(text[at:]))
+        if marked:
+            named.setdefault(at + marked, []).extend(names)
+    return named
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[str, ...]:
+    vocab = vocabulary()
+    return tuple(sorted((*vocab.not_names, *vocab.generic), key=len, reverse=True))
+
+
+def _after_lead_words(text: str) -> list[int]:
+    """0 and each place after a leading run of question words or generic heads (请问, 年 of 2025年, 中共)."""
+    starts = [0]
+    while word := next((w for w in _lead_words() if text.startswith(w, starts[-1])), None):
+        starts.append(starts[-1] + len(word))
+    return starts
+
+
+def _name_starts(question: str, low: int, end: int) -> set[int]:
+    """Where a name in question[low:end] may start once the question words before it are skipped."""
+    return {low + at for at in _after_lead_words(question[low:end]) if low + at < end}
+
+
+def _is_question_words(text: str) -> bool:
+    return _after_lead_words(text)[-1] == len(text)
+
+
+def _places(text: str, at: int, index: _Index) -> tuple[tuple[str, ...], int]:
+    """The places from `at` on (known places and their stems first) and where they end."""
+    chain: list[str] = []
+    while at < len(text):
+        known = next((k for k in index.place_keys.get(text[at], ()) if text.startswith(k, at) and len(text) > at + len(k)), None)
+        end = at + len(known) if known else place_end(text, at)
+        if end is None or (not known and _is_question_words(text[at : end - len(_suffix(text[at:end]))])):
+            break  # question words and a level are no place (请问区委 is 请问 and 区委)
+        chain.append(index.places.get(text[at:end], text[at:end]))
+        at = end
+    return tuple(chain), at
+
+
+def _attached_places(
+    question: str, low: int, ends: dict[int, tuple[str, ...]], index: _Index
+) -> tuple[int, tuple[str, ...]] | None:
+    """(start, places) when the text before `low` is places and 的 (南山区的沙河街道)."""
+    if low == 0 or question[low - 1] != ATTACH:
+        return None
+    before = _name_start(question, low - 1, ends)
+    text = question[before:low]
+    for at in _after_lead_words(text):
+        chain, end = _places(text, at, index)
+        if chain and end == len(text) - 1:
+            return before + at, chain
+    return None
+
+
+def _best_mention(readings: list[_Reading], tokens: tuple[str, ...], end: int, index: _Index) -> _Mention | None:
+    """The reading that fits indexed departments with the longest name, then the fewest skipped characters."""
+    best: tuple[tuple[int, int], _Mention] | None = None
+    for reading in readings:
+        fits = _fits(reading, tokens, index)
+        if not fits:
+            continue
+        least = min(fits.values())
+        key = (end - reading.start, -least)
+        if best is None or key > best[0]:
+            tied = tuple(sorted(d for d, skipped in fits.items() if skipped == least))
+            best = (key, _Mention(reading.start, end, tied, bool(reading.chain or reading.level)))
+    return best[1] if best else None
+
+
+def _fits(reading: _Reading, tokens: tuple[str, ...], index: _Index) -> dict[int, int]:
+    """Department → characters of its stem the reading's body skips, for each department it may name."""
+    core = core_name(reading.body)
+    fits: dict[int, int] = {}
+    for token in tokens:
+        prefix = core[: -len(token)]
+        if not core.endswith(token) or (prefix and not is_han(prefix)):
+            continue
+        for number in _candidates(index, token, prefix):
+            department = index.departments[number]
+            if not _agrees(department, reading):
+                continue
+            for stem in department.endings[token]:
+                if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level)):
+                    fits[number] = min(fits.get(number, len(stem)), len(stem) - len(prefix))
+    return fits
+
+
+def _candidates(index: _Index, token: str, prefix: str) -> frozenset[int]:
+    found = index.by_token.get(token, frozenset())
+    for char in set(prefix):
+        found = found & index.by_char.get(char, frozenset())
+        if not found:
+            break
+    return found
+
+
+def _agrees(department: _Department, reading: _Reading) -> bool:
+    """The places the question names are the department's, the last one its own (深圳市财政局 is not
+    深圳市南山区财政局); a bare level is its own level; naming no place agrees with any."""
+    if reading.chain:
+        places = department.places
+        return bool(places) and reading.chain[-1] == places[-1] and set(reading.chain) <= set(places)
+    return not reading.level or reading.level == department.level
+
+
+def _abbreviates(prefix: str, distinct: str, stem: str, has_level: bool) -> bool:
+    """Whether `prefix` keeps characters of `stem` in order, starting in its distinct part (街道 does not
+    stand for 沙河街道), at least two of them with a level, or the first of a stem of one or two characters:
+    发改 of 发展和改革, 府 and 区 of 区人民政府, 交 of 交通."""
+    if not stem or not prefix:
+        return not stem and not prefix
+    chars = iter(stem)
+    in_order = all(c in chars for c in prefix) and (not distinct or prefix[0] in distinct)
+    return in_order and (len(prefix) + has_level >= 2 or (len(stem) <= 2 and prefix == stem[0]))
+
+
+def _unknown_body(readings: list[_Reading], tokens: tuple[str, ...], end: int, name_starts: set[int]) -> _Mention | None:
+    """A body the question names that fits no indexed department, read from after the question words
+    (请问) with the places or level before it: two to twelve characters before an organ word, one after
+    a place or level (南山区经委), or an organ word itself after a place (深圳市政府, 某市委; not 区政府).
+    Weak organ words (中心) name a body only after a place (南山区法律援助中心)."""
+    vocab = vocabulary()
+    at_name = [r for r in readings if r.start in name_starts] or readings
+    reading = max(at_name, key=lambda r: (bool(r.chain or r.level), r.start))
+    core = core_name(reading.body)
+    token = next((t for t in tokens if core.endswith(t)), "")
+    stem = len(core) - len(token)
+    if not token or not is_han(core) or (token in vocab.weak_organs and not reading.chain):
+        return None
+    named = MAX_UNKNOWN_STEM >= stem >= (1 if reading.chain or reading.level else 2)
+    organ_only = bool(reading.chain) and stem == 0 and token in vocab.organs
+    return _Mention(reading.start, end, (), bool(reading.chain)) if named or organ_only else None
+
+
+def _overlap(a: _Mention, b: _Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _disjoint(mentions: list[_Mention]) -> list[_Mention]:
+    """The longest mentions that do not overlap, in question order."""
+    kept: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if not any(_overlap(mention, k) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _settle(mentions: list[_Mention], question: str, index: _Index) -> list[_Mention]:
+    """A name that fits several departments and names no place keeps those in the places the question
+    names elsewhere or shares with the other departments it names (商务委和财政局: the district's)."""
+    context = {place for key, place in index.places.items() if key in question}
+    for mention in mentions:
+        if len(mention.departments) == 1:
+            context.update(index.departments[mention.departments[0]].places)
+    return [
+        m if m.named_place or len(m.departments) < 2 else replace(m, departments=_closest(m.departments, context, index))
+        for m in mentions
+    ]
+
+
+def _closest(departments: tuple[int, ...], context: set[str], index: _Index) -> tuple[int, ...]:
+    shared = {d: len(context & set(index.departments[d].places)) for d in departments}
+    most = max(shared.values())
+    return tuple(d for d in departments if shared[d] == most)

@@ -1,0 +1,29 @@
+"""Question-side vocabulary loaded from `assistant/data`: what a question names when it names no item."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+DATA = files("assistant") / "data"
+
+
+@lru_cache(maxsize=1)
+def whole_budget_terms() -> dict[str, tuple[str, ...]]:
+    """{"budget": (预算收支, …), "spending": (财政拨款支出, …)}: the whole a question means by "预算" or "支出"."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (DATA / "whole_budget_terms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, terms = line.split("\t", 1)
+            rows[key.strip()] = tuple(t.strip() for t in terms.split("|") if t.strip())
+    return rows
+
+
+def total_terms() -> list[str]:
+    """Terms for the whole budget (预算收支, 支出总计 …)."""
+    return list(whole_budget_terms()["budget"])
+
+
+def spending_terms() -> list[str]:
+    """Terms for total spending, used by completion-rate questions (财政拨款支出, 支出决算 …)."""
+    return list(whole_budget_terms()["spending"])

@@ -1,0 +1,350 @@
+"""Which indexed departments a question names: tails, abbreviations, places, unknown bodies."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from assistant.departments import DepartmentMatch, find_all_departments, find_department
+
+# the departments of the shared documents
+SHARED = [
+    "中共廊坊市委政法委员会",
+    "上海市普陀区人民政府万里街道办事处",
+    "上海市普陀区商务委员会",
+    "上海市普陀区人民政府办公室",
+    "上海市普陀区财政局",
+    "上海市普陀区社会福利院",
+    "上海市普陀区司法局",
+    "上海市财政局",
+    "上海市普陀区规划和自然资源局",
+    "中共上海市普陀区委社会工作部",
+    "重庆市交通委员会",
+    "上海市普陀区人民政府石泉路街道办事处（本级）",
+]
+# invented departments, in other places and with other kinds of name
+INVENTED = [
+    "深圳市南山区发展和改革局",
+    "江苏省人大常委会办公厅",
+    "某县文化和旅游局",
+    "某区住房和城乡建设管理委员会",
+    "某市人力资源和社会保障局",
+    "某区卫生健康委员会",
+    "某市市场监督管理局",
+    "某区建设管理委员会",
+]
+WANLI = "上海市普陀区人民政府万里街道办事处"
+SHIQUAN = "上海市普陀区人民政府石泉路街道办事处（本级）"
+COMMERCE = "上海市普陀区商务委员会"
+OFFICE = "上海市普陀区人民政府办公室"
+DISTRICT_FINANCE = "上海市普陀区财政局"
+CITY_FINANCE = "上海市财政局"
+PLANNING = "上海市普陀区规划和自然资源局"
+SOCIAL_WORK = "中共上海市普陀区委社会工作部"
+POLITICS = "中共廊坊市委政法委员会"
+TRANSPORT = "重庆市交通委员会"
+
+
+def named(question: str, known: list[str] = SHARED) -> tuple[str, ...]:
+    return find_department(question, known).departments
+
+
+def unknown(question: str, known: list[str] = SHARED) -> str | None:
+    return find_department(question, known).unknown
+
+
+# ---------------------------------------------------------------- exact names and their tails
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("上海市普陀区财政局2025年公务接待费是多少？", DISTRICT_FINANCE),
+        ("普陀区财政局2025年公务接待费是多少？", DISTRICT_FINANCE),
+        ("请问普陀区财政局的三公经费", DISTRICT_FINANCE),
+        ("2023年新建万里街道社区公共服务中心项目资金总额", WANLI),  # words before the name
+        ("截至2024年8月底万里街道一共有几辆车", WANLI),
+        ("支持商务委的专项", COMMERCE),
+        ("万里街道2025年的三公经费是多少？", WANLI),
+        ("万里街道办事处的机关运行经费", WANLI),
+        ("普陀区人民政府万里街道办事处的收入预算", WANLI),
+        ("万里街道办今年有多少预算", WANLI),
+        ("万里街道办公费是多少", WANLI),  # 办公费 is no 办
+        ("政法委的公务接待费是多少", POLITICS),
+        ("廊坊市委政法委2020年公务接待费是多少？", POLITICS),
+        ("中共廊坊市委政法委员会2020年部门预算", POLITICS),
+        ("商务委2025年收入总计是多少元？", COMMERCE),
+        ("普陀区商务委员会2025年机关运行经费是多少？", COMMERCE),
+        ("社会福利院2024年事业收入有多少？", "上海市普陀区社会福利院"),
+        ("石泉路街道2026年“三公”经费预算是多少？", SHIQUAN),
+        ("石泉路街道办事处（本级）的基本支出", SHIQUAN),
+        ("重庆市交通委员会2018年“三公”经费预算是多少？", TRANSPORT),
+        ("社会工作部2024年全年预算是多少？", SOCIAL_WORK),
+        ("普陀区委社会工作部2024年机关运行经费支出多少？", SOCIAL_WORK),
+        ("区委社会工作部2024年收入支出总计是多少？", SOCIAL_WORK),
+        ("中共上海市普陀区委社会工作部的人员经费", SOCIAL_WORK),
+    ],
+)
+def test_full_names_and_their_tails(question: str, department: str) -> None:
+    assert named(question) == (department,)
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("普陀区财政局2025年公务接待费是多少？", " 2025年公务接待费是多少？"),
+        ("2025年万里街道的三公经费", "2025年 的三公经费"),
+        ("上海市财政局（市级）2025年“三公”经费预算是多少？", " 2025年“三公”经费预算是多少？"),
+        ("普陀区的万里街道三公经费", " 三公经费"),
+    ],
+)
+def test_rest_is_the_question_without_the_name(question: str, rest: str) -> None:
+    assert find_department(question, SHARED).rest == rest
+
+
+def test_a_place_before_的_names_the_body_after_it() -> None:
+    assert named("普陀区的财政局三公经费多少") == (DISTRICT_FINANCE,)
+    assert named("上海市的财政局三公经费多少") == (CITY_FINANCE,)
+    assert unknown("南山区的财政局三公经费多少") == "南山区的财政局"
+
+
+# ---------------------------------------------------------------- abbreviations
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("区府办三公经费多少", OFFICE),
+        ("区政府办2024年预算是多少", OFFICE),
+        ("区政府办公室2025年收入预算是多少？", OFFICE),
+        ("普陀区政府办公室的公务接待费", OFFICE),
+        ("政府办公室的出国经费", OFFICE),
+        ("规划资源局2024年本年收入合计是多少？", PLANNING),
+        ("普陀区规资局的三公经费", PLANNING),
+        ("自然资源局决算多少", PLANNING),
+        ("社工部2024年支出", SOCIAL_WORK),
+        ("请问区委社工部的人员经费", SOCIAL_WORK),
+        ("交委2018年三公经费", TRANSPORT),
+        ("重庆交委的预算", TRANSPORT),
+        ("市交委的预算", TRANSPORT),
+        ("福利院的事业收入", "上海市普陀区社会福利院"),
+        ("市委政法委的接待费", POLITICS),
+    ],
+)
+def test_abbreviations_of_shared_departments(question: str, department: str) -> None:
+    assert named(question) == (department,)
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("发改局今年预算多少", "深圳市南山区发展和改革局"),
+        ("南山区发改局的三公经费", "深圳市南山区发展和改革局"),
+        ("南山发改局的三公经费", "深圳市南山区发展和改革局"),
+        ("人社局支出", "某市人力资源和社会保障局"),
+        ("市人社局的机关运行经费", "某市人力资源和社会保障局"),
+        ("人力社保局的预算", "某市人力资源和社会保障局"),
+        ("住建委支出", "某区住房和城乡建设管理委员会"),
+        ("区住建委的项目支出", "某区住房和城乡建设管理委员会"),
+        ("住房城乡建设管理委员会的收入", "某区住房和城乡建设管理委员会"),
+        ("建管委支出", "某区建设管理委员会"),  # 建设管理委员会 keeps more of 建管委 than 住房和城乡建设管理委员会
+        ("文旅局经费", "某县文化和旅游局"),
+        ("县文旅局经费", "某县文化和旅游局"),
+        ("某县文旅局经费", "某县文化和旅游局"),
+        ("卫健委的三公经费", "某区卫生健康委员会"),
+        ("区卫健委的三公经费", "某区卫生健康委员会"),
+        ("卫生健康委的三公经费", "某区卫生健康委员会"),
+        ("市监局支出", "某市市场监督管理局"),
+        ("市场监管局支出", "某市市场监督管理局"),
+        ("某市市监局的政府采购预算", "某市市场监督管理局"),
+        ("人大办公厅三公经费", "江苏省人大常委会办公厅"),
+        ("省人大办公厅三公经费", "江苏省人大常委会办公厅"),
+        ("江苏人大常委会办公厅的预算", "江苏省人大常委会办公厅"),
+    ],
+)
+def test_abbreviations_of_invented_departments(question: str, department: str) -> None:
+    assert named(question, INVENTED) == (department,)
+
+
+@pytest.mark.parametrize(
+    ("question", "known"),
+    [
+        ("卫健委的三公经费", ["某区卫生健康委员会", "某市卫生健康委员会"]),
+        ("财政局的三公经费", [DISTRICT_FINANCE, CITY_FINANCE]),
+        ("文旅局的收入", ["某县文化和旅游局", "某市文化和旅游局"]),
+        ("商务委的收入", ["甲区商务委员会", "乙区商务委员会"]),
+    ],
+)
+def test_departments_that_fit_equally_are_all_returned(question: str, known: list[str]) -> None:
+    assert set(named(question, known)) == set(known)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["政局的预算", "务委的收入", "街道办的预算", "管委的收入", "办公室的预算", "局的预算", "街道的预算"],
+)
+def test_too_little_of_a_name_names_nothing(question: str) -> None:
+    assert named(question) == ()
+
+
+# ---------------------------------------------------------------- places must agree
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("深圳市南山区财政局的三公经费", "深圳市南山区财政局"),
+        ("静安区财政局的三公经费", "静安区财政局"),
+        ("请问杭州市财政局2025年收入", "杭州市财政局"),
+        ("嘉定区商务委的收入", "嘉定区商务委"),
+        ("静安区万里街道的经费", "静安区万里街道"),
+        ("上海市规划和自然资源局2024年三公经费决算", "上海市规划和自然资源局"),  # not 规划和自然资源局 alone
+        ("上海市司法局的预算", "上海市司法局"),
+    ],
+)
+def test_a_place_that_is_not_the_departments_is_unknown(question: str, body: str) -> None:
+    match = find_department(question, SHARED)
+    assert match.departments == () and match.unknown == body
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("普陀区财政局的收入", DISTRICT_FINANCE),
+        ("上海市普陀区财政局的收入", DISTRICT_FINANCE),
+        ("上海普陀区财政局的收入", DISTRICT_FINANCE),
+        ("上海市财政局的收入", CITY_FINANCE),
+        ("上海财政局的收入", CITY_FINANCE),
+        ("2025年上海市财政局三公经费", CITY_FINANCE),
+        ("市财政局的收入", CITY_FINANCE),
+        ("区财政局的收入", DISTRICT_FINANCE),
+        ("普陀区2025年财政局的收入", DISTRICT_FINANCE),  # a place named elsewhere settles a tie
+    ],
+)
+def test_a_place_or_level_picks_the_department(question: str, department: str) -> None:
+    assert named(question) == (department,)
+
+
+def test_a_level_must_be_the_departments_own() -> None:
+    assert unknown("市财政局的收入", [DISTRICT_FINANCE]) == "市财政局"
+    assert unknown("区文旅局经费", INVENTED) == "区文旅局"
+    assert unknown("县卫健委的支出", INVENTED) == "县卫健委"
+
+
+def test_no_place_matches_any_place() -> None:
+    assert named("司法局的预算") == ("上海市普陀区司法局",)
+    assert named("发改局的预算", INVENTED) == ("深圳市南山区发展和改革局",)
+    assert named("政法委的预算") == (POLITICS,)
+
+
+# ---------------------------------------------------------------- bodies that are not indexed
+
+
+@pytest.mark.parametrize(
+    ("question", "body", "known"),
+    [
+        ("普陀区教育局2025年三公经费是多少？", "普陀区教育局", SHARED),
+        ("廊坊市公安局的预算", "廊坊市公安局", SHARED),
+        ("请问教育局的预算", "教育局", SHARED),
+        ("发改委三公经费", "发改委", SHARED),
+        ("发改委的预算", "发改委", INVENTED),  # 发展和改革局 is indexed, not a 委员会
+        ("江苏省人大常委会的预算", "江苏省人大常委会", INVENTED),
+        ("上海市政府的三公经费", "上海市政府", SHARED),
+        ("普陀区人民政府的预算", "普陀区人民政府", SHARED),
+        ("廊坊市委的预算", "廊坊市委", SHARED),  # the party committee itself
+        ("长寿路街道的三公经费", "长寿路街道", SHARED),
+        ("普陀区经委2025年人员经费是多少", "普陀区经委", SHARED),  # one character after a place is a body
+        ("普陀区法律援助中心2026年单独的预算", "普陀区法律援助中心", SHARED),  # 中心 after a place is a body
+        ("普陀区委组织部2024年决算三公经费", "普陀区委组织部", SHARED),
+        ("重庆市公路局2018年单独的部门预算", "重庆市公路局", SHARED),
+    ],
+)
+def test_a_body_that_is_not_indexed_is_unknown(question: str, body: str, known: list[str]) -> None:
+    match = find_department(question, known)
+    assert match.departments == () and match.unknown == body and match.rest == question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["局长是谁", "哪个部门三公经费最多", "政法委员有几个", "办公费是多少", "政府采购预算", "所有街道的三公经费", "部门预算包括几家单位",
+     "第二部分的内容", "公共服务中心新建工程用款多少"],
+)
+def test_words_that_are_not_bodies(question: str) -> None:
+    assert find_department(question, INVENTED) == DepartmentMatch((), None, question)
+
+
+def test_a_facility_of_a_named_department_is_not_unknown() -> None:
+    match = find_department("万里街道社区公共服务中心新建工程2025年全年用款计划合计多少？", SHARED)
+    assert match.departments == (WANLI,) and match.unknown is None
+
+
+def test_a_bare_level_government_is_not_unknown() -> None:
+    match = find_department("区府办2025年区政府督查及建议提案工作业务经费安排了多少钱", SHARED)
+    assert match.departments == (OFFICE,) and match.unknown is None
+
+
+def test_known_and_unknown_named_together() -> None:
+    match = find_all_departments("普陀区教育局和普陀区财政局哪个三公经费多", SHARED)
+    assert match.departments == (DISTRICT_FINANCE,) and match.unknown == "普陀区教育局"
+
+
+def test_nothing_indexed_everything_named_is_unknown() -> None:
+    assert find_department("普陀区财政局的预算", []) == DepartmentMatch((), "普陀区财政局", "普陀区财政局的预算")
+
+
+# ---------------------------------------------------------------- several departments
+
+
+@pytest.mark.parametrize(
+    ("question", "departments"),
+    [
+        (
+            "万里街道、普陀区商务委、普陀区政府办公室、普陀区财政局、上海市财政局这几个单位中，哪个2025年三公经费预算最高？",
+            (WANLI, COMMERCE, OFFICE, DISTRICT_FINANCE, CITY_FINANCE),
+        ),
+        ("普陀区的万里街道、商务委、区政府办公室、区财政局，谁2025年机关运行经费最多？", (WANLI, COMMERCE, OFFICE, DISTRICT_FINANCE)),
+        ("普陀区商务委和普陀区财政局2025年三公经费哪个更少？", (COMMERCE, DISTRICT_FINANCE)),
+        ("商务委和财政局哪个三公经费多", (COMMERCE, DISTRICT_FINANCE)),  # the finance bureau of the same district
+        ("万里街道与石泉路街道比，谁的三公经费高", (WANLI, SHIQUAN)),
+        ("政法委比交委多多少", (POLITICS, TRANSPORT)),
+    ],
+)
+def test_find_all_departments_in_question_order(question: str, departments: tuple[str, ...]) -> None:
+    assert find_all_departments(question, SHARED).departments == departments
+
+
+def test_find_all_rest_removes_every_name() -> None:
+    assert find_all_departments("商务委和司法局哪个三公经费多", SHARED).rest == " 和 哪个三公经费多"
+
+
+def test_find_all_invented_comparisons() -> None:
+    match = find_all_departments("人社局、文旅局和卫健委三家谁的三公经费最高", INVENTED)
+    assert match.departments == ("某市人力资源和社会保障局", "某县文化和旅游局", "某区卫生健康委员会")
+
+
+def test_find_department_takes_the_longest_name() -> None:
+    assert named("商务委和普陀区财政局哪个多") == (DISTRICT_FINANCE,)
+
+
+# ---------------------------------------------------------------- speed
+
+
+def test_a_thousand_departments_answer_quickly() -> None:
+    rng = random.Random(7)
+    cities = ["甲市", "乙市", "丙市", "丁市", "戊市", "己市", "庚市", "辛市"]
+    districts = ["东城区", "西城区", "南湖区", "北塘区", "新华区", "长安区", "和平区", "河西区", "滨江区", "高新区", ""]
+    bodies = ["财政局", "教育局", "商务委员会", "人民政府办公室", "发展和改革委员会", "卫生健康委员会", "司法局", "民政局",
+              "规划和自然资源局", "社会福利院", "人力资源和社会保障局", "文化和旅游局", "市场监督管理局", "交通委员会"]
+    known: set[str] = set()
+    while len(known) < 1000:
+        known.add(rng.choice(cities) + rng.choice(districts) + rng.choice(bodies) + rng.choice(["", "（本级）"]))
+    names = sorted(known)
+    questions = ["东城区财政局2025年公务接待费是多少？", "发改委三公经费", "商务委和财政局哪个三公经费多", "区府办三公经费",
+                 "甲市东城区卫健委、甲市西城区卫健委和甲市教育局，谁的三公经费最多？"]
+    find_all_departments("预热", names)
+    started = time.perf_counter()
+    for question in questions * 20:
+        find_all_departments(question, names)
+    assert (time.perf_counter() - started) / 100 < 0.02
