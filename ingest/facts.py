@@ -19,6 +19,7 @@ from ingest.tables import squash, strip_list_mark
 
 PERFORMANCE_VALUE_HEADER = "指标值"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
+FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
 
 # money and percentages; a bare 万 ("总预算2921.00万，其中…") is 万元 when no word follows it (3万人 is a count)
 _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)")
@@ -95,11 +96,17 @@ def _mentions(sentence: str) -> list[re.Match]:
     return sorted(money + counts, key=lambda m: m.start())
 
 
-def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
-    """Money, percentage and count figures stated in one paragraph; `default_basis` is the document's own."""
+def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET, heading: str = "") -> list[Fact]:
+    """Money, percentage and count figures stated in one paragraph; `default_basis` is the document's own.
+
+    A line that is little more than a figure ("795万元" under "六、年度预算安排") is about its heading.
+    """
     facts: list[Fact] = []
     item = _LINE_ITEM.match(line.text)
-    line_subject = clean_subject(item["item"]) if item else ""
+    if item:
+        line_subject = clean_subject(item["item"])
+    else:
+        line_subject = clean_subject(strip_list_mark(heading)) if len(line.text.strip()) <= FIGURE_LINE_CHARS else ""
     for offset, sentence in _sentences(line):
         running_subject = line_subject
         previous_end = 0

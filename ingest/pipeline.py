@@ -44,7 +44,7 @@ def file_sha256(path: Path) -> str:
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:
     """The fact with its section, page and, for prose, the heading it stands under."""
-    heading = section.title if section and fact.origin == "text" else ""
+    heading = " > ".join(section.path) if section and fact.origin == "text" else ""
     return replace(fact, section_id=section.id if section else None, page=fact.page or page, heading=heading)
 
 
@@ -82,7 +82,9 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         tables.append(table)
     basis = meta.kind.natural_basis
     facts = [f for t in tables for f in facts_from_table(t, basis)]
-    facts += [f for line in raw.lines for f in facts_from_line(line, line.page, basis)]
+    for line in raw.lines:
+        section = section_at(sections, line.start)
+        facts += facts_from_line(line, line.page, basis, section.title if section else "")
     facts = [
         replace(f, subject=clean_subject(f.subject.removeprefix(department)) or f.subject) if f.origin == "text" else f
         for f in facts

@@ -49,6 +49,54 @@ def heading_number(title: str) -> int | None:
     return _DIGITS.get(text)
 
 
+MIN_CONTENTS_RUN = 5  # without a 目录 line, a table of contents is a long run of headings repeated later
+PROJECT_LEVEL = 1  # an unnumbered title over a series restarting at 一、 (项目经费情况说明) heads it
+_CONTENTS_MARK = re.compile(r"^目\s*录$")
+
+
+def _contents(levels: list[int | None], lines: list[Line]) -> set[int]:
+    """Indexes of lines that form a table of contents: the 目录 line and the run of headings after it
+    with no text between them, or a long such run whose titles are repeated as headings later on."""
+    skipped: set[int] = set()
+    i = 0
+    while i < len(lines):
+        marked = bool(_CONTENTS_MARK.match(lines[i].text.strip()))
+        start = i + 1 if marked else i
+        j = start
+        while j < len(lines) and levels[j] is not None:
+            j += 1
+        if marked:
+            skipped.update(range(i, j))
+        elif j - start >= MIN_CONTENTS_RUN:
+            later = {lines[k].text.strip() for k in range(j, len(lines)) if levels[k] is not None}
+            if sum(lines[k].text.strip() in later for k in range(start, j)) * 2 >= j - start:
+                skipped.update(range(start, j))
+        i = max(j, i + 1)
+    return skipped
+
+
+def _is_title_over_series(text: str, next_text: str | None) -> bool:
+    """A short unpunctuated line right before a series restarting at 一、/（一） is that series' title."""
+    stripped = text.strip()
+    return (
+        next_text is not None and 2 <= len(stripped) <= MAX_HEADING_CHARS and not stripped.endswith(("。", "；", "，", "：", ":"))
+        and not _CONTENTS_MARK.match(stripped)
+        and heading_level(next_text) in (2, 3) and heading_number(next_text) == 1 and not any(c.isdigit() for c in stripped[-6:])
+    )
+
+
+def heading_levels(lines: list[Line]) -> list[int | None]:
+    """The heading level of each line in context: contents entries are not headings; an unnumbered
+    title over a restarting series is one."""
+    levels = [heading_level(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if levels[i] is None and _is_title_over_series(line.text, lines[i + 1].text if i + 1 < len(lines) else None):
+            levels[i] = PROJECT_LEVEL
+    for i in _contents(levels, lines):
+        levels[i] = None
+    return levels
+
+
 def build_sections(lines: list[Line], text_length: int) -> list[Section]:
     """Sections in document order; each ends where the next heading of its level or higher starts.
 
@@ -58,8 +106,7 @@ def build_sections(lines: list[Line], text_length: int) -> list[Section]:
     sections: list[Section] = []
     stack: list[Section] = []
     last_of_level: dict[int, Section] = {}
-    for line in lines:
-        level = heading_level(line.text)
+    for line, level in zip(lines, heading_levels(lines), strict=True):
         if level is None:
             continue
         number = heading_number(line.text)
