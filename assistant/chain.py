@@ -13,6 +13,7 @@ from assistant.absence import absence_statement
 from assistant.answer import NOT_FOUND_TEXT, Answer
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
 from assistant.fact_path import Draft, FactPath
+from assistant.formatting import readable
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
 from assistant.rephrase import build_chat_model, rephrase
@@ -24,7 +25,7 @@ from index.retriever import HybridRetriever
 
 
 MAX_FACTS = 200_000  # facts scored per question; far above any real scope
-_ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗")
+_ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 
 
 class QuestionRejected(ValueError):
@@ -124,7 +125,13 @@ class Assistant:
         if span is None:
             return turn.draft
         citation = self.texts.cite(doc.doc_id, *span)
-        said = citation.quote.strip()
+        said = readable(citation.quote.strip())
+        if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure:
+            # the document says there is none: the figure is 0, and the answer says why
+            unit = turn.intent.unit_hint[0] if turn.intent.unit_hint else self.settings.display_unit
+            text = f"{doc.department}{doc.year or ''}年为0{unit}：公开文件说明“{said}”"
+            return Draft(Answer(question=turn.question, kind="number", text=text, value=0.0, unit=unit,
+                                citations=[citation], route="fact"))
         if turn.draft is None:
             text = f"{doc.department}{doc.year or ''}年公开文件说明：{said}"
             return Draft(Answer(question=turn.question, kind="text", text=text, citations=[citation], route="fact"))

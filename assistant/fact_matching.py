@@ -59,6 +59,7 @@ ACCEPTED_BASES = {
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
 ASKED_BASIS_BONUS = 6.0
+PART_PENALTY = 4.0
 
 
 def natural_basis(fact: FactRecord) -> Basis:
@@ -157,15 +158,17 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best -= 10.0
     if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap
         best += 8.0
-    if structure(fact) and terms:
-        context_words = set(search_terms(structure(fact))) - set(search_terms(fact.subject))
-        best += min(9.0, 3.0 * len(context_words & set(search_terms(terms[0]))))
+    if structure(fact) and terms:  # words of the asked item found where the figure stands
+        placed = set(search_terms(f"{fact.subject} {structure(fact)}"))
+        best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not re.search(r"增|减|变化|比上年|比去年", question):
         best -= 30.0
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
         best += 2.0
     if fact.origin == "text":
         best += 3.0  # a sentence that names the item is the clearest citation
+    if fact.part and not any(normalise(t) == subject for t in terms):
+        best -= PART_PENALTY  # "其中：货物采购金额…" answers only a question that names the part
     return best + fit
 
 

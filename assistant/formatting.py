@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.numbers import convert_money, is_money
 
 DISPLAY_PLACES = Decimal("0.01")
+_LOOSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d.%“”（）])[ \t\u3000]+(?=[\u4e00-\u9fff\d“”（）])")
 
 
 def plain(value: Decimal) -> str:
@@ -28,3 +30,8 @@ def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tupl
     if is_money(unit) and unit != display_unit:
         return convert_money(value, unit, display_unit), display_unit
     return value, unit
+
+
+def readable(text: str) -> str:
+    """Source text for an answer line: spaces a PDF put between characters dropped ("2024 年成立" → "2024年成立")."""
+    return _LOOSE_SPACE.sub("", text)

@@ -35,7 +35,8 @@ _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中)(?P<
 _REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 _DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
-_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|12月31日)")  # a balance date, not the report year
+# a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
+_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
     r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
     r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|"

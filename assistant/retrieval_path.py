@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_path import Draft
-from assistant.formatting import in_display_unit, shown
+from assistant.formatting import in_display_unit, readable, shown
 from assistant.plan import Operation, QuestionPlan
 from index.query_expansion import canonical_terms
 from ingest.lexicon import search_terms
@@ -118,7 +118,7 @@ class RetrievalPath:
             chosen = self._with_reason(chosen, intent.question)
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
         record = self.texts.record(best_doc)
-        text = f"据{record.department}{record.year or ''}年公开文件：" + "".join(s.text for s in chosen)
+        text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
     def _with_reason(self, chosen: list[Sentence], question: str) -> list[Sentence]:

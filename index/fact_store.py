@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Integer,
@@ -91,6 +92,7 @@ facts = Table(
     Column("row_path", JSON, nullable=False),
     Column("col_path", JSON, nullable=False),
     Column("heading", Text, nullable=False),
+    Column("part", Boolean, nullable=False),
 )
 tables = Table(
     "tables", metadata,
@@ -165,6 +167,7 @@ class FactRecord:
     row_path: tuple[str, ...] = ()
     col_path: tuple[str, ...] = ()
     heading: str = ""
+    part: bool = False
     doc_kind: str = ""
 
 
@@ -261,7 +264,8 @@ class FactStore:
                          section_id=f.section_id, page=f.page, kind=str(f.kind), basis=str(f.basis),
                          direction=f.direction and str(f.direction), compared_to=f.compared_to and str(f.compared_to),
                          scope=f.scope, table_kind=f.table_kind and str(f.table_kind),
-                         row_path=list(f.row_path), col_path=list(f.col_path), heading=f.heading)
+                         row_path=list(f.row_path), col_path=list(f.col_path), heading=f.heading,
+                         part=f.part)
                     for f in doc.facts
                 ])
             if doc.tables:
@@ -387,7 +391,8 @@ def _fact_record(row) -> FactRecord:
         direction=Direction(row["direction"]) if row["direction"] else None,
         compared_to=Basis(row["compared_to"]) if row["compared_to"] else None, scope=row["scope"],
         table_id=row["table_id"], table_kind=TableKind(row["table_kind"]) if row["table_kind"] else None,
-        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), heading=row["heading"], doc_kind=row["doc_kind"],
+        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), heading=row["heading"], part=bool(row["part"]),
+        doc_kind=row["doc_kind"],
     )
 
 

@@ -48,6 +48,7 @@ _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?（项）)")  # 决算 lists: "1、…（款）…（项）。"
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|类型|方式|依据|说明|描述|内容|地址|联系|序号")
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
+_PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
@@ -163,6 +164,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     basis=basis,
                     direction=direction,
                     compared_to=compared_to,
+                    part=_PARTS_FOLLOW.search(sentence, 0, clause_start) is not None,
                 )
             )
     return facts

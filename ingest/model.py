@@ -227,7 +227,8 @@ class Fact:
     table_kind: TableKind | None = None
     row_path: tuple[str, ...] = ()
     col_path: tuple[str, ...] = ()
-    heading: str = ""  # the title of the section a prose figure stands in ("人民调解项目经费情况说明")
+    heading: str = ""  # the section path a prose figure stands in ("人民调解项目经费情况说明 > 六、年度预算安排")
+    part: bool = False  # a prose figure listed after 其中/包括: a part of the whole stated before it
 
 
 @dataclass(frozen=True)
