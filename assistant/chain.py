@@ -20,7 +20,8 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from budgetqa.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
-from index.fact_store import DocumentRecord, FactQuery
+from index.fact_store import DocumentRecord, FactQuery, FactRecord
+from ingest.model import Basis
 from index.retriever import HybridRetriever
 
 
@@ -95,11 +96,13 @@ class Assistant:
         if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
             # "2020年比2019年增加了多少" with only the 2020 document: the change that document states
             intent.operation, intent.years = Operation.CHANGE, [max(intent.years)]
-        if (not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP
-                and not re.search(r"决算|实际|执行", turn.question)):  # a budget's 上年 is last year's budget, not its outturn
-            # a year with no document of its own may be "上年" of the next year's document
+        if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP:
+            # a year with no document of its own may be "上年" of the next year's document: its 预算执行数 is
+            # stated there; its budget is that document's figure less the stated change
             docs = [d for d in available if d.year == intent.years[0] + 1]
-            if docs:
+            if docs and intent.basis is not Basis.EXECUTION:
+                if re.search(r"决算|实际", turn.question):  # a budget's 上年 is last year's budget, not its outturn
+                    docs = []
                 intent.operation = Operation.PREVIOUS
         turn.docs = docs
         if not docs:
@@ -108,16 +111,32 @@ class Assistant:
         return turn
 
     def _numeric(self, turn: Turn) -> Turn:
-        facts = self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
-        turn.draft = self.fact_path.answer(turn.intent, facts, turn.docs)
+        turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE):
             retrieved = self._retrieve(turn)
             turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
-        if len(turn.docs) == 1 and (turn.draft is None or turn.draft.answer.value == 0):
+        if len(turn.docs) == 1 and turn.intent.operation is Operation.LOOKUP and (turn.draft is None or turn.draft.answer.value == 0):
             turn.draft = self._with_absence(turn, turn.docs[0])
         return turn
+
+    def _facts(self, turn: Turn) -> list[FactRecord]:
+        return self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
+
+    def _reason(self, turn: Turn) -> Draft | None:
+        """Why an item changed: the change the document states for it, then the reason it gives after it."""
+        found = self.fact_path.answer(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn), turn.docs)
+        if found is None or found.answer.kind != "number" or len(found.answer.citations) != 1:
+            return None
+        stated = found.answer.citations[0]
+        span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, turn.intent.direction)
+        if span is None:
+            return None
+        reason = self.texts.cite(stated.doc_id, *span, stated.page)
+        text = f"{found.answer.text}{readable(reason.quote)}"
+        answer = Answer(question=turn.question, kind="text", text=text, citations=[stated, reason], route="fact")
+        return Draft(answer, found.checks)
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal."""
@@ -141,8 +160,9 @@ class Assistant:
 
     def _textual(self, turn: Turn) -> Turn:
         if turn.intent.operation is Operation.LIST:
-            facts = self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
-            turn.draft = self.fact_path.answer(turn.intent, facts, turn.docs)
+            turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        elif turn.intent.asks_reason and turn.intent.focus:
+            turn.draft = self._reason(turn)
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
             turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
         if turn.draft is None:

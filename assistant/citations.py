@@ -7,9 +7,14 @@ from decimal import Decimal
 
 from assistant.answer import Citation
 from index.fact_store import DocumentRecord, FactStore
+from ingest.model import Direction
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
+REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_REASON_STATED = re.compile(r"原因")
+DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
 
@@ -64,6 +69,20 @@ class SourceTexts:
         end = min(len(text) if paragraph_end < 0 else paragraph_end, offset + STEADY_WINDOW_CHARS)
         match = _STEADY.search(text, offset, end)
         return (match.start(), match.end()) if match else None
+
+    def reason_after(self, doc_id: str, start: int, end: int, direction: Direction | None = None) -> tuple[int, int] | None:
+        """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring
+        one about the given direction of change."""
+        text = self.text(doc_id)
+        candidates = [m for m in _SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
+                      if _REASON_STATED.search(m.group())]
+        if direction:
+            candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))
+        if not candidates:
+            return None
+        found = candidates[0]
+        lead = len(found.group()) - len(found.group().lstrip())
+        return found.start() + lead, found.start() + len(found.group().rstrip())
 
     def forget(self) -> None:
         """Drops cached texts (after documents were added or removed)."""

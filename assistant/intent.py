@@ -18,20 +18,27 @@ from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
-_YEAR = re.compile(r"(20\d{2})\s*年?")
+_YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
-_CHANGE = re.compile(r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|增加还是减少")
+_CHANGE = re.compile(
+    r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
+    r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减"
+)
+# "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
+_AGAINST_BASIS = re.compile(r"比\s*(?:上年|去年|上一年)?的?(?:当年)?(?:预算执行数|执行数|预算数?|决算数?)\s*(?:多|少|增|减|下降)")
+# what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
+_COMPARED_WITH = re.compile(r"(?:比|较|跟|和|与|同)\s*(?:上年|去年|上一年)?(?:的)?(?:当年)?(?:预算执行数|执行数|预算数?|决算数?)?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|$))")
 _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
-_LIST = re.compile(r"包括哪些|有哪些|包含哪些|哪几项|哪几个|由哪些|构成|组成")
+_LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
-_WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中)(?P<item>.{2,})$")
+_WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 _REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 _DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
@@ -44,7 +51,7 @@ _FILLER = re.compile(
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|"
+    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这块|这部分|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -58,7 +65,8 @@ def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
     text = _LEVEL.sub(" ", text)
-    for pattern in (_RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
+    text = _COMPARED_WITH.sub(" ", text)
+    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
@@ -77,6 +85,8 @@ def _operation(question: str) -> Operation:
         return Operation.PREVIOUS
     if _SHARE.search(question):
         return Operation.SHARE
+    if _AGAINST_BASIS.search(question):
+        return Operation.CHANGE
     if _DIFFERENCE.search(question):
         return Operation.DIFFERENCE
     if _CHANGE.search(question):
@@ -104,7 +114,11 @@ _DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少")
 _UP = re.compile(r"多了|增加|增长|上升|提高|多多少")
 
 
-_BASIS_WORD = r"(?:预算执行数|执行数|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
+_BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
+_BASIS_TAIL = re.compile(rf"{_BASIS_WORD}$")
+_BASIS_WORDS = re.compile(_BASIS_WORD)
+_BASIS_NOTE = re.compile(rf"[（(]{_BASIS_WORD}[)）]")
+_BASIS_AGAINST = re.compile(rf"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
 _COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率")
 
@@ -140,12 +154,18 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
     as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
     rest = _AS_OF.sub(" ", rest)
-    years = sorted({int(y) for y in _YEAR.findall(rest)} | set(as_of))
+    years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
     rest = _YEAR.sub(" ", rest)
     defines = _DEFINITION.search(rest) and not re.search(r"多少|几", rest)
-    operation = Operation.TEXT if _REASON.search(rest) or defines else _operation(rest)
+    asks_reason = bool(_REASON.search(rest))
+    operation = Operation.TEXT if asks_reason or defines else _operation(rest)
+    if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
+        years = years[1:]
     if len(years) == 2 and operation in (Operation.LOOKUP, Operation.CHANGE, Operation.DIFFERENCE, Operation.GROWTH):
-        operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
+        if asked_basis(rest) is Basis.EXECUTION:  # "比2023年预算执行数少了多少": the change the later document states
+            years = years[1:]
+        else:
+            operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
     focus = clean_focus(rest)
     parts = _parts(rest, operation)
     if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
@@ -163,13 +183,21 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     gap = _BASIS_GAP.search(rest)
     if completion:  # 完成年初预算的百分之几: a stated rate of the item named before 完成
         operation, unit_hint = Operation.LOOKUP, ("%",)
-        focus = clean_focus(rest[: completion.start()])
+        focus = _BASIS_TAIL.sub("", clean_focus(rest[: completion.start()]))
+    elif gap is None and (against := _BASIS_AGAINST.search(rest)) and not years[1:]:
+        # "决算 财政委托业务支出比年初预算少了多少": the basis asked before the item, the other after 比
+        operation = Operation.DIFFERENCE
+        focus = _BASIS_TAIL.sub("", clean_focus(_BASIS_WORDS.sub(" ", rest[: against.start()])))
+        part_bases = [asked_basis(rest[: against.start()]), asked_basis(against["b"])]
+        parts = [focus, focus]
     elif gap and operation in (Operation.LOOKUP, Operation.DIFFERENCE, Operation.CHANGE):
         # "信息化建设决算比年初预算少了多少": one item, two bases of the same document
         operation = Operation.DIFFERENCE
         focus = clean_focus(rest[: gap.start()])
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
+    if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
+        focus = _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus))) or focus
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
     if len(focus) < 3 and (completion or not canonical_terms(rest)):
@@ -186,4 +214,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
+        asks_reason=asks_reason,
     )

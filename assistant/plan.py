@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 
 from ingest.model import Basis, Direction
@@ -22,7 +21,6 @@ class Operation(StrEnum):
     RANK = "rank"  # 哪个部门最高
     YEAR_CHANGE = "year_change"  # 2024年比2023年多了多少
     LIST = "list"  # 三公经费包括哪些
-    FILTER = "filter"  # 列出超过100万元的项目
     TEXT = "text"  # 为什么增加, 什么叫基本支出
 
 
@@ -35,7 +33,7 @@ class Shape(StrEnum):
     TEXT = "text"
 
 
-SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.FILTER: Shape.LIST, Operation.TEXT: Shape.TEXT}
+SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.TEXT: Shape.TEXT}
 
 
 @dataclass
@@ -54,10 +52,9 @@ class QuestionPlan:
     asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
     basis: Basis | None = None  # the kind of figure asked for, when the question says (决算, 年初预算 …)
     direction: Direction | None = None  # 少了多少 → DOWN
-    threshold: Decimal | None = None  # 超过100万元 → 100 (万元)
     unknown_body: str | None = None  # a body named in the question that is not indexed
-    candidates: list[str] = field(default_factory=list)  # departments the question could mean (ask back)
     part_bases: list[Basis | None] = field(default_factory=list)  # per operand, when parts differ by basis (决算 vs 年初预算)
+    asks_reason: bool = False  # 为什么, 为啥, 什么原因
 
     @property
     def shape(self) -> Shape:

@@ -27,10 +27,6 @@ MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contai
 ANSWER_SENTENCES = 2
 MAX_SENTENCE_CHARS = 300
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_ASKS_WHY = re.compile(r"原因|为什么|为何|理由")
-_REASON_STATED = re.compile(r"原因")
-_DIRECTIONS = {"up": ("增加", "增长", "多了", "上升"), "down": ("减少", "下降", "少了", "降低")}
-REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 _QUOTES = re.compile(r"[“”\"'‘’「」]")
 
@@ -114,27 +110,21 @@ class RetrievalPath:
             return None
         best_doc = ranked[0].doc_id
         chosen = sorted([s for s in ranked if s.doc_id == best_doc][:ANSWER_SENTENCES], key=lambda s: s.start)
-        if _ASKS_WHY.search(intent.question):
-            chosen = self._with_reason(chosen, intent.question)
+        if intent.asks_reason:
+            chosen = self._with_reason(chosen, intent)
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
         record = self.texts.record(best_doc)
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
-    def _with_reason(self, chosen: list[Sentence], question: str) -> list[Sentence]:
+    def _with_reason(self, chosen: list[Sentence], intent: QuestionPlan) -> list[Sentence]:
         """Adds the nearest following sentence that states a reason ("主要原因是…"), preferring one
         about the same direction of change (增加 / 减少) as the question."""
-        direction = next((d for d, words in _DIRECTIONS.items() if any(w in question for w in words)), None)
         best = chosen[0]
-        source = self.texts.text(best.doc_id)
-        candidates = [m for m in _SENTENCE.finditer(source, best.start, min(len(source), best.end + REASON_WINDOW_CHARS))
-                      if _REASON_STATED.search(m.group())]
-        if direction:
-            candidates.sort(key=lambda m: not any(w in m.group() for w in _DIRECTIONS[direction]))
-        if candidates and all(s.start != candidates[0].start() for s in chosen):
-            found = candidates[0]
-            text = found.group().strip()
-            chosen = [*chosen, Sentence(best.doc_id, found.start(), found.start() + len(text), text, best.page, 0.0)]
+        span = self.texts.reason_after(best.doc_id, best.start, best.end, intent.direction)
+        if span and all(s.start != span[0] for s in chosen):
+            text = self.texts.text(best.doc_id)[span[0] : span[1]]
+            chosen = [*chosen, Sentence(best.doc_id, span[0], span[1], text, best.page, 0.0)]
         return sorted(chosen, key=lambda s: s.start)
 
     def number_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:

@@ -97,17 +97,23 @@ def _mentions(sentence: str) -> list[re.Match]:
     return sorted(money + counts, key=lambda m: m.start())
 
 
-def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET, heading: str = "") -> list[Fact]:
+def line_item(text: str) -> str:
+    """The 功能分类 item a line opens with ("1、一般公共服务支出（类）…行政运行（项）"), or ""."""
+    item = _LINE_ITEM.match(text)
+    return clean_subject(item["item"]) if item else ""
+
+
+def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET, heading: str = "",
+                    carried: str = "") -> list[Fact]:
     """Money, percentage and count figures stated in one paragraph; `default_basis` is the document's own.
 
-    A line that is little more than a figure ("795万元" under "六、年度预算安排") is about its heading.
+    A paragraph that names no item of its own is about the item named on the line before it (`carried`);
+    a line that is little more than a figure ("795万元" under "六、年度预算安排") is about its heading.
     """
     facts: list[Fact] = []
-    item = _LINE_ITEM.match(line.text)
-    if item:
-        line_subject = clean_subject(item["item"])
-    else:
-        line_subject = clean_subject(strip_list_mark(heading)) if len(line.text.strip()) <= FIGURE_LINE_CHARS else ""
+    line_subject = line_item(line.text) or carried
+    if not line_subject and len(line.text.strip()) <= FIGURE_LINE_CHARS:
+        line_subject = clean_subject(strip_list_mark(heading))
     for offset, sentence in _sentences(line):
         running_subject = line_subject
         previous_end = 0

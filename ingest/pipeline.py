@@ -8,11 +8,11 @@ from pathlib import Path
 
 from ingest.chunking import table_chunks, text_chunks
 from ingest.errors import IngestError
-from ingest.facts import clean_subject, facts_from_line, facts_from_table
+from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
-from ingest.sections import build_sections, section_at
+from ingest.sections import build_sections, heading_level, section_at
 from ingest.tables import type_table
 
 
@@ -82,9 +82,15 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         tables.append(table)
     basis = meta.kind.natural_basis
     facts = [f for t in tables for f in facts_from_table(t, basis)]
+    carried = ""  # an item named on a line of its own, for the lines after it that state its figures
     for line in raw.lines:
         section = section_at(sections, line.start)
-        facts += facts_from_line(line, line.page, basis, section.title if section else "")
+        found = facts_from_line(line, line.page, basis, section.title if section else "", carried)
+        if heading_level(line.text) is not None:
+            carried = ""
+        elif item := line_item(line.text):
+            carried = "" if found else item
+        facts += found
     facts = [
         replace(f, subject=clean_subject(f.subject.removeprefix(department)) or f.subject) if f.origin == "text" else f
         for f in facts
