@@ -117,7 +117,8 @@ class Assistant:
             turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
-        if len(turn.docs) == 1 and turn.intent.operation is Operation.LOOKUP and (turn.draft is None or turn.draft.answer.value == 0):
+        plain_lookup = turn.intent.operation is Operation.LOOKUP and "比" not in turn.question
+        if len(turn.docs) == 1 and plain_lookup and (turn.draft is None or turn.draft.answer.value == 0):
             turn.draft = self._with_absence(turn, turn.docs[0])
         return turn
 

@@ -20,6 +20,7 @@ MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not mer
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
+_CLASSIFICATION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]")  # 功能分类 chains name 类, 款 and 项 in turn
 _NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
@@ -95,11 +96,25 @@ def measure_class(fact: FactRecord) -> str:
     return f"count:{fact.unit}"
 
 
-def _subject_score(term: str, subject: str) -> float:
+def classification_levels(subject: str) -> list[str]:
+    """The 类, 款 and 项 names of a 功能分类 chain, or [] for any other subject."""
+    levels = [normalise(name) for name in _CLASSIFICATION_LEVEL.split(subject) if name.strip()]
+    return levels if len(levels) > 1 else []
+
+
+def same_item(a: str, b: str) -> bool:
+    """Two subjects name one item: equal, or one is the （项） of the other's 功能分类 chain."""
+    short_a, short_b = (classification_levels(x)[-1:] or [normalise(x)] for x in (a, b))
+    return normalise(a) == normalise(b) or short_a == short_b
+
+
+def _subject_score(term: str, subject: str, levels: list[str] = ()) -> float:
     if not term or not subject:
         return 0.0
     if term == subject:
         return 100.0
+    if term in levels:  # "行政运行" names the （项） of "一般公共服务支出（类）…行政运行（项）"
+        return 95.0 if term == levels[-1] else 88.0
     if subject in term:
         if len(subject) < 3 and len(term) > len(subject) + 1:
             return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
@@ -126,6 +141,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     if fit is None:
         return 0.0
     subject = normalise(fact.subject)
+    levels = classification_levels(fact.subject)
     column = normalise(fact.measure.split("/")[-1]) if is_total_label(fact.subject) else ""
     best = 0.0
     for i, term in enumerate(terms):
@@ -133,7 +149,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
             if len(variant) >= 3 or variant == t:
-                best = max(best, factor * _overlap_score(variant, fact), factor * _subject_score(variant, subject))
+                best = max(best, factor * _overlap_score(variant, fact), factor * _subject_score(variant, subject, levels))
                 if column and (variant == column or column.endswith(variant)):  # the 合计 row × 人员经费 column
                     best = max(best, factor * (100.0 if variant == column else 85.0))
     if best == 0.0:

@@ -19,13 +19,14 @@ from assistant.fact_matching import (
     conflicts_with,
     measure_class,
     rank_facts,
+    same_item,
 )
 from assistant.fact_lists import MIN_LIST_PARTS, list_parts
 from assistant.formatting import in_display_unit, rounded, shown
 from assistant.vocabulary import total_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
-from ingest.model import Basis, Direction, FactKind
+from ingest.model import Basis, Direction, DocumentKind, FactKind
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
@@ -162,9 +163,11 @@ class FactPath:
                         citations=[c.citation for c in candidates if c.citation], candidates=candidates, route="fact")
         return Draft(answer, [(self._cite(f), f.value) for f in ordered])
 
-    def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord]) -> ScoredFact | None:
+    def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord], rate: bool = False) -> ScoredFact | None:
+        """The stated change of the asked item: an amount, or with `rate` a percentage too."""
         terms = intent.terms or TOTAL_TERMS
-        per_doc = self._best_per_doc(facts, terms, intent, only_class="change")
+        pool = facts if rate or _ASKS_RATE.search(intent.question) else [f for f in facts if f.unit != "%"]
+        per_doc = self._best_per_doc(pool, terms, intent, only_class="change")
         if len(per_doc) != 1:
             return None
         best = next(iter(per_doc.values()))[0]
@@ -204,7 +207,7 @@ class FactPath:
     def _change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         found = self._change_fact(intent, facts)
         if found is None:
-            return self._unchanged(intent, facts, previous=False)
+            return self._basis_change(intent, facts, docs) or self._unchanged(intent, facts, previous=False)
         fact = found.fact
         value, unit = self._display(fact)
         citation = self._cite(fact)
@@ -212,6 +215,24 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         citations=[citation], route="fact")
         return Draft(answer, [(citation, fact.value)])
+
+    def _basis_change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """A change against another basis the document states for the same item ("比2023年预算执行数少了多少"
+        where only the two levels are given): this year's figure minus that one."""
+        if intent.basis is None or len(docs) != 1:
+            return None
+        own = DocumentKind(docs[0].kind).natural_basis
+        if intent.basis is own:
+            return None
+        current = self._level_fact(intent, facts, basis=own)
+        earlier = self._level_fact(intent, facts, basis=intent.basis)
+        if current is None or earlier is None or not same_item(current.fact.subject, earlier.fact.subject):
+            return None
+        result = compute.difference(self._money(current.fact), self._money(earlier.fact))
+        against = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else str(earlier.fact.basis)
+        label = f"比{against}{_direction_word(result.value)}"
+        return self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, self.display_unit,
+                              magnitude=True)
 
     def _previous(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)

@@ -117,8 +117,8 @@ _UP = re.compile(r"多了|增加|增长|上升|提高|多多少")
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
 _BASIS_TAIL = re.compile(rf"{_BASIS_WORD}$")
 _BASIS_WORDS = re.compile(_BASIS_WORD)
-_BASIS_NOTE = re.compile(rf"[（(]{_BASIS_WORD}[)）]")
-_BASIS_AGAINST = re.compile(rf"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
+_BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
+_BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
 _COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率")
 
