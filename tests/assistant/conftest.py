@@ -31,3 +31,19 @@ def langfang_assistant(tmp_path_factory, embeddings, langfang_path) -> Assistant
 def two_department_assistant(tmp_path_factory, embeddings, small_paths) -> Assistant:
     """政法委 2020 and 宣传部 2021 excerpts indexed together."""
     return _assistant(tmp_path_factory.mktemp("two"), embeddings, list(small_paths))
+
+
+SHARED_DOCUMENTS = (  # five departments, three 预算 and two 决算, for the answer-class tests
+    "02_shpt_wanli-street_2024_dept-budget.pdf",
+    "04_shpt_commerce-commission_2025_dept-budget.pdf",
+    "08_shpt_justice-bureau_2026_dept-budget.pdf",
+    "10_shpt_finance-bureau_2024_dept-final-account.pdf",
+    "12_shpt_party-social-work-dept_2024_dept-final-account.pdf",
+)
+
+
+@pytest.fixture(scope="session")
+def shared_assistant(tmp_path_factory, embeddings, langfang_path, shared_corpus) -> Assistant:
+    """The Langfang sample and five real Shanghai disclosures indexed together, as a portal would hold them."""
+    paths = [langfang_path, *(shared_corpus / "real" / name for name in SHARED_DOCUMENTS)]
+    return _assistant(tmp_path_factory.mktemp("shared"), embeddings, paths)

@@ -1,0 +1,174 @@
+"""The question plan, read without any index or model: operation, basis, direction, items, years, scope."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from assistant.absence import absence_statement
+from assistant.fact_matching import classification_levels, same_item
+from assistant.intent import parse_question
+from assistant.plan import Operation, Shape
+from index.fact_store import DocumentRecord
+from ingest.model import Basis, Direction
+
+DEPARTMENTS = [
+    ("某市发展和改革委员会", 2024, "部门预算"),
+    ("某市发展和改革委员会", 2025, "部门预算"),
+    ("某区人力资源和社会保障局", 2024, "部门决算"),
+    ("某区文化和旅游局", 2025, "部门预算"),
+    ("某县住房和城乡建设管理委员会", 2025, "部门预算"),
+]
+
+
+def documents() -> list[DocumentRecord]:
+    return [
+        DocumentRecord(doc_id=f"d{i}", title="", department=name, year=year, kind=kind, source=f"{i}.pdf", sha256="",
+                       format="pdf", status="ready", ingested_at=datetime.now(UTC))
+        for i, (name, year, kind) in enumerate(DEPARTMENTS)
+    ]
+
+
+def plan(question: str):
+    return parse_question(question, documents())
+
+
+@pytest.mark.parametrize("question, department", [
+    ("发改委2025年招待费多少", "某市发展和改革委员会"),
+    ("人社局24年决算三公经费是多少", "某区人力资源和社会保障局"),
+    ("文旅局公车花了多少钱", "某区文化和旅游局"),
+    ("住建委今年出国经费多少", "某县住房和城乡建设管理委员会"),
+])
+def test_abbreviated_department_names(question, department):
+    assert plan(question).departments == [department]
+
+
+@pytest.mark.parametrize("question", ["深圳市南山区财政局三公经费多少", "静安区文化和旅游局招待费", "教育局2025年预算是多少"])
+def test_a_body_that_is_not_indexed_is_kept_and_never_another(question):
+    found = plan(question)
+    assert found.unknown_body and found.departments == [found.unknown_body]
+
+
+@pytest.mark.parametrize("question, basis", [
+    ("人社局2024年三公经费决算是多少", Basis.FINAL),
+    ("人社局24年公务接待费实际花了多少", Basis.FINAL),
+    ("人社局2024年公务接待费年初预算多少", Basis.INITIAL_BUDGET),
+    ("人社局2024年行政运行全年预算是多少", Basis.ADJUSTED_BUDGET),
+    ("人社局2024年行政运行调整预算是多少", Basis.ADJUSTED_BUDGET),
+    ("发改委2025年行政运行上年预算执行数是多少", Basis.EXECUTION),
+    ("发改委2025年一般公共预算拨款支出是多少", None),  # a fund name, not a basis
+])
+def test_the_basis_asked_for(question, basis):
+    assert plan(question).basis is basis
+
+
+@pytest.mark.parametrize("question, direction", [
+    ("发改委2025年招待费比上年少了多少", Direction.DOWN),
+    ("发改委2025年三公经费减少了多少", Direction.DOWN),
+    ("发改委2025年预算比上年增加了多少", Direction.UP),
+    ("发改委2025年项目支出比去年多了多少", Direction.UP),
+])
+def test_direction_and_change(question, direction):
+    found = plan(question)
+    assert found.operation is Operation.CHANGE and found.direction is direction
+
+
+@pytest.mark.parametrize("question", ["发改委2025年公车是增加还是减少", "发改委2025年招待费比上年多了还是少了", "发改委2025年接待费同比怎么变化"])
+def test_which_way_questions_ask_for_the_change(question):
+    assert plan(question).operation is Operation.CHANGE
+
+
+@pytest.mark.parametrize("question", [
+    "发改委2025年行政运行比2024年预算执行数少了多少", "发改委2025年收入比24年执行数多了多少", "发改委2025年招待费跟2024年执行数比是多了还是少了",
+])
+def test_a_change_against_last_years_execution_is_read_from_the_later_document(question):
+    found = plan(question)
+    assert (found.operation, found.years, found.basis) == (Operation.CHANGE, [2025], Basis.EXECUTION)
+
+
+@pytest.mark.parametrize("question, first, second", [
+    ("人社局2024年信息化建设决算比年初预算少了多少", Basis.FINAL, Basis.INITIAL_BUDGET),
+    ("人社局24年决算 行政运行比年初预算少了多少", Basis.FINAL, Basis.INITIAL_BUDGET),
+    ("人社局2024年住房公积金决算比全年预算少多少", Basis.FINAL, Basis.ADJUSTED_BUDGET),
+])
+def test_one_item_two_bases_is_a_difference(question, first, second):
+    found = plan(question)
+    assert found.operation is Operation.DIFFERENCE and found.part_bases == [first, second]
+    assert found.parts[0] == found.parts[1] and "决算" not in found.parts[0]
+
+
+@pytest.mark.parametrize("question", ["人社局2024年支出完成了年初预算的百分之几", "人社局2024年行政运行完成率是多少", "人社局2024年行政运行（项）决算完成了年初预算的百分之几"])
+def test_completion_rates(question):
+    found = plan(question)
+    assert found.operation is Operation.LOOKUP and found.unit_hint == ("%",)
+    assert "完成" not in found.focus and "决算" not in found.focus
+
+
+@pytest.mark.parametrize("question, item", [
+    ("发改委2025年基本支出中的人员经费是多少", "人员经费"),
+    ("发改委2025年三公经费里公务接待费多少", "公务接待费"),
+    ("发改委2025年项目支出当中信息化建设多少", "信息化建设"),
+])
+def test_an_item_inside_a_whole_is_the_item(question, item):
+    assert plan(question).terms[0] == item
+
+
+@pytest.mark.parametrize("question", ["发改委什么叫基本支出", "发改委为啥预算比上年多", "文旅局2025年公用经费包括什么", "住建委是什么性质的单位"])
+def test_text_questions_are_not_answered_with_a_figure(question):
+    assert not plan(question).wants_number
+
+
+@pytest.mark.parametrize("question", ["发改委为什么三公经费增加", "文旅局为啥招待费少了", "住建委项目支出增加的原因是什么"])
+def test_reason_questions(question):
+    found = plan(question)
+    assert found.asks_reason and found.operation is Operation.TEXT and found.focus
+
+
+@pytest.mark.parametrize("question, units", [
+    ("发改委2025年有几辆公务用车", ("台", "辆")),
+    ("人社局2024年公务接待多少人次", ("人次",)),
+    ("人社局2024年公务接待了几批次", ("批次",)),
+])
+def test_counts_ask_for_their_unit(question, units):
+    assert plan(question).unit_hint == units
+
+
+@pytest.mark.parametrize("question", ["发改委2025年三公经费包括哪些", "发改委2025年三公经费分成哪几块", "发改委2025年政府采购都有哪些项目"])
+def test_lists(question):
+    found = plan(question)
+    assert found.operation is Operation.LIST and found.shape is Shape.LIST and "哪" not in found.focus
+
+
+@pytest.mark.parametrize("question, year", [("发改委24年招待费", 2024), ("发改委25年三公经费包括哪几块", 2025), ("发改委2025年预算", 2025)])
+def test_years_as_people_write_them(question, year):
+    assert plan(question).years == [year]
+
+
+@pytest.mark.parametrize("text, terms, said", [
+    ("一、概况。本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。", ["三公经费"], "无“三公”经费"),
+    ("二、说明。本单位无公务用车购置。", ["公务用车购置费"], "无公务用车购置"),
+    ("机关（无下属单位）的收支包含在部门预算中。", ["下属单位"], "无下属单位"),
+])
+def test_statements_of_absence(text, terms, said):
+    span = absence_statement(text, terms)
+    assert span and said in text[span[0] : span[1]]
+
+
+def test_absence_is_about_the_item_named_right_after_the_negation():
+    text = "注:本部门2025年无政府性基金预算财政拨款收入，故本表为空表。"
+    assert absence_statement(text, ["财政拨款收入"]) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）", "其他城乡社区支出"),
+    ("公共安全支出（204类）司法（06款）行政运行（01项）", "行政运行"),
+    ("行政运行", "行政运行"),
+])
+def test_a_classification_chain_names_its_item(a, b):
+    assert same_item(a, b)
+    assert classification_levels(a)[-1:] in ([], [b])
+
+
+def test_different_items_of_one_chain_are_not_the_same():
+    assert not same_item("一般公共服务支出（类）财政事务（款）行政运行（项）", "财政事务")
