@@ -1,0 +1,43 @@
+"""The colloquial-word vocabulary (index/data/query_synonyms.tsv) and how questions are expanded with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.query_expansion import SYNONYMS_FILE, canonical_terms, canonical_variants
+
+
+def rows() -> list[tuple[str, list[str]]]:
+    out = []
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            colloquial, canonical = line.split("\t")
+            out.append((colloquial, canonical.split("|")))
+    return out
+
+
+def test_every_line_is_a_word_and_its_terms():
+    for colloquial, canonical in rows():
+        assert colloquial.lstrip("=") and all(term.strip() == term and term for term in canonical), colloquial
+
+
+def test_no_word_is_listed_twice():
+    words = [colloquial for colloquial, _ in rows()]
+    assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize("question, term", [
+    ("招待费多少", "公务接待费"), ("出国经费多少", "因公出国（境）费"), ("买车的钱", "公务用车购置费"),
+    ("养车花多少", "公务用车运行费"), ("交公积金多少", "住房公积金"), ("工资一年多少", "人员经费"),
+])
+def test_colloquial_words_bring_the_documents_terms(question, term):
+    assert term in canonical_terms(question)
+
+
+def test_a_whole_item_entry_applies_only_to_the_whole_item():
+    assert "预算收支" in canonical_variants("预算")
+    assert "预算收支" not in canonical_terms("人民调解项目年度预算")
+
+
+def test_variants_replace_the_colloquial_word_in_place():
+    assert "公务接待费用" in canonical_variants("招待费用")
