@@ -10,8 +10,31 @@ AnswerKind = Literal["number", "text", "not_found", "ambiguous"]
 NOT_FOUND_TEXT = "未在已公开的预算文件中找到"
 
 
+class Span(BaseModel):
+    """One piece of a citation: `text` equals the document's extracted text between `start` and `end`."""
+
+    role: Literal["sentence", "header", "row"]
+    start: int
+    end: int
+    text: str
+
+
+class TableRef(BaseModel):
+    """Where a table figure sits: the table, its kind and unit, the row label path and the column header path."""
+
+    title: str
+    kind: str
+    unit: str | None = None
+    row: list[str] = Field(default_factory=list)
+    headers: list[str] = Field(default_factory=list)
+
+
 class Citation(BaseModel):
-    """A checkable source span: `quote` equals the document's extracted text between `start` and `end`."""
+    """A checkable source span: `quote` equals the document's extracted text between `start` and `end`.
+
+    A table figure also carries `table` (title, row, headers, unit), `spans` for the header line and the
+    row it quotes, and `label`, the figure read as its row: "三公经费 · 公务接待费：1.35（万元）".
+    """
 
     doc_id: str
     source: str
@@ -22,6 +45,9 @@ class Citation(BaseModel):
     start: int
     end: int
     quote: str
+    label: str | None = None
+    table: TableRef | None = None
+    spans: list[Span] = Field(default_factory=list)
 
 
 class CitedValue(BaseModel):

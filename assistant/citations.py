@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.answer import Citation
-from index.fact_store import DocumentRecord, FactStore
+from assistant.answer import Citation, Span, TableRef
+from assistant.formatting import plain
+from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
 from ingest.model import Direction
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
@@ -16,6 +17,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _REASON_STATED = re.compile(r"原因")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
 
 
@@ -27,28 +29,39 @@ class SourceTexts:
         self._texts: dict[str, str] = {}
         self._sections: dict[str, list[dict]] = {}
         self._records: dict[str, DocumentRecord] = {}
+        self._tables: dict[str, dict[int, TableRecord]] = {}
 
+    # Shared by the threads answering questions while `forget()` may run: every method reads the cache
+    # once into a local and never assumes an entry it saw is still there.
     def text(self, doc_id: str) -> str:
-        if doc_id not in self._texts:
-            if len(self._texts) >= TEXT_CACHE_SIZE:
-                self._texts.pop(next(iter(self._texts)))
-            self._texts[doc_id] = self.store.text(doc_id) or ""
-        return self._texts[doc_id]
+        text = self._texts.get(doc_id)
+        if text is None:
+            text = self.store.text(doc_id) or ""
+            if text:  # a document not (or no longer) stored is not remembered as empty
+                if len(self._texts) >= TEXT_CACHE_SIZE:
+                    try:
+                        self._texts.pop(next(iter(self._texts)), None)
+                    except (StopIteration, RuntimeError):  # emptied or changed by another thread meanwhile
+                        pass
+                self._texts[doc_id] = text
+        return text
 
     def record(self, doc_id: str) -> DocumentRecord:
-        if doc_id not in self._records:
+        record = self._records.get(doc_id)
+        if record is None:
             record = self.store.document(doc_id)
             if record is None:
                 raise KeyError(doc_id)
             self._records[doc_id] = record
-        return self._records[doc_id]
+        return record
 
     def section_title(self, doc_id: str, offset: int) -> str | None:
         """Heading chain of the deepest section holding `offset`."""
-        if doc_id not in self._sections:
-            self._sections[doc_id] = self.store.sections(doc_id)
+        sections = self._sections.get(doc_id)
+        if sections is None:
+            sections = self._sections[doc_id] = self.store.sections(doc_id)
         best = None
-        for s in self._sections[doc_id]:
+        for s in sections:
             if s["start"] <= offset < s["end"] and (best is None or s["level"] > best["level"]):
                 best = s
         return " > ".join(best["path"]) if best else None
@@ -61,6 +74,30 @@ class SourceTexts:
             doc_id=doc_id, source=record.source, department=record.department, year=record.year,
             section=self.section_title(doc_id, start), page=page, start=start, end=end, quote=text[start:end],
         )
+
+    def table(self, doc_id: str, table_id: int) -> TableRecord | None:
+        tables = self._tables.get(doc_id)
+        if tables is None:
+            tables = self._tables[doc_id] = {t.table_id: t for t in self.store.tables(doc_id)}
+        return tables.get(table_id)
+
+    def cite_fact(self, fact: FactRecord) -> Citation:
+        """The citation of a fact; a table figure's also names its table, row, header and unit."""
+        citation = self.cite(fact.doc_id, fact.start, fact.end, fact.page)
+        table = self.table(fact.doc_id, fact.table_id) if fact.origin == "table" and fact.table_id is not None else None
+        if table is None:
+            return citation
+        text = self.text(fact.doc_id)
+        spans = [Span(role="row", start=fact.start, end=fact.end, text=text[fact.start : fact.end])]
+        header = _header_span(text, table, fact)
+        if header is not None:
+            spans.insert(0, header)
+        row = [label for label in fact.row_path if label and not _CODE.match(label)] or [table.title]
+        printed = f"{fact.qualifier or ''}{plain(fact.value)}" + (f"（{fact.unit}）" if fact.unit else "")
+        label = f"{' · '.join(row)} · {'/'.join(fact.col_path)}：{printed}"
+        reference = TableRef(title=table.title, kind=str(table.kind), unit=table.unit, row=list(fact.row_path),
+                             headers=list(fact.col_path))
+        return citation.model_copy(update={"label": label, "table": reference, "spans": spans})
 
     def steady_after(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset`."""
@@ -89,6 +126,25 @@ class SourceTexts:
         self._texts.clear()
         self._sections.clear()
         self._records.clear()
+        self._tables.clear()
+
+
+def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:
+    """The header line over a table figure: the last line between the table's start and the row that holds
+    the figure's column header (spacing in the source ignored)."""
+    if not fact.col_path:
+        return None
+    pattern = re.compile(r"\s*".join(map(re.escape, fact.col_path[-1])))
+    found = None
+    for match in pattern.finditer(text, table.start, fact.start):
+        found = match
+    if found is None:
+        return None
+    line_start = text.rfind("\n", table.start, found.start()) + 1
+    line_end = text.find("\n", found.end(), fact.start)
+    line_end = fact.start if line_end < 0 else line_end
+    start = max(line_start, table.start)
+    return Span(role="header", start=start, end=line_end, text=text[start:line_end])
 
 
 def quote_states(citation: Citation, value: Decimal) -> bool:

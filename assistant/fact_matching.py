@@ -18,6 +18,8 @@ from ingest.tables import is_total_label
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
+CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
+ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _CLASSIFICATION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]")  # 功能分类 chains name 类, 款 and 项 in turn
@@ -200,6 +202,25 @@ def comparable_amount(fact: FactRecord) -> Decimal:
     return fact.amount_wan if fact.amount_wan is not None else fact.value
 
 
+def corroborating(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
+    """The one place of the other origin (sentence for a table figure, table for a sentence) in the same
+    document that states the same item with the same figure, when there is one."""
+    if comparable_amount(best.fact) == 0:
+        return []  # a zero is printed everywhere; it corroborates nothing
+    for other in ranked:
+        f = other.fact
+        if (f.doc_id == best.fact.doc_id and f.origin != best.fact.origin and other.score >= best.score - CORROBORATION_MARGIN
+                and measure_class(f) == measure_class(best.fact) and same_amount(f, best.fact) and f.basis is best.fact.basis):
+            return [f]
+    return []
+
+
+def same_amount(a: FactRecord, b: FactRecord) -> bool:
+    """The same figure once units are normalised, within the rounding of the shown two decimals
+    (156,211,123 元 and 15621.11 万元)."""
+    return abs(comparable_amount(a) - comparable_amount(b)) <= ROUNDING
+
+
 def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
     """Other facts of the same document, item and class that state a different figure (one per figure)."""
     seen = {comparable_amount(best.fact)}
@@ -211,7 +232,7 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
         if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
             continue
         amount = comparable_amount(f)
-        if amount not in seen:
+        if all(abs(amount - s) > ROUNDING for s in seen):
             seen.add(amount)
             out.append(f)
     return out

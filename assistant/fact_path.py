@@ -17,6 +17,7 @@ from assistant.fact_matching import (
     ScoredFact,
     comparable_amount,
     conflicts_with,
+    corroborating,
     measure_class,
     rank_facts,
     same_item,
@@ -59,7 +60,7 @@ class FactPath:
 
     # ---- helpers -------------------------------------------------------------------------
     def _cite(self, fact: FactRecord) -> Citation:
-        return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page)
+        return self.texts.cite_fact(fact)
 
     def _display(self, fact: FactRecord) -> tuple[Decimal, str | None]:
         """The figure in the display unit, rounded to two decimals."""
@@ -125,15 +126,18 @@ class FactPath:
         if unit is None and intent.unit_hint and "数量" in fact.measure:  # a bare count in a 数量 column
             unit = intent.unit_hint[0]
             described += unit
-        citation = self._cite(fact)
+        stating = [fact, *corroborating(best, ranked)]
+        stating.sort(key=lambda f: f.origin != "text")  # the sentence first, then the table
+        citations = [self._cite(f) for f in stating]
         conflicting = conflicts_with(best, ranked)
         conflicts = [self._cited_value(f) for f in conflicting]
         text = f"{self._owner(fact)}{self._item(fact)}为{described}。"
         if conflicts:
             text += "另有出处所列数字不同：" + "；".join(c.text for c in conflicts) + "。"
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
-                        qualifier=fact.qualifier, citations=[citation], conflicts=conflicts, route="fact")
-        return Draft(answer, [(citation, fact.value)] + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)])
+                        qualifier=fact.qualifier, citations=citations, conflicts=conflicts, route="fact")
+        checks = [(c, f.value) for c, f in zip(citations, stating, strict=True)]
+        return Draft(answer, checks + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)])
 
     def _ambiguous(self, intent: QuestionPlan, best: list[FactRecord]) -> Draft:
         candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]

@@ -51,6 +51,7 @@ class Summary(BaseModel):
     numeric_exact_match: Ratio  # number questions whose converted value equals an accepted value exactly
     evidence: Ratio  # questions with gold evidence whose answer cites it validly
     citations: Ratio  # citations whose quote equals the document text at their offsets
+    named: Ratio  # citations of number answers that show what the figure is
     refusals: Ratio  # unanswerable questions answered not_found
     false_refusals: int  # answerable questions answered not_found
     wrong_but_confident: int  # number answers that are wrong
@@ -89,6 +90,7 @@ def summarize(results: Sequence[QuestionResult]) -> Summary:
         numeric_exact_match=Ratio(hits=sum(r.exact for r in numbers), total=len(numbers)),
         evidence=Ratio(hits=sum(bool(r.evidence_hit) for r in with_evidence), total=len(with_evidence)),
         citations=Ratio(hits=sum(r.valid_citations for r in results), total=sum(r.citations for r in results)),
+        named=Ratio(hits=sum(r.named_citations for r in results), total=sum(r.citations for r in results if r.kind == "number")),
         refusals=Ratio(hits=sum(r.correct for r in unanswerable), total=len(unanswerable)),
         false_refusals=sum(r.false_refusal for r in results),
         wrong_but_confident=sum(r.confident_wrong for r in results),
@@ -111,6 +113,7 @@ def _other_rows(s: Summary) -> list[tuple[str, str]]:
         ("numeric exact-match", s.numeric_exact_match.show()),
         ("evidence hit rate", s.evidence.show()),
         ("citation validity", s.citations.show()),
+        ("citations naming figure", s.named.show()),
         ("refusal accuracy", s.refusals.show()),
         ("false refusals", str(s.false_refusals)),
         ("wrong but confident", str(s.wrong_but_confident)),

@@ -63,6 +63,7 @@ class QuestionResult:
     evidence_hit: bool | None = None  # None when the gold line lists no evidence
     citations: int = 0
     valid_citations: int = 0
+    named_citations: int = 0  # number answers: citations that show what the figure is (label words or table and row)
     route: str = "none"
     latency_ms: float = 0.0
     answer_text: str = ""
@@ -122,6 +123,7 @@ def score_answer(item: GoldItem, answer: Answer, corpus: Corpus, latency_ms: flo
         confident_wrong=answer.kind == "number" and answer.value is not None and not correct,
         evidence_expected=bool(item.evidence), evidence_hit=hit,
         citations=len(valid), valid_citations=sum(valid), route=answer.route, latency_ms=latency_ms,
+        named_citations=sum(map(scoring.names_its_figure, answer.citations)) if answer.kind == "number" else 0,
         answer_text=answer.text,
     )
 

@@ -132,3 +132,15 @@ def evidence_hit(evidence: Sequence[str], citations: Sequence[Citation], valid: 
     wanted = [squeeze(e) for e in evidence if squeeze(e)]
     quotes = [squeeze(c.quote) for c, ok in zip(citations, valid, strict=True) if ok]
     return any(w in q for w in wanted for q in quotes)
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
+MIN_NAME_CHARS = 2  # "25.40" or a row of bare numbers names nothing; "公务接待费 25.40" does
+
+
+def names_its_figure(citation: Citation) -> bool:
+    """True when a person can see what the cited figure is: a table citation with its table and row or
+    header, or a quote with words beside the numbers."""
+    if citation.table is not None:
+        return bool(citation.table.title and (citation.table.row or citation.table.headers))
+    return len(_NAME_CHARS.findall(citation.quote)) >= MIN_NAME_CHARS

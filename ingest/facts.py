@@ -55,6 +55,7 @@ _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
+_JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务用车购置及运行费" splits into 购置费 and 运行费
 _QUOTES = re.compile(r"[“”\"'「」『』‘’]")
 _DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
               "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN}
@@ -182,12 +183,18 @@ def clean_header(header: str) -> str:
     return re.sub(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]", "", header) or header
 
 
+def _sub_item(whole: str, part: str) -> str:
+    """A sub-column's item: 公务用车购置及运行费 / 运行费 → 公务用车运行费; otherwise "whole（part）"."""
+    joint = _JOINT_ITEM.search(whole)
+    return f"{whole[: joint.start()]}{part}" if joint else f"{whole}（{part}）"
+
+
 def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     """(item, measure) named by a header chain: ("“三公”经费预算数", "合计") → ("三公经费", "预算数")."""
     names = [_QUOTES.sub("", clean_header(h)) for h in chain]
     while len(names) > 1 and names[-1] in GENERIC_HEADERS:
         names.pop()
-    name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else f"{names[-2]}（{names[-1]}）"
+    name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else _sub_item(names[-2], names[-1])
     name = clean_subject(name) or name
     stated = _STATED_MEASURE.search(name)
     if stated and stated.start() > 0:
