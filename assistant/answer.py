@@ -62,6 +62,17 @@ class CitedValue(BaseModel):
     citation: Citation | None = None
 
 
+class Context(BaseModel):
+    """What an answer resolved; the client sends it back with a follow-up (the server keeps no state)."""
+
+    department: str | None = Field(None, max_length=100)
+    year: int | None = Field(None, ge=1990, le=2100)
+    item: str | None = Field(None, max_length=100)  # the budget item asked about ("公务用车购置及运维费")
+    basis: str | None = Field(None, max_length=20)
+    operation: str | None = Field(None, max_length=20)
+    topic: str = Field("", max_length=200)  # the question without its department and year ("公车一共花多少钱")
+
+
 class Answer(BaseModel):
     """What the assistant says: one sentence for a person plus the figure, formula and citations behind it."""
 
@@ -77,3 +88,5 @@ class Answer(BaseModel):
     candidates: list[CitedValue] = Field(default_factory=list)
     route: Literal["fact", "retrieval", "none"] = "none"
     timing_ms: float = 0.0
+    context: Context | None = None  # send back with the next question to ask a follow-up
+    assumed: str | None = None  # the question as understood from the conversation, when it was a follow-up

@@ -10,7 +10,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from assistant.absence import absence_statement
-from assistant.answer import NOT_FOUND_TEXT, Answer
+from assistant.answer import NOT_FOUND_TEXT, Answer, Context
+from assistant.conversation import context_of, resolve
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
 from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
@@ -73,15 +74,22 @@ class Assistant:
     def open(cls, settings: Settings) -> Assistant:
         return cls(CorpusIndex.open(settings), settings)
 
-    def ask(self, question: str, filters: DocumentFilter | None = None) -> Answer:
-        """One question in, one cited answer out. Raises `QuestionRejected` for empty or over-long input."""
+    def ask(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None) -> Answer:
+        """One question in, one cited answer out; with the previous answer's `context`, a follow-up is
+        understood from it. Raises `QuestionRejected` for empty or over-long input."""
         question = (question or "").strip()
         if not question:
             raise QuestionRejected("question is empty")
         if len(question) > self.settings.max_question_chars:
             raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.settings.max_question_chars}")
-        turn = Turn(question, filters or DocumentFilter(), time.perf_counter())
-        return self.chain.invoke(turn)
+        where = filters or DocumentFilter()
+        follow_up = resolve(question, context, self.index.documents(where))
+        turn = Turn(follow_up.question, where, time.perf_counter())
+        answer = self.chain.invoke(turn)
+        if follow_up.assumed is None:
+            return answer
+        text = f"（按上文理解为：{follow_up.assumed}）{answer.text}"
+        return answer.model_copy(update={"question": question, "assumed": follow_up.assumed, "text": text})
 
     def retriever(self, where: DocumentFilter) -> HybridRetriever:
         return HybridRetriever(index=self.index, k=self.settings.top_k, where=where)
@@ -188,7 +196,7 @@ class Assistant:
         if not exact or not stated:
             text = f"{NOT_FOUND_TEXT}可核对出处的“{turn.intent.focus or turn.question}”数据。"
             return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed())
-        return answer.model_copy(update={"timing_ms": elapsed()})
+        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs)})
 
     def _polish(self, answer: Answer) -> Answer:
         return rephrase(answer, self.llm) if self.llm is not None else answer

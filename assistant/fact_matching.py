@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
-from ingest.model import Basis, DocumentKind, FactKind
+from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
@@ -215,6 +215,13 @@ def corroborating(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord
     return []
 
 
+def different_scope(a: FactRecord, b: FactRecord) -> bool:
+    """An economic-classification row (基本支出 only) and any other place count different spending:
+    公务接待费 in the 三公 table includes project money, the 经济分类 row does not."""
+    kinds = {a.table_kind, b.table_kind}
+    return TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1
+
+
 def same_amount(a: FactRecord, b: FactRecord) -> bool:
     """The same figure once units are normalised, within the rounding of the shown two decimals
     (156,211,123 元 and 15621.11 万元)."""
@@ -230,6 +237,8 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
         if f.doc_id != best.fact.doc_id or other.score < best.score - CONFLICT_MARGIN:
             continue
         if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
+            continue
+        if different_scope(f, best.fact):
             continue
         amount = comparable_amount(f)
         if all(abs(amount - s) > ROUNDING for s in seen):

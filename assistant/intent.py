@@ -156,6 +156,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
     rest = _YEAR.sub(" ", rest)
+    topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     defines = _DEFINITION.search(rest) and not re.search(r"多少|几", rest)
     asks_reason = bool(_REASON.search(rest))
     operation = Operation.TEXT if asks_reason or defines else _operation(rest)
@@ -214,5 +215,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason,
+        asks_reason=asks_reason, topic=topic,
     )

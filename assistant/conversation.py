@@ -1,0 +1,71 @@
+"""Follow-up questions: "那2024年呢？", "其中公务接待费呢？", "它占总支出多少？", "换成商务委呢", "比上年少了多少".
+
+A follow-up is rewritten into the question it stands for, from the `Context` the previous answer returned,
+then answered like any other; the answer says what it assumed. Nothing is kept on the server.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Context
+from assistant.intent import parse_question
+from assistant.plan import Operation, QuestionPlan
+from index.fact_store import DocumentRecord
+
+_LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
+_TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
+_PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
+_ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
+_ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
+# operations that need an item; asked without one, a follow-up is about the item before
+_ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    question: str  # the question as it would be asked alone
+    assumed: str | None  # what was taken from the context, for the answer to say; None when nothing
+
+
+def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
+    """What an answer resolved, for the next question."""
+    departments = {d.department for d in documents}
+    years = {d.year for d in documents if d.year}
+    return Context(
+        department=next(iter(departments)) if len(departments) == 1 else None,
+        year=next(iter(years)) if len(years) == 1 else None,
+        item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus) or None,
+        basis=plan.basis and str(plan.basis), operation=str(plan.operation),
+        topic=plan.topic[:200],
+    )
+
+
+def resolve(question: str, context: Context | None, documents: list[DocumentRecord]) -> FollowUp:
+    """The follow-up rewritten with what it leaves out, or the question unchanged when it stands alone."""
+    if context is None or not (context.department or context.year or context.item):
+        return FollowUp(question, None)
+    body = _TAIL.sub("", _LEAD.sub("", question.strip()))
+    plan = parse_question(body, documents)
+    if plan.operation is Operation.RANK:
+        return FollowUp(question, None)
+    names_body = bool(plan.departments)
+    scope_department = "" if names_body else (context.department or "")
+    named_years = {d.year for d in documents if d.department in plan.departments}
+    keeps_year = context.year and not plan.years and (not names_body or context.year in named_years)
+    scope_year = f"{context.year}年" if keeps_year else ""
+    if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
+        # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced
+        if (names_body or plan.years) and not plan.focus:
+            rewritten = f"{scope_department}{scope_year}{body}{context.topic}"
+        else:
+            rewritten = f"{scope_department}{scope_year}{body}是多少"
+    else:
+        item = context.item or ""
+        text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
+        needs_item = not plan.focus and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
+        rewritten = f"{scope_department}{scope_year}{item if needs_item else ''}{text}"
+    if rewritten == body:
+        return FollowUp(question, None)
+    return FollowUp(rewritten, rewritten)

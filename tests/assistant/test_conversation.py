@@ -1,0 +1,62 @@
+"""Follow-ups resolved from the previous answer's context, on two departments and two years; the server keeps
+no state (the context travels with the question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+
+
+def converse(assistant: Assistant, *questions: str):
+    context, answers = None, []
+    for question in questions:
+        answer = assistant.ask(question, context=context)
+        answers.append(answer)
+        context = answer.context
+    return answers
+
+
+def test_answers_carry_what_they_resolved(shared_assistant):
+    answer = shared_assistant.ask("万里街道2024年公务接待费是多少")
+    assert answer.context.department.endswith("万里街道办事处") and answer.context.year == 2024
+    assert answer.context.item == "公务接待费" and answer.assumed is None
+
+
+def test_another_year(shared_assistant):
+    first, second = converse(shared_assistant, "商务委2025年三公经费是多少", "那2024年呢？")
+    assert first.value == 1.00
+    assert second.assumed and "2024年" in second.assumed and "三公" in second.assumed
+    # no 商务委 2024 document: its 2024 figure is the one the 2025 document states (与2024年预算持平)
+    assert second.value == 1.00 and any("2024" in c.quote for c in second.citations)
+
+
+def test_an_item_within(shared_assistant):
+    _, second = converse(shared_assistant, "司法局2026年三公经费是多少", "其中公务接待费呢？")
+    assert (second.value, second.unit) == (0.83, "万元") and "司法局" in second.assumed
+
+
+def test_a_share_of_the_item_before(shared_assistant):
+    _, second = converse(shared_assistant, "商务委2025年三公经费是多少", "它占总支出多少？")
+    assert second.unit == "%" and second.formula and "1" in second.formula
+
+
+def test_a_change_of_the_item_before(shared_assistant):
+    _, second = converse(shared_assistant, "普陀区财政局2024年机关运行经费支出多少", "比上年增加了多少")
+    assert second.kind == "number" and "增加" in second.text and "机关运行经费" in second.assumed
+
+
+def test_another_department(shared_assistant):
+    _, second = converse(shared_assistant, "司法局2026年三公经费是多少", "换成商务委呢")
+    assert second.value == 1.00 and "商务委" in second.assumed
+
+
+def test_a_question_that_stands_alone_is_not_rewritten(shared_assistant):
+    _, second = converse(shared_assistant, "司法局2026年三公经费是多少", "社工部2024年机关运行经费支出是多少")
+    assert second.assumed is None and second.value == 10.23
+
+
+@pytest.mark.parametrize("question", ["三公经费是多少", "公务接待费多少"])
+def test_an_unscoped_question_over_several_departments_asks_which(shared_assistant, question):
+    answer = shared_assistant.ask(question)
+    assert answer.kind == "ambiguous" and len({c.department for c in answer.candidates}) >= 2
