@@ -13,6 +13,7 @@ from assistant.absence import absence_statement
 from assistant.answer import NOT_FOUND_TEXT, Answer, Context
 from assistant.conversation import context_of, resolve
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
+from assistant.fact_cache import FactCache
 from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
 from assistant.intent import parse_question
@@ -21,12 +22,11 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from budgetqa.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
-from index.fact_store import DocumentRecord, FactQuery, FactRecord
+from index.fact_store import DocumentRecord, FactRecord
 from ingest.model import Basis
 from index.retriever import HybridRetriever
 
 
-MAX_FACTS = 200_000  # facts scored per question; far above any real scope
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 
 
@@ -54,6 +54,7 @@ class Assistant:
         self.index = index
         self.settings = settings
         self.texts = SourceTexts(index.facts)
+        self.fact_cache = FactCache(index.facts)
         self.fact_path = FactPath(self.texts, settings.display_unit)
         self.retrieval_path = RetrievalPath(self.texts, settings.display_unit)
         if llm is None and settings.llm_base_url:
@@ -131,7 +132,7 @@ class Assistant:
         return turn
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
-        return self.index.facts.facts(FactQuery(doc_ids=tuple(d.doc_id for d in turn.docs), limit=MAX_FACTS))
+        return self.fact_cache.facts([d.doc_id for d in turn.docs])
 
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it."""

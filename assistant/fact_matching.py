@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from index.fact_store import FactRecord
@@ -15,6 +16,7 @@ from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
+SUBJECT_CACHE = 100_000  # fact subjects are re-scored on every question
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
@@ -41,6 +43,7 @@ def _without_measure_words(term: str) -> str:
 PRIMARY_MEASURES = ("金额", "预算数", "合计", "预算资金", "决算数", "总计", "小计", "价值")
 
 
+@lru_cache(maxsize=SUBJECT_CACHE)
 def normalise(text: str) -> str:
     """Comparable form of an item name: no quotes, brackets or spaces."""
     return _NOISE.sub("", text)
@@ -98,10 +101,11 @@ def measure_class(fact: FactRecord) -> str:
     return f"count:{fact.unit}"
 
 
-def classification_levels(subject: str) -> list[str]:
-    """The 类, 款 and 项 names of a 功能分类 chain, or [] for any other subject."""
-    levels = [normalise(name) for name in _CLASSIFICATION_LEVEL.split(subject) if name.strip()]
-    return levels if len(levels) > 1 else []
+@lru_cache(maxsize=SUBJECT_CACHE)
+def classification_levels(subject: str) -> tuple[str, ...]:
+    """The 类, 款 and 项 names of a 功能分类 chain, or () for any other subject."""
+    levels = tuple(normalise(name) for name in _CLASSIFICATION_LEVEL.split(subject) if name.strip())
+    return levels if len(levels) > 1 else ()
 
 
 def same_item(a: str, b: str) -> bool:
@@ -110,7 +114,7 @@ def same_item(a: str, b: str) -> bool:
     return normalise(a) == normalise(b) or short_a == short_b
 
 
-def _subject_score(term: str, subject: str, levels: list[str] = ()) -> float:
+def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> float:
     if not term or not subject:
         return 0.0
     if term == subject:
