@@ -167,7 +167,7 @@ def test_absence_is_about_the_item_named_right_after_the_negation():
 ])
 def test_a_classification_chain_names_its_item(a, b):
     assert same_item(a, b)
-    assert classification_levels(a)[-1:] in ([], [b])
+    assert classification_levels(a)[-1:] in ((), (b,))
 
 
 def test_different_items_of_one_chain_are_not_the_same():
