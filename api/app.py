@@ -15,12 +15,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+from api import access_log
 from api.auth import API_KEY_HEADER
 from api.body_limit import BodyLimitMiddleware
-from api.errors import install_error_handlers
+from api.errors import CatchAllMiddleware, install_error_handlers
 from api.rate_limit import RateLimiter
 from api.routes import ask, documents, facts, pages
 from api.routes.pages import STATIC_DIR
+from api.uploads import clean_up_after_crash
 from assistant.chain import Assistant
 from budgetqa.settings import Settings, get_settings
 
@@ -32,6 +34,7 @@ WARM_UP_QUESTION = "公务接待费是多少"  # runs every step once (jieba, BM
 
 def _open_assistant(settings: Settings) -> Assistant:
     assistant = Assistant.open(settings)
+    clean_up_after_crash(assistant.index, settings)  # a crash mid-upload left a pending row or a file behind
     assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
     try:
         assistant.ask(WARM_UP_QUESTION)
@@ -45,6 +48,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.assistant = await run_in_threadpool(_open_assistant, settings)
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.text_limiter = RateLimiter(settings.rate_limit_per_minute)  # source text look-ups: a bucket of their own
     log.info("ready: %d document(s) in %s", len(app.state.assistant.index.documents()), settings.data_dir)
     try:
         yield
@@ -62,7 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings
+    access_log.install()
     install_error_handlers(app)
+    app.add_middleware(CatchAllMiddleware)  # innermost, so CORS headers reach a 500 too
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -10,6 +10,7 @@ from fastapi.security import APIKeyHeader
 
 from api.auth import API_KEY_HEADER, Role, role_for_key
 from api.errors import ApiError
+from api.messages import has_invalid_chars
 from api.rate_limit import RateLimiter
 from api.schemas import AskRequest
 from api.scope import checked_scope
@@ -66,14 +67,22 @@ AdminRole = Annotated[Role, Depends(require_admin)]
 
 
 # ---- public questions ---------------------------------------------------------------------------
-def rate_limit(request: Request) -> None:
-    """Spends one of the client's tokens; 429 with Retry-After when none is left."""
-    limiter: RateLimiter = request.app.state.limiter
+def _spend(request: Request, limiter: RateLimiter, what: str) -> None:
     client = request.client.host if request.client else "unknown"
     wait = limiter.take(client)
     if wait > 0:
         seconds = RateLimiter.retry_after(wait)
-        raise ApiError(429, f"提问过于频繁，请 {seconds} 秒后再试", headers={"Retry-After": str(seconds)}, retry_after=seconds)
+        raise ApiError(429, f"{what}过于频繁，请 {seconds} 秒后再试", headers={"Retry-After": str(seconds)}, retry_after=seconds)
+
+
+def rate_limit(request: Request) -> None:
+    """Spends one of the client's tokens; 429 with Retry-After when none is left."""
+    _spend(request, request.app.state.limiter, "提问")
+
+
+def rate_limit_text(request: Request) -> None:
+    """The same for source-text look-ups, from a bucket of their own (reading citations costs no questions)."""
+    _spend(request, request.app.state.text_limiter, "查看原文")
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,9 @@ class Question:
 
 
 def checked_question(text: str, department: str | None, year: int | None, settings: Settings, index: CorpusIndex) -> Question:
+    if has_invalid_chars(text) or has_invalid_chars(department):
+        field = "问题" if has_invalid_chars(text) else "部门"
+        raise ApiError(422, f"{field}中含有无法识别的字符（如不成对的代理字符或空字符），请删除后重试")
     text = (text or "").strip()
     if not text:
         raise ApiError(422, "问题不能为空")

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 
 from api.errors import ApiError
+from api.messages import has_invalid_chars
 from api.schemas import FactPage, FactPivot, FactPublic, PivotCell, PivotRow
 from api.scope import checked_scope
 from index.corpus_index import CorpusIndex
@@ -17,8 +18,14 @@ CSV_COLUMNS = ["科目", "指标", "数值", "单位", "限定", "折合万元",
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # cells Excel would run as formulas
 
 
+def _check_terms(*terms: str | None) -> None:
+    if any(has_invalid_chars(t) for t in terms):
+        raise ApiError(422, "检索词中含有无法识别的字符（如空字符），请删除后重试")
+
+
 def fact_query(index: CorpusIndex, department: str | None, year: int | None, subject: str | None, text: str | None) -> FactQuery:
     """The FactQuery for the staff filters (department/year checked against the ingested documents)."""
+    _check_terms(subject, text)
     where = checked_scope(index, department, year)
     return FactQuery(
         department=where.department, year=where.year,
@@ -54,6 +61,7 @@ def facts_csv(found: Iterable[FactRecord]) -> str:
 
 def fact_pivot(index: CorpusIndex, department: str, subject: str | None, text: str | None) -> FactPivot:
     """One department's figures, a row per (subject, measure) and a column per year; first figure wins."""
+    _check_terms(subject, text)
     names = sorted({d.department for d in index.documents()})
     if department not in names:
         raise ApiError(422, f"请选择一个已有部门；可选：{'、'.join(names) or '（尚无文件）'}", departments=names)

@@ -57,11 +57,18 @@ class _StepReporter(BaseCallbackHandler):
         self._emit(SEARCH)
 
 
+def answer(assistant: Assistant, question: str, where: DocumentFilter) -> Answer:
+    """`assistant.ask` on one consistent view of the index: an upload or removal finishing meanwhile
+    waits for this answer, so no answer mixes two states of the index (blocking; run it in a worker thread)."""
+    with assistant.index.reading():
+        return assistant.ask(question, where)
+
+
 def ask_with_progress(assistant: Assistant, question: str, where: DocumentFilter, report: Report) -> Answer:
-    """`assistant.ask` with step callbacks (blocking; run it in a worker thread)."""
+    """`answer` with step callbacks (blocking; run it in a worker thread)."""
     reporter = _StepReporter(report)
     reporter.sent.add(UNDERSTAND[0])  # sent by the caller before the thread starts
-    run = RunnableLambda(lambda q: assistant.ask(q, where), name="budgetqa_ask")
+    run = RunnableLambda(lambda q: answer(assistant, q, where), name="budgetqa_ask")
     return run.invoke(question, config={"callbacks": [reporter]})
 
 

@@ -54,7 +54,7 @@ class DocumentList(BaseModel):
 class UploadResult(BaseModel):
     """What ingesting one uploaded file did."""
 
-    stored_as: str | None = Field(description="Generated file name under data_dir/uploads (None when not kept)")
+    stored_as: str | None = Field(description="Name of the kept copy under data_dir/uploads: the content's sha256 (32 hex digits) and the extension; None when not kept")
     added: list[str]
     replaced: list[str]
     unchanged: list[str]

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from sqlalchemy import select
 
 from api.errors import ApiError
+from api.messages import echo
 from api.schemas import SourceSpan
 from assistant.chain import Assistant
 from index.fact_store import READY, documents
@@ -26,9 +27,14 @@ def _page_at(assistant: Assistant, doc_id: str, offset: int) -> int | None:
 
 def source_span(assistant: Assistant, doc_id: str, start: int, end: int) -> SourceSpan:
     """text[start:end] of a ready document with context; 404 unknown document, 400 bad bounds."""
+    with assistant.index.reading():  # the record and its text from one state of the index
+        return _source_span(assistant, doc_id, start, end)
+
+
+def _source_span(assistant: Assistant, doc_id: str, start: int, end: int) -> SourceSpan:
     record = assistant.index.facts.document(doc_id)
     if record is None or record.status != READY:
-        raise ApiError(404, f"没有编号为 {doc_id} 的文件")
+        raise ApiError(404, f"没有编号为 {echo(doc_id)} 的文件")
     text = assistant.texts.text(doc_id)
     if not (0 <= start < end <= len(text)):
         raise ApiError(400, f"范围无效：需满足 0 ≤ start < end ≤ {len(text)}", text_length=len(text))

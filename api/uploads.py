@@ -2,12 +2,19 @@
 
 The size limit is enforced while the body arrives (413 as soon as the file passes it), the
 extension is checked from the part headers before any byte is written (415), and the client's
-file name is never used as a path: the file is stored as `<random hex><extension>`.
+file name is never used as a path: the file arrives as `<random hex>.part<extension>` and, once it
+is a document, is kept as `<sha256, 32 hex digits><extension>`. The client's file name (its last
+path part, cleaned) is the document's source: a corrected file uploaded under the same name replaces
+the old document, and the public sees the name the publisher gave the file, never a generated one.
+A crash mid-upload leaves a `.part` file and a pending row; `clean_up_after_crash` removes both when
+the server starts.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,28 +24,50 @@ from python_multipart.exceptions import FormParserError, MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from api.errors import ApiError
+from api.messages import echo, ingest_failure
 from api.schemas import DocumentList, DocumentPublic, RemovedDocument, UploadResult
 from assistant.chain import Assistant
 from budgetqa.settings import Settings
-from index.corpus_index import IndexBusy
+from index.corpus_index import CorpusIndex, IndexBusy
 from index.ingestion import ingest_paths
 from ingest.pipeline import MetaOverrides, ParseOptions, file_sha256
 
 log = logging.getLogger("budgetqa.api")
 
 UPLOADS_DIR = "uploads"  # under data_dir; holds the stored copy of every uploaded document
+PART = ".part"  # `<random hex>.part<extension>`: an upload still arriving or being ingested
+STORED_STEM = 32  # hex digits of the content's sha256 naming a kept upload
+MAX_NAME_CHARS = 120  # a client file name kept as a source is cut to this (extension kept)
 FILE_FIELD = "file"
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries and part headers; a Content-Length above limit + this is refused unread
 MAX_FIELD_BYTES = 4 * 1024  # other form fields are ignored, but may not be large
 BUSY_MESSAGE = "另一个导入正在写入索引，请稍后再试"
 
 
+def source_name(client_name: str, extension: str) -> str:
+    """The name a document uploaded as `client_name` is known by: its last path part, without control
+    characters, at most MAX_NAME_CHARS long, ending in its (checked) extension."""
+    name = "".join(c for c in client_name if unicodedata.category(c) not in ("Cc", "Cf", "Cs")).strip()
+    if name.lower().endswith(extension):
+        name, extension = name[: len(name) - len(extension)], name[len(name) - len(extension):]  # keeps its case
+    return (name[: MAX_NAME_CHARS - len(extension)].strip() or "upload") + extension
+
+
+def stored_name(sha256: str, extension: str) -> str:
+    return f"{sha256[:STORED_STEM]}{extension}"
+
+
+def _arriving(path: Path) -> bool:
+    return PART in path.suffixes[:1]
+
+
 @dataclass
 class SavedUpload:
-    """An uploaded file on disk: `path` has a generated name; `client_name` is for messages only."""
+    """An uploaded file on disk under a generated name; `client_name` (cleaned) becomes the document's source."""
 
     path: Path
     client_name: str
+    extension: str
     size: int = 0
 
 
@@ -88,11 +117,11 @@ class _Receiver:
         client_name = PurePosixPath(options[b"filename"].decode("utf-8", "replace").replace("\\", "/")).name
         extension = PurePosixPath(client_name).suffix.lower()
         if extension not in self.extensions:
-            raise ApiError(415, f"不支持的文件类型“{extension or '（无扩展名）'}”；支持：{'、'.join(sorted(self.extensions))}",
+            raise ApiError(415, f"不支持的文件类型“{echo(extension, 20) or '（无扩展名）'}”；支持：{'、'.join(sorted(self.extensions))}",
                            supported=sorted(self.extensions))
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{uuid.uuid4().hex}{extension}"
-        self.upload = SavedUpload(path, client_name)
+        path = self.folder / f"{uuid.uuid4().hex}{PART}{extension}"
+        self.upload = SavedUpload(path, source_name(client_name, extension), extension)
         self.handle = path.open("xb")
         self.in_file = True
 
@@ -146,28 +175,47 @@ async def save_upload(request: Request, folder: Path, max_bytes: int, extensions
 
 
 def ingest_upload(assistant: Assistant, upload: SavedUpload, settings: Settings, overrides: MetaOverrides) -> UploadResult:
-    """Ingests the stored file (blocking). Keeps it only when it became a new document."""
+    """Ingests the uploaded file (blocking) under the name it was uploaded with; keeps it only when it
+    became a document, and drops the stored copy of any version it replaced."""
     index = assistant.index
+    folder = upload.path.parent
     options = ParseOptions(settings.max_file_bytes, settings.chunk_tokens, settings.chunk_overlap_sentences)
-    keep = False
+    earlier = {d.doc_id: d for d in index.documents() if d.source == upload.client_name}
+    stored: Path | None = None
     try:
-        report = ingest_paths(index, [upload.path], options, overrides)
-        if report.failed:
-            # name the file as the client knows it; the generated name means nothing to them
-            raise ApiError(422, report.failed[0].replace(upload.path.name, upload.client_name))
-        keep = bool(report.added or report.replaced)
-        record = index.find_by_sha(file_sha256(upload.path))
+        report = ingest_paths(index, [upload.path], options, overrides, sources={upload.path: upload.client_name})
+        if report.errors:
+            raise ApiError(422, ingest_failure(upload.client_name, report.errors[0].reason))
+        sha = file_sha256(upload.path)
+        if report.added or report.replaced:
+            stored = folder / stored_name(sha, upload.extension)
+            os.replace(upload.path, stored)
+        record = index.find_by_sha(sha)
     except IndexBusy as busy:
         raise ApiError(409, BUSY_MESSAGE) from busy
     finally:
         assistant.texts.forget()
-        if not keep:
-            upload.path.unlink(missing_ok=True)
-    log.info("upload of %d bytes stored as %s: added %d, unchanged %d", upload.size, upload.path.name, len(report.added), len(report.unchanged))
+        upload.path.unlink(missing_ok=True)
+    ready = {d.doc_id for d in index.documents()}
+    for old in earlier.values():
+        if old.doc_id not in ready:  # replaced by this upload
+            _drop_stored_copy(folder, old.sha256, old.source)
+    log.info("upload of %d bytes: added %d, replaced %d, unchanged %d", upload.size, len(report.added), len(report.replaced),
+             len(report.unchanged))
     return UploadResult(
-        stored_as=upload.path.name if keep else None, added=report.added, replaced=report.replaced, unchanged=report.unchanged,
+        stored_as=stored.name if stored else None, added=report.added, replaced=report.replaced, unchanged=report.unchanged,
         facts=report.facts, chunks=report.chunks, document=DocumentPublic.of(record) if record else None,
     )
+
+
+def _drop_stored_copy(folder: Path, sha256: str, source: str) -> None:
+    """Deletes the kept upload of a document that is gone (and a copy stored the old way, named as its source)."""
+    for path in folder.glob(f"{sha256[:STORED_STEM]}.*"):
+        if not _arriving(path):
+            path.unlink(missing_ok=True)
+    legacy = folder / PurePosixPath(source).name  # before sources were client names, the generated name was the source
+    if len(legacy.stem) == STORED_STEM and legacy.is_file():
+        legacy.unlink(missing_ok=True)
 
 
 def remove_document(assistant: Assistant, settings: Settings, doc_id: str) -> RemovedDocument:
@@ -175,7 +223,7 @@ def remove_document(assistant: Assistant, settings: Settings, doc_id: str) -> Re
     index = assistant.index
     record = next((d for d in index.documents() if d.doc_id == doc_id), None)
     if record is None:
-        raise ApiError(404, f"没有编号为 {doc_id} 的文件")
+        raise ApiError(404, f"没有编号为 {echo(doc_id)} 的文件")
     try:
         with index.writing():
             index.remove([doc_id])
@@ -183,10 +231,29 @@ def remove_document(assistant: Assistant, settings: Settings, doc_id: str) -> Re
     except IndexBusy as busy:
         raise ApiError(409, BUSY_MESSAGE) from busy
     assistant.texts.forget()
-    stored = settings.data_dir / UPLOADS_DIR / PurePosixPath(record.source).name
-    if stored.is_file() and not any(d.source == record.source for d in index.documents()):
-        stored.unlink()
+    if not any(d.sha256 == record.sha256 or d.source == record.source for d in index.documents()):
+        _drop_stored_copy(settings.data_dir / UPLOADS_DIR, record.sha256, record.source)
     return RemovedDocument(removed=doc_id)
+
+
+def clean_up_after_crash(index: CorpusIndex, settings: Settings) -> None:
+    """At start-up: removes what a crash mid-upload left (a pending row, vectors, a `.part` file, a kept
+    copy of a document that never became ready). Skipped while another process is writing (it cleans up)."""
+    folder = settings.data_dir / UPLOADS_DIR
+    try:
+        with index.writing():
+            removed = index.recover()
+            ready = index.documents()
+            kept = {d.sha256[:STORED_STEM] for d in ready} | {PurePosixPath(d.source).stem for d in ready}
+            stray = [p for p in folder.iterdir() if p.is_file() and (_arriving(p) or p.name.split(".")[0] not in kept)] \
+                if folder.is_dir() else []
+            for path in stray:
+                path.unlink(missing_ok=True)
+    except IndexBusy:
+        log.warning("another process is writing to %s; crash clean-up left to it", settings.data_dir)
+        return
+    if removed or stray:
+        log.warning("cleaned up after a crash: %d half-written document(s), %d stray upload file(s)", len(removed), len(stray))
 
 
 def document_list(assistant: Assistant) -> DocumentList:

@@ -130,8 +130,8 @@ class SourceTexts:
 
 
 def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:
-    """The header line over a table figure: the last line between the table's start and the row that holds
-    the figure's column header (spacing in the source ignored)."""
+    """The table's header rows over a figure: from the table's start to the end of the line holding the
+    figure's column header (spacing in the source ignored; one cell per line in Word dumps)."""
     if not fact.col_path:
         return None
     pattern = re.compile(r"\s*".join(map(re.escape, fact.col_path[-1])))
@@ -140,17 +140,19 @@ def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None
         found = match
     if found is None:
         return None
-    line_start = text.rfind("\n", table.start, found.start()) + 1
     line_end = text.find("\n", found.end(), fact.start)
-    line_end = fact.start if line_end < 0 else line_end
-    start = max(line_start, table.start)
-    return Span(role="header", start=start, end=line_end, text=text[start:line_end])
+    end = fact.start if line_end < 0 else line_end
+    return Span(role="header", start=table.start, end=end, text=text[table.start : end])
+
+
+def printed_numbers(text: str) -> list[Decimal]:
+    """Every number printed in `text`, whole, as a Decimal (thousands separators ignored): '1,307.00' → 1307.00."""
+    return [Decimal(n) for n in _NUMBER.findall(text.replace(",", ""))]
 
 
 def quote_states(citation: Citation, value: Decimal) -> bool:
     """True when the quote prints the figure (thousands separators ignored): '1,307.00' states 1307."""
-    numbers = _NUMBER.findall(citation.quote.replace(",", ""))
-    return any(Decimal(n) == abs(value) for n in numbers)
+    return any(n == abs(value) for n in printed_numbers(citation.quote))
 
 
 def citation_is_exact(citation: Citation, texts: SourceTexts) -> bool:

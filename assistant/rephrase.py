@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Answer
+from assistant.citations import printed_numbers
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 SYSTEM_PROMPT = (
     "你是政府预算公开信息助手。请根据给出的原文摘录，用一两句简洁的中文回答问题。"
     "只能使用摘录中的事实和数字，不得编造或计算新的数字。"
@@ -17,9 +15,10 @@ SYSTEM_PROMPT = (
 
 
 def numbers_supported(text: str, quotes: list[str]) -> bool:
-    """True when every number in `text` is printed in some quote (thousands separators ignored)."""
-    source = " ".join(q.replace(",", "") for q in quotes)
-    return all(n in source for n in _NUMBER.findall(text.replace(",", "")))
+    """True when every number in `text` is a number some quote prints, compared whole and by value as the
+    citation check does: 116.70 matches a quote's 116.7, but 16 is not supported by a quote's 116.7."""
+    printed = {n for q in quotes for n in printed_numbers(q)}
+    return all(n in printed for n in printed_numbers(text))
 
 
 def build_chat_model(base_url: str, model: str) -> BaseChatModel:

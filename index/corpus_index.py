@@ -3,12 +3,20 @@
 Write protocol (crash-safe): SQL rows as 'pending' → vectors → 'ready' → keyword index rebuilt.
 Readers only see 'ready' documents; `recover()` deletes whatever a crash left half-written.
 Writers take an exclusive file lock, so two ingests on one data dir never interleave.
+
+Inside one process (the API server: questions and uploads share one CorpusIndex), readers hold
+`reading()` for a whole question, and every step that changes what readers see (a document turning
+ready and its old version going, a removal, re-opening the embedded Chroma client to pick up another
+process's writes) runs under the exclusive side of a read-write lock: a question sees the index before
+or after a change, never during one, and the Chroma client is never replaced under a query in flight.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +32,74 @@ from ingest.model import ParsedDocument
 
 class IndexBusy(RuntimeError):
     """Another process is writing to this data dir."""
+
+
+READER_PATIENCE_S = 2.0  # how long a new reader lets a waiting writer go first
+
+
+class ReadWriteLock:
+    """Many readers or one writer, within one process.
+
+    Re-entrant for readers (a thread already reading reads again at once) and for the writer (which may
+    also read). A waiting writer holds back new readers, so a stream of questions cannot starve an
+    upload, but only for `READER_PATIENCE_S`: a reader that some other reader waits on can never deadlock.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer: int | None = None
+        self._writer_depth = 0
+        self._writers_waiting = 0
+        self._local = threading.local()
+
+    def _depth(self) -> int:
+        return getattr(self._local, "depth", 0)
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        me = threading.get_ident()
+        outermost = self._depth() == 0 and self._writer != me
+        if outermost:
+            deadline = time.monotonic() + READER_PATIENCE_S
+            with self._cond:
+                while self._writer is not None or (self._writers_waiting and time.monotonic() < deadline):
+                    self._cond.wait(timeout=None if self._writer is not None else max(0.0, deadline - time.monotonic()))
+                self._readers += 1
+        self._local.depth = self._depth() + 1
+        try:
+            yield
+        finally:
+            self._local.depth -= 1
+            if outermost:
+                with self._cond:
+                    self._readers -= 1
+                    if self._readers == 0:
+                        self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        me = threading.get_ident()
+        if self._writer != me:
+            if self._depth():
+                raise RuntimeError("a reader cannot become the writer (it would wait for itself)")
+            with self._cond:
+                self._writers_waiting += 1
+                try:
+                    while self._writer is not None or self._readers:
+                        self._cond.wait()
+                finally:
+                    self._writers_waiting -= 1
+                self._writer = me
+        self._writer_depth += 1
+        try:
+            yield
+        finally:
+            self._writer_depth -= 1
+            if self._writer_depth == 0:
+                with self._cond:
+                    self._writer = None
+                    self._cond.notify_all()
 
 
 @dataclass(frozen=True)
@@ -57,6 +133,9 @@ class CorpusIndex:
         self.lock_path = lock_path
         self._reopen_vectors = reopen_vectors
         self._generation: tuple[int, str] | None = None  # read on first sync
+        self._rw = ReadWriteLock()
+        self._writing = False  # this process holds the write lock: every change until it ends is its own
+        self._state = threading.Lock()  # guards _writing and _generation against a re-open
 
     @classmethod
     def open(cls, settings: Settings, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
@@ -73,12 +152,47 @@ class CorpusIndex:
                    settings.data_dir / "write.lock", reopen)
 
     def sync(self) -> None:
-        """Picks up documents another process (a CLI ingest beside a running server) added or removed."""
+        """Picks up documents another process (a CLI ingest beside a running server) added or removed.
+
+        Re-opening the embedded Chroma client happens with no question in flight and never while this
+        process writes (its own writes change the marker too, and need no re-open)."""
+        if self._writing or self._rw._depth():
+            return
+        if self._generation is not None and self.facts.generation() == self._generation:
+            return
+        with self._rw.exclusive(), self._state:
+            if not self._writing:
+                self._sync_locked()
+
+    def _sync_locked(self) -> None:
+        """Re-opens the vectors if another process changed the index (hold `_state`, and `_rw` exclusively)."""
         generation = self.facts.generation()
-        if self._generation is not None and generation != self._generation:
-            if self._reopen_vectors is not None:
-                self.vectors = self._reopen_vectors()
+        if self._generation is not None and generation != self._generation and self._reopen_vectors is not None:
+            self.vectors = self._reopen_vectors()
         self._generation = generation
+
+    def _start_writing(self) -> None:
+        """Marks this process as the writer, first picking up what another process wrote before it."""
+        with self._state:
+            if self._generation is not None and self.facts.generation() == self._generation:
+                self._writing = True  # nothing to re-open: no need to wait for the questions in flight
+                return
+        with self._rw.exclusive(), self._state:
+            self._sync_locked()
+            self._writing = True
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Holds a consistent view for one question: no document turns ready or goes away meanwhile."""
+        self.sync()
+        with self._rw.shared():
+            yield
+
+    @contextmanager
+    def _publishing(self) -> Iterator[None]:
+        """A change readers must see all at once (waits for the questions in flight)."""
+        with self._rw.exclusive():
+            yield
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -90,8 +204,13 @@ class CorpusIndex:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
                 raise IndexBusy(f"another ingest is writing to {self.lock_path.parent}; try again when it finishes") from exc
-            yield
-            self._generation = None  # our own writes need no re-open: the next sync just re-reads the marker
+            self._start_writing()
+            try:
+                yield
+            finally:
+                with self._state:
+                    self._generation = self.facts.generation()  # our own writes: nothing to re-open
+                    self._writing = False
         finally:
             os.close(fd)
 
@@ -107,18 +226,25 @@ class CorpusIndex:
 
         Call inside `writing()`, and call `refresh_keywords()` after a batch.
         """
-        replaced = [d.doc_id for d in self.facts.documents() if d.source == doc.meta.source and d.doc_id != doc.meta.doc_id]
-        self._purge([doc.meta.doc_id])  # a leftover pending copy of this very document
-        self.facts.add_pending(doc)
-        meta = {doc.meta.doc_id: {"department": doc.meta.department, "year": doc.meta.year or 0, "doc_kind": str(doc.meta.kind)}}
-        self.vectors.add(self.facts.chunks_of_any_status(doc.meta.doc_id), meta)
-        self.facts.mark_ready(doc.meta.doc_id)
-        self._purge(replaced)
+        doc_id = doc.meta.doc_id
+        replaced = [d.doc_id for d in self.facts.documents() if d.source == doc.meta.source and d.doc_id != doc_id]
+        self._purge([doc_id])  # a leftover pending copy of this very document (never visible to readers)
+        try:
+            self.facts.add_pending(doc)
+            meta = {doc_id: {"department": doc.meta.department, "year": doc.meta.year or 0, "doc_kind": str(doc.meta.kind)}}
+            self.vectors.add(self.facts.chunks_of_any_status(doc_id), meta)
+        except Exception:
+            self._purge([doc_id])  # a failed write leaves no pending row and no vectors behind
+            raise
+        with self._publishing():  # the new version appears and the old one goes in one step for readers
+            self.facts.mark_ready(doc_id)
+            self._purge(replaced)
         return replaced
 
     def remove(self, doc_ids: list[str]) -> None:
         """Removes documents from every store (call inside `writing()`, then `refresh_keywords()`)."""
-        self._purge(doc_ids)
+        with self._publishing():
+            self._purge(doc_ids)
 
     def _purge(self, doc_ids: list[str]) -> None:
         # SQL first: readers stop seeing the document at once; vectors left by a crash here are
@@ -142,8 +268,10 @@ class CorpusIndex:
         ready = {d.doc_id for d in ready_docs} - set(superseded)
         stale = [d.doc_id for d in self.facts.documents(status=PENDING)] + superseded
         orphans = sorted(self.vectors.doc_ids() - ready)
-        self.facts.delete(stale)
-        self.vectors.delete(sorted(set(orphans) | set(stale)))
+        if stale or orphans:
+            with self._publishing():
+                self.facts.delete(stale)
+                self.vectors.delete(sorted(set(orphans) | set(stale)))
         if stale or orphans or not self.keywords.is_current({c.chunk_id for c in self.facts.chunks()}):
             self.refresh_keywords()
         return sorted(set(stale) | set(orphans))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.corpus_index import CorpusIndex
@@ -20,12 +20,17 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one-line reasons naming the file
+    errors: list[IngestError] = field(default_factory=list)  # the same failures, as (source, reason)
     facts: int = 0
     chunks: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def fail(self, error: IngestError) -> None:
+        self.failed.append(str(error))
+        self.errors.append(error)
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -45,28 +50,36 @@ def ingest_paths(
     options: ParseOptions = ParseOptions(),
     overrides: MetaOverrides = MetaOverrides(),
     on_file: Callable[[Path], None] | None = None,
+    sources: Mapping[Path, str] | None = None,
 ) -> IngestReport:
-    """Parses and stores each file all-or-nothing; a bad file is reported and the batch goes on."""
+    """Parses and stores each file all-or-nothing; a bad file is reported and the batch goes on.
+
+    `sources` names a file by something other than its own name (an upload stored under a generated
+    name keeps the name it was uploaded with): the document's source, what replaces what, and the report
+    all use that name."""
     report = IngestReport()
     with index.writing():
         index.recover()
         for path in expand_paths(paths):
+            name = (sources or {}).get(path, path.name)
             if on_file:
                 on_file(path)
             try:
                 within_limit = path.is_file() and path.stat().st_size <= options.max_file_bytes
                 if within_limit and index.find_by_sha(file_sha256(path)):  # never hash what parse_file refuses
-                    report.unchanged.append(path.name)
+                    report.unchanged.append(name)
                     continue
                 doc = parse_file(path, options, overrides)
             except IngestError as error:
-                report.failed.append(str(error))
+                report.fail(IngestError(name, error.reason) if name != path.name else error)
                 continue
             except OSError as error:
-                report.failed.append(f"{path.name}: cannot read file ({error.strerror or error})")
+                report.fail(IngestError(name, f"cannot read file ({error.strerror or error})"))
                 continue
+            if name != doc.meta.source:
+                doc = replace(doc, meta=replace(doc.meta, source=name))
             replaced = index.add(doc)
-            (report.replaced if replaced else report.added).append(path.name)
+            (report.replaced if replaced else report.added).append(name)
             report.facts += len(doc.facts)
             report.chunks += len(doc.chunks)
         index.refresh_keywords()

@@ -34,7 +34,10 @@ class HybridRetriever(BaseRetriever):
     mode: str = "hybrid"  # "hybrid", "dense" or "keyword"
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        self.index.sync()
+        with self.index.reading():  # one view of the index: nothing turns ready or goes away meanwhile
+            return self._relevant(query)
+
+    def _relevant(self, query: str) -> list[Document]:
         docs = {d.doc_id: d for d in self.index.documents(self.where)}
         if not docs:
             return []

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from api.deps import AssistantDep, BodyQuestion, QueryQuestion, rate_limit
-from api.progress import answer_events
+from api.progress import answer, answer_events
 from api.schemas import ErrorBody
 from assistant.answer import Answer
 
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["ask"], dependencies=[Depends(rate_limit
 @router.post("/ask", response_model=Answer)
 async def ask(question: BodyQuestion, assistant: AssistantDep) -> Answer:
     """Answers one question with exact figures and citations."""
-    return await run_in_threadpool(assistant.ask, question.text, question.where)
+    return await run_in_threadpool(answer, assistant, question.text, question.where)
 
 
 @router.get("/ask/stream", response_class=EventSourceResponse)

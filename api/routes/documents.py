@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import AdminRole, AssistantDep, SettingsDep, StaffRole
+from api.deps import AdminRole, AssistantDep, SettingsDep, StaffRole, rate_limit_text
 from api.schemas import DocumentList, ErrorBody, RemovedDocument, SourceSpan, UploadResult
 from api.sources import source_span
 from api.uploads import UPLOADS_DIR, document_list, ingest_upload, remove_document, save_upload
@@ -63,7 +63,8 @@ def delete_document(doc_id: str, _: AdminRole, assistant: AssistantDep, settings
     return remove_document(assistant, settings, doc_id)
 
 
-@router.get("/{doc_id}/text", response_model=SourceSpan, responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}})
+@router.get("/{doc_id}/text", response_model=SourceSpan, dependencies=[Depends(rate_limit_text)],
+            responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 429: {"model": ErrorBody}})
 def document_text(
     doc_id: str,
     assistant: AssistantDep,

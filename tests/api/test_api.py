@@ -135,6 +135,19 @@ def test_ask_rate_limit_engages_for_one_client(app, client: TestClient) -> None:
     assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200  # other clients unaffected
 
 
+def test_text_span_has_its_own_rate_limit(app, client: TestClient) -> None:
+    citation = client.post("/api/ask", json={"question": QUESTION}).json()["citations"][0]
+    path, bounds = f"/api/documents/{citation['doc_id']}/text", {"start": citation["start"], "end": citation["end"]}
+    other = TestClient(app, client=("203.0.113.8", 40000))
+    codes = [other.get(path, params=bounds).status_code for _ in range(RATE_LIMIT_PER_MINUTE)]
+    assert set(codes) == {200}
+    limited = other.get(path, params=bounds)
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+    assert limited.json()["error"].startswith("查看原文过于频繁")
+    assert other.post("/api/ask", json={"question": QUESTION}).status_code == 200  # questions have a bucket of their own
+    assert client.get(path, params=bounds).status_code == 200  # other clients unaffected
+
+
 def test_rate_limiter_refills_over_time() -> None:
     now = [0.0]
     limiter = RateLimiter(per_minute=2, clock=lambda: now[0])
@@ -240,7 +253,7 @@ def test_upload_stores_under_generated_name_then_delete(client: TestClient, admi
     data_dir = client.app.state.settings.data_dir
     assert not (data_dir.parent / "x.txt").exists() and not (data_dir.parent.parent / "x.txt").exists()
     document = result["document"]
-    assert document["department"] == GENERATED_DEPARTMENT and document["source"] == result["stored_as"]
+    assert document["department"] == GENERATED_DEPARTMENT and document["source"] == "x.txt"  # the name it was uploaded as
     assert len(documents(client)) == len(before) + 1
 
     again = upload(client, "same-again.txt", GENERATED_TEXT.encode())  # identical bytes: nothing new
@@ -351,7 +364,7 @@ def test_health_docs_and_pages(client: TestClient) -> None:
 
 def test_unknown_path_is_json_404(client: TestClient) -> None:
     response = client.get("/api/nothing-here")
-    assert response.status_code == 404 and response.json() == {"error": "Not Found"}
+    assert response.status_code == 404 and response.json() == {"error": "未找到请求的地址"}
 
 
 def test_oversized_json_body_is_413(client: TestClient) -> None:

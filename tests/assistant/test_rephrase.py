@@ -31,3 +31,16 @@ def test_rephrase_leaves_number_answers_alone():
 def test_numbers_supported_ignores_thousands_separators():
     assert numbers_supported("收入1,307.00万元", ["收入1307.00万元"])
     assert not numbers_supported("收入1308万元", ["收入1307.00万元"])
+
+
+def test_numbers_supported_compares_whole_numbers_not_substrings():
+    quote = ["2020年，我部门机关运行经费共计安排116.7万元，主要用于日常维修。"]
+    for invented in ("机关运行经费16万元。", "约6.7万元", "116万元", "共计1.7万元", "0年"):
+        assert not numbers_supported(invented, quote), invented  # each is a substring of "2020 … 116.7"
+    assert numbers_supported("2020年机关运行经费116.70万元", quote)  # the same value, printed with a trailing zero
+    assert numbers_supported("没有数字的改写", quote)
+
+
+def test_rephrase_falls_back_when_the_llm_number_is_only_a_substring_of_a_quoted_one():
+    llm = FakeListChatModel(responses=["机关运行经费16万元，主要用于日常维修。"])
+    assert rephrase(ANSWER, llm).text == "原文摘录"

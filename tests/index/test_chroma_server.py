@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,17 +16,12 @@ from index.embeddings import LocalSentenceEmbeddings
 from index.ingestion import ingest_paths
 from index.retriever import HybridRetriever
 from index.vector_store import ModelMismatch, VectorStore, chroma_client
+from tests.support import free_port, server_process
 
 LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
 VARIANT_DEPARTMENT = "中共廊坊市委宣传部"  # the re-labelled copy (conftest.variant_text), year 2021
 STARTUP_SECONDS = 60
 QUERIES = ["公务接待费是多少", "车辆的价值", "固定资产总额", "因公出国"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _chroma_cli() -> str | None:
@@ -45,35 +36,11 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     if cli is None:
         pytest.skip("the `chroma` CLI is not installed in this environment")
     folder = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    log_path = folder / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [cli, "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"chroma server exited with {server.returncode}:\n{log_path.read_text(errors='replace')[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma server gave no heartbeat within {STARTUP_SECONDS}s:\n{log_path.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.2)
+    port = free_port()
+    command = [cli, "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    with server_process(command, f"http://127.0.0.1:{port}/api/v2/heartbeat", folder / "server.log",
+                        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, startup_timeout=STARTUP_SECONDS, what="chroma server"):
         yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
 
 
 def _hits(index: CorpusIndex, query: str, **kwargs) -> list[tuple[str, float]]:

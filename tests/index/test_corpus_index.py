@@ -9,6 +9,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -267,7 +269,10 @@ WORKER = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     from pathlib import Path
     from index.corpus_index import CorpusIndex, IndexBusy
-    index = CorpusIndex(None, None, None, Path(sys.argv[2]))  # writing() needs only the lock path
+    class Marker:  # writing() needs only the lock path and the fact store's change marker
+        def generation(self):
+            return (0, "")
+    index = CorpusIndex(Marker(), None, None, Path(sys.argv[2]))
     held = None
     print("ready", flush=True)
     for command in sys.stdin:
@@ -315,3 +320,59 @@ def test_corpus_index_second_writer_in_other_process_is_busy(make_index: Callabl
     finally:
         worker.stdin.close()
         worker.wait(timeout=30)
+
+
+def test_a_question_in_flight_sees_one_state_and_the_vector_client_is_never_reopened_for_own_writes(
+        make_index: Callable[..., CorpusIndex], small_paths) -> None:
+    """In one process (the API server), a reader holding `reading()` sees no document turn ready or go away,
+    a writer's change waits for it, and the process's own writes never re-open the embedded Chroma client."""
+    index = make_index()
+    assert ingest_paths(index, [small_paths[0]]).added
+    reopened: list[int] = []
+    reopen = index._reopen_vectors  # noqa: SLF001 - counted, not replaced
+    index._reopen_vectors = lambda: (reopened.append(1), reopen())[1]  # noqa: SLF001
+    entered, seen, failures = threading.Event(), [], []
+
+    def reader() -> None:
+        try:
+            with index.reading():
+                entered.set()
+                for _ in range(10):
+                    seen.append(len(index.documents()))
+                    retrieve(index, "公务接待费是多少")  # nested reading() in the same thread: no deadlock
+                    time.sleep(0.1)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    assert entered.wait(30)
+    report = ingest_paths(index, [small_paths[1]])  # its 'ready' waits for the reader to finish
+    thread.join(timeout=30)
+    assert report.added and not failures, failures
+    assert seen == [1] * 10, f"a question in flight saw the index change: {seen}"
+    assert len(index.documents()) == 2
+    with index.writing():
+        index.remove([index.documents()[0].doc_id])
+        index.refresh_keywords()
+    for _ in range(3):
+        retrieve(index, "公务接待费是多少")  # each retrieval syncs: nothing to re-open after our own writes
+    assert reopened == []
+
+
+def test_a_failed_write_leaves_no_pending_row(make_index: Callable[..., CorpusIndex], small_paths, monkeypatch) -> None:
+    """An upload that fails while storing (here: the vector store refuses) is gone from every store at once,
+    not left pending for the next ingest to find."""
+    index = make_index()
+
+    def refuse(*_args) -> None:
+        raise RuntimeError("vector store unavailable")
+
+    monkeypatch.setattr(index.vectors, "add", refuse)
+    with pytest.raises(RuntimeError, match="unavailable"):
+        ingest_paths(index, [small_paths[0]])
+    monkeypatch.undo()
+    doc_id = parse_file(small_paths[0]).meta.doc_id
+    assert index.facts.documents(status=PENDING) == [] and index.facts.chunks_of_any_status(doc_id) == []
+    assert index.vectors.count() == 0
+    assert ingest_paths(index, [small_paths[0]]).added  # and the next try stores it

@@ -9,18 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+from tests.support import free_port, server_process
 
 REPO = Path(__file__).resolve().parents[2]
 LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
@@ -89,12 +86,6 @@ def index_fingerprint(data_dir: Path, index) -> dict:
 # ---------------------------------------------------------------- processes
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
 def cli_env(data_dir: Path, **settings: object) -> dict[str, str]:
     """The environment for a `budgetqa` subprocess: offline, no developer BUDGETQA_* leaking in, only `settings`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
@@ -112,18 +103,6 @@ def cli(*args: str) -> list[str]:
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     """Runs one `budgetqa` command to completion (cwd outside the repo, so no .env file is read)."""
     return subprocess.run(cli(*args), env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
-
-
-def stop_process(proc: subprocess.Popen, grace: float = 15) -> None:
-    """SIGTERM, then SIGKILL after `grace` seconds; only this one pid."""
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
 
 
 @dataclass
@@ -150,28 +129,10 @@ def serve(data_dir: Path, workdir: Path, startup_timeout: float = 120, **setting
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     log_path = workdir / f"serve-{port}.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cli("serve", "--host", "127.0.0.1", "--port", str(port)),
-            env=cli_env(data_dir, **settings), cwd=workdir, stdout=log, stderr=subprocess.STDOUT,
-        )
-    server = Server(proc, port, log_path)
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode} before it was ready:\n{server.log()[-3000:]}")
-            try:
-                if httpx.get(f"{server.base_url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"server not ready after {startup_timeout} s:\n{server.log()[-3000:]}")
-            time.sleep(0.2)
-        yield server
-    finally:
-        stop_process(proc)
+    command = cli("serve", "--host", "127.0.0.1", "--port", str(port))
+    with server_process(command, f"http://127.0.0.1:{port}/healthz", log_path, env=cli_env(data_dir, **settings), cwd=workdir,
+                        startup_timeout=startup_timeout, what="budgetqa serve") as proc:
+        yield Server(proc, port, log_path)
 
 
 def answer_core(answer: dict) -> dict:

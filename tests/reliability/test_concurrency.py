@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import threading
 import time
@@ -23,7 +24,9 @@ from assistant.chain import Assistant
 from budgetqa.settings import Settings
 from index.ingestion import ingest_paths
 from ingest.pipeline import parse_file
-from reliability_support import cli, cli_env, opened_index, pending_and_rows, run_cli, serve, write_small_docs
+from reliability_support import (
+    ADMIN_KEY, STAFF_KEY, cli, cli_env, opened_index, pending_and_rows, relabel, run_cli, serve, write_small_docs,
+)
 
 TOGGLE_CYCLES = 3
 # the toggled document's facts and chunks as readers see them (ready documents only), in one statement
@@ -163,3 +166,163 @@ def test_server_sees_a_document_ingested_by_the_cli_meanwhile(tmp_path: Path, em
     assert response.status_code == 200, response.text
     assert response.json()["route"] == "retrieval", response.json()
     assert any(c["department"] == "中共廊坊市委宣传部" for c in response.json()["citations"]), response.json()
+
+
+# ---------------------------------------------------------------- the served app under load
+
+ASKERS = 20
+ADMIN_CYCLES = 10
+THINK_S = 0.25  # an asker reads the answer before the next question (keeps the 2-core test machine responsive)
+ADMIN_NAME = "caizhengju-2021.txt"  # one file name, uploaded, corrected (same name) and deleted every cycle
+ADMIN_DEPARTMENT = "廊坊市财政局"
+SERVED_QUESTIONS = [
+    ("ask", "公务接待费是多少"),
+    ("ask", f"{ADMIN_DEPARTMENT}2021年公务接待费是多少"),
+    ("ask", "中共廊坊市委政法委员会2020年公务接待费是多少"),
+    ("ask", "介绍一下国有资产信息"),
+    ("stream", "预算公开的依据是什么"),
+    ("ask", "固定资产总额是多少"),
+    ("ask", f"{ADMIN_DEPARTMENT}的车辆价值是多少"),
+    ("stream", "三公经费占总预算多少"),
+]
+
+
+def _admin_version(base: str, cycle: int, corrected: bool) -> str:
+    """The admin's document for a cycle: first as uploaded, then corrected (a different 公务接待费)."""
+    text = relabel(base, ADMIN_DEPARTMENT, 2021)
+    return text.replace("公务接待费0.63万元", f"公务接待费{cycle + 1}.{7 if corrected else 3}1万元")
+
+
+def _stream_answer(client: httpx.Client, question: str) -> tuple[int, dict | None, str]:
+    with client.stream("GET", "/api/ask/stream", params={"question": question}) as response:
+        body = response.read().decode("utf-8")
+    events = {}
+    for block in body.replace("\r\n", "\n").split("\n\n"):
+        lines = [line for line in block.split("\n") if line and not line.startswith(":")]
+        name = next((line[7:] for line in lines if line.startswith("event: ")), None)
+        data = "\n".join(line[6:] for line in lines if line.startswith("data: "))
+        if name:
+            events[name] = json.loads(data) if data else None
+    if "error" in events or "answer" not in events or "done" not in events:
+        return response.status_code, None, f"stream events {sorted(events)}: {events.get('error')}"
+    return response.status_code, events["answer"], ""
+
+
+def test_served_app_answers_20_askers_while_an_admin_uploads_replaces_and_deletes(
+        tmp_path: Path, embeddings, small_paths) -> None:
+    """Issue 15, done means: 0 errors, every upload succeeds, no answer cites a half-written document, no pending row."""
+    data_dir = tmp_path / "data"
+    with opened_index(data_dir, embeddings) as index:
+        assert ingest_paths(index, list(small_paths)).added
+    base = small_paths[0].read_text(encoding="utf-8")
+    expected = {parse_file(p).meta.doc_id: parse_file(p).text for p in small_paths}
+    versions: dict[tuple[int, bool], Path] = {}
+    for cycle in range(ADMIN_CYCLES):
+        for corrected in (False, True):
+            path = tmp_path / "versions" / f"{cycle}-{int(corrected)}" / ADMIN_NAME
+            path.parent.mkdir(parents=True)
+            path.write_text(_admin_version(base, cycle, corrected), encoding="utf-8")
+            versions[cycle, corrected] = path
+            doc = parse_file(path)
+            expected[doc.meta.doc_id] = doc.text
+    windows: dict[str, list[tuple[float, float]]] = {}  # doc id → (upload started, its removal finished)
+    admin_failures: list[str] = []
+    results: list[tuple[float, float, dict]] = []
+    errors: list[str] = []
+    done = threading.Event()
+
+    with serve(data_dir, tmp_path / "server", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY], rate_limit_per_minute=0) as server:
+
+        def asker(n: int) -> None:
+            with httpx.Client(base_url=server.base_url, timeout=60) as client:
+                i = n
+                while not done.is_set():
+                    kind, question = SERVED_QUESTIONS[i % len(SERVED_QUESTIONS)]
+                    i += 1
+                    started = time.monotonic()
+                    try:
+                        if kind == "stream":
+                            status, answer, problem = _stream_answer(client, question)
+                        else:
+                            response = client.post("/api/ask", json={"question": question})
+                            status, answer = response.status_code, response.json() if response.status_code == 200 else None
+                            problem = "" if status == 200 else response.text[:300]
+                        if status != 200 or answer is None:
+                            errors.append(f"{kind} {question}: {status} {problem}")
+                            continue
+                        results.append((started, time.monotonic(), answer))
+                        if answer["citations"] and i % 3 == 0:  # a reader checks the first citation in context
+                            c = answer["citations"][0]
+                            span = client.get(f"/api/documents/{c['doc_id']}/text", params={"start": c["start"], "end": c["end"]})
+                            if span.status_code not in (200, 404):  # 404: removed since the answer was given
+                                errors.append(f"text of {c['doc_id']}: {span.status_code} {span.text[:300]}")
+                    except httpx.HTTPError as error:
+                        errors.append(f"{kind} {question}: {type(error).__name__}: {error}")
+                    done.wait(THINK_S)
+
+        threads = [threading.Thread(target=asker, args=(n,), daemon=True) for n in range(ASKERS)]
+        for thread in threads:
+            thread.start()
+        admin = {"X-API-Key": ADMIN_KEY}
+        try:
+            with httpx.Client(base_url=server.base_url, timeout=120) as client:
+                time.sleep(1.0)
+                admin_started = time.monotonic()
+                for cycle in range(ADMIN_CYCLES):
+                    current = None
+                    for corrected in (False, True):
+                        path = versions[cycle, corrected]
+                        started = time.monotonic()
+                        outcome = "replaced" if corrected else "added"
+                        try:
+                            response = client.post("/api/documents", headers=admin,
+                                                   files={"file": (ADMIN_NAME, path.read_bytes(), "text/plain")})
+                        except httpx.HTTPError as error:
+                            admin_failures.append(f"cycle {cycle} {outcome}: {type(error).__name__}: {error}")
+                            continue
+                        body = response.json() if response.status_code < 500 else {}
+                        if response.status_code != 201 or body.get(outcome) != [ADMIN_NAME]:
+                            admin_failures.append(f"cycle {cycle} {outcome}: {response.status_code} {response.text[:500]}")
+                            continue
+                        doc_id = body["document"]["doc_id"]
+                        windows.setdefault(doc_id, []).append((started, float("inf")))
+                        if current is not None:  # the first version is gone once the correction is in
+                            windows[current][-1] = (windows[current][-1][0], time.monotonic())
+                        current = doc_id
+                        time.sleep(0.15)
+                    if current is not None:
+                        try:
+                            removed = client.delete(f"/api/documents/{current}", headers=admin)
+                            if removed.status_code != 200:
+                                admin_failures.append(f"cycle {cycle} delete: {removed.status_code} {removed.text[:500]}")
+                        except httpx.HTTPError as error:
+                            admin_failures.append(f"cycle {cycle} delete: {type(error).__name__}: {error}")
+                        windows[current][-1] = (windows[current][-1][0], time.monotonic())
+                    time.sleep(0.15)
+                admin_took = time.monotonic() - admin_started
+                listed = client.get("/api/documents", headers={"X-API-Key": STAFF_KEY}).json()["documents"]
+        finally:
+            done.set()
+            for thread in threads:
+                thread.join(timeout=90)
+        log = server.log()
+
+    assert not any(t.is_alive() for t in threads), "an asker did not stop"
+    print(f"\n[served load] {len(results)} answers, {len(errors)} errors, {len(admin_failures)} failed admin steps; "
+          f"{ADMIN_CYCLES} upload/replace/delete cycles in {admin_took:.0f} s")
+    assert not admin_failures, admin_failures
+    assert not errors, f"{len(errors)} failed requests, e.g. {errors[:5]}"
+    assert pending_and_rows(data_dir / "budgetqa.sqlite3") == (0, len(small_paths))
+    assert sorted(d["source"] for d in listed) == sorted(p.name for p in small_paths)
+    assert "Traceback" not in log and "Exception in ASGI application" not in log, log[-3000:]
+    cited_admin = 0
+    for started, ended, answer in results:
+        for c in answer["citations"]:
+            assert c["doc_id"] in expected, f"citation of an unknown document {c}"
+            assert c["quote"] == expected[c["doc_id"]][c["start"]:c["end"]], f"inexact citation {c}"
+            if c["doc_id"] in windows or c["source"] == ADMIN_NAME:
+                cited_admin += 1
+                assert c["source"] == ADMIN_NAME, f"the public sees a stored file name: {c['source']}"
+                assert any(lo <= ended and started <= hi for lo, hi in windows.get(c["doc_id"], [])), \
+                    f"cited {c['doc_id']} while it was not in the index ({answer['question']})"
+    assert len(results) >= 10 * ASKERS and cited_admin >= 1, (len(results), cited_admin)
