@@ -1,5 +1,8 @@
-"""Facts of recently asked documents, kept in memory: a stored document never changes (a changed file is
-a new document id), so its facts are read from the store once, not on every question."""
+"""Facts of recently asked documents, kept in memory and read from the store once, not on every question.
+
+A document's facts carry its department and source too, which a re-upload can change; the cache is
+emptied whenever the store's generation (documents added or removed, by any process) moves on.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +23,16 @@ class FactCache:
         self.store = store
         self.size = size
         self._facts: OrderedDict[str, list[FactRecord]] = OrderedDict()
+        self._generation: tuple[int, str] | None = None
         self._lock = threading.Lock()
 
     def facts(self, doc_ids: Sequence[str]) -> list[FactRecord]:
         """The facts of the given documents, in document order."""
+        generation = self.store.generation()
+        with self._lock:
+            if generation != self._generation:
+                self._facts.clear()
+                self._generation = generation
         out: list[FactRecord] = []
         for doc_id in doc_ids:
             out.extend(self._of(doc_id))

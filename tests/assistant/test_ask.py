@@ -136,3 +136,24 @@ def test_ask_number_answers_always_carry_the_figure_in_a_quote(langfang_assistan
         # shown rounded to two decimals; the quote keeps the printed original (2601.71932 → 2601.72)
         printed = re.findall(r"\d+(?:\.\d+)?", " ".join(c.quote.replace(",", "") for c in answer.citations))
         assert any(round(Decimal(p), 2) == round(Decimal(str(answer.value)), 2) for p in printed), (answer.value, printed)
+
+
+
+def test_cached_facts_follow_a_reupload_under_another_department(tmp_path, langfang_doc):
+    """A document's facts carry its department; after a re-upload that changes it, the cache must not
+    keep the old one."""
+    from dataclasses import replace
+
+    from assistant.fact_cache import FactCache
+    from index.fact_store import FactStore
+
+    store = FactStore(f"sqlite:///{tmp_path / 'facts.sqlite3'}")
+    store.add_pending(langfang_doc)
+    store.mark_ready(langfang_doc.meta.doc_id)
+    cache = FactCache(store)
+    assert {f.department for f in cache.facts([langfang_doc.meta.doc_id])} == {langfang_doc.meta.department}
+    store.delete([langfang_doc.meta.doc_id])
+    renamed = replace(langfang_doc, meta=replace(langfang_doc.meta, department="某市某局"))
+    store.add_pending(renamed)
+    store.mark_ready(renamed.meta.doc_id)
+    assert {f.department for f in cache.facts([renamed.meta.doc_id])} == {"某市某局"}
