@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 from fastapi import Depends, Query, Request, Security
@@ -14,6 +14,7 @@ from api.messages import has_invalid_chars
 from api.rate_limit import RateLimiter
 from api.schemas import AskRequest
 from api.scope import checked_scope
+from assistant.answer import Context
 from assistant.chain import Assistant
 from budgetqa.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -91,6 +92,7 @@ class Question:
 
     text: str
     where: DocumentFilter
+    context: Context | None = None  # the previous answer's, for a follow-up
 
 
 def checked_question(text: str, department: str | None, year: int | None, settings: Settings, index: CorpusIndex) -> Question:
@@ -106,7 +108,8 @@ def checked_question(text: str, department: str | None, year: int | None, settin
 
 
 def question_from_body(body: AskRequest, settings: SettingsDep, index: IndexDep) -> Question:
-    return checked_question(body.question, body.department, body.year, settings, index)
+    checked = checked_question(body.question, body.department, body.year, settings, index)
+    return replace(checked, context=body.context)
 
 
 def question_from_query(
@@ -115,8 +118,20 @@ def question_from_query(
     question: Annotated[str, Query(description="The question, e.g. 公务接待费是多少")] = "",
     department: Annotated[str | None, Query(description="Department name or part of it")] = None,
     year: Annotated[int | None, Query(description="Budget year")] = None,
+    context: Annotated[str | None, Query(description="The previous answer's `context` as JSON, for a follow-up")] = None,
 ) -> Question:
-    return checked_question(question, department, year, settings, index)
+    checked = checked_question(question, department, year, settings, index)
+    return replace(checked, context=parsed_context(context))
+
+
+def parsed_context(raw: str | None) -> Context | None:
+    """The `context` query parameter of the stream endpoint; a malformed one is a Chinese 422."""
+    if not raw:
+        return None
+    try:
+        return Context.model_validate_json(raw)
+    except ValueError:
+        raise ApiError(422, "上下文（context）格式不正确，请去掉后重新提问") from None
 
 
 BodyQuestion = Annotated[Question, Depends(question_from_body)]

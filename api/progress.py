@@ -16,7 +16,7 @@ from fastapi.sse import ServerSentEvent
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.runnables import RunnableLambda
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Context
 from assistant.chain import Assistant, QuestionRejected
 from index.corpus_index import DocumentFilter
 
@@ -57,18 +57,19 @@ class _StepReporter(BaseCallbackHandler):
         self._emit(SEARCH)
 
 
-def answer(assistant: Assistant, question: str, where: DocumentFilter) -> Answer:
+def answer(assistant: Assistant, question: str, where: DocumentFilter, context: Context | None = None) -> Answer:
     """`assistant.ask` on one consistent view of the index: an upload or removal finishing meanwhile
     waits for this answer, so no answer mixes two states of the index (blocking; run it in a worker thread)."""
     with assistant.index.reading():
-        return assistant.ask(question, where)
+        return assistant.ask(question, where, context)
 
 
-def ask_with_progress(assistant: Assistant, question: str, where: DocumentFilter, report: Report) -> Answer:
+def ask_with_progress(assistant: Assistant, question: str, where: DocumentFilter, report: Report,
+                      context: Context | None = None) -> Answer:
     """`answer` with step callbacks (blocking; run it in a worker thread)."""
     reporter = _StepReporter(report)
     reporter.sent.add(UNDERSTAND[0])  # sent by the caller before the thread starts
-    run = RunnableLambda(lambda q: answer(assistant, q, where), name="budgetqa_ask")
+    run = RunnableLambda(lambda q: answer(assistant, q, where, context), name="budgetqa_ask")
     return run.invoke(question, config={"callbacks": [reporter]})
 
 
@@ -76,7 +77,8 @@ def _status(status: tuple[str, str]) -> ServerSentEvent:
     return ServerSentEvent(event="status", data={"stage": status[0], "message": status[1]})
 
 
-async def answer_events(assistant: Assistant, question: str, where: DocumentFilter) -> AsyncIterator[ServerSentEvent]:
+async def answer_events(assistant: Assistant, question: str, where: DocumentFilter,
+                        context: Context | None = None) -> AsyncIterator[ServerSentEvent]:
     """status… → answer (or error) → done."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
@@ -86,7 +88,7 @@ async def answer_events(assistant: Assistant, question: str, where: DocumentFilt
 
     def work() -> Answer:
         try:
-            return ask_with_progress(assistant, question, where, report)
+            return ask_with_progress(assistant, question, where, report, context)
         finally:
             report(None)  # end of statuses; queued after every status the thread sent
 

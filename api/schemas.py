@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from assistant.answer import Context
 from pydantic import BaseModel, Field
 
 from index.fact_store import DocumentRecord, FactRecord
@@ -22,6 +23,7 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question, e.g. 公务接待费是多少")
     department: str | None = Field(None, description="Department name or part of it, e.g. 政法委")
     year: int | None = Field(None, description="Budget year, e.g. 2020")
+    context: Context | None = Field(None, description="The previous answer's `context`, to ask a follow-up (那2024年呢？)")
 
 
 class DocumentPublic(BaseModel):

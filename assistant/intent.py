@@ -19,6 +19,7 @@ from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
+_PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
@@ -149,7 +150,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         several = find_all_departments(question, known)
         if len(several.departments) > 1:
             named = several
-    rest = named.rest
+    rest = _PARTY_LEFT.sub(" ", named.rest)
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
     as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year

@@ -22,11 +22,11 @@ router = APIRouter(prefix="/api", tags=["ask"], dependencies=[Depends(rate_limit
 @router.post("/ask", response_model=Answer)
 async def ask(question: BodyQuestion, assistant: AssistantDep) -> Answer:
     """Answers one question with exact figures and citations."""
-    return await run_in_threadpool(answer, assistant, question.text, question.where)
+    return await run_in_threadpool(answer, assistant, question.text, question.where, question.context)
 
 
 @router.get("/ask/stream", response_class=EventSourceResponse)
 async def ask_stream(question: QueryQuestion, assistant: AssistantDep) -> AsyncIterator[ServerSentEvent]:
     """Server-Sent Events: `status` {stage, message}… then `answer` (the Answer JSON) or `error`, then `done`."""
-    async for event in answer_events(assistant, question.text, question.where):
+    async for event in answer_events(assistant, question.text, question.where, question.context):
         yield event
