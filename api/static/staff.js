@@ -165,7 +165,8 @@
           button.type = "button";
           button.setAttribute("aria-label", row.subject + " " + year + "年 " + cell.value + (cell.unit || "") + "，查看原文");
           button.addEventListener("click", function () {
-            openSource({ doc_id: cell.doc_id, start: cell.start, end: cell.end, page: cell.page }, button);
+            openSource({ doc_id: cell.doc_id, start: cell.start, end: cell.end, page: cell.page, subject: row.subject,
+              measure: row.measure, value: cell.value, unit: cell.unit, qualifier: cell.qualifier }, button);
           });
           td.appendChild(button);
         } else {
@@ -180,7 +181,29 @@
       : "该部门没有符合条件的数据。";
   }
 
+  // ---- cited table fragment: table-fragment.js (loaded by staff.html before this file) --------------------
+  var fragments = window.BudgetQATableFragment || null;
+
   // ---- source dialog ----------------------------------------------------------------------------------
+  // A figure from a table is shown as its table fragment, as in the chat widget. When the record carries
+  // the citation's `table` and `spans` they are used as they are; otherwise the fragment is the record's own
+  // span (a table figure's span is its row, up to the figure), under the column the record names, in the
+  // section (the table) that holds it. A sentence is shown in its surrounding text.
+  var GENERIC_MEASURE = "金额";
+  function factCitation(fact, span) {
+    if (fact.table) return fact;
+    if (!/[\t\n]/.test(span.quote) || !fact.subject) return null;
+    var named = fact.measure && fact.measure !== GENERIC_MEASURE;
+    var path = named ? fact.measure.split("/") : [fact.subject];
+    var section = String(span.section || "").split(" > ");
+    var printed = (fact.qualifier || "") + fact.value + (fact.unit ? "（" + fact.unit + "）" : "");
+    return {
+      doc_id: fact.doc_id, start: fact.start, end: fact.end, page: span.page || fact.page, source: span.source, quote: span.quote,
+      label: fact.subject + (named ? " · " + fact.measure : "") + "：" + printed, derived: true,
+      table: { title: section[section.length - 1] || span.title, unit: fact.unit, headers: path, row: [] },
+      spans: [{ role: "row", start: span.start, end: span.end, text: span.quote }],
+    };
+  }
   var dialog = $("source");
   var opener = null;
   function openSource(fact, button) {
@@ -193,18 +216,29 @@
       .then(function (response) { return response.json().then(function (d) { if (!response.ok) throw new Error(d.error || "无法打开"); return d; }); })
       .then(function (span) {
         body.textContent = "";
+        var page = span.page || fact.page;
+        var cited = factCitation(fact, span);
+        var fragment = cited && fragments ? fragments.tableFragment(cited, page) : null;
+        if (fragment) {
+          body.appendChild(el("p", fragments.citationReading(cited), "bq-reading"));
+          body.appendChild(fragment);
+          var pieces = (cited.spans || []).map(function (s) { return (s.role === "header" ? "表头" : s.role === "row" ? "数据行" : "句子") + " 第 " + s.start + "–" + s.end + " 字"; });
+          body.appendChild(el("p", "原文位置：" + pieces.join("，") + "。" + (cited.derived ? "列名取自该条数据的科目、指标。" : ""), "hint"));
+        } else {
+          var quote = el("blockquote");
+          quote.appendChild(el("span", (span.start > span.before.length ? "…" : "") + span.before, "context"));
+          quote.appendChild(el("mark", span.quote));
+          quote.appendChild(el("span", span.after + (span.end + span.after.length < span.text_length ? "…" : ""), "context"));
+          body.appendChild(quote);
+        }
         var dl = el("dl");
         [["部门", span.department], ["年度", span.year ? span.year + "年" : "—"], ["文件", span.title || span.source], ["文件名", span.source],
-          ["章节", span.section || "—"], ["页码", (span.page || fact.page) ? "第" + (span.page || fact.page) + "页" : "—"]].forEach(function (pair) {
+          ["章节", span.section || "—"], ["页码", page ? "第" + page + "页" : "—"]].forEach(function (pair) {
           dl.appendChild(el("dt", pair[0]));
           dl.appendChild(el("dd", pair[1]));
         });
         body.appendChild(dl);
-        var quote = el("blockquote");
-        quote.appendChild(el("span", (span.start > span.before.length ? "…" : "") + span.before, "context"));
-        quote.appendChild(el("mark", span.quote));
-        quote.appendChild(el("span", span.after + (span.end + span.after.length < span.text_length ? "…" : ""), "context"));
-        body.appendChild(quote);
+        if (fragment) fragments.showHit(fragment);
       })
       .catch(function (error) { body.textContent = ""; body.appendChild(el("p", "无法打开原文：" + error.message, "error")); });
   }

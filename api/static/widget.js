@@ -17,6 +17,24 @@
   var LARGE_KEY = "budgetqa-large-text";
   var CONTEXT_SHOWN = 80; // characters of source text shown around a quote
 
+  // ---- cited table fragment: table-fragment.js, next to this file --------------------------------------
+  // The host page adds only this script; the shared fragment code (also used by the staff page) is added
+  // here, once, from where this file came from (else the endpoint's /static/). A source view opened before
+  // it has loaded waits for it; when it cannot load, a table figure is shown as its label or quote, as text.
+  var fragments = window.BudgetQATableFragment || null;
+  var fragmentsReady = fragments ? Promise.resolve(fragments) : new Promise(function (resolve) {
+    var tag = document.createElement("script");
+    tag.src = new URL("table-fragment.js", script.src ? scriptUrl.href : endpoint + "/static/").href;
+    tag.async = true;
+    if (script.nonce) tag.nonce = script.nonce;
+    tag.addEventListener("load", function () { resolve(window.BudgetQATableFragment || null); });
+    tag.addEventListener("error", function () { resolve(null); });
+    (document.head || document.documentElement).appendChild(tag);
+  }).then(function (loaded) { fragments = loaded; return loaded; });
+  function citationReading(c) {
+    return fragments ? fragments.citationReading(c) : c.label || String(c.quote || "").replace(/\s+/g, " ").trim();
+  }
+
   // ---- tiny DOM helpers (text only) ---------------------------------------------------------------
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -105,6 +123,8 @@
     frame.classList.toggle("bq-large", on);
     largeToggle.setAttribute("aria-pressed", on ? "true" : "false");
     try { localStorage.setItem(LARGE_KEY, on ? "1" : "0"); } catch (e) { /* storage may be off */ }
+    var fragment = sourceBody.querySelector(".bq-frag");
+    if (fragment && fragments && !sourceView.hasAttribute("hidden")) fragments.showHit(fragment); // the cells grew or shrank
   }
   largeToggle.addEventListener("click", function () { setLarge(!frame.classList.contains("bq-large")); });
   try { if (localStorage.getItem(LARGE_KEY) === "1") setLarge(true); } catch (e) { /* storage may be off */ }
@@ -117,13 +137,17 @@
     scrollDown();
     return node;
   }
-  function citationButton(c, number) {
+  // a citation button: where the source is and, in the list under an answer, what it reads (the figure
+  // read as its table row when the figure comes from a table, else the quote)
+  function citationButton(c, number, withReading) {
     var label = "[" + number + "] " + where(c);
-    var button = el("button", { type: "button", class: "bq-cite", "aria-label": "查看出处 " + number + "：" + where(c) }, [
+    var reading = citationReading(c);
+    var button = el("button", { type: "button", class: "bq-cite", "aria-label": "查看出处 " + number + "：" + (withReading ? reading + "；" : "") + where(c) }, [
       el("span", { class: "bq-cite-n", text: "[" + number + "]" }),
       el("span", { text: " " + (where(c) || c.source) }),
+      withReading ? el("span", { class: "bq-cite-read" + (c.label ? " bq-cite-label" : ""), text: reading }) : null,
     ]);
-    button.title = label;
+    button.title = label + "\n" + reading;
     button.addEventListener("click", function () { openSource(c, button); });
     return button;
   }
@@ -153,7 +177,7 @@
     if (citations.length) {
       target.appendChild(el("p", { class: "bq-sub", text: "出处" }));
       var list = el("ol", { class: "bq-cites" });
-      citations.forEach(function (c, i) { list.appendChild(el("li", {}, [citationButton(c, i + 1)])); });
+      citations.forEach(function (c, i) { list.appendChild(el("li", {}, [citationButton(c, i + 1, true)])); });
       target.appendChild(list);
     }
     var n = citations.length + 1;
@@ -174,38 +198,75 @@
   }
 
   // ---- source viewer ----------------------------------------------------------------------------------
+  // A table figure shows its table fragment at once (everything it needs is in the citation); a sentence
+  // shows the text around the quote. Where the source is (department, file, section, page) comes from the
+  // document text endpoint.
   var sourceOpener = null;
+  var opening = 0; // which openSource call the view is showing
   function openSource(c, opener) {
+    var mine = ++opening;
     sourceOpener = opener;
     sourceBody.textContent = "";
-    sourceBody.appendChild(el("p", { class: "bq-status", text: "正在打开原文…" }));
+    var content = el("div", { class: "bq-source-content" });
+    var metaBox = el("div", { class: "bq-meta-box" });
+    sourceBody.appendChild(content);
+    sourceBody.appendChild(metaBox);
     log.setAttribute("hidden", "");
     form.setAttribute("hidden", "");
     sourceView.removeAttribute("hidden");
+    if (c.table && !fragments) { // a click faster than table-fragment.js: wait for it (or for its failure)
+      content.appendChild(el("p", { class: "bq-status", text: "正在打开原文…" }));
+      sourceTitle.focus();
+      fragmentsReady.then(function () {
+        if (mine === opening && !sourceView.hasAttribute("hidden")) showSource(c, content, metaBox);
+      });
+      return;
+    }
+    showSource(c, content, metaBox);
     sourceTitle.focus();
+  }
+  function showSource(c, content, metaBox) {
+    content.textContent = "";
+    var fragment = c.table && fragments ? fragments.tableFragment(c, c.page) : null;
+    var textOnly = !!c.table && !fragments; // table-fragment.js did not load
+    if (fragment) {
+      content.appendChild(el("p", { class: "bq-reading", text: citationReading(c) }));
+      content.appendChild(fragment);
+      var pieces = (c.spans || []).map(function (s) { return (s.role === "header" ? "表头" : s.role === "row" ? "数据行" : "句子") + " 第 " + s.start + "–" + s.end + " 字"; });
+      content.appendChild(el("p", { class: "bq-note", text: "原文位置（" + c.source + "）：" + (pieces.join("，") || "第 " + c.start + "–" + c.end + " 字") + "。" }));
+      fragments.showHit(fragment);
+    } else if (textOnly) {
+      content.appendChild(el("p", { class: "bq-reading", text: citationReading(c) }));
+    }
+    var aside = fragment || textOnly; // the figure is shown; the text endpoint only tells where it is
+    (aside ? metaBox : content).appendChild(el("p", { class: "bq-status", text: "正在打开原文…" }));
     var url = endpoint + "/api/documents/" + encodeURIComponent(c.doc_id) + "/text?start=" + c.start + "&end=" + c.end;
     fetch(url).then(function (response) {
       return response.json().then(function (data) { if (!response.ok) throw new Error(data.error || "原文暂时无法打开"); return data; });
     }).then(function (span) {
-      sourceBody.textContent = "";
+      metaBox.textContent = "";
       var facts = [["部门", span.department], ["年度", span.year ? span.year + "年" : "—"], ["文件", span.title || span.source],
         ["章节", span.section || "—"], ["页码", (span.page || c.page) ? "第" + (span.page || c.page) + "页" : "—"]];
       var dl = el("dl", { class: "bq-meta" });
       facts.forEach(function (f) { dl.appendChild(el("dt", { text: f[0] })); dl.appendChild(el("dd", { text: String(f[1]) })); });
-      sourceBody.appendChild(dl);
-      // a small panel shows less context than the API gives, so the highlighted quote stays in view
+      metaBox.appendChild(dl);
+      if (aside) return;
+      // a sentence: the text around it, the quote highlighted; a small panel shows less context than the
+      // API gives, so the highlighted quote stays in view
+      content.textContent = "";
       var before = span.before.slice(-CONTEXT_SHOWN), after = span.after.slice(0, CONTEXT_SHOWN);
       var mark = el("mark", { text: span.quote });
-      sourceBody.appendChild(el("blockquote", { class: "bq-quote" }, [
+      content.appendChild(el("blockquote", { class: "bq-quote" }, [
         el("span", { class: "bq-context", text: (span.start > before.length ? "…" : "") + before }),
         mark,
         el("span", { class: "bq-context", text: after + (span.end + after.length < span.text_length ? "…" : "") }),
       ]));
-      sourceBody.appendChild(el("p", { class: "bq-note", text: "高亮部分即答案引用的原文（" + (span.source || "") + "，第 " + span.start + "–" + span.end + " 字）。" }));
+      content.appendChild(el("p", { class: "bq-note", text: "高亮部分即答案引用的原文（" + (span.source || "") + "，第 " + span.start + "–" + span.end + " 字）。" }));
       if (mark.scrollIntoView) mark.scrollIntoView({ block: "nearest" });
     }).catch(function (error) {
-      sourceBody.textContent = "";
-      sourceBody.appendChild(el("p", { class: "bq-error", role: "alert", text: "无法打开原文：" + (error && error.message ? error.message : "网络错误") }));
+      var box = aside ? metaBox : content;
+      box.textContent = "";
+      box.appendChild(el("p", { class: "bq-error", role: "alert", text: "无法打开原文：" + (error && error.message ? error.message : "网络错误") }));
     });
   }
   function closeSource() {

@@ -1,8 +1,8 @@
 """The chat widget and the staff page in a real Chromium against a real `budgetqa serve` process.
 
 The data dir is ingested with the `budgetqa ingest` command, exactly as an operator would; one of
-the documents carries HTML markup, which must reach the screen as text. Screenshots are written to
-docs/screenshots/ for review.
+the documents carries HTML markup, which must reach the screen as text. A second server holds the bundled
+Wanli PDF, whose 三公 table gives the table citations. Screenshots are written to docs/screenshots/ for review.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from api_support import LANGFANG_DEPARTMENT, STAFF_KEY
+from tests.support import free_port, server_process
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
@@ -41,6 +42,13 @@ XSS_TEXT = f"""{XSS_DEPARTMENT}
 一、部门职责及机构设置情况
 部门职责：负责网页安全测试，示例标记{XSS}应当按文字显示。
 """
+WANLI_PDF = REPO / "samples" / "01_shpt_wanli-street_2025_dept-budget.pdf"
+WANLI_DEPARTMENT = "上海市普陀区人民政府万里街道办事处"
+# 公务用车运行费 is printed in the Wanli 三公 table (page 29) under 公务用车购置及运行费 / 运行费, and in a sentence
+TABLE_QUESTION = "公务用车运行费是多少"
+TABLE_SUBJECT = "公务用车运行费"
+TABLE_TITLE = "2025年部门“三公”经费和机关运行经费预算表"
+TABLE_FIGURE = "21.56"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
@@ -48,12 +56,6 @@ PHONE = {"width": 360, "height": 740}
 def _budgetqa() -> str:
     found = Path(sys.executable).parent / "budgetqa"
     return str(found) if found.exists() else (shutil.which("budgetqa") or pytest.fail("the budgetqa command is not installed"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _server_env(data_dir: Path) -> dict[str, str]:
@@ -65,44 +67,37 @@ def _server_env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, langfang_path: Path) -> Iterator[str]:
-    """Base URL of `budgetqa serve` on a free port, over a data dir ingested by `budgetqa ingest`."""
-    work = tmp_path_factory.mktemp("browser")
+@contextmanager
+def _serve(work: Path, documents: list[Path]) -> Iterator[str]:
+    """Base URL of `budgetqa serve` on a free port, over a data dir in `work` ingested by `budgetqa ingest`."""
     data_dir = work / "data"
-    xss_doc = work / "xss-test-2020.txt"
-    xss_doc.write_text(XSS_TEXT, encoding="utf-8")
     env = _server_env(data_dir)
-    ingest = subprocess.run([_budgetqa(), "ingest", str(langfang_path), str(xss_doc), "--quiet"], cwd=work, env=env,
+    ingest = subprocess.run([_budgetqa(), "ingest", *map(str, documents), "--quiet"], cwd=work, env=env,
                             capture_output=True, text=True, timeout=INGEST_TIMEOUT_S)
     assert ingest.returncode == 0, ingest.stderr[-2000:]
-    port = _free_port()
-    log_path = work / "server.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen([_budgetqa(), "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=work, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"budgetqa serve exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"budgetqa serve not healthy after {STARTUP_TIMEOUT_S} s:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.5)
+    with server_process([_budgetqa(), "serve", "--host", "127.0.0.1", "--port", str(port)], f"{base}/healthz", work / "server.log",
+                        env=env, cwd=work, startup_timeout=STARTUP_TIMEOUT_S, what="budgetqa serve"):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, langfang_path: Path) -> Iterator[str]:
+    """Base URL of a server over the Langfang sample and a document carrying HTML markup."""
+    work = tmp_path_factory.mktemp("browser")
+    xss_doc = work / "xss-test-2020.txt"
+    xss_doc.write_text(XSS_TEXT, encoding="utf-8")
+    with _serve(work, [langfang_path, xss_doc]) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def table_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a server over the Wanli PDF (its 三公 table answers TABLE_QUESTION)."""
+    assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
+    with _serve(tmp_path_factory.mktemp("browser-tables"), [WANLI_PDF]) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +142,46 @@ def widget_focus(page: Page) -> str:
         "() => { const h = document.querySelector('[data-budgetqa]'); const a = h && h.shadowRoot.activeElement;"
         " return a ? (a.id || a.className) : ''; }"
     )
+
+
+def widget_focus_in(page: Page, selector: str) -> bool:
+    """True when the element focused inside the widget is, or is inside, an element matching `selector`."""
+    return page.evaluate(
+        "s => { const a = document.querySelector('[data-budgetqa]').shadowRoot.activeElement; return !!(a && a.closest(s)); }",
+        selector,
+    )
+
+
+def tab_until(page: Page, selector: str, backwards: bool = False, presses: int = 30) -> None:
+    """Presses Tab (Shift+Tab) until focus is on `selector` inside the widget; fails when it never gets there."""
+    for _ in range(presses):
+        if widget_focus_in(page, selector):
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+    assert widget_focus_in(page, selector), f"{selector} is not reachable with the keyboard"
+
+
+def cells(text: str) -> list[str]:
+    """The non-empty cells of a table span as printed (tabs, 2+ spaces or line breaks between cells)."""
+    return [c.strip() for c in re.split(r"\t| {2,}|\n", text) if c.strip()]
+
+
+def table_citation(server: str) -> dict:
+    """The table citation the real app gives for TABLE_QUESTION, checked before a browser shows it."""
+    answer = httpx.post(f"{server}/api/ask", json={"question": TABLE_QUESTION}, timeout=60).json()
+    assert answer["value"] == float(TABLE_FIGURE) and answer["unit"] == "万元", answer
+    cited = [c for c in answer["citations"] if c["table"]]
+    assert cited, f"no table citation: {answer['citations']}"
+    citation = cited[0]
+    assert citation["table"]["title"] == TABLE_TITLE and citation["table"]["headers"][-1] == "运行费", citation
+    assert {s["role"] for s in citation["spans"]} == {"header", "row"}, citation["spans"]
+    row = next(s for s in citation["spans"] if s["role"] == "row")
+    assert cells(row["text"])[-1] == TABLE_FIGURE, row  # the row span ends with the figure's cell
+    return citation
+
+
+def column_of(page: Page, selector: str) -> int:
+    return page.locator(selector).evaluate("e => e.cellIndex")
 
 
 def ask(page: Page, question: str) -> None:
@@ -248,6 +283,85 @@ def test_widget_shows_errors_as_text(server: str, open_page) -> None:
     expect(page.locator(".bq-error")).to_contain_text("问题过长")
 
 
+def test_widget_table_source_keyboard_only(table_server: str, open_page) -> None:
+    """A figure from a table: its citation reads as the row, and its source view shows the table title, the
+    header rows, the row and the figure's cell highlighted under its column, with unit and page, by keyboard."""
+    citation = table_citation(table_server)
+    header = next(s for s in citation["spans"] if s["role"] == "header")
+    row = next(s for s in citation["spans"] if s["role"] == "row")
+    page = open_page(f"{table_server}/")
+    tab_until(page, ".bq-launch")
+    page.keyboard.press("Enter")
+    assert widget_focus(page) == "bq-q"
+    page.keyboard.type(TABLE_QUESTION)
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    expect(page.locator(".bq-value")).to_have_text(TABLE_FIGURE)
+    expect(page.locator(".bq-cite-label")).to_have_text(citation["label"])  # the table figure read as its row
+    sentence = page.locator(".bq-cite-read:not(.bq-cite-label)")  # a sentence citation reads as its quote
+    expect(sentence.first).to_contain_text(f"{TABLE_SUBJECT}{TABLE_FIGURE}万元")
+
+    tab_until(page, ".bq-cite:has(.bq-cite-label)", backwards=True)  # from the question box back to the citation
+    page.keyboard.press("Enter")
+    source = page.locator(".bq-source")
+    expect(source).to_be_visible()
+    assert widget_focus_in(page, ".bq-source"), "focus moves into the source view"
+    expect(page.locator(".bq-reading")).to_have_text(citation["label"])
+    expect(page.locator(".bq-frag-title")).to_have_text(TABLE_TITLE)
+    head = page.locator(".bq-frag-table thead")
+    for cell in cells(header["text"]):  # the header line as printed, cell by cell
+        expect(head).to_contain_text(cell)
+    body_cells = page.locator(".bq-frag-table tbody td").all_inner_texts()
+    assert cells(row["text"]) == [c for c in body_cells if c not in ("", "…")], body_cells
+    hit = page.locator(".bq-frag-hit")
+    expect(hit).to_have_count(1)
+    expect(hit.locator("mark")).to_have_text(TABLE_FIGURE)  # the highlighted cell is the figure
+    expect(page.locator("th.bq-frag-col").last).to_have_text("运行费")
+    assert column_of(page, ".bq-frag-hit") == column_of(page, "th.bq-frag-col >> nth=-1"), "the figure stands under its column"
+    expect(page.locator("th.bq-frag-col").first).to_have_text("公务用车购置及运行费")
+    meta = page.locator(".bq-frag-meta")
+    expect(meta).to_contain_text("单位：万元")
+    expect(meta).to_contain_text(f"第 {citation['page']} 页")
+    expect(page.locator(".bq-meta")).to_contain_text(WANLI_DEPARTMENT)
+    tab_until(page, ".bq-frag-wrap")  # the fragment's scroll box takes focus, so arrow keys scroll it
+    shot(page, "widget-table-source.png")
+
+    page.keyboard.press("Escape")
+    expect(source).to_be_hidden()
+    assert widget_focus_in(page, ".bq-cite:has(.bq-cite-label)"), "Escape returns to the citation"
+    assert page.js_errors == []
+
+
+def test_widget_table_source_at_360px(table_server: str, open_page) -> None:
+    """At 360 px, also in 大字模式: nothing scrolls the page sideways; the fragment scrolls in its own box and
+    the highlighted figure is in view."""
+    page = open_page(f"{table_server}/", PHONE)
+    page.locator(".bq-launch").click()
+    ask(page, TABLE_QUESTION)
+    page.locator(".bq-cite:has(.bq-cite-label)").click()
+    expect(page.locator(".bq-frag-hit mark")).to_have_text(TABLE_FIGURE)
+    shot(page, "widget-table-source-360.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+    page.get_by_role("button", name="大字模式").click()
+    expect(page.get_by_role("button", name="大字模式")).to_have_attribute("aria-pressed", "true")
+    size = page.locator(".bq-frag-hit").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 17, f"large-text mode should give at least 17px table text, got {size}"
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+    panel = page.locator("#bq-panel").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= PHONE["width"], panel
+    wrap = page.locator(".bq-frag-wrap")
+    box = wrap.bounding_box()
+    assert box["x"] >= panel["x"] and box["x"] + box["width"] <= panel["x"] + panel["width"], box
+    widths = wrap.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert widths[0] > widths[1], f"at 360 px in 大字模式 the table is wider than its box and scrolls in it: {widths}"
+    cell = page.locator(".bq-frag-hit").bounding_box()
+    box = wrap.bounding_box()
+    assert box["x"] <= cell["x"] and cell["x"] + cell["width"] <= box["x"] + box["width"], "the figure is cut off"
+    shot(page, "widget-table-source-360-large.png")
+    assert page.js_errors == []
+
+
 # ---- staff page ---------------------------------------------------------------------------------------
 def test_staff_page_filter_source_and_csv_export(server: str, open_page) -> None:
     page = open_page(f"{server}/staff")
@@ -286,4 +400,52 @@ def test_staff_page_filter_source_and_csv_export(server: str, open_page) -> None
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "科目"
     assert any(r[:4] == ["公务接待费", "金额", "0.63", "万元"] for r in rows[1:])
+    assert page.js_errors == []
+
+
+def test_staff_table_source(table_server: str, open_page) -> None:
+    """查看原文 on a figure from a table shows the table fragment: title, the row, the figure highlighted under
+    its column, unit and page; keyboard only, and Escape returns to the button."""
+    page = open_page(f"{table_server}/staff")
+    page.get_by_label("API 密钥").fill(STAFF_KEY)
+    page.keyboard.press("Enter")
+    expect(page.locator("#work")).to_be_visible()
+    page.get_by_label("科目", exact=True).fill(TABLE_SUBJECT)
+    page.keyboard.press("Enter")
+    rows = page.locator("#facts tbody tr")
+    expect(rows.first).to_contain_text(TABLE_SUBJECT)
+    opened = None
+    for i in range(rows.count()):  # the subject is stated twice: in the 三公 table and in a sentence
+        button = rows.nth(i).get_by_role("button", name="查看原文")
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#source-body")).not_to_contain_text("正在打开原文")
+        assert page.evaluate("document.getElementById('source').contains(document.activeElement)"), "focus moves into the dialog"
+        if page.locator("#source-body .bq-frag").count():
+            opened = button
+            break
+        page.keyboard.press("Escape")
+    assert opened is not None, "no 查看原文 shows a table fragment"
+    body = page.locator("#source-body")
+    expect(body.locator(".bq-frag-title")).to_have_text(TABLE_TITLE)
+    expect(body.locator(".bq-frag-hit mark")).to_have_text(TABLE_FIGURE)
+    expect(body.locator("th.bq-frag-col")).to_have_text(TABLE_SUBJECT)
+    assert column_of(page, "#source-body .bq-frag-hit") == column_of(page, "#source-body th.bq-frag-col")
+    expect(body.locator(".bq-frag-table tbody")).to_contain_text("37.91")  # the row as printed, up to the figure
+    expect(body.locator(".bq-frag-meta")).to_contain_text("单位：万元")
+    expect(body.locator(".bq-frag-meta")).to_contain_text("第 29 页")
+    expect(body.locator("dl")).to_contain_text(WANLI_DEPARTMENT)
+    page.screenshot(path=str(SCREENSHOTS / "staff-table-source.png"))
+    page.keyboard.press("Escape")
+    expect(page.locator("#source")).to_be_hidden()
+    expect(opened).to_be_focused()
+
+    page.set_viewport_size(PHONE)
+    opened.focus()
+    page.keyboard.press("Enter")
+    expect(body.locator(".bq-frag-hit mark")).to_have_text(TABLE_FIGURE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the staff page scrolls sideways at 360 px"
+    box = body.locator(".bq-frag-wrap").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    page.screenshot(path=str(SCREENSHOTS / "staff-table-source-360.png"))
     assert page.js_errors == []
