@@ -10,6 +10,7 @@ from api.errors import ApiError
 from api.messages import has_invalid_chars
 from api.schemas import FactPage, FactPivot, FactPublic, PivotCell, PivotRow
 from api.scope import checked_scope
+from assistant.citations import SourceTexts
 from index.corpus_index import CorpusIndex
 from index.fact_store import FactQuery, FactRecord
 
@@ -37,7 +38,9 @@ def fact_page(index: CorpusIndex, query: FactQuery, page: int, page_size: int) -
     # FactStore has no count query yet (requested from index/); one read serves total and page
     found = index.facts.facts(query)
     offset = (page - 1) * page_size
-    return FactPage(total=len(found), page=page, page_size=page_size, items=[FactPublic.of(f) for f in found[offset:offset + page_size]])
+    texts = SourceTexts(index.facts)  # the page's table figures are cited with their table, row and header
+    items = [FactPublic.of(f, texts.cite_fact(f)) for f in found[offset:offset + page_size]]
+    return FactPage(total=len(found), page=page, page_size=page_size, items=items)
 
 
 def _cell(text: str) -> str:

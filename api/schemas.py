@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from assistant.answer import Context
+from assistant.answer import Citation, Context, Span, TableRef
 from pydantic import BaseModel, Field
 
 from index.fact_store import DocumentRecord, FactRecord
@@ -86,13 +86,17 @@ class FactPublic(BaseModel):
     start: int
     end: int
     page: int | None
+    label: str | None = Field(None, description="A table figure read as its row: 三公经费 · 公务接待费：1.35（万元）")
+    table: TableRef | None = Field(None, description="A table figure's table, row label path, header path and unit")
+    spans: list[Span] = Field(default_factory=list, description="The header rows and the row a table figure stands in")
 
     @classmethod
-    def of(cls, fact: FactRecord) -> FactPublic:
+    def of(cls, fact: FactRecord, citation: Citation | None = None) -> FactPublic:
         return cls(
             id=fact.id, doc_id=fact.doc_id, department=fact.department, year=fact.year, source=fact.source,
             subject=fact.subject, measure=fact.measure, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
             amount_wan=fact.amount_wan, start=fact.start, end=fact.end, page=fact.page,
+            label=citation and citation.label, table=citation and citation.table, spans=citation.spans if citation else [],
         )
 
 

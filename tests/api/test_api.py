@@ -378,3 +378,13 @@ def test_oversized_json_body_is_413(client: TestClient) -> None:
 
     streamed = client.post("/api/ask", content=chunked(), headers={"Content-Type": "application/json"})
     assert streamed.status_code == 413 and streamed.json()["error"]
+
+
+def test_staff_facts_name_the_table_row_and_header_of_table_figures(client: TestClient, staff: dict) -> None:
+    found = client.get("/api/facts", params={"subject": "机房", "page_size": 200}, headers=staff).json()["items"]
+    tables = [f for f in found if f["table"]]
+    assert tables and all(f["label"] and f["table"]["title"] and f["spans"] for f in tables)
+    for fact in tables:
+        for span in fact["spans"]:
+            quoted = client.get(f"/api/documents/{fact['doc_id']}/text", params={"start": span["start"], "end": span["end"]})
+            assert quoted.json()["quote"] == span["text"]
