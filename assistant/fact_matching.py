@@ -226,6 +226,15 @@ def different_scope(a: FactRecord, b: FactRecord) -> bool:
     return TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1
 
 
+def overlapping(operands: list[FactRecord]) -> bool:
+    """True when operands repeat a figure or one names a part of another (公务用车运行费 within
+    公务用车购置及运行费): their sum would count the same money twice."""
+    if len({(f.doc_id, f.start, f.end) for f in operands}) < len(operands):
+        return True
+    words = [set(search_terms(normalise(f.subject))) for f in operands]
+    return any(i != j and words[i] and words[i] <= words[j] for i in range(len(words)) for j in range(len(words)))
+
+
 def same_amount(a: FactRecord, b: FactRecord) -> bool:
     """The same figure once units are normalised, within the rounding of the shown two decimals
     (156,211,123 元 and 15621.11 万元)."""

@@ -20,6 +20,7 @@ from assistant.fact_matching import (
     corroborating,
     measure_class,
     rank_facts,
+    overlapping,
     same_item,
 )
 from assistant.fact_lists import MIN_LIST_PARTS, list_parts
@@ -280,8 +281,8 @@ class FactPath:
 
     def _sum(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         operands = self._operands(intent, facts)
-        if operands is None:
-            return None
+        if operands is None or overlapping(operands):
+            return None  # a whole and its own part (购置及运行费 + 运行费) would count money twice
         result = compute.total([self._money(f) for f in operands])
         return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, "、".join(f.subject for f in operands))
 

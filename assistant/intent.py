@@ -19,6 +19,9 @@ from ingest.numbers import COUNT_UNITS
 from index.query_expansion import canonical_terms, canonical_variants
 
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
+_DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
+_DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根][^，。？?]{0,14}?(?:推算|倒推|反推)")
+_COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
 _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
@@ -67,6 +70,7 @@ def clean_focus(text: str) -> str:
     text = _YEAR.sub(" ", text)
     text = _LEVEL.sub(" ", text)
     text = _COMPARED_WITH.sub(" ", text)
+    text = _DERIVED_NOTE.sub(" ", text)
     for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
@@ -163,11 +167,15 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     operation = Operation.TEXT if asks_reason or defines else _operation(rest)
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
-    if len(years) == 2 and operation in (Operation.LOOKUP, Operation.CHANGE, Operation.DIFFERENCE, Operation.GROWTH):
+    if len(years) == 2 and _DERIVED.search(rest) and years[1] - years[0] == 1:
+        # "2024年预算是多少（按2025年减少额推算）": last year's figure, from the later document's stated change
+        operation, years = Operation.PREVIOUS, years[1:]
+    elif len(years) == 2 and operation in (Operation.LOOKUP, Operation.CHANGE, Operation.DIFFERENCE, Operation.GROWTH):
         if asked_basis(rest) is Basis.EXECUTION:  # "比2023年预算执行数少了多少": the change the later document states
             years = years[1:]
-        else:
+        elif operation is not Operation.LOOKUP or _COMPARES.search(rest):
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
+        # a lookup naming two years without comparing them stays a lookup over both: it asks which one
     focus = clean_focus(rest)
     parts = _parts(rest, operation)
     if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
