@@ -20,7 +20,7 @@ from index.query_expansion import canonical_terms, canonical_variants
 
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
 _DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
-_DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根][^，。？?]{0,14}?(?:推算|倒推|反推)")
+_DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根用由][^，。？?]{0,14}?(?:推算|倒推|反推)")
 _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
 _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name

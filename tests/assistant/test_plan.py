@@ -172,3 +172,39 @@ def test_a_classification_chain_names_its_item(a, b):
 
 def test_different_items_of_one_chain_are_not_the_same():
     assert not same_item("一般公共服务支出（类）财政事务（款）行政运行（项）", "财政事务")
+
+
+@pytest.mark.parametrize("question", [
+    "发改委2024年预算是多少（按2025年减少额推算）",
+    "照发改委2025年预算说明倒推 2024年买公车的预算是多少",
+    "发改委2024年三公经费是多少，用2025年比上年增加的数反推",
+])
+def test_a_figure_worked_out_from_the_next_years_document(question):
+    found = plan(question)
+    assert (found.operation, found.years) == (Operation.PREVIOUS, [2025])
+    assert "推" not in found.focus and "按" not in found.focus
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("发改委2024年和2025年三公经费是多少", Operation.LOOKUP),
+    ("发改委2025年比2024年三公经费多了多少", Operation.YEAR_CHANGE),
+    ("发改委2025年三公经费和2024年相比变化多少", Operation.YEAR_CHANGE),
+])
+def test_two_years_compare_only_when_the_question_compares(question, operation):
+    assert plan(question).operation is operation
+
+
+def test_a_whole_and_its_own_part_are_not_summed():
+    from decimal import Decimal
+
+    from assistant.fact_matching import overlapping
+    from index.fact_store import FactRecord
+
+    def fact(subject: str, start: int) -> FactRecord:
+        return FactRecord(id=start, doc_id="d", department="某局", year=2025, source="a.pdf", subject=subject, measure="金额",
+                          value=Decimal(1), unit="万元", qualifier=None, amount_wan=Decimal(1), start=start, end=start + 5,
+                          origin="text", context="", section_id=None, page=None)
+
+    assert overlapping([fact("公务用车购置及运行费", 0), fact("公务用车运行费", 10)])
+    assert not overlapping([fact("公务用车购置费", 0), fact("公务用车运行费", 10)])
+    assert overlapping([fact("公务接待费", 0), fact("公务接待费", 0)])
