@@ -156,6 +156,28 @@ def opened_index(data_dir: Path, embeddings, **settings: object) -> Iterator:
         index.vectors.client.close()
 
 
+@contextmanager
+def served_sample(root: Path, embeddings, sample: Path, **settings: object) -> Iterator[Server]:
+    """A real `budgetqa serve` over a fresh index of one sample file, in `root`."""
+    from index.ingestion import ingest_paths
+
+    data_dir = root / "data"
+    with opened_index(data_dir, embeddings) as index:
+        assert ingest_paths(index, [sample]).added
+    with serve(data_dir, root / "server", **settings) as running:
+        running.data_dir = data_dir
+        yield running
+
+
+@contextmanager
+def http_client(server: Server) -> Iterator:
+    """An httpx client on the served app."""
+    import httpx
+
+    with httpx.Client(base_url=server.base_url, timeout=60) as client:
+        yield client
+
+
 def pending_and_rows(db: Path) -> tuple[int, int]:
     """(pending documents, all document rows) read from outside the writer; (0, 0) before the table exists."""
     if not db.exists():

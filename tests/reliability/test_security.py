@@ -17,8 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from index.ingestion import ingest_paths
-from reliability_support import ADMIN_KEY, STAFF_KEY, Server, opened_index, serve
+from reliability_support import ADMIN_KEY, STAFF_KEY, Server, http_client, served_sample
 
 MAX_FILE_BYTES = 100_000
 ALLOWED_ORIGIN = "https://budget.example.gov.cn"
@@ -32,19 +31,14 @@ URL_PROBE_KEY = "admin-url-probe-0c9e44"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, embeddings, small_paths) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("security")
-    data_dir = root / "data"
-    with opened_index(data_dir, embeddings) as index:
-        assert ingest_paths(index, [small_paths[0]]).added
-    with serve(data_dir, root / "server", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY, URL_PROBE_KEY], cors_origins=[ALLOWED_ORIGIN],
+    with served_sample(tmp_path_factory.mktemp("security"), embeddings, small_paths[0], staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY, URL_PROBE_KEY], cors_origins=[ALLOWED_ORIGIN],
                max_file_bytes=MAX_FILE_BYTES, rate_limit_per_minute=10_000) as running:
-        running.data_dir = data_dir
         yield running
 
 
 @pytest.fixture
 def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.base_url, timeout=60) as c:
+    with http_client(server) as c:
         yield c
 
 

@@ -24,7 +24,7 @@ import httpx
 import pytest
 
 from index.ingestion import ingest_paths
-from reliability_support import ADMIN_KEY, STAFF_KEY, Server, opened_index, pending_and_rows, relabel, serve
+from reliability_support import ADMIN_KEY, STAFF_KEY, Server, http_client, opened_index, served_sample, pending_and_rows, relabel, serve
 
 ADMIN = {"X-API-Key": ADMIN_KEY}
 STAFF = {"X-API-Key": STAFF_KEY}
@@ -33,18 +33,13 @@ FIELD_NAMES = re.compile(r"\b(question|department|year|JSON|start|end|page_size|
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, embeddings, small_paths) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("served-errors")
-    data_dir = root / "data"
-    with opened_index(data_dir, embeddings) as index:
-        assert ingest_paths(index, [small_paths[0]]).added
-    with serve(data_dir, root / "server", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY], rate_limit_per_minute=0) as running:
-        running.data_dir = data_dir
+    with served_sample(tmp_path_factory.mktemp("served-errors"), embeddings, small_paths[0], staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY], rate_limit_per_minute=0) as running:
         yield running
 
 
 @pytest.fixture
 def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.base_url, timeout=60) as c:
+    with http_client(server) as c:
         yield c
 
 
