@@ -20,7 +20,7 @@ from api.auth import API_KEY_HEADER
 from api.body_limit import BodyLimitMiddleware
 from api.errors import CatchAllMiddleware, install_error_handlers
 from api.rate_limit import RateLimiter
-from api.routes import ask, documents, facts, pages
+from api.routes import ask, documents, facts, pages, widget_config
 from api.routes.pages import STATIC_DIR
 from api.uploads import clean_up_after_crash
 from assistant.chain import Assistant
@@ -82,5 +82,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents.router)
     app.include_router(facts.router)
     app.include_router(pages.router)
+    app.include_router(widget_config.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

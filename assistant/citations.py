@@ -92,9 +92,9 @@ class SourceTexts:
         header = _header_span(text, table, fact)
         if header is not None:
             spans.insert(0, header)
-        row = [label for label in fact.row_path if label and not _CODE.match(label)] or [table.title]
+        row = [label for label in fact.row_path if label and not _CODE.match(label)]  # a one-row table has none
         printed = f"{fact.qualifier or ''}{plain(fact.value)}" + (f"（{fact.unit}）" if fact.unit else "")
-        label = f"{' · '.join(row)} · {'/'.join(fact.col_path)}：{printed}"
+        label = f"{' · '.join([*row, '/'.join(fact.col_path)])}：{printed}"
         reference = TableRef(title=table.title, kind=str(table.kind), unit=table.unit, row=list(fact.row_path),
                              headers=list(fact.col_path))
         return citation.model_copy(update={"label": label, "table": reference, "spans": spans})

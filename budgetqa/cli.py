@@ -74,7 +74,8 @@ def _ask(args: argparse.Namespace) -> int:
         print(f"  计算：{answer.formula}")
     for i, c in enumerate(answer.citations, 1):
         where = " · ".join(str(x) for x in (c.source, c.section, f"第{c.page}页" if c.page else None) if x)
-        print(f"  [{i}] {where} [{c.start}:{c.end}] “{c.quote.strip()}”")
+        shown = f"《{c.table.title}》{c.label}" if c.table and c.label else f"“{c.quote.strip()}”"
+        print(f"  [{i}] {where} [{c.start}:{c.end}] {shown}")
     return 0 if answer.kind != "not_found" else 1
 
 

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(60, description="Public ask requests per client per minute.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint that may rephrase text answers.")
     llm_model: str = Field("qwen", description="Model name sent to the LLM endpoint.")
+    contact_url: str | None = Field(
+        None,
+        description="Link to the site's 留言 / 人工服务 page, shown under every widget answer; unset: no link.",
+    )
 
     @property
     def sqlalchemy_url(self) -> str:

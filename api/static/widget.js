@@ -3,7 +3,10 @@
  * Adds a "预算问答" button and a chat panel to the page. Plain JS, no framework. Everything the
  * server sends is rendered with textContent (never innerHTML), inside a shadow root so the host
  * page's styles and ours cannot clash. The panel never opens by itself.
- * Optional attributes: data-department / data-year limit questions to one department / year.
+ * Optional attributes: data-department / data-year limit questions to one department / year;
+ * data-contact-url overrides the 留言 / 人工服务 link the server's /api/widget-config gives (BUDGETQA_CONTACT_URL).
+ * A conversation: each answer's `context` is sent back with the next question, so "那2024年呢？" is understood;
+ * "新话题" forgets it. An ambiguous answer offers its candidates as buttons that re-ask with that scope.
  */
 (function () {
   "use strict";
@@ -16,6 +19,8 @@
   var scope = { department: script.getAttribute("data-department") || "", year: script.getAttribute("data-year") || "" };
   var LARGE_KEY = "budgetqa-large-text";
   var CONTEXT_SHOWN = 80; // characters of source text shown around a quote
+  var AI_LABEL = "本回答由人工智能自动生成，仅供参考，请以公开文件原文为准。";
+  var conversation = null; // the last answer's `context`, sent with the next question
 
   // ---- cited table fragment: table-fragment.js, next to this file --------------------------------------
   // The host page adds only this script; the shared fragment code (also used by the staff page) is added
@@ -81,6 +86,11 @@
   var input = el("input", { id: "bq-q", type: "text", autocomplete: "off", enterkeyhint: "send", placeholder: "例如：公务接待费是多少" });
   var send = el("button", { type: "submit", class: "bq-send", text: "提问" });
   var form = el("form", { class: "bq-form" }, [el("label", { for: "bq-q", class: "bq-sr", text: "请输入您的问题" }), input, send]);
+  var topicText = el("span", { class: "bq-topic-text" });
+  var newTopic = el("button", { type: "button", class: "bq-new-topic", text: "新话题", title: "不再接着上文理解问题" });
+  var topicBar = el("div", { class: "bq-topic", hidden: "" }, [topicText, newTopic]);
+  var contactLink = el("a", { class: "bq-contact", target: "_blank", rel: "noopener noreferrer", hidden: "", text: "留言 / 人工服务" });
+  var footer = el("div", { class: "bq-foot" }, [el("p", { class: "bq-ai", text: AI_LABEL }), contactLink]);
   var sourceTitle = el("h3", { tabindex: "-1", text: "出处原文" });
   var sourceBack = el("button", { type: "button", class: "bq-tool", text: "返回问答" });
   var sourceBody = el("div", { class: "bq-source-body" });
@@ -89,7 +99,7 @@
   var panel = el("div", { id: "bq-panel", class: "bq-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "bq-title", hidden: "" }, [
     el("div", { class: "bq-head" }, [title, largeToggle, closeButton]),
     el("p", { class: "bq-note", text: "依据已公开的部门预算、决算文件作答，数字均注明出处，可点击核对原文。" }),
-    log, sourceView, form,
+    log, sourceView, topicBar, form, footer,
   ]);
   frame.appendChild(launcher);
   frame.appendChild(panel);
@@ -167,11 +177,17 @@
     });
     return [el("p", { class: "bq-sub", text: heading }), list];
   }
-  function renderAnswer(target, answer) {
+  function renderAnswer(target, answer, question) {
     target.textContent = "";
     target.className = "bq-msg bq-answer" + (answer.kind === "not_found" ? " bq-notfound" : "");
+    if (answer.assumed) {
+      target.appendChild(el("p", { class: "bq-assumed" }, [el("span", { class: "bq-label", text: "按上文理解为：" }), el("span", { text: answer.assumed })]));
+    }
     if (answer.kind === "number" && answer.value != null) target.appendChild(figure(answer.value, answer.unit, answer.qualifier));
-    target.appendChild(el("p", { class: "bq-text", text: answer.text }));
+    var text = String(answer.text || "");
+    var said = answer.assumed ? "（按上文理解为：" + answer.assumed + "）" : "";
+    if (said && text.indexOf(said) === 0) text = text.slice(said.length); // shown once, above, as 按上文理解为
+    target.appendChild(el("p", { class: "bq-text", text: text }));
     if (answer.formula) target.appendChild(el("p", { class: "bq-formula" }, [el("span", { class: "bq-label", text: "计算：" }), el("span", { text: answer.formula })]));
     var citations = answer.citations || [];
     if (citations.length) {
@@ -186,10 +202,50 @@
       n += answer.conflicts.length;
     }
     if ((answer.candidates || []).length) {
+      if (question) target.appendChild(choices(question, answer.candidates));
       citedList("您可能想问（可补充部门或年份）：", answer.candidates, n).forEach(function (x) { target.appendChild(x); });
     }
     scrollDown();
+    // an answer taller than the log is shown from its start (the assumed scope, the figure), not its last citation
+    var overflow = target.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    if (overflow < 0) log.scrollTop += overflow - 8;
   }
+  // an ambiguous answer: one button per candidate department and year, re-asking the same question there
+  function choices(question, candidates) {
+    var seen = {};
+    var group = el("div", { class: "bq-choices", role: "group", "aria-label": "请选择要查询的部门和年度" });
+    group.appendChild(el("p", { class: "bq-sub", text: "请选择部门和年度：" }));
+    candidates.forEach(function (c) {
+      var key = (c.department || "") + "|" + (c.year || "");
+      if (!c.department || seen[key]) return;
+      seen[key] = true;
+      var label = c.department + (c.year ? " " + c.year + "年" : "");
+      var button = el("button", { type: "button", class: "bq-choice", text: label, "aria-label": "查询" + label + "：" + question });
+      button.addEventListener("click", function () {
+        if (busy) return;
+        ask(question, { department: c.department, year: c.year ? String(c.year) : "" });
+      });
+      group.appendChild(button);
+    });
+    return group;
+  }
+  // ---- conversation -----------------------------------------------------------------------------------
+  function topicLabel(c) {
+    return [c.department, c.year ? c.year + "年" : "", c.item || c.topic || ""].filter(Boolean).join(" · ");
+  }
+  function remember(answer) {
+    if (!answer || !answer.context) return;
+    conversation = answer.context;
+    var label = topicLabel(conversation);
+    topicText.textContent = label ? "接着上文：" + label : "接着上文提问";
+    topicBar.removeAttribute("hidden");
+  }
+  newTopic.addEventListener("click", function () {
+    conversation = null;
+    topicBar.setAttribute("hidden", "");
+    bubble("info", [el("p", { text: "已开始新话题，下一个问题将不再接着上文理解。" })]);
+    input.focus();
+  });
   function renderError(target, message) {
     target.textContent = "";
     target.className = "bq-msg bq-error";
@@ -213,6 +269,7 @@
     sourceBody.appendChild(metaBox);
     log.setAttribute("hidden", "");
     form.setAttribute("hidden", "");
+    panel.classList.add("bq-viewing");
     sourceView.removeAttribute("hidden");
     if (c.table && !fragments) { // a click faster than table-fragment.js: wait for it (or for its failure)
       content.appendChild(el("p", { class: "bq-status", text: "正在打开原文…" }));
@@ -273,16 +330,19 @@
     sourceView.setAttribute("hidden", "");
     log.removeAttribute("hidden");
     form.removeAttribute("hidden");
+    panel.classList.remove("bq-viewing");
     if (sourceOpener && sourceOpener.isConnected) sourceOpener.focus(); else input.focus();
   }
   sourceBack.addEventListener("click", closeSource);
 
   // ---- asking -----------------------------------------------------------------------------------------
   var busy = false;
-  function params(question) {
+  // `asked`: {scope, context} of one question — the widget's scope or a chosen candidate's, and the context
+  function params(question, asked) {
     var p = new URLSearchParams({ question: question });
-    if (scope.department) p.set("department", scope.department);
-    if (scope.year) p.set("year", scope.year);
+    if (asked.scope.department) p.set("department", asked.scope.department);
+    if (asked.scope.year) p.set("year", asked.scope.year);
+    if (asked.context) p.set("context", JSON.stringify(asked.context));
     return p;
   }
   function errorText(response, data) {
@@ -292,34 +352,37 @@
   }
   // EventSource cannot read an error response, so a failed stream is retried once as a plain POST,
   // which returns either the answer or the reason (too long, too frequent, …) as text
-  function askPlain(question, target) {
+  function askPlain(question, target, asked) {
     var body = { question: question };
-    if (scope.department) body.department = scope.department;
-    if (scope.year) body.year = Number(scope.year);
+    if (asked.scope.department) body.department = asked.scope.department;
+    if (asked.scope.year) body.year = Number(asked.scope.year);
+    if (asked.context) body.context = asked.context;
     return fetch(endpoint + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
       .then(function (response) {
         return response.json().catch(function () { return null; }).then(function (data) {
-          if (response.ok && data) renderAnswer(target, data); else renderError(target, errorText(response, data));
+          if (response.ok && data) { renderAnswer(target, data, question); remember(data); } else renderError(target, errorText(response, data));
         });
       })
       .catch(function () { renderError(target, "无法连接问答服务，请检查网络后再试。"); });
   }
-  function ask(question) {
+  // `chosen`: a candidate's {department, year}; the question is then asked there, not as a follow-up
+  function ask(question, chosen) {
+    var asked = chosen ? { scope: chosen, context: null } : { scope: scope, context: conversation };
     busy = true;
     send.disabled = true;
-    bubble("user", [el("p", { text: question })]);
+    bubble("user", [el("p", { text: question + (chosen ? "（" + chosen.department + (chosen.year ? " " + chosen.year + "年" : "") + "）" : "") })]);
     var status = el("p", { class: "bq-status", text: "正在处理…" });
     var target = bubble("answer bq-pending", [status]);
     var finished = false;
     function finish() { finished = true; busy = false; send.disabled = false; }
-    if (!window.EventSource) { askPlain(question, target).then(finish); return; }
-    var source = new EventSource(endpoint + "/api/ask/stream?" + params(question).toString());
+    if (!window.EventSource) { askPlain(question, target, asked).then(finish); return; }
+    var source = new EventSource(endpoint + "/api/ask/stream?" + params(question, asked).toString());
     source.addEventListener("status", function (event) {
       try { status.textContent = JSON.parse(event.data).message + "…"; } catch (e) { /* ignore a malformed status */ }
       scrollDown();
     });
     source.addEventListener("answer", function (event) {
-      try { renderAnswer(target, JSON.parse(event.data)); } catch (e) { renderError(target, "回答无法显示，请重试。"); }
+      try { var data = JSON.parse(event.data); renderAnswer(target, data, question); remember(data); } catch (e) { renderError(target, "回答无法显示，请重试。"); }
       finish();
     });
     source.addEventListener("error", function (event) {
@@ -329,7 +392,7 @@
         return;
       }
       source.close(); // connection failed or closed; never let EventSource reconnect and ask again
-      if (!finished) askPlain(question, target).then(finish);
+      if (!finished) askPlain(question, target, asked).then(finish);
     });
     source.addEventListener("done", function () { source.close(); if (!finished) { renderError(target, "未收到回答，请重试。"); finish(); } });
   }
@@ -341,6 +404,21 @@
     input.value = "";
     ask(question);
   });
+
+  // ---- the 留言 / 人工服务 link: data-contact-url, else the server's setting; none when neither is set ----------
+  function showContact(url) {
+    var href;
+    try { href = new URL(url, location.href); } catch (e) { return; }
+    if (!/^(https?|mailto):$/.test(href.protocol)) return; // never a javascript: link
+    contactLink.href = href.href;
+    contactLink.removeAttribute("hidden");
+  }
+  if (script.getAttribute("data-contact-url")) showContact(script.getAttribute("data-contact-url"));
+  else {
+    fetch(endpoint + "/api/widget-config").then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (config) { if (config && config.contact_url) showContact(config.contact_url); })
+      .catch(function () { /* no link when the setting cannot be read */ });
+  }
 
   function mount() { document.body.appendChild(host); }
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);

@@ -49,6 +49,8 @@ TABLE_QUESTION = "公务用车运行费是多少"
 TABLE_SUBJECT = "公务用车运行费"
 TABLE_TITLE = "2025年部门“三公”经费和机关运行经费预算表"
 TABLE_FIGURE = "21.56"
+CONTACT_URL = "https://example.gov.cn/hudong/liuyan"
+AI_LABEL = "本回答由人工智能自动生成，仅供参考，请以公开文件原文为准"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
@@ -68,10 +70,12 @@ def _server_env(data_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def _serve(work: Path, documents: list[Path]) -> Iterator[str]:
-    """Base URL of `budgetqa serve` on a free port, over a data dir in `work` ingested by `budgetqa ingest`."""
+def _serve(work: Path, documents: list[Path], **settings: str) -> Iterator[str]:
+    """Base URL of `budgetqa serve` on a free port, over a data dir in `work` ingested by `budgetqa ingest`;
+    `settings` are more BUDGETQA_* variables (contact_url="…" sets BUDGETQA_CONTACT_URL)."""
     data_dir = work / "data"
     env = _server_env(data_dir)
+    env.update({f"BUDGETQA_{name.upper()}": value for name, value in settings.items()})
     ingest = subprocess.run([_budgetqa(), "ingest", *map(str, documents), "--quiet"], cwd=work, env=env,
                             capture_output=True, text=True, timeout=INGEST_TIMEOUT_S)
     assert ingest.returncode == 0, ingest.stderr[-2000:]
@@ -97,6 +101,14 @@ def table_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a server over the Wanli PDF (its 三公 table answers TABLE_QUESTION)."""
     assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
     with _serve(tmp_path_factory.mktemp("browser-tables"), [WANLI_PDF]) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def conversation_server(tmp_path_factory: pytest.TempPathFactory, langfang_path: Path) -> Iterator[str]:
+    """Base URL of a server over both bundled samples (an unscoped question is then ambiguous), with a 留言 link."""
+    assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
+    with _serve(tmp_path_factory.mktemp("browser-conversation"), [langfang_path, WANLI_PDF], contact_url=CONTACT_URL) as base:
         yield base
 
 
@@ -448,4 +460,72 @@ def test_staff_table_source(table_server: str, open_page) -> None:
     box = body.locator(".bq-frag-wrap").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     page.screenshot(path=str(SCREENSHOTS / "staff-table-source-360.png"))
+    assert page.js_errors == []
+
+
+# ---- a conversation ----------------------------------------------------------------------------------
+def test_widget_conversation_follow_up_and_candidate_keyboard_only(conversation_server: str, open_page) -> None:
+    """Three turns, keyboard only: a question; a follow-up read against it (the widget sends the context back);
+    after 新话题, an unscoped question answered with candidates, one of which is chosen with the keyboard."""
+    page = open_page(f"{conversation_server}/")
+    tab_until(page, ".bq-launch", presses=40)
+    page.keyboard.press("Enter")
+    expect(page.locator("#bq-panel")).to_be_visible()
+    label = page.locator(".bq-ai")  # present before any question, and after every one
+    expect(label).to_be_visible()
+    expect(label).to_contain_text(AI_LABEL)
+    contact = page.locator(".bq-contact")
+    expect(contact).to_be_visible()
+    expect(contact).to_contain_text("留言")
+    expect(contact).to_have_attribute("href", CONTACT_URL)
+    answers = page.locator(".bq-answer")
+
+    # 1. a question naming the department
+    page.keyboard.type("万里街道三公经费是多少")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    expect(answers.nth(0).locator(".bq-value")).to_have_text("37.91")
+    expect(answers.nth(0)).to_contain_text(WANLI_DEPARTMENT)
+    expect(page.locator(".bq-topic")).to_contain_text("万里街道")  # what the next question is read against
+
+    # 2. a follow-up: 公务接待费 of the same department and year, and the answer says what it assumed
+    assert widget_focus(page) == "bq-q", "focus stays in the question box"
+    page.keyboard.type("其中公务接待费呢？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    expect(answers.nth(1).locator(".bq-value")).to_have_text("1.35")
+    assumed = answers.nth(1).locator(".bq-assumed")
+    expect(assumed).to_contain_text("按上文理解为")
+    expect(assumed).to_contain_text(f"{WANLI_DEPARTMENT}2025年公务接待费")
+    expect(answers.nth(1).locator(".bq-text")).to_contain_text("公务接待费为1.35万元")
+    expect(answers.nth(1).locator(".bq-text")).not_to_contain_text("按上文理解为")  # said once, not twice
+    shot(page, "widget-conversation-follow-up.png")
+
+    # 3. 新话题, then an unscoped question over both documents: candidates as buttons
+    tab_until(page, ".bq-new-topic", backwards=True)
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-info")).to_contain_text("新话题")
+    assert widget_focus(page) == "bq-q", "新话题 returns focus to the question box"
+    page.keyboard.type("公务接待费是多少")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    choices = answers.nth(2).locator(".bq-choice")
+    expect(choices).to_have_count(2)
+    expect(choices.nth(0)).to_have_text(f"{WANLI_DEPARTMENT} 2025年")
+    expect(choices.nth(1)).to_have_text(f"{LANGFANG_DEPARTMENT} 2020年")
+    langfang = f'.bq-choice[aria-label*="{LANGFANG_DEPARTMENT}"]'
+    tab_until(page, langfang, backwards=True)
+    shot(page, "widget-conversation-candidates.png")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    chosen = answers.nth(3)
+    expect(chosen.locator(".bq-value")).to_have_text("0.63")
+    expect(chosen.locator(".bq-text")).to_contain_text(f"{LANGFANG_DEPARTMENT}2020年公务接待费")
+    expect(page.locator(".bq-user").last).to_contain_text(LANGFANG_DEPARTMENT)
+    expect(page.locator(".bq-topic")).to_contain_text(LANGFANG_DEPARTMENT)  # the chosen answer is the new context
+
+    expect(label).to_be_visible()
+    expect(contact).to_be_visible()
+    assert len(page.context.pages) == 1, "no pop-ups"
+    shot(page, "widget-conversation.png")
     assert page.js_errors == []
