@@ -425,7 +425,8 @@ def test_staff_table_source(table_server: str, open_page) -> None:
     page.get_by_label("科目", exact=True).fill(TABLE_SUBJECT)
     page.keyboard.press("Enter")
     rows = page.locator("#facts tbody tr")
-    expect(rows.first).to_contain_text(TABLE_SUBJECT)
+    # the unfiltered listing is on screen until the filtered one replaces it; a loaded machine can take a while
+    expect(rows.first).to_contain_text(TABLE_SUBJECT, timeout=30_000)
     opened = None
     for i in range(rows.count()):  # the subject is stated twice: in the 三公 table and in a sentence
         button = rows.nth(i).get_by_role("button", name="查看原文")
