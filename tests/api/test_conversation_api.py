@@ -4,9 +4,20 @@ the SSE stream; the server keeps nothing between requests."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
+from api_support import api_settings
 from fastapi.testclient import TestClient
+
+from api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(api_data_dir) -> Iterator[TestClient]:
+    """Its own app on the shared index, without the public rate limit (a conversation asks many questions)."""
+    with TestClient(create_app(api_settings(api_data_dir, rate_limit_per_minute=0))) as test_client:
+        yield test_client
 
 
 def ask(client: TestClient, question: str, context: dict | None = None) -> dict:
