@@ -84,13 +84,12 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.settings.max_question_chars}")
         where = filters or DocumentFilter()
-        follow_up = resolve(question, context, self.index.documents(where))
-        turn = Turn(follow_up.question, where, time.perf_counter())
-        answer = self.chain.invoke(turn)
-        if follow_up.assumed is None:
+        assumed = resolve(question, context, self.index.documents(where)) if context else None
+        answer = self.chain.invoke(Turn(assumed or question, where, time.perf_counter()))
+        if assumed is None:
             return answer
-        text = f"（按上文理解为：{follow_up.assumed}）{answer.text}"
-        return answer.model_copy(update={"question": question, "assumed": follow_up.assumed, "text": text})
+        text = f"（按上文理解为：{assumed}）{answer.text}"
+        return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
 
     def retriever(self, where: DocumentFilter) -> HybridRetriever:
         return HybridRetriever(index=self.index, k=self.settings.top_k, where=where)

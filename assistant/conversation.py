@@ -7,7 +7,6 @@ then answered like any other; the answer says what it assumed. Nothing is kept o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from assistant.answer import Context
 from assistant.intent import parse_question
@@ -23,12 +22,6 @@ _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比
 _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP}
 
 
-@dataclass(frozen=True)
-class FollowUp:
-    question: str  # the question as it would be asked alone
-    assumed: str | None  # what was taken from the context, for the answer to say; None when nothing
-
-
 def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
     """What an answer resolved, for the next question."""
     departments = {d.department for d in documents}
@@ -42,14 +35,15 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
     )
 
 
-def resolve(question: str, context: Context | None, documents: list[DocumentRecord]) -> FollowUp:
-    """The follow-up rewritten with what it leaves out, or the question unchanged when it stands alone."""
-    if context is None or not (context.department or context.year or context.item):
-        return FollowUp(question, None)
+def resolve(question: str, context: Context, documents: list[DocumentRecord]) -> str | None:
+    """The follow-up rewritten with what it leaves out (what the answer says it assumed), or None when the
+    question stands alone."""
+    if not (context.department or context.year or context.item):
+        return None
     body = _TAIL.sub("", _LEAD.sub("", question.strip()))
     plan = parse_question(body, documents)
     if plan.operation is Operation.RANK:
-        return FollowUp(question, None)
+        return None
     names_body = bool(plan.departments)
     scope_department = "" if names_body else (context.department or "")
     named_years = {d.year for d in documents if d.department in plan.departments}
@@ -66,6 +60,4 @@ def resolve(question: str, context: Context | None, documents: list[DocumentReco
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
         needs_item = not plan.focus and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
         rewritten = f"{scope_department}{scope_year}{item if needs_item else ''}{text}"
-    if rewritten == body:
-        return FollowUp(question, None)
-    return FollowUp(rewritten, rewritten)
+    return None if rewritten == body else rewritten
