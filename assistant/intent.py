@@ -31,9 +31,11 @@ _CHANGE = re.compile(
     r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减"
 )
 # "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
-_AGAINST_BASIS = re.compile(r"比\s*(?:上年|去年|上一年)?的?(?:当年)?(?:预算执行数|执行数|预算数?|决算数?)\s*(?:多|少|增|减|下降)")
+_LAST_YEAR = r"(?:上年|去年|上一年)?的?(?:当年)?"
+_LAST_YEARS_BASIS = r"(?:预算执行数|执行数|预算数?|决算数?)"  # the figure of last year a change is measured against
+_AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
-_COMPARED_WITH = re.compile(r"(?:比|较|跟|和|与|同)\s*(?:上年|去年|上一年)?(?:的)?(?:当年)?(?:预算执行数|执行数|预算数?|决算数?)?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|$))")
+_COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|$))")
 _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
