@@ -4,7 +4,7 @@
   "use strict";
   var KEY = "budgetqa-staff-key";
   var PAGE_SIZE = 50;
-  var state = { page: 1, total: 0, filters: {} };
+  var state = { page: 1, total: 0, filters: {}, latest: 0 };
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
@@ -103,11 +103,12 @@
     $("status").textContent = data.total ? "找到 " + data.total + " 条数据。" : "没有符合条件的数据。";
   }
   function search(page) {
+    var ticket = ++state.latest;  // only the newest query may draw: an older, slower one must not overwrite it
     state.page = page;
     $("status").textContent = "查询中…";
     return request("/api/facts", Object.assign({}, state.filters, { page: page, page_size: PAGE_SIZE }))
-      .then(function (data) { state.total = data.total; renderFacts(data); })
-      .catch(function (error) { $("status").textContent = "查询失败：" + error.message; });
+      .then(function (data) { if (ticket === state.latest) { state.total = data.total; renderFacts(data); } })
+      .catch(function (error) { if (ticket === state.latest) $("status").textContent = "查询失败：" + error.message; });
   }
   $("search").addEventListener("submit", function (event) {
     event.preventDefault();

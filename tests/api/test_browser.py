@@ -415,6 +415,27 @@ def test_staff_page_filter_source_and_csv_export(server: str, open_page) -> None
     assert page.js_errors == []
 
 
+def test_staff_listing_keeps_the_newest_query(server: str, open_page) -> None:
+    """A slow earlier listing (the unfiltered one drawn on login) must not overwrite a newer filtered one."""
+    page = open_page(f"{server}/staff")
+    held = []  # the unfiltered listing's request, answered only after the filtered one is drawn
+    page.route("**/api/facts?*", lambda route: route.continue_() if "subject=" in route.request.url else held.append(route))
+    page.get_by_label("API 密钥").fill(STAFF_KEY)
+    page.keyboard.press("Enter")
+    expect(page.locator("#work")).to_be_visible()
+    page.get_by_label("科目", exact=True).fill("公务接待费")
+    page.keyboard.press("Enter")
+    rows = page.locator("#facts tbody tr")
+    expect(rows).to_have_count(1)
+    assert len(held) == 1
+    with page.expect_response(lambda response: "/api/facts?" in response.url and "subject=" not in response.url):
+        held[0].continue_()
+    page.evaluate("() => new Promise(r => setTimeout(r, 200))")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("公务接待费")
+    expect(page.locator("#status")).to_contain_text("找到 1 条")
+
+
 def test_staff_table_source(table_server: str, open_page) -> None:
     """查看原文 on a figure from a table shows the table fragment: title, the row, the figure highlighted under
     its column, unit and page; keyboard only, and Escape returns to the button."""
