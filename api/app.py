@@ -24,7 +24,8 @@ from api.routes import ask, documents, facts, pages, widget_config
 from api.routes.pages import STATIC_DIR
 from api.uploads import clean_up_after_crash
 from assistant.chain import Assistant
-from budgetqa.settings import Settings, get_settings
+from config.settings import Settings, get_settings
+from config.wiring import open_assistant
 
 log = logging.getLogger("budgetqa.api")
 
@@ -33,7 +34,7 @@ WARM_UP_QUESTION = "公务接待费是多少"  # runs every step once (jieba, BM
 
 
 def _open_assistant(settings: Settings) -> Assistant:
-    assistant = Assistant.open(settings)
+    assistant = open_assistant(settings)
     clean_up_after_crash(assistant.index, settings)  # a crash mid-upload left a pending row or a file behind
     assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from enum import IntEnum
 
-from budgetqa.settings import Settings
+from config.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"
 

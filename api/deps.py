@@ -16,7 +16,7 @@ from api.schemas import AskRequest
 from api.scope import checked_scope
 from assistant.answer import Context
 from assistant.chain import Assistant
-from budgetqa.settings import Settings
+from config.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
 
 

@@ -27,10 +27,10 @@ from api.errors import ApiError
 from api.messages import echo, ingest_failure
 from api.schemas import DocumentList, DocumentPublic, RemovedDocument, UploadResult
 from assistant.chain import Assistant
-from budgetqa.settings import Settings
+from config.settings import Settings
 from index.corpus_index import CorpusIndex, IndexBusy
 from index.ingestion import ingest_paths
-from ingest.pipeline import MetaOverrides, ParseOptions, file_sha256
+from ingest.pipeline import MetaOverrides, file_sha256
 
 log = logging.getLogger("budgetqa.api")
 
@@ -179,7 +179,7 @@ def ingest_upload(assistant: Assistant, upload: SavedUpload, settings: Settings,
     became a document, and drops the stored copy of any version it replaced."""
     index = assistant.index
     folder = upload.path.parent
-    options = ParseOptions(settings.max_file_bytes, settings.chunk_tokens, settings.chunk_overlap_sentences)
+    options = settings.parse_options()
     earlier = {d.doc_id: d for d in index.documents() if d.source == upload.client_name}
     stored: Path | None = None
     try:

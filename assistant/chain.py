@@ -12,6 +12,7 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 from assistant.absence import absence_statement
 from assistant.answer import NOT_FOUND_TEXT, Answer, Context
 from assistant.conversation import context_of, resolve
+from assistant.config import AssistantConfig
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
 from assistant.fact_cache import FactCache
 from assistant.fact_path import Draft, FactPath
@@ -20,7 +21,6 @@ from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
-from budgetqa.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.model import Basis
@@ -50,15 +50,15 @@ class Turn:
 class Assistant:
     """Answers questions about the indexed disclosures with exact, cited figures."""
 
-    def __init__(self, index: CorpusIndex, settings: Settings, llm: BaseChatModel | None = None):
+    def __init__(self, index: CorpusIndex, config: AssistantConfig = AssistantConfig(), llm: BaseChatModel | None = None):
         self.index = index
-        self.settings = settings
+        self.config = config
         self.texts = SourceTexts(index.facts)
         self.fact_cache = FactCache(index.facts)
-        self.fact_path = FactPath(self.texts, settings.display_unit)
-        self.retrieval_path = RetrievalPath(self.texts, settings.display_unit)
-        if llm is None and settings.llm_base_url:
-            llm = build_chat_model(settings.llm_base_url, settings.llm_model)
+        self.fact_path = FactPath(self.texts, config.display_unit)
+        self.retrieval_path = RetrievalPath(self.texts, config.display_unit)
+        if llm is None and config.llm_base_url:
+            llm = build_chat_model(config.llm_base_url, config.llm_model)
         self.llm = llm
         self.chain: Runnable[Turn, Answer] = (
             RunnableLambda(self._understand)
@@ -71,18 +71,14 @@ class Assistant:
             | RunnableLambda(self._polish)
         )
 
-    @classmethod
-    def open(cls, settings: Settings) -> Assistant:
-        return cls(CorpusIndex.open(settings), settings)
-
     def ask(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None) -> Answer:
         """One question in, one cited answer out; with the previous answer's `context`, a follow-up is
         understood from it. Raises `QuestionRejected` for empty or over-long input."""
         question = (question or "").strip()
         if not question:
             raise QuestionRejected("question is empty")
-        if len(question) > self.settings.max_question_chars:
-            raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.settings.max_question_chars}")
+        if len(question) > self.config.max_question_chars:
+            raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.config.max_question_chars}")
         where = filters or DocumentFilter()
         assumed = resolve(question, context, self.index.documents(where)) if context else None
         answer = self.chain.invoke(Turn(assumed or question, where, time.perf_counter()))
@@ -92,7 +88,7 @@ class Assistant:
         return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
 
     def retriever(self, where: DocumentFilter) -> HybridRetriever:
-        return HybridRetriever(index=self.index, k=self.settings.top_k, where=where)
+        return HybridRetriever(index=self.index, k=self.config.top_k, where=where)
 
     # ---- steps ---------------------------------------------------------------------------
     def _understand(self, turn: Turn) -> Turn:
@@ -156,7 +152,7 @@ class Assistant:
         said = readable(citation.quote.strip())
         if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure:
             # the document says there is none: the figure is 0, and the answer says why
-            unit = turn.intent.unit_hint[0] if turn.intent.unit_hint else self.settings.display_unit
+            unit = turn.intent.unit_hint[0] if turn.intent.unit_hint else self.config.display_unit
             text = f"{doc.department}{doc.year or ''}年为0{unit}：公开文件说明“{said}”"
             return Draft(Answer(question=turn.question, kind="number", text=text, value=0.0, unit=unit,
                                 citations=[citation], route="fact"))

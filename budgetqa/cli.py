@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from budgetqa.settings import get_settings
+from config.settings import get_settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the product never downloads models
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -17,13 +17,14 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from index.corpus_index import CorpusIndex, IndexBusy
+    from config.wiring import open_index
+    from index.corpus_index import IndexBusy
     from index.ingestion import expand_paths, ingest_paths
     from ingest.model import DocumentKind
-    from ingest.pipeline import MetaOverrides, ParseOptions
+    from ingest.pipeline import MetaOverrides
 
     settings = get_settings()
-    index = CorpusIndex.open(settings)
+    index = open_index(settings)
     try:
         if args.remove:
             targets = {str(p) for p in args.paths}
@@ -35,7 +36,7 @@ def _ingest(args: argparse.Namespace) -> int:
             return 0 if doomed else 1
         files = expand_paths(args.paths)
         overrides = MetaOverrides(args.department, args.year, DocumentKind(args.kind) if args.kind else None)
-        options = ParseOptions(settings.max_file_bytes, settings.chunk_tokens, settings.chunk_overlap_sentences)
+        options = settings.parse_options()
         with tqdm(total=len(files), unit="file", disable=args.quiet, file=sys.stderr) as bar:
             def step(path: Path) -> None:
                 bar.set_postfix_str(path.name[:40])
@@ -57,10 +58,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from assistant.chain import Assistant, QuestionRejected
+    from assistant.chain import QuestionRejected
+    from config.wiring import open_assistant
     from index.corpus_index import DocumentFilter
 
-    assistant = Assistant.open(get_settings())
+    assistant = open_assistant(get_settings())
     try:
         answer = assistant.ask(" ".join(args.question), DocumentFilter(args.department, args.year))
     except QuestionRejected as rejected:
@@ -80,9 +82,9 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _documents(args: argparse.Namespace) -> int:
-    from index.corpus_index import CorpusIndex
+    from config.wiring import open_index
 
-    index = CorpusIndex.open(get_settings())
+    index = open_index(get_settings())
     for d in index.documents():
         print(f"{d.doc_id}  {d.department}  {d.year}  {d.kind}  {d.source}")
     return 0

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from budgetqa.settings import Settings, get_settings
+from config.settings import Settings, get_settings
 from eval import report
 from eval.gold import GoldFileError, GoldItem, load_gold
 from eval.runner import IndexCorpus, QuestionResult, run_gold
@@ -22,7 +22,7 @@ def _load_all(paths: list[Path]) -> dict[Path, list[GoldItem]]:
 
 def run_eval(args: argparse.Namespace, settings: Settings | None = None) -> int:
     """Runs every gold file through the assistant (and, with `args.baseline`, the baseline); prints and writes reports."""
-    from assistant.chain import Assistant
+    from config.wiring import open_assistant
 
     try:
         gold = _load_all(list(args.gold))
@@ -31,7 +31,7 @@ def run_eval(args: argparse.Namespace, settings: Settings | None = None) -> int:
         return 2
 
     settings = settings or get_settings()
-    assistant = Assistant.open(settings)
+    assistant = open_assistant(settings)
     corpus = IndexCorpus(assistant.index)
     baseline = None
     try:

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from budgetqa.settings import Settings
+from index.config import IndexConfig
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, DocumentRecord, FactStore
 from index.keyword_index import KeywordIndex
@@ -138,18 +138,18 @@ class CorpusIndex:
         self._state = threading.Lock()  # guards _writing and _generation against a re-open
 
     @classmethod
-    def open(cls, settings: Settings, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
-        """Opens (creating if needed) the stores configured in `settings`."""
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        model = embeddings or LocalSentenceEmbeddings(settings.embedding_model)
-        chroma_dir = settings.data_dir / "chroma"
-        client = chroma_client(chroma_dir, settings.chroma_host, settings.chroma_port)
-        vectors = VectorStore(client, settings.collection, model)
+    def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
+        """Opens (creating if needed) the stores `config` names."""
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        model = embeddings or LocalSentenceEmbeddings(config.embedding_model)
+        chroma_dir = config.data_dir / "chroma"
+        client = chroma_client(chroma_dir, config.chroma_host, config.chroma_port)
+        vectors = VectorStore(client, config.collection, model)
         reopen = None
-        if not settings.chroma_host:  # an embedded client must re-read files another process wrote
-            reopen = lambda: VectorStore(fresh_persistent_client(chroma_dir), settings.collection, model)  # noqa: E731
-        return cls(FactStore(settings.sqlalchemy_url), vectors, KeywordIndex(settings.data_dir / "keyword"),
-                   settings.data_dir / "write.lock", reopen)
+        if not config.chroma_host:  # an embedded client must re-read files another process wrote
+            reopen = lambda: VectorStore(fresh_persistent_client(chroma_dir), config.collection, model)  # noqa: E731
+        return cls(FactStore(config.sqlalchemy_url), vectors, KeywordIndex(config.data_dir / "keyword"),
+                   config.data_dir / "write.lock", reopen)
 
     def sync(self) -> None:
         """Picks up documents another process (a CLI ingest beside a running server) added or removed.

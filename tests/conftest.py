@@ -25,7 +25,7 @@ if str(REPO) not in sys.path:  # lets a bare `pytest` (not only `python -m pytes
 
 import pytest  # noqa: E402
 
-from budgetqa.settings import Settings  # noqa: E402
+from config.settings import Settings  # noqa: E402
 from index.corpus_index import CorpusIndex  # noqa: E402
 from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
 from ingest.model import ParsedDocument  # noqa: E402
@@ -59,7 +59,7 @@ def small_text(text: str) -> str:
 
 def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: object) -> CorpusIndex:
     """A CorpusIndex on `data_dir` configured only by the given settings (no .env, no environment)."""
-    return CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings), embeddings)
+    return CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings).index_config(), embeddings)
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,7 @@ def run(index, settings, baseline=None, repeat: int = 1) -> dict:
     from assistant.chain import Assistant
     from eval.runner import IndexCorpus
 
-    assistant = Assistant(index, settings)
+    assistant = Assistant(index, settings.assistant_config())
     corpus = IndexCorpus(index)
     items = questions(index)
     asks = {"product": assistant.ask}
@@ -137,14 +137,14 @@ def main(argv: list[str] | None = None) -> int:
             if not args.data_dir.is_dir():
                 parser.error(f"{args.data_dir} is not a folder")
             settings = common.bench_settings(args.data_dir, args.model or common.read_info(args.data_dir).get("model", "auto"))
-            index = CorpusIndex.open(settings)
+            index = CorpusIndex.open(settings.index_config())
         else:
             from eval.bench.index_bench import corpus_files, ingest
 
             scratch = Path(tempfile.mkdtemp(prefix="bq-ask-bench-"))
             files, _ = corpus_files(args.n, scratch, args.seed)
             settings = common.bench_settings(scratch / "data", args.model or "auto")
-            index = CorpusIndex.open(settings)
+            index = CorpusIndex.open(settings.index_config())
             split = ingest(index, files)
             print(f"built a scratch index: {split['documents']} documents, {split['chunks']} chunks in {split['total']:.0f}s")
         documents = len(index.documents())

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from budgetqa.settings import Settings
+from config.settings import Settings
 from eval.gold import GoldItem, load_gold
 from index.embeddings import resolve_model
 

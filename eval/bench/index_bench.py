@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             files, generate_s = corpus_files(args.n, work, args.seed)
             settings = common.bench_settings(work / "data", args.model)
-        index = CorpusIndex.open(settings)
+        index = CorpusIndex.open(settings.index_config())
         started = time.perf_counter()
         index.vectors.embeddings.embed_query("预算")  # load the model outside the timed ingest
         model_load_s = time.perf_counter() - started

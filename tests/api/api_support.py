@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from budgetqa.settings import Settings
+from config.settings import Settings
 
 STAFF_KEY = "staff-test"
 ADMIN_KEY = "admin-test"

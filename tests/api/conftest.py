@@ -35,7 +35,7 @@ def per_test_time_limit() -> Iterator[None]:
 def api_data_dir(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Path:
     """A data dir holding the ingested Langfang sample."""
     data_dir = tmp_path_factory.mktemp("api-data")
-    index = CorpusIndex.open(api_settings(data_dir), embeddings)
+    index = CorpusIndex.open(api_settings(data_dir).index_config(), embeddings)
     try:
         report = ingest_paths(index, [langfang_path])
     finally:

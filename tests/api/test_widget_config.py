@@ -8,7 +8,7 @@ from api_support import api_settings
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from budgetqa.settings import Settings
+from config.settings import Settings
 
 
 def test_widget_config_without_a_contact_url(client: TestClient) -> None:

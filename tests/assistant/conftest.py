@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chain import Assistant
-from budgetqa.settings import Settings
+from config.settings import Settings
 from index.corpus_index import CorpusIndex
 from index.embeddings import LocalSentenceEmbeddings
 from index.ingestion import ingest_paths
@@ -15,10 +15,10 @@ from index.ingestion import ingest_paths
 
 def _assistant(data_dir: Path, embeddings: LocalSentenceEmbeddings, paths: list[Path], **settings) -> Assistant:
     config = Settings(_env_file=None, data_dir=data_dir, **settings)
-    index = CorpusIndex.open(config, embeddings)
+    index = CorpusIndex.open(config.index_config(), embeddings)
     report = ingest_paths(index, paths)
     assert report.ok, report.failed
-    return Assistant(index, config)
+    return Assistant(index, config.assistant_config())
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.answer import Answer, Citation
 from assistant.chain import Assistant
-from budgetqa.settings import Settings
+from config.settings import Settings
 from eval.baseline import BaselineRAG, first_number
 from eval.cli import run_eval
 from eval.gold import load_gold
@@ -46,7 +46,7 @@ def settings(data_dir: Path) -> Settings:
 @pytest.fixture(scope="module")
 def index(settings: Settings, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Iterator[CorpusIndex]:
     """The Langfang sample ingested once for this module."""
-    opened = CorpusIndex.open(settings, embeddings)
+    opened = CorpusIndex.open(settings.index_config(), embeddings)
     report = ingest_paths(opened, [langfang_path])
     assert report.added == [SOURCE] and report.ok
     yield opened
@@ -61,7 +61,7 @@ def gold_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_product_end_to_end(index: CorpusIndex, settings: Settings, gold_path: Path, tmp_path: Path):
-    assistant = Assistant(index, settings)
+    assistant = Assistant(index, settings.assistant_config())
     results = run_gold(load_gold(gold_path), assistant.ask, IndexCorpus(index), str(gold_path))
 
     by_id = {r.id: r for r in results}

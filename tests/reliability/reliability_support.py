@@ -145,10 +145,10 @@ def opened_index(data_dir: Path, embeddings, **settings: object) -> Iterator:
     """A CorpusIndex on `data_dir` that is fully released afterwards: SQL engine disposed *and* the
     in-process Chroma System stopped (CorpusIndex.close() leaves the latter running), so a later
     subprocess writing the same folder is not shadowed by stale in-memory state here."""
-    from budgetqa.settings import Settings
+    from config.settings import Settings
     from index.corpus_index import CorpusIndex
 
-    index = CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings), embeddings)
+    index = CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings).index_config(), embeddings)
     try:
         yield index
     finally:

@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from assistant.answer import Answer, Citation
 from assistant.chain import Assistant
-from budgetqa.settings import Settings
+from config.settings import Settings
 from index.ingestion import ingest_paths
 from ingest.pipeline import parse_file
 from reliability_support import (
@@ -50,7 +50,7 @@ def test_asks_during_ingest_and_remove_never_see_half_a_document(tmp_path: Path,
     expected = {(d := parse_file(p)).meta.doc_id: d for p in small_paths}
     toggled = parse_file(toggled_path).meta.doc_id
     n_facts, n_chunks = len(expected[toggled].facts), len(expected[toggled].chunks)
-    assistant = Assistant(index, Settings(_env_file=None, data_dir=tmp_path / "data"))
+    assistant = Assistant(index, Settings(_env_file=None, data_dir=tmp_path / "data").assistant_config())
 
     stop = threading.Event()
     asked: list[tuple[float, float, Answer]] = []

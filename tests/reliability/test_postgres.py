@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetqa.settings import Settings
+from config.settings import Settings
 from index.corpus_index import CorpusIndex
 from index.fact_store import PENDING, READY, FactQuery, FactStore
 from index.ingestion import ingest_paths
@@ -265,7 +265,7 @@ def test_delete_removes_one_document_and_only_it(store: FactStore, docs: list[Pa
 
 def test_corpus_index_add_recover_remove(database_url: str, tmp_path: Path, embeddings, small_paths, docs) -> None:
     """The whole CorpusIndex write protocol with the fact store on this backend (vectors and BM25 on disk)."""
-    index = CorpusIndex.open(Settings(_env_file=None, data_dir=tmp_path / "data", database_url=database_url), embeddings)
+    index = CorpusIndex.open(Settings(_env_file=None, data_dir=tmp_path / "data", database_url=database_url).index_config(), embeddings)
     try:
         report = ingest_paths(index, [small_paths[0]])
         assert report.ok and report.added and index.facts.engine.url.render_as_string(hide_password=False) == database_url

@@ -8,6 +8,10 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.config import AssistantConfig, DisplayUnit
+from index.config import IndexConfig
+from ingest.pipeline import ParseOptions
+
 
 class Settings(BaseSettings):
     """Every setting the product reads; each field's description is its documentation."""
@@ -25,16 +29,16 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Chroma server host; when set, a Chroma HttpClient is used.")
     chroma_port: int = Field(8000, description="Chroma server port, used with CHROMA_HOST.")
     collection: str = Field("budget_chunks", description="Chroma collection name.")
-    display_unit: str = Field("万元", description="Unit in which money figures are shown (元, 万元 or 亿元).")
-    chunk_tokens: int = Field(256, description="Chunk budget in jieba tokens.")
-    chunk_overlap_sentences: int = Field(1, description="Sentences repeated at the start of the next chunk.")
-    max_file_bytes: int = Field(50 * 1024 * 1024, description="Largest file accepted for ingestion.")
-    max_question_chars: int = Field(500, description="Longest question accepted.")
-    top_k: int = Field(8, description="Chunks returned by the hybrid retriever.")
+    display_unit: DisplayUnit = Field(DisplayUnit.WAN, description="Unit in which money figures are shown (元, 万元 or 亿元).")
+    chunk_tokens: int = Field(256, ge=16, description="Chunk budget in jieba tokens.")
+    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated at the start of the next chunk.")
+    max_file_bytes: int = Field(50 * 1024 * 1024, ge=1, description="Largest file accepted for ingestion.")
+    max_question_chars: int = Field(500, ge=1, description="Longest question accepted.")
+    top_k: int = Field(8, ge=1, le=100, description="Chunks returned by the hybrid retriever.")
     staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
-    rate_limit_per_minute: int = Field(60, description="Public ask requests per client per minute.")
+    rate_limit_per_minute: int = Field(60, ge=1, description="Public ask requests per client per minute.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint that may rephrase text answers.")
     llm_model: str = Field("qwen", description="Model name sent to the LLM endpoint.")
     contact_url: str | None = Field(
@@ -42,10 +46,15 @@ class Settings(BaseSettings):
         description="Link to the site's 留言 / 人工服务 page, shown under every widget answer; unset: no link.",
     )
 
-    @property
-    def sqlalchemy_url(self) -> str:
-        """The fact-store URL, defaulting to a SQLite file in the data dir."""
-        return self.database_url or f"sqlite:///{(self.data_dir / 'budgetqa.sqlite3').resolve()}"
+    def index_config(self) -> IndexConfig:
+        return IndexConfig(self.data_dir, self.database_url, self.embedding_model, self.chroma_host, self.chroma_port,
+                           self.collection)
+
+    def assistant_config(self) -> AssistantConfig:
+        return AssistantConfig(self.display_unit, self.max_question_chars, self.top_k, self.llm_base_url, self.llm_model)
+
+    def parse_options(self) -> ParseOptions:
+        return ParseOptions(self.max_file_bytes, self.chunk_tokens, self.chunk_overlap_sentences)
 
 
 @lru_cache
