@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 
 from api.errors import ApiError
 from api.messages import has_invalid_chars
@@ -35,12 +36,13 @@ def fact_query(index: CorpusIndex, department: str | None, year: int | None, sub
 
 
 def fact_page(index: CorpusIndex, query: FactQuery, page: int, page_size: int) -> FactPage:
-    # FactStore has no count query yet (requested from index/); one read serves total and page
-    found = index.facts.facts(query)
+    """One page of the matching facts and how many match in all (two indexed queries, no full read)."""
+    total = min(index.facts.count_facts(query), query.limit)
     offset = (page - 1) * page_size
+    found = index.facts.facts(replace(query, offset=offset, limit=max(0, min(page_size, query.limit - offset))))
     texts = SourceTexts(index.facts)  # the page's table figures are cited with their table, row and header
-    items = [FactPublic.of(f, texts.cite_fact(f)) for f in found[offset:offset + page_size]]
-    return FactPage(total=len(found), page=page, page_size=page_size, items=items)
+    items = [FactPublic.of(f, texts.cite_fact(f)) for f in found]
+    return FactPage(total=total, page=page, page_size=page_size, items=items)
 
 
 def _cell(text: str) -> str:

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from sqlalchemy import select
-
 from api.errors import ApiError
 from api.messages import echo
 from api.schemas import SourceSpan
 from assistant.chain import Assistant
-from index.fact_store import READY, documents
+from index.fact_store import READY
 
 CONTEXT_CHARS = 200  # enough for the sentence before and after a figure
 MAX_SPAN_CHARS = 5_000  # a citation is a sentence or a table row, never a whole document
 
 
 def _page_at(assistant: Assistant, doc_id: str, offset: int) -> int | None:
-    # FactStore has no accessor for page_starts yet (requested from index/); read the public table
-    with assistant.index.facts.engine.connect() as conn:
-        starts = conn.execute(select(documents.c.page_starts).where(documents.c.doc_id == doc_id)).scalar_one_or_none()
+    starts = assistant.index.facts.page_starts(doc_id)
     if not starts:
         return None
     return max(1, bisect_right(starts, offset))

@@ -26,10 +26,9 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from api.errors import ApiError
 from api.messages import echo, ingest_failure
 from api.schemas import DocumentList, DocumentPublic, RemovedDocument, UploadResult
-from assistant.chain import Assistant
 from config.settings import Settings
 from index.corpus_index import CorpusIndex, IndexBusy
-from index.ingestion import ingest_paths
+from index.ingestion import ingest_paths, remove_documents
 from ingest.pipeline import MetaOverrides, file_sha256
 
 log = logging.getLogger("budgetqa.api")
@@ -174,10 +173,9 @@ async def save_upload(request: Request, folder: Path, max_bytes: int, extensions
     return receiver.upload
 
 
-def ingest_upload(assistant: Assistant, upload: SavedUpload, settings: Settings, overrides: MetaOverrides) -> UploadResult:
+def ingest_upload(index: CorpusIndex, upload: SavedUpload, settings: Settings, overrides: MetaOverrides) -> UploadResult:
     """Ingests the uploaded file (blocking) under the name it was uploaded with; keeps it only when it
     became a document, and drops the stored copy of any version it replaced."""
-    index = assistant.index
     folder = upload.path.parent
     options = settings.parse_options()
     earlier = {d.doc_id: d for d in index.documents() if d.source == upload.client_name}
@@ -194,7 +192,6 @@ def ingest_upload(assistant: Assistant, upload: SavedUpload, settings: Settings,
     except IndexBusy as busy:
         raise ApiError(409, BUSY_MESSAGE) from busy
     finally:
-        assistant.texts.forget()
         upload.path.unlink(missing_ok=True)
     ready = {d.doc_id for d in index.documents()}
     for old in earlier.values():
@@ -218,19 +215,15 @@ def _drop_stored_copy(folder: Path, sha256: str, source: str) -> None:
         legacy.unlink(missing_ok=True)
 
 
-def remove_document(assistant: Assistant, settings: Settings, doc_id: str) -> RemovedDocument:
+def remove_document(index: CorpusIndex, settings: Settings, doc_id: str) -> RemovedDocument:
     """Removes a document from every store, and its stored upload if it came through the API."""
-    index = assistant.index
     record = next((d for d in index.documents() if d.doc_id == doc_id), None)
     if record is None:
         raise ApiError(404, f"没有编号为 {echo(doc_id)} 的文件")
     try:
-        with index.writing():
-            index.remove([doc_id])
-            index.refresh_keywords()
+        remove_documents(index, [doc_id])
     except IndexBusy as busy:
         raise ApiError(409, BUSY_MESSAGE) from busy
-    assistant.texts.forget()
     if not any(d.sha256 == record.sha256 or d.source == record.source for d in index.documents()):
         _drop_stored_copy(settings.data_dir / UPLOADS_DIR, record.sha256, record.source)
     return RemovedDocument(removed=doc_id)
@@ -256,8 +249,8 @@ def clean_up_after_crash(index: CorpusIndex, settings: Settings) -> None:
         log.warning("cleaned up after a crash: %d half-written document(s), %d stray upload file(s)", len(removed), len(stray))
 
 
-def document_list(assistant: Assistant) -> DocumentList:
-    docs = assistant.index.documents()
+def document_list(index: CorpusIndex) -> DocumentList:
+    docs = index.documents()
     return DocumentList(
         total=len(docs), departments=sorted({d.department for d in docs}), years=sorted({d.year for d in docs if d.year}),
         documents=[DocumentPublic.of(d) for d in docs],

@@ -21,6 +21,7 @@ from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
+from assistant.stages import Stage, StageReport, ignore_stage
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.model import Basis
@@ -45,6 +46,7 @@ class Turn:
     docs: list[DocumentRecord] = field(default_factory=list)
     draft: Draft | None = None
     refusal: str | None = None
+    report: StageReport = ignore_stage
 
 
 class Assistant:
@@ -54,6 +56,7 @@ class Assistant:
         self.index = index
         self.config = config
         self.texts = SourceTexts(index.facts)
+        index.on_change(self.texts.forget)
         self.fact_cache = FactCache(index.facts)
         self.fact_path = FactPath(self.texts, config.display_unit)
         self.retrieval_path = RetrievalPath(self.texts, config.display_unit)
@@ -71,9 +74,11 @@ class Assistant:
             | RunnableLambda(self._polish)
         )
 
-    def ask(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None) -> Answer:
+    def ask(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None,
+            on_stage: StageReport = ignore_stage) -> Answer:
         """One question in, one cited answer out; with the previous answer's `context`, a follow-up is
-        understood from it. Raises `QuestionRejected` for empty or over-long input."""
+        understood from it; `on_stage` hears each step as it starts. Raises `QuestionRejected` for empty
+        or over-long input."""
         question = (question or "").strip()
         if not question:
             raise QuestionRejected("question is empty")
@@ -81,7 +86,7 @@ class Assistant:
             raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.config.max_question_chars}")
         where = filters or DocumentFilter()
         assumed = resolve(question, context, self.index.documents(where)) if context else None
-        answer = self.chain.invoke(Turn(assumed or question, where, time.perf_counter()))
+        answer = self.chain.invoke(Turn(assumed or question, where, time.perf_counter(), report=on_stage))
         if assumed is None:
             return answer
         text = f"（按上文理解为：{assumed}）{answer.text}"
@@ -92,6 +97,7 @@ class Assistant:
 
     # ---- steps ---------------------------------------------------------------------------
     def _understand(self, turn: Turn) -> Turn:
+        turn.report(Stage.UNDERSTAND)
         available = self.index.documents(turn.where)
         turn.intent = intent = parse_question(turn.question, available)
         if intent.departments:
@@ -115,6 +121,7 @@ class Assistant:
         return turn
 
     def _numeric(self, turn: Turn) -> Turn:
+        turn.report(Stage.SEARCH)
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE):
             retrieved = self._retrieve(turn)
@@ -164,6 +171,7 @@ class Assistant:
         return Draft(answer.model_copy(update=update), turn.draft.checks)
 
     def _textual(self, turn: Turn) -> Turn:
+        turn.report(Stage.SEARCH)
         if turn.intent.operation is Operation.LIST:
             turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         elif turn.intent.asks_reason and turn.intent.focus:
@@ -181,6 +189,13 @@ class Assistant:
         return self.retriever(where).invoke(query)
 
     def _verify(self, turn: Turn) -> Answer:
+        turn.report(Stage.VERIFY)
+        answer = self._checked(turn)
+        turn.report(Stage.COMPOSE)
+        return answer
+
+    def _checked(self, turn: Turn) -> Answer:
+        """The draft if every citation is exact and states its figure; otherwise (or with no draft) a refusal."""
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
         if turn.draft is None:
             focus = turn.intent.focus if turn.intent else ""

@@ -19,7 +19,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
     from config.wiring import open_index
     from index.corpus_index import IndexBusy
-    from index.ingestion import expand_paths, ingest_paths
+    from index.ingestion import expand_paths, ingest_paths, remove_documents
     from ingest.model import DocumentKind
     from ingest.pipeline import MetaOverrides
 
@@ -29,9 +29,7 @@ def _ingest(args: argparse.Namespace) -> int:
         if args.remove:
             targets = {str(p) for p in args.paths}
             doomed = [d.doc_id for d in index.documents() if d.doc_id in targets or d.source in {Path(t).name for t in targets}]
-            with index.writing():
-                index.remove(doomed)
-                index.refresh_keywords()
+            remove_documents(index, doomed)
             print(f"removed {len(doomed)} document(s)")
             return 0 if doomed else 1
         files = expand_paths(args.paths)

@@ -136,6 +136,7 @@ class CorpusIndex:
         self._rw = ReadWriteLock()
         self._writing = False  # this process holds the write lock: every change until it ends is its own
         self._state = threading.Lock()  # guards _writing and _generation against a re-open
+        self._listeners: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
@@ -164,12 +165,23 @@ class CorpusIndex:
             if not self._writing:
                 self._sync_locked()
 
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Calls `listener` whenever documents were added or removed, by this process or another (a cache
+        of document texts drops what it holds). Listeners must be safe to call while questions run."""
+        self._listeners.append(listener)
+
+    def _moved_to(self, generation: tuple[int, str]) -> None:
+        if self._generation is not None and generation != self._generation:
+            for listener in self._listeners:
+                listener()
+        self._generation = generation
+
     def _sync_locked(self) -> None:
         """Re-opens the vectors if another process changed the index (hold `_state`, and `_rw` exclusively)."""
         generation = self.facts.generation()
         if self._generation is not None and generation != self._generation and self._reopen_vectors is not None:
             self.vectors = self._reopen_vectors()
-        self._generation = generation
+        self._moved_to(generation)
 
     def _start_writing(self) -> None:
         """Marks this process as the writer, first picking up what another process wrote before it."""
@@ -209,7 +221,7 @@ class CorpusIndex:
                 yield
             finally:
                 with self._state:
-                    self._generation = self.facts.generation()  # our own writes: nothing to re-open
+                    self._moved_to(self.facts.generation())  # our own writes: nothing to re-open
                     self._writing = False
         finally:
             os.close(fd)

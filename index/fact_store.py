@@ -203,7 +203,7 @@ class ChunkRecord:
 
 @dataclass(frozen=True)
 class FactQuery:
-    """Filters for fact look-ups; `subject_terms` must all occur in subject or context."""
+    """Filters for fact look-ups: case-insensitive substring matches on department, subject, measure and text."""
 
     department: str | None = None
     year: int | None = None
@@ -315,12 +315,23 @@ class FactStore:
             return [dict(row._mapping) for row in rows]
 
     def facts(self, query: FactQuery = FactQuery()) -> list[FactRecord]:
-        """Facts of ready documents matching the query, in document order."""
-        stmt = (
-            select(facts, documents.c.department, documents.c.year, documents.c.source, documents.c.kind.label("doc_kind"))
-            .join(documents, documents.c.doc_id == facts.c.doc_id)
-            .where(documents.c.status == READY)
-        )
+        """Facts of ready documents matching the query, in document order (`limit` rows from `offset`)."""
+        stmt = self._matching(select(facts, documents.c.department, documents.c.year, documents.c.source,
+                                     documents.c.kind.label("doc_kind")), query)
+        stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start, facts.c.id)
+        stmt = stmt.limit(query.limit).offset(query.offset)
+        with self.engine.connect() as conn:
+            return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+
+    def count_facts(self, query: FactQuery = FactQuery()) -> int:
+        """How many facts match the query, whatever its limit and offset."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(self._matching(select(func.count()).select_from(facts), query)).scalar_one())
+
+    @staticmethod
+    def _matching(stmt, query: FactQuery):
+        """`stmt` joined to ready documents and narrowed by the query's filters."""
+        stmt = stmt.join(documents, documents.c.doc_id == facts.c.doc_id).where(documents.c.status == READY)
         # icontains: the same case-insensitive substring match on SQLite and PostgreSQL (PPP, PM2.5 …);
         # autoescape: a % or _ typed by a person is a character, not a wildcard
         if query.department:
@@ -335,10 +346,12 @@ class FactStore:
             stmt = stmt.where(facts.c.measure.icontains(query.measure, autoescape=True))
         if query.text:
             stmt = stmt.where(facts.c.subject.icontains(query.text, autoescape=True) | facts.c.context.icontains(query.text, autoescape=True))
-        stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start, facts.c.id)
-        stmt = stmt.limit(query.limit).offset(query.offset)
+        return stmt
+
+    def page_starts(self, doc_id: str) -> list[int]:
+        """Offsets where each page of a document's text begins (empty for a document without pages)."""
         with self.engine.connect() as conn:
-            return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+            return conn.execute(select(documents.c.page_starts).where(documents.c.doc_id == doc_id)).scalar_one_or_none() or []
 
     def tables(self, doc_id: str) -> list[TableRecord]:
         """The typed tables of one document, in document order."""

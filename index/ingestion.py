@@ -84,3 +84,10 @@ def ingest_paths(
             report.chunks += len(doc.chunks)
         index.refresh_keywords()
     return report
+
+
+def remove_documents(index: CorpusIndex, doc_ids: list[str]) -> None:
+    """Removes documents from every store and the keyword index; raises `IndexBusy` while another writer works."""
+    with index.writing():
+        index.remove(doc_ids)
+        index.refresh_keywords()

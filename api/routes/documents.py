@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 @router.get("", response_model=DocumentList, responses=AUTH_ERRORS)
 def list_documents(_: StaffRole, assistant: AssistantDep) -> DocumentList:
     """Ingested documents, with the departments and years available as filters."""
-    return document_list(assistant)
+    return document_list(assistant.index)
 
 
 @router.post(
@@ -51,7 +51,7 @@ async def upload_document(
 ) -> UploadResult:
     """Uploads and ingests one file (201 when added, 200 when the same file was already ingested)."""
     upload = await save_upload(request, settings.data_dir / UPLOADS_DIR, settings.max_file_bytes, set(supported_extensions()))
-    result = await run_in_threadpool(ingest_upload, assistant, upload, settings, MetaOverrides(department, year, kind))
+    result = await run_in_threadpool(ingest_upload, assistant.index, upload, settings, MetaOverrides(department, year, kind))
     if not result.added and not result.replaced:
         response.status_code = 200
     return result
@@ -60,7 +60,7 @@ async def upload_document(
 @router.delete("/{doc_id}", response_model=RemovedDocument, responses={**AUTH_ERRORS, 404: {"model": ErrorBody}, 409: {"model": ErrorBody}})
 def delete_document(doc_id: str, _: AdminRole, assistant: AssistantDep, settings: SettingsDep) -> RemovedDocument:
     """Removes a document from the fact store, vectors and keyword index."""
-    return remove_document(assistant, settings, doc_id)
+    return remove_document(assistant.index, settings, doc_id)
 
 
 @router.get("/{doc_id}/text", response_model=SourceSpan, dependencies=[Depends(rate_limit_text)],

@@ -85,7 +85,8 @@ def test_ask_stream_sends_statuses_then_answer_then_done(client: TestClient) -> 
     names = [name for name, _ in events]
     assert names[0] == "status" and events[0][1]["message"] == "理解问题"
     assert names[-2:] == ["answer", "done"] and set(names[:-2]) == {"status"}
-    assert "检索中" in [data["message"] for name, data in events if name == "status"]
+    statuses = [(data["stage"], data["message"]) for name, data in events if name == "status"]
+    assert statuses == [("understand", "理解问题"), ("search", "检索中"), ("verify", "核对出处"), ("compose", "组织答案")]
     answer = events[-2][1]
     assert answer["value"] == 0.63 and answer["unit"] == "万元" and answer["citations"]
 

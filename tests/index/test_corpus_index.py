@@ -20,7 +20,7 @@ import pytest
 from index.corpus_index import CorpusIndex, DocumentFilter, IndexBusy
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, ChunkRecord, FactQuery
-from index.ingestion import ingest_paths
+from index.ingestion import ingest_paths, remove_documents
 from index.retriever import HybridRetriever
 from ingest.pipeline import parse_file
 
@@ -197,6 +197,27 @@ def test_corpus_index_remove_from_all_stores(make_index: Callable[..., CorpusInd
     assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
     assert index.vectors.count() == index.vectors.count(kept) == kept_chunks
     assert [d.doc_id for d in index.documents()] == [kept]
+
+
+def test_change_listeners_hear_own_and_other_writers(make_index: Callable[..., CorpusIndex], small_paths) -> None:
+    """A cache keyed by document (the assistant's source texts) hears every add and removal: its own
+    process's and another writer's on the same data dir, which it notices on the next question."""
+    reader, writer = make_index(), make_index()
+    heard: list[int] = []
+    reader.on_change(lambda: heard.append(len(reader.facts.documents())))
+    with reader.reading():
+        pass
+    assert heard == []  # opening is not a change
+    assert ingest_paths(writer, [small_paths[0]]).ok
+    assert heard == []  # another writer is noticed when this index is next read
+    with reader.reading():
+        pass
+    assert heard == [1]
+    remove_documents(reader, [d.doc_id for d in reader.documents()])
+    assert heard == [1, 0]
+    with reader.writing():  # a write that changes nothing is not a change
+        pass
+    assert heard == [1, 0]
 
 
 def test_corpus_index_recover_deletes_pending_and_orphans(make_index: Callable[..., CorpusIndex], small_paths) -> None:

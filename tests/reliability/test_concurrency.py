@@ -22,7 +22,7 @@ from sqlalchemy import text
 from assistant.answer import Answer, Citation
 from assistant.chain import Assistant
 from config.settings import Settings
-from index.ingestion import ingest_paths
+from index.ingestion import ingest_paths, remove_documents
 from ingest.pipeline import parse_file
 from reliability_support import (
     ADMIN_KEY, STAFF_KEY, cli, cli_env, opened_index, pending_and_rows, relabel, run_cli, serve, write_small_docs,
@@ -78,12 +78,8 @@ def test_asks_during_ingest_and_remove_never_see_half_a_document(tmp_path: Path,
             added_from = time.monotonic()
             report = ingest_paths(index, [toggled_path])
             assert report.added, report
-            assistant.texts.forget()  # as api.uploads.ingest_upload does
             time.sleep(0.3)
-            with index.writing():
-                index.remove([toggled])
-                index.refresh_keywords()
-            assistant.texts.forget()
+            remove_documents(index, [toggled])
             windows.append((added_from, time.monotonic()))
             time.sleep(0.3)
     finally:
