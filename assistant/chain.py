@@ -11,9 +11,9 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from assistant.absence import absence_statement
 from assistant.answer import NOT_FOUND_TEXT, Answer, Context
-from assistant.conversation import context_of, resolve
-from assistant.config import AssistantConfig
 from assistant.citations import SourceTexts, citation_is_exact, quote_states
+from assistant.config import AssistantConfig
+from assistant.conversation import context_of, resolve
 from assistant.fact_cache import FactCache
 from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
@@ -24,9 +24,8 @@ from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactRecord
-from ingest.model import Basis
 from index.retriever import HybridRetriever
-
+from ingest.model import Basis
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 
@@ -52,9 +51,9 @@ class Turn:
 class Assistant:
     """Answers questions about the indexed disclosures with exact, cited figures."""
 
-    def __init__(self, index: CorpusIndex, config: AssistantConfig = AssistantConfig(), llm: BaseChatModel | None = None):
+    def __init__(self, index: CorpusIndex, config: AssistantConfig | None = None, llm: BaseChatModel | None = None):
         self.index = index
-        self.config = config
+        self.config = config = config or AssistantConfig()
         self.texts = SourceTexts(index.facts)
         index.on_change(self.texts.forget)
         self.fact_cache = FactCache(index.facts)

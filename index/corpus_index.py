@@ -26,6 +26,7 @@ from index.config import IndexConfig
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, DocumentRecord, FactStore
 from index.keyword_index import KeywordIndex
+from index.stores import FactBackend, KeywordBackend, VectorBackend
 from index.vector_store import VectorStore, chroma_client, fresh_persistent_client
 from ingest.model import ParsedDocument
 
@@ -125,8 +126,8 @@ class DocumentFilter:
 class CorpusIndex:
     """Fact store + vector store + keyword index for one data dir."""
 
-    def __init__(self, facts: FactStore, vectors: VectorStore, keywords: KeywordIndex, lock_path: Path,
-                 reopen_vectors: Callable[[], VectorStore] | None = None):
+    def __init__(self, facts: FactBackend, vectors: VectorBackend, keywords: KeywordBackend, lock_path: Path,
+                 reopen_vectors: Callable[[], VectorBackend] | None = None):
         self.facts = facts
         self.vectors = vectors
         self.keywords = keywords

@@ -13,17 +13,11 @@ import bm25s
 import numpy as np
 
 from index.fact_store import ChunkRecord
+from index.stores import SearchHit
 from ingest.lexicon import search_terms
 
 IDS_FILE = "chunk_ids.json"
 LOAD_ATTEMPTS = 5  # re-reads when a writer swaps the folder while it is being loaded
-
-
-@dataclass(frozen=True)
-class KeywordHit:
-    chunk_id: str
-    doc_id: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ class KeywordIndex:
         loaded = self._current()
         return set(loaded.chunk_ids) == chunk_ids and (self.folder / IDS_FILE).exists()
 
-    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[KeywordHit]:
+    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[SearchHit]:
         """Top-k chunks by BM25, restricted to `doc_ids` when given."""
         loaded = self._current()
         terms = search_terms(query)
@@ -108,4 +102,4 @@ class KeywordIndex:
         if doc_ids is not None:
             scores = np.where(np.isin(loaded.doc_ids, list(doc_ids)), scores, 0.0)
         top = np.argsort(-scores)[:k]
-        return [KeywordHit(loaded.chunk_ids[i], str(loaded.doc_ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+        return [SearchHit(loaded.chunk_ids[i], str(loaded.doc_ids[i]), float(scores[i])) for i in top if scores[i] > 0]

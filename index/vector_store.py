@@ -6,7 +6,6 @@ because vectors of two models are not comparable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import chromadb
@@ -15,6 +14,7 @@ from langchain_chroma import Chroma
 
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import ChunkRecord
+from index.stores import SearchHit
 
 MODEL_KEY = "embedding_model"
 ADD_BATCH = 256  # chunks embedded and written per Chroma call
@@ -22,13 +22,6 @@ ADD_BATCH = 256  # chunks embedded and written per Chroma call
 
 class ModelMismatch(RuntimeError):
     """The collection was built with a different embedding model."""
-
-
-@dataclass(frozen=True)
-class VectorHit:
-    chunk_id: str
-    doc_id: str
-    score: float
 
 
 def chroma_client(persist_dir: Path | None = None, host: str | None = None, port: int = 8000) -> chromadb.ClientAPI:
@@ -95,10 +88,10 @@ class VectorStore:
         metas = self._collection.get(include=["metadatas"])["metadatas"] or []
         return {m["doc_id"] for m in metas}
 
-    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[VectorHit]:
+    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[SearchHit]:
         """Top-k chunks by cosine similarity, restricted to `doc_ids` when given."""
         if doc_ids is not None and not doc_ids:
             return []
         where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
         found = self.langchain.similarity_search_with_score(query, k=k, filter=where)
-        return [VectorHit(d.id, d.metadata["doc_id"], 1.0 - float(distance)) for d, distance in found]
+        return [SearchHit(d.id, d.metadata["doc_id"], 1.0 - float(distance)) for d, distance in found]

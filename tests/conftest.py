@@ -30,6 +30,7 @@ from index.corpus_index import CorpusIndex  # noqa: E402
 from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
 from ingest.model import ParsedDocument  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
+from tests.servers import PostgresCluster, chroma_server, postgres_cluster  # noqa: E402
 
 SAMPLES = REPO / "samples"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
@@ -136,3 +137,17 @@ def shared_corpus() -> Path:
         pytest.skip(f"shared corpus not found at {SHARED_CORPUS} (checked out next to the repo as ../shared/corpus)")
     return SHARED_CORPUS
 
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster for the whole run (each test makes its own database in it)."""
+    with postgres_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def chroma_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """The port of a `chroma run` server for the whole run (each test uses its own collection)."""
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as port:
+        yield port

@@ -3,10 +3,7 @@ and a collection built with one embedding model refuses another."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,31 +13,10 @@ from index.embeddings import LocalSentenceEmbeddings
 from index.ingestion import ingest_paths
 from index.retriever import HybridRetriever
 from index.vector_store import ModelMismatch, VectorStore, chroma_client
-from tests.support import free_port, server_process
 
 LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
 VARIANT_DEPARTMENT = "中共廊坊市委宣传部"  # the re-labelled copy (conftest.variant_text), year 2021
-STARTUP_SECONDS = 60
 QUERIES = ["公务接待费是多少", "车辆的价值", "固定资产总额", "因公出国"]
-
-
-def _chroma_cli() -> str | None:
-    beside = Path(sys.executable).parent / "chroma"
-    return str(beside) if beside.is_file() else shutil.which("chroma")
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """A `chroma run` server on a free local port; yields the port, stops the server afterwards."""
-    cli = _chroma_cli()
-    if cli is None:
-        pytest.skip("the `chroma` CLI is not installed in this environment")
-    folder = tmp_path_factory.mktemp("chroma-server")
-    port = free_port()
-    command = [cli, "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)]
-    with server_process(command, f"http://127.0.0.1:{port}/api/v2/heartbeat", folder / "server.log",
-                        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, startup_timeout=STARTUP_SECONDS, what="chroma server"):
-        yield port
 
 
 def _hits(index: CorpusIndex, query: str, **kwargs) -> list[tuple[str, float]]:
@@ -63,10 +39,10 @@ def assert_same_ranking(served: list[tuple[str, float]], embedded: list[tuple[st
 
 
 def test_chroma_server_same_chunks_as_persistent_client(
-    chroma_server: int, make_index: Callable[..., CorpusIndex], small_paths, tmp_path: Path
+    chroma_port: int, make_index: Callable[..., CorpusIndex], small_paths, tmp_path: Path
 ) -> None:
     embedded = make_index("embedded")
-    served = make_index("served", chroma_host="127.0.0.1", chroma_port=chroma_server, collection="same-results")
+    served = make_index("served", chroma_host="127.0.0.1", chroma_port=chroma_port, collection="same-results")
     for index in (embedded, served):
         report = ingest_paths(index, list(small_paths))
         assert report.ok and len(report.added) == 2
@@ -103,8 +79,8 @@ class RenamedEmbeddings(LocalSentenceEmbeddings):
         self.name = name
 
 
-def test_chroma_server_model_mismatch_refused(chroma_server: int, embeddings: LocalSentenceEmbeddings) -> None:
-    client = chroma_client(host="127.0.0.1", port=chroma_server)
+def test_chroma_server_model_mismatch_refused(chroma_port: int, embeddings: LocalSentenceEmbeddings) -> None:
+    client = chroma_client(host="127.0.0.1", port=chroma_port)
     VectorStore(client, "mismatch-check", embeddings)
     VectorStore(client, "mismatch-check", embeddings)  # the same model reopens it
     with pytest.raises(ModelMismatch, match="other-model-v2") as caught:

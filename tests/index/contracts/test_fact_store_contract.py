@@ -1,20 +1,13 @@
-"""The fact store and CorpusIndex on a server database: one suite, run on SQLite and on PostgreSQL.
+"""The fact store's contract (index.stores.FactBackend): one suite, run on SQLite and on PostgreSQL.
 
-A session fixture starts a throwaway PostgreSQL cluster (initdb + pg_ctl, as the `postgres` user when run
-as root) on 127.0.0.1:<free port> in a temporary folder, and every PostgreSQL test gets a fresh database.
-Install the server with scripts/install_system_deps.sh (run by make test); without it the PostgreSQL half is skipped, loudly.
+The session fixture `postgres` (tests/conftest.py) starts a throwaway PostgreSQL cluster; every PostgreSQL
+test gets a fresh database. Install the server with scripts/install_system_deps.sh (run by make test).
 """
 
 from __future__ import annotations
 
-import os
-import pwd
-import secrets
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -25,85 +18,11 @@ from config.settings import Settings
 from index.corpus_index import CorpusIndex
 from index.fact_store import PENDING, READY, FactQuery, FactStore
 from index.ingestion import ingest_paths
+from index.stores import FactBackend
 from ingest.model import ParsedDocument
 from ingest.pipeline import MetaOverrides, parse_file
-from reliability_support import free_port, write_small_docs
-
-
-# ---------------------------------------------------------------- the throwaway cluster
-
-
-@dataclass
-class PostgresCluster:
-    bin_dir: Path
-    root: Path
-    port: int
-    user: str
-    password: str
-
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://{self.user}:{self.password}@127.0.0.1:{self.port}/{database}"
-
-    def _admin(self):
-        import psycopg
-
-        return psycopg.connect(host="127.0.0.1", port=self.port, user=self.user, password=self.password,
-                               dbname="postgres", autocommit=True, connect_timeout=10)
-
-    def create_database(self) -> str:
-        name = f"budgetqa_{secrets.token_hex(6)}"
-        with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
-        return name
-
-    def drop_database(self, name: str) -> None:
-        with self._admin() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _postgres_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
-    return found[-1].parent if found else None
-
-
-def _as_postgres(command: list[str]) -> list[str]:
-    """initdb and postgres refuse to run as root: run them as the `postgres` user then."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresCluster]:
-    bin_dir = _postgres_bin()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/install_system_deps.sh (run by make test)")
-    pytest.importorskip("psycopg", reason="psycopg missing: pip install 'psycopg[binary]' (dev extra) or run make test")
-    root = Path(tempfile.mkdtemp(prefix="budgetqa-pg-"))  # not under pytest's 0700 tmp: the postgres user must reach it
-    owner = pwd.getpwnam("postgres") if os.geteuid() == 0 else None
-    cluster = PostgresCluster(bin_dir, root, free_port(), "budgetqa", secrets.token_hex(12))
-    data, log, pwfile = root / "data", root / "server.log", root / "pwfile"
-    pwfile.write_text(cluster.password + "\n")
-    pwfile.chmod(0o600)
-    if owner:
-        for path in (root, pwfile):
-            os.chown(path, owner.pw_uid, owner.pw_gid)
-    started = False
-    try:
-        subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", cluster.user, f"--pwfile={pwfile}",
-                                     "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]),
-                       check=True, capture_output=True, text=True, timeout=120)
-        options = f"-c listen_addresses=127.0.0.1 -p {cluster.port} -c unix_socket_directories={root} -c fsync=off"
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start"]),
-                       check=True, capture_output=True, text=True, timeout=90)
-        started = True
-        yield cluster
-    except subprocess.CalledProcessError as error:
-        server_log = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-        pytest.fail(f"could not start PostgreSQL: {error.cmd[-1]} → {error.stderr or error.stdout}\n{server_log}")
-    finally:
-        if started:
-            subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                           capture_output=True, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
+from tests.reliability.reliability_support import write_small_docs
+from tests.servers import PostgresCluster
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -164,6 +83,10 @@ def _expected_facts(docs: list[ParsedDocument], keep: Callable[[ParsedDocument, 
 # ---------------------------------------------------------------- the shared suite (each test runs on both backends)
 
 
+def test_the_store_keeps_the_contract(store: FactStore) -> None:
+    assert isinstance(store, FactBackend)
+
+
 def test_pending_documents_are_invisible_until_ready(store: FactStore, docs: list[ParsedDocument]) -> None:
     doc = docs[0]
     doc_id = doc.meta.doc_id
@@ -181,6 +104,7 @@ def test_pending_documents_are_invisible_until_ready(store: FactStore, docs: lis
     assert isinstance(ready.ingested_at, datetime)
     assert store.document(doc_id) == ready and store.document("missing") is None
     assert store.text(doc_id) == doc.text and store.text("missing") is None
+    assert store.page_starts(doc_id) == list(doc.page_starts) and store.page_starts("missing") == []
     sections = store.sections(doc_id)
     assert [(s["section_id"], s["title"], s["level"], s["start"], s["end"], s["path"]) for s in sections] == [
         (s.id, s.title, s.level, s.start, s.end, list(s.path)) for s in doc.sections]
@@ -228,6 +152,8 @@ def test_fact_filters(store: FactStore, docs: list[ParsedDocument]) -> None:
     }
     for query, keep in cases.items():
         assert _stored(store.facts(query)) == _expected_facts(docs, keep), query
+        expected = sum(1 for d in docs for f in d.facts if keep(d, f))
+        assert store.count_facts(query) == store.count_facts(replace(query, limit=1, offset=5)) == expected, query
 
 
 def test_fact_pages_are_stable(store: FactStore, docs: list[ParsedDocument]) -> None:

@@ -1,0 +1,91 @@
+"""What the index asks of each store. Every backend of a store passes the same contract test suite
+(tests/index/contracts/): embedded Chroma and a Chroma server for vectors, SQLite and PostgreSQL for facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from index.embeddings import LocalSentenceEmbeddings
+    from index.fact_store import ChunkRecord, DocumentRecord, FactQuery, FactRecord, TableRecord
+    from ingest.model import ParsedDocument
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One chunk found by a search, with its document and the search's own score (higher is better)."""
+
+    chunk_id: str
+    doc_id: str
+    score: float
+
+
+@runtime_checkable
+class ChunkSearch(Protocol):
+    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[SearchHit]:
+        """Top-k chunks for the query, best first, only of `doc_ids` when given (an empty set finds nothing)."""
+
+
+@runtime_checkable
+class VectorBackend(ChunkSearch, Protocol):
+    """Chunk embeddings with document metadata, made by `embeddings`."""
+
+    embeddings: LocalSentenceEmbeddings
+
+    def add(self, records: list[ChunkRecord], meta: dict[str, dict]) -> None:
+        """Stores chunks (again: replaces them); `meta[doc_id]` is kept with each of the document's chunks."""
+
+    def delete(self, doc_ids: list[str]) -> None: ...
+
+    def count(self, doc_id: str | None = None) -> int: ...
+
+    def doc_ids(self) -> set[str]:
+        """Every document with at least one stored chunk."""
+
+
+@runtime_checkable
+class KeywordBackend(ChunkSearch, Protocol):
+    """A term index over the ready chunks, replaced whole."""
+
+    def rebuild(self, records: list[ChunkRecord]) -> None: ...
+
+    def is_current(self, chunk_ids: set[str]) -> bool:
+        """True when the index holds exactly these chunks."""
+
+
+@runtime_checkable
+class FactBackend(Protocol):
+    """Documents (pending until ready), their text, sections, tables, facts and chunk records."""
+
+    def add_pending(self, doc: ParsedDocument) -> None: ...
+
+    def mark_ready(self, doc_id: str) -> None: ...
+
+    def delete(self, doc_ids: Iterable[str]) -> None: ...
+
+    def documents(self, status: str | None = ...) -> list[DocumentRecord]: ...
+
+    def document(self, doc_id: str) -> DocumentRecord | None: ...
+
+    def text(self, doc_id: str) -> str | None: ...
+
+    def sections(self, doc_id: str) -> list[dict]: ...
+
+    def facts(self, query: FactQuery = ...) -> list[FactRecord]: ...
+
+    def count_facts(self, query: FactQuery = ...) -> int: ...
+
+    def page_starts(self, doc_id: str) -> list[int]: ...
+
+    def tables(self, doc_id: str) -> list[TableRecord]: ...
+
+    def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
+
+    def chunks_of_any_status(self, doc_id: str) -> list[ChunkRecord]: ...
+
+    def generation(self) -> tuple[int, str]:
+        """Changes whenever any process adds or removes a document."""
+
+    def close(self) -> None: ...
