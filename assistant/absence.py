@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ingest.punctuation import QUOTES_AND_BRACKETS, SENTENCE
+
 MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
 NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
 MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制)")
-_QUOTES = re.compile(r"[“”\"'‘’「」（）()]")
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
 
@@ -17,7 +17,7 @@ def item_words(terms: list[str]) -> set[str]:
     """Leading parts of the asked item and its synonyms: 公务用车购置费 → 公务用, 公务用车, …, 公务用车购置."""
     words: set[str] = set()
     for term in terms:
-        head = _GENERIC_TAIL.sub("", _QUOTES.sub("", term))
+        head = _GENERIC_TAIL.sub("", QUOTES_AND_BRACKETS.sub("", term))
         shortest = min(MIN_ITEM_WORD_CHARS, len(head)) if len(head) >= 2 else MIN_ITEM_WORD_CHARS
         words |= {head[:n] for n in range(shortest, len(head) + 1)}
     return words
@@ -28,11 +28,11 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     words = item_words(terms)
     if not words:
         return None
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         if len(body) > MAX_STATEMENT_CHARS:
             continue
-        bare = _QUOTES.sub("", body)
+        bare = QUOTES_AND_BRACKETS.sub("", body)
         for negation in _NEGATION.finditer(bare):
             reach = bare[negation.end() : negation.end() + NEGATION_REACH + max(map(len, words))]
             if any(word in reach[: NEGATION_REACH + len(word)] for word in words):

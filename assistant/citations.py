@@ -9,14 +9,14 @@ from assistant.answer import Citation, Span, TableRef
 from assistant.formatting import plain
 from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
 from ingest.model import Direction
+from ingest.numbers import printed_numbers
+from ingest.punctuation import SENTENCE
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _REASON_STATED = re.compile(r"原因")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
 
@@ -111,7 +111,7 @@ class SourceTexts:
         """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring
         one about the given direction of change."""
         text = self.text(doc_id)
-        candidates = [m for m in _SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
+        candidates = [m for m in SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
                       if _REASON_STATED.search(m.group())]
         if direction:
             candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))
@@ -143,11 +143,6 @@ def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None
     line_end = text.find("\n", found.end(), fact.start)
     end = fact.start if line_end < 0 else line_end
     return Span(role="header", start=table.start, end=end, text=text[table.start : end])
-
-
-def printed_numbers(text: str) -> list[Decimal]:
-    """Every number printed in `text`, whole, as a Decimal (thousands separators ignored): '1,307.00' → 1307.00."""
-    return [Decimal(n) for n in _NUMBER.findall(text.replace(",", ""))]
 
 
 def quote_states(citation: Citation, value: Decimal) -> bool:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
+from ingest.punctuation import BRACKET_MARKS, QUOTE_MARKS
 from ingest.tables import is_total_label
 
 SUBJECT_CACHE = 100_000  # fact subjects are re-scored on every question
@@ -25,7 +26,7 @@ ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close a
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _CLASSIFICATION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]")  # 功能分类 chains name 类, 款 and 项 in turn
-_NOISE = re.compile(r"[“”\"'‘’「」（）()《》\s、]")
+_NOISE = re.compile(f"[{re.escape(QUOTE_MARKS + BRACKET_MARKS)}\\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")

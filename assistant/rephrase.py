@@ -6,7 +6,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Answer
-from assistant.citations import printed_numbers
+from ingest.numbers import printed_numbers
 
 SYSTEM_PROMPT = (
     "你是政府预算公开信息助手。请根据给出的原文摘录，用一两句简洁的中文回答问题。"

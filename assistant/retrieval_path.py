@@ -18,22 +18,21 @@ from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.plan import Operation, QuestionPlan
 from index.query_expansion import canonical_terms
-from ingest.lexicon import search_terms
 from ingest.facts import basis_in
+from ingest.lexicon import search_terms
 from ingest.model import DocumentKind
 from ingest.numbers import NUMBER, is_money
+from ingest.punctuation import QUOTES, SENTENCE
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
 MAX_SENTENCE_CHARS = 300
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
-_QUOTES = re.compile(r"[“”\"'‘’「」]")
 
 
 def _bare(text: str) -> str:
     """Text without quote marks, so “三公”经费 matches 三公经费 (offsets are not used on it)."""
-    return _QUOTES.sub("", text)
+    return QUOTES.sub("", text)
 
 
 def steady_draft(intent: QuestionPlan, sentence: Sentence, steady: tuple[int, int], texts: SourceTexts,
@@ -66,7 +65,7 @@ def _sentences(doc: Document, texts: SourceTexts) -> list[tuple[int, int, str]]:
     if doc.metadata.get("chunk_kind") == "table":
         return [(start, end, re.sub(r"\s*\n\s*|\t", "，", source[start:end])) for start, end in doc.metadata["spans"]]
     for start, end in doc.metadata["spans"]:
-        for match in _SENTENCE.finditer(source, start, end):
+        for match in SENTENCE.finditer(source, start, end):
             text = match.group().strip()
             if text:
                 lead = len(match.group()) - len(match.group().lstrip())

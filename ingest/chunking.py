@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ingest.lexicon import tokens
 from ingest.model import Chunk, Line, Section, Table
+from ingest.punctuation import SENTENCE_END
 from ingest.sections import section_at
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 
 
@@ -44,7 +44,7 @@ def _split(line: Line, pattern: re.Pattern[str]) -> list[_Piece]:
 
 def _sentences(line: Line, budget: int) -> list[_Piece]:
     out: list[_Piece] = []
-    for sentence in _split(line, _SENTENCE_END):
+    for sentence in _split(line, SENTENCE_END):
         if len(tokens(sentence.text)) <= budget:
             out.append(sentence)
             continue

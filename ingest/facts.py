@@ -15,7 +15,9 @@ from decimal import Decimal
 from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, Line, Table, TableCell
 from ingest.numbers import NUMBER, normalise_unit, to_wan
+from ingest.punctuation import QUOTES
 from ingest.tables import squash, strip_list_mark
+from ingest.vocabulary import vocabulary
 
 PERFORMANCE_VALUE_HEADER = "指标值"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
@@ -34,12 +36,14 @@ _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
     r"(?P<dir>增加|增长|减少|下降|节约|增|减)了?(?:额)?(?:为)?$"
 )
+# a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
+_BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
     r"^(?:其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
     r"本年度|本年|当年|\d{4}年度?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
-    r"(?:中共)?[\u4e00-\u9fff]{2,24}?(?:委员会|办事处|办公室)(?=[\u4e00-\u9fff]{2}))+"
+    rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
 )
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
@@ -56,7 +60,6 @@ _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务用车购置及运行费" splits into 购置费 and 运行费
-_QUOTES = re.compile(r"[“”\"'「」『』‘’]")
 _DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
               "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN}
 # fund names that contain 预算 without stating a basis: 一般公共预算, 政府性基金预算 …
@@ -75,7 +78,7 @@ def basis_in(text: str, default: Basis) -> Basis:
 
 def clean_subject(raw: str) -> str:
     """Reduces the words before a figure to the budget item they name."""
-    text = _QUOTES.sub("", raw).strip(" \t\u3000、")
+    text = QUOTES.sub("", raw).strip(" \t\u3000、")
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" 、")
         text = _TRAILING.sub("", text).strip(" 、")
@@ -191,7 +194,7 @@ def _sub_item(whole: str, part: str) -> str:
 
 def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     """(item, measure) named by a header chain: ("“三公”经费预算数", "合计") → ("三公经费", "预算数")."""
-    names = [_QUOTES.sub("", clean_header(h)) for h in chain]
+    names = [QUOTES.sub("", clean_header(h)) for h in chain]
     while len(names) > 1 and names[-1] in GENERIC_HEADERS:
         names.pop()
     name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else _sub_item(names[-2], names[-1])
@@ -204,13 +207,13 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
 
 def _project_name(title: str) -> str:
     name = re.sub(r"(项目)?(绩效目标|绩效)(申报)?表$", "", strip_list_mark(title))
-    return _QUOTES.sub("", name).strip() or title
+    return QUOTES.sub("", name).strip() or title
 
 
 def _subject_label(label: str) -> str:
     label = strip_list_mark(label)
     label = re.sub(r"[（(][^()（）]{1,8}[)）]\s*$", "", label) or label  # "车辆（台、辆）" → "车辆"
-    return _QUOTES.sub("", squash(label))
+    return QUOTES.sub("", squash(label))
 
 
 def _row_span_start(table: Table, cell: TableCell) -> int:

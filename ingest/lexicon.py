@@ -9,11 +9,13 @@ from importlib.resources import files
 
 import jieba
 
+from ingest.numbers import UNSIGNED_NUMBER
+from ingest.punctuation import QUOTES_AND_BRACKETS
+
 BUDGET_TERMS = files("ingest") / "data" / "budget_terms.txt"
 _KEEP = re.compile(r"[\w\u4e00-\u9fff%.]")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_NUMBER = re.compile(rf"{UNSIGNED_NUMBER}%?")
 SEARCH_TERMS_CACHE = 200_000  # fact subjects and contexts are re-scored for every question
-_SEARCH_NOISE = re.compile(r"[“”\"'‘’「」（）()《》]")  # "因公出国（境）费" and "“三公”经费" match their bare forms
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -54,6 +56,6 @@ def search_terms(text: str) -> list[str]:
 @lru_cache(maxsize=SEARCH_TERMS_CACHE)
 def _search_terms(text: str) -> tuple[str, ...]:
     tk = tokenizer()
-    cleaned = _SEARCH_NOISE.sub("", text)
+    cleaned = QUOTES_AND_BRACKETS.sub("", text)
     parts = _split(cleaned, lambda part: tk.lcut_for_search(part, HMM=False) if part else [])
     return tuple(t.lower() for t in parts if _KEEP.search(t))

@@ -20,7 +20,8 @@ UNIT_ALIASES = {"百分比": "%", "名": "人", "（个）月": "个月", "(个)
 QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", "<": "<", "＞": ">", ">": ">", "=": "=", "约": "≈"}
 EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 
-_NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
+_NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 _UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, "（个）月", "(个)月"], key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$")
@@ -38,6 +39,11 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def printed_numbers(text: str) -> list[Decimal]:
+    """The magnitude of every number printed in `text`: `增长1,234.5万元，下降3%` → [1234.5, 3]."""
+    return [Decimal(m.group().replace(",", "")) for m in re.finditer(UNSIGNED_NUMBER, text)]
 
 
 def normalise_unit(unit: str | None) -> str | None:

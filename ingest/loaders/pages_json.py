@@ -18,6 +18,7 @@ from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
 from ingest.model import RawDocument
+from ingest.numbers import UNSIGNED_NUMBER
 
 MAX_PAGE = 10_000
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
@@ -28,7 +29,7 @@ MAX_HEADER_WIDTH = 80
 ROW, HEAD = "row", "head"
 SHAPE = 'expected a JSON list of {"page": n, "text": "..."} objects'
 
-_FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-—－]")
+_FIGURE = re.compile(rf"[-+]?{UNSIGNED_NUMBER}%?|[-—－]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*(?:[.．](?!\d)|、)|第[一二三四五六七八九十\d]+部分)")
 _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"

@@ -1,0 +1,25 @@
+"""The one place that knows how sentences end, which marks wrap a name, and how numbers are printed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ingest.numbers import printed_numbers
+from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
+
+
+def test_printed_numbers_read_thousands_separators_and_keep_neighbours_apart() -> None:
+    assert printed_numbers("收入1,307.00万元，比上年减少2,163.37万元，下降3%") == [Decimal("1307.00"), Decimal("2163.37"), Decimal("3")]
+    assert printed_numbers("1307.00,25.40") == [Decimal("1307.00"), Decimal("25.40")]  # a table row printed with commas
+    assert printed_numbers("减少-16万元") == [Decimal("16")]  # magnitudes: the sign is worded
+    assert printed_numbers("无") == []
+
+
+def test_sentences_end_at_their_marks_and_at_line_ends() -> None:
+    text = "公务接待费0.63万元。比上年减少！原因如下；\n下一行"
+    assert [m.group() for m in SENTENCE.finditer(text)] == ["公务接待费0.63万元。", "比上年减少！", "原因如下；", "下一行"]
+
+
+def test_quote_and_bracket_marks_leave_the_bare_name() -> None:
+    assert QUOTES.sub("", "“三公”经费") == "三公经费"
+    assert QUOTES_AND_BRACKETS.sub("", "因公出国（境）费用「合计」《表》") == "因公出国境费用合计表"
