@@ -1,5 +1,5 @@
 # Two entry points for newcomers: `make demo` and `make test` (see README.md).
-.PHONY: setup system-deps demo test
+.PHONY: setup system-deps demo test test-fast
 
 # demo keys so the staff and admin pages work out of the box; set real ones in production
 DEMO_KEYS = BUDGETQA_STAFF_KEYS='["demo-staff"]' BUDGETQA_ADMIN_KEYS='["demo-admin"]'
@@ -18,3 +18,7 @@ demo: setup
 
 test: setup system-deps
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python -m pytest -q
+
+# the inner loop: everything but the tests marked slow (real servers, browser, shared corpus); CI runs `make test`
+test-fast:
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python -m pytest -q -m "not slow"

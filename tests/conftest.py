@@ -32,6 +32,7 @@ from ingest.model import ParsedDocument  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 from tests.servers import PostgresCluster, chroma_server, postgres_cluster  # noqa: E402
 
+SLOW_FIXTURES = {"shared_assistant", "postgres", "chroma_port"}  # a real server, or the shared corpus embedded
 SAMPLES = REPO / "samples"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 LANGFANG = SAMPLES / "langfang-zfw-2020-dept-budget.txt"
@@ -56,6 +57,13 @@ def small_text(text: str) -> str:
         return lines[start:end]
 
     return "\n".join(lines[:6] + part("四、", "绩效预算信息") + part("七、", "八、")) + "\n"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need a slow fixture are `slow` too (a module that starts its own servers says so itself)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: object) -> CorpusIndex:

@@ -25,6 +25,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from api_support import LANGFANG_DEPARTMENT, STAFF_KEY
 from tests.support import free_port, server_process
 
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
+
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package (scripts/install_browser.sh); no Playwright download

@@ -14,6 +14,8 @@ from index.ingestion import ingest_paths
 from index.retriever import HybridRetriever
 from index.vector_store import ModelMismatch, VectorStore, chroma_client
 
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
+
 LANGFANG_DEPARTMENT = "中共廊坊市委政法委员会"
 VARIANT_DEPARTMENT = "中共廊坊市委宣传部"  # the re-labelled copy (conftest.variant_text), year 2021
 QUERIES = ["公务接待费是多少", "车辆的价值", "固定资产总额", "因公出国"]

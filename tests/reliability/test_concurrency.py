@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import text
 
 from assistant.answer import Answer, Citation
@@ -27,6 +28,8 @@ from ingest.pipeline import parse_file
 from reliability_support import (
     ADMIN_KEY, STAFF_KEY, cli, cli_env, opened_index, pending_and_rows, relabel, run_cli, serve, write_small_docs,
 )
+
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
 
 TOGGLE_CYCLES = 3
 # the toggled document's facts and chunks as readers see them (ready documents only), in one statement

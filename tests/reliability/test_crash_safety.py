@@ -28,6 +28,8 @@ from reliability_support import (
     write_small_docs,
 )
 
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
+
 DOC_COUNT = 5
 KILL_ROUNDS = 4
 SEED = int(os.environ.get("RELIABILITY_SEED") or time.time_ns() % 2**32)

@@ -19,6 +19,8 @@ import pytest
 
 from reliability_support import ADMIN_KEY, STAFF_KEY, Server, http_client, served_sample
 
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
+
 MAX_FILE_BYTES = 100_000
 ALLOWED_ORIGIN = "https://budget.example.gov.cn"
 WRONG_KEYS = ["wrong-key-93e1c7", STAFF_KEY.upper(), STAFF_KEY + "x", STAFF_KEY[:-1], "x" + ADMIN_KEY, ADMIN_KEY * 2, ADMIN_KEY.upper(),

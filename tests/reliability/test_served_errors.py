@@ -26,6 +26,8 @@ import pytest
 from index.ingestion import ingest_paths
 from reliability_support import ADMIN_KEY, STAFF_KEY, Server, http_client, opened_index, served_sample, pending_and_rows, relabel, serve
 
+pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
+
 ADMIN = {"X-API-Key": ADMIN_KEY}
 STAFF = {"X-API-Key": STAFF_KEY}
 FIELD_NAMES = re.compile(r"\b(question|department|year|JSON|start|end|page_size|kind)\b")
