@@ -18,14 +18,15 @@ from fastapi.staticfiles import StaticFiles
 from api import access_log
 from api.auth import API_KEY_HEADER
 from api.body_limit import BodyLimitMiddleware
+from api.load_shedding import InFlightLimit
 from api.errors import CatchAllMiddleware, install_error_handlers
 from api.rate_limit import RateLimiter
-from api.routes import ask, documents, facts, pages, widget_config
+from api.routes import ask, documents, facts, pages, suggestions, unanswered, widget_config
 from api.routes.pages import STATIC_DIR
 from api.uploads import clean_up_after_crash
 from assistant.chain import Assistant
 from config.settings import Settings, get_settings
-from config.wiring import open_assistant
+from config.wiring import open_assistant, open_question_log
 
 log = logging.getLogger("budgetqa.api")
 
@@ -39,6 +40,7 @@ def _open_assistant(settings: Settings) -> Assistant:
     assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
     try:
         assistant.ask(WARM_UP_QUESTION)
+        assistant.opening_questions()  # worked out once per state of the index; now, not for the first visitor
     except Exception:  # an empty or odd index must not stop the server; the real question will report it
         log.warning("warm-up question failed", exc_info=True)
     return assistant
@@ -48,12 +50,14 @@ def _open_assistant(settings: Settings) -> Assistant:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.assistant = await run_in_threadpool(_open_assistant, settings)
+    app.state.question_log = open_question_log(settings)
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.state.text_limiter = RateLimiter(settings.rate_limit_per_minute)  # source text look-ups: a bucket of their own
     log.info("ready: %d document(s) in %s", len(app.state.assistant.index.documents()), settings.data_dir)
     try:
         yield
     finally:
+        app.state.question_log.close()
         app.state.assistant.index.close()
 
 
@@ -70,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     access_log.install()
     install_error_handlers(app)
     app.add_middleware(CatchAllMiddleware)  # innermost, so CORS headers reach a 500 too
+    app.add_middleware(InFlightLimit, limit=settings.max_in_flight, prefixes=("/api/ask",))  # inside CORS too
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -84,5 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(facts.router)
     app.include_router(pages.router)
     app.include_router(widget_config.router)
+    app.include_router(suggestions.router)
+    app.include_router(unanswered.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -15,9 +15,10 @@ from api.rate_limit import RateLimiter
 from api.schemas import AskRequest
 from api.scope import checked_scope
 from assistant.answer import Context
-from assistant.chain import Assistant
+from assistant.chain import Assistant, QuestionRejected, checked_question_text
 from config.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter
+from index.question_log import QuestionLog
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -34,7 +35,13 @@ def get_index(assistant: Annotated[Assistant, Depends(get_assistant)]) -> Corpus
     return assistant.index
 
 
+def get_question_log(request: Request) -> QuestionLog:
+    """The log of unanswered questions, opened at startup."""
+    return request.app.state.question_log
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+QuestionLogDep = Annotated[QuestionLog, Depends(get_question_log)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 IndexDep = Annotated[CorpusIndex, Depends(get_index)]
 
@@ -99,11 +106,10 @@ def checked_question(text: str, department: str | None, year: int | None, settin
     if has_invalid_chars(text) or has_invalid_chars(department):
         field = "问题" if has_invalid_chars(text) else "部门"
         raise ApiError(422, f"{field}中含有无法识别的字符（如不成对的代理字符或空字符），请删除后重试")
-    text = (text or "").strip()
-    if not text:
-        raise ApiError(422, "问题不能为空")
-    if len(text) > settings.max_question_chars:
-        raise ApiError(422, f"问题过长：共 {len(text)} 字，最多 {settings.max_question_chars} 字", limit=settings.max_question_chars)
+    try:
+        text = checked_question_text(text, settings.max_question_chars)
+    except QuestionRejected as rejected:
+        raise ApiError(422, str(rejected), limit=rejected.limit) from rejected
     return Question(text, checked_scope(index, department, year))
 
 

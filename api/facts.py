@@ -1,13 +1,12 @@
-"""Staff look-ups over the fact store: paged rows, a CSV export and a subject × year comparison."""
+"""Staff look-ups over the fact store: paged rows, a CSV and .xlsx export and a subject × year comparison."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import replace
 
 from api.errors import ApiError
+from api.exports import Cell
 from api.messages import has_invalid_chars
 from api.schemas import FactPage, FactPivot, FactPublic, PivotCell, PivotRow
 from api.scope import checked_scope
@@ -15,9 +14,8 @@ from assistant.citations import SourceTexts
 from index.corpus_index import CorpusIndex
 from index.fact_store import FactQuery, FactRecord
 
-MAX_EXPORT_ROWS = 100_000  # one CSV; Excel's own limit is about a million rows
-CSV_COLUMNS = ["科目", "指标", "数值", "单位", "限定", "折合万元", "部门", "年度", "文件", "文件编号", "起", "止", "页码", "原文"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # cells Excel would run as formulas
+MAX_EXPORT_ROWS = 100_000  # one export; Excel's own limit is about a million rows
+FACT_COLUMNS = ["科目", "指标", "数值", "单位", "限定", "折合万元", "部门", "年度", "文件", "文件编号", "起", "止", "页码", "原文"]
 
 
 def _check_terms(*terms: str | None) -> None:
@@ -45,23 +43,11 @@ def fact_page(index: CorpusIndex, query: FactQuery, page: int, page_size: int) -
     return FactPage(total=total, page=page, page_size=page_size, items=items)
 
 
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def facts_csv(found: Iterable[FactRecord]) -> str:
-    """UTF-8 CSV with a BOM, so Excel shows the Chinese text instead of mojibake."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def fact_rows(found: Iterable[FactRecord]) -> Iterable[list[Cell]]:
+    """One export row per fact, in FACT_COLUMNS order."""
     for f in found:
-        writer.writerow([
-            _cell(f.subject), _cell(f.measure), str(f.value), f.unit or "", f.qualifier or "",
-            "" if f.amount_wan is None else str(f.amount_wan), _cell(f.department), f.year or "", _cell(f.source), f.doc_id,
-            f.start, f.end, f.page or "", _cell(f.context.replace("\n", " ")),
-        ])
-    return out.getvalue()
+        yield [f.subject, f.measure, f.value, f.unit, f.qualifier, f.amount_wan, f.department, f.year, f.source,
+               f.doc_id, f.start, f.end, f.page, f.context.replace("\n", " ")]
 
 
 def fact_pivot(index: CorpusIndex, department: str, subject: str | None, text: str | None) -> FactPivot:
@@ -79,6 +65,7 @@ def fact_pivot(index: CorpusIndex, department: str, subject: str | None, text: s
         years.add(f.year)
         row = rows.setdefault((f.subject, f.measure), PivotRow(subject=f.subject, measure=f.measure, cells={}))
         row.cells.setdefault(str(f.year), PivotCell(
-            value=f.value, unit=f.unit, qualifier=f.qualifier, doc_id=f.doc_id, start=f.start, end=f.end, page=f.page,
+            value=f.value, unit=f.unit, qualifier=f.qualifier, amount_wan=f.amount_wan, doc_id=f.doc_id,
+            start=f.start, end=f.end, page=f.page,
         ))
     return FactPivot(department=department, years=sorted(years), rows=list(rows.values()))

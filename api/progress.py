@@ -12,10 +12,12 @@ from collections.abc import AsyncIterator, Callable
 from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import ServerSentEvent
 
+from api.unanswered import note_unanswered
 from assistant.answer import Answer, Context
 from assistant.chain import Assistant, QuestionRejected
 from assistant.stages import Stage, StageReport, ignore_stage
 from index.corpus_index import DocumentFilter
+from index.question_log import QuestionLog
 
 log = logging.getLogger("budgetqa.api")
 
@@ -29,16 +31,19 @@ STAGE_MESSAGE: dict[Stage, str] = {
 Report = Callable[[Stage | None], None]
 
 
-def answer(assistant: Assistant, question: str, where: DocumentFilter, context: Context | None = None,
-           on_stage: StageReport = ignore_stage) -> Answer:
-    """`assistant.ask` on one consistent view of the index: an upload or removal finishing meanwhile
-    waits for this answer, so no answer mixes two states of the index (blocking; run it in a worker thread)."""
+def answer(assistant: Assistant, question_log: QuestionLog, question: str, where: DocumentFilter,
+           context: Context | None = None, on_stage: StageReport = ignore_stage) -> Answer:
+    """`assistant.reply` on one consistent view of the index: an upload or removal finishing meanwhile
+    waits for this answer, so no answer mixes two states of the index; a refused or ambiguous answer is
+    noted in the staff log (blocking; run it in a worker thread)."""
     with assistant.index.reading():
-        return assistant.ask(question, where, context, on_stage)
+        replied = assistant.reply(question, where, context, on_stage)
+    note_unanswered(question_log, replied)
+    return replied
 
 
-def ask_with_progress(assistant: Assistant, question: str, where: DocumentFilter, report: Report,
-                      context: Context | None = None) -> Answer:
+def ask_with_progress(assistant: Assistant, question_log: QuestionLog, question: str, where: DocumentFilter,
+                      report: Report, context: Context | None = None) -> Answer:
     """`answer`, reporting each stage once, in the order the chain reaches them (blocking; run it in a worker thread)."""
     sent = {Stage.UNDERSTAND}  # sent by the caller before the thread starts
 
@@ -47,14 +52,14 @@ def ask_with_progress(assistant: Assistant, question: str, where: DocumentFilter
             sent.add(stage)
             report(stage)
 
-    return answer(assistant, question, where, context, once)
+    return answer(assistant, question_log, question, where, context, once)
 
 
 def _status(stage: Stage) -> ServerSentEvent:
     return ServerSentEvent(event="status", data={"stage": str(stage), "message": STAGE_MESSAGE[stage]})
 
 
-async def answer_events(assistant: Assistant, question: str, where: DocumentFilter,
+async def answer_events(assistant: Assistant, question_log: QuestionLog, question: str, where: DocumentFilter,
                         context: Context | None = None) -> AsyncIterator[ServerSentEvent]:
     """status… → answer (or error) → done."""
     loop = asyncio.get_running_loop()
@@ -65,7 +70,7 @@ async def answer_events(assistant: Assistant, question: str, where: DocumentFilt
 
     def work() -> Answer:
         try:
-            return ask_with_progress(assistant, question, where, report, context)
+            return ask_with_progress(assistant, question_log, question, where, report, context)
         finally:
             report(None)  # end of statuses; queued after every status the thread sent
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from assistant.answer import Citation, Context, Span, TableRef
+from assistant.answer import AnswerKind, Citation, Context, Span, TableRef
 from pydantic import BaseModel, Field
 
 from index.fact_store import DocumentRecord, FactRecord
+from index.question_log import UnansweredQuestion
+from ingest.audit.findings import RULES, Finding
 
 
 class ErrorBody(BaseModel):
@@ -26,8 +28,8 @@ class AskRequest(BaseModel):
     context: Context | None = Field(None, description="The previous answer's `context`, to ask a follow-up (那2024年呢？)")
 
 
-class DocumentPublic(BaseModel):
-    """An ingested disclosure as listed to staff."""
+class DocumentHeading(BaseModel):
+    """Which disclosure: its id, title, publisher, year, kind and file name."""
 
     doc_id: str
     title: str
@@ -35,6 +37,24 @@ class DocumentPublic(BaseModel):
     year: int | None
     kind: str
     source: str
+
+
+class DocumentFindings(DocumentHeading):
+    """Where one disclosure contradicts itself, as the source audit found it at ingest (most severe first)."""
+
+    findings: list[Finding]
+    rules: dict[str, str] = Field(description="What each rule of the findings checks, in Chinese (rule id → check)")
+
+    @classmethod
+    def of(cls, record: DocumentRecord, findings: list[Finding]) -> DocumentFindings:
+        return cls(doc_id=record.doc_id, title=record.title, department=record.department, year=record.year,
+                   kind=record.kind, source=record.source, findings=sorted(findings, key=lambda f: -f.severity.rank),
+                   rules={f.rule.value: RULES[f.rule].checks for f in findings})
+
+
+class DocumentPublic(DocumentHeading):
+    """An ingested disclosure as listed to staff."""
+
     format: str
     ingested_at: datetime
 
@@ -111,6 +131,7 @@ class PivotCell(BaseModel):
     value: Decimal
     unit: str | None
     qualifier: str | None
+    amount_wan: Decimal | None = Field(None, description="A money figure in 万元, to compare figures printed in other units")
     doc_id: str
     start: int
     end: int
@@ -131,15 +152,39 @@ class FactPivot(BaseModel):
     rows: list[PivotRow]
 
 
-class SourceSpan(BaseModel):
+class UnansweredPublic(BaseModel):
+    """A question the assistant refused or found ambiguous, how often it was asked and what it resolved."""
+
+    question: str = Field(description="The question as understood (a follow-up with what it left out), normalised")
+    kind: AnswerKind = Field(description="How it was last answered: not_found, ambiguous or out_of_scope")
+    times_asked: int
+    first_asked: datetime
+    last_asked: datetime
+    department: str | None = Field(None, description="The department it was resolved to, when one")
+    year: int | None = None
+    item: str | None = Field(None, description="The budget item it asked about, as read from the question")
+
+    @classmethod
+    def of(cls, entry: UnansweredQuestion) -> UnansweredPublic:
+        return cls(question=entry.question, kind=AnswerKind(entry.outcome), times_asked=entry.times_asked,
+                   first_asked=entry.first_asked, last_asked=entry.last_asked, department=entry.department,
+                   year=entry.year, item=entry.item)
+
+
+class UnansweredList(BaseModel):
+    total: int
+    items: list[UnansweredPublic] = Field(description="Most asked first, then most recently asked")
+
+
+class Suggested(BaseModel):
+    """Questions to start with, made from the documents the index holds; each one it answers."""
+
+    questions: list[str]
+
+
+class SourceSpan(DocumentHeading):
     """A quoted span of a document with its surrounding text, for checking a citation."""
 
-    doc_id: str
-    title: str
-    department: str
-    year: int | None
-    kind: str
-    source: str
     section: str | None
     page: int | None
     start: int

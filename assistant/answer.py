@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-AnswerKind = Literal["number", "text", "not_found", "ambiguous"]
+
+class AnswerKind(StrEnum):
+    """What kind of answer was given."""
+
+    NUMBER = "number"  # a figure, with its citations
+    TEXT = "text"  # a cited passage or list
+    NOT_FOUND = "not_found"  # a budget question the documents do not answer
+    AMBIGUOUS = "ambiguous"  # several documents answer it: which department or year is meant
+    OUT_OF_SCOPE = "out_of_scope"  # a greeting, thanks, or a question about something other than the budgets
+
+    @property
+    def refuses(self) -> bool:
+        """The answer gives no figure or passage for the question."""
+        return self in (AnswerKind.NOT_FOUND, AnswerKind.OUT_OF_SCOPE)
+
+
 NOT_FOUND_TEXT = "未在已公开的预算文件中找到"
 
 
@@ -34,6 +50,8 @@ class Citation(BaseModel):
 
     A table figure also carries `table` (title, row, headers, unit), `spans` for the header line and the
     row it quotes, and `label`, the figure read as its row: "三公经费 · 公务接待费：1.35（万元）".
+    Text read from a scanned page by OCR has `from_image` set and the recogniser's lowest `confidence`
+    (0–1) over the quote, or for a table figure over the figure's own cell.
     """
 
     doc_id: str
@@ -48,6 +66,8 @@ class Citation(BaseModel):
     label: str | None = None
     table: TableRef | None = None
     spans: list[Span] = Field(default_factory=list)
+    from_image: bool = False
+    confidence: float | None = None
 
 
 class CitedValue(BaseModel):
@@ -90,3 +110,4 @@ class Answer(BaseModel):
     timing_ms: float = 0.0
     context: Context | None = None  # send back with the next question to ask a follow-up
     assumed: str | None = None  # the question as understood from the conversation, when it was a follow-up
+    related: list[str] = Field(default_factory=list)  # questions to offer next, each one the index answers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import dataclass, field, replace
 
@@ -10,28 +11,47 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from assistant.absence import absence_statement
-from assistant.answer import NOT_FOUND_TEXT, Answer, Context
-from assistant.citations import SourceTexts, citation_is_exact, quote_states
+from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Context
+from assistant.audit_conflicts import AuditConflicts
+from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig
 from assistant.conversation import context_of, resolve
+from assistant.departments import find_department
 from assistant.fact_cache import FactCache
 from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
 from assistant.intent import parse_question
+from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.plan import Operation, QuestionPlan
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
+from assistant.suggestions import RELATED_COUNT, Suggestions
 from index.corpus_index import CorpusIndex, DocumentFilter
-from index.fact_store import DocumentRecord, FactRecord
+from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from ingest.model import Basis
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
+OPENING_KEPT = 16  # document filters whose opening questions are kept (the widget's scopes)
 
 
 class QuestionRejected(ValueError):
-    """The question is empty or too long; the message says which."""
+    """The question is empty or too long; the (Chinese) message says which, and `limit` is the longest allowed."""
+
+    def __init__(self, message: str, limit: int):
+        super().__init__(message)
+        self.limit = limit
+
+
+def checked_question_text(question: str | None, max_chars: int) -> str:
+    """The question without surrounding space; raises `QuestionRejected` when that is empty or too long."""
+    text = (question or "").strip()
+    if not text:
+        raise QuestionRejected("问题不能为空", max_chars)
+    if len(text) > max_chars:
+        raise QuestionRejected(f"问题过长：共 {len(text)} 字，最多 {max_chars} 字", max_chars)
+    return text
 
 
 @dataclass
@@ -56,12 +76,16 @@ class Assistant:
         self.config = config = config or AssistantConfig()
         self.texts = SourceTexts(index.facts)
         index.on_change(self.texts.forget)
+        self.audit = AuditConflicts(index.facts, self.texts)
+        index.on_change(self.audit.forget)
         self.fact_cache = FactCache(index.facts)
         self.fact_path = FactPath(self.texts, config.display_unit)
         self.retrieval_path = RetrievalPath(self.texts, config.display_unit)
         if llm is None and config.llm_base_url:
             llm = build_chat_model(config.llm_base_url, config.llm_model)
         self.llm = llm
+        self._opening: dict[tuple[tuple[int, str], DocumentFilter], list[str]] = {}
+        self._opening_lock = threading.Lock()
         self.chain: Runnable[Turn, Answer] = (
             RunnableLambda(self._understand)
             | RunnableBranch(
@@ -78,21 +102,70 @@ class Assistant:
         """One question in, one cited answer out; with the previous answer's `context`, a follow-up is
         understood from it; `on_stage` hears each step as it starts. Raises `QuestionRejected` for empty
         or over-long input."""
-        question = (question or "").strip()
-        if not question:
-            raise QuestionRejected("question is empty")
-        if len(question) > self.config.max_question_chars:
-            raise QuestionRejected(f"question is {len(question)} characters; the limit is {self.config.max_question_chars}")
+        question = checked_question_text(question, self.config.max_question_chars)
+        started = time.perf_counter()
         where = filters or DocumentFilter()
-        assumed = resolve(question, context, self.index.documents(where)) if context else None
-        answer = self.chain.invoke(Turn(assumed or question, where, time.perf_counter(), report=on_stage))
+        documents = self.index.documents(where)
+        if (reason := self._off_topic(question, documents)) is not None:
+            return self._scope_answer(question, reason, where, started)
+        assumed = resolve(question, context, documents) if context else None
+        answer = self.chain.invoke(Turn(assumed or question, where, started, report=on_stage))
         if assumed is None:
             return answer
         text = f"（按上文理解为：{assumed}）{answer.text}"
         return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
 
+    def reply(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None,
+              on_stage: StageReport = ignore_stage) -> Answer:
+        """`ask`, with two questions to offer next (`related`), each one the stored facts answer."""
+        answer = self.ask(question, filters, context, on_stage)
+        if answer.related:  # a scope message carries its example questions already
+            return answer
+        where = filters or DocumentFilter()
+        related = self._suggestions(where).related(answer, self.opening_questions(where))
+        return answer.model_copy(update={"related": related})
+
+    def opening_questions(self, filters: DocumentFilter | None = None) -> list[str]:
+        """A few questions to start a conversation with, made from what the index holds, each one it answers;
+        worked out once per state of the index."""
+        where = filters or DocumentFilter()
+        key = (self.index.facts.generation(), where)
+        with self._opening_lock:
+            if key in self._opening:
+                return self._opening[key]
+        questions = self._suggestions(where).opening()
+        with self._opening_lock:
+            if len(self._opening) >= OPENING_KEPT or any(k[0] != key[0] for k in self._opening):
+                self._opening.clear()
+            self._opening[key] = questions
+        return questions
+
+    def answers_from_facts(self, question: str, filters: DocumentFilter | None = None) -> bool:
+        """Whether the stored facts alone answer `question` with one figure (no search, no ambiguity): what a
+        question the assistant offers must do."""
+        turn = self._understand(Turn(question, filters or DocumentFilter(), time.perf_counter()))
+        if turn.refusal is not None or not turn.intent.wants_number:
+            return False
+        draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        return draft is not None and draft.answer.kind is AnswerKind.NUMBER
+
+    def _suggestions(self, where: DocumentFilter) -> Suggestions:
+        return Suggestions(self.index.documents(where), lambda question: self.answers_from_facts(question, where))
+
+    def _off_topic(self, question: str, documents: list[DocumentRecord]) -> OffTopic | None:
+        named = find_department(question, [d.department for d in documents])
+        return off_topic(question, bool(named.departments or named.unknown), self._states_item)
+
+    def _states_item(self, word: str) -> bool:
+        return bool(self.index.facts.facts(FactQuery(subject=word, limit=1)))
+
+    def _scope_answer(self, question: str, reason: OffTopic, where: DocumentFilter, started: float) -> Answer:
+        examples = self.opening_questions(where)[:RELATED_COUNT]
+        return Answer(question=question, kind=AnswerKind.OUT_OF_SCOPE, text=scope_message(reason, examples),
+                      related=examples, timing_ms=(time.perf_counter() - started) * 1000)
+
     def retriever(self, where: DocumentFilter) -> HybridRetriever:
-        return HybridRetriever(index=self.index, k=self.config.top_k, where=where)
+        return HybridRetriever(index=self.index, k=self.config.top_k, where=where, mode=self.config.retrieval_mode)
 
     # ---- steps ---------------------------------------------------------------------------
     def _understand(self, turn: Turn) -> Turn:
@@ -189,7 +262,7 @@ class Assistant:
 
     def _verify(self, turn: Turn) -> Answer:
         turn.report(Stage.VERIFY)
-        answer = self._checked(turn)
+        answer = self.audit.flag(self._checked(turn))  # a cited figure the document contradicts is said so
         turn.report(Stage.COMPOSE)
         return answer
 
@@ -199,13 +272,17 @@ class Assistant:
         if turn.draft is None:
             focus = turn.intent.focus if turn.intent else ""
             text = turn.refusal or f"{NOT_FOUND_TEXT}“{focus or turn.question}”的相关内容。"
-            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed())
+            context = context_of(turn.intent, turn.docs) if turn.intent else None  # what a next question builds on
+            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed(), context=context)
         answer = turn.draft.answer
         exact = all(citation_is_exact(c, self.texts) for c in answer.citations)
         stated = all(quote_states(c, v) for c, v in turn.draft.checks)
         if not exact or not stated:
             text = f"{NOT_FOUND_TEXT}可核对出处的“{turn.intent.focus or turn.question}”数据。"
-            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed())
+            return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed(),
+                          context=context_of(turn.intent, turn.docs))
+        if any(doubtful(c) for c in answer.citations):  # read from a scan with little confidence: said so
+            answer = answer.model_copy(update={"text": f"{answer.text}{DOUBTFUL_NOTE}"})
         return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs)})
 
     def _polish(self, answer: Answer) -> Answer:

@@ -8,11 +8,12 @@ from decimal import Decimal
 from assistant.answer import Citation, Span, TableRef
 from assistant.formatting import plain
 from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
-from ingest.model import Direction
+from ingest.model import Direction, RecognisedSpan
 from ingest.numbers import printed_numbers
 from ingest.punctuation import SENTENCE
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
+LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this is not given as sure
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _REASON_STATED = re.compile(r"原因")
@@ -30,6 +31,7 @@ class SourceTexts:
         self._sections: dict[str, list[dict]] = {}
         self._records: dict[str, DocumentRecord] = {}
         self._tables: dict[str, dict[int, TableRecord]] = {}
+        self._recognised: dict[str, list[RecognisedSpan]] = {}
 
     # Shared by the threads answering questions while `forget()` may run: every method reads the cache
     # once into a local and never assumes an entry it saw is still there.
@@ -66,13 +68,22 @@ class SourceTexts:
                 best = s
         return " > ".join(best["path"]) if best else None
 
+    def recognition(self, doc_id: str, start: int, end: int) -> float | None:
+        """The recogniser's lowest confidence over text[start:end] where it was read from a page image, else None."""
+        spans = self._recognised.get(doc_id)
+        if spans is None:
+            spans = self._recognised[doc_id] = self.store.recognised(doc_id)
+        return min((s.confidence for s in spans if s.start < end and start < s.end), default=None)
+
     def cite(self, doc_id: str, start: int, end: int, page: int | None = None) -> Citation:
         """A citation whose quote is exactly text[start:end]."""
         record = self.record(doc_id)
         text = self.text(doc_id)
+        confidence = self.recognition(doc_id, start, end)
         return Citation(
             doc_id=doc_id, source=record.source, department=record.department, year=record.year,
             section=self.section_title(doc_id, start), page=page, start=start, end=end, quote=text[start:end],
+            from_image=confidence is not None, confidence=confidence,
         )
 
     def table(self, doc_id: str, table_id: int) -> TableRecord | None:
@@ -97,7 +108,11 @@ class SourceTexts:
         label = f"{' · '.join([*row, '/'.join(fact.col_path)])}：{printed}"
         reference = TableRef(title=table.title, kind=str(table.kind), unit=table.unit, row=list(fact.row_path),
                              headers=list(fact.col_path))
-        return citation.model_copy(update={"label": label, "table": reference, "spans": spans})
+        update = {"label": label, "table": reference, "spans": spans}
+        if citation.from_image:  # how surely the figure's own cell was read, not the rest of its row
+            figure_start = max(fact.start, text.rfind("\t", fact.start, fact.end) + 1)
+            update["confidence"] = self.recognition(fact.doc_id, figure_start, fact.end)
+        return citation.model_copy(update=update)
 
     def steady_after(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset`."""
@@ -127,6 +142,7 @@ class SourceTexts:
         self._sections.clear()
         self._records.clear()
         self._tables.clear()
+        self._recognised.clear()
 
 
 def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:
@@ -153,3 +169,11 @@ def quote_states(citation: Citation, value: Decimal) -> bool:
 def citation_is_exact(citation: Citation, texts: SourceTexts) -> bool:
     """True when the quote is exactly the document text at the cited offsets."""
     return texts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
+
+
+DOUBTFUL_NOTE = "（提示：所引原文是从扫描图片中识别出的文字，识别把握不高，请以原件核对数字。）"
+
+
+def doubtful(citation: Citation) -> bool:
+    """True when the citation's text was read from an image with low confidence."""
+    return citation.confidence is not None and citation.confidence < LOW_CONFIDENCE

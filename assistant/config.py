@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from index.retriever import RetrievalMode
+
 
 class DisplayUnit(StrEnum):
     """Units money figures may be shown in."""
@@ -20,12 +22,14 @@ class AssistantConfig:
 
     display_unit: DisplayUnit = DisplayUnit.WAN
     max_question_chars: int = 500
-    top_k: int = 8  # chunks the hybrid retriever returns
+    top_k: int = 8  # chunks the retriever returns
     llm_base_url: str | None = None  # OpenAI-compatible endpoint that may reword text answers
     llm_model: str = "qwen"
+    retrieval_mode: RetrievalMode = RetrievalMode.KEYWORD  # BM25 alone: see index/retriever.py
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "display_unit", DisplayUnit(self.display_unit))
+        object.__setattr__(self, "retrieval_mode", RetrievalMode(self.retrieval_mode))
         if self.max_question_chars < 1:
             raise ValueError(f"max_question_chars must be at least 1, got {self.max_question_chars}")
         if self.top_k < 1:

@@ -23,13 +23,14 @@ _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operati
 
 
 def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
-    """What an answer resolved, for the next question."""
-    departments = {d.department for d in documents}
-    years = {d.year for d in documents if d.year}
+    """What an answer resolved, for the next question: the one department and year of its documents, else
+    the one the question named (a refusal for 2019 names 2019 though no document is of that year)."""
+    departments = {d.department for d in documents} or set(plan.departments)
+    years = {d.year for d in documents if d.year} or set(plan.years)
     return Context(
-        department=next(iter(departments)) if len(departments) == 1 else None,
+        department=next(iter(departments))[:100] if len(departments) == 1 else None,
         year=next(iter(years)) if len(years) == 1 else None,
-        item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus) or None,
+        item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200],
     )

@@ -94,6 +94,25 @@ def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch
     return _result(question, matched, unknown, index)
 
 
+def short_name(department: str, known: Sequence[str]) -> str:
+    """The way people write an indexed department, short but still naming only it among `known`: the body
+    with its organ word's first short form (万里街道 for 上海市普陀区人民政府万里街道办事处, 政法委 for
+    中共廊坊市委政法委员会), else the body, else the body after its own place (普陀区财政局), else the full name.
+    A body that is only a generic part and an organ word is named with its place (普陀区人民政府办公室)."""
+    places, body = split_places(department)
+    core = core_name(body)
+    organs = organ_suffixes(core)
+    stem = core[: -len(organs[0])] if organs else ""
+    short_forms = vocabulary().organs.get(organs[0], ()) if organs else ()
+    with_place = [places[-1] + core] if places else []
+    if stem in vocabulary().generic:
+        candidates = [*with_place, core]
+    else:
+        candidates = [f"{stem}{short_forms[0]}"] if stem and short_forms else []
+        candidates += [core, *with_place]
+    return next((c for c in candidates if find_department(c, known).departments == (department,)), department)
+
+
 def _names(known: Sequence[str]) -> tuple[str, ...]:
     """The distinct, non-empty names, in order: the key of the precomputed index."""
     return tuple(dict.fromkeys(name for name in known if name))

@@ -8,16 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
-from ingest.punctuation import BRACKET_MARKS, QUOTE_MARKS
+from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label
 
-SUBJECT_CACHE = 100_000  # fact subjects are re-scored on every question
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
@@ -25,8 +23,6 @@ CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figur
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
-_CLASSIFICATION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]")  # 功能分类 chains name 类, 款 and 项 in turn
-_NOISE = re.compile(f"[{re.escape(QUOTE_MARKS + BRACKET_MARKS)}\\s、]")
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
@@ -42,12 +38,6 @@ def _without_measure_words(term: str) -> str:
 
 # measures that state "the amount" of an item, preferred over targets, changes and breakdowns
 PRIMARY_MEASURES = ("金额", "预算数", "合计", "预算资金", "决算数", "总计", "小计", "价值")
-
-
-@lru_cache(maxsize=SUBJECT_CACHE)
-def normalise(text: str) -> str:
-    """Comparable form of an item name: no quotes, brackets or spaces."""
-    return _NOISE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -100,19 +90,6 @@ def measure_class(fact: FactRecord) -> str:
     if is_money(fact.unit):
         return "money"
     return f"count:{fact.unit}"
-
-
-@lru_cache(maxsize=SUBJECT_CACHE)
-def classification_levels(subject: str) -> tuple[str, ...]:
-    """The 类, 款 and 项 names of a 功能分类 chain, or () for any other subject."""
-    levels = tuple(normalise(name) for name in _CLASSIFICATION_LEVEL.split(subject) if name.strip())
-    return levels if len(levels) > 1 else ()
-
-
-def same_item(a: str, b: str) -> bool:
-    """Two subjects name one item: equal, or one is the （项） of the other's 功能分类 chain."""
-    short_a, short_b = (classification_levels(x)[-1:] or (normalise(x),) for x in (a, b))
-    return normalise(a) == normalise(b) or short_a == short_b
 
 
 def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> float:

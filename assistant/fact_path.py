@@ -21,7 +21,6 @@ from assistant.fact_matching import (
     measure_class,
     rank_facts,
     overlapping,
-    same_item,
 )
 from assistant.fact_lists import MIN_LIST_PARTS, list_parts
 from assistant.formatting import in_display_unit, rounded, shown
@@ -29,6 +28,7 @@ from assistant.vocabulary import total_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.model import Basis, Direction, DocumentKind, FactKind
+from ingest.subjects import same_item
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")

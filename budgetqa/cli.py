@@ -1,4 +1,4 @@
-"""The `budgetqa` command: ingest, ask, serve, eval, documents. Each subcommand imports only what it needs."""
+"""The `budgetqa` command: ingest, ask, serve, eval, documents, check. Each subcommand imports only what it needs."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from index.corpus_index import IndexBusy
     from index.ingestion import expand_paths, ingest_paths, remove_documents
     from ingest.model import DocumentKind
+    from ingest.ocr.options import PageProgress
     from ingest.pipeline import MetaOverrides
 
     settings = get_settings()
@@ -35,12 +36,19 @@ def _ingest(args: argparse.Namespace) -> int:
         files = expand_paths(args.paths)
         overrides = MetaOverrides(args.department, args.year, DocumentKind(args.kind) if args.kind else None)
         options = settings.parse_options()
-        with tqdm(total=len(files), unit="file", disable=args.quiet, file=sys.stderr) as bar:
+        with (tqdm(total=len(files), unit="file", disable=args.quiet, file=sys.stderr) as bar,
+              tqdm(unit="页", disable=args.quiet, file=sys.stderr, position=1, leave=False) as pages):
             def step(path: Path) -> None:
                 bar.set_postfix_str(path.name[:40])
                 bar.update(1)
+                pages.reset()
 
-            report = ingest_paths(index, args.paths, options, overrides, on_file=step)
+            def page(progress: PageProgress) -> None:  # scanned pages take seconds each
+                pages.total = progress.pages
+                pages.set_description_str("识别扫描页" if progress.recognised else "读取页面")
+                pages.update(1)
+
+            report = ingest_paths(index, args.paths, options, overrides, on_file=step, on_page=page)
     except IndexBusy as busy:
         print(f"error: {busy}", file=sys.stderr)
         return 3
@@ -48,6 +56,8 @@ def _ingest(args: argparse.Namespace) -> int:
         index.close()
     for line in report.failed:
         print(f"error: {line}", file=sys.stderr)
+    for line in report.notices:
+        print(f"注意：{line}", file=sys.stderr)
     print(
         f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)}; {report.facts} facts, {report.chunks} chunks"
@@ -91,9 +101,8 @@ def _documents(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
-
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    # each worker process builds its own app (and model) from the same BUDGETQA_* settings and data dir
+    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="info")
     return 0
 
 
@@ -101,6 +110,17 @@ def _eval(args: argparse.Namespace) -> int:
     from eval.cli import run_eval
 
     return run_eval(args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from index.ingestion import expand_paths
+    from ingest.audit.report import check_files, report_json, report_table
+
+    report = check_files(expand_paths(args.paths), get_settings().parse_options())
+    print(report_table(report))
+    if args.json:
+        args.json.write_text(report_json(report), encoding="utf-8")
+    return 2 if report.failed else 1 if report.contradicts else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP API, chat widget and staff pages")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="server processes sharing the data dir, each with its own model")
     serve.set_defaults(run=_serve)
 
     evaluate = sub.add_parser("eval", help="score the assistant on a gold JSONL file")
@@ -136,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", type=Path, help="write the full report here")
     evaluate.add_argument("--baseline", action="store_true", help="also run the plain LangChain RAG baseline")
     evaluate.set_defaults(run=_eval)
+
+    check = sub.add_parser("check", help="audit files for places where a disclosure contradicts itself (no ingest needed)")
+    check.add_argument("paths", nargs="+", type=Path)
+    check.add_argument("--json", type=Path, help="also write the findings as JSON here")
+    check.set_defaults(run=_check)
     return parser
 
 

@@ -9,7 +9,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.config import AssistantConfig, DisplayUnit
-from index.config import IndexConfig
+from index.retriever import RetrievalMode
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, IndexConfig
 from ingest.pipeline import ParseOptions
 
 
@@ -26,6 +27,14 @@ class Settings(BaseSettings):
         "auto",
         description="Embedding model: 'auto' (best installed packaged model), an installed package name, or a local path.",
     )
+    embedding_backend: EmbeddingBackend = Field(
+        DEFAULT_EMBEDDING_BACKEND,
+        description="What runs the embedding model: 'torch', 'onnx' (an export of the same weights, same vectors) or "
+        "'onnx-int8' (int8 weights: other vectors, so an index built with it must be opened with it).",
+    )
+    onnx_cache_dir: Path | None = Field(
+        None, description="Folder of the ONNX exports of the embedding model (made once); default ~/.cache/budgetqa/onnx."
+    )
     chroma_host: str | None = Field(None, description="Chroma server host; when set, a Chroma HttpClient is used.")
     chroma_port: int = Field(8000, description="Chroma server port, used with CHROMA_HOST.")
     collection: str = Field("budget_chunks", description="Chroma collection name.")
@@ -33,12 +42,22 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(256, ge=16, description="Chunk budget in jieba tokens.")
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated at the start of the next chunk.")
     max_file_bytes: int = Field(50 * 1024 * 1024, ge=1, description="Largest file accepted for ingestion.")
+    ocr_max_pages: int = Field(
+        100, ge=0, description="Most scanned pages read by OCR in one document (a few seconds each); a document with more is refused."
+    )
     max_question_chars: int = Field(500, ge=1, description="Longest question accepted.")
-    top_k: int = Field(8, ge=1, le=100, description="Chunks returned by the hybrid retriever.")
+    top_k: int = Field(8, ge=1, le=100, description="Chunks returned by the retriever.")
+    retrieval_mode: RetrievalMode = Field(
+        RetrievalMode.KEYWORD,
+        description="How questions find passages: 'keyword' (BM25, measured best), 'dense' (the embedding model) or 'hybrid' (both, fused).",
+    )
     staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
-    rate_limit_per_minute: int = Field(60, ge=1, description="Public ask requests per client per minute.")
+    max_in_flight: int = Field(
+        32, ge=1, description="Questions one server worker answers at once; beyond it, 503 with Retry-After at once."
+    )
+    rate_limit_per_minute: int = Field(60, ge=0, description="Public ask requests per client per minute; 0 switches the limit off.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint that may rephrase text answers.")
     llm_model: str = Field("qwen", description="Model name sent to the LLM endpoint.")
     contact_url: str | None = Field(
@@ -48,13 +67,14 @@ class Settings(BaseSettings):
 
     def index_config(self) -> IndexConfig:
         return IndexConfig(self.data_dir, self.database_url, self.embedding_model, self.chroma_host, self.chroma_port,
-                           self.collection)
+                           self.collection, self.embedding_backend, self.onnx_cache_dir)
 
     def assistant_config(self) -> AssistantConfig:
-        return AssistantConfig(self.display_unit, self.max_question_chars, self.top_k, self.llm_base_url, self.llm_model)
+        return AssistantConfig(self.display_unit, self.max_question_chars, self.top_k, self.llm_base_url, self.llm_model,
+                               self.retrieval_mode)
 
     def parse_options(self) -> ParseOptions:
-        return ParseOptions(self.max_file_bytes, self.chunk_tokens, self.chunk_overlap_sentences)
+        return ParseOptions(self.max_file_bytes, self.chunk_tokens, self.chunk_overlap_sentences, self.ocr_max_pages)
 
 
 @lru_cache

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, AnswerKind, Citation
 from eval.gold import GoldItem
 
 MONEY_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -69,7 +69,7 @@ class NumberScore:
 
 def score_number(item: GoldItem, answer: Answer) -> NumberScore:
     """Correct when the answer's value, converted to the gold unit, is within tolerance of an accepted value."""
-    if answer.kind == "not_found" or answer.value is None:
+    if is_refusal(answer) or answer.value is None:
         return NumberScore(False, False, None)
     converted = convert(answer.value, answer.unit, item.unit)
     if converted is None:
@@ -83,11 +83,12 @@ def score_number(item: GoldItem, answer: Answer) -> NumberScore:
 
 def score_text(item: GoldItem, answer: Answer) -> bool:
     """Correct when every `must_include` string occurs in the answer text (a refusal never counts)."""
-    return answer.kind != "not_found" and all(s in answer.text for s in item.must_include)
+    return not is_refusal(answer) and all(s in answer.text for s in item.must_include)
 
 
 def is_refusal(answer: Answer) -> bool:
-    return answer.kind == "not_found"
+    """Not found, or out of the documents' scope: either way the assistant gives no answer."""
+    return AnswerKind(answer.kind).refuses
 
 
 def score_unanswerable(answer: Answer) -> bool:
@@ -96,7 +97,7 @@ def score_unanswerable(answer: Answer) -> bool:
 
 
 def is_false_refusal(item: GoldItem, answer: Answer) -> bool:
-    """A not_found answer to a question the gold file says is answerable."""
+    """A refusal of a question the gold file says is answerable."""
     return item.type != "unanswerable" and is_refusal(answer)
 
 

@@ -143,7 +143,7 @@ class CorpusIndex:
     def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
         """Opens (creating if needed) the stores `config` names."""
         config.data_dir.mkdir(parents=True, exist_ok=True)
-        model = embeddings or LocalSentenceEmbeddings(config.embedding_model)
+        model = embeddings or LocalSentenceEmbeddings(config.embedding_model, config.embedding_backend, config.onnx_cache_dir)
         chroma_dir = config.data_dir / "chroma"
         client = chroma_client(chroma_dir, config.chroma_host, config.chroma_port)
         vectors = VectorStore(client, config.collection, model)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     Integer,
     MetaData,
     String,
@@ -32,7 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from ingest.model import Basis, Direction, FactKind, ParsedDocument, TableKind
+from ingest.audit.findings import Finding
+from ingest.model import Basis, Direction, FactKind, ParsedDocument, RecognisedSpan, TableKind
 
 READY, PENDING = "ready", "pending"
 
@@ -106,6 +108,24 @@ tables = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("header", JSON, nullable=False),
+)
+recognised = Table(  # text read from page images by OCR, with the recogniser's confidence
+    "recognised_spans", metadata,
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer),
+    Column("confidence", Float, nullable=False),
+)
+findings = Table(  # where a document contradicts itself (ingest.audit), written and removed with it
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("rule", String(32), nullable=False),
+    Column("severity", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("figures", JSON, nullable=False),
+    Column("citations", JSON, nullable=False),
 )
 chunks = Table(
     "chunks", metadata,
@@ -223,20 +243,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def store_engine(url: str) -> Engine:
+    """An engine on the store's database; SQLite in WAL mode, waiting for a busy writer instead of failing."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 class FactStore:
     """Documents, sections, facts and chunk records in one SQL database."""
 
     def __init__(self, url: str):
-        self.engine: Engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine: Engine = store_engine(url)
         metadata.create_all(self.engine)
         self._check_schema()
 
     def _check_schema(self) -> None:
-        """Refuses a database written by an older version, whose facts lack columns this one reads."""
-        stored = {c["name"] for c in inspect(self.engine).get_columns("facts")}
-        missing = sorted({c.name for c in facts.columns} - stored)
+        """Refuses a database written by an older version, whose facts or findings lack columns this one reads."""
+        schema = inspect(self.engine)
+        missing = sorted(f"{table.name}.{c.name}" for table in (facts, findings)
+                         for c in set(table.columns) if c.name not in {s["name"] for s in schema.get_columns(table.name)})
         if missing:
             raise StoreSchemaError(
                 f"事实库由旧版本生成（缺少列：{', '.join(missing)}）。请清空数据目录后重新导入文件。"
@@ -280,6 +307,17 @@ class FactStore:
                          spans=[list(s) for s in c.spans], section_id=c.section_id, page=c.page)
                     for c in doc.chunks
                 ])
+            if doc.findings:
+                conn.execute(findings.insert(), [
+                    dict(doc_id=m.doc_id, rule=str(f.rule), severity=str(f.severity), message=f.message, figures=f.figures,
+                         citations=[c.model_dump() for c in f.citations])
+                    for f in doc.findings
+                ])
+            if doc.recognised:
+                conn.execute(recognised.insert(), [
+                    dict(doc_id=m.doc_id, start=r.start, end=r.end, page=r.page, confidence=r.confidence)
+                    for r in doc.recognised
+                ])
 
     def mark_ready(self, doc_id: str) -> None:
         with self.engine.begin() as conn:
@@ -291,7 +329,7 @@ class FactStore:
         if not ids:
             return
         with self.engine.begin() as conn:
-            for table in (chunks, facts, tables, sections, documents):
+            for table in (chunks, facts, findings, tables, sections, recognised, documents):
                 conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
 
     def documents(self, status: str | None = READY) -> list[DocumentRecord]:
@@ -352,6 +390,20 @@ class FactStore:
         """Offsets where each page of a document's text begins (empty for a document without pages)."""
         with self.engine.connect() as conn:
             return conn.execute(select(documents.c.page_starts).where(documents.c.doc_id == doc_id)).scalar_one_or_none() or []
+
+    def findings(self, doc_id: str) -> list[Finding]:
+        """What the source audit found in a ready document, in the order it was found."""
+        stmt = (select(findings).join(documents, documents.c.doc_id == findings.c.doc_id)
+                .where(findings.c.doc_id == doc_id, documents.c.status == READY).order_by(findings.c.id))
+        with self.engine.connect() as conn:
+            return [Finding(rule=r.rule, severity=r.severity, message=r.message, figures=r.figures, citations=r.citations)
+                    for r in conn.execute(stmt)]
+
+    def recognised(self, doc_id: str) -> list[RecognisedSpan]:
+        """The spans of a document's text that were read from page images, in text order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(recognised).where(recognised.c.doc_id == doc_id).order_by(recognised.c.start))
+            return [RecognisedSpan(r.start, r.end, r.page, r.confidence) for r in rows]
 
     def tables(self, doc_id: str) -> list[TableRecord]:
         """The typed tables of one document, in document order."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from index.corpus_index import CorpusIndex
 from ingest.errors import IngestError
 from ingest.loaders import supported_extensions
+from ingest.ocr.options import PageProgress
 from ingest.pipeline import MetaOverrides, ParseOptions, file_sha256, parse_file
 
 
@@ -21,6 +22,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one-line reasons naming the file
     errors: list[IngestError] = field(default_factory=list)  # the same failures, as (source, reason)
+    notices: list[str] = field(default_factory=list)  # "name: 第3页无法识别：…" for pages left out of a stored file
     facts: int = 0
     chunks: int = 0
 
@@ -51,13 +53,16 @@ def ingest_paths(
     overrides: MetaOverrides = MetaOverrides(),
     on_file: Callable[[Path], None] | None = None,
     sources: Mapping[Path, str] | None = None,
+    on_page: Callable[[PageProgress], None] | None = None,
 ) -> IngestReport:
     """Parses and stores each file all-or-nothing; a bad file is reported and the batch goes on.
+    `on_file` hears of each file before it is read, `on_page` of each page of a PDF or image as it is read.
 
     `sources` names a file by something other than its own name (an upload stored under a generated
     name keeps the name it was uploaded with): the document's source, what replaces what, and the report
     all use that name."""
     report = IngestReport()
+    options = replace(options, window=index.vectors.embeddings.window)  # every chunk is embedded whole
     with index.writing():
         index.recover()
         for path in expand_paths(paths):
@@ -69,7 +74,7 @@ def ingest_paths(
                 if within_limit and index.find_by_sha(file_sha256(path)):  # never hash what parse_file refuses
                     report.unchanged.append(name)
                     continue
-                doc = parse_file(path, options, overrides)
+                doc = parse_file(path, options, overrides, on_page)
             except IngestError as error:
                 report.fail(IngestError(name, error.reason) if name != path.name else error)
                 continue
@@ -82,6 +87,7 @@ def ingest_paths(
             (report.replaced if replaced else report.added).append(name)
             report.facts += len(doc.facts)
             report.chunks += len(doc.chunks)
+            report.notices += [f"{name}: {notice}" for notice in doc.notices]
         index.refresh_keywords()
     return report
 

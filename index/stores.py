@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from index.embeddings import LocalSentenceEmbeddings
     from index.fact_store import ChunkRecord, DocumentRecord, FactQuery, FactRecord, TableRecord
+    from ingest.audit.findings import Finding
     from ingest.model import ParsedDocument
 
 
@@ -80,6 +81,9 @@ class FactBackend(Protocol):
     def page_starts(self, doc_id: str) -> list[int]: ...
 
     def tables(self, doc_id: str) -> list[TableRecord]: ...
+
+    def findings(self, doc_id: str) -> list[Finding]:
+        """The source audit's findings of a ready document, in the order they were found."""
 
     def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
 

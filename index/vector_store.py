@@ -1,7 +1,8 @@
 """Chunk vectors in Chroma: an embedded PersistentClient by default, a Chroma server when configured.
 
-The collection records which embedding model built it; opening it with another model is an error,
-because vectors of two models are not comparable.
+The collection records which embedding model built it (tagged with the backend where that backend's
+vectors differ, as int8 weights do); opening it with another model is an error, because vectors of two
+models are not comparable.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class VectorStore:
         if built_with != embeddings.name:
             raise ModelMismatch(
                 f"collection '{collection}' was built with embedding model '{built_with}', but '{embeddings.name}' is "
-                "configured; set BUDGETQA_EMBEDDING_MODEL back or re-ingest into a fresh data dir"
+                "configured; set BUDGETQA_EMBEDDING_MODEL / BUDGETQA_EMBEDDING_BACKEND back or re-ingest into a fresh data dir"
             )
         self._collection = raw
         self.langchain = Chroma(client=client, collection_name=collection, embedding_function=embeddings)

@@ -16,6 +16,7 @@ from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, Line, Table, TableCell
 from ingest.numbers import NUMBER, normalise_unit, to_wan
 from ingest.punctuation import QUOTES
+from ingest.subjects import classification_levels
 from ingest.tables import squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
@@ -150,7 +151,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             previous_end = match.end()
-            if not subject or len(subject) > MAX_SUBJECT_CHARS:
+            if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
             if not measure.startswith("比上年"):
                 running_subject = subject

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from ingest.audit.findings import Finding
+
 
 class DocumentKind(StrEnum):
     """What a disclosure reports: 部门预算, 单位预算 or 部门决算."""
@@ -90,6 +92,16 @@ class Cell:
     end: int
 
 
+@dataclass(frozen=True)
+class RecognisedSpan:
+    """Text read from a page image by OCR (a line or a table cell) with the recogniser's confidence, 0–1."""
+
+    start: int
+    end: int
+    page: int | None
+    confidence: float
+
+
 @dataclass
 class RawTable:
     """A table as a loader found it: rows of cells, with the lines just before it (title, unit)."""
@@ -117,6 +129,8 @@ class RawDocument:
     source: str
     format: str
     page_starts: list[int] = field(default_factory=list)
+    recognised: list[RecognisedSpan] = field(default_factory=list)  # the text read from page images
+    notices: list[str] = field(default_factory=list)  # pages that could not be read, one line each
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for formats without pages."""
@@ -256,3 +270,6 @@ class ParsedDocument:
     facts: list[Fact]
     chunks: list[Chunk]
     page_starts: list[int] = field(default_factory=list)
+    recognised: list[RecognisedSpan] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # where the document contradicts itself (ingest.audit)

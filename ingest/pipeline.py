@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.chunking import table_chunks, text_chunks
+from ingest.audit.run import audit_document
+from ingest.chunking import UNBOUNDED, TokenWindow, table_chunks, text_chunks
 from ingest.errors import IngestError
 from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
+from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.sections import build_sections, heading_level, section_at
 from ingest.tables import type_table
 
@@ -27,11 +30,13 @@ class MetaOverrides:
 
 @dataclass(frozen=True)
 class ParseOptions:
-    """Limits and chunking budget for parsing."""
+    """Limits and chunking budget for parsing; `ocr_max_pages` caps the scanned pages read in one document."""
 
     max_file_bytes: int = 50 * 1024 * 1024
     chunk_tokens: int = 256
     overlap_sentences: int = 1
+    ocr_max_pages: int = DEFAULT_MAX_PAGES
+    window: TokenWindow = UNBOUNDED  # the embedding model's input window, which every chunk fits
 
 
 def file_sha256(path: Path) -> str:
@@ -48,8 +53,10 @@ def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:
     return replace(fact, section_id=section.id if section else None, page=fact.page or page, heading=heading)
 
 
-def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: MetaOverrides = MetaOverrides()) -> ParsedDocument:
-    """Reads, parses and enriches one disclosure file; raises `IngestError` with a one-line reason."""
+def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: MetaOverrides = MetaOverrides(),
+               on_page: Callable[[PageProgress], None] | None = None) -> ParsedDocument:
+    """Reads, parses, enriches and audits one disclosure file; raises `IngestError` with a one-line reason.
+    `on_page` hears of each page of a PDF or image as it is read (scans take seconds a page)."""
     if not path.is_file():
         raise IngestError(path.name, "not a file")
     size = path.stat().st_size
@@ -58,7 +65,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     if size == 0:
         raise IngestError(path.name, "file is empty")
     sha = file_sha256(path)
-    raw = load(path)
+    raw = load(path, OcrOptions(options.ocr_max_pages, on_page))
     detected = detect_metadata(raw)
     department = overrides.department or detected.department
     if not department:
@@ -96,6 +103,8 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         for f in facts
     ]
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
-    chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences)
-    chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens)]
-    return ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts)
+    chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
+    chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]
+    doc = ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts, raw.recognised, raw.notices)
+    doc.findings = audit_document(doc)
+    return doc

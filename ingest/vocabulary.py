@@ -40,8 +40,8 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabulary of the shipped data files (read once per process)."""
-    organ = _sections(ORGAN_WORDS.read_text(encoding="utf-8"))
-    place = _sections(PLACE_WORDS.read_text(encoding="utf-8"))
+    organ = read_sections(ORGAN_WORDS.read_text(encoding="utf-8"))
+    place = read_sections(PLACE_WORDS.read_text(encoding="utf-8"))
     organs = {row[0]: tuple(row[1:]) for row in sorted(organ["organs"], key=lambda r: -len(r[0]))}
     return Vocabulary(
         organs=organs,
@@ -57,7 +57,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _sections(text: str) -> dict[str, list[list[str]]]:
+def read_sections(text: str) -> dict[str, list[list[str]]]:
     """`[section]` → its entries, each entry the words of one line; `#` starts a comment."""
     sections: dict[str, list[list[str]]] = {}
     current: list[list[str]] | None = None

@@ -32,7 +32,7 @@ from ingest.model import ParsedDocument  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 from tests.servers import PostgresCluster, chroma_server, postgres_cluster  # noqa: E402
 
-SLOW_FIXTURES = {"shared_assistant", "postgres", "chroma_port"}  # a real server, or the shared corpus embedded
+SLOW_FIXTURES = {"shared_assistant", "postgres", "chroma_port", "scanned_read"}  # a server, the shared corpus, or OCR
 SAMPLES = REPO / "samples"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 LANGFANG = SAMPLES / "langfang-zfw-2020-dept-budget.txt"
@@ -144,6 +144,19 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {SHARED_CORPUS} (checked out next to the repo as ../shared/corpus)")
     return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def real_document(shared_corpus: Path) -> Callable[[str], ParsedDocument]:
+    """`real_document(name)`: a file of the shared corpus's real/ folder, parsed once per session (do not mutate)."""
+    parsed: dict[str, ParsedDocument] = {}
+
+    def get(name: str) -> ParsedDocument:
+        if name not in parsed:
+            parsed[name] = parse_file(shared_corpus / "real" / name)
+        return parsed[name]
+
+    return get
 
 
 

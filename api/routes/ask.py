@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from api.deps import AssistantDep, BodyQuestion, QueryQuestion, rate_limit
+from api.deps import AssistantDep, BodyQuestion, QueryQuestion, QuestionLogDep, rate_limit
 from api.progress import answer, answer_events
 from api.schemas import ErrorBody
 from assistant.answer import Answer
@@ -20,13 +20,14 @@ router = APIRouter(prefix="/api", tags=["ask"], dependencies=[Depends(rate_limit
 
 
 @router.post("/ask", response_model=Answer)
-async def ask(question: BodyQuestion, assistant: AssistantDep) -> Answer:
-    """Answers one question with exact figures and citations."""
-    return await run_in_threadpool(answer, assistant, question.text, question.where, question.context)
+async def ask(question: BodyQuestion, assistant: AssistantDep, question_log: QuestionLogDep) -> Answer:
+    """Answers one question with exact figures and citations, and two related questions to ask next."""
+    return await run_in_threadpool(answer, assistant, question_log, question.text, question.where, question.context)
 
 
 @router.get("/ask/stream", response_class=EventSourceResponse)
-async def ask_stream(question: QueryQuestion, assistant: AssistantDep) -> AsyncIterator[ServerSentEvent]:
+async def ask_stream(question: QueryQuestion, assistant: AssistantDep,
+                     question_log: QuestionLogDep) -> AsyncIterator[ServerSentEvent]:
     """Server-Sent Events: `status` {stage, message}… then `answer` (the Answer JSON) or `error`, then `done`."""
-    async for event in answer_events(assistant, question.text, question.where, question.context):
+    async for event in answer_events(assistant, question_log, question.text, question.where, question.context):
         yield event

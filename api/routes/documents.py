@@ -1,4 +1,4 @@
-"""Documents: list (staff), upload and remove (admin), and the public text around a citation."""
+"""Documents: list and audit findings (staff), upload and remove (admin), and the public text around a citation."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import AdminRole, AssistantDep, SettingsDep, StaffRole, rate_limit_text
-from api.schemas import DocumentList, ErrorBody, RemovedDocument, SourceSpan, UploadResult
+from api.deps import AdminRole, AssistantDep, IndexDep, SettingsDep, StaffRole, rate_limit_text
+from api.errors import ApiError
+from api.messages import echo
+from api.schemas import DocumentFindings, DocumentList, ErrorBody, RemovedDocument, SourceSpan, UploadResult
 from api.sources import source_span
 from api.uploads import UPLOADS_DIR, document_list, ingest_upload, remove_document, save_upload
 from ingest.loaders import supported_extensions
@@ -61,6 +63,17 @@ async def upload_document(
 def delete_document(doc_id: str, _: AdminRole, assistant: AssistantDep, settings: SettingsDep) -> RemovedDocument:
     """Removes a document from the fact store, vectors and keyword index."""
     return remove_document(assistant.index, settings, doc_id)
+
+
+@router.get("/{doc_id}/findings", response_model=DocumentFindings, responses={**AUTH_ERRORS, 404: {"model": ErrorBody}})
+def document_findings(doc_id: str, _: StaffRole, index: IndexDep) -> DocumentFindings:
+    """Where a document contradicts itself (sums, one figure in two places, stated arithmetic, wording), each
+    finding with its rule, severity, message, figures and the quotes of every side. Staff only: a finding is
+    for checking the source, not an answer."""
+    record = next((d for d in index.documents() if d.doc_id == doc_id), None)
+    if record is None:
+        raise ApiError(404, f"没有编号为 {echo(doc_id)} 的文件")
+    return DocumentFindings.of(record, index.facts.findings(doc_id))
 
 
 @router.get("/{doc_id}/text", response_model=SourceSpan, dependencies=[Depends(rate_limit_text)],

@@ -1,4 +1,4 @@
-"""Staff fact look-ups: paged JSON, CSV export and a side-by-side years view."""
+"""Staff fact look-ups: paged JSON, CSV and Excel export and a side-by-side years view."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import IndexDep, StaffRole
-from api.facts import fact_page, fact_pivot, fact_query, facts_csv
+from api.exports import MEDIA_TYPES, ExportFormat, download
+from api.facts import FACT_COLUMNS, fact_page, fact_pivot, fact_query, fact_rows
 from api.schemas import ErrorBody, FactPage, FactPivot
 
 ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 422)}
@@ -37,13 +38,24 @@ def list_facts(
     return fact_page(index, fact_query(index, department, year, subject, text), page, page_size)
 
 
-@router.get("/facts.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def _export(index: IndexDep, kind: ExportFormat, department: str | None, year: int | None, subject: str | None,
+            text: str | None) -> Response:
+    found = index.facts.facts(fact_query(index, department, year, subject, text))
+    return download(FACT_COLUMNS, fact_rows(found), "budget-facts", kind, sheet="预算数据")
+
+
+@router.get("/facts.csv", response_class=Response, responses={200: {"content": {MEDIA_TYPES[ExportFormat.CSV]: {}}}})
 def export_facts(_: StaffRole, index: IndexDep, department: Department = None, year: Year = None,
                  subject: Subject = None, text: Text = None) -> Response:
     """The same rows as /api/facts (all pages) as CSV, UTF-8 with BOM for Excel."""
-    body = facts_csv(index.facts.facts(fact_query(index, department, year, subject, text)))
-    return Response(body.encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="budget-facts.csv"'})
+    return _export(index, ExportFormat.CSV, department, year, subject, text)
+
+
+@router.get("/facts.xlsx", response_class=Response, responses={200: {"content": {MEDIA_TYPES[ExportFormat.XLSX]: {}}}})
+def export_facts_xlsx(_: StaffRole, index: IndexDep, department: Department = None, year: Year = None,
+                      subject: Subject = None, text: Text = None) -> Response:
+    """The same rows and columns as /api/facts.csv as an Excel workbook; figures are numbers."""
+    return _export(index, ExportFormat.XLSX, department, year, subject, text)
 
 
 @router.get("/facts/pivot", response_model=FactPivot)

@@ -61,7 +61,11 @@
       fillSelect($("department"), data.departments, "全部部门");
       fillSelect($("year"), data.years, "全部年度", "年");
       fillSelect($("compare-department"), data.departments, null);
+      var compared = $("compare-department");
+      if (!compared.selectedOptions.length && compared.options.length) compared.options[0].selected = true;
       $("status").textContent = "共 " + data.total + " 份文件。输入条件后点击“查询”。";
+      loadUnanswered();
+      document.dispatchEvent(new CustomEvent("budgetqa:documents", { detail: data }));  // staff-audit.js lists them
       return search(1);
     });
   }
@@ -118,42 +122,67 @@
   $("prev").addEventListener("click", function () { search(state.page - 1); });
   $("next").addEventListener("click", function () { search(state.page + 1); });
 
-  $("export").addEventListener("click", function () {
-    $("status").textContent = "正在导出…";
-    request("/api/facts.csv", filters(), true).then(function (blob) {
+  // downloads `path` (with the key) as `name`-<date>.<ext>; `status` tells how it went
+  function download(path, params, name, ext, status, done) {
+    status.textContent = "正在导出…";
+    request(path, params, true).then(function (blob) {
       var link = el("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "预算数据-" + new Date().toISOString().slice(0, 10) + ".csv";
+      link.download = name + "-" + new Date().toISOString().slice(0, 10) + "." + ext;
       document.body.appendChild(link);
       link.click();
       link.remove();
       setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
-      $("status").textContent = "已导出 CSV（可用 Excel 直接打开）。";
-    }).catch(function (error) { $("status").textContent = "导出失败：" + error.message; });
+      status.textContent = done;
+    }).catch(function (error) { status.textContent = "导出失败：" + error.message; });
+  }
+  $("export").addEventListener("click", function () {
+    download("/api/facts.csv", filters(), "预算数据", "csv", $("status"), "已导出 CSV（可用 Excel 直接打开）。");
+  });
+  $("export-xlsx").addEventListener("click", function () {
+    download("/api/facts.xlsx", filters(), "预算数据", "xlsx", $("status"), "已导出 Excel 文件。");
   });
 
-  // ---- side-by-side years ----------------------------------------------------------------------------
+  // ---- side-by-side years (and departments) ------------------------------------------------------------
+  // one pivot per chosen department, merged: the years of all, a row per department, subject and measure
   $("compare-form").addEventListener("submit", function (event) {
     event.preventDefault();
+    var chosen = Array.prototype.map.call($("compare-department").selectedOptions, function (o) { return o.value; });
+    if (!chosen.length) { $("compare-status").textContent = "请至少选择一个部门。"; return; }
     $("compare-status").textContent = "对比中…";
-    request("/api/facts/pivot", { department: $("compare-department").value, subject: $("compare-subject").value.trim() })
-      .then(renderPivot)
+    var subject = $("compare-subject").value.trim();
+    Promise.all(chosen.map(function (department) { return request("/api/facts/pivot", { department: department, subject: subject }); }))
+      .then(renderPivots)
       .catch(function (error) { $("compare-status").textContent = "对比失败：" + error.message; });
   });
+  function renderPivots(pivots) {
+    var years = [];
+    var rows = [];
+    pivots.forEach(function (pivot) {
+      pivot.years.forEach(function (y) { if (years.indexOf(y) < 0) years.push(y); });
+      pivot.rows.forEach(function (row) { rows.push(Object.assign({ department: pivot.department }, row)); });
+    });
+    years.sort();
+    renderPivot({ departments: pivots.map(function (p) { return p.department; }), years: years, rows: rows });
+    drawChartChoices({ departments: pivots.map(function (p) { return p.department; }), years: years, rows: rows });
+  }
   function renderPivot(data) {
+    var several = data.departments.length > 1;
     var head = $("pivot").querySelector("thead");
     var body = $("pivot").querySelector("tbody");
     head.textContent = "";
     body.textContent = "";
     var tr = document.createElement("tr");
-    ["科目", "指标"].concat(data.years.map(function (y) { return y + "年"; })).forEach(function (name, i) {
-      var th = el("th", name, i > 1 ? "num" : "");
+    var leading = (several ? ["部门"] : []).concat(["科目", "指标"]);
+    leading.concat(data.years.map(function (y) { return y + "年"; })).forEach(function (name, i) {
+      var th = el("th", name, i >= leading.length ? "num" : "");
       th.scope = "col";
       tr.appendChild(th);
     });
     head.appendChild(tr);
     data.rows.forEach(function (row) {
       var line = document.createElement("tr");
+      if (several) line.appendChild(el("td", row.department));
       var th = el("th", row.subject);
       th.scope = "row";
       line.appendChild(th);
@@ -178,9 +207,118 @@
       body.appendChild(line);
     });
     $("compare-status").textContent = data.rows.length
-      ? data.department + "：" + data.rows.length + " 项，" + data.years.length + " 个年度。点击数字查看原文。"
-      : "该部门没有符合条件的数据。";
+      ? data.departments.join("、") + "：" + data.rows.length + " 项，" + data.years.length + " 个年度。点击数字查看原文。"
+      : "所选部门没有符合条件的数据。";
   }
+
+  // ---- chart of one item across years and departments: inline SVG, drawn here, no library ----------------
+  var SVG = "http://www.w3.org/2000/svg";
+  var CHART = { width: 640, height: 300, top: 34, bottom: 46, left: 16, right: 16 };
+  var SERIES_STYLES = 5; // chart-series-0 … 4 in staff.css
+  var chartData = null;
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text != null) node.textContent = String(text);
+    return node;
+  }
+  function itemKey(row) { return row.subject + " · " + row.measure; }
+  function printed(cell) { return (cell.qualifier || "") + cell.value + (cell.unit || ""); }
+  // the items of the comparison, the one stated in the most departments and years first
+  function drawChartChoices(data) {
+    chartData = data;
+    var counts = {};
+    data.rows.forEach(function (row) { counts[itemKey(row)] = (counts[itemKey(row)] || 0) + Object.keys(row.cells).length; });
+    var keys = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; });
+    var select = $("chart-item");
+    select.textContent = "";
+    keys.forEach(function (key) { var o = el("option", key); o.value = key; select.appendChild(o); });
+    $("chart-box").hidden = !keys.length;
+    if (keys.length) drawChart(keys[0]);
+  }
+  $("chart-item").addEventListener("change", function () { drawChart($("chart-item").value); });
+  function drawChart(key) {
+    var figure = $("chart");
+    figure.textContent = "";
+    var data = chartData;
+    var series = data.departments.map(function (department) {
+      var row = data.rows.filter(function (r) { return r.department === department && itemKey(r) === key; })[0];
+      return { department: department, cells: row ? row.cells : {} };
+    }).filter(function (s) { return Object.keys(s.cells).length; });
+    var plotted = [];
+    series.forEach(function (s) { Object.keys(s.cells).forEach(function (y) { plotted.push(s.cells[y]); }); });
+    // figures printed in different units are compared in 万元 when every one has it, else not at all
+    var inWan = plotted.every(function (c) { return c.amount_wan != null; });
+    var units = plotted.map(function (c) { return c.unit || ""; }).filter(function (u, i, all) { return all.indexOf(u) === i; });
+    if (!inWan && units.length > 1) {
+      figure.appendChild(el("p", "“" + key + "”在各文件中的单位不同，无法作图；请看下表。", "hint"));
+      return;
+    }
+    var size = function (cell) { return Math.max(0, Number(inWan && units.length > 1 ? cell.amount_wan : cell.value)); };
+    var years = data.years.filter(function (y) { return series.some(function (s) { return s.cells[String(y)]; }); });
+    var top = Math.max.apply(null, plotted.map(size).concat([0])) || 1;
+    var inner = { width: CHART.width - CHART.left - CHART.right, height: CHART.height - CHART.top - CHART.bottom };
+    var groupWidth = inner.width / Math.max(1, years.length);
+    var barWidth = Math.min(72, (groupWidth * 0.7) / Math.max(1, series.length));
+    var summary = series.map(function (s) {
+      return s.department + "：" + years.filter(function (y) { return s.cells[String(y)]; })
+        .map(function (y) { return y + "年 " + printed(s.cells[String(y)]); }).join("，");
+    }).join("；");
+    var name = key + " 分年度" + (series.length > 1 ? "、分部门" : "") + "对比图";
+    var chart = svg("svg", { viewBox: "0 0 " + CHART.width + " " + CHART.height, role: "img", "aria-labelledby": "chart-title", "aria-describedby": "chart-desc", class: "chart-svg" });
+    chart.appendChild(svg("title", { id: "chart-title" }, name));
+    chart.appendChild(svg("desc", { id: "chart-desc" }, summary + "。" + (units.length > 1 ? "单位不同的数字按万元比较。" : "")));
+    var base = CHART.top + inner.height;
+    chart.appendChild(svg("line", { x1: CHART.left, x2: CHART.width - CHART.right, y1: base, y2: base, class: "chart-axis" }));
+    years.forEach(function (year, g) {
+      var groupLeft = CHART.left + g * groupWidth;
+      var present = series.filter(function (s) { return s.cells[String(year)]; });
+      var start = groupLeft + (groupWidth - barWidth * present.length) / 2;
+      present.forEach(function (s, i) {
+        var cell = s.cells[String(year)];
+        var height = inner.height * size(cell) / top;
+        var x = start + i * barWidth;
+        var bar = svg("rect", { x: x + 2, y: base - height, width: barWidth - 4, height: Math.max(height, 1),
+          class: "chart-bar chart-series-" + (series.indexOf(s) % SERIES_STYLES), "data-year": year });
+        bar.appendChild(svg("title", {}, s.department + " " + year + "年：" + printed(cell)));
+        chart.appendChild(bar);
+        chart.appendChild(svg("text", { x: x + barWidth / 2, y: base - height - 6, class: "chart-value", "text-anchor": "middle" }, printed(cell)));
+      });
+      chart.appendChild(svg("text", { x: groupLeft + groupWidth / 2, y: base + 20, class: "chart-year", "text-anchor": "middle" }, year + "年"));
+    });
+    if (series.length > 1) {
+      series.forEach(function (s, i) {
+        var y = CHART.height - 10, x = CHART.left + i * (inner.width / series.length);
+        chart.appendChild(svg("rect", { x: x, y: y - 10, width: 12, height: 12, class: "chart-series-" + (i % SERIES_STYLES) }));
+        chart.appendChild(svg("text", { x: x + 18, y: y, class: "chart-legend" }, s.department));
+      });
+    }
+    figure.appendChild(chart);
+    figure.appendChild(el("figcaption", name + "（柱上为原文数字）"));
+  }
+
+  // ---- questions the assistant did not answer -------------------------------------------------------------
+  var OUTCOME = { not_found: "未找到", ambiguous: "需指明部门或年度", out_of_scope: "超出范围" };
+  function loadUnanswered() {
+    $("unanswered-status").textContent = "读取中…";
+    return request("/api/unanswered").then(function (data) {
+      var body = $("unanswered-table").querySelector("tbody");
+      body.textContent = "";
+      data.items.forEach(function (item) {
+        var row = document.createElement("tr");
+        [item.question, item.times_asked, OUTCOME[item.kind] || item.kind, item.department || "—", item.year || "—", item.item || "—",
+          new Date(item.first_asked).toLocaleString("zh-CN"), new Date(item.last_asked).toLocaleString("zh-CN")].forEach(function (value, i) {
+          row.appendChild(el("td", value, i === 1 ? "num" : ""));
+        });
+        body.appendChild(row);
+      });
+      $("unanswered-status").textContent = data.total ? "共 " + data.total + " 个问题。" : "暂无未能回答的问题。";
+    }).catch(function (error) { $("unanswered-status").textContent = "读取失败：" + error.message; });
+  }
+  $("unanswered-refresh").addEventListener("click", loadUnanswered);
+  $("unanswered-export").addEventListener("click", function () {
+    download("/api/unanswered.csv", null, "未能回答的问题", "csv", $("unanswered-status"), "已导出 CSV（可用 Excel 直接打开）。");
+  });
 
   // ---- cited table fragment: table-fragment.js (loaded by staff.html before this file) --------------------
   var fragments = window.BudgetQATableFragment || null;
@@ -245,6 +383,8 @@
   }
   $("source-close").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("close", function () { if (opener) opener.focus(); });
+
+  window.BudgetQAStaff = { request: request, openSource: openSource };  // shared with staff-audit.js
 
   if (storedKey()) start().catch(function () { /* shown by logout() */ });
   else $("key").focus();

@@ -7,6 +7,8 @@
  * data-contact-url overrides the 留言 / 人工服务 link the server's /api/widget-config gives (BUDGETQA_CONTACT_URL).
  * A conversation: each answer's `context` is sent back with the next question, so "那2024年呢？" is understood;
  * "新话题" forgets it. An ambiguous answer offers its candidates as buttons that re-ask with that scope.
+ * The empty panel offers questions made from the documents the server holds (/api/suggestions), and each answer
+ * two related questions (`related`); either kind of button asks its question.
  */
 (function () {
   "use strict";
@@ -21,6 +23,7 @@
   var CONTEXT_SHOWN = 80; // characters of source text shown around a quote
   var AI_LABEL = "本回答由人工智能自动生成，仅供参考，请以公开文件原文为准。";
   var conversation = null; // the last answer's `context`, sent with the next question
+  var intro = null; // the suggested questions shown while nothing has been asked
 
   // ---- cited table fragment: table-fragment.js, next to this file --------------------------------------
   // The host page adds only this script; the shared fragment code (also used by the staff page) is added
@@ -109,6 +112,7 @@
   // ---- open / close / large text ---------------------------------------------------------------------
   var returnFocusTo = null;
   function openPanel() {
+    if (!log.firstChild) showSuggestions();
     panel.removeAttribute("hidden");
     launcher.setAttribute("aria-expanded", "true");
     frame.classList.add("bq-open");
@@ -147,14 +151,18 @@
     scrollDown();
     return node;
   }
+  // text read from a scanned page by OCR says so wherever it is cited
+  var FROM_IMAGE = "（图片识别文字）";
+  function imageNote(c) { return c.from_image ? FROM_IMAGE : ""; }
   // a citation button: where the source is and, in the list under an answer, what it reads (the figure
   // read as its table row when the figure comes from a table, else the quote)
   function citationButton(c, number, withReading) {
-    var label = "[" + number + "] " + where(c);
+    var label = "[" + number + "] " + where(c) + imageNote(c);
     var reading = citationReading(c);
-    var button = el("button", { type: "button", class: "bq-cite", "aria-label": "查看出处 " + number + "：" + (withReading ? reading + "；" : "") + where(c) }, [
+    var button = el("button", { type: "button", class: "bq-cite", "aria-label": "查看出处 " + number + "：" + (withReading ? reading + "；" : "") + where(c) + imageNote(c) }, [
       el("span", { class: "bq-cite-n", text: "[" + number + "]" }),
       el("span", { text: " " + (where(c) || c.source) }),
+      c.from_image ? el("span", { class: "bq-cite-ocr", text: FROM_IMAGE }) : null,
       withReading ? el("span", { class: "bq-cite-read" + (c.label ? " bq-cite-label" : ""), text: reading }) : null,
     ]);
     button.title = label + "\n" + reading;
@@ -179,7 +187,7 @@
   }
   function renderAnswer(target, answer, question) {
     target.textContent = "";
-    target.className = "bq-msg bq-answer" + (answer.kind === "not_found" ? " bq-notfound" : "");
+    target.className = "bq-msg bq-answer" + (answer.kind === "not_found" || answer.kind === "out_of_scope" ? " bq-notfound" : "");
     if (answer.assumed) {
       target.appendChild(el("p", { class: "bq-assumed" }, [el("span", { class: "bq-label", text: "按上文理解为：" }), el("span", { text: answer.assumed })]));
     }
@@ -198,12 +206,16 @@
     }
     var n = citations.length + 1;
     if ((answer.conflicts || []).length) {
-      citedList("不同文件所列数字不一致：", answer.conflicts, n).forEach(function (x) { target.appendChild(x); });
+      citedList("原文中另有不一致之处：", answer.conflicts, n).forEach(function (x) { target.appendChild(x); });
       n += answer.conflicts.length;
     }
     if ((answer.candidates || []).length) {
       if (question) target.appendChild(choices(question, answer.candidates));
       citedList("您可能想问（可补充部门或年份）：", answer.candidates, n).forEach(function (x) { target.appendChild(x); });
+    }
+    if ((answer.related || []).length) {
+      var heading = answer.kind === "out_of_scope" ? "点击即可提问：" : "您还可以问：";
+      target.appendChild(questionButtons(heading, answer.related, "bq-related"));
     }
     scrollDown();
     // an answer taller than the log is shown from its start (the assumed scope, the figure), not its last citation
@@ -229,6 +241,33 @@
     });
     return group;
   }
+  // questions offered as buttons (suggested on opening, related after an answer): a click asks the question,
+  // read against the conversation so far
+  function questionButtons(heading, questions, className) {
+    var group = el("div", { class: "bq-asks " + className, role: "group", "aria-label": heading });
+    group.appendChild(el("p", { class: "bq-sub", text: heading }));
+    questions.forEach(function (q) {
+      var button = el("button", { type: "button", class: "bq-ask", text: q });
+      button.addEventListener("click", function () { if (!busy) ask(q); });
+      group.appendChild(button);
+    });
+    return group;
+  }
+  function showSuggestions() {
+    var p = new URLSearchParams();
+    if (scope.department) p.set("department", scope.department);
+    if (scope.year) p.set("year", scope.year);
+    intro = bubble("intro", [el("p", { text: "您好！我可以回答已公开的部门预算、决算文件中的问题。" })]);
+    var shown = intro;
+    fetch(endpoint + "/api/suggestions" + (p.toString() ? "?" + p.toString() : ""))
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (shown !== intro || !data || !(data.questions || []).length) return; // already asked, or nothing to offer
+        intro.appendChild(questionButtons("您可以这样问：", data.questions, "bq-suggested"));
+      })
+      .catch(function () { /* the panel works without suggestions */ });
+  }
+
   // ---- conversation -----------------------------------------------------------------------------------
   function topicLabel(c) {
     return [c.department, c.year ? c.year + "年" : "", c.item || c.topic || ""].filter(Boolean).join(" · ");
@@ -284,6 +323,10 @@
   }
   function showSource(c, content, metaBox) {
     content.textContent = "";
+    if (c.from_image) {
+      var sure = c.confidence == null ? "" : "，识别可信度 " + Math.round(c.confidence * 100) + "%";
+      content.appendChild(el("p", { class: "bq-note bq-ocr-note", text: "此处原文是从扫描图片中识别出的文字" + sure + "，可能有误，请以原件为准。" }));
+    }
     var fragment = c.table && fragments ? fragments.tableFragment(c, c.page) : null;
     var textOnly = !!c.table && !fragments; // table-fragment.js did not load
     if (fragment) {
@@ -368,6 +411,7 @@
   // `chosen`: a candidate's {department, year}; the question is then asked there, not as a follow-up
   function ask(question, chosen) {
     var asked = chosen ? { scope: chosen, context: null } : { scope: scope, context: conversation };
+    if (intro) { intro.remove(); intro = null; }
     busy = true;
     send.disabled = true;
     bubble("user", [el("p", { text: question + (chosen ? "（" + chosen.department + (chosen.year ? " " + chosen.year + "年" : "") + "）" : "") })]);

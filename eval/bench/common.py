@@ -14,12 +14,14 @@ from pathlib import Path
 
 from config.settings import Settings
 from eval.gold import GoldItem, load_gold
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend
 from index.embeddings import resolve_model
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "eval" / "gold"
 LANGFANG_SOURCE = "langfang-zfw-2020-dept-budget.txt"  # langfang.jsonl expects this document alone
-RECALL_GOLD = [GOLD_DIR / "langfang.jsonl", GOLD_DIR / "shanghai.jsonl"]
+RECALL_GOLD = [GOLD_DIR / "langfang.jsonl", GOLD_DIR / "shanghai.jsonl"]  # each line pinned to its document
+WHOLE_INDEX_GOLD = [GOLD_DIR / "combined.jsonl", GOLD_DIR / "dev.jsonl", GOLD_DIR / "blind.jsonl"]  # asked of all 15
 ASK_GOLD = [GOLD_DIR / "langfang.jsonl", GOLD_DIR / "shanghai.jsonl", GOLD_DIR / "combined.jsonl"]
 BENCH_INFO = "bench.json"  # written into a kept data dir: model and document list
 
@@ -43,10 +45,10 @@ def model_spec(name: str) -> str:
     raise SystemExit(f"no weights found for embedding model {name!r}")
 
 
-def bench_settings(data_dir: Path, model: str = "auto") -> Settings:
+def bench_settings(data_dir: Path, model: str = "auto", backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND) -> Settings:
     """Settings for a scratch data dir: SQLite and embedded Chroma inside it, whatever the environment says."""
     return Settings(data_dir=data_dir, database_url=None, chroma_host=None, embedding_model=model_spec(model),
-                    llm_base_url=None, _env_file=None)
+                    embedding_backend=backend, llm_base_url=None, _env_file=None)
 
 
 def write_info(data_dir: Path, info: dict) -> None:
@@ -117,13 +119,15 @@ class Timers:
 
 @dataclass(frozen=True)
 class LabelledQuery:
-    """A gold question with evidence, pinned to the one document (source file name) it is about."""
+    """A gold question with evidence, pinned to the one document (source file name) it is about, or to
+    none (`source` None: asked of the whole index); `gold_set` names its gold file."""
 
     id: str
     question: str
     evidence: tuple[str, ...]
-    source: str
+    source: str | None
     item: GoldItem
+    gold_set: str
 
 
 def pinned_source(item: GoldItem, gold_file: Path) -> str | None:
@@ -135,14 +139,14 @@ def pinned_source(item: GoldItem, gold_file: Path) -> str | None:
     return None
 
 
-def labelled_queries(files: list[Path] = RECALL_GOLD) -> list[LabelledQuery]:
-    """Every gold line that lists evidence, pinned to its document."""
+def labelled_queries(files: list[Path] = RECALL_GOLD, whole_index: list[Path] = ()) -> list[LabelledQuery]:
+    """Every gold line that lists evidence: of `files` pinned to its document, of `whole_index` unpinned."""
     out = []
-    for path in files:
+    for path in [*files, *whole_index]:
         for item in load_gold(path):
             source = pinned_source(item, path)
-            if item.evidence and source:
-                out.append(LabelledQuery(item.id, item.question, tuple(item.evidence), source, item))
+            if item.evidence and (source or path in whole_index):
+                out.append(LabelledQuery(item.id, item.question, tuple(item.evidence), source, item, path.stem))
     return out
 
 

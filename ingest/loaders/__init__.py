@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.model import RawDocument
+from ingest.ocr.options import OcrOptions
 
 # extension -> "module:function"; modules are imported on first use so a missing optional
 # parser library only affects its own format
@@ -20,7 +21,11 @@ LOADERS: dict[str, str] = {
     ".htm": "ingest.loaders.html:load_html",
     ".jsp": "ingest.loaders.html:load_html",
     ".json": "ingest.loaders.pages_json:load_pages_json",
+    ".png": "ingest.loaders.image:load_image",
+    ".jpg": "ingest.loaders.image:load_image",
+    ".jpeg": "ingest.loaders.image:load_image",
 }
+READS_IMAGES = {".pdf", ".png", ".jpg", ".jpeg"}  # these loaders may read pages by OCR and take `OcrOptions`
 
 
 def supported_extensions() -> list[str]:
@@ -36,16 +41,18 @@ def _loader_for(path: Path) -> Callable[[Path], RawDocument]:
     return getattr(import_module(module), function)
 
 
-def load(path: Path) -> RawDocument:
+def load(path: Path, ocr: OcrOptions = OcrOptions()) -> RawDocument:
     """Extracts text, lines and tables from one file; any failure becomes an `IngestError`."""
     loader = _loader_for(path)
     try:
-        doc = loader(path)
+        doc = loader(path, ocr) if path.suffix.lower() in READS_IMAGES else loader(path)
     except IngestError:
         raise
     except Exception as exc:  # a parser library's own error on a broken file
         detail = " ".join(str(exc).replace(str(path), path.name).split())  # one line, no server paths
         raise IngestError(path.name, f"cannot read {path.suffix[1:].upper()} file ({type(exc).__name__}: {detail})") from exc
     if not doc.text.strip():
+        if doc.notices:  # every page with content was a scan that could not be read
+            raise IngestError(path.name, "；".join(doc.notices))
         raise IngestError(path.name, "no text could be extracted (scanned images or an empty document)")
     return doc

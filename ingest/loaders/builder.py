@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.model import Cell, Line, RawDocument, RawTable
+from ingest.model import Cell, Line, RawDocument, RawTable, RecognisedSpan
 
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 MAX_CAPTION_LINES = 3  # a table's title, owner and unit lines sit just above it
@@ -35,6 +35,7 @@ class TextBuilder:
         self._tables: list[RawTable] = []
         self._page_starts: list[int] = []
         self._page: int | None = None
+        self._recognised: list[RecognisedSpan] = []
 
     def _write(self, text: str) -> int:
         start = self._length
@@ -49,30 +50,41 @@ class TextBuilder:
         self._page_starts.append(self._length)
         self._page = len(self._page_starts)
 
-    def add_line(self, text: str) -> None:
-        """Adds one non-table line (heading or paragraph); blank text is skipped."""
+    def _mark_recognised(self, start: int, end: int, confidence: float | None) -> None:
+        if confidence is not None and end > start:
+            self._recognised.append(RecognisedSpan(start, end, self._page, confidence))
+
+    def add_line(self, text: str, confidence: float | None = None) -> None:
+        """Adds one non-table line (heading or paragraph); blank text is skipped. A line read from a page
+        image gives the recogniser's `confidence`."""
         text = text.strip()
         if not text:
             return
         start = self._write(text)
         self._write("\n")
         self._lines.append(Line(text, start, start + len(text), self._page))
+        self._mark_recognised(start, start + len(text), confidence)
 
-    def add_table(self, rows: list[list[str | None]]) -> None:
-        """Adds a table given as rows of cell strings (None or '' for a blank cell)."""
-        rows = [[clean_cell_text(c) for c in row] for row in rows]
-        rows = [row for row in rows if any(row)]
-        if not rows:
+    def add_table(self, rows: list[list[str | None]], confidences: list[list[float | None]] | None = None) -> None:
+        """Adds a table given as rows of cell strings (None or '' for a blank cell); a table read from a
+        page image gives each cell's recogniser confidence in `confidences`, row by row."""
+        kept = [
+            ([clean_cell_text(c) for c in row], confidences[r] if confidences else [None] * len(row))
+            for r, row in enumerate(rows)
+        ]
+        kept = [(row, sure) for row, sure in kept if any(row)]
+        if not kept:
             return
         self._write("\n")
         table_rows: list[list[Cell]] = []
-        for row in rows:
+        for row, sure in kept:
             cells: list[Cell] = []
             for i, value in enumerate(row):
                 if i:
                     self._write("\t")
                 start = self._write(value)
                 cells.append(Cell(value, start, start + len(value)))
+                self._mark_recognised(start, start + len(value), sure[i])
             self._write("\n")
             table_rows.append(cells)
         self._write("\n")
@@ -80,7 +92,7 @@ class TextBuilder:
 
     def build(self, source: str, fmt: str) -> RawDocument:
         """The finished document, with each table's caption lines attached."""
-        doc = RawDocument("".join(self._parts), self._lines, self._tables, source, fmt, self._page_starts)
+        doc = RawDocument("".join(self._parts), self._lines, self._tables, source, fmt, self._page_starts, self._recognised)
         attach_captions(doc)
         return doc
 

@@ -5,6 +5,10 @@ into visual lines by vertical overlap rather than by baseline, because some docu
 in another font a few points lower (file 10) and baseline-based extraction tears them out of their
 sentence. Lines and tables are written top to bottom; hard-wrapped lines are joined into
 paragraphs, and a table continued at the top of the next page is joined to the one before it.
+
+A page with an image and (almost) no text layer is a scan: it is rendered and read by OCR into
+characters and ruled tables (ingest/ocr), which then go through the same line and table code; the
+text read that way keeps the recogniser's confidence per line and per cell.
 """
 
 from __future__ import annotations
@@ -16,13 +20,19 @@ from functools import reduce
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psparser import PSException
+from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from PIL import Image
 
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder
 from ingest.model import RawDocument
+from ingest.ocr.options import OcrOptions
+from ingest.ocr.page import UnreadableImage, read_image
+from ingest.ocr.recognizer import packaged_recognizer
 
 ROW_OVERLAP = 0.5  # chars share a line when they overlap vertically by half the smaller height
 SPACE_GAP_EM = 0.25  # a gap wider than a quarter of the font size is a space (pdfplumber: 3pt at 12pt)
@@ -34,6 +44,8 @@ HEADING_MAX_CHARS = 20  # "一、…" this short, or without sentence punctuatio
 HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really did not fit
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
+SCAN_MAX_TEXT_CHARS = 10  # a page with an image and no more text than this (a page number) is a scan
+OCR_DPI = 200  # scans are rendered at this resolution for the recogniser
 
 # ；and ： are no ends: a full line ending in one carries on (file 10: "…财政专户管理；\n负责编制…")
 _END_PUNCT = tuple("。！？!?")
@@ -54,6 +66,7 @@ class _Line:
     lead: float  # width of the first unbreakable piece: had it fit, the line above would hold it
     width: int  # the page width: pages of one width share a usual right margin
     margin: float | None = None
+    confidence: float | None = None  # the recogniser's, for a line read from a page image
 
 
 @dataclass
@@ -61,6 +74,16 @@ class _Table:
     rows: list[list[str]]
     xs: list[float]  # left edge of each column
     top: float
+    confidences: list[list[float | None]]  # per cell; None for text-layer cells
+
+
+def _confidence(chars: list[dict]) -> float | None:
+    """The lowest recogniser confidence among the chars; None when they come from a text layer."""
+    return min((c["confidence"] for c in chars if "confidence" in c), default=None)
+
+
+def _lower(a: float | None, b: float | None) -> float | None:
+    return min((x for x in (a, b) if x is not None), default=None)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -125,22 +148,24 @@ def _read_table(table, chars: list[dict]) -> _Table | None:
         return None
     inside = sorted((c for c in chars if _inside(c, table.bbox)), key=_mid_y)
     mids = [_mid_y(c) for c in inside]
-    rows = []
+    rows, confidences = [], []
     for row in table.rows:
         row_chars = inside[bisect_left(mids, row.bbox[1]) : bisect_left(mids, row.bbox[3])]
-        cells = []
+        cells, sure = [], []
         for box in row.cells:  # None where a merged cell spans this column: left blank
-            lines = _group_lines([c for c in row_chars if box and _inside(c, box)])
-            cells.append(reduce(_glue, (_line_text(line, cjk_gaps=False) for line in lines), ""))
+            cell_chars = [c for c in row_chars if box and _inside(c, box)]
+            cells.append(reduce(_glue, (_line_text(line, cjk_gaps=False) for line in _group_lines(cell_chars)), ""))
+            sure.append(_confidence(cell_chars))
         if any(cells):
             rows.append(cells)
-    return _Table(rows, xs, table.bbox[1]) if rows else None
+            confidences.append(sure)
+    return _Table(rows, xs, table.bbox[1], confidences) if rows else None
 
 
-def _read_page(page) -> list[_Line | _Table]:
-    """The page's lines and tables, top to bottom."""
-    chars = page.chars  # space chars too: they mark the spaces in a line
-    found = [(t, _read_table(t, chars)) for t in page.find_tables()] if page.rects or page.lines or page.curves else []
+def _page_items(chars: list[dict], tables: list[Table], width: float) -> list[_Line | _Table]:
+    """A page's lines and tables, top to bottom, from its chars (space chars too: they mark the
+    spaces in a line) and the ruled tables found on it."""
+    found = [(t, _read_table(t, chars)) for t in tables]
     items: list[_Line | _Table] = [table for _, table in found if table]
     boxes = [t.bbox for t, table in found if table]
     for line in _group_lines([c for c in chars if not any(_inside(c, box) for box in boxes)]):
@@ -148,9 +173,24 @@ def _read_page(page) -> list[_Line | _Table]:
         if ink:
             sizes = [c["size"] for c in ink]
             size = max(sizes, key=sizes.count)
-            items.append(_Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(page.width)))
-    page.close()  # frees the parsed objects; the next page is parsed anew anyway
+            items.append(_Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(width),
+                               confidence=_confidence(ink)))
     return sorted(items, key=lambda item: item.top)
+
+
+def _read_page(page) -> list[_Line | _Table]:
+    """The text-layer page's lines and tables, top to bottom."""
+    tables = page.find_tables() if page.rects or page.lines or page.curves else []
+    items = _page_items(page.chars, tables, page.width)
+    page.close()  # frees the parsed objects; the next page is parsed anew anyway
+    return items
+
+
+def read_image_page(image: Image.Image, scale: float) -> list[_Line | _Table]:
+    """A page image's lines and ruled tables, top to bottom (`scale` pixels per point); raises
+    `UnreadableImage` for a page with marks but no recognisable text."""
+    reading = read_image(image, scale, packaged_recognizer())
+    return _page_items(reading.chars, reading.tables, reading.width)
 
 
 def _set_margins(pages: list[list[_Line | _Table]]) -> None:
@@ -192,6 +232,7 @@ def _join_paragraphs(pages: list[list[_Line | _Table]]) -> None:
             if isinstance(item, _Line) and last and not _ends_paragraph(last, item):
                 last.text = _glue(last.text, item.text)
                 last.x1, last.margin = item.x1, item.margin
+                last.confidence = _lower(last.confidence, item.confidence)
                 continue
             kept.append(item)
             last = item if isinstance(item, _Line) else None
@@ -222,10 +263,12 @@ def _join_tables(pages: list[list[_Line | _Table]]) -> None:
         if mapping is not None:
             items.pop(0)
             rows = [[dict(zip(mapping, row)).get(i, "") for i in range(len(open_table.xs))] for row in first.rows]
+            sure = [[dict(zip(mapping, row)).get(i) for i in range(len(open_table.xs))] for row in first.confidences]
             repeated = 0
             while repeated < min(len(rows), len(open_table.rows)) and rows[repeated] == open_table.rows[repeated]:
                 repeated += 1
             open_table.rows.extend(rows[repeated:])
+            open_table.confidences.extend(sure[repeated:])
             if not items:  # the page held nothing else: the table may go on over the next one
                 continue
         open_table = items[-1] if items and isinstance(items[-1], _Table) else None
@@ -244,16 +287,45 @@ def _open(path: Path) -> pdfplumber.PDF:
         raise IngestError(path.name, f"PDF is damaged or truncated ({type(cause).__name__}: {cause})") from exc
 
 
-def load_pdf(path: Path) -> RawDocument:
-    """Extracts a PDF's text lines and ruled tables in reading order, with exact offsets. A table or
-    paragraph that runs over a page break is written on (and attributed to) the page it starts on."""
-    with _open(path) as pdf:
-        try:
-            pages = [_read_page(page) for page in pdf.pages]
-        except (PdfminerException, MalformedPDFException, PSException) as exc:
-            raise IngestError(path.name, f"PDF is damaged or truncated ({type(exc).__name__}: {exc})") from exc
-    if not pages:
-        raise IngestError(path.name, "PDF has no pages")
+def _scan_pages(path: Path) -> list[int]:
+    """Numbers of the pages that show an image and have (almost) no text layer; pdfium counts this fast."""
+    try:
+        document = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError:
+        return []  # pdfplumber says what is wrong with the file
+    try:
+        scans = []
+        for number, page in enumerate(document, 1):
+            text = page.get_textpage().get_text_range()
+            images = next(page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2), None)
+            if images is not None and len("".join(text.split())) <= SCAN_MAX_TEXT_CHARS:
+                scans.append(number)
+        return scans
+    finally:
+        document.close()
+
+
+def _read_scans(path: Path, numbers: list[int], notices: list[str], ocr: OcrOptions, pages: int) -> dict[int, list]:
+    """The scanned pages' lines and tables by page number; a page that cannot be read gets a notice and nothing."""
+    read: dict[int, list[_Line | _Table]] = {}
+    scale = OCR_DPI / 72
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for number in numbers:
+            try:
+                read[number] = read_image_page(document[number - 1].render(scale=scale).to_pil(), scale)
+            except UnreadableImage as exc:
+                notices.append(f"第{number}页无法识别：{exc}")
+            except pypdfium2.PdfiumError as exc:
+                notices.append(f"第{number}页无法识别：页面无法渲染为图片（{exc}）")
+            ocr.tell(number, pages, recognised=True)
+    finally:
+        document.close()
+    return read
+
+
+def assemble(pages: list[list[_Line | _Table]], source: str, fmt: str) -> RawDocument:
+    """The document from its pages' lines and tables: continued tables and wrapped paragraphs joined."""
     _join_tables(pages)
     _join_paragraphs(pages)
     builder = TextBuilder()
@@ -261,10 +333,38 @@ def load_pdf(path: Path) -> RawDocument:
         builder.new_page()
         for item in items:
             if isinstance(item, _Line):
-                builder.add_line(item.text)
+                builder.add_line(item.text, item.confidence)
             else:
-                builder.add_table(item.rows)
-    doc = builder.build(path.name, "pdf")
+                builder.add_table(item.rows, item.confidences)
+    return builder.build(source, fmt)
+
+
+def load_pdf(path: Path, ocr: OcrOptions = OcrOptions()) -> RawDocument:
+    """Extracts a PDF's text lines and ruled tables in reading order, with exact offsets. A table or
+    paragraph that runs over a page break is written on (and attributed to) the page it starts on.
+    Scanned pages are read by OCR, at most `ocr.max_pages` of them."""
+    scans = _scan_pages(path)
+    if refusal := ocr.over_limit(len(scans)):
+        raise IngestError(path.name, refusal)
+    notices: list[str] = []
+    with _open(path) as pdf:
+        count = len(pdf.pages)
+        try:
+            pages = []
+            for number, page in enumerate(pdf.pages, 1):
+                if number not in scans:
+                    pages.append(_read_page(page))
+                    ocr.tell(number, count, recognised=False)
+                else:
+                    pages.append([])
+        except (PdfminerException, MalformedPDFException, PSException) as exc:
+            raise IngestError(path.name, f"PDF is damaged or truncated ({type(exc).__name__}: {exc})") from exc
+    if not pages:
+        raise IngestError(path.name, "PDF has no pages")
+    for number, items in _read_scans(path, scans, notices, ocr, count).items():
+        pages[number - 1] = items
+    doc = assemble(pages, path.name, "pdf")
+    doc.notices = notices
     if sum(len(m) for m in _CID.findall(doc.text)) * 2 > len(doc.text):
         raise IngestError(path.name, "PDF text cannot be decoded: its fonts map glyphs to no characters")
     return doc

@@ -17,7 +17,7 @@ os.environ["HF_HUB_OFFLINE"] = "1"  # also set by tests/conftest.py; repeated he
 
 from api.app import create_app  # noqa: E402
 from tests.support import time_limit  # noqa: E402
-from api_support import ADMIN_KEY, STAFF_KEY, api_settings  # noqa: E402
+from api_support import ADMIN_KEY, STAFF_KEY, UNLIMITED_PER_MINUTE, api_settings  # noqa: E402
 from index.corpus_index import CorpusIndex  # noqa: E402
 from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
 from index.ingestion import ingest_paths  # noqa: E402
@@ -53,6 +53,22 @@ def app(api_data_dir: Path):
 def client(app) -> Iterator[TestClient]:
     """A client on the running app (entering it runs the lifespan: index opened, model loaded)."""
     with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def two_department_client(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings,
+                          small_paths: tuple[Path, Path]) -> Iterator[TestClient]:
+    """A client on another app: 政法委 2020 and 宣传部 2021 excerpts (an unscoped question is then ambiguous),
+    with its own data dir (its own log of unanswered questions) and no public rate limit."""
+    data_dir = tmp_path_factory.mktemp("api-two")
+    index = CorpusIndex.open(api_settings(data_dir).index_config(), embeddings)
+    try:
+        report = ingest_paths(index, list(small_paths))
+    finally:
+        index.close()
+    assert report.ok and len(report.added) == 2, report
+    with TestClient(create_app(api_settings(data_dir, rate_limit_per_minute=UNLIMITED_PER_MINUTE))) as test_client:
         yield test_client
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from api.app import create_app
 from api.rate_limit import RateLimiter
@@ -176,7 +177,10 @@ STAFF_ENDPOINTS = [
     ("GET", "/api/documents", {}),
     ("GET", "/api/facts", {}),
     ("GET", "/api/facts.csv", {}),
+    ("GET", "/api/facts.xlsx", {}),
     ("GET", "/api/facts/pivot", {"department": LANGFANG_DEPARTMENT}),
+    ("GET", "/api/unanswered", {}),
+    ("GET", "/api/unanswered.csv", {}),
 ]
 ADMIN_ENDPOINTS = [("POST", "/api/documents", {}), ("DELETE", "/api/documents/0000000000000000", {})]
 
@@ -340,10 +344,25 @@ def test_facts_csv_has_bom_header_and_row(client: TestClient, staff: dict) -> No
     assert len(rows) == 2
 
 
+def test_facts_xlsx_has_the_csv_columns_and_rows(client: TestClient, staff: dict) -> None:
+    params = {"subject": "公务接待费"}
+    response = client.get("/api/facts.xlsx", params=params, headers=staff)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="budget-facts.xlsx"' in response.headers["content-disposition"]
+    rows = list(load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True))
+    as_csv = list(csv.reader(io.StringIO(client.get("/api/facts.csv", params=params, headers=staff).content.decode("utf-8-sig"))))
+    assert list(rows[0]) == as_csv[0] and len(rows) == len(as_csv) == 2
+    assert rows[1][:4] == ("公务接待费", "金额", 0.63, "万元")  # the figure is a number in Excel
+    assert rows[1][6] == LANGFANG_DEPARTMENT and rows[1][7] == 2020
+    assert [("" if v is None else str(v)) for v in rows[1][6:]] == as_csv[1][6:]
+
+
 def test_facts_pivot_puts_years_side_by_side(client: TestClient, staff: dict) -> None:
     body = client.get("/api/facts/pivot", params={"department": LANGFANG_DEPARTMENT, "subject": "公务接待费"}, headers=staff).json()
     assert body["years"] == [2020]
     assert body["rows"][0]["subject"] == "公务接待费" and body["rows"][0]["cells"]["2020"]["value"] == "0.63"
+    assert body["rows"][0]["cells"]["2020"]["amount_wan"] == "0.63"  # figures in other units compare in 万元
     assert client.get("/api/facts/pivot", params={"department": "政法"}, headers=staff).status_code == 422
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from api_support import LANGFANG_DEPARTMENT, STAFF_KEY
@@ -408,12 +409,20 @@ def test_staff_page_filter_source_and_csv_export(server: str, open_page) -> None
     page.screenshot(path=str(SCREENSHOTS / "staff.png"), full_page=True)
 
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="导出 CSV").click()
+        page.locator("#search").get_by_role("button", name="导出 CSV").click()
     raw = Path(download_info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "科目"
     assert any(r[:4] == ["公务接待费", "金额", "0.63", "万元"] for r in rows[1:])
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="导出 Excel").click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()), read_only=True).active
+    book_rows = list(sheet.iter_rows(values_only=True))
+    assert list(book_rows[0]) == rows[0] and len(book_rows) == len(rows)  # the CSV's columns and rows
+    assert ("公务接待费", "金额", 0.63, "万元") in [r[:4] for r in book_rows[1:]]
     assert page.js_errors == []
 
 
@@ -554,4 +563,151 @@ def test_widget_conversation_follow_up_and_candidate_keyboard_only(conversation_
     expect(contact).to_be_visible()
     assert len(page.context.pages) == 1, "no pop-ups"
     shot(page, "widget-conversation.png")
+    assert page.js_errors == []
+
+
+# ---- suggested and related questions -------------------------------------------------------------------
+def test_widget_suggests_questions_on_open_and_after_each_answer_keyboard_only(server: str, open_page) -> None:
+    """Opening the panel shows questions made from the indexed documents; one chosen with the keyboard is asked and
+    answered; the answer offers two related questions, and one of those is asked the same way."""
+    suggested = httpx.get(f"{server}/api/suggestions", timeout=60).json()["questions"]
+    assert suggested and all(q.startswith("政法委2020年") for q in suggested), suggested
+    page = open_page(f"{server}/")
+    tab_until(page, ".bq-launch", presses=40)
+    page.keyboard.press("Enter")
+    assert widget_focus(page) == "bq-q", "focus moves into the question box on open"
+    buttons = page.locator(".bq-suggested .bq-ask")
+    expect(buttons).to_have_text(suggested)
+    expect(page.locator(".bq-suggested")).to_have_attribute("aria-label", "您可以这样问：")
+    shot(page, "widget-suggestions.png")
+
+    tab_until(page, ".bq-suggested .bq-ask", backwards=True)  # from the question box back to the last suggestion
+    chosen = page.evaluate("() => document.querySelector('[data-budgetqa]').shadowRoot.activeElement.textContent")
+    assert chosen in suggested
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    expect(page.locator(".bq-user")).to_have_text(chosen)
+    expect(page.locator(".bq-suggested")).to_have_count(0)  # the suggestions make way for the conversation
+    answer = page.locator(".bq-answer")
+    expect(answer.locator(".bq-value")).to_be_visible()
+    related = answer.locator(".bq-related .bq-ask")
+    expect(related).to_have_count(2)
+    shot(page, "widget-related.png")
+
+    page.locator("#bq-q").focus()
+    tab_until(page, ".bq-related .bq-ask", backwards=True)
+    follow_up = page.evaluate("() => document.querySelector('[data-budgetqa]').shadowRoot.activeElement.textContent")
+    page.keyboard.press("Enter")
+    expect(page.locator(".bq-pending")).to_have_count(0)
+    expect(page.locator(".bq-user").last).to_have_text(follow_up)
+    expect(page.locator(".bq-answer").last.locator(".bq-value")).to_be_visible()
+    assert page.js_errors == []
+
+
+def test_widget_answers_a_greeting_with_its_scope_and_examples(server: str, open_page) -> None:
+    page = open_page(f"{server}/")
+    page.locator(".bq-launch").click()
+    ask(page, "你好")
+    answer = page.locator(".bq-answer").last
+    expect(answer.locator(".bq-text")).to_contain_text("我可以回答")
+    expect(answer).not_to_contain_text("未找到")
+    expect(answer.locator(".bq-related .bq-ask")).to_have_count(2)  # example questions, as buttons
+    assert page.js_errors == []
+
+
+# ---- staff: the comparison chart and the log of unanswered questions -----------------------------------------
+def staff_login(page: Page) -> None:
+    page.get_by_label("API 密钥").fill(STAFF_KEY)
+    page.keyboard.press("Enter")
+    expect(page.locator("#work")).to_be_visible()
+
+
+def test_staff_audit_view_filters_opens_quotes_and_exports(table_server: str, open_page) -> None:
+    """核对: the bundled Wanli PDF's findings (its 建筑面积 parts do not add up), filtered by severity, a quote
+    opened in the source dialog, and the CSV export."""
+    page = open_page(f"{table_server}/staff")
+    staff_login(page)
+    expect(page.locator("#audit-document option")).to_have_count(1)
+    expect(page.locator("#audit-document")).to_contain_text(WANLI_DEPARTMENT)
+    page.locator("#audit-form").get_by_role("button", name="核对", exact=True).click()
+    rows = page.locator("#audit-table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(page.locator("#audit-status")).to_contain_text("错误 2 条")
+    expect(rows.first).to_contain_text("sum.parts_exceed")
+    expect(rows.first).to_contain_text("平方米")
+    page.get_by_label("级别").select_option("info")
+    expect(rows).to_have_count(0)
+    page.get_by_label("级别").select_option("error")
+    expect(rows).to_have_count(2)
+
+    quote = rows.first.get_by_role("button").first
+    expect(quote).to_contain_text("第31页")
+    quote.click()
+    expect(page.locator("#source-body mark")).to_contain_text("13459平方米")
+    expect(page.locator("#source-body dl")).to_contain_text(WANLI_DEPARTMENT)
+    page.keyboard.press("Escape")
+    expect(page.locator("#source")).to_be_hidden()
+    expect(quote).to_be_focused()
+
+    with page.expect_download() as download_info:
+        page.locator("#audit-form").get_by_role("button", name="导出 CSV").click()
+    raw = Path(download_info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and download_info.value.suggested_filename.endswith(".csv")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0] == ["文件", "级别", "规则", "说明", "页码", "原文", "位置"]
+    assert {r[1] for r in table[1:]} == {"错误"} and any("13459平方米" in r[5] for r in table[1:])
+    page.screenshot(path=str(SCREENSHOTS / "staff-audit.png"), full_page=True)
+    assert page.js_errors == []
+
+
+def test_staff_comparison_chart_of_an_item_across_years_and_departments(conversation_server: str, open_page) -> None:
+    """Two departments compared: an inline SVG bar chart, one bar per year (each year here is one department's),
+    the printed figures written on the bars, and a name and description for screen readers."""
+    page = open_page(f"{conversation_server}/staff")
+    staff_login(page)
+    page.locator("#compare-department").select_option([LANGFANG_DEPARTMENT, WANLI_DEPARTMENT])
+    page.get_by_label("科目（可选）").fill("公务接待费")
+    page.get_by_role("button", name="对比各年度").click()
+    expect(page.locator("#pivot thead")).to_contain_text("部门")  # several departments: a column says whose row
+    chart = page.get_by_role("img", name="公务接待费 · 金额 分年度、分部门对比图")
+    expect(chart).to_be_visible()
+    assert chart.evaluate("e => e.namespaceURI") == "http://www.w3.org/2000/svg"
+    bars = chart.locator("rect.chart-bar")
+    expect(bars).to_have_count(2)
+    assert [bars.nth(i).get_attribute("data-year") for i in range(2)] == ["2020", "2025"]
+    expect(chart.locator(".chart-year")).to_have_text(["2020年", "2025年"])
+    expect(chart.locator(".chart-value")).to_have_text(["0.63万元", "1.35万元"])
+    expect(chart.locator("desc")).to_contain_text(f"{LANGFANG_DEPARTMENT}：2020年 0.63万元")
+    expect(chart.locator(".chart-legend")).to_have_text(sorted([LANGFANG_DEPARTMENT, WANLI_DEPARTMENT]))  # as listed
+    heights = [float(bars.nth(i).get_attribute("height")) for i in range(2)]
+    assert heights[1] > heights[0] * 2  # 1.35 is more than twice 0.63
+    scripts = page.evaluate("() => [...document.scripts].map(s => s.getAttribute('src'))")
+    assert scripts and all(src and src.startswith("/static/") for src in scripts), scripts  # no external script
+    page.locator("#compare").screenshot(path=str(SCREENSHOTS / "staff-chart.png"))
+    assert page.js_errors == []
+
+
+def test_staff_unanswered_log_lists_and_exports_refused_questions(conversation_server: str, open_page) -> None:
+    refused = "万里街道2025年招商引资奖励是多少"
+    for question in (refused, refused, "今天天气怎么样"):
+        kind = httpx.post(f"{conversation_server}/api/ask", json={"question": question}, timeout=60).json()["kind"]
+        assert kind in ("not_found", "out_of_scope")
+    page = open_page(f"{conversation_server}/staff")
+    staff_login(page)
+    section = page.locator("#unanswered")
+    row = section.locator("tbody tr", has_text=refused)
+    expect(row).to_have_count(1)
+    expect(row.locator("td").nth(1)).to_have_text("2")
+    expect(row).to_contain_text("未找到")
+    expect(row).to_contain_text(WANLI_DEPARTMENT)
+    expect(row).to_contain_text("招商引资奖励")
+    expect(section.locator("tbody tr", has_text="今天天气怎么样")).to_contain_text("超出范围")
+    section.screenshot(path=str(SCREENSHOTS / "staff-unanswered.png"))
+
+    with page.expect_download() as download_info:
+        section.get_by_role("button", name="导出 CSV").click()
+    raw = Path(download_info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "问题" and any(r[:3] == [refused, "2", "未找到"] for r in rows[1:])
     assert page.js_errors == []

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from api_support import api_settings
+from api_support import UNLIMITED_PER_MINUTE, api_settings
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -16,7 +16,7 @@ from api.app import create_app
 @pytest.fixture(scope="module")
 def client(api_data_dir) -> Iterator[TestClient]:
     """Its own app on the shared index, without the public rate limit (a conversation asks many questions)."""
-    with TestClient(create_app(api_settings(api_data_dir, rate_limit_per_minute=0))) as test_client:
+    with TestClient(create_app(api_settings(api_data_dir, rate_limit_per_minute=UNLIMITED_PER_MINUTE))) as test_client:
         yield test_client
 
 
@@ -49,6 +49,7 @@ def test_the_stream_takes_the_context_as_json(client):
         body = "".join(response.iter_text())
     answer = json.loads(next(line for line in body.splitlines() if line.startswith("data:") and '"kind"' in line)[5:])
     assert answer["value"] == 0.63 and answer["assumed"]
+    assert len(answer["related"]) == 2  # the stream's answer offers the next questions too
 
 
 @pytest.mark.parametrize("context", ['{"year": "not a year"}', "not json"])

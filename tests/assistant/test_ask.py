@@ -121,9 +121,9 @@ def test_ask_filters_pick_one_document(two_department_assistant):
     assert answer.kind == "number" and answer.citations[0].department == "中共廊坊市委政法委员会"
 
 
-@pytest.mark.parametrize("question", ["", "   ", "问" * 501])
-def test_ask_rejects_empty_or_huge_questions(langfang_assistant, question):
-    with pytest.raises(QuestionRejected):
+@pytest.mark.parametrize(("question", "says"), [("", "不能为空"), ("   ", "不能为空"), ("问" * 501, "最多 500 字")])
+def test_ask_rejects_empty_or_huge_questions_in_chinese(langfang_assistant, question, says):
+    with pytest.raises(QuestionRejected, match=says):
         langfang_assistant.ask(question)
 
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from assistant.departments import DepartmentMatch, find_all_departments, find_department
+from assistant.departments import DepartmentMatch, find_all_departments, find_department, short_name
 
 # the departments of the shared documents
 SHARED = [
@@ -326,6 +326,27 @@ def test_find_all_invented_comparisons() -> None:
 
 def test_find_department_takes_the_longest_name() -> None:
     assert named("商务委和普陀区财政局哪个多") == (DISTRICT_FINANCE,)
+
+
+# ---------------------------------------------------------------- short names
+
+
+@pytest.mark.parametrize(("department", "short"), [
+    (WANLI, "万里街道"),  # the organ word's first short form
+    (POLITICS, "政法委"),
+    (COMMERCE, "商务委"),
+    (SHIQUAN, "石泉路街道"),
+    (OFFICE, "普陀区人民政府办公室"),  # a generic body and an organ word: named with its place
+    (DISTRICT_FINANCE, "普陀区财政局"),  # 财政局 alone names two departments
+    (CITY_FINANCE, "上海市财政局"),
+])
+def test_short_name_is_short_and_names_only_that_department(department: str, short: str) -> None:
+    assert short_name(department, SHARED) == short
+    assert named(short) == (department,)
+
+
+def test_short_name_of_a_lone_department_is_its_body() -> None:
+    assert short_name(DISTRICT_FINANCE, [DISTRICT_FINANCE]) == "财政局"
 
 
 # ---------------------------------------------------------------- speed

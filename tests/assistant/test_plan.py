@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from assistant.absence import absence_statement
-from assistant.fact_matching import classification_levels, same_item
 from assistant.intent import parse_question
 from assistant.plan import Operation, Shape
 from index.fact_store import DocumentRecord
 from ingest.model import Basis, Direction
+from ingest.subjects import classification_levels, same_item
 
 DEPARTMENTS = [
     ("某市发展和改革委员会", 2024, "部门预算"),

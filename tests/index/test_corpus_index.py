@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
 from index.corpus_index import CorpusIndex, DocumentFilter, IndexBusy
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, ChunkRecord, FactQuery
@@ -95,6 +96,19 @@ def test_corpus_index_filter_isolates_department_in_retriever(two_departments, m
             assert found, (department, query)
             assert {d.metadata["doc_id"] for d in found} == {ids[department]}
             assert {(d.metadata["department"], d.metadata["year"]) for d in found} == {(department, year)}
+
+
+def test_the_assistants_default_retrieval_never_loads_the_embedding_model(two_departments, index_at) -> None:
+    index, ids = two_departments
+    unloaded = LocalSentenceEmbeddings("auto")
+    reader = index_at(index.lock_path.parent, unloaded)  # a second process's view: a server that only answers
+    try:
+        mode = Settings(_env_file=None).assistant_config().retrieval_mode
+        found = retrieve(reader, "公务接待费是多少", DocumentFilter(department=LANGFANG_DEPARTMENT), mode=mode)
+        assert found and {d.metadata["doc_id"] for d in found} == {ids[LANGFANG_DEPARTMENT]}
+        assert "_encode" not in vars(unloaded)  # no query embedding: the model was never loaded
+    finally:
+        reader.close()
 
 
 def test_corpus_index_filter_isolates_year_in_retriever(two_departments) -> None:
@@ -253,6 +267,19 @@ def test_corpus_index_recover_deletes_pending_and_orphans(make_index: Callable[.
     assert index.vectors.count() == index.vectors.count(ready) == ready_chunks
     with index.writing():
         assert index.recover() == []  # nothing left to clean
+
+
+def test_ingest_stores_the_source_audit_with_the_document(make_index: Callable[..., CorpusIndex], tmp_path: Path) -> None:
+    path = tmp_path / "audited-2025.txt"
+    path.write_text("上海市普陀区某某街道办事处\n\n2025年部门预算\n\n2025年“三公”经费预算数为10万元。其中：因公出国（境）费3万元，"
+                    "公务用车购置及运行费4万元，公务接待费2万元。\n", encoding="utf-8")
+    index = make_index()
+    assert ingest_paths(index, [path]).ok
+    (doc_id,) = [d.doc_id for d in index.documents()]
+    stored = index.facts.findings(doc_id)
+    assert stored == parse_file(path).findings and [f.rule.value for f in stored] == ["sum.three_public"]
+    remove_documents(index, [doc_id])
+    assert index.facts.findings(doc_id) == []
 
 
 # ---------------------------------------------------------------- one writer at a time

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from ingest.classify import table_kind
 from ingest.facts import facts_from_line
 from ingest.model import Basis, Direction, FactKind, Line, TableKind
-from ingest.pipeline import parse_file
 
 
 def line_facts(text: str, basis: Basis = Basis.BUDGET):
@@ -87,8 +85,8 @@ def test_a_count_is_not_read_from_a_year_or_an_ordinal():
     assert not [f for f in facts if f.kind is FactKind.COUNT]
 
 
-def test_final_account_table_columns_keep_their_basis(shared_corpus: Path):
-    doc = parse_file(shared_corpus / "real" / "11_shpt_planning-natural-resources-bureau_2024_dept-final-account.pdf")
+def test_final_account_table_columns_keep_their_basis(real_document):
+    doc = real_document("11_shpt_planning-natural-resources-bureau_2024_dept-final-account.pdf")
     table_facts = [f for f in doc.facts if f.origin == "table"]
     assert {f.basis for f in table_facts} >= {Basis.FINAL}
     three_public = [f for f in table_facts if f.table_kind is TableKind.THREE_PUBLIC]
@@ -100,8 +98,8 @@ def test_final_account_table_columns_keep_their_basis(shared_corpus: Path):
             assert fact.basis is Basis.INITIAL_BUDGET
 
 
-def test_budget_table_facts_know_their_table(shared_corpus: Path):
-    doc = parse_file(shared_corpus / "real" / "04_shpt_commerce-commission_2025_dept-budget.pdf")
+def test_budget_table_facts_know_their_table(real_document):
+    doc = real_document("04_shpt_commerce-commission_2025_dept-budget.pdf")
     kinds = {f.table_kind for f in doc.facts if f.origin == "table"}
     assert {TableKind.THREE_PUBLIC, TableKind.INCOME_EXPENSE_TOTAL, TableKind.BASIC_ECONOMIC} <= kinds
     assert all(f.basis is Basis.BUDGET for f in doc.facts if f.table_kind is TableKind.THREE_PUBLIC)

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from ingest.model import Fact, ParsedDocument
-from ingest.pipeline import parse_file
 
 
 @pytest.fixture(scope="module")
-def parsed(shared_corpus: Path):
-    cache: dict[str, ParsedDocument] = {}
-
-    def get(name: str) -> ParsedDocument:
-        if name not in cache:
-            cache[name] = parse_file(shared_corpus / "real" / name)
-        return cache[name]
-
-    return get
+def parsed(real_document):
+    return real_document
 
 
 def find(doc: ParsedDocument, subject: str, measure: str | None = None, origin: str | None = None) -> list[Fact]:

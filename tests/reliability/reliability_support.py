@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -50,12 +51,15 @@ def write_small_docs(folder: Path, count: int, small_zfw: Path, start_year: int 
 # ---------------------------------------------------------------- index state
 
 
-def sqlite_dump_digest(db: Path) -> str:
-    """sha256 of a logical dump (schema + rows) of a SQLite file, WAL content included."""
+def sqlite_dump_digest(db: Path, skip_tables: tuple[str, ...] = ()) -> str:
+    """sha256 of a logical dump (schema + rows) of a SQLite file, WAL content included, without `skip_tables`."""
+    skipped = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in skip_tables)) if skip_tables else None
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()
         for statement in con.iterdump():
+            if skipped and skipped.search(statement):
+                continue
             digest.update(statement.encode("utf-8"))
             digest.update(b"\n")
         return digest.hexdigest()
@@ -122,14 +126,14 @@ class Server:
 
 
 @contextmanager
-def serve(data_dir: Path, workdir: Path, startup_timeout: float = 120, **settings: object) -> Iterator[Server]:
-    """Starts `budgetqa serve` on 127.0.0.1:<free port> and waits for /healthz; stops it on exit.
+def serve(data_dir: Path, workdir: Path, startup_timeout: float = 120, workers: int = 1, **settings: object) -> Iterator[Server]:
+    """Starts `budgetqa serve --workers N` on 127.0.0.1:<free port> and waits for /healthz; stops it on exit.
 
     stdout and stderr (uvicorn's and the app's logs) go to one file under `workdir`."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     log_path = workdir / f"serve-{port}.log"
-    command = cli("serve", "--host", "127.0.0.1", "--port", str(port))
+    command = cli("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers))
     with server_process(command, f"http://127.0.0.1:{port}/healthz", log_path, env=cli_env(data_dir, **settings), cwd=workdir,
                         startup_timeout=startup_timeout, what="budgetqa serve") as proc:
         yield Server(proc, port, log_path)
@@ -157,14 +161,14 @@ def opened_index(data_dir: Path, embeddings, **settings: object) -> Iterator:
 
 
 @contextmanager
-def served_sample(root: Path, embeddings, sample: Path, **settings: object) -> Iterator[Server]:
+def served_sample(root: Path, embeddings, sample: Path, workers: int = 1, **settings: object) -> Iterator[Server]:
     """A real `budgetqa serve` over a fresh index of one sample file, in `root`."""
     from index.ingestion import ingest_paths
 
     data_dir = root / "data"
     with opened_index(data_dir, embeddings) as index:
         assert ingest_paths(index, [sample]).added
-    with serve(data_dir, root / "server", **settings) as running:
+    with serve(data_dir, root / "server", workers=workers, **settings) as running:
         running.data_dir = data_dir
         yield running
 

@@ -117,8 +117,12 @@ def _flock_held(lock: Path) -> bool:
                for line in Path("/proc/locks").read_text().splitlines() if len(line.split()) > 5)
 
 
+FIRST_INGEST_FILES = 8
+
+
 def test_two_ingests_at_once_second_gets_index_busy(tmp_path: Path, small_paths) -> None:
-    docs = write_small_docs(tmp_path / "docs", 2, small_paths[0])
+    # enough for the first ingest to still hold the lock while the second command starts up, on a loaded machine too
+    docs = write_small_docs(tmp_path / "docs", FIRST_INGEST_FILES, small_paths[0])
     other = tmp_path / "other"
     other.mkdir()
     (other / "second.txt").write_bytes(small_paths[1].read_bytes())
@@ -143,8 +147,8 @@ def test_two_ingests_at_once_second_gets_index_busy(tmp_path: Path, small_paths)
     assert second.returncode == 3, (second.returncode, second.stdout, second.stderr)
     assert f"error: another ingest is writing to {data_dir}" in second.stderr, second.stderr
     assert "Traceback" not in second.stderr and len(second.stderr.strip().splitlines()) == 1, second.stderr
-    assert first.returncode == 0 and "added 2" in out, (out, err)
-    assert pending_and_rows(data_dir / "budgetqa.sqlite3") == (0, 2)  # the first's two documents, nothing from the second
+    assert first.returncode == 0 and f"added {FIRST_INGEST_FILES}" in out, (out, err)
+    assert pending_and_rows(data_dir / "budgetqa.sqlite3") == (0, FIRST_INGEST_FILES)  # the first's, nothing from the second
 
 
 def test_server_sees_a_document_ingested_by_the_cli_meanwhile(tmp_path: Path, embeddings, small_paths) -> None:

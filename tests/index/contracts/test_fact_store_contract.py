@@ -13,12 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from config.settings import Settings
 from index.corpus_index import CorpusIndex
-from index.fact_store import PENDING, READY, FactQuery, FactStore
+from index.fact_store import PENDING, READY, FactQuery, FactStore, StoreSchemaError
 from index.ingestion import ingest_paths
 from index.stores import FactBackend
+from ingest.audit.findings import Finding, RuleId, Severity, SourceQuote
 from ingest.model import ParsedDocument
 from ingest.pipeline import MetaOverrides, parse_file
 from tests.reliability.reliability_support import write_small_docs
@@ -187,6 +189,35 @@ def test_delete_removes_one_document_and_only_it(store: FactStore, docs: list[Pa
     assert store.text(gone) is None and store.sections(gone) == [] and store.chunks_of_any_status(gone) == []
     assert store.facts(FactQuery(doc_ids=(gone,))) == []
     assert _stored(store.facts()) == _expected_facts([docs[0], docs[2]])
+
+
+FINDING = Finding(rule=RuleId.TWO_AMOUNTS, severity=Severity.WARNING, message="同一段落中“住房公积金”有两个金额。",
+                  figures=[208.8, 201.5], citations=[SourceQuote(quote="住房公积金208.8万元", start=3, end=16, page=9),
+                                                     SourceQuote(quote="预算安排201.50万元", start=30, end=43, page=None)])
+
+
+def test_findings_are_kept_and_removed_with_their_document(store: FactStore, docs: list[ParsedDocument]) -> None:
+    doc = replace(docs[0], findings=[FINDING, FINDING.model_copy(update={"severity": Severity.INFO})])
+    doc_id = doc.meta.doc_id
+    store.add_pending(doc)
+    assert store.findings(doc_id) == []  # pending: invisible like the rest of the document
+    store.mark_ready(doc_id)
+    assert store.findings(doc_id) == doc.findings and store.findings("missing") == []
+    store.delete([doc_id])
+    assert store.findings(doc_id) == []
+    store.add_pending(doc)  # rewritten after a removal: the old rows are not found twice
+    store.mark_ready(doc_id)
+    assert store.findings(doc_id) == doc.findings
+
+
+def test_a_findings_table_of_an_older_version_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    old = sqlalchemy.create_engine(url)
+    with old.begin() as conn:
+        conn.execute(sqlalchemy.text("CREATE TABLE findings (id INTEGER PRIMARY KEY, doc_id VARCHAR(32), rule VARCHAR(32))"))
+    old.dispose()
+    with pytest.raises(StoreSchemaError, match="findings.citations"):
+        FactStore(url)
 
 
 def test_corpus_index_add_recover_remove(database_url: str, tmp_path: Path, embeddings, small_paths, docs) -> None:
