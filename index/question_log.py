@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DatabaseError
 
 from index.fact_store import store_engine
 
@@ -62,7 +63,10 @@ class QuestionLog:
 
     def __init__(self, url: str):
         self.engine = store_engine(url)
-        _metadata.create_all(self.engine)
+        try:
+            _metadata.create_all(self.engine)
+        except DatabaseError:  # another server worker created the table between the check and the create
+            _metadata.create_all(self.engine)
 
     def record(self, question: str, outcome: str, department: str | None = None, year: int | None = None,
                item: str | None = None) -> None:
