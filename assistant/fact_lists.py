@@ -1,4 +1,5 @@
-"""The parts of a whole as a table lays them out: the columns under a header, or the rows under a label."""
+"""The parts of a whole as a document lays them out: the columns under a table header, the rows under a
+row label, or the numbered sentences after the sentence that states the whole ("其中：（一）…（二）…")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from assistant.fact_matching import basis_fit, normalise
 from index.fact_store import FactRecord
 from ingest.model import FactKind
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, list_mark
 
 MIN_LIST_PARTS = 2  # one "part" is the whole itself
 
@@ -42,12 +43,37 @@ def _row_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
     return list(parts.values())
 
 
+def _numbered_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
+    """Sentences after the one stating the whole, in its section, numbered alike: the first figure of each.
+    Unnumbered sentences between them (其中：公务用车购置费…) are parts of a part and are passed over."""
+    narrative = sorted((f for f in facts if f.origin != "table"), key=lambda f: (f.doc_id, f.start))
+    for i, whole in enumerate(narrative):
+        if not _names((whole.subject,), wholes):
+            continue
+        parts: dict[str, ListPart] = {}
+        numbering, sentences = None, {whole.context}
+        for later in narrative[i + 1 :]:
+            if later.doc_id != whole.doc_id or later.section_id != whole.section_id:
+                break
+            mark = list_mark(later.context)
+            if mark is None or later.context in sentences or numbering not in (None, mark):
+                continue
+            numbering = mark
+            sentences.add(later.context)
+            parts.setdefault(later.subject, ListPart(later.subject, later))
+        if len(parts) >= MIN_LIST_PARTS:
+            return list(parts.values())
+    return []
+
+
 def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[ListPart]:
-    """Parts of the whole named by `wholes` in one document's table facts, of the asked basis."""
+    """Parts of the whole named by `wholes` in one document's facts, of the asked basis: a table's layout
+    first, then the numbered sentences of the narrative."""
     wanted = [normalise(w) for w in wholes if w]
-    pool = [f for f in facts if f.origin == "table" and f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
-    for finder in (_column_parts, _row_parts):
-        parts = finder(pool, wanted)
+    pool = [f for f in facts if f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
+    table = [f for f in pool if f.origin == "table"]
+    for finder, candidates in ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool)):
+        parts = finder(candidates, wanted)
         if len(parts) >= MIN_LIST_PARTS:
             return parts
     return []

@@ -9,6 +9,7 @@ Conventions of these disclosures handled here:
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell
@@ -22,6 +23,26 @@ _CODE = re.compile(r"^[A-Z]?\d{1,10}$")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|.*小计)$")
 _COUNT_IN_LABEL = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
 LABEL_HEADER = re.compile(r"(项目|科目|名称|指标)$")
+
+
+class ListMark(StrEnum):
+    """How a label or sentence is numbered: 一、 (an item), （一） (a sub-item), 1. (a part)."""
+
+    ITEM = "一、"
+    SUB_ITEM = "（一）"
+    PART = "1."
+
+
+_LIST_MARKS = (
+    (ListMark.ITEM, re.compile(r"^\s*[一二三四五六七八九十]+\s*、")),
+    (ListMark.SUB_ITEM, re.compile(r"^\s*[（(]\s*[一二三四五六七八九十\d]+\s*[)）]")),
+    (ListMark.PART, re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")),
+)
+
+
+def list_mark(text: str) -> ListMark | None:
+    """The numbering style that opens `text`, if any."""
+    return next((mark for mark, pattern in _LIST_MARKS if pattern.match(text)), None)
 
 
 def strip_list_mark(text: str) -> str:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
 from decimal import Decimal
 from functools import cached_property
 
 from ingest.model import Cell, Table, TableKind
 from ingest.numbers import find_table_unit, header_unit, is_money, parse_quantity, to_wan
-from ingest.tables import is_total_label, squash, strip_list_mark
+from ingest.tables import ListMark, is_total_label, list_mark, squash, strip_list_mark
 
 _CODE = re.compile(r"^\d{1,7}$")
 _CODE_DIGITS = (3, 2, 2)  # 类, 款, 项
@@ -65,21 +64,6 @@ class Segment:
             well_formed = all(len(p) == n for p, n in zip(self.code_parts, _CODE_DIGITS, strict=False))
             return len(self.code_parts) if well_formed and len(self.code_parts) <= 3 else 0
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
-
-
-class ListMark(StrEnum):
-    ITEM = "一、"
-    PART = "1."
-
-
-_LIST_MARKS = (
-    (ListMark.ITEM, re.compile(r"^\s*[一二三四五六七八九十]+\s*、")),
-    (ListMark.PART, re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")),
-)
-
-
-def list_mark(label: str) -> ListMark | None:
-    return next((mark for mark, pattern in _LIST_MARKS if pattern.match(label)), None)
 
 
 def _is_caption(row: list[Cell]) -> bool:

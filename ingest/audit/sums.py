@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.audit.findings import Finding, RuleId, Severity
-from ingest.audit.grid import Figure, Grid, ListMark, Segment
+from ingest.audit.grid import Figure, Grid, Segment
 from ingest.audit.items import Decomposition, ItemRef, Scope, TableRole, is_generic_header, read_name, table_role, vocabulary
 from ingest.audit.phrases import amount, place, wan
 from ingest.audit.source import AuditSource, Paragraph, is_level
@@ -20,6 +20,7 @@ from ingest.audit.tolerance import Agreement, Interval, Printed, money_agreement
 from ingest.facts import stated_basis_in
 from ingest.model import Direction, Fact, FactKind
 from ingest.punctuation import QUOTES
+from ingest.tables import ListMark
 from ingest.subjects import normalise
 
 PART_PARAGRAPHS = 4  # the parts of a whole stated in the text follow it within this many lines

@@ -1,4 +1,4 @@
-"""The one place that knows how sentences end, which marks wrap a name, and how numbers are printed."""
+"""The one place that knows how sentences end, which marks wrap a name, how items are numbered and how numbers are printed."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ingest.numbers import printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
+from ingest.tables import ListMark, list_mark
 
 
 def test_printed_numbers_read_thousands_separators_and_keep_neighbours_apart() -> None:
@@ -23,3 +24,8 @@ def test_sentences_end_at_their_marks_and_at_line_ends() -> None:
 def test_quote_and_bracket_marks_leave_the_bare_name() -> None:
     assert QUOTES.sub("", "“三公”经费") == "三公经费"
     assert QUOTES_AND_BRACKETS.sub("", "因公出国（境）费用「合计」《表》") == "因公出国境费用合计表"
+
+
+def test_list_marks_tell_items_sub_items_and_parts_apart() -> None:
+    assert [list_mark(text) for text in ("一、收入预算", "（二）公务用车购置及运行费0万元", "(3)公务接待费", "2．支出", "2.5万元", "其中：购置费")] == [
+        ListMark.ITEM, ListMark.SUB_ITEM, ListMark.SUB_ITEM, ListMark.PART, None, None]

@@ -32,6 +32,7 @@ from reliability_support import (
 pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
 
 TOGGLE_CYCLES = 3
+TIME_LIMIT_S = 400  # the served-app run: 20 askers and 10 upload/replace/delete cycles on a busy 2-core machine
 # the toggled document's facts and chunks as readers see them (ready documents only), in one statement
 SNAPSHOT = text(
     "SELECT (SELECT count(*) FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE d.status = 'ready' AND f.doc_id = :doc_id),"
