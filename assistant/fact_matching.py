@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -17,6 +18,7 @@ from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
@@ -110,6 +112,23 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
     return 0.0
 
 
+def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
+    """Words the asked item adds to a fact's item (its subject within the term) that neither the subject nor
+    the fact's place says: "预留给中小企业政府采购项目" over 政府采购预算 adds 预留 and 中小企业."""
+    if not subject or subject not in term or subject == term:
+        return []
+    described = normalise(f"{fact.subject}{structure(fact)}")
+    generic = generic_item_words()
+    words = {w for w in search_terms(term.replace(subject, " ")) if len(w) >= 2 and w not in generic and w not in described}
+    return [w for w in words if not any(w != other and w in other for other in words)]
+
+
+def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
+    """One unexplained word costs NARROWER_PENALTY; two or more mean another, narrower item: never this fact."""
+    extra = len(narrower_words(term, subject, fact))
+    return 0.0 if extra == 0 else NARROWER_PENALTY if extra == 1 else 100.0
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked:
@@ -133,7 +152,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
             if len(variant) >= 3 or variant == t:
-                best = max(best, factor * _overlap_score(variant, fact), factor * _subject_score(variant, subject, levels))
+                named = factor * _subject_score(variant, subject, levels) - _narrower_penalty(variant, subject, fact)
+                best = max(best, factor * _overlap_score(variant, fact), named)
                 if column and (variant == column or column.endswith(variant)):  # the 合计 row × 人员经费 column
                     best = max(best, factor * (100.0 if variant == column else 85.0))
     if best == 0.0:

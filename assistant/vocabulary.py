@@ -27,3 +27,10 @@ def total_terms() -> list[str]:
 def spending_terms() -> list[str]:
     """Terms for total spending, used by completion-rate questions (财政拨款支出, 支出决算 …)."""
     return list(whole_budget_terms()["spending"])
+
+
+@lru_cache(maxsize=1)
+def generic_item_words() -> frozenset[str]:
+    """Words that name no item of their own (预算, 金额, 项目 …): a question may add them to any item."""
+    lines = (DATA / "generic_item_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -193,18 +193,3 @@ def test_a_figure_worked_out_from_the_next_years_document(question):
 def test_two_years_compare_only_when_the_question_compares(question, operation):
     assert plan(question).operation is operation
 
-
-def test_a_whole_and_its_own_part_are_not_summed():
-    from decimal import Decimal
-
-    from assistant.fact_matching import overlapping
-    from index.fact_store import FactRecord
-
-    def fact(subject: str, start: int) -> FactRecord:
-        return FactRecord(id=start, doc_id="d", department="某局", year=2025, source="a.pdf", subject=subject, measure="金额",
-                          value=Decimal(1), unit="万元", qualifier=None, amount_wan=Decimal(1), start=start, end=start + 5,
-                          origin="text", context="", section_id=None, page=None)
-
-    assert overlapping([fact("公务用车购置及运行费", 0), fact("公务用车运行费", 10)])
-    assert not overlapping([fact("公务用车购置费", 0), fact("公务用车运行费", 10)])
-    assert overlapping([fact("公务接待费", 0), fact("公务接待费", 0)])

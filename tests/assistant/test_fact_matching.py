@@ -1,0 +1,47 @@
+"""Which fact answers an asked item: a narrower item is never answered with its whole, and a whole and
+its own part are never summed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.fact_matching import MIN_SCORE, narrower_words, overlapping, rank_facts
+from assistant.vocabulary import generic_item_words
+from index.fact_store import FactRecord
+
+
+def fact(subject: str, start: int = 0, heading: str = "", value: str = "1") -> FactRecord:
+    return FactRecord(id=start, doc_id="d", department="某局", year=2025, source="a.pdf", subject=subject, measure="金额",
+                      value=Decimal(value), unit="万元", qualifier=None, amount_wan=Decimal(value), start=start,
+                      end=start + 5, origin="text", context="", section_id=None, page=None, heading=heading)
+
+
+def test_a_whole_and_its_own_part_are_not_summed():
+    assert overlapping([fact("公务用车购置及运行费", 0), fact("公务用车运行费", 10)])
+    assert not overlapping([fact("公务用车购置费", 0), fact("公务用车运行费", 10)])
+    assert overlapping([fact("公务接待费", 0), fact("公务接待费", 0)])
+
+
+def test_words_a_question_adds_to_an_item_are_found_unless_the_place_says_them():
+    whole = fact("政府采购预算", heading="三、政府采购预算情况")
+    assert sorted(narrower_words("预留给中小企业政府采购项目", "政府采购预算", whole)) == []  # not within the term
+    assert sorted(narrower_words("预留给中小企业政府采购", "政府采购", whole)) == ["中小企业", "预留"]
+    assert narrower_words("信息化建设项目预算金额", "信息化建设", fact("信息化建设")) == []  # generic words only
+    placed = fact("财政拨款支出", heading="一般公共预算财政拨款支出预算表")
+    assert narrower_words("一般公共预算财政拨款支出", "财政拨款支出", placed) == []  # its table says the rest
+
+
+def test_a_narrower_item_is_answered_by_its_own_fact_or_not_at_all():
+    whole = fact("政府采购", 0, "三、政府采购预算情况", "4821.20")
+    narrow = fact("面向中小企业预留政府采购项目预算金额", 50, "三、政府采购预算情况", "1928.48")
+    question = "预留给中小企业的政府采购是多少"
+    ranked = rank_facts([whole, narrow], ["预留给中小企业政府采购"], question)
+    assert [r.fact.value for r in ranked] == [Decimal("1928.48")]
+    assert rank_facts([whole], ["预留给中小企业政府采购"], question) == []
+    assert rank_facts([whole], ["政府采购预算"], "政府采购预算是多少")[0].score >= MIN_SCORE
+
+
+def test_generic_item_words_are_loaded_and_name_no_item():
+    words = generic_item_words()
+    assert {"预算", "金额", "项目"} <= words
+    assert not {"支出", "收入", "中小企业", "三公经费"} & words
