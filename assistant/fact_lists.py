@@ -24,12 +24,18 @@ def _names(path: tuple[str, ...], wholes: list[str]) -> bool:
 
 
 def _column_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
-    """Columns whose header chain names the whole above them, one figure each (the first, i.e. the top row)."""
+    """The columns right under a header that names the whole, one figure each (the first, i.e. the top row);
+    a column group (公务用车购置及运行费 over 购置费 and 运行费) counts once, by its 小计 column."""
     parts: dict[str, ListPart] = {}
     for fact in facts:
         path = fact.col_path
-        if len(path) >= 2 and _names(path[:-1], wholes) and not is_total_label(path[-1]) and not _names(path[-1:], wholes):
-            parts.setdefault(path[-1], ListPart(path[-1], fact))
+        at = next((i for i, step in enumerate(path[:-1]) if _names((step,), wholes)), None)
+        if at is None:
+            continue
+        label, below = path[at + 1], path[at + 2 :]
+        if is_total_label(label) or _names((label,), wholes) or (below and not is_total_label(below[-1])):
+            continue
+        parts.setdefault(label, ListPart(label, fact))
     return list(parts.values())
 
 
@@ -67,13 +73,12 @@ def _numbered_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart
 
 
 def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[ListPart]:
-    """Parts of the whole named by `wholes` in one document's facts, of the asked basis: a table's layout
-    first, then the numbered sentences of the narrative."""
+    """Parts of the whole named by `wholes` in one document's facts, of the asked basis: from the table layout
+    or the numbered sentences that name the most parts (the table's on a tie)."""
     wanted = [normalise(w) for w in wholes if w]
     pool = [f for f in facts if f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
     table = [f for f in pool if f.origin == "table"]
-    for finder, candidates in ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool)):
-        parts = finder(candidates, wanted)
-        if len(parts) >= MIN_LIST_PARTS:
-            return parts
-    return []
+    found = [finder(candidates, wanted) for finder, candidates in
+             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool))]
+    most = max(found, key=len)  # a blank table cell leaves its part out; the sentences name every part
+    return most if len(most) >= MIN_LIST_PARTS else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant import compute
@@ -310,6 +310,9 @@ class FactPath:
         if len(by_year.get(earlier_year, [])) != 1 or len(by_year.get(later_year, [])) != 1:
             return None
         earlier, later = by_year[earlier_year][0], by_year[later_year][0]
+        if not same_item(earlier.subject, later.subject):  # two different items: the later document's stated change
+            stated = replace(intent, operation=Operation.CHANGE, years=[later_year])
+            return self._change(stated, [f for f in facts if f.year == later_year], [d for d in docs if d.year == later_year])
         if _ASKS_RATE.search(intent.question):
             result = compute.growth_between(self._money(later), self._money(earlier))
             return self._computed(intent, f"比{earlier_year}年增长", later, [later, earlier], result, "%")

@@ -15,7 +15,7 @@ from assistant.vocabulary import spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.model import Basis, Direction
-from ingest.numbers import COUNT_UNITS
+from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
@@ -46,6 +46,12 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 _REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
+# figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
+_QUOTED_FIGURE = re.compile(
+    rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
+    rf"{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%|个百分点)"
+)
+_FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 _DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
@@ -117,8 +123,8 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
     return []
 
 
-_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少")
-_UP = re.compile(r"多了|增加|增长|上升|提高|多多少")
+_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|比[^，。？?多少]{0,12}少(?![多还是])")
+_UP = re.compile(r"多了|增加|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
@@ -139,7 +145,10 @@ def asked_basis(question: str) -> Basis | None:
 
 
 def asked_direction(question: str) -> Direction | None:
-    """少了多少 → DOWN, 增加了多少 → UP, None when the question does not say."""
+    """少了多少 → DOWN, 增加了多少 → UP, 从0变成60万 → UP, None when the question does not say."""
+    if moved := _FROM_TO.search(question):
+        a, b = (float(moved[k].replace(",", "")) for k in "ab")
+        return Direction.UP if b > a else Direction.DOWN if b < a else None
     down, up = _DOWN.search(question), _UP.search(question)
     if down and not up:
         return Direction.DOWN
@@ -178,7 +187,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         elif operation is not Operation.LOOKUP or _COMPARES.search(rest):
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
-    focus = clean_focus(rest)
+    focus = clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest)
     parts = _parts(rest, operation)
     if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
         operation = Operation.LOOKUP

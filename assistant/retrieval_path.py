@@ -16,6 +16,7 @@ from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
+from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
 from index.query_expansion import canonical_terms
 from ingest.facts import basis_in
@@ -111,6 +112,8 @@ class RetrievalPath:
         chosen = sorted([s for s in ranked if s.doc_id == best_doc][:ANSWER_SENTENCES], key=lambda s: s.start)
         if intent.asks_reason:
             chosen = self._with_reason(chosen, intent)
+        elif intent.operation is Operation.LIST:
+            chosen = self._with_listing(chosen)
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
         record = self.texts.record(best_doc)
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
@@ -125,6 +128,18 @@ class RetrievalPath:
             text = self.texts.text(best.doc_id)[span[0] : span[1]]
             chosen = [*chosen, Sentence(best.doc_id, span[0], span[1], text, best.page, 0.0)]
         return sorted(chosen, key=lambda s: s.start)
+
+    def _with_listing(self, chosen: list[Sentence]) -> list[Sentence]:
+        """Adds the items the best sentence leads into ("具体包括：" then one per line): a list asked is
+        answered by its items."""
+        for sentence in chosen:
+            text = self.texts.text(sentence.doc_id)
+            span = listing_after(text, sentence.start, sentence.end)
+            if span:
+                lines = (" ".join(line.split()).rstrip("。；;") for line in text[span[0] : span[1]].split("\n"))
+                items = Sentence(sentence.doc_id, span[0], span[1], "；".join(filter(None, lines)) + "。", sentence.page, 0.0)
+                return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
+        return chosen
 
     def number_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """A figure printed right after the asked item in a retrieved sentence, typed and checked, or None.

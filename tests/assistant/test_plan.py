@@ -125,6 +125,23 @@ def test_reason_questions(question):
     assert found.asks_reason and found.operation is Operation.TEXT and found.focus
 
 
+@pytest.mark.parametrize("question, focus, direction", [
+    ("发改委2025年公车购置费为啥比24年少了10万", "公车购置费", Direction.DOWN),
+    ("文旅局2023年普查经费为什么从0变成了60.13万元", "普查经费", Direction.UP),
+    ("住建委2025年预算为啥比2024年多", "预算", Direction.UP),
+    ("人社局三公经费为什么从1,200万降到了900万", "三公经费", Direction.DOWN),
+])
+def test_a_why_question_that_quotes_the_change(question, focus, direction):
+    """The figures quoted describe the change: they say its direction and are not item words."""
+    found = plan(question)
+    assert (found.asks_reason, found.focus, found.direction) == (True, focus, direction)
+
+
+@pytest.mark.parametrize("question", ["发改委2025年三公经费比上年多还是少", "发改委2025年预算的比例是多少"])
+def test_no_direction_where_the_question_gives_none(question):
+    assert plan(question).direction is None
+
+
 @pytest.mark.parametrize("question, units", [
     ("发改委2025年有几辆公务用车", ("台", "辆")),
     ("人社局2024年公务接待多少人次", ("人次",)),
