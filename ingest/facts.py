@@ -32,6 +32,8 @@ _COUNT_MENTION = re.compile(
     r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日|级))"
 )
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
+# what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
+_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s]|的|和|及|与|$)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
@@ -150,6 +152,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = subject.rsplit("的", 1)[1] or subject
             if not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
+            counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
+            if counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
+                subject += counted["noun"]
             previous_end = match.end()
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue

@@ -103,3 +103,13 @@ def test_budget_table_facts_know_their_table(real_document):
     kinds = {f.table_kind for f in doc.facts if f.origin == "table"}
     assert {TableKind.THREE_PUBLIC, TableKind.INCOME_EXPENSE_TOTAL, TableKind.BASIC_ECONOMIC} <= kinds
     assert all(f.basis is Basis.BUDGET for f in doc.facts if f.table_kind is TableKind.THREE_PUBLIC)
+
+
+def test_a_count_names_what_it_counts_after_the_figure() -> None:
+    """设9个内设机构 counts 内设机构; a count followed by punctuation keeps the words before it."""
+    def counted(text: str) -> list[tuple[str, str]]:
+        return [(f.subject, f.unit) for f in facts_from_line(Line(text, 0, len(text)))]
+
+    assert counted("本委机关设9个内设机构，分别是办公室。") == [("机关设内设机构", "个")]
+    assert counted("本部门包括本部以及下属 5 家预算单位的综合收支计划。") == [("下属预算单位", "家")]
+    assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
