@@ -1,12 +1,14 @@
 """Shared fixtures: offline model settings, the one embedding model, fresh indexes and the sample documents.
 
-The embedding model is loaded once per session; parsed documents are shared per session, so the
-suite pays for embedding only where a test really writes vectors.
+The embedding model is loaded once per session; parsed documents are shared per session, and so is the
+Langfang sample's ingested data dir (each user gets its own copy), so the suite pays for embedding only
+where a test really writes new vectors.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,8 +28,10 @@ if str(REPO) not in sys.path:  # lets a bare `pytest` (not only `python -m pytes
 import pytest  # noqa: E402
 
 from config.settings import Settings  # noqa: E402
+from eval.bench.ocr_bench import SAMPLE_PDF  # noqa: E402
 from index.corpus_index import CorpusIndex  # noqa: E402
 from index.embeddings import LocalSentenceEmbeddings  # noqa: E402
+from index.ingestion import ingest_paths  # noqa: E402
 from ingest.model import ParsedDocument  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 from tests.servers import PostgresCluster, chroma_server, postgres_cluster  # noqa: E402
@@ -114,6 +118,38 @@ def langfang_path() -> Path:
 def langfang_doc(langfang_path: Path) -> ParsedDocument:
     """The Langfang sample parsed once per session (tests must not mutate it)."""
     return parse_file(langfang_path)
+
+
+@pytest.fixture(scope="session")
+def langfang_template(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Path:
+    """A data dir holding the ingested Langfang sample, embedded once per session; only ever copied (`langfang_data`)."""
+    data_dir = tmp_path_factory.mktemp("langfang-template") / "data"
+    index = open_index(data_dir, embeddings)
+    try:
+        report = ingest_paths(index, [langfang_path])
+    finally:
+        index.close()
+        index.vectors.client.close()  # CorpusIndex.close() leaves Chroma's files open; a copy must see them whole
+    assert report.ok and report.added == [langfang_path.name], report
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def langfang_data(langfang_template: Path) -> Callable[[Path], Path]:
+    """`langfang_data(folder)`: copies the ingested Langfang data dir to `folder` (which must not exist yet) and
+    returns it: an index, SQL, Chroma and keyword files alike, that the caller may open, serve and write to."""
+
+    def copy(folder: Path) -> Path:
+        shutil.copytree(langfang_template, folder)
+        return folder
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def sample_doc() -> ParsedDocument:
+    """The bundled Wanli sample PDF read from its text layer, once per session (do not mutate)."""
+    return parse_file(SAMPLE_PDF)
 
 
 @pytest.fixture(scope="session")

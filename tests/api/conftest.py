@@ -1,7 +1,8 @@
 """API fixtures: one real index on the Langfang sample and one app on it, shared by the session.
 
-The index is built in-process with the session's embedding model (tests/conftest.py); the app then
-starts as in production (its lifespan opens the index and loads its own copy of the model).
+The index is a copy of the Langfang data dir built in-process with the session's embedding model
+(tests/conftest.py); the app then starts as in production (its lifespan opens the index and loads its
+own copy of the model).
 """
 
 from __future__ import annotations
@@ -32,16 +33,9 @@ def per_test_time_limit() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def api_data_dir(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Path:
-    """A data dir holding the ingested Langfang sample."""
-    data_dir = tmp_path_factory.mktemp("api-data")
-    index = CorpusIndex.open(api_settings(data_dir).index_config(), embeddings)
-    try:
-        report = ingest_paths(index, [langfang_path])
-    finally:
-        index.close()
-    assert report.ok and report.added, report
-    return data_dir
+def api_data_dir(tmp_path_factory: pytest.TempPathFactory, langfang_data) -> Path:
+    """A data dir holding the ingested Langfang sample (the app's own copy: its tests upload and delete)."""
+    return langfang_data(tmp_path_factory.mktemp("api-data") / "data")
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,10 @@
 """The chat widget and the staff page in a real Chromium against a real `budgetqa serve` process.
 
-The data dir is ingested with the `budgetqa ingest` command, exactly as an operator would; one of
-the documents carries HTML markup, which must reach the screen as text. A second server holds the bundled
-Wanli PDF, whose 三公 table gives the table citations. Screenshots are written to docs/screenshots/ for review.
+Each server's documents are ingested with the `budgetqa ingest` command, exactly as an operator would, into
+a data dir that may start as a copy of the session's ingested Langfang sample; one of the documents carries
+HTML markup, which must reach the screen as text. A second server holds the bundled Wanli PDF, whose 三公
+table gives the table citations. Screenshots go to a temporary folder, or to the folder named by
+BUDGETQA_SCREENSHOTS (`BUDGETQA_SCREENSHOTS=docs/screenshots` refreshes the ones the docs show).
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -29,7 +33,7 @@ from tests.support import free_port, server_process
 pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("BUDGETQA_SCREENSHOTS") or tempfile.mkdtemp(prefix="budgetqa-screenshots-"))
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package (scripts/install_browser.sh); no Playwright download
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -73,10 +77,11 @@ def _server_env(data_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def _serve(work: Path, documents: list[Path], **settings: str) -> Iterator[str]:
-    """Base URL of `budgetqa serve` on a free port, over a data dir in `work` ingested by `budgetqa ingest`;
-    `settings` are more BUDGETQA_* variables (contact_url="…" sets BUDGETQA_CONTACT_URL)."""
-    data_dir = work / "data"
+def _serve(work: Path, documents: list[Path], data_dir: Path | None = None, **settings: str) -> Iterator[str]:
+    """Base URL of `budgetqa serve` on a free port, over `data_dir` (default: a new one in `work`) after `documents`
+    are ingested into it by `budgetqa ingest`; `settings` are more BUDGETQA_* variables (contact_url="…" sets
+    BUDGETQA_CONTACT_URL)."""
+    data_dir = data_dir or work / "data"
     env = _server_env(data_dir)
     env.update({f"BUDGETQA_{name.upper()}": value for name, value in settings.items()})
     ingest = subprocess.run([_budgetqa(), "ingest", *map(str, documents), "--quiet"], cwd=work, env=env,
@@ -90,29 +95,41 @@ def _serve(work: Path, documents: list[Path], **settings: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, langfang_path: Path) -> Iterator[str]:
-    """Base URL of a server over the Langfang sample and a document carrying HTML markup."""
-    work = tmp_path_factory.mktemp("browser")
-    xss_doc = work / "xss-test-2020.txt"
+def servers(tmp_path_factory: pytest.TempPathFactory, langfang_data) -> Iterator[dict[str, str]]:
+    """Base URLs of the module's three servers by name, started side by side (each start is mostly one process
+    importing, loading the model and embedding, so two starts overlap on two cores); stopped after the module."""
+    assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
+    work = {name: tmp_path_factory.mktemp(f"browser-{name}") for name in ("markup", "tables", "conversation")}
+    xss_doc = work["markup"] / "xss-test-2020.txt"
     xss_doc.write_text(XSS_TEXT, encoding="utf-8")
-    with _serve(work, [langfang_path, xss_doc]) as base:
-        yield base
+    starting = {
+        "markup": _serve(work["markup"], [xss_doc], langfang_data(work["markup"] / "data")),
+        "tables": _serve(work["tables"], [WANLI_PDF]),
+        "conversation": _serve(work["conversation"], [WANLI_PDF], langfang_data(work["conversation"] / "data"),
+                               contact_url=CONTACT_URL),
+    }
+    with ExitStack() as running:
+        with ThreadPoolExecutor(len(starting)) as pool:  # waits for every start; `running` then stops those that started
+            bases = dict(zip(starting, pool.map(running.enter_context, starting.values())))
+        yield bases
 
 
 @pytest.fixture(scope="module")
-def table_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(servers: dict[str, str]) -> str:
+    """Base URL of a server over the Langfang sample and a document carrying HTML markup."""
+    return servers["markup"]
+
+
+@pytest.fixture(scope="module")
+def table_server(servers: dict[str, str]) -> str:
     """Base URL of a server over the Wanli PDF (its 三公 table answers TABLE_QUESTION)."""
-    assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
-    with _serve(tmp_path_factory.mktemp("browser-tables"), [WANLI_PDF]) as base:
-        yield base
+    return servers["tables"]
 
 
 @pytest.fixture(scope="module")
-def conversation_server(tmp_path_factory: pytest.TempPathFactory, langfang_path: Path) -> Iterator[str]:
+def conversation_server(servers: dict[str, str]) -> str:
     """Base URL of a server over both bundled samples (an unscoped question is then ambiguous), with a 留言 link."""
-    assert WANLI_PDF.is_file(), f"bundled sample missing: {WANLI_PDF}"
-    with _serve(tmp_path_factory.mktemp("browser-conversation"), [langfang_path, WANLI_PDF], contact_url=CONTACT_URL) as base:
-        yield base
+    return servers["conversation"]
 
 
 @pytest.fixture(scope="module")

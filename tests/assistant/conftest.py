@@ -13,18 +13,19 @@ from index.embeddings import LocalSentenceEmbeddings
 from index.ingestion import ingest_paths
 
 
-def _assistant(data_dir: Path, embeddings: LocalSentenceEmbeddings, paths: list[Path], **settings) -> Assistant:
-    config = Settings(_env_file=None, data_dir=data_dir, **settings)
+def _assistant(data_dir: Path, embeddings: LocalSentenceEmbeddings, paths: list[Path]) -> Assistant:
+    """An assistant over `data_dir` after `paths` are ingested into it (each must be added)."""
+    config = Settings(_env_file=None, data_dir=data_dir)
     index = CorpusIndex.open(config.index_config(), embeddings)
     report = ingest_paths(index, paths)
-    assert report.ok, report.failed
+    assert report.ok and len(report.added) == len(paths), report
     return Assistant(index, config.assistant_config())
 
 
 @pytest.fixture(scope="session")
-def langfang_assistant(tmp_path_factory, embeddings, langfang_path) -> Assistant:
+def langfang_assistant(tmp_path_factory, embeddings, langfang_data) -> Assistant:
     """Only the Langfang 2020 disclosure is indexed."""
-    return _assistant(tmp_path_factory.mktemp("langfang"), embeddings, [langfang_path])
+    return _assistant(langfang_data(tmp_path_factory.mktemp("langfang") / "data"), embeddings, [])
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +44,7 @@ SHARED_DOCUMENTS = (  # five departments, three 预算 and two 决算, for the a
 
 
 @pytest.fixture(scope="session")
-def shared_assistant(tmp_path_factory, embeddings, langfang_path, shared_corpus) -> Assistant:
+def shared_assistant(tmp_path_factory, embeddings, langfang_data, shared_corpus) -> Assistant:
     """The Langfang sample and five real Shanghai disclosures indexed together, as a portal would hold them."""
-    paths = [langfang_path, *(shared_corpus / "real" / name for name in SHARED_DOCUMENTS)]
-    return _assistant(tmp_path_factory.mktemp("shared"), embeddings, paths)
+    data_dir = langfang_data(tmp_path_factory.mktemp("shared") / "data")
+    return _assistant(data_dir, embeddings, [shared_corpus / "real" / name for name in SHARED_DOCUMENTS])

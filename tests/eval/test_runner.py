@@ -19,7 +19,6 @@ from eval.report import failure_lines, render_comparison, render_table, report_d
 from eval.runner import IndexCorpus, run_gold
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.embeddings import LocalSentenceEmbeddings
-from index.ingestion import ingest_paths
 
 SOURCE = "langfang-zfw-2020-dept-budget.txt"
 GOLD_LINES = [
@@ -34,8 +33,9 @@ GOLD_LINES = [
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("eval-data")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, langfang_data) -> Path:
+    """A data dir holding the ingested Langfang sample."""
+    return langfang_data(tmp_path_factory.mktemp("eval-data") / "data")
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +44,10 @@ def settings(data_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def index(settings: Settings, embeddings: LocalSentenceEmbeddings, langfang_path: Path) -> Iterator[CorpusIndex]:
-    """The Langfang sample ingested once for this module."""
+def index(settings: Settings, embeddings: LocalSentenceEmbeddings) -> Iterator[CorpusIndex]:
+    """The index on `data_dir`: the Langfang sample and nothing else."""
     opened = CorpusIndex.open(settings.index_config(), embeddings)
-    report = ingest_paths(opened, [langfang_path])
-    assert report.added == [SOURCE] and report.ok
+    assert [d.source for d in opened.documents()] == [SOURCE]
     yield opened
     opened.close()
 

@@ -1,6 +1,7 @@
 """Scanned disclosures made from the bundled sample PDF: its pages rendered to images, the text layer dropped.
 
-OCR takes seconds a page on the CPU, so the scanned document is read once per session and shared.
+OCR takes seconds a page on the CPU, so the scanned document is read once per session and shared
+(`sample_doc`, the same PDF read from its text layer, comes from tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,12 +15,6 @@ from assistant.chain import Assistant
 from ingest.model import ParsedDocument
 from ingest.ocr.options import PageProgress
 from ingest.pipeline import parse_file
-
-
-@pytest.fixture(scope="session")
-def sample_doc() -> ParsedDocument:
-    """The sample PDF read from its text layer."""
-    return parse_file(SAMPLE_PDF)
 
 
 @pytest.fixture(scope="session")

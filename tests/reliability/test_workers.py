@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from reliability_support import Server, served_sample
+from reliability_support import Server, serve
 
 pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make test-fast` leaves them out
 
@@ -31,9 +31,9 @@ def worker_pids(server: Server) -> set[int]:
     return children
 
 
-def test_workers_share_the_index_and_shed_load_beyond_their_bound(tmp_path: Path, embeddings, langfang_path: Path) -> None:
-    with served_sample(tmp_path, embeddings, langfang_path, workers=WORKERS, max_in_flight=1,
-                       rate_limit_per_minute=100_000) as server:
+def test_workers_share_the_index_and_shed_load_beyond_their_bound(tmp_path: Path, langfang_data) -> None:
+    with serve(langfang_data(tmp_path / "data"), tmp_path / "server", workers=WORKERS, max_in_flight=1,
+               rate_limit_per_minute=100_000) as server:
         assert len(worker_pids(server)) >= WORKERS
 
         def ask(i: int) -> httpx.Response:
