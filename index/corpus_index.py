@@ -1,6 +1,7 @@
 """The three stores behind one door: a document is in the fact store, Chroma and BM25 together or not at all.
 
-Write protocol (crash-safe): SQL rows as 'pending' → vectors → 'ready' → keyword index rebuilt.
+Write protocol (crash-safe): SQL rows as 'pending' → vectors → 'ready' → keyword index updated (after a
+batch: the chunks of the documents written are added, those of documents gone are removed).
 Readers only see 'ready' documents; `recover()` deletes whatever a crash left half-written.
 Writers take an exclusive file lock, so two ingests on one data dir never interleave.
 
@@ -138,6 +139,8 @@ class CorpusIndex:
         self._writing = False  # this process holds the write lock: every change until it ends is its own
         self._state = threading.Lock()  # guards _writing and _generation against a re-open
         self._listeners: list[Callable[[], None]] = []
+        self._written: set[str] = set()  # documents this process wrote since the keyword index was last updated
+        self._ready: tuple[tuple[int, str], list[DocumentRecord]] | None = None  # (generation, ready documents)
 
     @classmethod
     def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
@@ -228,11 +231,18 @@ class CorpusIndex:
             os.close(fd)
 
     def documents(self, where: DocumentFilter = DocumentFilter()) -> list[DocumentRecord]:
-        """Ready documents matching the filter."""
-        return [d for d in self.facts.documents() if where.matches(d)]
+        """Ready documents matching the filter (the list is read from the store once per generation)."""
+        return [d for d in self._ready_documents() if where.matches(d)]
+
+    def _ready_documents(self) -> list[DocumentRecord]:
+        generation = self.facts.generation()  # first: a change read with the list is seen again next time
+        cached = self._ready
+        if cached is None or cached[0] != generation:
+            cached = self._ready = (generation, self.facts.documents())
+        return cached[1]
 
     def find_by_sha(self, sha256: str) -> DocumentRecord | None:
-        return next((d for d in self.facts.documents() if d.sha256 == sha256), None)
+        return next((d for d in self.documents() if d.sha256 == sha256), None)
 
     def add(self, doc: ParsedDocument) -> list[str]:
         """Stores one parsed document; replaces older versions of the same source. Returns replaced ids.
@@ -252,6 +262,7 @@ class CorpusIndex:
         with self._publishing():  # the new version appears and the old one goes in one step for readers
             self.facts.mark_ready(doc_id)
             self._purge(replaced)
+        self._written.add(doc_id)
         return replaced
 
     def remove(self, doc_ids: list[str]) -> None:
@@ -267,8 +278,15 @@ class CorpusIndex:
             self.vectors.delete(doc_ids)
 
     def refresh_keywords(self) -> None:
-        """Rebuilds the BM25 index from the ready chunks."""
-        self.keywords.rebuild(self.facts.chunks())
+        """Brings the keyword index in line with the ready documents: adds the chunks of documents written since
+        the last refresh (or missing from it), removes those of documents gone. Only the added chunks are read."""
+        ready = {d.doc_id for d in self.facts.documents()}
+        indexed = self.keywords.doc_ids()
+        added = sorted((ready - indexed) | (self._written & ready))
+        removed = sorted(indexed - ready)
+        self._written.clear()
+        if added or removed:
+            self.keywords.update(self.facts.chunks(added), removed)
 
     def recover(self) -> list[str]:
         """Deletes documents a crash left pending and vectors with no ready document; returns what went."""
@@ -285,8 +303,9 @@ class CorpusIndex:
             with self._publishing():
                 self.facts.delete(stale)
                 self.vectors.delete(sorted(set(orphans) | set(stale)))
-        if stale or orphans or not self.keywords.is_current({c.chunk_id for c in self.facts.chunks()}):
-            self.refresh_keywords()
+        self.refresh_keywords()
+        if not self.keywords.is_current(self.facts.chunk_ids()):  # a chunk changed under a known document
+            self.keywords.rebuild(self.facts.chunks())
         return sorted(set(stale) | set(orphans))
 
     def close(self) -> None:

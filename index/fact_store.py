@@ -18,11 +18,13 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    case,
     create_engine,
     delete,
     event,
@@ -32,6 +34,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError
 
 from ingest.audit.findings import Finding
 from ingest.model import Basis, Direction, FactKind, ParsedDocument, RecognisedSpan, TableKind
@@ -57,6 +60,8 @@ documents = Table(
     Column("page_starts", JSON, nullable=False),
     Column("status", Text, nullable=False, index=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # covers `generation()`, asked before every question: a scan of the rows would read every document's text
+    Index("ix_documents_status_ingested_at", "status", "ingested_at"),
 )
 sections = Table(
     "sections", metadata,
@@ -138,6 +143,11 @@ chunks = Table(
     Column("section_id", Integer),
     Column("page", Integer),
 )
+
+
+# asked before every question (built once: building a statement costs more than running this one)
+_GENERATION = select(func.count(), func.sum(case((documents.c.status == READY, 1), else_=0)),
+                     func.max(documents.c.ingested_at)).select_from(documents)
 
 
 @dataclass(frozen=True)
@@ -258,6 +268,15 @@ class FactStore:
         self.engine: Engine = store_engine(url)
         metadata.create_all(self.engine)
         self._check_schema()
+        self._add_new_indexes()
+
+    def _add_new_indexes(self) -> None:
+        """Indexes a database written by an earlier version lacks (create_all makes them only with a new table)."""
+        for index in documents.indexes:
+            try:
+                index.create(self.engine, checkfirst=True)
+            except DatabaseError:  # another process created it between the check and the create
+                index.create(self.engine, checkfirst=True)
 
     def _check_schema(self) -> None:
         """Refuses a database written by an older version, whose facts or findings lack columns this one reads."""
@@ -411,12 +430,20 @@ class FactStore:
             rows = conn.execute(select(tables).where(tables.c.doc_id == doc_id).order_by(tables.c.table_id))
             return [_table_record(row._mapping) for row in rows]
 
-    def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]:
-        """Chunks of ready documents (all, or of the given documents)."""
+    def chunks(self, doc_ids: Iterable[str] | None = None, chunk_ids: Iterable[str] | None = None) -> list[ChunkRecord]:
+        """Chunks of ready documents (all, or of the given documents, or with the given ids: looked up by key)."""
         stmt = select(chunks).join(documents, documents.c.doc_id == chunks.c.doc_id).where(documents.c.status == READY)
         if doc_ids is not None:
             stmt = stmt.where(chunks.c.doc_id.in_(list(doc_ids)))
+        if chunk_ids is not None:
+            stmt = stmt.where(chunks.c.chunk_id.in_(list(chunk_ids)))
         return self._chunk_records(stmt)
+
+    def chunk_ids(self) -> set[str]:
+        """Ids of the chunks of ready documents (without reading their text)."""
+        stmt = select(chunks.c.chunk_id).join(documents, documents.c.doc_id == chunks.c.doc_id).where(documents.c.status == READY)
+        with self.engine.connect() as conn:
+            return set(conn.execute(stmt).scalars())
 
     def chunks_of_any_status(self, doc_id: str) -> list[ChunkRecord]:
         """Chunks of one document, pending included (used while it is being written)."""
@@ -430,10 +457,10 @@ class FactStore:
             ]
 
     def generation(self) -> tuple[int, str]:
-        """Changes whenever any process adds or removes a document (used to notice other writers)."""
+        """Changes whenever any process adds, readies or removes a document (used to notice other writers)."""
         with self.engine.connect() as conn:
-            count, latest = conn.execute(select(func.count(), func.max(documents.c.ingested_at)).select_from(documents)).one()
-        return int(count), str(latest)
+            count, ready, latest = conn.execute(_GENERATION).one()
+        return int(count), f"{int(ready or 0)} {latest}"
 
     def close(self) -> None:
         self.engine.dispose()

@@ -64,7 +64,7 @@ class HybridRetriever(BaseRetriever):
             rankings.append([h.chunk_id for h in self.index.vectors.search(expanded, CANDIDATES_PER_SIDE, allowed)])
         fused = reciprocal_rank_fusion(rankings)
         top = sorted(fused, key=lambda cid: -fused[cid])[: self.k]
-        records = {c.chunk_id: c for c in self.index.facts.chunks(allowed) if c.chunk_id in fused}
+        records = {c.chunk_id: c for c in self.index.facts.chunks(allowed, chunk_ids=fused)}  # by key, not all of `allowed`
         out: list[Document] = []
         for chunk_id in top:
             record = records.get(chunk_id)

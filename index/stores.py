@@ -48,9 +48,17 @@ class VectorBackend(ChunkSearch, Protocol):
 
 @runtime_checkable
 class KeywordBackend(ChunkSearch, Protocol):
-    """A term index over the ready chunks, replaced whole."""
+    """A term index over the ready chunks, changed a batch of documents at a time."""
 
-    def rebuild(self, records: list[ChunkRecord]) -> None: ...
+    def update(self, records: list[ChunkRecord], removed: Iterable[str] = ()) -> None:
+        """Drops the chunks of `removed` and of the documents `records` belong to, then adds `records`, in one
+        step readers see whole; only `records` are tokenized."""
+
+    def rebuild(self, records: list[ChunkRecord]) -> None:
+        """Replaces the whole index (recovery)."""
+
+    def doc_ids(self) -> set[str]:
+        """Every document with at least one indexed chunk."""
 
     def is_current(self, chunk_ids: set[str]) -> bool:
         """True when the index holds exactly these chunks."""
@@ -85,11 +93,14 @@ class FactBackend(Protocol):
     def findings(self, doc_id: str) -> list[Finding]:
         """The source audit's findings of a ready document, in the order they were found."""
 
-    def chunks(self, doc_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
+    def chunks(self, doc_ids: Iterable[str] | None = None, chunk_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
+
+    def chunk_ids(self) -> set[str]:
+        """Ids of the chunks of ready documents."""
 
     def chunks_of_any_status(self, doc_id: str) -> list[ChunkRecord]: ...
 
     def generation(self) -> tuple[int, str]:
-        """Changes whenever any process adds or removes a document."""
+        """Changes whenever any process adds, readies or removes a document."""
 
     def close(self) -> None: ...

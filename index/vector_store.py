@@ -15,6 +15,7 @@ from langchain_chroma import Chroma
 
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import ChunkRecord
+from index.memory import release_freed_memory
 from index.stores import SearchHit
 
 MODEL_KEY = "embedding_model"
@@ -74,6 +75,7 @@ class VectorStore:
                 embeddings=self.embeddings.embed_documents([r.text for r in batch]),
                 metadatas=[{"doc_id": r.doc_id, "kind": r.kind, **meta[r.doc_id]} for r in batch],
             )
+            release_freed_memory()  # the model's temporary tensors: else the heap keeps them and grows per document
 
     def delete(self, doc_ids: list[str]) -> None:
         if doc_ids:

@@ -49,13 +49,20 @@ def tokens(text: str) -> list[str]:
 
 
 def search_terms(text: str) -> list[str]:
-    """Tokens worth indexing or matching: words and numbers, lower-cased, punctuation dropped."""
-    return list(_search_terms(text))
+    """Tokens worth indexing or matching: words and numbers, lower-cased, punctuation dropped (cached)."""
+    return list(_cached_terms(text))
 
 
-@lru_cache(maxsize=SEARCH_TERMS_CACHE)
-def _search_terms(text: str) -> tuple[str, ...]:
+def indexed_terms(text: str) -> list[str]:
+    """`search_terms` without the cache, for text tokenized once (a chunk being indexed would only fill it)."""
+    return list(_terms(text))
+
+
+def _terms(text: str) -> tuple[str, ...]:
     tk = tokenizer()
     cleaned = QUOTES_AND_BRACKETS.sub("", text)
     parts = _split(cleaned, lambda part: tk.lcut_for_search(part, HMM=False) if part else [])
     return tuple(t.lower() for t in parts if _KEEP.search(t))
+
+
+_cached_terms = lru_cache(maxsize=SEARCH_TERMS_CACHE)(_terms)

@@ -6,6 +6,7 @@ re-labelled copy) is ingested once per module and only read; tests that write us
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -18,11 +19,13 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
+from index import keyword_index
 from index.corpus_index import CorpusIndex, DocumentFilter, IndexBusy
 from index.embeddings import LocalSentenceEmbeddings
 from index.fact_store import PENDING, ChunkRecord, FactQuery
 from index.ingestion import ingest_paths, remove_documents
 from index.retriever import HybridRetriever
+from ingest.lexicon import indexed_terms
 from ingest.pipeline import parse_file
 
 REPO = Path(__file__).resolve().parents[2]
@@ -211,6 +214,34 @@ def test_corpus_index_remove_from_all_stores(make_index: Callable[..., CorpusInd
     assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
     assert index.vectors.count() == index.vectors.count(kept) == kept_chunks
     assert [d.doc_id for d in index.documents()] == [kept]
+
+
+def test_keyword_refresh_tokenizes_only_what_was_written_and_recover_restores_a_lost_index(
+    make_index: Callable[..., CorpusIndex], small_paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = make_index()
+    assert ingest_paths(index, [small_paths[0]]).ok
+    (first,) = [d.doc_id for d in index.documents()]
+    tokenized: list[str] = []
+
+    def counted(text: str) -> list[str]:
+        tokenized.append(text)
+        return indexed_terms(text)
+
+    monkeypatch.setattr(keyword_index, "indexed_terms", counted)
+    assert ingest_paths(index, [small_paths[1]]).ok
+    (second,) = [d.doc_id for d in index.documents() if d.doc_id != first]
+    assert sorted(tokenized) == sorted(c.text for c in index.facts.chunks([second]))  # not the first document's
+    tokenized.clear()
+    remove_documents(index, [first])
+    assert tokenized == [] and keyword_doc_ids(index) == {second}
+
+    shutil.rmtree(index.keywords.folder)  # lost (or written by an older version): recovery indexes it all again
+    assert keyword_doc_ids(index) == set()
+    with index.writing():
+        index.recover()
+    assert keyword_doc_ids(index) == {second}
+    assert index.keywords.is_current({c.chunk_id for c in index.facts.chunks()})
 
 
 def test_change_listeners_hear_own_and_other_writers(make_index: Callable[..., CorpusIndex], small_paths) -> None:

@@ -1,5 +1,6 @@
 """The chunk-search contracts (index.stores): one suite per protocol, run on every backend —
-vectors in embedded Chroma and in a real `chroma run` server, keywords in the bm25s index."""
+vectors in embedded Chroma and in a real `chroma run` server, keywords in the segmented BM25 index (rebuilt
+whole, or updated a batch at a time)."""
 
 from __future__ import annotations
 
@@ -53,11 +54,13 @@ def open_vectors(request: pytest.FixtureRequest, tmp_path: Path, embeddings: Loc
         client.delete_collection(collection)
 
 
-@pytest.fixture(params=["embedded chroma", "chroma server", "bm25s"])
+@pytest.fixture(params=["embedded chroma", "chroma server", "bm25s rebuilt", "bm25s updated"])
 def backend(request: pytest.FixtureRequest, tmp_path: Path, open_vectors: Callable[[str], VectorStore]) -> Backend:
-    if request.param == "bm25s":
+    if request.param.startswith("bm25s"):
         index = KeywordIndex(tmp_path / "keyword")
-        return Backend(index, index.rebuild)
+        if request.param == "bm25s rebuilt":
+            return Backend(index, index.rebuild)
+        return Backend(index, lambda chunks: index.update(chunks, index.doc_ids()))
     store = open_vectors(request.param)
 
     def fill(chunks: list[ChunkRecord]) -> None:
@@ -128,7 +131,9 @@ def test_keywords_keep_the_contract_and_know_what_they_hold(tmp_path: Path) -> N
     index = KeywordIndex(tmp_path / "keyword")
     assert isinstance(index, KeywordBackend)
     index.rebuild(records())
-    assert index.is_current({r.chunk_id for r in records()})
+    assert index.is_current({r.chunk_id for r in records()}) and index.doc_ids() == set(TEXTS)
     assert not index.is_current({r.chunk_id for r in records(("doc-a",))})
+    index.update([], ["doc-b"])
+    assert index.is_current({r.chunk_id for r in records(("doc-a",))}) and index.doc_ids() == {"doc-a"}
     reopened = KeywordIndex(tmp_path / "keyword")  # persisted: another process reads the same index
     assert [h.chunk_id for h in reopened.search("公务接待费", 1)] == ["doc-a-0"]

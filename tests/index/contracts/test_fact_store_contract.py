@@ -92,12 +92,16 @@ def test_the_store_keeps_the_contract(store: FactStore) -> None:
 def test_pending_documents_are_invisible_until_ready(store: FactStore, docs: list[ParsedDocument]) -> None:
     doc = docs[0]
     doc_id = doc.meta.doc_id
+    empty = store.generation()
     store.add_pending(doc)
-    assert store.documents() == [] and store.facts() == [] and store.chunks() == []
+    assert store.documents() == [] and store.facts() == [] and store.chunks() == [] and store.chunk_ids() == set()
     (pending,) = store.documents(status=PENDING)
     assert pending.doc_id == doc_id and pending.status == PENDING
     assert [c.chunk_id for c in store.chunks_of_any_status(doc_id)] == sorted(c.id for c in doc.chunks)
+    written = store.generation()
     store.mark_ready(doc_id)
+    assert len({empty, written, store.generation()}) == 3  # a reader caching the document list sees it turn ready
+    assert store.chunk_ids() == {c.id for c in doc.chunks}
     (ready,) = store.documents()
     assert ready.status == READY and store.documents(status=PENDING) == []
     meta = doc.meta
@@ -132,6 +136,9 @@ def test_facts_and_chunks_round_trip_exactly(store: FactStore, docs: list[Parsed
         assert (c.doc_id, c.text, c.heading, c.kind, c.spans, c.section_id, c.page) == (
             e.doc_id, e.text, e.heading, e.kind, [tuple(s) for s in e.spans], e.section_id, e.page)
     assert {c.doc_id for c in store.chunks([docs[1].meta.doc_id])} == {docs[1].meta.doc_id}
+    picked = [docs[0].chunks[0].id, docs[1].chunks[-1].id]
+    assert [c.chunk_id for c in store.chunks(chunk_ids=picked)] == sorted(picked)
+    assert [c.chunk_id for c in store.chunks([docs[1].meta.doc_id], chunk_ids=picked)] == [docs[1].chunks[-1].id]
 
 
 def test_fact_filters(store: FactStore, docs: list[ParsedDocument]) -> None:

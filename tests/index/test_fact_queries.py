@@ -1,0 +1,59 @@
+"""What a question asks of the fact store is answered from indexes, not by reading every row (SQLite's plans)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from index.fact_store import FactQuery, FactStore
+from ingest.pipeline import parse_file
+
+
+@pytest.fixture
+def store(tmp_path: Path, small_paths) -> Iterator[FactStore]:
+    facts = FactStore(f"sqlite:///{tmp_path / 'facts.sqlite3'}")
+    for path in small_paths:
+        doc = parse_file(path)
+        facts.add_pending(doc)
+        facts.mark_ready(doc.meta.doc_id)
+    yield facts
+    facts.close()
+
+
+def plans(store: FactStore, call: Callable[[], object]) -> list[str]:
+    """SQLite's query plan of every statement `call` runs, one line per step."""
+    ran: list[tuple[str, object]] = []
+    record = lambda _conn, _cursor, statement, parameters, _context, _many: ran.append((statement, parameters))  # noqa: E731
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    with store.engine.connect() as conn:
+        return [row[-1] for statement, parameters in ran
+                for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+
+
+def test_one_documents_facts_are_found_by_index(store: FactStore) -> None:
+    doc_id = store.documents()[0].doc_id
+    steps = plans(store, lambda: store.facts(FactQuery(doc_ids=(doc_id,), limit=100_000)))
+    assert any(s.startswith("SEARCH facts USING INDEX ix_facts_doc_id") for s in steps), steps
+    assert not any(s.startswith("SCAN") for s in steps), steps
+
+
+def test_the_generation_asked_before_each_question_reads_an_index_not_the_documents(store: FactStore) -> None:
+    steps = plans(store, store.generation)
+    assert steps == ["SCAN documents USING COVERING INDEX ix_documents_status_ingested_at"], steps
+
+
+def test_a_database_of_an_earlier_version_gains_the_index_when_opened(store: FactStore, tmp_path: Path) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_documents_status_ingested_at"))
+    before = store.generation()
+    reopened = FactStore(f"sqlite:///{tmp_path / 'facts.sqlite3'}")
+    assert plans(reopened, reopened.generation) == ["SCAN documents USING COVERING INDEX ix_documents_status_ingested_at"]
+    assert reopened.generation() == before
+    reopened.close()
