@@ -134,9 +134,13 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked:
         return 0.0
-    described = set(search_terms(f"{fact.subject} {structure(fact)}"))
-    covered = len(asked & described) / len(asked)
-    return 60.0 * covered if covered >= 0.6 else 0.0
+    described = f"{fact.subject} {structure(fact)}"
+    covered = len(asked & set(search_terms(described))) / len(asked)
+    if covered >= 0.6:
+        return 60.0 * covered
+    if fact.purpose and all(word in f"{described}{fact.purpose}" for word in asked):
+        return 60.0  # named by what its money is for, every asked word in it ("…总投资" asks for another figure)
+    return 0.0
 
 
 def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None) -> float:
@@ -179,8 +183,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best -= 10.0
     if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap
         best += 8.0
-    if structure(fact) and terms:  # words of the asked item found where the figure stands
-        placed = set(search_terms(f"{fact.subject} {structure(fact)}"))
+    if (structure(fact) or fact.purpose) and terms:  # words of the asked item found where the figure stands
+        placed = set(search_terms(f"{fact.subject} {structure(fact)} {fact.purpose}"))
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not _ASKS_CHANGE.search(question):
         best -= 30.0

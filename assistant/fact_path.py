@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from decimal import Decimal
 
 from assistant import compute
@@ -33,6 +34,22 @@ from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
 TOTAL_TERMS = total_terms()
+
+
+class Period(Enum):
+    """Which figures count by the year they are stated for (a fact's `period`; None: the document's own)."""
+
+    ASKED = "asked"  # the years the question names, or the document's own when it names none
+    YEAR_BEFORE = "year_before"  # stated for the year before the document's ("2025年度预算…" in 2026)
+    UP_TO_YEAR_BEFORE = "up_to_year_before"  # the document's own or the year before ("比上年执行数")
+
+    def admits(self, fact: FactRecord, named_years: list[int]) -> bool:
+        before = fact.year is not None and fact.period == fact.year - 1
+        if self is Period.YEAR_BEFORE:
+            return before
+        if fact.period is None or (self is Period.UP_TO_YEAR_BEFORE and before):
+            return True
+        return fact.period in named_years if named_years else fact.period == fact.year
 
 
 Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draft | None"]
@@ -77,14 +94,16 @@ class FactPath:
 
     @staticmethod
     def _item(fact: FactRecord) -> str:
+        name = f"{fact.subject}（主要用于{fact.purpose}）" if fact.purpose else fact.subject
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
-            return fact.subject
+            return name
         detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
-        return f"{fact.subject}的{fact.measure}" + (f"（{detail}）" if detail else "")
+        return f"{name}的{fact.measure}" + (f"（{detail}）" if detail else "")
 
     @staticmethod
     def _owner(fact: FactRecord) -> str:
-        return f"{fact.department}{fact.year}年" if fact.year else fact.department
+        year = fact.period or fact.year
+        return f"{fact.department}{year}年" if year else fact.department
 
     def _cited_value(self, fact: FactRecord) -> CitedValue:
         value, unit = self._display(fact)
@@ -95,9 +114,11 @@ class FactPath:
 
     def _best_per_doc(self, facts: list[FactRecord], terms: list[str], intent: QuestionPlan,
                       only_class: str | None = None, exclude_class: str | None = None,
-                      basis: Basis | None = None) -> dict[str, list[ScoredFact]]:
+                      basis: Basis | None = None, period: Period = Period.ASKED) -> dict[str, list[ScoredFact]]:
+        """The facts of each document that fit, best first, among those stated for the `period` wanted."""
         pool = [f for f in facts if (only_class is None or measure_class(f) == only_class)
-                and (exclude_class is None or measure_class(f) != exclude_class)]
+                and (exclude_class is None or measure_class(f) != exclude_class)
+                and period.admits(f, intent.named_years)]
         ranked = rank_facts(pool, terms, intent.question, intent.unit_hint, basis or intent.basis)
         per_doc: dict[str, list[ScoredFact]] = defaultdict(list)
         for scored in ranked:
@@ -114,7 +135,10 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
+        return self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
+
+    def _best_figure(self, intent: QuestionPlan, per_doc: dict[str, list[ScoredFact]]) -> Draft | None:
+        """The best fact as the answer, with the places that state it too and those that state another figure."""
         if not per_doc:
             return None
         if len(per_doc) > 1:
@@ -179,9 +203,9 @@ class FactPath:
         return best if best.score >= MIN_OPERAND_SCORE else None
 
     def _level_fact(self, intent: QuestionPlan, facts: list[FactRecord], subject: str | None = None,
-                    basis: Basis | None = None) -> ScoredFact | None:
+                    basis: Basis | None = None, period: Period = Period.ASKED) -> ScoredFact | None:
         terms = [subject, *canonical_variants(subject)] if subject else (intent.terms or TOTAL_TERMS)
-        per_doc = self._best_per_doc(facts, terms, intent, only_class="money", basis=basis)
+        per_doc = self._best_per_doc(facts, terms, intent, only_class="money", basis=basis, period=period)
         if len(per_doc) != 1:
             return None
         best = next(iter(per_doc.values()))[0]
@@ -230,7 +254,7 @@ class FactPath:
         if intent.basis is own:
             return None
         current = self._level_fact(intent, facts, basis=own)
-        earlier = self._level_fact(intent, facts, basis=intent.basis)
+        earlier = self._level_fact(intent, facts, basis=intent.basis, period=Period.UP_TO_YEAR_BEFORE)
         if current is None or earlier is None or not same_item(current.fact.subject, earlier.fact.subject):
             return None
         result = compute.difference(self._money(current.fact), self._money(earlier.fact))
@@ -240,6 +264,12 @@ class FactPath:
                               magnitude=True)
 
     def _previous(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """Last year's figure: stated as such in the document, else this year's figure less the stated change."""
+        asked = intent.basis or Basis.BUDGET
+        stated = [f for f in facts if f.basis is asked]
+        per_doc = self._best_per_doc(stated, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
+        if per_doc:
+            return self._best_figure(intent, per_doc)
         change = self._change_fact(intent, facts)
         if change is None:
             return self._unchanged(intent, facts, previous=True)
@@ -365,3 +395,4 @@ class FactPath:
 def _direction_word(change: Decimal) -> str:
     """增加 / 减少 / 持平 for a signed change."""
     return "增加" if change > 0 else "减少" if change < 0 else "持平"
+

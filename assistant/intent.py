@@ -63,7 +63,7 @@ _FILLER = re.compile(
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这块|这部分|"
+    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这一?块|这部分|这方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -171,6 +171,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
+    named_years = list(years)
     rest = _YEAR.sub(" ", rest)
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     defines = _DEFINITION.search(rest) and not re.search(r"多少|几", rest)
@@ -232,7 +233,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = [within["item"], *canonical_variants(within["item"]), *terms]
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
-        departments=departments, years=years, parts=parts, unit_hint=unit_hint,
+        departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
         asks_reason=asks_reason, topic=topic,

@@ -45,7 +45,8 @@ class QuestionPlan:
     focus: str  # the budget item asked about, cleaned of filler words
     terms: list[str]  # focus plus canonical synonyms
     departments: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)  # the years whose documents answer
+    named_years: list[int] = field(default_factory=list)  # every year the question names (2024年预算里…2023年执行数)
     parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
     unit_hint: tuple[str, ...] = ()
     wants_number: bool = True

@@ -100,6 +100,8 @@ facts = Table(
     Column("col_path", JSON, nullable=False),
     Column("heading", Text, nullable=False),
     Column("part", Boolean, nullable=False),
+    Column("period", Integer),
+    Column("purpose", Text, nullable=False, server_default=""),
 )
 tables = Table(
     "tables", metadata,
@@ -199,6 +201,8 @@ class FactRecord:
     heading: str = ""
     part: bool = False
     doc_kind: str = ""
+    period: int | None = None  # the year the figure is stated for, when not the document's own
+    purpose: str = ""  # what a 功能分类 item's money is for (主要用于…)
 
 
 @dataclass(frozen=True)
@@ -311,7 +315,7 @@ class FactStore:
                          direction=f.direction and str(f.direction), compared_to=f.compared_to and str(f.compared_to),
                          scope=f.scope, table_kind=f.table_kind and str(f.table_kind),
                          row_path=list(f.row_path), col_path=list(f.col_path), heading=f.heading,
-                         part=f.part)
+                         part=f.part, period=f.period, purpose=f.purpose)
                     for f in doc.facts
                 ])
             if doc.tables:
@@ -484,7 +488,7 @@ def _fact_record(row) -> FactRecord:
         compared_to=Basis(row["compared_to"]) if row["compared_to"] else None, scope=row["scope"],
         table_id=row["table_id"], table_kind=TableKind(row["table_kind"]) if row["table_kind"] else None,
         row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), heading=row["heading"], part=bool(row["part"]),
-        doc_kind=row["doc_kind"],
+        doc_kind=row["doc_kind"], period=row["period"], purpose=row["purpose"],
     )
 
 

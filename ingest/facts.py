@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from ingest.classify import fact_kind, stated_basis
@@ -37,7 +38,7 @@ _COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
-    r"(?P<dir>增加|增长|减少|下降|节约|增|减)了?(?:额)?(?:为)?$"
+    r"(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
@@ -51,6 +52,11 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
+# the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
+_PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:当年|全年|年初)?(?:预算|决算|执行数)")
+_TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
+# what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
+_PURPOSE = re.compile(r"主要用于[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
 # 功能分类 lists: "1、…（款）…（项）。", "1、公共安全支出（204类）司法（06款）行政运行（01项）"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?[（(]\d*项[)）])")
@@ -64,7 +70,8 @@ GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务用车购置及运行费" splits into 购置费 and 运行费
 _DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
-              "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN}
+              "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN,
+              "持平": Direction.FLAT, "一致": Direction.FLAT}
 # fund names that contain 预算 without stating a basis: 一般公共预算, 政府性基金预算 …
 _FUND_WORDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:部门|单位)预算|预算单位|预算内|预算外")
 
@@ -133,6 +140,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             direction = compared_to = None
             change = _CHANGE.search(clause)
             compared_before = _COMPARED_EARLIER.search(line.text, 0, offset - line.start + clause_start)
+            if change and _DIRECTION[change["dir"]] is Direction.FLAT and not change["cmp"]:
+                change = None  # "持平" alone is no change figure; "与2024年预算一致0万元" is
             if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):
                 change = None  # "支持商销稳增长30万" names an item; a change says 比上年 or stands alone ("，增加5万元")
             if change:
@@ -142,7 +151,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 compared_to = basis_in(stated, Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
                 clause = clause[: change.start()]
             basis = basis_in(clause, default_basis)
-            subject = clean_subject(clause)
+            period = _PERIOD.search(clause)
+            subject = _TRAILING_PERIOD.sub("", clean_subject(clause))
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
@@ -182,9 +192,22 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     direction=direction,
                     compared_to=compared_to,
                     part=_PARTS_FOLLOW.search(sentence, 0, clause_start) is not None,
+                    period=int(period["year"]) if period else None,
                 )
             )
-    return facts
+    return _with_purposes(facts, line)
+
+
+def _with_purposes(facts: list[Fact], line: Line) -> list[Fact]:
+    """Gives each 功能分类 item of a paragraph the purpose stated after its figure (or before its first one),
+    on all its facts."""
+    purposes: dict[str, str] = {}
+    for found in _PURPOSE.finditer(line.text):
+        before = [f for f in facts if f.end <= line.start + found.start()]
+        owner = before[-1] if before else facts[0] if facts else None
+        if owner and classification_levels(owner.subject):
+            purposes.setdefault(owner.subject, found["purpose"].strip(" ，,"))
+    return [replace(f, purpose=purposes[f.subject]) if f.subject in purposes else f for f in facts]
 
 
 def clean_header(header: str) -> str:

@@ -217,7 +217,10 @@ class Fact:
     `value`/`unit` are as written; `amount_wan` is the money value in 万元 when the unit is money.
     kind/basis/direction type the figure; `compared_to` is the basis a change is measured against
     (比上年预算执行数 → EXECUTION); `scope` names a sub-unit when the figure is not the department's own;
-    a table figure keeps its table's kind, its row label path and its column header path.
+    `period` is the year a figure is stated for when its words name one ("2025年度预算77.59万元" in a 2026
+    document), None for the document's own year; `purpose` is what a 功能分类 item's money is for, as its
+    paragraph says ("主要用于：微型消防站运行保障经费"); a table figure keeps its table's kind, its row label
+    path and its column header path.
     """
 
     subject: str
@@ -241,6 +244,8 @@ class Fact:
     table_kind: TableKind | None = None
     row_path: tuple[str, ...] = ()
     col_path: tuple[str, ...] = ()
+    period: int | None = None
+    purpose: str = ""
     heading: str = ""  # the section path a prose figure stands in ("人民调解项目经费情况说明 > 六、年度预算安排")
     part: bool = False  # a prose figure listed after 其中/包括: a part of the whole stated before it
 

@@ -113,3 +113,36 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
     assert counted("本委机关设9个内设机构，分别是办公室。") == [("机关设内设机构", "个")]
     assert counted("本部门包括本部以及下属 5 家预算单位的综合收支计划。") == [("下属预算单位", "家")]
     assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
+
+
+def test_a_figure_stated_for_another_year_keeps_that_year_and_not_in_its_item() -> None:
+    """"2026年度预算50万元，2025年度预算77.59万元": the second figure is the year before's, of the same item."""
+    text = ("“一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）”2026年度预算50万元，2025年度预算77.59万元，"
+            "主要用于：人口抽样调查工作。2025年当年预算执行数为20.04万元，2026年预算安排50万元，比2025年预算执行数增加149.50%。")
+    found = {(f.value, f.basis, f.period, f.kind) for f in facts_from_line(Line(text, 0, len(text)))}
+    assert found == {
+        (Decimal("50"), Basis.BUDGET, 2026, FactKind.AMOUNT),
+        (Decimal("77.59"), Basis.BUDGET, 2025, FactKind.AMOUNT),
+        (Decimal("20.04"), Basis.EXECUTION, 2025, FactKind.AMOUNT),
+        (Decimal("149.50"), Basis.BUDGET, None, FactKind.CHANGE),
+    }
+    subjects = {f.subject for f in facts_from_line(Line(text, 0, len(text)))}
+    assert subjects == {"一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）"}
+
+
+@pytest.mark.parametrize("text, purpose", [
+    ("10.“灾害防治及应急管理支出（类）-消防救援事务（款）-其他消防救援事务支出（项）”2026年度预算58.75万元，"
+     "主要用于：微型消防站运行保障经费。2025年当年预算执行数为98.23万元。", "微型消防站运行保障经费"),
+    ("3、商业服务业等支出（类）商业流通事务（款）其他商业服务业等支出（项）”3136.40万元，主要用于标准化菜场及副食品行业管理。",
+     "标准化菜场及副食品行业管理"),
+    ("1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。"
+     "年初预算为1560.05万元，支出决算为1511.89万元。", "局本部人员经费及公用经费等的基本支出"),
+])
+def test_a_classification_item_carries_what_its_money_is_for(text, purpose) -> None:
+    facts = facts_from_line(Line(text, 0, len(text)))
+    assert facts and {f.purpose for f in facts if f.kind is FactKind.AMOUNT} == {purpose}
+
+
+def test_a_list_of_spending_areas_is_no_purpose() -> None:
+    text = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%。"
+    assert {f.purpose for f in facts_from_line(Line(text, 0, len(text)))} == {""}
