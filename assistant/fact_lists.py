@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.fact_matching import basis_fit, normalise
+from assistant.fact_matching import basis_fit, measure_class, normalise
 from index.fact_store import FactRecord
 from ingest.model import FactKind
 from ingest.tables import is_total_label, list_mark
@@ -62,7 +62,8 @@ def _numbered_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart
             if later.doc_id != whole.doc_id or later.section_id != whole.section_id:
                 break
             mark = list_mark(later.context)
-            if mark is None or later.context in sentences or numbering not in (None, mark):
+            if mark is None or later.context in sentences or numbering not in (None, mark) \
+                    or measure_class(later) != measure_class(whole):  # a count's parts are counts, money's money
                 continue
             numbering = mark
             sentences.add(later.context)

@@ -25,7 +25,7 @@ _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多�
 _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
-_RATE = re.compile(r"增长率|增幅|降幅|增长(?:了)?百分之|增长(?:了)?多少%|增长(?:了)?几%|百分之多少|变化率|增长比例|增长幅度")
+_RATE = re.compile(r"增长率|增幅|降幅|(?:增长|增加|减少|下降|上升)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
     r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减"

@@ -3,8 +3,10 @@ its own part are never summed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
+from assistant.fact_lists import list_parts
 from assistant.fact_matching import MIN_SCORE, narrower_words, overlapping, rank_facts
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
@@ -45,3 +47,12 @@ def test_generic_item_words_are_loaded_and_name_no_item():
     words = generic_item_words()
     assert {"预算", "金额", "项目"} <= words
     assert not {"支出", "收入", "中小企业", "三公经费"} & words
+
+
+def test_the_numbered_sentences_after_a_count_are_not_its_parts():
+    """"设5个内设机构，包括：院长室、…" then "1.“…（项）”53.84万元": money lines are no parts of a count."""
+    whole = replace(fact("设内设机构", start=10), unit="个", amount_wan=None, context="设5个内设机构，包括：院长室、办公室。")
+    money = [replace(fact(f"支出{i}", start=100 * i), context=f"{i}. “支出{i}（项）”{i}万元。") for i in (1, 2, 3)]
+    assert list_parts([whole, *money], ["内设机构"]) == []
+    counts = [replace(m, unit="个", amount_wan=None) for m in money]
+    assert [p.label for p in list_parts([whole, *counts], ["内设机构"])] == ["支出1", "支出2", "支出3"]

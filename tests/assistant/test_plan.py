@@ -210,3 +210,21 @@ def test_a_figure_worked_out_from_the_next_years_document(question):
 def test_two_years_compare_only_when_the_question_compares(question, operation):
     assert plan(question).operation is operation
 
+
+
+@pytest.mark.parametrize("question", [
+    "发改委2025年机关运行经费比上年增加了百分之几",
+    "文旅局三公经费比2024年预算执行数减少了百分之多少",
+    "住建委2025年项目支出下降了几%",
+    "发改委人员经费增长率是多少",
+])
+def test_a_rate_of_change_is_growth_not_a_share(question):
+    assert plan(question).operation is Operation.GROWTH
+
+
+@pytest.mark.parametrize("question, named", [
+    ("发改委2025年预算里写的2024年行政运行执行数是多少", [2024, 2025]),
+    ("发改委行政运行上年执行数是多少", []),
+])
+def test_every_year_named_is_kept_beside_the_documents_year(question, named):
+    assert plan(question).named_years == named
