@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from assistant.fact_matching import basis_fit, measure_class, normalise
 from index.fact_store import FactRecord
-from ingest.model import FactKind
+from ingest.model import FactKind, TableKind
+from ingest.numbers import is_money
 from ingest.tables import is_total_label, list_mark
 
 MIN_LIST_PARTS = 2  # one "part" is the whole itself
@@ -83,3 +84,13 @@ def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[L
              ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool))]
     most = max(found, key=len)  # a blank table cell leaves its part out; the sentences name every part
     return most if len(most) >= MIN_LIST_PARTS else []
+
+
+def projects_in(facts: list[FactRecord], kind: TableKind) -> list[ListPart]:
+    """The projects tables of `kind` are about (a 绩效目标表's projects), in document order, each with its first
+    money figure (its 项目资金) or else its first figure."""
+    projects: dict[str, list[FactRecord]] = {}
+    for fact in sorted(facts, key=lambda f: (f.doc_id, f.start)):
+        if fact.table_kind is kind and fact.subject:
+            projects.setdefault(fact.subject, []).append(fact)
+    return [ListPart(name, next((f for f in found if is_money(f.unit)), found[0])) for name, found in projects.items()]

@@ -24,6 +24,7 @@ CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
+_ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
@@ -124,8 +125,19 @@ def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
     return [w for w in words if not any(w != other and w in other for other in words)]
 
 
+_INSIDE = re.compile(r"^(?:里面?|当中|之中|中)的?(?P<part>[\u4e00-\u9fff]{2,})")
+
+
+def _asks_inside(after_subject: str, fact: FactRecord) -> bool:
+    inside = _INSIDE.match(after_subject)
+    return inside is not None and inside["part"] not in normalise(f"{fact.subject}{structure(fact)}")
+
+
 def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
-    """One unexplained word costs NARROWER_PENALTY; two or more mean another, narrower item: never this fact."""
+    """One unexplained word costs NARROWER_PENALTY; two or more mean another, narrower item: never this fact.
+    So does an item asked inside this one ("各类工作经费里办寒托班的钱") that the fact's place does not name."""
+    if subject and subject != term and subject in term and _asks_inside(term.split(subject, 1)[1], fact):
+        return 100.0
     extra = len(narrower_words(term, subject, fact))
     return 0.0 if extra == 0 else NARROWER_PENALTY if extra == 1 else 100.0
 
@@ -135,8 +147,10 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
-    covered = len(asked & set(search_terms(described))) / len(asked)
-    if covered >= 0.6:
+    found = asked & set(search_terms(described))
+    covered = len(found) / len(asked)
+    unexplained = [w for w in asked - found if len(w) >= 2 and w not in generic_item_words() and w not in described]
+    if covered >= 0.6 and len(unexplained) < 2:  # two words of its own name another item, as in narrower_words
         return 60.0 * covered
     if fact.purpose and all(word in f"{described}{fact.purpose}" for word in asked):
         return 60.0  # named by what its money is for, every asked word in it ("…总投资" asks for another figure)
@@ -171,6 +185,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
             best += 8.0 if word in described else -8.0
     if fact.unit is None and not (unit_hint and "数量" in fact.measure):
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
+    if _ASKS_MONEY.search(question) and not is_money(fact.unit):
+        return 0.0  # "花了多少钱" is never answered with a count or a rate
     if unit_hint:
         if is_money(fact.unit):
             return 0.0  # "有几辆" is never answered with an amount of money
@@ -244,6 +260,11 @@ def same_amount(a: FactRecord, b: FactRecord) -> bool:
     return abs(comparable_amount(a) - comparable_amount(b)) <= ROUNDING
 
 
+def _other_column(a: FactRecord, b: FactRecord) -> bool:
+    """Two figures of one table under different headers state different things (项目资金总额, 其他资金)."""
+    return a.table_id is not None and a.doc_id == b.doc_id and a.table_id == b.table_id and a.measure != b.measure
+
+
 def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
     """Other facts of the same document, item and class that state a different figure (one per figure)."""
     seen = {comparable_amount(best.fact)}
@@ -254,7 +275,7 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
             continue
         if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
             continue
-        if different_scope(f, best.fact):
+        if different_scope(f, best.fact) or _other_column(f, best.fact):
             continue
         amount = comparable_amount(f)
         if all(abs(amount - s) > ROUNDING for s in seen):

@@ -23,17 +23,19 @@ from assistant.fact_matching import (
     rank_facts,
     overlapping,
 )
-from assistant.fact_lists import MIN_LIST_PARTS, list_parts
+from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
 from assistant.vocabulary import total_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
-from ingest.model import Basis, Direction, DocumentKind, FactKind
+from ingest.classify import table_kind
+from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import same_item
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
 TOTAL_TERMS = total_terms()
+PROJECT_TABLES = (TableKind.PERFORMANCE,)  # tables of projects: a list question naming one asks for its projects
 
 
 class Period(Enum):
@@ -356,10 +358,19 @@ class FactPath:
         if len(docs) != 1 or not intent.focus:
             return None
         parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
+        named = table_kind(intent.focus)
+        if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES:  # "报了绩效目标的项目都是啥"
+            parts = projects_in(facts, named)
+            if parts:
+                listing = "；".join(f"{part.label}（{part.fact.measure}：{self._describe(part.fact)}）" for part in parts)
+                return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{named}所列项目{len(parts)}个：{listing}。")
         if len(parts) < MIN_LIST_PARTS:
             return None
         listing = "；".join(f"{part.label}：{self._describe(part.fact)}" for part in parts)
-        text = f"{self._owner(parts[0].fact)}{intent.focus}包括{len(parts)}项：{listing}。"
+        return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{intent.focus}包括{len(parts)}项：{listing}。")
+
+    def _listed(self, intent: QuestionPlan, parts: list[ListPart], text: str) -> Draft:
+        """A list answer citing every part's figure."""
         citations = [self._cite(part.fact) for part in parts]
         answer = Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
         return Draft(answer, [(c, part.fact.value) for c, part in zip(citations, parts, strict=True)])

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, Line, Table, TableCell
 from ingest.numbers import NUMBER, normalise_unit, to_wan
+from ingest.performance_forms import facts_from_project_forms, is_project_form
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
 from ingest.tables import squash, strip_list_mark
@@ -252,6 +253,8 @@ def _row_span_start(table: Table, cell: TableCell) -> int:
 
 def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
     """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`."""
+    if is_project_form(table):
+        return facts_from_project_forms(table, basis_in(table.title, default_basis))
     table_basis = basis_in(table.title, default_basis)
     performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
     facts: list[Fact] = []

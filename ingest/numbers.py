@@ -24,7 +24,8 @@ UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 _UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, "（个）月", "(个)月"], key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$")
+# "≤350 万元", and as 绩效目标 forms print it, ">150.00(家)"
+CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<open>[（(])?\s*(?P<unit>{_UNIT})?\s*(?(open)[)）])\s*$")
 NUMBER = re.compile(_NUMBER)
 TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
 HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")

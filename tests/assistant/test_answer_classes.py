@@ -137,12 +137,14 @@ def test_none_asked_as_a_figure_is_zero_with_the_statement(shared_assistant):
 @pytest.mark.parametrize("question, parts", [
     ("政法委三公经费包括哪些", ["因公出国", "公务用车", "公务接待"]),
     ("商务委三公经费分成哪几块", ["因公出国", "公务用车", "公务接待"]),
+    ("政法委哪些项目报了绩效目标", ["护城河专项经费", "《廊坊长安网》运行维护费", "机房升级项目经费"]),
 ])
 def test_lists(shared_assistant, question, parts):
     answer = shared_assistant.ask(question)
     assert answer.kind == "text"
     for part in parts:
         assert part in answer.text, answer.text
+    check_citations(shared_assistant, answer)
 
 
 @pytest.mark.parametrize("question", ["商务委2024年决算三公经费实际支出是多少", "社会工作部2025年三公经费预算是多少", "司法局2026年全区律师人数是多少"])

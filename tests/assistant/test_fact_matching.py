@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.fact_lists import list_parts
-from assistant.fact_matching import MIN_SCORE, narrower_words, overlapping, rank_facts
+from assistant.fact_matching import MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 
@@ -56,3 +56,36 @@ def test_the_numbered_sentences_after_a_count_are_not_its_parts():
     assert list_parts([whole, *money], ["内设机构"]) == []
     counts = [replace(m, unit="个", amount_wan=None) for m in money]
     assert [p.label for p in list_parts([whole, *counts], ["内设机构"])] == ["支出1", "支出2", "支出3"]
+
+
+def test_another_column_of_the_same_table_is_no_conflict():
+    """项目资金总额 410 and 其他资金 0 of one project form are two figures, not one stated twice."""
+    total = replace(fact("某项目", start=1, value="410"), origin="table", table_id=3, measure="项目资金总额")
+    other = replace(total, id=2, start=40, value=Decimal("0"), amount_wan=Decimal("0"), measure="其他资金")
+    elsewhere = replace(total, id=3, start=90, value=Decimal("400"), amount_wan=Decimal("400"), table_id=4)
+    ranked = [ScoredFact(total, 90.0), ScoredFact(other, 90.0), ScoredFact(elsewhere, 90.0)]
+    assert conflicts_with(ranked[0], ranked) == [elsewhere]
+
+
+def test_an_item_asked_inside_another_is_not_answered_with_the_whole():
+    """"各类工作经费里办寒托班的钱": the project's total says nothing of the part asked inside it."""
+    whole = replace(fact("各类工作经费", value="759.55"), origin="table", context="各类工作经费项目资金")
+    visits = replace(fact("各类工作经费", start=50, value="150"), origin="table", unit="家", amount_wan=None,
+                     measure="数量指标", context="各类工作经费绩效目标：日常走访企业")
+    assert rank_facts([whole], ["各类工作经费里办寒托班暑托班"], "各类工作经费里办寒托班暑托班花了多少钱") == []
+    found = rank_facts([whole, visits], ["各类工作经费里日常走访企业"], "各类工作经费里日常走访企业多少家", ("家",))
+    assert [s.fact for s in found] == [visits]
+
+
+def test_two_asked_words_no_place_says_rule_out_a_resembling_item():
+    """"社区公共服务中心新建工程总投资" resembles the project 新建社区公共服务中心 but asks for another figure."""
+    funds = replace(fact("新建社区公共服务中心", value="410"), origin="table", measure="项目资金总额",
+                    context="新建社区公共服务中心项目资金")
+    assert rank_facts([funds], ["社区公共服务中心新建工程总投资"], "社区公共服务中心新建工程总投资多少") == []
+    assert rank_facts([funds], ["新建社区公共服务中心项目资金"], "新建社区公共服务中心项目资金多少")
+
+
+def test_a_question_about_money_is_never_answered_with_a_count():
+    count = replace(fact("寒托班开设班级数", value="1"), unit="个", amount_wan=None)
+    assert rank_facts([count], ["寒托班开设班级数"], "寒托班开设班级数花了多少钱") == []
+    assert rank_facts([count], ["寒托班开设班级数"], "寒托班开设班级数有几个", ("个",))

@@ -228,3 +228,8 @@ def test_a_rate_of_change_is_growth_not_a_share(question):
 ])
 def test_every_year_named_is_kept_beside_the_documents_year(question, named):
     assert plan(question).named_years == named
+
+
+@pytest.mark.parametrize("question", ["发改委信息化项目实施周期多长", "发改委信息化项目实施周期要多久", "发改委信息化项目实施周期多长时间"])
+def test_how_long_is_no_part_of_the_item(question):
+    assert plan(question).focus == "信息化项目实施周期"

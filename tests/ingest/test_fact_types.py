@@ -146,3 +146,18 @@ def test_a_classification_item_carries_what_its_money_is_for(text, purpose) -> N
 def test_a_list_of_spending_areas_is_no_purpose() -> None:
     text = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%。"
     assert {f.purpose for f in facts_from_line(Line(text, 0, len(text)))} == {""}
+
+
+def test_stacked_project_forms_give_each_project_its_money_and_indicators(real_document) -> None:
+    """One 财政项目支出绩效目标填报表 holding five projects: every figure belongs to the project its block names."""
+    doc = real_document("03_shpt_wanli-street_2023_dept-budget.pdf")
+    forms = [f for f in doc.facts if f.table_kind is TableKind.PERFORMANCE]
+    assert {f.subject for f in forms} == {"新建万里街道社区公共服务中心", "就业援助基地补贴", "社区环境整治和建设经费",
+                                          "各类工作经费", "公共服务设施运行经费"}
+    visits = next(f for f in forms if "日常走访企业" in f.context)
+    assert (visits.subject, visits.measure, visits.value, visits.unit, visits.qualifier) == (
+        "各类工作经费", "数量指标", Decimal("150.00"), "家", ">")
+    total = next(f for f in forms if f.subject == "新建万里街道社区公共服务中心" and f.measure == "项目资金总额")
+    assert (total.value, total.unit, total.amount_wan) == (Decimal("4100000.00"), "元", Decimal("410"))
+    assert doc.text[visits.start : visits.end].endswith(">150.00(家)")
+    assert doc.text[total.start : total.end].startswith("项目资金（元）") and "4,100,000.00" in doc.text[total.start : total.end]

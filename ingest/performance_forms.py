@@ -1,0 +1,93 @@
+"""绩效目标填报表 forms stacked in one table: each project's block opens with a 项目名称 row, states its money
+in label/value pairs (项目资金（元） 项目资金总额 4,100,000.00 年度资金申请总额 …) and ends with an indicator grid
+under a 一级指标 / 二级指标 / 三级指标 / 指标值 header row, whose blank label cells repeat the row above.
+
+Every figure becomes a fact of the project: money under its label, an indicator under its 二级指标 with the
+三级指标 as what it measures ("日常走访企业 >150.00(家)" → 各类工作经费 / 数量指标 / 150 家)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.classify import fact_kind
+from ingest.model import Basis, Cell, Fact, Table, TableKind
+from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
+
+PROJECT_LABEL = "项目名称"
+VALUE_HEADER = "指标值"
+LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+_PART_OF = re.compile(r"^其中[：:]\s*")
+
+
+def is_project_form(table: Table) -> bool:
+    """A 绩效目标表 whose rows name their projects (项目名称 …), however many it stacks."""
+    rows = [*table.header, *([c.text for c in row] for row in table.body)]
+    return table.kind is TableKind.PERFORMANCE and any(_first(row) == PROJECT_LABEL for row in rows)
+
+
+def facts_from_project_forms(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
+    """The money and indicator figures of every project block in `table`."""
+    project = next((_after(row, PROJECT_LABEL) for row in table.header if _first(row) == PROJECT_LABEL), "")
+    unit = table.unit
+    grid: dict[str, int] | None = None  # column of each level header and of the value, inside an indicator grid
+    levels = ["", "", ""]
+    facts: list[Fact] = []
+    for row in table.body:
+        texts = [c.text.strip() for c in row]
+        if _first(texts) == PROJECT_LABEL:
+            project, grid, levels = _after(texts, PROJECT_LABEL), None, ["", "", ""]
+        elif any(VALUE_HEADER in t for t in texts):
+            grid = {name: texts.index(name) for name in LEVEL_HEADERS if name in texts}
+            grid[VALUE_HEADER] = next(i for i, t in enumerate(texts) if VALUE_HEADER in t)
+        elif grid is not None and project:
+            levels = [texts[grid[name]] if name in grid and texts[grid[name]] else levels[i]
+                      for i, name in enumerate(LEVEL_HEADERS)]
+            facts += _indicator(table, row, project, levels, grid[VALUE_HEADER], default_basis)
+        elif project:
+            unit = header_unit(_first(texts)) or unit  # "项目资金（元）"
+            facts += _money(table, row, project, unit, default_basis)
+    return facts
+
+
+def _indicator(table: Table, row: list[Cell], project: str, levels: list[str], value_col: int,
+               basis: Basis) -> list[Fact]:
+    cell = row[value_col] if value_col < len(row) else None
+    quantity = parse_quantity(cell.text) if cell else None
+    if cell is None or quantity is None or not levels[1]:
+        return []
+    what = levels[2] or levels[1]
+    return [_fact(table, row, cell, project, levels[1], quantity.value, quantity.unit, quantity.qualifier,
+                  f"{project}绩效目标：{what}", tuple(filter(None, levels)), basis)]
+
+
+def _money(table: Table, row: list[Cell], project: str, unit: str | None, basis: Basis) -> list[Fact]:
+    """Label/value pairs of a money row: each figure under the nearest label to its left."""
+    facts: list[Fact] = []
+    label = ""
+    for cell in row:
+        value = parse_number(cell.text)
+        if value is None:
+            label = _PART_OF.sub("", cell.text.strip()) or label
+        elif label and unit:
+            facts.append(_fact(table, row, cell, project, label, value, unit, None, f"{project}项目资金",
+                               (label,), basis))
+    return facts
+
+
+def _fact(table: Table, row: list[Cell], cell: Cell, project: str, measure: str, value, unit: str | None,
+          qualifier: str | None, context: str, row_path: tuple[str, ...], basis: Basis) -> Fact:
+    start = next((c.start for c in row if c.text.strip()), cell.start)
+    return Fact(subject=project, measure=measure, value=value, unit=unit, qualifier=qualifier, start=start,
+                end=cell.end, origin="table", context=context, table_id=table.id, page=table.page,
+                amount_wan=to_wan(value, unit), kind=fact_kind(unit, qualifier, False), basis=basis,
+                scope=table.scope, table_kind=table.kind, row_path=row_path, col_path=(measure,))
+
+
+def _first(texts: list[str]) -> str:
+    return next((t.strip() for t in texts if t.strip()), "")
+
+
+def _after(texts: list[str], label: str) -> str:
+    """The first non-blank cell after the one holding `label`."""
+    at = next(i for i, t in enumerate(texts) if t.strip() == label)
+    return next((t.strip() for t in texts[at + 1 :] if t.strip()), "")
