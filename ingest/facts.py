@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingest.classify import fact_kind, stated_basis
-from ingest.model import Basis, Direction, Fact, Line, Table, TableCell
+from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
 from ingest.numbers import NUMBER, normalise_unit, to_wan
 from ingest.performance_forms import facts_from_project_forms, is_project_form
 from ingest.punctuation import QUOTES
@@ -23,6 +23,7 @@ from ingest.tables import squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 PERFORMANCE_VALUE_HEADER = "指标值"
+_STATES_TARGET = re.compile(r"指标值|指标描述")  # 绩效目标表 columns whose sentences state targets ("印发文件20个以上")
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
 
@@ -31,9 +32,10 @@ _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千�
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批)"
-    r"(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日|级))"
+    r"(?P<bound>以上|以下|以内)?(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日|级))"
 )
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
+_BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
 _COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s]|的|和|及|与|$)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
@@ -181,14 +183,14 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     measure=measure,
                     value=value,
                     unit=unit,
-                    qualifier=None,
+                    qualifier=_BOUNDS.get(match.groupdict().get("bound") or ""),
                     start=offset + clause_start,
                     end=offset + match.end(),
                     origin="text",
                     context=sentence.strip(),
                     page=page,
                     amount_wan=to_wan(value, unit),
-                    kind=fact_kind(unit, None, direction is not None),
+                    kind=fact_kind(unit, _BOUNDS.get(match.groupdict().get("bound") or ""), direction is not None),
                     basis=basis,
                     direction=direction,
                     compared_to=compared_to,
@@ -246,6 +248,16 @@ def _subject_label(label: str) -> str:
     return QUOTES.sub("", squash(label))
 
 
+def _indicator_sentence(table: Table, cell: TableCell, basis: Basis) -> list[Fact]:
+    """The figures of a 指标值 written as a sentence ("《廊坊长安网》日均浏览量达到200 人次"), as the
+    project's indicator: what the sentence says they are joins the 三级指标 as what is measured."""
+    stated = facts_from_line(Line(cell.cell.text, cell.cell.start, cell.cell.end), table.page, basis)
+    return [replace(f, subject=_project_name(table.title), measure=cell.row_labels[1], origin="table",
+                    context=f"{table.title}：" + "；".join([*cell.row_labels[2:], f.subject]), table_id=table.id, scope=table.scope,
+                    table_kind=table.kind, row_path=cell.row_labels, col_path=cell.col_headers, part=False)
+            for f in stated if f.kind is not FactKind.CHANGE]
+
+
 def _row_span_start(table: Table, cell: TableCell) -> int:
     row = table.body[cell.row]
     return next((c.start for c in row if c.text), cell.cell.start)
@@ -260,9 +272,11 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
     facts: list[Fact] = []
     for cell in table.cells:
         q = cell.quantity
-        if q is None:
-            continue
         header = cell.col_headers[-1] if cell.col_headers else ""
+        if q is None:
+            if performance and _STATES_TARGET.search(header) and len(cell.row_labels) >= 2:
+                facts += _indicator_sentence(table, cell, table_basis)
+            continue
         if performance:
             if PERFORMANCE_VALUE_HEADER not in header or len(cell.row_labels) < 2:
                 continue

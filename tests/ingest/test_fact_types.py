@@ -161,3 +161,17 @@ def test_stacked_project_forms_give_each_project_its_money_and_indicators(real_d
     assert (total.value, total.unit, total.amount_wan) == (Decimal("4100000.00"), "元", Decimal("410"))
     assert doc.text[visits.start : visits.end].endswith(">150.00(家)")
     assert doc.text[total.start : total.end].startswith("项目资金（元）") and "4,100,000.00" in doc.text[total.start : total.end]
+
+
+def test_a_target_written_as_a_sentence_is_the_projects_indicator(langfang_doc) -> None:
+    """"《廊坊长安网》日均浏览量达到200 人次" in 指标值, "印发文件20个以上" in 绩效指标描述."""
+    found = {(f.subject, f.measure, f.value, f.unit, f.qualifier) for f in langfang_doc.facts
+             if f.table_kind is TableKind.PERFORMANCE}
+    assert ("《廊坊长安网》运行维护费", "社会效益指标", Decimal("200"), "人次", None) in found
+    assert ("扫黑除恶专项斗争办公经费", "数量指标", Decimal("20"), "个", "≥") in found
+
+
+def test_a_count_bounded_by_以上_is_a_floor() -> None:
+    text = "组织开展督导检查2次以上，印发文件20个以上。"
+    assert [(f.value, f.qualifier, f.kind) for f in facts_from_line(Line(text, 0, len(text)))] == [
+        (Decimal("2"), "≥", FactKind.LIMIT), (Decimal("20"), "≥", FactKind.LIMIT)]
