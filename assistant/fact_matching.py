@@ -149,7 +149,8 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     described = f"{fact.subject} {structure(fact)}"
     found = asked & set(search_terms(described))
     covered = len(found) / len(asked)
-    unexplained = [w for w in asked - found if len(w) >= 2 and w not in generic_item_words() and w not in described]
+    plain = normalise(described)
+    unexplained = [w for w in asked - found if len(w) >= 2 and w not in generic_item_words() and w not in plain]
     if covered >= 0.6 and len(unexplained) < 2:  # two words of its own name another item, as in narrower_words
         return 60.0 * covered
     if fact.purpose and all(word in f"{described}{fact.purpose}" for word in asked):

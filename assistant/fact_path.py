@@ -44,6 +44,7 @@ class Period(Enum):
     ASKED = "asked"  # the years the question names, or the document's own when it names none
     YEAR_BEFORE = "year_before"  # stated for the year before the document's ("2025年度预算…" in 2026)
     UP_TO_YEAR_BEFORE = "up_to_year_before"  # the document's own or the year before ("比上年执行数")
+    OWN = "own"  # the document's own year, whatever the question names (the level a stated change is from)
 
     def admits(self, fact: FactRecord, named_years: list[int]) -> bool:
         before = fact.year is not None and fact.period == fact.year - 1
@@ -51,6 +52,8 @@ class Period(Enum):
             return before
         if fact.period is None or (self is Period.UP_TO_YEAR_BEFORE and before):
             return True
+        if self is Period.OWN:
+            return fact.period == fact.year
         return fact.period in named_years if named_years else fact.period == fact.year
 
 
@@ -275,7 +278,8 @@ class FactPath:
         change = self._change_fact(intent, facts)
         if change is None:
             return self._unchanged(intent, facts, previous=True)
-        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject)
+        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject,
+                                 period=Period.OWN)
         if level is None:
             return None
         result = compute.previous_year(self._money(level.fact), self._signed(change.fact))
@@ -287,7 +291,8 @@ class FactPath:
             return None
         if change.fact.unit == "%":
             return self._change(intent, facts, docs)
-        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject)
+        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject,
+                                 period=Period.OWN)
         if level is None:
             return None
         result = compute.growth_rate(self._money(level.fact), self._signed(change.fact))

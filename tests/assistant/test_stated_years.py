@@ -18,7 +18,9 @@ DISCLOSURE = """示例市示例区示例街道办事处
 2026年单位预算公开说明
 
 现将示例市示例区示例街道办事处2026年单位预算公开如下：
-一、财政拨款支出主要内容
+一、收入预算
+2026年预算收入500万元，比2025年预算增加100万元。
+二、财政拨款支出主要内容
 财政拨款支出主要内容如下：
 1. “一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）”2026年度预算50万元，2025年度预算77.59万元，主要用于：人口抽样调查工作。2025年当年预算执行数为20.04万元，2026年预算安排50万元，比2025年预算执行数增加149.50%。主要原因是：普查任务增加。
 2. “灾害防治及应急管理支出（类）-消防救援事务（款）-其他消防救援事务支出（项）”2026年度预算58.75万元，2025年度预算106万元，主要用于：微型消防站运行保障经费。2025年当年预算执行数为98.23万元，2026年预算安排58.75万元，比2025年预算执行数减少40.19%。主要原因是：运行平稳，大型支出减少。
@@ -71,3 +73,8 @@ def test_last_years_execution_is_the_figure_stated_for_that_year(assistant):
 def test_a_word_the_purpose_does_not_say_asks_for_another_figure(assistant):
     answer = assistant.ask("示例街道微型消防站总投资是多少")
     assert answer.kind != "number", answer.text
+
+
+def test_last_years_figure_worked_out_from_this_years_stated_level_and_change(assistant):
+    found, text = figure(assistant, "示例街道2025年预算收入是多少")
+    assert found == 400 and "500" in text and "100" in text
