@@ -142,6 +142,14 @@ def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
     return 0.0 if extra == 0 else NARROWER_PENALTY if extra == 1 else 100.0
 
 
+def _unexplained(words: set[str], described: str) -> list[str]:
+    """Of `words`, those that say something `described` does not (single characters and generic words say nothing)."""
+    if not words:
+        return []
+    generic, plain = generic_item_words(), normalise(described)
+    return [w for w in words if len(w) >= 2 and w not in generic and w not in plain]
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked:
@@ -149,9 +157,7 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     described = f"{fact.subject} {structure(fact)}"
     found = asked & set(search_terms(described))
     covered = len(found) / len(asked)
-    plain = normalise(described)
-    unexplained = [w for w in asked - found if len(w) >= 2 and w not in generic_item_words() and w not in plain]
-    if covered >= 0.6 and len(unexplained) < 2:  # two words of its own name another item, as in narrower_words
+    if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered
     if fact.purpose and all(word in f"{described}{fact.purpose}" for word in asked):
         return 60.0  # named by what its money is for, every asked word in it ("…总投资" asks for another figure)
