@@ -48,7 +48,7 @@ def _ingest(args: argparse.Namespace) -> int:
                 pages.set_description_str("识别扫描页" if progress.recognised else "读取页面")
                 pages.update(1)
 
-            report = ingest_paths(index, args.paths, options, overrides, on_file=step, on_page=page)
+            report = ingest_paths(index, args.paths, options, overrides, on_file=step, on_page=page, jobs=args.jobs)
     except IndexBusy as busy:
         print(f"error: {busy}", file=sys.stderr)
         return 3
@@ -123,6 +123,12 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if report.failed else 1 if report.contradicts else 0
 
 
+def _positive_int(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budgetqa", description="Questions and answers over budget disclosures.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--year", type=int, help="override the detected year")
     ingest.add_argument("--kind", choices=["部门预算", "单位预算", "部门决算"], help="override the detected kind")
     ingest.add_argument("--remove", action="store_true", help="remove the named documents (file names or ids) instead")
+    ingest.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                        help="parse and embed files in N worker processes (each loads its own model) while this one "
+                             "stores them in order (default 1: all in this process)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
 

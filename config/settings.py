@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     top_k: int = Field(8, ge=1, le=100, description="Chunks returned by the retriever.")
     retrieval_mode: RetrievalMode = Field(
         RetrievalMode.KEYWORD,
-        description="How questions find passages: 'keyword' (BM25, measured best), 'dense' (the embedding model) or 'hybrid' (both, fused).",
+        description="How questions find passages: 'keyword' (BM25, measured best), 'dense' (the embedding model) or 'hybrid' "
+        "(both: the dense ranking re-orders BM25's below its first hit).",
     )
     staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")

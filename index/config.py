@@ -23,10 +23,28 @@ class EmbeddingBackend(StrEnum):
 
 DEFAULT_EMBEDDING_BACKEND = EmbeddingBackend.TORCH
 
+# Hybrid retrieval (index/retriever.py) scores a chunk Σ weight / (RRF_K + rank) over the BM25 and dense rankings,
+# BM25's weight being 1. A dense weight under 1 / (RRF_K + 2) can never lift a chunk above BM25's first hit (BM25's
+# second, ranked first by dense, scores 1/(K+2) + w/(K+1) < 1/(K+1)); it re-orders what lies below. RRF_K is 10, not
+# the customary 60: at 60 BM25's top ranks score so alike that a dense weight large enough to move anything also
+# pushes evidence out of BM25's top five. Measured grid of K and weight: docs/benchmarks.md, "Fusion and embedding
+# backend".
+RRF_K = 10
+DEFAULT_DENSE_WEIGHT = 0.08  # weight of the dense ranking in hybrid retrieval: just under 1 / (RRF_K + 2)
+
 
 def default_onnx_cache_dir() -> Path:
     """Where ONNX exports of the embedding model are kept: the user's cache dir (XDG_CACHE_HOME honoured)."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "budgetqa" / "onnx"
+
+
+@dataclass(frozen=True)
+class EmbeddingConfig:
+    """What builds an embedding model: plain settings, so another process (an ingest worker) can build the same one."""
+
+    model: str = "auto"  # an installed package carrying weights, a local model folder, or 'auto'
+    backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND
+    onnx_cache_dir: Path | None = None  # None: default_onnx_cache_dir()
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,10 @@ class IndexConfig:
     collection: str = "budget_chunks"
     embedding_backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND
     onnx_cache_dir: Path | None = None  # None: default_onnx_cache_dir()
+
+    @property
+    def embedding(self) -> EmbeddingConfig:
+        return EmbeddingConfig(self.embedding_model, self.embedding_backend, self.onnx_cache_dir)
 
     @property
     def sqlalchemy_url(self) -> str:

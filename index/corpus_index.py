@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.config import IndexConfig
-from index.embeddings import LocalSentenceEmbeddings
+from index.embeddings import ChunkVectors, LocalSentenceEmbeddings
 from index.fact_store import PENDING, DocumentRecord, FactStore
 from index.keyword_index import KeywordIndex
 from index.stores import FactBackend, KeywordBackend, VectorBackend
@@ -146,7 +146,7 @@ class CorpusIndex:
     def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
         """Opens (creating if needed) the stores `config` names."""
         config.data_dir.mkdir(parents=True, exist_ok=True)
-        model = embeddings or LocalSentenceEmbeddings(config.embedding_model, config.embedding_backend, config.onnx_cache_dir)
+        model = embeddings or LocalSentenceEmbeddings.from_config(config.embedding)
         chroma_dir = config.data_dir / "chroma"
         client = chroma_client(chroma_dir, config.chroma_host, config.chroma_port)
         vectors = VectorStore(client, config.collection, model)
@@ -244,8 +244,9 @@ class CorpusIndex:
     def find_by_sha(self, sha256: str) -> DocumentRecord | None:
         return next((d for d in self.documents() if d.sha256 == sha256), None)
 
-    def add(self, doc: ParsedDocument) -> list[str]:
+    def add(self, doc: ParsedDocument, vectors: ChunkVectors | None = None) -> list[str]:
         """Stores one parsed document; replaces older versions of the same source. Returns replaced ids.
+        Its chunks are embedded here unless their `vectors` were made elsewhere (`embeddings.embed_chunks`).
 
         Call inside `writing()`, and call `refresh_keywords()` after a batch.
         """
@@ -255,7 +256,7 @@ class CorpusIndex:
         try:
             self.facts.add_pending(doc)
             meta = {doc_id: {"department": doc.meta.department, "year": doc.meta.year or 0, "doc_kind": str(doc.meta.kind)}}
-            self.vectors.add(self.facts.chunks_of_any_status(doc_id), meta)
+            self.vectors.add(self.facts.chunks_of_any_status(doc_id), meta, vectors)
         except Exception:
             self._purge([doc_id])  # a failed write leaves no pending row and no vectors behind
             raise

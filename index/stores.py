@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from index.embeddings import LocalSentenceEmbeddings
+    from index.embeddings import ChunkVectors, LocalSentenceEmbeddings
     from index.fact_store import ChunkRecord, DocumentRecord, FactQuery, FactRecord, TableRecord
     from ingest.audit.findings import Finding
     from ingest.model import ParsedDocument
@@ -35,8 +35,9 @@ class VectorBackend(ChunkSearch, Protocol):
 
     embeddings: LocalSentenceEmbeddings
 
-    def add(self, records: list[ChunkRecord], meta: dict[str, dict]) -> None:
-        """Stores chunks (again: replaces them); `meta[doc_id]` is kept with each of the document's chunks."""
+    def add(self, records: list[ChunkRecord], meta: dict[str, dict], vectors: ChunkVectors | None = None) -> None:
+        """Stores chunks (again: replaces them), embedded by `embeddings` unless their `vectors` are given;
+        `meta[doc_id]` is kept with each of the document's chunks."""
 
     def delete(self, doc_ids: list[str]) -> None: ...
 

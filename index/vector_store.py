@@ -13,13 +13,11 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
-from index.embeddings import LocalSentenceEmbeddings
+from index.embeddings import ADD_BATCH, ChunkVectors, LocalSentenceEmbeddings, embed_chunks
 from index.fact_store import ChunkRecord
-from index.memory import release_freed_memory
 from index.stores import SearchHit
 
 MODEL_KEY = "embedding_model"
-ADD_BATCH = 256  # chunks embedded and written per Chroma call
 
 
 class ModelMismatch(RuntimeError):
@@ -65,17 +63,20 @@ class VectorStore:
         self._collection = raw
         self.langchain = Chroma(client=client, collection_name=collection, embedding_function=embeddings)
 
-    def add(self, records: list[ChunkRecord], meta: dict[str, dict]) -> None:
-        """Embeds and stores chunks; `meta[doc_id]` holds department/year/kind for filtering."""
+    def add(self, records: list[ChunkRecord], meta: dict[str, dict], vectors: ChunkVectors | None = None) -> None:
+        """Stores chunks (in chunk-id order, as the fact store lists them), embedding them here unless `vectors`
+        made by this store's model elsewhere are given; `meta[doc_id]` holds department/year/kind for filtering."""
+        if vectors is not None and vectors.model != self.embeddings.name:
+            raise ModelMismatch(f"vectors made by '{vectors.model}' cannot go into a collection of '{self.embeddings.name}'")
         for i in range(0, len(records), ADD_BATCH):
             batch = records[i : i + ADD_BATCH]
+            found = vectors if vectors is not None else embed_chunks(self.embeddings, [(r.chunk_id, r.text) for r in batch])
             self._collection.upsert(
                 ids=[r.chunk_id for r in batch],
                 documents=[r.text for r in batch],
-                embeddings=self.embeddings.embed_documents([r.text for r in batch]),
+                embeddings=[found.by_id[r.chunk_id] for r in batch],
                 metadatas=[{"doc_id": r.doc_id, "kind": r.kind, **meta[r.doc_id]} for r in batch],
             )
-            release_freed_memory()  # the model's temporary tensors: else the heap keeps them and grows per document
 
     def delete(self, doc_ids: list[str]) -> None:
         if doc_ids:

@@ -8,3 +8,6 @@ class IngestError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self):  # pickled whole, so a worker process can hand it back
+        return type(self), (self.source, self.reason)

@@ -155,6 +155,17 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def evidence_hit(evidence: tuple[str, ...], texts: list[str]) -> bool:
+    """Whether any of `texts` holds one of the evidence strings, whitespace removed."""
+    wanted = [squash(e) for e in evidence]
+    return any(w in squash(t) for t in texts for w in wanted)
+
+
+def cited_span(text: str, spans: list[tuple[int, int]]) -> str:
+    """The stretch of a document's text a chunk's citation quotes (from its first span to its last)."""
+    return text[min(s for s, _ in spans): max(e for _, e in spans)] if spans else ""
+
+
 def fmt_ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 

@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 from eval.bench import common
-from eval.bench.common import LabelledQuery, Timers, fmt_ms, p50, peak_rss_mib, percentile, ratio, squash, table
+from eval.bench.common import LabelledQuery, Timers, cited_span, evidence_hit, fmt_ms, p50, peak_rss_mib, percentile, ratio, table
 from eval.bench.corpus import DEFAULT_SOURCES, generate, real_sources
 from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend
 
@@ -84,11 +84,6 @@ def ingest(index, files: list[Path]) -> dict:
     return split
 
 
-def _hit(evidence: tuple[str, ...], texts: list[str]) -> bool:
-    wanted = [squash(e) for e in evidence]
-    return any(w in squash(t) for t in texts for w in wanted)
-
-
 def build_baseline(index):
     """The eval/baseline.py pipeline over every indexed document, timed: (baseline, ingest figures)."""
     from eval.baseline import BaselineRAG
@@ -122,9 +117,7 @@ def retrieval_bench(index, queries: list[tuple[LabelledQuery, str | None]], repe
         doc_id = doc.metadata["doc_id"]
         if doc_id not in texts:
             texts[doc_id] = index.facts.text(doc_id) or ""
-        full = texts[doc_id]
-        spans = doc.metadata["spans"]
-        return full[min(s for s, _ in spans): max(e for _, e in spans)] if spans else ""
+        return cited_span(texts[doc_id], doc.metadata["spans"])
 
     def product(mode: str):
         cache: dict[str, HybridRetriever] = {}
@@ -158,10 +151,10 @@ def retrieval_bench(index, queries: list[tuple[LabelledQuery, str | None]], repe
                 if rep == 0:  # scoring stays outside the timed call
                     chunk_texts = [d.page_content for d in found]
                     cited = [source_text(d) for d in found] if name != "baseline" else []
-                    hit = _hit(query.evidence, chunk_texts + cited)
+                    hit = evidence_hit(query.evidence, chunk_texts + cited)
                     set_hits[name][query.gold_set] += hit
                     if doc_id is not None:
-                        strict[name] += _hit(query.evidence, chunk_texts)
+                        strict[name] += evidence_hit(query.evidence, chunk_texts)
                         hits[name] += hit
     n = max(1, sum(doc_id is not None for _, doc_id in queries))
     per_set = {g: max(1, sum(q.gold_set == g for q, _ in queries)) for g in sets}
