@@ -119,9 +119,7 @@ def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
     the fact's place says: "预留给中小企业政府采购项目" over 政府采购预算 adds 预留 and 中小企业."""
     if not subject or subject not in term or subject == term:
         return []
-    described = normalise(f"{fact.subject}{structure(fact)}")
-    generic = generic_item_words()
-    words = {w for w in search_terms(term.replace(subject, " ")) if len(w) >= 2 and w not in generic and w not in described}
+    words = set(_unexplained(set(search_terms(term.replace(subject, " "))), f"{fact.subject}{structure(fact)}"))
     return [w for w in words if not any(w != other and w in other for other in words)]
 
 
