@@ -165,7 +165,8 @@ class Assistant:
                       related=examples, timing_ms=(time.perf_counter() - started) * 1000)
 
     def retriever(self, where: DocumentFilter) -> HybridRetriever:
-        return HybridRetriever(index=self.index, k=self.config.top_k, where=where, mode=self.config.retrieval_mode)
+        return HybridRetriever(index=self.index, k=self.config.top_k, where=where, mode=self.config.retrieval_mode,
+                               dense_weight=self.config.dense_weight)
 
     # ---- steps ---------------------------------------------------------------------------
     def _understand(self, turn: Turn) -> Turn:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from index.config import DEFAULT_DENSE_WEIGHT
 from index.retriever import RetrievalMode
 
 
@@ -26,6 +27,7 @@ class AssistantConfig:
     llm_base_url: str | None = None  # OpenAI-compatible endpoint that may reword text answers
     llm_model: str = "qwen"
     retrieval_mode: RetrievalMode = RetrievalMode.KEYWORD  # BM25 alone: see index/retriever.py
+    dense_weight: float = DEFAULT_DENSE_WEIGHT  # weight of the dense ranking in hybrid fusion; BM25's is 1
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "display_unit", DisplayUnit(self.display_unit))
@@ -34,3 +36,5 @@ class AssistantConfig:
             raise ValueError(f"max_question_chars must be at least 1, got {self.max_question_chars}")
         if self.top_k < 1:
             raise ValueError(f"top_k must be at least 1, got {self.top_k}")
+        if self.dense_weight < 0:
+            raise ValueError(f"dense_weight must not be negative, got {self.dense_weight}")

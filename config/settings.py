@@ -10,7 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.config import AssistantConfig, DisplayUnit
 from index.retriever import RetrievalMode
-from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, IndexConfig
+from index.config import DEFAULT_DENSE_WEIGHT, DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, IndexConfig
 from ingest.pipeline import ParseOptions
 
 
@@ -52,6 +52,11 @@ class Settings(BaseSettings):
         description="How questions find passages: 'keyword' (BM25, measured best), 'dense' (the embedding model) or 'hybrid' "
         "(both: the dense ranking re-orders BM25's below its first hit).",
     )
+    dense_weight: float = Field(
+        DEFAULT_DENSE_WEIGHT, ge=0.0,
+        description="Weight of the dense ranking in 'hybrid' retrieval (BM25's is 1); above 1/(RRF K + 2) it may lift a passage "
+        "over BM25's first hit.",
+    )
     staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
@@ -72,7 +77,7 @@ class Settings(BaseSettings):
 
     def assistant_config(self) -> AssistantConfig:
         return AssistantConfig(self.display_unit, self.max_question_chars, self.top_k, self.llm_base_url, self.llm_model,
-                               self.retrieval_mode)
+                               self.retrieval_mode, self.dense_weight)
 
     def parse_options(self) -> ParseOptions:
         return ParseOptions(self.max_file_bytes, self.chunk_tokens, self.chunk_overlap_sentences, self.ocr_max_pages)

@@ -45,16 +45,18 @@ def test_embedding_backend_and_retrieval_mode_reach_the_index_and_assistant(monk
     monkeypatch.setenv("BUDGETQA_EMBEDDING_BACKEND", "onnx")
     monkeypatch.setenv("BUDGETQA_ONNX_CACHE_DIR", "/srv/onnx")
     monkeypatch.setenv("BUDGETQA_RETRIEVAL_MODE", "hybrid")
+    monkeypatch.setenv("BUDGETQA_DENSE_WEIGHT", "0.5")
     settings = Settings(_env_file=None)
     assert settings.index_config().embedding_backend == EmbeddingBackend.ONNX
     assert settings.index_config().onnx_cache_dir == Path("/srv/onnx")
     assert settings.assistant_config().retrieval_mode == RetrievalMode.HYBRID
+    assert settings.assistant_config().dense_weight == 0.5 != defaults.assistant_config().dense_weight
     monkeypatch.setenv("BUDGETQA_EMBEDDING_BACKEND", "cuda")
     with pytest.raises(ValidationError, match="embedding_backend"):
         Settings(_env_file=None)
 
 
-@pytest.mark.parametrize("values", [{"top_k": 0}, {"max_question_chars": 0}, {"display_unit": "美元"}])
+@pytest.mark.parametrize("values", [{"top_k": 0}, {"max_question_chars": 0}, {"display_unit": "美元"}, {"dense_weight": -0.1}])
 def test_assistant_config_refuses_what_it_cannot_use(values: dict) -> None:
     with pytest.raises(ValueError):
         AssistantConfig(**values)
