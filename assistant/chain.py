@@ -33,6 +33,8 @@ from index.retriever import HybridRetriever
 from ingest.model import Basis
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
+# figures computed from one document: with no year named, the department's latest document answers (and says its year)
+_ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH)
 OPENING_KEPT = 16  # document filters whose opening questions are kept (the widget's scopes)
 
 
@@ -176,6 +178,9 @@ class Assistant:
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
+        if not intent.years and intent.operation in _ONE_DOCUMENT and len({d.department for d in docs}) == 1:
+            latest = max((d.year or 0 for d in docs), default=0)
+            docs = [d for d in docs if (d.year or 0) == latest]
         if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
             # "2020年比2019年增加了多少" with only the 2020 document: the change that document states
             intent.operation, intent.years = Operation.CHANGE, [max(intent.years)]

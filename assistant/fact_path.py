@@ -25,12 +25,13 @@ from assistant.fact_matching import (
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
-from assistant.vocabulary import total_terms
+from assistant.vocabulary import total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import same_item
+from ingest.tables import is_total_label
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
@@ -305,16 +306,16 @@ class FactPath:
         if part is None:
             return None
         same_doc = [f for f in facts if f.doc_id == part.fact.doc_id]
-        whole_terms = [intent.parts[1], *([] if intent.parts[1] not in ("预算收支", "总预算") else TOTAL_TERMS)]
         whole = None
-        for term in whole_terms:
+        for term in [intent.parts[1], *whole_terms(intent.parts[1])]:
             whole = self._level_fact(intent, same_doc, term)
             if whole:
                 break
         if whole is None or self._money(whole.fact) == 0:
             return None
         result = compute.share(self._money(part.fact), self._money(whole.fact))
-        return self._computed(intent, f"占{whole.fact.subject}的比例", part.fact, [part.fact, whole.fact], result, "%")
+        label = f"占{_named(whole.fact, intent.parts[1])}的比例"
+        return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
 
     def _sum(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         operands = self._operands(intent, facts)
@@ -406,6 +407,11 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")
         return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])
+
+
+def _named(fact: FactRecord, asked: str) -> str:
+    """The fact's item, or the asked one when the fact stands in a 合计 row (the row names no item)."""
+    return asked if is_total_label(fact.subject) else fact.subject
 
 
 def _direction_word(change: Decimal) -> str:

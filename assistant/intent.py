@@ -115,8 +115,12 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         if within:
             return [clean_focus(within[1]), clean_focus(within[2])]
         left, _, right = re.split(r"(占)", question_without_names, maxsplit=1) if "占" in question_without_names else (question_without_names, "", "")
-        whole = re.sub(r"比重|占比|比例|百分比|百分数|百分之几|百分之多少|多少|的|是|为|几", "", right)
-        return [clean_focus(left), clean_focus(whole) or "预算收支"]
+        whole = clean_focus(re.sub(r"比重|占比|比例|百分比|百分数|百分之几|百分之多少|多大|多少|的|是|为|几", "", right))
+        part = clean_focus(left)
+        inside = _WITHIN.match(part)
+        if inside and not whole:  # "基本支出里人员经费占多大比例": the part of the whole it stands in
+            return [inside["item"], inside["scope"]]
+        return [part, whole or "预算收支"]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
         body = _PARTS_SPLIT.split(_SUM.sub(" ", question_without_names))
         return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]

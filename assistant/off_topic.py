@@ -76,6 +76,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "greeting": re.compile(words.pattern("greeting")),
         "personal": re.compile(rf"(?P<person>{person})的?(?:{words.pattern('personal_item')})"),
         "always_personal": re.compile(words.pattern("always_personal")),
+        # a title, then at most a few words (一年, 每月拿), then a personal item: 主任一年工资, 部长叫什么名字
+        "office_holder": re.compile(
+            rf"(?:{words.pattern('person_title')})[\u4e00-\u9fff]{{0,4}}?(?:{words.pattern('personal_item', 'holder_item')})"
+        ),
         "other_topic": re.compile(words.pattern("other_topic")),
         "budget_word": re.compile(words.pattern("budget_word")),
     }
@@ -114,9 +118,11 @@ def off_topic(question: str, names_department: bool, states_item: Callable[[str]
         return None
     if talk := _small_talk(text):
         return talk
+    patterns = _patterns()
+    if patterns["office_holder"].search(text):
+        return OffTopic.PERSONAL  # a department named beside the title does not make a person's pay a budget item
     if names_department:
         return None
-    patterns = _patterns()
     if patterns["always_personal"].search(text) or _names_a_person(text):
         return OffTopic.PERSONAL
     topic = patterns["other_topic"].search(text)

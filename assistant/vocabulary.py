@@ -29,6 +29,16 @@ def spending_terms() -> list[str]:
     return list(whole_budget_terms()["spending"])
 
 
+def whole_terms(asked: str) -> list[str]:
+    """The terms documents use for the whole a question names ("全部预算支出" → 财政拨款支出, 支出总计 …), or []
+    when `asked` names an item rather than a whole."""
+    rows = whole_budget_terms()
+    for asked_row, terms_row in (("asked_spending", "spending"), ("asked_income", "income"), ("asked_budget", "budget")):
+        if asked in rows[asked_row]:
+            return list(rows[terms_row]) + (list(rows["budget"]) if terms_row != "budget" else [])
+    return []
+
+
 @lru_cache(maxsize=1)
 def generic_item_words() -> frozenset[str]:
     """Words that name no item of their own (预算, 金额, 项目 …): a question may add them to any item."""

@@ -66,6 +66,17 @@ def test_a_named_department_keeps_a_question_in_scope(question: str) -> None:
     assert reason(question, names_department=True) is None
 
 
+@pytest.mark.parametrize("question", ["区政府办公室主任一年工资拿多少", "社工部部长叫什么名字，一年工资多少",
+                                      "财政局局长的奖金是多少", "福利院院长是谁"])
+def test_an_office_holders_pay_or_name_is_personal_even_beside_a_department(question: str) -> None:
+    assert reason(question, names_department=True) is OffTopic.PERSONAL
+
+
+@pytest.mark.parametrize("question", ["办公室主任会议经费是多少", "财政局工资福利支出是多少", "局长办公会议费多少"])
+def test_a_title_without_a_personal_item_stays_a_budget_question(question: str) -> None:
+    assert reason(question, names_department=True) is None
+
+
 def test_small_talk_is_small_talk_even_with_a_department_named() -> None:
     assert reason("谢谢", names_department=True) is OffTopic.THANKS
 
@@ -73,7 +84,7 @@ def test_small_talk_is_small_talk_even_with_a_department_named() -> None:
 def test_every_word_list_is_in_the_data_file() -> None:
     lists = off_topic_words().lists
     for name in ("greeting", "thanks", "help", "filler", "other_topic", "budget_word", "person", "person_title",
-                 "surname", "personal_item", "always_personal"):
+                 "surname", "personal_item", "holder_item", "always_personal"):
         assert lists[name], name
 
 

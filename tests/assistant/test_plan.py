@@ -233,3 +233,23 @@ def test_every_year_named_is_kept_beside_the_documents_year(question, named):
 @pytest.mark.parametrize("question", ["发改委信息化项目实施周期多长", "发改委信息化项目实施周期要多久", "发改委信息化项目实施周期多长时间"])
 def test_how_long_is_no_part_of_the_item(question):
     assert plan(question).focus == "信息化项目实施周期"
+
+
+@pytest.mark.parametrize("question, part, whole", [
+    ("文旅局2025年基本支出里人员经费占多大比例", "人员经费", "基本支出"),
+    ("发改委收入里财政拨款占百分之几", "财政拨款", "收入"),
+    ("住建委三公经费占全部预算支出的百分之几", "三公经费", "全部预算支出"),
+    ("文旅局三公经费占总预算多少", "三公经费", "总预算"),
+])
+def test_a_share_names_its_part_and_the_whole_it_stands_in(question, part, whole):
+    asked = plan(question)
+    assert asked.operation is Operation.SHARE and asked.parts == [part, whole]
+
+
+def test_a_whole_named_as_citizens_do_maps_to_the_documents_terms():
+    from assistant.vocabulary import spending_terms, total_terms, whole_terms
+
+    assert set(spending_terms()) <= set(whole_terms("全部预算支出"))
+    assert set(total_terms()) <= set(whole_terms("总预算"))
+    assert whole_terms("收入")[0] == "收入预算"  # the income terms before the budget's (收支 balance)
+    assert whole_terms("公务接待费") == []
