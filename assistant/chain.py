@@ -216,8 +216,8 @@ class Assistant:
 
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it."""
-        found = self.fact_path.answer(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn), turn.docs)
-        if found is None or found.answer.kind != "number" or len(found.answer.citations) != 1:
+        found = self.fact_path.stated_change(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn))
+        if found is None:
             return None
         stated = found.answer.citations[0]
         span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, turn.intent.direction)

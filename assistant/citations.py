@@ -124,10 +124,13 @@ class SourceTexts:
 
     def reason_after(self, doc_id: str, start: int, end: int, direction: Direction | None = None) -> tuple[int, int] | None:
         """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring
-        one about the given direction of change."""
+        one in the figure's own paragraph, then one about the given direction of change."""
         text = self.text(doc_id)
         candidates = [m for m in SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
                       if _REASON_STATED.search(m.group())]
+        paragraph_end = text.find("\n", end)
+        own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
+        candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's
         if direction:
             candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))
         if not candidates:

@@ -26,7 +26,7 @@ ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close a
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
-_ASKS_CHANGE = re.compile(r"增|减|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
+_ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")

@@ -29,6 +29,7 @@ from assistant.vocabulary import total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
+from ingest.facts import COMPLETION_MEASURE
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import same_item
 from ingest.tables import is_total_label
@@ -243,7 +244,17 @@ class FactPath:
         found = self._change_fact(intent, facts)
         if found is None:
             return self._basis_change(intent, facts, docs) or self._unchanged(intent, facts, previous=False)
-        fact = found.fact
+        return self._stated(intent, found.fact)
+
+    def stated_change(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """The change the document states for the asked item, as an amount or a rate: what a reason explains."""
+        found = self._change_fact(intent, facts, rate=True)
+        if found is None:  # a final account explains the gap to the budget after the rate it completed
+            rates = self._best_per_doc([f for f in facts if f.measure == COMPLETION_MEASURE], intent.terms, intent)
+            found = next(iter(rates.values()))[0] if len(rates) == 1 else None
+        return self._stated(intent, found.fact) if found else None
+
+    def _stated(self, intent: QuestionPlan, fact: FactRecord) -> Draft:
         value, unit = self._display(fact)
         citation = self._cite(fact)
         text = f"{self._owner(fact)}{fact.subject}{fact.measure}{self._describe(fact)}。"

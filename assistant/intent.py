@@ -25,7 +25,7 @@ _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多�
 _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
-_RATE = re.compile(r"增长率|增幅|降幅|(?:增长|增加|减少|下降|上升)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
+_RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
     r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减"
@@ -35,9 +35,10 @@ _LAST_YEAR = r"(?:上年|去年|上一年)?的?(?:当年)?"
 _LAST_YEARS_BASIS = r"(?:预算执行数|执行数|预算数?|决算数?)"  # the figure of last year a change is measured against
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
-_COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|$))")
+_COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
 _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
+_ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
@@ -63,12 +64,12 @@ _FILLER = re.compile(
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"花(?:了|掉|费)?(?=多少|几)|要花|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这一?块|这部分|这方面|"
+    r"没有?(?:花|用)(?:完|光)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这一?块|这部分|这方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人",), "名": ("人",), "面积": ("平方米",),
-               "平方米": ("平方米",), "个": ("个",), "月": ("个月", "月")}
+               "平方米": ("平方米",), "个": ("个",), "个人": ("人",), "月": ("个月", "月")}
 COUNT_HINTS = dict(sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0])))  # 人次 before 人
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 
@@ -90,7 +91,7 @@ def clean_focus(text: str) -> str:
 def _operation(question: str) -> Operation:
     if _LIST.search(question):
         return Operation.LIST
-    if _RANK.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
+    if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK
     if _RATE.search(question):
         return Operation.GROWTH
@@ -127,7 +128,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
     return []
 
 
-_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|比[^，。？?多少]{0,12}少(?![多还是])")
+_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")
 _UP = re.compile(r"多了|增加|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 

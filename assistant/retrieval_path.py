@@ -18,6 +18,7 @@ from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
+from assistant.vocabulary import generic_item_words
 from index.query_expansion import canonical_terms
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
@@ -34,6 +35,19 @@ _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千�
 def _bare(text: str) -> str:
     """Text without quote marks, so “三公”经费 matches 三公经费 (offsets are not used on it)."""
     return QUOTES.sub("", text)
+
+
+_CLAUSE_START = re.compile(r"[，,。；;：:、（(\s]|相比|比|与|和|及|其中|包括")
+
+
+def _narrower(text: str, at: int, intent: QuestionPlan) -> bool:
+    """Whether the words right before an item's name in its clause make it another, narrower item the
+    question does not name ("财政拨款" before 收入支出总计); years, numbers and generic words do not."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    prefix = text[max(starts, default=0) : at]
+    generic = generic_item_words()
+    return any(len(w) >= 2 and not w.isdigit() and w not in generic and w not in intent.question
+               for w in search_terms(prefix))
 
 
 def steady_draft(intent: QuestionPlan, sentence: Sentence, steady: tuple[int, int], texts: SourceTexts,
@@ -156,6 +170,8 @@ class RetrievalPath:
             for name in names:
                 if _bare(sentence.text).find(name) < 0:
                     continue
+                if _narrower(_bare(sentence.text), _bare(sentence.text).find(name), intent):
+                    continue  # "财政拨款收入支出总计" names a narrower whole than the 收支总计 asked
                 if intent.operation is Operation.CHANGE:
                     steady = self.texts.steady_after(sentence.doc_id, sentence.start)
                     if steady:

@@ -24,20 +24,23 @@ from ingest.vocabulary import vocabulary
 
 PERFORMANCE_VALUE_HEADER = "指标值"
 _STATES_TARGET = re.compile(r"指标值|指标描述")  # 绩效目标表 columns whose sentences state targets ("印发文件20个以上")
+COMPLETION_MEASURE = "完成率"  # "完成年初预算的96.91%"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
 
 # money and percentages; a bare 万 ("总预算2921.00万，其中…") is 万元 when no word follows it (3万人 is a count)
-_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)")
+# (a price bound inside an item's name is no figure: 单价100万元（含）以上设备)
+_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)"
+                      r"(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下)的?[\u4e00-\u9fff（(])")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批)"
-    r"(?P<bound>以上|以下|以内)?(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日|级))"
+    r"(?P<bound>以上|以下|以内)?(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日)|级)"
 )
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
-_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s]|的|和|及|与|$)")
+_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s\d]|的|和|及|与|$)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
@@ -160,22 +163,26 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
             if match["unit"] in "%％" and _COMPLETION.search(clause):
-                subject, measure = "", "完成率"
+                subject, measure = "", COMPLETION_MEASURE
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
                 subject = subject.rsplit("的", 1)[1] or subject
             if not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
-            if counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
+            if counted:  # "机关本级、8个二级事业单位": what stands before 、 is another entry of the list
+                clause = clause.rsplit("、", 1)[-1]
+            if counted and not clean_subject(clause):  # "8个二级事业单位16个三级事业单位": the noun after it alone
+                subject = counted["noun"]
+            elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
-            previous_end = match.end()
+            previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
             if not measure.startswith("比上年"):
                 running_subject = subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
-            if unit == "%" and measure != "完成率":
+            if unit == "%" and measure != COMPLETION_MEASURE:
                 measure = "比例" if measure == "金额" else measure + "幅度"
             facts.append(
                 Fact(

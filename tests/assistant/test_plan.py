@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -253,3 +254,30 @@ def test_a_whole_named_as_citizens_do_maps_to_the_documents_terms():
     assert set(total_terms()) <= set(whole_terms("总预算"))
     assert whole_terms("收入")[0] == "收入预算"  # the income terms before the budget's (收支 balance)
     assert whole_terms("公务接待费") == []
+
+
+@pytest.mark.parametrize("question", ["发改委行政单位医疗比上年涨了百分之几", "文旅局招待费比去年少了百分之几",
+                                      "人社局公车费降了百分之多少"])
+def test_a_rate_of_change_said_plainly_is_growth(question):
+    assert plan(question).operation is Operation.GROWTH
+
+
+@pytest.mark.parametrize("question, focus, units", [
+    ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人",)),
+    ("住建委部门预算包括几个三级事业单位", "三级事业单位", ("个",)),
+    ("文旅局电梯补贴给多少", "电梯补贴", ()),
+])
+def test_framing_words_leave_the_item_and_the_counted_unit(question, focus, units):
+    asked = plan(question)
+    assert asked.focus.startswith(focus) and asked.unit_hint == units
+    assert not re.search(r"[给几]|包括", asked.focus)
+
+
+@pytest.mark.parametrize("question, ranks", [
+    ("发改委跟哪个单位合署办公", False),
+    ("文旅局是哪个单位的下属单位", False),
+    ("哪个部门三公经费最高", True),
+    ("发改委和文旅局谁的招待费更多", True),
+])
+def test_only_an_order_makes_a_ranking(question, ranks):
+    assert (plan(question).operation is Operation.RANK) is ranks

@@ -113,6 +113,16 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
     assert counted("本委机关设9个内设机构，分别是办公室。") == [("机关设内设机构", "个")]
     assert counted("本部门包括本部以及下属 5 家预算单位的综合收支计划。") == [("下属预算单位", "家")]
     assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
+    # counts in a row: each noun belongs to the figure before it; an entry before 、 is another entry
+    assert counted("部门预算包括机关本级、8个二级事业单位16个三级事业单位。") == [("二级事业单位", "个"), ("三级事业单位", "个")]
+
+
+def test_a_price_bound_inside_an_items_name_is_no_figure() -> None:
+    text = "单价100万元（含）以上设备（不含车辆）2台（套）。"
+    assert [(f.subject, f.value, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [
+        ("单价100万元（含）以上设备", Decimal(2), "台")]
+    cap = "采购金额控制在50万元以下。"  # a bound that ends the clause is the figure
+    assert [f.value for f in facts_from_line(Line(cap, 0, len(cap)))] == [Decimal(50)]
 
 
 def test_a_figure_stated_for_another_year_keeps_that_year_and_not_in_its_item() -> None:

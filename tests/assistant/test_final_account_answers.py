@@ -1,0 +1,70 @@
+"""Questions about a final account (部门决算) as citizens phrase them: why money was not spent, why an item
+fell, what share one part is, how many units a department has, and a narrower whole that must not answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import _assistant
+
+DISCLOSURE = """示例市示例区示例局
+
+2024年度部门决算
+
+一、部门基本情况
+示例市示例区示例局部门决算包括：机关本级、3个二级事业单位12个三级事业单位。
+二、收入支出决算总体情况说明
+与2023年度相比，财政拨款收入支出总计持平。
+2024年度一般公共预算财政拨款基本支出200万元，其中：人员经费150万元，公用经费50万元。
+三、一般公共预算财政拨款支出决算具体情况
+（一）一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为100万元，支出决算为90万元，完成年初预算的90%。决算数小于预算数的主要原因是：人员调出。
+（二）一般公共服务支出（类）财政事务（款）机关服务（项）。支出决算为50万元，比2023年决算减少5.00%。主要原因是：会议减少。
+四、国有资产占用情况
+单价100万元（含）以上设备（不含车辆）2台（套）。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    folder = tmp_path_factory.mktemp("final-account")
+    path = folder / "example-bureau-2024-dept-final-account.txt"
+    path.write_text(DISCLOSURE, encoding="utf-8")
+    return _assistant(folder / "data", embeddings, [path])
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("示例局2024年行政运行为什么没花完", "人员调出"),
+    ("示例局行政运行为啥没有用完", "人员调出"),
+    ("示例局机关服务为什么比上年少", "会议减少"),
+    ("示例局2024年机关服务为啥减少了", "会议减少"),
+])
+def test_a_reason_follows_the_change_or_completion_rate_the_document_states(assistant, question, reason):
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and reason in answer.text, answer.text
+    assert any(reason in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例局部门决算包括几个三级事业单位", 12, "个"),
+    ("示例局有几个二级事业单位", 3, "个"),
+    ("示例局基本支出里人员经费占多大比例", 75, "%"),
+    ("示例局人员经费占基本支出的百分之几", 75, "%"),
+    ("示例局单价100万元以上的设备有几台", 2, "台"),
+])
+def test_counts_and_shares_as_citizens_ask_them(assistant, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and (round(answer.value, 2), answer.unit) == (value, unit), answer.text
+    for citation in answer.citations:
+        assert assistant.index.facts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
+
+
+def test_a_narrower_whole_never_answers_the_whole(assistant):
+    """Only 财政拨款收入支出总计 is said to be unchanged: the whole 收支总计 is not, so no 0 is shown."""
+    answer = assistant.ask("示例局2024年收支总计比上年减少了多少")
+    assert answer.kind != "number", answer.text
+
+
+@pytest.mark.parametrize("question", ["示例局局长一年工资拿多少", "示例局局长叫什么名字"])
+def test_an_office_holder_is_not_a_budget_item(assistant, question):
+    assert assistant.ask(question).kind == "out_of_scope"
