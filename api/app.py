@@ -1,7 +1,7 @@
 """The FastAPI application: public ask endpoints, staff and admin endpoints, the chat widget and staff page.
 
-`create_app()` builds the app; the Assistant (and with it the index and the embedding model) is
-created once at startup, so the first question is as fast as the others.
+`create_app()` builds the app; the Assistant (and with it the index, and the embedding model when the
+retrieval mode embeds questions) is created once at startup, so the first question is as fast as the others.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ WARM_UP_QUESTION = "公务接待费是多少"  # runs every step once (jieba, BM
 def _open_assistant(settings: Settings) -> Assistant:
     assistant = open_assistant(settings)
     clean_up_after_crash(assistant.index, settings)  # a crash mid-upload left a pending row or a file behind
-    assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
+    if settings.retrieval_mode.reads_vectors:  # keyword retrieval never embeds a question: no model in memory
+        assistant.index.vectors.embeddings.embed_query(WARM_UP_QUESTION)  # loads the model weights now
     try:
         assistant.ask(WARM_UP_QUESTION)
         assistant.opening_questions()  # worked out once per state of the index; now, not for the first visitor

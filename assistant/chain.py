@@ -30,6 +30,7 @@ from assistant.suggestions import RELATED_COUNT, Suggestions
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
+from index.vector_backfill import require_vectors
 from ingest.model import Basis
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
@@ -71,11 +72,14 @@ class Turn:
 
 
 class Assistant:
-    """Answers questions about the indexed disclosures with exact, cited figures."""
+    """Answers questions about the indexed disclosures with exact, cited figures.
+
+    Refuses to start (`VectorsMissing`) in a retrieval mode that reads vectors while some chunks lack one."""
 
     def __init__(self, index: CorpusIndex, config: AssistantConfig | None = None, llm: BaseChatModel | None = None):
         self.index = index
         self.config = config = config or AssistantConfig()
+        require_vectors(index, config.retrieval_mode)
         self.texts = SourceTexts(index.facts)
         index.on_change(self.texts.forget)
         self.audit = AuditConflicts(index.facts, self.texts)

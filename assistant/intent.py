@@ -60,7 +60,7 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年�
 _FILLER = re.compile(
     r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
     r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|"
-    r"是什么|有什么|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
+    r"是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
@@ -84,7 +84,7 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了|减少了|多|少)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了|减少了|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     return text.strip("和及与、比较在中")
 
 
@@ -241,5 +241,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, topic=topic,
+        asks_reason=asks_reason, asks_definition=bool(defines), topic=topic,
     )

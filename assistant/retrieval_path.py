@@ -19,7 +19,7 @@ from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
 from assistant.vocabulary import generic_item_words
-from index.query_expansion import canonical_terms
+from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
 from ingest.model import DocumentKind
@@ -28,7 +28,14 @@ from ingest.punctuation import QUOTES, SENTENCE
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
+LIST_CHARS = 600  # most of a paragraph quoted for a list question
+_SENTENCE_ENDS = "。！？；;!?"
 MAX_SENTENCE_CHARS = 300
+TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about them
+ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
+NAMED_BODY_BONUS = 0.05
+DEFINITION_BONUS = 0.2
+_DEFINES = re.compile(r"[:：]\s*(?:是)?指|是指|指的是|系指|[:：]\s*包括")  # "福利院是…的事业单位" over other sentences with the same words
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 
 
@@ -71,6 +78,7 @@ class Sentence:
     text: str
     page: int | None
     score: float
+    row: bool = False  # a table row, not a sentence
 
 
 def _sentences(doc: Document, texts: SourceTexts) -> list[tuple[int, int, str]]:
@@ -88,27 +96,46 @@ def _sentences(doc: Document, texts: SourceTexts) -> list[tuple[int, int, str]]:
     return out
 
 
-def rank_sentences(question_terms: set[str], docs: list[Document], texts: SourceTexts) -> list[Sentence]:
-    """Sentences of the retrieved chunks scored by the share of question words they contain."""
+def rank_sentences(term_sets: list[set[str]], docs: list[Document], texts: SourceTexts, named: str = "") -> list[Sentence]:
+    """Sentences of the retrieved chunks scored by the share of the asked words they contain, under the best
+    of the question's wordings (its own, or with a colloquial word in the documents' terms); a table row
+    counts a little less than a sentence, so a text answer quotes prose when prose says it, and a sentence
+    that names the body asked about (`named`) a little more."""
     seen: set[tuple[str, int]] = set()
     ranked: list[Sentence] = []
     for rank, doc in enumerate(docs):
+        row_cost = TABLE_ROW_COST if doc.metadata.get("chunk_kind") == "table" else 0.0
         for start, end, text in _sentences(doc, texts):
             key = (doc.metadata["doc_id"], start)
             if key in seen or len(text) > MAX_SENTENCE_CHARS * 3:
                 continue
             seen.add(key)
             words = set(search_terms(text))
-            score = len(question_terms & words) / max(1, len(question_terms)) - 0.01 * rank
-            ranked.append(Sentence(doc.metadata["doc_id"], start, end, text, doc.metadata.get("page"), score))
+            share = max((len(terms & words) / len(terms) for terms in term_sets if terms), default=0.0)
+            bonus = NAMED_BODY_BONUS if named and named in text else 0.0
+            ranked.append(Sentence(doc.metadata["doc_id"], start, end, text, doc.metadata.get("page"),
+                                   share + bonus - row_cost - 0.01 * rank, row=bool(row_cost)))
     return sorted(ranked, key=lambda s: -s.score)
 
 
-def question_terms(intent: QuestionPlan) -> set[str]:
-    words = set(search_terms(intent.focus or intent.question))
-    for term in canonical_terms(intent.question):
-        words |= set(search_terms(term))
-    return words or set(search_terms(intent.question))
+def _words(text: str) -> set[str]:
+    """Words that can tell sentences apart: single characters (里, 说, 个) cannot."""
+    return {w for w in search_terms(text) if len(w) >= 2}
+
+
+def _one_paragraph(source: str, a: Sentence, b: Sentence) -> bool:
+    """Both sentences in one paragraph: a text answer never joins what the document says of two items."""
+    first, second = sorted((a, b), key=lambda s: s.start)
+    return "\n" not in source[first.end : second.start]
+
+
+def question_terms(intent: QuestionPlan) -> list[set[str]]:
+    """The asked item's words, and the same with each colloquial word in the documents' terms
+    (招待费 → 公务接待费); the whole question's when the item has none."""
+    focus = intent.focus or intent.question
+    sets = [_words(focus), *(_words(variant) for variant in canonical_variants(focus))]
+    sets = [s for s in sets if s]
+    return sets or [_words(intent.question) or set(search_terms(intent.question))]
 
 
 class RetrievalPath:
@@ -119,17 +146,25 @@ class RetrievalPath:
         self.display_unit = display_unit
 
     def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
-        ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts) if s.score >= MIN_SENTENCE_SCORE]
+        named = intent.departments[0] if len(intent.departments) == 1 else ""
+        ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
+        if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
+            ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
+        prose = max((s.score for s in ranked if not s.row), default=None)
+        if prose is not None:  # prose says what a row only lists, unless the row fits the question far better
+            ranked = [s for s in ranked if not s.row or s.score > prose + ROW_OVER_PROSE]
         if not ranked:
             return None
-        best_doc = ranked[0].doc_id
-        chosen = sorted([s for s in ranked if s.doc_id == best_doc][:ANSWER_SENTENCES], key=lambda s: s.start)
+        best = ranked[0]
+        source = self.texts.text(best.doc_id)
+        together = [s for s in ranked if s.doc_id == best.doc_id and _one_paragraph(source, best, s)]
+        chosen = sorted(together[:ANSWER_SENTENCES], key=lambda s: s.start)
         if intent.asks_reason:
             chosen = self._with_reason(chosen, intent)
         elif intent.operation is Operation.LIST:
-            chosen = self._with_listing(chosen)
+            chosen = self._with_listing(chosen) or self._with_paragraph(best)
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
-        record = self.texts.record(best_doc)
+        record = self.texts.record(best.doc_id)
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
@@ -153,7 +188,18 @@ class RetrievalPath:
                 lines = (" ".join(line.split()).rstrip("。；;") for line in text[span[0] : span[1]].split("\n"))
                 items = Sentence(sentence.doc_id, span[0], span[1], "；".join(filter(None, lines)) + "。", sentence.page, 0.0)
                 return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
-        return chosen
+        return []
+
+    def _with_paragraph(self, best: Sentence) -> list[Sentence]:
+        """The best sentence and the rest of its paragraph, whole sentences up to LIST_CHARS: the parts a
+        list question asks for follow the sentence that names the whole (一是…二是…, 其中…)."""
+        text = self.texts.text(best.doc_id)
+        paragraph_end = text.find("\n", best.end)
+        limit = min(len(text) if paragraph_end < 0 else paragraph_end, best.start + LIST_CHARS)
+        ends = [m.end() for m in SENTENCE.finditer(text, best.start, limit)
+                if m.end() == paragraph_end or text[m.end() - 1] in _SENTENCE_ENDS]
+        end = max([best.end, *ends])
+        return [Sentence(best.doc_id, best.start, end, text[best.start : end].strip(), best.page, best.score)]
 
     def number_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """A figure printed right after the asked item in a retrieved sentence, typed and checked, or None.

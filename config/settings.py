@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.config import AssistantConfig, DisplayUnit
 from index.retriever import RetrievalMode
-from index.config import DEFAULT_DENSE_WEIGHT, DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, IndexConfig
+from index.config import DEFAULT_DENSE_WEIGHT, DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, IndexConfig, VectorPolicy
 from ingest.pipeline import ParseOptions
 
 
@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         description="Weight of the dense ranking in 'hybrid' retrieval (BM25's is 1); above 1/(RRF K + 2) it may lift a passage "
         "over BM25's first hit.",
     )
+    chunk_vectors: VectorPolicy | None = Field(
+        None,
+        description="When chunk vectors (read only by 'dense' and 'hybrid' retrieval) are made: 'at-ingest' (each ingest embeds "
+        "its chunks, most of its time) or 'on-demand' (ingest never loads the model; `budgetqa embed` makes the missing ones). "
+        "Unset: at-ingest when RETRIEVAL_MODE reads vectors, else on-demand.",
+    )
     staff_keys: list[str] = Field(default_factory=list, description="API keys with staff rights (JSON list).")
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
@@ -71,9 +77,23 @@ class Settings(BaseSettings):
         description="Link to the site's 留言 / 人工服务 page, shown under every widget answer; unset: no link.",
     )
 
+    @model_validator(mode="after")
+    def _vectors_for_the_retrieval_mode(self) -> Settings:
+        if self.chunk_vectors is VectorPolicy.ON_DEMAND and self.retrieval_mode.reads_vectors:
+            raise ValueError(f"chunk_vectors 'on-demand' would leave new documents without the vectors retrieval_mode "
+                             f"'{self.retrieval_mode}' reads; unset chunk_vectors or set it to 'at-ingest'")
+        return self
+
+    @property
+    def vector_policy(self) -> VectorPolicy:
+        """When chunk vectors are made: as set, else at ingest exactly when the retrieval mode reads them."""
+        if self.chunk_vectors is not None:
+            return self.chunk_vectors
+        return VectorPolicy.AT_INGEST if self.retrieval_mode.reads_vectors else VectorPolicy.ON_DEMAND
+
     def index_config(self) -> IndexConfig:
         return IndexConfig(self.data_dir, self.database_url, self.embedding_model, self.chroma_host, self.chroma_port,
-                           self.collection, self.embedding_backend, self.onnx_cache_dir)
+                           self.collection, self.embedding_backend, self.onnx_cache_dir, self.vector_policy)
 
     def assistant_config(self) -> AssistantConfig:
         return AssistantConfig(self.display_unit, self.max_question_chars, self.top_k, self.llm_base_url, self.llm_model,

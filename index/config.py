@@ -1,4 +1,5 @@
-"""What an index needs to open its stores: where its files live, which fact database, model and Chroma."""
+"""What an index needs to open its stores: where its files live, which fact database, model and Chroma, and
+when chunk vectors are made."""
 
 from __future__ import annotations
 
@@ -22,6 +23,16 @@ class EmbeddingBackend(StrEnum):
 
 
 DEFAULT_EMBEDDING_BACKEND = EmbeddingBackend.TORCH
+
+
+class VectorPolicy(StrEnum):
+    """When chunk vectors, which only dense and hybrid retrieval read, are made.
+
+    Embedding is most of an ingest's time (docs/benchmarks.md), so an index searched by BM25 alone need not
+    pay for it; `budgetqa embed` (index/vector_backfill.py) makes the missing vectors when the mode changes."""
+
+    AT_INGEST = "at-ingest"  # every ingest embeds its chunks: a document is ready with its vectors
+    ON_DEMAND = "on-demand"  # ingest never loads the model; chunks are stored without vectors until `budgetqa embed`
 
 # Hybrid retrieval (index/retriever.py) scores a chunk Σ weight / (RRF_K + rank) over the BM25 and dense rankings,
 # BM25's weight being 1. A dense weight under 1 / (RRF_K + 2) can never lift a chunk above BM25's first hit (BM25's
@@ -59,6 +70,7 @@ class IndexConfig:
     collection: str = "budget_chunks"
     embedding_backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND
     onnx_cache_dir: Path | None = None  # None: default_onnx_cache_dir()
+    chunk_vectors: VectorPolicy = VectorPolicy.ON_DEMAND  # Settings derives it from the retrieval mode
 
     @property
     def embedding(self) -> EmbeddingConfig:

@@ -3,6 +3,10 @@
 Write protocol (crash-safe): SQL rows as 'pending' → vectors → 'ready' → keyword index updated (after a
 batch: the chunks of the documents written are added, those of documents gone are removed).
 Readers only see 'ready' documents; `recover()` deletes whatever a crash left half-written.
+The fact store lists every chunk. Chroma holds a vector for each of them when vectors are made at ingest
+(`VectorPolicy.AT_INGEST`); with `ON_DEMAND` the vector step is skipped and a chunk lacks its vector until
+`budgetqa embed` (index/vector_backfill.py) makes it. Removal and recovery delete by document, so they hold
+either way.
 Writers take an exclusive file lock, so two ingests on one data dir never interleave.
 
 Inside one process (the API server: questions and uploads share one CorpusIndex), readers hold
@@ -23,12 +27,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.config import IndexConfig
+from index.config import IndexConfig, VectorPolicy
 from index.embeddings import ChunkVectors, LocalSentenceEmbeddings
 from index.fact_store import PENDING, DocumentRecord, FactStore
 from index.keyword_index import KeywordIndex
 from index.stores import FactBackend, KeywordBackend, VectorBackend
-from index.vector_store import VectorStore, chroma_client, fresh_persistent_client
+from index.vector_store import VectorStore, chroma_client, chunk_metadata, fresh_persistent_client
 from ingest.model import ParsedDocument
 
 
@@ -128,10 +132,12 @@ class CorpusIndex:
     """Fact store + vector store + keyword index for one data dir."""
 
     def __init__(self, facts: FactBackend, vectors: VectorBackend, keywords: KeywordBackend, lock_path: Path,
-                 reopen_vectors: Callable[[], VectorBackend] | None = None):
+                 reopen_vectors: Callable[[], VectorBackend] | None = None,
+                 chunk_vectors: VectorPolicy = VectorPolicy.ON_DEMAND):
         self.facts = facts
         self.vectors = vectors
         self.keywords = keywords
+        self.chunk_vectors = chunk_vectors  # whether `add` embeds a document's chunks
         self.lock_path = lock_path
         self._reopen_vectors = reopen_vectors
         self._generation: tuple[int, str] | None = None  # read on first sync
@@ -154,7 +160,7 @@ class CorpusIndex:
         if not config.chroma_host:  # an embedded client must re-read files another process wrote
             reopen = lambda: VectorStore(fresh_persistent_client(chroma_dir), config.collection, model)  # noqa: E731
         return cls(FactStore(config.sqlalchemy_url), vectors, KeywordIndex(config.data_dir / "keyword"),
-                   config.data_dir / "write.lock", reopen)
+                   config.data_dir / "write.lock", reopen, config.chunk_vectors)
 
     def sync(self) -> None:
         """Picks up documents another process (a CLI ingest beside a running server) added or removed.
@@ -246,7 +252,8 @@ class CorpusIndex:
 
     def add(self, doc: ParsedDocument, vectors: ChunkVectors | None = None) -> list[str]:
         """Stores one parsed document; replaces older versions of the same source. Returns replaced ids.
-        Its chunks are embedded here unless their `vectors` were made elsewhere (`embeddings.embed_chunks`).
+        With vectors made at ingest, its chunks are embedded here unless their `vectors` were made elsewhere
+        (`embeddings.embed_chunks`); on demand, none are stored.
 
         Call inside `writing()`, and call `refresh_keywords()` after a batch.
         """
@@ -255,8 +262,9 @@ class CorpusIndex:
         self._purge([doc_id])  # a leftover pending copy of this very document (never visible to readers)
         try:
             self.facts.add_pending(doc)
-            meta = {doc_id: {"department": doc.meta.department, "year": doc.meta.year or 0, "doc_kind": str(doc.meta.kind)}}
-            self.vectors.add(self.facts.chunks_of_any_status(doc_id), meta, vectors)
+            if self.chunk_vectors is VectorPolicy.AT_INGEST:
+                meta = {doc_id: chunk_metadata(doc.meta.department, doc.meta.year, doc.meta.kind)}
+                self.vectors.add(self.facts.chunks_of_any_status(doc_id), meta, vectors)
         except Exception:
             self._purge([doc_id])  # a failed write leaves no pending row and no vectors behind
             raise

@@ -1,6 +1,7 @@
-"""Reads files in worker processes for a parallel ingest: each worker parses a file and embeds its chunks with
-its own copy of the index's embedding model; the writer (the process that holds the write lock) takes the
-results in the order the files were given and stores them.
+"""Reads files in worker processes for a parallel ingest: each worker parses a file and, when the index makes
+chunk vectors at ingest, embeds its chunks with its own copy of the index's embedding model (else it never loads
+the model, only its tokenizer, which sizes the chunks); the writer (the process that holds the write lock) takes
+the results in the order the files were given and stores them.
 
 Workers are spawned, not forked (a forked copy of a process that has loaded torch is not safe), and build
 their model from plain settings; each runs it on its share of the machine's cores, so the workers together do
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.config import EmbeddingConfig
+from index.config import EmbeddingConfig, VectorPolicy
 from index.embeddings import LocalSentenceEmbeddings, embed_chunks
 from index.ingestion import FileOutcome, ReadFile, guarded, read_file, stored_already
 from ingest.chunking import UNBOUNDED
@@ -39,6 +40,7 @@ class WorkerSetup:
     options: ParseOptions  # its window is the worker's own model's
     overrides: MetaOverrides
     threads: int  # threads for the model: the machine's cores shared among the workers
+    embed: bool  # make the chunk vectors (the index makes them at ingest)
 
 
 @dataclass
@@ -46,11 +48,12 @@ class _Reader:
     embeddings: LocalSentenceEmbeddings
     options: ParseOptions
     overrides: MetaOverrides
+    embed: bool
 
     def read(self, path: Path, name: str) -> FileOutcome:
-        """The parsed file with its chunk vectors, made as `VectorStore.add` makes them; or its failure."""
+        """The parsed file, with its chunk vectors made as `VectorStore.add` makes them when `embed`; or its failure."""
         outcome = read_file(path, name, self.options, self.overrides)
-        if not isinstance(outcome, ReadFile):
+        if not isinstance(outcome, ReadFile) or not self.embed:
             return outcome
         return replace(outcome, vectors=embed_chunks(self.embeddings, [(c.id, c.text) for c in outcome.doc.chunks]))
 
@@ -62,7 +65,7 @@ def _start_worker(setup: WorkerSetup) -> None:
     global _reader
     os.environ["OMP_NUM_THREADS"] = str(setup.threads)  # read when the model's runtime loads, which is later
     embeddings = LocalSentenceEmbeddings.from_config(setup.embedding)
-    _reader = _Reader(embeddings, replace(setup.options, window=embeddings.window), setup.overrides)
+    _reader = _Reader(embeddings, replace(setup.options, window=embeddings.window), setup.overrides, setup.embed)
 
 
 def _read_in_worker(path: Path, name: str) -> FileOutcome:
@@ -76,7 +79,7 @@ def read_in_workers(index: CorpusIndex, files: list[tuple[Path, str]], options: 
     `on_file` hears of each file as it is yielded. A file already stored is skipped here, before any worker
     parses it. Closing the iterator cancels what has not started and waits for what has."""
     setup = WorkerSetup(index.vectors.embeddings.config, replace(options, window=UNBOUNDED), overrides,
-                        threads=max(1, (os.cpu_count() or 1) // jobs))
+                        threads=max(1, (os.cpu_count() or 1) // jobs), embed=index.chunk_vectors is VectorPolicy.AT_INGEST)
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
                                initargs=(setup,))
     ahead: deque[tuple[Path, str, Future[FileOutcome] | FileOutcome]] = deque()

@@ -1,7 +1,8 @@
 """Ingests files and folders into the index: skip unchanged, replace changed, report failures per file.
 
-Files are read (parsed) in this process, or with `jobs` > 1 parsed and embedded in worker processes
-(index/ingest_workers.py); either way this process alone writes them, one at a time, in the order given.
+Files are read (parsed) in this process, or with `jobs` > 1 parsed (and embedded, when the index makes vectors
+at ingest) in worker processes (index/ingest_workers.py); either way this process alone writes them, one at a
+time, in the order given.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def _read_here(index: CorpusIndex, files: list[tuple[Path, str]], options: Parse
                on_file: Callable[[Path], None] | None, on_page: Callable[[PageProgress], None] | None,
                ) -> Iterator[tuple[str, FileOutcome]]:
     """Reads the files one after another in this process; `on_file` hears of each before it is read."""
-    options = replace(options, window=index.vectors.embeddings.window)  # every chunk is embedded whole
+    options = replace(options, window=index.vectors.embeddings.window)  # every chunk is embedded whole, now or later
     for path, name in files:
         if on_file:
             on_file(path)
@@ -146,8 +147,8 @@ def ingest_paths(
     name keeps the name it was uploaded with): the document's source, what replaces what, and the report
     all use that name.
 
-    `jobs` > 1 parses and embeds the files in that many worker processes while this one writes them in
-    order; `on_file` then hears of each file as it is written, and `on_page` is not called."""
+    `jobs` > 1 parses (and, at ingest, embeds) the files in that many worker processes while this one writes
+    them in order; `on_file` then hears of each file as it is written, and `on_page` is not called."""
     report = IngestReport()
     with index.writing():
         index.recover()

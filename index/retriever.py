@@ -29,6 +29,11 @@ class RetrievalMode(StrEnum):
     DENSE = "dense"  # the embedding model's cosine similarity
     HYBRID = "hybrid"  # both, fused by weighted reciprocal rank
 
+    @property
+    def reads_vectors(self) -> bool:
+        """True when the mode searches chunk vectors (so they must exist for every chunk)."""
+        return self is not RetrievalMode.KEYWORD
+
 
 def reciprocal_rank_fusion(rankings: list[list[str]], weights: list[float] | None = None, k: int = RRF_K) -> dict[str, float]:
     """Fused score per id: Σ weight / (k + rank) over the rankings that contain it (every weight 1 by default)."""

@@ -46,6 +46,9 @@ class VectorBackend(ChunkSearch, Protocol):
     def doc_ids(self) -> set[str]:
         """Every document with at least one stored chunk."""
 
+    def chunk_ids(self) -> set[str]:
+        """Every chunk with a stored vector."""
+
 
 @runtime_checkable
 class KeywordBackend(ChunkSearch, Protocol):

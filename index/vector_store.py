@@ -47,6 +47,11 @@ def fresh_persistent_client(persist_dir: Path) -> chromadb.ClientAPI:
     return chroma_client(persist_dir)
 
 
+def chunk_metadata(department: str, year: int | None, kind: str) -> dict:
+    """What Chroma keeps with each chunk of a document, for filtering: department, year (0: none) and kind."""
+    return {"department": department, "year": year or 0, "doc_kind": str(kind)}
+
+
 class VectorStore:
     """Chunk embeddings with document metadata, searched by cosine similarity."""
 
@@ -91,6 +96,10 @@ class VectorStore:
         """Every document id that has vectors (used to clean up after a crash)."""
         metas = self._collection.get(include=["metadatas"])["metadatas"] or []
         return {m["doc_id"] for m in metas}
+
+    def chunk_ids(self) -> set[str]:
+        """Every chunk id that has a vector (what `budgetqa embed` need not make again)."""
+        return set(self._collection.get(include=[])["ids"])
 
     def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[SearchHit]:
         """Top-k chunks by cosine similarity, restricted to `doc_ids` when given."""

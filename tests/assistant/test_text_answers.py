@@ -1,0 +1,72 @@
+"""Text answers quote what the document says in prose: a definition over a table row naming the same words,
+the sentence about the body asked of, a list question's whole paragraph, and never two items' sentences
+joined as one answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import _assistant
+
+DISCLOSURE = """示例市示例区示例中心
+
+2025年单位预算
+
+一、单位基本情况
+示例市示例区示例中心是承担社区养老服务的事业单位。
+示例市示例区示例中心与示例市示例区示例服务站合署办公。
+二、收入支出预算总表
+项目	金额
+年初结转和结余	49.14
+年末结转和结余	55.34
+三、预算绩效管理
+加强预算绩效管理，落实各项制度。一是完善制度建设，修订内部制度。二是加强支出管理，按进度支付。三是做好绩效自评，及时整改问题。四是加强内部监督，配合外部审计。
+四、财政拨款支出主要内容
+1. 行政运行50万元，比上年减少5万元。主要原因是：人员退休。
+2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
+五、名词解释
+年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需延迟到以后年度按有关规定继续使用的资金。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    folder = tmp_path_factory.mktemp("text-answers")
+    path = folder / "example-centre-2025-unit-budget.txt"
+    path.write_text(DISCLOSURE, encoding="utf-8")
+    return _assistant(folder / "data", embeddings, [path])
+
+
+def text_of(assistant: Assistant, question: str) -> str:
+    answer = assistant.ask(question)
+    assert answer.kind == "text", answer.text
+    for citation in answer.citations:
+        assert assistant.index.facts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
+    return answer.text
+
+
+@pytest.mark.parametrize("question", ["示例中心说的年末结转和结余是什么意思", "年末结转和结余指什么", "示例中心年末结转和结余啥意思"])
+def test_a_definition_is_quoted_not_the_table_row(assistant, question):
+    text = text_of(assistant, question)
+    assert "无法按原计划实施" in text and "55.34" not in text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("示例中心是个什么性质的单位", "事业单位"),
+    ("示例中心属于什么性质", "事业单位"),
+    ("示例中心跟哪个单位合署办公", "示例服务站"),
+])
+def test_what_a_body_is_comes_from_the_sentence_about_it(assistant, question, said):
+    assert said in text_of(assistant, question)
+
+
+@pytest.mark.parametrize("question", ["示例中心怎么加强预算绩效管理，有哪几条", "示例中心加强预算绩效管理有哪些措施"])
+def test_a_list_question_gets_the_whole_paragraph(assistant, question):
+    text = text_of(assistant, question)
+    assert all(point in text for point in ("完善制度建设", "加强支出管理", "做好绩效自评", "加强内部监督"))
+
+
+def test_a_reason_is_the_asked_items_own(assistant):
+    text = text_of(assistant, "示例中心机关服务为什么增加")
+    assert "服务面积扩大" in text and "人员退休" not in text
