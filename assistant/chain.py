@@ -31,7 +31,7 @@ from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
-from ingest.model import Basis
+from ingest.model import Basis, DocumentKind
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
@@ -182,6 +182,9 @@ class Assistant:
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
+        finals = [d for d in available if d.year == intent.as_of and DocumentKind(d.kind).natural_basis is Basis.FINAL]
+        if finals:  # "到2024年底": the 2024 final account states the year-end, a 2025 budget only some date before it
+            docs, intent.years = finals, [intent.as_of]
         if not intent.years and intent.operation in _ONE_DOCUMENT and len({d.department for d in docs}) == 1:
             latest = max((d.year or 0 for d in docs), default=0)
             docs = [d for d in docs if (d.year or 0) == latest]

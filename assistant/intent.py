@@ -59,7 +59,7 @@ _DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么�
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
     r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
-    r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|"
+    r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|"
     r"是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
     r"有(?=几|多少)|"
@@ -173,7 +173,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     rest = _PARTY_LEFT.sub(" ", named.rest)
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
-    as_of = [int(y) + 1 for y in _AS_OF.findall(rest)]  # a year-end balance is reported the next year
+    ends = [int(y) for y in _AS_OF.findall(rest)]
+    as_of = [y + 1 for y in ends]  # a year-end balance is reported in the next year's budget
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
     named_years = list(years)
@@ -241,5 +242,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, asks_definition=bool(defines), topic=topic,
+        asks_reason=asks_reason, asks_definition=bool(defines), topic=topic, as_of=ends[0] if len(ends) == 1 else None,
     )

@@ -47,6 +47,7 @@ class QuestionPlan:
     departments: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)  # the years whose documents answer
     named_years: list[int] = field(default_factory=list)  # every year the question names (2024年预算里…2023年执行数)
+    as_of: int | None = None  # the year whose end a stock is asked at (到2024年底): that year's final account states it
     parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
     unit_hint: tuple[str, ...] = ()
     wants_number: bool = True

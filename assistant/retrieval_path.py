@@ -123,12 +123,6 @@ def _words(text: str) -> set[str]:
     return {w for w in search_terms(text) if len(w) >= 2}
 
 
-def _one_paragraph(source: str, a: Sentence, b: Sentence) -> bool:
-    """Both sentences in one paragraph: a text answer never joins what the document says of two items."""
-    first, second = sorted((a, b), key=lambda s: s.start)
-    return "\n" not in source[first.end : second.start]
-
-
 def question_terms(intent: QuestionPlan) -> list[set[str]]:
     """The asked item's words, and the same with each colloquial word in the documents' terms
     (招待费 → 公务接待费); the whole question's when the item has none."""
@@ -156,9 +150,9 @@ class RetrievalPath:
         if not ranked:
             return None
         best = ranked[0]
-        source = self.texts.text(best.doc_id)
-        together = [s for s in ranked if s.doc_id == best.doc_id and _one_paragraph(source, best, s)]
-        chosen = sorted(together[:ANSWER_SENTENCES], key=lambda s: s.start)
+        chosen = sorted([s for s in ranked if s.doc_id == best.doc_id][:ANSWER_SENTENCES], key=lambda s: s.start)
+        if intent.asks_definition and _DEFINES.search(best.text):
+            chosen = [best]  # the definition says it all
         if intent.asks_reason:
             chosen = self._with_reason(chosen, intent)
         elif intent.operation is Operation.LIST:

@@ -1,4 +1,4 @@
-"""The `budgetqa` command: ingest, ask, serve, eval, documents, check. Each subcommand imports only what it needs."""
+"""The `budgetqa` command: ingest, embed, ask, serve, eval, documents, check. Each subcommand imports only what it needs."""
 
 from __future__ import annotations
 
@@ -65,12 +65,45 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 2
 
 
+def _embed(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from config.wiring import open_index
+    from index.corpus_index import IndexBusy
+    from index.vector_backfill import EmbedProgress, embed_missing
+
+    index = open_index(get_settings())
+    try:
+        with tqdm(unit="段", disable=args.quiet, file=sys.stderr) as bar:
+            def step(progress: EmbedProgress) -> None:
+                bar.total = progress.missing
+                bar.set_postfix_str(progress.doc.source[:40])
+                bar.update(progress.chunks)
+
+            report = embed_missing(index, on_document=step)
+    except IndexBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("已中断：做好的向量已保存，再次运行 budgetqa embed 会接着做", file=sys.stderr)
+        return 130
+    finally:
+        index.close()
+    print(f"embedded {report.chunks} chunks of {report.documents} document(s); {report.present} chunks had vectors already")
+    return 0
+
+
 def _ask(args: argparse.Namespace) -> int:
     from assistant.chain import QuestionRejected
     from config.wiring import open_assistant
     from index.corpus_index import DocumentFilter
+    from index.vector_backfill import VectorsMissing
 
-    assistant = open_assistant(get_settings())
+    try:
+        assistant = open_assistant(get_settings())
+    except VectorsMissing as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
     try:
         answer = assistant.ask(" ".join(args.question), DocumentFilter(args.department, args.year))
     except QuestionRejected as rejected:
@@ -140,10 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--kind", choices=["部门预算", "单位预算", "部门决算"], help="override the detected kind")
     ingest.add_argument("--remove", action="store_true", help="remove the named documents (file names or ids) instead")
     ingest.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
-                        help="parse and embed files in N worker processes (each loads its own model) while this one "
-                             "stores them in order (default 1: all in this process)")
+                        help="parse files in N worker processes (each loads its own model when vectors are made at "
+                             "ingest, to embed them) while this one stores them in order (default 1: all in this process)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
+
+    embed = sub.add_parser("embed", help="make the vectors of every chunk that lacks one (before switching to dense or "
+                                         "hybrid retrieval); safe to stop and run again")
+    embed.add_argument("--quiet", action="store_true", help="no progress bar")
+    embed.set_defaults(run=_embed)
 
     ask = sub.add_parser("ask", help="ask one question")
     ask.add_argument("question", nargs="+")

@@ -71,7 +71,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def open_index(data_dir: Path, embeddings: LocalSentenceEmbeddings, **settings: object) -> CorpusIndex:
-    """A CorpusIndex on `data_dir` configured only by the given settings (no .env, no environment)."""
+    """A CorpusIndex on `data_dir` configured only by the given settings (no .env, no environment). It makes chunk
+    vectors at ingest unless `chunk_vectors` says otherwise: the write protocol that keeps all three stores in step."""
+    settings.setdefault("chunk_vectors", "at-ingest")
     return CorpusIndex.open(Settings(_env_file=None, data_dir=data_dir, **settings).index_config(), embeddings)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from config.settings import Settings
 from eval.gold import GoldItem, load_gold
-from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, VectorPolicy
 from index.embeddings import resolve_model
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,10 +45,12 @@ def model_spec(name: str) -> str:
     raise SystemExit(f"no weights found for embedding model {name!r}")
 
 
-def bench_settings(data_dir: Path, model: str = "auto", backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND) -> Settings:
-    """Settings for a scratch data dir: SQLite and embedded Chroma inside it, whatever the environment says."""
+def bench_settings(data_dir: Path, model: str = "auto", backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND,
+                   vectors: VectorPolicy = VectorPolicy.AT_INGEST) -> Settings:
+    """Settings for a scratch data dir: SQLite and embedded Chroma inside it, whatever the environment says; chunk
+    vectors made at ingest unless `vectors` says otherwise (the benchmarks compare dense retrieval too)."""
     return Settings(data_dir=data_dir, database_url=None, chroma_host=None, embedding_model=model_spec(model),
-                    embedding_backend=backend, llm_base_url=None, _env_file=None)
+                    embedding_backend=backend, chunk_vectors=vectors, llm_base_url=None, _env_file=None)
 
 
 def write_info(data_dir: Path, info: dict) -> None:

@@ -10,11 +10,13 @@ and the peak RSS during it (the kernel's high-water mark, reset before each batc
     documents of the first checkpoint) at every checkpoint, each asked once through `Assistant.ask`;
   * peak RSS so far, its growth per document since the previous checkpoint, and the data dir's size.
 
-No product setting skips chunk embedding, so every run embeds (about 6 s a document with torch on this
-machine); what is not run is extrapolated in the summary, and labelled so.
+`--vectors` says when chunk vectors are made: `on-demand` (the product's default with keyword retrieval, which
+the questions use) never loads the embedding model; `at-ingest` embeds every chunk as it is ingested (about 6 s a
+document with torch on this machine). What is not run is extrapolated in the summary, and labelled so.
 
-    python -m eval.bench.scale_bench --checkpoints 50 200 [--batch 25] [--backend torch|onnx|onnx-int8]
-                                     [--questions 40] [--seed 0] [--keep DIR] [--json out.json]
+    python -m eval.bench.scale_bench --checkpoints 50 200 [--batch 25] [--vectors on-demand|at-ingest]
+                                     [--backend torch|onnx|onnx-int8] [--questions 40] [--seed 0] [--keep DIR]
+                                     [--json out.json]
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from eval.bench import common
 from eval.bench.common import fmt_ms, p50, percentile, table
 from eval.bench.corpus import generate
 from eval.bench.index_bench import ingest
-from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend
+from index.config import DEFAULT_EMBEDDING_BACKEND, EmbeddingBackend, VectorPolicy
 
 ITEMS = ("公务接待费", "财政拨款收入", "工资福利支出", "办公费", "因公出国（境）费")  # items most documents state
+SPLIT = ("parse", "embed", "write", "keywords", "other")  # parts of an ingest's wall time
 
 
 def rss_mib() -> tuple[float, float]:
@@ -112,7 +115,10 @@ def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: P
 
     index = CorpusIndex.open(settings.index_config())
     started = time.perf_counter()
-    index.vectors.embeddings.embed_query("预算")  # the model loads outside the timed ingest
+    if index.chunk_vectors is VectorPolicy.AT_INGEST:
+        index.vectors.embeddings.embed_query("预算")  # the model loads outside the timed ingest
+    else:
+        index.vectors.embeddings.count_tokens("预算")  # only the tokenizer, which sizes the chunks; the model never loads
     model_load_s = time.perf_counter() - started
     assistant = Assistant(index, settings.assistant_config())
     batches, points, asked = [], [], []
@@ -126,7 +132,8 @@ def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: P
         done += len(chunk)
         ingest_s += split["total"]
         batches.append({"n": done, "seconds": split["total"], "docs_per_min": split["docs_per_min"], "parse": split["parse"],
-                        "embed": split["embed"], "keywords": split["bm25_rebuild"], "chunks": split["chunks"],
+                        "embed": split["embed"], "write": split["chroma_write"] + split["sql_write"],
+                        "keywords": split["bm25_rebuild"], "other": split["other"], "chunks": split["chunks"],
                         "failed": split["failed"], "rss": now, "peak": peak})
         print(f"  batch to N={done}: {split['total']:.1f}s, {split['docs_per_min']:.1f} docs/min, keyword update "
               f"{split['bm25_rebuild'] * 1000:.0f} ms, RSS {now:.0f} MiB (peak {peak:.0f})", flush=True)
@@ -139,6 +146,7 @@ def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: P
         ask = ask_latency(assistant, asked)
         points.append({"n": done, "documents": len(index.documents()), "chunks": len(index.facts.chunk_ids()),
                        "ingest_s": ingest_s, "docs_per_min": done / ingest_s * 60,
+                       "split": {part: sum(b[part] for b in batches) for part in SPLIT},
                        "keyword_update_s": split["bm25_rebuild"], "full_rebuild_s": full_rebuild_seconds(index, work / "rebuild"),
                        "peak_rss": max(b["peak"] for b in batches), "rss": now, "disk_mib": folder_mib(settings.data_dir),
                        "segments": len(list((settings.data_dir / "keyword").glob("seg-*"))), "ask": ask,
@@ -158,8 +166,8 @@ def render_point(point: dict) -> str:
 
 def render(result: dict) -> str:
     points, batches = result["checkpoints"], result["batches"]
-    lines = [f"== scale bench: batches of {result['batch']}, model {result['model']} ({result['backend']}), "
-             f"{points[0]['ask']['questions']} fact questions naming a department"]
+    lines = [f"== scale bench: batches of {result['batch']}, chunk vectors {result['vectors']}, model {result['model']} "
+             f"({result['backend']}), {points[0]['ask']['questions']} fact questions naming a department"]
     rows = []
     previous = None
     for p in points:
@@ -173,6 +181,10 @@ def render(result: dict) -> str:
     lines.append(table(["N", "chunks", "docs/min", "keyword update ms (batch)", "full rebuild ms", "rebuild/update",
                         "segments", "peak RSS MiB", "MiB/doc since previous", "ask p50 ms", "ask p95 ms",
                         "fact path p50 / p95 ms", "facts cached p50 / p95 ms", "disk MiB"], rows))
+    lines.append("\ningest to N, seconds (SQL + Chroma writes under write, hashing and recovery under other):")
+    lines.append(table(["N", "ingest s", *SPLIT, "embed share", "docs/min"],
+                       [[p["n"], f"{p['ingest_s']:.1f}", *(f"{p['split'][part]:.1f}" for part in SPLIT),
+                         f"{p['split']['embed'] / p['ingest_s'] * 100:.0f}%", f"{p['docs_per_min']:.1f}"] for p in points]))
     first = points[0]["ask"]["answers"]
     same = [sum(a == b for a, b in zip(first, p["ask"]["answers"])) for p in points]
     lines.append(f"answers identical to those at N={points[0]['n']}: {same} of {len(first)}")
@@ -197,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--model", default="auto")
     parser.add_argument("--backend", type=EmbeddingBackend, default=DEFAULT_EMBEDDING_BACKEND, choices=list(EmbeddingBackend))
+    parser.add_argument("--vectors", type=VectorPolicy, default=VectorPolicy.ON_DEMAND, choices=list(VectorPolicy),
+                        help="when chunk vectors are made (default: the product's, with keyword retrieval)")
     parser.add_argument("--keep", type=Path, default=None, metavar="DIR", help="build in DIR (must not exist) and keep it")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -209,10 +223,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         rows = generate(checkpoints[-1], work / "generated", args.seed)
         print(f"generated {len(rows)} documents in {time.perf_counter() - started:.0f}s", flush=True)
-        settings = common.bench_settings(work / "data", args.model, args.backend)
+        settings = common.bench_settings(work / "data", args.model, args.backend, args.vectors)
         result = run([work / "generated" / r["file"] for r in rows], checkpoints, args.batch, settings, work,
                      args.questions, args.seed)
-        result.update(batch=args.batch, model=args.model, backend=str(args.backend))
+        result.update(batch=args.batch, model=args.model, backend=str(args.backend), vectors=str(args.vectors))
         print("\n" + render(result), flush=True)
         if args.json:
             args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

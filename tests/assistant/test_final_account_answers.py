@@ -68,3 +68,28 @@ def test_a_narrower_whole_never_answers_the_whole(assistant):
 @pytest.mark.parametrize("question", ["示例局局长一年工资拿多少", "示例局局长叫什么名字"])
 def test_an_office_holder_is_not_a_budget_item(assistant, question):
     assert assistant.ask(question).kind == "out_of_scope"
+
+
+NEXT_BUDGET = """示例市示例区示例局
+
+2025年部门预算
+
+一、国有资产占用情况
+截至2024年8月31日，单价100万元（含）以上设备（不含车辆）0台（套）。
+"""
+
+
+@pytest.fixture(scope="module")
+def with_next_budget(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    folder = tmp_path_factory.mktemp("final-and-budget")
+    paths = [folder / "example-bureau-2024-dept-final-account.txt", folder / "example-bureau-2025-dept-budget.txt"]
+    for path, text in zip(paths, (DISCLOSURE, NEXT_BUDGET), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return _assistant(folder / "data", embeddings, paths)
+
+
+@pytest.mark.parametrize("question", ["示例局到2024年底有几台单价100万以上的设备", "截至2024年末示例局单价100万元以上设备几台"])
+def test_a_year_end_stock_comes_from_that_years_final_account(with_next_budget, question):
+    answer = with_next_budget.ask(question)
+    assert answer.kind == "number" and answer.value == 2, answer.text
+    assert "2024" in answer.text

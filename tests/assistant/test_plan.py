@@ -281,3 +281,13 @@ def test_framing_words_leave_the_item_and_the_counted_unit(question, focus, unit
 ])
 def test_only_an_order_makes_a_ranking(question, ranks):
     assert (plan(question).operation is Operation.RANK) is ranks
+
+
+@pytest.mark.parametrize("question, as_of, years", [
+    ("发改委到2024年底有几辆车", 2024, [2025]),
+    ("截至2024年末文旅局固定资产多少", 2024, [2025]),
+    ("发改委2024年有几辆车", None, [2024]),
+])
+def test_a_year_end_is_kept_beside_the_budget_year_that_reports_it(question, as_of, years):
+    asked = plan(question)
+    assert (asked.as_of, asked.years) == (as_of, years)

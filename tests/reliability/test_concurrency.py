@@ -128,7 +128,7 @@ def test_two_ingests_at_once_second_gets_index_busy(tmp_path: Path, small_paths)
     other.mkdir()
     (other / "second.txt").write_bytes(small_paths[1].read_bytes())
     data_dir = tmp_path / "data"
-    env = cli_env(data_dir)
+    env = cli_env(data_dir, chunk_vectors="at-ingest")  # embedding keeps the first ingest writing while the second starts
     first = subprocess.Popen(cli("ingest", "--quiet", *map(str, docs)), env=env, cwd=tmp_path,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -34,6 +34,7 @@ pytestmark = pytest.mark.slow  # real servers, processes or a browser: `make tes
 DOC_COUNT = 5
 KILL_ROUNDS = 4
 SEED = int(os.environ.get("RELIABILITY_SEED") or time.time_ns() % 2**32)
+AT_INGEST = {"chunk_vectors": "at-ingest"}  # the ingest writes all three stores, vectors included
 QUESTIONS = ["公务接待费是多少", "中共廊坊市委宣传部2021年公务接待费是多少", "固定资产总额是多少", "介绍一下国有资产信息"]
 
 
@@ -100,7 +101,7 @@ def test_ingest_killed_at_random_points_leaves_only_whole_documents(tmp_path: Pa
             ready_before = len(index.documents())
         mode = "timer" if round_no % 2 == 0 else "mid-write"
         started = time.monotonic()
-        proc = subprocess.Popen(cli("ingest", "--quiet", str(docs_dir)), env=cli_env(data_dir), cwd=tmp_path,
+        proc = subprocess.Popen(cli("ingest", "--quiet", str(docs_dir)), env=cli_env(data_dir, **AT_INGEST), cwd=tmp_path,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             if mode == "timer":
@@ -137,7 +138,7 @@ def test_ingest_killed_at_random_points_leaves_only_whole_documents(tmp_path: Pa
     print(f"\n[crash safety] seed {SEED}\n  " + "\n  ".join(rounds))
     assert mid_write_kills >= 1, f"no kill landed inside the write protocol (seed {SEED})"
 
-    final = run_cli(["ingest", "--quiet", str(docs_dir)], cli_env(data_dir), tmp_path)
+    final = run_cli(["ingest", "--quiet", str(docs_dir)], cli_env(data_dir, **AT_INGEST), tmp_path)
     assert final.returncode == 0, final.stderr[-2000:]
     assert "failed 0" in final.stdout, final.stdout
     with opened_index(data_dir, embeddings) as index:

@@ -229,7 +229,8 @@ def test_a_findings_table_of_an_older_version_is_refused(tmp_path: Path) -> None
 
 def test_corpus_index_add_recover_remove(database_url: str, tmp_path: Path, embeddings, small_paths, docs) -> None:
     """The whole CorpusIndex write protocol with the fact store on this backend (vectors and BM25 on disk)."""
-    index = CorpusIndex.open(Settings(_env_file=None, data_dir=tmp_path / "data", database_url=database_url).index_config(), embeddings)
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data", database_url=database_url, chunk_vectors="at-ingest")
+    index = CorpusIndex.open(settings.index_config(), embeddings)
     try:
         report = ingest_paths(index, [small_paths[0]])
         assert report.ok and report.added and index.facts.engine.url.render_as_string(hide_password=False) == database_url
