@@ -18,6 +18,7 @@ from assistant.config import AssistantConfig
 from assistant.conversation import context_of, resolve
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
+from assistant.fact_matching import ACCEPTED_BASES
 from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
 from assistant.intent import parse_question
@@ -188,6 +189,10 @@ class Assistant:
         if not intent.years and intent.operation in _ONE_DOCUMENT and len({d.department for d in docs}) == 1:
             latest = max((d.year or 0 for d in docs), default=0)
             docs = [d for d in docs if (d.year or 0) == latest]
+        if intent.operation is Operation.YEAR_CHANGE:  # like with like: a budget against last year's budget
+            later = [d for d in docs if d.year == max(intent.years)]
+            asked = intent.basis or (DocumentKind(later[0].kind).natural_basis if later else None)
+            docs = [d for d in docs if asked is None or DocumentKind(d.kind).natural_basis in ACCEPTED_BASES[asked]]
         if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
             # "2020年比2019年增加了多少" with only the 2020 document: the change that document states
             intent.operation, intent.years = Operation.CHANGE, [max(intent.years)]
@@ -208,7 +213,7 @@ class Assistant:
     def _numeric(self, turn: Turn) -> Turn:
         turn.report(Stage.SEARCH)
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
-        if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE):
+        if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
             retrieved = self._retrieve(turn)
             turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:

@@ -148,12 +148,23 @@ def _unexplained(words: set[str], described: str) -> list[str]:
     return [w for w in words if len(w) >= 2 and w not in generic and w not in plain]
 
 
+def _names_another_item(fact: FactRecord, asked_found: set[str]) -> bool:
+    """The fact's own subject names an item (words beyond 总预算, 金额 …) and none of the asked words found."""
+    if not fact.subject or is_total_label(fact.subject):
+        return False
+    generic = generic_item_words()
+    own = [w for w in search_terms(fact.subject) if len(w) >= 2 and w not in generic]
+    return bool(own) and not any(len(w) >= 2 and w in fact.subject for w in asked_found)
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
     found = asked & set(search_terms(described))
+    if _names_another_item(fact, found):
+        found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     covered = len(found) / len(asked)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered

@@ -80,7 +80,7 @@ class FactPath:
             Operation.LOOKUP: self._lookup, Operation.RANK: self._rank, Operation.CHANGE: self._change,
             Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
             Operation.SUM: self._sum, Operation.DIFFERENCE: self._difference, Operation.YEAR_CHANGE: self._year_change,
-            Operation.LIST: self._list,
+            Operation.LIST: self._list, Operation.COMPLETION: self._completion,
         }
 
     # ---- helpers -------------------------------------------------------------------------
@@ -309,6 +309,27 @@ class FactPath:
             return None
         result = compute.growth_rate(self._money(level.fact), self._signed(change.fact))
         return self._computed(intent, "比上年增长", level.fact, [level.fact, change.fact], result, "%")
+
+    def _completion(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """The rate the final account states for the item, or its 决算 over the budget asked (年初 / 全年)."""
+        stated = self._lookup(intent, [f for f in facts if f.measure == COMPLETION_MEASURE], docs)
+        if stated is not None or len(intent.part_bases) != 2:
+            return stated
+        final_basis, target_basis = intent.part_bases
+        amounts = replace(intent, unit_hint=())  # the operands are money, the answer a percentage
+        target = self._level_fact(amounts, facts, basis=target_basis)
+        if target is None or self._money(target.fact) == 0:
+            return None
+        # the 决算 of the same item: the one the budget's own sentence states, else the best of the document's
+        beside = [f for f in facts if f.doc_id == target.fact.doc_id and f.context == target.fact.context
+                  and f.subject == target.fact.subject and f.basis is final_basis and measure_class(f) == "money"]
+        pool = [f for f in facts if f.doc_id == target.fact.doc_id and same_item(f.subject, target.fact.subject)]
+        found = None if beside else self._level_fact(amounts, pool, basis=final_basis)
+        if not beside and found is None:
+            return None
+        final = beside[0] if beside else found.fact
+        result = compute.share(self._money(final), self._money(target.fact))
+        return self._computed(intent, f"决算完成{target.fact.basis}的比例", final, [final, target.fact], result, "%")
 
     def _share(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if len(intent.parts) != 2:

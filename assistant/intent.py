@@ -24,6 +24,7 @@ _DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|�
 _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
 _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共廊坊市委…" once the body's name is taken out
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
+_CLASS_LEVEL = re.compile(r"[（(]\s*[类款项]\s*[)）]")
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
@@ -78,6 +79,7 @@ def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
     text = _LEVEL.sub(" ", text)
+    text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
     for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
@@ -209,8 +211,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     part_bases: list[Basis | None] = []
     completion = _COMPLETION.search(rest)
     gap = _BASIS_GAP.search(rest)
-    if completion:  # 完成年初预算的百分之几: a stated rate of the item named before 完成
-        operation, unit_hint = Operation.LOOKUP, ("%",)
+    if completion:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
+        operation, unit_hint = Operation.COMPLETION, ("%",)
+        part_bases = [Basis.FINAL, asked_basis(completion.group()) or Basis.INITIAL_BUDGET]
         focus = _BASIS_TAIL.sub("", clean_focus(rest[: completion.start()]))
     elif gap is None and (against := _BASIS_AGAINST.search(rest)) and not years[1:]:
         # "决算 财政委托业务支出比年初预算少了多少": the basis asked before the item, the other after 比

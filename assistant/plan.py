@@ -20,6 +20,7 @@ class Operation(StrEnum):
     DIFFERENCE = "difference"  # A比B多多少
     RANK = "rank"  # 哪个部门最高
     YEAR_CHANGE = "year_change"  # 2024年比2023年多了多少
+    COMPLETION = "completion"  # 决算完成了年初预算的百分之几
     LIST = "list"  # 三公经费包括哪些
     TEXT = "text"  # 为什么增加, 什么叫基本支出
 

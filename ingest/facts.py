@@ -41,6 +41,7 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
 _COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s\d]|的|和|及|与|$)")
+_TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
@@ -137,6 +138,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         line_subject = clean_subject(strip_list_mark(heading))
     for offset, sentence in _sentences(line):
         running_subject = line_subject
+        sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         previous_end = 0
         for match in _mentions(sentence):
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
@@ -166,20 +168,26 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject, measure = "", COMPLETION_MEASURE
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
                 subject = subject.rsplit("的", 1)[1] or subject
-            if not subject or _BARE_MEASURE.match(subject):
+            total = bool(_TOTAL_CLAUSE.match(clause.strip()))
+            if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
+                subject = sentence_whole or line_subject
+            elif not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
-            if counted:  # "机关本级、8个二级事业单位": what stands before 、 is another entry of the list
-                clause = clause.rsplit("、", 1)[-1]
-            if counted and not clean_subject(clause):  # "8个二级事业单位16个三级事业单位": the noun after it alone
+            if counted and ("、" in clause or not clean_subject(clause)):
+                # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
+                # "8个二级事业单位16个三级事业单位": the noun after it alone
                 subject = counted["noun"]
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
+            in_parts = _PARTS_FOLLOW.search(sentence, 0, clause_start) is not None and not total
             if not measure.startswith("比上年"):
                 running_subject = subject
+                if not in_parts:
+                    sentence_whole = sentence_whole or subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
             if unit == "%" and measure != COMPLETION_MEASURE:
@@ -201,7 +209,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     basis=basis,
                     direction=direction,
                     compared_to=compared_to,
-                    part=_PARTS_FOLLOW.search(sentence, 0, clause_start) is not None,
+                    part=in_parts,
                     period=int(period["year"]) if period else None,
                 )
             )

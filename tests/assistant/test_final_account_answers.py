@@ -20,6 +20,7 @@ DISCLOSURE = """示例市示例区示例局
 三、一般公共预算财政拨款支出决算具体情况
 （一）一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为100万元，支出决算为90万元，完成年初预算的90%。决算数小于预算数的主要原因是：人员调出。
 （二）一般公共服务支出（类）财政事务（款）机关服务（项）。支出决算为50万元，比2023年决算减少5.00%。主要原因是：会议减少。
+（三）一般公共服务支出（类）财政事务（款）信息化建设（项）。年初预算为40万元，支出决算为30万元。
 四、国有资产占用情况
 单价100万元（含）以上设备（不含车辆）2台（套）。
 """
@@ -93,3 +94,20 @@ def test_a_year_end_stock_comes_from_that_years_final_account(with_next_budget, 
     answer = with_next_budget.ask(question)
     assert answer.kind == "number" and answer.value == 2, answer.text
     assert "2024" in answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例局2024年行政运行（项）决算完成了年初预算的百分之几", 90),  # stated
+    ("示例局行政运行预算完成率是多少", 90),
+])
+def test_a_completion_rate_the_document_states(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and (answer.value, answer.unit) == (value, "%"), answer.text
+
+
+def test_a_completion_rate_not_stated_is_worked_out_from_the_items_own_sentence(assistant):
+    answer = assistant.ask("示例局2024年信息化建设决算完成了年初预算的百分之几")
+    assert answer.kind == "number" and (answer.value, answer.unit) == (75, "%"), answer.text
+    assert answer.formula and "30" in answer.formula and "40" in answer.formula and len(answer.citations) == 2
+    # 机关服务 states only its 决算: there is nothing to divide by
+    assert assistant.ask("示例局2024年机关服务决算完成了年初预算的百分之几").kind != "number"

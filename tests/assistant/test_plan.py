@@ -102,8 +102,13 @@ def test_one_item_two_bases_is_a_difference(question, first, second):
 @pytest.mark.parametrize("question", ["人社局2024年支出完成了年初预算的百分之几", "人社局2024年行政运行完成率是多少", "人社局2024年行政运行（项）决算完成了年初预算的百分之几"])
 def test_completion_rates(question):
     found = plan(question)
-    assert found.operation is Operation.LOOKUP and found.unit_hint == ("%",)
-    assert "完成" not in found.focus and "决算" not in found.focus
+    assert found.operation is Operation.COMPLETION and found.unit_hint == ("%",)
+    assert "完成" not in found.focus and "决算" not in found.focus and "（项）" not in found.focus
+    assert found.part_bases == [Basis.FINAL, Basis.INITIAL_BUDGET]  # 决算 over 年初预算 when not stated
+
+
+def test_a_completion_of_the_full_years_budget_divides_by_it():
+    assert plan("人社局2024年行政运行完成了全年预算的百分之几").part_bases == [Basis.FINAL, Basis.ADJUSTED_BUDGET]
 
 
 @pytest.mark.parametrize("question, item", [

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from assistant.config import AssistantConfig, DisplayUnit
 from config.settings import Settings
-from index.config import EmbeddingBackend
+from index.config import EmbeddingBackend, VectorPolicy
 from index.retriever import RetrievalMode
 
 
@@ -53,6 +53,31 @@ def test_embedding_backend_and_retrieval_mode_reach_the_index_and_assistant(monk
     assert settings.assistant_config().dense_weight == 0.5 != defaults.assistant_config().dense_weight
     monkeypatch.setenv("BUDGETQA_EMBEDDING_BACKEND", "cuda")
     with pytest.raises(ValidationError, match="embedding_backend"):
+        Settings(_env_file=None)
+
+
+@pytest.mark.parametrize(("mode", "chunk_vectors", "policy"), [
+    ("keyword", None, VectorPolicy.ON_DEMAND),  # the default: BM25 reads no vectors, so ingest makes none
+    ("dense", None, VectorPolicy.AT_INGEST),
+    ("hybrid", None, VectorPolicy.AT_INGEST),
+    ("keyword", "at-ingest", VectorPolicy.AT_INGEST),  # made ahead of a switch to dense or hybrid
+])
+def test_chunk_vectors_follow_the_retrieval_mode_unless_set(monkeypatch: pytest.MonkeyPatch, mode: str,
+                                                            chunk_vectors: str | None, policy: VectorPolicy) -> None:
+    monkeypatch.setenv("BUDGETQA_RETRIEVAL_MODE", mode)
+    if chunk_vectors:
+        monkeypatch.setenv("BUDGETQA_CHUNK_VECTORS", chunk_vectors)
+    assert Settings(_env_file=None).index_config().chunk_vectors is policy
+
+
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_vectors_on_demand_are_refused_with_a_mode_that_reads_them(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.setenv("BUDGETQA_RETRIEVAL_MODE", mode)
+    monkeypatch.setenv("BUDGETQA_CHUNK_VECTORS", "on-demand")
+    with pytest.raises(ValidationError, match="chunk_vectors 'on-demand'"):
+        Settings(_env_file=None)
+    monkeypatch.setenv("BUDGETQA_CHUNK_VECTORS", "later")
+    with pytest.raises(ValidationError, match="chunk_vectors"):
         Settings(_env_file=None)
 
 

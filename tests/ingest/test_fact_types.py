@@ -117,6 +117,19 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
     assert counted("部门预算包括机关本级、8个二级事业单位16个三级事业单位。") == [("二级事业单位", "个"), ("三级事业单位", "个")]
 
 
+def test_a_closing_total_is_the_wholes_never_the_last_parts() -> None:
+    def stated(text: str) -> list[tuple[str, Decimal, bool]]:
+        return [(f.subject, f.value, f.part) for f in facts_from_line(Line(text, 0, len(text)))]
+
+    assert stated("项目总预算2921万，其中支持外贸发展370万，进博会推进专项153万，合计2921万。")[-1] == (
+        "项目总预算", Decimal(2921), False)
+    # parts only: nothing says whose total it is, so it is not given to the last part
+    assert stated("其中：因公出国费0万元，公务接待费0.95万元，合计0.95万元。") == [
+        ("因公出国费", Decimal(0), True), ("公务接待费", Decimal("0.95"), True)]
+    # the entries listed before a count are what it counts
+    assert stated("机关设办公室、规划处、纪检组19个内设处室。") == [("内设处室", Decimal(19), False)]
+
+
 def test_a_price_bound_inside_an_items_name_is_no_figure() -> None:
     text = "单价100万元（含）以上设备（不含车辆）2台（套）。"
     assert [(f.subject, f.value, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [

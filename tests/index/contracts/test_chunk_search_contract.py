@@ -111,13 +111,16 @@ def test_vectors_keep_the_contract(vectors: VectorStore) -> None:
 
 
 def test_vectors_count_replace_and_delete_by_document(vectors: VectorStore) -> None:
+    assert vectors.chunk_ids() == set()
     vectors.add(records(), META)
     assert vectors.count() == 4 and vectors.count("doc-a") == 2 and vectors.doc_ids() == {"doc-a", "doc-b"}
+    assert vectors.chunk_ids() == {r.chunk_id for r in records()}
     vectors.add(records(("doc-a",)), META)  # the same chunks again replace themselves
     assert vectors.count() == 4
     vectors.delete(["doc-a", "never-stored"])
     vectors.delete([])
     assert vectors.count() == 2 and vectors.count("doc-a") == 0 and vectors.doc_ids() == {"doc-b"}
+    assert vectors.chunk_ids() == {r.chunk_id for r in records(("doc-b",))}
 
 
 def test_vector_scores_are_similarities(vectors: VectorStore) -> None:
