@@ -148,13 +148,17 @@ def _unexplained(words: set[str], described: str) -> list[str]:
     return [w for w in words if len(w) >= 2 and w not in generic and w not in plain]
 
 
-def _names_another_item(fact: FactRecord, asked_found: set[str]) -> bool:
-    """The fact's own subject names an item (words beyond 总预算, 金额 …) and none of the asked words found."""
-    if not fact.subject or is_total_label(fact.subject):
+def names_an_item(subject: str) -> bool:
+    """Whether a subject names an item of its own: words beyond 总预算, 金额 … and not a 合计 row."""
+    if not subject or is_total_label(subject):
         return False
     generic = generic_item_words()
-    own = [w for w in search_terms(fact.subject) if len(w) >= 2 and w not in generic]
-    return bool(own) and not any(len(w) >= 2 and w in fact.subject for w in asked_found)
+    return any(len(w) >= 2 and w not in generic for w in search_terms(subject))
+
+
+def _names_another_item(fact: FactRecord, asked_found: set[str]) -> bool:
+    """The fact's own subject names an item and none of the asked words found."""
+    return names_an_item(fact.subject) and not any(len(w) >= 2 and w in fact.subject for w in asked_found)
 
 
 def _overlap_score(term: str, fact: FactRecord) -> float:

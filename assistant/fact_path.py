@@ -20,6 +20,7 @@ from assistant.fact_matching import (
     conflicts_with,
     corroborating,
     measure_class,
+    names_an_item,
     rank_facts,
     overlapping,
 )
@@ -32,7 +33,7 @@ from ingest.classify import table_kind
 from ingest.facts import COMPLETION_MEASURE
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import same_item
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, strip_list_mark
 from index.query_expansion import canonical_variants
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
@@ -101,7 +102,8 @@ class FactPath:
 
     @staticmethod
     def _item(fact: FactRecord) -> str:
-        name = f"{fact.subject}（主要用于{fact.purpose}）" if fact.purpose else fact.subject
+        subject = fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
+        name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
         detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
@@ -439,6 +441,17 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")
         return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])
+
+
+_HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
+
+
+def heading_item(heading: str) -> str:
+    """The item a section is about, from its first heading level: "贸易高质量发展专项（政策资金）经费情况说明 >
+    六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is only 项目总预算 belongs to it)."""
+    top = strip_list_mark(heading.split(" > ")[0]).strip()
+    item = _HEADING_TAIL.sub("", top)
+    return item if item != top else ""
 
 
 def _named(fact: FactRecord, asked: str) -> str:

@@ -89,3 +89,18 @@ def test_a_question_about_money_is_never_answered_with_a_count():
     count = replace(fact("寒托班开设班级数", value="1"), unit="个", amount_wan=None)
     assert rank_facts([count], ["寒托班开设班级数"], "寒托班开设班级数花了多少钱") == []
     assert rank_facts([count], ["寒托班开设班级数"], "寒托班开设班级数有几个", ("个",))
+
+
+def test_a_heading_names_a_figure_only_when_its_subject_names_no_other_item():
+    part = fact("公务车用车运行费", heading="一、2025年“三公”经费预算情况说明")
+    assert rank_facts([part], ["三公经费"], "三公经费是多少") == []  # another item under the asked one's heading
+    total = fact("项目总预算", heading="贸易高质量发展专项经费情况说明 > 六、年度预算安排", value="2921")
+    assert [r.fact.value for r in rank_facts([total], ["贸易高质量发展专项"], "贸易高质量发展专项总预算多少")] == [Decimal(2921)]
+
+
+def test_a_figure_named_only_by_its_measure_takes_the_item_its_section_explains():
+    from assistant.fact_path import heading_item
+
+    assert heading_item("贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排") == "贸易高质量发展专项"
+    assert heading_item("二、人民调解项目资金使用说明") == "人民调解项目"
+    assert heading_item("三、政府采购预算情况") == ""  # a section of the disclosure, not an item's explanation
