@@ -86,7 +86,7 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了|减少了|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     return text.strip("和及与、比较在中")
 
 

@@ -19,6 +19,7 @@ from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
 from assistant.vocabulary import generic_item_words
+from ingest.tables import strip_list_mark
 from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
@@ -28,6 +29,7 @@ from ingest.punctuation import QUOTES, SENTENCE
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
+SECOND_SENTENCE_MARGIN = 0.2  # a second sentence joins the answer only when it fits nearly as well as the best
 LIST_CHARS = 600  # most of a paragraph quoted for a list question
 _SENTENCE_ENDS = "。！？；;!?"
 MAX_SENTENCE_CHARS = 300
@@ -100,7 +102,7 @@ def rank_sentences(term_sets: list[set[str]], docs: list[Document], texts: Sourc
     """Sentences of the retrieved chunks scored by the share of the asked words they contain, under the best
     of the question's wordings (its own, or with a colloquial word in the documents' terms); a table row
     counts a little less than a sentence, so a text answer quotes prose when prose says it, and a sentence
-    that names the body asked about (`named`) a little more."""
+    about the body asked of (it opens with its name, `named`) a little more."""
     seen: set[tuple[str, int]] = set()
     ranked: list[Sentence] = []
     for rank, doc in enumerate(docs):
@@ -112,7 +114,7 @@ def rank_sentences(term_sets: list[set[str]], docs: list[Document], texts: Sourc
             seen.add(key)
             words = set(search_terms(text))
             share = max((len(terms & words) / len(terms) for terms in term_sets if terms), default=0.0)
-            bonus = NAMED_BODY_BONUS if named and named in text else 0.0
+            bonus = NAMED_BODY_BONUS if named and strip_list_mark(text).startswith(named) else 0.0
             ranked.append(Sentence(doc.metadata["doc_id"], start, end, text, doc.metadata.get("page"),
                                    share + bonus - row_cost - 0.01 * rank, row=bool(row_cost)))
     return sorted(ranked, key=lambda s: -s.score)
@@ -140,7 +142,8 @@ class RetrievalPath:
         self.display_unit = display_unit
 
     def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
-        named = intent.departments[0] if len(intent.departments) == 1 else ""
+        # what a body is (性质, 合署办公) is said in a sentence that opens with its name; a reason is the item's
+        named = intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else ""
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
@@ -150,11 +153,12 @@ class RetrievalPath:
         if not ranked:
             return None
         best = ranked[0]
-        chosen = sorted([s for s in ranked if s.doc_id == best.doc_id][:ANSWER_SENTENCES], key=lambda s: s.start)
+        close = [s for s in ranked if s.doc_id == best.doc_id and s.score >= best.score - SECOND_SENTENCE_MARGIN]
+        chosen = sorted(close[:ANSWER_SENTENCES], key=lambda s: s.start)
         if intent.asks_definition and _DEFINES.search(best.text):
             chosen = [best]  # the definition says it all
         if intent.asks_reason:
-            chosen = self._with_reason(chosen, intent)
+            chosen = self._with_reason(chosen, best, intent)
         elif intent.operation is Operation.LIST:
             chosen = self._with_listing(chosen) or self._with_paragraph(best)
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
@@ -162,10 +166,9 @@ class RetrievalPath:
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
-    def _with_reason(self, chosen: list[Sentence], intent: QuestionPlan) -> list[Sentence]:
-        """Adds the nearest following sentence that states a reason ("主要原因是…"), preferring one
+    def _with_reason(self, chosen: list[Sentence], best: Sentence, intent: QuestionPlan) -> list[Sentence]:
+        """Adds the sentence nearest after the best one that states a reason ("主要原因是…"), preferring one
         about the same direction of change (增加 / 减少) as the question."""
-        best = chosen[0]
         span = self.texts.reason_after(best.doc_id, best.start, best.end, intent.direction)
         if span and all(s.start != span[0] for s in chosen):
             text = self.texts.text(best.doc_id)[span[0] : span[1]]
