@@ -212,7 +212,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
             return 0.0  # "有几辆" is never answered with an amount of money
         if fact.unit is not None and fact.unit not in unit_hint:
             return 0.0  # "多少人次" is never answered with a percentage or another count
-        best += 10.0 if fact.unit in unit_hint else 0.0
+        best += 10.0 if fact.unit == unit_hint[0] else 5.0 if fact.unit in unit_hint else 0.0  # 人 before 人次
     elif fact.unit == "%" and "%" not in question and "率" not in question and "比例" not in question:
         best -= 20.0
     elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):

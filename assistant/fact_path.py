@@ -26,7 +26,7 @@ from assistant.fact_matching import (
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
-from assistant.vocabulary import total_terms, whole_terms
+from assistant.vocabulary import spending_terms, total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
@@ -317,21 +317,30 @@ class FactPath:
         stated = self._lookup(intent, [f for f in facts if f.measure == COMPLETION_MEASURE], docs)
         if stated is not None or len(intent.part_bases) != 2:
             return stated
-        final_basis, target_basis = intent.part_bases
-        amounts = replace(intent, unit_hint=())  # the operands are money, the answer a percentage
-        target = self._level_fact(amounts, facts, basis=target_basis)
-        if target is None or self._money(target.fact) == 0:
+        pair = self._basis_pair(intent, facts, *intent.part_bases)
+        if pair is None or self._money(pair[1]) == 0:
             return None
-        # the 决算 of the same item: the one the budget's own sentence states, else the best of the document's
-        beside = [f for f in facts if f.doc_id == target.fact.doc_id and f.context == target.fact.context
-                  and f.subject == target.fact.subject and f.basis is final_basis and measure_class(f) == "money"]
-        pool = [f for f in facts if f.doc_id == target.fact.doc_id and same_item(f.subject, target.fact.subject)]
-        found = None if beside else self._level_fact(amounts, pool, basis=final_basis)
-        if not beside and found is None:
+        final, target = pair
+        result = compute.share(self._money(final), self._money(target))
+        return self._computed(intent, f"决算完成{target.basis}的比例", final, [final, target], result, "%")
+
+    def _basis_pair(self, intent: QuestionPlan, facts: list[FactRecord], first: Basis | None,
+                    second: Basis | None) -> tuple[FactRecord, FactRecord] | None:
+        """One item's figures of two bases (支出决算 and 全年预算): the second found first (a document prints
+        fewer budgets than outturns), then the first from the sentence that states it, else from the
+        same item elsewhere in its document. With no item named, the item is the whole spending."""
+        amounts = replace(intent, unit_hint=(), terms=intent.terms if intent.focus else spending_terms() + TOTAL_TERMS)
+        anchor = self._level_fact(amounts, facts, basis=second)
+        if anchor is None:
             return None
-        final = beside[0] if beside else found.fact
-        result = compute.share(self._money(final), self._money(target.fact))
-        return self._computed(intent, f"决算完成{target.fact.basis}的比例", final, [final, target.fact], result, "%")
+        other = anchor.fact
+        beside = [f for f in facts if f.doc_id == other.doc_id and f.context == other.context and f.subject == other.subject
+                  and f.basis is first and measure_class(f) == "money"]
+        if beside:
+            return beside[0], other
+        pool = [f for f in facts if f.doc_id == other.doc_id and same_item(f.subject, other.subject)]
+        found = self._level_fact(amounts, pool, basis=first)
+        return (found.fact, other) if found else None
 
     def _share(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if len(intent.parts) != 2:
@@ -359,7 +368,9 @@ class FactPath:
         return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, "、".join(f.subject for f in operands))
 
     def _difference(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        operands = self._operands(intent, facts)
+        one_item = len(intent.part_bases) == 2 and len(set(intent.parts)) == 1
+        pair = self._basis_pair(intent, facts, *intent.part_bases) if one_item else None
+        operands = list(pair) if pair else self._operands(intent, facts)
         if operands is None or len(operands) != 2:
             return None
         result = compute.difference(self._money(operands[0]), self._money(operands[1]))

@@ -18,6 +18,7 @@ DISCLOSURE = """示例市示例区示例局
 与2023年度相比，财政拨款收入支出总计持平。
 2024年度一般公共预算财政拨款基本支出200万元，其中：人员经费150万元，公用经费50万元。
 三、一般公共预算财政拨款支出决算具体情况
+一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元。
 （一）一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为100万元，支出决算为90万元，完成年初预算的90%。决算数小于预算数的主要原因是：人员调出。
 （二）一般公共服务支出（类）财政事务（款）机关服务（项）。支出决算为50万元，比2023年决算减少5.00%。主要原因是：会议减少。
 （三）一般公共服务支出（类）财政事务（款）信息化建设（项）。年初预算为40万元，支出决算为30万元。
@@ -111,3 +112,10 @@ def test_a_completion_rate_not_stated_is_worked_out_from_the_items_own_sentence(
     assert answer.formula and "30" in answer.formula and "40" in answer.formula and len(answer.citations) == 2
     # 机关服务 states only its 决算: there is nothing to divide by
     assert assistant.ask("示例局2024年机关服务决算完成了年初预算的百分之几").kind != "number"
+
+
+@pytest.mark.parametrize("question", ["示例局2024年决算比全年预算少花了多少", "示例局2024年一般公共预算财政拨款支出决算比全年预算少了多少"])
+def test_one_items_outturn_against_its_full_year_budget(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and round(answer.value, 2) == 13.2, answer.text
+    assert "307.82" in answer.formula and "321.02" in answer.formula

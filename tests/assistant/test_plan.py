@@ -296,3 +296,7 @@ def test_only_an_order_makes_a_ranking(question, ranks):
 def test_a_year_end_is_kept_beside_the_budget_year_that_reports_it(question, as_of, years):
     asked = plan(question)
     assert (asked.as_of, asked.years) == (as_of, years)
+
+
+def test_people_asked_about_may_be_counted_as_visits():
+    assert plan("文旅局的网站一天要有多少人看").unit_hint == ("人", "人次")  # 人 first, 人次 next
