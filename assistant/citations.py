@@ -17,6 +17,8 @@ LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this 
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _REASON_STATED = re.compile(r"原因")
+# a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
+_ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^，,。；;]{2,80})")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
@@ -126,6 +128,9 @@ class SourceTexts:
         """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring
         one in the figure's own paragraph, then one about the given direction of change."""
         text = self.text(doc_id)
+        attached = _ATTACHED_REASON.match(text, end)
+        if attached:  # "项目支出增加429万元，主要为信息化建设…；": the reason in the figure's own clause
+            return attached.start("reason"), attached.end("reason")
         candidates = [m for m in SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
                       if _REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)
