@@ -22,6 +22,14 @@ def _assistant(data_dir: Path, embeddings: LocalSentenceEmbeddings, paths: list[
     return Assistant(index, config.assistant_config())
 
 
+def written_assistant(folder: Path, embeddings: LocalSentenceEmbeddings, disclosures: dict[str, str]) -> Assistant:
+    """An assistant over the given disclosures ({file name: text}), written into `folder` and ingested."""
+    paths = [folder / name for name in disclosures]
+    for path, text in zip(paths, disclosures.values(), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return _assistant(folder / "data", embeddings, paths)
+
+
 @pytest.fixture(scope="session")
 def langfang_assistant(tmp_path_factory, embeddings, langfang_data) -> Assistant:
     """Only the Langfang 2020 disclosure is indexed."""

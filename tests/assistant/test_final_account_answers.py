@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chain import Assistant
-from tests.assistant.conftest import _assistant
+from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例市示例区示例局
 
@@ -29,10 +29,8 @@ DISCLOSURE = """示例市示例区示例局
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
-    folder = tmp_path_factory.mktemp("final-account")
-    path = folder / "example-bureau-2024-dept-final-account.txt"
-    path.write_text(DISCLOSURE, encoding="utf-8")
-    return _assistant(folder / "data", embeddings, [path])
+    return written_assistant(tmp_path_factory.mktemp("final-account"), embeddings,
+                             {"example-bureau-2024-dept-final-account.txt": DISCLOSURE})
 
 
 @pytest.mark.parametrize("question, reason", [
@@ -83,11 +81,8 @@ NEXT_BUDGET = """示例市示例区示例局
 
 @pytest.fixture(scope="module")
 def with_next_budget(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
-    folder = tmp_path_factory.mktemp("final-and-budget")
-    paths = [folder / "example-bureau-2024-dept-final-account.txt", folder / "example-bureau-2025-dept-budget.txt"]
-    for path, text in zip(paths, (DISCLOSURE, NEXT_BUDGET), strict=True):
-        path.write_text(text, encoding="utf-8")
-    return _assistant(folder / "data", embeddings, paths)
+    return written_assistant(tmp_path_factory.mktemp("final-and-budget"), embeddings, {
+        "example-bureau-2024-dept-final-account.txt": DISCLOSURE, "example-bureau-2025-dept-budget.txt": NEXT_BUDGET})
 
 
 @pytest.mark.parametrize("question", ["示例局到2024年底有几台单价100万以上的设备", "截至2024年末示例局单价100万元以上设备几台"])

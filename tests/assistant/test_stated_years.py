@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chain import Assistant
-from tests.assistant.conftest import _assistant
+from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例市示例区示例街道办事处
 
@@ -29,10 +29,8 @@ DISCLOSURE = """示例市示例区示例街道办事处
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
-    folder = tmp_path_factory.mktemp("stated-years")
-    path = folder / "example-street-2026-unit-budget.txt"
-    path.write_text(DISCLOSURE, encoding="utf-8")
-    return _assistant(folder / "data", embeddings, [path])
+    return written_assistant(tmp_path_factory.mktemp("stated-years"), embeddings,
+                             {"example-street-2026-unit-budget.txt": DISCLOSURE})
 
 
 def figure(assistant: Assistant, question: str) -> tuple[float, str]:

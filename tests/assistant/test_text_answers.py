@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chain import Assistant
-from tests.assistant.conftest import _assistant
+from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例市示例区示例中心
 
@@ -33,10 +33,8 @@ DISCLOSURE = """示例市示例区示例中心
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
-    folder = tmp_path_factory.mktemp("text-answers")
-    path = folder / "example-centre-2025-unit-budget.txt"
-    path.write_text(DISCLOSURE, encoding="utf-8")
-    return _assistant(folder / "data", embeddings, [path])
+    return written_assistant(tmp_path_factory.mktemp("text-answers"), embeddings,
+                             {"example-centre-2025-unit-budget.txt": DISCLOSURE})
 
 
 def text_of(assistant: Assistant, question: str) -> str:
