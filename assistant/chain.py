@@ -194,8 +194,9 @@ class Assistant:
             asked = intent.basis or (DocumentKind(later[0].kind).natural_basis if later else None)
             docs = [d for d in docs if asked is None or DocumentKind(d.kind).natural_basis in ACCEPTED_BASES[asked]]
         if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
-            # "2020年比2019年增加了多少" with only the 2020 document: the change that document states
-            intent.operation, intent.years = Operation.CHANGE, [max(intent.years)]
+            # "2020年比2019年增加了多少" with only the 2020 document: the change (or rate) that document states
+            intent.operation = Operation.GROWTH if intent.asks_rate else Operation.CHANGE
+            intent.years = [max(intent.years)]
         if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP:
             # a year with no document of its own may be "上年" of the next year's document: its 预算执行数 is
             # stated there; its budget is that document's figure less the stated change

@@ -9,7 +9,7 @@ from assistant.answer import Citation, Span, TableRef
 from assistant.formatting import plain
 from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
 from ingest.model import Direction, RecognisedSpan
-from ingest.numbers import printed_numbers
+from ingest.numbers import NUMBER, printed_numbers
 from ingest.punctuation import SENTENCE
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
@@ -17,11 +17,13 @@ LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this 
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _REASON_STATED = re.compile(r"原因")
+_FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
-_ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^，,。；;]{2,80})")
+_ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
-_STEADY = re.compile(r"[^。；;\n]*(?:持平|无增减|没有变化|未发生变化)[^。；;\n]*[。；;]?")
+_STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")
+_STEADY = re.compile(rf"[^。；;\n]*(?:{_STEADY_WORD.pattern})[^。；;\n]*[。；;]?")
 
 
 class SourceTexts:
@@ -117,12 +119,21 @@ class SourceTexts:
         return citation.model_copy(update=update)
 
     def steady_after(self, doc_id: str, offset: int) -> tuple[int, int] | None:
-        """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset`."""
+        """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset` (a figure's
+        end) that is said of that figure: nothing but words between them, or a sentence of its own after the
+        paragraph's first figure (its topic: "三公经费8.5万元。其中…。与2019年相比持平"). "…基金0万元，比2024年
+        预算持平" says nothing of an earlier figure."""
         text = self.text(doc_id)
-        paragraph_end = text.find("\n", offset)
+        paragraph_start, paragraph_end = text.rfind("\n", 0, offset) + 1, text.find("\n", offset)
         end = min(len(text) if paragraph_end < 0 else paragraph_end, offset + STEADY_WINDOW_CHARS)
         match = _STEADY.search(text, offset, end)
-        return (match.start(), match.end()) if match else None
+        if match is None:
+            return None
+        said = match.start() + _STEADY_WORD.search(match.group()).start()
+        adjacent = _FIGURE.search(text, offset, said) is None
+        own_sentence = text[:match.start()].rstrip().endswith("。") and _FIGURE.search(text, match.start(), said) is None
+        topic = len(_FIGURE.findall(text, paragraph_start, offset)) <= 1
+        return (match.start(), match.end()) if adjacent or (own_sentence and topic) else None
 
     def reason_after(self, doc_id: str, start: int, end: int, direction: Direction | None = None) -> tuple[int, int] | None:
         """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring

@@ -36,7 +36,6 @@ from ingest.subjects import same_item
 from ingest.tables import is_total_label, strip_list_mark
 from index.query_expansion import canonical_variants
 
-_ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|变化率")
 TOTAL_TERMS = total_terms()
 PROJECT_TABLES = (TableKind.PERFORMANCE,)  # tables of projects: a list question naming one asks for its projects
 
@@ -204,7 +203,7 @@ class FactPath:
     def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord], rate: bool = False) -> ScoredFact | None:
         """The stated change of the asked item: an amount, or with `rate` a percentage too."""
         terms = intent.terms or TOTAL_TERMS
-        pool = facts if rate or _ASKS_RATE.search(intent.question) else [f for f in facts if f.unit != "%"]
+        pool = facts if rate or intent.asks_rate else [f for f in facts if f.unit != "%"]
         per_doc = self._best_per_doc(pool, terms, intent, only_class="change")
         if len(per_doc) != 1:
             return None
@@ -396,7 +395,7 @@ class FactPath:
         if not same_item(earlier.subject, later.subject):  # two different items: the later document's stated change
             stated = replace(intent, operation=Operation.CHANGE, years=[later_year])
             return self._change(stated, [f for f in facts if f.year == later_year], [d for d in docs if d.year == later_year])
-        if _ASKS_RATE.search(intent.question):
+        if intent.asks_rate:
             result = compute.growth_between(self._money(later), self._money(earlier))
             return self._computed(intent, f"比{earlier_year}年增长", later, [later, earlier], result, "%")
         result = compute.difference(self._money(later), self._money(earlier))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,7 @@ class Shape(StrEnum):
     TEXT = "text"
 
 
+_ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|涨幅|跌幅|变化率")
 SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.TEXT: Shape.TEXT}
 
 
@@ -60,6 +62,11 @@ class QuestionPlan:
     asks_reason: bool = False  # 为什么, 为啥, 什么原因
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么
     topic: str = ""  # the question without its department and years, for follow-ups
+
+    @property
+    def asks_rate(self) -> bool:
+        """The question asks for a percentage (增长百分之几, 增幅), not an amount."""
+        return bool(_ASKS_RATE.search(self.question))
 
     @property
     def shape(self) -> Shape:

@@ -46,6 +46,16 @@ def _bare(text: str) -> str:
     return QUOTES.sub("", text)
 
 
+def _original_offset(text: str, bare_offset: int) -> int:
+    """The offset in `text` of the character at `bare_offset` in `_bare(text)`."""
+    kept = 0
+    for at, char in enumerate(text):
+        if kept == bare_offset:
+            return at
+        kept += not QUOTES.fullmatch(char)
+    return len(text)
+
+
 _CLAUSE_START = re.compile(r"[，,。；;：:、（(\s]|相比|比|与|和|及|其中|包括")
 
 
@@ -215,8 +225,10 @@ class RetrievalPath:
                     continue
                 if _narrower(_bare(sentence.text), _bare(sentence.text).find(name), intent):
                     continue  # "财政拨款收入支出总计" names a narrower whole than the 收支总计 asked
-                if intent.operation is Operation.CHANGE:
-                    steady = self.texts.steady_after(sentence.doc_id, sentence.start)
+                if intent.operation is Operation.CHANGE:  # unchanged, said right after the item's own figure
+                    named_at = _original_offset(sentence.text, _bare(sentence.text).find(name) + len(name))
+                    own = _FIGURE.search(sentence.text, named_at)
+                    steady = own and self.texts.steady_after(sentence.doc_id, sentence.start + own.end())
                     if steady:
                         return steady_draft(intent, sentence, steady, self.texts, self.display_unit)
                     continue

@@ -300,3 +300,9 @@ def test_a_year_end_is_kept_beside_the_budget_year_that_reports_it(question, as_
 
 def test_people_asked_about_may_be_counted_as_visits():
     assert plan("文旅局的网站一天要有多少人看").unit_hint == ("人", "人次")  # 人 first, 人次 next
+
+
+@pytest.mark.parametrize("question, rate", [("发改委2025年招待费比2024年增长了百分之几", True), ("文旅局公车费增幅多少", True),
+                                            ("发改委2025年招待费比2024年多了多少", False)])
+def test_a_plan_knows_when_a_percentage_is_asked(question, rate):
+    assert plan(question).asks_rate is rate

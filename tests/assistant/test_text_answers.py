@@ -23,7 +23,8 @@ DISCLOSURE = """示例市示例区示例中心
 三、预算绩效管理
 加强预算绩效管理，落实各项制度。一是完善制度建设，修订内部制度。二是加强支出管理，按进度支付。三是做好绩效自评，及时整改问题。四是加强内部监督，配合外部审计。
 四、财政拨款支出主要内容
-2025年基本支出300万元，比上年增加10万元，主要为人员经费增加；项目支出200万元，比上年减少20万元，主要为一次性项目结束。
+支出预算500万元，其中：财政拨款支出预算500万元，比2024年预算减少20万元；政府性基金拨款支出预算0万元，比2024年预算持平。
+2025年基本支出300万元，比上年增加10万元，主要为人员经费增加；项目支出200万元，比上年减少20万元，主要为一次性项目结束，但新增项目尚未启动。
 1. 行政运行50万元，比上年减少5万元。主要原因是：人员退休。
 2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
 五、名词解释
@@ -72,9 +73,15 @@ def test_a_reason_is_the_asked_items_own(assistant):
 
 
 @pytest.mark.parametrize("question, reason, other", [
-    ("示例中心项目支出为什么减少", "一次性项目结束", "人员经费增加"),
+    ("示例中心项目支出为什么减少", "一次性项目结束，但新增项目尚未启动", "人员经费增加"),
     ("示例中心基本支出增加主要是什么原因", "人员经费增加", "一次性项目结束"),
 ])
 def test_a_reason_written_in_the_changes_own_clause(assistant, question, reason, other):
     text = text_of(assistant, question)
     assert reason in text and other not in text
+
+
+def test_an_unchanged_statement_belongs_to_the_figure_right_before_it(assistant):
+    """持平 is said of the 政府性基金 figure: last year's 支出预算 was not this year's 500."""
+    answer = assistant.ask("示例中心2024年的支出预算是多少")
+    assert not (answer.kind == "number" and answer.value == 500), answer.text

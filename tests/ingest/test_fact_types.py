@@ -198,3 +198,8 @@ def test_a_count_bounded_by_以上_is_a_floor() -> None:
     text = "组织开展督导检查2次以上，印发文件20个以上。"
     assert [(f.value, f.qualifier, f.kind) for f in facts_from_line(Line(text, 0, len(text)))] == [
         (Decimal("2"), "≥", FactKind.LIMIT), (Decimal("20"), "≥", FactKind.LIMIT)]
+
+
+def test_a_year_written_with_a_space_is_no_part_of_the_item() -> None:
+    text = "2024 年度收入支出总计9859.38万元。"
+    assert [f.subject for f in facts_from_line(Line(text, 0, len(text)))] == ["收入支出"]
