@@ -177,8 +177,10 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     return 0.0
 
 
-def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None) -> float:
-    """How well a fact answers a question about `terms` with the asked basis (0 = not at all)."""
+def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None,
+               operand_change: bool = False) -> float:
+    """How well a fact answers a question about `terms` with the asked basis (0 = not at all); with
+    `operand_change` a stated change is wanted as an operand (上年 = this year's figure less it) whatever the wording."""
     fit = basis_fit(fact, basis)
     if fit is None:
         return 0.0
@@ -222,7 +224,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     if (structure(fact) or fact.purpose) and terms:  # words of the asked item found where the figure stands
         placed = set(search_terms(f"{fact.subject} {structure(fact)} {fact.purpose}"))
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
-    if fact.kind is FactKind.CHANGE and not _ASKS_CHANGE.search(question):
+    if fact.kind is FactKind.CHANGE and not (operand_change or _ASKS_CHANGE.search(question)):
         best -= 30.0
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
         best += 2.0
@@ -234,9 +236,9 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
 
 
 def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),
-               basis: Basis | None = None) -> list[ScoredFact]:
+               basis: Basis | None = None, operand_change: bool = False) -> list[ScoredFact]:
     """Facts scoring at least MIN_SCORE, best first (ties: document order)."""
-    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint, basis)) for f in facts]
+    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint, basis, operand_change)) for f in facts]
     return sorted((s for s in scored if s.score >= MIN_SCORE), key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
 
 

@@ -127,7 +127,8 @@ class FactPath:
         pool = [f for f in facts if (only_class is None or measure_class(f) == only_class)
                 and (exclude_class is None or measure_class(f) != exclude_class)
                 and period.admits(f, intent.named_years)]
-        ranked = rank_facts(pool, terms, intent.question, intent.unit_hint, basis or intent.basis)
+        ranked = rank_facts(pool, terms, intent.question, intent.unit_hint, basis or intent.basis,
+                            operand_change=only_class == "change")
         per_doc: dict[str, list[ScoredFact]] = defaultdict(list)
         for scored in ranked:
             per_doc[scored.fact.doc_id].append(scored)

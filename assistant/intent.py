@@ -41,6 +41,7 @@ _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
+_MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
@@ -59,7 +60,8 @@ _DEFINITION = re.compile(r"什么叫|什么是|是什么意思|啥意思|什么�
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
-    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元)|"
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|万元|元|平方米|平米)|"
+    r"(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?=\s*[\u4e00-\u9fff])|[那这](?=几|些|个|项|笔)|"
     r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|"
     r"是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|打算|准备|计划|要|需要|"
@@ -203,7 +205,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)
     wants_number = operation not in (Operation.LIST, Operation.TEXT) and (asks_figure or not _TEXT_ONLY.search(rest))
     unit_hint: tuple[str, ...] = ()
-    for hint, units in COUNT_HINTS.items():
+    for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
         if re.search(rf"(?:几|多少){hint}{tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units

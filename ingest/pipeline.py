@@ -89,14 +89,14 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         tables.append(table)
     basis = meta.kind.natural_basis
     facts = [f for t in tables for f in facts_from_table(t, basis)]
-    carried = ""  # an item named on a line of its own, for the lines after it that state its figures
+    carried = ""  # the 功能分类 item a line opens with, for the lines after it that name none
     for line in raw.lines:
         section = section_at(sections, line.start)
         found = facts_from_line(line, line.page, basis, section.title if section else "", carried)
         if heading_level(line.text) is not None:
             carried = ""
         elif item := line_item(line.text):
-            carried = "" if found else item
+            carried = item  # "2023年当年预算执行数为…" on the next line is still about it
         facts += found
     facts = [
         replace(f, subject=clean_subject(f.subject.removeprefix(department)) or f.subject) if f.origin == "text" else f

@@ -190,3 +190,19 @@ def test_pipeline_table_in_wan_is_not_rescaled(tmp_path: Path) -> None:
     doc = parse_file(path)
     total = [f for f in doc.facts if f.subject == "收入总计"]
     assert [(f.value, f.unit, f.amount_wan) for f in total] == [(Decimal("18976.7551"), "万元", Decimal("18976.7551"))]
+
+
+def test_a_classification_item_carries_to_the_line_that_states_its_other_figures(tmp_path: Path) -> None:
+    """"26. “…城管执法（项）”604.34万元" then "2023年当年预算执行数为676.66万元…": both are 城管执法's."""
+    path = tmp_path / "example-street-2024-dept-budget.txt"
+    path.write_text(
+        "示例市示例区示例街道办事处\n2024年部门预算\n二、财政拨款支出主要内容\n"
+        "26. “城乡社区支出（类）城乡社区管理事务（款）城管执法（项）”604.34万元，主要用于执法工作。\n"
+        "2023年当年预算执行数为676.66万元，2024年预算安排604.34万元，比2023年预算执行数减少10.69%。\n"
+        "三、其他\n2023年收入预算100万元。\n",
+        encoding="utf-8",
+    )
+    facts = parse_file(path).facts
+    executed = next(f for f in facts if f.value == Decimal("676.66"))
+    assert "城管执法" in executed.subject and executed.period == 2023
+    assert "城管执法" not in next(f for f in facts if f.value == Decimal(100)).subject  # a heading ends the item
