@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.vocabulary import generic_item_words
+from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -141,11 +142,13 @@ def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
 
 
 def _unexplained(words: set[str], described: str) -> list[str]:
-    """Of `words`, those that say something `described` does not (single characters and generic words say nothing)."""
+    """Of `words`, those that say something `described` does not (single characters and generic words say nothing,
+    nor a colloquial word whose document term `described` holds)."""
     if not words:
         return []
     generic, plain = generic_item_words(), normalise(described)
-    return [w for w in words if len(w) >= 2 and w not in generic and w not in plain]
+    return [w for w in words if len(w) >= 2 and w not in generic and w not in plain
+            and not any(normalise(term) in plain for term in canonical_terms(w))]  # 工资 is said by 人员经费
 
 
 def names_an_item(subject: str) -> bool:
@@ -161,9 +164,18 @@ def _names_another_item(fact: FactRecord, asked_found: set[str]) -> bool:
     return names_an_item(fact.subject) and not any(len(w) >= 2 and w in fact.subject for w in asked_found)
 
 
+def _a_row_of_the_asked_column(term: str, fact: FactRecord) -> bool:
+    """The asked item is a column of the fact's table (人员经费) and the fact one row's share of it
+    (工资福利支出 × 人员经费): that row's part, not the column's total."""
+    if fact.origin != "table" or is_total_label(fact.subject):
+        return False
+    column, asked = normalise(fact.measure.split("/")[-1]), normalise(term)
+    return len(column) >= 3 and column in asked and normalise(fact.subject) not in asked
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
-    if not asked:
+    if not asked or _a_row_of_the_asked_column(term, fact):
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
     found = asked & set(search_terms(described))

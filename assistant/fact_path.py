@@ -345,7 +345,9 @@ class FactPath:
     def _share(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if len(intent.parts) != 2:
             return None
-        part = self._level_fact(intent, facts, intent.parts[0])
+        part = None
+        for term in (intent.parts[0], within(intent.parts[0], intent.parts[1])):
+            part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None
         same_doc = [f for f in facts if f.doc_id == part.fact.doc_id]
@@ -463,6 +465,14 @@ def heading_item(heading: str) -> str:
     top = strip_list_mark(heading.split(" > ")[0]).strip()
     item = _HEADING_TAIL.sub("", top)
     return item if item != top else ""
+
+
+_KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
+
+
+def within(part: str, whole: str) -> str:
+    """A part named by its kind inside a whole ("政府采购预算中工程类") as documents name it: 政府采购工程."""
+    return _KIND_SUFFIX.sub("", whole) + re.sub(r"[类项]$", "", part)
 
 
 def _named(fact: FactRecord, asked: str) -> str:

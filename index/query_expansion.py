@@ -38,7 +38,8 @@ def canonical_variants(focus: str) -> list[str]:
     """The focus with each colloquial word replaced by a canonical term: 招待费用 → 公务接待费用."""
     variants: list[str] = []
     for colloquial, canonical, exact in _entries():
-        if _applies(colloquial, exact, focus):
+        if _applies(colloquial, exact, focus) and not any(term in focus for term in canonical):
+            # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite
             for term in canonical:
                 if term not in focus:
                     variant = focus.replace(colloquial, term)

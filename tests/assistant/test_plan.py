@@ -306,3 +306,19 @@ def test_people_asked_about_may_be_counted_as_visits():
                                             ("发改委2025年招待费比2024年多了多少", False)])
 def test_a_plan_knows_when_a_percentage_is_asked(question, rate):
     assert plan(question).asks_rate is rate
+
+
+def test_a_part_named_by_its_kind_inside_a_whole_reads_as_the_documents_name_it():
+    from assistant.fact_path import within
+
+    assert within("工程类", "政府采购预算") == "政府采购工程"
+    assert within("货物", "政府采购") == "政府采购货物"
+    assert plan("文旅局政府采购预算中工程类占多少比例").parts == ["工程类", "政府采购预算"]  # 预算中 is no framing here
+    assert plan("文旅局2025年预算里 城管执法实际执行了多少").focus == "城管执法"  # 预算里 before the item is
+
+
+def test_a_colloquial_word_beside_its_document_term_is_not_rewritten():
+    from index.query_expansion import canonical_variants
+
+    assert canonical_variants("发工资人员经费") == []
+    assert "公务接待费" in canonical_variants("招待费")
