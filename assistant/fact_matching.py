@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.vocabulary import generic_item_words
+from assistant.vocabulary import generic_item_words, unit_words
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
@@ -177,7 +177,7 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
     if not asked or _a_row_of_the_asked_column(term, fact):
         return 0.0
-    described = f"{fact.subject} {structure(fact)}"
+    described = f"{fact.subject} {structure(fact)} {' '.join(unit_words().get(fact.unit or '', ()))}"
     found = asked & set(search_terms(described))
     if _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)

@@ -44,3 +44,14 @@ def generic_item_words() -> frozenset[str]:
     """Words that name no item of their own (预算, 金额, 项目 …): a question may add them to any item."""
     lines = (DATA / "generic_item_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, tuple[str, ...]]:
+    """{unit: words it says of a figure}: 平方米 says 面积, 辆 says 数量."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (DATA / "unit_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            unit, words = line.split("\t", 1)
+            rows[unit.strip()] = tuple(w.strip() for w in words.split("|") if w.strip())
+    return rows

@@ -104,3 +104,12 @@ def test_a_figure_named_only_by_its_measure_takes_the_item_its_section_explains(
     assert heading_item("贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排") == "贸易高质量发展专项"
     assert heading_item("二、人民调解项目资金使用说明") == "人民调解项目"
     assert heading_item("三、政府采购预算情况") == ""  # a section of the disclosure, not an item's explanation
+
+
+def test_a_figures_unit_says_what_it_measures():
+    from assistant.vocabulary import unit_words
+
+    house = replace(fact("房屋", value="14609.83"), unit="平方米", amount_wan=None)
+    assert [r.fact.value for r in rank_facts([house], ["房屋面积"], "房屋面积有多少平方米", ("平方米",))] == [Decimal("14609.83")]
+    assert rank_facts([fact("房屋", value="100")], ["房屋面积"], "房屋面积有多少") == []  # 万元 says no 面积
+    assert "面积" in unit_words()["平方米"]
