@@ -246,7 +246,7 @@ class FactPath:
         found = self._change_fact(intent, facts)
         if found is None:
             return self._basis_change(intent, facts, docs) or self._unchanged(intent, facts, previous=False)
-        return self._stated(intent, found.fact)
+        return self._with_rate(self._stated(intent, found.fact), found.fact, facts)
 
     def stated_change(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """The change the document states for the asked item, as an amount or a rate: what a reason explains."""
@@ -279,8 +279,25 @@ class FactPath:
         result = compute.difference(self._money(current.fact), self._money(earlier.fact))
         against = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else str(earlier.fact.basis)
         label = f"比{against}{_direction_word(result.value)}"
-        return self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, self.display_unit,
-                              magnitude=True)
+        draft = self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, self.display_unit,
+                               magnitude=True)
+        return self._with_rate(draft, current.fact, facts)
+
+    def _with_rate(self, draft: Draft, fact: FactRecord, facts: list[FactRecord]) -> Draft:
+        """A change in money with the rate the document states beside it for the same item ("增加167.47万元，
+        原文：增长277.22%"), cited; unchanged when none is stated or the change is itself a rate."""
+        if fact.unit == "%":
+            return draft
+        rates = [f for f in facts if f.kind is FactKind.CHANGE and f.unit == "%" and f.doc_id == fact.doc_id
+                 and same_item(f.subject, fact.subject)]
+        rates.sort(key=lambda f: (f.context != fact.context, abs(f.start - fact.start)))
+        if not rates:
+            return draft
+        rate, citation = rates[0], self._cite(rates[0])
+        answer = draft.answer
+        said = f"{answer.text.rstrip('。')}；原文所述幅度：{rate.measure}{shown(rate.value, '%')}。"
+        update = {"text": said, "citations": [*answer.citations, citation]}
+        return Draft(answer.model_copy(update=update), [*draft.checks, (citation, rate.value)])
 
     def _previous(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """Last year's figure: stated as such in the document, else this year's figure less the stated change."""

@@ -139,6 +139,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     for offset, sentence in _sentences(line):
         running_subject = line_subject
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
+        changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
         for match in _mentions(sentence):
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
@@ -181,8 +182,12 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
+            if not subject and change:  # "收入支出总计增加1062.85万元，增长12.08%": the same item's change as a rate
+                subject = changed_subject
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
+            if change:
+                changed_subject = subject
             in_parts = _PARTS_FOLLOW.search(sentence, 0, clause_start) is not None and not total
             if not measure.startswith("比上年"):
                 running_subject = subject

@@ -16,7 +16,7 @@ DISCLOSURE = """示例市示例区示例局
 示例市示例区示例局部门决算包括：机关本级、3个二级事业单位12个三级事业单位。
 二、收入支出决算总体情况说明
 与2023年度相比，财政拨款收入支出总计持平。
-2024 年度收入支出总计300万元。与2023年度相比，收入支出总计增加60万元。
+2024 年度收入支出总计300万元。与2023年度相比，收入支出总计增加60万元，增长25.00%。
 2024年度一般公共预算财政拨款基本支出200万元，其中：人员经费150万元，公用经费50万元。
 三、一般公共预算财政拨款支出决算具体情况
 一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元。
@@ -64,6 +64,7 @@ def test_a_narrower_whole_never_answers_the_whole(assistant):
     """Only 财政拨款收入支出总计 is said to be unchanged: the whole 收支总计 rose by 60."""
     answer = assistant.ask("示例局2024年收支总计比上年减少了多少")
     assert answer.kind == "number" and answer.value == 60 and "增加" in answer.text, answer.text
+    assert "25%" in answer.text and any("25.00%" in c.quote for c in answer.citations)  # the rate stated beside it
 
 
 @pytest.mark.parametrize("question", ["示例局2024年收支总计比2023年增长了百分之几", "示例局2024年收支总计比上年增长百分之多少"])

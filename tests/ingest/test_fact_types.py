@@ -203,3 +203,8 @@ def test_a_count_bounded_by_以上_is_a_floor() -> None:
 def test_a_year_written_with_a_space_is_no_part_of_the_item() -> None:
     text = "2024 年度收入支出总计9859.38万元。"
     assert [f.subject for f in facts_from_line(Line(text, 0, len(text)))] == ["收入支出"]
+
+
+def test_a_rate_after_a_change_is_the_same_items() -> None:
+    text = "与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。"
+    assert [(f.subject, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [("收入支出", "万元"), ("收入支出", "%")]
