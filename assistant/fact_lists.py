@@ -91,6 +91,6 @@ def projects_in(facts: list[FactRecord], kind: TableKind) -> list[ListPart]:
     money figure (its 项目资金) or else its first figure."""
     projects: dict[str, list[FactRecord]] = {}
     for fact in sorted(facts, key=lambda f: (f.doc_id, f.start)):
-        if fact.table_kind is kind and fact.subject:
+        if fact.table_kind is kind and fact.subject and not is_total_label(fact.subject):
             projects.setdefault(fact.subject, []).append(fact)
     return [ListPart(name, next((f for f in found if is_money(f.unit)), found[0])) for name, found in projects.items()]

@@ -37,7 +37,7 @@ from ingest.tables import is_total_label, strip_list_mark
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
-PROJECT_TABLES = (TableKind.PERFORMANCE,)  # tables of projects: a list question naming one asks for its projects
+PROJECT_TABLES = (TableKind.PERFORMANCE, TableKind.PROCUREMENT)  # tables of projects: a list question asks for them
 
 
 class Period(Enum):

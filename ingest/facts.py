@@ -40,7 +40,7 @@ _COUNT_MENTION = re.compile(
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
-_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（(\s\d]|的|和|及|与|$)")
+_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(

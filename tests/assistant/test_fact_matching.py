@@ -113,3 +113,13 @@ def test_a_figures_unit_says_what_it_measures():
     assert [r.fact.value for r in rank_facts([house], ["房屋面积"], "房屋面积有多少平方米", ("平方米",))] == [Decimal("14609.83")]
     assert rank_facts([fact("房屋", value="100")], ["房屋面积"], "房屋面积有多少") == []  # 万元 says no 面积
     assert "面积" in unit_words()["平方米"]
+
+
+def test_the_projects_of_a_procurement_table_leave_out_its_total_row():
+    from assistant.fact_lists import projects_in
+    from ingest.model import TableKind
+
+    rows = [replace(fact(name, i * 10, value=v), origin="table", table_kind=TableKind.PROCUREMENT)
+            for i, (name, v) in enumerate([("机房升级项目经费", "50"), ("带宽线路租用经费", "1307"), ("合计", "1357")])]
+    assert [(p.label, p.fact.value) for p in projects_in(rows, TableKind.PROCUREMENT)] == [
+        ("机房升级项目经费", Decimal(50)), ("带宽线路租用经费", Decimal(1307))]

@@ -128,6 +128,7 @@ def test_a_closing_total_is_the_wholes_never_the_last_parts() -> None:
         ("因公出国费", Decimal(0), True), ("公务接待费", Decimal("0.95"), True)]
     # the entries listed before a count are what it counts
     assert stated("机关设办公室、规划处、纪检组19个内设处室。") == [("内设处室", Decimal(19), False)]
+    assert [s[:2] for s in stated("机关(包括办公室、法规处、纪检组19个内设处室)")] == [("内设处室", Decimal(19))]
 
 
 def test_a_price_bound_inside_an_items_name_is_no_figure() -> None:
