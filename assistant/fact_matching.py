@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from assistant.vocabulary import generic_item_words, unit_words
@@ -141,6 +142,12 @@ def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
     return 0.0 if extra == 0 else NARROWER_PENALTY if extra == 1 else 100.0
 
 
+@lru_cache(maxsize=16384)
+def _document_terms(word: str) -> tuple[str, ...]:
+    """The document terms a colloquial word stands for (工资 → 人员经费, 工资福利支出), normalised."""
+    return tuple(normalise(term) for term in canonical_terms(word))
+
+
 def _unexplained(words: set[str], described: str) -> list[str]:
     """Of `words`, those that say something `described` does not (single characters and generic words say nothing,
     nor a colloquial word whose document term `described` holds)."""
@@ -148,9 +155,10 @@ def _unexplained(words: set[str], described: str) -> list[str]:
         return []
     generic, plain = generic_item_words(), normalise(described)
     return [w for w in words if len(w) >= 2 and w not in generic and w not in plain
-            and not any(normalise(term) in plain for term in canonical_terms(w))]  # 工资 is said by 人员经费
+            and not any(term in plain for term in _document_terms(w))]  # 工资 is said by 人员经费
 
 
+@lru_cache(maxsize=65536)
 def names_an_item(subject: str) -> bool:
     """Whether a subject names an item of its own: words beyond 总预算, 金额 … and not a 合计 row."""
     if not subject or is_total_label(subject):
@@ -175,11 +183,15 @@ def _a_row_of_the_asked_column(term: str, fact: FactRecord) -> bool:
 
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = set(search_terms(term))
-    if not asked or _a_row_of_the_asked_column(term, fact):
+    if not asked:
         return 0.0
-    described = f"{fact.subject} {structure(fact)} {' '.join(unit_words().get(fact.unit or '', ()))}"
+    described = f"{fact.subject} {structure(fact)}"
     found = asked & set(search_terms(described))
-    if _names_another_item(fact, found):
+    if said_by_unit := asked & set(unit_words().get(fact.unit or "", ())):  # 房屋面积 of a figure in 平方米
+        found, described = found | said_by_unit, f"{described} {' '.join(said_by_unit)}"
+    if found and _a_row_of_the_asked_column(term, fact):
+        return 0.0
+    if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     covered = len(found) / len(asked)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
