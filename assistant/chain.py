@@ -72,6 +72,10 @@ class Turn:
     report: StageReport = ignore_stage
 
 
+def _is_final(document: DocumentRecord) -> bool:
+    return DocumentKind(document.kind).natural_basis is Basis.FINAL
+
+
 class Assistant:
     """Answers questions about the indexed disclosures with exact, cited figures.
 
@@ -183,7 +187,7 @@ class Assistant:
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
-        finals = [d for d in available if d.year == intent.as_of and DocumentKind(d.kind).natural_basis is Basis.FINAL]
+        finals = [d for d in available if d.year == intent.as_of and _is_final(d)]
         if finals:  # "到2024年底": the 2024 final account states the year-end, a 2025 budget only some date before it
             docs, intent.years = finals, [intent.as_of]
         if not intent.years and intent.operation in _ONE_DOCUMENT and len({d.department for d in docs}) == 1:
@@ -205,6 +209,8 @@ class Assistant:
                 if re.search(r"决算|实际", turn.question):  # a budget's 上年 is last year's budget, not its outturn
                     docs = []
                 intent.operation = Operation.PREVIOUS
+        if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
+            intent.basis = Basis.FINAL  # what a year actually spent, asked of that year's final account, is its 决算
         turn.docs = docs
         if not docs:
             scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)
@@ -243,6 +249,8 @@ class Assistant:
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal."""
+        if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
+            return turn.draft
         span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms])
         if span is None:
             return turn.draft

@@ -63,6 +63,7 @@ ACCEPTED_BASES = {
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
+INCOME_COLUMN_PENALTY = 10.0
 
 
 def natural_basis(fact: FactRecord) -> Basis:
@@ -250,6 +251,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not (operand_change or _ASKS_CHANGE.search(question)):
         best -= 30.0
+    if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
+        best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
         best += 2.0
     if fact.origin == "text":
@@ -284,11 +287,22 @@ def corroborating(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord
     return []
 
 
+_BREAKDOWN_COLUMN = re.compile(r"基本支出|项目支出|人员经费|公用经费|政府性基金|国有资本经营|事业收入|经营收入|其他收入|上级补助")
+
+
+def _column(fact: FactRecord) -> str:
+    return normalise(fact.measure.split("/")[-1]) if fact.origin == "table" else ""
+
+
 def different_scope(a: FactRecord, b: FactRecord) -> bool:
     """An economic-classification row (基本支出 only) and any other place count different spending:
-    公务接待费 in the 三公 table includes project money, the 经济分类 row does not."""
+    公务接待费 in the 三公 table includes project money, the 经济分类 row does not. So does a breakdown
+    column (a row's 基本支出 or 项目支出) beside the row's total."""
     kinds = {a.table_kind, b.table_kind}
-    return TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1
+    if TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1:
+        return True
+    breakdowns = {bool(_BREAKDOWN_COLUMN.search(_column(f))) for f in (a, b)}
+    return len(breakdowns) == 2 or (breakdowns == {True} and _column(a) != _column(b))
 
 
 def overlapping(operands: list[FactRecord]) -> bool:

@@ -123,3 +123,21 @@ def test_the_projects_of_a_procurement_table_leave_out_its_total_row():
             for i, (name, v) in enumerate([("机房升级项目经费", "50"), ("带宽线路租用经费", "1307"), ("合计", "1357")])]
     assert [(p.label, p.fact.value) for p in projects_in(rows, TableKind.PROCUREMENT)] == [
         ("机房升级项目经费", Decimal(50)), ("带宽线路租用经费", Decimal(1307))]
+
+
+def test_a_rows_breakdown_columns_are_no_conflict_with_its_total():
+    from assistant.fact_matching import different_scope
+
+    def cell(column: str, value: str, table: int) -> FactRecord:
+        return replace(fact("行政运行", value=value), origin="table", measure=f"支出决算/{column}", table_id=table)
+
+    total, basic, project = cell("本年支出合计", "1511.89", 1), cell("基本支出", "1503.52", 2), cell("项目支出", "8.37", 2)
+    assert different_scope(basic, total) and different_scope(project, total) and different_scope(basic, project)
+    assert not different_scope(cell("决算数", "1500", 3), total)  # two totals that differ are a conflict to report
+
+
+def test_an_items_money_unasked_is_its_spending_not_its_income_column():
+    spent = replace(fact("行政运行", value="1511.89"), origin="table", measure="本年支出合计", table_id=1)
+    income = replace(fact("行政运行", value="1511.90"), origin="table", measure="本年收入合计", table_id=2)
+    assert rank_facts([income, spent], ["行政运行"], "行政运行决算多少")[0].fact is spent
+    assert rank_facts([income, spent], ["行政运行收入"], "行政运行收入多少")[0].fact is income
