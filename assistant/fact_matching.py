@@ -197,9 +197,19 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     covered = len(found) / len(asked)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered
-    if fact.purpose and all(word in f"{described}{fact.purpose}" for word in asked):
-        return 60.0  # named by what its money is for, every asked word in it ("…总投资" asks for another figure)
+    if fact.purpose and _named_by_purpose(asked, described, fact.purpose):
+        return 60.0
     return 0.0
+
+
+def _named_by_purpose(asked: set[str], described: str, purpose: str) -> bool:
+    """An item asked by what its money is for ("微型消防站经费"): every asked word is said ("…总投资" asks for
+    another figure) and they are most of what the purpose says: 物业费, one of a dozen things 行政运行 pays
+    for, does not name 行政运行."""
+    words = {w for w in asked if len(w) >= 2}
+    purposes = {w for w in search_terms(purpose) if len(w) >= 2}
+    return (bool(words) and all(w in f"{described}{purpose}" for w in words)
+            and 2 * len(words & purposes) >= len(purposes))
 
 
 def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None,

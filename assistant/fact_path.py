@@ -26,7 +26,7 @@ from assistant.fact_matching import (
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
-from assistant.vocabulary import spending_terms, total_terms, whole_terms
+from assistant.vocabulary import joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
@@ -363,7 +363,7 @@ class FactPath:
         if len(intent.parts) != 2:
             return None
         part = None
-        for term in (intent.parts[0], within(intent.parts[0], intent.parts[1])):
+        for term in (intent.parts[0], joined_item(intent.parts[0], intent.parts[1])):
             part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None
@@ -376,6 +376,8 @@ class FactPath:
         if whole is None or self._money(whole.fact) == 0:
             return None
         result = compute.share(self._money(part.fact), self._money(whole.fact))
+        if result.value > 100:
+            return None  # a part larger than its whole: the figures found are not the asked part and whole
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
 
@@ -482,14 +484,6 @@ def heading_item(heading: str) -> str:
     top = strip_list_mark(heading.split(" > ")[0]).strip()
     item = _HEADING_TAIL.sub("", top)
     return item if item != top else ""
-
-
-_KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
-
-
-def within(part: str, whole: str) -> str:
-    """A part named by its kind inside a whole ("政府采购预算中工程类") as documents name it: 政府采购工程."""
-    return _KIND_SUFFIX.sub("", whole) + re.sub(r"[类项]$", "", part)
 
 
 def _named(fact: FactRecord, asked: str) -> str:

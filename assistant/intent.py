@@ -11,7 +11,7 @@ import re
 
 from assistant.departments import find_all_departments, find_department
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import spending_terms, total_terms
+from assistant.vocabulary import joined_item, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.model import Basis, Direction
@@ -240,8 +240,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     within = _WITHIN.match(focus)
-    if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands
-        terms = [within["item"], *canonical_variants(within["item"]), *terms]
+    if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands;
+        # "政府采购里服务类" is 政府采购服务 as documents name it
+        joined = [joined_item(within["item"], within["scope"])] if re.search(r"[类项]$", within["item"]) else []
+        terms = [*joined, within["item"], *canonical_variants(within["item"]), *terms]
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -55,3 +56,11 @@ def unit_words() -> dict[str, tuple[str, ...]]:
             unit, words = line.split("\t", 1)
             rows[unit.strip()] = tuple(w.strip() for w in words.split("|") if w.strip())
     return rows
+
+
+_KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
+
+
+def joined_item(part: str, whole: str) -> str:
+    """A part named by its kind inside a whole ("政府采购预算中工程类") as documents name it: 政府采购工程."""
+    return _KIND_SUFFIX.sub("", whole) + re.sub(r"[类项]$", "", part)

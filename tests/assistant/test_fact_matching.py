@@ -141,3 +141,11 @@ def test_an_items_money_unasked_is_its_spending_not_its_income_column():
     income = replace(fact("行政运行", value="1511.90"), origin="table", measure="本年收入合计", table_id=2)
     assert rank_facts([income, spent], ["行政运行"], "行政运行决算多少")[0].fact is spent
     assert rank_facts([income, spent], ["行政运行收入"], "行政运行收入多少")[0].fact is income
+
+
+def test_an_item_is_named_by_its_purpose_only_when_the_asked_words_are_most_of_it():
+    small = replace(fact("其他消防救援事务支出", value="58.75"), purpose="微型消防站运行保障经费")
+    big = replace(fact("行政运行", value="1687.92"),
+                  purpose="机关运营费用，如，工资福利、办公费、公用事业费、租赁费、物业管理费、会议费、培训费、差旅费等支出")
+    assert [r.fact.value for r in rank_facts([small], ["微型消防站经费"], "微型消防站的经费多少")] == [Decimal("58.75")]
+    assert rank_facts([big], ["会议费"], "会议费多少") == []  # one of many things 行政运行 pays for

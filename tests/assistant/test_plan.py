@@ -309,10 +309,11 @@ def test_a_plan_knows_when_a_percentage_is_asked(question, rate):
 
 
 def test_a_part_named_by_its_kind_inside_a_whole_reads_as_the_documents_name_it():
-    from assistant.fact_path import within
+    from assistant.vocabulary import joined_item
 
-    assert within("工程类", "政府采购预算") == "政府采购工程"
-    assert within("货物", "政府采购") == "政府采购货物"
+    assert joined_item("工程类", "政府采购预算") == "政府采购工程"
+    assert joined_item("货物", "政府采购") == "政府采购货物"
+    assert plan("文旅局政府采购里服务类预算多少").terms[0] == "政府采购服务"
     assert plan("文旅局政府采购预算中工程类占多少比例").parts == ["工程类", "政府采购预算"]  # 预算中 is no framing here
     assert plan("文旅局2025年预算里 城管执法实际执行了多少").focus == "城管执法"  # 预算里 before the item is
 
