@@ -23,6 +23,12 @@ def item_words(terms: list[str]) -> set[str]:
     return words
 
 
+def _negated(word: str, reach: str) -> bool:
+    """The word follows the negation closely; a two-character word ("三公") right after it, so 无业人员 is no
+    statement about 人员经费."""
+    return reach.startswith(word) if len(word) < MIN_ITEM_WORD_CHARS else word in reach[: NEGATION_REACH + len(word)]
+
+
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     """Span of the first sentence saying the document has none of the item, or None."""
     words = item_words(terms)
@@ -35,7 +41,7 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
         bare = QUOTES_AND_BRACKETS.sub("", body)
         for negation in _NEGATION.finditer(bare):
             reach = bare[negation.end() : negation.end() + NEGATION_REACH + max(map(len, words))]
-            if any(word in reach[: NEGATION_REACH + len(word)] for word in words):
+            if any(_negated(word, reach) for word in words):
                 lead = len(body) - len(body.lstrip())
                 return sentence.start() + lead, sentence.end()
     return None

@@ -166,12 +166,23 @@ def asked_direction(question: str) -> Direction | None:
     return None
 
 
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_CLARIFIED = re.compile(r"[（(](?P<term>[^（）()]{2,20})[)）]")  # "人头费（人员经费）": the asker names the item
+
+
+def digit_years(question: str) -> str:
+    """The question with years written in Chinese numerals as digits: 二〇二五年 → 2025年."""
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
+
+
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPlan:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
-    named = find_department(question, known)
-    if _RANK.search(question):
-        several = find_all_departments(question, known)
+    asked = digit_years(question)
+    named = find_department(asked, known)
+    if _RANK.search(asked):
+        several = find_all_departments(asked, known)
         if len(several.departments) > 1:
             named = several
     rest = _PARTY_LEFT.sub(" ", named.rest)
@@ -239,6 +250,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = [focus, *dict.fromkeys(t for t in wholes if focus in t)] if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
+    if clarified := _CLARIFIED.search(focus):  # the asker's own word for the item first
+        term = clarified["term"]
+        terms = [term, *canonical_variants(term), *[t for t in terms if t != term]]
     within = _WITHIN.match(focus)
     if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands;
         # "政府采购里服务类" is 政府采购服务 as documents name it

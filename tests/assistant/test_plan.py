@@ -323,3 +323,24 @@ def test_a_colloquial_word_beside_its_document_term_is_not_rewritten():
 
     assert canonical_variants("发工资人员经费") == []
     assert "公务接待费" in canonical_variants("招待费")
+
+
+def test_a_negated_neighbour_word_says_nothing_of_the_asked_item():
+    text = "主要用于：无业人员独生子女费发放、失独家庭安抚救助等。"
+    assert absence_statement(text, ["人员经费", "养人钱（人员经费）"]) is None
+    assert absence_statement("本单位无“三公”经费支出。", ["三公经费"])  # a two-character item right after 无
+
+
+@pytest.mark.parametrize("question, years, terms0", [
+    ("二〇二五年发改委会议费安排多少", [2025], "会议费"),
+    ("发改委2025年人头费（人员经费）是多少", [2025], "人员经费"),
+    ("文旅局养人的钱（人员经费）多少", [], "人员经费"),
+])
+def test_years_in_chinese_numerals_and_the_askers_own_word_for_the_item(question, years, terms0):
+    asked = plan(question)
+    assert asked.years == years and asked.terms[0] == terms0
+
+
+@pytest.mark.parametrize("question", ["发改委会议费多少", "2025年住建委会议费", "住建委委托业务费"])
+def test_a_name_ending_in_委_before_an_item_starting_with_会_or_委(question):
+    assert plan(question).departments and "委" not in plan(question).focus[:1]
