@@ -204,12 +204,12 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
 
 def _named_by_purpose(asked: set[str], described: str, purpose: str) -> bool:
     """An item asked by what its money is for ("微型消防站经费"): every asked word is said ("…总投资" asks for
-    another figure) and they are most of what the purpose says: 物业费, one of a dozen things 行政运行 pays
-    for, does not name 行政运行."""
+    another figure) and they are a good part of what the purpose says (标准化菜场 of 标准化菜场及副食品行业管理):
+    物业费, one of a dozen things 行政运行 pays for, does not name 行政运行."""
     words = {w for w in asked if len(w) >= 2}
     purposes = {w for w in search_terms(purpose) if len(w) >= 2}
     return (bool(words) and all(w in f"{described}{purpose}" for w in words)
-            and 2 * len(words & purposes) >= len(purposes))
+            and 3 * len(words & purposes) >= len(purposes))
 
 
 def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None,

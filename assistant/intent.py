@@ -168,7 +168,8 @@ def asked_direction(question: str) -> Direction | None:
 
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
-_CLARIFIED = re.compile(r"[（(](?P<term>[^（）()]{2,20})[)）]")  # "人头费（人员经费）": the asker names the item
+# "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
+_CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()]{2,20})[)）]")
 
 
 def digit_years(question: str) -> str:

@@ -346,3 +346,8 @@ def test_years_in_chinese_numerals_and_the_askers_own_word_for_the_item(question
 def test_a_name_ending_in_委_before_an_item_starting_with_会_or_委(question, item):
     asked = plan(question)
     assert asked.departments and asked.focus == item
+
+
+def test_a_bracketed_qualifier_is_not_the_item():
+    assert plan("文旅局2025年项目支出一共多少（含政府性基金）").terms[0] != "含政府性基金"
+    assert "政府性基金" not in plan("文旅局2025年项目支出一共多少（含政府性基金）").terms[0]
