@@ -208,7 +208,7 @@ def _named_by_purpose(asked: set[str], described: str, purpose: str) -> bool:
     物业费, one of a dozen things 行政运行 pays for, does not name 行政运行."""
     words = {w for w in asked if len(w) >= 2}
     purposes = {w for w in search_terms(purpose) if len(w) >= 2}
-    return (bool(words) and all(w in f"{described}{purpose}" for w in words)
+    return (len(words) >= 2 and all(w in f"{described}{purpose}" for w in words)  # one word (服务) names nothing
             and 3 * len(words & purposes) >= len(purposes))
 
 

@@ -149,3 +149,8 @@ def test_an_item_is_named_by_its_purpose_only_when_the_asked_words_are_most_of_i
                   purpose="机关运营费用，如，工资福利、办公费、公用事业费、租赁费、物业管理费、会议费、培训费、差旅费等支出")
     assert [r.fact.value for r in rank_facts([small], ["微型消防站经费"], "微型消防站的经费多少")] == [Decimal("58.75")]
     assert rank_facts([big], ["会议费"], "会议费多少") == []  # one of many things 行政运行 pays for
+
+
+def test_one_word_of_a_purpose_names_no_item():
+    legal = replace(fact("公共法律服务", value="30"), purpose="公共法律服务")
+    assert rank_facts([legal], ["买服务"], "政府采购里买服务的预算有多少") == []
