@@ -34,6 +34,7 @@ class VectorPolicy(StrEnum):
     AT_INGEST = "at-ingest"  # every ingest embeds its chunks: a document is ready with its vectors
     ON_DEMAND = "on-demand"  # ingest never loads the model; chunks are stored without vectors until `budgetqa embed`
 
+
 # Hybrid retrieval (index/retriever.py) scores a chunk Σ weight / (RRF_K + rank) over the BM25 and dense rankings,
 # BM25's weight being 1. A dense weight under 1 / (RRF_K + 2) can never lift a chunk above BM25's first hit (BM25's
 # second, ranked first by dense, scores 1/(K+2) + w/(K+1) < 1/(K+1)); it re-orders what lies below. RRF_K is 10, not

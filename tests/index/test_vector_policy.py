@@ -120,7 +120,8 @@ def test_embed_makes_the_vectors_an_ingest_would_have_made(make_index: Callable[
     for query in QUERIES:  # every chunk scored alike (the two documents share texts, so ties may swap places)
         backfilled, ingested = lazy.vectors.search(query, chunks), eager.vectors.search(query, chunks)
         assert len(backfilled) == chunks, query
-        assert {h.chunk_id: h.score for h in backfilled} == pytest.approx({h.chunk_id: h.score for h in ingested}, abs=1e-5), query
+        scores = {h.chunk_id: h.score for h in ingested}
+        assert {h.chunk_id: h.score for h in backfilled} == pytest.approx(scores, abs=1e-5), query
 
     ids = department_ids(lazy)
     for department in (LANGFANG_DEPARTMENT, VARIANT_DEPARTMENT):
