@@ -182,14 +182,27 @@ def _a_row_of_the_asked_column(term: str, fact: FactRecord) -> bool:
     return len(column) >= 3 and column in asked and normalise(fact.subject) not in asked
 
 
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(search_terms(text))
+
+
+@lru_cache(maxsize=1)
+def _unit_word_sets() -> dict[str, frozenset[str]]:
+    return {unit: frozenset(words) for unit, words in unit_words().items()}
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
-    asked = set(search_terms(term))
+    asked = _word_set(term)
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
-    found = asked & set(search_terms(described))
-    if said_by_unit := asked & set(unit_words().get(fact.unit or "", ())):  # 房屋面积 of a figure in 平方米
+    found = asked & _word_set(described)
+    unit_said = _unit_word_sets().get(fact.unit or "")
+    if unit_said and (said_by_unit := asked & unit_said):  # 房屋面积 of a figure in 平方米
         found, described = found | said_by_unit, f"{described} {' '.join(said_by_unit)}"
+    if not found and not fact.purpose:
+        return 0.0
     if found and _a_row_of_the_asked_column(term, fact):
         return 0.0
     if found and _names_another_item(fact, found):
@@ -202,7 +215,7 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     return 0.0
 
 
-def _named_by_purpose(asked: set[str], described: str, purpose: str) -> bool:
+def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bool:
     """An item asked by what its money is for ("微型消防站经费"): every asked word is said ("…总投资" asks for
     another figure) and they are a good part of what the purpose says (标准化菜场 of 标准化菜场及副食品行业管理):
     物业费, one of a dozen things 行政运行 pays for, does not name 行政运行."""
