@@ -9,15 +9,20 @@ from importlib.resources import files
 DATA = files("assistant") / "data"
 
 
+def _keyed_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """A data file of "key<TAB>a|b|c" rows ("#" lines are comments) as {key: (a, b, c)}."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, values = line.split("\t", 1)
+            rows[key.strip()] = tuple(v.strip() for v in values.split("|") if v.strip())
+    return rows
+
+
 @lru_cache(maxsize=1)
 def whole_budget_terms() -> dict[str, tuple[str, ...]]:
     """{"budget": (预算收支, …), "spending": (财政拨款支出, …)}: the whole a question means by "预算" or "支出"."""
-    rows: dict[str, tuple[str, ...]] = {}
-    for line in (DATA / "whole_budget_terms.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, terms = line.split("\t", 1)
-            rows[key.strip()] = tuple(t.strip() for t in terms.split("|") if t.strip())
-    return rows
+    return _keyed_lists("whole_budget_terms.tsv")
 
 
 def total_terms() -> list[str]:
@@ -50,12 +55,7 @@ def generic_item_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def unit_words() -> dict[str, tuple[str, ...]]:
     """{unit: words it says of a figure}: 平方米 says 面积, 辆 says 数量."""
-    rows: dict[str, tuple[str, ...]] = {}
-    for line in (DATA / "unit_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            unit, words = line.split("\t", 1)
-            rows[unit.strip()] = tuple(w.strip() for w in words.split("|") if w.strip())
-    return rows
+    return _keyed_lists("unit_words.tsv")
 
 
 _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
