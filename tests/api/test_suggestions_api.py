@@ -93,7 +93,9 @@ def test_out_of_scope_gets_a_scope_message_with_examples(client, question):
 
 @pytest.mark.parametrize("question", ["工资福利支出是多少", "政法委的工资福利支出是多少", "公务接待费是多少"])
 def test_budget_questions_with_such_words_are_answered(client, question):
-    assert ask(client, question)["kind"] == "number"
+    """Budget questions, not personal ones: the Langfang sample states no 工资福利支出, so those say it is not found
+    (its 人员经费 is another item) rather than decline to answer."""
+    assert ask(client, question)["kind"] == ("number" if "接待" in question else "not_found")
 
 
 @pytest.mark.parametrize("question", ["天气预报站的经费是多少", "社保缴费是多少"])

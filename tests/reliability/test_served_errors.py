@@ -220,7 +220,8 @@ def test_crash_mid_upload_leaves_nothing_after_restart(tmp_path: Path, embedding
     with opened_index(data_dir, embeddings) as index:
         assert ingest_paths(index, [small_paths[0]]).added
     db, uploads = data_dir / "budgetqa.sqlite3", data_dir / "uploads"
-    with serve(data_dir, tmp_path / "run-1", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY]) as server:
+    # vectors made at ingest: the upload spends seconds embedding while its row is pending, long enough to kill it
+    with serve(data_dir, tmp_path / "run-1", staff_keys=[STAFF_KEY], admin_keys=[ADMIN_KEY], chunk_vectors="at-ingest") as server:
 
         def upload() -> None:  # the full-length document: seconds of embedding while its row is pending
             try:
