@@ -363,7 +363,8 @@ class FactPath:
         if len(intent.parts) != 2:
             return None
         part = None
-        for term in (intent.parts[0], joined_item(intent.parts[0], intent.parts[1])):
+        named, joined = intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
+        for term in ((joined, named) if re.search(r"[类项]$", named) else (named, joined)):  # 服务类 is 政府采购服务
             part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None

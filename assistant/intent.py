@@ -41,6 +41,7 @@ _PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
+_MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
@@ -97,6 +98,8 @@ def _operation(question: str) -> Operation:
         return Operation.LIST
     if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK
+    if "占" in question and not _MOVED.search(question):  # 占百分之多少 is a share, not a growth rate
+        return Operation.SHARE
     if _RATE.search(question):
         return Operation.GROWTH
     if _PREVIOUS.search(question):
@@ -169,7 +172,7 @@ def asked_direction(question: str) -> Direction | None:
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
-_CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()]{2,20})[)）]")
+_CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加和与及、]{2,20})[)）]")  # (区级加市级) is a sum
 
 
 def digit_years(question: str) -> str:

@@ -350,3 +350,15 @@ def test_a_name_ending_in_委_before_an_item_starting_with_会_or_委(question, 
 
 def test_a_bracketed_qualifier_is_not_the_item():
     assert plan("文旅局2025年项目支出一共多少（含政府性基金）").terms[0].startswith("项目支出")
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("文旅局政府采购里服务类占百分之多少", Operation.SHARE),
+    ("文旅局招待费增长了百分之多少", Operation.GROWTH),
+])
+def test_占_makes_a_share_unless_the_question_asks_how_much_something_moved(question, operation):
+    assert plan(question).operation is operation
+
+
+def test_a_bracketed_sum_is_no_word_for_the_item():
+    assert not plan("商务委支持总部经济的钱（区级加市级）一共多少").terms[0].startswith("区级")
