@@ -72,8 +72,13 @@ class Turn:
     report: StageReport = ignore_stage
 
 
+def _basis(document: DocumentRecord) -> Basis:
+    """The kind of figure a document states of its own year: 预算数 in a budget, 决算数 in a final account."""
+    return DocumentKind(document.kind).natural_basis
+
+
 def _is_final(document: DocumentRecord) -> bool:
-    return DocumentKind(document.kind).natural_basis is Basis.FINAL
+    return _basis(document) is Basis.FINAL
 
 
 class Assistant:
@@ -195,8 +200,8 @@ class Assistant:
             docs = [d for d in docs if (d.year or 0) == latest]
         if intent.operation is Operation.YEAR_CHANGE:  # like with like: a budget against last year's budget
             later = [d for d in docs if d.year == max(intent.years)]
-            asked = intent.basis or (DocumentKind(later[0].kind).natural_basis if later else None)
-            docs = [d for d in docs if asked is None or DocumentKind(d.kind).natural_basis in ACCEPTED_BASES[asked]]
+            asked = intent.basis or (_basis(later[0]) if later else None)
+            docs = [d for d in docs if asked is None or _basis(d) in ACCEPTED_BASES[asked]]
         if intent.operation is Operation.YEAR_CHANGE and {d.year for d in docs} == {max(intent.years)}:
             # "2020年比2019年增加了多少" with only the 2020 document: the change (or rate) that document states
             intent.operation = Operation.GROWTH if intent.asks_rate else Operation.CHANGE

@@ -178,7 +178,7 @@ def _a_row_of_the_asked_column(term: str, fact: FactRecord) -> bool:
     (工资福利支出 × 人员经费): that row's part, not the column's total."""
     if fact.origin != "table" or is_total_label(fact.subject):
         return False
-    column, asked = normalise(fact.measure.split("/")[-1]), normalise(term)
+    column, asked = _column(fact), normalise(term)
     return len(column) >= 3 and column in asked and normalise(fact.subject) not in asked
 
 

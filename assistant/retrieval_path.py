@@ -35,9 +35,9 @@ _SENTENCE_ENDS = "。！？；;!?"
 MAX_SENTENCE_CHARS = 300
 TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about them
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
-NAMED_BODY_BONUS = 0.05
-DEFINITION_BONUS = 0.2
-_DEFINES = re.compile(r"[:：]\s*(?:是)?指|是指|指的是|系指|[:：]\s*包括")  # "福利院是…的事业单位" over other sentences with the same words
+NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
+DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
+_DEFINES = re.compile(r"[:：]\s*(?:是)?指|是指|指的是|系指|[:：]\s*包括")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 
 
@@ -220,13 +220,13 @@ class RetrievalPath:
         for sentence in rank_sentences(question_terms(intent), docs, self.texts):
             if sentence.score < MIN_SENTENCE_SCORE:
                 break
+            bare = _bare(sentence.text)
             for name in names:
-                if _bare(sentence.text).find(name) < 0:
-                    continue
-                if _narrower(_bare(sentence.text), _bare(sentence.text).find(name), intent):
+                found = bare.find(name)
+                if found < 0 or _narrower(bare, found, intent):
                     continue  # "财政拨款收入支出总计" names a narrower whole than the 收支总计 asked
                 if intent.operation is Operation.CHANGE:  # unchanged, said right after the item's own figure
-                    named_at = _original_offset(sentence.text, _bare(sentence.text).find(name) + len(name))
+                    named_at = _original_offset(sentence.text, found + len(name))
                     own = _FIGURE.search(sentence.text, named_at)
                     steady = own and self.texts.steady_after(sentence.doc_id, sentence.start + own.end())
                     if steady:
