@@ -8,7 +8,7 @@ from decimal import Decimal
 from assistant.answer import Citation, Span, TableRef
 from assistant.formatting import plain
 from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
-from ingest.model import Direction, RecognisedSpan
+from ingest.model import Direction, RecognisedSpan, page_at
 from ingest.numbers import NUMBER, printed_numbers
 from ingest.punctuation import SENTENCE
 
@@ -36,6 +36,7 @@ class SourceTexts:
         self._records: dict[str, DocumentRecord] = {}
         self._tables: dict[str, dict[int, TableRecord]] = {}
         self._recognised: dict[str, list[RecognisedSpan]] = {}
+        self._page_starts: dict[str, list[int]] = {}
 
     # Shared by the threads answering questions while `forget()` may run: every method reads the cache
     # once into a local and never assumes an entry it saw is still there.
@@ -61,16 +62,27 @@ class SourceTexts:
             self._records[doc_id] = record
         return record
 
-    def section_title(self, doc_id: str, offset: int) -> str | None:
-        """Heading chain of the deepest section holding `offset`."""
+    def sections(self, doc_id: str) -> list[dict]:
+        """The document's sections (title, level, start, end, path), in document order."""
         sections = self._sections.get(doc_id)
         if sections is None:
             sections = self._sections[doc_id] = self.store.sections(doc_id)
+        return sections
+
+    def section_title(self, doc_id: str, offset: int) -> str | None:
+        """Heading chain of the deepest section holding `offset`."""
         best = None
-        for s in sections:
+        for s in self.sections(doc_id):
             if s["start"] <= offset < s["end"] and (best is None or s["level"] > best["level"]):
                 best = s
         return " > ".join(best["path"]) if best else None
+
+    def page_at(self, doc_id: str, offset: int) -> int | None:
+        """The 1-based page holding `offset`, or None for a document without pages."""
+        starts = self._page_starts.get(doc_id)
+        if starts is None:
+            starts = self._page_starts[doc_id] = self.store.page_starts(doc_id)
+        return page_at(starts, offset)
 
     def recognition(self, doc_id: str, start: int, end: int) -> float | None:
         """The recogniser's lowest confidence over text[start:end] where it was read from a page image, else None."""
@@ -162,6 +174,7 @@ class SourceTexts:
         self._records.clear()
         self._tables.clear()
         self._recognised.clear()
+        self._page_starts.clear()
 
 
 def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:

@@ -11,7 +11,7 @@ import re
 
 from assistant.departments import find_all_departments, find_department
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import joined_item, spending_terms, total_terms
+from assistant.vocabulary import asked_aspects, joined_item, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.model import Basis, Direction
@@ -199,9 +199,11 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     named_years = list(years)
     rest = _YEAR.sub(" ", rest)
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
-    defines = _DEFINITION.search(rest) and not re.search(r"多少|几", rest)
+    counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
+    defines = _DEFINITION.search(rest) and not counted
+    asks_side = asked_aspects(rest) and not counted  # "依据什么立项": the text under the project's 立项依据
     asks_reason = bool(_REASON.search(rest))
-    operation = Operation.TEXT if asks_reason or defines else _operation(rest)
+    operation = Operation.TEXT if asks_reason or defines or asks_side else _operation(rest)
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
     if len(years) == 2 and _DERIVED.search(rest) and years[1] - years[0] == 1:

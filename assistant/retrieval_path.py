@@ -18,6 +18,7 @@ from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
+from assistant.section_answers import best_section
 from assistant.vocabulary import generic_item_words
 from ingest.tables import strip_list_mark
 from index.query_expansion import canonical_terms, canonical_variants
@@ -130,6 +131,11 @@ def rank_sentences(term_sets: list[set[str]], docs: list[Document], texts: Sourc
     return sorted(ranked, key=lambda s: -s.score)
 
 
+def _documents(docs: list[Document]) -> list[str]:
+    """The retrieved chunks' documents, best first."""
+    return list(dict.fromkeys(doc.metadata["doc_id"] for doc in docs))
+
+
 def _words(text: str) -> set[str]:
     """Words that can tell sentences apart: single characters (里, 说, 个) cannot."""
     return {w for w in search_terms(text) if len(w) >= 2}
@@ -157,6 +163,10 @@ class RetrievalPath:
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
+        section = best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
+        if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score for s in ranked[:1])]):
+            page = self.texts.page_at(section.doc_id, section.start)
+            ranked = [Sentence(section.doc_id, section.start, section.end, section.text, page, section.score)]
         prose = max((s.score for s in ranked if not s.row), default=None)
         if prose is not None:  # prose says what a row only lists, unless the row fits the question far better
             ranked = [s for s in ranked if not s.row or s.score > prose + ROW_OVER_PROSE]

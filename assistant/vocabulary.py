@@ -64,3 +64,19 @@ _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
 def joined_item(part: str, whole: str) -> str:
     """A part named by its kind inside a whole ("政府采购预算中工程类") as documents name it: 政府采购工程."""
     return _KIND_SUFFIX.sub("", whole) + re.sub(r"[类项]$", "", part)
+
+
+@lru_cache(maxsize=1)
+def section_aspects() -> dict[str, tuple[str, ...]]:
+    """{heading word: phrasings}: 实施周期 is asked as 什么时候 or 怎么排, 实施主体 as 哪些科室."""
+    return _keyed_lists("section_aspects.tsv")
+
+
+def asked_aspects(question: str) -> dict[str, str]:
+    """{heading word: what asked for it} for each heading side the question asks by name or by a phrasing."""
+    asked: dict[str, str] = {}
+    for heading, phrasings in section_aspects().items():
+        said = next((p for p in (heading, *phrasings) if p in question), None)
+        if said:
+            asked[heading] = said
+    return asked

@@ -6,6 +6,7 @@ the document's extracted text; `text[start:end]` is always the quoted source.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -73,6 +74,11 @@ class TableKind(StrEnum):
     OTHER = "其他表"
 
 
+def page_at(page_starts: list[int], offset: int) -> int | None:
+    """The 1-based page holding `offset`, given where each page starts, or None for a text without pages."""
+    return bisect.bisect_right(page_starts, offset) or 1 if page_starts else None
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of extracted text that is not part of a table (a heading or a paragraph)."""
@@ -134,13 +140,7 @@ class RawDocument:
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for formats without pages."""
-        if not self.page_starts:
-            return None
-        page = 0
-        for i, start in enumerate(self.page_starts):
-            if start <= offset:
-                page = i + 1
-        return page or 1
+        return page_at(self.page_starts, offset)
 
 
 @dataclass(frozen=True)

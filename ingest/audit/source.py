@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from ingest.audit.findings import SourceQuote
-from ingest.model import DocumentKind, Fact, FactKind, ParsedDocument, Table
+from ingest.model import DocumentKind, Fact, FactKind, ParsedDocument, Table, page_at
 from ingest.numbers import NUMBER, is_money, to_wan
 
 _PRINTED_DECIMALS = re.compile(r"\.(\d+)")
@@ -44,8 +44,7 @@ class AuditSource:
         return self.doc.meta.kind is DocumentKind.FINAL_ACCOUNT
 
     def page_at(self, offset: int) -> int | None:
-        starts = self.doc.page_starts
-        return bisect.bisect_right(starts, offset) or 1 if starts else None
+        return page_at(self.doc.page_starts, offset)
 
     def quote(self, start: int, end: int) -> SourceQuote:
         """The exact text at `start`–`end`, trimmed of surrounding blanks, with its page."""

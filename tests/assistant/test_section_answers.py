@@ -1,0 +1,106 @@
+"""A question asking one side of a project (立项依据, 实施主体, 实施方案, 实施周期) is answered with the text
+under that heading of the project it names, quoted exactly; a body's own wording of the heading or a
+colloquial phrasing both ask for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.intent import parse_question
+from assistant.plan import Operation
+from assistant.vocabulary import asked_aspects, section_aspects
+from tests.assistant.conftest import written_assistant
+
+PROJECTS = """示例市示例区示例局
+
+2025年部门预算
+
+一、部门主要职能
+示例局负责全区示例工作。
+二、收入支出预算总表
+项目	金额
+收入总计	800.00
+三、其他相关情况说明
+示例局2025年无政府采购预算。
+
+社区示例书屋建设项目经费情况说明
+一、项目概况
+社区示例书屋建设项目为新建三处居民服务书屋，总面积1200平方米。
+二、立项依据
+根据《示例区便民服务设施三年行动计划》立项。
+三、实施主体
+由示例局综合科、规划科负责组织实施。
+四、实施方案
+书屋采用装配式结构，屋顶设置光伏板，室内分为议事区和阅读区。
+五、实施周期
+第一季度完成招标，第二季度开工建设，第四季度竣工验收。
+
+河道示例保洁项目经费情况说明
+一、项目概况
+河道示例保洁项目负责全区八条河道的日常保洁。
+二、立项依据
+依据《示例区河道管理办法》立项。
+三、实施主体
+由示例局水务科负责组织实施。
+四、实施方案
+委托专业保洁公司按日巡查打捞，每月考核。
+五、实施周期
+全年持续实施。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("section-answers"), embeddings,
+                             {"example-bureau-2025-dept-budget.txt": PROJECTS})
+
+
+@pytest.mark.parametrize("question, said, not_said", [
+    ("示例局社区示例书屋建设项目是依据什么立项的", "三年行动计划", "河道管理办法"),
+    ("河道示例保洁项目的立项依据是什么", "河道管理办法", "三年行动计划"),
+    ("示例书屋项目由哪些科室负责", "综合科、规划科", "水务科"),
+    ("河道保洁项目谁来实施", "水务科", "综合科"),
+    ("社区示例书屋建设项目具体怎么实施", "光伏板", "保洁公司"),
+    ("示例书屋设计上有什么讲究", "议事区和阅读区", "保洁公司"),
+    ("社区示例书屋建设项目的实施周期是怎么安排的", "第四季度竣工验收", "全年持续实施"),
+    ("河道示例保洁项目什么时候实施", "全年持续实施", "竣工验收"),
+])
+def test_a_side_of_a_project_is_the_text_under_its_heading(assistant, question, said, not_said):
+    answer = assistant.ask(question)
+    assert answer.kind == "text", answer.text
+    assert said in answer.text and not_said not in answer.text
+    citation = answer.citations[0]
+    assert said in citation.quote
+    assert assistant.index.facts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
+    assert citation.section and citation.section.endswith(("立项依据", "实施主体", "实施方案", "实施周期"))
+
+
+@pytest.mark.parametrize("question", ["书屋项目是依据什么立项的", "河道保洁项目由哪些科室负责", "书屋项目怎么实施"])
+def test_asking_a_side_is_a_text_question(assistant, question):
+    plan = parse_question(question, assistant.index.documents())
+    assert plan.operation is Operation.TEXT and not plan.wants_number
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("这个项目依据什么立项", "立项依据"),
+    ("哪些科室负责", "实施主体"),
+    ("具体怎么实施", "实施方案"),
+    ("实施周期怎么安排", "实施周期"),
+    ("工程什么时候完工", "实施周期"),
+])
+def test_sides_are_asked_by_name_or_phrasing(question, heading):
+    assert heading in asked_aspects(question)
+
+
+def test_every_side_has_phrasings_and_no_phrasing_asks_two_sides():
+    sides = section_aspects()
+    assert sides and all(sides.values())
+    phrasings = [p for side in sides.values() for p in side]
+    assert len(phrasings) == len(set(phrasings))
+    assert asked_aspects("行政运行预算是多少") == {}
+
+
+@pytest.mark.parametrize("question", ["书屋项目实施周期有几个季度", "河道保洁项目实施周期多长", "驿站项目要多久"])
+def test_a_side_asked_as_a_quantity_is_no_text_question(question):
+    assert parse_question(question, []).operation is not Operation.TEXT
