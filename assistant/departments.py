@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ingest.lexicon import word_spans
 from ingest.vocabulary import (
     core_name,
     is_han,
@@ -222,6 +223,9 @@ def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办)."""
     organs, not_organs = _word_tables()
     blocked = [(at, at + len(w)) for at, c in enumerate(question) for w in not_organs.get(c, ()) if question.startswith(w, at)]
+    if blocked:  # 办会 is no word where a word starts inside it and runs on (区府办|会议费)
+        words = word_spans(question)
+        blocked = [(s, t) for s, t in blocked if not any(s < start < t < end for start, end in words)]
     ends: dict[int, list[str]] = {}
     for at, char in enumerate(question):
         fits = (at + len(w) for w in organs.get(char, ()) if question.startswith(w, at))

@@ -48,6 +48,11 @@ def tokens(text: str) -> list[str]:
     return _split(text, lambda part: tk.lcut(part, HMM=False) if part else [])
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of `text` stands, as (start, end), fine words and the compounds holding them."""
+    return [(start, end) for _, start, end in tokenizer().tokenize(text, mode="search", HMM=False)]
+
+
 def search_terms(text: str) -> list[str]:
     """Tokens worth indexing or matching: words and numbers, lower-cased, punctuation dropped (cached)."""
     return list(_cached_terms(text))

@@ -20,6 +20,7 @@ DEPARTMENTS = [
     ("某区人力资源和社会保障局", 2024, "部门决算"),
     ("某区文化和旅游局", 2025, "部门预算"),
     ("某县住房和城乡建设管理委员会", 2025, "部门预算"),
+    ("某区人民政府办公室", 2025, "部门预算"),
 ]
 
 
@@ -342,8 +343,9 @@ def test_years_in_chinese_numerals_and_the_askers_own_word_for_the_item(question
 
 
 @pytest.mark.parametrize("question, item", [("发改委会议费多少", "会议费"), ("2025年住建委会议费", "会议费"),
-                                            ("住建委委托业务费", "委托业务费")])
-def test_a_name_ending_in_委_before_an_item_starting_with_会_or_委(question, item):
+                                            ("住建委委托业务费", "委托业务费"), ("二〇二五年区府办会议费安排多少", "会议费"),
+                                            ("区府办会议费多少", "会议费")])
+def test_a_name_ending_in_委_or_办_before_an_item_starting_with_会_or_委(question, item):
     asked = plan(question)
     assert asked.departments and asked.focus == item
 
