@@ -24,6 +24,7 @@ NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that th
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
+BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only of what its table's title says
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
@@ -225,6 +226,16 @@ def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bo
             and 3 * len(words & purposes) >= len(purposes))
 
 
+def _total_column(measure: str) -> str:
+    """What a total row's figure is the whole of: its column (人员经费), or, under a 合计 column, the header
+    above it when that names a whole of its own (一般公共预算基本支出/合计), not a bare 支出 that the table's
+    title qualifies (财政拨款收支总表's 支出/合计)."""
+    parts = [p for p in measure.split("/") if p]
+    if len(parts) > 1 and is_total_label(parts[-1]) and len(parts[-2]) > BARE_HEADER_CHARS:
+        return parts[-2]
+    return parts[-1] if parts else ""
+
+
 def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None,
                operand_change: bool = False) -> float:
     """How well a fact answers a question about `terms` with the asked basis (0 = not at all); with
@@ -234,7 +245,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         return 0.0
     subject = normalise(fact.subject)
     levels = classification_levels(fact.subject)
-    column = normalise(fact.measure.split("/")[-1]) if is_total_label(fact.subject) else ""
+    column = normalise(_total_column(fact.measure)) if is_total_label(fact.subject) else ""
     best = 0.0
     for i, term in enumerate(terms):
         t = _without_measure_words(normalise(term))

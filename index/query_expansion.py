@@ -38,10 +38,11 @@ def canonical_variants(focus: str) -> list[str]:
     """The focus with each colloquial word replaced by a canonical term: 招待费用 → 公务接待费用."""
     variants: list[str] = []
     for colloquial, canonical, exact in _entries():
-        if _applies(colloquial, exact, focus) and not any(term in focus for term in canonical):
+        rest = focus.replace(colloquial, " ")  # 一般公共预算财政拨款 holds its own term 一般公共预算
+        if _applies(colloquial, exact, focus) and not any(term in rest for term in canonical):
             # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite
             for term in canonical:
-                if term not in focus:
+                if term not in rest:
                     variant = focus.replace(colloquial, term)
                     if variant not in variants:
                         variants.append(variant)

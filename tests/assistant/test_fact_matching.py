@@ -154,3 +154,12 @@ def test_an_item_is_named_by_its_purpose_only_when_the_asked_words_are_most_of_i
 def test_one_word_of_a_purpose_names_no_item():
     legal = replace(fact("公共法律服务", value="30"), purpose="公共法律服务")
     assert rank_facts([legal], ["买服务"], "政府采购里买服务的预算有多少") == []
+
+
+def test_a_tables_total_under_a_合计_column_is_the_whole_its_header_names():
+    def cell(row: str, value: str) -> FactRecord:
+        return replace(fact(row, value=value), origin="table", measure="一般公共预算基本支出/合计", table_id=7, unit="元")
+
+    rows = [cell("工资福利支出", "21170337.81"), cell("商品和服务支出", "1932777.54"), cell("合计", "24606775.35")]
+    assert rank_facts(rows, ["一般公共预算基本支出"], "一般公共预算基本支出是多少")[0].fact.subject == "合计"
+    assert rank_facts(rows, ["工资福利支出"], "工资福利支出是多少")[0].fact.subject == "工资福利支出"

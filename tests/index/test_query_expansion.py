@@ -41,3 +41,7 @@ def test_a_whole_item_entry_applies_only_to_the_whole_item():
 
 def test_variants_replace_the_colloquial_word_in_place():
     assert "公务接待费用" in canonical_variants("招待费用")
+
+
+def test_a_colloquial_word_holding_its_own_term_is_still_rewritten():
+    assert "一般公共预算基本支出" in canonical_variants("一般公共预算财政拨款基本支出")
