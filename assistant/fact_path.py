@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from assistant import compute
 from assistant.answer import Answer, Citation, CitedValue
+from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
     MIN_OPERAND_SCORE,
@@ -144,7 +145,19 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
+        if grouped:
+            return self._category_total(intent, grouped)
         return self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
+
+    def _category_total(self, intent: QuestionPlan, grouped: CategoryRows) -> Draft:
+        """The rows a category cell groups (采购品目 硬件运维服务), added up, each row cited."""
+        rows = grouped.facts
+        table = self.texts.table(rows[0].doc_id, rows[0].table_id)
+        where = f"{table.title}中" if table else ""
+        subject = f"{where}{grouped.category}（{len(rows)}项：{'、'.join(f.subject for f in rows)}）"
+        result = compute.total([self._money(f) for f in rows])
+        return self._computed(intent, "合计", rows[0], rows, result, self.display_unit, subject)
 
     def _best_figure(self, intent: QuestionPlan, per_doc: dict[str, list[ScoredFact]]) -> Draft | None:
         """The best fact as the answer, with the places that state it too and those that state another figure."""

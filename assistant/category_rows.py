@@ -1,0 +1,59 @@
+"""Rows of one table that share a category cell (a 政府采购 table's 采购品目 硬件运维服务): a question naming
+the category, which no row is named after, asks for those rows together."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from assistant.citations import SourceTexts
+from index.fact_store import FactRecord
+from ingest.tables import is_total_label
+
+_CELL_BREAK = re.compile(r"[\t\n]")
+
+
+@dataclass(frozen=True)
+class CategoryRows:
+    """The category cell as printed, and one figure per row holding it, all in one column of one table."""
+
+    category: str
+    facts: list[FactRecord]
+
+
+def _row_key(fact: FactRecord) -> tuple[str, int, int]:
+    return fact.doc_id, fact.table_id or 0, fact.start
+
+
+def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts) -> CategoryRows | None:
+    """The rows of one table whose cells (besides their label) hold one of `names` whole, in the table's
+    total column (合计) or else its first; None when a row is named after it or no table has such rows."""
+    wanted = {n for n in names if n}
+    if not wanted or any(f.subject in wanted for f in facts):
+        return None
+    rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
+    for fact in facts:
+        if fact.origin == "table" and fact.table_id is not None and not is_total_label(fact.subject):
+            rows[_row_key(fact)].append(fact)
+    naming = {doc_id for doc_id in {key[0] for key in rows} if any(name in texts.text(doc_id) for name in wanted)}
+    by_table: dict[tuple[str, int, str], list[list[FactRecord]]] = defaultdict(list)
+    for (doc_id, table_id, start), cells in rows.items():
+        if doc_id not in naming:
+            continue
+        text = texts.text(doc_id)
+        row_text = text[start : max(f.end for f in cells)]
+        held = [c.strip() for c in _CELL_BREAK.split(row_text)[1:]]
+        category = next((c for c in held if c in wanted), None)
+        if category:
+            by_table[(doc_id, table_id, category)].append(cells)
+    if len(by_table) != 1:
+        return None  # no table lists the category, or several do: which one is meant is not said
+    (_, _, category), matched = next(iter(by_table.items()))
+    return CategoryRows(category, [_column_figure(cells) for cells in matched])
+
+
+def _column_figure(cells: list[FactRecord]) -> FactRecord:
+    """A row's figure in its total column (合计), or else in its first."""
+    totals = [f for f in cells if is_total_label(f.measure.split("/")[-1])]
+    return min(totals or cells, key=lambda f: f.end)
