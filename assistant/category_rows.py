@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
 from index.fact_store import FactRecord
+from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
 _CELL_BREAK = re.compile(r"[\t\n]")
@@ -27,8 +28,9 @@ def _row_key(fact: FactRecord) -> tuple[str, int, int]:
 
 
 def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts) -> CategoryRows | None:
-    """The rows of one table whose cells (besides their label) hold one of `names` whole, in the table's
-    total column (合计) or else its first; None when a row is named after it or no table has such rows."""
+    """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, in
+    the table's total column (合计) or else its first; None when a row is named after it, no table or several
+    hold it, or the rows' figures are not money to add up."""
     wanted = {n for n in names if n}
     if not wanted or any(f.subject in wanted for f in facts):
         return None
@@ -50,7 +52,10 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     if len(by_table) != 1:
         return None  # no table lists the category, or several do: which one is meant is not said
     (_, _, category), matched = next(iter(by_table.items()))
-    return CategoryRows(category, [_column_figure(cells) for cells in matched])
+    figures = [_column_figure(cells) for cells in matched]
+    if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
+        return None  # counts, areas and rates are not added up
+    return CategoryRows(category, figures)
 
 
 def _column_figure(cells: list[FactRecord]) -> FactRecord:

@@ -15,6 +15,7 @@ from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
     MIN_OPERAND_SCORE,
+    MIN_SCORE,
     PRIMARY_MEASURES,
     ScoredFact,
     comparable_amount,
@@ -145,10 +146,13 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        found = self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
-        if grouped:
+        if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it
             return self._category_total(intent, grouped)
-        return self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
+        if grouped and found is None:
+            return self._best_figure(intent, {docs[0].doc_id: [ScoredFact(grouped.facts[0], MIN_SCORE)]})
+        return found
 
     def _category_total(self, intent: QuestionPlan, grouped: CategoryRows) -> Draft:
         """The rows a category cell groups (采购品目 硬件运维服务), added up, each row cited."""

@@ -58,3 +58,10 @@ def test_a_category_of_one_row_is_that_rows_figure(assistant):
 def test_a_row_named_after_the_words_answers_by_itself(assistant):
     answer = assistant.ask("示例局数据中心服务经费多少")
     assert answer.kind == "number" and answer.value == 170.0 and not answer.formula, answer.text
+
+
+def test_a_category_of_counts_is_not_added_up_as_money(assistant):
+    from assistant.category_rows import category_rows
+
+    facts = [f for f in assistant.fact_cache.facts([d.doc_id for d in assistant.index.documents()]) if f.unit is None]
+    assert facts and category_rows(facts, ["硬件运维服务"], assistant.texts) is None
