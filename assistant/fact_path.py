@@ -415,10 +415,10 @@ class FactPath:
         result = compute.difference(self._money(operands[0]), self._money(operands[1]))
         more = "多" if result.value >= 0 else "少"
         first, second = operands
-        if first.subject == second.subject:  # one item, two bases: "信息化建设决算数比年初预算数少"
-            subject = f"{first.subject}{first.basis}比{second.basis}"
+        if first.subject == second.subject and not is_total_label(first.subject):
+            subject = f"{first.subject}{first.basis}比{second.basis}"  # one item, two bases: "信息化建设决算数比年初预算数少"
         else:
-            subject = f"{first.subject}比{second.subject}"
+            subject = f"{_named(first, intent.parts[0])}比{_named(second, intent.parts[-1])}"
         return self._computed(intent, more, first, operands, result, self.display_unit, subject, magnitude=True)
 
     def _year_change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:

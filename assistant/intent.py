@@ -14,6 +14,7 @@ from assistant.plan import Operation, QuestionPlan
 from assistant.vocabulary import asked_aspects, joined_item, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
+from ingest.lexicon import tokens
 from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
@@ -44,7 +45,7 @@ _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
-_PARTS_SPLIT = re.compile(r"比|和|与|及|、|加上|加|以及|，|,")
+_JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
@@ -112,9 +113,20 @@ def _operation(question: str) -> Operation:
         return Operation.DIFFERENCE
     if _CHANGE.search(question):
         return Operation.CHANGE
-    if _SUM.search(question) and re.search(r"[和及与、加]", question):
+    if _SUM.search(question) and _JOINERS.intersection(tokens(question)) - {"比", "，", ","}:
         return Operation.SUM
     return Operation.LOOKUP
+
+
+def _split_at_joiners(text: str) -> list[str]:
+    """The text cut at joining words (和, 及, 、, 加); a word holding one (涉及, 比例) is not cut."""
+    pieces: list[str] = [""]
+    for token in tokens(text):
+        if token in _JOINERS:
+            pieces.append("")
+        else:
+            pieces[-1] += token
+    return pieces
 
 
 def _parts(question_without_names: str, operation: Operation) -> list[str]:
@@ -130,7 +142,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             return [inside["item"], inside["scope"]]
         return [part, whole or "预算收支"]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
-        body = _PARTS_SPLIT.split(_SUM.sub(" ", question_without_names))
+        body = _split_at_joiners(_SUM.sub(" ", question_without_names))
         return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
     return []
 

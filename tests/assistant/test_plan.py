@@ -364,3 +364,14 @@ def test_占_makes_a_share_unless_the_question_asks_how_much_something_moved(que
 
 def test_a_bracketed_sum_is_no_word_for_the_item():
     assert not plan("商务委支持总部经济的钱（区级加市级）一共多少").terms[0].startswith("区级")
+
+
+@pytest.mark.parametrize("question, operation, parts", [
+    ("发改委编报绩效目标的项目一共涉及多少资金", Operation.LOOKUP, []),  # 涉及 holds 及 but joins nothing
+    ("发改委招待费及会议费一共多少", Operation.SUM, ["招待费", "会议费"]),
+    ("文旅局出国经费、接待费加起来多少", Operation.SUM, ["出国经费", "接待费"]),
+    ("文旅局人员经费以及公用经费合计多少", Operation.SUM, ["人员经费", "公用经费"]),
+])
+def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, parts):
+    asked = plan(question)
+    assert asked.operation is operation and asked.parts == parts
