@@ -184,6 +184,7 @@ def asked_direction(question: str) -> Direction | None:
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
+_SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及|、)(?P<b>[^（）()]{1,6})[)）]")  # (区级加市级)
 _CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加和与及、]{2,20})[)）]")  # (区级加市级) is a sum
 
 
@@ -229,6 +230,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
     focus = clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest)
     parts = _parts(rest, operation)
+    if operation is Operation.SUM and (split := _SPLIT_BY.search(focus)):  # "总部经济（区级加市级）": 区级… + 市级…
+        whole = clean_focus(focus[: split.start()])
+        item = inner["item"] if (inner := _WITHIN.match(whole)) else whole
+        parts = [f"{split['a']}{item}", f"{split['b']}{item}"]
     if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
         operation = Operation.LOOKUP
     asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)

@@ -34,7 +34,7 @@ _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千�
                       r"(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下)的?[\u4e00-\u9fff（(])")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
 _COUNT_MENTION = re.compile(
-    rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批)"
+    rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|分(?![钟之期]))"
     r"(?P<bound>以上|以下|以内)?(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日)|级)"
 )
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}

@@ -375,3 +375,12 @@ def test_a_bracketed_sum_is_no_word_for_the_item():
 def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, parts):
     asked = plan(question)
     assert asked.operation is operation and asked.parts == parts
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("文旅局专项里支持总部经济的钱（区级加市级）一共多少", ["区级支持总部经济钱", "市级支持总部经济钱"]),
+    ("文旅局文化补贴（市级和区级）合计多少", ["市级文化补贴", "区级文化补贴"]),
+])
+def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
+    asked = plan(question)
+    assert asked.operation is Operation.SUM and asked.parts == parts

@@ -74,6 +74,7 @@ def test_changes_carry_direction_and_the_basis_they_compare_against(sentence, di
     ("全年接待国内来访12批次、150人次。", "接待", Decimal(150), "人次"),
     ("单价100万元以上设备2台（套）。", "设备", Decimal(2), "台"),
     ("共有项目支出绩效目标项目8个。", "项目", Decimal(8), "个"),
+    ("绩效自评的项目4个，平均得分99.43分（其中优4个）。", "得分", Decimal("99.43"), "分"),
 ])
 def test_counts_and_stocks_stated_in_prose(sentence, subject_word, value, unit):
     counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
@@ -81,7 +82,7 @@ def test_counts_and_stocks_stated_in_prose(sentence, subject_word, value, unit):
 
 
 def test_a_count_is_not_read_from_a_year_or_an_ordinal():
-    facts = line_facts("第3次会议于2024年召开，持续5年以上。")
+    facts = line_facts("第3次会议于2024年召开，持续5年以上，每次30分钟。")
     assert not [f for f in facts if f.kind is FactKind.COUNT]
 
 
