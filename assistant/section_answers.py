@@ -3,15 +3,20 @@ is the text under that heading, about the project its parent section names."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
+from assistant.intent import clean_focus
 from assistant.vocabulary import asked_aspects
 from ingest.lexicon import search_terms
 from ingest.punctuation import SENTENCE
 from ingest.tables import strip_list_mark
 
+_LIST_MARK = r"\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、"  # 一、 (二) 3.
 TOPIC_CHARS = 200  # a parent section names its topic in its title or its first lines
+HEADING_PREFIX_CHARS = 4  # 部门主要职能, 本单位机构设置: a heading may name whose it is
+MIN_BODY_CHARS = 20  # a paragraph under a heading that no section holds says at least this much
 BODY_CHARS = 600  # most of a section quoted as the answer, in whole sentences
 
 
@@ -30,23 +35,21 @@ def _words(text: str) -> set[str]:
     return {w for w in search_terms(text) if len(w) >= 2}
 
 
-def _body(text: str, section: dict) -> tuple[int, int] | None:
-    """The span under a section's heading line, cut after the last whole sentence within BODY_CHARS."""
-    line_end = text.find("\n", section["start"], section["end"])
-    start = section["end"] if line_end < 0 else line_end + 1
-    while start < section["end"] and text[start].isspace():
+def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """text[start:end] without its leading blanks, cut after the last whole sentence within BODY_CHARS."""
+    while start < end and text[start].isspace():
         start += 1
-    if start >= section["end"]:
+    if start >= end:
         return None
-    limit = min(section["end"], start + BODY_CHARS)
+    limit = min(end, start + BODY_CHARS)
     ends = [m.end() for m in SENTENCE.finditer(text, start, limit)]
-    end = max(ends, default=limit) if section["end"] > limit else section["end"]
-    return start, len(text[:end].rstrip())
+    cut = max(ends, default=limit) if end > limit else end
+    return start, len(text[:cut].rstrip())
 
 
-def _topic(text: str, sections: list[dict], section: dict) -> set[str]:
-    """Words of the sections above: their titles and the first lines under the nearest one."""
-    parents = [s for s in sections if s["level"] < section["level"] and s["start"] <= section["start"] < s["end"]]
+def _topic(text: str, sections: list[dict], offset: int, level: int) -> set[str]:
+    """Words of the sections above a heading at `offset`: their titles and the first lines under the nearest."""
+    parents = [s for s in sections if s["level"] < level and s["start"] <= offset < s["end"]]
     words: set[str] = set()
     for parent in parents:
         words |= _words(parent["title"])
@@ -56,23 +59,42 @@ def _topic(text: str, sections: list[dict], section: dict) -> set[str]:
     return words
 
 
+def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> list[tuple[str, str, tuple[int, int], set[str]]]:
+    """(heading, how it was asked, body span, topic words) for each asked heading: a section of its own, or
+    a heading run into its paragraph ("一、主要职能中共…负责…")."""
+    found = []
+    for section in sections:
+        heading = strip_list_mark(section["title"])
+        said = next((asked[h] for h in asked if h in heading), None)
+        if said:
+            line_end = text.find("\n", section["start"], section["end"])
+            span = _cut(text, section["end"] if line_end < 0 else line_end + 1, section["end"])
+            if span:
+                found.append((heading, said, span, _topic(text, sections, section["start"], section["level"])))
+    for heading, said in asked.items():
+        for match in re.finditer(rf"^[ \t\u3000]*(?:{_LIST_MARK})?[\u4e00-\u9fff]{{0,{HEADING_PREFIX_CHARS}}}{re.escape(heading)}[:：]?[ \t\u3000]*\n?", text, re.M):
+            line_end = text.find("\n", match.end())
+            body = text[match.end() : len(text) if line_end < 0 else line_end]
+            if len(body.strip()) < MIN_BODY_CHARS or re.match(rf"\s*(?:{_LIST_MARK})", body):
+                continue  # a contents line ("一、主要职能" over "二、…"), or a lead-in ("包括：") to a list
+            span = _cut(text, match.end(), match.end() + len(body))
+            if span:
+                found.append((heading, said, span, _topic(text, sections, match.start(), len(sections) + 1)))
+    return found
+
+
 def best_section(question: str, term_sets: list[set[str]], doc_ids: list[str], texts: SourceTexts) -> SectionBody | None:
-    """The section, among the given documents', whose heading the question asks for and whose text, heading
-    and topic hold the largest share of the asked words; the earlier document wins a tie."""
+    """The text under a heading the question asks for, among the given documents', whose words, heading and
+    topic hold the largest share of the asked words; the earlier document wins a tie."""
     asked = asked_aspects(question)
     if not asked:
         return None
     best: SectionBody | None = None
     for doc_id in doc_ids:
-        text, sections = texts.text(doc_id), texts.sections(doc_id)
-        for section in sections:
-            heading = strip_list_mark(section["title"])
-            said = next((asked[h] for h in asked if h in heading), None)
-            span = _body(text, section) if said and section["level"] > min(s["level"] for s in sections) else None
-            if span is None:
-                continue
-            held = _words(heading) | _words(said) | _words(text[span[0] : span[1]]) | _topic(text, sections, section)
+        text = texts.text(doc_id)
+        for heading, said, (start, end), topic in _under_headings(text, texts.sections(doc_id), asked):
+            held = _words(heading) | _words(said) | _words(clean_focus(said)) | _words(text[start:end]) | topic
             score = max((len(terms & held) / len(terms) for terms in term_sets if terms), default=0.0)
             if best is None or score > best.score:
-                best = SectionBody(doc_id, span[0], span[1], text[span[0] : span[1]], score)
+                best = SectionBody(doc_id, start, end, text[start:end], score)
     return best

@@ -16,8 +16,12 @@ PROJECTS = """示例市示例区示例局
 
 2025年部门预算
 
+目录
 一、部门主要职能
-示例局负责全区示例工作。
+二、收入支出预算总表
+
+一、部门主要职能
+示例局负责全区示例工作的统筹规划、政策制定和监督检查，指导街镇开展示例服务。
 二、收入支出预算总表
 项目	金额
 收入总计	800.00
@@ -104,3 +108,10 @@ def test_every_side_has_phrasings_and_no_phrasing_asks_two_sides():
 @pytest.mark.parametrize("question", ["书屋项目实施周期有几个季度", "河道保洁项目实施周期多长", "驿站项目要多久"])
 def test_a_side_asked_as_a_quantity_is_no_text_question(question):
     assert parse_question(question, []).operation is not Operation.TEXT
+
+
+@pytest.mark.parametrize("question", ["示例局主要管哪些事", "示例局是干什么的", "示例局的主要职能是什么"])
+def test_what_a_body_does_is_the_paragraph_under_its_functions_heading_not_the_contents(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and "统筹规划、政策制定和监督检查" in answer.text, answer.text
+    assert "二、收入支出预算总表" not in answer.text
