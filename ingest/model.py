@@ -108,13 +108,28 @@ class RecognisedSpan:
     confidence: float
 
 
+@dataclass(frozen=True)
+class ReadHeader:
+    """A table header its loader read itself, from text that keeps no cell grid: the number of leading rows
+    it fills, each column's header chain and the columns that hold row labels."""
+
+    rows: int
+    columns: tuple[tuple[str, ...], ...]
+    labels: frozenset[int]
+
+
 @dataclass
 class RawTable:
-    """A table as a loader found it: rows of cells, with the lines just before it (title, unit)."""
+    """A table as a loader found it: rows of cells, with the lines just before it (title, unit).
+
+    `header` is given when the loader read the header itself; `unplaced` holds figure cells whose
+    column the source does not settle (kept in the row, but under no header)."""
 
     rows: list[list[Cell]]
     page: int | None = None
     caption_lines: list[Line] = field(default_factory=list)
+    header: ReadHeader | None = None
+    unplaced: frozenset[Cell] = frozenset()
 
     @property
     def start(self) -> int:

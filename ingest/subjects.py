@@ -11,6 +11,7 @@ from ingest.punctuation import BRACKET_MARKS, QUOTE_MARKS
 SUBJECT_CACHE = 100_000  # fact subjects are re-compared on every question
 _CLASSIFICATION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]")  # 功能分类 chains name 类, 款 and 项 in turn
 _NOISE = re.compile(f"[{re.escape(QUOTE_MARKS + BRACKET_MARKS)}\\s、]")
+_LEVEL_SEPARATORS = "-－—–"  # "一般公共服务支出(类）-统计信息事务（款）-统计管理（项）"
 
 
 @lru_cache(maxsize=SUBJECT_CACHE)
@@ -22,7 +23,8 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=SUBJECT_CACHE)
 def classification_levels(subject: str) -> tuple[str, ...]:
     """The 类, 款 and 项 names of a 功能分类 chain, or () for any other subject."""
-    levels = tuple(normalise(name) for name in _CLASSIFICATION_LEVEL.split(subject) if name.strip())
+    names = (normalise(name).strip(_LEVEL_SEPARATORS) for name in _CLASSIFICATION_LEVEL.split(subject))
+    levels = tuple(name for name in names if name)
     return levels if len(levels) > 1 else ()
 
 

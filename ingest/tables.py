@@ -3,7 +3,9 @@
 Conventions of these disclosures handled here:
 - a blank cell in a label column means "same as above" (merged cells dumped from Word/PDF);
 - rows above the header holding only a title, owner code or "单位：万元" are captions, not data;
-- a column header may declare its own unit ("价值（金额单位：万元）"), which beats the table unit.
+- a column header may declare its own unit ("价值（金额单位：万元）"), which beats the table unit;
+- a header its loader read itself (text with no cell grid) is taken as given, and a figure the loader
+  could not place in a column stays in its row under no header.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ _LIST_MARK = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(][一二三四五六七
 _OWNER_CODE = re.compile(r"^\d{3,}\s*\S")  # "339002 中共廊坊市委政法委员会": budget code + owner
 HEADER_END_MARKS = ("一级指标", "指标值")  # a 绩效目标表's header row; rows above it are notes
 _CODE = re.compile(r"^[A-Z]?\d{1,10}$")
+CODED_LABEL = re.compile(r"^(?P<code>\d{3}(?:\s*\d{2}){0,2})\s*(?P<name>\D.*)$")  # "2010506统计管理", "301 01基本工资"
+CODE_DIGITS = (3, 2, 2)  # a 科目编码's 类, 款 and 项
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|.*小计)$")
 _COUNT_IN_LABEL = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
 LABEL_HEADER = re.compile(r"(项目|科目|名称|指标)$")
@@ -48,6 +52,20 @@ def list_mark(text: str) -> ListMark | None:
 def strip_list_mark(text: str) -> str:
     """"2、车辆（台、辆）" → "车辆（台、辆）"."""
     return _LIST_MARK.sub("", text).strip()
+
+
+def split_code(label: str) -> tuple[tuple[str, ...], str]:
+    """"2010506统计管理" → (("201", "05", "06"), "统计管理"); a label that opens with no 科目编码 → ((), label)."""
+    match = CODED_LABEL.match(label.strip())
+    if not match:
+        return (), label
+    digits = squash(match["code"])
+    parts: list[str] = []
+    for size in CODE_DIGITS:
+        if digits:
+            parts.append(digits[:size])
+            digits = digits[size:]
+    return tuple(parts), match["name"].strip()
 
 
 def squash(text: str) -> str:
@@ -141,6 +159,11 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
     return labels
 
 
+def _holds_codes(body: list[list[Cell]], col: int) -> bool:
+    values = [row[col].text for row in body if col < len(row) and row[col].text]
+    return bool(values) and all(_CODE.match(v) for v in values)
+
+
 def _count_unit_from_label(label: str) -> str | None:
     """"车辆（台、辆）" → "台"; "房屋（平方米）" → "平方米"."""
     match = _COUNT_IN_LABEL.search(label)
@@ -156,31 +179,41 @@ def type_table(raw: RawTable, table_id: int) -> Table:
     rows = [row for row in raw.rows if any(c.text for c in row)]
     width = max((len(r) for r in rows), default=0)
     captions = [ln.text for ln in raw.caption_lines]
-    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
-    header_start, first_data = _header_end(rows, first_data)
-    preamble = [row for i, row in enumerate(rows[:first_data]) if i < header_start or _is_preamble(row, width)]
-    header_rows = [row for i, row in enumerate(rows[:first_data]) if i >= header_start and not _is_preamble(row, width)]
+    if raw.header is not None:  # read by the loader: the rows above the body are all header
+        first_data = raw.header.rows
+        preamble, header_rows = [], rows[:first_data]
+    else:
+        first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
+        header_start, first_data = _header_end(rows, first_data)
+        preamble = [row for i, row in enumerate(rows[:first_data]) if i < header_start or _is_preamble(row, width)]
+        header_rows = [row for i, row in enumerate(rows[:first_data]) if i >= header_start and not _is_preamble(row, width)]
     body = rows[first_data:]
     caption_texts = captions + [c.text for row in preamble for c in row if c.text]
     unit = find_table_unit(caption_texts + [c.text for row in header_rows for c in row])
-    headers = _column_headers(header_rows, width)
-    labels = _label_columns(body, headers, width)
+    if raw.header is not None:
+        headers = [*raw.header.columns, *[()] * (width - len(raw.header.columns))]
+        labels = set(raw.header.labels)
+    else:
+        headers = _column_headers(header_rows, width)
+        labels = _label_columns(body, headers, width)
 
     cells: list[TableCell] = []
     above: dict[int, str] = {}
     ordered_labels = sorted(labels)
+    code_columns = {col for col in labels if _holds_codes(body, col)}
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}
         for i, col in enumerate(ordered_labels):
-            # a blank parent label spans down (merged cell) only when a child label to its right is
-            # filled; a row blank to the end (合计) or a class-level code row inherits nothing
-            if not row_texts[col] and any(row_texts[c] for c in ordered_labels[i + 1 :]):
+            # a blank parent label spans down (merged cell) only when a child label to its right is filled,
+            # for a code a child code: a row blank to the end (合计) or a 类 row (201 | | | name) inherits nothing
+            children = [c for c in ordered_labels[i + 1 :] if c in code_columns or col not in code_columns]
+            if not row_texts[col] and any(row_texts[c] for c in children):
                 row_texts[col] = above.get(col, "")
             above[col] = row_texts[col]
         for col, cell in enumerate(row):
             if col in labels or not cell.text:
                 continue
-            chain = headers[col] if col < len(headers) else ()
+            chain = headers[col] if col < len(headers) and cell not in raw.unplaced else ()
             default_unit = next((u for u in (header_unit(h) for h in reversed(chain)) if u), None) or unit
             row_labels = tuple(row_texts[c] for c in sorted(labels) if c < col and row_texts[c])
             if row_labels and "数量" in "".join(chain):

@@ -15,11 +15,9 @@ from functools import cached_property
 
 from ingest.model import Cell, Table, TableKind
 from ingest.numbers import find_table_unit, header_unit, is_money, parse_quantity, to_wan
-from ingest.tables import ListMark, is_total_label, list_mark, squash, strip_list_mark
+from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, list_mark, squash, strip_list_mark
 
 _CODE = re.compile(r"^\d{1,7}$")
-_CODE_DIGITS = (3, 2, 2)  # 类, 款, 项
-_CODED_LABEL = re.compile(r"^(?P<code>\d{3}(?:\s*\d{2}){0,2})\s*(?P<name>\D.*)$")
 _DECIMALS = re.compile(r"\.(\d+)")
 _UNIT_NOTE = re.compile(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]")
 
@@ -61,7 +59,7 @@ class Segment:
     def level(self) -> int:
         """1 for a 类, 2 for a 款, 3 for a 项; 0 without a well-formed code."""
         if len(self.code_parts) > 1:
-            well_formed = all(len(p) == n for p, n in zip(self.code_parts, _CODE_DIGITS, strict=False))
+            well_formed = all(len(p) == n for p, n in zip(self.code_parts, CODE_DIGITS, strict=False))
             return len(self.code_parts) if well_formed and len(self.code_parts) <= 3 else 0
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
 
@@ -132,7 +130,7 @@ class Grid:
                 continue
             quantity = parse_quantity(text, self.unit_of(c))
             if quantity is None or quantity.unit == "%" and not text.endswith(("%", "％")):
-                coded = _CODED_LABEL.match(text)
+                coded = CODED_LABEL.match(text)
                 parts = tuple(squash(x.text) for x in codes) + (tuple(coded["code"].split()) if coded else ())
                 label = squash(strip_list_mark(coded["name"] if coded else text))
                 if current is None or current.figures or current.label:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.model import Cell, Line, RawDocument, RawTable, RecognisedSpan
+from ingest.model import Cell, Line, RawDocument, RawTable, ReadHeader, RecognisedSpan
 
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 MAX_CAPTION_LINES = 3  # a table's title, owner and unit lines sit just above it
@@ -65,19 +66,23 @@ class TextBuilder:
         self._lines.append(Line(text, start, start + len(text), self._page))
         self._mark_recognised(start, start + len(text), confidence)
 
-    def add_table(self, rows: list[list[str | None]], confidences: list[list[float | None]] | None = None) -> None:
+    def add_table(self, rows: list[list[str | None]], confidences: list[list[float | None]] | None = None,
+                  header: ReadHeader | None = None, unplaced: Collection[tuple[int, int]] = ()) -> None:
         """Adds a table given as rows of cell strings (None or '' for a blank cell); a table read from a
-        page image gives each cell's recogniser confidence in `confidences`, row by row."""
+        page image gives each cell's recogniser confidence in `confidences`, row by row. A loader that read
+        the header itself gives it as `header` (its rows must not be blank) and the (row, column) of each
+        figure whose column it could not tell as `unplaced`."""
         kept = [
-            ([clean_cell_text(c) for c in row], confidences[r] if confidences else [None] * len(row))
+            (r, [clean_cell_text(c) for c in row], confidences[r] if confidences else [None] * len(row))
             for r, row in enumerate(rows)
         ]
-        kept = [(row, sure) for row, sure in kept if any(row)]
+        kept = [(r, row, sure) for r, row, sure in kept if any(row)]
         if not kept:
             return
         self._write("\n")
         table_rows: list[list[Cell]] = []
-        for row, sure in kept:
+        loose: set[Cell] = set()
+        for r, row, sure in kept:
             cells: list[Cell] = []
             for i, value in enumerate(row):
                 if i:
@@ -85,10 +90,12 @@ class TextBuilder:
                 start = self._write(value)
                 cells.append(Cell(value, start, start + len(value)))
                 self._mark_recognised(start, start + len(value), sure[i])
+                if (r, i) in unplaced:
+                    loose.add(cells[-1])
             self._write("\n")
             table_rows.append(cells)
         self._write("\n")
-        self._tables.append(RawTable(table_rows, self._page))
+        self._tables.append(RawTable(table_rows, self._page, header=header, unplaced=frozenset(loose)))
 
     def build(self, source: str, fmt: str) -> RawDocument:
         """The finished document, with each table's caption lines attached."""

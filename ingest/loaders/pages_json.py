@@ -2,9 +2,13 @@
 
 PDF extraction hard-wraps narrative at the page width and flattens tables into lines of
 space-separated values. Wrapped lines are joined back into paragraphs; runs of lines ending in
-two or more figures ("合计 2,878,025 2,878,025 0") become tables, one cell per figure, the text
-before the figures as the row label; the column-header lines just above a run become one-cell
-rows, so the title and unit lines stay next to the table. Numbers are never split.
+two or more figures ("合计 2,878,025 2,878,025 0") become tables, the column-header lines just above
+a run stay one-cell rows, so the title and unit lines stay next to the table, and the columns those
+header lines name are read from them (ingest/loaders/text_tables.py). Numbers are never split.
+
+A page that opens with rows that fit the columns of the table closing the page before (its header
+lines repeated or none) carries that table on: its rows join it, written, like a PDF's continued
+table, on the page the table starts on.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
+from ingest.loaders.text_tables import continues, is_figure, text_table
 from ingest.model import RawDocument
-from ingest.numbers import UNSIGNED_NUMBER
 
 MAX_PAGE = 10_000
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
@@ -29,7 +34,6 @@ MAX_HEADER_WIDTH = 80
 ROW, HEAD = "row", "head"
 SHAPE = 'expected a JSON list of {"page": n, "text": "..."} objects'
 
-_FIGURE = re.compile(rf"[-+]?{UNSIGNED_NUMBER}%?|[-—－]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*(?:[.．](?!\d)|、)|第[一二三四五六七八九十\d]+部分)")
 _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"
@@ -38,39 +42,13 @@ _PROSE = re.compile(r"[，。；！？]")
 _HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
 
 
-def _is_figure(token: str) -> bool:
-    return bool(_FIGURE.fullmatch(token))
-
-
 def _trailing_figures(line: str) -> int:
     count = 0
     for token in reversed(line.split()):
-        if not _is_figure(token):
+        if not is_figure(token):
             break
         count += 1
     return count
-
-
-def _row_cells(line: str) -> list[str]:
-    """Label text (leading codes included) as one cell, then one cell per figure; labels between figures stay whole."""
-    tokens = line.split()
-    if all(_is_figure(t) for t in tokens):
-        return tokens
-    cells: list[str] = []
-    label: list[str] = []
-    seen_text = False
-    for token in tokens:
-        if _is_figure(token) and seen_text:
-            if label:
-                cells.append(" ".join(label))
-                label = []
-            cells.append(token)
-        else:
-            seen_text = seen_text or not _is_figure(token)
-            label.append(token)
-    if label:
-        cells.append(" ".join(label))
-    return cells
 
 
 def _width(text: str) -> int:
@@ -127,33 +105,72 @@ def _join(parts: list[str]) -> str:
     return clean_cell_text(text)
 
 
-def _write_page(builder: TextBuilder, lines: list[str], marks: list[str | None], wrap_width: int) -> None:
-    """Header lines become one-cell rows (their words do not line up with columns); rows are split into cells."""
+@dataclass
+class _Block:
+    """One table's lines on a page: its column-header lines, then its rows."""
+
+    head: list[str] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+
+
+def _page_items(lines: list[str], marks: list[str | None]) -> list[str | _Block]:
+    """A page's text lines and table blocks in order."""
+    items: list[str | _Block] = []
+    for line, mark in zip(lines, marks, strict=True):
+        if not mark:
+            items.append(line)
+            continue
+        block = items[-1] if items and isinstance(items[-1], _Block) and (mark == ROW or not items[-1].rows) else None
+        if block is None:
+            block = _Block()
+            items.append(block)
+        (block.rows if mark == ROW else block.head).append(line)
+    return items
+
+
+def _same_lines(a: list[str], b: list[str]) -> bool:
+    return [" ".join(x.split()) for x in a] == [" ".join(x.split()) for x in b]
+
+
+def _join_continued(pages: list[list[str | _Block]]) -> None:
+    """Appends the table opening a page to the table closing the page before when it carries it on:
+    no header lines or the same ones, and rows that fit its columns."""
+    open_block: _Block | None = None
+    for items in pages:
+        filled = [item for item in items if isinstance(item, _Block) or item.strip()]
+        first = filled[0] if filled else None
+        if (open_block and isinstance(first, _Block) and (not first.head or _same_lines(first.head, open_block.head))
+                and continues(open_block.head, first.rows)):
+            open_block.rows += first.rows
+            items.remove(first)
+            if len(filled) == 1:  # the page held nothing else: the table may go on over the next one
+                continue
+        open_block = filled[-1] if filled and isinstance(filled[-1], _Block) else None
+
+
+def _write_page(builder: TextBuilder, items: list[str | _Block], wrap_width: int) -> None:
+    """Text lines are joined into paragraphs; each table block becomes a table."""
     paragraph: list[str] = []
-    rows: list[list[str]] = []
 
     def flush_paragraph() -> None:
         builder.add_line(_join(paragraph))
         paragraph.clear()
 
-    for line, mark in zip(lines, marks):
-        if mark:
+    for item in items:
+        if isinstance(item, _Block):
             flush_paragraph()
-            rows.append(_row_cells(line) if mark == ROW else [line])
+            table = text_table(item.head, item.rows)
+            builder.add_table(table.rows, header=table.header, unplaced=table.unplaced)
             continue
-        if rows:
-            builder.add_table(rows)
-            rows = []
-        if not line.strip():
+        if not item.strip():
             flush_paragraph()
             continue
-        if _starts_paragraph(line):
+        if _starts_paragraph(item):
             flush_paragraph()
-        paragraph.append(line)
-        if _ends_paragraph(line, wrap_width):
+        paragraph.append(item)
+        if _ends_paragraph(item, wrap_width):
             flush_paragraph()
     flush_paragraph()
-    builder.add_table(rows)
 
 
 def _read_pages(path: Path) -> list[tuple[int, list[str]]]:
@@ -180,11 +197,13 @@ def load_pages_json(path: Path) -> RawDocument:
     """Reads a page-text JSON file; document page numbers follow the `page` fields."""
     pages = [(number, lines, _table_runs(lines)) for number, lines in _read_pages(path)]
     wrap_width = max((_width(ln.rstrip()) for _, lines, marks in pages for ln, mark in zip(lines, marks) if not mark), default=0)
+    items = [_page_items(lines, marks) for _, lines, marks in pages]
+    _join_continued(items)
     builder = TextBuilder()
     count = 0
-    for number, lines, marks in pages:
+    for (number, _, _), page_items in zip(pages, items, strict=True):
         while count < number:  # pages missing from the file stay empty so numbers still match the PDF
             builder.new_page()
             count += 1
-        _write_page(builder, lines, marks, wrap_width)
+        _write_page(builder, page_items, wrap_width)
     return builder.build(path.name, "json")
