@@ -384,3 +384,14 @@ def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, pa
 def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
     asked = plan(question)
     assert asked.operation is Operation.SUM and asked.parts == parts
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委主要管哪些事", "主要管事"),  # 主要 stays whole
+    ("发改委设备坏了多久要响应", "设备坏响应"),  # 要 before a verb is filler
+    ("发改委计划生育服务多少", "计划生育服务"),  # 计划 opens an item
+    ("发改委用款计划多少", "用款计划"),
+    ("发改委打算花多少钱买车", "买车"),
+])
+def test_filler_words_are_dropped_only_where_they_are_no_part_of_a_word(question, focus):
+    assert plan(question).focus == focus
