@@ -28,6 +28,7 @@ from assistant.fact_matching import (
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
+from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
@@ -152,7 +153,29 @@ class FactPath:
             return self._category_total(intent, grouped)
         if grouped and found is None:
             return self._best_figure(intent, {docs[0].doc_id: [ScoredFact(grouped.facts[0], MIN_SCORE)]})
+        if found is None or intent.asks_each or asked_count(intent.question):
+            like = like_items(facts, intent.focus, intent.question) if len(docs) == 1 else []
+            if like:
+                return self._like_answer(intent, like)
         return found
+
+    def _like_answer(self, intent: QuestionPlan, like: list[FactRecord]) -> Draft:
+        """Like figures of one sentence (每个季度用款计划): their total when one is asked, else each, every one cited."""
+        if intent.adds_up:
+            result = compute.total([self._money(f) for f in like])
+            return self._computed(intent, "合计", like[0], like, result, self.display_unit, "、".join(f.subject for f in like))
+        citations = [self._cite(f) for f in like]
+        values = {self._display(f) for f in like}
+        listing = "；".join(f"{f.subject}{self._describe(f)}" for f in like)
+        if len(values) == 1:  # "每个季度用款计划多少": the same figure each time
+            value, unit = values.pop()
+            text = f"{self._owner(like[0])}{len(like)}项均为{shown(value, unit)}：{listing}。"
+            answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                            citations=citations, route="fact")
+        else:
+            answer = Answer(question=intent.question, kind="text", text=f"{self._owner(like[0])}分别为：{listing}。",
+                            citations=citations, route="fact")
+        return Draft(answer, [(c, f.value) for c, f in zip(citations, like, strict=True)])
 
     def _category_total(self, intent: QuestionPlan, grouped: CategoryRows) -> Draft:
         """The rows a category cell groups (采购品目 硬件运维服务), added up, each row cited."""

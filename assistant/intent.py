@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.departments import find_all_departments, find_department
-from assistant.plan import Operation, QuestionPlan
+from assistant.plan import ADDS_UP, Operation, QuestionPlan
 from assistant.vocabulary import asked_aspects, joined_item, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
@@ -44,7 +44,6 @@ _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|�
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
-_SUM = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
@@ -86,7 +85,7 @@ def clean_focus(text: str) -> str:
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
-    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _SUM, _DIFFERENCE):
+    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
@@ -113,7 +112,7 @@ def _operation(question: str) -> Operation:
         return Operation.DIFFERENCE
     if _CHANGE.search(question):
         return Operation.CHANGE
-    if _SUM.search(question) and _JOINERS.intersection(tokens(question)) - {"比", "，", ","}:
+    if ADDS_UP.search(question) and _JOINERS.intersection(tokens(question)) - {"比", "，", ","}:
         return Operation.SUM
     return Operation.LOOKUP
 
@@ -142,7 +141,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             return [inside["item"], inside["scope"]]
         return [part, whole or "预算收支"]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
-        body = _split_at_joiners(_SUM.sub(" ", question_without_names))
+        body = _split_at_joiners(ADDS_UP.sub(" ", question_without_names))
         return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
     return []
 

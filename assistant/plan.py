@@ -36,6 +36,8 @@ class Shape(StrEnum):
 
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|涨幅|跌幅|变化率")
+ADDS_UP = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
+_EACH = re.compile(r"每个|每一|各个|每季度|每月|各")
 SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.TEXT: Shape.TEXT}
 
 
@@ -67,6 +69,16 @@ class QuestionPlan:
     def asks_rate(self) -> bool:
         """The question asks for a percentage (增长百分之几, 增幅), not an amount."""
         return bool(_ASKS_RATE.search(self.question))
+
+    @property
+    def adds_up(self) -> bool:
+        """The question asks for a total (一共, 加起来), whether it names the parts or not."""
+        return bool(ADDS_UP.search(self.question))
+
+    @property
+    def asks_each(self) -> bool:
+        """The question asks for each of several like figures (每个季度, 各项)."""
+        return bool(_EACH.search(self.question))
 
     @property
     def shape(self) -> Shape:
