@@ -19,6 +19,8 @@ from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
+_AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
+_COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
 _DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
 _DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根用由][^，。？?]{0,14}?(?:推算|倒推|反推)")
@@ -30,7 +32,8 @@ _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 _RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
-    r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减"
+    r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减|"
+    r"比\s+(?:多|少|高|低|增|减|下降|上升)"  # "比2023年少了多少" once its year is taken out: against that year
 )
 # "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
 _LAST_YEAR = r"(?:上年|去年|上一年)?的?(?:当年)?"
@@ -209,6 +212,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     rest = _AS_OF.sub(" ", rest)
     years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
     named_years = list(years)
+    against = [m for m in _AGAINST_YEAR.finditer(rest)]
     rest = _YEAR.sub(" ", rest)
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
@@ -218,6 +222,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     operation = Operation.TEXT if asks_reason or defines or asks_side else _operation(rest)
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
+    elif len(years) == 1 and len(against) == 1 and (operation in _COMPARING or asks_reason):
+        # "为什么比23年执行数少了" names only the year compared with: the next year's document states the change
+        years = [years[0] + 1]
     if len(years) == 2 and _DERIVED.search(rest) and years[1] - years[0] == 1:
         # "2024年预算是多少（按2025年减少额推算）": last year's figure, from the later document's stated change
         operation, years = Operation.PREVIOUS, years[1:]

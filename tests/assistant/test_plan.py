@@ -395,3 +395,19 @@ def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
 ])
 def test_filler_words_are_dropped_only_where_they_are_no_part_of_a_word(question, focus):
     assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question, years", [
+    ("发改委招待费为什么比24年执行数少了", [2025]),
+    ("发改委招待费比2024年少了多少", [2025]),
+    ("发改委2025年招待费比2024年少了多少", [2024, 2025]),  # two years: the same item in both documents
+    ("发改委2024年招待费多少", [2024]),
+])
+def test_a_year_named_only_as_the_one_compared_with_points_to_the_next_years_document(question, years):
+    assert plan(question).years == years
+
+
+@pytest.mark.parametrize("question", ["发改委招待费比2024年少了多少", "发改委招待费比24年多了多少", "发改委招待费为啥比24年少了"])
+def test_a_change_against_a_named_year_is_a_change_not_that_years_figure(question):
+    asked = plan(question)
+    assert asked.operation in (Operation.CHANGE, Operation.TEXT) and asked.years == [2025]
