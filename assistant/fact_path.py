@@ -305,31 +305,35 @@ class FactPath:
         return Draft(answer, [(citation, fact.value)])
 
     def _basis_change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        """A change against another basis the document states for the same item ("比2023年预算执行数少了多少"
-        where only the two levels are given): this year's figure minus that one."""
-        if intent.basis is None or len(docs) != 1:
+        """A change the document gives only as two levels of the same item: against another basis ("比2023年预算执行数
+        少了多少") or against last year's figure of the same basis ("2026年度预算199万元，2025年度预算256万元"):
+        this year's figure minus that one."""
+        if len(docs) != 1:
             return None
         own = DocumentKind(docs[0].kind).natural_basis
-        if intent.basis is own:
-            return None
-        current = self._level_fact(intent, facts, basis=own)
-        earlier = self._level_fact(intent, facts, basis=intent.basis, period=Period.UP_TO_YEAR_BEFORE)
+        against = intent.basis or own
+        current = self._level_fact(intent, facts, basis=own, period=Period.OWN)
+        earlier = self._level_fact(intent, facts, basis=against,
+                                   period=Period.YEAR_BEFORE if against is own else Period.UP_TO_YEAR_BEFORE)
         if current is None or earlier is None or not same_item(current.fact.subject, earlier.fact.subject):
             return None
         result = compute.difference(self._money(current.fact), self._money(earlier.fact))
-        against = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else str(earlier.fact.basis)
-        label = f"比{against}{_direction_word(result.value)}"
+        said = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else f"上年{earlier.fact.basis}"
+        label = f"比{said}{_direction_word(result.value)}"
         draft = self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, self.display_unit,
                                magnitude=True)
-        return self._with_rate(draft, current.fact, facts)
+        return self._with_rate(draft, current.fact, facts, earlier.fact.basis)
 
-    def _with_rate(self, draft: Draft, fact: FactRecord, facts: list[FactRecord]) -> Draft:
-        """A change in money with the rate the document states beside it for the same item ("增加167.47万元，
-        原文：增长277.22%"), cited; unchanged when none is stated or the change is itself a rate."""
+    def _with_rate(self, draft: Draft, fact: FactRecord, facts: list[FactRecord], against: Basis | None = None) -> Draft:
+        """A change in money with the rate the document states beside it for the same item against the same
+        figure ("增加167.47万元，原文：增长277.22%"), cited; unchanged when none is stated or the change is itself
+        a rate. `against` is the basis the change was measured from (a stated change's own when not given)."""
         if fact.unit == "%":
             return draft
+        against = against or fact.compared_to
         rates = [f for f in facts if f.kind is FactKind.CHANGE and f.unit == "%" and f.doc_id == fact.doc_id
-                 and same_item(f.subject, fact.subject)]
+                 and same_item(f.subject, fact.subject)
+                 and (against is None or f.compared_to is None or f.compared_to is against)]
         rates.sort(key=lambda f: (f.context != fact.context, abs(f.start - fact.start)))
         if not rates:
             return draft

@@ -1,0 +1,40 @@
+"""A change the document gives only as two levels of one item is computed from them, against the basis asked
+(last year's budget or last year's 执行数), and a stated rate is quoted only beside a change against the
+same figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+DISCLOSURE = """示例市示例区示例街道办事处
+
+2026年单位预算
+
+一、单位主要职能
+示例街道办事处负责辖区社区管理和公共服务，统筹推进社区治理工作。
+二、财政拨款支出主要内容
+1. “社会保障和就业支出(类）-就业补助（款）-公益性岗位补贴（项）”2026年度预算199万元，2025年度预算256万元，主要用于：社区内公益性的岗位补贴。2025年当年预算执行数为200.18万元，2026年预算安排199万元，比2025年预算执行数减少0.59%。主要原因是：正常预算浮动。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("stated-levels"), embeddings,
+                             {"example-street-2026-unit-budget.txt": DISCLOSURE})
+
+
+@pytest.mark.parametrize("question", ["示例街道公益性岗位补贴26年预算比25年预算少了多少", "示例街道公益性岗位补贴比上年少了多少"])
+def test_a_change_against_last_years_budget_comes_from_the_two_budgets(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 57.0, answer.text
+    assert "减少" in answer.text and "0.59%" not in answer.text  # that rate is against the 执行数, not the budget
+    assert {"199", "256"} <= {q for c in answer.citations for q in ("199", "256") if q in c.quote}
+
+
+def test_a_change_against_last_years_outturn_carries_the_rate_stated_against_it(assistant):
+    answer = assistant.ask("示例街道公益性岗位补贴比25年执行数少了多少")
+    assert answer.kind == "number" and answer.value == 1.18, answer.text
+    assert "0.59%" in answer.text
