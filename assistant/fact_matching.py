@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
-from assistant.vocabulary import generic_item_words, unit_words
+from assistant.plan import INCLUDED
+from assistant.vocabulary import fund_words, generic_item_words, unit_words
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
 from ingest.lexicon import search_terms
@@ -65,6 +66,9 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
 INCOME_COLUMN_PENALTY = 10.0
+ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
+ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
+ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
 
 
 def natural_basis(fact: FactRecord) -> Basis:
@@ -285,6 +289,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not (operand_change or _ASKS_CHANGE.search(question)):
         best -= 30.0
+    if fact.table_kind in ONE_FUND_TABLES and not any(w in INCLUDED.sub("", question) for w in fund_words()):
+        best -= ONE_FUND_PENALTY
     if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
         best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
@@ -330,10 +336,13 @@ def _column(fact: FactRecord) -> str:
 
 def different_scope(a: FactRecord, b: FactRecord) -> bool:
     """An economic-classification row (基本支出 only) and any other place count different spending:
-    公务接待费 in the 三公 table includes project money, the 经济分类 row does not. So does a breakdown
-    column (a row's 基本支出 or 项目支出) beside the row's total."""
+    公务接待费 in the 三公 table includes project money, the 经济分类 row does not. So do one fund's table
+    (一般公共预算支出表) and a table of all funds (支出总表), and a breakdown column (a row's 基本支出 or
+    项目支出) beside the row's total."""
     kinds = {a.table_kind, b.table_kind}
     if TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1:
+        return True
+    if kinds & ONE_FUND_TABLES and kinds & ALL_FUNDS_TABLES:  # one fund's money beside all funds'
         return True
     breakdowns = {bool(_BREAKDOWN_COLUMN.search(_column(f))) for f in (a, b)}
     return len(breakdowns) == 2 or (breakdowns == {True} and _column(a) != _column(b))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.departments import find_all_departments, find_department
-from assistant.plan import ADDS_UP, Operation, QuestionPlan
+from assistant.plan import ADDS_UP, INCLUDED, Operation, QuestionPlan
 from assistant.vocabulary import asked_aspects, joined_item, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
@@ -234,7 +234,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         elif operation is not Operation.LOOKUP or _COMPARES.search(rest):
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
-    focus = clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest)
+    focus = INCLUDED.sub("", clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest))
     parts = _parts(rest, operation)
     if operation is Operation.SUM and (split := _SPLIT_BY.search(focus)):  # "总部经济（区级加市级）": 区级… + 市级…
         whole = clean_focus(focus[: split.start()])

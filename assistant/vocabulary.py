@@ -35,6 +35,11 @@ def spending_terms() -> list[str]:
     return list(whole_budget_terms()["spending"])
 
 
+def fund_words() -> tuple[str, ...]:
+    """The funds a table may hold one of (一般公共预算, 政府性基金 …)."""
+    return whole_budget_terms()["funds"]
+
+
 def whole_terms(asked: str) -> list[str]:
     """The terms documents use for the whole a question names ("全部预算支出" → 财政拨款支出, 支出总计 …), or []
     when `asked` names an item rather than a whole."""

@@ -163,3 +163,17 @@ def test_a_tables_total_under_a_合计_column_is_the_whole_its_header_names():
     rows = [cell("工资福利支出", "21170337.81"), cell("商品和服务支出", "1932777.54"), cell("合计", "24606775.35")]
     assert rank_facts(rows, ["一般公共预算基本支出"], "一般公共预算基本支出是多少")[0].fact.subject == "合计"
     assert rank_facts(rows, ["工资福利支出"], "工资福利支出是多少")[0].fact.subject == "工资福利支出"
+
+
+def test_one_funds_table_is_another_scope_and_comes_after_the_departments_whole():
+    from assistant.fact_matching import different_scope
+    from ingest.model import TableKind
+
+    def total(kind: TableKind, measure: str, value: str) -> FactRecord:
+        return replace(fact("合计", value=value), origin="table", table_kind=kind, measure=measure, table_id=hash(kind) % 97)
+
+    whole = total(TableKind.EXPENSE, "支出预算/项目支出", "4938.81")
+    general = total(TableKind.GENERAL_PUBLIC, "一般公共预算支出/项目支出", "4570.81")
+    assert different_scope(whole, general)
+    assert rank_facts([general, whole], ["项目支出"], "项目支出多少")[0].fact is whole
+    assert rank_facts([general, whole], ["项目支出"], "项目支出一共多少（含政府性基金）")[0].fact is whole
