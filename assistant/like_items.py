@@ -7,11 +7,12 @@ import os
 import re
 from collections import defaultdict
 
+from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 from ingest.model import FactKind
 from ingest.numbers import is_money
 
-MIN_SHARED_CHARS = 2  # 用款计划: what the figures share names an item, not a stray character
+MIN_SHARED_CHARS = 3  # 用款计划: what the figures share names an item, not a bare 支出 or 费
 _COUNT = re.compile(r"(?P<n>[一二三四五六七八九十两\d]+)个")
 _CHINESE_COUNTS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 
@@ -35,7 +36,8 @@ def _shared_tail(subjects: list[str]) -> str:
 
 def like_items(facts: list[FactRecord], focus: str, question: str) -> list[FactRecord]:
     """The money figures of one sentence whose items differ only in their beginning and share an ending the
-    focus names, as many as the question counts; [] when no sentence (or more than one) states such a set."""
+    focus names (an item's name, not a bare 支出), as many as the question counts; [] when no sentence (or
+    more than one) states such a set."""
     by_sentence: dict[tuple[str, str], list[FactRecord]] = defaultdict(list)
     for fact in facts:
         if fact.origin == "text" and fact.kind is FactKind.AMOUNT and is_money(fact.unit):
@@ -47,7 +49,8 @@ def like_items(facts: list[FactRecord], focus: str, question: str) -> list[FactR
         if len(stated) < 2 or len(set(subjects)) != len(subjects):
             continue
         tail = _shared_tail(subjects)
-        if len(tail) >= MIN_SHARED_CHARS and tail in focus and (count is None or count == len(stated)):
+        names_item = len(tail) >= MIN_SHARED_CHARS and tail not in generic_item_words() and tail in focus
+        if names_item and (count is None or count == len(stated)):
             found.append((len(tail), stated))
     if not found:
         return []

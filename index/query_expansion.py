@@ -39,7 +39,8 @@ def canonical_variants(focus: str) -> list[str]:
     variants: list[str] = []
     for colloquial, canonical, exact in _entries():
         rest = focus.replace(colloquial, " ")  # 一般公共预算财政拨款 holds its own term 一般公共预算
-        if _applies(colloquial, exact, focus) and not any(term in rest for term in canonical):
+        named = any(term in rest or (colloquial in term and term in focus) for term in canonical)  # 工资 of 工资福利支出
+        if _applies(colloquial, exact, focus) and not named:
             # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite
             for term in canonical:
                 if term not in rest:

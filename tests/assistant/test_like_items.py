@@ -54,3 +54,18 @@ def test_a_set_that_two_sentences_fit_is_not_guessed(assistant):
 @pytest.mark.parametrize("question, count", [("四个季度", 4), ("4个季度", 4), ("两个项目", 2), ("每个季度", None)])
 def test_asked_counts(question, count):
     assert asked_count(question) == count
+
+
+def test_a_bare_shared_word_names_no_set():
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from assistant.like_items import like_items
+    from tests.assistant.test_fact_matching import fact
+
+    said = "项目支出3554.1万元；本级支出3554.1万元。"
+    figures = [replace(fact(name, i * 10, value="3554.1"), context=said) for i, name in enumerate(["项目支出", "本级支出"])]
+    assert like_items(figures, "工资福利支出", "工资福利支出是多少") == []
+    assert [f.value for f in like_items(figures, "支出", "两项支出各多少")] == []
+    quarters = [replace(fact(f"第{n}季度用款计划", i * 10, value="15"), context="…") for i, n in enumerate("一二")]
+    assert [f.value for f in like_items(quarters, "两个季度用款计划", "两个季度用款计划各多少")] == [Decimal(15)] * 2

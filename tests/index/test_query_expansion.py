@@ -45,3 +45,7 @@ def test_variants_replace_the_colloquial_word_in_place():
 
 def test_a_colloquial_word_holding_its_own_term_is_still_rewritten():
     assert "一般公共预算基本支出" in canonical_variants("一般公共预算财政拨款基本支出")
+
+
+def test_a_colloquial_word_inside_the_documents_term_is_not_rewritten():
+    assert canonical_variants("工资福利支出") == []
