@@ -11,7 +11,7 @@ import re
 
 from assistant.departments import find_all_departments, find_department
 from assistant.plan import ADDS_UP, INCLUDED, Operation, QuestionPlan
-from assistant.vocabulary import asked_aspects, joined_item, spending_terms, total_terms
+from assistant.vocabulary import asked_aspects, joined_item, names_the_whole, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -273,6 +273,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus)))  # "年初预算" alone: the whole
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
+    if names_the_whole(focus):  # "总预算多少": the whole budget
+        focus = ""
     if len(focus) < 3 and (completion or not canonical_terms(rest)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
         wholes = spending_terms() if completion else total_terms() + spending_terms()

@@ -35,6 +35,12 @@ def spending_terms() -> list[str]:
     return list(whole_budget_terms()["spending"])
 
 
+def names_the_whole(focus: str) -> bool:
+    """True when what is left of a question once its basis word is taken out names the whole budget
+    (总预算 → 总, 全部预算 → 全部)."""
+    return any(asked == f"{focus}预算" for asked in whole_budget_terms()["asked_budget"])
+
+
 def fund_words() -> tuple[str, ...]:
     """The funds a table may hold one of (一般公共预算, 政府性基金 …)."""
     return whole_budget_terms()["funds"]

@@ -411,3 +411,9 @@ def test_a_year_named_only_as_the_one_compared_with_points_to_the_next_years_doc
 def test_a_change_against_a_named_year_is_a_change_not_that_years_figure(question):
     asked = plan(question)
     assert asked.operation in (Operation.CHANGE, Operation.TEXT) and asked.years == [2025]
+
+
+@pytest.mark.parametrize("question", ["发改委2025年总预算多少", "发改委2025年全部预算是多少", "发改委2025年预算多少"])
+def test_the_whole_budget_asked_in_any_words_names_no_item(question):
+    asked = plan(question)
+    assert asked.focus == "" and "预算收支" in asked.terms
