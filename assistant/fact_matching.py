@@ -14,7 +14,7 @@ from assistant.plan import INCLUDED
 from assistant.vocabulary import fund_words, generic_item_words, unit_words
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
-from ingest.lexicon import search_terms
+from ingest.lexicon import budget_terms, search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import classification_levels, normalise
@@ -215,8 +215,8 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     covered = len(found) / len(asked)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered
-    if fact.purpose and _named_by_purpose(asked, described, fact.purpose):
-        return 60.0
+    if fact.purpose and term not in budget_terms() and _named_by_purpose(asked, described, fact.purpose):
+        return 60.0  # a standard item (项目支出) is never named by what another item's money is for
     return 0.0
 
 

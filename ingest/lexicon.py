@@ -30,6 +30,13 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
+@lru_cache(maxsize=1)
+def budget_terms() -> frozenset[str]:
+    """The terms of the shipped dictionary: the names documents give their standard items (项目支出, 人员经费 …)."""
+    lines = BUDGET_TERMS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _split(text: str, cut) -> list[str]:
     """jieba on the words, numbers kept whole ("8.5", "1,307.00", "14.84%")."""
     out: list[str] = []

@@ -177,3 +177,9 @@ def test_one_funds_table_is_another_scope_and_comes_after_the_departments_whole(
     assert different_scope(whole, general)
     assert rank_facts([general, whole], ["项目支出"], "项目支出多少")[0].fact is whole
     assert rank_facts([general, whole], ["项目支出"], "项目支出一共多少（含政府性基金）")[0].fact is whole
+
+
+def test_a_standard_item_is_not_named_by_another_items_purpose():
+    planning = replace(fact("城乡社区规划与管理（项）", value="3110.14"),
+                       purpose="事业单位人员支出、公用支出、行政事业单位项目支出")
+    assert rank_facts([planning], ["项目支出"], "项目支出年初预算多少") == []
