@@ -114,6 +114,8 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
     if subject in term:
         if len(subject) < 3 and len(term) > len(subject) + 1:
             return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
+        if len(term) == len(subject) + 1 and term.endswith(subject):
+            return 0.0  # one character before it makes another item: 水电费 is not 电费, nor is 邮电费
         return 50.0 + 40.0 * len(subject) / len(term)
     if term in subject:
         if len(term) < 3:

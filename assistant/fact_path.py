@@ -29,7 +29,7 @@ from assistant.fact_matching import (
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
 from assistant.formatting import in_display_unit, rounded, shown
 from assistant.like_items import asked_count, like_items
-from assistant.vocabulary import joined_item, spending_terms, total_terms, whole_terms
+from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
@@ -157,6 +157,8 @@ class FactPath:
             like = like_items(facts, intent.focus, intent.question) if len(docs) == 1 else []
             if like:
                 return self._like_answer(intent, like)
+        if found is None and intent.focus in compound_items():  # 水电费, listed apart as 水费 and 电费
+            return self._sum(replace(intent, parts=list(compound_items()[intent.focus])), facts, docs)
         return found
 
     def _like_answer(self, intent: QuestionPlan, like: list[FactRecord]) -> Draft:

@@ -91,3 +91,9 @@ def asked_aspects(question: str) -> dict[str, str]:
         if said:
             asked[heading] = said
     return asked
+
+
+@lru_cache(maxsize=1)
+def compound_items() -> dict[str, tuple[str, ...]]:
+    """{水电费: (水费, 电费)}: items asked together that documents list apart."""
+    return _keyed_lists("compound_items.tsv")
