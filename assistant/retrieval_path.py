@@ -38,7 +38,7 @@ TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about 
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
-_DEFINES = re.compile(r"[:：]\s*(?:是)?指|是指|指的是|系指|[:：]\s*包括")
+_DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 
 

@@ -15,7 +15,8 @@ from ingest.tables import strip_list_mark
 
 _LIST_MARK = r"\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、"  # 一、 (二) 3.
 TOPIC_CHARS = 200  # a parent section names its topic in its title or its first lines
-HEADING_PREFIX_CHARS = 4  # 部门主要职能, 本单位机构设置: a heading may name whose it is
+HEADING_PREFIX_CHARS = 4  # 部门主要职能: a heading run into its paragraph may name whose it is in a word
+MAX_NAME_CHARS = 30  # a heading on its own line may open with a body's full name
 MIN_BODY_CHARS = 20  # a paragraph under a heading that no section holds says at least this much
 BODY_CHARS = 600  # most of a section quoted as the answer, in whole sentences
 
@@ -59,6 +60,32 @@ def _topic(text: str, sections: list[dict], offset: int, level: int) -> set[str]
     return words
 
 
+def _heading_line(heading: str) -> str:
+    """A line opening with the heading, after a list mark and the name of whose it is (部门, 上海市…福利院)."""
+    return (rf"^[ \t\u3000]*(?:{_LIST_MARK})?(?P<prefix>[\u4e00-\u9fff（）()]{{0,{MAX_NAME_CHARS}}}?){re.escape(heading)}"
+            rf"[:：]?[ \t\u3000]*\n?")
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    """Where the text under a heading line ends: at a blank line, at the next heading (a short line without a
+    sentence mark, or one opening with 一、), or after BODY_CHARS."""
+    at, listed = offset, False
+    while at < len(text) and at - offset < BODY_CHARS:
+        end = _line_end(text, at)
+        line = text[at:end].strip()
+        if at > offset and (not line or (re.match(r"[一二三四五六七八九十]+、", line) and not listed)
+                            or (len(line) <= MAX_NAME_CHARS and not re.search(r"[。；：:，]", line))):
+            return at - 1
+        listed = listed or line.endswith(("：", ":"))  # "主要职能包括：" leads into 一、… items
+        at = end + 1
+    return min(at, len(text))
+
+
 def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> list[tuple[str, str, tuple[int, int], set[str]]]:
     """(heading, how it was asked, body span, topic words) for each asked heading: a section of its own, or
     a heading run into its paragraph ("一、主要职能中共…负责…")."""
@@ -72,12 +99,15 @@ def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> l
             if span:
                 found.append((heading, said, span, _topic(text, sections, section["start"], section["level"])))
     for heading, said in asked.items():
-        for match in re.finditer(rf"^[ \t\u3000]*(?:{_LIST_MARK})?[\u4e00-\u9fff]{{0,{HEADING_PREFIX_CHARS}}}{re.escape(heading)}[:：]?[ \t\u3000]*\n?", text, re.M):
-            line_end = text.find("\n", match.end())
-            body = text[match.end() : len(text) if line_end < 0 else line_end]
+        for match in re.finditer(_heading_line(heading), text, re.M):
+            own_line = match.group().endswith("\n")  # "上海市普陀区社会福利院主要职能" over its paragraph
+            if not own_line and len(match["prefix"]) > HEADING_PREFIX_CHARS:
+                continue  # a sentence that merely names the heading's words
+            body_end = _paragraph_end(text, match.end()) if own_line else _line_end(text, match.end())
+            body = text[match.end() : body_end]
             if len(body.strip()) < MIN_BODY_CHARS or re.match(rf"\s*(?:{_LIST_MARK})", body):
                 continue  # a contents line ("一、主要职能" over "二、…"), or a lead-in ("包括：") to a list
-            span = _cut(text, match.end(), match.end() + len(body))
+            span = _cut(text, match.end(), body_end)
             if span:
                 found.append((heading, said, span, _topic(text, sections, match.start(), len(sections) + 1)))
     return found

@@ -417,3 +417,11 @@ def test_a_change_against_a_named_year_is_a_change_not_that_years_figure(questio
 def test_the_whole_budget_asked_in_any_words_names_no_item(question):
     asked = plan(question)
     assert asked.focus == "" and "预算收支" in asked.terms
+
+
+@pytest.mark.parametrize("question, defines", [("什么是三公经费", True), ("机关运行经费指的是什么", True),
+                                               ("文旅局出国经费为什么是0", False)])
+def test_a_definition_is_asked_by_its_words_not_by_为什么是(question, defines):
+    asked = plan(question)
+    assert asked.asks_definition is defines
+    assert "指" not in asked.focus

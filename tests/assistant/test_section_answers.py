@@ -115,3 +115,30 @@ def test_what_a_body_does_is_the_paragraph_under_its_functions_heading_not_the_c
     answer = assistant.ask(question)
     assert answer.kind == "text" and "统筹规划、政策制定和监督检查" in answer.text, answer.text
     assert "二、收入支出预算总表" not in answer.text
+
+
+WELFARE_HOME = """示例市示例区示例福利院
+
+2024年单位预算
+
+目 录
+一、单位主要职能
+二、单位机构设置
+
+示例市示例区示例福利院主要职能
+示例市示例区示例福利院是收养社会孤老、寄养有家老人的事业单位。
+主要职能包括：
+1.负责福利院的日常管理、运营维护等工作。
+2.组织志愿者为在院老人开展志愿服务。
+
+示例市示例区示例福利院机构设置
+示例市示例区示例福利院设5个内设机构，包括：院长室、办公室、财务室、护理部、后勤部。
+"""
+
+
+def test_a_heading_that_opens_with_the_bodys_name_gives_its_paragraph_and_list(tmp_path_factory, embeddings):
+    home = written_assistant(tmp_path_factory.mktemp("welfare-home"), embeddings,
+                             {"example-home-2024-unit-budget.txt": WELFARE_HOME})
+    answer = home.ask("示例福利院是干什么的")
+    assert answer.kind == "text", answer.text
+    assert "收养社会孤老" in answer.text and "组织志愿者" in answer.text and "院长室" not in answer.text
