@@ -232,6 +232,11 @@ def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bo
             and 3 * len(words & purposes) >= len(purposes))
 
 
+def bare_item(term: str) -> str:
+    """The item a term names without the basis word after it: 支出决算 → 支出, 三公经费预算 → 三公经费."""
+    return _STATED_AS.sub("", term)
+
+
 def _total_column(measure: str) -> str:
     """What a total row's figure is the whole of: its column (人员经费), or, under a 合计 column, the header
     above it when that names a whole of its own (一般公共预算基本支出/合计), not a bare 支出 that the table's

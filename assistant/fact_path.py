@@ -14,6 +14,7 @@ from assistant.answer import Answer, Citation, CitedValue
 from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
+    bare_item,
     MIN_OPERAND_SCORE,
     MIN_SCORE,
     PRIMARY_MEASURES,
@@ -30,10 +31,11 @@ from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_
 from assistant.formatting import in_display_unit, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
-from assistant.plan import Operation, QuestionPlan
+from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
-from ingest.facts import COMPLETION_MEASURE
+from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
+from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import same_item
 from ingest.tables import is_total_label, strip_list_mark
@@ -408,6 +410,9 @@ class FactPath:
     def _share(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if len(intent.parts) != 2:
             return None
+        stated = self._stated_share(intent, facts)
+        if stated:
+            return stated
         part = None
         named, joined = intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
         for term in ((joined, named) if re.search(r"[类项]$", named) else (named, joined)):  # 服务类 is 政府采购服务
@@ -427,6 +432,21 @@ class FactPath:
             return None  # a part larger than its whole: the figures found are not the asked part and whole
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
+
+    def _stated_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """The share the document states for the part ("基本支出5377.64万元，占55.10%"), when the whole asked is
+        named before it in its paragraph ("本年支出合计…，其中：") or by it (占本年支出合计的), or no whole is named."""
+        part, whole = intent.parts
+        shares = [f for f in facts if f.unit == "%" and SHARE_MEASURE in f.measure and f.kind is not FactKind.CHANGE]
+        ranked = rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
+        named_whole = {w for w in search_terms(bare_item(whole)) if len(w) >= 2}
+        for scored in ranked:
+            text = self.texts.text(scored.fact.doc_id)
+            before = text[text.rfind("\n", 0, scored.fact.start) + 1 : scored.fact.start]  # its paragraph up to it
+            said = set(search_terms(f"{scored.fact.measure}{before}"))
+            if scored.score >= MIN_OPERAND_SCORE and (whole == DEFAULT_WHOLE or named_whole <= said):
+                return self._best_figure(intent, {scored.fact.doc_id: [scored]})
+        return None
 
     def _sum(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         operands = self._operands(intent, facts)

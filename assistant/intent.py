@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.departments import find_all_departments, find_department
-from assistant.plan import ADDS_UP, INCLUDED, Operation, QuestionPlan
+from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.vocabulary import asked_aspects, joined_item, names_the_whole, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
@@ -142,7 +142,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         inside = _WITHIN.match(part)
         if inside and not whole:  # "基本支出里人员经费占多大比例": the part of the whole it stands in
             return [inside["item"], inside["scope"]]
-        return [part, whole or "预算收支"]
+        return [part, whole or DEFAULT_WHOLE]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
         body = _split_at_joiners(ADDS_UP.sub(" ", question_without_names))
         return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]

@@ -36,6 +36,7 @@ class Shape(StrEnum):
 
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|涨幅|跌幅|变化率")
+DEFAULT_WHOLE = "预算收支"  # what a share is of when the question names no whole
 INCLUDED = re.compile(r"[（(](?:含|包括|包含)[^（）()]*[)）]")  # "（含政府性基金）": the whole, that part included
 ADDS_UP = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _EACH = re.compile(r"每个|每一|各个|每季度|每月|各")

@@ -41,6 +41,8 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
 _COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
+_SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
+SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
@@ -167,6 +169,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject, measure = subject[: stated.start()], stated.group()
             if match["unit"] in "%％" and _COMPLETION.search(clause):
                 subject, measure = "", COMPLETION_MEASURE
+            share = _SHARE_OF.match(clause.strip()) if match["unit"] in "%％" and not change else None
+            if share:  # "基本支出 5377.64万元，占 55.10%": the share of the item just named, in the whole it names
+                subject, measure = running_subject, f"占{share['whole']}的{SHARE_MEASURE}" if share["whole"] else SHARE_MEASURE
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
@@ -195,8 +200,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     sentence_whole = sentence_whole or subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
             value = Decimal(match["num"].replace(",", ""))
-            if unit == "%" and measure != COMPLETION_MEASURE:
-                measure = "比例" if measure == "金额" else measure + "幅度"
+            if unit == "%" and measure != COMPLETION_MEASURE and not share:
+                measure = SHARE_MEASURE if measure == "金额" else measure + "幅度"
             facts.append(
                 Fact(
                     subject=subject,

@@ -210,3 +210,11 @@ def test_a_year_written_with_a_space_is_no_part_of_the_item() -> None:
 def test_a_rate_after_a_change_is_the_same_items() -> None:
     text = "与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。"
     assert [(f.subject, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [("收入支出", "万元"), ("收入支出", "%")]
+
+
+def test_a_share_stated_after_an_item_is_that_items_share():
+    facts = line_facts("本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。")
+    shares = {(f.subject, f.value) for f in facts if f.unit == "%"}
+    assert shares == {("基本支出", Decimal("55.10")), ("项目支出", Decimal("44.90"))}
+    named = line_facts("一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。")
+    assert [(f.subject, f.measure) for f in named if f.unit == "%"] == [("一般公共预算财政拨款支出", "占本年支出合计的比例")]
