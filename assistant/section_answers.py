@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from assistant.citations import SourceTexts
 from assistant.intent import clean_focus
 from assistant.vocabulary import asked_aspects
-from ingest.lexicon import search_terms
-from ingest.punctuation import SENTENCE
+from ingest.punctuation import QUOTES, SENTENCE
 from ingest.tables import strip_list_mark
 
 _LIST_MARK = r"\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、"  # 一、 (二) 3.
@@ -32,10 +31,6 @@ class SectionBody:
     score: float
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in search_terms(text) if len(w) >= 2}
-
-
 def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """text[start:end] without its leading blanks, cut after the last whole sentence within BODY_CHARS."""
     while start < end and text[start].isspace():
@@ -48,16 +43,15 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, len(text[:cut].rstrip())
 
 
-def _topic(text: str, sections: list[dict], offset: int, level: int) -> set[str]:
-    """Words of the sections above a heading at `offset`: their titles and the first lines under the nearest."""
+def _topic(text: str, sections: list[dict], offset: int, level: int) -> str:
+    """What the sections above a heading at `offset` say of their topic: their titles and the first lines
+    under the nearest."""
     parents = [s for s in sections if s["level"] < level and s["start"] <= offset < s["end"]]
-    words: set[str] = set()
-    for parent in parents:
-        words |= _words(parent["title"])
+    said = " ".join(parent["title"] for parent in parents)
     if parents:
         nearest = max(parents, key=lambda s: s["level"])
-        words |= _words(text[nearest["start"] : min(nearest["end"], nearest["start"] + TOPIC_CHARS)])
-    return words
+        said += " " + text[nearest["start"] : min(nearest["end"], nearest["start"] + TOPIC_CHARS)]
+    return said
 
 
 def _heading_line(heading: str) -> str:
@@ -86,8 +80,8 @@ def _paragraph_end(text: str, offset: int) -> int:
     return min(at, len(text))
 
 
-def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> list[tuple[str, str, tuple[int, int], set[str]]]:
-    """(heading, how it was asked, body span, topic words) for each asked heading: a section of its own, or
+def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> list[tuple[str, str, tuple[int, int], str]]:
+    """(heading, how it was asked, body span, what the sections above say of the topic) for each asked heading: a section of its own, or
     a heading run into its paragraph ("一、主要职能中共…负责…")."""
     found = []
     for section in sections:
@@ -113,6 +107,12 @@ def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> l
     return found
 
 
+def _smallest(words: set[str]) -> set[str]:
+    """The words that hold no other of them (专项资金 is 专项 and 资金): a compound the source splits
+    ("专项（政策资金）") still counts its parts, and no word counts twice."""
+    return {w for w in words if not any(o != w and o in w for o in words)}
+
+
 def best_section(question: str, term_sets: list[set[str]], doc_ids: list[str], texts: SourceTexts) -> SectionBody | None:
     """The text under a heading the question asks for, among the given documents', whose words, heading and
     topic hold the largest share of the asked words; the earlier document wins a tie."""
@@ -120,11 +120,12 @@ def best_section(question: str, term_sets: list[set[str]], doc_ids: list[str], t
     if not asked:
         return None
     best: SectionBody | None = None
+    units = [_smallest(terms) for terms in term_sets]
     for doc_id in doc_ids:
         text = texts.text(doc_id)
         for heading, said, (start, end), topic in _under_headings(text, texts.sections(doc_id), asked):
-            held = _words(heading) | _words(said) | _words(clean_focus(said)) | _words(text[start:end]) | topic
-            score = max((len(terms & held) / len(terms) for terms in term_sets if terms), default=0.0)
+            held = QUOTES.sub("", " ".join([heading, said, clean_focus(said), text[start:end], topic]))
+            score = max((sum(w in held for w in terms) / len(terms) for terms in units if terms), default=0.0)
             if best is None or score > best.score:
                 best = SectionBody(doc_id, start, end, text[start:end], score)
     return best

@@ -51,6 +51,20 @@ PROJECTS = """示例市示例区示例局
 委托专业保洁公司按日巡查打捞，每月考核。
 五、实施周期
 全年持续实施。
+六、年度预算安排
+项目总预算80万元，其中河道打捞50万元，岸线养护30万元。
+
+贸易高质量发展专项（政策资金）经费情况说明
+一、项目概述
+推动贸易高质量发展，完成外贸指标任务。
+二、年度预算安排
+项目总预算2921万元，其中支持外贸发展370万元，支持总部经济2551万元。
+
+生命健康专项（政策资金）经费情况说明
+一、项目概述
+推动生命健康产业高质量发展，完成经济指标任务。
+二、年度预算安排
+项目总预算1170万元，其中支持企业规模化发展870万元，支持企业国际化发展300万元。
 """
 
 
@@ -69,6 +83,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例书屋设计上有什么讲究", "议事区和阅读区", "保洁公司"),
     ("社区示例书屋建设项目的实施周期是怎么安排的", "第四季度竣工验收", "全年持续实施"),
     ("河道示例保洁项目什么时候实施", "全年持续实施", "竣工验收"),
+    ("示例局贸易高质量发展专项资金怎么分配", "支持外贸发展", "规模化发展"),
+    ("示例局生命健康专项的钱分成哪几块", "规模化发展", "支持外贸发展"),
 ])
 def test_a_side_of_a_project_is_the_text_under_its_heading(assistant, question, said, not_said):
     answer = assistant.ask(question)
@@ -77,7 +93,7 @@ def test_a_side_of_a_project_is_the_text_under_its_heading(assistant, question, 
     citation = answer.citations[0]
     assert said in citation.quote
     assert assistant.index.facts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
-    assert citation.section and citation.section.endswith(("立项依据", "实施主体", "实施方案", "实施周期"))
+    assert citation.section and citation.section.endswith(("立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排"))
 
 
 @pytest.mark.parametrize("question", ["书屋项目是依据什么立项的", "河道保洁项目由哪些科室负责", "书屋项目怎么实施"])
