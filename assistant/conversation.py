@@ -19,7 +19,9 @@ _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这�
 _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
 _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
 # operations that need an item; asked without one, a follow-up is about the item before
-_ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP}
+_ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP,
+                    Operation.COMPLETION}
+_SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
 
 
 def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
@@ -45,17 +47,21 @@ def resolve(question: str, context: Context, documents: list[DocumentRecord]) ->
     plan = parse_question(body, documents)
     if plan.operation is Operation.RANK:
         return None
+    if plan.adds_up and not plan.focus and _SEVERAL.search(body):
+        return None  # "两项加起来多少": the context holds one item, not the several to add up
     names_body = bool(plan.departments)
     scope_department = "" if names_body else (context.department or "")
     named_years = {d.year for d in documents if d.department in plan.departments}
     keeps_year = context.year and not plan.years and (not names_body or context.year in named_years)
     scope_year = f"{context.year}年" if keeps_year else ""
+    only_basis = plan.basis and not plan.focus and not (names_body or plan.years) and context.item
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
-        # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced
+        # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;
+        # "年初预算呢": the same item, of another basis
         if (names_body or plan.years) and not plan.focus:
             rewritten = f"{scope_department}{scope_year}{body}{context.topic}"
         else:
-            rewritten = f"{scope_department}{scope_year}{body}是多少"
+            rewritten = f"{scope_department}{scope_year}{context.item if only_basis else ''}{body}是多少"
     else:
         item = context.item or ""
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body

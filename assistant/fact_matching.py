@@ -29,6 +29,7 @@ BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only o
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
+_ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
@@ -285,8 +286,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         if fact.unit is not None and fact.unit not in unit_hint:
             return 0.0  # "多少人次" is never answered with a percentage or another count
         best += 10.0 if fact.unit == unit_hint[0] else 5.0 if fact.unit in unit_hint else 0.0  # 人 before 人次
-    elif fact.unit == "%" and "%" not in question and "率" not in question and "比例" not in question:
-        best -= 20.0
+    elif fact.unit == "%" and not _ASKS_PERCENT.search(question):
+        return 0.0  # "年初预算是多少" is never answered with a rate
     elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
         best -= 10.0
     if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap

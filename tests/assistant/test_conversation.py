@@ -60,3 +60,15 @@ def test_a_question_that_stands_alone_is_not_rewritten(shared_assistant):
 def test_an_unscoped_question_over_several_departments_asks_which(shared_assistant, question):
     answer = shared_assistant.ask(question)
     assert answer.kind == "ambiguous" and len({c.department for c in answer.candidates}) >= 2
+
+
+def test_another_basis_of_the_item_before(shared_assistant):
+    _, second = converse(shared_assistant, "普陀区财政局2024年公务接待费决算多少", "年初预算呢？")
+    assert second.assumed and "公务接待费" in second.assumed and "年初预算" in second.assumed
+    assert second.kind != "number" or second.unit == "万元", second.text  # never the completion rate
+
+
+def test_several_items_added_up_are_not_the_last_one(shared_assistant):
+    _, second, third = converse(shared_assistant, "司法局2026年人员经费多少", "公用经费呢？", "两项加起来多少")
+    assert second.kind == "number"
+    assert third.value != second.value, third.text

@@ -183,3 +183,9 @@ def test_a_standard_item_is_not_named_by_another_items_purpose():
     planning = replace(fact("城乡社区规划与管理（项）", value="3110.14"),
                        purpose="事业单位人员支出、公用支出、行政事业单位项目支出")
     assert rank_facts([planning], ["项目支出"], "项目支出年初预算多少") == []
+
+
+def test_a_rate_never_answers_an_amount():
+    rate = replace(fact("公务接待费", value="13.68"), unit="%", measure="完成率")
+    assert rank_facts([rate], ["公务接待费"], "公务接待费年初预算是多少") == []
+    assert rank_facts([rate], ["公务接待费"], "公务接待费完成了百分之几")
