@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import word_spans
 from ingest.punctuation import QUOTES_AND_BRACKETS, SENTENCE
 
 MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
@@ -14,12 +15,13 @@ _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|�
 
 
 def item_words(terms: list[str]) -> set[str]:
-    """Leading parts of the asked item and its synonyms: 公务用车购置费 → 公务用, 公务用车, …, 公务用车购置."""
+    """Leading whole words of the asked item and its synonyms: 公务用车购置费 → 公务用车, 公务用车购置; never a
+    piece of a word (国有资产 is not 国有资本's 国有资)."""
     words: set[str] = set()
     for term in terms:
         head = _GENERIC_TAIL.sub("", QUOTES_AND_BRACKETS.sub("", term))
         shortest = min(MIN_ITEM_WORD_CHARS, len(head)) if len(head) >= 2 else MIN_ITEM_WORD_CHARS
-        words |= {head[:n] for n in range(shortest, len(head) + 1)}
+        words |= {head[:end] for _, end in word_spans(head) if end >= shortest}
     return words
 
 

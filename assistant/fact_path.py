@@ -24,6 +24,7 @@ from assistant.fact_matching import (
     corroborating,
     measure_class,
     names_an_item,
+    natural_basis,
     rank_facts,
     overlapping,
 )
@@ -399,6 +400,9 @@ class FactPath:
         if anchor is None:
             return None
         other = anchor.fact
+        first = first or natural_basis(other)  # "支出比年初预算少了多少": the document's own figure against it
+        if first is other.basis:
+            return None
         beside = [f for f in facts if f.doc_id == other.doc_id and f.context == other.context and f.subject == other.subject
                   and f.basis is first and measure_class(f) == "money"]
         if beside:

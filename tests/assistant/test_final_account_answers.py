@@ -122,3 +122,9 @@ def test_one_items_outturn_against_its_full_year_budget(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "number" and round(answer.value, 2) == 13.2, answer.text
     assert "307.82" in answer.formula and "321.02" in answer.formula
+
+
+def test_a_final_accounts_own_figure_against_a_named_basis(shared_assistant):
+    answer = shared_assistant.ask("社工部2024年支出比年初预算少了多少")
+    assert answer.kind == "number" and answer.formula, answer.text
+    assert "决算" in answer.text and "年初预算数比年初预算数" not in answer.text

@@ -425,3 +425,10 @@ def test_a_definition_is_asked_by_its_words_not_by_为什么是(question, define
     asked = plan(question)
     assert asked.asks_definition is defines
     assert "指" not in asked.focus
+
+
+def test_an_absence_statement_names_the_asked_item_by_whole_words():
+    said = "注：本单位无国有资本经营预算财政拨款支出，故本表无数据。"
+    assert absence_statement(said, ["国有资产"]) is None  # 国有资本 is not 国有资产
+    assert absence_statement(said, ["国有资本经营预算"]) is not None
+    assert absence_statement("本单位无因公出国（境）费支出。", ["出国经费", "因公出国（境）费"]) is not None
