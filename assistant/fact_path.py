@@ -329,20 +329,24 @@ class FactPath:
                                magnitude=True)
         return self._with_rate(draft, current.fact, facts, earlier.fact.basis)
 
-    def _with_rate(self, draft: Draft, fact: FactRecord, facts: list[FactRecord], against: Basis | None = None) -> Draft:
-        """A change in money with the rate the document states beside it for the same item against the same
-        figure ("增加167.47万元，原文：增长277.22%"), cited; unchanged when none is stated or the change is itself
-        a rate. `against` is the basis the change was measured from (a stated change's own when not given)."""
-        if fact.unit == "%":
-            return draft
+    @staticmethod
+    def _stated_rate(fact: FactRecord, facts: list[FactRecord], against: Basis | None = None) -> FactRecord | None:
+        """The rate of change the document states for the same item against the same figure, nearest first."""
         against = against or fact.compared_to
         rates = [f for f in facts if f.kind is FactKind.CHANGE and f.unit == "%" and f.doc_id == fact.doc_id
                  and same_item(f.subject, fact.subject)
                  and (against is None or f.compared_to is None or f.compared_to is against)]
         rates.sort(key=lambda f: (f.context != fact.context, abs(f.start - fact.start)))
-        if not rates:
+        return rates[0] if rates else None
+
+    def _with_rate(self, draft: Draft, fact: FactRecord, facts: list[FactRecord], against: Basis | None = None) -> Draft:
+        """A change in money with the rate the document states beside it for the same item against the same
+        figure ("增加167.47万元，原文：增长277.22%"), cited; unchanged when none is stated or the change is itself
+        a rate. `against` is the basis the change was measured from (a stated change's own when not given)."""
+        rate = None if fact.unit == "%" else self._stated_rate(fact, facts, against)
+        if rate is None:
             return draft
-        rate, citation = rates[0], self._cite(rates[0])
+        citation = self._cite(rate)
         answer = draft.answer
         said = f"{answer.text.rstrip('。')}；原文所述幅度：{rate.measure}{shown(rate.value, '%')}。"
         update = {"text": said, "citations": [*answer.citations, citation]}
@@ -371,6 +375,9 @@ class FactPath:
             return None
         if change.fact.unit == "%":
             return self._change(intent, facts, docs)
+        stated = self._stated_rate(change.fact, facts)
+        if stated:  # "减少13.52万元，下降8.65%": the rate the document states beside the change
+            return self._stated(intent, stated)
         level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject,
                                  period=Period.OWN)
         if level is None:

@@ -38,3 +38,20 @@ def test_a_change_against_last_years_outturn_carries_the_rate_stated_against_it(
     answer = assistant.ask("示例街道公益性岗位补贴比25年执行数少了多少")
     assert answer.kind == "number" and answer.value == 1.18, answer.text
     assert "0.59%" in answer.text
+
+
+def test_a_growth_rate_asked_is_the_rate_the_document_states(tmp_path_factory, embeddings):
+    said = """示例市示例区示例局
+
+2024年度部门决算
+
+一、部门主要职能
+示例局负责全区示例工作的统筹规划和监督检查。
+二、机关运行经费支出情况
+机关运行经费支出142.80万元，比2023年度减少13.52万元，下降8.65%。
+"""
+    bureau = written_assistant(tmp_path_factory.mktemp("stated-rate"), embeddings,
+                               {"example-bureau-2024-dept-final-account.txt": said})
+    answer = bureau.ask("示例局2024年机关运行经费比上年下降了百分之几")
+    assert answer.kind == "number" and answer.unit == "%" and answer.value == 8.65, answer.text
+    assert not answer.formula and "8.65%" in answer.citations[0].quote
