@@ -19,6 +19,7 @@ from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
+_SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:(?P<full>20\d{2})|(?P<short>[1-4]\d))\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
 _AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
 _COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
@@ -210,7 +211,12 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     ends = [int(y) for y in _AS_OF.findall(rest)]
     as_of = [y + 1 for y in ends]  # a year-end balance is reported in the next year's budget
     rest = _AS_OF.sub(" ", rest)
-    years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of))
+    source = _SOURCE_YEAR.search(rest)  # "看2024年预算说明，2023年的…": the document is 2024's
+    source_year = (int(source["full"]) if source["full"] else 2000 + int(source["short"])) if source else None
+    if source and not _DERIVED.search(rest):  # a derivation note ("按…增加数倒推") is read whole below
+        rest = _SOURCE_YEAR.sub(" ", rest)
+    years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of)
+                   | ({source_year} if source_year else set()))
     named_years = list(years)
     against = [m for m in _AGAINST_YEAR.finditer(rest)]
     rest = _YEAR.sub(" ", rest)
@@ -225,7 +231,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     elif len(years) == 1 and len(against) == 1 and (operation in _COMPARING or asks_reason):
         # "为什么比23年执行数少了" names only the year compared with: the next year's document states the change
         years = [years[0] + 1]
-    if len(years) == 2 and _DERIVED.search(rest) and years[1] - years[0] == 1:
+    from_source = len(years) == 2 and source_year == years[1]
+    if from_source and asked_basis(rest) is Basis.EXECUTION:  # last year's 执行数 as the source document states it
+        years = years[1:]
+    elif len(years) == 2 and (_DERIVED.search(rest) or from_source) and years[1] - years[0] == 1:
         # "2024年预算是多少（按2025年减少额推算）": last year's figure, from the later document's stated change
         operation, years = Operation.PREVIOUS, years[1:]
     elif len(years) == 2 and operation in (Operation.LOOKUP, Operation.CHANGE, Operation.DIFFERENCE, Operation.GROWTH):

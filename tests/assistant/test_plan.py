@@ -432,3 +432,14 @@ def test_an_absence_statement_names_the_asked_item_by_whole_words():
     assert absence_statement(said, ["国有资产"]) is None  # 国有资本 is not 国有资产
     assert absence_statement(said, ["国有资本经营预算"]) is not None
     assert absence_statement("本单位无因公出国（境）费支出。", ["出国经费", "因公出国（境）费"]) is not None
+
+
+@pytest.mark.parametrize("question", ["看发改委2025年预算说明，2024年的招待费是多少", "按2025年预算文件，发改委2024年招待费多少"])
+def test_the_document_named_as_the_source_answers_for_the_year_before(question):
+    asked = plan(question)
+    assert asked.operation is Operation.PREVIOUS and asked.years == [2025] and "说明" not in asked.focus
+
+
+def test_last_years_outturn_as_the_source_document_states_it_is_a_lookup():
+    asked = plan("看发改委2025年的预算说明，2024年招待费实际执行了多少")
+    assert asked.operation is Operation.LOOKUP and asked.years == [2025]
