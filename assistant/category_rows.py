@@ -3,6 +3,7 @@ the category, which no row is named after, asks for those rows together."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,21 +35,19 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     wanted = {n for n in names if n}
     if not wanted or any(f.subject in wanted for f in facts):
         return None
+    cells_at = {doc_id: _cells_holding(texts.text(doc_id), wanted) for doc_id in {f.doc_id for f in facts}}
     rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
     for fact in facts:
-        if fact.origin == "table" and fact.table_id is not None and not is_total_label(fact.subject):
+        if fact.origin == "table" and fact.table_id is not None and not is_total_label(fact.subject) \
+                and cells_at[fact.doc_id]:
             rows[_row_key(fact)].append(fact)
-    naming = {doc_id for doc_id in {key[0] for key in rows} if any(name in texts.text(doc_id) for name in wanted)}
     by_table: dict[tuple[str, int, str], list[list[FactRecord]]] = defaultdict(list)
     for (doc_id, table_id, start), cells in rows.items():
-        if doc_id not in naming:
-            continue
-        text = texts.text(doc_id)
-        row_text = text[start : max(f.end for f in cells)]
-        held = [c.strip() for c in _CELL_BREAK.split(row_text)[1:]]
-        category = next((c for c in held if c in wanted), None)
-        if category:
-            by_table[(doc_id, table_id, category)].append(cells)
+        end = max(f.end for f in cells)
+        at = cells_at[doc_id]
+        held = at[bisect.bisect_left(at, (start + 1,)) : bisect.bisect_left(at, (end,))]  # after the row's label
+        if held:
+            by_table[(doc_id, table_id, held[0][1])].append(cells)
     if len(by_table) != 1:
         return None  # no table lists the category, or several do: which one is meant is not said
     (_, _, category), matched = next(iter(by_table.items()))
@@ -56,6 +55,17 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
         return None  # counts, areas and rates are not added up
     return CategoryRows(category, figures)
+
+
+def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:
+    """(offset, name) of every cell of the text that is one of the names whole, in offset order."""
+    found = []
+    for name in wanted:
+        for match in re.finditer(re.escape(name), text):
+            before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+            if _CELL_BREAK.fullmatch(before or "\n") and _CELL_BREAK.fullmatch(after or "\n"):
+                found.append((match.start(), name))
+    return sorted(found)
 
 
 def _column_figure(cells: list[FactRecord]) -> FactRecord:
