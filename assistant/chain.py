@@ -29,7 +29,7 @@ from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from index.corpus_index import CorpusIndex, DocumentFilter
-from index.fact_store import DocumentRecord, FactQuery, FactRecord
+from index.fact_store import DocumentRecord, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
 from ingest.model import Basis, DocumentKind
@@ -170,10 +170,7 @@ class Assistant:
 
     def _off_topic(self, question: str, documents: list[DocumentRecord]) -> OffTopic | None:
         named = find_department(question, [d.department for d in documents])
-        return off_topic(question, bool(named.departments or named.unknown), self._states_item)
-
-    def _states_item(self, word: str) -> bool:
-        return bool(self.index.facts.facts(FactQuery(subject=word, limit=1)))
+        return off_topic(question, bool(named.departments or named.unknown), self.fact_cache.states_item)
 
     def _scope_answer(self, question: str, reason: OffTopic, where: DocumentFilter, started: float) -> Answer:
         examples = self.opening_questions(where)[:RELATED_COUNT]

@@ -10,7 +10,7 @@ The words come from `ingest.vocabulary`; nothing here knows a particular departm
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ingest.lexicon import word_spans
@@ -60,6 +60,7 @@ class _Index:
     by_char: dict[str, frozenset[int]]  # character → departments with it in a stem
     places: dict[str, str]  # a known place or its stem (南山) → the place (南山区)
     place_keys: dict[str, tuple[str, ...]]  # first character → keys of `places`, longest first
+    short_names: dict[str, str] = field(default_factory=dict)  # department → its short name, filled as asked
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,16 @@ def short_name(department: str, known: Sequence[str]) -> str:
     """The way people write an indexed department, short but still naming only it among `known`: the body
     with its organ word's first short form (万里街道 for 上海市普陀区人民政府万里街道办事处, 政法委 for
     中共廊坊市委政法委员会), else the body, else the body after its own place (普陀区财政局), else the full name.
-    A body that is only a generic part and an organ word is named with its place (普陀区人民政府办公室)."""
+    A body that is only a generic part and an organ word is named with its place (普陀区人民政府办公室).
+    Worked out once per department and list of names (kept with that list's precomputed index)."""
+    names = _names(known)
+    found = _index(names).short_names
+    if department not in found:
+        found[department] = _shortest_name(department, names)
+    return found[department]
+
+
+def _shortest_name(department: str, known: tuple[str, ...]) -> str:
     places, body = split_places(department)
     core = core_name(body)
     organs = organ_suffixes(core)

@@ -1,4 +1,5 @@
-"""Facts of recently asked documents, kept in memory and read from the store once, not on every question.
+"""Facts of recently asked documents, kept in memory and read from the store once, not on every question;
+and which words some stated item contains (a look-up over every document's facts), each asked of the store once.
 
 A document's facts carry its department and source too, which a re-upload can change; the cache is
 emptied whenever the store's generation (documents added or removed, by any process) moves on.
@@ -23,20 +24,34 @@ class FactCache:
         self.store = store
         self.size = size
         self._facts: OrderedDict[str, list[FactRecord]] = OrderedDict()
+        self._stated: dict[str, bool] = {}  # word → whether some fact's subject contains it
         self._generation: tuple[int, str] | None = None
         self._lock = threading.Lock()
 
     def facts(self, doc_ids: Sequence[str]) -> list[FactRecord]:
         """The facts of the given documents, in document order."""
-        generation = self.store.generation()
-        with self._lock:
-            if generation != self._generation:
-                self._facts.clear()
-                self._generation = generation
+        self._follow_store()
         out: list[FactRecord] = []
         for doc_id in doc_ids:
             out.extend(self._of(doc_id))
         return out
+
+    def states_item(self, word: str) -> bool:
+        """Whether some item the index states (a fact's subject) contains `word`."""
+        self._follow_store()
+        found = self._stated.get(word)
+        if found is None:
+            found = self._stated[word] = self.store.has_facts(FactQuery(subject=word))
+        return found
+
+    def _follow_store(self) -> None:
+        """Forgets everything once the store's documents changed."""
+        generation = self.store.generation()
+        with self._lock:
+            if generation != self._generation:
+                self._facts.clear()
+                self._stated.clear()
+                self._generation = generation
 
     def _of(self, doc_id: str) -> list[FactRecord]:
         with self._lock:

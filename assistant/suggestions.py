@@ -77,8 +77,7 @@ class Suggestions:
     def __init__(self, documents: Sequence[DocumentRecord], answers: Answers):
         self.answers = answers
         self.checks_left = MAX_CHECKS
-        known = sorted({d.department for d in documents})
-        self.names = {department: short_name(department, known) for department in known}
+        self.known = sorted({d.department for d in documents})  # short names are worked out as questions need them
         years: dict[str, set[int]] = {}
         for doc in documents:
             if doc.year:
@@ -90,8 +89,9 @@ class Suggestions:
         self.items = [item for row in zip_longest(*item_groups()) for item in row if item]
 
     def question(self, topic: Topic) -> str:
-        return templates()[topic.operation].format(
-            department=self.names[topic.department], year=topic.year, item=topic.item, earlier=topic.earlier or "")
+        department = short_name(topic.department, self.known)
+        return templates()[topic.operation].format(department=department, year=topic.year, item=topic.item,
+                                                   earlier=topic.earlier or "")
 
     def opening(self, count: int = OPENING_COUNT) -> list[str]:
         """Questions to start with: each asks something else, of another department when there are several."""

@@ -118,6 +118,10 @@ class DocumentFilter:
     doc_id: str | None = None
     doc_ids: tuple[str, ...] | None = None  # the documents a question was resolved to
 
+    def named_ids(self) -> tuple[str, ...] | None:
+        """The documents the filter names by id (None: it names none, any id may match)."""
+        return self.doc_ids if self.doc_ids is not None else (self.doc_id,) if self.doc_id else None
+
     def matches(self, doc: DocumentRecord) -> bool:
         return (
             (not self.department or self.department in doc.department)
@@ -126,6 +130,19 @@ class DocumentFilter:
             and (not self.doc_id or self.doc_id == doc.doc_id)
             and (self.doc_ids is None or doc.doc_id in self.doc_ids)
         )
+
+
+@dataclass(frozen=True)
+class _ReadyDocuments:
+    """The ready documents of one generation of the store, in its order, and where each stands in that order."""
+
+    generation: tuple[int, str]
+    listed: list[DocumentRecord]
+    position: dict[str, int]
+
+    @classmethod
+    def of(cls, generation: tuple[int, str], listed: list[DocumentRecord]) -> _ReadyDocuments:
+        return cls(generation, listed, {d.doc_id: i for i, d in enumerate(listed)})
 
 
 class CorpusIndex:
@@ -146,7 +163,7 @@ class CorpusIndex:
         self._state = threading.Lock()  # guards _writing and _generation against a re-open
         self._listeners: list[Callable[[], None]] = []
         self._written: set[str] = set()  # documents this process wrote since the keyword index was last updated
-        self._ready: tuple[tuple[int, str], list[DocumentRecord]] | None = None  # (generation, ready documents)
+        self._ready: _ReadyDocuments | None = None
 
     @classmethod
     def open(cls, config: IndexConfig, embeddings: LocalSentenceEmbeddings | None = None) -> CorpusIndex:
@@ -237,15 +254,23 @@ class CorpusIndex:
             os.close(fd)
 
     def documents(self, where: DocumentFilter = DocumentFilter()) -> list[DocumentRecord]:
-        """Ready documents matching the filter (the list is read from the store once per generation)."""
-        return [d for d in self._ready_documents() if where.matches(d)]
+        """Ready documents matching the filter, in the store's order (the list is read from the store once per
+        generation; documents named by id are looked up, not searched for)."""
+        ready = self._ready_documents()
+        if where == DocumentFilter():
+            return list(ready.listed)
+        named = where.named_ids()
+        if named is None:
+            return [d for d in ready.listed if where.matches(d)]
+        at = sorted({ready.position[doc_id] for doc_id in named if doc_id in ready.position})
+        return [d for d in (ready.listed[i] for i in at) if where.matches(d)]
 
-    def _ready_documents(self) -> list[DocumentRecord]:
+    def _ready_documents(self) -> _ReadyDocuments:
         generation = self.facts.generation()  # first: a change read with the list is seen again next time
         cached = self._ready
-        if cached is None or cached[0] != generation:
-            cached = self._ready = (generation, self.facts.documents())
-        return cached[1]
+        if cached is None or cached.generation != generation:
+            cached = self._ready = _ReadyDocuments.of(generation, self.facts.documents())
+        return cached
 
     def find_by_sha(self, sha256: str) -> DocumentRecord | None:
         return next((d for d in self.documents() if d.sha256 == sha256), None)

@@ -147,6 +147,8 @@ chunks = Table(
 )
 
 
+_RECORD_COLUMNS = [c for c in documents.c if c.name not in ("text", "page_starts")]  # what a DocumentRecord holds
+
 # asked before every question (built once: building a statement costs more than running this one)
 _GENERATION = select(func.count(), func.sum(case((documents.c.status == READY, 1), else_=0)),
                      func.max(documents.c.ingested_at)).select_from(documents)
@@ -356,14 +358,17 @@ class FactStore:
                 conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
 
     def documents(self, status: str | None = READY) -> list[DocumentRecord]:
-        query = select(*[c for c in documents.c if c.name not in ("text", "page_starts")]).order_by(documents.c.department, documents.c.year)
+        query = select(*_RECORD_COLUMNS).order_by(documents.c.department, documents.c.year)
         if status:
             query = query.where(documents.c.status == status)
         with self.engine.connect() as conn:
             return [_document_record(row._mapping) for row in conn.execute(query)]
 
     def document(self, doc_id: str) -> DocumentRecord | None:
-        return next((d for d in self.documents(status=None) if d.doc_id == doc_id), None)
+        """One document's metadata, whatever its status (looked up by its key)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*_RECORD_COLUMNS).where(documents.c.doc_id == doc_id)).one_or_none()
+        return None if row is None else _document_record(row._mapping)
 
     def text(self, doc_id: str) -> str | None:
         """The extracted text a document's citations point into."""
@@ -383,6 +388,11 @@ class FactStore:
         stmt = stmt.limit(query.limit).offset(query.offset)
         with self.engine.connect() as conn:
             return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+
+    def has_facts(self, query: FactQuery = FactQuery()) -> bool:
+        """Whether some fact of a ready document matches the query (read up to the first one, in no order)."""
+        with self.engine.connect() as conn:
+            return conn.execute(self._matching(select(facts.c.id), query).limit(1)).first() is not None
 
     def count_facts(self, query: FactQuery = FactQuery()) -> int:
         """How many facts match the query, whatever its limit and offset."""

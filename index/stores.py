@@ -88,6 +88,9 @@ class FactBackend(Protocol):
 
     def facts(self, query: FactQuery = ...) -> list[FactRecord]: ...
 
+    def has_facts(self, query: FactQuery = ...) -> bool:
+        """Whether some fact of a ready document matches the query."""
+
     def count_facts(self, query: FactQuery = ...) -> int: ...
 
     def page_starts(self, doc_id: str) -> list[int]: ...

@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 
 from api.app import create_app
 from api.rate_limit import RateLimiter
+from assistant.chain import Assistant
+from index.corpus_index import DocumentFilter
 from api_support import ADMIN_KEY, LANGFANG_DEPARTMENT, MAX_FILE_BYTES, RATE_LIMIT_PER_MINUTE, STAFF_KEY, api_settings
 
 QUESTION = "公务接待费是多少"
@@ -170,6 +172,22 @@ def test_cors_allows_only_listed_origins(api_data_dir: Path) -> None:
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://www.example.gov.cn"
     refused = client.options("/api/ask", headers={"Origin": "https://evil.example", **preflight})
     assert "access-control-allow-origin" not in refused.headers
+
+
+def test_the_warm_up_question_is_asked_of_one_document(api_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each worker's warm-up runs the question steps on one document, not on the facts of every document."""
+    asked: list[DocumentFilter | None] = []
+    ask = Assistant.ask
+
+    def recorded(self, question, filters=None, *args, **kwargs):
+        asked.append(filters)
+        return ask(self, question, filters, *args, **kwargs)
+
+    monkeypatch.setattr(Assistant, "ask", recorded)
+    with TestClient(create_app(api_settings(api_data_dir))) as client:
+        indexed = {d["doc_id"] for d in client.get("/api/documents", headers={"X-API-Key": STAFF_KEY}).json()["documents"]}
+    (warm_up,) = asked
+    assert warm_up is not None and warm_up.doc_id in indexed
 
 
 # ---- roles -------------------------------------------------------------------------------------------

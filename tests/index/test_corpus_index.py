@@ -197,6 +197,22 @@ def test_corpus_index_changed_file_replaces_old_version(
     assert {d.metadata["doc_id"] for d in retrieve(index, "公务接待费")} == {new}
 
 
+def test_documents_named_by_id_come_in_the_stores_order_and_each_list_is_the_callers(
+    make_index: Callable[..., CorpusIndex], small_paths
+) -> None:
+    index = make_index(chunk_vectors="on-demand")
+    assert ingest_paths(index, list(small_paths)).ok
+    every = index.documents()
+    ids = [d.doc_id for d in every]
+    assert len(ids) == 2
+    assert index.documents(DocumentFilter(doc_ids=(*reversed(ids), "missing"))) == every
+    assert index.documents(DocumentFilter(doc_id=ids[1])) == [every[1]]
+    assert index.documents(DocumentFilter(doc_ids=(ids[0],), doc_id=ids[1])) == []
+    assert index.documents(DocumentFilter(doc_ids=tuple(ids), year=every[1].year)) == [every[1]]
+    every.clear()  # the caller's own list: the index's stays whole
+    assert [d.doc_id for d in index.documents()] == ids
+
+
 def test_corpus_index_remove_from_all_stores(make_index: Callable[..., CorpusIndex], small_paths) -> None:
     index = make_index()
     assert ingest_paths(index, list(small_paths)).ok

@@ -57,3 +57,17 @@ def test_a_database_of_an_earlier_version_gains_the_index_when_opened(store: Fac
     assert plans(reopened, reopened.generation) == ["SCAN documents USING COVERING INDEX ix_documents_status_ingested_at"]
     assert reopened.generation() == before
     reopened.close()
+
+
+def test_a_document_is_looked_up_by_its_key(store: FactStore) -> None:
+    doc_id = store.documents()[-1].doc_id
+    steps = plans(store, lambda: store.document(doc_id))
+    assert steps == ["SEARCH documents USING INDEX sqlite_autoindex_documents_1 (doc_id=?)"], steps
+    assert store.document(doc_id).doc_id == doc_id and store.document("missing") is None
+
+
+def test_whether_an_item_is_stated_reads_facts_in_no_order(store: FactStore) -> None:
+    """Up to the first matching fact: no sort of every match, as listing them in document order needs."""
+    steps = plans(store, lambda: store.has_facts(FactQuery(subject="公务接待费")))
+    assert not any("ORDER BY" in s for s in steps), steps
+    assert store.has_facts(FactQuery(subject="公务接待费")) and not store.has_facts(FactQuery(subject="天气预报"))

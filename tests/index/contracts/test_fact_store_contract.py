@@ -158,11 +158,13 @@ def test_fact_filters(store: FactStore, docs: list[ParsedDocument]) -> None:
         FactQuery(measure=docs[0].facts[0].measure): lambda d, f: docs[0].facts[0].measure in f.measure,
         FactQuery(text="固定资产"): lambda d, f: "固定资产" in f.subject or "固定资产" in f.context,
         FactQuery(department="廊坊", year=2021, subject="经费"): lambda d, f: d.meta.year == 2021 and "经费" in f.subject,
+        FactQuery(subject="天气预报"): lambda d, f: False,
     }
     for query, keep in cases.items():
         assert _stored(store.facts(query)) == _expected_facts(docs, keep), query
         expected = sum(1 for d in docs for f in d.facts if keep(d, f))
         assert store.count_facts(query) == store.count_facts(replace(query, limit=1, offset=5)) == expected, query
+        assert store.has_facts(query) is (expected > 0), query
 
 
 def test_fact_pages_are_stable(store: FactStore, docs: list[ParsedDocument]) -> None:
