@@ -28,6 +28,7 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.suggestions import RELATED_COUNT, Suggestions
+from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactRecord
 from index.retriever import HybridRetriever
@@ -285,7 +286,8 @@ class Assistant:
 
     def _retrieve(self, turn: Turn):
         """Chunks of the documents the question was resolved to, best first."""
-        query = " ".join(filter(None, [turn.intent.focus, turn.question]))
+        glossary = glossary_headings() if turn.intent.asks_definition else ()  # where terms are defined
+        query = " ".join(filter(None, [turn.intent.focus, turn.question, *glossary]))
         where = replace(turn.where, doc_ids=tuple(d.doc_id for d in turn.docs))
         return self.retriever(where).invoke(query)
 

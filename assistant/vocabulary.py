@@ -97,3 +97,10 @@ def asked_aspects(question: str) -> dict[str, str]:
 def compound_items() -> dict[str, tuple[str, ...]]:
     """{水电费: (水费, 电费)}: items asked together that documents list apart."""
     return _keyed_lists("compound_items.tsv")
+
+
+@lru_cache(maxsize=1)
+def glossary_headings() -> tuple[str, ...]:
+    """Headings under which disclosures define their terms (名词解释)."""
+    lines = (DATA / "glossary_headings.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -85,3 +85,9 @@ def test_an_unchanged_statement_belongs_to_the_figure_right_before_it(assistant)
     """持平 is said of the 政府性基金 figure: last year's 支出预算 was not this year's 500."""
     answer = assistant.ask("示例中心2024年的支出预算是多少")
     assert not (answer.kind == "number" and answer.value == 500), answer.text
+
+
+@pytest.mark.parametrize("question", ["什么是三公经费", "三公经费是指什么"])
+def test_a_definition_asked_of_no_body_is_found_under_the_glossary(shared_assistant, question):
+    answer = shared_assistant.ask(question)
+    assert answer.kind == "text" and "因公出国" in answer.text and "万元" not in answer.text, answer.text
