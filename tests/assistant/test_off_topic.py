@@ -92,3 +92,8 @@ def test_scope_message_says_what_can_be_asked_and_gives_examples() -> None:
     text = scope_message(OffTopic.OTHER_TOPIC, ["万里街道2025年三公经费是多少"])
     assert "预算" in text and "“万里街道2025年三公经费是多少”" in text
     assert scope_message(OffTopic.GREETING, []).startswith("您好")
+
+
+@pytest.mark.parametrize("question", ["上海市长宁区档案局2021年财政拨款收入是多少", "湖南省长沙市财政局2024年档案经费多少"])
+def test_a_place_whose_name_opens_with_长_is_no_office_holder(question):
+    assert off_topic(question, True, lambda word: True) is None
