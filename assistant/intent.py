@@ -218,7 +218,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of)
                    | ({source_year} if source_year else set()))
     named_years = list(years)
-    against = [m for m in _AGAINST_YEAR.finditer(rest)]
+    against = _AGAINST_YEAR.findall(rest)
     rest = _YEAR.sub(" ", rest)
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure

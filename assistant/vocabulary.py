@@ -9,6 +9,12 @@ from importlib.resources import files
 DATA = files("assistant") / "data"
 
 
+def _words(name: str) -> list[str]:
+    """A data file of one word per line ("#" lines are comments)."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def _keyed_lists(name: str) -> dict[str, tuple[str, ...]]:
     """A data file of "key<TAB>a|b|c" rows ("#" lines are comments) as {key: (a, b, c)}."""
     rows: dict[str, tuple[str, ...]] = {}
@@ -59,8 +65,7 @@ def whole_terms(asked: str) -> list[str]:
 @lru_cache(maxsize=1)
 def generic_item_words() -> frozenset[str]:
     """Words that name no item of their own (预算, 金额, 项目 …): a question may add them to any item."""
-    lines = (DATA / "generic_item_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_words("generic_item_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -102,5 +107,4 @@ def compound_items() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def glossary_headings() -> tuple[str, ...]:
     """Headings under which disclosures define their terms (名词解释)."""
-    lines = (DATA / "glossary_headings.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(_words("glossary_headings.txt"))
