@@ -92,8 +92,9 @@ class SourceTexts:
         return min((s.confidence for s in spans if s.start < end and start < s.end), default=None)
 
     def cite(self, doc_id: str, start: int, end: int, page: int | None = None) -> Citation:
-        """A citation whose quote is exactly text[start:end]."""
+        """A citation whose quote is exactly text[start:end], on the page given or else the page it stands on."""
         record = self.record(doc_id)
+        page = page if page is not None else self.page_at(doc_id, start)
         text = self.text(doc_id)
         confidence = self.recognition(doc_id, start, end)
         return Citation(

@@ -165,8 +165,7 @@ class RetrievalPath:
             ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
         section = best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score for s in ranked[:1])]):
-            page = self.texts.page_at(section.doc_id, section.start)
-            ranked = [Sentence(section.doc_id, section.start, section.end, section.text, page, section.score)]
+            ranked = [Sentence(section.doc_id, section.start, section.end, section.text, None, section.score)]
         prose = max((s.score for s in ranked if not s.row), default=None)
         if prose is not None:  # prose says what a row only lists, unless the row fits the question far better
             ranked = [s for s in ranked if not s.row or s.score > prose + ROW_OVER_PROSE]

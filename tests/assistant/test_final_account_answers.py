@@ -128,3 +128,8 @@ def test_a_final_accounts_own_figure_against_a_named_basis(shared_assistant):
     answer = shared_assistant.ask("社工部2024年支出比年初预算少了多少")
     assert answer.kind == "number" and answer.formula, answer.text
     assert "决算" in answer.text and "年初预算数比年初预算数" not in answer.text
+
+
+def test_every_citation_names_its_page(shared_assistant):
+    answer = shared_assistant.ask("社工部2024年三公经费决算多少")
+    assert answer.citations and all(c.page for c in answer.citations), [(c.quote, c.page) for c in answer.citations]

@@ -443,3 +443,7 @@ def test_the_document_named_as_the_source_answers_for_the_year_before(question):
 def test_last_years_outturn_as_the_source_document_states_it_is_a_lookup():
     asked = plan("看发改委2025年的预算说明，2024年招待费实际执行了多少")
     assert asked.operation is Operation.LOOKUP and asked.years == [2025]
+
+
+def test_这么多_is_no_part_of_the_item():
+    assert plan("发改委2025年为什么项目支出这么多").focus == "项目支出"
