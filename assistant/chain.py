@@ -278,11 +278,22 @@ class Assistant:
             turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         elif turn.intent.asks_reason and turn.intent.focus:
             turn.draft = self._reason(turn)
+        if turn.intent.asks_name and not turn.intent.focus and turn.docs:
+            turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
             turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
         return turn
+
+    def _full_name(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
+        """The department's full name, cited where the document first prints it."""
+        at = self.texts.text(doc.doc_id).find(doc.department)
+        if at < 0:
+            return None
+        citation = self.texts.cite(doc.doc_id, at, at + len(doc.department))
+        text = f"全称是“{doc.department}”（见{doc.year or ''}年公开文件）。"
+        return Draft(Answer(question=turn.question, kind="text", text=text, citations=[citation], route="fact"))
 
     def _retrieve(self, turn: Turn):
         """Chunks of the documents the question was resolved to, best first."""

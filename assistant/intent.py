@@ -61,6 +61,8 @@ _QUOTED_FIGURE = re.compile(
 )
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
+# asks what something is called: a name, never a figure or the sentence that only counts them
+_NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称")
 _DEFINITION = re.compile(r"什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
@@ -225,7 +227,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     defines = _DEFINITION.search(rest) and not counted
     asks_side = asked_aspects(rest) and not counted  # "依据什么立项": the text under the project's 立项依据
     asks_reason = bool(_REASON.search(rest))
-    operation = Operation.TEXT if asks_reason or defines or asks_side else _operation(rest)
+    asks_name = bool(_NAME.search(rest)) and not counted
+    if asks_name:
+        rest = _NAME.sub(" ", rest)
+    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name else _operation(rest)
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
     elif len(years) == 1 and len(against) == 1 and (operation in _COMPARING or asks_reason):
@@ -303,5 +308,5 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, asks_definition=bool(defines), topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
     )

@@ -65,6 +65,7 @@ class QuestionPlan:
     part_bases: list[Basis | None] = field(default_factory=list)  # per operand, when parts differ by basis (决算 vs 年初预算)
     asks_reason: bool = False  # 为什么, 为啥, 什么原因
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么
+    asks_name: bool = False  # 叫什么名字: answered only by a sentence or row that names something
     topic: str = ""  # the question without its department and years, for follow-ups
 
     @property

@@ -40,6 +40,8 @@ NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
+# a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
+_NAME = re.compile(r"[“《「][^”》」]{4,}[”》」]|[\u4e00-\u9fff]{3,}(?<![的个等类些该此各])(?:项目|工程)")
 
 
 def _bare(text: str) -> str:
@@ -161,9 +163,11 @@ class RetrievalPath:
         # what a body is (性质, 合署办公) is said in a sentence that opens with its name; a reason is the item's
         named = intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else ""
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
+        if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
+            ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
-        section = best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
+        section = None if intent.asks_name else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score for s in ranked[:1])]):
             ranked = [Sentence(section.doc_id, section.start, section.end, section.text, None, section.score)]
         prose = max((s.score for s in ranked if not s.row), default=None)

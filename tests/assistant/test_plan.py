@@ -447,3 +447,13 @@ def test_last_years_outturn_as_the_source_document_states_it_is_a_lookup():
 
 def test_这么多_is_no_part_of_the_item():
     assert plan("发改委2025年为什么项目支出这么多").focus == "项目支出"
+
+
+@pytest.mark.parametrize("question, names", [("福利院报了绩效目标的那个项目叫什么名字", True), ("区府办全称是什么", True),
+                                             ("这个工程叫啥", True), ("绩效目标的项目名称是什么", True),
+                                             ("项目名称有几个", False), ("招待费是多少", False)])
+def test_a_name_question_asks_for_text_not_a_figure(question, names):
+    asked = plan(question)
+    assert asked.asks_name is names
+    assert (asked.operation is Operation.TEXT and not asked.wants_number) is names
+    assert "名" not in asked.focus or not names

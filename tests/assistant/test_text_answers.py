@@ -27,7 +27,10 @@ DISCLOSURE = """示例市示例区示例中心
 2025年基本支出300万元，比上年增加10万元，主要为人员经费增加；项目支出200万元，比上年减少20万元，主要为一次性项目结束，但新增项目尚未启动。
 1. 行政运行50万元，比上年减少5万元。主要原因是：人员退休。
 2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
-五、名词解释
+五、项目情况
+2025年度，本单位编报绩效目标的项目共2个，涉及项目预算资金80万元。
+示例会客厅改造工程年度用款计划60万元，主要用于会客厅装修。
+六、名词解释
 年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需延迟到以后年度按有关规定继续使用的资金。
 """
 
@@ -91,3 +94,18 @@ def test_an_unchanged_statement_belongs_to_the_figure_right_before_it(assistant)
 def test_a_definition_asked_of_no_body_is_found_under_the_glossary(shared_assistant, question):
     answer = shared_assistant.ask(question)
     assert answer.kind == "text" and "因公出国" in answer.text and "万元" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例中心报了绩效目标的项目叫什么名字", "示例中心绩效目标项目名称是什么"])
+def test_a_name_is_never_answered_by_the_sentence_that_only_counts(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "not_found" and answer.value is None, answer.text
+
+
+def test_a_name_is_answered_by_the_sentence_that_names_it(assistant):
+    assert "示例会客厅改造工程" in text_of(assistant, "示例中心装修会客厅的那个工程叫什么")
+
+
+@pytest.mark.parametrize("question", ["示例中心的全称是什么", "示例中心全称叫啥"])
+def test_a_body_s_full_name_is_the_one_it_publishes_under(assistant, question):
+    assert "“示例市示例区示例中心”" in text_of(assistant, question)
