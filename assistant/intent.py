@@ -39,6 +39,7 @@ _CHANGE = re.compile(
 # "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
 _LAST_YEAR = r"(?:上年|去年|上一年)?的?(?:当年)?"
 _LAST_YEARS_BASIS = r"(?:预算执行数|执行数|预算数?|决算数?)"  # the figure of last year a change is measured against
+_AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)")  # "比去年少多少": a change, not a difference of two items
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
 _COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
@@ -112,7 +113,7 @@ def _operation(question: str) -> Operation:
         return Operation.PREVIOUS
     if _SHARE.search(question):
         return Operation.SHARE
-    if _AGAINST_BASIS.search(question):
+    if _AGAINST_BASIS.search(question) or _AGAINST_LAST_YEAR.search(question):
         return Operation.CHANGE
     if _DIFFERENCE.search(question):
         return Operation.DIFFERENCE

@@ -44,10 +44,26 @@ def canonical_variants(focus: str) -> list[str]:
             # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite
             for term in canonical:
                 if term not in rest:
-                    variant = focus.replace(colloquial, term)
+                    variant = _substituted(focus, colloquial, term)
                     if variant not in variants:
                         variants.append(variant)
     return variants
+
+
+def _overlap(before: str, term: str) -> int:
+    """How many characters `before` ends with that `term` opens with."""
+    return next((k for k in range(min(len(before), len(term)), 0, -1) if before.endswith(term[:k])), 0)
+
+
+def _substituted(focus: str, colloquial: str, term: str) -> str:
+    """`focus` with `colloquial` replaced by `term`, the words around it that the term already holds taken in:
+    因公出国经费 with 出国经费 → 因公出国（境）费 is 因公出国（境）费, and 招待费用 with 招待 → 公务接待费 is
+    公务接待费用, not 因公因公出国（境）费 or 公务接待费费用."""
+    at = focus.find(colloquial)
+    before, after = focus[:at], focus[at + len(colloquial):]
+    head = _overlap(before, term)
+    tail = _overlap(after[::-1], term[::-1])
+    return before[: len(before) - head] + term + after[tail:]
 
 
 def expand(question: str) -> str:

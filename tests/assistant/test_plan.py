@@ -70,6 +70,8 @@ def test_the_basis_asked_for(question, basis):
     ("发改委2025年三公经费减少了多少", Direction.DOWN),
     ("发改委2025年预算比上年增加了多少", Direction.UP),
     ("发改委2025年项目支出比去年多了多少", Direction.UP),
+    ("发改委2025年因公出国经费比去年少多少", Direction.DOWN),
+    ("发改委25年招待费较上年多多少", Direction.UP),
 ])
 def test_direction_and_change(question, direction):
     found = plan(question)

@@ -43,6 +43,13 @@ def test_variants_replace_the_colloquial_word_in_place():
     assert "公务接待费用" in canonical_variants("招待费用")
 
 
+@pytest.mark.parametrize("focus, variant", [("因公出国经费", "因公出国（境）费"), ("公务招待费", "公务接待费"),
+                                            ("单位的招待费", "单位的公务接待费")])
+def test_words_around_the_colloquial_word_that_the_term_holds_are_taken_in(focus, variant):
+    variants = canonical_variants(focus)
+    assert variant in variants and not any("公务公务" in v or "因公因公" in v or "费费" in v for v in variants)
+
+
 def test_a_colloquial_word_holding_its_own_term_is_still_rewritten():
     assert "一般公共预算基本支出" in canonical_variants("一般公共预算财政拨款基本支出")
 
