@@ -178,12 +178,13 @@ def without_party_marker(body: str) -> str:
 
 
 def core_name(body: str) -> str:
-    """The body without generic parts, unless that leaves only an organ word:
-    人民政府沙河街道办事处（本级） → 沙河街道办事处, but 人民政府办公室 stays."""
+    """The body without generic parts, unless that leaves only an organ word or cuts into the organ word
+    it ends with: 人民政府沙河街道办事处（本级） → 沙河街道办事处, but 人民政府办公室 and 长征镇人民政府 stay."""
     vocab = vocabulary()
+    organ = next(iter(organ_suffixes(body)), "")
     for start, end in reversed(_generic_spans(body)):
         shorter = body[:start] + body[end:]
-        if shorter and shorter not in vocab.organs:
+        if shorter and shorter not in vocab.organs and end <= len(body) - len(organ):
             body = shorter
     return body
 

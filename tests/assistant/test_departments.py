@@ -369,3 +369,29 @@ def test_a_thousand_departments_answer_quickly() -> None:
     for question in questions * 20:
         find_all_departments(question, names)
     assert (time.perf_counter() - started) / 100 < 0.02
+
+
+TOWNS = [*SHARED, "上海市普陀区长征镇人民政府", "某县城关乡人民政府"]
+
+
+@pytest.mark.parametrize("question, department", [
+    ("长征镇2025年三公经费", "上海市普陀区长征镇人民政府"),
+    ("普陀区长征镇招待费多少", "上海市普陀区长征镇人民政府"),
+    ("长征镇政府公车费用", "上海市普陀区长征镇人民政府"),
+    ("城关乡政府三公经费", "某县城关乡人民政府"),
+])
+def test_a_town_government_is_named_by_its_town(question, department):
+    assert find_department(question, TOWNS).departments == (department,)
+
+
+@pytest.mark.parametrize("question, body", [("普陀区桃浦镇2025年三公经费预算多少", "普陀区桃浦镇"), ("桃浦镇招待费", "桃浦镇"),
+                                            ("某县某乡政府的公车", "某县某乡政府")])
+def test_a_town_not_indexed_is_an_unknown_body(question, body):
+    found = find_department(question, TOWNS)
+    assert found.departments == () and found.unknown == body
+
+
+@pytest.mark.parametrize("question", ["普陀区城乡社区支出多少", "万里街道城镇职工医保缴费", "2025年乡镇补助多少"])
+def test_words_holding_a_town_word_name_no_body(question):
+    found = find_department(question, TOWNS)
+    assert found.unknown is None

@@ -160,6 +160,7 @@ def test_without_party_marker(body: str, stripped: str) -> None:
         ("人民政府办公室", "人民政府办公室"),  # without 人民政府 only the organ word would be left
         ("人民政府办公室（本级）", "人民政府办公室"),
         ("人民政府", "人民政府"),
+        ("长征镇人民政府", "长征镇人民政府"),  # 人民政府 completes the organ word 镇人民政府
         ("财政局(本级)", "财政局"),
         ("社会工作部", "社会工作部"),
     ],
