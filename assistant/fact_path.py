@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from decimal import Decimal
+from itertools import product
 
 from assistant import compute
 from assistant.answer import Answer, Citation, CitedValue
@@ -430,10 +431,14 @@ class FactPath:
             part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None
-        same_doc = [f for f in facts if f.doc_id == part.fact.doc_id]
+        # the whole is another item of the part's document: 政府采购货物 is no whole of itself; where the part's
+        # name holds the whole's (政府采购货物预算 of 政府采购), its siblings hold it too, so the named total comes first
+        own = (part.fact.subject, part.fact.measure)
+        same_doc = [f for f in facts if f.doc_id == part.fact.doc_id and (f.subject, f.measure) != own]
+        totals = [f for f in same_doc if _NAMES_TOTAL.search(f.subject)] if intent.parts[1] in part.fact.subject else []
         whole = None
-        for term in [intent.parts[1], *whole_terms(intent.parts[1])]:
-            whole = self._level_fact(intent, same_doc, term)
+        for pool, term in product([totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):
+            whole = self._level_fact(intent, pool, term) if pool else None
             if whole:
                 break
         if whole is None or self._money(whole.fact) == 0:
@@ -553,6 +558,7 @@ class FactPath:
         return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])
 
 
+_NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)
 _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
 
 

@@ -53,6 +53,7 @@ _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以�
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
+_BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 _REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
@@ -96,7 +97,8 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", re.sub(r"\s+", "", text))  # "买服务的钱": 买服务
+    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", text)
     return text.strip("和及与、比较在中")
 
 
@@ -302,7 +304,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     within = _WITHIN.match(focus)
     if within:  # "基本支出里人员经费": the item is 人员经费, 基本支出 only narrows where it stands;
         # "政府采购里服务类" is 政府采购服务 as documents name it
-        joined = [joined_item(within["item"], within["scope"])] if re.search(r"[类项]$", within["item"]) else []
+        bought = _BOUGHT.match(within["item"])  # "政府采购里买服务": 政府采购服务
+        kind = bought["kind"] if bought else within["item"]
+        joined = [joined_item(kind, within["scope"])] if bought or re.search(r"[类项]$", kind) else []
         terms = [*joined, within["item"], *canonical_variants(within["item"]), *terms]
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],

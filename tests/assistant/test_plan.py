@@ -380,7 +380,7 @@ def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, pa
 
 
 @pytest.mark.parametrize("question, parts", [
-    ("文旅局专项里支持总部经济的钱（区级加市级）一共多少", ["区级支持总部经济钱", "市级支持总部经济钱"]),
+    ("文旅局专项里支持总部经济的钱（区级加市级）一共多少", ["区级支持总部经济", "市级支持总部经济"]),
     ("文旅局文化补贴（市级和区级）合计多少", ["市级文化补贴", "区级文化补贴"]),
 ])
 def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
@@ -459,3 +459,11 @@ def test_a_name_question_asks_for_text_not_a_figure(question, names):
     assert asked.asks_name is names
     assert (asked.operation is Operation.TEXT and not asked.wants_number) is names
     assert "名" not in asked.focus or not names
+
+
+@pytest.mark.parametrize("question, term", [("政府采购里买服务的钱有多少", "政府采购服务"),
+                                           ("政府采购里买货物花了多少", "政府采购货物"),
+                                           ("政府采购中购买工程的钱是多少", "政府采购工程")])
+def test_what_a_whole_buys_is_named_as_documents_name_it(question, term):
+    asked = plan(question)
+    assert asked.terms[0] == term and not asked.focus.endswith("钱")

@@ -18,6 +18,15 @@ DISCLOSURE = """示例市示例区示例局
 本年收入合计9900.00万元，其中：财政拨款收入9900.00万元。
 本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。
 """
+PROCUREMENT = """示例市示例区示例局
+
+2025年部门预算
+
+一、部门主要职能
+示例局负责全区示例工作的统筹规划和监督检查。
+二、政府采购情况
+所属各预算单位政府采购预算总额600.00万元，其中：政府采购货物预算450.00万元、政府采购工程预算0万元、政府采购服务预算150.00万元。
+"""
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +49,24 @@ def test_a_stated_share_is_quoted(assistant, question, value):
 def test_a_share_of_another_whole_is_computed(assistant):
     answer = assistant.ask("示例局项目支出占收入的比例")
     assert answer.kind == "number" and answer.formula and answer.value == 44.26, answer.text
+
+
+@pytest.fixture(scope="module")
+def procurement(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("procurement-shares"), embeddings,
+                             {"example-bureau-2025-dept-budget.txt": PROCUREMENT})
+
+
+@pytest.mark.parametrize("question, value", [("示例局政府采购里货物占多少比例", 75.0), ("示例局政府采购里服务占比多少", 25.0),
+                                             ("示例局政府采购中工程类占百分之几", 0.0)])
+def test_a_part_s_share_is_of_the_total_its_siblings_share_a_name_with(procurement, question, value):
+    """政府采购 names 政府采购货物预算 and 政府采购服务预算 alike: the whole is the stated 总额, never a part or itself."""
+    answer = procurement.ask(question)
+    assert answer.kind == "number" and answer.value == value and answer.unit == "%", answer.text
+    assert "600" in answer.text
+
+
+@pytest.mark.parametrize("question, value", [("示例局政府采购里买服务的钱有多少", 150.0), ("示例局政府采购里买货物花了多少", 450.0)])
+def test_what_a_whole_buys_is_its_kind_of_purchase(procurement, question, value):
+    answer = procurement.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
