@@ -16,6 +16,7 @@ from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig
 from assistant.conversation import context_of, resolve
+from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
 from assistant.fact_matching import ACCEPTED_BASES
@@ -24,6 +25,7 @@ from assistant.formatting import readable
 from assistant.intent import parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.plan import Operation, QuestionPlan
+from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
@@ -37,7 +39,7 @@ from ingest.model import Basis, DocumentKind
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
-_ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH)
+_ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK)
 OPENING_KEPT = 16  # document filters whose opening questions are kept (the widget's scopes)
 
 
@@ -186,7 +188,12 @@ class Assistant:
     def _understand(self, turn: Turn) -> Turn:
         turn.report(Stage.UNDERSTAND)
         available = self.index.documents(turn.where)
-        turn.intent = intent = parse_question(turn.question, available)
+        turn.intent = parse_question(turn.question, available)
+        return self._resolve(turn, available)
+
+    def _resolve(self, turn: Turn, available: list[DocumentRecord]) -> Turn:
+        """The documents among `available` that answer the turn's plan, or a refusal when none does."""
+        intent = turn.intent
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
@@ -222,6 +229,8 @@ class Assistant:
 
     def _numeric(self, turn: Turn) -> Turn:
         turn.report(Stage.SEARCH)
+        if turn.intent.operands:
+            return self._across(turn)
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
             retrieved = self._retrieve(turn)
@@ -235,6 +244,20 @@ class Assistant:
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
         return self.fact_cache.facts([d.doc_id for d in turn.docs])
+
+    def _across(self, turn: Turn) -> Turn:
+        """An item in two documents: each operand answered as the one-department question it stands for (its
+        documents resolved and its figure looked up as such a question's are), then the two added or compared."""
+        available = self.index.documents(turn.where)
+        found = []
+        for operand in turn.intent.operands:
+            own = Turn(turn.question, turn.where, turn.started, intent=operand_plan(turn.intent, operand, available))
+            own = self._resolve(own, available)
+            own.docs = of_basis(own.docs, operand.basis)
+            found.append(Found(operand, self._numeric(own).draft if own.docs else None, tuple(own.docs)))
+        turn.refusal = refusal(turn.intent, found)
+        turn.draft = None if turn.refusal else combined(turn.intent, found)
+        return turn
 
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it."""
@@ -278,6 +301,9 @@ class Assistant:
             turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         elif turn.intent.asks_reason and turn.intent.focus:
             turn.draft = self._reason(turn)
+        if turn.intent.asks_purpose and turn.docs:
+            said = purpose_answer(turn.intent, self._facts(turn), self.texts)
+            turn.draft = Draft(said) if said else None
         if turn.intent.asks_name and not turn.intent.focus and turn.docs:
             turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):

@@ -67,6 +67,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
 INCOME_COLUMN_PENALTY = 10.0
+LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
@@ -112,6 +113,10 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
         return 100.0
     if term in levels:  # "行政运行" names the （项） of "一般公共服务支出（类）…行政运行（项）"
         return 95.0 if term == levels[-1] else 88.0
+    if (core := _without_generic_tail(term)) != term and core in levels:  # "统计管理经费" names 统计管理（项）
+        return _subject_score(core, subject, levels) - 2.0
+    if len(term) >= 3 and levels and term in levels[-1]:  # "职业年金" of the （项） 机关事业单位职业年金缴费支出
+        return 85.0 - min(LEAF_EXTRA_CHARS, len(levels[-1]) - len(term))
     if subject in term:
         if len(subject) < 3 and len(term) > len(subject) + 1:
             return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
@@ -123,6 +128,12 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
             return 0.0  # "预算" alone names no item
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
     return 0.0
+
+
+def _without_generic_tail(term: str) -> str:
+    """The term without a generic word at its end (统计管理经费 → 统计管理), keeping at least two characters."""
+    tail = next((w for w in generic_item_words() if len(w) >= 2 and term.endswith(w) and len(term) - len(w) >= 2), "")
+    return term[: len(term) - len(tail)] if tail else term
 
 
 def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:

@@ -34,6 +34,7 @@ from assistant.formatting import in_display_unit, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
+from assistant.row_ranking import ranked_rows
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
 from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
@@ -75,6 +76,7 @@ class Draft:
 
     answer: Answer
     checks: list[tuple[Citation, Decimal]] = field(default_factory=list)
+    amount: Decimal | None = None  # the figure answered, exactly, in the answer's unit (not rounded for display)
 
 
 class FactPath:
@@ -87,7 +89,7 @@ class FactPath:
             Operation.LOOKUP: self._lookup, Operation.RANK: self._rank, Operation.CHANGE: self._change,
             Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
             Operation.SUM: self._sum, Operation.DIFFERENCE: self._difference, Operation.YEAR_CHANGE: self._year_change,
-            Operation.LIST: self._list, Operation.COMPLETION: self._completion,
+            Operation.LIST: self._list, Operation.COMPLETION: self._completion, Operation.ROW_RANK: self._row_rank,
         }
 
     # ---- helpers -------------------------------------------------------------------------
@@ -217,7 +219,8 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         qualifier=fact.qualifier, citations=citations, conflicts=conflicts, route="fact")
         checks = [(c, f.value) for c, f in zip(citations, stating, strict=True)]
-        return Draft(answer, checks + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)])
+        return Draft(answer, checks + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)],
+                     in_display_unit(fact.value, fact.unit, self.display_unit)[0])
 
     def _ambiguous(self, intent: QuestionPlan, best: list[FactRecord]) -> Draft:
         candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]
@@ -246,6 +249,26 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         citations=[c.citation for c in candidates if c.citation], candidates=candidates, route="fact")
         return Draft(answer, [(self._cite(f), f.value) for f in ordered])
+
+    def _row_rank(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """The largest (or smallest) of the rows the question names in one document, the next one beside it,
+        both cited: "物业管理费最多，为…；其次是…"."""
+        ranking = ranked_rows(intent, facts, self.texts) if len(docs) == 1 else None
+        if ranking is None:
+            return None
+        first, second = ranking.rows[:2]
+        end = "最少" if intent.rows and intent.rows.lowest else "最多"
+        value, unit = self._display(first.figure)
+        column = "/".join(first.figure.col_path) or first.figure.measure
+        said = f"{first.label}与{second.label}并列{end}，均为" if self._money(first.figure) == self._money(second.figure) \
+            else f"{first.label}{end}，为"
+        text = (f"{self._owner(first.figure)}{ranking.within}的{len(ranking.rows)}项中，{said}{self._describe(first.figure)}"
+                f"（见《{ranking.table}》{column}列）；其次是{second.label}，为{self._describe(second.figure)}。")
+        figures = [first.figure, second.figure]
+        citations = [self._cite(f) for f in figures]
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        citations=citations, route="fact")
+        return Draft(answer, [(c, f.value) for c, f in zip(citations, figures, strict=True)])
 
     def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord], rate: bool = False) -> ScoredFact | None:
         """The stated change of the asked item: an amount, or with `rate` a percentage too."""
@@ -318,10 +341,13 @@ class FactPath:
             return None
         own = DocumentKind(docs[0].kind).natural_basis
         against = intent.basis or own
-        current = self._level_fact(intent, facts, basis=own, period=Period.OWN)
         earlier = self._level_fact(intent, facts, basis=against,
                                    period=Period.YEAR_BEFORE if against is own else Period.UP_TO_YEAR_BEFORE)
-        if current is None or earlier is None or not same_item(current.fact.subject, earlier.fact.subject):
+        if earlier is None:
+            return None
+        same = [f for f in facts if same_item(f.subject, earlier.fact.subject)]  # this year's figure of that item
+        current = self._level_fact(intent, same, basis=own, period=Period.OWN)
+        if current is None:
             return None
         result = compute.difference(self._money(current.fact), self._money(earlier.fact))
         said = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else f"上年{earlier.fact.basis}"
@@ -439,13 +465,12 @@ class FactPath:
         whole = None
         for pool, term in product([totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):
             whole = self._level_fact(intent, pool, term) if pool else None
-            if whole:
-                break
-        if whole is None or self._money(whole.fact) == 0:
+            if whole and self._money(whole.fact) >= max(self._money(part.fact), Decimal("0.01")):
+                break  # a figure smaller than the part is none of its wholes (one column of the total row)
+            whole = None
+        if whole is None:
             return None
         result = compute.share(self._money(part.fact), self._money(whole.fact))
-        if result.value > 100:
-            return None  # a part larger than its whole: the figures found are not the asked part and whole
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
 
@@ -555,7 +580,7 @@ class FactPath:
         citations = [self._cite(f) for f in operands]
         answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")
-        return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)])
+        return Draft(answer, [(c, f.value) for c, f in zip(citations, operands, strict=True)], value)
 
 
 _NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)

@@ -8,9 +8,12 @@ list (…包括哪些) and text (anything that is not asking for a figure).
 from __future__ import annotations
 
 import re
+from functools import reduce
 
-from assistant.departments import find_all_departments, find_department
+from assistant.departments import DepartmentMatch, find_all_departments, find_department
+from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
+from assistant.row_ranking import asked_rows
 from assistant.vocabulary import asked_aspects, joined_item, names_the_whole, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
@@ -65,6 +68,9 @@ _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|�
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks what something is called: a name, never a figure or the sentence that only counts them
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称")
+# asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
+_PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用来(?:干|做)(?:什么|啥)的?|(?:有)?(?:什么|啥)?用途|"
+                      r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
 _DEFINITION = re.compile(r"什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
@@ -97,8 +103,8 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", re.sub(r"\s+", "", text))  # "买服务的钱": 买服务
-    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", text)
+    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     return text.strip("和及与、比较在中")
 
 
@@ -201,15 +207,44 @@ def digit_years(question: str) -> str:
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
 
 
+_ACROSS = (Operation.SUM, Operation.DIFFERENCE, Operation.YEAR_CHANGE)  # operations one item in two documents may ask
+_BASIS_EDGES = re.compile(rf"^(?:{_BASIS_WORD})+|(?:{_BASIS_WORD})+$")  # "决算…" / "…预算": the basis a side asks, no item
+
+
+def _years_in(text: str) -> list[int]:
+    return [int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(text)]
+
+
+def _bodies_compared(several: DepartmentMatch, named: DepartmentMatch) -> bool:
+    """Indexed bodies, each named as itself, whose figures of one item are compared or added ("区府办的招待费比
+    商务委多多少"); not two items of two bodies, which no operand pair answers."""
+    text = several.rest
+    asked = _operation(_YEAR.sub(" ", text))
+    return (len(named.departments) == 1 and not _REASON.search(text) and asked in (Operation.SUM, Operation.DIFFERENCE)
+            and across_documents(several.departments, _sides(text), _years_in(text), None) is not None)
+
+
+def _sides(dated: str) -> list[Side]:
+    """The question cut in two at its first 比, else at its first joining word (和, 与, 加上 …): each side's years,
+    basis and item (a word of one character names none)."""
+    words = tokens(ADDS_UP.sub(" ", dated))
+    cuts = [i for i, w in enumerate(words) if w == "比"] or [i for i, w in enumerate(words) if w in _JOINERS - {"，", ","}]
+    pieces = ["".join(words[: cuts[0]]), "".join(words[cuts[0] + 1 :])] if cuts else ["".join(words)]
+    sides = []
+    for piece in pieces:
+        item = _BASIS_EDGES.sub("", clean_focus(piece))
+        sides.append(Side(tuple(_years_in(piece)), asked_basis(piece), item if len(item) > 1 else ""))
+    return sides
+
+
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPlan:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
     asked = digit_years(question)
     named = find_department(asked, known)
-    if _RANK.search(asked):
-        several = find_all_departments(asked, known)
-        if len(several.departments) > 1:
-            named = several
+    several = find_all_departments(asked, known)
+    if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):
+        named = several
     rest = _PARTY_LEFT.sub(" ", named.rest)
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
@@ -220,10 +255,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     source_year = (int(source["full"]) if source["full"] else 2000 + int(source["short"])) if source else None
     if source and not _DERIVED.search(rest):  # a derivation note ("按…增加数倒推") is read whole below
         rest = _SOURCE_YEAR.sub(" ", rest)
-    years = sorted({int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(rest)} | set(as_of)
-                   | ({source_year} if source_year else set()))
+    years = sorted(set(_years_in(rest)) | set(as_of) | ({source_year} if source_year else set()))
     named_years = list(years)
     against = _AGAINST_YEAR.findall(rest)
+    dated = rest  # "25年…预算比24年决算": each side's year stays with its side
     rest = _YEAR.sub(" ", rest)
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
@@ -231,9 +266,13 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     asks_side = asked_aspects(rest) and not counted  # "依据什么立项": the text under the project's 立项依据
     asks_reason = bool(_REASON.search(rest))
     asks_name = bool(_NAME.search(rest)) and not counted
-    if asks_name:
-        rest = _NAME.sub(" ", rest)
-    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name else _operation(rest)
+    asks_purpose = bool(_PURPOSE.search(rest)) and not counted
+    if asks_name or asks_purpose:
+        rest = _PURPOSE.sub(" ", _NAME.sub(" ", rest))
+    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose else _operation(rest)
+    one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
+    rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
+    operation = Operation.ROW_RANK if rows else operation
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
     elif len(years) == 1 and len(against) == 1 and (operation in _COMPARING or asks_reason):
@@ -252,12 +291,27 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
     focus = INCLUDED.sub("", clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest))
+    if asks_side:  # "区府办是干什么的" asks for its 主要职能: the phrasing names no item
+        aspects = asked_aspects(rest)
+        if not clean_focus(reduce(lambda text, said: text.replace(said, " "), aspects.values(), rest)):
+            focus = next(iter(aspects))
+    if rows:  # "政府采购里哪个项目最多" is about what holds the compared rows
+        focus = rows.scope
     parts = _parts(rest, operation)
-    if operation is Operation.SUM and (split := _SPLIT_BY.search(focus)):  # "总部经济（区级加市级）": 区级… + 市级…
+    across = None
+    if operation in _ACROSS and not _RATE.search(rest):  # one item of two bodies, or of a budget and a final account
+        bodies = [*named.departments, *([named.unknown] if named.unknown else [])]
+        unnamed = dated.replace(named.unknown, " ") if named.unknown else dated  # the item, not the unindexed body
+        across = across_documents(bodies, _sides(unnamed), named_years, asked_basis(rest))
+    if across:
+        operation = Operation.SUM if operation is Operation.SUM else Operation.DIFFERENCE
+        departments = list(dict.fromkeys(o.department for o in across.operands))
+        years, focus, parts = named_years, across.item or focus, []
+    if operation is Operation.SUM and not across and (split := _SPLIT_BY.search(focus)):  # "总部经济（区级加市级）": 区级… + 市级…
         whole = clean_focus(focus[: split.start()])
         item = inner["item"] if (inner := _WITHIN.match(whole)) else whole
         parts = [f"{split['a']}{item}", f"{split['b']}{item}"]
-    if operation is Operation.SUM and len(parts) < 2:  # "三项加起来" names one item: its own total
+    if operation is Operation.SUM and len(parts) < 2 and not across:  # "三项加起来" names one item: its own total
         operation = Operation.LOOKUP
     asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)
     wants_number = operation not in (Operation.LIST, Operation.TEXT) and (asks_figure or not _TEXT_ONLY.search(rest))
@@ -313,5 +367,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        operands=across.operands if across else [], rows=rows,
     )

@@ -20,6 +20,7 @@ class Operation(StrEnum):
     SUM = "sum"  # A和B一共多少
     DIFFERENCE = "difference"  # A比B多多少
     RANK = "rank"  # 哪个部门最高
+    ROW_RANK = "row_rank"  # 政府采购里哪个项目最多: the rows of one document
     YEAR_CHANGE = "year_change"  # 2024年比2023年多了多少
     COMPLETION = "completion"  # 决算完成了年初预算的百分之几
     LIST = "list"  # 三公经费包括哪些
@@ -40,7 +41,35 @@ DEFAULT_WHOLE = "预算收支"  # what a share is of when the question names no 
 INCLUDED = re.compile(r"[（(](?:含|包括|包含)[^（）()]*[)）]")  # "（含政府性基金）": the whole, that part included
 ADDS_UP = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
 _EACH = re.compile(r"每个|每一|各个|每季度|每月|各")
-SHAPES = {Operation.RANK: Shape.RANKING, Operation.LIST: Shape.LIST, Operation.TEXT: Shape.TEXT}
+SHAPES = {Operation.RANK: Shape.RANKING, Operation.ROW_RANK: Shape.RANKING, Operation.LIST: Shape.LIST,
+          Operation.TEXT: Shape.TEXT}
+
+
+class ClassLevel(StrEnum):
+    """A level of a 科目编码: 类, 款 or 项."""
+
+    CLASS = "类"
+    SECTION = "款"
+    ITEM = "项"
+
+
+@dataclass(frozen=True)
+class RowAsk:
+    """The rows of one document a ranking question compares, and which end of them it asks for."""
+
+    scope: str = ""  # the parent row, column or table that holds the rows (商品和服务支出, 项目支出, 政府采购); "" for spending
+    column: str = ""  # the column the rows are ranked by, when the question names one (…哪个项目的预算资金最多)
+    lowest: bool = False  # 最少 rather than 最多
+    level: ClassLevel | None = None  # 具体到项: only rows of that level
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One figure of an item asked in two documents: whose, of which year (None: the body's latest) and basis."""
+
+    department: str
+    year: int | None = None
+    basis: Basis | None = None
 
 
 @dataclass
@@ -66,7 +95,10 @@ class QuestionPlan:
     asks_reason: bool = False  # 为什么, 为啥, 什么原因
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么
     asks_name: bool = False  # 叫什么名字: answered only by a sentence or row that names something
+    asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
     topic: str = ""  # the question without its department and years, for follow-ups
+    operands: list[Operand] = field(default_factory=list)  # one item in two documents (two bodies, 预算 and 决算)
+    rows: RowAsk | None = None  # for ROW_RANK: the rows compared
 
     @property
     def asks_rate(self) -> bool:

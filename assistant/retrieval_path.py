@@ -168,7 +168,8 @@ class RetrievalPath:
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
         section = None if intent.asks_name else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
-        if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score for s in ranked[:1])]):
+        # a sentence opening with the body's name gets no edge over the text under the heading asked for
+        if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
             ranked = [Sentence(section.doc_id, section.start, section.end, section.text, None, section.score)]
         prose = max((s.score for s in ranked if not s.row), default=None)
         if prose is not None:  # prose says what a row only lists, unless the row fits the question far better

@@ -13,6 +13,7 @@ from ingest.punctuation import QUOTES, SENTENCE
 from ingest.tables import strip_list_mark
 
 _LIST_MARK = r"\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、"  # 一、 (二) 3.
+_LEADERS = re.compile(r"…{3,}|[.．·]{6,}")  # a contents line's dot leaders
 TOPIC_CHARS = 200  # a parent section names its topic in its title or its first lines
 HEADING_PREFIX_CHARS = 4  # 部门主要职能: a heading run into its paragraph may name whose it is in a word
 MAX_NAME_CHARS = 30  # a heading on its own line may open with a body's full name
@@ -90,7 +91,7 @@ def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> l
         if said:
             line_end = text.find("\n", section["start"], section["end"])
             span = _cut(text, section["end"] if line_end < 0 else line_end + 1, section["end"])
-            if span:
+            if span and not _LEADERS.search(text[span[0] : span[1]]):  # not a contents entry
                 found.append((heading, said, span, _topic(text, sections, section["start"], section["level"])))
     for heading, said in asked.items():
         for match in re.finditer(_heading_line(heading), text, re.M):
@@ -99,7 +100,7 @@ def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> l
                 continue  # a sentence that merely names the heading's words
             body_end = _paragraph_end(text, match.end()) if own_line else _line_end(text, match.end())
             body = text[match.end() : body_end]
-            if len(body.strip()) < MIN_BODY_CHARS or re.match(rf"\s*(?:{_LIST_MARK})", body):
+            if len(body.strip()) < MIN_BODY_CHARS or _LEADERS.search(body) or re.match(rf"\s*(?:{_LIST_MARK})", body):
                 continue  # a contents line ("一、主要职能" over "二、…"), or a lead-in ("包括：") to a list
             span = _cut(text, match.end(), body_end)
             if span:

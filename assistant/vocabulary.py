@@ -105,6 +105,13 @@ def compound_items() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def row_ranking_words() -> dict[str, tuple[str, ...]]:
+    """{list: words}, each list longest word first: how a question asks which row is largest or smallest
+    (most, least, which), which body (bodies), what says only money (spent) and a level (类, 款, 项)."""
+    return {key: tuple(sorted(words, key=len, reverse=True)) for key, words in _keyed_lists("row_ranking.tsv").items()}
+
+
+@lru_cache(maxsize=1)
 def glossary_headings() -> tuple[str, ...]:
     """Headings under which disclosures define their terms (名词解释)."""
     return tuple(_words("glossary_headings.txt"))

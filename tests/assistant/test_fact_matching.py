@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.fact_lists import list_parts
-from assistant.fact_matching import MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
+from assistant.fact_matching import MIN_OPERAND_SCORE, MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 
@@ -189,3 +189,19 @@ def test_a_rate_never_answers_an_amount():
     rate = replace(fact("公务接待费", value="13.68"), unit="%", measure="完成率")
     assert rank_facts([rate], ["公务接待费"], "公务接待费年初预算是多少") == []
     assert rank_facts([rate], ["公务接待费"], "公务接待费完成了百分之几")
+
+
+LEAF = "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）"
+
+
+def test_an_item_named_inside_a_classification_leaf_fits_it_well_enough_to_compute_with():
+    """职业年金 names the （项） 机关事业单位职业年金缴费支出 however long its path; not a level above it."""
+    for term in ("职业年金", "职业年金缴费"):
+        assert rank_facts([fact(LEAF)], [term], f"{term}是多少")[0].score >= MIN_OPERAND_SCORE
+    assert all(r.score < MIN_OPERAND_SCORE for r in rank_facts([fact(LEAF)], ["就业"], "就业是多少"))
+
+
+def test_a_generic_word_after_a_level_s_name_still_names_that_level():
+    path = "一般公共服务支出（类）统计信息事务（款）统计管理（项）"
+    assert rank_facts([fact(path)], ["统计管理经费"], "统计管理经费多少")[0].score >= MIN_OPERAND_SCORE
+    assert all(r.score < MIN_OPERAND_SCORE for r in rank_facts([fact(path)], ["统计信息经费"], "统计信息经费多少"))

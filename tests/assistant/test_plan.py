@@ -467,3 +467,90 @@ def test_a_name_question_asks_for_text_not_a_figure(question, names):
 def test_what_a_whole_buys_is_named_as_documents_name_it(question, term):
     asked = plan(question)
     assert asked.terms[0] == term and not asked.focus.endswith("钱")
+
+
+@pytest.mark.parametrize("question, scope, lowest, level", [
+    ("发改委2025年政府采购里哪个项目花钱最多？多少钱", "政府采购", False, None),
+    ("文旅局2025年支出功能分类里，具体到项，哪一项预算最多？多少钱", "支出功能分类", False, "项"),
+    ("发改委2025年项目支出里哪个科目钱最多？多少", "项目支出", False, None),
+    ("发改委2025年报了绩效目标的那几个项目里 哪个钱最多", "报绩效目标项目", False, None),
+    ("文旅局商品和服务支出里哪一项最少", "商品和服务支出", True, None),
+    ("人社局2024年钱花得最多的是哪一项", "", False, None),
+])
+def test_which_row_of_one_document_is_largest_is_a_row_ranking_within_the_named_scope(question, scope, lowest, level):
+    asked = plan(question)
+    assert asked.operation is Operation.ROW_RANK and asked.shape is Shape.RANKING and asked.wants_number
+    assert (asked.rows.scope, asked.rows.lowest, asked.rows.level) == (scope, lowest, level)
+    assert asked.focus == scope
+
+
+def test_a_column_named_after_the_rows_is_what_they_are_ranked_by():
+    asked = plan("发改委2025年政府采购里哪个项目的预算资金最多")
+    assert (asked.rows.scope, asked.rows.column) == ("政府采购", "预算资金")
+
+
+@pytest.mark.parametrize("question", [
+    "哪个部门三公经费最高",  # which body
+    "发改委和文旅局谁的招待费更多",  # two bodies
+    "三公经费哪个最高",  # no body named among several: bodies are ranked
+])
+def test_a_ranking_of_bodies_stays_one(question):
+    asked = plan(question)
+    assert asked.operation is Operation.RANK and asked.rows is None
+
+
+@pytest.mark.parametrize("question", ["发改委2025年公务接待费最多能花多少", "文旅局哪一项比上年增加最多"])
+def test_a_cap_or_a_change_is_no_row_ranking(question):
+    assert plan(question).operation is not Operation.ROW_RANK
+
+
+NDRC, CULTURE, HR = "某市发展和改革委员会", "某区文化和旅游局", "某区人力资源和社会保障局"
+
+
+@pytest.mark.parametrize("question, operation, operands, focus", [
+    ("发改委和文旅局2025年招待费差多少", Operation.DIFFERENCE, [(NDRC, 2025, None), (CULTURE, 2025, None)], "招待费"),
+    ("发改委的招待费比文旅局多多少", Operation.DIFFERENCE, [(NDRC, None, None), (CULTURE, None, None)], "招待费"),
+    ("文旅局25年招待费比发改委少多少", Operation.DIFFERENCE, [(CULTURE, 2025, None), (NDRC, 2025, None)], "招待费"),
+    ("人社局和文旅局的三公经费加起来多少", Operation.SUM, [(HR, None, None), (CULTURE, None, None)], "三公经费"),
+    ("发改委与人社局决算的会议费一共多少", Operation.SUM, [(NDRC, None, Basis.FINAL), (HR, None, Basis.FINAL)], "会议费"),
+])
+def test_two_bodies_and_one_item_are_an_operand_in_each_bodys_document(question, operation, operands, focus):
+    asked = plan(question)
+    assert asked.operation is operation and asked.focus == focus
+    assert [(o.department, o.year, o.basis) for o in asked.operands] == operands
+    assert asked.departments == [o[0] for o in operands]
+
+
+@pytest.mark.parametrize("question, operation, operands", [
+    ("发改委25年招待费预算比24年决算多了多少", Operation.DIFFERENCE, [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),
+    ("发改委2024年招待费决算比2025年预算少多少", Operation.DIFFERENCE, [(2024, Basis.FINAL), (2025, Basis.BUDGET)]),
+    ("发改委2025年预算的招待费和2024年实际花的差多少", Operation.DIFFERENCE, [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),
+    ("发改委25年招待费预算和24年决算加起来多少", Operation.SUM, [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),
+])
+def test_one_body_a_budget_and_another_years_final_account_are_two_operands(question, operation, operands):
+    asked = plan(question)
+    assert asked.operation is operation and asked.focus == "招待费" and asked.departments == [NDRC]
+    assert [(o.department, o.year, o.basis) for o in asked.operands] == [(NDRC, *o) for o in operands]
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("发改委2025年招待费比2024年多多少", Operation.YEAR_CHANGE),  # one body, like with like: a change between years
+    ("发改委2025年招待费预算比2024年预算少了多少", Operation.YEAR_CHANGE),
+    ("发改委2025年招待费比2024年预算执行数多多少", Operation.CHANGE),  # the later budget states last year's outturn
+    ("发改委招待费及会议费一共多少", Operation.SUM),  # two items of one document
+    ("发改委2024年招待费决算比年初预算少了多少", Operation.DIFFERENCE),  # two bases of one document
+    ("哪个部门招待费最多", Operation.RANK),
+    ("发改委和文旅局谁的招待费更多", Operation.RANK),
+    ("发改委和文旅局的招待费分别是多少", Operation.LOOKUP),
+    ("发改委25年招待费比文旅局24年多多少", None),  # two bodies in two years: no pair of like figures
+    ("发改委的招待费比文旅局的会议费多多少", None),  # two bodies, two items
+])
+def test_questions_within_one_document_or_across_all_departments_have_no_operands(question, operation):
+    asked = plan(question)
+    assert not asked.operands
+    assert operation is None or asked.operation is operation
+
+
+def test_a_body_that_is_not_indexed_is_an_operand_the_answer_will_lack():
+    asked = plan("发改委和南山区财政局的招待费差多少")
+    assert [o.department for o in asked.operands] == [NDRC, "南山区财政局"] and asked.focus == "招待费"

@@ -158,3 +158,26 @@ def test_a_heading_that_opens_with_the_bodys_name_gives_its_paragraph_and_list(t
     answer = home.ask("示例福利院是干什么的")
     assert answer.kind == "text", answer.text
     assert "收养社会孤老" in answer.text and "组织志愿者" in answer.text and "院长室" not in answer.text
+
+
+OFFICE = """示例市示例区人民政府办公室
+
+2025年部门预算
+
+目 录
+一、部门主要职能 ……………………………………………………………………………………
+二、部门机构设置 ……………………………………………………………………………………
+
+示例市示例区人民政府办公室主要职能
+示例市示例区人民政府办公室是协助区政府领导处理日常工作的区政府工作部门。
+主要职能包括：
+1.组织起草以区政府名义发布的文件。
+2.负责区政府会议的准备工作。
+"""
+
+
+@pytest.mark.parametrize("question", ["示例区政府办公室是干什么的", "示例区政府办公室主要职能是什么"])
+def test_functions_are_never_a_contents_line_nor_only_the_sentence_naming_the_body(tmp_path_factory, embeddings, question):
+    office = written_assistant(tmp_path_factory.mktemp("office"), embeddings, {"example-office-2025-dept-budget.txt": OFFICE})
+    answer = office.ask(question)
+    assert answer.kind == "text" and "组织起草" in answer.text and "……" not in answer.text, answer.text

@@ -17,6 +17,10 @@ DISCLOSURE = """示例市示例区示例街道办事处
 示例街道办事处负责辖区社区管理和公共服务，统筹推进社区治理工作。
 二、财政拨款支出主要内容
 1. “社会保障和就业支出(类）-就业补助（款）-公益性岗位补贴（项）”2026年度预算199万元，2025年度预算256万元，主要用于：社区内公益性的岗位补贴。2025年当年预算执行数为200.18万元，2026年预算安排199万元，比2025年预算执行数减少0.59%。主要原因是：正常预算浮动。
+2. “社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”38.38万元，主要用于人员职业年金缴费。2025年当年预算执行数为35.35万元，2026年预算安排38.38万元，比2025年预算执行数增加8.57%。
+三、一般公共预算基本支出表
+经济分类科目名称	合计	人员经费
+职业年金缴费	383789	383789
 """
 
 
@@ -55,3 +59,11 @@ def test_a_growth_rate_asked_is_the_rate_the_document_states(tmp_path_factory, e
     answer = bureau.ask("示例局2024年机关运行经费比上年下降了百分之几")
     assert answer.kind == "number" and answer.unit == "%" and answer.value == 8.65, answer.text
     assert not answer.formula and "8.65%" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["示例街道职业年金比25年执行数多了多少钱", "示例街道26年职业年金缴费比25年执行数增加了多少"])
+def test_this_year_s_figure_is_the_same_item_as_last_year_s(assistant, question):
+    """职业年金 fits the 经济分类 row 职业年金缴费 better than the long 功能分类 path, but last year's 执行数 is stated
+    only for the path's item: this year's figure is that item's own."""
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 3.03, answer.text

@@ -27,6 +27,7 @@ DISCLOSURE = """示例市示例区示例中心
 2025年基本支出300万元，比上年增加10万元，主要为人员经费增加；项目支出200万元，比上年减少20万元，主要为一次性项目结束，但新增项目尚未启动。
 1. 行政运行50万元，比上年减少5万元。主要原因是：人员退休。
 2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
+3、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：委托中介机构开展审计工作。预算为40万元。
 五、项目情况
 2025年度，本单位编报绩效目标的项目共2个，涉及项目预算资金80万元。
 示例会客厅改造工程年度用款计划60万元，主要用于会客厅装修。
@@ -109,3 +110,10 @@ def test_a_name_is_answered_by_the_sentence_that_names_it(assistant):
 @pytest.mark.parametrize("question", ["示例中心的全称是什么", "示例中心全称叫啥"])
 def test_a_body_s_full_name_is_the_one_it_publishes_under(assistant, question):
     assert "“示例市示例区示例中心”" in text_of(assistant, question)
+
+
+@pytest.mark.parametrize("question", ["示例中心财政委托业务支出是干什么用的", "示例中心财政委托业务支出有什么用途",
+                                      "示例中心财政委托业务的钱用在哪"])
+def test_what_an_item_s_money_is_for_is_the_purpose_stated_beside_it(assistant, question):
+    text = text_of(assistant, question)
+    assert "委托中介机构开展审计工作" in text and "40" not in text

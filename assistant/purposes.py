@@ -1,0 +1,28 @@
+"""What an item's money is for: the 主要用于 clause the document states beside the item's figures."""
+
+from __future__ import annotations
+
+from assistant.answer import Answer
+from assistant.citations import SourceTexts
+from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
+from assistant.plan import QuestionPlan
+from index.fact_store import FactRecord
+
+NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
+
+
+def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
+    """"财政委托业务支出是干什么用的": the purpose stated for the best-named item, quoted from where it stands."""
+    stated = [f for f in facts if f.purpose]
+    ranked = rank_facts(stated, intent.terms, intent.question) if intent.terms else []
+    if not ranked or ranked[0].score < MIN_OPERAND_SCORE:
+        return None
+    fact = ranked[0].fact
+    text = texts.text(fact.doc_id)
+    at = text.find(fact.purpose, max(0, text.rfind("\n", 0, fact.start) - NEARBY_CHARS))
+    if at < 0:
+        return None
+    citation = texts.cite(fact.doc_id, at, at + len(fact.purpose))
+    owner = f"{fact.department}{fact.year}年" if fact.year else fact.department
+    said = f"{owner}{fact.subject}主要用于{fact.purpose}。"
+    return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
