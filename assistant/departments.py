@@ -266,10 +266,19 @@ def _readings(question: str, low: int, end: int, ends: dict[int, tuple[str, ...]
     if attached:
         named.setdefault(0, []).append((attached[0] - low, attached[1], ""))
     readings: list[_Reading] = []
-    for at in range(max(named) + 1 if named else len(text)):  # never from inside the body after a place
+    # never from inside the body after a place, unless a comparing word comes first (招待费比|区府办)
+    after_words = {at + len(w) for w in vocabulary().comparing for at in _occurrences(text, w)}
+    for at in sorted(set(range(max(named) + 1 if named else len(text))) | {a for a in after_words if a < len(text)}):
         for start, chain, level in named.get(at, [(at, (), "")]):
             readings.append(_Reading(low + start, chain, level, text[at:]))
+    for at in after_words:  # 比|区府办: the level right after such a word
+        if at < len(text) - 1 and (level := level_at(text, at)):
+            readings.append(_Reading(low + at, (), level, text[at + 1 :]))
     return readings
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [at for at in range(len(text)) if text.startswith(word, at)]
 
 
 def _named_before(text: str, index: _Index) -> dict[int, list[tuple[int, tuple[str, ...], str]]]:

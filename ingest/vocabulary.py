@@ -29,6 +29,7 @@ class Vocabulary:
     weak_organs: frozenset[str]  # end facilities' names too (中心): not enough alone to name a body
     not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
+    comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
@@ -48,6 +49,7 @@ def vocabulary() -> Vocabulary:
         weak_organs=frozenset(_words(organ, "weak_organs")),
         not_organs=_words(organ, "not_organs"),
         not_names=_words(organ, "not_names"),
+        comparing=_words(organ, "comparing"),
         suffixes=_words(place, "suffixes"),
         short_places=_words(place, "short_places"),
         not_places=_words(place, "not_places"),

@@ -395,3 +395,12 @@ def test_a_town_not_indexed_is_an_unknown_body(question, body):
 def test_words_holding_a_town_word_name_no_body(question):
     found = find_department(question, TOWNS)
     assert found.unknown is None
+
+
+@pytest.mark.parametrize("question, named", [
+    ("商务委的招待费比区府办少多少", (COMMERCE, "上海市普陀区人民政府办公室")),
+    ("区府办招待费比商务委多多少", ("上海市普陀区人民政府办公室", COMMERCE)),
+    ("区府办招待费较商务委多多少", ("上海市普陀区人民政府办公室", COMMERCE)),
+])
+def test_the_second_body_compared_starts_right_after_the_comparing_word(question, named):
+    assert find_all_departments(question, SHARED).departments == named
