@@ -252,14 +252,15 @@ def _sub_item(whole: str, part: str) -> str:
 def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     """(item, measure) named by a header chain: ("“三公”经费预算数", "合计") → ("三公经费", "预算数")."""
     names = [QUOTES.sub("", clean_header(h)) for h in chain]
+    measure = names.pop() if len(names) > 1 and _BARE_MEASURE.match(names[-1]) else "金额"  # 公务接待费 / 决算数
     while len(names) > 1 and names[-1] in GENERIC_HEADERS:
         names.pop()
     name = names[-1] if len(names) == 1 or names[-1] not in SUB_HEADERS else _sub_item(names[-2], names[-1])
     name = clean_subject(name) or name
     stated = _STATED_MEASURE.search(name)
-    if stated and stated.start() > 0:
+    if stated and stated.start() > 0 and measure == "金额":
         return name[: stated.start()], stated.group()
-    return name, "金额"
+    return name, measure
 
 
 def _project_name(title: str) -> str:

@@ -127,14 +127,25 @@ def _column_headers(header_rows: list[list[Cell]], width: int) -> list[tuple[str
             if not full[r]:
                 continue
             text = row[col]
-            if not text and r + 1 < len(grid) and grid[r + 1][col]:
-                text = next((row[c] for c in range(col - 1, -1, -1) if row[c]), "")
+            if not text and any(grid[k][col] for k in range(r + 1, len(grid))):
+                text = _spanning(grid, full, r, col)
             if text:
                 chain.append(text)
         if not chain and col in trusted_short:
             chain.append(trusted_short[col])
         chains.append(tuple(dict.fromkeys(chain)))
     return chains
+
+
+def _spanning(grid: list[list[str]], full: list[bool], r: int, col: int) -> str:
+    """The header of row `r` spanning from the left over blank `col`, within the group of the rows above: a
+    header starting above a column begins a new group (公务接待费 over 预算数 | 决算数 is not 公务用车运行维护费's)."""
+    for c in range(col - 1, -1, -1):
+        if any(grid[k][c + 1] for k in range(r) if full[k]):
+            return ""
+        if grid[r][c]:
+            return grid[r][c]
+    return ""
 
 
 def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width: int) -> set[int]:
