@@ -56,3 +56,9 @@ def test_a_colloquial_word_holding_its_own_term_is_still_rewritten():
 
 def test_a_colloquial_word_inside_the_documents_term_is_not_rewritten():
     assert canonical_variants("工资福利支出") == []
+
+
+@pytest.mark.parametrize("question, term", [("司法局有几辆公务车", "车辆"), ("交养老保险的钱", "机关事业单位基本养老保险缴费"),
+                                           ("缴公积金多少", "住房公积金")])
+def test_colloquial_items_reach_the_documents_terms(question, term):
+    assert term in canonical_terms(question)
