@@ -46,8 +46,9 @@ def test_a_stated_share_is_quoted(assistant, question, value):
     assert not answer.formula and f"{value:.2f}"[:4] in answer.citations[0].quote
 
 
-def test_a_share_of_another_whole_is_computed(assistant):
-    answer = assistant.ask("示例局项目支出占收入的比例")
+@pytest.mark.parametrize("question", ["示例局项目支出占收入的比例", "示例局项目支出决算占收入决算的比例"])
+def test_a_share_of_another_whole_is_computed(assistant, question):
+    answer = assistant.ask(question)
     assert answer.kind == "number" and answer.formula and answer.value == 44.26, answer.text
 
 
