@@ -91,6 +91,7 @@ class Context(BaseModel):
     basis: str | None = Field(None, max_length=20)
     operation: str | None = Field(None, max_length=20)
     topic: str = Field("", max_length=200)  # the question without its department and year ("公车一共花多少钱")
+    compared_year: int | None = Field(None, ge=1990, le=2100)  # the year asked just before ("那2023年呢" after 2024)
 
 
 class Answer(BaseModel):

@@ -129,6 +129,9 @@ class Assistant:
             return self._scope_answer(question, reason, where, started)
         assumed = resolve(question, context, documents) if context else None
         answer = self.chain.invoke(Turn(assumed or question, where, started, report=on_stage))
+        if context and answer.context and context.year and answer.context.year not in (None, context.year) \
+                and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
+            answer = answer.model_copy(update={"context": answer.context.model_copy(update={"compared_year": context.year})})
         if assumed is None:
             return answer
         text = f"（按上文理解为：{assumed}）{answer.text}"

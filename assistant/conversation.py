@@ -21,6 +21,7 @@ _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比
 # operations that need an item; asked without one, a follow-up is about the item before
 _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP,
                     Operation.COMPLETION}
+_OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
 
 
@@ -62,9 +63,14 @@ def resolve(question: str, context: Context, documents: list[DocumentRecord]) ->
             rewritten = f"{scope_department}{scope_year}{body}{context.topic}"
         else:
             rewritten = f"{scope_department}{scope_year}{context.item if only_basis else ''}{body}是多少"
+    elif context.compared_year and plan.operation is Operation.CHANGE and not (plan.focus or names_body or plan.years):
+        # "少了多少" after "那2023年呢": this year's item against the year asked just before
+        rewritten = f"{scope_department}{scope_year}{context.item or ''}比{context.compared_year}年{body}"
     else:
         item = context.item or ""
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
-        needs_item = not plan.focus and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
+        # "占基本支出多少" leaves out what it is of: the item before
+        lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
+        needs_item = (not plan.focus or lacks_left) and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
         rewritten = f"{scope_department}{scope_year}{item if needs_item else ''}{text}"
     return None if rewritten == body else rewritten

@@ -449,7 +449,7 @@ class FactPath:
         if len(intent.parts) != 2:
             return None
         if intent.basis is not None:  # "项目支出决算占总支出决算": the basis is asked of both, the items are 项目支出 and 总支出
-            intent = replace(intent, parts=[bare_item(p) or p for p in intent.parts])
+            intent = replace(intent, parts=[bare if len(bare := bare_item(p)) >= 2 else p for p in intent.parts])
         stated = self._stated_share(intent, facts)
         if stated:
             return stated

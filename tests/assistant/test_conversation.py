@@ -72,3 +72,19 @@ def test_several_items_added_up_are_not_the_last_one(shared_assistant):
     _, second, third = converse(shared_assistant, "司法局2026年人员经费多少", "公用经费呢？", "两项加起来多少")
     assert second.kind == "number"
     assert third.value != second.value, third.text
+
+
+def test_a_change_after_switching_years_compares_the_two_years():
+    from assistant.answer import Context
+    from assistant.conversation import resolve
+    context = Context(department="示例市示例局", year=2023, item="政府采购预算", compared_year=2024)
+    assert resolve("少了多少", context, []) == "示例市示例局2023年政府采购预算比2024年少了多少"
+    assert resolve("少了多少", context.model_copy(update={"compared_year": None}), []) == "示例市示例局2023年政府采购预算少了多少"
+
+
+def test_a_share_asked_without_its_part_is_of_the_item_before():
+    from assistant.answer import Context
+    from assistant.conversation import resolve
+    context = Context(department="示例市示例局", year=2025, item="人员经费")
+    assert resolve("占基本支出多少", context, []) == "示例市示例局2025年人员经费占基本支出多少"
+
