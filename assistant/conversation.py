@@ -20,7 +20,7 @@ _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|
 _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
 # operations that need an item; asked without one, a follow-up is about the item before
 _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP,
-                    Operation.COMPLETION}
+                    Operation.COMPLETION, Operation.LIST}
 _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
 
@@ -71,6 +71,6 @@ def resolve(question: str, context: Context, documents: list[DocumentRecord]) ->
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
-        needs_item = (not plan.focus or lacks_left) and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
+        needs_item = (len(plan.focus) < 2 or lacks_left) and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
         rewritten = f"{scope_department}{scope_year}{item if needs_item else ''}{text}"
     return None if rewritten == body else rewritten

@@ -88,3 +88,10 @@ def test_a_share_asked_without_its_part_is_of_the_item_before():
     context = Context(department="示例市示例局", year=2025, item="人员经费")
     assert resolve("占基本支出多少", context, []) == "示例市示例局2025年人员经费占基本支出多少"
 
+
+
+def test_a_list_asked_without_its_item_is_of_the_item_before():
+    from assistant.answer import Context
+    from assistant.conversation import resolve
+    context = Context(department="示例市示例局", year=2024, item="内设机构")
+    assert resolve("都是哪些", context, []) == "示例市示例局2024年内设机构都是哪些"
