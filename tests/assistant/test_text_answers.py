@@ -28,6 +28,7 @@ DISCLOSURE = """示例市示例区示例中心
 1. 行政运行50万元，比上年减少5万元。主要原因是：人员退休。
 2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
 3、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：委托中介机构开展审计工作。预算为40万元。
+4. 公务接待费2万元，与2024年预算持平，主要原因是接待任务无变化。
 五、项目情况
 2025年度，本单位编报绩效目标的项目共2个，涉及项目预算资金80万元。
 示例会客厅改造工程年度用款计划60万元，主要用于会客厅装修。
@@ -117,3 +118,8 @@ def test_a_body_s_full_name_is_the_one_it_publishes_under(assistant, question):
 def test_what_an_item_s_money_is_for_is_the_purpose_stated_beside_it(assistant, question):
     text = text_of(assistant, question)
     assert "委托中介机构开展审计工作" in text and "40" not in text
+
+
+@pytest.mark.parametrize("question", ["示例中心公务接待费为什么没变", "示例中心招待费为啥跟去年一样"])
+def test_why_an_item_did_not_change_is_the_reason_its_steady_statement_gives(assistant, question):
+    assert "接待任务无变化" in text_of(assistant, question)
