@@ -227,6 +227,9 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     covered = len(found) / len(asked)
+    telling = asked - generic_item_words()  # 事业 and 运行 of 事业运行经费; its 经费 tells no item apart
+    if telling and 2 * len(found & telling) <= len(telling):
+        covered = 0.0  # half the telling words or fewer: another item (公务用车运行费 is no 事业运行经费)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered
     if fact.purpose and term not in budget_terms() and _named_by_purpose(asked, described, fact.purpose):

@@ -205,3 +205,10 @@ def test_a_generic_word_after_a_level_s_name_still_names_that_level():
     path = "一般公共服务支出（类）统计信息事务（款）统计管理（项）"
     assert rank_facts([fact(path)], ["统计管理经费"], "统计管理经费多少")[0].score >= MIN_OPERAND_SCORE
     assert all(r.score < MIN_OPERAND_SCORE for r in rank_facts([fact(path)], ["统计信息经费"], "统计信息经费多少"))
+
+
+def test_an_item_sharing_only_its_common_words_is_another_item():
+    """事业运行经费 shares 运行 and 经费 with 公务用车运行费 and 机关运行经费, but not what tells it apart."""
+    others = [fact("公务用车运行费", 0), fact("财政拨款的机关运行经费预算", 10)]
+    assert rank_facts(others, ["事业运行经费"], "事业运行经费多少") == []
+    assert rank_facts([fact("事业运行", 0)], ["事业运行经费"], "事业运行经费多少")[0].score >= MIN_SCORE
