@@ -11,6 +11,8 @@ MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
 NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
 MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
 _NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制)")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|的|等|和|及|与|或")  # what may follow the item negated
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
 
@@ -27,8 +29,12 @@ def item_words(terms: list[str]) -> set[str]:
 
 def _negated(word: str, reach: str) -> bool:
     """The word follows the negation closely; a two-character word ("三公") right after it, so 无业人员 is no
-    statement about 人员经费."""
-    return reach.startswith(word) if len(word) < MIN_ITEM_WORD_CHARS else word in reach[: NEGATION_REACH + len(word)]
+    statement about 人员经费; and nothing but a generic word follows it, so 无公车购置计划 says nothing of 公车."""
+    at = (0 if reach.startswith(word) else -1) if len(word) < MIN_ITEM_WORD_CHARS else reach.find(word, 0, NEGATION_REACH + len(word))
+    if at < 0:
+        return False
+    rest = _HAN.match(reach, at + len(word))
+    return rest is None or bool(_GENERIC_HEAD.match(rest.group()))
 
 
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:

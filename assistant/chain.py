@@ -316,10 +316,22 @@ class Assistant:
         if turn.intent.asks_name and not turn.intent.focus and turn.docs:
             turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
-            turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
+            turn.draft = self._with_absence(turn, turn.docs[0]) or self._existence(turn)  # "有下属单位吗" → "无下属单位"
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
         return turn
+
+    def _existence(self, turn: Turn) -> Draft | None:
+        """"有没有出国经费": yes or no by the item's own figure, which the answer gives and cites."""
+        if not turn.intent.focus:
+            return None
+        asked = replace(turn.intent, operation=Operation.LOOKUP, wants_number=True, asks_figure=True)
+        found = self.fact_path.answer(asked, self._facts(turn), turn.docs)
+        if found is None or found.answer.kind != AnswerKind.NUMBER or found.answer.value is None:
+            return None
+        said = "有" if found.answer.value > 0 else "没有"
+        return Draft(found.answer.model_copy(update={"question": turn.question, "text": f"{said}。{found.answer.text}"}),
+                     found.checks, found.amount)
 
     def _full_name(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """The department's full name, cited where the document first prints it."""

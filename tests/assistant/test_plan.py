@@ -434,6 +434,8 @@ def test_an_absence_statement_names_the_asked_item_by_whole_words():
     assert absence_statement(said, ["国有资产"]) is None  # 国有资本 is not 国有资产
     assert absence_statement(said, ["国有资本经营预算"]) is not None
     assert absence_statement("本单位无因公出国（境）费支出。", ["出国经费", "因公出国（境）费"]) is not None
+    assert absence_statement("公务用车购置费0万元，主要原因是无公车购置计划。", ["公车"]) is None  # no purchase plan
+    assert absence_statement("本单位无公务用车。", ["公车", "公务用车"]) is not None
 
 
 @pytest.mark.parametrize("question", ["看发改委2025年预算说明，2024年的招待费是多少", "按2025年预算文件，发改委2024年招待费多少"])

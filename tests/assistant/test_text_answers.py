@@ -123,3 +123,9 @@ def test_what_an_item_s_money_is_for_is_the_purpose_stated_beside_it(assistant, 
 @pytest.mark.parametrize("question", ["示例中心公务接待费为什么没变", "示例中心招待费为啥跟去年一样"])
 def test_why_an_item_did_not_change_is_the_reason_its_steady_statement_gives(assistant, question):
     assert "接待任务无变化" in text_of(assistant, question)
+
+
+@pytest.mark.parametrize("question, said", [("示例中心有没有公务接待费", "有。"), ("示例中心有没有政府性基金拨款支出", "没有。")])
+def test_whether_there_is_an_item_is_answered_by_its_own_figure(assistant, question, said):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.text.startswith(said) and answer.citations, answer.text
