@@ -62,3 +62,8 @@ def test_a_colloquial_word_inside_the_documents_term_is_not_rewritten():
                                            ("缴公积金多少", "住房公积金")])
 def test_colloquial_items_reach_the_documents_terms(question, term):
     assert term in canonical_terms(question)
+
+
+def test_words_after_the_colloquial_word_keep_the_part_they_name():
+    variants = canonical_variants("公车运行费")
+    assert "公务用车运行费" in variants and "公务用车购置及运行费" not in variants
