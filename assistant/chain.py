@@ -266,13 +266,14 @@ class Assistant:
         """Why an item changed: the change the document states for it, then the reason it gives after it."""
         changed = replace(turn.intent, operation=Operation.CHANGE)
         found = self.fact_path.stated_change(changed, self._facts(turn))
-        if found is None:  # "与上年持平，主要原因是…": the steady statement carries its own reason
+        steady = found is None
+        if steady:  # "与上年持平（，主要原因是…）": no change to explain, or the statement gives its own reason
             found = self.fact_path.answer(changed, self._facts(turn), turn.docs)
             if found is None or found.answer.value != 0:
                 return None
         stated = found.answer.citations[-1]
         span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, turn.intent.direction)
-        if span is not None and span[0] < stated.end:  # the statement quoted gives its reason itself
+        if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)
         if span is None:

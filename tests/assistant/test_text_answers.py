@@ -129,3 +129,8 @@ def test_why_an_item_did_not_change_is_the_reason_its_steady_statement_gives(ass
 def test_whether_there_is_an_item_is_answered_by_its_own_figure(assistant, question, said):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.text.startswith(said) and answer.citations, answer.text
+
+
+def test_why_an_unchanged_item_grew_is_answered_that_it_did_not(assistant):
+    text = text_of(assistant, "示例中心政府性基金拨款支出为什么增加")
+    assert "持平" in text and "一次性项目结束" not in text
