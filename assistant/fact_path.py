@@ -398,8 +398,9 @@ class FactPath:
 
     def _growth_rate(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)
-        if change is None:
-            return None
+        if change is None:  # stated unchanged: a rate of 0
+            steady = self._unchanged(intent, facts, previous=False)
+            return steady and Draft(steady.answer.model_copy(update={"unit": "%"}), steady.checks, Decimal(0))
         if change.fact.unit == "%":
             return self._change(intent, facts, docs)
         stated = self._stated_rate(change.fact, facts)
@@ -410,7 +411,8 @@ class FactPath:
         if level is None:
             return None
         result = compute.growth_rate(self._money(level.fact), self._signed(change.fact))
-        return self._computed(intent, "比上年增长", level.fact, [level.fact, change.fact], result, "%")
+        label = "比上年下降" if result.value < 0 else "比上年增长"  # never "增长-20.87%"
+        return self._computed(intent, label, level.fact, [level.fact, change.fact], result, "%", magnitude=result.value < 0)
 
     def _completion(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The rate the final account states for the item, or its 决算 over the budget asked (年初 / 全年)."""

@@ -18,6 +18,8 @@ DISCLOSURE = """示例市示例区示例街道办事处
 二、财政拨款支出主要内容
 1. “社会保障和就业支出(类）-就业补助（款）-公益性岗位补贴（项）”2026年度预算199万元，2025年度预算256万元，主要用于：社区内公益性的岗位补贴。2025年当年预算执行数为200.18万元，2026年预算安排199万元，比2025年预算执行数减少0.59%。主要原因是：正常预算浮动。
 2. “社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”38.38万元，主要用于人员职业年金缴费。2025年当年预算执行数为35.35万元，2026年预算安排38.38万元，比2025年预算执行数增加8.57%。
+3. 公务接待费2万元，与2025年预算持平。
+4. 项目支出200万元，比上年减少20万元。
 三、一般公共预算基本支出表
 经济分类科目名称	合计	人员经费
 职业年金缴费	383789	383789
@@ -67,3 +69,11 @@ def test_this_year_s_figure_is_the_same_item_as_last_year_s(assistant, question)
     only for the path's item: this year's figure is that item's own."""
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == 3.03, answer.text
+
+
+@pytest.mark.parametrize("question, value, said", [("示例街道公务接待费比上年增长百分之几", 0.0, "持平"),
+                                                   ("示例街道项目支出增长率", 9.09, "下降9.09%")])
+def test_a_growth_rate_reads_its_direction_in_words(assistant, question, value, said):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.unit == "%" and answer.value == value and said in answer.text, answer.text
+    assert "-" not in answer.text.split("（")[0]
