@@ -67,6 +67,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
 INCOME_COLUMN_PENALTY = 10.0
+CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
@@ -115,8 +116,8 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
         return 95.0 if term == levels[-1] else 88.0
     if (core := _without_generic_tail(term)) != term and core in levels:  # "统计管理经费" names 统计管理（项）
         return _subject_score(core, subject, levels) - 2.0
-    if len(term) >= 3 and levels and term in levels[-1]:  # "职业年金" of the （项） 机关事业单位职业年金缴费支出
-        return 85.0 - min(LEAF_EXTRA_CHARS, len(levels[-1]) - len(term))
+    if len(term) >= 3 and levels and term in levels[-1] and not _catch_all(levels[-1], term):
+        return 85.0 - min(LEAF_EXTRA_CHARS, len(levels[-1]) - len(term))  # "职业年金" of 机关事业单位职业年金缴费支出
     if subject in term:
         if len(subject) < 3 and len(term) > len(subject) + 1:
             return 0.0  # "预算" inside "人民调解项目年度预算" says nothing about the item
@@ -124,10 +125,15 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
             return 0.0  # one character before it makes another item: 水电费 is not 电费, nor is 邮电费
         return 50.0 + 40.0 * len(subject) / len(term)
     if term in subject:
-        if len(term) < 3:
-            return 0.0  # "预算" alone names no item
+        if len(term) < 3 or _catch_all(subject, term):
+            return 0.0  # "预算" alone names no item; 其他自然资源事务支出 is not 自然资源事务
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
     return 0.0
+
+
+def _catch_all(name: str, term: str) -> bool:
+    """Whether `name` is the catch-all of the asked item's kind (其他自然资源事务支出 of 自然资源事务支出): another item."""
+    return name.startswith(CATCH_ALL) and not term.startswith(CATCH_ALL)
 
 
 def _without_generic_tail(term: str) -> str:

@@ -362,7 +362,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         bought = _BOUGHT.match(within["item"])  # "政府采购里买服务": 政府采购服务
         kind = bought["kind"] if bought else within["item"]
         joined = [joined_item(kind, within["scope"])] if bought or re.search(r"[类项]$", kind) else []
-        terms = [*joined, within["item"], *canonical_variants(within["item"]), *terms]
+        as_one = [] if joined else [joined_item(kind, within["scope"])]  # "政府采购里服务" may be 政府采购服务 too
+        terms = [*joined, within["item"], *canonical_variants(within["item"]), *terms, *as_one]
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,

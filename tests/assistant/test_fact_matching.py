@@ -212,3 +212,11 @@ def test_an_item_sharing_only_its_common_words_is_another_item():
     others = [fact("公务用车运行费", 0), fact("财政拨款的机关运行经费预算", 10)]
     assert rank_facts(others, ["事业运行经费"], "事业运行经费多少") == []
     assert rank_facts([fact("事业运行", 0)], ["事业运行经费"], "事业运行经费多少")[0].score >= MIN_SCORE
+
+
+def test_the_catch_all_of_a_kind_is_another_item():
+    """其他自然资源事务支出 holds the words of 自然资源事务支出 but is the rest of its items, not it."""
+    whole, rest = fact("自然资源事务", 0, value="4461.67"), fact("其他自然资源事务支出", 10, value="45")
+    ranked = rank_facts([whole, rest], ["自然资源事务支出"], "自然资源事务支出决算多少")
+    assert ranked[0].fact.value == Decimal("4461.67")
+    assert rank_facts([whole, rest], ["其他自然资源事务支出"], "其他自然资源事务支出")[0].fact.value == Decimal("45")

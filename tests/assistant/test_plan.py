@@ -556,3 +556,7 @@ def test_questions_within_one_document_or_across_all_departments_have_no_operand
 def test_a_body_that_is_not_indexed_is_an_operand_the_answer_will_lack():
     asked = plan("发改委和南山区财政局的招待费差多少")
     assert [o.department for o in asked.operands] == [NDRC, "南山区财政局"] and asked.focus == "招待费"
+
+
+def test_a_kind_named_inside_a_whole_is_also_asked_as_one_item():
+    assert "政府采购服务" in plan("政府采购里服务多少").terms
