@@ -18,7 +18,7 @@ from ingest.lexicon import budget_terms, search_terms
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import classification_levels, normalise
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, strip_list_mark
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
@@ -67,6 +67,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
 INCOME_COLUMN_PENALTY = 10.0
+OWNED_BY_HEADING_COST = 5.0  # a figure named by its section's heading, not its own words, fits a little less
 CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
@@ -134,6 +135,22 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
 def _catch_all(name: str, term: str) -> bool:
     """Whether `name` is the catch-all of the asked item's kind (其他自然资源事务支出 of 自然资源事务支出): another item."""
     return name.startswith(CATCH_ALL) and not term.startswith(CATCH_ALL)
+
+
+_HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
+
+
+def owned_subject(fact: FactRecord) -> str:
+    """The fact's item, with its section's item before a subject that names none (生命健康专项项目总预算)."""
+    return fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
+
+
+def heading_item(heading: str) -> str:
+    """The item a section is about, from its first heading level: "贸易高质量发展专项（政策资金）经费情况说明 >
+    六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is only 项目总预算 belongs to it)."""
+    top = strip_list_mark(heading.split(" > ")[0]).strip()
+    item = _HEADING_TAIL.sub("", top)
+    return item if item != top else ""
 
 
 def _without_generic_tail(term: str) -> str:
@@ -278,6 +295,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     subject = normalise(fact.subject)
     levels = classification_levels(fact.subject)
     column = normalise(_total_column(fact.measure)) if is_total_label(fact.subject) else ""
+    # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
+    owner = "" if names_an_item(fact.subject) else _without_measure_words(normalise(heading_item(fact.heading)))
     best = 0.0
     for i, term in enumerate(terms):
         t = _without_measure_words(normalise(term))
@@ -285,6 +304,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
             if len(variant) >= 3 or variant == t:
                 named = factor * _subject_score(variant, subject, levels) - _narrower_penalty(variant, subject, fact)
+                if owner:
+                    named = max(named, factor * _subject_score(variant, owner) - OWNED_BY_HEADING_COST)
                 best = max(best, factor * _overlap_score(variant, fact), named)
                 if column and (variant == column or column.endswith(variant)):  # the 合计 row × 人员经费 column
                     best = max(best, factor * (100.0 if variant == column else 85.0))
@@ -381,7 +402,7 @@ def overlapping(operands: list[FactRecord]) -> bool:
     公务用车购置及运行费): their sum would count the same money twice."""
     if len({(f.doc_id, f.start, f.end) for f in operands}) < len(operands):
         return True
-    words = [set(search_terms(normalise(f.subject))) for f in operands]
+    words = [set(search_terms(normalise(owned_subject(f)))) for f in operands]
     return any(i != j and words[i] and words[i] <= words[j] for i in range(len(words)) for j in range(len(words)))
 
 

@@ -16,6 +16,7 @@ from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
     bare_item,
+    owned_subject,
     MIN_OPERAND_SCORE,
     MIN_SCORE,
     PRIMARY_MEASURES,
@@ -110,7 +111,7 @@ class FactPath:
 
     @staticmethod
     def _item(fact: FactRecord) -> str:
-        subject = fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
+        subject = owned_subject(fact)
         name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
@@ -498,7 +499,8 @@ class FactPath:
         if operands is None or overlapping(operands):
             return None  # a whole and its own part (购置及运行费 + 运行费) would count money twice
         result = compute.total([self._money(f) for f in operands])
-        return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, "、".join(f.subject for f in operands))
+        named = "、".join(_named(f, part) for f, part in zip(operands, intent.parts, strict=False))
+        return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, named)
 
     def _difference(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         one_item = len(intent.part_bases) == 2 and len(set(intent.parts)) == 1
@@ -509,7 +511,7 @@ class FactPath:
         result = compute.difference(self._money(operands[0]), self._money(operands[1]))
         more = "多" if result.value >= 0 else "少"
         first, second = operands
-        if first.subject == second.subject and not is_total_label(first.subject):
+        if pair:
             subject = f"{first.subject}{first.basis}比{second.basis}"  # one item, two bases: "信息化建设决算数比年初预算数少"
         else:
             subject = f"{_named(first, intent.parts[0])}比{_named(second, intent.parts[-1])}"
@@ -588,20 +590,9 @@ class FactPath:
 
 
 _NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)
-_HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
-
-
-def heading_item(heading: str) -> str:
-    """The item a section is about, from its first heading level: "贸易高质量发展专项（政策资金）经费情况说明 >
-    六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is only 项目总预算 belongs to it)."""
-    top = strip_list_mark(heading.split(" > ")[0]).strip()
-    item = _HEADING_TAIL.sub("", top)
-    return item if item != top else ""
-
-
 def _named(fact: FactRecord, asked: str) -> str:
-    """The fact's item, or the asked one when the fact stands in a 合计 row (the row names no item)."""
-    return asked if is_total_label(fact.subject) else fact.subject
+    """The fact's item, or the asked one when the fact's subject names none (a 合计 row, 项目总预算 under its project)."""
+    return asked if is_total_label(fact.subject) or not names_an_item(fact.subject) else fact.subject
 
 
 def _direction_word(change: Decimal) -> str:

@@ -99,7 +99,7 @@ def test_a_heading_names_a_figure_only_when_its_subject_names_no_other_item():
 
 
 def test_a_figure_named_only_by_its_measure_takes_the_item_its_section_explains():
-    from assistant.fact_path import heading_item
+    from assistant.fact_matching import heading_item
 
     assert heading_item("贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排") == "贸易高质量发展专项"
     assert heading_item("二、人民调解项目资金使用说明") == "人民调解项目"
