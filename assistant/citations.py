@@ -23,6 +23,7 @@ _ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由�
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")
+_BUDGET_AGAINST_OUTTURN = re.compile(r"决算数?(?:同|与|和|跟)(?:年初)?预算数?|预算数?(?:同|与|和|跟)决算数?")
 _STEADY = re.compile(rf"[^。；;\n]*(?:{_STEADY_WORD.pattern})[^。；;\n]*[。；;]?")
 
 
@@ -140,8 +141,8 @@ class SourceTexts:
         paragraph_start, paragraph_end = text.rfind("\n", 0, offset) + 1, text.find("\n", offset)
         end = min(len(text) if paragraph_end < 0 else paragraph_end, offset + STEADY_WINDOW_CHARS)
         match = _STEADY.search(text, offset, end)
-        if match is None:
-            return None
+        if match is None or _BUDGET_AGAINST_OUTTURN.search(match.group()):
+            return None  # "决算数同预算数持平" compares one year's two figures, not the year with the last
         said = match.start() + _STEADY_WORD.search(match.group()).start()
         adjacent = _FIGURE.search(text, offset, said) is None
         own_sentence = text[:match.start()].rstrip().endswith("。") and _FIGURE.search(text, match.start(), said) is None

@@ -77,3 +77,20 @@ def test_a_growth_rate_reads_its_direction_in_words(assistant, question, value, 
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.unit == "%" and answer.value == value and said in answer.text, answer.text
     assert "-" not in answer.text.split("（")[0]
+
+
+
+def test_a_budget_equal_to_its_outturn_is_no_steady_year(tmp_path_factory, embeddings):
+    """"决算数同预算数持平" compares one year's two figures: it says nothing of the change from last year."""
+    said = """示例市示例区示例局
+
+2024年度部门决算
+
+一、部门主要职能
+示例局负责全区示例工作的统筹规划和监督检查。
+二、支出决算情况说明
+1、其他国土资源事务支出（项）。年初预算为45.00万元，支出决算为45.00万元，完成年初预算的100.00%。决算数同预算数持平。
+"""
+    bureau = written_assistant(tmp_path_factory.mktemp("outturn"), embeddings, {"example-bureau-2024-dept-final-account.txt": said})
+    answer = bureau.ask("示例局其他国土资源事务支出比上年增加多少")
+    assert not (answer.kind == "number" and answer.value == 0), answer.text
