@@ -158,8 +158,17 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         return [part, whole or DEFAULT_WHOLE]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
         body = _split_at_joiners(ADDS_UP.sub(" ", question_without_names))
-        return [p for p in (clean_focus(re.sub(r"[多少高低]+$", "", b)) for b in body) if p]
+        parts = [p for p in (re.sub(r"[多少高低]+$", "", re.sub(r"[\s？?。，,]+", "", b)) for b in body) if p]
+        shared = _SHARED_HEAD.search(parts[-1]) if len(parts) > 1 else None
+        if shared:  # "科技创新、生命健康两个专项": each part is a 专项
+            parts = [*parts[:-1], parts[-1][: shared.start()]]
+            parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
+        return [p for p in map(clean_focus, parts) if p]
     return []
+
+
+# "…、…四个专项": a count and the head word the parts listed before it share
+_SHARED_HEAD = re.compile(r"[两二三四五六七八九十\d]+\s*(?:个|项|笔|类|种)(?P<head>[\u4e00-\u9fff]{1,6}?)(?:的|预算|资金|经费|钱)*$")
 
 
 _DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")

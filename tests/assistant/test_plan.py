@@ -560,3 +560,12 @@ def test_a_body_that_is_not_indexed_is_an_operand_the_answer_will_lack():
 
 def test_a_kind_named_inside_a_whole_is_also_asked_as_one_item():
     assert "政府采购服务" in plan("政府采购里服务多少").terms
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("科技创新、生命健康、商业创新三个专项一共多少", ["科技创新专项", "生命健康专项", "商业创新专项"]),
+    ("科技创新、生命健康两个专项预算加起来多少", ["科技创新专项", "生命健康专项"]),
+    ("招待费和出国费两项加起来多少", ["招待费", "出国费"]),
+])
+def test_parts_listed_before_a_count_share_its_head_word(question, parts):
+    assert plan(question).parts == parts

@@ -186,6 +186,7 @@ def test_functions_are_never_a_contents_line_nor_only_the_sentence_naming_the_bo
 @pytest.mark.parametrize("question, value, named", [
     ("示例局生命健康专项比贸易高质量发展专项少多少", 1751.0, "生命健康专项比贸易高质量发展专项少"),
     ("示例局贸易高质量发展专项和生命健康专项一共多少", 4091.0, "贸易高质量发展专项、生命健康专项合计"),
+    ("示例局贸易高质量发展、生命健康两个专项一共多少", 4091.0, "贸易高质量发展专项、生命健康专项合计"),
 ])
 def test_figures_named_by_their_projects_heading_are_computed_with(assistant, question, value, named):
     """项目总预算 names no item of its own: it is the total of the project whose explanation it stands in."""
