@@ -317,7 +317,9 @@ class Assistant:
         if turn.intent.asks_name and not turn.intent.focus and turn.docs:
             turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
-            turn.draft = self._with_absence(turn, turn.docs[0]) or self._existence(turn)  # "有下属单位吗" → "无下属单位"
+            turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
+            if turn.draft is None and not (turn.intent.asks_reason or turn.intent.asks_definition):
+                turn.draft = self._existence(turn)  # "有没有出国经费": yes or no by its figure; "为啥没有用完" is no such question
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
         return turn
