@@ -24,6 +24,7 @@ from assistant.fact_path import Draft, FactPath
 from assistant.formatting import readable
 from assistant.intent import parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
+from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import Operation, QuestionPlan
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
@@ -235,6 +236,7 @@ class Assistant:
         if turn.intent.operands:
             return self._across(turn)
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
             retrieved = self._retrieve(turn)
             turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
@@ -320,6 +322,8 @@ class Assistant:
             turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
             if turn.draft is None and not (turn.intent.asks_reason or turn.intent.asks_definition):
                 turn.draft = self._existence(turn)  # "有没有出国经费": yes or no by its figure; "为啥没有用完" is no such question
+        if turn.draft is None and turn.docs:  # a header field of a named project's 绩效目标表 (项目性质, 项目总目标 …)
+            turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
         return turn

@@ -11,6 +11,7 @@ import re
 from functools import reduce
 
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
+from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
@@ -277,9 +278,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     asks_reason = bool(_REASON.search(rest))
     asks_name = bool(_NAME.search(rest)) and not counted
     asks_purpose = bool(_PURPOSE.search(rest)) and not counted
+    asks_field = bool(asked_fields(rest)) and not counted  # "算啥性质的项目", "归哪个部门管": a field of its 绩效目标表
     if asks_name or asks_purpose:
         rest = _PURPOSE.sub(" ", _NAME.sub(" ", rest))
-    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose else _operation(rest)
+    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose or asks_field else _operation(rest)
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
     operation = Operation.ROW_RANK if rows else operation

@@ -1,4 +1,4 @@
-"""The relational store: documents (with their extracted text), sections, facts and chunk records.
+"""The relational store: documents (with their extracted text), sections, facts, form fields and chunk records.
 
 SQLAlchemy Core, so the default SQLite file and a server database (PostgreSQL by URL) share one
 code path. A document row is written with status 'pending' first and flipped to 'ready' only after
@@ -134,6 +134,17 @@ findings = Table(  # where a document contradicts itself (ingest.audit), written
     Column("figures", JSON, nullable=False),
     Column("citations", JSON, nullable=False),
 )
+form_fields = Table(  # the header fields of 绩效目标表 project forms (项目性质, 项目总目标 …), written and removed with them
+    "form_fields", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("table_id", Integer, nullable=False),
+    Column("project", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("label_start", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
 chunks = Table(
     "chunks", metadata,
     Column("chunk_id", String(40), primary_key=True),
@@ -221,6 +232,19 @@ class TableRecord:
     start: int
     end: int
     header: list[list[str]]
+
+
+@dataclass(frozen=True)
+class FormFieldRecord:
+    """A stored header field of a project's 绩效目标表: whose form, which field and where its value stands."""
+
+    doc_id: str
+    table_id: int
+    project: str
+    name: str
+    label_start: int  # where its label cell starts: a citation quotes the label and the value
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -338,6 +362,12 @@ class FactStore:
                          citations=[c.model_dump() for c in f.citations])
                     for f in doc.findings
                 ])
+            if doc.form_fields:
+                conn.execute(form_fields.insert(), [
+                    dict(doc_id=m.doc_id, table_id=f.table_id, project=f.project, name=f.name, label_start=f.label_start,
+                         start=f.start, end=f.end)
+                    for f in doc.form_fields
+                ])
             if doc.recognised:
                 conn.execute(recognised.insert(), [
                     dict(doc_id=m.doc_id, start=r.start, end=r.end, page=r.page, confidence=r.confidence)
@@ -354,7 +384,7 @@ class FactStore:
         if not ids:
             return
         with self.engine.begin() as conn:
-            for table in (chunks, facts, findings, tables, sections, recognised, documents):
+            for table in (chunks, facts, findings, form_fields, tables, sections, recognised, documents):
                 conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
 
     def documents(self, status: str | None = READY) -> list[DocumentRecord]:
@@ -443,6 +473,15 @@ class FactStore:
         with self.engine.connect() as conn:
             rows = conn.execute(select(tables).where(tables.c.doc_id == doc_id).order_by(tables.c.table_id))
             return [_table_record(row._mapping) for row in rows]
+
+    def form_fields(self, doc_ids: Iterable[str]) -> list[FormFieldRecord]:
+        """The form fields of the given ready documents, in text order."""
+        stmt = (select(form_fields).join(documents, documents.c.doc_id == form_fields.c.doc_id)
+                .where(form_fields.c.doc_id.in_(list(doc_ids)), documents.c.status == READY)
+                .order_by(form_fields.c.doc_id, form_fields.c.start))
+        with self.engine.connect() as conn:
+            return [FormFieldRecord(r.doc_id, r.table_id, r.project, r.name, r.label_start, r.start, r.end)
+                    for r in conn.execute(stmt)]
 
     def chunks(self, doc_ids: Iterable[str] | None = None, chunk_ids: Iterable[str] | None = None) -> list[ChunkRecord]:
         """Chunks of ready documents (all, or of the given documents, or with the given ids: looked up by key)."""

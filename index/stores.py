@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from index.embeddings import ChunkVectors, LocalSentenceEmbeddings
-    from index.fact_store import ChunkRecord, DocumentRecord, FactQuery, FactRecord, TableRecord
+    from index.fact_store import ChunkRecord, DocumentRecord, FactQuery, FactRecord, FormFieldRecord, TableRecord
     from ingest.audit.findings import Finding
     from ingest.model import ParsedDocument
 
@@ -70,7 +70,7 @@ class KeywordBackend(ChunkSearch, Protocol):
 
 @runtime_checkable
 class FactBackend(Protocol):
-    """Documents (pending until ready), their text, sections, tables, facts and chunk records."""
+    """Documents (pending until ready), their text, sections, tables, facts, form fields and chunk records."""
 
     def add_pending(self, doc: ParsedDocument) -> None: ...
 
@@ -99,6 +99,9 @@ class FactBackend(Protocol):
 
     def findings(self, doc_id: str) -> list[Finding]:
         """The source audit's findings of a ready document, in the order they were found."""
+
+    def form_fields(self, doc_ids: Iterable[str]) -> list[FormFieldRecord]:
+        """The header fields of the 绩效目标表 forms of the given ready documents, in text order."""
 
     def chunks(self, doc_ids: Iterable[str] | None = None, chunk_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
 

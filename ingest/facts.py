@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
+from ingest.bounds import bound_words
 from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
-from ingest.numbers import NUMBER, normalise_unit, to_wan
-from ingest.performance_forms import facts_from_project_forms, is_project_form
+from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, to_wan
+from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
 from ingest.tables import squash, strip_list_mark
@@ -33,14 +34,18 @@ FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for i
 _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)"
                       r"(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下)的?[\u4e00-\u9fff（(])")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
+# a count written in words ("召开领导小组会议三次以上") only as a bound: 一次性, 两个确保 count nothing
+_BOUND_AFTER = bound_words().pattern(bound_words().after)
 _COUNT_MENTION = re.compile(
-    rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern})\s*(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|分(?![钟之期]))"
-    r"(?P<bound>以上|以下|以内)?(?![\u4e00-\u9fff]{0,2}(?:以上|以下|以内|左右|年|月|日)|级)"
+    rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
+    r"(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|分(?![钟之期]))"
+    rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
-_BOUNDS = {"以上": "≥", "以下": "≤", "以内": "≤"}  # "印发文件20个以上": at least 20
-# what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位
-_COUNTED = re.compile(r"\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
+# a bound word right before a figure: "不低于80%", "开展至少1次团体心理治疗"
+_BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
+# what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
+_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
@@ -115,10 +120,18 @@ def _sentences(line: Line) -> Iterable[tuple[int, str]]:
 
 
 def _mentions(sentence: str) -> list[re.Match]:
-    """Figures in a sentence, in order: money and percentages, then counts that do not overlap them."""
+    """Figures in a sentence, in order: money and percentages, then counts that do not overlap them (a count
+    written in words only when a bound word stands beside it)."""
     money = list(_MENTION.finditer(sentence))
-    counts = [m for m in _COUNT_MENTION.finditer(sentence) if not any(m.start() < o.end() and o.start() < m.end() for o in money)]
+    counts = [m for m in _COUNT_MENTION.finditer(sentence) if not any(m.start() < o.end() and o.start() < m.end() for o in money)
+              and (NUMBER.fullmatch(m["num"]) or (chinese_number(m["num"]) is not None
+                                                  and (m["bound"] or _BOUND_BEFORE.search(sentence, 0, m.start()))))]
     return sorted(money + counts, key=lambda m: m.start())
+
+
+def _figure(num: str) -> Decimal:
+    """The value of a printed figure: "1,307.00" → 1307.00, "三" → 3."""
+    return Decimal(num.replace(",", "")) if NUMBER.fullmatch(num) else Decimal(chinese_number(num))
 
 
 def line_item(text: str) -> str:
@@ -147,6 +160,11 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
             clause = sentence[clause_start : match.start()].rstrip()
+            bound_before = _BOUND_BEFORE.search(clause)
+            if bound_before:  # "补贴对象生活改善度不低于": the bound is the figure's, the words before it the item
+                clause = clause[: bound_before.start()].rstrip()
+            qualifier = (bound_words().after.get(match.groupdict().get("bound") or "")
+                         or (bound_words().before[bound_before["word"]] if bound_before else None))
             measure = "金额"
             direction = compared_to = None
             change = _CHANGE.search(clause)
@@ -199,7 +217,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 if not in_parts:
                     sentence_whole = sentence_whole or subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
-            value = Decimal(match["num"].replace(",", ""))
+            value = _figure(match["num"])
             if unit == "%" and measure != COMPLETION_MEASURE and not share:
                 measure = SHARE_MEASURE if measure == "金额" else measure + "幅度"
             facts.append(
@@ -208,14 +226,14 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     measure=measure,
                     value=value,
                     unit=unit,
-                    qualifier=_BOUNDS.get(match.groupdict().get("bound") or ""),
+                    qualifier=qualifier,
                     start=offset + clause_start,
                     end=offset + match.end(),
                     origin="text",
                     context=sentence.strip(),
                     page=page,
                     amount_wan=to_wan(value, unit),
-                    kind=fact_kind(unit, _BOUNDS.get(match.groupdict().get("bound") or ""), direction is not None),
+                    kind=fact_kind(unit, qualifier, direction is not None),
                     basis=basis,
                     direction=direction,
                     compared_to=compared_to,
@@ -263,11 +281,6 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     return name, measure
 
 
-def _project_name(title: str) -> str:
-    name = re.sub(r"(项目)?(绩效目标|绩效)(申报)?表$", "", strip_list_mark(title))
-    return QUOTES.sub("", name).strip() or title
-
-
 def _subject_label(label: str) -> str:
     label = strip_list_mark(label)
     label = re.sub(r"[（(][^()（）]{1,8}[)）]\s*$", "", label) or label  # "车辆（台、辆）" → "车辆"
@@ -278,9 +291,8 @@ def _indicator_sentence(table: Table, cell: TableCell, basis: Basis) -> list[Fac
     """The figures of a 指标值 written as a sentence ("《廊坊长安网》日均浏览量达到200 人次"), as the
     project's indicator: what the sentence says they are joins the 三级指标 as what is measured."""
     stated = facts_from_line(Line(cell.cell.text, cell.cell.start, cell.cell.end), table.page, basis)
-    return [replace(f, subject=_project_name(table.title), measure=cell.row_labels[1], origin="table",
-                    context=f"{table.title}：" + "；".join([*cell.row_labels[2:], f.subject]), table_id=table.id, scope=table.scope,
-                    table_kind=table.kind, row_path=cell.row_labels, col_path=cell.col_headers, part=False)
+    return [as_indicator(f, table, project_name(table.title), cell.row_labels[1],
+                         f"{table.title}：" + "；".join([*cell.row_labels[2:], f.subject]), cell.row_labels, cell.col_headers)
             for f in stated if f.kind is not FactKind.CHANGE]
 
 
@@ -291,9 +303,11 @@ def _row_span_start(table: Table, cell: TableCell) -> int:
 
 def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
     """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`."""
-    if is_project_form(table):
-        return facts_from_project_forms(table, basis_in(table.title, default_basis))
     table_basis = basis_in(table.title, default_basis)
+    if is_project_form(table):
+        return facts_from_project_forms(
+            table, lambda cell, about: facts_from_line(Line(cell.text, cell.start, cell.end), table.page, table_basis,
+                                                       carried=about), table_basis)
     performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
     facts: list[Fact] = []
     for cell in table.cells:
@@ -306,7 +320,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
         if performance:
             if PERFORMANCE_VALUE_HEADER not in header or len(cell.row_labels) < 2:
                 continue
-            subject = _project_name(table.title)
+            subject = project_name(table.title)
             measure = cell.row_labels[1]
             # the 绩效指标描述 left of the value says what is measured ("机房改造经费控制在预算范围内")
             described = [c.text for c in table.body[cell.row][: cell.col] if c.text and c.text not in cell.row_labels]

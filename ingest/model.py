@@ -266,6 +266,20 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class FormField:
+    """A header field of a project's 绩效目标表 (项目性质, 主管部门, 项目总目标 …): the project the form is of, the
+    field's name (as ingest/data/form_fields.tsv names it), where its label cell starts and the span of its value
+    cell in the text (the label before the value: beside it in its row, or above it)."""
+
+    table_id: int
+    project: str
+    name: str
+    label_start: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Chunk:
     """A retrieval unit: text with its heading chain and the source spans it was built from."""
 
@@ -293,3 +307,4 @@ class ParsedDocument:
     recognised: list[RecognisedSpan] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # where the document contradicts itself (ingest.audit)
+    form_fields: list[FormField] = field(default_factory=list)  # the header fields of its 绩效目标表 forms

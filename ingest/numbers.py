@@ -27,6 +27,12 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 # "≤350 万元", and as 绩效目标 forms print it, ">150.00(家)"
 CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<open>[（(])?\s*(?P<unit>{_UNIT})?\s*(?(open)[)）])\s*$")
 NUMBER = re.compile(_NUMBER)
+CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千]+"  # 三, 十五, 一百二十: counts written in words (召开会议三次以上)
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
+_COUNT_UNIT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True) if u not in ("%", "‰"))
+# a count written in words prints its figure only before a count unit: 三次 is 3, 三公经费 names no figure
+_CHINESE_COUNT = re.compile(rf"(?<![第])(?P<num>{CHINESE_NUMERAL})(?=\s*(?:{_COUNT_UNIT}))")
 TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
 HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")
 
@@ -42,9 +48,31 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+def chinese_number(text: str) -> int | None:
+    """A whole number written in Chinese numerals: 三 → 3, 十五 → 15, 二十 → 20, 一百零五 → 105; else None."""
+    if not text or not re.fullmatch(CHINESE_NUMERAL, text):
+        return None
+    total, digit = 0, None
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            if digit:
+                return None  # 三五: two digits in a row name no one number
+            digit = _CHINESE_DIGITS[char]
+        elif digit == 0 or (digit is None and (total or char != "十")):
+            return None  # a place needs its digit (十 alone is 10; 百 alone, as in 百分比, is no number)
+        else:
+            total += (1 if digit is None else digit) * _CHINESE_PLACES[char]
+            digit = None
+    return total + (digit or 0)
+
+
 def printed_numbers(text: str) -> list[Decimal]:
-    """The magnitude of every number printed in `text`: `增长1,234.5万元，下降3%` → [1234.5, 3]."""
-    return [Decimal(m.group().replace(",", "")) for m in re.finditer(UNSIGNED_NUMBER, text)]
+    """The magnitude of every number printed in `text`, in order: `增长1,234.5万元，下降3%` → [1234.5, 3]; a count
+    written in words counts too (`召开会议三次以上` → [3])."""
+    found = [(m.start(), Decimal(m.group().replace(",", ""))) for m in re.finditer(UNSIGNED_NUMBER, text)]
+    found += [(m.start(), Decimal(value)) for m in _CHINESE_COUNT.finditer(text)
+              if (value := chinese_number(m["num"])) is not None]
+    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
 
 
 def normalise_unit(unit: str | None) -> str | None:

@@ -3,15 +3,25 @@ in label/value pairs (项目资金（元） 项目资金总额 4,100,000.00 年�
 under a 一级指标 / 二级指标 / 三级指标 / 指标值 header row, whose blank label cells repeat the row above.
 
 Every figure becomes a fact of the project: money under its label, an indicator under its 二级指标 with the
-三级指标 as what it measures ("日常走访企业 >150.00(家)" → 各类工作经费 / 数量指标 / 150 家)."""
+三级指标 as what it measures ("日常走访企业 >150.00(家)" → 各类工作经费 / 数量指标 / 150 家). A target written
+in words is read as a sentence ("开展不低于5次的社区法治宣传活动" → ≥5 次), and when the value states no figure,
+the indicator's own name may ("15个居民区全覆盖" valued "居民区全覆盖" → 15 个)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from ingest.classify import fact_kind
-from ingest.model import Basis, Cell, Fact, Table, TableKind
+from ingest.model import Basis, Cell, Fact, FactKind, Table, TableKind
 from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
+from ingest.punctuation import QUOTES
+from ingest.tables import strip_list_mark
+
+# the figures a cell's words state as prose facts (ingest.facts.facts_from_line), about the item named second
+# when the words name none ("不低于50%" under 市容环境满意度)
+Stated = Callable[[Cell, str], list[Fact]]
 
 PROJECT_LABEL = "项目名称"
 VALUE_HEADER = "指标值"
@@ -25,8 +35,8 @@ def is_project_form(table: Table) -> bool:
     return table.kind is TableKind.PERFORMANCE and any(_first(row) == PROJECT_LABEL for row in rows)
 
 
-def facts_from_project_forms(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
-    """The money and indicator figures of every project block in `table`."""
+def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
+    """The money and indicator figures of every project block in `table`; `stated` reads a target in words."""
     project = next((_after(row, PROJECT_LABEL) for row in table.header if _first(row) == PROJECT_LABEL), "")
     unit = table.unit
     grid: dict[str, int] | None = None  # column of each level header and of the value, inside an indicator grid
@@ -42,22 +52,43 @@ def facts_from_project_forms(table: Table, default_basis: Basis = Basis.BUDGET) 
         elif grid is not None and project:
             levels = [texts[grid[name]] if name in grid and texts[grid[name]] else levels[i]
                       for i, name in enumerate(LEVEL_HEADERS)]
-            facts += _indicator(table, row, project, levels, grid[VALUE_HEADER], default_basis)
+            facts += _indicator(table, row, project, levels, grid, default_basis, stated)
         elif project:
             unit = header_unit(_first(texts)) or unit  # "项目资金（元）"
             facts += _money(table, row, project, unit, default_basis)
     return facts
 
 
-def _indicator(table: Table, row: list[Cell], project: str, levels: list[str], value_col: int,
-               basis: Basis) -> list[Fact]:
-    cell = row[value_col] if value_col < len(row) else None
-    quantity = parse_quantity(cell.text) if cell else None
-    if cell is None or quantity is None or not levels[1]:
+def _indicator(table: Table, row: list[Cell], project: str, levels: list[str], grid: dict[str, int],
+               basis: Basis, stated: Stated) -> list[Fact]:
+    cell = _at(row, grid.get(VALUE_HEADER))
+    if cell is None or not levels[1]:
         return []
-    what = levels[2] or levels[1]
-    return [_fact(table, row, cell, project, levels[1], quantity.value, quantity.unit, quantity.qualifier,
-                  f"{project}绩效目标：{what}", tuple(filter(None, levels)), basis)]
+    what, row_path = levels[2] or levels[1], tuple(filter(None, levels))
+    quantity = parse_quantity(cell.text)
+    if quantity is not None:
+        return [_fact(table, row, cell, project, levels[1], quantity.value, quantity.unit, quantity.qualifier,
+                      f"{project}绩效目标：{what}", row_path, basis)]
+    start = next(c.start for c in row if c.text.strip())
+    for source in (cell, _at(row, grid.get(LEVEL_HEADERS[2]))):  # the value's words, else the indicator's own name
+        found = [f for f in stated(source, what) if f.kind is not FactKind.CHANGE] if source and source.text else []
+        if found:
+            return [as_indicator(replace(f, start=start, basis=basis), table, project, levels[1],
+                                 f"{project}绩效目标：" + "；".join(dict.fromkeys([what, f.subject])), row_path, (levels[1],))
+                    for f in found]
+    return []
+
+
+def as_indicator(fact: Fact, table: Table, project: str, measure: str, context: str, row_path: tuple[str, ...],
+                 col_path: tuple[str, ...]) -> Fact:
+    """A figure a form states in words, as the project's indicator: the project its subject, the 二级指标 its
+    measure, and what the words say it counts in its context."""
+    return replace(fact, subject=project, measure=measure, origin="table", context=context, table_id=table.id,
+                   scope=table.scope, table_kind=table.kind, row_path=row_path, col_path=col_path, part=False)
+
+
+def _at(row: list[Cell], col: int | None) -> Cell | None:
+    return row[col] if col is not None and col < len(row) else None
 
 
 def _money(table: Table, row: list[Cell], project: str, unit: str | None, basis: Basis) -> list[Fact]:
@@ -81,6 +112,12 @@ def _fact(table: Table, row: list[Cell], cell: Cell, project: str, measure: str,
                 end=cell.end, origin="table", context=context, table_id=table.id, page=table.page,
                 amount_wan=to_wan(value, unit), kind=fact_kind(unit, qualifier, False), basis=basis,
                 scope=table.scope, table_kind=table.kind, row_path=row_path, col_path=(measure,))
+
+
+def project_name(title: str) -> str:
+    """The project a form's title names: "5、机房升级项目经费绩效目标表" → 机房升级项目经费."""
+    name = re.sub(r"(项目)?(绩效目标|绩效)(申报)?表$", "", strip_list_mark(title))
+    return QUOTES.sub("", name).strip() or title
 
 
 def _first(texts: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""Parses one file into a `ParsedDocument`: text, sections, typed tables, facts and chunks."""
+"""Parses one file into a `ParsedDocument`: text, sections, typed tables, facts, form fields and chunks."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ingest.audit.run import audit_document
 from ingest.chunking import UNBOUNDED, TokenWindow, table_chunks, text_chunks
 from ingest.errors import IngestError
 from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item
+from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
@@ -82,11 +83,13 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     )
     sections = build_sections(raw.lines, len(raw.text))
     tables = []
+    fields = []
     for i, raw_table in enumerate(raw.tables):
         table = type_table(raw_table, i)
         found = section_at(sections, table.start)
         table.section_id = found.id if found else None
         tables.append(table)
+        fields += form_fields(raw_table, table)
     basis = meta.kind.natural_basis
     facts = [f for t in tables for f in facts_from_table(t, basis)]
     carried = ""  # the 功能分类 item a line opens with, for the lines after it that name none
@@ -105,6 +108,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]
-    doc = ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts, raw.recognised, raw.notices)
+    doc = ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts, raw.recognised, raw.notices,
+                         form_fields=fields)
     doc.findings = audit_document(doc)
     return doc

@@ -21,7 +21,7 @@ from index.fact_store import PENDING, READY, FactQuery, FactStore, StoreSchemaEr
 from index.ingestion import ingest_paths
 from index.stores import FactBackend
 from ingest.audit.findings import Finding, RuleId, Severity, SourceQuote
-from ingest.model import ParsedDocument
+from ingest.model import FormField, ParsedDocument
 from ingest.pipeline import MetaOverrides, parse_file
 from tests.reliability.reliability_support import write_small_docs
 from tests.servers import PostgresCluster
@@ -185,6 +185,22 @@ def test_ingested_at_is_timezone_aware(store: FactStore, docs: list[ParsedDocume
     (record,) = store.documents()
     assert record.ingested_at.tzinfo is not None  # SQLite used to return it naive (no offset in /api/documents)
     assert abs((datetime.now(UTC) - record.ingested_at).total_seconds()) < 300
+
+
+def test_form_fields_round_trip_once_ready_and_go_with_their_document(store: FactStore, docs: list[ParsedDocument]) -> None:
+    stated = [FormField(3, "示例驿站建设", "项目性质", 40, 45, 50), FormField(3, "示例驿站建设", "项目总目标", 60, 70, 90)]
+    with_forms = replace(docs[0], form_fields=stated)
+    store.add_pending(with_forms)
+    assert store.form_fields([with_forms.meta.doc_id]) == []  # pending: not yet
+    store.mark_ready(with_forms.meta.doc_id)
+    store.add_pending(docs[1])
+    store.mark_ready(docs[1].meta.doc_id)
+    found = store.form_fields([with_forms.meta.doc_id, docs[1].meta.doc_id])
+    assert [(f.doc_id, f.table_id, f.project, f.name, f.label_start, f.start, f.end) for f in found] == [
+        (with_forms.meta.doc_id, f.table_id, f.project, f.name, f.label_start, f.start, f.end) for f in stated]
+    assert store.form_fields([docs[1].meta.doc_id]) == [] and store.form_fields([]) == []
+    store.delete([with_forms.meta.doc_id])
+    assert store.form_fields([with_forms.meta.doc_id]) == []
 
 
 def test_delete_removes_one_document_and_only_it(store: FactStore, docs: list[ParsedDocument]) -> None:

@@ -1,0 +1,106 @@
+"""Questions about a project's 绩效目标表: a header field of the form of the project named (项目性质, 主管部门,
+项目总目标 …) is quoted from that form, label and value, or refused when the form does not state it; an
+indicator's target is its figure with its bound, an indicator the question leaves out never the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.form_questions import asked_fields, field_phrasings
+from assistant.intent import parse_question
+from assistant.plan import Operation
+from assistant.performance_answers import indicator_answer, named_project, target_words
+from ingest.numbers import printed_numbers
+from tests.assistant.conftest import written_assistant
+from tests.performance_forms_text import FORMS, FORMS_FILE
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("performance-answers"), embeddings, {FORMS_FILE: FORMS})
+
+
+def _quotes_exactly(assistant: Assistant, answer) -> None:
+    for citation in answer.citations:
+        assert assistant.index.facts.text(citation.doc_id)[citation.start : citation.end] == citation.quote
+
+
+@pytest.mark.parametrize("question, said, label, not_said", [
+    ("示例局社区示例驿站建设是什么性质的项目", "阶段性项目", "项目性质", "经常性项目"),
+    ("社区示例驿站建设项目在绩效表里算啥性质", "阶段性项目", "项目性质", "经常性项目"),
+    ("河道示例保洁属于什么性质的项目", "经常性项目", "项目性质", "阶段性项目"),
+    ("社区示例驿站建设是干啥用的", "议事和阅读场所", "项目总目标", "河道"),
+    ("河道示例保洁项目的总目标是什么", "打捞水面漂浮物", "项目总目标", "驿站"),
+    ("示例便民热线运维经费是干什么用的", "及时受理群众来电", "绩效目标", "驿站"),
+    ("社区示例驿站建设的年度目标是啥", "投入使用", "年度总体目标", "议事和阅读"),
+    ("社区示例驿站建设的实施单位是哪个", "示例局社区科", "实施单位", "河道科"),
+    ("河道示例保洁归哪个部门管", "示例区示例局", "主管部门", "社区科"),
+])
+def test_a_forms_field_is_quoted_from_the_named_projects_form(assistant, question, said, label, not_said) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "text", answer.text
+    assert said in answer.text and not_said not in answer.text
+    [citation] = answer.citations
+    assert citation.quote.startswith(label) and said in citation.quote
+    _quotes_exactly(assistant, answer)
+
+
+@pytest.mark.parametrize("question", [
+    "示例便民热线运维经费是什么性质的项目",
+    "示例便民热线运维经费的实施单位是哪个",
+    "示例便民热线运维经费归哪个部门管",
+])
+def test_a_field_the_form_does_not_state_is_refused(assistant, question) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "not_found" and "未列明" in answer.text and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例局便民热线线路一年普通故障（不算重大故障）最多允许几次", 40, "次"),
+    ("示例便民热线线路重大故障一年最多允许几次", 4, "次"),
+    ("社区示例驿站建设今年要召开几次居民议事会", 3, "次"),  # 召开议事会三次以上
+    ("社区示例驿站建设的绩效目标里要覆盖几个社区", 12, "个"),  # 12个社区全覆盖, valued 社区全覆盖
+    ("河道示例保洁一年至少巡查几次河道", 200, "次"),  # 开展不低于200次的河道巡查
+    ("社区示例驿站建设的投诉处理满意率要达到多少", 95, "%"),  # 投诉处理满意率不低于95%
+])
+def test_an_indicators_target_is_its_figure(assistant, question, value, unit) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == value and answer.unit == unit, answer.text
+    assert any(value in printed_numbers(c.quote) for c in answer.citations)
+    _quotes_exactly(assistant, answer)
+
+
+@pytest.mark.parametrize("question", ["社区示例驿站建设总投资一共多少钱", "社区示例驿站建设建在哪里", "社区示例驿站建设有多大"])
+def test_a_question_naming_only_the_project_is_answered_by_none_of_its_indicators(assistant, question) -> None:
+    """Not the 规划建筑面积 of its form: the question's words must say what the indicator measures, in its unit."""
+    documents = assistant.index.documents()
+    facts = assistant.fact_cache.facts([d.doc_id for d in documents])
+    assert indicator_answer(parse_question(question, documents), facts, assistant.texts, "万元") is None
+    asked = parse_question("社区示例驿站建设的规划建筑面积至少多少平方米", documents)
+    assert indicator_answer(asked, facts, assistant.texts, "万元").answer.value == 800
+
+
+@pytest.mark.parametrize("question", ["示例便民热线的项目性质", "示例便民热线运维经费归谁管", "河道示例保洁什么目标"])
+def test_asking_a_field_is_a_text_question(question) -> None:
+    plan = parse_question(question, [])
+    assert asked_fields(question) and plan.operation is Operation.TEXT and not plan.wants_number
+
+
+def test_a_side_of_a_projects_explanation_is_no_form_field() -> None:
+    assert asked_fields("河道示例保洁谁来实施") == () and asked_fields("驿站建设什么时候开始") == ()
+    assert asked_fields("行政运行预算是多少") == ()
+
+
+def test_a_project_is_named_by_most_of_its_words_and_never_by_a_tie() -> None:
+    projects = ["公共服务设施运行经费", "新建社区公共服务中心", "各类工作经费"]
+    assert named_project("公共服务设施运行经费是干啥用的", projects) == "公共服务设施运行经费"
+    assert named_project("新建社区公共服务中心算啥性质", projects) == "新建社区公共服务中心"
+    assert named_project("河道示例项目是什么性质", ["河道示例保洁", "河道示例巡查"]) is None  # as many words of each
+    assert named_project("示例局是什么性质的单位", projects) is None
+
+
+def test_the_phrasings_are_consistent() -> None:
+    phrasings = [p for p, _ in field_phrasings()]
+    assert len(phrasings) == len(set(phrasings)) and all(fields for _, fields in field_phrasings())
+    assert "最多" in target_words()
