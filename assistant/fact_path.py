@@ -464,8 +464,9 @@ class FactPath:
             return None
         # the whole is another item of the part's document: 政府采购货物 is no whole of itself; where the part's
         # name holds the whole's (政府采购货物预算 of 政府采购), its siblings hold it too, so the named total comes first
-        own = (part.fact.subject, part.fact.measure)
-        same_doc = [f for f in facts if f.doc_id == part.fact.doc_id and (f.subject, f.measure) != own]
+        own = (part.fact.subject, part.fact.measure)  # nor is the total row's figure under the part's own column
+        same_doc = [f for f in facts if f.doc_id == part.fact.doc_id and (f.subject, f.measure) != own
+                    and intent.parts[0] not in f.measure.split("/")]
         totals = [f for f in same_doc if _NAMES_TOTAL.search(f.subject)] if intent.parts[1] in part.fact.subject else []
         whole = None
         for pool, term in product([totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):

@@ -71,3 +71,25 @@ def test_a_part_s_share_is_of_the_total_its_siblings_share_a_name_with(procureme
 def test_what_a_whole_buys_is_its_kind_of_purchase(procurement, question, value):
     answer = procurement.ask(question)
     assert answer.kind == "number" and answer.value == value, answer.text
+
+
+TOTALS = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in [
+    ("项目", "支出预算", "", ""), ("", "合计", "基本支出", "项目支出"), ("合计", "400.00", "300.00", "100.00"),
+    ("支出总计", "400.00", "300.00", "100.00")])
+SPENDING = f"""示例市示例区示例办
+
+2025年部门预算
+
+一、部门主要职能
+示例办负责全区示例工作的统筹协调。
+二、支出预算总表
+单位：万元
+{TOTALS}
+"""
+
+
+def test_the_whole_is_never_the_total_row_under_the_parts_own_column(tmp_path_factory, embeddings):
+    """支出总计 × 项目支出 is the part itself: 项目支出's share is of 支出总计 × 合计, 25%, never 100%."""
+    office = written_assistant(tmp_path_factory.mktemp("totals"), embeddings, {"example-office-2025-dept-budget.txt": SPENDING})
+    answer = office.ask("示例办项目支出占比多少")
+    assert answer.kind == "number" and answer.value == 25.0, answer.text
