@@ -27,6 +27,7 @@ CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
 BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only of what its table's title says
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
+_INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
@@ -293,6 +294,7 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     if fit is None:
         return 0.0
     subject = normalise(fact.subject)
+    plain = normalise(_INNER_NOTE.sub("", fact.subject))
     levels = classification_levels(fact.subject)
     column = normalise(_total_column(fact.measure)) if is_total_label(fact.subject) else ""
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
@@ -304,6 +306,8 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
         for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
             if len(variant) >= 3 or variant == t:
                 named = factor * _subject_score(variant, subject, levels) - _narrower_penalty(variant, subject, fact)
+                if plain != subject:  # 维修（护）费 is also written 维修费
+                    named = max(named, factor * _subject_score(variant, plain) - _narrower_penalty(variant, plain, fact))
                 if owner:
                     named = max(named, factor * _subject_score(variant, owner) - OWNED_BY_HEADING_COST)
                 best = max(best, factor * _overlap_score(variant, fact), named)

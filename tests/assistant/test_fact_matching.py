@@ -220,3 +220,8 @@ def test_the_catch_all_of_a_kind_is_another_item():
     ranked = rank_facts([whole, rest], ["自然资源事务支出"], "自然资源事务支出决算多少")
     assert ranked[0].fact.value == Decimal("4461.67")
     assert rank_facts([whole, rest], ["其他自然资源事务支出"], "其他自然资源事务支出")[0].fact.value == Decimal("45")
+
+
+def test_a_word_printed_with_a_bracketed_character_is_found_without_it():
+    assert rank_facts([fact("维修（护）费")], ["维修费"], "维修费多少")[0].score >= MIN_OPERAND_SCORE
+    assert rank_facts([fact("因公出国（境）费")], ["因公出国费"], "因公出国费多少")[0].score >= MIN_OPERAND_SCORE
