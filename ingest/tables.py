@@ -212,6 +212,8 @@ def type_table(raw: RawTable, table_id: int) -> Table:
     above: dict[int, str] = {}
     ordered_labels = sorted(labels)
     code_columns = {col for col in labels if _holds_codes(body, col)}
+    figure_columns = {col for col in range(width) if col not in labels and any(
+        col < len(row) and parse_quantity(row[col].text) is not None for row in body)}
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}
         for i, col in enumerate(ordered_labels):
@@ -226,7 +228,10 @@ def type_table(raw: RawTable, table_id: int) -> Table:
                 continue
             chain = headers[col] if col < len(headers) and cell not in raw.unplaced else ()
             default_unit = next((u for u in (header_unit(h) for h in reversed(chain)) if u), None) or unit
-            row_labels = tuple(row_texts[c] for c in sorted(labels) if c < col and row_texts[c])
+            # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
+            nearest = max((c for c in ordered_labels if c < col), default=-1)
+            after = max((c for c in figure_columns if c < nearest), default=-1)
+            row_labels = tuple(row_texts[c] for c in ordered_labels if after < c < col and row_texts[c])
             if row_labels and "数量" in "".join(chain):
                 default_unit = _count_unit_from_label(row_labels[-1]) or None
             quantity = parse_quantity(cell.text, default_unit)
