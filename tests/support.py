@@ -77,3 +77,8 @@ def server_process(command: list[str], ready_url: str, log_path: Path, *, env: d
         yield proc
     finally:
         stop_process(proc)
+
+
+def word_dump(rows) -> str:
+    """A table as the Word-dump text the txt loader reads: one tab-led line per cell, a blank line after each row."""
+    return "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.chain import Assistant
 from tests.assistant.conftest import written_assistant
+from tests.support import word_dump
 
 ROWS = [
     ("项目名称", "预算资金", "采购品目", "数量", "合计"),
@@ -18,7 +19,7 @@ ROWS = [
     ("终端设备运维经费", "140.00", "硬件运维服务", "1", "140.00"),
     ("合计", "442.00", "", "", "442.00"),
 ]
-TABLE = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in ROWS)  # a Word dump: one tab-led line per cell
+TABLE = word_dump(ROWS)
 DISCLOSURE = f"""示例市示例区示例局
 
 2025年部门预算

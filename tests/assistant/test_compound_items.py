@@ -9,11 +9,8 @@ from assistant.chain import Assistant
 from assistant.fact_matching import rank_facts
 from assistant.vocabulary import compound_items
 from tests.assistant.conftest import written_assistant
+from tests.support import word_dump
 from tests.assistant.test_fact_matching import fact
-
-
-def table(rows: list[tuple[str, ...]]) -> str:
-    return "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)  # a Word dump: one tab-led line per cell
 
 
 def disclosure(body: str, department: str) -> str:
@@ -21,8 +18,8 @@ def disclosure(body: str, department: str) -> str:
            f"二、基本支出经济分类预算表\n单位：万元\n{body}\n\n三、其他说明\n无。\n"
 
 
-APART = table([("项目", "合计"), ("办公费", "20.00"), ("水费", "6.00"), ("电费", "32.00"), ("邮电费", "1.50")])
-TOGETHER = table([("项目", "合计"), ("办公费", "10.00"), ("水电费", "12.00")])
+APART = word_dump([("项目", "合计"), ("办公费", "20.00"), ("水费", "6.00"), ("电费", "32.00"), ("邮电费", "1.50")])
+TOGETHER = word_dump([("项目", "合计"), ("办公费", "10.00"), ("水电费", "12.00")])
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,7 @@ from assistant.chain import Assistant
 from assistant.plan import ClassLevel
 from assistant.vocabulary import row_ranking_words
 from tests.assistant.conftest import written_assistant
-
-
-def _table(rows: list[tuple[str, ...]]) -> str:
-    """A Word dump: one tab-led line per cell, a blank line after each row."""
-    return "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
+from tests.support import word_dump
 
 
 FUNCTIONS = [  # 类 and 款 subtotals hold more than any 项
@@ -63,15 +59,15 @@ DISCLOSURE = f"""示例市示例区示例局
 示例局负责全区示例工作。
 二、2025年部门支出预算总表
 单位：万元
-{_table(FUNCTIONS)}
+{word_dump(FUNCTIONS)}
 
 三、2025年部门一般公共预算基本支出部门预算经济分类预算表
 单位：万元
-{_table(ECONOMIC)}
+{word_dump(ECONOMIC)}
 
 四、政府采购预算表
 单位：万元
-{_table(PROCUREMENT)}
+{word_dump(PROCUREMENT)}
 
 五、其他说明
 示例局无其他说明。
@@ -94,11 +90,11 @@ OTHER_DISCLOSURE = f"""示例市示例区另一局
 
 一、2025年部门支出预算总表
 单位：万元
-{_table(UNCODED)}
+{word_dump(UNCODED)}
 
 二、政府采购预算表
 单位：万元
-{_table(GROUPED)}
+{word_dump(GROUPED)}
 """
 
 

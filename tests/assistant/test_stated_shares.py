@@ -7,6 +7,7 @@ import pytest
 
 from assistant.chain import Assistant
 from tests.assistant.conftest import written_assistant
+from tests.support import word_dump
 
 DISCLOSURE = """示例市示例区示例局
 
@@ -73,7 +74,7 @@ def test_what_a_whole_buys_is_its_kind_of_purchase(procurement, question, value)
     assert answer.kind == "number" and answer.value == value, answer.text
 
 
-TOTALS = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in [
+TOTALS = word_dump([
     ("项目", "支出预算", "", ""), ("", "合计", "基本支出", "项目支出"), ("合计", "400.00", "300.00", "100.00"),
     ("支出总计", "400.00", "300.00", "100.00")])
 SPENDING = f"""示例市示例区示例办

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
+from tests.support import word_dump
 
 ROWS = [
     "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t",
@@ -17,7 +18,7 @@ ROWS = [
     "\t".join(["12.85", "10.39", "1.00", "0.50", "8.00", "7.00", "5.00", "5.00", "3.00", "2.00", "3.85", "2.89"]),
 ]
 # the Word-dump layout: each cell a tab-led line, an empty cell a lone tab, a blank line after each row
-TABLE = "\n".join("\n".join(f"\t{cell}" for cell in row.split("\t")) + "\n" for row in ROWS)
+TABLE = word_dump(row.split("\t") for row in ROWS)
 DISCLOSURE = f"示例市示例区示例局\n\n2024年度部门决算\n\n财政拨款“三公”经费支出决算表\n单位：万元\n{TABLE}\n"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
+from tests.support import word_dump
 
 ROWS = [
     ("收入", "", "支出", ""),
@@ -16,7 +17,7 @@ ROWS = [
     ("2. 政府性基金", "", "三、教育支出", "40.00"),
     ("收入总计", "100.00", "支出总计", "100.00"),
 ]
-TABLE = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in ROWS)
+TABLE = word_dump(ROWS)
 DISCLOSURE = f"示例市示例区示例局\n\n2025年部门预算\n\n2025年部门财务收支预算总表\n单位：万元\n{TABLE}\n"
 
 
