@@ -3,24 +3,7 @@ in `assistant/data/form_field_questions.tsv`. A question asking for one is a tex
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib.resources import files
-
-from assistant.vocabulary import asked_aspects
-
-FIELD_QUESTIONS = files("assistant") / "data" / "form_field_questions.tsv"
-
-
-@lru_cache(maxsize=1)
-def field_phrasings() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(phrasing, the fields it asks for in order of preference), longest phrasing first (a tie: the earlier line)."""
-    rows: list[tuple[str, tuple[str, ...]]] = []
-    for line in FIELD_QUESTIONS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields, phrasings = line.split("\t", 1)
-            asked = tuple(f.strip() for f in fields.split("|") if f.strip())
-            rows += [(p.strip(), asked) for p in phrasings.split("|") if p.strip()]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+from assistant.vocabulary import asked_aspects, field_phrasings
 
 
 def asked_fields(question: str) -> tuple[str, ...]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
@@ -21,25 +19,17 @@ from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import generic_item_words
+from assistant.vocabulary import generic_item_words, target_words
 from index.fact_store import FactRecord, FormFieldRecord
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 
-DATA = files("assistant") / "data"
 MIN_PROJECT_SHARE = 0.5  # a field is asked of the project whose name's words the question holds this share of, at least
 MIN_INDICATOR_SHARE = 0.75  # an indicator answers when it and its project say this share of the question's words
 MIN_INDICATOR_WORDS = 2  # and at least this many of them
 # "（不算重大故障）", "不含重大故障": an indicator the question leaves out
 _LEAVES_OUT = re.compile(r"[（(]?(?:不算|不含|不包括|不包含|除去|除了|排除)(?P<what>[\u4e00-\u9fff]{2,12})(?:以外|之外)?[)）]?")
-
-
-@lru_cache(maxsize=1)
-def target_words() -> frozenset[str]:
-    """Words that ask for an indicator's bound (最多, 允许 …), not what it counts."""
-    lines = (DATA / "target_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _words(text: str) -> set[str]:

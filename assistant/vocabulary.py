@@ -115,3 +115,18 @@ def row_ranking_words() -> dict[str, tuple[str, ...]]:
 def glossary_headings() -> tuple[str, ...]:
     """Headings under which disclosures define their terms (名词解释)."""
     return tuple(_words("glossary_headings.txt"))
+
+
+@lru_cache(maxsize=1)
+def target_words() -> frozenset[str]:
+    """Words that ask for an indicator's bound (最多, 允许 …), not what it counts."""
+    return frozenset(_words("target_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def field_phrasings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """How a question asks for a header field of a 绩效目标表: (phrasing, the fields it asks for in order of
+    preference), longest phrasing first (a tie: the earlier line)."""
+    rows = [(phrasing, tuple(fields.split("|"))) for fields, phrasings in _keyed_lists("form_field_questions.tsv").items()
+            for phrasing in phrasings]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.chain import Assistant
-from assistant.form_questions import asked_fields, field_phrasings
+from assistant.form_questions import asked_fields
 from assistant.intent import parse_question
 from assistant.plan import Operation
-from assistant.performance_answers import indicator_answer, named_project, target_words
+from assistant.performance_answers import indicator_answer, named_project
+from assistant.vocabulary import field_phrasings, target_words
 from ingest.numbers import printed_numbers
 from tests.assistant.conftest import written_assistant
 from tests.performance_forms_text import FORMS, FORMS_FILE
