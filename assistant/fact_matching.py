@@ -109,6 +109,7 @@ def measure_class(fact: FactRecord) -> str:
     return f"count:{fact.unit}"
 
 
+@lru_cache(maxsize=65536)
 def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> float:
     if not term or not subject:
         return 0.0
@@ -141,6 +142,18 @@ def _catch_all(name: str, term: str) -> bool:
 _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
 
 
+@lru_cache(maxsize=65536)
+def _subject_forms(subject: str) -> tuple[str, str]:
+    """The subject normalised as printed, and without a bracketed character inside a word (维修（护）费 → 维修费)."""
+    return normalise(subject), normalise(_INNER_NOTE.sub("", subject))
+
+
+@lru_cache(maxsize=65536)
+def _owner(subject: str, heading: str) -> str:
+    """What a figure whose subject names no item (项目总预算) belongs to: its section's project, as matched."""
+    return "" if names_an_item(subject) else _without_measure_words(normalise(heading_item(heading)))
+
+
 def owned_subject(fact: FactRecord) -> str:
     """The fact's item, with its section's item before a subject that names none (生命健康专项项目总预算)."""
     return fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
@@ -154,6 +167,7 @@ def heading_item(heading: str) -> str:
     return item if item != top else ""
 
 
+@lru_cache(maxsize=16384)
 def _without_generic_tail(term: str) -> str:
     """The term without a generic word at its end (统计管理经费 → 统计管理), keeping at least two characters."""
     tail = next((w for w in generic_item_words() if len(w) >= 2 and term.endswith(w) and len(term) - len(w) >= 2), "")
@@ -235,6 +249,12 @@ def _unit_word_sets() -> dict[str, frozenset[str]]:
     return {unit: frozenset(words) for unit, words in unit_words().items()}
 
 
+@lru_cache(maxsize=16384)
+def _telling(words: frozenset[str]) -> frozenset[str]:
+    """The words that tell an item apart: 事业 and 运行 of 事业运行经费; its 经费 tells nothing."""
+    return words - generic_item_words()
+
+
 def _overlap_score(term: str, fact: FactRecord) -> float:
     asked = _word_set(term)
     if not asked:
@@ -251,7 +271,7 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
     if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     covered = len(found) / len(asked)
-    telling = asked - generic_item_words()  # 事业 and 运行 of 事业运行经费; its 经费 tells no item apart
+    telling = _telling(asked)
     if telling and 2 * len(found & telling) <= len(telling):
         covered = 0.0  # half the telling words or fewer: another item (公务用车运行费 is no 事业运行经费)
     if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
@@ -293,12 +313,10 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
     fit = basis_fit(fact, basis)
     if fit is None:
         return 0.0
-    subject = normalise(fact.subject)
-    plain = normalise(_INNER_NOTE.sub("", fact.subject))
+    subject, plain = _subject_forms(fact.subject)
     levels = classification_levels(fact.subject)
     column = normalise(_total_column(fact.measure)) if is_total_label(fact.subject) else ""
-    # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
-    owner = "" if names_an_item(fact.subject) else _without_measure_words(normalise(heading_item(fact.heading)))
+    owner = _owner(fact.subject, fact.heading)
     best = 0.0
     for i, term in enumerate(terms):
         t = _without_measure_words(normalise(term))
