@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
 from dataclasses import dataclass, field, replace
 
@@ -30,6 +29,7 @@ from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
+from assistant.state_memo import StateMemo
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -42,6 +42,7 @@ _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
 _ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK)
 OPENING_KEPT = 16  # document filters whose opening questions are kept (the widget's scopes)
+CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
 class QuestionRejected(ValueError):
@@ -104,8 +105,8 @@ class Assistant:
         if llm is None and config.llm_base_url:
             llm = build_chat_model(config.llm_base_url, config.llm_model)
         self.llm = llm
-        self._opening: dict[tuple[tuple[int, str], DocumentFilter], list[str]] = {}
-        self._opening_lock = threading.Lock()
+        self._opening: StateMemo[DocumentFilter, list[str]] = StateMemo(OPENING_KEPT)
+        self._answered: StateMemo[tuple[DocumentFilter, str], bool] = StateMemo(CHECKS_KEPT)
         self.chain: Runnable[Turn, Answer] = (
             RunnableLambda(self._understand)
             | RunnableBranch(
@@ -152,16 +153,7 @@ class Assistant:
         """A few questions to start a conversation with, made from what the index holds, each one it answers;
         worked out once per state of the index."""
         where = filters or DocumentFilter()
-        key = (self.index.facts.generation(), where)
-        with self._opening_lock:
-            if key in self._opening:
-                return self._opening[key]
-        questions = self._suggestions(where).opening()
-        with self._opening_lock:
-            if len(self._opening) >= OPENING_KEPT or any(k[0] != key[0] for k in self._opening):
-                self._opening.clear()
-            self._opening[key] = questions
-        return questions
+        return self._opening.get(self.index.facts.generation(), where, lambda: self._suggestions(where).opening())
 
     def answers_from_facts(self, question: str, filters: DocumentFilter | None = None) -> bool:
         """Whether the stored facts alone answer `question` with one figure (no search, no ambiguity): what a
@@ -173,7 +165,13 @@ class Assistant:
         return draft is not None and draft.answer.kind is AnswerKind.NUMBER
 
     def _suggestions(self, where: DocumentFilter) -> Suggestions:
-        return Suggestions(self.index.documents(where), lambda question: self.answers_from_facts(question, where))
+        state = self.index.facts.generation()
+        return Suggestions(self.index.documents(where), lambda question: self._answers(state, where, question))
+
+    def _answers(self, state: tuple[int, str], where: DocumentFilter, question: str) -> bool:
+        """`answers_from_facts`, worked out once per state of the index: the questions offered after an answer
+        about a department recur after every other answer about it."""
+        return self._answered.get(state, (where, question), lambda: self.answers_from_facts(question, where))
 
     def _off_topic(self, question: str, documents: list[DocumentRecord]) -> OffTopic | None:
         named = find_department(question, [d.department for d in documents])

@@ -29,6 +29,7 @@ MAX_NAME_CHARS = 30  # how far before its organ word a name may start
 MAX_UNKNOWN_STEM = 12  # characters before the organ word of a body that is not indexed
 ATTACH = "的"  # 南山区的沙河街道: a place before 的 still names the body after it
 INDEX_CACHE = 8  # distinct lists of indexed departments kept precomputed
+READ_KEPT = 1024  # questions whose mentions each precomputed index remembers (emptied when full)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class _Index:
     places: dict[str, str]  # a known place or its stem (南山) → the place (南山区)
     place_keys: dict[str, tuple[str, ...]]  # first character → keys of `places`, longest first
     short_names: dict[str, str] = field(default_factory=dict)  # department → its short name, filled as asked
+    read: dict[str, _Read] = field(default_factory=dict)  # question → its mentions (`_read`)
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,13 @@ class _Mention:
     named_place: bool  # the question names its place or level
 
 
+_Read = tuple[tuple[_Mention, ...], tuple[_Mention, ...]]  # names that fit indexed departments, bodies that fit none
+
+
 def find_department(question: str, known: Sequence[str]) -> DepartmentMatch:
     """The department the question names (its longest name; several when they fit it equally)."""
     index = _index(_names(known))
-    matched, unknown = _mentions(question, index)
+    matched, unknown = _read(question, index)
     best = min(matched, key=lambda m: (m.start - m.end, m.start), default=None)
     return _result(question, [best] if best else [], unknown, index)
 
@@ -92,7 +97,7 @@ def find_department(question: str, known: Sequence[str]) -> DepartmentMatch:
 def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch:
     """Every department the question names, in order (for comparisons and rankings)."""
     index = _index(_names(known))
-    matched, unknown = _mentions(question, index)
+    matched, unknown = _read(question, index)
     return _result(question, matched, unknown, index)
 
 
@@ -129,7 +134,7 @@ def _names(known: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in known if name))
 
 
-def _result(question: str, matched: list[_Mention], unknown: list[_Mention], index: _Index) -> DepartmentMatch:
+def _result(question: str, matched: Sequence[_Mention], unknown: Sequence[_Mention], index: _Index) -> DepartmentMatch:
     names = dict.fromkeys(index.departments[d].name for m in matched for d in m.departments)
     rest = question
     for mention in sorted(matched, key=lambda m: -m.start):
@@ -203,7 +208,17 @@ def _suffix(place: str) -> str:
 # ---------------------------------------------------------------- reading a question
 
 
-def _mentions(question: str, index: _Index) -> tuple[list[_Mention], list[_Mention]]:
+def _read(question: str, index: _Index) -> _Read:
+    """`_mentions`, remembered: one question is read for the off-topic check, then twice for its plan."""
+    found = index.read.get(question)
+    if found is None:
+        if len(index.read) >= READ_KEPT:
+            index.read.clear()
+        found = index.read[question] = _mentions(question, index)
+    return found
+
+
+def _mentions(question: str, index: _Index) -> _Read:
     """The names in the question that fit indexed departments, and the bodies that fit none."""
     ends = _organ_ends(question)
     matched: list[_Mention] = []
@@ -218,7 +233,7 @@ def _mentions(question: str, index: _Index) -> tuple[list[_Mention], list[_Menti
             unknown.append(body)
     matched = _disjoint(matched)
     unknown = _disjoint([u for u in unknown if not any(_overlap(u, m) for m in matched)])
-    return _settle(matched, question, index), unknown
+    return tuple(_settle(matched, question, index)), tuple(unknown)
 
 
 @lru_cache(maxsize=1)

@@ -13,17 +13,19 @@ from collections.abc import Sequence
 
 from index.fact_store import FactQuery, FactRecord, FactStore
 
-CACHED_DOCUMENTS = 32  # about 1,000 facts each; questions cluster on a few departments
+CACHED_FACTS = 100_000  # some 200 disclosures' facts (≈ 470 each), about 60 MB; questions cluster on a few departments
 MAX_FACTS_PER_DOCUMENT = 100_000  # far above any real disclosure
 
 
 class FactCache:
-    """Per-document fact lists, least recently used dropped first; safe to share between threads."""
+    """Per-document fact lists, least recently used dropped first once they hold more than `size` facts (the
+    document just read is always kept); safe to share between threads."""
 
-    def __init__(self, store: FactStore, size: int = CACHED_DOCUMENTS):
+    def __init__(self, store: FactStore, size: int = CACHED_FACTS):
         self.store = store
         self.size = size
         self._facts: OrderedDict[str, list[FactRecord]] = OrderedDict()
+        self._held = 0  # facts in `_facts`
         self._stated: dict[str, bool] = {}  # word → whether some fact's subject contains it
         self._generation: tuple[int, str] | None = None
         self._lock = threading.Lock()
@@ -50,6 +52,7 @@ class FactCache:
         with self._lock:
             if generation != self._generation:
                 self._facts.clear()
+                self._held = 0
                 self._stated.clear()
                 self._generation = generation
 
@@ -60,7 +63,9 @@ class FactCache:
                 return self._facts[doc_id]
         loaded = self.store.facts(FactQuery(doc_ids=(doc_id,), limit=MAX_FACTS_PER_DOCUMENT))
         with self._lock:
-            self._facts[doc_id] = loaded
-            while len(self._facts) > self.size:
-                self._facts.popitem(last=False)
+            if doc_id not in self._facts:  # another thread may have read it meanwhile
+                self._facts[doc_id] = loaded
+                self._held += len(loaded)
+            while self._held > self.size and len(self._facts) > 1:
+                self._held -= len(self._facts.popitem(last=False)[1])
         return loaded

@@ -14,13 +14,14 @@ from assistant.plan import INCLUDED
 from assistant.vocabulary import fund_words, generic_item_words, unit_words
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
-from ingest.lexicon import budget_terms, search_terms
+from ingest.lexicon import budget_terms, search_terms, searchable_text
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
 CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
@@ -28,6 +29,7 @@ CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figur
 BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only of what its table's title says
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
+TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱")
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
@@ -77,7 +79,12 @@ ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.
 
 
 def natural_basis(fact: FactRecord) -> Basis:
-    return DocumentKind(fact.doc_kind).natural_basis if fact.doc_kind else Basis.BUDGET
+    return _natural_basis(fact.doc_kind)
+
+
+@lru_cache(maxsize=None)  # one entry per kind of document
+def _natural_basis(doc_kind: str) -> Basis:
+    return DocumentKind(doc_kind).natural_basis if doc_kind else Basis.BUDGET
 
 
 def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
@@ -148,12 +155,6 @@ def _subject_forms(subject: str) -> tuple[str, str]:
     return normalise(subject), normalise(_INNER_NOTE.sub("", subject))
 
 
-@lru_cache(maxsize=65536)
-def _owner(subject: str, heading: str) -> str:
-    """What a figure whose subject names no item (项目总预算) belongs to: its section's project, as matched."""
-    return "" if names_an_item(subject) else _without_measure_words(normalise(heading_item(heading)))
-
-
 def owned_subject(fact: FactRecord) -> str:
     """The fact's item, with its section's item before a subject that names none (生命健康专项项目总预算)."""
     return fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
@@ -167,7 +168,7 @@ def heading_item(heading: str) -> str:
     return item if item != top else ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TERM_CACHE)
 def _without_generic_tail(term: str) -> str:
     """The term without a generic word at its end (统计管理经费 → 统计管理), keeping at least two characters."""
     tail = next((w for w in generic_item_words() if len(w) >= 2 and term.endswith(w) and len(term) - len(w) >= 2), "")
@@ -217,6 +218,12 @@ def _unexplained(words: set[str], described: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _total_row(subject: str) -> bool:
+    """Whether a fact's subject is a 合计/总计/小计 row (remembered: facts' subjects are scored on every question)."""
+    return is_total_label(subject)
+
+
+@lru_cache(maxsize=65536)
 def names_an_item(subject: str) -> bool:
     """Whether a subject names an item of its own: words beyond 总预算, 金额 … and not a 合计 row."""
     if not subject or is_total_label(subject):
@@ -233,7 +240,7 @@ def _names_another_item(fact: FactRecord, asked_found: set[str]) -> bool:
 def _a_row_of_the_asked_column(term: str, fact: FactRecord) -> bool:
     """The asked item is a column of the fact's table (人员经费) and the fact one row's share of it
     (工资福利支出 × 人员经费): that row's part, not the column's total."""
-    if fact.origin != "table" or is_total_label(fact.subject):
+    if fact.origin != "table" or _total_row(fact.subject):
         return False
     column, asked = _column(fact), normalise(term)
     return len(column) >= 3 and column in asked and normalise(fact.subject) not in asked
@@ -249,14 +256,55 @@ def _unit_word_sets() -> dict[str, frozenset[str]]:
     return {unit: frozenset(words) for unit, words in unit_words().items()}
 
 
-@lru_cache(maxsize=16384)
-def _telling(words: frozenset[str]) -> frozenset[str]:
-    """The words that tell an item apart: 事业 and 运行 of 事业运行经费; its 经费 tells nothing."""
-    return words - generic_item_words()
+@lru_cache(maxsize=65536)
+def _searchable_place(subject: str, place: str) -> str:
+    return searchable_text(f"{subject} {place}")
 
 
-def _overlap_score(term: str, fact: FactRecord) -> float:
-    asked = _word_set(term)
+@dataclass(frozen=True, slots=True)
+class AskedForm:
+    """One form of an asked item that facts' items are compared with, and the weight of a match."""
+
+    text: str
+    factor: float
+    core: str  # without a generic word at its end (统计管理经费 → 统计管理)
+    words: frozenset[str]  # its search terms
+    telling: frozenset[str]  # those that tell an item apart (事业 and 运行 of 事业运行经费, not its 经费)
+    standard: bool  # a standard item (项目支出), never named by what another item's money is for
+
+
+@dataclass(frozen=True, slots=True)
+class AskedItem:
+    """What each fact's item is compared with: the forms of the asked terms, and all their words."""
+
+    forms: tuple[AskedForm, ...]
+    words: frozenset[str]
+
+
+def _asked_item(terms: list[str]) -> AskedItem:
+    """The forms of the asked terms: the term (normalised, without measure words) and, when that leaves three
+    characters or more, the term without the basis word after it (三公经费预算 → 三公经费, weighed 0.95); a
+    synonym's match counts slightly less than the asked word's (0.97). A form met twice keeps its higher weight: a
+    lower one scores no higher for any fact."""
+    weights: dict[str, float] = {}
+    for i, term in enumerate(terms):
+        t = _without_measure_words(normalise(term))
+        weight = 1.0 if i == 0 else 0.97
+        for form, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
+            if (len(form) >= 3 or form == t) and factor > weights.get(form, 0.0):
+                weights[form] = factor
+    forms = tuple(_asked_form(form, factor) for form, factor in weights.items())
+    return AskedItem(forms, frozenset().union(*(form.words for form in forms)))
+
+
+def _asked_form(text: str, factor: float) -> AskedForm:
+    words = _word_set(text)
+    return AskedForm(text, factor, _without_generic_tail(text), words, words - generic_item_words(), text in budget_terms())
+
+
+def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
+    """How well the asked form's words name the fact's item by the words of its item and place (at most 60)."""
+    term, asked = form.text, form.words
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
@@ -270,15 +318,20 @@ def _overlap_score(term: str, fact: FactRecord) -> float:
         return 0.0
     if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
-    covered = len(found) / len(asked)
-    telling = _telling(asked)
-    if telling and 2 * len(found & telling) <= len(telling):
-        covered = 0.0  # half the telling words or fewer: another item (公务用车运行费 is no 事业运行经费)
-    if covered >= 0.6 and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
+    covered = _covered(form, found)
+    if covered >= MIN_COVERED and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
         return 60.0 * covered
-    if fact.purpose and term not in budget_terms() and _named_by_purpose(asked, described, fact.purpose):
+    if fact.purpose and not form.standard and _named_by_purpose(asked, described, fact.purpose):
         return 60.0  # a standard item (项目支出) is never named by what another item's money is for
     return 0.0
+
+
+def _covered(form: AskedForm, found: set[str] | frozenset[str]) -> float:
+    """The share of the asked words found; 0 when half the telling words or fewer are (事业 and 运行 of 事业运行经费,
+    whose 经费 tells no item apart): another item (公务用车运行费 is no 事业运行经费). Never less for more words found."""
+    if form.telling and 2 * len(found & form.telling) <= len(form.telling):
+        return 0.0
+    return len(found) / len(form.words)
 
 
 def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bool:
@@ -306,33 +359,56 @@ def _total_column(measure: str) -> str:
     return parts[-1] if parts else ""
 
 
-def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tuple[str, ...], basis: Basis | None = None,
-               operand_change: bool = False) -> float:
-    """How well a fact answers a question about `terms` with the asked basis (0 = not at all); with
-    `operand_change` a stated change is wanted as an operand (上年 = this year's figure less it) whatever the wording."""
+@lru_cache(maxsize=16384)
+def _heading_owner(heading: str) -> str:
+    """The item a fact whose subject names none belongs to, by its section's heading, as compared."""
+    return _without_measure_words(normalise(heading_item(heading)))
+
+
+def _item_score(fact: FactRecord, asked: AskedItem) -> float:
+    """How well the best of the asked forms names the fact's item: its subject, its section's item when the subject
+    names none, the column a total row is the whole of, or the words of its item and place; 0 for none. Each
+    comparison is made only where it can find something."""
+    subject, plain = _subject_forms(fact.subject)
+    levels = classification_levels(fact.subject)
+    column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
+    # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
+    owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
+    # the words that can be found in the fact's item and place: those in their text, and those its unit says
+    # (found by looking, before their text is segmented); too few score only by naming the fact's purpose
+    searchable = _searchable_place(fact.subject, structure(fact))
+    present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
+    best = 0.0
+    for form in asked.forms:
+        text, factor = form.text, form.factor
+        # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
+        # are pieces of it); the narrower penalty only lowers a match
+        if text in subject or subject in text or form.core in subject:
+            best = max(best, factor * _subject_score(text, subject, levels) - _narrower_penalty(text, subject, fact))
+        if plain != subject and (text in plain or plain in text):  # 维修（护）费 is also written 维修费
+            best = max(best, factor * _subject_score(text, plain) - _narrower_penalty(text, plain, fact))
+        if owner and (text in owner or owner in text):
+            best = max(best, factor * _subject_score(text, owner) - OWNED_BY_HEADING_COST)
+        if form.words and (fact.purpose and not form.standard
+                           or not present.isdisjoint(form.words) and _covered(form, present & form.words) >= MIN_COVERED):
+            best = max(best, factor * _overlap_score(form, fact))
+        if column and (text == column or column.endswith(text)):  # the 合计 row × 人员经费 column
+            best = max(best, factor * (100.0 if text == column else 85.0))
+    return best
+
+
+def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: str, unit_hint: tuple[str, ...],
+               basis: Basis | None = None, operand_change: bool = False) -> float:
+    """How well a fact answers a question about `terms` (compared as `asked`, their `_asked_item`) with the asked
+    basis (0 = not at all); with `operand_change` a stated change is wanted as an operand (上年 = this year's figure
+    less it) whatever the wording."""
     fit = basis_fit(fact, basis)
     if fit is None:
         return 0.0
-    subject, plain = _subject_forms(fact.subject)
-    levels = classification_levels(fact.subject)
-    column = normalise(_total_column(fact.measure)) if is_total_label(fact.subject) else ""
-    owner = _owner(fact.subject, fact.heading)
-    best = 0.0
-    for i, term in enumerate(terms):
-        t = _without_measure_words(normalise(term))
-        weight = 1.0 if i == 0 else 0.97  # a synonym's match counts slightly less than the asked word
-        for variant, factor in ((t, weight), (_STATED_AS.sub("", t), weight * 0.95)):
-            if len(variant) >= 3 or variant == t:
-                named = factor * _subject_score(variant, subject, levels) - _narrower_penalty(variant, subject, fact)
-                if plain != subject:  # 维修（护）费 is also written 维修费
-                    named = max(named, factor * _subject_score(variant, plain) - _narrower_penalty(variant, plain, fact))
-                if owner:
-                    named = max(named, factor * _subject_score(variant, owner) - OWNED_BY_HEADING_COST)
-                best = max(best, factor * _overlap_score(variant, fact), named)
-                if column and (variant == column or column.endswith(variant)):  # the 合计 row × 人员经费 column
-                    best = max(best, factor * (100.0 if variant == column else 85.0))
+    best = _item_score(fact, asked)
     if best == 0.0:
         return 0.0
+    subject = normalise(fact.subject)
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if "实际" in question:  # what was actually spent is the 决算
         question += "决算"
@@ -376,8 +452,10 @@ def score_fact(fact: FactRecord, terms: list[str], question: str, unit_hint: tup
 def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),
                basis: Basis | None = None, operand_change: bool = False) -> list[ScoredFact]:
     """Facts scoring at least MIN_SCORE, best first (ties: document order)."""
-    scored = [ScoredFact(f, score_fact(f, terms, question, unit_hint, basis, operand_change)) for f in facts]
-    return sorted((s for s in scored if s.score >= MIN_SCORE), key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
+    asked = _asked_item(terms)
+    scored = [ScoredFact(f, score) for f in facts
+              if (score := score_fact(f, terms, asked, question, unit_hint, basis, operand_change)) >= MIN_SCORE]
+    return sorted(scored, key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
 
 
 def comparable_amount(fact: FactRecord) -> Decimal:

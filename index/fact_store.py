@@ -7,10 +7,14 @@ the vector and keyword stores hold it too; readers see ready documents only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
 
 from sqlalchemy import (
     JSON,
@@ -25,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     case,
+    cast,
     create_engine,
     delete,
     event,
@@ -160,6 +165,20 @@ chunks = Table(
 
 _RECORD_COLUMNS = [c for c in documents.c if c.name not in ("text", "page_starts")]  # what a DocumentRecord holds
 
+PATH_CACHE = 8192  # row and column paths kept decoded (a document has some hundred)
+_DOCUMENT_FIELDS = {"department": documents.c.department, "year": documents.c.year, "source": documents.c.source,
+                    "doc_kind": documents.c.kind.label("doc_kind")}
+
+
+def _fact_column(name: str):
+    """The selected column of one FactRecord field: the document's for its department, year, source and kind;
+    the text of a JSON path (decoded by `_path`)."""
+    if name in _DOCUMENT_FIELDS:
+        return _DOCUMENT_FIELDS[name]
+    column = facts.c[name]
+    return cast(column, Text).label(name) if isinstance(column.type, JSON) else column
+
+
 # asked before every question (built once: building a statement costs more than running this one)
 _GENERATION = select(func.count(), func.sum(case((documents.c.status == READY, 1), else_=0)),
                      func.max(documents.c.ingested_at)).select_from(documents)
@@ -181,7 +200,7 @@ class DocumentRecord:
     ingested_at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactRecord:
     """A stored fact joined with its document's department and year."""
 
@@ -412,12 +431,11 @@ class FactStore:
 
     def facts(self, query: FactQuery = FactQuery()) -> list[FactRecord]:
         """Facts of ready documents matching the query, in document order (`limit` rows from `offset`)."""
-        stmt = self._matching(select(facts, documents.c.department, documents.c.year, documents.c.source,
-                                     documents.c.kind.label("doc_kind")), query)
+        stmt = self._matching(select(*_FACT_COLUMNS), query)
         stmt = stmt.order_by(documents.c.department, documents.c.year, facts.c.doc_id, facts.c.start, facts.c.id)
         stmt = stmt.limit(query.limit).offset(query.offset)
         with self.engine.connect() as conn:
-            return [_fact_record(row._mapping) for row in conn.execute(stmt)]
+            return [_fact_record(row) for row in conn.execute(stmt)]
 
     def has_facts(self, query: FactQuery = FactQuery()) -> bool:
         """Whether some fact of a ready document matches the query (read up to the first one, in no order)."""
@@ -526,19 +544,36 @@ def _document_record(row) -> DocumentRecord:
     return DocumentRecord(**{**row, "ingested_at": stamp})
 
 
+@lru_cache(maxsize=PATH_CACHE)
+def _path(text: str) -> tuple[str, ...]:
+    """A row or column path from its stored JSON (decoded once: a table's rows repeat its column paths)."""
+    return tuple(sys.intern(label) for label in json.loads(text))
+
+
+def _member(enum: type[StrEnum], optional: bool = False) -> Callable[[str], StrEnum | None]:
+    """An enum's member by its stored value (a dict look-up costs less than the enum's call); "" is None when the
+    field is optional."""
+    members: dict[str, StrEnum | None] = {member.value: member for member in enum}
+    return ({"": None, **members} if optional else members).__getitem__
+
+
+_FACT_COLUMNS = [_fact_column(f.name) for f in fields(FactRecord)]  # selected in the order of FactRecord's fields
+_DECODERS = {"value": Decimal, "amount_wan": Decimal, "kind": _member(FactKind), "basis": _member(Basis),
+             "direction": _member(Direction, optional=True), "compared_to": _member(Basis, optional=True),
+             "table_kind": _member(TableKind, optional=True), "row_path": _path, "col_path": _path, "part": bool}
+# (position, decoder) of each field stored otherwise than its FactRecord holds it; equal texts become one string
+# object (departments, measures, headings repeat on every row): less memory, and each is hashed once by the caches
+# that look facts' texts up
+_FACT_DECODERS = tuple((i, _DECODERS.get(f.name, sys.intern)) for i, f in enumerate(fields(FactRecord))
+                       if f.name in _DECODERS or f.type in ("str", "str | None"))
+
+
 def _fact_record(row) -> FactRecord:
-    return FactRecord(
-        id=row["id"], doc_id=row["doc_id"], department=row["department"], year=row["year"], source=row["source"],
-        subject=row["subject"], measure=row["measure"], value=Decimal(row["value"]), unit=row["unit"],
-        qualifier=row["qualifier"], amount_wan=Decimal(row["amount_wan"]) if row["amount_wan"] is not None else None,
-        start=row["start"], end=row["end"], origin=row["origin"], context=row["context"],
-        section_id=row["section_id"], page=row["page"], kind=FactKind(row["kind"]), basis=Basis(row["basis"]),
-        direction=Direction(row["direction"]) if row["direction"] else None,
-        compared_to=Basis(row["compared_to"]) if row["compared_to"] else None, scope=row["scope"],
-        table_id=row["table_id"], table_kind=TableKind(row["table_kind"]) if row["table_kind"] else None,
-        row_path=tuple(row["row_path"]), col_path=tuple(row["col_path"]), heading=row["heading"], part=bool(row["part"]),
-        doc_kind=row["doc_kind"], period=row["period"], purpose=row["purpose"],
-    )
+    values = list(row)
+    for i, decode in _FACT_DECODERS:
+        if values[i] is not None:  # NULL stays None
+            values[i] = decode(values[i])
+    return FactRecord(*values)
 
 
 def _table_record(row) -> TableRecord:

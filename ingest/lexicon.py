@@ -65,6 +65,15 @@ def search_terms(text: str) -> list[str]:
     return list(_cached_terms(text))
 
 
+def searchable_text(text: str) -> str:
+    """`text` as every one of its search terms is a substring of it: without the quotes and brackets they drop,
+    lower-cased character by character. A word not in it is no search term of `text`, found without segmenting it."""
+    cleaned = QUOTES_AND_BRACKETS.sub("", text)
+    if "Σ" in cleaned:  # str.lower writes it σ or ς by its neighbours; jieba keeps it a word of its own (σ)
+        return "".join(c.lower() for c in cleaned)
+    return cleaned.lower()
+
+
 def indexed_terms(text: str) -> list[str]:
     """`search_terms` without the cache, for text tokenized once (a chunk being indexed would only fill it)."""
     return list(_terms(text))

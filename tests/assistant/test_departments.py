@@ -404,3 +404,18 @@ def test_words_holding_a_town_word_name_no_body(question):
 ])
 def test_the_second_body_compared_starts_right_after_the_comparing_word(question, named):
     assert find_all_departments(question, SHARED).departments == named
+
+
+def test_a_question_is_read_once_for_the_department_and_for_every_department_it_names(monkeypatch):
+    """The off-topic check and the plan read one question up to three times: the names are looked for once."""
+    from assistant import departments
+
+    reads: list[str] = []
+    mentions = departments._mentions
+    monkeypatch.setattr(departments, "_mentions", lambda question, index: reads.append(question) or mentions(question, index))
+    question = "区府办招待费比商务委多多少（第一次）"
+    first = find_department(question, SHARED)
+    assert find_all_departments(question, SHARED).departments == ("上海市普陀区人民政府办公室", COMMERCE)
+    assert find_department(question, SHARED) == first and reads == [question]
+    find_department(question, [*SHARED, "上海市普陀区审计局"])  # another list of departments: read anew
+    assert reads == [question, question]

@@ -64,3 +64,21 @@ def test_a_documents_facts_are_read_once_until_documents_change(store: CountingS
     add(store, small_paths[1])
     assert cache.facts([first]) == facts
     assert store.reads["facts"] == 2
+
+
+def test_least_recently_asked_documents_are_dropped_once_more_facts_are_kept_than_its_size(
+        store: CountingStore, small_paths) -> None:
+    first, second = add(store, small_paths[0]), add(store, small_paths[1])
+    sizes = {doc_id: len(FactCache(store).facts([doc_id])) for doc_id in (first, second)}
+    reads = store.reads["facts"]
+    cache = FactCache(store, size=max(sizes.values()))
+    cache.facts([first])
+    cache.facts([second])  # holds more facts than the size together: the first is dropped
+    cache.facts([second])
+    assert store.reads["facts"] == reads + 2
+    cache.facts([first])  # read again; the second dropped in turn
+    assert store.reads["facts"] == reads + 3
+    small = FactCache(store, size=1)  # a document larger than the size is still kept while it is the latest
+    small.facts([first])
+    small.facts([first])
+    assert store.reads["facts"] == reads + 4
