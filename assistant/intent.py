@@ -23,7 +23,7 @@ from ingest.model import Basis, Direction
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
-_SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:(?P<full>20\d{2})|(?P<short>[1-4]\d))\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
+_SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
 _AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
 _COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
 _YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
@@ -67,12 +67,12 @@ _QUOTED_FIGURE = re.compile(
     rf"{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%|个百分点)"
 )
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
-# asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks what something is called: a name, never a figure or the sentence that only counts them
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称")
 # asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
 _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用来(?:干|做)(?:什么|啥)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
+# asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 _DEFINITION = re.compile(r"什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
@@ -263,7 +263,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     as_of = [y + 1 for y in ends]  # a year-end balance is reported in the next year's budget
     rest = _AS_OF.sub(" ", rest)
     source = _SOURCE_YEAR.search(rest)  # "看2024年预算说明，2023年的…": the document is 2024's
-    source_year = (int(source["full"]) if source["full"] else 2000 + int(source["short"])) if source else None
+    source_year = _years_in(source.group())[0] if source else None
     if source and not _DERIVED.search(rest):  # a derivation note ("按…增加数倒推") is read whole below
         rest = _SOURCE_YEAR.sub(" ", rest)
     years = sorted(set(_years_in(rest)) | set(as_of) | ({source_year} if source_year else set()))
@@ -372,9 +372,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         # "政府采购里服务类" is 政府采购服务 as documents name it
         bought = _BOUGHT.match(within["item"])  # "政府采购里买服务": 政府采购服务
         kind = bought["kind"] if bought else within["item"]
-        joined = [joined_item(kind, within["scope"])] if bought or re.search(r"[类项]$", kind) else []
-        as_one = [] if joined else [joined_item(kind, within["scope"])]  # "政府采购里服务" may be 政府采购服务 too
-        terms = [*joined, within["item"], *canonical_variants(within["item"]), *terms, *as_one]
+        joined = joined_item(kind, within["scope"])  # "政府采购里服务" may be 政府采购服务 too, after its own words
+        first = bought or re.search(r"[类项]$", kind)
+        terms = [*([joined] if first else []), within["item"], *canonical_variants(within["item"]), *terms,
+                 *([] if first else [joined])]
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
