@@ -20,6 +20,7 @@ from assistant.departments import find_department
 from assistant.fact_cache import FactCache
 from assistant.fact_matching import ACCEPTED_BASES
 from assistant.fact_path import Draft, FactPath
+from assistant.form_questions import asked_fields
 from assistant.formatting import readable
 from assistant.intent import parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
@@ -320,7 +321,7 @@ class Assistant:
             turn.draft = self._with_absence(turn, turn.docs[0])  # "有下属单位吗" → "无下属单位"
             if turn.draft is None and not (turn.intent.asks_reason or turn.intent.asks_definition):
                 turn.draft = self._existence(turn)  # "有没有出国经费": yes or no by its figure; "为啥没有用完" is no such question
-        if turn.draft is None and turn.docs:  # a header field of a named project's 绩效目标表 (项目性质, 项目总目标 …)
+        if turn.draft is None and turn.docs and asked_fields(turn.intent.question):  # a field of a 绩效目标表 (项目性质 …)
             turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
