@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.answer import NOT_FOUND_TEXT, Answer, Citation
+from assistant.answer import NOT_FOUND_TEXT, Answer, Citation, Context
 from index.corpus_index import CorpusIndex, DocumentFilter
 
 CHUNK_CHARS = 400
@@ -66,8 +66,9 @@ class BaselineRAG:
                 count += len(chunks)
         return count
 
-    def ask(self, question: str, filters: DocumentFilter | None = None) -> Answer:
-        """The top chunk's first number (kind number) or the chunk itself (kind text), cited at its offsets."""
+    def ask(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None) -> Answer:
+        """The top chunk's first number (kind number) or the chunk itself (kind text), cited at its offsets; the
+        baseline keeps no conversation, so `context` is not read."""
         scope = [d.doc_id for d in self.index.documents(filters or DocumentFilter())]
         found: list[Document] = self.store.similarity_search(question, k=1, filter={"doc_id": {"$in": scope}}) if scope else []
         if not found:

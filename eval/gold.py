@@ -6,7 +6,9 @@ One JSON object per line; blank lines and lines starting with `#` are skipped. F
     number:       value, unit, optional tolerance (absolute, in `unit`) and also (other accepted values)
     text:         must_include (every string must be in the answer text)
     any type:     evidence (strings a valid citation should contain), filters {department, year, kind},
-                  doc (restrict to the document whose source file name equals it)
+                  doc (restrict to the document whose source file name equals it),
+                  after (the earlier questions of the same conversation, asked first in order, each answer's
+                  context carried into the next question; only `question` itself is scored)
 
 Unknown fields are errors, so a typo such as "tolerence" cannot silently change a score.
 """
@@ -52,6 +54,7 @@ class GoldItem(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     filters: GoldFilters | None = None
     doc: str | None = None
+    after: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> GoldItem:
@@ -64,8 +67,8 @@ class GoldItem(BaseModel):
             raise ValueError("a text question needs a non-empty 'must_include' list")
         if self.type != "text" and self.must_include:
             raise ValueError(f"'must_include' only applies to text questions, not {self.type}")
-        if any(not s.strip() for s in self.must_include + self.evidence):
-            raise ValueError("'must_include' and 'evidence' strings must not be empty")
+        if any(not s.strip() for s in self.must_include + self.evidence + self.after):
+            raise ValueError("'must_include', 'evidence' and 'after' strings must not be empty")
         return self
 
 

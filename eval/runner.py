@@ -7,13 +7,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Context
 from eval import scoring
 from eval.gold import GoldItem
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord
 
-AskFn = Callable[[str, DocumentFilter], Answer]
+class AskFn(Protocol):
+    """Anything that answers a question in a scope, given the previous answer's context in a conversation."""
+
+    def __call__(self, question: str, filters: DocumentFilter, context: Context | None = None) -> Answer: ...
+
+
 MAX_GOT_CHARS = 120  # answer text shown in a failure line
 
 
@@ -144,7 +149,11 @@ def run_item(item: GoldItem, ask: AskFn, corpus: Corpus) -> QuestionResult:
         return error_result(item, str(error))
     started = time.perf_counter()
     try:
-        answer = ask(item.question, where)
+        context = None
+        for earlier in item.after:
+            context = ask(earlier, where, context=context).context
+        started = time.perf_counter()
+        answer = ask(item.question, where, context=context)
     except Exception as error:  # noqa: BLE001 - one failing question must not end the run; it is reported
         return error_result(item, f"{type(error).__name__}: {error}", (time.perf_counter() - started) * 1000)
     latency_ms = (time.perf_counter() - started) * 1000

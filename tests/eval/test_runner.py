@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, Context
 from assistant.chain import Assistant
 from config.settings import Settings
 from eval.baseline import BaselineRAG, first_number
 from eval.cli import run_eval
-from eval.gold import load_gold
+from eval.gold import GoldItem, load_gold
 from eval.report import failure_lines, render_comparison, render_table, report_dict, summarize, write_json
 from eval.runner import IndexCorpus, run_gold
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -128,7 +128,7 @@ def test_doc_scope_and_citation_checks_against_the_real_index(index: CorpusIndex
     start = text.index("公务接待费0.63万元")
     seen: list[DocumentFilter] = []
 
-    def ask(question: str, where: DocumentFilter) -> Answer:
+    def ask(question: str, where: DocumentFilter, context: Context | None = None) -> Answer:
         seen.append(where)
         good = Citation(doc_id=record.doc_id, source=SOURCE, department=record.department, year=2020,
                         start=start, end=start + 11, quote=text[start : start + 11])
@@ -180,7 +180,35 @@ def test_cli_run_eval_rejects_a_bad_gold_file(settings: Settings, tmp_path: Path
 
 def test_comparison_table_lines_up(index: CorpusIndex, gold_path: Path):
     items = load_gold(gold_path)
-    s = summarize(run_gold(items, lambda q, f: Answer(question=q, kind="not_found", text="无"), IndexCorpus(index)))
+    s = summarize(run_gold(items, lambda q, f, context=None: Answer(question=q, kind="not_found", text="无"), IndexCorpus(index)))
     table = render_comparison(s, s)
     assert "false refusals" in table and table.count("\n") > 10
     assert (s.correct, s.false_refusals, s.refusals.hits) == (1, 3, 1)
+
+
+def test_a_follow_up_is_asked_after_its_earlier_turns_with_their_context(index: CorpusIndex):
+    """`after` turns are asked first, each answer's context handed to the next; only the last question is scored."""
+    asked: list[tuple[str, Context | None]] = []
+
+    def ask(question: str, where: DocumentFilter, context: Context | None = None) -> Answer:
+        asked.append((question, context))
+        turn = Context(topic=question, year=2020 + len(asked))
+        if question == "那公车呢":
+            return Answer(question=question, kind="number", text="7.87万元", value=7.87, unit="万元", route="fact", context=turn)
+        return Answer(question=question, kind="number", text="0.63万元", value=0.63, unit="万元", route="fact", context=turn)
+
+    item = GoldItem.model_validate({"id": "f-1", "question": "那公车呢", "type": "number", "value": 7.87, "unit": "万元",
+                           "after": ["公务接待费是多少？", "三公经费呢"]})
+    [result] = run_gold([item], ask, IndexCorpus(index))
+    assert [q for q, _ in asked] == ["公务接待费是多少？", "三公经费呢", "那公车呢"]
+    assert [c.topic if c else None for _, c in asked] == [None, "公务接待费是多少？", "三公经费呢"]
+    assert result.correct and result.question == "那公车呢" and result.value == 7.87
+
+
+def test_a_real_follow_up_reads_the_item_from_the_turn_before(index: CorpusIndex, settings: Settings):
+    """On the real assistant, "占三公经费的多少" after a question about 公车 is the share of 公车."""
+    assistant = Assistant(index, settings.assistant_config())
+    item = GoldItem.model_validate({"id": "f-2", "question": "占三公经费的多少", "type": "number", "value": 92.59, "unit": "%",
+                           "tolerance": 0.05, "after": ["公车一共花多少钱"]})
+    [result] = run_gold([item], assistant.ask, IndexCorpus(index))
+    assert result.correct, result.got
