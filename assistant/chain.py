@@ -14,7 +14,7 @@ from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig
-from assistant.conversation import context_of, resolve
+from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
@@ -87,6 +87,12 @@ def _is_final(document: DocumentRecord) -> bool:
     return _basis(document) is Basis.FINAL
 
 
+def _no_final_account(budgets: list[DocumentRecord]) -> str:
+    """Why a 决算 asked of budgets is not answered: they state budgeted figures only."""
+    published = "、".join(dict.fromkeys(f"{d.department}{d.year or ''}年{d.kind}" for d in budgets))
+    return f"{NOT_FOUND_TEXT}所问的决算数：已公开的{published}只列预算数，不含决算数。"
+
+
 class Assistant:
     """Answers questions about the indexed disclosures with exact, cited figures.
 
@@ -130,8 +136,7 @@ class Assistant:
         documents = self.index.documents(where)
         if (reason := self._off_topic(question, documents)) is not None:
             return self._scope_answer(question, reason, where, started)
-        assumed = resolve(question, context, documents) if context else None
-        answer = self.chain.invoke(Turn(assumed or question, where, started, report=on_stage))
+        assumed, answer = self._follow_up(question, context, documents, where, started, on_stage)
         if context and answer.context and context.year and answer.context.year not in (None, context.year) \
                 and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
             answer = answer.model_copy(update={"context": answer.context.model_copy(update={"compared_year": context.year})})
@@ -139,6 +144,19 @@ class Assistant:
             return answer
         text = f"（按上文理解为：{assumed}）{answer.text}"
         return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
+
+    def _follow_up(self, question: str, context: Context | None, documents: list[DocumentRecord], where: DocumentFilter,
+                   started: float, on_stage: StageReport) -> tuple[str | None, Answer]:
+        """The answer to the first reading of a follow-up that is answered (else to its most likely reading), and
+        that reading; the question itself when it stands alone."""
+        options: list[str | None] = [*readings(question, context, documents)] if context else []
+        refused: list[tuple[str | None, Answer]] = []
+        for reading in options or [None]:
+            answer = self.chain.invoke(Turn(reading or question, where, started, report=on_stage))
+            if answer.kind is not AnswerKind.NOT_FOUND:
+                return reading, answer
+            refused.append((reading, answer))
+        return refused[0]
 
     def reply(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None,
               on_stage: StageReport = ignore_stage) -> Answer:
@@ -228,6 +246,8 @@ class Assistant:
         if not docs:
             scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)
             turn.refusal = f"{NOT_FOUND_TEXT}{scope}的相关文件或数据。"
+        elif intent.basis is Basis.FINAL and not any(_is_final(d) for d in docs) and not intent.operands:
+            turn.refusal = _no_final_account(docs)  # "2025年招待费决算" of a 2025 budget: not published in it
         return turn
 
     def _numeric(self, turn: Turn) -> Turn:

@@ -1,7 +1,8 @@
 """Follow-up questions: "那2024年呢？", "其中公务接待费呢？", "它占总支出多少？", "换成商务委呢", "比上年少了多少".
 
-A follow-up is rewritten into the question it stands for, from the `Context` the previous answer returned,
-then answered like any other; the answer says what it assumed. Nothing is kept on the server.
+A follow-up is rewritten into the questions it may stand for, from the `Context` the previous answer returned,
+most likely first; the first one answered is taken, and the answer says what it assumed. Nothing is kept on the
+server.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from assistant.answer import Context
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord
+from ingest.lexicon import tokens
 
 _LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
@@ -23,6 +25,7 @@ _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operati
                     Operation.COMPLETION, Operation.LIST}
 _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
+_AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
 
 def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
@@ -39,38 +42,43 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
     )
 
 
-def resolve(question: str, context: Context, documents: list[DocumentRecord]) -> str | None:
-    """The follow-up rewritten with what it leaves out (what the answer says it assumed), or None when the
-    question stands alone."""
+def readings(question: str, context: Context, documents: list[DocumentRecord]) -> list[str]:
+    """The questions a follow-up may stand for, with what it leaves out, most likely first (what the answer says
+    it assumed); none when the question stands alone."""
     if not (context.department or context.year or context.item):
-        return None
+        return []
     body = _TAIL.sub("", _LEAD.sub("", question.strip()))
     plan = parse_question(body, documents)
     if plan.operation is Operation.RANK:
-        return None
+        return []
     if plan.adds_up and not plan.focus and _SEVERAL.search(body):
-        return None  # "两项加起来多少": the context holds one item, not the several to add up
+        return []  # "两项加起来多少": the context holds one item, not the several to add up
     names_body = bool(plan.departments)
     scope_department = "" if names_body else (context.department or "")
     named_years = {d.year for d in documents if d.department in plan.departments}
-    keeps_year = context.year and not plan.years and (not names_body or context.year in named_years)
-    scope_year = f"{context.year}年" if keeps_year else ""
+    against_only = bool(_AGAINST_YEAR_ONLY.match(body))  # names only the year compared with
+    keeps_year = context.year and (not plan.years or against_only) and (not names_body or context.year in named_years)
+    scope = f"{scope_department}{context.year}年" if keeps_year else scope_department
     only_basis = plan.basis and not plan.focus and not (names_body or plan.years) and context.item
+    alternatives: list[str] = []
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
         # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;
         # "年初预算呢": the same item, of another basis
         if (names_body or plan.years) and not plan.focus:
-            rewritten = f"{scope_department}{scope_year}{body}{context.topic}"
+            rewritten = f"{scope}{body}{context.topic}"
         else:
-            rewritten = f"{scope_department}{scope_year}{context.item if only_basis else ''}{body}是多少"
+            rewritten = f"{scope}{context.item if only_basis else ''}{body}是多少"
+            head = "".join(tokens(context.item or "")[:-1])
+            if head and plan.focus and not only_basis:  # "服务类呢" after 政府采购货物: maybe 政府采购里服务类
+                alternatives.append(f"{scope}{head}里{body}是多少")
     elif context.compared_year and plan.operation is Operation.CHANGE and not (plan.focus or names_body or plan.years):
         # "少了多少" after "那2023年呢": this year's item against the year asked just before
-        rewritten = f"{scope_department}{scope_year}{context.item or ''}比{context.compared_year}年{body}"
+        rewritten = f"{scope}{context.item or ''}比{context.compared_year}年{body}"
     else:
         item = context.item or ""
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
         needs_item = (len(plan.focus) < 2 or lacks_left) and plan.operation in _ITEM_OPERATIONS and not _PRONOUN.search(body)
-        rewritten = f"{scope_department}{scope_year}{item if needs_item else ''}{text}"
-    return None if rewritten == body else rewritten
+        rewritten = f"{scope}{item if needs_item else ''}{text}"
+    return [] if rewritten == body else [rewritten, *alternatives]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ingest.lexicon import word_spans
+from ingest.lexicon import tokens, word_spans
 from ingest.vocabulary import (
     core_name,
     is_han,
@@ -47,6 +47,8 @@ class _Department:
     places: tuple[str, ...]  # 深圳市, 南山区
     endings: dict[str, tuple[str, ...]]  # organ word or short form → the stems it may follow (委 → 商务)
     distinct: int  # leading characters of every stem before any organ word (沙河 of 沙河街道办事处)
+    bare: str = ""  # its own name without its organ word (沙河), when people may name it so
+    by_place: bool = False  # named after its place (沙河街道办事处): the bare name alone names it
 
     @property
     def level(self) -> str:
@@ -198,7 +200,9 @@ def _department(name: str) -> _Department:
         for token in (organ, *vocabulary().organs[organ]) if stem else (organ,):
             endings.setdefault(token, []).append(stem)
     distinct = len(core) - len(organs[0]) if organs else len(core)
-    return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct)
+    bare = core[:distinct] if organs and distinct >= 2 and core[:distinct] not in vocabulary().generic else ""
+    by_place = bool(organs) and organs[0] in vocabulary().named_by_place
+    return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct, bare, by_place)
 
 
 def _suffix(place: str) -> str:
@@ -233,7 +237,27 @@ def _mentions(question: str, index: _Index) -> _Read:
             unknown.append(body)
     matched = _disjoint(matched)
     unknown = _disjoint([u for u in unknown if not any(_overlap(u, m) for m in matched)])
+    if not matched and not unknown:
+        matched = _bare_mentions(question, index)
     return tuple(_settle(matched, question, index)), tuple(unknown)
+
+
+def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
+    """Bodies named without their organ word, in a question that names no body with one: a body named after its
+    place by that place alone (万里2025年…), any other right after a level that agrees with its own (市财政25年…).
+    The name stands as whole words of the question, so 交通 of 交通费 names nothing."""
+    bounds, at = {0}, 0
+    for word in tokens(question):
+        at += len(word)
+        bounds.add(at)
+    found: dict[tuple[int, int, bool], list[int]] = {}
+    for number, department in enumerate(index.departments):
+        for start in _occurrences(question, department.bare) if department.bare else ():
+            end = start + len(department.bare)
+            level = level_at(question, start - 1) if start else ""
+            if start in bounds and end in bounds and (department.by_place or level and level == department.level):
+                found.setdefault((start - len(level), end, bool(level)), []).append(number)
+    return _disjoint([_Mention(start, end, tuple(numbers), named) for (start, end, named), numbers in found.items()])
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,11 @@ from functools import lru_cache
 from decimal import Decimal
 
 from assistant.plan import INCLUDED
-from assistant.vocabulary import fund_words, generic_item_words, unit_words
+from assistant.vocabulary import (fund_words, generic_item_words, joined_bodies, spending_terms, split_funds, total_terms,
+                                  unit_words)
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
-from ingest.lexicon import budget_terms, search_terms, searchable_text
+from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import classification_levels, normalise
@@ -271,6 +272,7 @@ class AskedForm:
     words: frozenset[str]  # its search terms
     telling: frozenset[str]  # those that tell an item apart (事业 and 运行 of 事业运行经费, not its 经费)
     standard: bool  # a standard item (项目支出), never named by what another item's money is for
+    whole: bool  # the whole budget (支出预算, 收入总计): named only by a subject that holds it, never by shared words
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +301,13 @@ def _asked_item(terms: list[str]) -> AskedItem:
 
 def _asked_form(text: str, factor: float) -> AskedForm:
     words = _word_set(text)
-    return AskedForm(text, factor, _without_generic_tail(text), words, words - generic_item_words(), text in budget_terms())
+    return AskedForm(text, factor, _without_generic_tail(text), words, words - generic_item_words(), text in budget_terms(),
+                     text in _whole_terms())
+
+
+@lru_cache(maxsize=1)
+def _whole_terms() -> frozenset[str]:
+    return frozenset(normalise(term) for term in (*total_terms(), *spending_terms()))
 
 
 def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
@@ -319,11 +327,59 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     covered = _covered(form, found)
-    if covered >= MIN_COVERED and len(_unexplained(asked - found, described)) < 2:  # two name another item (narrower_words)
+    if covered >= MIN_COVERED and len(_unexplained(asked - found, described)) < 2 \
+            and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
         return 60.0 * covered
     if fact.purpose and not form.standard and _named_by_purpose(asked, described, fact.purpose):
         return 60.0  # a standard item (项目支出) is never named by what another item's money is for
     return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _own_words(item: str) -> frozenset[str]:
+    """The words of an item that tell it apart (two characters or more, not generic)."""
+    return frozenset(w for w in _word_set(item) if len(w) >= 2) - generic_item_words()
+
+
+def _own_item(subject: str) -> str:
+    """The item a subject names: a 功能分类 chain's 项, or the subject itself, normalised."""
+    return (classification_levels(subject)[-1:] or (normalise(subject),))[0]
+
+
+@lru_cache(maxsize=65536)
+def _inside_a_word(asked: str, subject: str) -> bool:
+    """The asked item stands in the subject, but each time one character into a word, which that character makes
+    another word (电费 in 邮电费 or 水电费); 接待费 of 公务接待费 follows a word of its own."""
+    starts = {m.start() for m in re.finditer(re.escape(asked), subject)}
+    if not starts:
+        return False
+    word_starts, at = [], 0
+    for word in tokens(subject):
+        word_starts.append(at)
+        at += len(word)
+    return all(start - max(w for w in word_starts if w <= start) == 1 for start in starts)
+
+
+@lru_cache(maxsize=65536)
+def _one_kind_of_joined(asked: str, subject: str) -> bool:
+    """The asked item names one kind of body where the subject's item names both joined (行政单位医疗 of
+    行政事业单位医疗)."""
+    item = _own_item(subject)
+    return any(kind in asked and joined not in asked and asked.replace(kind, joined, 1) in item
+               for joined, kinds in joined_bodies().items() for kind in kinds)
+
+
+def _a_sibling_item(form: AskedForm, subject: str) -> bool:
+    """The fact names a 功能分类 chain's 项 that shares words with the asked item, but each has a telling word the
+    other lacks, the asked one's standing only in a level above: 事业单位医疗 is no 行政单位医疗 (行政 of the 款
+    行政事业单位医疗)."""
+    levels = classification_levels(subject)
+    if not levels:
+        return False
+    item = levels[-1]
+    asked, own = _own_words(form.text), _own_words(item)
+    return (any(w in item for w in asked) and any(w not in item for w in asked)
+            and any(w not in form.text for w in own))
 
 
 def _covered(form: AskedForm, found: set[str] | frozenset[str]) -> float:
@@ -381,16 +437,21 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     best = 0.0
     for form in asked.forms:
         text, factor = form.text, form.factor
+        if _one_kind_of_joined(text, fact.subject) or _inside_a_word(text, subject):
+            continue
+        if form.whole and any(fund in subject and fund not in text for fund in split_funds()):
+            continue  # 政府性基金预算收入 is one fund's, never the whole 预算收入
         # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
-        # are pieces of it); the narrower penalty only lowers a match
-        if text in subject or subject in text or form.core in subject:
+        # are pieces of it; the 支出 of 支出预算, the whole, is no piece of anything); the narrower penalty only
+        # lowers a match
+        if text in subject or subject in text or form.core in subject and not form.whole:
             best = max(best, factor * _subject_score(text, subject, levels) - _narrower_penalty(text, subject, fact))
         if plain != subject and (text in plain or plain in text):  # 维修（护）费 is also written 维修费
             best = max(best, factor * _subject_score(text, plain) - _narrower_penalty(text, plain, fact))
         if owner and (text in owner or owner in text):
             best = max(best, factor * _subject_score(text, owner) - OWNED_BY_HEADING_COST)
-        if form.words and (fact.purpose and not form.standard
-                           or not present.isdisjoint(form.words) and _covered(form, present & form.words) >= MIN_COVERED):
+        if form.words and not form.whole and (fact.purpose and not form.standard or not present.isdisjoint(form.words)
+                                              and _covered(form, present & form.words) >= MIN_COVERED):
             best = max(best, factor * _overlap_score(form, fact))
         if column and (text == column or column.endswith(text)):  # the 合计 row × 人员经费 column
             best = max(best, factor * (100.0 if text == column else 85.0))

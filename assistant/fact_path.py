@@ -200,7 +200,11 @@ class FactPath:
         if not per_doc:
             return None
         if len(per_doc) > 1:
-            return self._ambiguous(intent, [ranked[0].fact for ranked in per_doc.values()])
+            tops = [ranked[0].fact for ranked in per_doc.values()]
+            one_body = len({f.department for f in tops}) == 1
+            if one_body and len({f.period or f.year for f in tops}) == len(tops) and len({self._display(f) for f in tops}) == 1:
+                return self._same_every_year(tops, intent)
+            return self._ambiguous(intent, tops)
         ranked = next(iter(per_doc.values()))
         best = ranked[0]
         fact = best.fact
@@ -222,6 +226,19 @@ class FactPath:
         checks = [(c, f.value) for c, f in zip(citations, stating, strict=True)]
         return Draft(answer, checks + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)],
                      in_display_unit(fact.value, fact.unit, self.display_unit)[0])
+
+    def _same_every_year(self, tops: list[FactRecord], intent: QuestionPlan) -> Draft:
+        """One body's documents of several years, none asked for, state the same figure: it answers, each cited."""
+        tops = sorted(tops, key=lambda f: f.period or f.year or 0)
+        latest = tops[-1]
+        value, unit = self._display(latest)
+        years = "、".join(str(f.period or f.year) for f in tops)
+        text = f"{latest.department}{years}年{self._item(latest)}均为{self._describe(latest)}。"
+        citations = [self._cite(f) for f in tops]
+        answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
+                        qualifier=latest.qualifier, citations=citations, route="fact")
+        return Draft(answer, [(c, f.value) for c, f in zip(citations, tops, strict=True)],
+                     in_display_unit(latest.value, latest.unit, self.display_unit)[0])
 
     def _ambiguous(self, intent: QuestionPlan, best: list[FactRecord]) -> Draft:
         candidates = [self._cited_value(f) for f in sorted(best, key=lambda f: (f.department, f.year or 0))]

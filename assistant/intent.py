@@ -15,7 +15,7 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import asked_aspects, joined_item, names_the_whole, spending_terms, total_terms
+from assistant.vocabulary import asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms, total_terms
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -60,7 +60,8 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
-_REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由")  # asks why: always a text answer
+# asks why, or where a change went ("主要多在哪些方面"): always a text answer
+_REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
 _QUOTED_FIGURE = re.compile(
     rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
@@ -75,16 +76,16 @@ _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用�
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 _DEFINITION = re.compile(r"什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
-_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2})\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
+_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
-    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人|个|辆|台|次|天|项|家|名|篇|场|亿元|万元|元|平方米|平米)|"
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人(?!员)|个|辆|台|次|天|项|家|名|篇|场|亿元|万元|元|平方米|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?=\s*[\u4e00-\u9fff])|[那这]些|[那这](?=几|个|项|笔)|"
     r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|这一?项|这一?块|这部分|这方面|"
+    r"没有?(?:花|用)(?:完|光)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -107,7 +108,21 @@ def clean_focus(text: str) -> str:
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
     text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
-    return text.strip("和及与、比较在中")
+    return _without_joining_ends(text)
+
+
+_JOINING = frozenset("和及与、比较在中")
+
+
+def _without_joining_ends(text: str) -> str:
+    """The text without the joining characters at its ends that stand as words of their own: 在 of 在政府采购中,
+    never of 在建工程."""
+    words = tokens(text)
+    while words and words[0] in _JOINING:
+        words.pop(0)
+    while words and words[-1] in _JOINING:
+        words.pop()
+    return "".join(words)
 
 
 def _operation(question: str) -> Operation:
@@ -164,7 +179,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         if shared:  # "科技创新、生命健康两个专项": each part is a 专项
             parts = [*parts[:-1], parts[-1][: shared.start()]]
             parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
-        return [p for p in map(clean_focus, parts) if p]
+        return [p for p in map(clean_focus, parts) if len(p) >= 2]  # "…，这两笔加起来": 这 names no part
     return []
 
 
@@ -259,7 +274,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     rest = _PARTY_LEFT.sub(" ", named.rest)
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
-    ends = [int(y) for y in _AS_OF.findall(rest)]
+    ends = [int(y) if len(y) == 4 else 2000 + int(y) for y in _AS_OF.findall(rest)]
     as_of = [y + 1 for y in ends]  # a year-end balance is reported in the next year's budget
     rest = _AS_OF.sub(" ", rest)
     source = _SOURCE_YEAR.search(rest)  # "看2024年预算说明，2023年的…": the document is 2024's
@@ -279,9 +294,13 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     asks_name = bool(_NAME.search(rest)) and not counted
     asks_purpose = bool(_PURPOSE.search(rest)) and not counted
     asks_field = bool(asked_fields(rest)) and not counted  # "算啥性质的项目", "归哪个部门管": a field of its 绩效目标表
+    duty = None if counted else asked_duty(rest)  # "管不管出国审批": whether the body's duties name the matter
+    if duty is not None:
+        rest = duty
     if asks_name or asks_purpose:
         rest = _PURPOSE.sub(" ", _NAME.sub(" ", rest))
-    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose or asks_field else _operation(rest)
+    operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose or asks_field \
+        or duty is not None else _operation(rest)
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
     operation = Operation.ROW_RANK if rows else operation
@@ -330,9 +349,13 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     unit_hint: tuple[str, ...] = ()
     for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
-        if re.search(rf"(?:几|多少){hint}{tail}", rest) or (hint == "面积" and hint in rest):
+        if re.search(rf"(?:几|多少){hint}(?!员){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
+    if not unit_hint and not _MONEY_ASKED.search(rest):  # "有多少在职人员": people, counted
+        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items()
+                          if re.search(rf"(?:几|多少)[个名位]?[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(nouns)})(?:数|数量)?"
+                                       rf"(?:$|[^\u4e00-\u9fff]|[呢吗啊呀])", rest)), ())
     part_bases: list[Basis | None] = []
     completion = _COMPLETION.search(rest)
     gap = _BASIS_GAP.search(rest)
@@ -381,6 +404,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         operands=across.operands if across else [], rows=rows,
     )

@@ -19,7 +19,7 @@ from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import generic_item_words, target_words
+from assistant.vocabulary import asked_aspects, generic_item_words, target_words
 from index.fact_store import FactRecord, FormFieldRecord
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
@@ -70,6 +70,8 @@ def field_answer(intent: QuestionPlan, fields: list[FormFieldRecord], texts: Sou
     stated = {f.name: f for f in own if f.doc_id == latest}
     found = next((stated[name] for name in asked if name in stated), None)
     owner = _owner(texts, latest)
+    if found is None and asked_aspects(intent.question):
+        return None  # "什么时候完成": the text under the project's 实施周期 may say it
     if found is None:
         text = f"{NOT_FOUND_TEXT}{owner}“{project}”的{asked[0]}：该项目的绩效目标表未列明此项。"
         return Draft(Answer(question=intent.question, kind=AnswerKind.NOT_FOUND, text=text, route="fact"))

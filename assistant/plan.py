@@ -39,7 +39,7 @@ class Shape(StrEnum):
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|涨幅|跌幅|变化率")
 DEFAULT_WHOLE = "预算收支"  # what a share is of when the question names no whole
 INCLUDED = re.compile(r"[（(](?:含|包括|包含)[^（）()]*[)）]")  # "（含政府性基金）": the whole, that part included
-ADDS_UP = re.compile(r"合计|总共|一共|加起来|之和|总和|共计")
+ADDS_UP = re.compile(r"合计|总共|一共|加起来|加一块|加一起|加在一起|合起来|之和|总和|共计")
 _EACH = re.compile(r"每个|每一|各个|每季度|每月|各")
 SHAPES = {Operation.RANK: Shape.RANKING, Operation.ROW_RANK: Shape.RANKING, Operation.LIST: Shape.LIST,
           Operation.TEXT: Shape.TEXT}
@@ -96,6 +96,7 @@ class QuestionPlan:
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么
     asks_name: bool = False  # 叫什么名字: answered only by a sentence or row that names something
     asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
+    asks_duty: bool = False  # 管不管, 负不负责: whether the body's listed duties name the matter (`focus`)
     topic: str = ""  # the question without its department and years, for follow-ups
     operands: list[Operand] = field(default_factory=list)  # one item in two documents (two bodies, 预算 and 决算)
     rows: RowAsk | None = None  # for ROW_RANK: the rows compared

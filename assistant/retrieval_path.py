@@ -18,7 +18,7 @@ from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
-from assistant.section_answers import best_section
+from assistant.section_answers import best_section, duties_naming
 from assistant.vocabulary import generic_item_words
 from ingest.tables import strip_list_mark
 from index.query_expansion import canonical_terms, canonical_variants
@@ -160,6 +160,8 @@ class RetrievalPath:
         self.display_unit = display_unit
 
     def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
+        if intent.asks_duty:
+            return self._duty_answer(intent, docs)
         # what a body is (性质, 合署办公) is said in a sentence that opens with its name; a reason is the item's
         named = intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else ""
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
@@ -188,6 +190,17 @@ class RetrievalPath:
         citations = [self.texts.cite(s.doc_id, s.start, s.end, s.page) for s in chosen]
         record = self.texts.record(best.doc_id)
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
+        return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
+
+    def _duty_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
+        """"管不管出国审批": the body's listed duties that name the matter, quoted; None when none does."""
+        duties = duties_naming(_words(intent.focus), _documents(docs), self.texts)
+        if not duties:
+            return None
+        record = self.texts.record(duties[0].doc_id)
+        quoted = "".join(f"“{readable(duty.text)}”" for duty in duties)
+        text = f"据{record.department}{record.year or ''}年公开文件，其职能中相关的是：{quoted}"
+        citations = [self.texts.cite(duty.doc_id, duty.start, duty.end) for duty in duties]
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
     def _with_reason(self, chosen: list[Sentence], best: Sentence, intent: QuestionPlan) -> list[Sentence]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
 from assistant.intent import clean_focus
-from assistant.vocabulary import asked_aspects
+from assistant.vocabulary import asked_aspects, duty_headings, generic_item_words, not_matter_words
+from index.query_expansion import canonical_terms
 from ingest.punctuation import QUOTES, SENTENCE
 from ingest.tables import strip_list_mark
 
@@ -19,6 +20,10 @@ HEADING_PREFIX_CHARS = 4  # 部门主要职能: a heading run into its paragraph
 MAX_NAME_CHARS = 30  # a heading on its own line may open with a body's full name
 MIN_BODY_CHARS = 20  # a paragraph under a heading that no section holds says at least this much
 BODY_CHARS = 600  # most of a section quoted as the answer, in whole sentences
+DUTIES_CHARS = 6000  # a body's list of duties ends by here
+DUTY_LINE_CHARS = 200  # a listed duty longer than this is quoted by the sentence that names the matter
+MIN_DUTY_SHARE = 0.5  # a duty names the matter when it holds at least this share of its words
+MAX_DUTIES = 3  # duties quoted for one matter at most
 
 
 @dataclass(frozen=True)
@@ -130,3 +135,68 @@ def best_section(question: str, term_sets: list[set[str]], doc_ids: list[str], t
             if best is None or score > best.score:
                 best = SectionBody(doc_id, start, end, text[start:end], score)
     return best
+
+
+def _mark_kind(line: str) -> str | None:
+    """The kind of list mark a line opens with (一、, 1., （一）), by its first character class, or None."""
+    mark = re.match(rf"\s*(?:{_LIST_MARK})", line)
+    return None if mark is None else re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "1", mark.group().strip()))
+
+
+def _duties_end(text: str, offset: int, heading_mark: str | None) -> int:
+    """Where a list of duties that starts at `offset` ends: at the next heading (a short line without a sentence
+    mark or list mark, or one marked like the duties' own heading: 二、 after 一、主要职能), or after DUTIES_CHARS."""
+    at = offset
+    while at < len(text) and at - offset < DUTIES_CHARS:
+        end = _line_end(text, at)
+        line = text[at:end].strip()
+        kind = _mark_kind(line)
+        if line and (heading_mark is not None and kind == heading_mark or at > offset and kind is None
+                     and len(line) <= MAX_NAME_CHARS and not re.search(r"[。；：:，]", line)):
+            return at
+        at = end + 1
+    return min(at, len(text))
+
+
+def _duty_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The listed duties between start and end: each line, or each sentence of a line too long to quote."""
+    units = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + line.start(), start + line.end()
+        if b - a <= DUTY_LINE_CHARS:
+            units.append((a, b))
+        else:
+            units += [(m.start(), m.end()) for m in SENTENCE.finditer(text, a, b)]
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in units if text[a:b].strip()]
+
+
+def _holds(text: str, word: str) -> bool:
+    return word in text or any(term in text for term in canonical_terms(word))
+
+
+def duties_naming(matter: set[str], doc_ids: list[str], texts: SourceTexts) -> list[SectionBody]:
+    """The listed duties (under 主要职能, 职责 …) of the first of the given documents that has any, holding the
+    largest share of the asked matter's words (a colloquial word is held by its document term: 公车 by 公务用车),
+    at least MIN_DUTY_SHARE; several when they hold as many."""
+    found: list[SectionBody] = []
+    words = _smallest(matter - generic_item_words() - not_matter_words())
+    if not words:
+        return []
+    for doc_id in doc_ids:
+        text = texts.text(doc_id)
+        for heading in duty_headings():
+            for match in re.finditer(_heading_line(heading), text, re.M):
+                if not match.group().endswith("\n") and len(match["prefix"]) > HEADING_PREFIX_CHARS:
+                    continue  # a sentence that merely names the heading's words
+                if _LEADERS.search(text[match.start() : _line_end(text, match.end())]):
+                    continue  # a contents line
+                stop = _duties_end(text, match.end(), _mark_kind(match.group()))
+                for start, end in _duty_units(text, match.end(), stop):
+                    held = QUOTES.sub("", text[start:end])
+                    score = sum(_holds(held, w) for w in words) / len(words)
+                    if score >= MIN_DUTY_SHARE and all(f.text != text[start:end] for f in found):  # duties printed twice
+                        found.append(SectionBody(doc_id, start, end, text[start:end], score))
+        if found:
+            top = max(f.score for f in found)
+            return sorted((f for f in found if f.score == top), key=lambda f: f.start)[:MAX_DUTIES]
+    return []

@@ -52,6 +52,11 @@ def fund_words() -> tuple[str, ...]:
     return whole_budget_terms()["funds"]
 
 
+def split_funds() -> tuple[str, ...]:
+    """The funds a budget is split into (一般公共预算, 政府性基金, 国有资本经营): none of them is the whole."""
+    return whole_budget_terms()["split_funds"]
+
+
 def whole_terms(asked: str) -> list[str]:
     """The terms documents use for the whole a question names ("全部预算支出" → 财政拨款支出, 支出总计 …), or []
     when `asked` names an item rather than a whole."""
@@ -72,6 +77,12 @@ def generic_item_words() -> frozenset[str]:
 def unit_words() -> dict[str, tuple[str, ...]]:
     """{unit: words it says of a figure}: 平方米 says 面积, 辆 says 数量."""
     return _keyed_lists("unit_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> dict[str, tuple[str, ...]]:
+    """{unit: nouns}: what a question counts in a unit of its own (人员 in 人)."""
+    return _keyed_lists("counted_nouns.tsv")
 
 
 _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
@@ -102,6 +113,48 @@ def asked_aspects(question: str) -> dict[str, str]:
 def compound_items() -> dict[str, tuple[str, ...]]:
     """{水电费: (水费, 电费)}: items asked together that documents list apart."""
     return _keyed_lists("compound_items.tsv")
+
+
+@lru_cache(maxsize=1)
+def _duty_patterns() -> tuple[re.Pattern[str], ...]:
+    """How a question asks whether a body handles a matter, longest phrasing first; "…" holds the matter, which
+    never opens with 理 (管理费 is no 管)."""
+    phrasings = sorted(_keyed_lists("duty_questions.tsv")["asked"], key=len, reverse=True)
+    return tuple(re.compile("([^理].*?)".join(map(re.escape, p.split("…")))) for p in phrasings)
+
+
+@lru_cache(maxsize=1)
+def _duty_tail() -> re.Pattern[str]:
+    tails = sorted(_keyed_lists("duty_questions.tsv")["tail"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, tails))})?[吗啊呀呢吧？?。]*$")
+
+
+def asked_duty(question: str) -> str | None:
+    """The question without its asking words, when it asks whether the body handles a matter ("区府办管不管出国审批
+    的事" → 区府办出国审批), or None."""
+    for pattern in _duty_patterns():
+        if match := pattern.search(question):
+            held = match.group(1) if pattern.groups else ""
+            return _duty_tail().sub("", f"{question[: match.start()]}{held}{question[match.end():]}")
+    return None
+
+
+@lru_cache(maxsize=1)
+def not_matter_words() -> frozenset[str]:
+    """Words of a duty question that name no matter (负责, 具体)."""
+    return frozenset(_keyed_lists("duty_questions.tsv")["not_matter"])
+
+
+@lru_cache(maxsize=1)
+def duty_headings() -> tuple[str, ...]:
+    """Headings under which a document lists its body's duties (主要职能), longest first."""
+    return tuple(sorted(_keyed_lists("duty_questions.tsv")["heading"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def joined_bodies() -> dict[str, tuple[str, ...]]:
+    """{行政事业: (行政, 事业)}: words joining two kinds of body in one item's name."""
+    return _keyed_lists("joined_bodies.tsv")
 
 
 @lru_cache(maxsize=1)

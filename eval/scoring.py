@@ -82,8 +82,14 @@ def score_number(item: GoldItem, answer: Answer) -> NumberScore:
 
 
 def score_text(item: GoldItem, answer: Answer) -> bool:
-    """Correct when every `must_include` string occurs in the answer text (a refusal never counts)."""
-    return not is_refusal(answer) and all(s in answer.text for s in item.must_include)
+    """Correct when every `must_include` string occurs in the answer text, whitespace aside (a PDF's "2024 年成立"
+    is the answer's 2024年成立); a refusal never counts."""
+    said = _without_whitespace(answer.text)
+    return not is_refusal(answer) and all(_without_whitespace(s) in said for s in item.must_include)
+
+
+def _without_whitespace(text: str) -> str:
+    return "".join(text.split())
 
 
 def is_refusal(answer: Answer) -> bool:

@@ -30,6 +30,7 @@ class Vocabulary:
     not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
+    named_by_place: tuple[str, ...]  # organ words of bodies named after their place (街道办事处): named by it alone
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
@@ -50,6 +51,7 @@ def vocabulary() -> Vocabulary:
         not_organs=_words(organ, "not_organs"),
         not_names=_words(organ, "not_names"),
         comparing=_words(organ, "comparing"),
+        named_by_place=_words(organ, "named_by_place"),
         suffixes=_words(place, "suffixes"),
         short_places=_words(place, "short_places"),
         not_places=_words(place, "not_places"),

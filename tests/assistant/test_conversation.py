@@ -76,22 +76,37 @@ def test_several_items_added_up_are_not_the_last_one(shared_assistant):
 
 def test_a_change_after_switching_years_compares_the_two_years():
     from assistant.answer import Context
-    from assistant.conversation import resolve
+    from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2023, item="政府采购预算", compared_year=2024)
-    assert resolve("少了多少", context, []) == "示例市示例局2023年政府采购预算比2024年少了多少"
-    assert resolve("少了多少", context.model_copy(update={"compared_year": None}), []) == "示例市示例局2023年政府采购预算少了多少"
+    assert readings("少了多少", context, []) == ["示例市示例局2023年政府采购预算比2024年少了多少"]
+    assert readings("少了多少", context.model_copy(update={"compared_year": None}), []) == ["示例市示例局2023年政府采购预算少了多少"]
 
 
 def test_a_share_asked_without_its_part_is_of_the_item_before():
     from assistant.answer import Context
-    from assistant.conversation import resolve
+    from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2025, item="人员经费")
-    assert resolve("占基本支出多少", context, []) == "示例市示例局2025年人员经费占基本支出多少"
+    assert readings("占基本支出多少", context, []) == ["示例市示例局2025年人员经费占基本支出多少"]
 
 
 
 def test_a_list_asked_without_its_item_is_of_the_item_before():
     from assistant.answer import Context
-    from assistant.conversation import resolve
+    from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2024, item="内设机构")
-    assert resolve("都是哪些", context, []) == "示例市示例局2024年内设机构都是哪些"
+    assert readings("都是哪些", context, []) == ["示例市示例局2024年内设机构都是哪些"]
+
+
+def test_a_change_against_a_named_year_keeps_the_year_before():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2024, item="收入")
+    assert readings("比23年少了多少", context, []) == ["示例市示例局2024年收入比23年少了多少"]
+
+
+def test_another_part_may_be_a_part_of_the_items_head():
+    """"服务类呢" after 政府采购货物: 服务类 itself first, then the part of 政府采购 it names."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2024, item="政府采购货物", topic="政府采购货物花了多少")
+    assert readings("服务类呢", context, []) == ["示例市示例局2024年服务类是多少", "示例市示例局2024年政府采购里服务类是多少"]

@@ -419,3 +419,28 @@ def test_a_question_is_read_once_for_the_department_and_for_every_department_it_
     assert find_department(question, SHARED) == first and reads == [question]
     find_department(question, [*SHARED, "上海市普陀区审计局"])  # another list of departments: read anew
     assert reads == [question, question]
+
+
+@pytest.mark.parametrize("question, department", [
+    ("24年万里是几个预算单位编报的绩效目标啊", WANLI),
+    ("万里2025年三公经费多少", WANLI),
+    ("石泉路26年收入多少", SHIQUAN),
+    ("长征2025年招待费", "上海市普陀区长征镇人民政府"),
+])
+def test_a_body_named_after_its_place_is_named_by_the_place_alone(question: str, department: str) -> None:
+    assert find_department(question, TOWNS).departments == (department,)
+
+
+@pytest.mark.parametrize("question, department", [
+    ("市财政25年招待费", "上海市财政局"),
+    ("区财政24年决算多少", "上海市普陀区财政局"),
+    ("区司法26年人员经费", "上海市普陀区司法局"),
+])
+def test_another_body_without_its_organ_word_is_named_after_its_own_level(question: str, department: str) -> None:
+    assert named(question) == (department,)
+
+
+@pytest.mark.parametrize("question", ["财政2025年招待费", "交通费多少", "财政拨款收入多少", "司法救助支出多少", "社会福利支出多少",
+                                      "县财政的招待费"])
+def test_a_bare_name_that_is_an_everyday_word_or_at_another_level_names_nothing(question: str) -> None:
+    assert named(question) == ()

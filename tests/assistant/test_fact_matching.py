@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from assistant.fact_lists import list_parts
 from assistant.fact_matching import MIN_OPERAND_SCORE, MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
-from assistant.vocabulary import generic_item_words
+from assistant.vocabulary import generic_item_words, joined_bodies
 from index.fact_store import FactRecord
 
 
@@ -225,3 +225,45 @@ def test_the_catch_all_of_a_kind_is_another_item():
 def test_a_word_printed_with_a_bracketed_character_is_found_without_it():
     assert rank_facts([fact("维修（护）费")], ["维修费"], "维修费多少")[0].score >= MIN_OPERAND_SCORE
     assert rank_facts([fact("因公出国（境）费")], ["因公出国费"], "因公出国费多少")[0].score >= MIN_OPERAND_SCORE
+
+
+def test_an_item_sharing_words_with_another_but_each_with_a_telling_word_of_its_own_is_not_it():
+    """事业单位医疗 is no 行政单位医疗, though 行政 stands in the 款 of its 功能分类 chain; nor 购置费 a 运行费."""
+    leaf = fact("医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）", value="50.37")
+    assert rank_facts([leaf], ["行政单位医疗"], "行政单位医疗多少") == []
+    assert rank_facts([leaf], ["事业单位医疗"], "事业单位医疗多少")
+    assert rank_facts([fact("公务用车购置费")], ["公务用车运行费"], "公务用车运行费多少") == []
+
+
+def test_an_item_named_by_one_kind_of_body_is_a_part_of_the_item_joining_both():
+    joined = fact("行政事业单位医疗", value="50.37")
+    assert rank_facts([joined], ["行政单位医疗"], "行政单位医疗多少") == []
+    assert rank_facts([joined], ["事业单位医疗"], "事业单位医疗多少") == []
+    assert rank_facts([joined], ["行政事业单位医疗"], "行政事业单位医疗多少")
+
+
+def test_each_joining_word_joins_two_kinds_or_more():
+    rows = joined_bodies()
+    assert rows["行政事业"] == ("行政", "事业")
+    assert all(len(set(kinds)) >= 2 and joined not in kinds for joined, kinds in rows.items())
+
+
+def test_an_item_standing_inside_a_word_of_another_is_not_it():
+    """电费 is not 邮电费 nor 水电费, each a word of its own; 接待费 stands as a word of 公务接待费."""
+    assert rank_facts([fact("邮电费")], ["电费"], "电费多少") == []
+    assert rank_facts([fact("水电费")], ["电费"], "电费多少") == []
+    assert rank_facts([fact("公务接待费")], ["接待费"], "接待费多少")
+    assert rank_facts([fact("机关事业单位基本养老保险缴费支出")], ["养老保险"], "养老保险多少")
+
+
+def test_the_whole_budget_is_never_one_items_figure():
+    """支出预算 is the whole: not the 支出 of a 功能分类 item, nor an item sharing its words."""
+    item = fact("支出（款）-城市建设支出（项）", value="1363")
+    assert rank_facts([item], ["支出预算", "支出总计"], "预算一共多少") == []
+    assert rank_facts([fact("支出预算", value="7630.61")], ["支出预算"], "预算一共多少")
+
+
+def test_one_funds_total_is_never_the_whole_budget():
+    assert rank_facts([fact("政府性基金预算收入", value="38610")], ["预算收入"], "总预算多少") == []
+    assert rank_facts([fact("预算收入", value="4530.34")], ["预算收入"], "总预算多少")
+    assert rank_facts([fact("政府性基金预算收入", value="38610")], ["政府性基金预算收入"], "政府性基金预算收入多少")

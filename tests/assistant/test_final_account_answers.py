@@ -133,3 +133,15 @@ def test_a_final_accounts_own_figure_against_a_named_basis(shared_assistant):
 def test_every_citation_names_its_page(shared_assistant):
     answer = shared_assistant.ask("社工部2024年三公经费决算多少")
     assert answer.citations and all(c.page for c in answer.citations), [(c.quote, c.page) for c in answer.citations]
+
+
+@pytest.mark.parametrize("question", ["示例局2025年行政运行决算多少", "示例局2025年行政运行实际花了多少", "示例局2025年行政运行决算"])
+def test_a_final_account_asked_of_a_budget_year_is_refused_saying_what_is_published(with_next_budget, question):
+    answer = with_next_budget.ask(question)
+    assert answer.kind == "not_found" and answer.value is None
+    assert "2025年部门预算只列预算数" in answer.text
+
+
+def test_the_final_account_of_a_year_that_has_one_is_answered(with_next_budget):
+    answer = with_next_budget.ask("示例局2024年行政运行决算多少")
+    assert answer.kind == "number" and answer.value == 90

@@ -89,8 +89,14 @@ def test_asking_a_field_is_a_text_question(question) -> None:
 
 
 def test_a_side_of_a_projects_explanation_is_no_form_field() -> None:
-    assert asked_fields("河道示例保洁谁来实施") == () and asked_fields("驿站建设什么时候开始") == ()
+    assert asked_fields("河道示例保洁谁来实施") == () and asked_fields("驿站建设什么时候") == ()
     assert asked_fields("行政运行预算是多少") == ()
+
+
+def test_a_longer_phrasing_of_a_field_outweighs_the_side_it_holds() -> None:
+    """"什么时候" asks the 实施周期; "什么时候完成" the form's 计划完成日期."""
+    assert asked_fields("驿站建设什么时候完成") == ("计划完成日期",)
+    assert asked_fields("驿站建设啥时候开工") == ("计划开始日期",)
 
 
 def test_a_project_is_named_by_most_of_its_words_and_never_by_a_tie() -> None:

@@ -294,6 +294,7 @@ def test_only_an_order_makes_a_ranking(question, ranks):
 @pytest.mark.parametrize("question, as_of, years", [
     ("发改委到2024年底有几辆车", 2024, [2025]),
     ("截至2024年末文旅局固定资产多少", 2024, [2025]),
+    ("发改委截至23年底流动资产多少", 2023, [2024]),
     ("发改委2024年有几辆车", None, [2024]),
 ])
 def test_a_year_end_is_kept_beside_the_budget_year_that_reports_it(question, as_of, years):
@@ -569,3 +570,32 @@ def test_a_kind_named_inside_a_whole_is_also_asked_as_one_item():
 ])
 def test_parts_listed_before_a_count_share_its_head_word(question, parts):
     assert plan(question).parts == parts
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("发改委2025年住房公积金和购房补贴加一块多少", ["住房公积金", "购房补贴"]),
+    ("发改委2025年会议费和培训费合起来多少", ["会议费", "培训费"]),
+    ("发改委国家救助资金和中央转移支付资金，这两笔加起来一共多少钱", ["国家救助资金", "中央转移支付资金"]),
+])
+def test_parts_added_up_however_the_sum_is_asked(question, parts):
+    p = plan(question)
+    assert p.operation is Operation.SUM and p.parts == parts
+
+
+@pytest.mark.parametrize("question", ["发改委2025年项目支出主要多在哪些方面", "发改委2025年公用经费少在哪里", "发改委2025年支出增加在哪些项目"])
+def test_where_a_change_went_is_asked_as_its_reason(question):
+    p = plan(question)
+    assert p.operation is Operation.TEXT and p.asks_reason and p.focus in ("项目支出", "公用经费", "支出")
+
+
+@pytest.mark.parametrize("question, hint, focus", [
+    ("发改委2025年有多少在职人员", "人", "在职人员"),
+    ("发改委有几名工作人员？", "人", "工作人员"),
+    ("发改委有几个员工", "人", "员工"),
+    ("发改委有多少人员经费", None, "人员经费"),
+    ("发改委人员经费多少", None, "人员经费"),
+])
+def test_people_counted_are_asked_in_people_never_in_money(question, hint, focus):
+    p = plan(question)
+    assert (p.unit_hint[0] if p.unit_hint else None, p.focus) == (hint, focus)
+

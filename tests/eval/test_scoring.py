@@ -127,6 +127,9 @@ def test_text_needs_every_must_include_string_in_the_answer_text():
     assert scoring.score_text(item, half) is False  # '2019年' only in the citation quote: not enough
     refusal = Answer(question="q", kind="not_found", text="未在已公开的预算文件中找到“2019年持平”的相关内容。")
     assert scoring.score_text(item, refusal) is False
+    spaced = gold(type="text", must_include=["2024 年成立"])  # as a PDF spaces it
+    assert scoring.score_text(spaced, Answer(question="q", kind="text", text="单位于2024年成立。")) is True
+    assert scoring.score_text(spaced, Answer(question="q", kind="text", text="单位于2023年成立。")) is False
 
 
 def test_unanswerable_and_false_refusal_counting():

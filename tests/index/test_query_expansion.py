@@ -29,6 +29,7 @@ def test_no_word_is_listed_twice():
 @pytest.mark.parametrize("question, term", [
     ("招待费多少", "公务接待费"), ("出国经费多少", "因公出国（境）费"), ("买车的钱", "公务用车购置费"),
     ("养车花多少", "公务用车运行费"), ("交公积金多少", "住房公积金"), ("工资一年多少", "人员经费"),
+    ("开会花多少", "会议费"), ("出差的钱", "差旅费"), ("培训", "培训费"),
 ])
 def test_colloquial_words_bring_the_documents_terms(question, term):
     assert term in canonical_terms(question)
