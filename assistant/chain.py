@@ -140,6 +140,10 @@ class Assistant:
         if context and answer.context and context.year and answer.context.year not in (None, context.year) \
                 and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
             answer = answer.model_copy(update={"context": answer.context.model_copy(update={"compared_year": context.year})})
+        if context and answer.context and context.item and answer.context.item not in (None, context.item) \
+                and (answer.context.department, answer.context.year) == (context.department, context.year):
+            # "公用经费呢" after 人员经费: the next "两项加起来" adds the two
+            answer = answer.model_copy(update={"context": answer.context.model_copy(update={"earlier_item": context.item})})
         if assumed is None:
             return answer
         text = f"（按上文理解为：{assumed}）{answer.text}"

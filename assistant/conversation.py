@@ -51,8 +51,6 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     plan = parse_question(body, documents)
     if plan.operation is Operation.RANK:
         return []
-    if plan.adds_up and not plan.focus and _SEVERAL.search(body):
-        return []  # "两项加起来多少": the context holds one item, not the several to add up
     names_body = bool(plan.departments)
     scope_department = "" if names_body else (context.department or "")
     named_years = {d.year for d in documents if d.department in plan.departments}
@@ -60,6 +58,10 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     keeps_year = context.year and (not plan.years or against_only) and (not names_body or context.year in named_years)
     scope = f"{scope_department}{context.year}年" if keeps_year else scope_department
     only_basis = plan.basis and not plan.focus and not (names_body or plan.years) and context.item
+    if plan.adds_up and not plan.focus and _SEVERAL.search(body):
+        # "两项加起来多少": the item asked just before and this one, when the context holds both
+        both = context.earlier_item and context.item and not names_body
+        return [f"{scope}{context.earlier_item}和{context.item}加起来多少"] if both else []
     alternatives: list[str] = []
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
         # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;
@@ -68,8 +70,9 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
             rewritten = f"{scope}{body}{context.topic}"
         else:
             rewritten = f"{scope}{context.item if only_basis else ''}{body}是多少"
-            head = "".join(tokens(context.item or "")[:-1])
-            if head and plan.focus and not only_basis:  # "服务类呢" after 政府采购货物: maybe 政府采购里服务类
+            words = tokens(context.item or "")
+            head = "".join(words[:-1] if len(words) > 1 else words)
+            if head and plan.focus and not only_basis:  # "服务类呢" after 政府采购货物 (or 政府采购): maybe 政府采购里服务类
                 alternatives.append(f"{scope}{head}里{body}是多少")
     elif context.compared_year and plan.operation is Operation.CHANGE and not (plan.focus or names_body or plan.years):
         # "少了多少" after "那2023年呢": this year's item against the year asked just before

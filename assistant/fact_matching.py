@@ -558,12 +558,17 @@ def different_scope(a: FactRecord, b: FactRecord) -> bool:
     return len(breakdowns) == 2 or (breakdowns == {True} and _column(a) != _column(b))
 
 
+def _summed_item(fact: FactRecord) -> str:
+    """What a figure adds to a sum: its own item, or for a 合计 row the column it totals (人员经费 of 合计 × 人员经费)."""
+    return _total_column(fact.measure) if _total_row(fact.subject) else owned_subject(fact)
+
+
 def overlapping(operands: list[FactRecord]) -> bool:
     """True when operands repeat a figure or one names a part of another (公务用车运行费 within
     公务用车购置及运行费): their sum would count the same money twice."""
-    if len({(f.doc_id, f.start, f.end) for f in operands}) < len(operands):
+    if len({(f.doc_id, f.start, f.end, f.measure) for f in operands}) < len(operands):
         return True
-    words = [set(search_terms(normalise(owned_subject(f)))) for f in operands]
+    words = [set(search_terms(normalise(_summed_item(f)))) for f in operands]
     return any(i != j and words[i] and words[i] <= words[j] for i in range(len(words)) for j in range(len(words)))
 
 

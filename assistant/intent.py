@@ -404,6 +404,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
-        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
+        asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         operands=across.operands if across else [], rows=rows,
     )

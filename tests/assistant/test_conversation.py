@@ -110,3 +110,17 @@ def test_another_part_may_be_a_part_of_the_items_head():
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2024, item="政府采购货物", topic="政府采购货物花了多少")
     assert readings("服务类呢", context, []) == ["示例市示例局2024年服务类是多少", "示例市示例局2024年政府采购里服务类是多少"]
+
+
+def test_two_items_added_up_are_the_two_asked_last():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="公用经费", earlier_item="人员经费")
+    assert readings("两项加起来多少", context, []) == ["示例市示例局2025年人员经费和公用经费加起来多少"]
+    assert readings("两项加起来多少", context.model_copy(update={"earlier_item": None}), []) == []
+
+
+def test_the_item_asked_before_is_kept_for_a_sum(shared_assistant):
+    first, second, third = converse(shared_assistant, "司法局2026年人员经费多少", "公用经费呢？", "两项加起来多少")
+    assert second.context.earlier_item and third.kind == "number"
+    assert third.value == pytest.approx(first.value + second.value, abs=0.011), third.text  # each shown rounded

@@ -267,3 +267,11 @@ def test_one_funds_total_is_never_the_whole_budget():
     assert rank_facts([fact("政府性基金预算收入", value="38610")], ["预算收入"], "总预算多少") == []
     assert rank_facts([fact("预算收入", value="4530.34")], ["预算收入"], "总预算多少")
     assert rank_facts([fact("政府性基金预算收入", value="38610")], ["政府性基金预算收入"], "政府性基金预算收入多少")
+
+
+def test_two_columns_of_one_total_row_are_two_items_to_add():
+    """合计 × 人员经费 and 合计 × 公用经费 are two figures of one row: added, they count nothing twice."""
+    people = replace(fact("合计", value="2282.68"), origin="table", measure="一般公共预算基本支出/人员经费", table_id=1)
+    running = replace(people, value=Decimal("229.43"), measure="一般公共预算基本支出/公用经费")
+    assert not overlapping([people, running])
+    assert overlapping([people, people])
