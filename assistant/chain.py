@@ -38,6 +38,7 @@ from index.fact_store import DocumentRecord, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
 from ingest.model import Basis, DocumentKind
+from ingest.subjects import normalise
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
@@ -85,6 +86,12 @@ def _basis(document: DocumentRecord) -> Basis:
 
 def _is_final(document: DocumentRecord) -> bool:
     return _basis(document) is Basis.FINAL
+
+
+def _names_asked(answer: Answer, intent: QuestionPlan) -> bool:
+    """Whether an answer names the asked item in one of its wordings (公务接待费 for 招待费), quotes aside."""
+    said = normalise(answer.text)
+    return any(term and normalise(term) in said for term in [intent.focus, *intent.terms])
 
 
 def _no_final_account(budgets: list[DocumentRecord]) -> str:
@@ -266,8 +273,14 @@ class Assistant:
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
         plain_lookup = turn.intent.operation is Operation.LOOKUP and "比" not in turn.question
-        if len(turn.docs) == 1 and plain_lookup and (turn.draft is None or turn.draft.answer.value == 0):
-            turn.draft = self._with_absence(turn, turn.docs[0])
+        if len(turn.docs) != 1 or not plain_lookup:
+            return turn
+        if turn.draft is not None and not _names_asked(turn.draft.answer, turn.intent):
+            # a figure of another item found for words of the asked one, where the document says it has none of it
+            if absent := self._with_absence(replace(turn, draft=None), turn.docs[0]):
+                turn.draft = absent
+                return turn
+        turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
@@ -309,7 +322,8 @@ class Assistant:
         return Draft(answer, found.checks)
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
-        """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal."""
+        """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal,
+        and beside any other figure says the document contradicts itself."""
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
         span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms])
@@ -327,7 +341,8 @@ class Assistant:
             text = f"{doc.department}{doc.year or ''}年公开文件说明：{said}"
             return Draft(Answer(question=turn.question, kind="text", text=text, citations=[citation], route="fact"))
         answer = turn.draft.answer
-        update = {"text": f"{answer.text}原文说明：{said}", "citations": [*answer.citations, citation]}
+        note = f"原文说明：{said}" if not answer.value else f"注意：文件另处说明“{said}”，与此数字不一致。"
+        update = {"text": f"{answer.text}{note}", "citations": [*answer.citations, citation]}
         return Draft(answer.model_copy(update=update), turn.draft.checks)
 
     def _textual(self, turn: Turn) -> Turn:

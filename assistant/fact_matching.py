@@ -75,6 +75,7 @@ OWNED_BY_HEADING_COST = 5.0  # a figure named by its section's heading, not its 
 CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
+SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
 
@@ -194,12 +195,15 @@ def _asks_inside(after_subject: str, fact: FactRecord) -> bool:
 
 
 def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
-    """One unexplained word costs NARROWER_PENALTY; two or more mean another, narrower item: never this fact.
+    """One unexplained word costs NARROWER_PENALTY; two or more, or one naming a budget item of its own, mean another,
+    narrower item: never this fact.
     So does an item asked inside this one ("各类工作经费里办寒托班的钱") that the fact's place does not name."""
     if subject and subject != term and subject in term and _asks_inside(term.split(subject, 1)[1], fact):
         return 100.0
-    extra = len(narrower_words(term, subject, fact))
-    return 0.0 if extra == 0 else NARROWER_PENALTY if extra == 1 else 100.0
+    extra = narrower_words(term, subject, fact)
+    if any(word in budget_terms() for word in extra):
+        return 100.0  # the word added is an item of its own: 财政拨款 is no 财政拨款三公经费
+    return 0.0 if not extra else NARROWER_PENALTY if len(extra) == 1 else 100.0
 
 
 @lru_cache(maxsize=16384)
@@ -499,6 +503,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= 30.0
     if fact.table_kind in ONE_FUND_TABLES and not any(w in INCLUDED.sub("", question) for w in fund_words()):
         best -= ONE_FUND_PENALTY
+    if any(form.whole for form in asked.forms) and any(fund in fact.subject for fund in split_funds()) \
+            and not any(fund in question for fund in fund_words()):
+        best -= SPLIT_FUND_PENALTY  # "一共支出了多少": the department's whole before one fund's
     if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
         best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:

@@ -15,7 +15,8 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms, total_terms
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms,
+                                  total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -38,7 +39,7 @@ _RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减�
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
     r"(?<![最至])(?:多|少|涨|降)了多少|"  # "政府采购少了多少": a change, not the level
-    r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减|"
+    r"增加还是减少|多了还是少了|多还是少|是多是少|是增是减|(?:跟|和|与|同)(?:上年|去年|上一年)(?:相)?比|"
     r"比\s+(?:多|少|高|低|增|减|下降|上升)"  # "比2023年少了多少" once its year is taken out: against that year
 )
 # "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
@@ -74,7 +75,9 @@ _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字
 _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用来(?:干|做)(?:什么|啥)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
-_DEFINITION = re.compile(r"什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
+# asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
+_SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)?来源(?:是什么|有哪些|是啥)?|来自哪(?:里|儿)?")
+_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
@@ -102,7 +105,7 @@ def clean_focus(text: str) -> str:
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
-    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE):
+    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
@@ -193,6 +196,7 @@ _UP = re.compile(r"多了|增加|增长|上升|提高|多多少|比[^，。？?�
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
 _BASIS_TAIL = re.compile(rf"{_BASIS_WORD}$")
+_BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
 _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
@@ -376,14 +380,14 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
     if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
-        focus = _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus)))  # "年初预算" alone: the whole
+        focus = _BASIS_HEAD.sub("", _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
     if names_the_whole(focus):  # "总预算多少": the whole budget
         focus = ""
     if len(focus) < 3 and (completion or not canonical_terms(rest)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
-        wholes = spending_terms() if completion else total_terms() + spending_terms()
+        wholes = spending_terms() if completion else whole_terms(focus) or total_terms() + spending_terms()
         terms = [focus, *dict.fromkeys(t for t in wholes if focus in t)] if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)

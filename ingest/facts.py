@@ -63,6 +63,11 @@ _LEADING = re.compile(
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
 )
+# a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
+_COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
+_OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
+_BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of a whole without its 本年 or 总计
+_WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
@@ -101,13 +106,15 @@ def basis_in(text: str, default: Basis) -> Basis:
 
 
 def clean_subject(raw: str) -> str:
-    """Reduces the words before a figure to the budget item they name."""
+    """Reduces the words before a figure to the budget item they name; a whole keeps the words that make it one
+    (本年支出合计 and 支出总计 are two figures, not 支出)."""
     text = QUOTES.sub("", raw).strip(" \t\u3000、")
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" 、")
         text = _TRAILING.sub("", text).strip(" 、")
         text = _NOTE.sub("", text).strip(" 、")
-    return text
+    whole = _WHOLE.search(QUOTES.sub("", raw))
+    return whole.group() if whole and text in _BARE_WHOLES else text
 
 
 def _sentences(line: Line) -> Iterable[tuple[int, str]]:
@@ -179,6 +186,12 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 stated = change["cmp"] or (compared_before.group() if compared_before else "")
                 compared_to = basis_in(stated, Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
                 clause = clause[: change.start()]
+            level_then = None if change else _COMPARED_LEVEL.search(clause)
+            if level_then:  # the compared year's own figure: that year's, of the item before 比
+                if not level_then["year"]:
+                    previous_end = match.end()
+                    continue  # "比上年39.52万元": a year the sentence does not name
+                clause = clause[: level_then.start()]
             basis = basis_in(clause, default_basis)
             period = _PERIOD.search(clause)
             subject = _TRAILING_PERIOD.sub("", clean_subject(clause))
@@ -197,6 +210,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = sentence_whole or line_subject
             elif not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
+            elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
+                # "政府性基金预算财政拨款收入240万元，支出240万元": the 支出 of the same fund
+                subject = running_subject[: -len(subject)] + subject
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
             if counted and ("、" in clause or not clean_subject(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
@@ -238,7 +254,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     direction=direction,
                     compared_to=compared_to,
                     part=in_parts,
-                    period=int(period["year"]) if period else None,
+                    period=int(level_then["year"]) if level_then else int(period["year"]) if period else None,
                 )
             )
     return _with_purposes(facts, line)

@@ -275,3 +275,9 @@ def test_two_columns_of_one_total_row_are_two_items_to_add():
     running = replace(people, value=Decimal("229.43"), measure="一般公共预算基本支出/公用经费")
     assert not overlapping([people, running])
     assert overlapping([people, people])
+
+
+def test_a_budget_item_added_to_another_names_a_narrower_item():
+    """财政拨款 answers no question about the 三公经费 it pays for."""
+    assert rank_facts([fact("财政拨款", value="700")], ["用财政拨款三公经费"], "用财政拨款安排的三公经费是多少") == []
+    assert rank_facts([fact("信息化建设", value="80")], ["信息化建设项目"], "信息化建设项目多少")

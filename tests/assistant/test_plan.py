@@ -78,7 +78,8 @@ def test_direction_and_change(question, direction):
     assert found.operation is Operation.CHANGE and found.direction is direction
 
 
-@pytest.mark.parametrize("question", ["发改委2025年公车是增加还是减少", "发改委2025年招待费比上年多了还是少了", "发改委2025年接待费同比怎么变化"])
+@pytest.mark.parametrize("question", ["发改委2025年公车是增加还是减少", "发改委2025年招待费比上年多了还是少了", "发改委2025年接待费同比怎么变化",
+                                      "发改委2025年招待费跟去年比呢"])
 def test_which_way_questions_ask_for_the_change(question):
     assert plan(question).operation is Operation.CHANGE
 
@@ -599,3 +600,9 @@ def test_people_counted_are_asked_in_people_never_in_money(question, hint, focus
     p = plan(question)
     assert (p.unit_hint[0] if p.unit_hint else None, p.focus) == (hint, focus)
 
+
+
+@pytest.mark.parametrize("question", ["发改委2024年事业收入主要是哪来的", "发改委2024年事业收入来源是什么", "发改委事业收入从哪来"])
+def test_where_money_comes_from_is_a_text_question_about_the_item(question):
+    p = plan(question)
+    assert p.operation is Operation.TEXT and not p.wants_number and p.focus == "事业收入"

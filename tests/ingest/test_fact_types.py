@@ -204,12 +204,12 @@ def test_a_count_bounded_by_以上_is_a_floor() -> None:
 
 def test_a_year_written_with_a_space_is_no_part_of_the_item() -> None:
     text = "2024 年度收入支出总计9859.38万元。"
-    assert [f.subject for f in facts_from_line(Line(text, 0, len(text)))] == ["收入支出"]
+    assert [f.subject for f in facts_from_line(Line(text, 0, len(text)))] == ["收入支出总计"]
 
 
 def test_a_rate_after_a_change_is_the_same_items() -> None:
     text = "与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。"
-    assert [(f.subject, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [("收入支出", "万元"), ("收入支出", "%")]
+    assert [(f.subject, f.unit) for f in facts_from_line(Line(text, 0, len(text)))] == [("收入支出总计", "万元"), ("收入支出总计", "%")]
 
 
 def test_a_share_stated_after_an_item_is_that_items_share():
@@ -218,3 +218,33 @@ def test_a_share_stated_after_an_item_is_that_items_share():
     assert shares == {("基本支出", Decimal("55.10")), ("项目支出", Decimal("44.90"))}
     named = line_facts("一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。")
     assert [(f.subject, f.measure) for f in named if f.unit == "%"] == [("一般公共预算财政拨款支出", "占本年支出合计的比例")]
+
+
+@pytest.mark.parametrize("sentence, subject, earlier, change", [
+    ("2025年“三公”经费预算12.50万元，比2024年13.60万元减少1.10万元。", "三公经费预算", Decimal("13.60"), Decimal("1.10")),
+    ("2024年度“三公”经费财政拨款支出决算数比2023年度39.52万元减少3.65万元，下降9.24%。", "三公经费财政拨款",
+     Decimal("39.52"), Decimal("3.65")),
+])
+def test_the_compared_years_own_figure_is_that_years_level_of_the_same_item(sentence, subject, earlier, change) -> None:
+    facts = facts_from_line(Line(sentence, 0, len(sentence)))
+    level = next(f for f in facts if f.value == earlier)
+    assert (level.subject, level.period, level.direction) == (subject, int(sentence.split("比")[1][:4]), None)
+    assert next(f for f in facts if f.value == change).subject == subject
+    assert all(f.subject != "比" and not f.subject.endswith("比") for f in facts)
+
+
+def test_last_years_figure_without_its_year_is_no_fact() -> None:
+    sentence = "公务接待费3.20万元，比上年3.40万元减少0.20万元。"
+    assert [(f.subject, f.value) for f in facts_from_line(Line(sentence, 0, len(sentence)))] == [
+        ("公务接待费", Decimal("3.20")), ("公务接待费", Decimal("0.20"))]
+
+
+@pytest.mark.parametrize("sentence, subject", [("本年支出合计17690.42万元。", "本年支出合计"), ("2024年度收入总计18441.67万元。", "收入总计"),
+                                               ("三公经费合计8.5万元。", "三公经费")])
+def test_a_whole_keeps_the_words_that_make_it_one(sentence, subject) -> None:
+    assert facts_from_line(Line(sentence, 0, len(sentence)))[0].subject == subject
+
+
+def test_a_bare_side_beside_a_funds_other_side_is_that_funds() -> None:
+    sentence = "2024年度政府性基金预算财政拨款收入240.00万元，支出240.00万元，年末无结转和结余。"
+    assert [f.subject for f in facts_from_line(Line(sentence, 0, len(sentence)))] == ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款支出"]

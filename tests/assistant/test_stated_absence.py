@@ -1,0 +1,48 @@
+"""An item the document says it has none of is answered by that statement, even where words of the item would
+reach another item's figure (运行经费 of 机关运行经费 in 财政拨款运行经费); where the document also states a
+figure of the item, the answer gives it and says the document contradicts itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+DISCLOSURE = """示例州第一人民医院
+
+2025年单位预算公开说明
+
+一、收入预算
+2025年收入预算9000.00万元，其中财政拨款700.00万元、事业收入8300.00万元。
+二、机关运行经费情况
+本单位为公益二类事业单位，不属于机关运行经费的统计范围，未安排机关运行经费。
+三、政府采购情况
+2025年政府采购预算320.00万元。
+四、“三公”经费情况
+2025年“三公”经费预算数为12.50万元。
+注:本单位2025年无“三公”经费预算，故本表为空表。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("stated-absence"), embeddings,
+                             {"example-hospital-2025-unit-budget.txt": DISCLOSURE})
+
+
+def test_a_stated_absence_beats_another_items_figure(assistant: Assistant):
+    answer = assistant.ask("示例州第一人民医院2025年机关运行经费多少")
+    assert answer.value == 0 and "不属于机关运行经费的统计范围" in answer.text
+    assert all("700" not in c.quote for c in answer.citations)
+
+
+def test_an_item_the_document_states_is_still_its_figure(assistant: Assistant):
+    answer = assistant.ask("示例州第一人民医院2025年政府采购预算多少")
+    assert answer.kind == "number" and answer.value == 320
+
+
+def test_a_figure_the_document_also_says_it_has_none_of_is_flagged(assistant: Assistant):
+    answer = assistant.ask("示例州第一人民医院2025年三公经费预算多少")
+    assert answer.kind == "number" and answer.value == 12.5
+    assert "不一致" in answer.text and any("无“三公”经费预算" in c.quote for c in answer.citations)
