@@ -79,7 +79,8 @@ _PURPOSE = re.compile(r"主要用于[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
 # 功能分类 lists: "1、…（款）…（项）。", "1、公共安全支出（204类）司法（06款）行政运行（01项）"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?[（(]\d*项[)）])")
-_TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|类型|方式|依据|说明|描述|内容|地址|联系|序号")
+_TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|科目|类型|方式|依据|说明|描述|内容|地址|联系|序号|行次|栏次")
+_COLUMN_NUMBERS = re.compile(r"^栏\s*次$")  # a 决算 table's row numbering its columns (栏次 1 2 3)
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
@@ -343,7 +344,9 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
             context = "；".join([*cell.row_labels[2:], *described])
         else:
             if cell.col_headers and _TEXT_FIELD.search(cell.col_headers[-1]):
-                continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure
+                continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure; under 行次 a line number
+            if cell.row_labels and _COLUMN_NUMBERS.match(cell.row_labels[-1]):
+                continue
             if cell.row_labels:
                 subject = _subject_label(cell.row_labels[-1])
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"

@@ -1,9 +1,15 @@
-"""Loads text dumped from a Word document, where each table cell is a tab-led line.
+"""Loads a `.txt` disclosure in one of two layouts.
 
-Layout (see the Langfang 2020 sample): a cell is a line starting with a tab (optionally after
-spaces); consecutive cell lines form a row; a blank line ends a row; two blank lines, or a plain
-line not followed by more cells, end the table. A plain line between cell lines continues the
-previous cell (Word wraps long cells into separate paragraphs). A lone tab is an empty cell.
+Text dumped from a Word document where each table cell is a tab-led line (see the Langfang 2020
+sample): a cell is a line starting with a tab (optionally after spaces); consecutive cell lines form
+a row; a blank line ends a row; two blank lines, or a plain line not followed by more cells, end the
+table. A plain line between cell lines continues the previous cell (Word wraps long cells into
+separate paragraphs). A lone tab is an empty cell. The stored text is the file's own.
+
+Other text prints a table row per line, cells separated by tabs (copied from Word or Excel) or
+aligned with spaces (extracted from a PDF): when such rows outnumber tab-led cell lines, the file is
+read as one page of plain text (ingest/loaders/page_text.py), written anew with its tables. Text with
+neither kind of table is kept as it is, line by line.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.loaders.builder import attach_captions
+from ingest.loaders.builder import TextBuilder, attach_captions
 from ingest.loaders.decoding import decode_text
+from ingest.loaders.page_text import CELLS, ROW, page_items, table_runs, wrap_width, write_page
 from ingest.model import Cell, Line, RawDocument, RawTable
 
 _CELL_LINE = re.compile(r"^ *\t")
@@ -102,6 +109,19 @@ def parse_text(text: str, source: str, fmt: str = "txt") -> RawDocument:
     return doc
 
 
+def _cell_lines(lines: list[str]) -> int:
+    """How many lines are one tab-led cell each (the Word-dump layout)."""
+    return sum(bool(_CELL_LINE.match(line)) and "\t" not in line.lstrip(" ")[1:] for line in lines)
+
+
 def load_txt(path: Path) -> RawDocument:
-    """Reads a `.txt` disclosure (UTF-8 or GB18030)."""
-    return parse_text(decode_text(path.read_bytes(), path.name), path.name)
+    """Reads a `.txt` disclosure (UTF-8 or GB18030): as a Word dump unless lines printing a table row each
+    outnumber its tab-led cell lines."""
+    text = decode_text(path.read_bytes(), path.name)
+    lines = text.split("\n")
+    marks = table_runs(lines)
+    if sum(mark in (ROW, CELLS) for mark in marks) <= _cell_lines(lines):
+        return parse_text(text, path.name)
+    builder = TextBuilder()
+    write_page(builder, page_items(lines, marks), wrap_width([(lines, marks)]))
+    return builder.build(path.name, "txt")

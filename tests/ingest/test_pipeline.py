@@ -1,4 +1,4 @@
-"""parse_file on bad inputs (one-line IngestError naming the file), encodings and table units."""
+"""parse_file on bad inputs (one-line IngestError naming the file), encodings, table units and the layouts of .txt tables."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import IngestError
+from ingest.loaders import load
+from ingest.model import ParsedDocument
 from ingest.pipeline import MetaOverrides, ParseOptions, parse_file
+from loader_support import assert_offsets, grid
 
 # a small disclosure in the tab-led layout of the Langfang sample: one table in 元, one sentence in 万元
 TAB_LED = (
@@ -206,3 +209,121 @@ def test_a_classification_item_carries_to_the_line_that_states_its_other_figures
     executed = next(f for f in facts if f.value == Decimal("676.66"))
     assert "城管执法" in executed.subject and executed.period == 2023
     assert "城管执法" not in next(f for f in facts if f.value == Decimal(100)).subject  # a heading ends the item
+
+
+# ---------------------------------------------------------------- .txt table layouts
+
+OPENING = "示例县示例镇人民政府\n\n2025年部门预算\n\n一、部门基本情况\n本部门负责全镇的行政管理工作。\n\n"
+# rows copied from Word or Excel: cells separated by tabs, an empty cell an empty field, a merged header cell
+# written once then left blank
+TAB_ROWS = OPENING + (
+    "表一 部门收支总表\n单位：元\n"
+    "收入\t\t支出\t\n"
+    "项目\t预算数\t项目\t预算数\n"
+    "一、一般公共预算拨款\t1200000.00\t一、一般公共服务支出\t900000.00\n"
+    "二、事业收入\t\t二、农林水支出\t300000.00\n"
+    "收入总计\t1200000.00\t支出总计\t1200000.00\n"
+    "\n"
+    "表二 一般公共预算基本支出表\n单位：元\n"
+    "经济分类科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+    "\t合计\t500000.00\t420000.00\t80000.00\n"
+    "302\t商品和服务支出\t80000.00\t\t80000.00\n"
+    "30201\t办公费\t46800.00\t\t46800.00\n"
+    "\t对个人和家庭的补助\t\t\t\n"
+    "30302\t退休费\t420000.00\t420000.00\t\n"
+    "说明：本表不含项目支出。\n"
+    "\n"
+    "表三 项目支出表\n单位：元\n"
+    "项目名称\t功能科目\t2025年预算数\n"
+    "道路养护经费\t2140106\t300000.00\n"
+)
+# text extracted from a PDF: columns aligned with runs of spaces, the header wider than a header line of
+# single-spaced words may be, a two-sided table with one figure on each side
+SPACE_ALIGNED = OPENING + (
+    "表1  收支预算总表\n单位：万元\n"
+    "收入                        支出\n"
+    "项目              预算数    项目                    预算数\n"
+    "一、财政拨款收入  685.00    一、社会保障和就业支出  194.00\n"
+    "二、事业收入      96.00     二、卫生健康支出        587.00\n"
+    "收入总计          781.00    支出总计                781.00\n"
+    "\n"
+    "表2  支出预算表\n单位：万元\n"
+    "科目编码  科目名称                          合计      基本支出  项目支出  上年结转结余安排支出\n"
+    "          合计                              781.00    700.00    81.00     0.00\n"
+    "208       社会保障和就业支出                194.00    194.00    0.00      0.00\n"
+    "2080505   机关事业单位基本养老保险缴费支出  194.00    194.00    0.00      0.00\n"
+    "210       卫生健康支出                      587.00    506.00    81.00     0.00\n"
+    "2100201   综合医院                          587.00    506.00    81.00     0.00\n"
+)
+
+
+def parsed(tmp_path: Path, text: str, name: str = "example-town-2025-dept-budget.txt") -> ParsedDocument:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+def table_figures(doc: ParsedDocument) -> dict[tuple[str, str], tuple[Decimal, str | None]]:
+    return {(f.subject, f.measure): (f.value, f.unit) for f in doc.facts if f.origin == "table"}
+
+
+def test_a_txt_of_tab_separated_rows_keeps_each_cell_where_its_tabs_put_it(tmp_path: Path) -> None:
+    path = tmp_path / "tab-rows.txt"
+    path.write_text(TAB_ROWS, encoding="utf-8")
+    raw = load(path)
+    assert raw.format == "txt" and len(raw.tables) == 3
+    totals, basic, _ = raw.tables
+    assert grid(totals)[:2] == [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]]
+    assert grid(totals)[3] == ["二、事业收入", "", "二、农林水支出", "300000.00"]  # the empty cell keeps its column
+    assert grid(basic)[2] == ["302", "商品和服务支出", "80000.00", "", "80000.00"]
+    assert grid(basic)[4] == ["", "对个人和家庭的补助", "", "", ""]  # a row with one filled cell stays in its table
+    assert [ln.text for ln in basic.caption_lines][-2:] == ["表二 一般公共预算基本支出表", "单位：元"]
+    texts = [ln.text for ln in raw.lines]
+    assert "本部门负责全镇的行政管理工作。" in texts and "说明：本表不含项目支出。" in texts
+    assert_offsets(raw)
+
+
+def test_a_txt_of_tab_separated_rows_gives_table_facts(tmp_path: Path) -> None:
+    doc = parsed(tmp_path, TAB_ROWS)
+    figures = table_figures(doc)
+    assert figures["办公费", "公用经费"] == (Decimal("46800.00"), "元")
+    assert figures["退休费", "人员经费"] == (Decimal("420000.00"), "元")
+    assert ("办公费", "人员经费") not in figures  # a blank cell is no figure
+    assert figures["农林水支出", "支出/预算数"] == (Decimal("300000.00"), "元")
+    assert figures["一般公共预算拨款", "收入/预算数"] == (Decimal("1200000.00"), "元")
+    assert not [key for key in figures if key[0] == "事业收入"]
+    assert figures["道路养护经费", "2025年预算数"] == (Decimal("300000.00"), "元")
+    assert ("道路养护经费", "功能科目") not in figures  # a 科目 code is no sum of money
+
+
+def test_a_txt_of_space_aligned_rows_gives_table_facts(tmp_path: Path) -> None:
+    doc = parsed(tmp_path, SPACE_ALIGNED)
+    assert [t.title for t in doc.tables] == ["表1 收支预算总表", "表2 支出预算表"]
+    figures = table_figures(doc)
+    assert figures["财政拨款收入", "收入/预算数"] == (Decimal("685.00"), "万元")
+    assert figures["卫生健康支出", "支出/预算数"] == (Decimal("587.00"), "万元")
+    assert figures["综合医院", "项目支出"] == (Decimal("81.00"), "万元")
+    assert figures["机关事业单位基本养老保险缴费支出", "基本支出"] == (Decimal("194.00"), "万元")
+    assert figures["合计", "上年结转结余安排支出"] == (Decimal("0.00"), "万元")
+    assert "本部门负责全镇的行政管理工作。" in [ln.text for ln in load(tmp_path / "example-town-2025-dept-budget.txt").lines]
+
+
+def test_a_txt_in_the_tab_led_layout_is_still_read_cell_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "tab-led.txt"
+    path.write_text(TAB_LED, encoding="utf-8")
+    raw = load(path)
+    assert raw.text == TAB_LED  # the file's own text, not written anew
+    assert [grid(t) for t in raw.tables] == [[["项目", "预算数"], ["收入总计", "189,767,551"],
+                                              ["一般公共预算拨款收入", "189,767,551"], ["事业收入", "-"]]]
+    first = raw.tables[0].rows[0][0]
+    assert TAB_LED[first.start - 1 : first.end + 1] == "\t项目\n"  # the cell is its own tab-led line
+    assert_offsets(raw)
+
+
+def test_a_tab_led_dump_with_a_few_tab_separated_lines_stays_a_dump(tmp_path: Path) -> None:
+    """Lines printing a whole row must outnumber the tab-led cell lines before a file is read as rows."""
+    text = TAB_LED.replace("二、“三公”经费\n", "二、“三公”经费\n项目\t金额\n")
+    path = tmp_path / "mixed.txt"
+    path.write_text(text, encoding="utf-8")
+    raw = load(path)
+    assert raw.text == text and len(raw.tables) == 1 and grid(raw.tables[0])[1] == ["收入总计", "189,767,551"]

@@ -1,12 +1,15 @@
 """A 收支总表 set side by side (收入 | 预算数 | 支出 | 预算数): a figure on the right belongs to the row label on the
-right only, never to the income line that happens to share its printed row."""
+right only, never to the income line that happens to share its printed row; a 决算 form's line and column
+numbers (行次, 栏次) are no figures."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from ingest.model import TableKind
 from ingest.pipeline import parse_file
 from tests.support import word_dump
 
@@ -35,3 +38,34 @@ def test_a_figure_on_the_right_has_the_right_hand_label_only(facts):
 
 def test_a_figure_on_the_left_keeps_its_own_label(facts):
     assert any(f.subject == "财政拨款收入" and f.row_path == ("一、财政拨款收入",) for f in facts)
+
+
+# a 决算 form: a 行次 column beside each side's labels, a 栏次 row numbering the columns, the form number under the title
+FINAL_ROWS = [
+    ("收入", "", "", "支出", "", ""),
+    ("项目", "行次", "金额", "项目", "行次", "金额"),
+    ("栏次", "", "1", "栏次", "", "2"),
+    ("一、一般公共预算财政拨款收入", "1", "150.00", "一、一般公共服务支出", "31", "120.00"),
+    ("二、事业收入", "2", "", "二、教育支出", "32", "30.00"),
+    ("总计", "3", "150.00", "总计", "33", "150.00"),
+]
+FINAL_ACCOUNT = f"示例市示例区示例局\n\n2024年度部门决算\n\n收入支出决算总表\n公开01表\n单位：万元\n{word_dump(FINAL_ROWS)}\n"
+
+
+@pytest.fixture(scope="module")
+def final_account(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("final") / "example-bureau-2024-dept-final-account.txt"
+    path.write_text(FINAL_ACCOUNT, encoding="utf-8")
+    return parse_file(path)
+
+
+def test_a_forms_number_is_not_its_title(final_account):
+    (table,) = final_account.tables
+    assert table.title == "收入支出决算总表" and table.kind is TableKind.INCOME_EXPENSE_TOTAL
+
+
+def test_line_and_column_numbers_are_no_figures(final_account):
+    facts = {(f.subject, f.measure): f.value for f in final_account.facts if f.origin == "table"}
+    assert facts[("教育支出", "支出/金额")] == Decimal("30.00")
+    assert facts[("一般公共预算财政拨款收入", "收入/金额")] == Decimal("150.00")
+    assert not [key for key in facts if "行次" in key[1] or key[0] == "栏次"]

@@ -1,0 +1,188 @@
+"""Plain page text (a PDF's extracted page, a `.txt` disclosure): paragraphs and the tables printed in it.
+
+Text extracted from a PDF hard-wraps narrative at the page width and flattens tables into lines of
+space-separated values. Wrapped lines are joined back into paragraphs; runs of lines ending in
+two or more figures ("合计 2,878,025 2,878,025 0") become tables, the column-header lines just above
+a run stay one-cell rows, so the title and unit lines stay next to the table, and the columns those
+header lines name are read from them (ingest/loaders/text_tables.py). Numbers are never split.
+
+Rows copied from Word or Excel separate their cells with tabs, an empty cell included: a run of such
+lines is a table whose cells are the ones the tabs give, header rows and all, like a Word table's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ingest.loaders.builder import TextBuilder, clean_cell_text
+from ingest.loaders.text_tables import is_figure, row_cells, text_table
+
+MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
+FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into the page margin
+MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
+MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
+MAX_HEADER_WIDTH = 80
+ROW, HEAD, CELLS = "row", "head", "cells"  # a row of figures, a column-header line, a row of tab-separated cells
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*(?:[.．](?!\d)|、)|第[一二三四五六七八九十\d]+部分)")
+_SENTENCE_END = tuple("。！？")
+_CLOSERS = "”’」』）)"
+_INDENT = re.compile(r"^(?: {2,}|\u3000)")
+_PROSE = re.compile(r"[，。；！？]")
+_HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
+
+
+def _is_tab_row(line: str) -> bool:
+    """Whether tabs separate two or more filled cells of the line (a row copied from Word or Excel)."""
+    return sum(bool(cell.strip()) for cell in line.split("\t")) >= 2
+
+
+def _trailing_figures(line: str) -> int:
+    count = 0
+    for token in reversed(line.split()):
+        if not is_figure(token):
+            break
+        count += 1
+    return count
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _words_width(line: str) -> int:
+    """Display columns of a line's words one space apart (columns aligned with runs of spaces count once)."""
+    return _width(" ".join(line.split()))
+
+
+def _is_table_row(line: str, in_run: bool) -> bool:
+    """Two or more figures at the end; one inside a run; or, for a row of two sides (收入 beside 支出), a label and
+    figure on each side."""
+    figures = _trailing_figures(line)
+    if figures >= 2:
+        return True
+    if figures == 0 or _PROSE.search(line):
+        return False
+    return in_run or sum(is_figure(cell) for cell in row_cells(line)) >= 2
+
+
+def _is_header_line(line: str) -> bool:
+    text = line.strip()
+    return (bool(text) and not _HEADER_STOP.search(text) and not text.endswith("表") and not _HEADING.match(text)
+            and _words_width(text) <= MAX_HEADER_WIDTH)
+
+
+def _tabbed(lines: list[str]) -> list[bool]:
+    """Which lines are rows of tab-separated cells: those with two filled cells, and any line with a tab
+    between two of them (a row with one filled cell, a group label)."""
+    tabbed = [_is_tab_row(line) for line in lines]
+    found = [i for i, is_row in enumerate(tabbed) if is_row]
+    for a, b in zip(found, found[1:]):
+        if all("\t" in lines[k] for k in range(a + 1, b)):
+            tabbed[a + 1 : b] = [True] * (b - a - 1)
+    return tabbed
+
+
+def table_runs(lines: list[str]) -> list[str | None]:
+    """Marks each line of one page ROW, HEAD (a column-header line just above rows), CELLS (a row of
+    tab-separated cells) or None (text)."""
+    tabbed = _tabbed(lines)
+    rows = [False] * len(lines)
+    for i, line in enumerate(lines):
+        rows[i] = not tabbed[i] and bool(line.strip()) and _is_table_row(line, i > 0 and rows[i - 1])
+    for i in range(1, len(lines) - 1):  # a label-only row between two rows stays in the table
+        line = lines[i].strip()
+        if (not rows[i] and not tabbed[i] and rows[i - 1] and rows[i + 1] and line and not _PROSE.search(line)
+                and _words_width(line) <= MAX_BRIDGE_WIDTH):
+            rows[i] = True
+    marks: list[str | None] = [CELLS if tab else ROW if row else None for tab, row in zip(tabbed, rows, strict=True)]
+    for i in range(len(lines)):
+        if rows[i] and (i == 0 or not rows[i - 1]):
+            j = i - 1
+            while j >= 0 and i - j <= MAX_HEADER_LINES and marks[j] is None and _is_header_line(lines[j]):
+                marks[j] = HEAD
+                j -= 1
+    return marks
+
+
+def wrap_width(pages: Iterable[tuple[list[str], list[str | None]]]) -> int:
+    """The widest text line of the pages (lines with their marks): where a hard-wrapped line runs to."""
+    widths = (_width(ln.rstrip()) for lines, marks in pages for ln, mark in zip(lines, marks, strict=True) if not mark)
+    return max(widths, default=0)
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """A line ends its paragraph unless it ran into the margin without closing a sentence or naming a table."""
+    text = line.rstrip().rstrip(_CLOSERS) or line.rstrip()
+    if text.endswith(_SENTENCE_END) or text.endswith("表") or re.match(r"^第.+部分$", text.strip()):
+        return True
+    return width < MIN_WRAP_WIDTH or _width(line.rstrip()) < FULL_LINE_SHARE * width
+
+
+def _starts_paragraph(line: str) -> bool:
+    return bool(_INDENT.match(line) or _HEADING.match(line.strip()))
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = part.strip()
+        space = text and text[-1].isascii() and text[-1].isalpha() and part[:1].isascii() and part[:1].isalpha()
+        text += (" " if space else "") + part
+    return clean_cell_text(text)
+
+
+@dataclass
+class Block:
+    """One table's lines on a page: its column-header lines, then its rows; `tabbed` rows give their cells by tabs."""
+
+    head: list[str] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+    tabbed: bool = False
+
+
+def page_items(lines: list[str], marks: list[str | None]) -> list[str | Block]:
+    """A page's text lines and table blocks in order."""
+    items: list[str | Block] = []
+    for line, mark in zip(lines, marks, strict=True):
+        if not mark:
+            items.append(line)
+            continue
+        last = items[-1] if items and isinstance(items[-1], Block) else None
+        block = last if last and last.tabbed == (mark == CELLS) and (mark != HEAD or not last.rows) else None
+        if block is None:
+            block = Block(tabbed=mark == CELLS)
+            items.append(block)
+        (block.head if mark == HEAD else block.rows).append(line)
+    return items
+
+
+def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> None:
+    """Text lines are joined into paragraphs (`width`: the widest text line); each table block becomes a table."""
+    paragraph: list[str] = []
+
+    def flush_paragraph() -> None:
+        builder.add_line(_join(paragraph))
+        paragraph.clear()
+
+    for item in items:
+        if isinstance(item, Block):
+            flush_paragraph()
+            if item.tabbed:
+                builder.add_table([line.split("\t") for line in item.rows])
+            else:
+                table = text_table(item.head, item.rows)
+                builder.add_table(table.rows, header=table.header, unplaced=table.unplaced)
+            continue
+        if not item.strip():
+            flush_paragraph()
+            continue
+        if _starts_paragraph(item):
+            flush_paragraph()
+        paragraph.append(item)
+        if _ends_paragraph(item, width):
+            flush_paragraph()
+    flush_paragraph()
