@@ -41,7 +41,7 @@ from ingest.classify import table_kind
 from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
-from ingest.subjects import same_item
+from ingest.subjects import normalise, same_item
 from ingest.tables import is_total_label, strip_list_mark
 from index.query_expansion import canonical_variants
 
@@ -154,6 +154,8 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        if intent.scope:  # "政府采购里买图书": 政府采购's own figure is the whole, not the part asked
+            facts = [f for f in facts if bare_item(normalise(f.subject)) != bare_item(normalise(intent.scope))]
         found = self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
         if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it

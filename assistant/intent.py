@@ -410,5 +410,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        scope=within["scope"] if within and operation is Operation.LOOKUP else "",
         operands=across.operands if across else [], rows=rows,
     )

@@ -97,6 +97,7 @@ class QuestionPlan:
     asks_name: bool = False  # 叫什么名字: answered only by a sentence or row that names something
     asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
     asks_duty: bool = False  # 管不管, 负不负责: whether the body's listed duties name the matter (`focus`)
+    scope: str = ""  # the whole a part is asked inside (政府采购 of 政府采购里买图书): its own figure never answers
     topic: str = ""  # the question without its department and years, for follow-ups
     operands: list[Operand] = field(default_factory=list)  # one item in two documents (two bodies, 预算 and 决算)
     rows: RowAsk | None = None  # for ROW_RANK: the rows compared
