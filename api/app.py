@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from api import access_log
 from api.auth import API_KEY_HEADER
 from api.body_limit import BodyLimitMiddleware
-from api.load_shedding import InFlightLimit
+from api.load_shedding import AnswerThreads, InFlightLimit, responsive_loop
 from api.errors import CatchAllMiddleware, install_error_handlers
 from api.rate_limit import RateLimiter
 from api.routes import ask, documents, facts, pages, suggestions, unanswered, widget_config
@@ -62,9 +62,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.question_log = open_question_log(settings)
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.state.text_limiter = RateLimiter(settings.rate_limit_per_minute)  # source text look-ups: a bucket of their own
+    app.state.answer_threads = AnswerThreads(settings.answer_threads)
     log.info("ready: %d document(s) in %s", len(app.state.assistant.index.documents()), settings.data_dir)
     try:
-        yield
+        with responsive_loop(settings.switch_interval_ms / 1000):
+            yield
     finally:
         app.state.question_log.close()
         app.state.assistant.index.close()

@@ -10,6 +10,7 @@ from fastapi.security import APIKeyHeader
 
 from api.auth import API_KEY_HEADER, Role, role_for_key
 from api.errors import ApiError
+from api.load_shedding import AnswerThreads
 from api.messages import has_invalid_chars
 from api.rate_limit import RateLimiter
 from api.schemas import AskRequest
@@ -40,7 +41,13 @@ def get_question_log(request: Request) -> QuestionLog:
     return request.app.state.question_log
 
 
+def get_answer_threads(request: Request) -> AnswerThreads:
+    """The threads this worker computes answers in, made at startup."""
+    return request.app.state.answer_threads
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+AnswerThreadsDep = Annotated[AnswerThreads, Depends(get_answer_threads)]
 QuestionLogDep = Annotated[QuestionLog, Depends(get_question_log)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 IndexDep = Annotated[CorpusIndex, Depends(get_index)]

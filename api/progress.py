@@ -9,9 +9,9 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 
-from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import ServerSentEvent
 
+from api.load_shedding import AnswerThreads
 from api.unanswered import note_unanswered
 from assistant.answer import Answer, Context
 from assistant.chain import Assistant, QuestionRejected
@@ -59,9 +59,9 @@ def _status(stage: Stage) -> ServerSentEvent:
     return ServerSentEvent(event="status", data={"stage": str(stage), "message": STAGE_MESSAGE[stage]})
 
 
-async def answer_events(assistant: Assistant, question_log: QuestionLog, question: str, where: DocumentFilter,
-                        context: Context | None = None) -> AsyncIterator[ServerSentEvent]:
-    """status… → answer (or error) → done."""
+async def answer_events(threads: AnswerThreads, assistant: Assistant, question_log: QuestionLog, question: str,
+                        where: DocumentFilter, context: Context | None = None) -> AsyncIterator[ServerSentEvent]:
+    """status… → answer (or error) → done; the answer is computed in one of `threads`."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[Stage | None] = asyncio.Queue()
 
@@ -75,7 +75,7 @@ async def answer_events(assistant: Assistant, question_log: QuestionLog, questio
             report(None)  # end of statuses; queued after every status the thread sent
 
     yield _status(Stage.UNDERSTAND)
-    task = asyncio.ensure_future(run_in_threadpool(work))
+    task = asyncio.ensure_future(threads.run(work))
     # the worker cannot be cancelled; if the client leaves, let it finish and drop its result quietly
     task.add_done_callback(lambda t: t.cancelled() or t.exception())
     while (status := await queue.get()) is not None:

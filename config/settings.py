@@ -67,7 +67,17 @@ class Settings(BaseSettings):
     admin_keys: list[str] = Field(default_factory=list, description="API keys with admin rights (JSON list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
     max_in_flight: int = Field(
-        32, ge=1, description="Questions one server worker answers at once; beyond it, 503 with Retry-After at once."
+        32, ge=1, description="Questions one server worker takes at once (answering or waiting for an answer thread); "
+        "beyond it, 503 with Retry-After at once."
+    )
+    answer_threads: int = Field(
+        2, ge=1, description="Answers one server worker computes at once; the other questions it took wait for a thread. "
+        "Answers share one interpreter, so more threads answer no faster and keep the event loop (and every refusal) "
+        "waiting.",
+    )
+    switch_interval_ms: float = Field(
+        1.0, gt=0, description="How long a server thread may keep the interpreter while another waits for it (Python's "
+        "default: 5 ms); the event loop waits up to this long for each step of a request while answers are computed.",
     )
     rate_limit_per_minute: int = Field(60, ge=0, description="Public ask requests per client per minute; 0 switches the limit off.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint that may rephrase text answers.")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Depends
-from fastapi.concurrency import run_in_threadpool
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from api.deps import AssistantDep, BodyQuestion, QueryQuestion, QuestionLogDep, rate_limit
+from api.deps import AnswerThreadsDep, AssistantDep, BodyQuestion, QueryQuestion, QuestionLogDep, rate_limit
 from api.progress import answer, answer_events
 from api.schemas import ErrorBody
 from assistant.answer import Answer
@@ -20,14 +19,15 @@ router = APIRouter(prefix="/api", tags=["ask"], dependencies=[Depends(rate_limit
 
 
 @router.post("/ask", response_model=Answer)
-async def ask(question: BodyQuestion, assistant: AssistantDep, question_log: QuestionLogDep) -> Answer:
+async def ask(question: BodyQuestion, assistant: AssistantDep, question_log: QuestionLogDep,
+              threads: AnswerThreadsDep) -> Answer:
     """Answers one question with exact figures and citations, and two related questions to ask next."""
-    return await run_in_threadpool(answer, assistant, question_log, question.text, question.where, question.context)
+    return await threads.run(answer, assistant, question_log, question.text, question.where, question.context)
 
 
 @router.get("/ask/stream", response_class=EventSourceResponse)
 async def ask_stream(question: QueryQuestion, assistant: AssistantDep,
-                     question_log: QuestionLogDep) -> AsyncIterator[ServerSentEvent]:
+                     question_log: QuestionLogDep, threads: AnswerThreadsDep) -> AsyncIterator[ServerSentEvent]:
     """Server-Sent Events: `status` {stage, message}… then `answer` (the Answer JSON) or `error`, then `done`."""
-    async for event in answer_events(assistant, question_log, question.text, question.where, question.context):
+    async for event in answer_events(threads, assistant, question_log, question.text, question.where, question.context):
         yield event

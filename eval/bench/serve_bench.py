@@ -14,15 +14,22 @@ is 127.0.0.1); `--max-in-flight` sets the server's limit of questions in flight 
 The questions are a JSON list (eval/bench/named_ask.py writes one); `--first N` keeps the first N.
 RSS is VmRSS summed over the server's process and all its descendants, sampled every half second; "server cores"
 is the CPU time those processes used over the wall time (1.0: one core busy), so a run on a shared machine shows how
-much of it the server got.
+much of it the server got; "client cores" is the same for this process, which makes all the clients' requests.
+
+A refused client asks again at once, so the 503 times the clients measure include their own wait for this process
+(one interpreter for every client). A probe in a process of its own (`--probe-every S`, 0: none) asks one question
+every S seconds on one connection meanwhile; its 503 times are what one visitor arriving at a full server waits.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
+import http.client
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -99,9 +106,40 @@ def start(args: argparse.Namespace, workers: int, workdir: Path) -> tuple[subpro
     return proc, f"http://127.0.0.1:{port}", time.perf_counter() - started, log_path
 
 
-async def load(url: str, questions: list[str], clients: int, seconds: float, pid: int, close: bool = False) -> dict:
+def probe(url: str, question: str, seconds: float, every: float) -> list[tuple[int, float]]:
+    """One question every `every` seconds on one keep-alive connection for `seconds`: (status, seconds) each."""
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    body = json.dumps({"question": question}).encode()
+    results, end, due = [], time.perf_counter() + seconds, time.perf_counter()
+    while time.perf_counter() < end:
+        asked = time.perf_counter()
+        connection.request("POST", "/api/ask", body=body, headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        results.append((response.status, time.perf_counter() - asked))
+        due += every
+        time.sleep(max(0.0, due - time.perf_counter()))
+    connection.close()
+    return results
+
+
+def start_probe(url: str, question: str, seconds: float, every: float) -> subprocess.Popen:
+    """`probe` in a process of its own, so its times do not wait for the clients' process."""
+    return subprocess.Popen([sys.executable, "-m", "eval.bench.serve_bench", "--probe", url, question, str(seconds), str(every)],
+                            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def client_cpu_s() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+async def load(url: str, questions: list[str], clients: int, seconds: float, pid: int, close: bool = False,
+               probe_every: float = 0.0) -> dict:
     """`clients` closed-loop clients for `seconds`; latencies by status, and the server's peak RSS meanwhile.
-    With `close` every request goes on a new connection (as many separate visitors' do)."""
+    With `close` every request goes on a new connection (as many separate visitors' do); with `probe_every`, a
+    probe process asks the last question meanwhile (`probe`)."""
     results: list[tuple[int | str, float]] = []
     deadline = time.perf_counter() + seconds
     peak = 0.0
@@ -127,20 +165,30 @@ async def load(url: str, questions: list[str], clients: int, seconds: float, pid
             peak = max(peak, tree_rss_mib(pid))
             await asyncio.sleep(SAMPLE_S)
 
-    started, before = time.perf_counter(), cpu_s(pid)
+    gc.collect()
+    gc.freeze()  # a full collection of this process then walks only what the clients make, not every module's objects
+    prober = start_probe(url, questions[-1], seconds, probe_every) if probe_every else None
+    started, before, client_before = time.perf_counter(), cpu_s(pid), client_cpu_s()
     await asyncio.gather(sample(), *(client(n) for n in range(clients)))
     elapsed = time.perf_counter() - started
+    client_cpu = client_cpu_s() - client_before
     used = {each: seconds - before.get(each, 0.0) for each, seconds in cpu_s(pid).items()}
     cpu = sum(used.values())
+    probed = json.loads(prober.communicate(timeout=120)[0]) if prober else []
+    probe_shed = [s for status, s in probed if status == 503]
     ok = [s for status, s in results if status == 200]
     shed = [s for status, s in results if status == 503]
     errors = [status for status, _ in results if status not in (200, 503)]
+    errors += [status for status, _ in probed if status not in (200, 503)]
     return {"clients": clients, "seconds": elapsed, "answers": len(ok), "answers_per_s": len(ok) / elapsed,
             "p50_ms": p50(ok) * 1000, "p95_ms": percentile(ok, 95) * 1000, "shed": len(shed),
             "shed_p50_ms": p50(shed) * 1000, "shed_p95_ms": percentile(shed, 95) * 1000,
-            "shed_max_ms": max(shed, default=float("nan")) * 1000,
+            "shed_max_ms": max(shed, default=float("nan")) * 1000, "probes": len(probed), "probe_shed": len(probe_shed),
+            "probe_shed_p50_ms": p50(probe_shed) * 1000, "probe_shed_p95_ms": percentile(probe_shed, 95) * 1000,
+            "probe_shed_max_ms": max(probe_shed, default=float("nan")) * 1000,
             "errors": len(errors), "error_kinds": sorted({str(e) for e in errors}), "peak_rss_mib": peak,
             "server_cores": cpu / elapsed, "answers_per_cpu_s": len(ok) / cpu if cpu else float("nan"),
+            "client_cores": client_cpu / elapsed,
             "process_cores": sorted((round(s / elapsed, 2) for s in used.values() if s / elapsed >= 0.05), reverse=True)}
 
 
@@ -153,7 +201,7 @@ def run(args: argparse.Namespace, questions: list[str]) -> list[dict]:
                 idle = tree_rss_mib(proc.pid)
                 try:
                     for clients in args.clients:
-                        row = asyncio.run(load(url, questions, clients, args.seconds, proc.pid, args.close))
+                        row = asyncio.run(load(url, questions, clients, args.seconds, proc.pid, args.close, args.probe_every))
                         row.update(round=round_, workers=workers, startup_s=startup_s, idle_rss_mib=idle,
                                    load=os.getloadavg()[0])
                         rows.append(row)
@@ -169,14 +217,19 @@ def run(args: argparse.Namespace, questions: list[str]) -> list[dict]:
     return rows
 
 
+def shed_times(r: dict, prefix: str) -> str:
+    return f"{r[prefix + '_p50_ms']:.1f} / {r[prefix + '_p95_ms']:.1f} / {r[prefix + '_max_ms']:.1f}" if r.get(prefix) else "—"
+
+
 def render(rows: list[dict]) -> str:
-    return table(["round", "workers", "clients", "answers/s", "p50 ms", "p95 ms", "503s", "503 p50 / p95 / max ms", "errors",
-                  "server cores (per process)", "answers/CPU-s", "RSS idle / peak MiB", "start s", "load"],
+    return table(["round", "workers", "clients", "answers/s", "p50 ms", "p95 ms", "503s", "503 p50 / p95 / max ms",
+                  "probe 503s", "probe 503 p50 / p95 / max ms", "errors", "server cores (per process)", "client cores",
+                  "answers/CPU-s", "RSS idle / peak MiB", "start s", "load"],
                  [[r["round"], r["workers"], r["clients"], f"{r['answers_per_s']:.1f}", f"{r['p50_ms']:.0f}",
-                   f"{r['p95_ms']:.0f}", r["shed"],
-                   f"{r['shed_p50_ms']:.1f} / {r['shed_p95_ms']:.1f} / {r['shed_max_ms']:.1f}" if r["shed"] else "—",
+                   f"{r['p95_ms']:.0f}", r["shed"], shed_times(r, "shed"),
+                   f"{r.get('probe_shed', 0)} of {r.get('probes', 0)}", shed_times(r, "probe_shed"),
                    r["errors"], f"{r['server_cores']:.2f} ({' + '.join(map(str, r['process_cores']))})",
-                   f"{r['answers_per_cpu_s']:.1f}",
+                   f"{r.get('client_cores', float('nan')):.2f}", f"{r['answers_per_cpu_s']:.1f}",
                    f"{r['idle_rss_mib']:.0f} / {r['peak_rss_mib']:.0f}", f"{r['startup_s']:.1f}", f"{r['load']:.1f}"]
                   for r in rows])
 
@@ -192,6 +245,11 @@ def ratios(rows: list[dict], workers: list[int]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--probe"]:  # the probe process (`start_probe`)
+        url, question, seconds, every = argv[1:5]
+        print(json.dumps(probe(url, question, float(seconds), float(every))))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--questions", type=Path, required=True, help="JSON list of questions")
@@ -203,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-in-flight", type=int, default=0, help="questions in flight per worker (0: the product's)")
     parser.add_argument("--close", action="store_true",
                         help="a new connection per request, not one keep-alive connection per client")
+    parser.add_argument("--probe-every", type=float, default=0.0, metavar="S",
+                        help="a probe process asks one question every S seconds meanwhile (0: no probe)")
     parser.add_argument("--startup-timeout", type=float, default=300.0)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
