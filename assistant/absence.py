@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.lexicon import word_spans
 from ingest.punctuation import QUOTES_AND_BRACKETS, SENTENCE
@@ -37,19 +38,29 @@ def _negated(word: str, reach: str) -> bool:
     return rest is None or bool(_GENERIC_HEAD.match(rest.group()))
 
 
+@lru_cache(maxsize=64)
+def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]], ...]:
+    """The short sentences of a document that negate something: (start, end, text without quotes and brackets,
+    where each negation ends in it), read once per document."""
+    found = []
+    for sentence in SENTENCE.finditer(text):
+        body = sentence.group()
+        if len(body) > MAX_STATEMENT_CHARS or not _NEGATION.search(body):
+            continue
+        bare = QUOTES_AND_BRACKETS.sub("", body)
+        ends = tuple(negation.end() for negation in _NEGATION.finditer(bare))
+        if ends:
+            found.append((sentence.start() + len(body) - len(body.lstrip()), sentence.end(), bare, ends))
+    return tuple(found)
+
+
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     """Span of the first sentence saying the document has none of the item, or None."""
     words = item_words(terms)
     if not words:
         return None
-    for sentence in SENTENCE.finditer(text):
-        body = sentence.group()
-        if len(body) > MAX_STATEMENT_CHARS:
-            continue
-        bare = QUOTES_AND_BRACKETS.sub("", body)
-        for negation in _NEGATION.finditer(bare):
-            reach = bare[negation.end() : negation.end() + NEGATION_REACH + max(map(len, words))]
-            if any(_negated(word, reach) for word in words):
-                lead = len(body) - len(body.lstrip())
-                return sentence.start() + lead, sentence.end()
+    longest = max(map(len, words))
+    for start, end, bare, ends in _negating_sentences(text):
+        if any(_negated(word, bare[at : at + NEGATION_REACH + longest]) for at in ends for word in words):
+            return start, end
     return None

@@ -277,6 +277,8 @@ class AskedForm:
     telling: frozenset[str]  # those that tell an item apart (事业 and 运行 of 事业运行经费, not its 经费)
     standard: bool  # a standard item (项目支出), never named by what another item's money is for
     whole: bool  # the whole budget (支出预算, 收入总计): named only by a subject that holds it, never by shared words
+    unasked_funds: tuple[str, ...]  # of a whole, the funds it does not name: a subject naming one is one fund's
+    joined: tuple[tuple[str, str], ...]  # its kinds of body joined as an item may name them (`_joined_kinds`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +287,7 @@ class AskedItem:
 
     forms: tuple[AskedForm, ...]
     words: frozenset[str]
+    whole: bool  # some form names the whole budget
 
 
 def _asked_item(terms: list[str]) -> AskedItem:
@@ -300,13 +303,15 @@ def _asked_item(terms: list[str]) -> AskedItem:
             if (len(form) >= 3 or form == t) and factor > weights.get(form, 0.0):
                 weights[form] = factor
     forms = tuple(_asked_form(form, factor) for form, factor in weights.items())
-    return AskedItem(forms, frozenset().union(*(form.words for form in forms)))
+    return AskedItem(forms, frozenset().union(*(form.words for form in forms)), any(form.whole for form in forms))
 
 
 def _asked_form(text: str, factor: float) -> AskedForm:
     words = _word_set(text)
+    whole = text in _whole_terms()
+    unasked_funds = tuple(fund for fund in split_funds() if fund not in text) if whole else ()
     return AskedForm(text, factor, _without_generic_tail(text), words, words - generic_item_words(), text in budget_terms(),
-                     text in _whole_terms())
+                     whole, unasked_funds, _joined_kinds(text))
 
 
 @lru_cache(maxsize=1)
@@ -354,7 +359,10 @@ def _own_item(subject: str) -> str:
 def _inside_a_word(asked: str, subject: str) -> bool:
     """The asked item stands in the subject, but each time one character into a word, which that character makes
     another word (电费 in 邮电费 or 水电费); 接待费 of 公务接待费 follows a word of its own."""
-    starts = {m.start() for m in re.finditer(re.escape(asked), subject)}
+    starts, at = set(), subject.find(asked)
+    while at >= 0:
+        starts.add(at)
+        at = subject.find(asked, at + 1)
     if not starts:
         return False
     word_starts, at = [], 0
@@ -365,12 +373,24 @@ def _inside_a_word(asked: str, subject: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _one_kind_of_joined(asked: str, subject: str) -> bool:
+def _funds_named(subject: str) -> frozenset[str]:
+    """The funds a budget is split into that a subject names (政府性基金 of 政府性基金预算收入)."""
+    return frozenset(fund for fund in split_funds() if fund in subject)
+
+
+def _joined_kinds(asked: str) -> tuple[tuple[str, str], ...]:
+    """(joined word, the asked text with its kind so joined) for each kind of body the asked item names alone:
+    行政单位医疗 → (行政事业, 行政事业单位医疗)."""
+    return tuple((joined, asked.replace(kind, joined, 1)) for joined, kinds in joined_bodies().items() for kind in kinds
+                 if kind in asked and joined not in asked)
+
+
+@lru_cache(maxsize=65536)
+def _one_kind_of_joined(joined: tuple[tuple[str, str], ...], subject: str) -> bool:
     """The asked item names one kind of body where the subject's item names both joined (行政单位医疗 of
     行政事业单位医疗)."""
     item = _own_item(subject)
-    return any(kind in asked and joined not in asked and asked.replace(kind, joined, 1) in item
-               for joined, kinds in joined_bodies().items() for kind in kinds)
+    return any(whole in item for _, whole in joined)
 
 
 def _a_sibling_item(form: AskedForm, subject: str) -> bool:
@@ -438,12 +458,16 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     # (found by looking, before their text is segmented); too few score only by naming the fact's purpose
     searchable = _searchable_place(fact.subject, structure(fact))
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
+    funds = _funds_named(subject) if asked.whole else frozenset()
     best = 0.0
     for form in asked.forms:
         text, factor = form.text, form.factor
-        if _one_kind_of_joined(text, fact.subject) or _inside_a_word(text, subject):
+        if form.joined and any(joined in fact.subject for joined, _ in form.joined) \
+                and _one_kind_of_joined(form.joined, fact.subject):
             continue
-        if form.whole and any(fund in subject and fund not in text for fund in split_funds()):
+        if text in subject and _inside_a_word(text, subject):
+            continue
+        if form.unasked_funds and not funds.isdisjoint(form.unasked_funds):
             continue  # 政府性基金预算收入 is one fund's, never the whole 预算收入
         # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
         # are pieces of it; the 支出 of 支出预算, the whole, is no piece of anything); the narrower penalty only
@@ -503,8 +527,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= 30.0
     if fact.table_kind in ONE_FUND_TABLES and not any(w in INCLUDED.sub("", question) for w in fund_words()):
         best -= ONE_FUND_PENALTY
-    if any(form.whole for form in asked.forms) and any(fund in fact.subject for fund in split_funds()) \
-            and not any(fund in question for fund in fund_words()):
+    if asked.whole and any(fund in fact.subject for fund in split_funds()) and not any(fund in question for fund in fund_words()):
         best -= SPLIT_FUND_PENALTY  # "一共支出了多少": the department's whole before one fund's
     if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
         best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row

@@ -8,7 +8,7 @@ list (…包括哪些) and text (anything that is not asking for a figure).
 from __future__ import annotations
 
 import re
-from functools import reduce
+from functools import lru_cache, reduce
 
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields
@@ -117,6 +117,7 @@ def clean_focus(text: str) -> str:
 _JOINING = frozenset("和及与、比较在中")
 
 
+@lru_cache(maxsize=4096)
 def _without_joining_ends(text: str) -> str:
     """The text without the joining characters at its ends that stand as words of their own: 在 of 在政府采购中,
     never of 在建工程."""
