@@ -6,11 +6,12 @@ import re
 from functools import lru_cache
 
 from ingest.lexicon import word_spans
-from ingest.punctuation import QUOTES_AND_BRACKETS, SENTENCE
+from ingest.punctuation import QUOTES_AND_BRACKETS, SENTENCE, SENTENCE_END_MARKS
 
 MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
 NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
 MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
+_SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
 _NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制)")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|的|等|和|及|与|或")  # what may follow the item negated
@@ -41,16 +42,20 @@ def _negated(word: str, reach: str) -> bool:
 @lru_cache(maxsize=64)
 def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]], ...]:
     """The short sentences of a document that negate something: (start, end, text without quotes and brackets,
-    where each negation ends in it), read once per document."""
-    found = []
-    for sentence in SENTENCE.finditer(text):
-        body = sentence.group()
-        if len(body) > MAX_STATEMENT_CHARS or not _NEGATION.search(body):
+    where each negation ends in it), found from the negations (one pass over the text) and read once per document."""
+    found, seen = [], set()
+    for negation in _NEGATION.finditer(text):
+        start = 1 + max(text.rfind(mark, 0, negation.start()) for mark in _SENTENCE_BREAKS)
+        if start in seen:
+            continue
+        seen.add(start)
+        sentence = SENTENCE.match(text, start)
+        body = sentence.group() if sentence else ""
+        if not body.strip() or len(body) > MAX_STATEMENT_CHARS:
             continue
         bare = QUOTES_AND_BRACKETS.sub("", body)
-        ends = tuple(negation.end() for negation in _NEGATION.finditer(bare))
-        if ends:
-            found.append((sentence.start() + len(body) - len(body.lstrip()), sentence.end(), bare, ends))
+        ends = tuple(match.end() for match in _NEGATION.finditer(bare))
+        found.append((sentence.start() + len(body) - len(body.lstrip()), sentence.end(), bare, ends))
     return tuple(found)
 
 
