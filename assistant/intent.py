@@ -196,7 +196,7 @@ _UP = re.compile(r"多了|增加|增长|上升|提高|多多少|比[^，。？?�
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
-_BASIS_TAIL = re.compile(rf"{_BASIS_WORD}$")
+_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")

@@ -607,3 +607,8 @@ def test_people_counted_are_asked_in_people_never_in_money(question, hint, focus
 def test_where_money_comes_from_is_a_text_question_about_the_item(question):
     p = plan(question)
     assert p.operation is Operation.TEXT and not p.wants_number and p.focus == "事业收入"
+
+
+def test_a_projects_total_budget_keeps_its_total():
+    assert plan("发改委信息化建设项目总预算多少").focus == "信息化建设项目总预算"
+    assert plan("发改委三公经费预算多少").focus == "三公经费"
