@@ -65,6 +65,7 @@ _LEADING = re.compile(
 )
 # a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
+_COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
@@ -378,6 +379,13 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
                 table_kind=table.kind,
                 row_path=cell.row_labels,
                 col_path=cell.col_headers,
+                period=_column_year(cell.col_headers),
             )
         )
     return facts
+
+
+def _column_year(headers: tuple[str, ...]) -> int | None:
+    """The year a column states its figures for (2024年预算数 beside 2025年预算数), or None."""
+    year = _COLUMN_YEAR.search("".join(headers))
+    return int(year["year"]) if year else None

@@ -248,3 +248,17 @@ def test_a_whole_keeps_the_words_that_make_it_one(sentence, subject) -> None:
 def test_a_bare_side_beside_a_funds_other_side_is_that_funds() -> None:
     sentence = "2024年度政府性基金预算财政拨款收入240.00万元，支出240.00万元，年末无结转和结余。"
     assert [f.subject for f in facts_from_line(Line(sentence, 0, len(sentence)))] == ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款支出"]
+
+
+def test_a_column_headed_by_a_year_states_that_years_figures(tmp_path) -> None:
+    """"2024年预算数" beside "2025年预算数": last year's column is 2024's, never a second 2025 figure."""
+    from pathlib import Path
+
+    from ingest.pipeline import parse_file
+
+    text = ("示例县示例局\n2025年部门预算\n\n表七 “三公”经费支出预算表\n单位：万元\n"
+            "项目\t2025年预算数\t2024年预算数\t增减额\n合计\t24.80\t27.90\t-3.10\n公务接待费\t6.20\t7.50\t-1.30\n")
+    path = Path(tmp_path) / "example-county-bureau-2025-dept-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    periods = {f.value: f.period for f in parse_file(path).facts if f.subject == "公务接待费" and f.origin == "table"}
+    assert periods[Decimal("6.20")] == 2025 and periods[Decimal("7.50")] == 2024
