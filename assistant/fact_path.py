@@ -42,7 +42,7 @@ from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import normalise, same_item
-from ingest.tables import is_total_label, strip_list_mark
+from ingest.tables import is_total_label
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
