@@ -160,7 +160,7 @@ class Assistant:
                    started: float, on_stage: StageReport) -> tuple[str | None, Answer]:
         """The answer to the first reading of a follow-up that is answered (else to its most likely reading), and
         that reading; the question itself when it stands alone."""
-        options: list[str | None] = [*readings(question, context, documents)] if context else []
+        options: list[str | None] = list(readings(question, context, documents)) if context else []
         refused: list[tuple[str | None, Answer]] = []
         for reading in options or [None]:
             answer = self.chain.invoke(Turn(reading or question, where, started, report=on_stage))

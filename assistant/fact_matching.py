@@ -527,7 +527,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= 30.0
     if fact.table_kind in ONE_FUND_TABLES and not any(w in INCLUDED.sub("", question) for w in fund_words()):
         best -= ONE_FUND_PENALTY
-    if asked.whole and any(fund in fact.subject for fund in split_funds()) and not any(fund in question for fund in fund_words()):
+    if asked.whole and _funds_named(fact.subject) and not any(fund in question for fund in fund_words()):
         best -= SPLIT_FUND_PENALTY  # "一共支出了多少": the department's whole before one fund's
     if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
         best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row
