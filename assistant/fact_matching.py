@@ -18,6 +18,7 @@ from index.fact_store import FactRecord
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
+from ingest.sections import PROJECT_BLOCK
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark
 
@@ -159,13 +160,22 @@ def _subject_forms(subject: str) -> tuple[str, str]:
 
 def owned_subject(fact: FactRecord) -> str:
     """The fact's item, with its section's item before a subject that names none (生命健康专项项目总预算)."""
-    return fact.subject if names_an_item(fact.subject) else f"{heading_item(fact.heading)}{fact.subject}"
+    if names_an_item(fact.subject):
+        return fact.subject
+    item = heading_item(fact.heading)
+    overlap = next((n for n in range(min(len(item), len(fact.subject)), 1, -1) if item.endswith(fact.subject[:n])), 0)
+    return f"{item}{fact.subject[overlap:]}"  # 建设项目 + 项目总预算 → 建设项目总预算
 
 
 def heading_item(heading: str) -> str:
-    """The item a section is about, from its first heading level: "贸易高质量发展专项（政策资金）经费情况说明 >
-    六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is only 项目总预算 belongs to it)."""
-    top = strip_list_mark(heading.split(" > ")[0]).strip()
+    """The item a section is about: the project of a 项目N： block it stands in, else its first heading level's:
+    "贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is
+    only 项目总预算 belongs to it)."""
+    levels = heading.split(" > ")
+    block = next((m for m in map(PROJECT_BLOCK.match, reversed(levels)) if m and m["name"]), None)
+    if block:  # "项目三：省级临床重点专科建设项目": the block's project
+        return block["name"].strip()
+    top = strip_list_mark(levels[0]).strip()
     item = _HEADING_TAIL.sub("", top)
     return item if item != top else ""
 

@@ -41,6 +41,10 @@ _COUNT_MENTION = re.compile(
     r"(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
+# "财政拨款“三公”经费预算为0。": a zero printed without a unit is zero in any unit
+_ZERO_MENTION = re.compile(r"(?<=[为是])\s*(?P<num>0|零)(?P<unit>)(?=\s*(?:[。；，,]|$))")
+_ZERO_ITEM = re.compile(r"(?:经费|费|预算数?|支出|收入|资金|拨款)\s*[为是]$")
+_ZERO_UNIT = "万元"
 _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 # a bound word right before a figure: "不低于80%", "开展至少1次团体心理治疗"
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
@@ -71,6 +75,8 @@ _BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
+# "项目总预算3000万元，2025年安排1200万元": one year's share of a whole stated over several years
+_YEAR_SHARE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:安排|下达|投入|拨付)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 # the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
 _PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:当年|全年|年初)?(?:预算|决算|执行数)")
@@ -130,12 +136,13 @@ def _sentences(line: Line) -> Iterable[tuple[int, str]]:
 
 def _mentions(sentence: str) -> list[re.Match]:
     """Figures in a sentence, in order: money and percentages, then counts that do not overlap them (a count
-    written in words only when a bound word stands beside it)."""
+    written in words only when a bound word stands beside it), and an item's zero printed without a unit."""
     money = list(_MENTION.finditer(sentence))
     counts = [m for m in _COUNT_MENTION.finditer(sentence) if not any(m.start() < o.end() and o.start() < m.end() for o in money)
               and (NUMBER.fullmatch(m["num"]) or (chinese_number(m["num"]) is not None
                                                   and (m["bound"] or _BOUND_BEFORE.search(sentence, 0, m.start()))))]
-    return sorted(money + counts, key=lambda m: m.start())
+    zeros = [m for m in _ZERO_MENTION.finditer(sentence) if _ZERO_ITEM.search(sentence, 0, m.start())]
+    return sorted(money + counts + zeros, key=lambda m: m.start())
 
 
 def _figure(num: str) -> Decimal:
@@ -166,6 +173,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
         for match in _mentions(sentence):
+            unit_text = match["unit"] or _ZERO_UNIT
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
             clause = sentence[clause_start : match.start()].rstrip()
@@ -200,9 +208,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
-            if match["unit"] in "%％" and _COMPLETION.search(clause):
+            if unit_text in "%％" and _COMPLETION.search(clause):
                 subject, measure = "", COMPLETION_MEASURE
-            share = _SHARE_OF.match(clause.strip()) if match["unit"] in "%％" and not change else None
+            share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None
             if share:  # "基本支出 5377.64万元，占 55.10%": the share of the item just named, in the whole it names
                 subject, measure = running_subject, f"占{share['whole']}的{SHARE_MEASURE}" if share["whole"] else SHARE_MEASURE
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
@@ -210,6 +218,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
                 subject = sentence_whole or line_subject
+            elif (year_share := _YEAR_SHARE.search(clause.strip())) and "总" in running_subject:
+                subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
@@ -234,7 +244,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 running_subject = subject
                 if not in_parts:
                     sentence_whole = sentence_whole or subject
-            unit = normalise_unit(_COUNT_UNIT_NAMES.get(match["unit"], match["unit"]).replace("％", "%"))
+            unit = normalise_unit(_COUNT_UNIT_NAMES.get(unit_text, unit_text).replace("％", "%"))
             value = _figure(match["num"])
             if unit == "%" and measure != COMPLETION_MEASURE and not share:
                 measure = SHARE_MEASURE if measure == "金额" else measure + "幅度"

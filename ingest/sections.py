@@ -1,4 +1,4 @@
-"""Builds the section tree from heading lines: 第一部分 > 一、 > （一） > 1、/1. > table titles."""
+"""Builds the section tree from heading lines: 第一部分 > 一、 > （一） > 1、/1./项目一： > table titles."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 
 from ingest.model import Line, Section
 
+# "项目三：省级临床重点专科建设项目" heads the block that describes that project
+PROJECT_BLOCK = re.compile(r"^项目[一二三四五六七八九十\d]{1,3}\s*[：:、]\s*(?P<name>.*)$")
 MAX_HEADING_CHARS = 40  # longer lines are paragraphs that happen to start with a list mark
 MAX_TABLE_TITLE_CHARS = 64  # project names make 绩效目标表 titles long
 HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
@@ -13,6 +15,7 @@ HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(r"^[一二三四五六七八九十]+、")),
     (3, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
     (4, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
+    (4, PROJECT_BLOCK),
     (5, re.compile(r"^.{2,64}表$")),
 ]
 

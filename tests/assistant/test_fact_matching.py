@@ -104,6 +104,8 @@ def test_a_figure_named_only_by_its_measure_takes_the_item_its_section_explains(
     assert heading_item("贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排") == "贸易高质量发展专项"
     assert heading_item("二、人民调解项目资金使用说明") == "人民调解项目"
     assert heading_item("三、政府采购预算情况") == ""  # a section of the disclosure, not an item's explanation
+    assert heading_item("2025年单位预算公开说明 > 十、项目支出预算及绩效目标情况 > 项目三：省级临床重点专科建设项目") == (
+        "省级临床重点专科建设项目")  # the project block it stands in
 
 
 def test_a_figures_unit_says_what_it_measures():

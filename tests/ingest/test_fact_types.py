@@ -262,3 +262,29 @@ def test_a_column_headed_by_a_year_states_that_years_figures(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     periods = {f.value: f.period for f in parse_file(path).facts if f.subject == "公务接待费" and f.origin == "table"}
     assert periods[Decimal("6.20")] == 2025 and periods[Decimal("7.50")] == 2024
+
+
+@pytest.mark.parametrize("sentence, whole, share", [
+    ("预算金额：项目总预算3000.00万元，2025年安排1200.00万元。", "项目总预算", "项目预算"),
+    ("项目总投资500万元，2024年度下达200万元。", "项目总投资", "项目投资"),
+    ("总预算80万元，2026年投入30万元。", "总预算", "预算"),
+])
+def test_one_years_share_of_a_multi_year_whole_is_not_the_whole(sentence, whole, share) -> None:
+    first, second = line_facts(sentence)
+    assert (first.subject, first.period) == (whole, None)
+    assert second.subject == share and second.period is not None
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("财政拨款“三公”经费预算为0。", "财政拨款三公经费预算"),
+    ("因公出国（境）费为0，公务接待费3.20万元。", "因公出国（境）费"),
+    ("本单位机关运行经费为零。", "机关运行经费"),
+])
+def test_an_items_zero_printed_without_a_unit_is_a_zero_amount(sentence, subject) -> None:
+    zero = line_facts(sentence)[0]
+    assert (zero.subject, zero.value, zero.amount_wan, zero.kind) == (subject, Decimal(0), Decimal(0), FactKind.AMOUNT)
+
+
+@pytest.mark.parametrize("sentence", ["增长率为0。", "编号为0，", "期末余额为0元以上"])
+def test_a_bare_zero_of_no_money_item_is_no_fact(sentence) -> None:
+    assert [f for f in line_facts(sentence) if f.value == 0 and f.unit == "万元"] == []
