@@ -25,7 +25,7 @@ from assistant.formatting import readable
 from assistant.intent import parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
-from assistant.plan import Operation, QuestionPlan
+from assistant.plan import ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
@@ -248,7 +248,7 @@ class Assistant:
             # stated there; its budget is that document's figure less the stated change
             docs = [d for d in available if d.year == intent.years[0] + 1]
             if docs and intent.basis is not Basis.EXECUTION:
-                if re.search(r"决算|实际", turn.question):  # a budget's 上年 is last year's budget, not its outturn
+                if re.search(r"决算", turn.question) or ASKS_OUTTURN.search(turn.question):  # a budget's 上年 is last year's budget, not its outturn
                     docs = []
                 intent.operation = Operation.PREVIOUS
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
@@ -417,7 +417,8 @@ class Assistant:
                           context=context_of(turn.intent, turn.docs))
         if any(doubtful(c) for c in answer.citations):  # read from a scan with little confidence: said so
             answer = answer.model_copy(update={"text": f"{answer.text}{DOUBTFUL_NOTE}"})
-        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs)})
+        answered_in = answer.unit if answer.kind == "number" else None
+        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs, answered_in)})
 
     def _polish(self, answer: Answer) -> Answer:
         return rephrase(answer, self.llm) if self.llm is not None else answer

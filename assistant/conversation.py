@@ -14,6 +14,7 @@ from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
 from index.fact_store import DocumentRecord
 from ingest.lexicon import tokens
+from ingest.numbers import is_money
 
 _LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
@@ -25,12 +26,14 @@ _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operati
                     Operation.COMPLETION, Operation.LIST}
 _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
+_RELATIVE_YEAR = re.compile(r"^(?:去年|上年度?|上一年度?|前一年)$")
 _AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
 
-def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
+def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in: str | None = None) -> Context:
     """What an answer resolved, for the next question: the one department and year of its documents, else
-    the one the question named (a refusal for 2019 names 2019 though no document is of that year)."""
+    the one the question named (a refusal for 2019 names 2019 though no document is of that year), and the unit
+    its figure came in, else the one the question asked for."""
     departments = {d.department for d in documents} or set(plan.departments)
     years = {d.year for d in documents if d.year} or set(plan.years)
     return Context(
@@ -38,8 +41,13 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord]) -> Context:
         year=next(iter(years)) if len(years) == 1 else None,
         item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
-        topic=plan.topic[:200],
+        topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )
+
+
+def _asking(unit: str | None) -> str:
+    """How a follow-up asks for a figure in the unit of the one before: 多少钱 for money, 多少张 for a count of 张."""
+    return "是多少" if unit in (None, "%") else "多少钱" if is_money(unit) else f"多少{unit}"
 
 
 def readings(question: str, context: Context, documents: list[DocumentRecord]) -> list[str]:
@@ -68,8 +76,10 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         # "年初预算呢": the same item, of another basis
         if (names_body or plan.years) and not plan.focus:
             rewritten = f"{scope}{body}{context.topic}"
+        elif _RELATIVE_YEAR.match(body):  # "那去年呢": the same item, last year's
+            rewritten = f"{scope}{context.item or ''}{body}{_asking(context.answered_in)}"
         else:
-            rewritten = f"{scope}{context.item if only_basis else ''}{body}是多少"
+            rewritten = f"{scope}{context.item if only_basis else ''}{body}{_asking(context.answered_in)}"
             words = tokens(context.item or "")
             head = "".join(words[:-1] if len(words) > 1 else words)
             if head and plan.focus and not only_basis:  # "服务类呢" after 政府采购货物 (or 政府采购): maybe 政府采购里服务类

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
-from assistant.plan import INCLUDED
+from assistant.plan import ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (fund_words, generic_item_words, joined_bodies, spending_terms, split_funds, total_terms,
                                   unit_words)
 from index.query_expansion import canonical_terms
@@ -509,7 +509,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0
     subject = normalise(fact.subject)
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
-    if "实际" in question:  # what was actually spent is the 决算
+    if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):

@@ -156,7 +156,8 @@ class FactPath:
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if intent.scope:  # "政府采购里买图书": 政府采购's own figure is the whole, not the part asked
             facts = [f for f in facts if bare_item(normalise(f.subject)) != bare_item(normalise(intent.scope))]
-        found = self._best_figure(intent, self._best_per_doc(facts, intent.terms, intent, exclude_class="change"))
+        per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
+        found = self._best_figure(intent, per_doc)
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
         if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it
             return self._category_total(intent, grouped)
@@ -166,8 +167,9 @@ class FactPath:
             like = like_items(facts, intent.focus, intent.question) if len(docs) == 1 else []
             if like:
                 return self._like_answer(intent, like)
-        if found is None and intent.focus in compound_items():  # 水电费, listed apart as 水费 and 电费
-            return self._sum(replace(intent, parts=list(compound_items()[intent.focus])), facts, docs)
+        parts = None if intent.unit_hint else compound_items().get(intent.focus)
+        if parts and (found is None or _only_parts(per_doc, parts)):  # 水电费 listed apart as 水费 and 电费; 公车 unstated
+            return self._sum(replace(intent, parts=list(parts)), facts, docs) or found
         return found
 
     def _like_answer(self, intent: QuestionPlan, like: list[FactRecord]) -> Draft:
@@ -610,6 +612,13 @@ class FactPath:
 
 
 _NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)
+
+def _only_parts(per_doc: dict[str, list[ScoredFact]], parts: tuple[str, ...]) -> bool:
+    """Whether the best figure of every document is one part of an item people name whole (公务用车购置费 of 公车),
+    so that the whole is the parts' sum."""
+    tops = [normalise(ranked[0].fact.subject) for ranked in per_doc.values() if ranked]
+    return bool(tops) and all(any(normalise(part) in top for part in parts) for top in tops)
+
 def _named(fact: FactRecord, asked: str) -> str:
     """The fact's item, or the asked one when the fact's subject names none (a 合计 row, 项目总预算 under its project)."""
     return asked if is_total_label(fact.subject) or not names_an_item(fact.subject) else fact.subject

@@ -13,7 +13,7 @@ from functools import lru_cache, reduce
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
-from assistant.plan import ADDS_UP, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
+from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms,
                                   total_terms, whole_terms)
@@ -77,13 +77,13 @@ _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用�
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
 _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)?来源(?:是什么|有哪些|是啥)?|来自哪(?:里|儿)?")
-_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
+_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
 _FILLER = re.compile(
-    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人(?!员)|个|辆|台|次|天|项|家|名|篇|场|亿元|万元|元|平方米|平米)|"
+    r"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:人次|人(?!员)|个|辆|台|次|天|项|家|名|篇|场|张|所|户|亿元|万元|元|平方米|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?=\s*[\u4e00-\u9fff])|[那这]些|[那这](?=几|个|项|笔)|"
-    r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
+    r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间|张|所|户)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年|当年|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|"
@@ -208,7 +208,7 @@ _COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?
 def asked_basis(question: str) -> Basis | None:
     """The kind of figure a question asks for, when it says: 决算/实际 → FINAL, 年初预算, 全年预算, 执行数 …"""
     stated = stated_basis_in(question)
-    if stated is None and re.search(r"实际", question):
+    if stated is None and ASKS_OUTTURN.search(question):
         return Basis.FINAL
     return stated
 

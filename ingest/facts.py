@@ -38,7 +38,7 @@ _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千�
 _BOUND_AFTER = bound_words().pattern(bound_words().after)
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
-    r"(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|分(?![钟之期]))"
+    r"(?P<unit>人次|批次|台（套）|台\(套\)|平方米|辆|台|套|个|人|项|家|场|次|名|批|张|所|户|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
 # "财政拨款“三公”经费预算为0。": a zero printed without a unit is zero in any unit
@@ -53,6 +53,8 @@ _COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;�
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
+# "2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元": the item the sentence's figures are of
+_LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?<![是为下])[：:](?=\s*\S)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
@@ -83,7 +85,8 @@ _PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:当年|全
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
 # what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
 _PURPOSE = re.compile(r"主要用于[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
-_COMPLETION = re.compile(r"完成.*(?:预算|计划)")  # "完成年初预算的98.20%"
+# "完成年初预算的98.20%", "决算数为年初预算的112.26%", "占全年预算的95%" said of the outturn
+_COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$")
 # 功能分类 lists: "1、…（款）…（项）。", "1、公共安全支出（204类）司法（06款）行政运行（01项）"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?[（(]\d*项[)）])")
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|科目|类型|方式|依据|说明|描述|内容|地址|联系|序号|行次|栏次")
@@ -168,7 +171,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     if not line_subject and len(line.text.strip()) <= FIGURE_LINE_CHARS:
         line_subject = clean_subject(strip_list_mark(heading))
     for offset, sentence in _sentences(line):
-        running_subject = line_subject
+        label = _LABEL.match(strip_list_mark(sentence.strip()))
+        running_subject = (clean_subject(label["item"]) if label else "") or line_subject
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
@@ -225,6 +229,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
                 # "政府性基金预算财政拨款收入240万元，支出240万元": the 支出 of the same fund
                 subject = running_subject[: -len(subject)] + subject
+            if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
+                subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
             if counted and ("、" in clause or not clean_subject(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
@@ -337,6 +343,8 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
             table, lambda cell, about: facts_from_line(Line(cell.text, cell.start, cell.end), table.page, table_basis,
                                                        carried=about), table_basis)
     performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
+    # a list of items, each with one figure and no column header ("行政运行：6,248,600.00"): the items' amounts
+    one_column = len({c.col for c in table.cells if c.quantity is not None}) == 1
     facts: list[Fact] = []
     for cell in table.cells:
         q = cell.quantity
@@ -367,7 +375,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
                 context = ""
             else:
                 continue
-        if not subject or not cell.col_headers:
+        if not subject or not (cell.col_headers or one_column and cell.row_labels):
             continue
         facts.append(
             Fact(

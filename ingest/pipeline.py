@@ -15,6 +15,7 @@ from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
+from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.sections import build_sections, heading_level, section_at
 from ingest.tables import type_table
@@ -46,6 +47,14 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
+
+
+def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
+    """The money unit the document last declared on a line of its own before `offset`."""
+    return next((unit for start, unit in reversed(declared) if start < offset), None)
 
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:
@@ -84,8 +93,10 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     sections = build_sections(raw.lines, len(raw.text))
     tables = []
     fields = []
+    declared = [(line.start, unit) for line in raw.lines
+                if len(line.text) <= MAX_UNIT_LINE_CHARS and (unit := find_table_unit([line.text]))]
     for i, raw_table in enumerate(raw.tables):
-        table = type_table(raw_table, i)
+        table = type_table(raw_table, i, _unit_in_force(declared, raw_table.rows[0][0].start))
         found = section_at(sections, table.start)
         table.section_id = found.id if found else None
         tables.append(table)

@@ -74,8 +74,12 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s*年度?$")  # "2024年" over a column is its year, not 2024 years
+
+
 def _is_data_row(row: list[Cell]) -> bool:
-    return any(parse_quantity(c.text) is not None for c in row[1:]) and len([c for c in row if c.text]) >= 2
+    return any(parse_quantity(c.text) is not None and not _YEAR_HEADER.match(c.text) for c in row[1:]) \
+        and len([c for c in row if c.text]) >= 2
 
 
 def _is_preamble(row: list[Cell], width: int) -> bool:
@@ -186,8 +190,9 @@ def _count_unit_from_label(label: str) -> str | None:
     return quantity.unit if quantity else None
 
 
-def type_table(raw: RawTable, table_id: int) -> Table:
-    """Types one raw table; blank label cells inherit the value above."""
+def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -> Table:
+    """Types one raw table; blank label cells inherit the value above. A table that states no unit of its own
+    is in `unit_in_force`, the one the document last declared above it ("九、预算表（单位：元）")."""
     rows = [row for row in raw.rows if any(c.text for c in row)]
     width = max((len(r) for r in rows), default=0)
     captions = [ln.text for ln in raw.caption_lines]
@@ -201,7 +206,7 @@ def type_table(raw: RawTable, table_id: int) -> Table:
         header_rows = [row for i, row in enumerate(rows[:first_data]) if i >= header_start and not _is_preamble(row, width)]
     body = rows[first_data:]
     caption_texts = captions + [c.text for row in preamble for c in row if c.text]
-    unit = find_table_unit(caption_texts + [c.text for row in header_rows for c in row])
+    unit = find_table_unit(caption_texts + [c.text for row in header_rows for c in row]) or unit_in_force
     if raw.header is not None:
         headers = [*raw.header.columns, *[()] * (width - len(raw.header.columns))]
         labels = set(raw.header.labels)

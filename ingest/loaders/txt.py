@@ -7,7 +7,8 @@ table. A plain line between cell lines continues the previous cell (Word wraps l
 separate paragraphs). A lone tab is an empty cell. The stored text is the file's own.
 
 Other text prints a table row per line, cells separated by tabs (copied from Word or Excel) or
-aligned with spaces (extracted from a PDF): when such rows outnumber tab-led cell lines, the file is
+aligned with spaces (extracted from a PDF), or drawn with box characters or printed as "item：figure" lines
+(ingest/loaders/text_rows.py): when such rows outnumber tab-led cell lines, the file is
 read as one page of plain text (ingest/loaders/page_text.py), written anew with its tables. Text with
 neither kind of table is kept as it is, line by line.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from ingest.loaders.builder import TextBuilder, attach_captions
 from ingest.loaders.decoding import decode_text
 from ingest.loaders.page_text import CELLS, ROW, page_items, table_runs, wrap_width, write_page
+from ingest.loaders.text_rows import cell_rows
 from ingest.model import Cell, Line, RawDocument, RawTable
 
 _CELL_LINE = re.compile(r"^ *\t")
@@ -118,7 +120,7 @@ def load_txt(path: Path) -> RawDocument:
     """Reads a `.txt` disclosure (UTF-8 or GB18030): as a Word dump unless lines printing a table row each
     outnumber its tab-led cell lines."""
     text = decode_text(path.read_bytes(), path.name)
-    lines = text.split("\n")
+    lines = cell_rows(text.split("\n"))
     marks = table_runs(lines)
     if sum(mark in (ROW, CELLS) for mark in marks) <= _cell_lines(lines):
         return parse_text(text, path.name)

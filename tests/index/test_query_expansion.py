@@ -68,3 +68,9 @@ def test_colloquial_items_reach_the_documents_terms(question, term):
 def test_words_after_the_colloquial_word_keep_the_part_they_name():
     variants = canonical_variants("公车运行费")
     assert "公务用车运行费" in variants and "公务用车购置及运行费" not in variants
+
+
+@pytest.mark.parametrize("focus, variant", [("公车运维费", "公务用车运行维护费"), ("车辆运维费", "车辆运行维护费"),
+                                            ("公车运行费", "公务用车运行维护费")])
+def test_a_shortened_running_cost_reaches_its_full_name(focus, variant):
+    assert variant in canonical_variants(focus)

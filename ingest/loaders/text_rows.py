@@ -1,0 +1,84 @@
+"""Table rows a `.txt` disclosure prints without tabs or aligned columns, rewritten as tab-separated cells.
+
+Two layouts are read:
+- rows drawn with box characters ("│产出指标　│数量指标　│保洁面积　│≥46万平方米│"): the bars separate the cells,
+  full-width padding is dropped, and the border lines (┌─┬─┐, ├─┼─┤) are left out;
+- runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）"), each an item and its figure, and
+  runs of "item：2024年 X；2025年 Y" lines, whose years become the column headers above the rows.
+
+Other lines are returned as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BARS = "│┃"
+_BORDER = re.compile(r"^\s*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋][┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*$")
+_BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
+_FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ITEM = r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>[^：:\s，。；][^：:，。；]{0,40}?)\s*[：:]\s*"
+_ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{_FIGURE})\s*(?P<note>[（(][^（）()]*[)）])?\s*$")
+_YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{_FIGURE})")
+_ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{_FIGURE}\s*[；;，,]?\s*){{2,}})$")
+MIN_RUN = 3  # fewer "item：figure" lines are prose that happens to end in a figure
+
+
+def _box_cells(line: str) -> str:
+    cells = re.split(rf"[{_BARS}]", line.strip())[1:-1]
+    return "\t".join(cell.strip(" \u3000") for cell in cells)
+
+
+def _item_cells(match: re.Match, coded: bool) -> list[str]:
+    """The item's cells: its code (blank when the row has none) in a run where some row has one, then its name."""
+    return [*([match["code"] or ""] if coded else []), match["item"].strip(" \u3000")]
+
+
+def _kind(line: str) -> str | None:
+    if _ITEM_YEARS.match(line):
+        return "years"
+    if _ITEM_FIGURE.match(line):
+        return "figure"
+    return None
+
+
+def _rewritten_run(run: list[str], kind: str) -> list[str]:
+    """A run of item lines as tab-separated rows; a run of year pairs gets its years as a header row first."""
+    pattern = _ITEM_YEARS if kind == "years" else _ITEM_FIGURE
+    matches = [pattern.match(line) for line in run]
+    coded = any(m["code"] for m in matches)
+    if kind == "years":
+        header = ["", *([""] if coded else []), *_years(run[0])]
+        return ["\t".join(header), *("\t".join([*_item_cells(m, coded), *(y["figure"] for y in _YEAR_FIGURE.finditer(m["pairs"]))])
+                                    for m in matches)]
+    return ["\t".join([*_item_cells(m, coded), m["figure"], *([m["note"]] if m["note"] else [])]) for m in matches]
+
+
+def _years(line: str) -> list[str]:
+    return [m["year"] for m in _YEAR_FIGURE.finditer(_ITEM_YEARS.match(line)["pairs"])]
+
+
+def cell_rows(lines: list[str]) -> list[str]:
+    """The lines with box-drawn rows and runs of item lines rewritten as tab-separated cells, border lines left out."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _BORDER.match(line) and line.strip():
+            i += 1
+            continue
+        if _BOX_ROW.match(line) and sum(line.count(bar) for bar in _BARS) >= 3:
+            out.append(_box_cells(line))
+            i += 1
+            continue
+        kind = _kind(line)
+        j = i + 1
+        while kind and j < len(lines) and _kind(lines[j]) == kind and (kind != "years" or _years(lines[j]) == _years(line)):
+            j += 1
+        if kind and j - i >= MIN_RUN:
+            out += _rewritten_run(lines[i:j], kind)
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return out

@@ -1,0 +1,76 @@
+"""Rows a `.txt` disclosure draws with box characters or prints as "item：figure" lines are read as tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ingest.loaders.text_rows import cell_rows
+from ingest.pipeline import parse_file
+
+KEY_VALUE = """示例区示例街道办事处2025年部门预算
+
+一、部门概况
+示例街道办事处负责辖区社区治理工作。
+
+九、预算表
+
+（单位：元）
+
+【表1】支出预算总表（按功能分类）
+  2010301 行政运行：6,248,600.00（基本支出）
+  2080505 机关事业单位基本养老保险缴费支出：812,450.00（基本支出）
+  2120501 城乡社区环境卫生：2,480,000.00（项目支出）
+  合计：9,541,050.00
+
+【表2】一般公共预算支出表（与上年对比）
+  2010301 行政运行：2024年 6102300.00；2025年 6248600.00
+  2120501 城乡社区环境卫生：2024年 2300000.00；2025年 2480000.00
+  合计：2024年 8402300.00；2025年 8728600.00
+
+【表3】“三公”经费预算表
+  因公出国（境）费：0.00
+  公务用车运行维护费：0.00
+  公务接待费：18,000.00
+  合计：18,000.00
+
+附表：项目绩效目标表
+┌──────────┬──────────┬──────────────┬────────┐
+│一级指标　│二级指标　│三级指标　　　│指标值　│
+├──────────┼──────────┼──────────────┼────────┤
+│产出指标　│数量指标　│垃圾分类覆盖小区数│32个　　│
+├──────────┼──────────┼──────────────┼────────┤
+│　　　　　│质量指标　│道路保洁检查合格率│≥95%　　│
+└──────────┴──────────┴──────────────┴────────┘
+"""
+
+
+def test_box_rows_become_cells_and_borders_are_left_out() -> None:
+    lines = ["┌──┬──┐", "│产出指标　│32个　│", "├──┼──┤", "│　　　　　│≥95%│", "└──┴──┘"]
+    assert cell_rows(lines) == ["产出指标\t32个", "\t≥95%"]
+
+
+def test_a_run_of_item_lines_becomes_rows_and_a_lone_one_stays_prose() -> None:
+    run = ["  2010301 行政运行：6,248,600.00（基本支出）", "  事业运行：1,126,400.00", "  合计：7,375,000.00"]
+    assert cell_rows(run) == ["2010301\t行政运行\t6,248,600.00\t（基本支出）", "\t事业运行\t1,126,400.00", "\t合计\t7,375,000.00"]
+    assert cell_rows(["联系电话：12345678", "地址：示例路1号"]) == ["联系电话：12345678", "地址：示例路1号"]
+
+
+def test_year_pairs_put_their_years_over_the_columns() -> None:
+    run = ["  行政运行：2024年 6102300.00；2025年 6248600.00", "  事业运行：2024年 1.00；2025年 2.00",
+           "  合计：2024年 6102301.00；2025年 6248602.00"]
+    assert cell_rows(run)[:2] == ["\t2024年\t2025年", "行政运行\t6102300.00\t6248600.00"]
+
+
+def test_item_lines_give_facts_in_the_unit_the_document_declared_above_them(tmp_path: Path) -> None:
+    path = tmp_path / "example-street-2025-dept-budget.txt"
+    path.write_text(KEY_VALUE, encoding="utf-8")
+    doc = parse_file(path)
+    figures = {(f.subject, f.measure, f.period): (f.value, f.unit) for f in doc.facts if f.origin == "table"}
+    assert figures["行政运行", "金额", None] == (Decimal("6248600.00"), "元")
+    assert figures["公务接待费", "金额", None] == (Decimal("18000.00"), "元")
+    assert figures["行政运行", "2024年", 2024] == (Decimal("6102300.00"), "元")
+    assert figures["城乡社区环境卫生", "2025年", 2025] == (Decimal("2480000.00"), "元")
+    assert not [key for key in figures if key[0] in ("2024年", "2025年")]  # a year over a column is no figure
+    indicators = {f.value: f.unit for f in doc.facts if f.origin == "table" and f.measure in ("数量指标", "质量指标")}
+    assert indicators == {Decimal(32): "个", Decimal(95): "%"}
