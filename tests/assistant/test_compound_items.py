@@ -18,6 +18,7 @@ def disclosure(body: str, department: str) -> str:
            f"二、基本支出经济分类预算表\n单位：万元\n{body}\n\n三、其他说明\n无。\n"
 
 
+CAR_PARTS = word_dump([("项目", "合计"), ("公务用车购置费", "0.00"), ("公务用车运行维护费", "9.30"), ("公务接待费", "3.20")])
 APART = word_dump([("项目", "合计"), ("办公费", "20.00"), ("水费", "6.00"), ("电费", "32.00"), ("邮电费", "1.50")])
 TOGETHER = word_dump([("项目", "合计"), ("办公费", "10.00"), ("水电费", "12.00")])
 
@@ -27,7 +28,15 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     return written_assistant(tmp_path_factory.mktemp("compound-items"), embeddings, {
         "example-bureau-2025-dept-budget.txt": disclosure(APART, "示例局"),
         "example-office-2025-dept-budget.txt": disclosure(TOGETHER, "示例办公室"),
+        "example-centre-2025-dept-budget.txt": disclosure(CAR_PARTS, "示例中心"),
     })
+
+
+@pytest.mark.parametrize("question", ["示例中心公车花多少钱", "示例中心公务用车购置及运行维护费多少"])
+def test_official_cars_stated_only_in_parts_are_their_sum_never_one_part(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 9.3 and answer.formula, answer.text
+    assert {c.quote.split()[0] for c in answer.citations} == {"公务用车购置费", "公务用车运行维护费"}
 
 
 def test_an_item_listed_apart_is_the_sum_of_its_parts(assistant):

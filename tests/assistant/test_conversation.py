@@ -124,3 +124,20 @@ def test_the_item_asked_before_is_kept_for_a_sum(shared_assistant):
     first, second, third = converse(shared_assistant, "司法局2026年人员经费多少", "公用经费呢？", "两项加起来多少")
     assert second.context.earlier_item and third.kind == "number"
     assert third.value == pytest.approx(first.value + second.value, abs=0.011), third.text  # each shown rounded
+
+
+@pytest.mark.parametrize("unit, asked", [("张", "示例市示例局2025年编制床位多少张"), ("万元", "示例市示例局2025年编制床位多少钱"),
+                                         (None, "示例市示例局2025年编制床位是多少")])
+def test_another_item_is_asked_in_the_unit_of_the_figure_before(unit, asked):
+    """"那编制床位呢" after 实际开放多少张床 asks for beds; after a sum of money, for money."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="实际开放床位", answered_in=unit)
+    assert readings("那编制床位呢", context, [])[0] == asked
+
+
+def test_last_year_alone_asks_for_the_same_items_last_year():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="招待费", answered_in="万元")
+    assert readings("那去年呢", context, []) == ["示例市示例局2025年招待费去年多少钱"]

@@ -60,6 +60,10 @@ def test_a_body_that_is_not_indexed_is_kept_and_never_another(question):
     ("人社局2024年行政运行调整预算是多少", Basis.ADJUSTED_BUDGET),
     ("发改委2025年行政运行上年预算执行数是多少", Basis.EXECUTION),
     ("发改委2025年一般公共预算拨款支出是多少", None),  # a fund name, not a basis
+    ("人社局2024年三公经费实际花了多少", Basis.FINAL),
+    ("人社局2024年行政运行实际是多少", Basis.FINAL),
+    ("人社局实际开放多少张床", None),  # 实际 of a count, not the outturn
+    ("人社局实际在岗多少人", None),
 ])
 def test_the_basis_asked_for(question, basis):
     assert plan(question).basis is basis
@@ -125,7 +129,8 @@ def test_an_item_inside_a_whole_is_the_item(question, item):
     assert asked.terms[0] == item and asked.scope and asked.scope not in asked.terms  # the whole never answers
 
 
-@pytest.mark.parametrize("question", ["发改委什么叫基本支出", "发改委为啥预算比上年多", "文旅局2025年公用经费包括什么", "住建委是什么性质的单位"])
+@pytest.mark.parametrize("question", ["发改委什么叫基本支出", "发改委为啥预算比上年多", "文旅局2025年公用经费包括什么", "住建委是什么性质的单位",
+                                      "发改委说的社区服务群众专项经费是什么", "文旅局的三公经费是什么？"])
 def test_text_questions_are_not_answered_with_a_figure(question):
     assert not plan(question).wants_number
 
@@ -157,6 +162,8 @@ def test_no_direction_where_the_question_gives_none(question):
     ("发改委2025年有几辆公务用车", ("台", "辆")),
     ("人社局2024年公务接待多少人次", ("人次",)),
     ("人社局2024年公务接待了几批次", ("批次",)),
+    ("发改委实际开放多少张床", ("张",)),
+    ("发改委下属有几所学校", ("所",)),
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units

@@ -288,3 +288,15 @@ def test_an_items_zero_printed_without_a_unit_is_a_zero_amount(sentence, subject
 @pytest.mark.parametrize("sentence", ["增长率为0。", "编号为0，", "期末余额为0元以上"])
 def test_a_bare_zero_of_no_money_item_is_no_fact(sentence) -> None:
     assert [f for f in line_facts(sentence) if f.value == 0 and f.unit == "万元"] == []
+
+
+def test_an_item_labelled_before_a_colon_owns_the_sentences_figures() -> None:
+    facts = line_facts("2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元，决算数为年初预算的97.09%。", Basis.FINAL)
+    assert [(f.subject, f.measure) for f in facts] == [("公务用车购置费", "年初预算"), ("公务用车购置费", "支出决算"),
+                                                       ("公务用车购置费", "完成率")]
+    assert [f.subject for f in line_facts("其中：基本支出100万元。")] == ["基本支出"]
+
+
+def test_a_count_named_by_a_verb_of_the_item_before_is_that_items() -> None:
+    facts = line_facts("公务接待费支出7.22万元，全部为国内公务接待，共接待46批次、392人次。")
+    assert [(f.subject, f.value, f.unit) for f in facts][1:] == [("公务接待", Decimal(46), "批次"), ("公务接待", Decimal(392), "人次")]
