@@ -244,7 +244,8 @@ def _mentions(question: str, index: _Index) -> _Read:
 
 def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
     """Bodies named without their organ word, in a question that names no body with one: a body named after its
-    place by that place alone (万里2025年…), any other right after a level that agrees with its own (市财政25年…).
+    place by that place alone (万里2025年…), any other right after its own place (岑阳公安25年…) or a level that
+    agrees with its own (市财政25年…).
     The name stands as whole words of the question, so 交通 of 交通费 names nothing."""
     bounds, at = {0}, 0
     for word in tokens(question):
@@ -255,9 +256,20 @@ def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
         for start in _occurrences(question, department.bare) if department.bare else ():
             end = start + len(department.bare)
             level = level_at(question, start - 1) if start else ""
-            if start in bounds and end in bounds and (department.by_place or level and level == department.level):
-                found.setdefault((start - len(level), end, bool(level)), []).append(number)
+            place = _own_place_before(question, start, department.places)
+            if start in bounds and end in bounds and (department.by_place or place or level and level == department.level):
+                before = len(place) or len(level)
+                found.setdefault((start - before, end, bool(before)), []).append(number)
     return _disjoint([_Mention(start, end, tuple(numbers), named) for (start, end, named), numbers in found.items()])
+
+
+def _own_place_before(question: str, at: int, places: tuple[str, ...]) -> str:
+    """The department's own place (岑阳市) or its name without the level (岑阳) right before `at`, or ""."""
+    for place in places[-1:]:
+        for form in (place, place[:-1] if len(place) > 2 else ""):
+            if form and question[:at].endswith(form):
+                return form
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,7 @@ ACCEPTED_BASES = {
     Basis.EXECUTION: {Basis.EXECUTION},
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
+INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
 INCOME_COLUMN_PENALTY = 10.0
@@ -93,8 +94,10 @@ def _natural_basis(doc_kind: str) -> Basis:
 def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
     """Score adjustment for the fact's basis (for a change: the basis it is compared against); None excludes it."""
     own = (fact.compared_to or natural_basis(fact)) if fact.kind is FactKind.CHANGE else fact.basis
-    if asked is None:
-        return 0.0 if own in (natural_basis(fact), Basis.INITIAL_BUDGET) or fact.kind is FactKind.CHANGE else -OTHER_BASIS_PENALTY
+    if asked is None:  # the document's own figure first: a final account's 决算 before its 年初预算
+        if own is natural_basis(fact) or fact.kind is FactKind.CHANGE:
+            return 0.0
+        return -INITIAL_BUDGET_COST if own is Basis.INITIAL_BUDGET else -OTHER_BASIS_PENALTY
     if own not in ACCEPTED_BASES[asked]:
         return None
     return ASKED_BASIS_BONUS if own is asked else 0.0

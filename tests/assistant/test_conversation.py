@@ -141,3 +141,11 @@ def test_last_year_alone_asks_for_the_same_items_last_year():
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2025, item="招待费", answered_in="万元")
     assert readings("那去年呢", context, []) == ["示例市示例局2025年招待费去年多少钱"]
+
+
+def test_another_basis_compared_is_of_the_item_before():
+    """"比年初预算少了多少" after 三公经费实际花了多少: the same item's outturn against its initial budget."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2024, item="三公经费", answered_in="万元")
+    assert readings("比年初预算少了多少", context, []) == ["示例市示例局2024年三公经费比年初预算少了多少"]

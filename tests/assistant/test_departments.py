@@ -440,7 +440,16 @@ def test_another_body_without_its_organ_word_is_named_after_its_own_level(questi
     assert named(question) == (department,)
 
 
+@pytest.mark.parametrize("question, department", [
+    ("上海财政25年招待费", "上海市财政局"),
+    ("上海市财政25年招待费", "上海市财政局"),
+    ("普陀司法26年人员经费", "上海市普陀区司法局"),
+])
+def test_another_body_without_its_organ_word_is_named_after_its_own_place(question: str, department: str) -> None:
+    assert named(question) == (department,)
+
+
 @pytest.mark.parametrize("question", ["财政2025年招待费", "交通费多少", "财政拨款收入多少", "司法救助支出多少", "社会福利支出多少",
-                                      "县财政的招待费"])
+                                      "县财政的招待费", "闵行司法26年人员经费"])
 def test_a_bare_name_that_is_an_everyday_word_or_at_another_level_names_nothing(question: str) -> None:
     assert named(question) == ()

@@ -283,3 +283,15 @@ def test_a_budget_item_added_to_another_names_a_narrower_item():
     """财政拨款 answers no question about the 三公经费 it pays for."""
     assert rank_facts([fact("财政拨款", value="700")], ["用财政拨款三公经费"], "用财政拨款安排的三公经费是多少") == []
     assert rank_facts([fact("信息化建设", value="80")], ["信息化建设项目"], "信息化建设项目多少")
+
+
+def test_unasked_a_final_accounts_own_outturn_comes_before_its_initial_budget():
+    from dataclasses import replace
+
+    from ingest.model import Basis
+    initial = replace(fact("公务用车购置费", 0, value="22.00"), basis=Basis.INITIAL_BUDGET, doc_kind="部门决算")
+    outturn = replace(fact("公务用车购置费", 10, value="21.36"), basis=Basis.FINAL, doc_kind="部门决算")
+    ranked = rank_facts([initial, outturn], ["公务用车购置费"], "买车花了多少")
+    assert [r.fact.value for r in ranked][0] == Decimal("21.36")
+    asked = rank_facts([initial, outturn], ["公务用车购置费"], "买车年初预算多少", basis=Basis.INITIAL_BUDGET)
+    assert asked[0].fact.value == Decimal("22.00")

@@ -619,3 +619,10 @@ def test_where_money_comes_from_is_a_text_question_about_the_item(question):
 def test_a_projects_total_budget_keeps_its_total():
     assert plan("发改委信息化建设项目总预算多少").focus == "信息化建设项目总预算"
     assert plan("发改委三公经费预算多少").focus == "三公经费"
+
+
+@pytest.mark.parametrize("question, whole", [("文旅局2024年三公经费决算占本年支出合计的百分之几", "本年支出合计"),
+                                             ("文旅局2024年人员经费占本年收入合计的比例", "本年收入合计")])
+def test_a_whole_named_as_the_tables_total_keeps_its_name(question, whole):
+    found = plan(question)
+    assert found.operation is Operation.SHARE and found.parts[-1] == whole and not found.adds_up
