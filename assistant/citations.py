@@ -16,7 +16,7 @@ TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
 LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this is not given as sure
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
-_REASON_STATED = re.compile(r"原因")
+_REASON_STATED = re.compile(r"原因|主要是|主要系|主要由于|主要因为")
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
 _ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
@@ -167,7 +167,12 @@ class SourceTexts:
             return None
         found = candidates[0]
         lead = len(found.group()) - len(found.group().lstrip())
-        return found.start() + lead, found.start() + len(found.group().rstrip())
+        span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
+        given = _REASON_STATED.search(text, end, span_end) if span_start < end else None
+        if given:  # "减少230.00万元，下降9.96%，…减少的主要原因是…": the clause that gives it, after the figure
+            clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")
+            span_start = clause + 1 if clause >= 0 else end
+        return span_start, span_end
 
     def forget(self) -> None:
         """Drops cached texts (after documents were added or removed)."""

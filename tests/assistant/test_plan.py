@@ -107,7 +107,8 @@ def test_one_item_two_bases_is_a_difference(question, first, second):
     assert found.parts[0] == found.parts[1] and "决算" not in found.parts[0]
 
 
-@pytest.mark.parametrize("question", ["人社局2024年支出完成了年初预算的百分之几", "人社局2024年行政运行完成率是多少", "人社局2024年行政运行（项）决算完成了年初预算的百分之几"])
+@pytest.mark.parametrize("question", ["人社局2024年支出完成了年初预算的百分之几", "人社局2024年行政运行完成率是多少", "人社局2024年行政运行（项）决算完成了年初预算的百分之几",
+                                      "人社局2024年行政运行决算是年初预算的百分之几", "人社局2024年行政运行决算数为年初预算的多少"])
 def test_completion_rates(question):
     found = plan(question)
     assert found.operation is Operation.COMPLETION and found.unit_hint == ("%",)

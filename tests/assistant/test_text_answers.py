@@ -29,6 +29,8 @@ DISCLOSURE = """示例市示例区示例中心
 2. 机关服务30万元，比上年增加6万元。主要原因是：服务面积扩大。
 3、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：委托中介机构开展审计工作。预算为40万元。
 4. 公务接待费2万元，与2024年预算持平，主要原因是接待任务无变化。
+5. 公务用车运行维护费20万元，比上年减少3万元，下降13.04%，减少的主要原因是新能源车辆比例提高。
+6. 培训费10万元，比上年增加2万元，增长25.00%，主要是培训人次增加。
 五、项目情况
 2025年度，本单位编报绩效目标的项目共2个，涉及项目预算资金80万元。
 示例会客厅改造工程年度用款计划60万元，主要用于会客厅装修。
@@ -84,6 +86,15 @@ def test_a_reason_is_the_asked_items_own(assistant):
 def test_a_reason_written_in_the_changes_own_clause(assistant, question, reason, other):
     text = text_of(assistant, question)
     assert reason in text and other not in text
+
+
+@pytest.mark.parametrize("question, reason", [("示例中心公务用车运行维护费为什么减少", "新能源车辆比例提高"),
+                                              ("示例中心培训费为啥增加", "培训人次增加")])
+def test_a_reason_given_after_the_changes_rate_is_quoted(assistant, question, reason):
+    """"减少3万元，下降13.04%，减少的主要原因是…": the clause that gives the reason is quoted after the change."""
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and reason in answer.text and len(answer.citations) == 2, answer.text
+    assert reason in answer.citations[-1].quote and "下降" not in answer.citations[-1].quote
 
 
 def test_an_unchanged_statement_belongs_to_the_figure_right_before_it(assistant):
