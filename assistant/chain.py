@@ -349,7 +349,7 @@ class Assistant:
         turn.report(Stage.SEARCH)
         if turn.intent.operation is Operation.LIST:
             turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
-        elif turn.intent.asks_reason and turn.intent.focus:
+        elif turn.intent.asks_reason and turn.intent.terms:  # an item's reason, or the whole budget's
             turn.draft = self._reason(turn)
         if turn.intent.asks_purpose and turn.docs:
             said = purpose_answer(turn.intent, self._facts(turn), self.texts)

@@ -16,6 +16,7 @@ TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
 LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this is not given as sure
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
+_NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|此外|另外|同时)[^。；;]*[。；;]?")
 _REASON_STATED = re.compile(r"原因|主要是|主要系|主要由于|主要因为")
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -168,6 +169,8 @@ class SourceTexts:
         found = candidates[0]
         lead = len(found.group()) - len(found.group().lstrip())
         span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
+        while text[span_end - 1 : span_end] in ("；", ";") and (listed := _NEXT_REASON.match(text, span_end)):
+            span_end = listed.end()  # "一是…；二是…。": every reason listed
         given = _REASON_STATED.search(text, end, span_end) if span_start < end else None
         if given:  # "减少230.00万元，下降9.96%，…减少的主要原因是…": the clause that gives it, after the figure
             clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")

@@ -87,6 +87,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     elif context.compared_year and plan.operation is Operation.CHANGE and not (plan.focus or names_body or plan.years):
         # "少了多少" after "那2023年呢": this year's item against the year asked just before
         rewritten = f"{scope}{context.item or ''}比{context.compared_year}年{body}"
+    elif plan.asks_reason and not (context.item or plan.focus) and context.topic:
+        rewritten = f"{scope}{context.topic}，{body}"  # "主要是什么原因" after "预算比2024年多了多少": that change's
     else:
         item = context.item or ""
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body

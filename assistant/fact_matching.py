@@ -21,6 +21,7 @@ from ingest.numbers import is_money
 from ingest.sections import PROJECT_BLOCK
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark
+from ingest.vocabulary import core_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
@@ -101,6 +102,14 @@ def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
     if own not in ACCEPTED_BASES[asked]:
         return None
     return ASKED_BASIS_BONUS if own is asked else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _scope_stem(scope: str) -> str:
+    """The words that name a sub-unit in a question: 岚江省林木种苗站 → 林木种苗."""
+    core = core_name(split_places(scope)[1])
+    organ = next(iter(organ_suffixes(core)), "")
+    return core[: len(core) - len(organ)] or core
 
 
 def structure(fact: FactRecord) -> str:
@@ -505,8 +514,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     basis (0 = not at all); with `operand_change` a stated change is wanted as an operand (上年 = this year's figure
     less it) whatever the wording."""
     fit = basis_fit(fact, basis)
-    if fit is None:
-        return 0.0
+    if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
+        return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     best = _item_score(fact, asked)
     if best == 0.0:
         return 0.0

@@ -62,7 +62,7 @@ _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer
-_REASON = re.compile(r"为什么|为啥|为何|什么原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
+_REASON = re.compile(r"为什么|为啥|为何|(?:主要)?是?什么原因|主要原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
 _QUOTED_FIGURE = re.compile(
     rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
@@ -202,7 +202,7 @@ _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
 _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
-_COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率|"
+_COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率|(?:花|用)了?(?:年初|全年|调整)?预算(?:数)?的(?:百分之几|百分比|比例|多少|几成|%)|"
                          r"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出))(?:是|为|占)(?:年初|全年|调整)预算数?的?(?:百分之几|百分比|比例|多少|几成|%)")
 
 

@@ -43,8 +43,8 @@ def spending_terms() -> list[str]:
 
 def names_the_whole(focus: str) -> bool:
     """True when what is left of a question once its basis word is taken out names the whole budget
-    (总预算 → 总, 全部预算 → 全部)."""
-    return any(asked == f"{focus}预算" for asked in whole_budget_terms()["asked_budget"])
+    (总预算 → 总, 全部预算 → 全部), or it is a word for the whole itself (预算, 收支)."""
+    return any(asked in (focus, f"{focus}预算") for asked in whole_budget_terms()["asked_budget"])
 
 
 def fund_words() -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
+from ingest.scope import table_scope
 from ingest.sections import build_sections, heading_level, section_at
 from ingest.tables import type_table
 
@@ -49,6 +50,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+MAX_CAPTION_GAP = 40  # a heading this close above a table heads it ("（二）某研究院" then "单位：万元")
 MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
 
 
@@ -99,6 +101,8 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         table = type_table(raw_table, i, _unit_in_force(declared, raw_table.rows[0][0].start))
         found = section_at(sections, table.start)
         table.section_id = found.id if found else None
+        right_above = found and table.start - found.start <= len(found.title) + MAX_CAPTION_GAP
+        table.scope = table_scope(table.title, found.title if right_above else None, department)
         tables.append(table)
         fields += form_fields(raw_table, table)
     basis = meta.kind.natural_basis

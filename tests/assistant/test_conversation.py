@@ -149,3 +149,10 @@ def test_another_basis_compared_is_of_the_item_before():
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2024, item="三公经费", answered_in="万元")
     assert readings("比年初预算少了多少", context, []) == ["示例市示例局2024年三公经费比年初预算少了多少"]
+
+
+def test_a_reason_asked_after_a_change_of_the_whole_budget_is_that_changes():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item=None, topic="预算比上年多了多少")
+    assert readings("主要是什么原因", context, []) == ["示例市示例局2025年预算比上年多了多少，主要是什么原因"]

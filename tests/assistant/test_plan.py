@@ -145,7 +145,7 @@ def test_reason_questions(question):
 @pytest.mark.parametrize("question, focus, direction", [
     ("发改委2025年公车购置费为啥比24年少了10万", "公车购置费", Direction.DOWN),
     ("文旅局2023年普查经费为什么从0变成了60.13万元", "普查经费", Direction.UP),
-    ("住建委2025年预算为啥比2024年多", "预算", Direction.UP),
+    ("住建委2025年预算为啥比2024年多", "", Direction.UP),  # the whole budget
     ("人社局三公经费为什么从1,200万降到了900万", "三公经费", Direction.DOWN),
 ])
 def test_a_why_question_that_quotes_the_change(question, focus, direction):
@@ -627,3 +627,9 @@ def test_a_projects_total_budget_keeps_its_total():
 def test_a_whole_named_as_the_tables_total_keeps_its_name(question, whole):
     found = plan(question)
     assert found.operation is Operation.SHARE and found.parts[-1] == whole and not found.adds_up
+
+
+@pytest.mark.parametrize("question", ["文旅局2025年预算比上年多了多少", "文旅局2025年总预算比上年多了多少"])
+def test_the_budget_alone_is_the_whole_never_an_items_budget(question):
+    found = plan(question)
+    assert found.focus == "" and "三公经费预算" not in found.terms and "收支总预算" in found.terms

@@ -31,6 +31,7 @@ DISCLOSURE = """示例市示例区示例中心
 4. 公务接待费2万元，与2024年预算持平，主要原因是接待任务无变化。
 5. 公务用车运行维护费20万元，比上年减少3万元，下降13.04%，减少的主要原因是新能源车辆比例提高。
 6. 培训费10万元，比上年增加2万元，增长25.00%，主要是培训人次增加。
+7. 印刷费5万元，比上年增加1万元。主要原因：一是印刷任务增加；二是纸张价格上涨。
 五、项目情况
 2025年度，本单位编报绩效目标的项目共2个，涉及项目预算资金80万元。
 示例会客厅改造工程年度用款计划60万元，主要用于会客厅装修。
@@ -95,6 +96,11 @@ def test_a_reason_given_after_the_changes_rate_is_quoted(assistant, question, re
     answer = assistant.ask(question)
     assert answer.kind == "text" and reason in answer.text and len(answer.citations) == 2, answer.text
     assert reason in answer.citations[-1].quote and "下降" not in answer.citations[-1].quote
+
+
+def test_every_reason_listed_is_quoted(assistant):
+    text = text_of(assistant, "示例中心印刷费为什么增加")
+    assert "印刷任务增加" in text and "纸张价格上涨" in text
 
 
 def test_an_unchanged_statement_belongs_to_the_figure_right_before_it(assistant):

@@ -1,0 +1,49 @@
+"""A sub-unit's table answers only a question that names the sub-unit; the department's own figure answers the
+department's question, however the sub-unit's table is worded."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+DISCLOSURE = """示例省示例林业局
+2025年部门预算
+
+一、部门预算单位构成
+纳入本部门预算编制范围的单位共2个：
+1. 示例省示例林业局（本级）
+2. 示例省示例种苗站
+本部门预算由上述单位预算组成。
+
+二、部门收支总表
+单位：万元
+项目\t预算数
+收入合计\t1000.00
+支出合计\t1000.00
+
+三、下属单位预算情况
+（一）示例省示例种苗站
+单位：万元
+项目\t预算数
+收入合计\t80.00
+公务接待费\t2.00
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("sub-unit"), embeddings,
+                             {"example-forestry-2025-dept-budget.txt": DISCLOSURE})
+
+
+@pytest.mark.parametrize("question", ["示例林业局2025年收入合计多少", "示例林业局2025年一共收入多少"])
+def test_the_departments_question_gets_the_departments_figure(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 1000.0, answer.text
+
+
+def test_a_figure_only_a_sub_unit_states_is_not_the_departments(assistant):
+    answer = assistant.ask("示例林业局2025年招待费多少")
+    assert not (answer.kind == "number" and answer.value == 2.0), answer.text

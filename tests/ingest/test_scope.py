@@ -1,0 +1,38 @@
+"""A table of a sub-unit (下属单位) knows whose it is; the department's own tables, and tables under an entry of the
+list of units with text between, are nobody else's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import parse_file
+from ingest.scope import table_scope
+
+DEPARTMENT = "岚江省林业和草原局"
+
+
+@pytest.mark.parametrize("title, heading, scope", [
+    ("岚江省林木种苗站2025年收支预算表", None, "岚江省林木种苗站"),
+    ("单位：万元", "（二）岚江省林业科学研究院", "岚江省林业科学研究院"),
+    ("表一 岚江省林业和草原局2025年部门收支总表", None, None),
+    ("2025年部门收入预算总表", "（一）岚江省林业和草原局（本级）", None),
+    ("纳入岚江省林业和草原局2025年部门预算编制范围的单位包括：", None, None),
+    ("2025年部门支出预算总表", "三、机构设置", None),
+    ("项目支出表", "1.农林水支出（类）林业和草原（款）行政运行（项）", None),
+])
+def test_the_body_a_title_or_the_heading_right_above_names(title, heading, scope):
+    assert table_scope(title, heading, DEPARTMENT) == scope
+
+
+def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_path: Path):
+    text = ("岚江省林业和草原局\n2025年部门预算\n\n一、部门预算单位构成\n纳入本部门预算编制范围的单位共2个：\n"
+            "1. 岚江省林业和草原局（本级）\n2. 岚江省林木种苗站\n本部门预算由上述单位预算组成。\n\n"
+            "二、部门收支总表\n单位：万元\n项目\t预算数\n收入合计\t1000.00\n支出合计\t1000.00\n\n"
+            "三、下属单位预算\n（一）岚江省林木种苗站\n单位：万元\n项目\t预算数\n收入合计\t80.00\n支出合计\t80.00\n")
+    path = tmp_path / "lanjiang-forestry-2025-dept-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_file(path)
+    scopes = {f.value: f.scope for f in doc.facts if f.origin == "table" and f.subject == "收入合计"}
+    assert {str(v): s for v, s in scopes.items()} == {"1000.00": None, "80.00": "岚江省林木种苗站"}
