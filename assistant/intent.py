@@ -178,15 +178,17 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         return [part, whole or DEFAULT_WHOLE]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
         body = _split_at_joiners(ADDS_UP.sub(" ", question_without_names))
-        parts = [p for p in (re.sub(r"[多少高低]+$", "", re.sub(r"[\s？?。，,]+", "", b)) for b in body) if p]
+        parts = [p for p in (_SPENT_HOW_MUCH.sub("", re.sub(r"[\s？?。，,]+", "", b)) for b in body) if p]
         shared = _SHARED_HEAD.search(parts[-1]) if len(parts) > 1 else None
         if shared:  # "科技创新、生命健康两个专项": each part is a 专项
             parts = [*parts[:-1], parts[-1][: shared.start()]]
             parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
-        return [p for p in map(clean_focus, parts) if len(p) >= 2]  # "…，这两笔加起来": 这 names no part
+        return [p for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
     return []
 
 
+_SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?)?(?:多少钱|[多少高低]*)$")  # "…两项一共花了多少"
+_COUNTED_ONLY = re.compile(r"[这那]?[两二三四五六七八九十几\d]*[笔项个类种]")  # "，这两笔加起来": names no part
 # "…、…四个专项": a count and the head word the parts listed before it share
 _SHARED_HEAD = re.compile(r"[两二三四五六七八九十\d]+\s*(?:个|项|笔|类|种)(?P<head>[\u4e00-\u9fff]{1,6}?)(?:的|预算|资金|经费|钱)*$")
 

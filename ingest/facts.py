@@ -72,6 +72,8 @@ _LEADING = re.compile(
 # a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
+# a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
+_LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
@@ -335,8 +337,9 @@ def _row_span_start(table: Table, cell: TableCell) -> int:
     return next((c.start for c in row if c.text), cell.cell.start)
 
 
-def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
-    """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`."""
+def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: int | None = None) -> list[Fact]:
+    """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`.
+    A column of last year's figures (上年决算数) in the document of `year` states `year - 1`'s."""
     table_basis = basis_in(table.title, default_basis)
     if is_project_form(table):
         return facts_from_project_forms(
@@ -397,13 +400,17 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET) -> list[
                 table_kind=table.kind,
                 row_path=cell.row_labels,
                 col_path=cell.col_headers,
-                period=_column_year(cell.col_headers),
+                period=_column_year(cell.col_headers, year),
             )
         )
     return facts
 
 
-def _column_year(headers: tuple[str, ...]) -> int | None:
-    """The year a column states its figures for (2024年预算数 beside 2025年预算数), or None."""
+def _column_year(headers: tuple[str, ...], document_year: int | None = None) -> int | None:
+    """The year a column states its figures for (2024年预算数 beside 2025年预算数, 上年决算数 in a 2024
+    document), or None."""
     year = _COLUMN_YEAR.search("".join(headers))
-    return int(year["year"]) if year else None
+    if year:
+        return int(year["year"])
+    last_year = document_year and any(_LAST_YEARS_COLUMN.match(h.strip()) for h in headers)
+    return document_year - 1 if last_year else None

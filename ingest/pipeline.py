@@ -106,7 +106,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         tables.append(table)
         fields += form_fields(raw_table, table)
     basis = meta.kind.natural_basis
-    facts = [f for t in tables for f in facts_from_table(t, basis)]
+    facts = [f for t in tables for f in facts_from_table(t, basis, meta.year)]
     carried = ""  # the 功能分类 item a line opens with, for the lines after it that name none
     for line in raw.lines:
         section = section_at(sections, line.start)

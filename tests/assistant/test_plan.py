@@ -384,6 +384,8 @@ def test_a_bracketed_sum_is_no_word_for_the_item():
     ("发改委招待费及会议费一共多少", Operation.SUM, ["招待费", "会议费"]),
     ("文旅局出国经费、接待费加起来多少", Operation.SUM, ["出国经费", "接待费"]),
     ("文旅局人员经费以及公用经费合计多少", Operation.SUM, ["人员经费", "公用经费"]),
+    ("文旅局2024年病虫害控制和农产品质量安全两项一共花了多少", Operation.SUM, ["病虫害控制", "农产品质量安全"]),
+    ("文旅局招待费和会议费一共用了多少钱", Operation.SUM, ["招待费", "会议费"]),
 ])
 def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, parts):
     asked = plan(question)

@@ -300,3 +300,16 @@ def test_an_item_labelled_before_a_colon_owns_the_sentences_figures() -> None:
 def test_a_count_named_by_a_verb_of_the_item_before_is_that_items() -> None:
     facts = line_facts("公务接待费支出7.22万元，全部为国内公务接待，共接待46批次、392人次。")
     assert [(f.subject, f.value, f.unit) for f in facts][1:] == [("公务接待", Decimal(46), "批次"), ("公务接待", Decimal(392), "人次")]
+
+
+def test_a_column_of_last_years_figures_states_last_years(tmp_path) -> None:
+    from pathlib import Path
+
+    from ingest.pipeline import parse_file
+
+    text = ("示例县示例局\n2024年度部门决算\n\n表三 一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "项目\t上年决算数\t年初预算数\t本年决算数\t上年结转\n病虫害控制\t96.30\t110.00\t124.75\t5.00\n")
+    path = Path(tmp_path) / "example-county-bureau-2024-dept-final-account.txt"
+    path.write_text(text, encoding="utf-8")
+    periods = {f.measure: f.period for f in parse_file(path).facts if f.subject == "病虫害控制"}
+    assert periods == {"上年决算数": 2023, "年初预算数": None, "本年决算数": None, "上年结转": None}
