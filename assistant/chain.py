@@ -248,8 +248,8 @@ class Assistant:
             # stated there; its budget is that document's figure less the stated change
             docs = [d for d in available if d.year == intent.years[0] + 1]
             if docs and intent.basis is not Basis.EXECUTION:
-                if re.search(r"决算", turn.question) or ASKS_OUTTURN.search(turn.question):  # a budget's 上年 is last year's budget, not its outturn
-                    docs = []
+                if re.search(r"决算", turn.question) or ASKS_OUTTURN.search(turn.question):
+                    docs = [d for d in docs if _is_final(d)]  # a budget's 上年 is last year's budget, not its outturn
                 intent.operation = Operation.PREVIOUS
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
             intent.basis = Basis.FINAL  # what a year actually spent, asked of that year's final account, is its 决算

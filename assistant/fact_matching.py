@@ -42,7 +42,9 @@ MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标",
                  "决算", "年初预算", "完成率",
                  "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
 INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
-_MEASURE_WORD = re.compile("|".join(sorted(INDICATORS + tuple(w[:-2] for w in INDICATORS) + ("预算数", "决算数"), key=len, reverse=True)))
+# an indicator's name anywhere; its short form (成本, 质量) only at the end: 农产品质量安全 is an item of its own
+_MEASURE_WORD = re.compile("|".join([*sorted(INDICATORS + ("预算数", "决算数"), key=len, reverse=True),
+                                     *(f"{w[:-2]}$" for w in INDICATORS)]))
 
 
 def _without_measure_words(term: str) -> str:

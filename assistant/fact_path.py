@@ -411,8 +411,12 @@ class FactPath:
         change = self._change_fact(intent, facts)
         if change is None:
             return self._unchanged(intent, facts, previous=True)
-        level = self._level_fact(intent, [f for f in facts if f.doc_id == change.fact.doc_id], change.fact.subject,
-                                 period=Period.OWN)
+        same_document = [f for f in facts if f.doc_id == change.fact.doc_id]
+        asked_level = self._level_fact(intent, same_document, period=Period.OWN) if intent.focus else None
+        if asked_level and normalise(asked_level.fact.subject) == normalise(intent.focus) \
+                and not same_item(asked_level.fact.subject, change.fact.subject):
+            return None  # the item asked has a figure of its own; the change stated is another's (机关运行经费 for 办公费)
+        level = self._level_fact(intent, same_document, change.fact.subject, period=Period.OWN)
         if level is None:
             return None
         result = compute.previous_year(self._money(level.fact), self._signed(change.fact))
@@ -613,11 +617,13 @@ class FactPath:
 
 _NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)
 
+
 def _only_parts(per_doc: dict[str, list[ScoredFact]], parts: tuple[str, ...]) -> bool:
     """Whether the best figure of every document is one part of an item people name whole (公务用车购置费 of 公车),
     so that the whole is the parts' sum."""
     tops = [normalise(ranked[0].fact.subject) for ranked in per_doc.values() if ranked]
     return bool(tops) and all(any(normalise(part) in top for part in parts) for top in tops)
+
 
 def _named(fact: FactRecord, asked: str) -> str:
     """The fact's item, or the asked one when the fact's subject names none (a 合计 row, 项目总预算 under its project)."""

@@ -295,3 +295,11 @@ def test_unasked_a_final_accounts_own_outturn_comes_before_its_initial_budget():
     assert [r.fact.value for r in ranked][0] == Decimal("21.36")
     asked = rank_facts([initial, outturn], ["公务用车购置费"], "买车年初预算多少", basis=Basis.INITIAL_BUDGET)
     assert asked[0].fact.value == Decimal("22.00")
+
+
+def test_an_items_own_word_that_names_an_indicator_elsewhere_is_kept():
+    """农产品质量安全 is an item; 质量 is an indicator's short name only at the end of what is asked."""
+    item = fact("农产品质量安全", value="58.30")
+    assert rank_facts([item], ["农产品质量安全"], "农产品质量安全花了多少")[0].score >= 90
+    from assistant.fact_matching import _without_measure_words
+    assert _without_measure_words("机房升级项目成本") == "机房升级项目"
