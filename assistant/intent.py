@@ -72,7 +72,7 @@ _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|�
 # asks what something is called: a name, never a figure or the sentence that only counts them
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称")
 # asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
-_PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|用来(?:干|做)(?:什么|啥)的?|(?:有)?(?:什么|啥)?用途|"
+_PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|(?:用来|拿来)(?:干|做)(?:什么|啥|嘛)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
