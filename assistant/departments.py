@@ -9,6 +9,7 @@ The words come from `ingest.vocabulary`; nothing here knows a particular departm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -239,6 +240,8 @@ def _mentions(question: str, index: _Index) -> _Read:
     unknown = _disjoint([u for u in unknown if not any(_overlap(u, m) for m in matched)])
     if not matched and not unknown:
         matched = _bare_mentions(question, index)
+    if not matched and not unknown:
+        unknown = _place_led_bodies(question, index)
     return tuple(_settle(matched, question, index)), tuple(unknown)
 
 
@@ -260,7 +263,51 @@ def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
             if start in bounds and end in bounds and (department.by_place or place or level and level == department.level):
                 before = len(place) or len(level)
                 found.setdefault((start - before, end, bool(before)), []).append(number)
+        for start, end in _shortened_after_place(question, department):
+            if end in bounds:
+                found.setdefault((start, end, True), []).append(number)
     return _disjoint([_Mention(start, end, tuple(numbers), named) for (start, end, named), numbers in found.items()])
+
+
+def _shortened_after_place(question: str, department: _Department) -> list[tuple[int, int]]:
+    """Spans naming the department by its own place and then its bare name shortened, its characters in order
+    from the first (棠溪疾控 for 棠溪市疾病预防控制中心): two characters at least."""
+    spans = []
+    for form in {form for place in department.places[-1:] for form in (place, place[:-1] if len(place) > 2 else "") if form}:
+        for at in _occurrences(question, form):
+            start = end = at + len(form)
+            rest = department.bare
+            while end < len(question) and rest and question[end] in rest and (end > start or question[end] == rest[0]):
+                rest = rest[rest.index(question[end]) + 1 :]
+                end += 1
+            if end - start >= 2:
+                spans.append((at, end))
+    return spans
+
+
+_AFTER_A_NAME = "的在有今去明近是，,？?"  # what follows a body's name, where an item's next word does not
+_ITEM_WORD = re.compile(r"费|预算|决算|支出|收入|资金|采购|项目|三公|工资|车|人员|资产|职能|职责|机构|单位|部门")
+
+
+def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
+    """Bodies named by an indexed department's place and one word standing alone (before a year, 的 or the end)
+    that is neither one of its names nor a budget item (棠溪公安25年…, where only 棠溪's 疾控中心 is indexed): not
+    indexed, so never answered with another's figures."""
+    words, at = [], 0
+    for word in tokens(question):
+        words.append((at, word))
+        at += len(word)
+    places = {form for d in index.departments for place in d.places[-1:]
+              for form in (place, place[:-1] if len(place) > 2 else "") if form}
+    found = []
+    for place in places:
+        for start in _occurrences(question, place):
+            after = next(((a, w) for a, w in words if a == start + len(place)), None)
+            end = after[0] + len(after[1]) if after else 0
+            alone = end == len(question) or question[end].isdigit() or question[end] in _AFTER_A_NAME
+            if after and len(after[1]) >= 2 and is_han(after[1]) and alone and not _ITEM_WORD.search(after[1]):
+                found.append(_Mention(start, end, (), True))
+    return _disjoint(found)
 
 
 def _own_place_before(question: str, at: int, places: tuple[str, ...]) -> str:

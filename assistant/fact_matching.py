@@ -72,6 +72,7 @@ ACCEPTED_BASES = {
     Basis.EXECUTION: {Basis.EXECUTION},
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
+_AVERAGE = "平均"  # asked, only a figure stated as an average answers
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
@@ -525,6 +526,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     fit = basis_fit(fact, basis)
     if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
+    if _AVERAGE in question and _AVERAGE not in f"{fact.subject}{fact.measure}{structure(fact)}":
+        return 0.0  # "平均得分" is no one project's score
     best = _item_score(fact, asked)
     if best == 0.0:
         return 0.0

@@ -74,6 +74,9 @@ _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年�
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
 _LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
+# a paragraph about one fund: its bare 支出 and balances are that fund's
+_LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
+_FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入")
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
@@ -172,6 +175,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     line_subject = line_item(line.text) or carried
     if not line_subject and len(line.text.strip()) <= FIGURE_LINE_CHARS:
         line_subject = clean_subject(strip_list_mark(heading))
+    line_fund = _LINE_FUND.match(line.text)
     for offset, sentence in _sentences(line):
         label = _LABEL.match(strip_list_mark(sentence.strip()))
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject
@@ -231,6 +235,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
                 # "政府性基金预算财政拨款收入240万元，支出240万元": the 支出 of the same fund
                 subject = running_subject[: -len(subject)] + subject
+            elif subject in _FUND_BALANCES and line_fund:
+                # "政府性基金预算财政拨款收入4236万元，…；支出…；年末结转和结余318.62万元": that fund's, not the department's
+                subject = line_fund["fund"] + subject
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None

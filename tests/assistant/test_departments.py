@@ -453,3 +453,24 @@ def test_another_body_without_its_organ_word_is_named_after_its_own_place(questi
                                       "县财政的招待费", "闵行司法26年人员经费"])
 def test_a_bare_name_that_is_an_everyday_word_or_at_another_level_names_nothing(question: str) -> None:
     assert named(question) == ()
+
+
+CDC = "棠溪市疾病预防控制中心"
+PLACES = [CDC, "枫岭县教育局", "鹤汀市水务局"]
+
+
+@pytest.mark.parametrize("question", ["棠溪疾控2025年三公经费多少", "棠溪市疾控的招待费", "棠溪疾病预防控制25年预算"])
+def test_a_body_named_by_its_place_and_its_name_shortened(question: str) -> None:
+    assert find_department(question, PLACES).departments == (CDC,)
+
+
+@pytest.mark.parametrize("question, unknown", [("棠溪公安25年招待费多少", "棠溪公安"), ("棠溪民政的预算", "棠溪民政"),
+                                               ("鹤汀交通2024年决算", "鹤汀交通")])
+def test_another_body_at_an_indexed_place_is_not_indexed(question: str, unknown: str) -> None:
+    match = find_department(question, PLACES)
+    assert match.departments == () and match.unknown == unknown
+
+
+@pytest.mark.parametrize("question", ["棠溪城乡社区支出多少", "鹤汀水利支出多少"])
+def test_an_item_after_a_place_names_no_body(question: str) -> None:
+    assert find_department(question, PLACES).unknown is None

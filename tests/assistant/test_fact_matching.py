@@ -303,3 +303,10 @@ def test_an_items_own_word_that_names_an_indicator_elsewhere_is_kept():
     assert rank_facts([item], ["农产品质量安全"], "农产品质量安全花了多少")[0].score >= 90
     from assistant.fact_matching import _without_measure_words
     assert _without_measure_words("机房升级项目成本") == "机房升级项目"
+
+
+def test_an_average_is_answered_only_by_a_figure_stated_as_one():
+    one_project = fact("项目自评得分", value="92")
+    stated = fact("平均住院日", value="7.5")
+    assert rank_facts([one_project], ["项目自评得分"], "项目自评的平均得分是多少") == []
+    assert rank_facts([stated], ["平均住院日"], "平均住院日控制在多少")[0].fact is stated

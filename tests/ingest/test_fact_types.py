@@ -313,3 +313,12 @@ def test_a_column_of_last_years_figures_states_last_years(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     periods = {f.measure: f.period for f in parse_file(path).facts if f.subject == "病虫害控制"}
     assert periods == {"上年决算数": 2023, "年初预算数": None, "本年决算数": None, "上年结转": None}
+
+
+def test_a_paragraph_about_one_fund_gives_that_funds_spending_and_balances() -> None:
+    sentence = ("2024年度政府性基金预算财政拨款收入4236.00万元，年初结转和结余264.89万元；支出4182.27万元，"
+                "全部为污水处理设施支出；年末结转和结余318.62万元。")
+    assert [f.subject for f in line_facts(sentence, Basis.FINAL)] == [
+        "政府性基金预算财政拨款收入", "政府性基金预算财政拨款年初结转和结余", "政府性基金预算财政拨款支出",
+        "政府性基金预算财政拨款年末结转和结余"]
+    assert [f.subject for f in line_facts("2024年收入4236.00万元，年末结转和结余318.62万元。")] == ["收入", "年末结转和结余"]

@@ -148,3 +148,12 @@ def test_cover_stops_at_the_contents() -> None:
 )
 def test_invented_covers(text: str, name: str) -> None:
     assert department(text) == name
+
+
+def test_a_workbook_opening_on_its_first_table_gives_the_year_and_kind_of_its_title() -> None:
+    """The first sheet's title ("…2025年单位收支预算总表") says the year, though later sheets print 2024年 columns."""
+    from ingest.model import DocumentKind
+    text = ("收支总表\n示例市疾病预防控制中心2025年单位收支预算总表\n单位名称：示例市疾病预防控制中心\t单位：元\n"
+            + "一般公共预算支出表\n项目\t2024年预算数\t2025年预算数\n" * 3)
+    found = detect_metadata(document(text))
+    assert (found.year, found.kind) == (2025, DocumentKind.UNIT_BUDGET)
