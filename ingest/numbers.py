@@ -13,7 +13,7 @@ from ingest.model import Quantity
 MONEY_IN_YUAN: dict[str, Decimal] = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
 # count units seen in 绩效目标表 and asset tables; longer spellings first so the regex prefers them
 COUNT_UNITS = (
-    "平方米", "立方米", "公里", "小时", "人次", "户次", "批次", "个月", "工作日", "百分比",
+    "平方米", "立方米", "公里", "万亩", "亩", "小时", "人次", "户次", "批次", "个月", "工作日", "百分比",
     "个", "人", "名", "辆", "台", "次", "天", "日", "月", "年", "篇", "分", "项", "家", "件", "户", "套", "场", "期", "本", "条", "所", "座", "批", "张", "册", "份", "页", "%", "‰",
 )
 UNIT_ALIASES = {"百分比": "%", "名": "人", "（个）月": "个月", "(个)月": "个月", "万": "万元"}

@@ -165,6 +165,8 @@ def test_no_direction_where_the_question_gives_none(question):
     ("人社局2024年公务接待了几批次", ("批次",)),
     ("发改委实际开放多少张床", ("张",)),
     ("发改委下属有几所学校", ("所",)),
+    ("水务局清淤了多少公里", ("公里",)),
+    ("农业局新建了多少万亩高标准农田", ("万亩",)),
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units

@@ -322,3 +322,10 @@ def test_a_paragraph_about_one_fund_gives_that_funds_spending_and_balances() -> 
         "政府性基金预算财政拨款收入", "政府性基金预算财政拨款年初结转和结余", "政府性基金预算财政拨款支出",
         "政府性基金预算财政拨款年末结转和结余"]
     assert [f.subject for f in line_facts("2024年收入4236.00万元，年末结转和结余318.62万元。")] == ["收入", "年末结转和结余"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [("项目完成管网清淤386公里。", "386", "公里"),
+                                                   ("2024年度新建高标准农田3.25万亩。", "3.25", "万亩"),
+                                                   ("所属中小学42所。", "42", "所")])
+def test_lengths_areas_and_schools_counted_in_prose(sentence, value, unit) -> None:
+    assert [(str(f.value), f.unit) for f in line_facts(sentence)] == [(value, unit)]
