@@ -351,6 +351,11 @@ class FactPath:
         value, unit = self._display(fact)
         citation = self._cite(fact)
         text = f"{self._owner(fact)}{fact.subject}{fact.measure}{self._describe(fact)}。"
+        if fact.kind is FactKind.CHANGE and fact.direction is None and fact.value != 0:
+            # a table's 增减 column: its sign says which way ("增减%  -20.00" is 减少20%)
+            value = abs(value)
+            way = "减少" if fact.value < 0 else "增加"
+            text = f"{self._owner(fact)}{fact.subject}比上年{way}{shown(value, unit)}（原文{fact.measure}：{shown(fact.value, fact.unit)}）。"
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         citations=[citation], route="fact")
         return Draft(answer, [(citation, fact.value)])
