@@ -343,7 +343,8 @@ class FactPath:
         """The change the document states for the asked item, as an amount or a rate: what a reason explains."""
         found = self._change_fact(intent, facts, rate=True)
         if found is None:  # a final account explains the gap to the budget after the rate it completed
-            rates = self._best_per_doc([f for f in facts if f.measure == COMPLETION_MEASURE], intent.terms, intent)
+            rates = self._best_per_doc([f for f in facts if f.measure == COMPLETION_MEASURE], intent.terms,
+                                       replace(intent, unit_hint=("%",)))
             found = next(iter(rates.values()))[0] if len(rates) == 1 else None
         return self._stated(intent, found.fact) if found else None
 
