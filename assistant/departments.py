@@ -273,7 +273,7 @@ def _shortened_after_place(question: str, department: _Department) -> list[tuple
     """Spans naming the department by its own place and then its bare name shortened, its characters in order
     from the first (棠溪疾控 for 棠溪市疾病预防控制中心): two characters at least."""
     spans = []
-    for form in {form for place in department.places[-1:] for form in (place, place[:-1] if len(place) > 2 else "") if form}:
+    for form in _place_forms(department.places):
         for at in _occurrences(question, form):
             start = end = at + len(form)
             rest = department.bare
@@ -297,8 +297,7 @@ def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
     for word in tokens(question):
         words.append((at, word))
         at += len(word)
-    places = {form for d in index.departments for place in d.places[-1:]
-              for form in (place, place[:-1] if len(place) > 2 else "") if form}
+    places = {form for d in index.departments for form in _place_forms(d.places)}
     found = []
     for place in places:
         for start in _occurrences(question, place):
@@ -310,13 +309,15 @@ def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
     return _disjoint(found)
 
 
+def _place_forms(places: tuple[str, ...]) -> tuple[str, ...]:
+    """How people write a department's own place: whole (岑阳市), or without its level (岑阳)."""
+    own = places[-1] if places else ""
+    return tuple(form for form in (own, own[:-1] if len(own) > 2 else "") if form)
+
+
 def _own_place_before(question: str, at: int, places: tuple[str, ...]) -> str:
     """The department's own place (岑阳市) or its name without the level (岑阳) right before `at`, or ""."""
-    for place in places[-1:]:
-        for form in (place, place[:-1] if len(place) > 2 else ""):
-            if form and question[:at].endswith(form):
-                return form
-    return ""
+    return next((form for form in _place_forms(places) if question[:at].endswith(form)), "")
 
 
 @lru_cache(maxsize=1)
