@@ -12,9 +12,9 @@ MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
 NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
 MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
-_NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制)")
+_NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制|不属于)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|的|等|和|及|与|或")  # what may follow the item negated
+_GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|的|等|和|及|与|或")  # what may follow the item negated
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
 
@@ -57,6 +57,15 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
         ends = tuple(match.end() for match in _NEGATION.finditer(bare))
         found.append((sentence.start() + len(body) - len(body.lstrip()), sentence.end(), bare, ends))
     return tuple(found)
+
+
+_INAPPLICABLE = re.compile(r"不属于")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
+_HAS_NONE = re.compile(r"无|没有|未安排|未发生")  # "…，未安排机关运行经费": none of it, so 0
+
+
+def states_inapplicable(statement: str) -> bool:
+    """Whether a statement of absence says only that the item does not apply to the body, not that it has none."""
+    return bool(_INAPPLICABLE.search(statement)) and not _HAS_NONE.search(statement)
 
 
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:

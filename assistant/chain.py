@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
-from assistant.absence import absence_statement
+from assistant.absence import absence_statement, states_inapplicable
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
@@ -331,7 +331,7 @@ class Assistant:
             return turn.draft
         citation = self.texts.cite(doc.doc_id, *span)
         said = readable(citation.quote.strip())
-        if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure:
+        if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure and not states_inapplicable(said):
             # the document says there is none: the figure is 0, and the answer says why
             unit = turn.intent.unit_hint[0] if turn.intent.unit_hint else self.config.display_unit
             text = f"{doc.department}{doc.year or ''}年为0{unit}：公开文件说明“{said}”"

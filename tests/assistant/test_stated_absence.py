@@ -18,7 +18,7 @@ DISCLOSURE = """示例州第一人民医院
 二、机关运行经费情况
 本单位为公益二类事业单位，不属于机关运行经费的统计范围，未安排机关运行经费。
 三、政府采购情况
-2025年政府采购预算320.00万元。
+2025年政府采购预算320.00万元。本单位不属于绩效考评统计范围。
 四、“三公”经费情况
 2025年“三公”经费预算数为12.50万元。
 注:本单位2025年无“三公”经费预算，故本表为空表。
@@ -46,3 +46,8 @@ def test_a_figure_the_document_also_says_it_has_none_of_is_flagged(assistant: As
     answer = assistant.ask("示例州第一人民医院2025年三公经费预算多少")
     assert answer.kind == "number" and answer.value == 12.5
     assert "不一致" in answer.text and any("无“三公”经费预算" in c.quote for c in answer.citations)
+
+
+def test_an_item_that_does_not_apply_is_said_so_never_as_0(assistant: Assistant):
+    answer = assistant.ask("示例州第一人民医院2025年绩效考评多少")
+    assert answer.kind == "text" and "不属于绩效考评统计范围" in answer.text and answer.value is None, answer.text
