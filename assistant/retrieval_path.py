@@ -20,13 +20,14 @@ from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
 from assistant.section_answers import best_section, duties_naming
 from assistant.vocabulary import generic_item_words
-from ingest.tables import strip_list_mark
 from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
 from ingest.model import DocumentKind
 from ingest.numbers import NUMBER, is_money
 from ingest.punctuation import QUOTES, SENTENCE
+from ingest.subjects import normalise
+from ingest.tables import strip_list_mark
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
@@ -168,7 +169,7 @@ class RetrievalPath:
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
-            ranked = sorted(ranked, key=lambda s: -(s.score + (DEFINITION_BONUS if _DEFINES.search(s.text) else 0.0)))
+            ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
         section = None if intent.asks_name else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         # a sentence opening with the body's name gets no edge over the text under the heading asked for
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
@@ -293,3 +294,15 @@ class RetrievalPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(shown_value), unit=shown_unit,
                         citations=[citation], route="retrieval")
         return Draft(answer, [(citation, value)])
+
+
+def _definition_bonus(text: str, intent: QuestionPlan) -> float:
+    """A sentence defining a word gains; one defining the asked word itself ("8.机关运行经费：指…") gains twice,
+    over another entry that only names it ("“三公”经费：指…公务用车运行维护费…")."""
+    defines = _DEFINES.search(text)
+    if not defines:
+        return 0.0
+    head = normalise(strip_list_mark(text[: defines.start()]))
+    own = bool(head) and head in normalise(intent.question) or any(normalise(t) in head for t in (intent.focus, *intent.terms) if t)
+    return DEFINITION_BONUS * (2 if own else 1)
+
