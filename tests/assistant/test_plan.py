@@ -183,6 +183,11 @@ def test_years_as_people_write_them(question, year):
     assert plan(question).years == [year]
 
 
+def test_a_relative_year_glossed_by_its_number_is_that_year():
+    found = plan("发改委去年也就是24年的招待费多少")
+    assert found.years == [2024] and found.focus == "招待费"
+
+
 @pytest.mark.parametrize("text, terms, said", [
     ("一、概况。本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。", ["三公经费"], "无“三公”经费"),
     ("二、说明。本单位无公务用车购置。", ["公务用车购置费"], "无公务用车购置"),
