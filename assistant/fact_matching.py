@@ -20,7 +20,7 @@ from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.sections import PROJECT_BLOCK
 from ingest.subjects import classification_levels, normalise
-from ingest.tables import is_total_label, strip_list_mark
+from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
@@ -173,14 +173,14 @@ def _subject_forms(subject: str) -> tuple[str, str]:
     return normalise(subject), normalise(_INNER_NOTE.sub("", subject))
 
 
-_TITLE_NOISE = re.compile(r"^(?:表\s*[一二三四五六七八九十\d]+|附表\s*\d*|【[^】]*】)\s*|(?:19|20)\d{2}\s*年度?|表$")
+_TITLE_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|表$")  # a title's year and its closing 表
 
 
 def owned_subject(fact: FactRecord) -> str:
     """The fact's item, with its section's item before a subject that names none (生命健康专项项目总预算), and
     its table's before a total row ("三公"经费预算合计, not a bare 合计)."""
     if fact.origin == "table" and _total_row(fact.subject):
-        title = _TITLE_NOISE.sub("", fact.context.partition("：")[0].replace(fact.department, ""))
+        title = _TITLE_NOISE.sub("", strip_table_number(fact.context.partition("：")[0]).replace(fact.department, ""))
         return f"{title}{fact.subject}" if title and fact.subject not in title else fact.subject
     if names_an_item(fact.subject):
         return fact.subject

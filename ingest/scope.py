@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.tables import strip_list_mark
+from ingest.tables import strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, organ_suffixes, split_places
 
-_TABLE_NUMBER = re.compile(r"^(?:表\s*[一二三四五六七八九十\d]+|附表\s*[一二三四五六七八九十\d]*|【[^】]*】)\s*[：:、.．]?\s*")
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
 _BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出)")
@@ -18,7 +17,7 @@ MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too
 
 def _body(text: str) -> str | None:
     """The body a title or heading names, or None."""
-    text = strip_list_mark(_TABLE_NUMBER.sub("", text.strip()))
+    text = strip_list_mark(strip_table_number(text))
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
     match = _BODY_BEFORE.match(text)

@@ -50,6 +50,14 @@ def list_mark(text: str) -> ListMark | None:
     return next((mark for mark, pattern in _LIST_MARKS if pattern.match(text)), None)
 
 
+_TABLE_NUMBER = re.compile(r"^(?:表\s*[一二三四五六七八九十\d]+|附表\s*[一二三四五六七八九十\d]*|【[^】]*】)\s*[：:、.．]?\s*")
+
+
+def strip_table_number(title: str) -> str:
+    """"表一 某局2025年部门收支总表" → "某局2025年部门收支总表": the number a title opens with, left out."""
+    return _TABLE_NUMBER.sub("", title.strip())
+
+
 def strip_list_mark(text: str) -> str:
     """"2、车辆（台、辆）" → "车辆（台、辆）"."""
     return _LIST_MARK.sub("", text).strip()
