@@ -9,7 +9,6 @@ The words come from `ingest.vocabulary`; nothing here knows a particular departm
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -285,10 +284,6 @@ def _shortened_after_place(question: str, department: _Department) -> list[tuple
     return spans
 
 
-_AFTER_A_NAME = "的在有今去明近是，,？?"  # what follows a body's name, where an item's next word does not
-_ITEM_WORD = re.compile(r"费|预算|决算|支出|收入|资金|采购|项目|三公|工资|车|人员|资产|职能|职责|机构|单位|部门")
-
-
 def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
     """Bodies named by an indexed department's place and one word standing alone (before a year, 的 or the end)
     that is neither one of its names nor a budget item (棠溪公安25年…, where only 棠溪's 疾控中心 is indexed): not
@@ -298,13 +293,15 @@ def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
         words.append((at, word))
         at += len(word)
     places = {form for d in index.departments for form in _place_forms(d.places)}
+    vocab = vocabulary()
     found = []
     for place in places:
         for start in _occurrences(question, place):
             after = next(((a, w) for a, w in words if a == start + len(place)), None)
             end = after[0] + len(after[1]) if after else 0
-            alone = end == len(question) or question[end].isdigit() or question[end] in _AFTER_A_NAME
-            if after and len(after[1]) >= 2 and is_han(after[1]) and alone and not _ITEM_WORD.search(after[1]):
+            alone = end == len(question) or question[end].isdigit() or question[end] in vocab.after_a_name
+            names_item = after and any(word in after[1] for word in vocab.item_words)
+            if after and len(after[1]) >= 2 and is_han(after[1]) and alone and not names_item:
                 found.append(_Mention(start, end, (), True))
     return _disjoint(found)
 

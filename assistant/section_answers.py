@@ -71,6 +71,11 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _short_title(line: str) -> bool:
+    """Whether a line reads as a heading: short, with no sentence mark."""
+    return len(line) <= MAX_NAME_CHARS and not re.search(r"[。；：:，]", line)
+
+
 def _paragraph_end(text: str, offset: int) -> int:
     """Where the text under a heading line ends: at a blank line, at the next heading (a short line without a
     sentence mark, or one opening with 一、), or after BODY_CHARS."""
@@ -79,7 +84,7 @@ def _paragraph_end(text: str, offset: int) -> int:
         end = _line_end(text, at)
         line = text[at:end].strip()
         if at > offset and (not line or (re.match(r"[一二三四五六七八九十]+、", line) and not listed)
-                            or (len(line) <= MAX_NAME_CHARS and not re.search(r"[。；：:，]", line))):
+                            or _short_title(line)):
             return at - 1
         listed = listed or line.endswith(("：", ":"))  # "主要职能包括：" leads into 一、… items
         at = end + 1
@@ -152,7 +157,7 @@ def _duties_end(text: str, offset: int, heading_mark: str | None) -> int:
         line = text[at:end].strip()
         kind = _mark_kind(line)
         if line and (heading_mark is not None and kind == heading_mark or at > offset and kind is None
-                     and len(line) <= MAX_NAME_CHARS and not re.search(r"[。；：:，]", line)):
+                     and _short_title(line)):
             return at
         at = end + 1
     return min(at, len(text))

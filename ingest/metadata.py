@@ -23,7 +23,8 @@ _TITLE_NAMES = (  # the name around the year of "XX2024年部门预算" and "202
 )
 _VALUE_END = re.compile(r"[，。,;；:：]")
 # "2025年部门预算", "2025年单位收支预算总表": the year the disclosure is of
-_YEAR = re.compile(r"(?P<year>20\d{2})\s*年度?\s*(?:区级|市级|省级|县级)?\s*(?:部门|单位)?\s*(?:财务|财政拨款)?(?:收支|收入|支出)?\s*(?:预算|决算)")
+_TABLE_OF = r"(?:财务|财政拨款)?(?:收支|收入|支出)?"  # 财政拨款收支 in "…单位财政拨款收支预算总表"
+_YEAR = re.compile(rf"(?P<year>20\d{{2}})\s*年度?\s*(?:区级|市级|省级|县级)?\s*(?:部门|单位)?\s*{_TABLE_OF}\s*(?:预算|决算)")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
@@ -121,6 +122,6 @@ def _year(opening: str) -> int | None:
 def _kind(opening: str) -> DocumentKind:
     if re.search(r"(?<!预)决算", opening):
         return DocumentKind.FINAL_ACCOUNT
-    if re.search(r"单位(?:财务|财政拨款)?(?:收支|收入|支出)?预算", opening):
+    if re.search(rf"单位{_TABLE_OF}预算", opening):
         return DocumentKind.UNIT_BUDGET
     return DocumentKind.DEPT_BUDGET

@@ -31,6 +31,8 @@ class Vocabulary:
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
     named_by_place: tuple[str, ...]  # organ words of bodies named after their place (街道办事处): named by it alone
+    item_words: tuple[str, ...]  # words of a budget item, never of a body's name (费, 支出)
+    after_a_name: frozenset[str]  # characters that end a body's name where an item's name goes on (的, ？)
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
@@ -52,6 +54,8 @@ def vocabulary() -> Vocabulary:
         not_names=_words(organ, "not_names"),
         comparing=_words(organ, "comparing"),
         named_by_place=_words(organ, "named_by_place"),
+        item_words=_words(organ, "item_words"),
+        after_a_name=frozenset(_words(organ, "after_a_name")),
         suffixes=_words(place, "suffixes"),
         short_places=_words(place, "short_places"),
         not_places=_words(place, "not_places"),

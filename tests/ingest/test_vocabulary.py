@@ -22,6 +22,16 @@ def test_vocabulary_has_every_section() -> None:
     vocab = vocabulary()
     assert vocab.organs and vocab.weak_organs and vocab.not_organs and vocab.not_names
     assert vocab.suffixes and vocab.short_places and vocab.not_places and vocab.generic and vocab.party_markers
+    assert vocab.item_words and vocab.after_a_name
+
+
+def test_what_follows_a_name_is_one_character_each() -> None:
+    assert all(len(char) == 1 for char in vocabulary().after_a_name)
+
+
+def test_no_item_word_is_an_organ_word() -> None:
+    vocab = vocabulary()
+    assert not set(vocab.item_words) & set(vocab.organ_tokens)
 
 
 @pytest.mark.parametrize(
