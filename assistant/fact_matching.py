@@ -11,14 +11,15 @@ from functools import lru_cache
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (fund_words, generic_item_words, joined_bodies, spending_terms, split_funds, total_terms,
-                                  unit_words)
+from assistant.vocabulary import (asked_achievement, fund_words, generic_item_words, joined_bodies, spending_terms,
+                                  split_funds, total_terms, unit_words)
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
-from ingest.sections import PROJECT_BLOCK
+from ingest.performance_headers import is_achieved
+from ingest.sections import block_project
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, organ_suffixes, split_places
@@ -194,9 +195,8 @@ def heading_item(heading: str) -> str:
     "贸易高质量发展专项（政策资金）经费情况说明 > 六、年度预算安排" → 贸易高质量发展专项 (a figure whose subject is
     only 项目总预算 belongs to it)."""
     levels = heading.split(" > ")
-    block = next((m for m in map(PROJECT_BLOCK.match, reversed(levels)) if m and m["name"]), None)
-    if block:  # "项目三：省级临床重点专科建设项目": the block's project
-        return block["name"].strip()
+    if block := block_project(levels):  # "项目三：省级临床重点专科建设项目": the block's project
+        return block
     top = strip_list_mark(levels[0]).strip()
     item = _HEADING_TAIL.sub("", top)
     return item if item != top else ""
@@ -528,6 +528,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     if _AVERAGE in question and _AVERAGE not in f"{fact.subject}{fact.measure}{structure(fact)}":
         return 0.0  # "平均得分" is no one project's score
+    if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
+        return 0.0  # what an indicator achieved is never its target, nor the other way round
     best = _item_score(fact, asked)
     if best == 0.0:
         return 0.0

@@ -93,9 +93,11 @@ _FILLER = re.compile(
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
-               "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人",), "面积": ("平方米",),
-               "平方米": ("平方米",), "个": ("个",), "个人": ("人",), "月": ("个月", "月")}
-COUNT_HINTS = dict(sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0])))  # 人次 before 人
+               "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人",),
+               "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个",), "个人": ("人",), "月": ("个月", "月")}
+# 人次 before 人; a unit asked holds its 万 form (多大面积 is answered in 万平方米 where the source counts in them)
+COUNT_HINTS = {hint: (*units, *(f"万{u}" for u in units if f"万{u}" in COUNT_UNITS))
+               for hint, units in sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0]))}
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 
 

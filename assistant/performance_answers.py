@@ -5,6 +5,8 @@ the form prints it, label and value; a field the form does not state is refused,
 A figure asked of an indicator that no fact matched by item is the indicator whose words the question holds
 ("三四级网宽带线路一年普通故障最多允许几次" → 宽带线路故障全年次数 ≤50 次); one the question leaves out ("不算重大故障")
 is never the answer. Words that ask for a bound rather than name the indicator live in `assistant/data/target_words.txt`.
+A question asking what was achieved (实际, 完成了: `assistant/data/achieved_words.txt`) is answered from a 绩效自评表's
+实际完成值, any other from the target, never one for the other.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import asked_aspects, generic_item_words, target_words
+from assistant.vocabulary import achieved_words, asked_achievement, asked_aspects, generic_item_words, target_words
 from index.fact_store import FactRecord, FormFieldRecord
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
+from ingest.performance_headers import is_achieved
 
 MIN_PROJECT_SHARE = 0.5  # a field is asked of the project whose name's words the question holds this share of, at least
 MIN_INDICATOR_SHARE = 0.75  # an indicator answers when it and its project say this share of the question's words
@@ -102,12 +105,13 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
     if intent.operation is not Operation.LOOKUP or not intent.focus or not intent.asks_figure:
         return None
     focus, left_out = _left_out(intent.focus)
-    asked = _words(focus) - target_words()
+    achieved = asked_achievement(intent.question) is True
+    asked = _words(focus) - target_words() - achieved_words()
     named = _words(intent.question)
     scored: list[_Scored] = []
     for fact in facts:
         if (fact.table_kind is not TableKind.PERFORMANCE or not fact.measure.endswith("指标") or fact.kind is FactKind.CHANGE
-                or not _in_asked_unit(intent, fact) or not named & _words(fact.subject)):
+                or not _in_asked_unit(intent, fact) or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
             continue
         measures = fact.context.partition("：")[2]
         said = _words(f"{fact.subject} {fact.measure} {measures}")
@@ -136,7 +140,8 @@ def _indicator_draft(intent: QuestionPlan, fact: FactRecord, texts: SourceTexts,
     value = rounded(value)
     citation = texts.cite_fact(fact)
     measures = "：".join(part for part in fact.context.partition("：")[2].split("；") if part)
-    text = (f"{_owner(texts, fact.doc_id)}“{fact.subject}”绩效目标的{fact.measure}（{measures}）为"
+    said, stated = ("绩效自评的", "实际完成值为") if is_achieved(fact.col_path) else ("绩效目标的", "为")
+    text = (f"{_owner(texts, fact.doc_id)}“{fact.subject}”{said}{fact.measure}（{measures}）{stated}"
             f"{shown(value, unit, fact.qualifier)}（见原文：{' '.join(citation.quote.split())}）。")
     answer = Answer(question=intent.question, kind=AnswerKind.NUMBER, text=text, value=float(value), unit=unit,
                     citations=[citation], route="fact")

@@ -177,6 +177,19 @@ def target_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def achieved_words() -> frozenset[str]:
+    """Words that ask what an indicator achieved (实际, 完成了 …), not its target."""
+    return frozenset(_words("achieved_words.txt"))
+
+
+def asked_achievement(question: str) -> bool | None:
+    """Whether a question asks what an indicator achieved (True), its target (False), or says neither (None)."""
+    if any(word in question for word in achieved_words()):
+        return True
+    return False if any(word in question for word in target_words()) else None
+
+
+@lru_cache(maxsize=1)
 def field_phrasings() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """How a question asks for a header field of a 绩效目标表: (phrasing, the fields it asks for in order of
     preference), longest phrasing first (a tie: the earlier line)."""

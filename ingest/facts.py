@@ -17,14 +17,14 @@ from ingest.bounds import bound_words
 from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
 from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, to_wan
+from ingest.performance_headers import is_actual_header, is_value_header
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
 from ingest.tables import squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
-PERFORMANCE_VALUE_HEADER = "指标值"
-_STATES_TARGET = re.compile(r"指标值|指标描述")  # 绩效目标表 columns whose sentences state targets ("印发文件20个以上")
+TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
 COMPLETION_MEASURE = "完成率"  # "完成年初预算的96.91%"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
@@ -334,9 +334,16 @@ def _indicator_sentence(table: Table, cell: TableCell, basis: Basis) -> list[Fac
     """The figures of a 指标值 written as a sentence ("《廊坊长安网》日均浏览量达到200 人次"), as the
     project's indicator: what the sentence says they are joins the 三级指标 as what is measured."""
     stated = facts_from_line(Line(cell.cell.text, cell.cell.start, cell.cell.end), table.page, basis)
-    return [as_indicator(f, table, project_name(table.title), cell.row_labels[1],
-                         f"{table.title}：" + "；".join([*cell.row_labels[2:], f.subject]), cell.row_labels, cell.col_headers)
+    return [as_indicator(f, table, table.project or project_name(table.title), cell.row_labels[1],
+                         _titled(table, "；".join([*cell.row_labels[2:], f.subject])), cell.row_labels, cell.col_headers)
             for f in stated if f.kind is not FactKind.CHANGE]
+
+
+def _titled(table: Table, detail: str) -> str:
+    """A table figure's context: its table's title, then after "：" what its row says (the title's own colons
+    become spaces, so the first "：" ends the title)."""
+    title = re.sub(r"[：:]", " ", table.title).strip()
+    return f"{title}：{detail}" if detail else title
 
 
 def _row_span_start(table: Table, cell: TableCell) -> int:
@@ -352,7 +359,10 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
         return facts_from_project_forms(
             table, lambda cell, about: facts_from_line(Line(cell.text, cell.start, cell.end), table.page, table_basis,
                                                        carried=about), table_basis)
-    performance = any(PERFORMANCE_VALUE_HEADER in "".join(c.col_headers) for c in table.cells)
+    performance = any(is_value_header(h) for c in table.cells for h in c.col_headers)
+    # beside a column of what was achieved, the targets are what was planned, whatever the document's basis
+    planned = Basis.BUDGET if any(is_actual_header(h) for c in table.cells for h in c.col_headers) else None
+    value_columns = {c.col for c in table.cells if any(is_value_header(h) or is_actual_header(h) for h in c.col_headers)}
     # a list of items, each with one figure and no column header ("行政运行：6,248,600.00"): the items' amounts
     one_column = len({c.col for c in table.cells if c.quantity is not None}) == 1
     facts: list[Fact] = []
@@ -360,16 +370,18 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
         q = cell.quantity
         header = cell.col_headers[-1] if cell.col_headers else ""
         if q is None:
-            if performance and _STATES_TARGET.search(header) and len(cell.row_labels) >= 2:
+            if performance and (is_value_header(header) or TARGET_DESCRIPTION in header) and len(cell.row_labels) >= 2:
                 facts += _indicator_sentence(table, cell, table_basis)
             continue
+        achieved = performance and is_actual_header(header)  # a 绩效自评表's 实际完成值 beside the target
         if performance:
-            if PERFORMANCE_VALUE_HEADER not in header or len(cell.row_labels) < 2:
+            if not (is_value_header(header) or achieved) or len(cell.row_labels) < 2:
                 continue
-            subject = project_name(table.title)
+            subject = table.project or project_name(table.title)
             measure = cell.row_labels[1]
             # the 绩效指标描述 left of the value says what is measured ("机房改造经费控制在预算范围内")
-            described = [c.text for c in table.body[cell.row][: cell.col] if c.text and c.text not in cell.row_labels]
+            described = [c.text for col, c in enumerate(table.body[cell.row][: cell.col])
+                         if c.text and c.text not in cell.row_labels and col not in value_columns]
             context = "；".join([*cell.row_labels[2:], *described])
         else:
             if cell.col_headers and _TEXT_FIELD.search(cell.col_headers[-1]):
@@ -397,12 +409,12 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 start=_row_span_start(table, cell),
                 end=cell.cell.end,
                 origin="table",
-                context=f"{table.title}：{context}" if context else table.title,
+                context=_titled(table, context),
                 table_id=table.id,
                 page=table.page,
                 amount_wan=to_wan(q.value, q.unit),
                 kind=fact_kind(q.unit, q.qualifier, _CHANGE_HEADER.search("".join(cell.col_headers)) is not None),
-                basis=basis_in("".join(cell.col_headers), table_basis),
+                basis=Basis.FINAL if achieved else planned or basis_in("".join(cell.col_headers), table_basis),
                 scope=table.scope,
                 table_kind=table.kind,
                 row_path=cell.row_labels,

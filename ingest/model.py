@@ -222,6 +222,7 @@ class Table:
     section_id: int | None
     kind: TableKind = TableKind.OTHER
     scope: str | None = None  # a sub-unit (下属单位) the table belongs to, when it names one
+    project: str | None = None  # the one project a 绩效目标表 is of, when a line right above names it (项目名称：…)
 
 
 @dataclass(frozen=True)

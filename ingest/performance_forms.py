@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ingest.classify import fact_kind
 from ingest.model import Basis, Cell, Fact, FactKind, Table, TableKind
 from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
+from ingest.performance_headers import is_actual_header, is_project_header, is_value_header, level_of
 from ingest.punctuation import QUOTES
 from ingest.tables import strip_list_mark
 
@@ -24,9 +25,32 @@ from ingest.tables import strip_list_mark
 Stated = Callable[[Cell, str], list[Fact]]
 
 PROJECT_LABEL = "项目名称"
-VALUE_HEADER = "指标值"
-LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
 _PART_OF = re.compile(r"^其中[：:]\s*")
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """The columns of an indicator grid: its targets, each level of indicator it has, and in a grid of many
+    projects the column naming them and the columns of their money (预算金额)."""
+
+    value: int
+    levels: tuple[int | None, int | None, int | None]
+    actual: tuple[int, str] | None = None  # the column of what was achieved and its header (实际完成值), in a 绩效自评表
+    project: int | None = None
+    money: tuple[tuple[int, str], ...] = ()
+
+
+def _grid(texts: list[str]) -> _Grid | None:
+    """The grid a header row opens, or None when the row heads no targets column."""
+    value = next((i for i, t in enumerate(texts) if is_value_header(t)), None)
+    if value is None:
+        return None
+    levels = tuple(next((i for i, t in enumerate(texts) if level_of(t) == n), None) for n in range(3))
+    actual = next(((i, t) for i, t in enumerate(texts) if is_actual_header(t)), None)
+    project = next((i for i, t in enumerate(texts) if is_project_header(t)), None)
+    money = tuple((i, t) for i, t in enumerate(texts)
+                  if t and i not in (value, actual and actual[0], project, *levels)) if project is not None else ()
+    return _Grid(value, levels, actual, project, money)
 
 
 def is_project_form(table: Table) -> bool:
@@ -37,21 +61,25 @@ def is_project_form(table: Table) -> bool:
 
 def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
     """The money and indicator figures of every project block in `table`; `stated` reads a target in words."""
-    project = next((_after(row, PROJECT_LABEL) for row in table.header if _first(row) == PROJECT_LABEL), "")
+    grid = next((g for row in table.header if (g := _grid(row)) is not None), None)
+    named_above = (_after(row, PROJECT_LABEL) for row in table.header if _first(row) == PROJECT_LABEL)
+    project = "" if grid is not None and grid.project is not None else next(named_above, "")
     unit = table.unit
-    grid: dict[str, int] | None = None  # column of each level header and of the value, inside an indicator grid
     levels = ["", "", ""]
     facts: list[Fact] = []
     for row in table.body:
         texts = [c.text.strip() for c in row]
+        named = texts[grid.project] if grid is not None and grid.project is not None and grid.project < len(texts) else ""
+        if named and named != project:  # a grid row that names its project (written once over its rows)
+            project, levels = named, ["", "", ""]
+            facts += _grid_money(table, row, project, grid, unit, default_basis)
         if _first(texts) == PROJECT_LABEL:
             project, grid, levels = _after(texts, PROJECT_LABEL), None, ["", "", ""]
-        elif any(VALUE_HEADER in t for t in texts):
-            grid = {name: texts.index(name) for name in LEVEL_HEADERS if name in texts}
-            grid[VALUE_HEADER] = next(i for i, t in enumerate(texts) if VALUE_HEADER in t)
+        elif (opened := _grid(texts)) is not None:
+            grid = opened
         elif grid is not None and project:
-            levels = [texts[grid[name]] if name in grid and texts[grid[name]] else levels[i]
-                      for i, name in enumerate(LEVEL_HEADERS)]
+            levels = [texts[at] if at is not None and at < len(texts) and texts[at] else levels[i]
+                      for i, at in enumerate(grid.levels)]
             facts += _indicator(table, row, project, levels, grid, default_basis, stated)
         elif project:
             unit = header_unit(_first(texts)) or unit  # "项目资金（元）"
@@ -59,24 +87,50 @@ def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis 
     return facts
 
 
-def _indicator(table: Table, row: list[Cell], project: str, levels: list[str], grid: dict[str, int],
+def _indicator(table: Table, row: list[Cell], project: str, levels: list[str], grid: _Grid,
                basis: Basis, stated: Stated) -> list[Fact]:
-    cell = _at(row, grid.get(VALUE_HEADER))
-    if cell is None or not levels[1]:
+    """The row's target, and what was achieved where the grid has a column for it (a 决算 figure)."""
+    if grid.actual is None:
+        return _target(table, row, _at(row, grid.value), project, levels, grid.levels[2], basis, stated)
+    col, header = grid.actual
+    achieved = [replace(f, col_path=(*f.col_path, header))
+                for f in _target(table, row, _at(row, col), project, levels, None, Basis.FINAL, stated)]
+    return _target(table, row, _at(row, grid.value), project, levels, grid.levels[2], Basis.BUDGET, stated) + achieved
+
+
+def _target(table: Table, row: list[Cell], cell: Cell | None, project: str, levels: list[str], name_col: int | None,
+            basis: Basis, stated: Stated) -> list[Fact]:
+    """The figure of one value cell of an indicator row; a value in words is read as a sentence, and failing
+    that the indicator's own name in `name_col` may state it."""
+    measure = levels[1] or levels[0]  # 数量指标; a grid without 二级指标 names its kind at the first level
+    if cell is None or not cell.text.strip() or not measure:
         return []
-    what, row_path = levels[2] or levels[1], tuple(filter(None, levels))
+    what, row_path = levels[2] or measure, tuple(filter(None, levels))
     quantity = parse_quantity(cell.text)
     if quantity is not None:
-        return [_fact(table, row, cell, project, levels[1], quantity.value, quantity.unit, quantity.qualifier,
+        return [_fact(table, row, cell, project, measure, quantity.value, quantity.unit, quantity.qualifier,
                       f"{project}绩效目标：{what}", row_path, basis)]
     start = next(c.start for c in row if c.text.strip())
-    for source in (cell, _at(row, grid.get(LEVEL_HEADERS[2]))):  # the value's words, else the indicator's own name
+    for source in (cell, _at(row, name_col)):  # the value's words, else the indicator's own name
         found = [f for f in stated(source, what) if f.kind is not FactKind.CHANGE] if source and source.text else []
         if found:
-            return [as_indicator(replace(f, start=start, basis=basis), table, project, levels[1],
-                                 f"{project}绩效目标：" + "；".join(dict.fromkeys([what, f.subject])), row_path, (levels[1],))
+            return [as_indicator(replace(f, start=start, basis=basis), table, project, measure,
+                                 f"{project}绩效目标：" + "；".join(dict.fromkeys([what, f.subject])), row_path, (measure,))
                     for f in found]
     return []
+
+
+def _grid_money(table: Table, row: list[Cell], project: str, grid: _Grid, unit: str | None, basis: Basis) -> list[Fact]:
+    """The figures a grid row prints under its money columns (预算金额) for the project it names."""
+    facts: list[Fact] = []
+    for col, header in grid.money:
+        cell = _at(row, col)
+        value = parse_number(cell.text) if cell is not None else None
+        column_unit = header_unit(header) or unit
+        if cell is not None and value is not None and column_unit:
+            facts.append(_fact(table, row, cell, project, header, value, column_unit, None, f"{project}项目资金",
+                               (header,), basis))
+    return facts
 
 
 def as_indicator(fact: Fact, table: Table, project: str, measure: str, context: str, row_path: tuple[str, ...],

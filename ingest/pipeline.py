@@ -14,11 +14,11 @@ from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_
 from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
-from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section
+from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section, TableKind
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.scope import table_scope
-from ingest.sections import build_sections, heading_level, section_at
+from ingest.sections import block_project, build_sections, heading_level, section_at
 from ingest.tables import type_table
 
 
@@ -103,6 +103,8 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         table.section_id = found.id if found else None
         right_above = found and table.start - found.start <= len(found.title) + MAX_CAPTION_GAP
         table.scope = table_scope(table.title, found.title if right_above else None, department)
+        if table.kind is TableKind.PERFORMANCE and table.project is None and found:
+            table.project = block_project(found.path)  # the grid of a "项目二：…" block is that project's
         tables.append(table)
         fields += form_fields(raw_table, table)
     basis = meta.kind.natural_basis

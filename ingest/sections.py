@@ -152,3 +152,9 @@ def top_section_id(sections: list[Section], section: Section | None) -> int | No
     while section is not None and section.parent is not None:
         section = sections[section.parent]
     return section.id if section else None
+
+
+def block_project(path: tuple[str, ...] | list[str]) -> str | None:
+    """The project of the innermost 项目N： block in a heading chain ("项目三：省级临床重点专科建设项目"), or None."""
+    block = next((m for m in map(PROJECT_BLOCK.match, reversed(path)) if m and m["name"].strip()), None)
+    return block["name"].strip() if block else None

@@ -14,8 +14,9 @@ import re
 from enum import StrEnum
 
 from ingest.classify import table_kind
-from ingest.model import Cell, RawTable, Table, TableCell
+from ingest.model import Cell, RawTable, Table, TableCell, TableKind
 from ingest.numbers import find_table_unit, header_unit, parse_number, parse_quantity
+from ingest.performance_headers import captioned_project, heads_indicator_grid
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
 _LIST_MARK = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
@@ -251,6 +252,9 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             quantity = parse_quantity(cell.text, default_unit)
             cells.append(TableCell(cell, r, col, row_labels, chain, quantity))
     title = _title(caption_texts)
+    # an indicator grid is a 绩效目标表 whatever its title (a 绩效自评 grid under a paragraph, a 附表 of one project)
+    grid = any(heads_indicator_grid([c.text for c in row]) for row in header_rows)
+    kind = TableKind.PERFORMANCE if grid else table_kind(title)
     return Table(
         id=table_id,
         title=title,
@@ -262,7 +266,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
         end=raw.end,
         page=raw.page,
         section_id=None,
-        kind=table_kind(title),
+        kind=kind,
+        project=captioned_project(caption_texts) if kind is TableKind.PERFORMANCE else None,
     )
 
 

@@ -6,12 +6,18 @@ Two layouts are read:
 - runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）"), each an item and its figure, and
   runs of "item：2024年 X；2025年 Y" lines, whose years become the column headers above the rows.
 
+- indicator grids whose cells are set apart by single spaces, under a header of 绩效目标表 column words
+  ("一级指标 二级指标 三级指标 指标值" over "产出指标 数量指标 购置CT =1台"): each row's leading 指标 words are its
+  levels, its last words its values, and the words between the indicator's name.
+
 Other lines are returned as they are.
 """
 
 from __future__ import annotations
 
 import re
+
+from ingest.performance_headers import heads_indicator_grid, is_actual_header, is_value_header, level_of
 
 _BARS = "│┃"
 _BORDER = re.compile(r"^\s*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋][┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*$")
@@ -22,6 +28,31 @@ _ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{_FIGURE})\s*(?P<note>[（(][^（
 _YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{_FIGURE})")
 _ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{_FIGURE}\s*[；;，,]?\s*){{2,}})$")
 MIN_RUN = 3  # fewer "item：figure" lines are prose that happens to end in a figure
+_LEVEL_END = "指标"  # 产出指标, 数量指标: the words of an indicator's levels
+
+
+def _grid_header(line: str) -> list[str] | None:
+    """The columns of a space-separated indicator grid header: levels from the first column on, then values."""
+    words = line.split()
+    levels = [level_of(w) is not None for w in words]
+    if len(words) < 3 or not heads_indicator_grid(words) or not levels[0] or True in levels[levels.index(False):]:
+        return None
+    return words if all(is_value_header(w) or is_actual_header(w) for w in words[levels.index(False):]) else None
+
+
+def _grid_cells(line: str, header: list[str]) -> list[str] | None:
+    """A grid row's cells: its leading 指标 words right-aligned over the level columns before the indicator's name
+    (a level left out is the one above's), its name, then one word per value column; None for any other line."""
+    words = line.split()
+    named_at = sum(level_of(w) is not None for w in header) - 1  # the last level column holds the indicator's name
+    values = len(header) - named_at - 1
+    lead = []
+    while len(lead) < named_at and len(lead) < len(words) and words[len(lead)].endswith(_LEVEL_END):
+        lead.append(words[len(lead)])
+    name = words[len(lead) : len(words) - values]
+    if not lead or not name:
+        return None
+    return [*[""] * (named_at - len(lead)), *lead, " ".join(name), *words[len(words) - values :]]
 
 
 def _box_cells(line: str) -> str:
@@ -70,6 +101,14 @@ def cell_rows(lines: list[str]) -> list[str]:
         if _BOX_ROW.match(line) and sum(line.count(bar) for bar in _BARS) >= 3:
             out.append(_box_cells(line))
             i += 1
+            continue
+        header = _grid_header(line)
+        rows = []
+        while header and i + 1 + len(rows) < len(lines) and (row := _grid_cells(lines[i + 1 + len(rows)], header)):
+            rows.append("\t".join(row))
+        if rows:
+            out += ["\t".join(header), *rows]
+            i += 1 + len(rows)
             continue
         kind = _kind(line)
         j = i + 1

@@ -4,6 +4,8 @@ indicator's target is its figure with its bound, an indicator the question leave
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from assistant.chain import Assistant
@@ -111,3 +113,43 @@ def test_the_phrasings_are_consistent() -> None:
     phrasings = [p for p, _ in field_phrasings()]
     assert len(phrasings) == len(set(phrasings)) and all(fields for _, fields in field_phrasings())
     assert "最多" in target_words()
+
+
+SELF_EVALUATION = """示例县示例农业局2024年度部门决算
+
+一、部门职责
+示例县示例农业局负责全县农业生产指导。
+
+二、预算绩效管理情况说明
+示例农田建设项目绩效自评情况：项目全年预算数2310.00万元，执行数2310.00万元。
+
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标\t数量指标\t新建示例农田面积\t≥3.2万亩\t3.25万亩\t20\t20
+\t质量指标\t项目工程验收合格率\t100%\t98%\t15\t14
+满意度指标\t服务对象满意度指标\t项目区受益农户满意度\t≥90%\t94.6%\t15\t15
+"""
+
+
+@pytest.fixture(scope="module")
+def evaluated(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("self-evaluation"), embeddings,
+                             {"example-county-agriculture-2024-final-account.txt": SELF_EVALUATION})
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例农业局示例农田建设项目受益农户满意度实际是多少", 94.6, "%"),
+    ("示例农业局示例农田建设项目受益农户满意度目标是多少", 90, "%"),
+    ("示例农业局示例农田建设项目工程验收合格率实际达到了多少", 98, "%"),
+    ("示例农业局示例农田建设项目工程验收合格率要求多少", 100, "%"),
+    ("示例农业局示例农田建设项目实际新建示例农田面积多少万亩", 3.25, "万亩"),
+])
+def test_a_self_evaluation_answers_what_was_achieved_or_the_target_as_asked(evaluated, question, value, unit) -> None:
+    answer = evaluated.ask(question)
+    assert answer.kind == "number" and answer.value == value and answer.unit == unit, answer.text
+    assert any(Decimal(str(value)) in printed_numbers(c.quote) for c in answer.citations)
+    _quotes_exactly(evaluated, answer)
+
+
+def test_what_was_achieved_is_never_answered_with_a_target(assistant) -> None:
+    answer = assistant.ask("社区示例驿站建设的投诉处理满意率实际达到了多少")
+    assert answer.value != 95, answer.text

@@ -161,7 +161,8 @@ def test_no_direction_where_the_question_gives_none(question):
 
 @pytest.mark.parametrize("question, units", [
     ("发改委2025年有几辆公务用车", ("台", "辆")),
-    ("人社局2024年公务接待多少人次", ("人次",)),
+    ("人社局2024年公务接待多少人次", ("人次", "万人次")),  # a unit asked holds its 万 form
+    ("保洁项目要保洁多大面积", ("平方米", "亩", "万平方米", "万亩")),
     ("人社局2024年公务接待了几批次", ("批次",)),
     ("发改委实际开放多少张床", ("张",)),
     ("发改委下属有几所学校", ("所",)),
@@ -291,7 +292,7 @@ def test_a_rate_of_change_said_plainly_is_growth(question):
 
 
 @pytest.mark.parametrize("question, focus, units", [
-    ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人",)),
+    ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人", "万人")),
     ("住建委部门预算包括几个三级事业单位", "三级事业单位", ("个",)),
     ("文旅局电梯补贴给多少", "电梯补贴", ()),
 ])
@@ -323,7 +324,7 @@ def test_a_year_end_is_kept_beside_the_budget_year_that_reports_it(question, as_
 
 
 def test_people_asked_about_may_be_counted_as_visits():
-    assert plan("文旅局的网站一天要有多少人看").unit_hint == ("人", "人次")  # 人 first, 人次 next
+    assert plan("文旅局的网站一天要有多少人看").unit_hint == ("人", "人次", "万人", "万人次")  # 人 first, 人次 next
 
 
 @pytest.mark.parametrize("question, rate", [("发改委2025年招待费比2024年增长了百分之几", True), ("文旅局公车费增幅多少", True),

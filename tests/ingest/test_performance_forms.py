@@ -13,6 +13,7 @@ from ingest.facts import facts_from_line
 from ingest.form_fields import field_labels
 from ingest.model import FactKind, Line, ParsedDocument, TableKind
 from ingest.numbers import chinese_number, printed_numbers
+from ingest.performance_headers import captioned_project, heads_indicator_grid
 from ingest.pipeline import parse_file
 from tests.performance_forms_text import FORMS, FORMS_FILE
 
@@ -107,3 +108,67 @@ def test_the_vocabularies_are_consistent() -> None:
     assert set(words.before.values()) | set(words.after.values()) <= {"≥", "≤"}
     labels = field_labels()
     assert {"项目性质", "主管部门", "实施单位", "项目总目标", "年度目标"} <= set(labels.values())
+
+
+GRIDS_HTML = """<html><body><h1>示例市示例局2025年部门预算</h1>
+<h2>项目支出绩效目标表</h2><p>单位：万元</p>
+<table>
+<tr><th>项目名称</th><th>预算金额</th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
+<tr><td rowspan="2">示例疫苗接种</td><td rowspan="2">546.00</td><td>产出指标</td><td>数量指标</td><td>适龄儿童疫苗报告接种率</td><td>≥95%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>接种服务满意度</td><td>≥90%</td></tr>
+<tr><td>示例健康监测</td><td>328.00</td><td>产出指标</td><td>数量指标</td><td>监测调查户数</td><td>1200户</td></tr>
+</table>
+<h2>主要项目绩效目标表</h2>
+<table>
+<tr><th>项目名称</th><th>指标类别</th><th>绩效指标</th><th>目标值</th></tr>
+<tr><td>示例校舍维修</td><td>数量指标</td><td>维修改造校舍面积</td><td>≥20000平方米</td></tr>
+<tr><td></td><td>质量指标</td><td>工程验收合格率</td><td>100%</td></tr>
+<tr><td>示例教师培训</td><td>数量指标</td><td>培训教师人次</td><td>≥3600人次</td></tr>
+</table></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def grids(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path: Path = tmp_path_factory.mktemp("grids") / "grids.html"
+    path.write_text(GRIDS_HTML, encoding="utf-8")
+    return parse_file(path)
+
+
+@pytest.mark.parametrize("project, what, expected", [
+    ("示例疫苗接种", "适龄儿童疫苗报告接种率", ("数量指标", Decimal(95), "%", "≥", FactKind.RATE)),
+    ("示例疫苗接种", "接种服务满意度", ("服务对象满意度指标", Decimal(90), "%", "≥", FactKind.RATE)),
+    ("示例健康监测", "监测调查户数", ("数量指标", Decimal(1200), "户", None, FactKind.COUNT)),  # the project named once above
+    ("示例校舍维修", "维修改造校舍面积", ("数量指标", Decimal(20000), "平方米", "≥", FactKind.LIMIT)),
+    ("示例校舍维修", "工程验收合格率", ("质量指标", Decimal(100), "%", None, FactKind.RATE)),  # the name left blank below
+    ("示例教师培训", "培训教师人次", ("数量指标", Decimal(3600), "人次", "≥", FactKind.LIMIT)),
+])
+def test_a_grid_of_many_projects_gives_each_its_indicators(grids, project, what, expected) -> None:
+    assert _indicators(grids)[(project, what)] == expected
+
+
+def test_a_grids_money_column_is_its_projects_amount(grids) -> None:
+    money = {(f.subject, f.measure): f.amount_wan for f in grids.facts if f.table_kind is TableKind.PERFORMANCE
+             and f.amount_wan is not None}
+    assert money == {("示例疫苗接种", "预算金额"): Decimal(546), ("示例健康监测", "预算金额"): Decimal(328)}
+
+
+@pytest.mark.parametrize("captions, project", [
+    (["表九 项目支出绩效目标表", "项目名称：示例监控运维 主管部门：示例局 项目资金：1260.00万元"], "示例监控运维"),
+    (["示例农田建设项目绩效自评情况：项目全年预算数2310.00万元。"], "示例农田建设项目"),
+    (["十、项目绩效目标"], None),  # a numbered heading names no project
+    (["年度目标：辖区保洁全覆盖"], None),
+])
+def test_the_project_a_caption_names(captions: list[str], project: str | None) -> None:
+    assert captioned_project(captions) == project
+
+
+@pytest.mark.parametrize("header, grid", [
+    (["一级指标", "二级指标", "三级指标", "指标值"], True),
+    (["项目名称", "指标类别", "绩效指标", "目标值"], True),
+    (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], True),
+    (["项目名称", "预算数", "说明"], False),
+    (["指标值"], False),  # a value column alone, with no level of indicator
+])
+def test_which_header_rows_head_an_indicator_grid(header: list[str], grid: bool) -> None:
+    assert heads_indicator_grid(header) is grid

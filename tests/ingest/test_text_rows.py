@@ -74,3 +74,39 @@ def test_item_lines_give_facts_in_the_unit_the_document_declared_above_them(tmp_
     assert not [key for key in figures if key[0] in ("2024年", "2025年")]  # a year over a column is no figure
     indicators = {f.value: f.unit for f in doc.facts if f.origin == "table" and f.measure in ("数量指标", "质量指标")}
     assert indicators == {Decimal(32): "个", Decimal(95): "%"}
+
+
+GRID_LINES = """示例州示例医院2025年单位预算
+
+十、项目绩效目标
+项目一：示例设备购置项目
+年度绩效目标：年内完成设备采购并投入使用。
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 购置256排CT =1台
+效益指标 社会效益指标 CT检查平均预约等待时间 ≤1天
+满意度指标 服务对象满意度指标 患者满意度 ≥90%
+项目二：示例专科建设项目
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 介入手术量 ≥2800台次
+质量指标 并发症发生率 ≤1%
+"""
+
+
+def test_space_separated_indicator_rows_become_cells() -> None:
+    lines = ["一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 购置256排CT =1台", "质量指标 并发症发生率 ≤1%",
+             "项目二：示例专科建设项目"]
+    assert cell_rows(lines) == ["一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t购置256排CT\t=1台",
+                                "\t质量指标\t并发症发生率\t≤1%", "项目二：示例专科建设项目"]
+    assert cell_rows(["一级指标 二级指标 说明", "产出指标 数量指标 文字"]) == ["一级指标 二级指标 说明", "产出指标 数量指标 文字"]
+
+
+def test_an_indicator_grid_under_a_project_block_is_that_projects(tmp_path: Path) -> None:
+    path = tmp_path / "example-hospital-2025-unit-budget.txt"
+    path.write_text(GRID_LINES, encoding="utf-8")
+    doc = parse_file(path)
+    targets = {(f.subject, f.context.partition("：")[2]): (f.measure, f.value, f.unit, f.qualifier)
+               for f in doc.facts if f.origin == "table"}
+    assert targets[("示例设备购置项目", "CT检查平均预约等待时间")] == ("社会效益指标", Decimal(1), "天", "≤")
+    assert targets[("示例设备购置项目", "购置256排CT")] == ("数量指标", Decimal(1), "台", "=")
+    assert targets[("示例专科建设项目", "介入手术量")] == ("数量指标", Decimal(2800), "台次", "≥")
+    assert targets[("示例专科建设项目", "并发症发生率")] == ("质量指标", Decimal(1), "%", "≤")  # its 一级指标 the row above's
