@@ -461,6 +461,9 @@ def bare_item(term: str) -> str:
     return _STATED_AS.sub("", term)
 
 
+_WHOLE_COLUMN = re.compile(r"(?:本年)?(?P<item>[\u4e00-\u9fff]{2,})(?:合计|总计)")  # 本年支出合计: the whole of 支出
+
+
 def _total_column(measure: str) -> str:
     """What a total row's figure is the whole of: its column (人员经费), or, under a 合计 column, the header
     above it when that names a whole of its own (一般公共预算基本支出/合计), not a bare 支出 that the table's
@@ -468,7 +471,8 @@ def _total_column(measure: str) -> str:
     parts = [p for p in measure.split("/") if p]
     if len(parts) > 1 and is_total_label(parts[-1]) and len(parts[-2]) > BARE_HEADER_CHARS:
         return parts[-2]
-    return parts[-1] if parts else ""
+    whole = _WHOLE_COLUMN.fullmatch(parts[-1]) if parts else None
+    return whole["item"] if whole else parts[-1] if parts else ""
 
 
 @lru_cache(maxsize=16384)

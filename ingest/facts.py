@@ -17,7 +17,7 @@ from ingest.bounds import bound_words
 from ingest.classify import fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
 from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, to_wan
-from ingest.performance_headers import is_actual_header, is_value_header
+from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
@@ -57,7 +57,7 @@ _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
 _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?<![是为下])[：:](?=\s*\S)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
-    r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
+    r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
     r"(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
@@ -70,6 +70,7 @@ _LEADING = re.compile(
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
 )
 # a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
+_EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
@@ -176,9 +177,10 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     if not line_subject and len(line.text.strip()) <= FIGURE_LINE_CHARS:
         line_subject = clean_subject(strip_list_mark(heading))
     line_fund = _LINE_FUND.match(line.text)
+    said_before = ""  # the item the paragraph's sentences named last: "…支出决算为11.60万元。与2023年度决算…相比，减少…"
     for offset, sentence in _sentences(line):
         label = _LABEL.match(strip_list_mark(sentence.strip()))
-        running_subject = (clean_subject(label["item"]) if label else "") or line_subject
+        running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
@@ -205,6 +207,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 measure = f"比上年{direction}"
                 stated = change["cmp"] or (compared_before.group() if compared_before else "")
                 compared_to = basis_in(stated, Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
+                if default_basis is Basis.FINAL and compared_to is not Basis.FINAL and not _EARLIER_YEAR.search(stated):
+                    previous_end = match.end()
+                    continue  # "决算数比年初预算减少1.50万元": how far the 决算 fell from this year's budget, no change on a year
                 clause = clause[: change.start()]
             level_then = None if change else _COMPARED_LEVEL.search(clause)
             if level_then:  # the compared year's own figure: that year's, of the item before 比
@@ -259,6 +264,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 running_subject = subject
                 if not in_parts:
                     sentence_whole = sentence_whole or subject
+                    said_before = subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(unit_text, unit_text).replace("％", "%"))
             value = _figure(match["num"])
             if unit == "%" and measure != COMPLETION_MEASURE and not share:
@@ -334,9 +340,20 @@ def _indicator_sentence(table: Table, cell: TableCell, basis: Basis) -> list[Fac
     """The figures of a 指标值 written as a sentence ("《廊坊长安网》日均浏览量达到200 人次"), as the
     project's indicator: what the sentence says they are joins the 三级指标 as what is measured."""
     stated = facts_from_line(Line(cell.cell.text, cell.cell.start, cell.cell.end), table.page, basis)
-    return [as_indicator(f, table, table.project or project_name(table.title), cell.row_labels[1],
-                         _titled(table, "；".join([*cell.row_labels[2:], f.subject])), cell.row_labels, cell.col_headers)
+    measure, named = _indicator_levels(table, cell)
+    return [as_indicator(f, table, table.project or project_name(table.title), measure,
+                         _titled(table, "；".join([*named, f.subject])), cell.row_labels, cell.col_headers)
             for f in stated if f.kind is not FactKind.CHANGE]
+
+
+def _indicator_levels(table: Table, cell: TableCell) -> tuple[str, list[str]]:
+    """An indicator row's kind (its 二级指标, else its 一级) and the labels that name it (its 三级指标), read by
+    which level each label column's header names; a grid whose headers name no levels reads them by place."""
+    levels = label_levels(table.header)
+    if len(levels) != len(cell.row_labels):
+        return cell.row_labels[1], list(cell.row_labels[2:])
+    by_level = dict(zip(levels, cell.row_labels, strict=True))
+    return by_level.get(1) or by_level.get(0) or cell.row_labels[0], [by_level[2]] if 2 in by_level else []
 
 
 def _titled(table: Table, detail: str) -> str:
@@ -378,11 +395,11 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
             if not (is_value_header(header) or achieved) or len(cell.row_labels) < 2:
                 continue
             subject = table.project or project_name(table.title)
-            measure = cell.row_labels[1]
+            measure, named = _indicator_levels(table, cell)
             # the 绩效指标描述 left of the value says what is measured ("机房改造经费控制在预算范围内")
             described = [c.text for col, c in enumerate(table.body[cell.row][: cell.col])
                          if c.text and c.text not in cell.row_labels and col not in value_columns]
-            context = "；".join([*cell.row_labels[2:], *described])
+            context = "；".join([*named, *described])
         else:
             if cell.col_headers and _TEXT_FIELD.search(cell.col_headers[-1]):
                 continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure; under 行次 a line number

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.model import DocumentKind, RawDocument
+from ingest.tables import strip_table_number
 from ingest.vocabulary import is_body_name
 
 OPENING_CHARS = 3000  # cover pages and the first heading sit in the first pages
@@ -51,10 +52,9 @@ def detect_metadata(doc: RawDocument) -> DetectedMeta:
 
 
 def _title(lines: list[str]) -> str:
-    for line in lines:
-        if ("预算" in line or "决算" in line) and len(line) <= 60:
-            return line
-    return lines[0] if lines else ""
+    """The first line naming a 预算 or 决算, one that also names its year first ("预算公开表" is a sheet's name)."""
+    named = [line for line in lines if ("预算" in line or "决算" in line) and len(line) <= 60]
+    return next((line for line in named if _ANY_YEAR.search(line)), named[0] if named else lines[0] if lines else "")
 
 
 def _department(opening: str) -> str | None:
@@ -71,7 +71,7 @@ def _cover_lines(opening: str) -> list[str]:
     """The opening's lines, spaces removed, up to the contents or the first heading."""
     lines: list[str] = []
     for raw in opening.splitlines():
-        line = re.sub(r"\s+", "", raw)
+        line = re.sub(r"\s+", "", strip_table_number(raw))  # "表一 某镇人民政府2025年收支预算总表": not 表一某镇
         if _HEADING.match(line) or len(lines) == COVER_LINES:
             break
         if line:

@@ -61,6 +61,13 @@ def level_of(text: str) -> int | None:
     return next((i for i, words in enumerate(performance_headers().levels) if text.strip() in words), None)
 
 
+def label_levels(header: list[list[str]]) -> list[int]:
+    """The level of indicator each column of a grid's header names, in column order, for the columns naming one."""
+    width = max((len(row) for row in header), default=0)
+    columns = ([level_of(row[col]) for row in header if col < len(row)] for col in range(width))
+    return [level for found in columns if (level := next((x for x in found if x is not None), None)) is not None]
+
+
 def is_project_header(text: str) -> bool:
     """Whether a header cell heads the projects column (项目名称)."""
     return text.strip() in performance_headers().project

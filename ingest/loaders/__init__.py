@@ -14,6 +14,7 @@ from ingest.ocr.options import OcrOptions
 # parser library only affects its own format
 LOADERS: dict[str, str] = {
     ".txt": "ingest.loaders.txt:load_txt",
+    ".md": "ingest.loaders.txt:load_markdown",
     ".pdf": "ingest.loaders.pdf:load_pdf",
     ".docx": "ingest.loaders.docx:load_docx",
     ".xlsx": "ingest.loaders.xlsx:load_xlsx",

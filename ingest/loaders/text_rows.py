@@ -1,8 +1,9 @@
 """Table rows a `.txt` disclosure prints without tabs or aligned columns, rewritten as tab-separated cells.
 
 Two layouts are read:
-- rows drawn with box characters ("│产出指标　│数量指标　│保洁面积　│≥46万平方米│"): the bars separate the cells,
-  full-width padding is dropped, and the border lines (┌─┬─┐, ├─┼─┤) are left out;
+- rows drawn with box characters ("│产出指标　│数量指标　│保洁面积　│≥46万平方米│") or Markdown pipes
+  ("| 行政运行 | 6,248.60 |"): the bars separate the cells, full-width padding is dropped, and the border lines
+  (┌─┬─┐, ├─┼─┤) are left out;
 - runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）"), each an item and its figure, and
   runs of "item：2024年 X；2025年 Y" lines, whose years become the column headers above the rows.
 
@@ -19,7 +20,7 @@ import re
 
 from ingest.performance_headers import heads_indicator_grid, is_actual_header, is_value_header, level_of
 
-_BARS = "│┃"
+_BARS = "│┃|"  # box-drawing bars, and the ASCII bar of a Markdown pipe table
 _BORDER = re.compile(r"^\s*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋][┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ingest.loaders.builder import TextBuilder, attach_captions
 from ingest.loaders.decoding import decode_text
+from ingest.loaders.markdown import is_markdown, plain_text
 from ingest.loaders.page_text import CELLS, ROW, page_items, table_runs, wrap_width, write_page
 from ingest.loaders.text_rows import cell_rows
 from ingest.model import Cell, Line, RawDocument, RawTable
@@ -118,12 +119,22 @@ def _cell_lines(lines: list[str]) -> int:
 
 def load_txt(path: Path) -> RawDocument:
     """Reads a `.txt` disclosure (UTF-8 or GB18030): as a Word dump unless lines printing a table row each
-    outnumber its tab-led cell lines."""
+    outnumber its tab-led cell lines. Text written in Markdown is read as a `.md` file is."""
     text = decode_text(path.read_bytes(), path.name)
+    return read_text(plain_text(text) if is_markdown(text) else text, path.name, "txt")
+
+
+def load_markdown(path: Path) -> RawDocument:
+    """Reads a `.md` disclosure: its text with the Markdown markup taken off, its pipe tables as tables."""
+    return read_text(plain_text(decode_text(path.read_bytes(), path.name)), path.name, "md")
+
+
+def read_text(text: str, source: str, fmt: str) -> RawDocument:
+    """Lines and tables of a plain text disclosure (see the module's docstring)."""
     lines = cell_rows(text.split("\n"))
     marks = table_runs(lines)
     if sum(mark in (ROW, CELLS) for mark in marks) <= _cell_lines(lines):
-        return parse_text(text, path.name)
+        return parse_text(text, source, fmt)
     builder = TextBuilder()
     write_page(builder, page_items(lines, marks), wrap_width([(lines, marks)]))
-    return builder.build(path.name, "txt")
+    return builder.build(source, fmt)

@@ -1,7 +1,9 @@
-"""Loads an Excel `.xlsx` disclosure: per sheet, its name, its title lines, then its used range as a table.
+"""Loads an Excel `.xlsx` disclosure: per sheet, its name, then its tables with their title lines.
 
 Values are the cached results Excel saved (`data_only`); a merged range keeps its value in the
 top-left cell only. Leading rows holding a single value (title, 单位：元) become lines above the table.
+A sheet may stack several tables one below another: a single-value row that reads as a table's title
+("表二 …部门收入总表") or unit line ends the table above it and opens the next.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
 from ingest.model import RawDocument
+from ingest.numbers import find_table_unit
 
 MAX_CELLS = 200_000  # used range of one sheet; budget tables are a few thousand cells
 MAX_CELL_RECORDS = 1_000_000  # cell elements plus merged area, checked before openpyxl builds them
 _MERGE_OR_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"|<(?:\w+:)?c[\s>/]')
 _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
+_TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+\S*|.{4,60}表(?:[（(]续[)）])?)$")
 
 
 def _precheck_sheets(path: Path) -> None:
@@ -93,9 +97,30 @@ def load_xlsx(path: Path) -> RawDocument:
     for ws in workbook.worksheets:
         if not isinstance(ws, Worksheet):  # chart sheets hold no cells
             continue
-        rows = _sheet_rows(ws, path.name)
         builder.add_line(ws.title)
-        while rows and sum(1 for v in rows[0] if clean_cell_text(v)) <= 1:
-            builder.add_line(clean_cell_text(" ".join(rows.pop(0))))
-        builder.add_table(rows)
+        for captions, rows in _stacked_tables(_sheet_rows(ws, path.name)):
+            for caption in captions:
+                builder.add_line(caption)
+            builder.add_table(rows)
     return builder.build(path.name, "xlsx")
+
+
+def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[str]]]]:
+    """The sheet's tables, each with the single-value lines above it; a title or unit line below a table's
+    rows opens the next one."""
+    tables: list[tuple[list[str], list[list[str]]]] = [([], [])]
+    for row in rows:
+        values = [text for text in map(clean_cell_text, row) if text]
+        captions, body = tables[-1]
+        if len(values) <= 1 and body and values and _opens_table(values[0]):
+            tables.append(([values[0]], []))
+        elif len(values) <= 1 and not body:
+            captions += values
+        else:
+            body.append(row)
+    return tables
+
+
+def _opens_table(text: str) -> bool:
+    """A title ("表二 …收入总表") or a unit line ("单位：万元"): the start of another table."""
+    return bool(_TABLE_TITLE.match(text) or find_table_unit([text]))

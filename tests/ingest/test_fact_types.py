@@ -329,3 +329,20 @@ def test_a_paragraph_about_one_fund_gives_that_funds_spending_and_balances() -> 
                                                    ("所属中小学42所。", "42", "所")])
 def test_lengths_areas_and_schools_counted_in_prose(sentence, value, unit) -> None:
     assert [(str(f.value), f.unit) for f in line_facts(sentence)] == [(value, unit)]
+
+
+def test_a_sentence_naming_no_item_is_about_the_item_named_before_it() -> None:
+    facts = line_facts("2024年度三公经费财政拨款支出决算为11.60万元。与2023年度决算13.45万元相比，减少1.85万元，下降13.75%。",
+                       Basis.FINAL)
+    found = {(f.subject, f.measure, f.value, f.period) for f in facts}
+    assert ("三公经费财政拨款", "决算", Decimal("13.45"), 2023) in found
+    assert ("三公经费财政拨款", "比上年减少", Decimal("1.85"), None) in found
+
+
+@pytest.mark.parametrize("text", ["三公经费支出决算11.60万元，比年初预算减少1.50万元。",
+                                  "三公经费支出决算为11.60万元。决算数比年初预算减少1.50万元，主要原因是压减支出。",
+                                  "三公经费支出决算11.60万元，较调整预算节约1.50万元。"])
+def test_a_final_accounts_gap_to_this_years_budget_is_no_change_on_last_year(text: str) -> None:
+    assert not [f for f in line_facts(text, Basis.FINAL) if f.kind is FactKind.CHANGE]
+    assert [f for f in line_facts(text.replace("年初预算", "上年决算").replace("调整预算", "上年决算"), Basis.FINAL)
+            if f.kind is FactKind.CHANGE and f.value == Decimal("1.50")]

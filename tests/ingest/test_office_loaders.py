@@ -11,6 +11,7 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.loaders import load
+from ingest.pipeline import parse_file
 from loader_support import assert_offsets, grid
 
 
@@ -166,3 +167,23 @@ def test_encrypted_or_legacy_office_file_is_named(tmp_path: Path) -> None:
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     with pytest.raises(IngestError, match=r"old\.xlsx: cannot open as XLSX: password-protected, or an old binary"):
         load(legacy)
+
+
+def test_xlsx_tables_stacked_in_one_sheet_are_read_apart(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "预算公开表"
+    rows = [["表一 示例县示例镇人民政府2025年收支预算总表"], ["单位：万元"], ["项目", "预算数"],
+            ["一般公共预算拨款", 2535.38], ["本年收入合计", 2535.38],
+            ["表二 示例县示例镇人民政府2025年一般公共预算“三公”经费支出表"], ["单位：万元"], ["项目", "预算数"],
+            ["公务接待费", 3.2], ["合计", 3.2]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "stacked.xlsx"
+    wb.save(path)
+    doc = parse_file(path)
+    assert [t.title for t in doc.tables] == ["表一 示例县示例镇人民政府2025年收支预算总表",
+                                           "表二 示例县示例镇人民政府2025年一般公共预算“三公”经费支出表"]
+    assert [len(t.body) for t in doc.tables] == [2, 2]
+    assert doc.meta.department == "示例县示例镇人民政府"  # not 表一示例县…, and not the sheet's name
+    assert doc.meta.title.startswith("表一 示例县示例镇人民政府2025年")

@@ -1,0 +1,38 @@
+"""Markdown markup taken off a disclosure's text, so it reads as the plain text a page shows: heading marks
+(## 一、主要职能), title underlines (====), emphasis (**合计**), list bullets (- （一）…), quote marks (> 发布单位),
+a [TOC] line and the alignment row of a pipe table (|:---|---:|). Pipe table rows stay; they are read as
+rows of cells (ingest/loaders/text_rows.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![*\w])")
+_BULLET = re.compile(r"^(\s*)[-*+]\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_TOC = re.compile(r"^\s*\[TOC\]\s*$", re.IGNORECASE)
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+MIN_HEADINGS = 2  # "#" headings that make a .txt file Markdown
+
+
+def is_markdown(text: str) -> bool:
+    """Whether text is written in Markdown: a pipe table's alignment row, or a few "#" headings."""
+    lines = text.split("\n")
+    return any(PIPE_RULE.match(line) for line in lines) or sum(bool(_HEADING.match(line)) for line in lines) >= MIN_HEADINGS
+
+
+def plain_text(text: str) -> str:
+    """The text with its Markdown markup taken off; a table's alignment row is left out, so its header row and
+    body rows stay together, and other removed lines stay as blank ones."""
+    return "\n".join(_plain_line(line) for line in text.split("\n") if not PIPE_RULE.match(line))
+
+
+def _plain_line(line: str) -> str:
+    if _UNDERLINE.match(line) or _TOC.match(line):
+        return ""
+    line = _QUOTE.sub("", _HEADING.sub("", line))
+    line = _BULLET.sub(r"\1", line)
+    return _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), line)

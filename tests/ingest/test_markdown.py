@@ -1,0 +1,58 @@
+"""A disclosure written in Markdown (a `.md` file, or a `.txt` file in Markdown) reads as the plain text a page
+shows: headings, bullets and emphasis lose their marks, pipe tables are tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders.markdown import is_markdown, plain_text
+from ingest.pipeline import parse_file
+
+MARKDOWN = """# 示例市示例区城市管理局2025年部门预算
+
+[TOC]
+
+## 第一部分 部门概况
+
+### 一、主要职能
+
+- （一）负责全区市容市貌和环境卫生管理；
+- （二）负责城区市政设施的养护管理。
+
+## 第二部分 预算表
+
+### 表5 “三公”经费预算表
+
+单位：万元
+
+| 项目 | 2024年预算 | 2025年预算 | 增减 |
+|:---|---:|---:|---:|
+| **合计** | 9.00 | 8.00 | -1.00 |
+| 公务接待费 | 1.00 | 0.80 | -0.20 |
+
+公务接待费预算**0.8万元**，比上年减少0.2万元，下降20%。
+"""
+
+
+@pytest.mark.parametrize("name", ["budget.md", "budget.txt"])
+def test_a_markdown_disclosure_reads_as_plain_text_with_its_tables(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(MARKDOWN, encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.meta.department == "示例市示例区城市管理局"
+    assert "#" not in doc.text and "**" not in doc.text and "[TOC]" not in doc.text and "---" not in doc.text
+    assert "\n（一）负责全区市容市貌" in doc.text
+    [table] = doc.tables
+    assert table.title == "表5 “三公”经费预算表" and table.header == [["项目", "2024年预算", "2025年预算", "增减"]]
+    figures = {(f.subject, f.measure): f.value for f in doc.facts if f.origin == "table"}
+    assert figures["公务接待费", "2025年预算"] == Decimal("0.80") and figures["合计", "2024年预算"] == Decimal("9.00")
+
+
+def test_what_is_markdown() -> None:
+    assert is_markdown("| 项目 | 金额 |\n|---|---:|\n| 办公费 | 1 |")
+    assert is_markdown("# 标题\n正文\n## 小节")
+    assert not is_markdown("一、部门职责\n#1 号楼维修\n正文")
+    assert plain_text("**合计** 与 *说明*") == "合计 与 说明"
