@@ -20,7 +20,9 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 _REASON_STATED = re.compile(r"原因|主要是|主要系|主要由于|主要因为")
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
-_ATTACHED_REASON = re.compile(r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
+# "…减少0.2万元，下降20%，主要是严格控制接待范围": the reason after the change's rate too
+_ATTACHED_REASON = re.compile(r"(?:\s*[，,]\s*(?:增长|下降|增加|减少|降低|上升|提高)[^，,。；;]{0,12})?"
+                              r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")

@@ -350,10 +350,12 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         operation = Operation.SUM if operation is Operation.SUM else Operation.DIFFERENCE
         departments = list(dict.fromkeys(o.department for o in across.operands))
         years, focus, parts = named_years, across.item or focus, []
-    if operation is Operation.SUM and not across and (split := _SPLIT_BY.search(focus)):  # "总部经济（区级加市级）": 区级… + 市级…
+    # "总部经济（区级加市级）": 区级… + 市级…; "水电费（水费加电费）": 水费 + 电费
+    if operation is Operation.SUM and not across and (split := _SPLIT_BY.search(focus)):
         whole = clean_focus(focus[: split.start()])
         item = inner["item"] if (inner := _WITHIN.match(whole)) else whole
-        parts = [f"{split['a']}{item}", f"{split['b']}{item}"]
+        named_whole = item and split["a"].endswith(item[-1]) and split["b"].endswith(item[-1])  # (水费加电费): items
+        parts = [split["a"], split["b"]] if named_whole else [f"{split['a']}{item}", f"{split['b']}{item}"]
     if operation is Operation.SUM and len(parts) < 2 and not across:  # "三项加起来" names one item: its own total
         operation = Operation.LOOKUP
     asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)

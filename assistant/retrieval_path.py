@@ -195,7 +195,9 @@ class RetrievalPath:
 
     def _duty_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """"管不管出国审批": the body's listed duties that name the matter, quoted; None when none does."""
-        duties = duties_naming(_words(intent.focus), _documents(docs), self.texts)
+        # a matter the segmenter cuts into single characters (河长制) is looked for whole
+        matter = _words(intent.focus) or ({intent.focus} if len(intent.focus) >= 2 else set())
+        duties = duties_naming(matter, _documents(docs), self.texts)
         if not duties:
             return None
         record = self.texts.record(duties[0].doc_id)

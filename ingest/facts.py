@@ -21,7 +21,7 @@ from ingest.performance_headers import is_actual_header, is_value_header, label_
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
-from ingest.tables import squash, strip_list_mark
+from ingest.tables import split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
@@ -331,7 +331,11 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _subject_label(label: str) -> str:
+    """A row label as an item: no list mark, no 科目编码 before its name ("2120104 城管执法" in one cell), no
+    bracketed unit after it."""
     label = strip_list_mark(label)
+    name = split_code(label)[1]
+    label = name if re.match(r"[\u4e00-\u9fff]", name) else label
     label = re.sub(r"[（(][^()（）]{1,8}[)）]\s*$", "", label) or label  # "车辆（台、辆）" → "车辆"
     return QUOTES.sub("", squash(label))
 

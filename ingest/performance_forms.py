@@ -53,6 +53,12 @@ def _grid(texts: list[str]) -> _Grid | None:
     return _Grid(value, levels, actual, project, money)
 
 
+def _names_levels(texts: list[str]) -> bool:
+    """Whether a row holds only level headers (一级指标 | 二级指标 | 三级指标), at least two of them."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 2 and all(level_of(t) is not None for t in filled)
+
+
 def is_project_form(table: Table) -> bool:
     """A 绩效目标表 whose rows name their projects (项目名称 …), however many it stacks."""
     rows = [*table.header, *([c.text for c in row] for row in table.body)]
@@ -77,6 +83,9 @@ def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis 
             project, grid, levels = _after(texts, PROJECT_LABEL), None, ["", "", ""]
         elif (opened := _grid(texts)) is not None:
             grid = opened
+        elif grid is not None and _names_levels(texts):  # the header's second row: 一级指标 | 二级指标 | 三级指标
+            grid = replace(grid, levels=tuple(next((i for i, t in enumerate(texts) if level_of(t) == n), None)
+                                              for n in range(3)))
         elif grid is not None and project:
             levels = [texts[at] if at is not None and at < len(texts) and texts[at] else levels[i]
                       for i, at in enumerate(grid.levels)]

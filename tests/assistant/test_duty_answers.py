@@ -26,6 +26,7 @@ DUTIES = """示例市示例区示例局
 1.负责全区示例设施的规划、建设和维护管理。
 2.贯彻执行有关外事工作的法律、法规，负责本局人员因公出国的归口管理工作。
 3.负责本系统公务用车的管理工作。
+4.负责落实河长制、林长制。
 二、部门预算单位构成
 示例局部门预算只包括本部。
 三、收入支出预算总表
@@ -84,3 +85,9 @@ def test_a_matter_no_listed_duty_names_is_refused_and_contents_lines_are_no_duti
     assert assistant.ask("示例局管不管河道保洁").kind == "not_found"
     assert assistant.ask("示例局管不管发工资").kind == "not_found"  # 工资's document terms are no duty's words
     assert assistant.ask("示例局管不管预算单位构成").kind == "not_found"  # a contents line and a sibling heading
+
+
+def test_a_matter_the_segmenter_cuts_into_characters_is_looked_for_whole(assistant: Assistant):
+    answer = assistant.ask("示例局负不负责河长制")
+    assert answer.kind == "text" and answer.text.endswith("“4.负责落实河长制、林长制。”")
+    assert assistant.ask("示例局负不负责湖长制").kind == "not_found"

@@ -406,6 +406,7 @@ def test_parts_are_cut_at_joining_words_not_inside_words(question, operation, pa
 @pytest.mark.parametrize("question, parts", [
     ("文旅局专项里支持总部经济的钱（区级加市级）一共多少", ["区级支持总部经济", "市级支持总部经济"]),
     ("文旅局文化补贴（市级和区级）合计多少", ["市级文化补贴", "区级文化补贴"]),
+    ("人社局24年水电费一共多少（水费加电费）", ["水费", "电费"]),  # the parts named whole
 ])
 def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
     asked = plan(question)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ingest.bounds import bound_words
@@ -172,3 +173,18 @@ def test_the_project_a_caption_names(captions: list[str], project: str | None) -
 ])
 def test_which_header_rows_head_an_indicator_grid(header: list[str], grid: bool) -> None:
     assert heads_indicator_grid(header) is grid
+
+
+def test_a_grid_whose_levels_are_named_on_a_second_header_row(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [["示例县示例镇人民政府2025年部门预算"], ["示例县示例镇人民政府2025年项目支出绩效目标表"], ["单位：万元"],
+                ["项目名称", "预算金额", "绩效指标", None, None, "指标值"], [None, None, "一级指标", "二级指标", "三级指标"],
+                ["示例道路硬化", 150, "产出指标", "数量指标", "硬化村组道路里程", "8.5公里"],
+                [None, None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]:
+        sheet.append(row)
+    path = tmp_path / "grid.xlsx"
+    workbook.save(path)
+    found = _indicators(parse_file(path))
+    assert found[("示例道路硬化", "硬化村组道路里程")] == ("数量指标", Decimal("8.5"), "公里", None, FactKind.COUNT)
+    assert found[("示例道路硬化", "群众满意度")] == ("服务对象满意度指标", Decimal(90), "%", "≥", FactKind.RATE)
