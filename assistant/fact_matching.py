@@ -5,13 +5,14 @@ Also decides when two facts about the same item disagree (a conflict to report, 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, fund_words, generic_item_words, joined_bodies, spending_terms,
+from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies, spending_terms,
                                   split_funds, total_terms, unit_words)
 from index.query_expansion import canonical_terms
 from index.fact_store import FactRecord
@@ -82,6 +83,7 @@ OWNED_BY_HEADING_COST = 5.0  # a figure named by its section's heading, not its 
 CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
+JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
@@ -577,7 +579,22 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += 3.0  # a sentence that names the item is the clearest citation
     if fact.part and not any(normalise(t) == subject for t in terms):
         best -= PART_PENALTY  # "其中：货物采购金额…" answers only a question that names the part
+    if _names_one_side(subject, tuple(form.text for form in asked.forms)):
+        best -= JOINT_WHOLE_COST
     return best + fit
+
+
+@lru_cache(maxsize=4096)
+def _names_one_side(subject: str, asked: tuple[str, ...]) -> bool:
+    """Whether the asked item names one side of a joint item only: 车辆运行维护费 says 运行维护 of 公务用车购置及运行维护费
+    (whose sides are 购置 and 运行维护, its parts as `compound_items.tsv` lists them) and not 购置."""
+    parts = compound_items().get(subject, ())
+    if len(parts) != 2 or any(text in compound_items() for text in asked):
+        return False  # 公车 asks a whole too
+    head = len(os.path.commonprefix(parts))
+    tail = len(os.path.commonprefix([p[::-1] for p in parts]))
+    sides = [part[head : len(part) - tail] for part in parts]
+    return all(sides) and any(sum(side in text for side in sides) == 1 for text in asked)
 
 
 def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),

@@ -15,6 +15,7 @@ from assistant.answer import Answer, Citation, CitedValue
 from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
+    ACCEPTED_BASES,
     bare_item,
     owned_subject,
     MIN_OPERAND_SCORE,
@@ -447,11 +448,14 @@ class FactPath:
         return self._computed(intent, label, level.fact, [level.fact, change.fact], result, "%", magnitude=result.value < 0)
 
     def _completion(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        """The rate the final account states for the item, or its 决算 over the budget asked (年初 / 全年)."""
-        stated = self._lookup(intent, [f for f in facts if f.measure == COMPLETION_MEASURE], docs)
-        if stated is not None or len(intent.part_bases) != 2:
+        """The rate the final account states for the item against the budget asked (年初 / 全年; any, when none is
+        asked), or its 决算 over that budget (年初, when none is asked)."""
+        final, against = intent.part_bases if len(intent.part_bases) == 2 else (None, None)
+        rates = [f for f in facts if f.measure == COMPLETION_MEASURE and (against is None or f.basis in ACCEPTED_BASES[against])]
+        stated = self._lookup(intent, rates, docs)
+        if stated is not None or final is None:
             return stated
-        pair = self._basis_pair(intent, facts, *intent.part_bases)
+        pair = self._basis_pair(intent, facts, final, against or Basis.INITIAL_BUDGET)
         if pair is None or self._money(pair[1]) == 0:
             return None
         final, target = pair

@@ -375,7 +375,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     gap = _BASIS_GAP.search(rest)
     if completion:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
         operation, unit_hint = Operation.COMPLETION, ("%",)
-        part_bases = [Basis.FINAL, asked_basis(completion.group()) or Basis.INITIAL_BUDGET]
+        part_bases = [Basis.FINAL, asked_basis(completion.group())]  # None: the budget the document states it against
         focus = _BASIS_TAIL.sub("", clean_focus(rest[: completion.start()]))
     elif gap is None and (against := _BASIS_AGAINST.search(rest)) and not years[1:]:
         # "决算 财政委托业务支出比年初预算少了多少": the basis asked before the item, the other after 比

@@ -420,6 +420,8 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 continue
         if not subject or not (cell.col_headers or one_column and cell.row_labels):
             continue
+        if q.unit == "%" and _COMPLETION.search(re.sub(r"[%％()（）\s]", "", header)):
+            measure = COMPLETION_MEASURE  # "决算数为调整预算数的%": the row's completion of that budget
         facts.append(
             Fact(
                 subject=subject,

@@ -34,6 +34,7 @@ _COUNT_UNIT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, revers
 # a count written in words prints its figure only before a count unit: 三次 is 3, 三公经费 names no figure
 _CHINESE_COUNT = re.compile(rf"(?<![第])(?P<num>{CHINESE_NUMERAL})(?=\s*(?:{_COUNT_UNIT}))")
 TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
+PERCENT_HEADER = re.compile(r"[%％]\s*[)）]?$|[（(][%％][)）]|(?:率|比例|占比|比重)$")
 HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")
 
 
@@ -123,6 +124,10 @@ def find_table_unit(texts: list[str]) -> str | None:
 
 
 def header_unit(header: str) -> str | None:
-    """The unit a column header declares, e.g. "价值（金额单位：万元）" → 万元."""
-    match = HEADER_UNIT.search(header.replace(" ", ""))
+    """The unit a column header declares, e.g. "价值（金额单位：万元）" → 万元; a column of percentages
+    ("决算数为调整预算数的%", "增减率（%）", "执行率") → %."""
+    plain = header.replace(" ", "")
+    if PERCENT_HEADER.search(plain):
+        return "%"
+    match = HEADER_UNIT.search(plain)
     return match["unit"] if match else None

@@ -54,3 +54,11 @@ def test_one_part_is_never_the_compound():
     assert rank_facts([fact("电费", value="32")], ["水电费"], "水电费多少") == []
     assert rank_facts([fact("电费", value="32")], ["邮电费"], "邮电费多少") == []
     assert all(len(parts) > 1 for parts in compound_items().values())
+
+
+@pytest.mark.parametrize("asked, part", [("车辆运行维护费", "公务用车运行维护费"), ("公务用车购置费", "公务用车购置费")])
+def test_one_side_of_a_joint_item_is_answered_by_that_side_never_the_whole(asked, part):
+    whole = fact("公务用车购置及运行维护费", value="65.23")
+    ranked = rank_facts([whole, fact(part, start=10, value="38.65")], [asked], f"{asked}多少")
+    assert ranked[0].fact.subject == part and all(r.score < ranked[0].score for r in ranked[1:])
+    assert rank_facts([whole], ["公务用车购置及运行维护费"], "公务用车购置及运行维护费多少")[0].fact is whole

@@ -27,6 +27,11 @@ DISCLOSURE = """示例市示例区示例局
 年初预算为380万元，支出决算为432.68万元，完成年初预算的113.86%。决算数大于年初预算数的主要原因是汛期遭遇强降雨。
 四、国有资产占用情况
 单价100万元（含）以上设备（不含车辆）2台（套）。
+五、一般公共预算财政拨款支出决算表
+单位：万元
+科目名称	年初预算数	调整预算数	决算数	决算数为调整预算数的%
+行政单位医疗	62.18	63.50	63.50	100.00
+事业单位医疗	48.72	50.00	49.60	99.20
 """
 
 
@@ -149,3 +154,19 @@ def test_a_final_account_asked_of_a_budget_year_is_refused_saying_what_is_publis
 def test_the_final_account_of_a_year_that_has_one_is_answered(with_next_budget):
     answer = with_next_budget.ask("示例局2024年行政运行决算多少")
     assert answer.kind == "number" and answer.value == 90
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例局2024年事业单位医疗完成率是多少", 99.2),  # the rate the table states, against its 调整预算
+    ("示例局2024年事业单位医疗决算完成调整预算的百分之几", 99.2),
+    ("示例局2024年事业单位医疗决算完成年初预算的百分之几", 101.81),  # another budget: worked out, never the table's
+])
+def test_a_tables_completion_column_answers_only_against_its_own_budget(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and (answer.value, answer.unit) == (value, "%"), answer.text
+    assert bool(answer.formula) is (value == 101.81)
+
+
+def test_a_percentage_column_is_never_money(assistant):
+    answer = assistant.ask("示例局2024年行政单位医疗决算多少")
+    assert answer.kind == "number" and (answer.value, answer.unit) == (63.5, "万元"), answer.text

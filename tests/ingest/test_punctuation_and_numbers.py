@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ingest.numbers import printed_numbers
+import pytest
+
+from ingest.numbers import header_unit, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -29,3 +31,9 @@ def test_quote_and_bracket_marks_leave_the_bare_name() -> None:
 def test_list_marks_tell_items_sub_items_and_parts_apart() -> None:
     assert [list_mark(text) for text in ("一、收入预算", "（二）公务用车购置及运行费0万元", "(3)公务接待费", "2．支出", "2.5万元", "其中：购置费")] == [
         ListMark.ITEM, ListMark.SUB_ITEM, ListMark.SUB_ITEM, ListMark.PART, None, None]
+
+
+@pytest.mark.parametrize("header, unit", [("决算数为调整预算数的%", "%"), ("增减率（%）", "%"), ("执行率", "%"), ("占比", "%"),
+                                          ("项目支出（万元）", "万元"), ("增减额", None), ("比上年增减", None)])
+def test_a_column_header_declares_percentages_or_money(header: str, unit: str | None) -> None:
+    assert header_unit(header) == unit
