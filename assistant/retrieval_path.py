@@ -148,7 +148,9 @@ def question_terms(intent: QuestionPlan) -> list[set[str]]:
     """The asked item's words, and the same with each colloquial word in the documents' terms
     (招待费 → 公务接待费); the whole question's when the item has none."""
     focus = intent.focus or intent.question
-    sets = [_words(focus), *(_words(variant) for variant in canonical_variants(focus))]
+    asked = _words(focus)
+    # a wording left with fewer of the asked words and none of its own (委属单位 cut to 单位) tells nothing apart
+    sets = [asked, *(words for variant in canonical_variants(focus) if not (words := _words(variant)) < asked)]
     sets = [s for s in sets if s]
     return sets or [_words(intent.question) or set(search_terms(intent.question))]
 

@@ -16,6 +16,8 @@ DISCLOSURE = """示例市示例区示例中心
 一、单位基本情况
 示例市示例区示例中心是承担社区养老服务的事业单位。
 示例市示例区示例中心与示例市示例区示例服务站合署办公。
+示例市示例区示例中心内设综合科、事业单位管理科、服务科，共3个科室。
+所属单位2个：示例市示例区示例驿站、示例市示例区示例食堂。
 二、收入支出预算总表
 项目	金额
 年初结转和结余	49.14
@@ -152,3 +154,9 @@ def test_whether_there_is_an_item_is_answered_by_its_own_figure(assistant, quest
 def test_why_an_unchanged_item_grew_is_answered_that_it_did_not(assistant):
     text = text_of(assistant, "示例中心政府性基金拨款支出为什么增加")
     assert "持平" in text and "一次性项目结束" not in text
+
+
+@pytest.mark.parametrize("question", ["示例中心有哪些下属单位", "示例中心下面有哪些单位"])
+def test_a_body_s_own_units_are_listed_by_the_documents_word_for_them(assistant, question):
+    said = text_of(assistant, question)
+    assert "示例驿站" in said and "示例食堂" in said and "综合科" not in said
