@@ -132,10 +132,9 @@ def _documents(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from api.workers import serve
 
-    # each worker process builds its own app (and model) from the same BUDGETQA_* settings and data dir
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="info")
+    serve(args.host, args.port, args.workers)
     return 0
 
 

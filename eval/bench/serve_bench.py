@@ -7,9 +7,9 @@
 Each round starts one server per worker count in turn (1, 2, then 1, 2 again: load from elsewhere on a shared
 machine falls on both alike), waits until every worker has finished its start-up (warm-up question included), then
 runs each client count for `--seconds`: every client is one keep-alive connection (with `--close`, a new connection
-per request) that asks its next question as soon as it has an answer, starting at its own place in the list. The
-workers share one listening socket, so a burst of keep-alive connections may all be accepted by one of them; the
-per-process CPU column shows how the work was spread. The per-client rate limit is off (every client
+per request) that asks its next question as soon as it has an answer, starting at its own place in the list. Each
+worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads connections over them; the per-process
+CPU column shows how the work was spread. The per-client rate limit is off (every client
 is 127.0.0.1); `--max-in-flight` sets the server's limit of questions in flight per worker (unset: the product's).
 The questions are a JSON list (eval/bench/named_ask.py writes one); `--first N` keeps the first N.
 RSS is VmRSS summed over the server's process and all its descendants, sampled every half second; "server cores"

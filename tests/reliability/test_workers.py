@@ -3,6 +3,8 @@ its bound at once (503 + Retry-After) instead of queueing it."""
 
 from __future__ import annotations
 
+import http.client
+import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -52,3 +54,46 @@ def test_workers_share_the_index_and_shed_load_beyond_their_bound(tmp_path: Path
         with httpx.Client(base_url=server.base_url, timeout=60) as client:  # the bound frees up again
             assert client.post("/api/ask", json={"question": QUESTIONS[0]}).status_code == 200
             assert client.get("/api/widget-config").status_code == 200  # other endpoints are not bounded
+
+
+def cpu_ticks(pid: int) -> int:
+    """CPU time a process has used so far (user + system, clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def answering_workers(server: Server) -> set[int]:
+    """The worker processes (not the parent's helpers, such as multiprocessing's resource tracker)."""
+    return {pid for pid in worker_pids(server)
+            if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()}
+
+
+def test_keep_alive_connections_are_spread_over_the_workers(tmp_path: Path, langfang_data) -> None:
+    """Each worker listens on a socket of its own: the kernel spreads a burst of connections over them, where with
+    one shared socket the worker that wakes first accepts every pending one and keeps it (keep-alive)."""
+    with serve(langfang_data(tmp_path / "data"), tmp_path / "server", workers=WORKERS,
+               rate_limit_per_minute=100_000) as server:
+        workers = answering_workers(server)
+        assert len(workers) == WORKERS
+        before = {pid: cpu_ticks(pid) for pid in workers}
+        connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=120) for _ in range(16)]
+        for connection in connections:  # all connected before any asks: one burst of pending connections
+            connection.connect()
+
+        def keep_asking(connection: http.client.HTTPConnection) -> list[int]:
+            statuses = []
+            for question in QUESTIONS:
+                connection.request("POST", "/api/ask", body=json.dumps({"question": question}),
+                                   headers={"Content-Type": "application/json"})
+                response = connection.getresponse()
+                response.read()
+                statuses.append(response.status)
+            return statuses
+
+        with ThreadPoolExecutor(len(connections)) as pool:
+            statuses = [s for answered in pool.map(keep_asking, connections) for s in answered]
+        for connection in connections:
+            connection.close()
+        assert set(statuses) == {200}
+        used = [cpu_ticks(pid) - before[pid] for pid in workers]
+        assert min(used) >= 0.1 * sum(used), used
