@@ -14,7 +14,7 @@ MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
 _NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制|不属于)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|的|等|和|及|与|或")  # what may follow the item negated
+_GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
 

@@ -20,6 +20,7 @@ UNIT_ALIASES = {"百分比": "%", "名": "人", "（个）月": "个月", "(个)
 QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", "<": "<", "＞": ">", ">": ">", "=": "=", "约": "≈"}
 EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 
+_ASCII_FORMS = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 _UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, "（个）月", "(个)月"], key=len, reverse=True))
@@ -38,9 +39,14 @@ PERCENT_HEADER = re.compile(r"[%％]\s*[)）]?$|[（(][%％][)）]|(?:率|比例
 HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")
 
 
+def ascii_forms(text: str) -> str:
+    """Full-width digits and number marks as ASCII ("１２．５０" → "12.50"), character for character."""
+    return text.translate(_ASCII_FORMS)
+
+
 def parse_number(text: str) -> Decimal | None:
     """`'1,307.00'` → Decimal('1307.00'); anything that is not one plain number → None."""
-    text = text.strip()
+    text = ascii_forms(text).strip()
     if not re.fullmatch(_NUMBER, text):
         return None
     try:
@@ -70,6 +76,7 @@ def chinese_number(text: str) -> int | None:
 def printed_numbers(text: str) -> list[Decimal]:
     """The magnitude of every number printed in `text`, in order: `增长1,234.5万元，下降3%` → [1234.5, 3]; a count
     written in words counts too (`召开会议三次以上` → [3])."""
+    text = ascii_forms(text)
     found = [(m.start(), Decimal(m.group().replace(",", ""))) for m in re.finditer(UNSIGNED_NUMBER, text)]
     found += [(m.start(), Decimal(value)) for m in _CHINESE_COUNT.finditer(text)
               if (value := chinese_number(m["num"])) is not None]
@@ -89,7 +96,7 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Quantity | Non
     >>> parse_quantity("≤350 万元")
     Quantity(value=Decimal('350'), unit='万元', qualifier='≤')
     """
-    match = CELL_QUANTITY.match(text.replace("\u3000", " "))
+    match = CELL_QUANTITY.match(ascii_forms(text).replace("\u3000", " "))
     if not match:
         return None
     value = Decimal(match["num"].replace(",", ""))

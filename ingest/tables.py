@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
-from ingest.numbers import find_table_unit, header_unit, parse_number, parse_quantity
+from ingest.numbers import find_table_unit, header_unit, is_money, parse_number, parse_quantity
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
@@ -84,6 +84,14 @@ def squash(text: str) -> str:
 
 
 _YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s*年度?$")  # "2024年" over a column is its year, not 2024 years
+
+
+_LEVEL_MARKS = ("类", "款", "项")  # "一般公共服务支出（类）": a 功能分类 level, not a count
+_COLUMN_NUMBER_ROW = re.compile(r"^栏\s*次$")
+
+
+def _first_text(row: list[Cell]) -> str:
+    return next((c.text.strip() for c in row if c.text.strip()), "")
 
 
 def _is_data_row(row: list[Cell]) -> bool:
@@ -163,14 +171,17 @@ def _spanning(grid: list[list[str]], full: list[bool], r: int, col: int) -> str:
 
 
 def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width: int) -> set[int]:
-    """Leading text/code columns, plus any later column whose header names items (…项目, …科目)."""
+    """Leading text/code columns, plus any later column whose header names items (…项目, …科目); a row with one
+    filled cell (a note under the table: 注：本表反映…) decides no column's kind."""
     labels: set[int] = set()
+    body = [row for row in body if sum(bool(c.text) for c in row) > 1]
     for col in range(width):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
         texts = [v for v in values if parse_number(v) is None and parse_quantity(v) is None]
         codes = [v for v in values if _CODE.match(v) or is_total_label(v)]
         if values and len(texts) >= len(values) / 2:
             labels.add(col)
+            labels |= _level_columns(body, headers, col + 1, width)
             break
         if values and len(codes) == len(values) and not any("," in v for v in values):
             labels.add(col)
@@ -182,6 +193,20 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
         if chain and LABEL_HEADER.search(chain[-1]) and values and textual >= len(values) / 2:
             labels.add(col)
     return labels
+
+
+def _level_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], start: int, width: int) -> set[int]:
+    """The columns from `start` on that go on naming the row's item, one 功能分类 level each: headed 款 or 项 and
+    holding coded names ("20805 行政事业单位养老支出"), as a Word table with the levels side by side prints them."""
+    found: set[int] = set()
+    for col in range(start, width):
+        values = [row[col].text for row in body if col < len(row) and row[col].text]
+        named = [v for v in values if CODED_LABEL.match(v) and parse_number(v) is None]
+        if not (col < len(headers) and headers[col] and headers[col][-1] in _LEVEL_MARKS and values
+                and len(named) >= len(values) / 2):
+            break
+        found.add(col)
+    return found
 
 
 def _holds_codes(body: list[list[Cell]], col: int) -> bool:
@@ -202,7 +227,8 @@ def _count_unit_from_label(label: str) -> str | None:
 def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -> Table:
     """Types one raw table; blank label cells inherit the value above. A table that states no unit of its own
     is in `unit_in_force`, the one the document last declared above it ("九、预算表（单位：元）")."""
-    rows = [row for row in raw.rows if any(c.text for c in row)]
+    # a 栏次 row numbers the columns (栏次 | 1 | 2 …): neither header words nor figures
+    rows = [row for row in raw.rows if any(c.text for c in row) and not _COLUMN_NUMBER_ROW.match(_first_text(row))]
     width = max((len(r) for r in rows), default=0)
     captions = [ln.text for ln in raw.caption_lines]
     if raw.header is not None:  # read by the loader: the rows above the body are all header
@@ -247,8 +273,11 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)
             row_labels = tuple(row_texts[c] for c in ordered_labels if after < c < col and row_texts[c])
+            counted = _count_unit_from_label(row_labels[-1]) if row_labels else None
             if row_labels and "数量" in "".join(chain):
-                default_unit = _count_unit_from_label(row_labels[-1]) or None
+                default_unit = counted or None
+            elif counted and not is_money(counted) and counted not in _LEVEL_MARKS and not any(map(header_unit, chain)):
+                default_unit = counted  # "公务用车保有量（辆）": counted, whatever the table's unit; 行政运行（项） is a level
             quantity = parse_quantity(cell.text, default_unit)
             cells.append(TableCell(cell, r, col, row_labels, chain, quantity))
     title = _title(caption_texts)

@@ -157,3 +157,7 @@ def test_a_workbook_opening_on_its_first_table_gives_the_year_and_kind_of_its_ti
             + "一般公共预算支出表\n项目\t2024年预算数\t2025年预算数\n" * 3)
     found = detect_metadata(document(text))
     assert (found.year, found.kind) == (2025, DocumentKind.UNIT_BUDGET)
+
+
+def test_a_sheet_name_above_the_cover_is_no_part_of_the_name() -> None:
+    assert department("封面\n示例市示例区退役军人事务局\n2024年度部门决算\n" + CONTENTS) == "示例市示例区退役军人事务局"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.numbers import header_unit, printed_numbers
+from ingest.numbers import header_unit, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -37,3 +37,9 @@ def test_list_marks_tell_items_sub_items_and_parts_apart() -> None:
                                           ("项目支出（万元）", "万元"), ("增减额", None), ("比上年增减", None)])
 def test_a_column_header_declares_percentages_or_money(header: str, unit: str | None) -> None:
     assert header_unit(header) == unit
+
+
+def test_full_width_digits_are_read_as_numbers() -> None:
+    assert parse_quantity("１２．５０").value == Decimal("12.50")
+    assert (parse_quantity("－９．４２％").value, parse_quantity("－９．４２％").unit) == (Decimal("-9.42"), "%")
+    assert printed_numbers("公务接待费预算１．２０万元") == [Decimal("1.20")]

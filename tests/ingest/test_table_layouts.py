@@ -1,0 +1,71 @@
+"""Table layouts of real 公开表: 功能分类 levels side by side in 类 | 款 | 项 columns, a 栏次 row numbering the
+columns, a note row under the table, and a count whose unit the row label gives in a money table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ingest.model import ParsedDocument
+from ingest.pipeline import parse_file
+
+TABLES = """示例县示例局2024年度部门决算
+
+一、部门职责
+示例县示例局负责全县示例工作。
+
+二、收入决算表
+金额单位：元
+项目\t\t\t\t本年收入合计\t财政拨款收入
+类\t款\t项\t科目名称\t\t
+栏次\t\t\t\t1\t2
+合计\t\t\t\t1000\t900
+208\t\t\t社会保障和就业支出\t1000\t900
+208\t05\t05\t机关事业单位基本养老保险缴费支出\t600\t500
+注：本表反映部门本年度取得的各项收入情况。
+
+三、支出预算总表
+单位：万元
+功能分类科目\t\t\t合计\t基本支出
+类\t款\t项\t\t
+210 卫生健康支出\t21011 行政事业单位医疗\t2101101 行政单位医疗\t38.62\t38.62
+\t\t2101102 事业单位医疗\t52.34\t52.34
+
+四、“三公”经费支出决算表
+单位：万元
+项目\t决算数
+公务接待费\t1.20
+公务用车保有量（辆）\t3
+"""
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path: Path = tmp_path_factory.mktemp("layouts") / "example-bureau-2024-dept-final-account.txt"
+    path.write_text(TABLES, encoding="utf-8")
+    return parse_file(path)
+
+
+def _figures(doc: ParsedDocument) -> dict[tuple[str, str], tuple[Decimal, str | None]]:
+    return {(f.subject, f.measure): (f.value, f.unit) for f in doc.facts if f.origin == "table"}
+
+
+def test_a_column_numbering_row_and_a_note_row_give_no_figures(document: ParsedDocument) -> None:
+    figures = _figures(document)
+    assert figures["机关事业单位基本养老保险缴费支出", "本年收入合计"] == (Decimal(600), "元")
+    assert not [f for f in document.facts if f.origin == "table" and f.value in (1, 2)]  # 栏次 | 1 | 2
+    assert not [key for key in figures if key[0] in ("项", "款", "类")]  # the code columns are labels, not figures
+
+
+def test_levels_printed_side_by_side_name_the_row_by_its_own(document: ParsedDocument) -> None:
+    figures = _figures(document)
+    assert figures["行政单位医疗", "合计"] == (Decimal("38.62"), "万元")
+    assert figures["事业单位医疗", "基本支出"] == (Decimal("52.34"), "万元")
+
+
+def test_a_count_in_a_money_table_takes_the_unit_its_label_gives(document: ParsedDocument) -> None:
+    figures = _figures(document)
+    assert figures["公务用车保有量", "决算数"] == (Decimal(3), "辆")
+    assert figures["公务接待费", "决算数"] == (Decimal("1.20"), "万元")
