@@ -74,7 +74,13 @@ ACCEPTED_BASES = {
     Basis.EXECUTION: {Basis.EXECUTION},
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
-_AVERAGE = "平均"  # asked, only a figure stated as an average answers
+_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|每人|每名|每位")
+
+
+def averaged(text: str) -> bool:
+    """Whether a question or a figure's words speak of an average (人均, 平均): only such a figure answers such a
+    question, and only such a question is answered by one."""
+    return bool(_AVERAGE.search(text))
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
@@ -83,6 +89,9 @@ OWNED_BY_HEADING_COST = 5.0  # a figure named by its section's heading, not its 
 CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
+GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
+_GRAND_TOTAL = "总计"
+_SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
@@ -448,14 +457,20 @@ def _covered(form: AskedForm, found: set[str] | frozenset[str]) -> float:
     return len(found) / len(form.words)
 
 
+_PURPOSE_JOINS = re.compile(r"以及|和|及|与|、")  # between the uses a purpose lists
+
+
 def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bool:
     """An item asked by what its money is for ("微型消防站经费"): every asked word is said ("…总投资" asks for
-    another figure) and they are a good part of what the purpose says (标准化菜场 of 标准化菜场及副食品行业管理):
-    物业费, one of a dozen things 行政运行 pays for, does not name 行政运行."""
+    another figure), they are a good part of what the purpose says (标准化菜场 of 标准化菜场及副食品行业管理), and
+    the first use it lists: 物业费, one of a dozen things 行政运行 pays for, does not name 行政运行, nor does a use
+    listed after the main one name the item."""
     words = {w for w in asked if len(w) >= 2}
     purposes = {w for w in search_terms(purpose) if len(w) >= 2}
+    first = _PURPOSE_JOINS.split(purpose)[0]  # "乡镇卫生院的基本运行补助和乡村医生补助": not what 乡村医生补助 costs
     return (len(words) >= 2 and all(w in f"{described}{purpose}" for w in words)  # one word (服务) names nothing
-            and 3 * len(words & purposes) >= len(purposes))
+            and 3 * len(words & purposes) >= len(purposes)
+            and all(w in f"{described}{first}" for w in words))
 
 
 def bare_item(term: str) -> str:
@@ -532,8 +547,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     fit = basis_fit(fact, basis)
     if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
-    if _AVERAGE in question and _AVERAGE not in f"{fact.subject}{fact.measure}{structure(fact)}":
-        return 0.0  # "平均得分" is no one project's score
+    if averaged(question) != averaged(f"{fact.subject}{fact.measure}{structure(fact)}"):
+        return 0.0  # "平均得分" is no one project's score, nor is 人均购书经费 the 购书经费
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     best = _item_score(fact, asked)
@@ -581,6 +596,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= PART_PENALTY  # "其中：货物采购金额…" answers only a question that names the part
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
+    if _SPENT.search(question) and _GRAND_TOTAL in subject:
+        best -= GRAND_TOTAL_COST  # "一共花了多少": 本年支出合计, not the 总计 that holds the balance carried forward
     return best + fit
 
 

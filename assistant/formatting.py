@@ -26,9 +26,13 @@ def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str
 
 
 def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:
-    """Money converted to the display unit (exactly); other units unchanged."""
+    """Money converted to the display unit (exactly); other units unchanged. A sum under one display unit that two
+    decimals cannot show exactly (人均购书经费7.20元 is 0.00072万元) stays in its own unit."""
     if is_money(unit) and unit != display_unit:
-        return convert_money(value, unit, display_unit), display_unit
+        converted = convert_money(value, unit, display_unit)
+        if abs(converted) < 1 and rounded(converted) != converted:
+            return value, unit
+        return converted, display_unit
     return value, unit
 
 

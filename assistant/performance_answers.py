@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
+from assistant.fact_matching import averaged
 from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
@@ -114,6 +115,8 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
                 or not _in_asked_unit(intent, fact) or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
             continue
         measures = fact.context.partition("：")[2]
+        if averaged(intent.question) != averaged(f"{fact.subject}{measures}"):
+            continue  # "人均报酬" is no count of people
         said = _words(f"{fact.subject} {fact.measure} {measures}")
         if asked and not (left_out & said):
             found = asked & said

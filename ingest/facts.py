@@ -38,7 +38,8 @@ _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千�
 _BOUND_AFTER = bound_words().pattern(bound_words().after)
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
-    r"(?P<unit>人次|批次|台（套）|台\(套\)|平方米|公里|万亩|亩|辆|台|套|个|人|项|家|场|次|名|批|张|所|户|分(?![钟之期]))"
+    r"(?P<unit>万人次|人次|批次|台（套）|台\(套\)|万平方米|平方米|公里|万亩|亩|万人|万册|册|万吨|吨|公斤|辆|台|套|个|人|项|家|场|次"
+    r"|名|批|张|所|户|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
 # "财政拨款“三公”经费预算为0。": a zero printed without a unit is zero in any unit
@@ -70,6 +71,8 @@ _LEADING = re.compile(
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
 )
 # a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
+_PER = re.compile(r"每[\u4e00-\u9fff]{0,3}\s*$")  # "每接待" right before a count
+_LAST_YEAR_WORD = re.compile(r"上年度?|上一年度?|去年")
 _EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
@@ -185,6 +188,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
         for match in _mentions(sentence):
+            if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
+                continue  # "每接待1人次读者的支出": the 1 a rate is per, no figure
             unit_text = match["unit"] or _ZERO_UNIT
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
@@ -223,6 +228,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
+                if _LAST_YEAR_WORD.fullmatch(subject):  # "…总额2745.50万元，上年预算数2626.00万元": the same item's
+                    subject, measure = "", subject + measure
             if unit_text in "%％" and _COMPLETION.search(clause):
                 subject, measure = "", COMPLETION_MEASURE
             share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None

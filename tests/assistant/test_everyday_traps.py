@@ -1,0 +1,62 @@
+"""Everyday questions that invite a wrong figure: a per-head figure for a total or a total for a per-head one, the
+1 a rate is per, a small sum shown as 0万元, one use of an item's money named after its main one, last year's
+figure in the same sentence, and the 总计 that holds the balance carried forward for what was spent."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+LIBRARY = """示例市示例图书馆
+
+2025年单位预算
+
+一、单位基本情况
+示例市示例图书馆是公益一类事业单位。
+二、收支预算总体情况
+示例市示例图书馆2025年收支预算总额2745.50万元，上年预算数2626.00万元，比上年增加119.50万元，增长4.55%。
+其中财政拨款支出预算2512.00万元，比上年增加113.50万元，增长4.73%。
+三、项目情况
+文献资源建设项目预算420.00万元，按全市常住人口58.30万人计算，人均购书经费7.20元；2025年计划接待读者90万人次以上，每接待1人次读者的财政拨款支出约31.07元。
+四、支出功能分类情况
+基层服务（项）1538.00万元，主要用于12个分馆的基本运行补助和志愿者补贴。
+"""
+
+FINAL = """示例县示例局
+
+2024年度部门决算
+
+一、部门职责
+示例县示例局负责全县示例工作。
+二、收入支出决算总体情况
+2024年度收入、支出总计均为8588.55万元。本年收入合计8493.51万元，本年支出合计8493.51万元，其中基本支出2318.75万元，项目支出6174.76万元；年末结转和结余95.04万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("everyday-traps"), embeddings, {
+        "example-library-2025-unit-budget.txt": LIBRARY, "example-bureau-2024-dept-final-account.txt": FINAL})
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例图书馆人均购书经费多少钱", 7.2, "元"),  # never 0万元
+    ("示例图书馆2025年计划接待多少人次读者", 90, "万人次"),  # never the 1 of 每接待1人次
+    ("示例图书馆2025年预算比上年增长百分之几", 4.55, "%"),  # the whole's own rate, not 财政拨款's
+    ("示例局2024年一共花了多少钱", 8493.51, "万元"),  # 本年支出合计, not the 总计 with the balance carried forward
+])
+def test_the_figure_asked_is_the_one_answered(assistant, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and (answer.value, answer.unit) == (value, unit), answer.text
+
+
+@pytest.mark.parametrize("question, never", [
+    ("示例图书馆购书经费人均是多少", 420),
+    ("示例图书馆2025年志愿者人均补贴多少", 1538),  # no per-head figure is stated
+    ("示例图书馆2025年给志愿者发了多少补贴", 1538),  # 志愿者补贴 is one use of 基层服务's money, after the main one
+])
+def test_no_figure_of_another_kind_answers(assistant, question, never):
+    answer = assistant.ask(question)
+    assert answer.value != never, answer.text
