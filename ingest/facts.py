@@ -21,7 +21,7 @@ from ingest.performance_headers import is_actual_header, is_value_header, label_
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
-from ingest.tables import split_code, squash, strip_list_mark
+from ingest.tables import is_year_label, split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
@@ -416,7 +416,11 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure; under 行次 a line number
             if cell.row_labels and _COLUMN_NUMBERS.match(cell.row_labels[-1]):
                 continue
-            if cell.row_labels:
+            if cell.row_labels and is_year_label(cell.row_labels[-1]) and cell.col_headers:
+                # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure
+                subject, _ = _header_subject(cell.col_headers)
+                measure, context = cell.row_labels[-1], " ".join(cell.row_labels[:-1])
+            elif cell.row_labels:
                 subject = _subject_label(cell.row_labels[-1])
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
                 context = " ".join(cell.row_labels[:-1])
@@ -449,10 +453,15 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 table_kind=table.kind,
                 row_path=cell.row_labels,
                 col_path=cell.col_headers,
-                period=_column_year(cell.col_headers, year),
+                period=_column_year(cell.col_headers, year) or _row_year(cell.row_labels),
             )
         )
     return facts
+
+
+def _row_year(labels: tuple[str, ...]) -> int | None:
+    """The year a row labelled only by one states its figures for ("2024年" in a table of years down the side)."""
+    return int(_COLUMN_YEAR.search(labels[-1])["year"]) if labels and is_year_label(labels[-1]) else None
 
 
 def _column_year(headers: tuple[str, ...], document_year: int | None = None) -> int | None:

@@ -94,8 +94,13 @@ def _first_text(row: list[Cell]) -> str:
     return next((c.text.strip() for c in row if c.text.strip()), "")
 
 
+def is_year_label(text: str) -> bool:
+    """Whether a cell names a year ("2024年", "2025年度"): a label or a header, never 2024 years."""
+    return bool(_YEAR_HEADER.match(text.strip()))
+
+
 def _is_data_row(row: list[Cell]) -> bool:
-    return any(parse_quantity(c.text) is not None and not _YEAR_HEADER.match(c.text) for c in row[1:]) \
+    return any(parse_quantity(c.text) is not None and not is_year_label(c.text) for c in row[1:]) \
         and len([c for c in row if c.text]) >= 2
 
 
@@ -177,7 +182,8 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
     body = [row for row in body if sum(bool(c.text) for c in row) > 1]
     for col in range(width):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
-        texts = [v for v in values if parse_number(v) is None and parse_quantity(v) is None]
+        # "2024年" down a column labels its row with a year (a 三公 table with years as rows)
+        texts = [v for v in values if parse_number(v) is None and (parse_quantity(v) is None or is_year_label(v))]
         codes = [v for v in values if _CODE.match(v) or is_total_label(v)]
         if values and len(texts) >= len(values) / 2:
             labels.add(col)

@@ -38,6 +38,12 @@ TABLES = """示例县示例局2024年度部门决算
 项目\t决算数
 公务接待费\t1.20
 公务用车保有量（辆）\t3
+
+五、“三公”经费预算对比表
+单位：万元
+年度\t合计\t公务接待费\t公务用车运行维护费
+2023年\t16.60\t5.00\t11.60
+2024年\t14.60\t4.20\t10.40
 """
 
 
@@ -69,3 +75,9 @@ def test_a_count_in_a_money_table_takes_the_unit_its_label_gives(document: Parse
     figures = _figures(document)
     assert figures["公务用车保有量", "决算数"] == (Decimal(3), "辆")
     assert figures["公务接待费", "决算数"] == (Decimal("1.20"), "万元")
+
+
+def test_years_down_the_side_give_each_item_its_years_figures(document: ParsedDocument) -> None:
+    found = {(f.subject, f.period): f.value for f in document.facts if f.origin == "table" and f.period}
+    assert found["公务接待费", 2023] == Decimal("5.00") and found["公务用车运行维护费", 2024] == Decimal("10.40")
+    assert not [f for f in document.facts if f.subject in ("2023年", "2024年", "年度")]
