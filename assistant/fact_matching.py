@@ -467,10 +467,13 @@ def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bo
     listed after the main one name the item."""
     words = {w for w in asked if len(w) >= 2}
     purposes = {w for w in search_terms(purpose) if len(w) >= 2}
-    first = _PURPOSE_JOINS.split(purpose)[0]  # "乡镇卫生院的基本运行补助和乡村医生补助": not what 乡村医生补助 costs
+    # the main use, listed first, is named too, by a word the later uses do not share: "乡镇卫生院的基本运行补助和
+    # 乡村医生补助" is not what 乡村医生补助 costs
+    main, *others = _PURPOSE_JOINS.split(purpose)
+    main_use = {w for w in search_terms(main) if len(w) >= 2} - {w for o in others for w in search_terms(o)}
     return (len(words) >= 2 and all(w in f"{described}{purpose}" for w in words)  # one word (服务) names nothing
             and 3 * len(words & purposes) >= len(purposes)
-            and all(w in f"{described}{first}" for w in words))
+            and bool(words & main_use or not main_use))
 
 
 def bare_item(term: str) -> str:
@@ -547,8 +550,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     fit = basis_fit(fact, basis)
     if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
-    if averaged(question) != averaged(f"{fact.subject}{fact.measure}{structure(fact)}"):
-        return 0.0  # "平均得分" is no one project's score, nor is 人均购书经费 the 购书经费
+    stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
+    if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
+        return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     best = _item_score(fact, asked)

@@ -115,7 +115,7 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
                 or not _in_asked_unit(intent, fact) or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
             continue
         measures = fact.context.partition("：")[2]
-        if averaged(intent.question) != averaged(f"{fact.subject}{measures}"):
+        if averaged(intent.question) and not averaged(f"{fact.subject}{measures}"):
             continue  # "人均报酬" is no count of people
         said = _words(f"{fact.subject} {fact.measure} {measures}")
         if asked and not (left_out & said):
