@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +23,9 @@ from ingest.loaders.text_tables import is_figure, row_cells, text_table
 
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
 FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into the page margin
+MIN_WRAPPED_LINES = 10  # lines of one width that make it the page's wrap width
+COMMON_WIDTH_SHARE = 0.8  # and it is at least this share of the widest text line
+WRAP_JITTER = 2  # display columns a wrapped line may stop short of its width
 MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
 MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
 MAX_HEADER_WIDTH = 80
@@ -109,9 +113,18 @@ def table_runs(lines: list[str]) -> list[str | None]:
 
 
 def wrap_width(pages: Iterable[tuple[list[str], list[str | None]]]) -> int:
-    """The widest text line of the pages (lines with their marks): where a hard-wrapped line runs to."""
-    widths = (_width(ln.rstrip()) for lines, marks in pages for ln, mark in zip(lines, marks, strict=True) if not mark)
-    return max(widths, default=0)
+    """Where a hard-wrapped line of the pages (lines with their marks) runs to: the width most of the long text
+    lines share, when enough do (a few lines padded past the margin, "部门：… 单位：万元", do not set it), else the
+    widest text line."""
+    widths = [_width(ln.rstrip()) for lines, marks in pages for ln, mark in zip(lines, marks, strict=True) if not mark]
+    widest = max(widths, default=0)
+    long_lines = Counter(w for w in widths if w >= MIN_WRAP_WIDTH)
+    # a wrapped line stops a column short of the margin when a wide character does not fit
+    reaching = {w: sum(n for v, n in long_lines.items() if w - WRAP_JITTER <= v <= w) for w in long_lines}
+    common = max(reaching, key=lambda w: (reaching[w], w), default=0)
+    if reaching and reaching[common] >= MIN_WRAPPED_LINES and common >= COMMON_WIDTH_SHARE * widest:
+        return common
+    return widest
 
 
 def _ends_paragraph(line: str, width: int) -> bool:

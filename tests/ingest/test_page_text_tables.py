@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.loaders import load
+from ingest.loaders.page_text import _width
 from ingest.loaders.text_tables import header_words, match_form, read_layout
 from ingest.model import Fact, ParsedDocument, TableKind
 from ingest.pipeline import MetaOverrides, parse_file
@@ -164,3 +165,19 @@ def test_a_row_is_the_item_a_dashed_classification_chain_in_prose_names() -> Non
     chain = "一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）"  # how the prose of page-text documents writes it
     assert classification_levels(chain) == ("一般公共服务支出", "统计信息事务", "专项普查活动")
     assert same_item(chain, "专项普查活动")  # the table row's label
+
+
+def test_prose_wrapped_at_a_common_width_is_joined_though_a_padded_line_is_wider(tmp_path: Path) -> None:
+    """Text copied from a PDF wraps every paragraph at one width, even inside a figure ("412" / ".60万元"); a few
+    lines padded with spaces past it (部门：… 单位：万元) do not hide that width."""
+    filler = ["按照综合预算的原则本部门所有收入和支出均纳入部门预算管理并按规定公开预算信息接受监督" * 2][0][:40]
+    padded = "部门：示例省示例厅" + " " * 62 + "单位：万元"
+    lines = ["示例省示例厅2025年部门预算", "一、收支预算总体情况", *[filler] * 12,
+             "收入包括：一般公共预算拨款收入三千万元，事业收入二百万元，基金零元，其他收入412",  # ran into the margin
+             ".60万元，上年结转结余1350.00万元。", padded, "二、收入预算表", padded,
+             "项目\t预算数", "一般公共预算拨款\t3000.00", "事业收入\t200.00", "其他收入\t412.60"]
+    assert {_width(line) for line in lines[2:14]} == {80}
+    path = tmp_path / "example-department-2025-dept-budget.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_file(path)
+    assert "其他收入412.60万元，上年结转结余1350.00万元" in doc.text
