@@ -77,6 +77,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 _AVERAGE = re.compile(r"平均|人均|户均|生均|次均|每人|每名|每位")
 
 
+@lru_cache(maxsize=65536)
 def averaged(text: str) -> bool:
     """Whether a question or a figure's words speak of an average (人均, 平均): only such a figure answers such a
     question, and only such a question is answered by one."""
@@ -460,17 +461,23 @@ def _covered(form: AskedForm, found: set[str] | frozenset[str]) -> float:
 _PURPOSE_JOINS = re.compile(r"以及|和|及|与|、")  # between the uses a purpose lists
 
 
+@lru_cache(maxsize=16384)
+def _purpose_words(purpose: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a purpose, and those of its main use, listed first, that the later uses do not share
+    ("乡镇卫生院的基本运行补助和乡村医生补助": 乡镇, 卫生院 …, never 补助)."""
+    main, *others = _PURPOSE_JOINS.split(purpose)
+    later = {w for other in others for w in search_terms(other)}
+    return (frozenset(w for w in search_terms(purpose) if len(w) >= 2),
+            frozenset(w for w in search_terms(main) if len(w) >= 2) - later)
+
+
 def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bool:
     """An item asked by what its money is for ("微型消防站经费"): every asked word is said ("…总投资" asks for
     another figure), they are a good part of what the purpose says (标准化菜场 of 标准化菜场及副食品行业管理), and
-    the first use it lists: 物业费, one of a dozen things 行政运行 pays for, does not name 行政运行, nor does a use
-    listed after the main one name the item."""
+    its main use by a word the later uses do not share: 物业费, one of a dozen things 行政运行 pays for, does not
+    name 行政运行, nor does 乡村医生补助, listed after 乡镇卫生院的基本运行补助, name the item that pays for both."""
     words = {w for w in asked if len(w) >= 2}
-    purposes = {w for w in search_terms(purpose) if len(w) >= 2}
-    # the main use, listed first, is named too, by a word the later uses do not share: "乡镇卫生院的基本运行补助和
-    # 乡村医生补助" is not what 乡村医生补助 costs
-    main, *others = _PURPOSE_JOINS.split(purpose)
-    main_use = {w for w in search_terms(main) if len(w) >= 2} - {w for o in others for w in search_terms(o)}
+    purposes, main_use = _purpose_words(purpose)
     return (len(words) >= 2 and all(w in f"{described}{purpose}" for w in words)  # one word (服务) names nothing
             and 3 * len(words & purposes) >= len(purposes)
             and bool(words & main_use or not main_use))
@@ -550,14 +557,14 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     fit = basis_fit(fact, basis)
     if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
+    best = _item_score(fact, asked)
+    if best == 0.0:
+        return 0.0
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
-    best = _item_score(fact, asked)
-    if best == 0.0:
-        return 0.0
     subject = normalise(fact.subject)
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算

@@ -182,6 +182,7 @@ def achieved_words() -> frozenset[str]:
     return frozenset(_words("achieved_words.txt"))
 
 
+@lru_cache(maxsize=4096)
 def asked_achievement(question: str) -> bool | None:
     """Whether a question asks what an indicator achieved (True), its target (False), or says neither (None)."""
     if any(word in question for word in achieved_words()):
