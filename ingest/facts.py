@@ -72,6 +72,9 @@ _LEADING = re.compile(
 )
 # a figure right after "比2023年度" is that year's level, the change follows it: "决算数比2023年度39.52万元减少3.65万元"
 _PER = re.compile(r"每[\u4e00-\u9fff]{0,3}\s*$")  # "每接待" right before a count
+# a numbered item's name standing as a sentence of its own, no figure in it
+_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、])\s*"
+                         r"(?P<item>[\u4e00-\u9fff“”\"（）()]{2,24})[。.．：:]?$")
 _LAST_YEAR_WORD = re.compile(r"上年度?|上一年度?|去年")
 _EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
@@ -182,6 +185,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     line_fund = _LINE_FUND.match(line.text)
     said_before = ""  # the item the paragraph's sentences named last: "…支出决算为11.60万元。与2023年度决算…相比，减少…"
     for offset, sentence in _sentences(line):
+        if titled := _ITEM_TITLE.match(sentence.strip()):  # "（三）公务接待费。年初预算为4.00万元，…": its item's
+            said_before = clean_subject(titled["item"]) or said_before
+            continue
         label = _LABEL.match(strip_list_mark(sentence.strip()))
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals

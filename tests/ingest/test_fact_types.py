@@ -346,3 +346,9 @@ def test_a_final_accounts_gap_to_this_years_budget_is_no_change_on_last_year(tex
     assert not [f for f in line_facts(text, Basis.FINAL) if f.kind is FactKind.CHANGE]
     assert [f for f in line_facts(text.replace("年初预算", "上年决算").replace("调整预算", "上年决算"), Basis.FINAL)
             if f.kind is FactKind.CHANGE and f.value == Decimal("1.50")]
+
+
+def test_a_numbered_item_standing_as_its_own_sentence_names_the_figures_after_it() -> None:
+    facts = line_facts("（三）公务接待费。年初预算为4.00万元，决算数为3.42万元，较上年决算减少0.73万元。", Basis.FINAL)
+    assert {(f.subject, f.value) for f in facts} == {("公务接待费", Decimal("4.00")), ("公务接待费", Decimal("3.42")),
+                                                    ("公务接待费", Decimal("0.73"))}
