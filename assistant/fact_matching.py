@@ -111,6 +111,8 @@ def _natural_basis(doc_kind: str) -> Basis:
 def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
     """Score adjustment for the fact's basis (for a change: the basis it is compared against); None excludes it."""
     own = (fact.compared_to or natural_basis(fact)) if fact.kind is FactKind.CHANGE else fact.basis
+    if own is Basis.EXECUTION and fact.period is None and natural_basis(fact) is Basis.FINAL:
+        own = Basis.FINAL  # a final account's own 执行数 is its 决算
     if asked is None:  # the document's own figure first: a final account's 决算 before its 年初预算
         if own is natural_basis(fact) or fact.kind is FactKind.CHANGE:
             return 0.0

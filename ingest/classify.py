@@ -5,6 +5,8 @@ The vocabulary lives in `ingest/data/table_kinds.tsv` and `ingest/data/basis_wor
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from importlib.resources import files
 
@@ -41,6 +43,15 @@ def table_kind(title: str) -> TableKind:
     """The standard table a title names: "2025年部门“三公”经费和机关运行经费预算表" → THREE_PUBLIC."""
     plain = _plain(title)
     return next((kind for kind, words in table_kind_words() if any(w in plain for w in words)), TableKind.OTHER)
+
+
+COMPLETION_MEASURE = "完成率"  # "完成年初预算的96.91%", a 决算 table's "决算数为调整预算数的%", a form's 执行率
+_EXECUTION_RATE = re.compile(r"(?:执行|完成)率$")
+
+
+def completion_header(header: str) -> bool:
+    """Whether a label heads a rate of execution (执行率, 预算执行率, 完成率)."""
+    return bool(_EXECUTION_RATE.search(header.strip()))
 
 
 def stated_basis(text: str) -> Basis | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingest.bounds import bound_words
-from ingest.classify import fact_kind, stated_basis
+from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
 from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, to_wan
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
@@ -25,7 +25,6 @@ from ingest.tables import is_year_label, split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
-COMPLETION_MEASURE = "完成率"  # "完成年初预算的96.91%"
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
 

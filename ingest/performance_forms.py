@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ingest.classify import fact_kind
+from ingest.classify import COMPLETION_MEASURE, completion_header, fact_kind, stated_basis
 from ingest.model import Basis, Cell, Fact, FactKind, Table, TableKind
 from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
 from ingest.performance_headers import is_actual_header, is_project_header, is_value_header, level_of
@@ -25,6 +25,8 @@ from ingest.tables import strip_list_mark
 Stated = Callable[[Cell, str], list[Fact]]
 
 PROJECT_LABEL = "项目名称"
+MIN_LABEL_ROW = 3  # labels in a row with no figure that head the figures of the row below
+_RATE_END = "率"  # 执行率: a rate over its figure
 _PART_OF = re.compile(r"^其中[：:]\s*")
 
 
@@ -72,6 +74,8 @@ def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis 
     project = "" if grid is not None and grid.project is not None else next(named_above, "")
     unit = table.unit
     levels = ["", "", ""]
+    # the labels over the next row's figures, in a block of money in columns (the header's last row, for the first)
+    above = _label_row(table.header[-1]) if table.header and grid is None else {}
     facts: list[Fact] = []
     for row in table.body:
         texts = [c.text.strip() for c in row]
@@ -92,7 +96,11 @@ def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis 
             facts += _indicator(table, row, project, levels, grid, default_basis, stated)
         elif project:
             unit = header_unit(_first(texts)) or unit  # "项目资金（元）"
-            facts += _money(table, row, project, unit, default_basis)
+            if labels := _label_row(texts):  # 年初预算数 | 全年执行数 | 执行率
+                above = labels
+                continue
+            facts += _money(table, row, project, unit, default_basis, above)
+            above = {}
     return facts
 
 
@@ -154,17 +162,39 @@ def _at(row: list[Cell], col: int | None) -> Cell | None:
     return row[col] if col is not None and col < len(row) else None
 
 
-def _money(table: Table, row: list[Cell], project: str, unit: str | None, basis: Basis) -> list[Fact]:
-    """Label/value pairs of a money row: each figure under the nearest label to its left."""
+def _label_row(texts: list[str]) -> dict[int, str]:
+    """The labels of a row of labels only (at least MIN_LABEL_ROW, no figure), by column; {} for any other row."""
+    if sum(bool(t) for t in texts) < MIN_LABEL_ROW or any(parse_quantity(t) for t in texts):
+        return {}
+    return {col: _PART_OF.sub("", t.strip()) for col, t in enumerate(texts) if t.strip()}
+
+
+def _money(table: Table, row: list[Cell], project: str, unit: str | None, basis: Basis,
+           above: dict[int, str]) -> list[Fact]:
+    """Label/value pairs of a money row: each figure under the nearest label to its left; a figure with none is
+    under the label above it in the row of labels before (年初预算数 | 全年执行数 | 执行率), when that label states a
+    basis or a rate (a 分值 or 得分 is no money)."""
     facts: list[Fact] = []
     label = ""
-    for cell in row:
+    for col, cell in enumerate(row):
         value = parse_number(cell.text)
-        if value is None:
+        quantity = parse_quantity(cell.text) if value is None else None
+        if value is None and quantity is None:
             label = _PART_OF.sub("", cell.text.strip()) or label
-        elif label and unit:
+        elif label and unit and value is not None:
             facts.append(_fact(table, row, cell, project, label, value, unit, None, f"{project}项目资金",
                                (label,), basis))
+        elif (header := above.get(col, "")) and (stated_basis(header) or header.endswith(_RATE_END)):
+            figure = quantity or parse_quantity(cell.text, unit)
+            if figure is not None and figure.unit:
+                stated = stated_basis(header) or basis
+                if completion_header(header):  # a form's 执行率: its 全年执行数 over its 全年预算数
+                    measure, stated = COMPLETION_MEASURE, Basis.ADJUSTED_BUDGET
+                else:
+                    measure = header
+                    stated = basis if stated is Basis.EXECUTION and basis is Basis.FINAL else stated
+                facts.append(_fact(table, row, cell, project, measure, figure.value, figure.unit, None,
+                                   f"{project}项目资金", (header,), stated))
     return facts
 
 

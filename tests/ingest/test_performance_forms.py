@@ -12,7 +12,7 @@ import pytest
 from ingest.bounds import bound_words
 from ingest.facts import facts_from_line
 from ingest.form_fields import field_labels
-from ingest.model import FactKind, Line, ParsedDocument, TableKind
+from ingest.model import Basis, FactKind, Line, ParsedDocument, TableKind
 from ingest.numbers import chinese_number, printed_numbers
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 from ingest.pipeline import parse_file
@@ -188,3 +188,24 @@ def test_a_grid_whose_levels_are_named_on_a_second_header_row(tmp_path: Path) ->
     found = _indicators(parse_file(path))
     assert found[("示例道路硬化", "硬化村组道路里程")] == ("数量指标", Decimal("8.5"), "公里", None, FactKind.COUNT)
     assert found[("示例道路硬化", "群众满意度")] == ("服务对象满意度指标", Decimal(90), "%", "≥", FactKind.RATE)
+
+
+def test_a_self_evaluation_forms_money_in_columns_under_a_row_of_labels(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    rows = [["示例区示例局2024年度部门决算"], ["项目支出绩效自评表"], ["金额单位：元"]]
+    for project, figures in (("示例优待金发放", [4800000, 5286000, 5286000, "100.00%", 10, 10]),
+                             ("示例陵园改造", [0, 1617920, 1205000, "74.48%", 10, 7.4])):
+        rows += [["项目名称", None, project], ["项目资金（元）", None, "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+                 [None, None, *figures], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                 ["产出指标", "数量指标", "修缮数量", "≥320座", "328座", 15, 15]]
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "self-evaluation.xlsx"
+    workbook.save(path)
+    money = {(f.subject, f.measure): (f.value, f.unit, f.basis) for f in parse_file(path).facts
+             if f.table_kind is TableKind.PERFORMANCE and not f.measure.endswith("指标")}
+    assert money[("示例陵园改造", "全年执行数")] == (Decimal(1205000), "元", Basis.FINAL)  # a final account's 执行数
+    assert money[("示例陵园改造", "完成率")] == (Decimal("74.48"), "%", Basis.ADJUSTED_BUDGET)
+    assert money[("示例优待金发放", "年初预算数")] == (Decimal(4800000), "元", Basis.INITIAL_BUDGET)
+    assert not [key for key in money if key[1] in ("分值", "得分")]
