@@ -17,7 +17,8 @@ LOW_CONFIDENCE = 0.85  # text read from an image with less confidence than this 
 STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it may stand
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|此外|另外|同时)[^。；;]*[。；;]?")
-_REASON_STATED = re.compile(r"原因|主要是|主要系|主要由于|主要因为")
+# a reason given, not a column headed 偏差原因: 原因 with what it is after it
+_REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
 # "…减少0.2万元，下降20%，主要是严格控制接待范围": the reason after the change's rate too

@@ -121,12 +121,12 @@ SELF_EVALUATION = """示例县示例农业局2024年度部门决算
 示例县示例农业局负责全县农业生产指导。
 
 二、预算绩效管理情况说明
-示例农田建设项目绩效自评情况：项目全年预算数2310.00万元，执行数2310.00万元。
+示例农田建设项目绩效自评情况：项目全年预算数2310.00万元，执行数2079.00万元，执行率90.00%，主要原因是雨季推迟了部分片区施工。
 
-一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
-产出指标\t数量指标\t新建示例农田面积\t≥3.2万亩\t3.25万亩\t20\t20
-\t质量指标\t项目工程验收合格率\t100%\t98%\t15\t14
-满意度指标\t服务对象满意度指标\t项目区受益农户满意度\t≥90%\t94.6%\t15\t15
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因
+产出指标\t数量指标\t新建示例农田面积\t≥3.2万亩\t3.25万亩\t20\t20\t
+\t质量指标\t项目工程验收合格率\t100%\t98%\t15\t14\t个别片区整改
+满意度指标\t服务对象满意度指标\t项目区受益农户满意度\t≥90%\t94.6%\t15\t15\t
 """
 
 
@@ -153,3 +153,8 @@ def test_a_self_evaluation_answers_what_was_achieved_or_the_target_as_asked(eval
 def test_what_was_achieved_is_never_answered_with_a_target(assistant) -> None:
     answer = assistant.ask("社区示例驿站建设的投诉处理满意率实际达到了多少")
     assert answer.value != 95, answer.text
+
+
+def test_why_money_was_not_spent_is_the_reason_given_not_a_column_of_reasons(evaluated) -> None:
+    answer = evaluated.ask("示例农业局示例农田建设项目的钱为什么没花完")
+    assert answer.kind == "text" and "雨季推迟了部分片区施工" in answer.text, answer.text
