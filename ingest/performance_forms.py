@@ -5,7 +5,12 @@ under a 一级指标 / 二级指标 / 三级指标 / 指标值 header row, whose
 Every figure becomes a fact of the project: money under its label, an indicator under its 二级指标 with the
 三级指标 as what it measures ("日常走访企业 >150.00(家)" → 各类工作经费 / 数量指标 / 150 家). A target written
 in words is read as a sentence ("开展不低于5次的社区法治宣传活动" → ≥5 次), and when the value states no figure,
-the indicator's own name may ("15个居民区全覆盖" valued "居民区全覆盖" → 15 个)."""
+the indicator's own name may ("15个居民区全覆盖" valued "居民区全覆盖" → 15 个).
+
+Other shapes of the same forms: one grid of many projects whose first column names each project once over its rows
+(项目名称 | 预算金额 | 一级指标 | … | 指标值); level headers on a second header row; a 绩效自评表 with 实际完成值 beside
+each target (a 决算 figure) and its money in columns under a row of labels (年初预算数 | 全年执行数 | 执行率). The
+column words live in `ingest/data/performance_headers.txt`."""
 
 from __future__ import annotations
 
