@@ -66,8 +66,11 @@ _REASON = re.compile(r"为什么|为啥|为何|(?:主要)?是?什么原因|主�
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
 _QUOTED_FIGURE = re.compile(
     rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
-    rf"{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%|个百分点)"
+    rf"{UNSIGNED_NUMBER}\s*(?:多|余)?\s*(?:亿元|万元|万|千元|元|%|个百分点)"
 )
+# how a "why" question tells the story of the figures it quotes ("年初只预算300万，为啥最后花了600多万"): no item words
+_QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:只|才|却|就)?(?:预算了?|花了|用了|支出了|安排了?)(?=\s|$|[，,])"
+                           r"|年初只|最后|最终|结果")
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what something is called: a name, never a figure or the sentence that only counts them
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称")
@@ -334,7 +337,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         elif operation is not Operation.LOOKUP or _COMPARES.search(rest):
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
-    focus = INCLUDED.sub("", clean_focus(_QUOTED_FIGURE.sub(" ", rest) if asks_reason else rest))
+    told = _QUOTED_STORY.sub(" ", _QUOTED_FIGURE.sub(" ", rest)) if asks_reason else rest
+    focus = INCLUDED.sub("", clean_focus(told))
     if asks_side:  # "区府办是干什么的" asks for its 主要职能: the phrasing names no item
         aspects = asked_aspects(rest)
         if not clean_focus(reduce(lambda text, said: text.replace(said, " "), aspects.values(), rest)):

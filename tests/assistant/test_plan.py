@@ -650,3 +650,9 @@ def test_a_whole_named_as_the_tables_total_keeps_its_name(question, whole):
 def test_the_budget_alone_is_the_whole_never_an_items_budget(question):
     found = plan(question)
     assert found.focus == "" and "三公经费预算" not in found.terms and "收支总预算" in found.terms
+
+
+@pytest.mark.parametrize("question", ["人社局重大公卫年初只预算300万，为啥最后花了600多万", "人社局重大公卫年初预算300万，为什么花了600多万"])
+def test_a_why_question_telling_the_figures_story_asks_about_its_item(question):
+    found = plan(question)
+    assert found.asks_reason and found.focus == "重大公卫"
