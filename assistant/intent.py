@@ -57,7 +57,10 @@ _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
 _DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
-_NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少")
+_NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
+                      r"|多久|多长时间")
+_HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
+TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
@@ -371,6 +374,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         if re.search(rf"(?:几|多少){hint}(?!员){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
+    if not unit_hint and _HOW_LONG.search(rest):  # "最迟多久要响应": ≤1小时
+        unit_hint = TIME_UNITS
     if not unit_hint and not _MONEY_ASKED.search(rest):  # "有多少在职人员": people, counted
         unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items()
                           if re.search(rf"(?:几|多少)[个名位]?[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(nouns)})(?:数|数量)?"

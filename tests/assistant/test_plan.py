@@ -656,3 +656,9 @@ def test_the_budget_alone_is_the_whole_never_an_items_budget(question):
 def test_a_why_question_telling_the_figures_story_asks_about_its_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "重大公卫"
+
+
+@pytest.mark.parametrize("question", ["发改委综治中心设备坏了报修，最迟多久要响应", "发改委项目实施周期多长时间"])
+def test_how_long_asks_a_time(question):
+    found = plan(question)
+    assert found.asks_figure and "小时" in found.unit_hint and "个月" in found.unit_hint
