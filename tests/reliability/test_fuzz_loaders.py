@@ -112,6 +112,11 @@ def _text() -> str:
     return f"{DEPARTMENT}\n\n2020年部门预算信息公开情况说明\n\n一、“三公”经费预算情况\n{BODY}\n\n\t项目\n\t预算数\n\n\t公务接待费\n\t0.63\n"
 
 
+def _markdown_bytes() -> bytes:
+    return (f"# {DEPARTMENT}2020年部门预算\n\n## 一、“三公”经费预算情况\n\n{BODY}\n\n"
+            "| 项目 | 预算数 |\n|---|---:|\n| 公务接待费 | 0.63 |\n| **合计** | 8.50 |\n").encode("utf-8")
+
+
 def _html_bytes() -> bytes:
     return (
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{DEPARTMENT}2020年部门预算</title></head><body>'
@@ -136,7 +141,7 @@ def _cover_image_bytes(image_format: str) -> bytes:
 
 
 SEEDS: dict[str, Callable[[], bytes]] = {
-    ".pdf": _pdf_bytes, ".docx": _docx_bytes, ".xlsx": _xlsx_bytes, ".txt": lambda: _text().encode("utf-8"),
+    ".pdf": _pdf_bytes, ".docx": _docx_bytes, ".xlsx": _xlsx_bytes, ".txt": lambda: _text().encode("utf-8"), ".md": _markdown_bytes,
     ".html": _html_bytes, ".htm": lambda: _html_bytes().replace(b"utf-8", b"gbk").decode("utf-8").encode("gbk"),
     ".jsp": lambda: b'<%@ page contentType="text/html;charset=UTF-8" %>' + _html_bytes(), ".json": _pages_json_bytes,
     ".png": lambda: _cover_image_bytes("PNG"), ".jpg": lambda: _cover_image_bytes("JPEG"), ".jpeg": lambda: _cover_image_bytes("JPEG"),
