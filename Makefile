@@ -11,7 +11,7 @@ system-deps:
 	bash scripts/install_system_deps.sh
 
 demo: setup
-	.venv/bin/budgetqa ingest samples/
+	.venv/bin/budgetqa ingest samples/langfang-zfw-2020-dept-budget.txt samples/01_shpt_wanli-street_2025_dept-budget.pdf
 	.venv/bin/budgetqa ask "政法委的公务接待费是多少"
 	.venv/bin/budgetqa ask "万里街道三公经费占收入预算的比例"
 	$(DEMO_KEYS) .venv/bin/budgetqa serve --host 127.0.0.1 --port 8000
