@@ -14,6 +14,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.citations import SourceTexts
+from assistant.fact_matching import averaged
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
@@ -280,6 +281,8 @@ class RetrievalPath:
     def _fits(self, intent: QuestionPlan, figure: re.Match, sentence: Sentence) -> bool:
         """The figure has the asked unit kind and, when the question names one, the asked basis."""
         unit = figure["unit"]
+        if averaged(intent.question) and not averaged(sentence.text):
+            return False  # "人均办公经费" is never answered with the whole 机关运行经费
         if intent.unit_hint and unit not in intent.unit_hint:
             return False  # "几个团组" is never answered with an amount of money
         if not intent.unit_hint and not is_money(unit):

@@ -22,6 +22,8 @@ LIBRARY = """示例市示例图书馆
 文献资源建设项目预算420.00万元，按全市常住人口58.30万人计算，人均购书经费7.20元；2025年计划接待读者90万人次以上，每接待1人次读者的财政拨款支出约31.07元。
 四、支出功能分类情况
 基层服务（项）1538.00万元，主要用于12个分馆的基本运行补助和志愿者补贴。
+五、机关运行经费
+机关运行经费共计安排116.70万元。
 """
 
 FINAL = """示例县示例局
@@ -60,3 +62,9 @@ def test_the_figure_asked_is_the_one_answered(assistant, question, value, unit):
 def test_no_figure_of_another_kind_answers(assistant, question, never):
     answer = assistant.ask(question)
     assert answer.value != never, answer.text
+
+
+def test_a_per_head_question_is_never_answered_from_a_sentence_about_the_whole(assistant):
+    """办公经费 is found as 机关运行经费 in a sentence about the whole sum: no per-head figure."""
+    answer = assistant.ask("示例图书馆人均办公经费多少")
+    assert answer.value != 116.7, answer.text
