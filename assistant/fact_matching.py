@@ -74,14 +74,7 @@ ACCEPTED_BASES = {
     Basis.EXECUTION: {Basis.EXECUTION},
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
-_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|每人|每名|每位")
-
-
-@lru_cache(maxsize=65536)
-def averaged(text: str) -> bool:
-    """Whether a question or a figure's words speak of an average (人均, 平均): only such a figure answers such a
-    question, and only such a question is answered by one."""
-    return bool(_AVERAGE.search(text))
+_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|每人|每名|每位")  # words of an average (see `averaged`)
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
@@ -97,6 +90,13 @@ JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) a
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
+
+
+@lru_cache(maxsize=65536)
+def averaged(text: str) -> bool:
+    """Whether a question or a figure's words speak of an average (人均, 平均): only such a figure answers such a
+    question, and only such a question is answered by one."""
+    return bool(_AVERAGE.search(text))
 
 
 def natural_basis(fact: FactRecord) -> Basis:

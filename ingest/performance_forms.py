@@ -31,7 +31,6 @@ Stated = Callable[[Cell, str], list[Fact]]
 
 PROJECT_LABEL = "项目名称"
 MIN_LABEL_ROW = 3  # labels in a row with no figure that head the figures of the row below
-_RATE_END = "率"  # 执行率: a rate over its figure
 _PART_OF = re.compile(r"^其中[：:]\s*")
 
 
@@ -189,7 +188,7 @@ def _money(table: Table, row: list[Cell], project: str, unit: str | None, basis:
         elif label and unit and value is not None:
             facts.append(_fact(table, row, cell, project, label, value, unit, None, f"{project}项目资金",
                                (label,), basis))
-        elif (header := above.get(col, "")) and (stated_basis(header) or header.endswith(_RATE_END)):
+        elif (header := above.get(col, "")) and (stated_basis(header) or header_unit(header) == "%"):
             figure = quantity or parse_quantity(cell.text, unit)
             if figure is not None and figure.unit:
                 stated = stated_basis(header) or basis

@@ -38,7 +38,7 @@ def performance_headers() -> PerformanceHeaders:
 
 def is_value_header(text: str) -> bool:
     """Whether a header cell heads the targets column (指标值, 目标值)."""
-    return any(word in text for word in performance_headers().value) and not is_actual_header(text)
+    return any(word in text for word in performance_headers().value)
 
 
 def is_actual_header(text: str) -> bool:

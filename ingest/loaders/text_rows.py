@@ -35,10 +35,10 @@ _LEVEL_END = "指标"  # 产出指标, 数量指标: the words of an indicator's
 def _grid_header(line: str) -> list[str] | None:
     """The columns of a space-separated indicator grid header: levels from the first column on, then values."""
     words = line.split()
-    levels = [level_of(w) is not None for w in words]
-    if len(words) < 3 or not heads_indicator_grid(words) or not levels[0] or True in levels[levels.index(False):]:
+    values_from = next((i for i, w in enumerate(words) if level_of(w) is None), len(words))
+    if len(words) < 3 or values_from == 0 or not heads_indicator_grid(words):
         return None
-    return words if all(is_value_header(w) or is_actual_header(w) for w in words[levels.index(False):]) else None
+    return words if all(is_value_header(w) or is_actual_header(w) for w in words[values_from:]) else None
 
 
 def _grid_cells(line: str, header: list[str]) -> list[str] | None:
