@@ -3,13 +3,13 @@ a person can read in a terminal."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from ingest.audit.findings import Finding, Severity
+from ingest.display_width import display_width
 from ingest.errors import IngestError
 from ingest.pipeline import ParseOptions, parse_file
 
@@ -53,18 +53,14 @@ def report_json(report: AuditReport) -> str:
     return report.model_dump_json(indent=2)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text + " " * max(0, width - display_width(text))
 
 
 def _wrap(text: str, width: int) -> list[str]:
     lines, line = [], ""
     for char in text:
-        if _width(line + char) > width:
+        if display_width(line + char) > width:
             lines.append(line)
             line = ""
         line += char
@@ -89,6 +85,6 @@ def report_table(report: AuditReport) -> str:
             pages = ",".join(dict.fromkeys(str(c.page) for c in finding.citations if c.page)) or "—"
             lead = "  " + _pad(finding.severity.value, 9) + _pad(finding.rule.value, rule_width + 2) + _pad(pages, 10)
             for i, line in enumerate(_wrap(finding.message, MESSAGE_COLUMNS)):
-                out.append((lead if i == 0 else " " * _width(lead)) + line)
+                out.append((lead if i == 0 else " " * display_width(lead)) + line)
         out.append("")
     return "\n".join(out)

@@ -70,7 +70,7 @@ def _article_root(body: Tag) -> Tag:
     return best if total and best_count >= MIN_ARTICLE_SHARE * total else body
 
 
-def _table_rows(table: Tag) -> list[list[str]]:
+def table_rows(table: Tag) -> list[list[str]]:
     """Grid of a data table; spans keep columns aligned."""
     rows: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
@@ -136,7 +136,7 @@ class _Reader:
                 self.flush()
             elif child.name == "table" and not child.find("table"):
                 self.flush()
-                self.builder.add_table(_table_rows(child))
+                self.builder.add_table(table_rows(child))
             elif child.name in BLOCK_TAGS:
                 self.flush()
                 self.read(child)

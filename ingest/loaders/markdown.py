@@ -1,12 +1,17 @@
 """Markdown markup taken off a disclosure's text, so it reads as the plain text a page shows: heading marks
 (## 一、主要职能), title underlines (====), emphasis (**合计**), list bullets (- （一）…), quote marks (> 发布单位),
 a [TOC] line and the alignment row of a pipe table (|:---|---:|). Pipe table rows stay; they are read as
-rows of cells (ingest/loaders/text_rows.py).
+rows of cells (ingest/loaders/text_rows.py). A table written as an HTML block (<table>…</table>, with row and
+column spans) becomes one line of tab-separated cells per row, as a table copied from Word is read.
 """
 
 from __future__ import annotations
 
 import re
+
+from bs4 import BeautifulSoup
+
+from ingest.loaders.html import table_rows
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
@@ -15,6 +20,7 @@ _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TOC = re.compile(r"^\s*\[TOC\]\s*$", re.IGNORECASE)
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 MIN_HEADINGS = 2  # "#" headings that make a .txt file Markdown
 
 
@@ -27,7 +33,15 @@ def is_markdown(text: str) -> bool:
 def plain_text(text: str) -> str:
     """The text with its Markdown markup taken off; a table's alignment row is left out, so its header row and
     body rows stay together, and other removed lines stay as blank ones."""
+    text = _HTML_TABLE.sub(_tab_rows, text)
     return "\n".join(_plain_line(line) for line in text.split("\n") if not PIPE_RULE.match(line))
+
+
+def _tab_rows(block: re.Match) -> str:
+    """An HTML table block as lines of tab-separated cells, a blank line before and after."""
+    table = BeautifulSoup(block.group(), "html.parser").find("table")
+    rows = ["\t".join(row) for row in table_rows(table)] if table else []
+    return "\n" + "\n".join(row for row in rows if row.strip()) + "\n"
 
 
 def _plain_line(line: str) -> str:

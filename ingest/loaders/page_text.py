@@ -4,7 +4,9 @@ Text extracted from a PDF hard-wraps narrative at the page width and flattens ta
 space-separated values. Wrapped lines are joined back into paragraphs; runs of lines ending in
 two or more figures ("合计 2,878,025 2,878,025 0") become tables, the column-header lines just above
 a run stay one-cell rows, so the title and unit lines stay next to the table, and the columns those
-header lines name are read from them (ingest/loaders/text_tables.py). Numbers are never split.
+header lines name are read from where the cells stand when the lines keep their columns aligned
+(ingest/loaders/aligned_columns.py), else from the header words (ingest/loaders/text_tables.py). Numbers are never
+split.
 
 Rows copied from Word or Excel separate their cells with tabs, an empty cell included: a run of such
 lines is a table whose cells are the ones the tabs give, header rows and all, like a Word table's.
@@ -13,11 +15,12 @@ lines is a table whose cells are the ones the tabs give, header rows and all, li
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ingest.display_width import display_width
+from ingest.loaders.aligned_columns import aligned_rows, runs_on
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 
@@ -29,6 +32,7 @@ WRAP_JITTER = 2  # display columns a wrapped line may stop short of its width
 MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
 MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
 MAX_HEADER_WIDTH = 80
+MIN_RUNNING_HEADER_REPEATS = 3  # a line printed this often is a running page header
 ROW, HEAD, CELLS = "row", "head", "cells"  # a row of figures, a column-header line, a row of tab-separated cells
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*(?:[.．](?!\d)|、)|第[一二三四五六七八九十\d]+部分)")
@@ -36,6 +40,7 @@ _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"
 _INDENT = re.compile(r"^(?: {2,}|\u3000)")
 _PROSE = re.compile(r"[，。；！？]")
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)$")
 _HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
 
 
@@ -53,13 +58,9 @@ def _trailing_figures(line: str) -> int:
     return count
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _words_width(line: str) -> int:
     """Display columns of a line's words one space apart (columns aligned with runs of spaces count once)."""
-    return _width(" ".join(line.split()))
+    return display_width(" ".join(line.split()))
 
 
 def _is_table_row(line: str, in_run: bool) -> bool:
@@ -116,7 +117,7 @@ def wrap_width(pages: Iterable[tuple[list[str], list[str | None]]]) -> int:
     """Where a hard-wrapped line of the pages (lines with their marks) runs to: the width most of the long text
     lines share, when enough do (a few lines padded past the margin, "部门：… 单位：万元", do not set it), else the
     widest text line."""
-    widths = [_width(ln.rstrip()) for lines, marks in pages for ln, mark in zip(lines, marks, strict=True) if not mark]
+    widths = [display_width(ln.rstrip()) for lines, marks in pages for ln, mark in zip(lines, marks, strict=True) if not mark]
     widest = max(widths, default=0)
     long_lines = Counter(w for w in widths if w >= MIN_WRAP_WIDTH)
     # a wrapped line stops a column short of the margin when a wide character does not fit
@@ -132,7 +133,7 @@ def _ends_paragraph(line: str, width: int) -> bool:
     text = line.rstrip().rstrip(_CLOSERS) or line.rstrip()
     if text.endswith(_SENTENCE_END) or text.endswith("表") or re.match(r"^第.+部分$", text.strip()):
         return True
-    return width < MIN_WRAP_WIDTH or _width(line.rstrip()) < FULL_LINE_SHARE * width
+    return width < MIN_WRAP_WIDTH or display_width(line.rstrip()) < FULL_LINE_SHARE * width
 
 
 def _starts_paragraph(line: str) -> bool:
@@ -173,6 +174,44 @@ def page_items(lines: list[str], marks: list[str | None]) -> list[str | Block]:
     return items
 
 
+def _is_page_furniture(line: str, repeated: set[str]) -> bool:
+    """A blank line, a page number ("第 11 页 共 19 页", "- 3 -") or a running header the document repeats."""
+    text = line.strip()
+    return not text or bool(_PAGE_NUMBER.match(text)) or text in repeated
+
+
+def _carry_over_page_breaks(items: list[str | Block]) -> list[str | Block]:
+    """A table block that follows another across page furniture and runs on in its aligned columns (its label
+    lines above the first row only finish the last row's wrapped names) joins that block: a table running on over
+    a page break of text saved with its layout. The furniture between them is dropped."""
+    counts = Counter(item.strip() for item in items if isinstance(item, str) and item.strip())
+    repeated = {text for text, n in counts.items() if n >= MIN_RUNNING_HEADER_REPEATS}
+    out: list[str | Block] = []
+    for item in items:
+        if isinstance(item, Block) and not item.tabbed:
+            at = len(out) - 1
+            while at >= 0 and isinstance(out[at], str) and _is_label_line(out[at]) and not _is_page_furniture(out[at], repeated):
+                at -= 1
+            labels = at + 1
+            while at >= 0 and isinstance(out[at], str) and _is_page_furniture(out[at], repeated):
+                at -= 1
+            before = out[at] if at >= 0 else None
+            rows = [*out[labels:], *item.head, *item.rows]
+            if isinstance(before, Block) and before.head and not before.tabbed and runs_on(before.head, before.rows, rows):
+                before.rows += rows
+                del out[at + 1 :]
+                continue
+        out.append(item)
+    return out
+
+
+def _is_label_line(line: str) -> bool:
+    """A short line of words without sentence marks, as a wrapped table cell prints."""
+    text = line.strip()
+    return (bool(text) and not _PROSE.search(text) and not text.endswith("表") and not _HEADING.match(text)
+            and _words_width(text) <= MAX_BRIDGE_WIDTH)
+
+
 def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> None:
     """Text lines are joined into paragraphs (`width`: the widest text line); each table block becomes a table."""
     paragraph: list[str] = []
@@ -181,14 +220,18 @@ def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> No
         builder.add_line(_join(paragraph))
         paragraph.clear()
 
-    for item in items:
+    for item in _carry_over_page_breaks(items):
         if isinstance(item, Block):
             flush_paragraph()
             if item.tabbed:
                 builder.add_table([line.split("\t") for line in item.rows])
             else:
-                table = text_table(item.head, item.rows)
-                builder.add_table(table.rows, header=table.header, unplaced=table.unplaced)
+                aligned = aligned_rows(item.head, item.rows)
+                if aligned:
+                    builder.add_table(aligned)
+                else:
+                    table = text_table(item.head, item.rows)
+                    builder.add_table(table.rows, header=table.header, unplaced=table.unplaced)
             continue
         if not item.strip():
             flush_paragraph()

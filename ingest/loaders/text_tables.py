@@ -110,8 +110,13 @@ class _Word:
 
     @property
     def is_label(self) -> bool:
-        form = match_form(self.text)
-        return form in header_words().labels or bool(_LABEL_WORD.search(form))
+        return heads_labels(self.text)
+
+
+def heads_labels(word: str) -> bool:
+    """Whether a header word stands over row labels (项目, 科目名称, 功能分类科目编码) rather than figures."""
+    form = match_form(word)
+    return form in header_words().labels or bool(_LABEL_WORD.search(form))
 
 
 def _cover(text: str) -> list[str] | None:

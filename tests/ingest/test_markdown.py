@@ -56,3 +56,36 @@ def test_what_is_markdown() -> None:
     assert is_markdown("# 标题\n正文\n## 小节")
     assert not is_markdown("一、部门职责\n#1 号楼维修\n正文")
     assert plain_text("**合计** 与 *说明*") == "合计 与 说明"
+
+
+HTML_TABLE_MARKDOWN = """# 示例市示例局2025年部门预算
+
+## 表3 部门支出总表
+
+单位：万元
+
+<table>
+  <tr><th colspan="2">功能分类科目</th><th rowspan="2">合计</th><th rowspan="2">基本支出</th><th rowspan="2">项目支出</th></tr>
+  <tr><th>科目编码</th><th>科目名称</th></tr>
+  <tr><td></td><td>合计</td><td>3,486.72</td><td>2,401.72</td><td>1,085.00</td></tr>
+  <tr><td>2010801</td><td>行政运行</td><td>1,838.52</td><td>1,838.52</td><td></td></tr>
+  <tr><td>2010804</td><td>审计业务</td><td>1,085.00</td><td></td><td>1,085.00</td></tr>
+</table>
+
+## 说明
+
+本部门2025年支出预算3486.72万元。
+"""
+
+
+def test_a_table_written_as_an_html_block_in_markdown_is_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "budget.md"
+    path.write_text(HTML_TABLE_MARKDOWN, encoding="utf-8")
+    doc = parse_file(path)
+    assert "<t" not in doc.text and "</" not in doc.text
+    [table] = doc.tables
+    assert table.title == "表3 部门支出总表"
+    figures = {(f.subject, f.measure): f.value for f in doc.facts if f.origin == "table"}
+    assert figures["审计业务", "项目支出"] == Decimal("1085.00")
+    assert figures["行政运行", "基本支出"] == Decimal("1838.52")
+    assert ("行政运行", "项目支出") not in figures

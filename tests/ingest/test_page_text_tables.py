@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.loaders import load
-from ingest.loaders.page_text import _width
+from ingest.display_width import display_width as _width
 from ingest.loaders.text_tables import header_words, match_form, read_layout
 from ingest.model import Fact, ParsedDocument, TableKind
 from ingest.pipeline import MetaOverrides, parse_file
