@@ -18,7 +18,7 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES
+from assistant.fact_matching import ACCEPTED_BASES, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
@@ -265,6 +265,8 @@ class Assistant:
         turn.report(Stage.SEARCH)
         if turn.intent.operands:
             return self._across(turn)
+        if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
+            turn.intent.unit_hint = units_asked_of(turn.question, self._facts(turn))
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from assistant.plan import ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies, spending_terms,
                                   split_funds, total_terms, unit_words)
-from index.query_expansion import canonical_terms
+from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -74,7 +74,8 @@ ACCEPTED_BASES = {
     Basis.EXECUTION: {Basis.EXECUTION},
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
-_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|每人|每名|每位")  # words of an average (see `averaged`)
+# words of an average or a unit cost (see `averaged`): 人均, 每画幅加工成本, 单价; not 每年, 每月, 每季度
+_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
@@ -488,6 +489,19 @@ def _named_by_purpose(asked: frozenset[str], described: str, purpose: str) -> bo
 def bare_item(term: str) -> str:
     """The item a term names without the basis word after it: 支出决算 → 支出, 三公经费预算 → 三公经费."""
     return _STATED_AS.sub("", term)
+
+
+def units_asked_of(question: str, facts: list[FactRecord]) -> tuple[str, ...]:
+    """The counted units of the facts that the question asks a number of ("今年要扫多少画幅": 万画幅), for units
+    the planner's vocabulary does not know; () when it asks none."""
+    units = {f.unit for f in facts if f.unit and not is_money(f.unit) and f.unit not in ("%", "‰")}
+    return tuple(sorted(u for u in units if re.search(f"(?:多少|几){re.escape(u.removeprefix('万'))}", question)))
+
+
+def names_the_whole(subject: str, scope: str) -> bool:
+    """Whether `subject` names the whole a question looks inside ("公车运行费里油费": 公务用车运行维护费)."""
+    wholes = {bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)]}
+    return bare_item(normalise(subject)) in wholes
 
 
 _WHOLE_COLUMN = re.compile(r"(?:本年)?(?P<item>[\u4e00-\u9fff]{2,})(?:合计|总计)")  # 本年支出合计: the whole of 支出

@@ -63,6 +63,7 @@ class RowAsk:
     column: str = ""  # the column the rows are ranked by, when the question names one (…哪个项目的预算资金最多)
     lowest: bool = False  # 最少 rather than 最多
     level: ClassLevel | None = None  # 具体到项: only rows of that level
+    projects: bool = False  # 哪个项目: the rows of a project table, when nothing narrower is named and there is one
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Which row of one document's tables is largest or smallest ("政府采购里哪个项目花钱最多").
 
 The question names what holds the rows: a parent row (商品和服务支出 holds its 款), a column (项目支出), a
-table (政府采购, 支出功能分类) or nothing (the document's spending by function). The rows it holds are compared
+table (政府采购, 支出功能分类) or nothing (the document's project table when it asks 哪个项目 and has one, else its
+spending by function). The rows it holds are compared
 in one column of one table at one level of their 科目编码, so a subtotal is never ranked against its own parts;
 where that is unclear (fewer than two rows, several tables) there is no ranking.
 """
@@ -63,7 +64,8 @@ def asked_rows(text: str, clean: Callable[[str], str]) -> RowAsk | None:
     inside = _INSIDE.search(before)
     scope, column = (before[: inside.start()], before[inside.end() :]) if inside else (before, "")
     return RowAsk(scope=_named(scope, clean), column=_named(column, clean) or _named(after, clean),
-                  lowest=ends.group() in row_ranking_words()["least"], level=level)
+                  lowest=ends.group() in row_ranking_words()["least"], level=level,
+                  projects=bool(_pattern("projects").search(plain)))
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ def _held(rows: dict[_RowKey, list[FactRecord]], kinds: dict[int, TableKind | No
     for key in rows:
         by_table[key[0]].append(key)
     if not ask.scope:
-        return {t: keys for t, keys in by_table.items() if kinds[t] in SPENDING_TABLES}, Holder.TABLE
+        projects = {t: keys for t, keys in by_table.items() if ask.projects and kinds[t] is TableKind.PROJECTS}
+        return projects or {t: keys for t, keys in by_table.items() if kinds[t] in SPENDING_TABLES}, Holder.TABLE
     names = _names(ask.scope)
     parents = [key for key in rows if normalise(key[1]) in names and key[2]]
     under = {t: [k for k in keys if any(p[0] == t and k[2] != p[2] and k[2].startswith(p[2]) for p in parents)]

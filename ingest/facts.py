@@ -16,7 +16,7 @@ from decimal import Decimal
 from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
-from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, to_wan
+from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, parse_counted, to_wan
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
@@ -366,8 +366,9 @@ def _indicator_levels(table: Table, cell: TableCell) -> tuple[str, list[str]]:
     """An indicator row's kind (its 二级指标, else its 一级) and the labels that name it (its 三级指标), read by
     which level each label column's header names; a grid whose headers name no levels reads them by place."""
     levels = label_levels(table.header)
-    if len(levels) != len(cell.row_labels):
-        return cell.row_labels[1], list(cell.row_labels[2:])
+    if len(levels) != len(cell.row_labels):  # by place: 一级, 二级, 三级…; or 二级 and 三级 alone
+        return (cell.row_labels[0], list(cell.row_labels[1:])) if len(cell.row_labels) == 2 else \
+            (cell.row_labels[1], list(cell.row_labels[2:]))
     by_level = dict(zip(levels, cell.row_labels, strict=True))
     return by_level.get(1) or by_level.get(0) or cell.row_labels[0], [by_level[2]] if 2 in by_level else []
 
@@ -400,8 +401,8 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
     one_column = len({c.col for c in table.cells if c.quantity is not None}) == 1
     facts: list[Fact] = []
     for cell in table.cells:
-        q = cell.quantity
         header = cell.col_headers[-1] if cell.col_headers else ""
+        q = cell.quantity or (parse_counted(cell.cell.text) if performance and is_value_header(header) else None)
         if q is None:
             if performance and (is_value_header(header) or TARGET_DESCRIPTION in header) and len(cell.row_labels) >= 2:
                 facts += _indicator_sentence(table, cell, table_basis)

@@ -13,8 +13,8 @@ from ingest.vocabulary import is_body_name, place_end
 OPENING_CHARS = 3000  # cover pages and the first heading sit in the first pages
 COVER_LINES = 12  # non-empty lines before the contents or the first heading
 LABEL_PIECES = 3  # a labelled name may be broken by spaces or a line end: 江苏省人大 常委会办公厅
-# labels of the body a document is about; the supervising department's labels last
-_LABELS = ("预算单位", "单位名称", "部门名称", "编制单位", "编制部门", "预算主管部门", "主管部门")
+_OWN_LABELS = ("预算单位", "单位名称", "部门名称", "编制单位", "编制部门")  # labels of the body a document is about
+_SUPERVISOR_LABELS = ("预算主管部门", "主管部门")  # the department over it: named only when nothing else is
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+部|目录|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])"
 )
@@ -23,10 +23,12 @@ _TITLE_NAMES = (  # the name around the year of "XX2024年部门预算" and "202
     re.compile(r"^20\d{2}年度?(?P<name>.+?)(?:部门|单位)(?:预算|决算)"),
 )
 _VALUE_END = re.compile(r"[，。,;；:：]")
+_NOTE = re.compile(r"[（(][^（）()]*[:：\d][^（）()]*[）)]?")  # a note on the name: （单位编码：218006）, not （本级）
 # "2025年部门预算", "2025年单位收支预算总表": the year the disclosure is of
 _TABLE_OF = r"(?:财务|财政拨款)?(?:收支|收入|支出)?"  # 财政拨款收支 in "…单位财政拨款收支预算总表"
 _YEAR = re.compile(rf"(?P<year>20\d{{2}})\s*年度?\s*(?:区级|市级|省级|县级)?\s*(?:部门|单位)?\s*{_TABLE_OF}\s*(?:预算|决算)")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
+_NAMES_KIND = re.compile(r"(?:部门|单位)\s*(?:收支)?\s*(?:预算|决算)")  # a title that says which kind it is
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,12 @@ def detect_metadata(doc: RawDocument) -> DetectedMeta:
     """Reads who, which year and which kind of disclosure from the opening text."""
     opening = doc.text[:OPENING_CHARS]
     first_lines = [ln.text.strip() for ln in doc.lines[:12]]
+    title = _title(first_lines)
     return DetectedMeta(
-        title=_title(first_lines),
+        title=title,
         department=_department(opening),
         year=_year(opening),
-        kind=_kind(" ".join(first_lines[:4]) + opening[:600]),
+        kind=_kind(title) if _NAMES_KIND.search(title) else _kind(" ".join(first_lines[:4]) + opening[:600]),
     )
 
 
@@ -59,9 +62,11 @@ def _title(lines: list[str]) -> str:
 
 def _department(opening: str) -> str | None:
     """The body the document is about, from its title line ("XX2024年部门预算"), a labelled line
-    (预算单位：XX) or a cover line naming a body; a fuller name ending with the first found wins."""
+    (预算单位：XX), a cover line naming a body, or else the 主管部门 line; a fuller name ending with the first
+    found wins."""
     cover = _cover_lines(opening)
-    found = [*_title_names(cover), *_labelled_names(opening), *_cover_names(cover)]
+    found = [*_title_names(cover), *_labelled_names(opening, _OWN_LABELS), *_cover_names(cover),
+             *_labelled_names(opening, _SUPERVISOR_LABELS)]
     if not found:
         return None
     return next((name for name in found if len(name) > len(found[0]) and name.endswith(found[0])), found[0])
@@ -85,11 +90,11 @@ def _title_names(cover: list[str]) -> list[str]:
     return [match["name"] for match in found if match and is_body_name(match["name"])]
 
 
-def _labelled_names(opening: str) -> list[str]:
+def _labelled_names(opening: str, labels: tuple[str, ...]) -> list[str]:
     names: list[str] = []
-    for label in _LABELS:
+    for label in labels:
         for match in re.finditer(rf"{label}\s*[:：](?P<value>[^\n]*)\n?(?P<next>[^\n]*)", opening):
-            pieces = _VALUE_END.split(match["value"])[0].split() + _VALUE_END.split(match["next"])[0].split()[:1]
+            pieces = _VALUE_END.split(_NOTE.sub("", match["value"]))[0].split() + _VALUE_END.split(match["next"])[0].split()[:1]
             names += _first_body(_joins(pieces))
     return names
 
@@ -121,6 +126,7 @@ def _year(opening: str) -> int | None:
 
 
 def _kind(opening: str) -> DocumentKind:
+    """The kind the title names; else the opening's: a 决算 named anywhere in it (a 职能 line's 决算草案 too)."""
     if re.search(r"(?<!预)决算", opening):
         return DocumentKind.FINAL_ACCOUNT
     if re.search(rf"单位{_TABLE_OF}预算", opening):

@@ -23,11 +23,16 @@ EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 _ASCII_FORMS = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
-_UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, "（个）月", "(个)月"], key=len, reverse=True))
+# a count in ten thousands of its unit, as a cell prints it: ≥6.5万条, 42万件
+_TEN_THOUSANDS = tuple(f"万{u}" for u in COUNT_UNITS if len(u) == 1 and u not in ("%", "‰", "分", "年", "月", "日", "天"))
+_UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, *_TEN_THOUSANDS, "（个）月", "(个)月"],
+                                              key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # "≤350 万元", and as 绩效目标 forms print it, ">150.00(家)"
 CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<open>[（(])?\s*(?P<unit>{_UNIT})?\s*(?(open)[)）])\s*$")
 NUMBER = re.compile(_NUMBER)
+_COUNTED = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<unit>万?[\u4e00-\u9fff]{{1,3}})\s*$")
+_NOT_COUNTED = re.compile(r"元|年|月|日|时|前|后|内|以|左右")  # money, dates and bounds are no counted units
 CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千]+"  # 三, 十五, 一百二十: counts written in words (召开会议三次以上)
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
@@ -103,6 +108,16 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Quantity | Non
     unit = normalise_unit(match["unit"]) or default_unit
     qualifier = QUALIFIERS[match["qual"]] if match["qual"] else None
     return Quantity(value, unit, qualifier)
+
+
+def parse_counted(text: str) -> Quantity | None:
+    """A target counted in a unit of its own field ("≥42万画幅", "≥120立方米"), as an indicator's value cell prints
+    it: any unit of one to three Chinese characters after the figure, none naming money or a date."""
+    match = _COUNTED.match(ascii_forms(text).replace("\u3000", " "))
+    if not match or _NOT_COUNTED.search(match["unit"]):
+        return None
+    qualifier = QUALIFIERS[match["qual"]] if match["qual"] else None
+    return Quantity(Decimal(match["num"].replace(",", "")), match["unit"], qualifier)
 
 
 def is_money(unit: str | None) -> bool:

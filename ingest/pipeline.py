@@ -54,6 +54,11 @@ MAX_CAPTION_GAP = 40  # a heading this close above a table heads it ("（二）�
 MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
 
 
+def _goes_on(form: Table, table: Table, text: str) -> bool:
+    """Whether an untitled table right under a 绩效目标表 form (项目名称, 项目资金 …) is its indicator part."""
+    return form.kind is TableKind.PERFORMANCE and not table.title and not text[form.end : table.start].strip()
+
+
 def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
     """The money unit the document last declared on a line of its own before `offset`."""
     return next((unit for start, unit in reversed(declared) if start < offset), None)
@@ -103,6 +108,8 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         table.section_id = found.id if found else None
         right_above = found and table.start - found.start <= len(found.title) + MAX_CAPTION_GAP
         table.scope = table_scope(table.title, found.title if right_above else None, department)
+        if tables and _goes_on(tables[-1], table, raw.text):
+            table.title, table.kind, table.project = tables[-1].title, tables[-1].kind, tables[-1].project
         if table.kind is TableKind.PERFORMANCE and table.project is None and found:
             table.project = block_project(found.path)  # the grid of a "项目二：…" block is that project's
         tables.append(table)

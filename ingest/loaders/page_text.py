@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows, runs_on
 from ingest.loaders.builder import TextBuilder, clean_cell_text
+from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
@@ -40,7 +41,6 @@ _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"
 _INDENT = re.compile(r"^(?: {2,}|\u3000)")
 _PROSE = re.compile(r"[，。；！？]")
-_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)$")
 _HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
 
 
@@ -177,7 +177,7 @@ def page_items(lines: list[str], marks: list[str | None]) -> list[str | Block]:
 def _is_page_furniture(line: str, repeated: set[str]) -> bool:
     """A blank line, a page number ("第 11 页 共 19 页", "- 3 -") or a running header the document repeats."""
     text = line.strip()
-    return not text or bool(_PAGE_NUMBER.match(text)) or text in repeated
+    return not text or is_page_number(text) or text in repeated
 
 
 def _carry_over_page_breaks(items: list[str | Block]) -> list[str | Block]:

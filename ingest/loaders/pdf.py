@@ -29,6 +29,7 @@ from PIL import Image
 
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder
+from ingest.loaders.page_furniture import is_page_number
 from ingest.model import RawDocument
 from ingest.ocr.options import OcrOptions
 from ingest.ocr.page import UnreadableImage, read_image
@@ -325,7 +326,9 @@ def _read_scans(path: Path, numbers: list[int], notices: list[str], ocr: OcrOpti
 
 
 def assemble(pages: list[list[_Line | _Table]], source: str, fmt: str) -> RawDocument:
-    """The document from its pages' lines and tables: continued tables and wrapped paragraphs joined."""
+    """The document from its pages' lines and tables: page numbers left out, continued tables and wrapped
+    paragraphs joined."""
+    pages[:] = [[item for item in items if not (isinstance(item, _Line) and is_page_number(item.text))] for items in pages]
     _join_tables(pages)
     _join_paragraphs(pages)
     builder = TextBuilder()

@@ -53,6 +53,15 @@ def test_unit_label_keeps_the_basic_level_mark() -> None:
     assert department(text) == "上海市普陀区人民政府石泉路街道办事处（本级）"
 
 
+def test_the_unit_not_its_supervising_department_and_no_note_on_its_name() -> None:
+    text = ("示例市示例区档案馆\n2025年单位预算\n预算单位：示例市示例区档案馆（单位编码：218006）\n"
+            "主管部门：中共示例市示例区委办公室\n" + CONTENTS)
+    assert department(text) == "示例市示例区档案馆"
+    cover_and_supervisor = "示例市示例区档案馆\n2025年单位预算\n主管部门：中共示例市示例区委办公室\n" + CONTENTS
+    assert department(cover_and_supervisor) == "示例市示例区档案馆"
+    assert department("2025年单位预算\n主管部门：示例市示例区卫生健康委员会\n" + CONTENTS) == "示例市示例区卫生健康委员会"
+
+
 @pytest.mark.parametrize("name", ["上海市普陀区财政局", "上海市普陀区规划和自然资源局"])
 def test_final_account_cover_line_not_the_part_headings(name: str) -> None:
     text = f"{name}\n2024 年度部门决算\n" + FINAL_CONTENTS.format(name=name)
@@ -161,3 +170,11 @@ def test_a_workbook_opening_on_its_first_table_gives_the_year_and_kind_of_its_ti
 
 def test_a_sheet_name_above_the_cover_is_no_part_of_the_name() -> None:
     assert department("封面\n示例市示例区退役军人事务局\n2024年度部门决算\n" + CONTENTS) == "示例市示例区退役军人事务局"
+
+
+def test_the_title_says_the_kind_though_a_duty_names_a_final_account() -> None:
+    from ingest.model import DocumentKind
+    budget = "示例市审计局2025年部门预算\n\n一、主要职能\n对市本级预算执行情况、决算草案以及其他财政收支进行审计监督。\n"
+    assert detect_metadata(document(budget)).kind is DocumentKind.DEPT_BUDGET
+    final = "示例市审计局\n2024年度部门决算\n\n一、主要职能\n组织编制预算。\n"
+    assert detect_metadata(document(final)).kind is DocumentKind.FINAL_ACCOUNT

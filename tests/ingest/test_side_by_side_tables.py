@@ -69,3 +69,12 @@ def test_line_and_column_numbers_are_no_figures(final_account):
     assert facts[("教育支出", "支出/金额")] == Decimal("30.00")
     assert facts[("一般公共预算财政拨款收入", "收入/金额")] == Decimal("150.00")
     assert not [key for key in facts if "行次" in key[1] or key[0] == "栏次"]
+
+
+def test_an_unlabelled_row_of_column_numbers_is_no_figures(tmp_path: Path):
+    rows = [r if r[0] != "栏次" else ("", "", "1", "", "", "2") for r in FINAL_ROWS]
+    path = tmp_path / "example-bureau-2024-dept-final-account.txt"
+    path.write_text(FINAL_ACCOUNT.replace(word_dump(FINAL_ROWS), word_dump(rows)), encoding="utf-8")
+    facts = [(f.subject, f.measure, f.value) for f in parse_file(path).facts if f.origin == "table"]
+    assert ("教育支出", "支出/金额", Decimal("30.00")) in facts
+    assert not [fact for fact in facts if fact[2] in (1, 2) and "行次" not in fact[1]]
