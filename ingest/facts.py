@@ -102,6 +102,7 @@ _COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?[（(]\d*项[)）])")
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|科目|类型|方式|依据|说明|描述|内容|地址|联系|序号|行次|栏次")
 _COLUMN_NUMBERS = re.compile(r"^栏\s*次$")  # a 决算 table's row numbering its columns (栏次 1 2 3)
+_KIND_AND_INDICATOR = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{2,8}指标)\s*[：:]\s*(?P<name>\S.*)$")  # 数量指标：画幅数
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
@@ -365,12 +366,17 @@ def _indicator_sentence(table: Table, cell: TableCell, basis: Basis) -> list[Fac
 def _indicator_levels(table: Table, cell: TableCell) -> tuple[str, list[str]]:
     """An indicator row's kind (its 二级指标, else its 一级) and the labels that name it (its 三级指标), read by
     which level each label column's header names; a grid whose headers name no levels reads them by place."""
-    levels = label_levels(table.header)
-    if len(levels) != len(cell.row_labels):  # by place: 一级, 二级, 三级…; or 二级 and 三级 alone
-        return (cell.row_labels[0], list(cell.row_labels[1:])) if len(cell.row_labels) == 2 else \
-            (cell.row_labels[1], list(cell.row_labels[2:]))
-    by_level = dict(zip(levels, cell.row_labels, strict=True))
-    return by_level.get(1) or by_level.get(0) or cell.row_labels[0], [by_level[2]] if 2 in by_level else []
+    levels, labels = label_levels(table.header), _indicator_labels(cell)
+    if len(levels) != len(labels):  # by place: 一级, 二级, 三级…; or 二级 and 三级 alone
+        return (labels[0], list(labels[1:])) if len(labels) == 2 else (labels[1], list(labels[2:]))
+    by_level = dict(zip(levels, labels, strict=True))
+    return by_level.get(1) or by_level.get(0) or labels[0], [by_level[2]] if 2 in by_level else []
+
+
+def _indicator_labels(cell: TableCell) -> tuple[str, ...]:
+    """An indicator row's labels, one naming kind and indicator together ("数量指标：画幅数") as the two."""
+    matches = [(label, _KIND_AND_INDICATOR.match(label)) for label in cell.row_labels]
+    return tuple(part for label, found in matches for part in ((found["kind"], found["name"]) if found else (label,)))
 
 
 def _titled(table: Table, detail: str) -> str:
@@ -404,12 +410,12 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
         header = cell.col_headers[-1] if cell.col_headers else ""
         q = cell.quantity or (parse_counted(cell.cell.text) if performance and is_value_header(header) else None)
         if q is None:
-            if performance and (is_value_header(header) or TARGET_DESCRIPTION in header) and len(cell.row_labels) >= 2:
+            if performance and (is_value_header(header) or TARGET_DESCRIPTION in header) and len(_indicator_labels(cell)) >= 2:
                 facts += _indicator_sentence(table, cell, table_basis)
             continue
         achieved = performance and is_actual_header(header)  # a 绩效自评表's 实际完成值 beside the target
         if performance:
-            if not (is_value_header(header) or achieved) or len(cell.row_labels) < 2:
+            if not (is_value_header(header) or achieved) or len(_indicator_labels(cell)) < 2:
                 continue
             subject = table.project or project_name(table.title)
             measure, named = _indicator_levels(table, cell)

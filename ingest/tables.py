@@ -88,17 +88,10 @@ _YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s*年度?$")  # "2024年" over a col
 
 _LEVEL_MARKS = ("类", "款", "项")  # "一般公共服务支出（类）": a 功能分类 level, not a count
 _COLUMN_NUMBER_ROW = re.compile(r"^栏\s*次$")
-_KIND_AND_INDICATOR = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{2,8}指标)\s*[：:]\s*(?P<name>\S.*)$")
 
 
 def _first_text(row: list[Cell]) -> str:
     return next((c.text.strip() for c in row if c.text.strip()), "")
-
-
-def _indicator_parts(label: str) -> tuple[str, ...]:
-    """A label naming an indicator with its kind ("数量指标：数字化加工画幅数") as the two levels it holds."""
-    found = _KIND_AND_INDICATOR.match(label)
-    return (found["kind"], found["name"]) if found else (label,)
 
 
 def _numbers_columns(row: list[Cell]) -> bool:
@@ -292,8 +285,7 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)
-            row_labels = tuple(part for c in ordered_labels if after < c < col and row_texts[c]
-                               for part in _indicator_parts(row_texts[c]))
+            row_labels = tuple(row_texts[c] for c in ordered_labels if after < c < col and row_texts[c])
             counted = _count_unit_from_label(row_labels[-1]) if row_labels else None
             if row_labels and "数量" in "".join(chain):
                 default_unit = counted or None

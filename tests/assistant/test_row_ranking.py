@@ -84,6 +84,12 @@ GROUPED = [  # a group's row (货物) states the sum of the rows below it, and n
     ("办公桌椅购置", "30.00"),
     ("计算机购置", "100.00"),
 ]
+PROJECTS = [  # a project table beside the spending by function, whose 行政运行 holds more than any project
+    ("项目名称", "实施单位", "合计", "一般公共预算拨款"),
+    ("档案数字化加工", "本级", "70.00", "70.00"),
+    ("库房安全运维", "本级", "30.00", "30.00"),
+    ("合计", "", "100.00", "100.00"),
+]
 OTHER_DISCLOSURE = f"""示例市示例区另一局
 
 2025年部门预算
@@ -91,6 +97,10 @@ OTHER_DISCLOSURE = f"""示例市示例区另一局
 一、2025年部门支出预算总表
 单位：万元
 {word_dump(UNCODED)}
+
+三、项目支出表
+单位：万元
+{word_dump(PROJECTS)}
 
 二、政府采购预算表
 单位：万元
@@ -166,3 +176,11 @@ def test_the_vocabulary_names_each_list_and_every_level():
         assert words[name], name
     assert not set(words["most"]) & set(words["least"])
     assert all(len(a) >= len(b) for listed in words.values() for a, b in zip(listed, listed[1:]))  # longest first
+
+
+def test_which_project_ranks_the_project_table_not_the_spending_by_function(assistant):
+    answer = assistant.ask("另一局2025年哪个项目的钱最多")
+    assert answer.value == 70.0 and "档案数字化加工最多" in answer.text and "其次是库房安全运维" in answer.text, answer.text
+    assert all("项目支出表" in c.table.title for c in answer.citations if c.table)
+    without_projects = assistant.ask("示例局2025年哪个项目花钱最多")  # no project table: its spending by function
+    assert without_projects.value == 400.0 and "行政运行最多" in without_projects.text, without_projects.text

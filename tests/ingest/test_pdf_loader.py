@@ -62,8 +62,9 @@ def _draw_table(c: canvas.Canvas, top: float, rows: list[list[str]]) -> None:
             x += width
 
 
-def _budget_pdf(path: Path, encrypt: StandardEncryption | None = None) -> Path:
-    """Two pages: heading, wrapped paragraph, list item, then a table that runs onto page 2."""
+def _budget_pdf(path: Path, encrypt: StandardEncryption | None = None, footers: bool = False) -> Path:
+    """Two pages: heading, wrapped paragraph, list item, then a table that runs onto page 2; with `footers`, each
+    page numbered at its foot ("— 1 —")."""
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
     c.setFont(FONT, 16)
     c.drawString(LEFT, 790, HEADING)
@@ -78,10 +79,14 @@ def _budget_pdf(path: Path, encrypt: StandardEncryption | None = None) -> Path:
     c.drawCentredString(PAGE_W / 2, 330, "2025年部门支出预算表")
     c.drawRightString(LEFT + sum(COLUMNS), 310, "单位：元")
     _draw_table(c, 300, PAGE1_ROWS)
+    if footers:
+        c.drawCentredString(PAGE_W / 2, 30, "— 1 —")
     c.showPage()
     c.setFont(FONT, SIZE)
     _draw_table(c, 800, PAGE2_ROWS)
     c.drawString(LEFT, 700, "注：本表金额单位为元。")
+    if footers:
+        c.drawCentredString(PAGE_W / 2, 30, "— 2 —")
     c.showPage()
     c.save()
     return path
@@ -110,6 +115,14 @@ def test_lines_paragraph_join_and_continued_table(tmp_path: Path) -> None:
     assert note.text == "注：本表金额单位为元。"
     assert note.page == 2 and doc.page_at(note.start) == 2
     assert note.start > table.end
+
+
+def test_page_numbers_are_left_out_and_do_not_end_a_table(tmp_path: Path) -> None:
+    doc = load_pdf(_budget_pdf(tmp_path / "budget.pdf", footers=True))
+    assert "— 1 —" not in doc.text and "— 2 —" not in doc.text
+    (table,) = doc.tables
+    assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
+    assert_offsets(doc)
 
 
 def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:

@@ -209,3 +209,20 @@ def test_a_self_evaluation_forms_money_in_columns_under_a_row_of_labels(tmp_path
     assert money[("示例陵园改造", "完成率")] == (Decimal("74.48"), "%", Basis.ADJUSTED_BUDGET)
     assert money[("示例优待金发放", "年初预算数")] == (Decimal(4800000), "元", Basis.INITIAL_BUDGET)
     assert not [key for key in money if key[1] in ("分值", "得分")]
+
+
+def test_an_untitled_indicator_table_under_a_form_is_its_projects(tmp_path: Path) -> None:
+    """A form (项目名称 | …) then, right under it, a 指标 | 指标值 table whose labels hold kind and name
+    ("数量指标：数字化加工画幅数") and whose values count in a unit of their own (万画幅)."""
+    from tests.support import word_dump
+    form = [("项目名称", "馆藏档案数字化加工"), ("项目资金（万元）", "118.00")]
+    grid = [("指标", "指标值"), ("数量指标：数字化加工画幅数", "≥42万画幅"), ("质量指标：图像质量合格率", "≥99.5%")]
+    text = (f"示例市示例区档案馆\n\n2025年单位预算\n\n四、馆藏档案数字化加工项目绩效目标表\n{word_dump(form)}\n\n"
+            f"{word_dump(grid)}\n\n五、其他说明\n无。\n")
+    path = tmp_path / "example-archives-2025-unit-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_file(path)
+    indicators = _indicators(doc)
+    assert indicators["馆藏档案数字化加工", "数字化加工画幅数"] == ("数量指标", Decimal(42), "万画幅", "≥", FactKind.LIMIT)
+    assert indicators["馆藏档案数字化加工", "图像质量合格率"][:3] == ("质量指标", Decimal("99.5"), "%")
+    assert [t.title for t in doc.tables] == ["馆藏档案数字化加工项目绩效目标表"] * 2

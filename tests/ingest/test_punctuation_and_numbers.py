@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.numbers import header_unit, parse_quantity, printed_numbers
+from ingest.loaders.page_furniture import is_page_number
+from ingest.numbers import header_unit, parse_counted, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -43,3 +44,21 @@ def test_full_width_digits_are_read_as_numbers() -> None:
     assert parse_quantity("１２．５０").value == Decimal("12.50")
     assert (parse_quantity("－９．４２％").value, parse_quantity("－９．４２％").unit) == (Decimal("-9.42"), "%")
     assert printed_numbers("公务接待费预算１．２０万元") == [Decimal("1.20")]
+
+
+def test_counts_in_ten_thousands_and_in_units_of_their_own_field() -> None:
+    assert parse_quantity("≥6.5万条") == parse_counted("≥6.5万条")
+    assert parse_quantity("≥6.5万条").unit == "万条" and parse_quantity("≥6.5万条").value == Decimal("6.5")
+    found = parse_counted("≥42万画幅")
+    assert (found.value, found.unit, found.qualifier) == (Decimal("42"), "万画幅", "≥")
+    assert parse_quantity("≥42万画幅") is None  # a cell of any table is read in the units the vocabulary knows
+    for not_counted in ("≤2.80元", "2025年", "30日内", "10分钟以内", "合格"):
+        assert parse_counted(not_counted) is None, not_counted
+
+
+@pytest.mark.parametrize("line, numbers_the_page", [
+    ("— 7 —", True), ("- 12 -", True), ("第 11 页 共 19 页", True), ("第3页", True), ("3/19", True),
+    ("7", False), ("一、部门职责", False), ("合计 — 7 —", False),
+])
+def test_page_number_lines(line: str, numbers_the_page: bool) -> None:
+    assert is_page_number(line) is numbers_the_page
