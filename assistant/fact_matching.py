@@ -16,6 +16,7 @@ from assistant.vocabulary import (asked_achievement, compound_items, fund_words,
                                   split_funds, total_terms, unit_words)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
+from ingest.classify import table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money
@@ -496,6 +497,19 @@ def units_asked_of(question: str, facts: list[FactRecord]) -> tuple[str, ...]:
     the planner's vocabulary does not know; () when it asks none."""
     units = {f.unit for f in facts if f.unit and not is_money(f.unit) and f.unit not in ("%", "‰")}
     return tuple(sorted(u for u in units if re.search(f"(?:多少|几){re.escape(u.removeprefix('万'))}", question)))
+
+
+def within(fact: FactRecord, scope: str) -> bool:
+    """Whether a figure stands inside the whole a question looks in ("政府采购里…", "数字化加工项目里…"): in a
+    table of the kind the whole names, or with words (subject, column, context, heading) that say every word of
+    the whole or one of its other names. A whole without words of its own ("村里") holds anything."""
+    kind = table_kind(scope)
+    if kind is not TableKind.OTHER and fact.table_kind is kind:
+        return True
+    words = [w for w in search_terms(bare_item(scope)) if len(w) >= 2 and w not in generic_item_words()]
+    said = normalise(f"{fact.subject}{fact.measure}{'/'.join(fact.col_path)}{fact.context}{fact.heading}")
+    return (not words or all(w in said for w in words)
+            or any(bare_item(normalise(name)) in said for name in canonical_variants(scope)))
 
 
 def names_the_whole(subject: str, scope: str) -> bool:

@@ -28,6 +28,7 @@ from assistant.fact_matching import (
     measure_class,
     names_an_item,
     names_the_whole,
+    within,
     natural_basis,
     rank_facts,
     overlapping,
@@ -156,8 +157,9 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        if intent.scope:  # "政府采购里买图书", "公车运行费里油费": the whole's own figure is not the part asked
-            facts = [f for f in facts if not names_the_whole(f.subject, intent.scope)]
+        if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
+            inside = [f for f in facts if within(f, intent.scope)]
+            facts = [f for f in inside or facts if not names_the_whole(f.subject, intent.scope)]
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         found = self._best_figure(intent, per_doc)
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None

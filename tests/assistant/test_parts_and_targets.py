@@ -1,4 +1,5 @@
-"""A part asked inside a whole ("公车运行费里油费") is never answered with the whole; a project's money is never a
+"""A part asked inside a whole ("公车运行费里油费", "其中财政拨款多少" after a project) is never answered with the
+whole nor with a figure of that name outside it; a project's money is never a
 unit cost of its indicators (每画幅加工成本); a target counted in a unit only the document uses ("多少画幅") is
 found by that unit."""
 
@@ -27,14 +28,17 @@ DISCLOSURE = f"""示例市示例区档案馆
 
 2025年单位预算
 
-一、项目支出预算情况
+一、收入预算情况
+2025年财政拨款收入150.00万元，比2024年增加10.00万元。
+
+二、项目支出预算情况
 2025年项目支出预算150.00万元，共2个项目，其中：馆藏档案数字化加工118.00万元；库房安全运维32.00万元。
 
-二、“三公”经费预算表
+三、“三公”经费预算表
 单位：万元
 {word_dump(THREE_PUBLIC)}
 
-三、馆藏档案数字化加工项目绩效目标表
+四、馆藏档案数字化加工项目绩效目标表
 {word_dump(INDICATORS)}
 """
 
@@ -67,3 +71,13 @@ def test_a_target_counted_in_a_unit_of_its_own_is_found_by_it(assistant):
     answer = assistant.ask("示例区档案馆数字化加工项目今年要扫多少画幅")
     assert answer.value == 42.0 and answer.unit == "万画幅", answer.text
     assert "42万画幅" in answer.citations[0].quote
+
+
+def test_of_which_asks_inside_the_item_before_never_a_figure_of_that_name_elsewhere(assistant):
+    project = assistant.ask("示例区档案馆馆藏档案数字化加工项目安排了多少钱")
+    assert project.value == 118.0, project.text
+    part = assistant.ask("其中财政拨款多少", context=project.context)
+    assert part.kind == "not_found" and "150" not in part.text, part.text
+    assert "馆藏档案数字化加工项目里财政拨款" in (part.assumed or "")
+    whole = assistant.ask("示例区档案馆2025年财政拨款收入多少")
+    assert whole.value == 150.0, whole.text
