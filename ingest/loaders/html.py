@@ -136,6 +136,9 @@ class _Reader:
                 self.flush()
             elif child.name == "table" and not child.find("table"):
                 self.flush()
+                if caption := child.find("caption", recursive=False):  # the table's title (and unit) above it
+                    self.read(caption)
+                    self.flush()
                 self.builder.add_table(table_rows(child))
             elif child.name in BLOCK_TAGS:
                 self.flush()

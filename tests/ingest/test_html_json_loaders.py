@@ -220,3 +220,17 @@ def test_html_page_wrapped_in_a_form_and_sidebar_layout_keeps_its_text(tmp_path:
     assert [ln.text for ln in doc.lines] == ["2024年公务接待费0.63万元，比上年持平。", "单位：万元"]
     assert grid(doc.tables[0]) == [["合计", "0.63"]]
     assert "首页" not in doc.text
+
+
+def test_a_table_caption_is_its_title_and_unit(tmp_path: Path) -> None:
+    page = ("<html><body><div class='article'><h1>示例市示例局2024年部门决算</h1><p>一、收支决算情况说明。</p>"
+            "<table><caption>表5 一般公共预算财政拨款支出决算表<p class='unit'>单位：万元</p></caption>"
+            "<tr><th>项目</th><th>年初预算数</th><th>决算数</th></tr>"
+            "<tr><th scope='row'>行政运行</th><td>120.00</td><td>118.50</td></tr></table></div></body></html>")
+    path = tmp_path / "example-bureau-2024-dept-final-account.html"
+    path.write_text(page, encoding="utf-8")
+    raw = load(path)
+    (table,) = raw.tables
+    assert [line.text for line in table.caption_lines][-2:] == ["表5 一般公共预算财政拨款支出决算表", "单位：万元"]
+    assert grid(table) == [["项目", "年初预算数", "决算数"], ["行政运行", "120.00", "118.50"]]
+    assert_offsets(raw)
