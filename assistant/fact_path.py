@@ -288,8 +288,9 @@ class FactPath:
         column = "/".join(first.figure.col_path) or first.figure.measure
         said = f"{first.label}与{second.label}并列{end}，均为" if self._money(first.figure) == self._money(second.figure) \
             else f"{first.label}{end}，为"
+        where = f"（见《{ranking.table}》{column}列）" if ranking.table else ""
         text = (f"{self._owner(first.figure)}{ranking.within}的{len(ranking.rows)}项中，{said}{self._describe(first.figure)}"
-                f"（见《{ranking.table}》{column}列）；其次是{second.label}，为{self._describe(second.figure)}。")
+                f"{where}；其次是{second.label}，为{self._describe(second.figure)}。")
         figures = [first.figure, second.figure]
         citations = [self._cite(f) for f in figures]
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,

@@ -36,6 +36,8 @@ LEVELS = {sum(CODE_DIGITS[: i + 1]): level for i, level in enumerate(ClassLevel)
 _BEFORE_WHICH = re.compile(r"(?:里面|里|当中|之中|中)?[\s，,、]*$")  # "政府采购里，" just before 哪个项目
 _INSIDE = re.compile(r"里面|里|当中|之中")  # "支出功能分类里项目支出最多的是哪一项": rows, then their column
 _TOTAL = re.compile(r"(?:合计|总计)$")
+_PARTS_OPEN = re.compile(r"其中[：:]?")  # the parts of a whole a sentence lists follow it
+_CATEGORY = re.compile(r"(?:支出|收入)$")  # 项目支出, 本级支出: a kind of spending, no project
 
 
 @lru_cache(maxsize=16)
@@ -82,8 +84,8 @@ class RowRanking:
     """The rows compared, first the one asked for (largest, or smallest), all from one table."""
 
     rows: list[Row]
-    table: str  # the table's title
-    within: str  # what holds the rows, as the answer says it: “商品和服务支出”下, 《title》, 《title》“项目支出”列
+    table: str  # the table's title; "" for the parts a sentence lists
+    within: str  # what holds the rows, as the answer says it: “商品和服务支出”下, 《title》, 《title》“项目支出”列, 所列项目
 
 
 _RowKey = tuple[int, str, str]  # table, label, code
@@ -202,6 +204,29 @@ def _sums_those_below(figures: list[FactRecord]) -> bool:
     return False
 
 
+def _listed_projects(facts: list[FactRecord], plan: QuestionPlan, text: str) -> RowRanking | None:
+    """The projects a paragraph lists with their money after its whole ("共5个项目，其中：A118.00万元；B46.80万元…"),
+    ranked; the paragraph that lists the most of them (a figure in brackets is a note on one, not another), None
+    when none lists two."""
+    by_paragraph: dict[int, dict[str, FactRecord]] = defaultdict(dict)
+    for fact in sorted(facts, key=lambda f: f.start):
+        fit = basis_fit(fact, plan.basis)
+        if (fact.origin != "text" or fact.kind is not FactKind.AMOUNT or not is_money(fact.unit) or fact.period is not None
+                or fit is None or fit < 0 or _CATEGORY.search(fact.subject)):
+            continue
+        opens = text.rfind("\n", 0, fact.start) + 1
+        named_at = text.find(fact.subject, fact.start, fact.end)
+        before = text[opens : named_at if named_at >= 0 else fact.start]
+        parts = _PARTS_OPEN.search(before)
+        if parts and "项目" in before[: parts.start()] and before.count("（", parts.end()) <= before.count("）", parts.end()):
+            by_paragraph[opens].setdefault(fact.subject, fact)
+    listed = max(by_paragraph.values(), key=len, default={})
+    if len(listed) < MIN_ROWS:
+        return None
+    ranked = sorted(listed.values(), key=comparable_amount, reverse=not (plan.rows and plan.rows.lowest))
+    return RowRanking([Row(f.subject, f) for f in ranked], "", "所列项目")
+
+
 def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> RowRanking | None:
     """The rows of one document's facts that the plan's question compares, first the one it asks for; None
     when fewer than two rows or more than one table answer it, or a label stands for several rows."""
@@ -211,6 +236,9 @@ def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts)
     doc_id = facts[0].doc_id
     rows = _table_rows(facts, plan)
     kinds = {key[0]: cells[0].table_kind for key, cells in rows.items()}
+    if (ask.projects and not ask.scope and TableKind.PROJECTS not in kinds.values()
+            and (listed := _listed_projects(facts, plan, texts.text(doc_id)))):
+        return listed
     held, holder = _held(rows, kinds, ask, doc_id, texts)
     table_id = _one_table(held, kinds, plan.question)
     keys = _compared(held[table_id], kinds[table_id], ask.level) if table_id is not None else None

@@ -1,7 +1,7 @@
 """A part asked inside a whole ("公车运行费里油费", "其中财政拨款多少" after a project) is never answered with the
 whole nor with a figure of that name outside it; a project's money is never a
 unit cost of its indicators (每画幅加工成本); a target counted in a unit only the document uses ("多少画幅") is
-found by that unit."""
+found by that unit; the projects a paragraph lists are ranked when no table lists them."""
 
 from __future__ import annotations
 
@@ -81,3 +81,9 @@ def test_of_which_asks_inside_the_item_before_never_a_figure_of_that_name_elsewh
     assert "馆藏档案数字化加工项目里财政拨款" in (part.assumed or "")
     whole = assistant.ask("示例区档案馆2025年财政拨款收入多少")
     assert whole.value == 150.0, whole.text
+
+
+def test_the_projects_a_paragraph_lists_are_ranked_when_no_table_lists_them(assistant):
+    answer = assistant.ask("示例区档案馆2025年哪个项目花钱最多")
+    assert answer.value == 118.0 and "馆藏档案数字化加工最多" in answer.text and "其次是库房安全运维" in answer.text, answer.text
+    assert len(answer.citations) == 2 and "118.00" in answer.citations[0].quote
