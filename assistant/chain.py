@@ -34,7 +34,7 @@ from assistant.state_memo import StateMemo
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
-from index.fact_store import DocumentRecord, FactRecord
+from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
 from ingest.model import Basis, DocumentKind
@@ -226,6 +226,12 @@ class Assistant:
     def _resolve(self, turn: Turn, available: list[DocumentRecord]) -> Turn:
         """The documents among `available` that answer the turn's plan, or a refusal when none does."""
         intent = turn.intent
+        if intent.unknown_body and not any(d.department in intent.departments for d in available):
+            # "审计数据分析中心2025年收入": a 下属单位 no document is of, a row of its department's tables
+            holders = self._holders(intent.unknown_body, available)
+            if holders:
+                intent.departments = sorted({d.department for d in holders})
+                intent.sub_unit, intent.unknown_body = intent.unknown_body, None
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         docs = [d for d in available if not intent.years or d.year in intent.years]
@@ -268,6 +274,8 @@ class Assistant:
         if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
             turn.intent.unit_hint = units_asked_of(turn.question, self._facts(turn))
         turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        if turn.intent.sub_unit:  # only the unit's own row answers
+            return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
             retrieved = self._retrieve(turn)
@@ -284,6 +292,12 @@ class Assistant:
                 return turn
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
+
+    def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
+        """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
+        found = self.index.facts.facts(FactQuery(subject=body, doc_ids=tuple(d.doc_id for d in available), limit=50))
+        holding = {f.doc_id for f in found if f.origin == "table" and f.subject == body}
+        return [d for d in available if d.doc_id in holding]
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
         return self.fact_cache.facts([d.doc_id for d in turn.docs])

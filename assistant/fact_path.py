@@ -39,6 +39,7 @@ from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
+from assistant.sub_units import unit_figure
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
 from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
@@ -157,6 +158,9 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        if intent.sub_unit:
+            fact = unit_figure(intent.sub_unit, intent.focus, facts)
+            return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside = [f for f in facts if within(f, intent.scope)]
             facts = [f for f in inside or facts if not names_the_whole(f.subject, intent.scope)]

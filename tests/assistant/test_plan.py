@@ -422,6 +422,8 @@ def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
     ("发改委计划生育服务多少", "计划生育服务"),  # 计划 opens an item
     ("发改委用款计划多少", "用款计划"),
     ("发改委打算花多少钱买车", "买车"),
+    ("发改委25年一般公共预算当年拨款多少", "一般公共预算当年拨款"),  # 当年拨款 is this year's money, not a filler year
+    ("发改委当年招待费多少", "招待费"),
 ])
 def test_filler_words_are_dropped_only_where_they_are_no_part_of_a_word(question, focus):
     assert plan(question).focus == focus

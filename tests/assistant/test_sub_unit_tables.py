@@ -1,5 +1,6 @@
 """A sub-unit's table answers only a question that names the sub-unit; the department's own figure answers the
-department's question, however the sub-unit's table is worded."""
+department's question, however the sub-unit's table is worded; a sub-unit no document is of is answered from its
+row in a table by unit, and from nothing else."""
 
 from __future__ import annotations
 
@@ -23,7 +24,14 @@ DISCLOSURE = """示例省示例林业局
 收入合计\t1000.00
 支出合计\t1000.00
 
-三、下属单位预算情况
+三、部门收入总表（按单位）
+单位：万元
+单位名称\t合计\t一般公共预算拨款收入\t上级补助收入
+合计\t1000.00\t960.00\t40.00
+示例省示例林业局（本级）\t900.00\t900.00\t0.00
+示例省示例林业调查中心\t100.00\t60.00\t40.00
+
+四、下属单位预算情况
 （一）示例省示例种苗站
 单位：万元
 项目\t预算数
@@ -47,3 +55,18 @@ def test_the_departments_question_gets_the_departments_figure(assistant, questio
 def test_a_figure_only_a_sub_unit_states_is_not_the_departments(assistant):
     answer = assistant.ask("示例林业局2025年招待费多少")
     assert not (answer.kind == "number" and answer.value == 2.0), answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例省示例林业调查中心2025年收入预算是多少", 100.0),  # the total of the table of 收入
+    ("示例省示例林业调查中心2025年有多少上级补助收入", 40.0),  # the column it names
+])
+def test_a_sub_unit_of_no_document_is_answered_from_its_row(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
+    assert answer.citations[0].table and answer.citations[0].table.row[-1] == "示例省示例林业调查中心"
+
+
+def test_a_sub_units_figure_no_row_states_is_not_found(assistant):
+    answer = assistant.ask("示例省示例林业调查中心2025年支出预算是多少")
+    assert answer.kind == "not_found" and "1000" not in answer.text, answer.text

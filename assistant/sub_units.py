@@ -1,0 +1,28 @@
+"""A 下属单位 that no document is of, asked about by name ("审计数据分析中心2025年收入多少"): its row in a table of
+its department's units (部门收入总表 by 单位名称) answers, in the column the question names, else in the total column
+of the table whose title names the item. Nothing else answers: a department's own figure is never the unit's."""
+
+from __future__ import annotations
+
+from index.fact_store import FactRecord
+from ingest.lexicon import search_terms
+from ingest.model import FactKind
+from ingest.numbers import is_money
+from ingest.subjects import normalise
+from ingest.tables import is_total_label
+
+
+def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | None:
+    """The unit's figure of the asked item (the question's words other than the unit's name), or None."""
+    rows = sorted((f for f in facts if f.origin == "table" and f.subject == unit and f.kind is FactKind.AMOUNT
+                   and is_money(f.unit)), key=lambda f: f.start)
+    words = [w for w in search_terms(asked.replace(unit, "")) if len(w) >= 2]
+    if not rows or not words:
+        return None
+    rest = normalise(asked.replace(unit, ""))
+    exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
+    totals = [f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)
+              and all(w in normalise(f.context.partition("：")[0]) for w in words)]
+    named = [f for f in rows if all(w in normalise(f.measure) for w in words)]
+    # 上级补助收入: the column of that name; 收入: the total of the table of 收入; else the one column naming it
+    return next(iter(exact or totals), named[0] if len(named) == 1 else None)
