@@ -15,7 +15,7 @@ from eval.gold import GoldItem
 
 MONEY_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 # units that name the same thing; each maps to one canonical spelling
-EQUIVALENT_UNITS: dict[str, str] = {"名": "人", "台": "辆", "台（套）": "辆", "台/套": "辆", "套": "辆", "％": "%"}
+EQUIVALENT_UNITS: dict[str, str] = {"名": "人", "台": "辆", "台（套）": "辆", "台(套)": "辆", "台/套": "辆", "套": "辆", "％": "%"}
 MIN_TOLERANCE = 0.005
 RELATIVE_TOLERANCE = 0.001  # 0.1 % of the gold value
 FLOAT_SLACK = 1e-9  # absorbs binary rounding, so 0.635 vs 0.63 ± 0.005 counts as inside
