@@ -4,6 +4,8 @@ Site chrome (scripts, menus, headers, footers, breadcrumbs) is dropped and, when
 obviously holds the article, only that container is read. Block elements and `<br>` end lines;
 data tables keep their grid: a colspan cell is written once followed by blanks, a rowspan
 continuation is written blank. A table that contains another table is page layout, read as blocks.
+A table drawn with `<div>`s (rows of cells, as CSS grids print them) is read as a table: a block whose
+rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
+from ingest.numbers import NUMBER
 from ingest.model import RawDocument
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "button", "select"})
@@ -24,6 +27,7 @@ BLOCK_TAGS = frozenset(
 )
 CHROME = re.compile(r"nav|menu|crumb|footer|sidebar|friendlink|copyright|toolbar|share", re.I)  # in a class or id
 ARTICLE = re.compile(r"article|content|detail|zoom|trs_editor|main|text|news", re.I)
+MIN_GRID_ROWS = 2  # rows of cells that make a block of divs a table
 MIN_ARTICLE_SHARE = 0.5  # an article container must hold at least this share of the page's Chinese text
 _SERVER_TAGS = re.compile(r"<%.*?%>", re.S)  # JSP/ASP directives and scriptlets
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -100,6 +104,21 @@ def table_rows(table: Tag) -> list[list[str]]:
     return rows
 
 
+def _grid_rows(block: Tag) -> list[list[str]] | None:
+    """The rows of cells of a table drawn with divs (or any blocks): None unless every child of `block` is a row
+    of the same number (two or more) of cells without blocks of their own, and some cell holds a figure."""
+    rows = [child for child in block.children if isinstance(child, Tag)]
+    if len(rows) < MIN_GRID_ROWS or any(row.name == "table" for row in rows):
+        return None
+    cells = [[cell for cell in row.children if isinstance(cell, Tag)] for row in rows]
+    if len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
+        return None
+    if any(cell.find(BLOCK_TAGS) is not None or cell.name == "table" for row in cells for cell in row):
+        return None
+    texts = [[_text(cell) for cell in row] for row in cells]
+    return texts if any(NUMBER.search(text) for row in texts for text in row) else None
+
+
 def _span(cell: Tag, attr: str) -> int:
     try:
         return max(1, min(int(str(cell.get(attr, "1")).strip() or 1), 1000))
@@ -140,6 +159,9 @@ class _Reader:
                     self.read(caption)
                     self.flush()
                 self.builder.add_table(table_rows(child))
+            elif child.name in BLOCK_TAGS and (grid := _grid_rows(child)):
+                self.flush()
+                self.builder.add_table(grid)
             elif child.name in BLOCK_TAGS:
                 self.flush()
                 self.read(child)

@@ -234,3 +234,21 @@ def test_a_table_caption_is_its_title_and_unit(tmp_path: Path) -> None:
     assert [line.text for line in table.caption_lines][-2:] == ["表5 一般公共预算财政拨款支出决算表", "单位：万元"]
     assert grid(table) == [["项目", "年初预算数", "决算数"], ["行政运行", "120.00", "118.50"]]
     assert_offsets(raw)
+
+
+def test_a_table_drawn_with_divs_is_a_table(tmp_path: Path) -> None:
+    rows = [("项目", "2024年预算数", "2025年预算数"), ("行政运行", "450.00", "468.20"), ("群众体育", "", "120.50")]
+    grid_divs = "".join("<div class='tr'>" + "".join(f"<div class='td'>{cell}</div>" for cell in row) + "</div>"
+                        for row in rows)
+    page = ("<html><body><div class='article'><h1>示例区体育局2025年部门预算</h1>"
+            "<div class='tbl-title'>表五 一般公共预算支出预算表</div><div class='tbl-unit'>单位：万元</div>"
+            f"<div class='grid'>{grid_divs}</div>"
+            "<div class='sec'><p>一、部门职责</p><p>负责全区体育工作。</p></div></div></body></html>")
+    path = tmp_path / "example-sports-2025-dept-budget.html"
+    path.write_text(page, encoding="utf-8")
+    raw = load(path)
+    (table,) = raw.tables  # the paragraphs beside it are no table: they hold no row of cells
+    assert grid(table) == [list(row) for row in rows]
+    assert [line.text for line in table.caption_lines][-2:] == ["表五 一般公共预算支出预算表", "单位：万元"]
+    assert "负责全区体育工作。" in [line.text for line in raw.lines]
+    assert_offsets(raw)
