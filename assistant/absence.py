@@ -14,6 +14,7 @@ MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
 _NEGATION = re.compile(r"(?:无|没有|未安排|未发生|不涉及|未设置|未编制|不属于)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_VERB_GAP = re.compile(r"(?:安排|发生|使用|编制|设置|开支|列支|涉及|新增|购置|相关|任何|的|\s)*")  # between 无 and its item
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
@@ -30,10 +31,11 @@ def item_words(terms: list[str]) -> set[str]:
 
 
 def _negated(word: str, reach: str) -> bool:
-    """The word follows the negation closely; a two-character word ("三公") right after it, so 无业人员 is no
-    statement about 人员经费; and nothing but a generic word follows it, so 无公车购置计划 says nothing of 公车."""
+    """The word follows the negation closely, with only verbs between ("没有安排公务接待", not "无工程类政府采购"); a
+    two-character word ("三公") right after it, so 无业人员 is no statement about 人员经费; and nothing but a generic
+    word follows it, so 无公车购置计划 says nothing of 公车."""
     at = (0 if reach.startswith(word) else -1) if len(word) < MIN_ITEM_WORD_CHARS else reach.find(word, 0, NEGATION_REACH + len(word))
-    if at < 0:
+    if at < 0 or not _VERB_GAP.fullmatch(reach[:at]):  # "无工程类政府采购" negates a kind of 政府采购, not all of it
         return False
     rest = _HAN.match(reach, at + len(word))
     return rest is None or bool(_GENERIC_HEAD.match(rest.group()))

@@ -209,7 +209,8 @@ _UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多�
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
-_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
+# X项目总预算 asks a total, not X's 预算数; 一般公共预算, 政府性基金预算 name a fund, not its basis
+_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总)(?<!一般公共)(?<!政府性基金)(?<!国有资本经营){_BASIS_WORD}$")
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
@@ -403,14 +404,17 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = _BASIS_HEAD.sub("", _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
-    if names_the_whole(focus):  # "总预算多少": the whole budget
+    whole = names_the_whole(focus)
+    if whole:  # "总预算多少", "收支预算比上年增长了百分之几": the whole budget
         focus = ""
-    if len(focus) < 3 and (completion or not canonical_terms(rest)):
+    if whole or len(focus) < 3 and (completion or not canonical_terms(rest)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
         wholes = spending_terms() if completion else whole_terms(focus) or total_terms() + spending_terms()
         terms = [focus, *dict.fromkeys(t for t in wholes if focus in t)] if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
+    if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
+        terms = [*terms, focus[:-1]]
     if clarified := _CLARIFIED.search(focus):  # the asker's own word for the item first
         term = clarified["term"]
         terms = [term, *canonical_variants(term), *[t for t in terms if t != term]]

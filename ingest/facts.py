@@ -171,6 +171,14 @@ def line_item(text: str) -> str:
     return clean_subject(item["item"]) if item else ""
 
 
+def _named_before(opening: str) -> str:
+    """The item a sentence names before its first figure and the bare 支出 that states it ("二是X项目，支出…"), or ""."""
+    if NUMBER.search(opening):
+        return ""
+    named = clean_subject(strip_list_mark(opening.strip().rstrip("，,：:")))
+    return named if len(named) >= 2 and len(named) <= MAX_SUBJECT_CHARS and named not in _BARE_WHOLES else ""
+
+
 def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = Basis.BUDGET, heading: str = "",
                     carried: str = "") -> list[Fact]:
     """Money, percentage and count figures stated in one paragraph; `default_basis` is the document's own.
@@ -250,6 +258,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):
                 subject = running_subject
+            elif subject in _BARE_WHOLES and (named := _named_before(sentence[:clause_start])):
+                subject = named  # "二是法律援助案件补贴项目，支出104.35万元": that project's 支出
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
                 # "政府性基金预算财政拨款收入240万元，支出240万元": the 支出 of the same fund
                 subject = running_subject[: -len(subject)] + subject

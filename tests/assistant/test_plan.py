@@ -210,6 +210,13 @@ def test_absence_is_about_the_item_named_right_after_the_negation():
     assert absence_statement(text, ["财政拨款收入"]) is None
 
 
+def test_a_kind_negated_says_nothing_of_the_whole_nor_of_another_kind():
+    text = "2025年政府采购预算774.82万元，其中：货物类158.20万元，服务类616.62万元，本单位2025年无工程类政府采购。"
+    assert absence_statement(text, ["采购自助服务终端", "政府采购自助服务终端"]) is None
+    assert absence_statement(text, ["政府采购"]) is None
+    assert absence_statement("本单位2025年没有安排公务接待。", ["公务接待费"]) is not None
+
+
 @pytest.mark.parametrize("a, b", [
     ("城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）", "其他城乡社区支出"),
     ("公共安全支出（204类）司法（06款）行政运行（01项）", "行政运行"),
@@ -424,6 +431,8 @@ def test_a_bracketed_split_of_one_item_sums_its_two_parts(question, parts):
     ("发改委打算花多少钱买车", "买车"),
     ("发改委25年一般公共预算当年拨款多少", "一般公共预算当年拨款"),  # 当年拨款 is this year's money, not a filler year
     ("发改委当年招待费多少", "招待费"),
+    ("发改委2024年一般公共预算年初预算多少", "一般公共预算"),  # the fund's name keeps its 预算
+    ("发改委2024年政府性基金预算调整预算多少", "政府性基金预算"),
 ])
 def test_filler_words_are_dropped_only_where_they_are_no_part_of_a_word(question, focus):
     assert plan(question).focus == focus
@@ -664,3 +673,18 @@ def test_a_why_question_telling_the_figures_story_asks_about_its_item(question):
 def test_how_long_asks_a_time(question):
     found = plan(question)
     assert found.asks_figure and "小时" in found.unit_hint and "个月" in found.unit_hint
+
+
+@pytest.mark.parametrize("question, term", [
+    ("发改委2025年政府采购工程类多少", "政府采购工程"),
+    ("发改委2025年政府采购服务类多少钱", "政府采购服务"),
+])
+def test_a_kind_asked_with_its_class_word_is_also_looked_for_without_it(question, term):
+    assert term in plan(question).terms
+
+
+@pytest.mark.parametrize("question", ["发改委25年收支预算比24年增长了百分之几", "发改委2025年部门预算总共多少钱",
+                                      "发改委2025年部门总预算比上年多了多少"])
+def test_the_whole_budget_however_named_is_looked_for_by_the_wholes_terms(question):
+    asked = plan(question)
+    assert asked.focus == "" and "收支总预算" in asked.terms
