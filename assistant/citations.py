@@ -109,10 +109,17 @@ class SourceTexts:
         )
 
     def table(self, doc_id: str, table_id: int) -> TableRecord | None:
+        return self._tables_of(doc_id).get(table_id)
+
+    def tables(self, doc_id: str) -> list[TableRecord]:
+        """The document's tables, in document order."""
+        return list(self._tables_of(doc_id).values())
+
+    def _tables_of(self, doc_id: str) -> dict[int, TableRecord]:
         tables = self._tables.get(doc_id)
         if tables is None:
             tables = self._tables[doc_id] = {t.table_id: t for t in self.store.tables(doc_id)}
-        return tables.get(table_id)
+        return tables
 
     def cite_fact(self, fact: FactRecord) -> Citation:
         """The citation of a fact; a table figure's also names its table, row, header and unit."""

@@ -236,9 +236,11 @@ def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts)
     doc_id = facts[0].doc_id
     rows = _table_rows(facts, plan)
     kinds = {key[0]: cells[0].table_kind for key, cells in rows.items()}
-    if (ask.projects and not ask.scope and TableKind.PROJECTS not in kinds.values()
-            and (listed := _listed_projects(facts, plan, texts.text(doc_id)))):
-        return listed
+    if ask.projects and not ask.scope and TableKind.PROJECTS not in kinds.values():
+        if any(t.kind is TableKind.PROJECTS for t in texts.tables(doc_id)):
+            return None  # a project table whose rows cannot be compared: no other table's rows stand for it
+        if listed := _listed_projects(facts, plan, texts.text(doc_id)):
+            return listed
     held, holder = _held(rows, kinds, ask, doc_id, texts)
     table_id = _one_table(held, kinds, plan.question)
     keys = _compared(held[table_id], kinds[table_id], ask.level) if table_id is not None else None

@@ -1,6 +1,7 @@
 """Loads a PDF disclosure with pdfplumber: ruled tables as rows, everything else as paragraphs.
 
-Per page, tables come from `find_tables` (ruling lines). The characters outside them are grouped
+Per page, tables come from `find_tables` (ruling lines), and runs of lines printing a table without rules are read
+from their header words (ingest/loaders/text_tables.py). The characters outside ruled tables are grouped
 into visual lines by vertical overlap rather than by baseline, because some documents set figures
 in another font a few points lower (file 10) and baseline-based extraction tears them out of their
 sentence. Lines and tables are written top to bottom; hard-wrapped lines are joined into
@@ -30,7 +31,9 @@ from PIL import Image
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder
 from ingest.loaders.page_furniture import is_page_number
-from ingest.model import RawDocument
+from ingest.loaders.page_text import HEAD, ROW, table_runs
+from ingest.loaders.text_tables import text_table
+from ingest.model import RawDocument, ReadHeader
 from ingest.ocr.options import OcrOptions
 from ingest.ocr.page import UnreadableImage, read_image
 from ingest.ocr.recognizer import packaged_recognizer
@@ -45,6 +48,7 @@ HEADING_MAX_CHARS = 20  # "一、…" this short, or without sentence punctuatio
 HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really did not fit
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
+MIN_UNRULED_ROWS = 2  # rows of figures under read header lines that make a table printed without rules
 SCAN_MAX_TEXT_CHARS = 10  # a page with an image and no more text than this (a page number) is a scan
 OCR_DPI = 200  # scans are rendered at this resolution for the recogniser
 
@@ -76,6 +80,8 @@ class _Table:
     xs: list[float]  # left edge of each column
     top: float
     confidences: list[list[float | None]]  # per cell; None for text-layer cells
+    header: ReadHeader | None = None  # read from the header words of a table printed without rules
+    unplaced: frozenset[tuple[int, int]] = frozenset()
 
 
 def _confidence(chars: list[dict]) -> float | None:
@@ -254,14 +260,29 @@ def _column_map(xs: list[float], new_xs: list[float]) -> list[int] | None:
     return mapping
 
 
+def _repeats_header(table: _Table, following: _Table) -> bool:
+    """Whether a table read without rules goes on in the next: the same header lines, read alike, above its rows."""
+    return (table.header is not None and table.header == following.header
+            and table.rows[: table.header.rows] == following.rows[: following.header.rows])
+
+
 def _join_tables(pages: list[list[_Line | _Table]]) -> None:
     """Appends a table that opens a page (no title above it) to the table that closed the page
     before, dropping the header rows the continuation repeats."""
     open_table: _Table | None = None
     for items in pages:
         first = items[0] if items else None
-        mapping = _column_map(open_table.xs, first.xs) if open_table and isinstance(first, _Table) else None
-        if mapping is not None:
+        ruled = open_table and isinstance(first, _Table) and open_table.xs and first.xs  # columns placed by their rules
+        mapping = _column_map(open_table.xs, first.xs) if ruled else None
+        if open_table and isinstance(first, _Table) and _repeats_header(open_table, first):  # printed without rules
+            items.pop(0)
+            shift = len(open_table.rows) - first.header.rows
+            open_table.unplaced |= {(r + shift, c) for r, c in first.unplaced}
+            open_table.rows.extend(first.rows[first.header.rows :])
+            open_table.confidences.extend(first.confidences[first.header.rows :])
+            if not items:
+                continue
+        elif mapping is not None:
             items.pop(0)
             rows = [[dict(zip(mapping, row)).get(i, "") for i in range(len(open_table.xs))] for row in first.rows]
             sure = [[dict(zip(mapping, row)).get(i) for i in range(len(open_table.xs))] for row in first.confidences]
@@ -325,10 +346,37 @@ def _read_scans(path: Path, numbers: list[int], notices: list[str], ocr: OcrOpti
     return read
 
 
+def _unruled_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
+    """A page's runs of lines that print a table without rules (rows of figures under column-header lines whose
+    words the header vocabulary reads) as tables; other lines as they are."""
+    texts = [item.text if isinstance(item, _Line) else "" for item in items]
+    marks = table_runs(texts)
+    out: list[_Line | _Table] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and isinstance(items[j], _Line) and marks[j] == HEAD:
+            j += 1
+        k = j
+        while k < len(items) and isinstance(items[k], _Line) and marks[k] == ROW:
+            k += 1
+        table = text_table(texts[i:j], texts[j:k]) if j > i and k - j >= MIN_UNRULED_ROWS else None
+        if table is None or table.header is None:
+            out.append(items[i])
+            i += 1
+            continue
+        width = max(len(row) for row in table.rows)
+        out.append(_Table([row + [""] * (width - len(row)) for row in table.rows], [], items[i].top,
+                          [[None] * width for _ in table.rows], table.header, frozenset(table.unplaced)))
+        i = k
+    return out
+
+
 def assemble(pages: list[list[_Line | _Table]], source: str, fmt: str) -> RawDocument:
-    """The document from its pages' lines and tables: page numbers left out, continued tables and wrapped
-    paragraphs joined."""
-    pages[:] = [[item for item in items if not (isinstance(item, _Line) and is_page_number(item.text))] for items in pages]
+    """The document from its pages' lines and tables: page numbers left out, tables printed without rules read
+    from their lines, continued tables and wrapped paragraphs joined."""
+    pages[:] = [_unruled_tables([item for item in items if not (isinstance(item, _Line) and is_page_number(item.text))])
+                for items in pages]
     _join_tables(pages)
     _join_paragraphs(pages)
     builder = TextBuilder()
@@ -338,7 +386,7 @@ def assemble(pages: list[list[_Line | _Table]], source: str, fmt: str) -> RawDoc
             if isinstance(item, _Line):
                 builder.add_line(item.text, item.confidence)
             else:
-                builder.add_table(item.rows, item.confidences)
+                builder.add_table(item.rows, item.confidences, header=item.header, unplaced=item.unplaced)
     return builder.build(source, fmt)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from ingest.errors import IngestError
 from ingest.loaders import load
 from ingest.loaders.pdf import load_pdf
 from ingest.model import RawDocument
+from ingest.pipeline import parse_file
 from loader_support import assert_offsets, grid
 
 FONT, SIZE = "STSong-Light", 12
@@ -241,3 +243,47 @@ def test_real_final_account_with_shifted_figures() -> None:
     assert "第二部分 上海市普陀区财政局2024年度部门决算表" in [line.text for line in doc.lines]
     summary = _table_titled(doc, "收入支出决算总表")  # continued on page 7 without a header
     assert ["总计", "2,995.39", "总计", "2,995.39"] in grid(summary)
+
+
+UNRULED_HEAD = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+UNRULED_PAGES = [
+    [["201", "一般公共服务支出", "300.00", "100.00", "200.00"], ["2010101", "行政运行", "100.00", "100.00", ""],
+     ["2010102", "一般行政管理事务", "200.00", "", "200.00"]],
+    [["208", "社会保障和就业支出", "50.00", "50.00", ""], ["2080505", "机关事业单位基本养老保险缴费支出", "50.00", "50.00", ""]],
+]
+UNRULED_X = [72, 140, 330, 400, 470]  # left edges; figures are drawn right-aligned 60 points further
+
+
+def _unruled_pdf(path: Path) -> Path:
+    """A 支出总表 printed without any rule over two pages, its header line repeated on the second."""
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    for n, rows in enumerate(UNRULED_PAGES):
+        c.setFont(FONT, SIZE)
+        y = 780
+        if n == 0:
+            c.drawString(LEFT, 810, "示例市示例局2025年部门预算")
+            c.drawString(LEFT, 800, "一、部门支出总表情况")
+            c.drawCentredString(PAGE_W / 2, y, "表3 部门支出总表")
+            c.drawRightString(530, y - 20, "单位：万元")
+            y -= 50
+        for row in [UNRULED_HEAD, *rows]:
+            for col, (x, cell) in enumerate(zip(UNRULED_X, row, strict=True)):
+                if col < 2:
+                    c.drawString(x, y, cell)
+                else:
+                    c.drawRightString(x + 60, y, cell)
+            y -= 22
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_table_printed_without_rules_is_read_from_its_header_words_and_runs_on(tmp_path: Path) -> None:
+    doc = parse_file(_unruled_pdf(tmp_path / "example-bureau-2025-dept-budget.pdf"))
+    (table,) = [t for t in doc.tables if t.title == "表3 部门支出总表"]
+    assert len(table.body) == 5  # the second page's rows under the first page's header
+    figures = {(f.subject, f.measure): f.value for f in doc.facts if f.origin == "table"}
+    assert figures["行政运行", "基本支出"] == Decimal("100.00")
+    assert figures["一般行政管理事务", "项目支出"] == Decimal("200.00")
+    assert figures["机关事业单位基本养老保险缴费支出", "合计"] == Decimal("50.00")
+    assert ("行政运行", "项目支出") not in figures
