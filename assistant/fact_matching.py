@@ -729,7 +729,7 @@ def _other_column(a: FactRecord, b: FactRecord) -> bool:
 
 
 def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
-    """Other facts of the same document, item and class that state a different figure (one per figure)."""
+    """Other facts of the same document, item, class, basis and year that state a different figure (one per figure)."""
     seen = {comparable_amount(best.fact)}
     out: list[FactRecord] = []
     for other in ranked:
@@ -738,8 +738,8 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
             continue
         if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
             continue
-        if different_scope(f, best.fact) or _other_column(f, best.fact):
-            continue
+        if different_scope(f, best.fact) or _other_column(f, best.fact) or (f.basis, f.period) != (best.fact.basis, best.fact.period):
+            continue  # a 年初预算 beside a 决算, or another year's figure, is no contradiction
         amount = comparable_amount(f)
         if all(abs(amount - s) > ROUNDING for s in seen):
             seen.add(amount)

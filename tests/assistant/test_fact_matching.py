@@ -67,6 +67,17 @@ def test_another_column_of_the_same_table_is_no_conflict():
     assert conflicts_with(ranked[0], ranked) == [elsewhere]
 
 
+def test_another_basis_or_year_of_the_item_is_no_conflict():
+    """"年初预算为18.50万元，支出决算为15.62万元": two bases of one item, not one figure stated twice."""
+    from ingest.model import Basis
+    final = replace(fact("三公经费", start=10, value="15.62"), basis=Basis.FINAL)
+    budget = replace(fact("三公经费", start=1, value="18.50"), id=2, basis=Basis.BUDGET)
+    last_year = replace(final, id=3, start=30, value=Decimal("17.48"), amount_wan=Decimal("17.48"), period=2023)
+    table = replace(final, id=4, start=90, value=Decimal("15.26"), amount_wan=Decimal("15.26"))
+    ranked = [ScoredFact(final, 90.0), ScoredFact(budget, 90.0), ScoredFact(last_year, 90.0), ScoredFact(table, 90.0)]
+    assert conflicts_with(ranked[0], ranked) == [table]
+
+
 def test_an_item_asked_inside_another_is_not_answered_with_the_whole():
     """"各类工作经费里办寒托班的钱": the project's total says nothing of the part asked inside it."""
     whole = replace(fact("各类工作经费", value="759.55"), origin="table", context="各类工作经费项目资金")
