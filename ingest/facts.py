@@ -187,8 +187,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     a line that is little more than a figure ("795万元" under "六、年度预算安排") is about its heading.
     """
     facts: list[Fact] = []
-    line_subject = line_item(line.text) or carried
-    if not line_subject and len(line.text.strip()) <= FIGURE_LINE_CHARS:
+    line_subject = line_item(line.text)
+    if not line_subject and not carried and len(line.text.strip()) <= FIGURE_LINE_CHARS:
         line_subject = clean_subject(strip_list_mark(heading))
     line_fund = _LINE_FUND.match(line.text)
     said_before = ""  # the item the paragraph's sentences named last: "…支出决算为11.60万元。与2023年度决算…相比，减少…"
@@ -197,7 +197,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             said_before = clean_subject(titled["item"]) or said_before
             continue
         label = _LABEL.match(strip_list_mark(sentence.strip()))
-        running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before
+        # the item of an earlier line ("2023年当年预算执行数为…" under its 功能分类 line) only until this one names its own
+        running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before or carried
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
@@ -253,7 +254,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
-                subject = sentence_whole or line_subject
+                subject = sentence_whole or line_subject or carried
             elif (year_share := _YEAR_SHARE.search(clause.strip())) and "总" in running_subject:
                 subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):

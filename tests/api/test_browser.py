@@ -541,7 +541,7 @@ def test_widget_conversation_follow_up_and_candidate_keyboard_only(conversation_
     expect(answers.nth(0)).to_contain_text(WANLI_DEPARTMENT)
     expect(page.locator(".bq-topic")).to_contain_text("万里街道")  # what the next question is read against
 
-    # 2. a follow-up: 公务接待费 of the same department and year, and the answer says what it assumed
+    # 2. a follow-up: 公务接待费 inside the 三公经费 of the same department and year, and the answer says what it assumed
     assert widget_focus(page) == "bq-q", "focus stays in the question box"
     page.keyboard.type("其中公务接待费呢？")
     page.keyboard.press("Enter")
@@ -549,7 +549,7 @@ def test_widget_conversation_follow_up_and_candidate_keyboard_only(conversation_
     expect(answers.nth(1).locator(".bq-value")).to_have_text("1.35")
     assumed = answers.nth(1).locator(".bq-assumed")
     expect(assumed).to_contain_text("按上文理解为")
-    expect(assumed).to_contain_text(f"{WANLI_DEPARTMENT}2025年公务接待费")
+    expect(assumed).to_contain_text(f"{WANLI_DEPARTMENT}2025年三公经费里公务接待费")  # 其中: inside the item before
     expect(answers.nth(1).locator(".bq-text")).to_contain_text("公务接待费为1.35万元")
     expect(answers.nth(1).locator(".bq-text")).not_to_contain_text("按上文理解为")  # said once, not twice
     shot(page, "widget-conversation-follow-up.png")
