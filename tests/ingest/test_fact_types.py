@@ -352,3 +352,23 @@ def test_a_numbered_item_standing_as_its_own_sentence_names_the_figures_after_it
     facts = line_facts("（三）公务接待费。年初预算为4.00万元，决算数为3.42万元，较上年决算减少0.73万元。", Basis.FINAL)
     assert {(f.subject, f.value) for f in facts} == {("公务接待费", Decimal("4.00")), ("公务接待费", Decimal("3.42")),
                                                     ("公务接待费", Decimal("0.73"))}
+
+
+def test_an_item_the_paragraph_names_goes_before_the_item_of_an_earlier_line():
+    """A 功能分类 item carried from the lines above answers a line that names none; a paragraph that names its own
+    item ("“三公”经费…支出决算为15.62万元。较上年决算减少1.86万元") keeps it for its change."""
+    text = "2024年度“三公”经费财政拨款支出年初预算为18.50万元，支出决算为15.62万元。较上年决算减少1.86万元，下降10.64%。"
+    facts = facts_from_line(Line(text, 0, len(text)), 1, Basis.FINAL, carried="住房公积金（项）")
+    change = next(f for f in facts if f.kind is FactKind.CHANGE and f.unit == "万元")
+    assert (change.subject, change.value) == ("三公经费财政拨款支出", Decimal("1.86"))
+    alone = "2023年当年预算执行数为12.00万元。"
+    (executed,) = facts_from_line(Line(alone, 0, len(alone)), 1, Basis.BUDGET, carried="住房公积金（项）")
+    assert executed.subject == "住房公积金（项）"
+
+
+def test_a_bare_spending_after_a_named_project_is_that_projects():
+    text = "二是法律援助案件补贴项目，支出104.35万元，全年受理法律援助案件1126件。"
+    facts = facts_from_line(Line(text, 0, len(text)), 1, Basis.FINAL)
+    assert ("法律援助案件补贴项目", Decimal("104.35")) in [(f.subject, f.value) for f in facts]
+    both = "收入2000万元，支出1900万元。"
+    assert [f.subject for f in facts_from_line(Line(both, 0, len(both)), 1, Basis.BUDGET)] == ["收入", "支出"]
