@@ -47,6 +47,9 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
+_GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
+
+
 class QuestionRejected(ValueError):
     """The question is empty or too long; the (Chinese) message says which, and `limit` is the longest allowed."""
 
@@ -380,7 +383,19 @@ class Assistant:
             turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
         if turn.draft is None:
             turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
+            if turn.intent.asks_reason and not (turn.draft and _GIVES_REASON.search(turn.draft.answer.text)):
+                turn.draft = self._unexplained(turn) or turn.draft
         return turn
+
+    def _unexplained(self, turn: Turn) -> Draft | None:
+        """Why an item changed, where the document states the change and no reason for it: the change, and so."""
+        found = self.fact_path.stated_change(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn))
+        if found is None:
+            return None
+        text = f"{found.answer.text}公开文件未说明这一变化的原因。"
+        answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None,
+                                                 "text": text})
+        return Draft(answer, found.checks)
 
     def _existence(self, turn: Turn) -> Draft | None:
         """"有没有出国经费": yes or no by the item's own figure, which the answer gives and cites."""

@@ -98,6 +98,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
-        needs_item = (len(plan.focus) < 2 and plan.operation in _ITEM_OPERATIONS or lacks_left) and not _PRONOUN.search(body)
+        needs_item = (len(plan.focus) < 2 and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason) or lacks_left) \
+            and not _PRONOUN.search(body)  # "为什么比年初预算多那么多": why the item before did
         rewritten = f"{scope}{item if needs_item else ''}{text}"
     return [] if rewritten == body else [rewritten, *alternatives]

@@ -156,3 +156,19 @@ def test_a_reason_asked_after_a_change_of_the_whole_budget_is_that_changes():
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2025, item=None, topic="预算比上年多了多少")
     assert readings("主要是什么原因", context, []) == ["示例市示例局2025年预算比上年多了多少，主要是什么原因"]
+
+
+def test_a_reason_asked_without_its_item_is_of_the_item_before():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2024, item="社区矫正")
+    assert readings("为什么比年初预算多那么多", context, []) == ["示例市示例局2024年社区矫正为什么比年初预算多那么多"]
+
+
+def test_of_which_is_read_inside_the_item_before():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="馆藏档案数字化加工项目", answered_in="万元")
+    assert readings("其中财政拨款多少", context, []) == ["示例市示例局2025年馆藏档案数字化加工项目里财政拨款多少"]
+    assert readings("其中公务接待费呢？", context.model_copy(update={"item": "三公经费"}), []) == [
+        "示例市示例局2025年三公经费里公务接待费多少钱"]
