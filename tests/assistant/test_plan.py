@@ -693,6 +693,7 @@ def test_the_whole_budget_however_named_is_looked_for_by_the_wholes_terms(questi
 @pytest.mark.parametrize("question, term", [
     ("发改委24年接待了多少批次", "公务接待批次"),  # 接待, as citizens say it, is the 公务接待 documents count
     ("发改委24年招待费多少", "公务接待费"),
+    ("发改委扫马路的钱今年多少", "环卫保洁"),
 ])
 def test_everyday_words_for_an_item_reach_the_documents_word(question, term):
     assert term in plan(question).terms
