@@ -38,6 +38,8 @@ _INSIDE = re.compile(r"里面|里|当中|之中")  # "支出功能分类里项�
 _TOTAL = re.compile(r"(?:合计|总计)$")
 _PARTS_OPEN = re.compile(r"其中[：:]?")  # the parts of a whole a sentence lists follow it
 _CATEGORY = re.compile(r"(?:支出|收入)$")  # 项目支出, 本级支出: a kind of spending, no project
+# what a list of projects divides: 项目支出…其中, 共5个项目，其中 (not 支出预算…其中基本支出 … 包括人员经费)
+_PROJECTS_WHOLE = re.compile(r"项目支出|[\d一二三四五六七八九十]+个(?:重点)?项目|重点项目")
 
 
 @lru_cache(maxsize=16)
@@ -218,7 +220,8 @@ def _listed_projects(facts: list[FactRecord], plan: QuestionPlan, text: str) -> 
         named_at = text.find(fact.subject, fact.start, fact.end)
         before = text[opens : named_at if named_at >= 0 else fact.start]
         parts = _PARTS_OPEN.search(before)
-        if parts and "项目" in before[: parts.start()] and before.count("（", parts.end()) <= before.count("）", parts.end()):
+        opening = before[: parts.start()].rsplit("。", 1)[-1] if parts else ""  # the sentence the list opens in
+        if parts and _PROJECTS_WHOLE.search(opening) and before.count("（", parts.end()) <= before.count("）", parts.end()):
             by_paragraph[opens].setdefault(fact.subject, fact)
     listed = max(by_paragraph.values(), key=len, default={})
     if len(listed) < MIN_ROWS:
