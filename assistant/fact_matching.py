@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -492,29 +493,43 @@ def bare_item(term: str) -> str:
     return _STATED_AS.sub("", term)
 
 
+_COUNT_ASKED = re.compile(r"(?:多少|几)(?P<noun>(?!钱|块|万元|元)[\u4e00-\u9fff]{1,4})")  # "要扫多少画幅"
+
+
 def units_asked_of(question: str, facts: list[FactRecord]) -> tuple[str, ...]:
     """The counted units of the facts that the question asks a number of ("今年要扫多少画幅": 万画幅), for units
     the planner's vocabulary does not know; () when it asks none."""
-    units = {f.unit for f in facts if f.unit and not is_money(f.unit) and f.unit not in ("%", "‰")}
+    asked = _COUNT_ASKED.search(question)
+    if asked is None:
+        return ()
+    units = {f.unit for f in facts if f.unit and f.unit[-1] in asked["noun"] and not is_money(f.unit)}
     return tuple(sorted(u for u in units if re.search(f"(?:多少|几){re.escape(u.removeprefix('万'))}", question)))
 
 
-def within(fact: FactRecord, scope: str) -> bool:
+def within(scope: str) -> Callable[[FactRecord], bool]:
     """Whether a figure stands inside the whole a question looks in ("政府采购里…", "数字化加工项目里…"): in a
     table of the kind the whole names, or with words (subject, column, context, heading) that say every word of
     the whole or one of its other names. A whole without words of its own ("村里") holds anything."""
     kind = table_kind(scope)
-    if kind is not TableKind.OTHER and fact.table_kind is kind:
-        return True
     words = [w for w in search_terms(bare_item(scope)) if len(w) >= 2 and w not in generic_item_words()]
-    said = normalise(f"{fact.subject}{fact.measure}{'/'.join(fact.col_path)}{fact.context}{fact.heading}")
-    return (not words or all(w in said for w in words)
-            or any(bare_item(normalise(name)) in said for name in canonical_variants(scope)))
+    names = [bare_item(normalise(name)) for name in canonical_variants(scope)]
+
+    def inside(fact: FactRecord) -> bool:
+        if not words or kind is not TableKind.OTHER and fact.table_kind is kind:
+            return True
+        said = normalise(f"{fact.subject}{fact.measure}{'/'.join(fact.col_path)}{fact.context}{fact.heading}")
+        return all(w in said for w in words) or any(name in said for name in names)
+
+    return inside
 
 
-def names_the_whole(subject: str, scope: str) -> bool:
-    """Whether `subject` names the whole a question looks inside ("公车运行费里油费": 公务用车运行维护费)."""
-    wholes = {bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)]}
+def whole_names(scope: str) -> frozenset[str]:
+    """The names of the whole a question looks inside, as item words ("公车运行费": 公务用车运行维护费 …)."""
+    return frozenset(bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)])
+
+
+def names_the_whole(subject: str, wholes: frozenset[str]) -> bool:
+    """Whether `subject` names the whole (one of `whole_names`) rather than a part inside it."""
     return bare_item(normalise(subject)) in wholes
 
 

@@ -28,6 +28,7 @@ from assistant.fact_matching import (
     measure_class,
     names_an_item,
     names_the_whole,
+    whole_names,
     within,
     natural_basis,
     rank_facts,
@@ -162,8 +163,9 @@ class FactPath:
             fact = unit_figure(intent.sub_unit, intent.focus, facts)
             return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
-            inside = [f for f in facts if within(f, intent.scope)]
-            facts = [f for f in inside or facts if not names_the_whole(f.subject, intent.scope)]
+            stands_inside, wholes = within(intent.scope), whole_names(intent.scope)
+            inside = [f for f in facts if stands_inside(f)]
+            facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes)]
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         found = self._best_figure(intent, per_doc)
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None

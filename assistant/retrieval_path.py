@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.citations import SourceTexts
-from assistant.fact_matching import averaged, names_the_whole
+from assistant.fact_matching import averaged, names_the_whole, whole_names
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
@@ -247,8 +247,9 @@ class RetrievalPath:
         The figure must carry the asked kind of unit, and the asked basis (决算, 年初预算 …) when the
         question names one; a change question takes only a stated change or a 持平 statement.
         """
+        wholes = whole_names(intent.scope) if intent.scope else frozenset()
         names = [t for t in [intent.focus, *canonical_terms(intent.question)]
-                 if t and len(t) >= 2 and not (intent.scope and names_the_whole(t, intent.scope))]
+                 if t and len(t) >= 2 and not names_the_whole(t, wholes)]
         if not names:
             return None
         for sentence in rank_sentences(question_terms(intent), docs, self.texts):
