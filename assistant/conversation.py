@@ -17,7 +17,6 @@ from ingest.lexicon import tokens
 from ingest.numbers import is_money
 
 _LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
-_PART_LEAD = re.compile(r"^其中")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
 _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
 _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
@@ -71,7 +70,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         # "两项加起来多少": the item asked just before and this one, when the context holds both
         both = context.earlier_item and context.item and not names_body
         return [f"{scope}{context.earlier_item}和{context.item}加起来多少"] if both else []
-    if _PART_LEAD.match(question.strip()) and context.item and plan.focus and not names_body:
+    if question.strip().startswith("其中") and context.item and plan.focus and not names_body:
         # "其中财政拨款多少": a part of the item before, never a figure of that name elsewhere
         return [f"{scope}{context.item}里{body}{'' if _ASKS.search(body) else _asking(context.answered_in)}"]
     alternatives: list[str] = []

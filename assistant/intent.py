@@ -16,7 +16,7 @@ from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms,
-                                  total_terms, whole_terms)
+                                  split_funds, total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -209,8 +209,7 @@ _UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多�
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
-# X项目总预算 asks a total, not X's 预算数; 一般公共预算, 政府性基金预算 name a fund, not its basis
-_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总)(?<!一般公共)(?<!政府性基金)(?<!国有资本经营){_BASIS_WORD}$")
+_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
@@ -218,6 +217,14 @@ _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
 _COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率|(?:花|用)了?(?:年初|全年|调整)?预算(?:数)?的(?:百分之几|百分比|比例|多少|几成|%)|"
                          r"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出))(?:是|为|占)(?:年初|全年|调整)预算数?的?(?:百分之几|百分比|比例|多少|几成|%)")
+
+
+def _without_basis(focus: str) -> str:
+    """The item without the basis word it ends in (招待费预算 → 招待费); a fund's name keeps its 预算 (一般公共预算,
+    政府性基金预算)."""
+    if any(focus.endswith(fund if fund.endswith("预算") else f"{fund}预算") for fund in split_funds()):
+        return focus
+    return _BASIS_TAIL.sub("", focus)
 
 
 def asked_basis(question: str) -> Basis | None:
@@ -387,11 +394,11 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     if completion:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
         operation, unit_hint = Operation.COMPLETION, ("%",)
         part_bases = [Basis.FINAL, asked_basis(completion.group())]  # None: the budget the document states it against
-        focus = _BASIS_TAIL.sub("", clean_focus(rest[: completion.start()]))
+        focus = _without_basis(clean_focus(rest[: completion.start()]))
     elif gap is None and (against := _BASIS_AGAINST.search(rest)) and not years[1:]:
         # "决算 财政委托业务支出比年初预算少了多少": the basis asked before the item, the other after 比
         operation = Operation.DIFFERENCE
-        focus = _BASIS_TAIL.sub("", clean_focus(_BASIS_WORDS.sub(" ", rest[: against.start()])))
+        focus = _without_basis(clean_focus(_BASIS_WORDS.sub(" ", rest[: against.start()])))
         part_bases = [asked_basis(rest[: against.start()]), asked_basis(against["b"])]
         parts = [focus, focus]
     elif gap and operation in (Operation.LOOKUP, Operation.DIFFERENCE, Operation.CHANGE):
@@ -401,7 +408,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
     if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
-        focus = _BASIS_HEAD.sub("", _BASIS_TAIL.sub("", _BASIS_TAIL.sub("", _BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
+        focus = _BASIS_HEAD.sub("", _without_basis(_without_basis(_BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
     whole = names_the_whole(focus)

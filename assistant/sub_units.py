@@ -16,10 +16,11 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | 
     """The unit's figure of the asked item (the question's words other than the unit's name), or None."""
     rows = sorted((f for f in facts if f.origin == "table" and f.subject == unit and f.kind is FactKind.AMOUNT
                    and is_money(f.unit)), key=lambda f: f.start)
-    words = [w for w in search_terms(asked.replace(unit, "")) if len(w) >= 2]
+    item = asked.replace(unit, "")
+    words = [w for w in search_terms(item) if len(w) >= 2]
     if not rows or not words:
         return None
-    rest = normalise(asked.replace(unit, ""))
+    rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     totals = [f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)
               and all(w in normalise(f.context.partition("：")[0]) for w in words)]

@@ -120,6 +120,11 @@ def parse_counted(text: str) -> Quantity | None:
     return Quantity(Decimal(match["num"].replace(",", "")), match["unit"], qualifier)
 
 
+def counts_off(texts: list[str]) -> bool:
+    """Whether the texts are the numbers 1, 2, 3 … in turn (a 序号 column, a 栏次 row)."""
+    return bool(texts) and texts == [str(n) for n in range(1, len(texts) + 1)]
+
+
 def is_money(unit: str | None) -> bool:
     return unit in MONEY_IN_YUAN
 

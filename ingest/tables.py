@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
-from ingest.numbers import find_table_unit, header_unit, is_money, parse_number, parse_quantity
+from ingest.numbers import counts_off, find_table_unit, header_unit, is_money, parse_number, parse_quantity
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
@@ -99,7 +99,7 @@ def _numbers_columns(row: list[Cell]) -> bool:
     if _COLUMN_NUMBER_ROW.match(_first_text(row)):
         return True
     filled = [c.text.strip() for c in row if c.text.strip()]
-    return len(filled) >= 2 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(range(1, len(filled) + 1))
+    return len(filled) >= 2 and counts_off(filled)
 
 
 def is_year_label(text: str) -> bool:

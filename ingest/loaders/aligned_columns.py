@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.display_width import display_width
+from ingest.loaders.builder import glue
 from ingest.loaders.text_tables import heads_labels, is_figure
+from ingest.numbers import counts_off
 
 MIN_COLUMNS = 3
 WRAP_SLACK = 2  # display columns a wrapped cell's text may stop short of its column's right edge
@@ -90,12 +92,6 @@ def _overlapped(piece: _Piece, columns: list[tuple[int, int]]) -> list[int]:
     return [i for i, (a, b) in enumerate(columns) if piece.start < b and a < piece.end]
 
 
-def _join(first: str, second: str) -> str:
-    """Text wrapped in a cell, joined again: with a space only between two Latin words."""
-    space = first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() and second[:1].isalnum()
-    return f"{first}{' ' if space else ''}{second}"
-
-
 def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> list[list[str]]:
     """The header as rows of cells: a row of the pieces spanning columns (when any), then each column's own."""
     groups = [""] * len(columns)
@@ -104,10 +100,10 @@ def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> li
         for piece in pieces:
             over = _overlapped(piece, columns)
             if len(over) == 1:
-                own[over[0]] = _join(own[over[0]], piece.text)
+                own[over[0]] = glue(own[over[0]], piece.text)
             else:
                 for i in over:
-                    groups[i] = _join(groups[i], piece.text)
+                    groups[i] = glue(groups[i], piece.text)
     return [groups, own] if any(groups) else [own]
 
 
@@ -121,8 +117,7 @@ def _two_sided(head: list[list[_Piece]], body: list[list[_Piece]], columns: list
 
 def _numbers_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:
     """Whether the column counts the rows off: 1, 2, 3 … down its figures."""
-    numbers = [p.text for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column]
-    return numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    return counts_off([p.text for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column])
 
 
 def aligned_rows(head: list[str], lines: list[str]) -> list[list[str]] | None:
@@ -155,7 +150,7 @@ def _body_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], figure_
             i = _column_of(piece, columns)
             if piece.is_figure and (i not in figure_columns or cells[i]):
                 return None
-            cells[i] = _join(cells[i], piece.text)
+            cells[i] = glue(cells[i], piece.text)
             cell_ends[i] = piece.end
         wraps = rows and pieces and all(
             not p.is_figure and (i := _column_of(p, columns)) not in figure_columns and ends[i] >= columns[i][1] - WRAP_SLACK
@@ -166,7 +161,7 @@ def _body_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], figure_
             continue
         for i, text in enumerate(cells):
             if text:
-                rows[-1][i] = _join(rows[-1][i], text)
+                rows[-1][i] = glue(rows[-1][i], text)
                 ends[i] = cell_ends[i]
     return rows
 

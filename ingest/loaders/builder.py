@@ -26,6 +26,13 @@ def clean_cell_text(text: str | None) -> str:
     return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
+def glue(first: str, second: str) -> str:
+    """Two pieces of text wrapped over lines, joined again: no space (figures stay whole), except between two
+    Latin words."""
+    word = first[-1:].isascii() and first[-1:].isalpha() and second[:1].isascii() and second[:1].isalpha()
+    return f"{first} {second}" if word else first + second
+
+
 class TextBuilder:
     """Collects lines and tables in reading order and produces a `RawDocument`."""
 

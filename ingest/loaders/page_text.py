@@ -18,10 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows, runs_on
-from ingest.loaders.builder import TextBuilder, clean_cell_text
+from ingest.loaders.builder import TextBuilder, clean_cell_text, glue
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 
@@ -100,8 +101,7 @@ def table_runs(lines: list[str]) -> list[str | None]:
         rows[i] = not tabbed[i] and bool(line.strip()) and _is_table_row(line, i > 0 and rows[i - 1])
     for i in range(1, len(lines) - 1):  # a label-only row between two rows stays in the table
         line = lines[i].strip()
-        if (not rows[i] and not tabbed[i] and rows[i - 1] and rows[i + 1] and line and not _PROSE.search(line)
-                and _words_width(line) <= MAX_BRIDGE_WIDTH):
+        if not rows[i] and not tabbed[i] and rows[i - 1] and rows[i + 1] and _is_label_only(line):
             rows[i] = True
     marks: list[str | None] = [CELLS if tab else ROW if row else None for tab, row in zip(tabbed, rows, strict=True)]
     for i in range(len(lines)):
@@ -141,12 +141,7 @@ def _starts_paragraph(line: str) -> bool:
 
 
 def _join(parts: list[str]) -> str:
-    text = ""
-    for part in parts:
-        part = part.strip()
-        space = text and text[-1].isascii() and text[-1].isalpha() and part[:1].isascii() and part[:1].isalpha()
-        text += (" " if space else "") + part
-    return clean_cell_text(text)
+    return clean_cell_text(reduce(glue, (part.strip() for part in parts), ""))
 
 
 @dataclass
@@ -205,11 +200,15 @@ def _carry_over_page_breaks(items: list[str | Block]) -> list[str | Block]:
     return out
 
 
+def _is_label_only(text: str) -> bool:
+    """A short line of words without sentence marks ("303 01离休费"), as a label-only row prints."""
+    return bool(text) and not _PROSE.search(text) and _words_width(text) <= MAX_BRIDGE_WIDTH
+
+
 def _is_label_line(line: str) -> bool:
-    """A short line of words without sentence marks, as a wrapped table cell prints."""
+    """A label-only line that is no table title nor heading, as a wrapped table cell prints."""
     text = line.strip()
-    return (bool(text) and not _PROSE.search(text) and not text.endswith("表") and not _HEADING.match(text)
-            and _words_width(text) <= MAX_BRIDGE_WIDTH)
+    return _is_label_only(text) and not text.endswith("表") and not _HEADING.match(text)
 
 
 def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> None:

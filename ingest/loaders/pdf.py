@@ -29,7 +29,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from PIL import Image
 
 from ingest.errors import IngestError
-from ingest.loaders.builder import TextBuilder
+from ingest.loaders.builder import TextBuilder, glue
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.page_text import HEAD, ROW, table_runs
 from ingest.loaders.text_tables import text_table
@@ -97,12 +97,6 @@ def _is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
-def _glue(a: str, b: str) -> str:
-    """Joins two wrapped pieces: no space (figures stay whole), except between two Latin words."""
-    word = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
-    return f"{a} {b}" if word else a + b
-
-
 def _mid_y(c: dict) -> float:
     return (c["top"] + c["bottom"]) / 2
 
@@ -161,7 +155,7 @@ def _read_table(table, chars: list[dict]) -> _Table | None:
         cells, sure = [], []
         for box in row.cells:  # None where a merged cell spans this column: left blank
             cell_chars = [c for c in row_chars if box and _inside(c, box)]
-            cells.append(reduce(_glue, (_line_text(line, cjk_gaps=False) for line in _group_lines(cell_chars)), ""))
+            cells.append(reduce(glue, (_line_text(line, cjk_gaps=False) for line in _group_lines(cell_chars)), ""))
             sure.append(_confidence(cell_chars))
         if any(cells):
             rows.append(cells)
@@ -237,7 +231,7 @@ def _join_paragraphs(pages: list[list[_Line | _Table]]) -> None:
         kept: list[_Line | _Table] = []
         for item in items:
             if isinstance(item, _Line) and last and not _ends_paragraph(last, item):
-                last.text = _glue(last.text, item.text)
+                last.text = glue(last.text, item.text)
                 last.x1, last.margin = item.x1, item.margin
                 last.confidence = _lower(last.confidence, item.confidence)
                 continue
