@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
 from index.fact_store import FactRecord
+from ingest.model import TableKind
 from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
@@ -29,12 +30,14 @@ def _row_key(fact: FactRecord) -> tuple[str, int, int]:
 
 
 def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts) -> CategoryRows | None:
-    """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, in
-    the table's total column (合计) or else its first; None when a row is named after it, no table or several
-    hold it, or the rows' figures are not money to add up."""
+    """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, or that
+    are all labelled with it, in the table's total column (合计) or else its first; None when one row is named after
+    it, no table or several hold it, or the rows' figures are not money to add up."""
     wanted = {n for n in names if n}
-    if not wanted or any(f.subject in wanted for f in facts):
+    if not wanted:
         return None
+    if any(f.subject in wanted for f in facts):
+        return _rows_named(facts, wanted)
     cells_at = {doc_id: _cells_holding(texts.text(doc_id), wanted) for doc_id in {f.doc_id for f in facts}}
     rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
     for fact in facts:
@@ -55,6 +58,21 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
         return None  # counts, areas and rates are not added up
     return CategoryRows(category, figures)
+
+
+def _rows_named(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:
+    """Several rows of one 政府采购 table labelled with the asked 品目 (硬件运维服务 under three projects): their figures
+    together; None when one row is, or rows of several tables are."""
+    rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
+    for fact in facts:
+        if fact.subject in wanted and fact.table_kind is TableKind.PROCUREMENT and fact.table_id is not None:
+            rows[_row_key(fact)].append(fact)
+    if len(rows) < 2 or len({key[:2] for key in rows}) != 1:
+        return None
+    figures = [_column_figure(cells) for cells in rows.values()]
+    if not all(is_money(f.unit) for f in figures):
+        return None
+    return CategoryRows(figures[0].subject, figures)
 
 
 def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from assistant.absence import absence_statement, states_inapplicable
-from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Context
+from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig
@@ -237,6 +237,11 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body = intent.unknown_body, None
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
+        if intent.sub_unit and not self._holders(intent.sub_unit, available):
+            if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
+                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
+                return turn
+            intent.sub_unit = ""  # a unit the text speaks of (扫黑办 of 政法委): the department's document answers
         docs = [d for d in available if not intent.years or d.year in intent.years]
         finals = [d for d in available if d.year == intent.as_of and _is_final(d)]
         if finals:  # "到2024年底": the 2024 final account states the year-end, a 2025 budget only some date before it
@@ -299,7 +304,7 @@ class Assistant:
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
         found = self.index.facts.facts(FactQuery(subject=body, doc_ids=tuple(d.doc_id for d in available), limit=50))
-        holding = {f.doc_id for f in found if f.origin == "table" and f.subject == body}
+        holding = {f.doc_id for f in found if f.origin == "table" and f.subject.endswith(body)}
         return [d for d in available if d.doc_id in holding]
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
@@ -333,12 +338,32 @@ class Assistant:
         if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)
-        if span is None:
+        told = self._told_in_prose(turn) if stated.table is not None else None
+        if told:  # a table states the change; the item's own paragraph gives the reason, not what follows the table
+            stated_too, span = told
+            citations = [stated, stated_too]
+        elif span is None:
             return None
+        else:
+            citations = [stated]
         reason = self.texts.cite(stated.doc_id, *span, stated.page)
         text = f"{found.answer.text}{readable(reason.quote)}"
-        answer = Answer(question=turn.question, kind="text", text=text, citations=[stated, reason], route="fact")
+        answer = Answer(question=turn.question, kind="text", text=text, citations=[*citations, reason], route="fact")
         return Draft(answer, found.checks)
+
+    def _told_in_prose(self, turn: Turn) -> tuple[Citation, tuple[int, int]] | None:
+        """The item's figure in a sentence, and the reason its own paragraph gives after it ("公务接待费0.80万元，…，减少的
+        原因是…"), or None."""
+        said = [f for f in self._facts(turn) if f.origin == "text"]
+        asked = replace(turn.intent, operation=Operation.LOOKUP, wants_number=True, asks_figure=True)
+        found = self.fact_path.answer(asked, said, turn.docs)
+        if found is None or not found.answer.citations:
+            return None
+        figure = found.answer.citations[0]
+        span = self.texts.reason_after(figure.doc_id, figure.start, figure.end, turn.intent.direction)
+        if span is None or "\n" in self.texts.text(figure.doc_id)[figure.end : span[0]]:
+            return None
+        return figure, span
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal,

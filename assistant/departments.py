@@ -18,6 +18,8 @@ from ingest.vocabulary import (
     core_name,
     is_han,
     level_at,
+    ordinal_end,
+    ordinal_name,
     organ_suffixes,
     place_end,
     split_places,
@@ -39,6 +41,7 @@ class DepartmentMatch:
     departments: tuple[str, ...]  # indexed full names the question names; >1 means it could be any of them (ask back)
     unknown: str | None  # a body the question names that is NOT indexed ("深圳市南山区财政局", "南山区教育局")
     rest: str  # the question with the matched name removed (replaced by a space)
+    unit: str | None = None  # a body named right after the department's name: one of its units (某局城关监管所)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def find_department(question: str, known: Sequence[str]) -> DepartmentMatch:
     index = _index(_names(known))
     matched, unknown = _read(question, index)
     best = min(matched, key=lambda m: (m.start - m.end, m.start), default=None)
-    return _result(question, [best] if best else [], unknown, index)
+    found = _result(question, [best] if best else [], unknown, index)
+    return replace(found, unit=_unit_after(question, best.end)) if best and len(best.departments) == 1 else found
 
 
 def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch:
@@ -101,6 +105,25 @@ def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch
     index = _index(_names(known))
     matched, unknown = _read(question, index)
     return _result(question, matched, unknown, index)
+
+
+def _unit_after(question: str, at: int) -> str | None:
+    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所): two to
+    twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年 … or the end), with
+    no word of a budget item or of a question in it and none before a name (下属, 各) leading it."""
+    vocab = vocabulary()
+    at += question.startswith(ATTACH, at)  # 某局的执法大队
+    for end, words in sorted(_organ_ends(question).items()):
+        if end <= at:
+            continue
+        stem = question[at : end - len(words[0])]
+        if not is_han(question[at:end]) or any(w in stem for w in (*vocab.item_words, *vocab.not_in_names)) \
+                or any(stem.startswith(w) for w in (*vocab.not_names, *vocab.generic)):
+            return None
+        alone = end == len(question) or question[end].isdigit() or question[end] in vocab.after_a_name
+        if words[0] in vocab.organs and 2 <= len(stem) <= MAX_UNKNOWN_STEM and alone:
+            return question[at:end]
+    return None
 
 
 def short_name(department: str, known: Sequence[str]) -> str:
@@ -198,11 +221,19 @@ def _department(name: str) -> _Department:
     for organ in organs:
         stem = core[: -len(organ)]
         for token in (organ, *vocabulary().organs[organ]) if stem else (organ,):
-            endings.setdefault(token, []).append(stem)
+            endings.setdefault(token, []).extend([stem, *_swapped(stem)])
+    if numbered := ordinal_name(core):
+        endings[numbered] = [""]
     distinct = len(core) - len(organs[0]) if organs else len(core)
     bare = core[:distinct] if organs and distinct >= 2 and core[:distinct] not in vocabulary().generic else ""
     by_place = bool(organs) and organs[0] in vocabulary().named_by_place
     return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct, bare, by_place)
+
+
+def _swapped(stem: str) -> list[str]:
+    """A stem of two parts joined by 和 the other way round: 自然资源和规划 is also written 规划和自然资源 (规资局)."""
+    first, joined, second = stem.partition("和")
+    return [f"{second}和{first}"] if joined and first and second else []
 
 
 def _suffix(place: str) -> str:
@@ -261,11 +292,18 @@ def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
             place = _own_place_before(question, start, department.places)
             if start in bounds and end in bounds and (department.by_place or place or level and level == department.level):
                 before = len(place) or len(level)
+                end += _own_organ_at(question, end, department) if department.by_place else 0  # 荇湄乡|村道
                 found.setdefault((start - before, end, bool(before)), []).append(number)
         for start, end in _shortened_after_place(question, department):
             if end in bounds:
                 found.setdefault((start, end, True), []).append(number)
     return _disjoint([_Mention(start, end, tuple(numbers), named) for (start, end, named), numbers in found.items()])
+
+
+def _own_organ_at(question: str, at: int, department: _Department) -> int:
+    """The length of the department's organ word or short form at `at` (乡 of 荇湄乡村道, read as 荇湄乡 and 村道 where
+    乡村 blocks 乡 from ending a name), or 0."""
+    return next((len(token) for token in sorted(department.endings, key=len, reverse=True) if question.startswith(token, at)), 0)
 
 
 def _shortened_after_place(question: str, department: _Department) -> list[tuple[int, int]]:
@@ -326,7 +364,8 @@ def _word_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
 
 def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     """End → the organ words ending there, longest first: the longest starting at each character that no
-    word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办)."""
+    word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办); a numbered
+    body's short name (二中) counts as one."""
     organs, not_organs = _word_tables()
     blocked = [(at, at + len(w)) for at, c in enumerate(question) for w in not_organs.get(c, ()) if question.startswith(w, at)]
     if blocked:  # 办会 is no word where a word starts inside it and runs on (区府办|会议费)
@@ -334,8 +373,9 @@ def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
         blocked = [(s, t) for s, t in blocked if not any(s < start < t < end for start, end in words)]
     ends: dict[int, list[str]] = {}
     for at, char in enumerate(question):
-        fits = (at + len(w) for w in organs.get(char, ()) if question.startswith(w, at))
-        end = next((e for e in fits if not any(s < e and at < t and not (at <= s and t <= e) for s, t in blocked)), None)
+        fits = {at + len(w) for w in organs.get(char, ()) if question.startswith(w, at)}
+        fits |= {numbered} if (numbered := ordinal_end(question, at)) else set()
+        end = next((e for e in sorted(fits, reverse=True) if not any(s < e and at < t and not (at <= s and t <= e) for s, t in blocked)), None)
         if end:
             ends.setdefault(end, []).append(question[at:end])
     return {end: tuple(sorted(words, key=len, reverse=True)) for end, words in ends.items()}
@@ -426,7 +466,10 @@ def _places(text: str, at: int, index: _Index) -> tuple[tuple[str, ...], int]:
         end = at + len(known) if known else place_end(text, at)
         if end is None or (not known and _is_question_words(text[at : end - len(_suffix(text[at:end]))])):
             break  # question words and a level are no place (请问区委 is 请问 and 区委)
-        chain.append(index.places.get(text[at:end], text[at:end]))
+        place = index.places.get(text[at:end], text[at:end])
+        if place in chain:
+            break  # 示例 of 示例县示例局 is the body's own name, not its place again
+        chain.append(place)
         at = end
     return tuple(chain), at
 
@@ -522,7 +565,8 @@ def _unknown_body(readings: list[_Reading], tokens: tuple[str, ...], end: int, n
     if not token or not is_han(core) or (token in vocab.weak_organs and not reading.chain):
         return None
     named = MAX_UNKNOWN_STEM >= stem >= (1 if reading.chain or reading.level else 2)
-    organ_only = bool(reading.chain) and stem == 0 and token in vocab.organs
+    numbered = ordinal_end(token, 0) == len(token)  # 一中 after a place or level (桐溪一中, 市一院)
+    organ_only = stem == 0 and (bool(reading.chain) and token in vocab.organs or bool(reading.chain or reading.level) and numbered)
     return _Mention(reading.start, end, (), bool(reading.chain)) if named or organ_only else None
 
 

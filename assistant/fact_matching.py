@@ -422,6 +422,13 @@ def _inside_a_word(asked: str, subject: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
+def _another_items(subject: str, whole: str) -> bool:
+    """Whether the subject puts another budget item (not a fund) beside the whole it holds: 三公经费财政拨款支出."""
+    rest = search_terms(subject.replace(whole, " "))
+    return any(word in budget_terms() and word not in fund_words() for word in rest)
+
+
 def _funds_named(subject: str) -> frozenset[str]:
     """The funds a budget is split into that a subject names (政府性基金 of 政府性基金预算收入)."""
     return frozenset(fund for fund in split_funds() if fund in subject)
@@ -523,6 +530,21 @@ def within(scope: str) -> Callable[[FactRecord], bool]:
     return inside
 
 
+PART_REACH = 120  # characters a 其中 part may stand after its whole's own figure in a sentence
+
+
+def facts_inside(scope: str, facts: list[FactRecord]) -> list[FactRecord]:
+    """The facts standing inside the whole a question looks in (`within`), and the parts a sentence lists after the
+    whole's own figure ("事业收入328.64万元…其中：普通高中学费收入262.64万元")."""
+    stands_inside, wholes = within(scope), whole_names(scope)
+    inside = [f for f in facts if stands_inside(f)]
+    whole_at = {(f.doc_id, f.section_id, f.start) for f in facts
+                if f.origin == "text" and not f.part and names_the_whole(f.subject, wholes)}
+    listed = [f for f in facts if f.origin == "text" and f.part and any(
+        (f.doc_id, f.section_id) == (doc, section) and 0 < f.start - start <= PART_REACH for doc, section, start in whole_at)]
+    return [*inside, *(f for f in listed if f not in inside)]
+
+
 def whole_names(scope: str) -> frozenset[str]:
     """The names of the whole a question looks inside, as item words ("公车运行费": 公务用车运行维护费 …)."""
     return frozenset(bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)])
@@ -577,6 +599,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             continue
         if form.unasked_funds and not funds.isdisjoint(form.unasked_funds):
             continue  # 政府性基金预算收入 is one fund's, never the whole 预算收入
+        if form.whole and text in subject and _another_items(subject, text):
+            continue  # 三公经费财政拨款支出 is the 三公经费's, never the whole 财政拨款支出
         # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
         # are pieces of it; the 支出 of 支出预算, the whole, is no piece of anything); the narrower penalty only
         # lowers a match
@@ -591,7 +615,18 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             best = max(best, factor * _overlap_score(form, fact))
         if column and (text == column or column.endswith(text)):  # the 合计 row × 人员经费 column
             best = max(best, factor * (100.0 if text == column else 85.0))
+        for label in map(normalise, bought_labels(fact)):  # a 政府采购 row is named by the project and by what it buys
+            if text in label or label in text:
+                best = max(best, factor * _subject_score(text, label))
     return best
+
+
+def bought_labels(fact: FactRecord) -> list[str]:
+    """The other names a 政府采购 row gives its purchase beside its item (采购项目 液相色谱-质谱联用仪 beside 品目
+    分析仪器, or a project's name beside 品目 台式计算机); none for other tables, whose labels are levels."""
+    if fact.table_kind is not TableKind.PROCUREMENT:
+        return []
+    return [label for label in fact.row_path[:-1] if not label.isdigit() and not is_total_label(label)]
 
 
 def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: str, unit_hint: tuple[str, ...],
@@ -617,6 +652,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
+    if any(word in question and word not in described for word in INDICATORS):
+        return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money
     if fact.unit is None and not (unit_hint and "数量" in fact.measure):
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
     if _ASKS_MONEY.search(question) and not is_money(fact.unit):
@@ -657,6 +694,32 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     return best + fit
 
 
+ABBREVIATION_SPAN = 3  # an asked word written short may spread over this many times its characters in the text
+
+
+def _said_around(term: str, fact: FactRecord) -> int:
+    """How many asked words its item leaves out the sentence around a stated figure says, whole or short (港航局 of
+    "重庆市港航管理局(包含…6个三级预算单位)"): tells apart figures of one item stated for several bodies that
+    score the same."""
+    subject = normalise(fact.subject)
+    words = [w for w in search_terms(term) if len(w) >= 2 and w not in subject]
+    return sum(w in fact.context or _written_short(w, fact.context) for w in words)
+
+
+def _written_short(word: str, text: str) -> bool:
+    """Whether `text` holds `word`'s characters in order, starting with its first, within a short stretch."""
+    for start in (m.start() for m in re.finditer(re.escape(word[0]), text)):
+        window, at = text[start : start + ABBREVIATION_SPAN * len(word)], 0
+        for char in word:
+            at = window.find(char, at)
+            if at < 0:
+                break
+            at += 1
+        else:
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _names_one_side(subject: str, asked: tuple[str, ...]) -> bool:
     """Whether the asked item names one side of a joint item only: 车辆运行维护费 says 运行维护 of 公务用车购置及运行维护费
@@ -672,11 +735,19 @@ def _names_one_side(subject: str, asked: tuple[str, ...]) -> bool:
 
 def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),
                basis: Basis | None = None, operand_change: bool = False) -> list[ScoredFact]:
-    """Facts scoring at least MIN_SCORE, best first (ties: document order)."""
+    """Facts scoring at least MIN_SCORE, best first (ties: document order; among the best figures of one item, the
+    one whose sentence says more of the asked words)."""
     asked = _asked_item(terms)
     scored = [ScoredFact(f, score) for f in facts
               if (score := score_fact(f, terms, asked, question, unit_hint, basis, operand_change)) >= MIN_SCORE]
-    return sorted(scored, key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
+    ranked = sorted(scored, key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
+    if not ranked or not terms:
+        return ranked
+    top = [s for s in ranked if s.score == ranked[0].score and s.fact.subject == ranked[0].fact.subject]
+    if len(top) > 1:  # one item stated for several bodies: the one whose sentence says more of the question
+        top.sort(key=lambda s: -_said_around(terms[0], s.fact))
+        ranked = [*top, *(s for s in ranked if s not in top)]
+    return ranked
 
 
 def comparable_amount(fact: FactRecord) -> Decimal:

@@ -22,6 +22,7 @@ from assistant.fact_matching import (
     MIN_SCORE,
     PRIMARY_MEASURES,
     ScoredFact,
+    bought_labels,
     comparable_amount,
     conflicts_with,
     corroborating,
@@ -29,7 +30,7 @@ from assistant.fact_matching import (
     names_an_item,
     names_the_whole,
     whole_names,
-    within,
+    facts_inside,
     natural_basis,
     rank_facts,
     overlapping,
@@ -47,7 +48,8 @@ from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import normalise, same_item
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, strip_table_number
+from ingest.vocabulary import is_body_name
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
@@ -117,7 +119,11 @@ class FactPath:
     @staticmethod
     def _item(fact: FactRecord) -> str:
         subject = owned_subject(fact)
+        if bought := bought_labels(fact):  # 液相色谱-质谱联用仪（分析仪器）
+            subject = f"{bought[-1]}（{subject}）"
         name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject
+        if fact.origin == "table" and is_body_name(fact.subject):  # a unit's row: the table says what its figures are
+            return f"{name}在{strip_table_number(fact.context)}中的{fact.measure}"
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
         detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
@@ -163,8 +169,7 @@ class FactPath:
             fact = unit_figure(intent.sub_unit, intent.focus, facts)
             return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
-            stands_inside, wholes = within(intent.scope), whole_names(intent.scope)
-            inside = [f for f in facts if stands_inside(f)]
+            inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
             facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes)]
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         found = self._best_figure(intent, per_doc)

@@ -27,7 +27,7 @@ from index.query_expansion import canonical_terms, canonical_variants
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
 _AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
 _COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
-_YEAR = re.compile(r"(20\d{2})\s*年?|(?<![\d.])([1-4]\d)\s*年(?!\d)")  # 2024年, 2024, or 24年 as people write it
+_YEAR = re.compile(r"(20\d{2})\s*(?:年度?)?|(?<![\d.])([1-4]\d)\s*年度?(?!\d)")  # 2024年(度), 2024, or 24年 as people write it
 _DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
 _DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根用由][^，。？?]{0,14}?(?:推算|倒推|反推)")
 _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
@@ -72,6 +72,7 @@ _QUOTED_FIGURE = re.compile(
     rf"{UNSIGNED_NUMBER}\s*(?:多|余)?\s*(?:亿元|万元|万|千元|元|%|个百分点)"
 )
 # how a "why" question tells the story of the figures it quotes ("年初只预算300万，为啥最后花了600多万"): no item words
+_QUOTED_TERM = re.compile(r"[“「『\"](?P<term>[^”」』\"]{2,20})[”」』\"]")  # "说的“全年预算数”是什么意思": the word itself
 _QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:只|才|却|就)?(?:预算了?|花了|用了|支出了|安排了?)(?=\s|$|[，,])"
                            r"|年初只|最后|最终|结果")
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
@@ -94,7 +95,7 @@ _FILLER = re.compile(
     r"是多少|多少钱|有多少|为多少|是几|几(?:名|家|次|天|台|套|批|条|篇|座|间|张|所|户)|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!(?:支出|收入)合计)|当年(?!(?:财政)?拨款)|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
-    r"有(?=几|多少)|"
+    r"有(?=几|多少)|(?:下面|底下)(?=有|的|还有|共有|一共)|(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+[吗嘛么]?$)|"
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
@@ -215,7 +216,7 @@ _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
 _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
-_COMPLETION = re.compile(r"完成了?(?:年初|全年|调整)?(?:预算|计划)?(?:数)?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|完成率|执行率|(?:花|用)了?(?:年初|全年|调整)?预算(?:数)?的(?:百分之几|百分比|比例|多少|几成|%)|"
+_COMPLETION = re.compile(r"完成了?(?:(?:年初|全年|调整)?(?:预算|计划)数?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|的?(?:百分之几|百分比|比例|比率|几成|%))|完成率|执行率|(?:花|用)了?(?:年初|全年|调整)?预算(?:数)?的(?:百分之几|百分比|比例|多少|几成|%)|"
                          r"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出))(?:是|为|占)(?:年初|全年|调整)预算数?的?(?:百分之几|百分比|比例|多少|几成|%)")
 
 
@@ -350,6 +351,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
     told = _QUOTED_STORY.sub(" ", _QUOTED_FIGURE.sub(" ", rest)) if asks_reason else rest
     focus = INCLUDED.sub("", clean_focus(told))
+    if defines and (quoted := _QUOTED_TERM.search(rest)):
+        focus = quoted["term"]
     if asks_side:  # "区府办是干什么的" asks for its 主要职能: the phrasing names no item
         aspects = asked_aspects(rest)
         if not clean_focus(reduce(lambda text, said: text.replace(said, " "), aspects.values(), rest)):
@@ -438,7 +441,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
-        direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown,
+        direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         scope=within["scope"] if within and operation is Operation.LOOKUP else "",

@@ -28,7 +28,7 @@ from ingest.model import DocumentKind
 from ingest.numbers import NUMBER, is_money
 from ingest.punctuation import QUOTES, SENTENCE
 from ingest.subjects import normalise
-from ingest.tables import strip_list_mark
+from ingest.tables import list_mark, strip_list_mark
 
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
@@ -173,6 +173,7 @@ class RetrievalPath:
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
+            ranked = [*self._glossary_entries(intent.focus, docs), *ranked]
         section = None if intent.asks_name else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         # a sentence opening with the body's name gets no edge over the text under the heading asked for
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
@@ -186,7 +187,7 @@ class RetrievalPath:
         close = [s for s in ranked if s.doc_id == best.doc_id and s.score >= best.score - SECOND_SENTENCE_MARGIN]
         chosen = sorted(close[:ANSWER_SENTENCES], key=lambda s: s.start)
         if intent.asks_definition and _DEFINES.search(best.text):
-            chosen = [best]  # the definition says it all
+            chosen = self._defined_item(best)  # the definition says it all, with what its item adds after it
         if intent.asks_reason:
             chosen = self._with_reason(chosen, best, intent)
         elif intent.operation is Operation.LIST:
@@ -229,6 +230,31 @@ class RetrievalPath:
                 items = Sentence(sentence.doc_id, span[0], span[1], "；".join(filter(None, lines)) + "。", sentence.page, 0.0)
                 return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
         return []
+
+    def _glossary_entries(self, term: str, docs: list[Document]) -> list[Sentence]:
+        """The line of each retrieved document that opens by defining the asked word ("（6）全年预算数：指…"), found in the
+        whole text: a glossary entry answers wherever the retrieved chunks stand."""
+        if len(term) < 2:
+            return []
+        entry = re.compile(rf"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[)）、.．]\s*)?[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*",
+                           re.MULTILINE)
+        found = []
+        for doc_id in _documents(docs):
+            if match := entry.search(self.texts.text(doc_id)):
+                text = match.group().rstrip()
+                lead = len(text) - len(text.lstrip())
+                found.append(Sentence(doc_id, match.start() + lead, match.start() + len(text), text.lstrip(), None,
+                                      1.0 + 2 * DEFINITION_BONUS))
+        return found
+
+    def _defined_item(self, best: Sentence) -> list[Sentence]:
+        """A definition and the sentences its glossary item goes on with ("本单位的事业收入为…"), up to the next
+        numbered item or the end of the line."""
+        whole = self._with_paragraph(best)[0]
+        sentences = [m for m in SENTENCE.finditer(whole.text) if m.start() >= best.end - best.start]
+        end = next((m.start() for m in sentences if list_mark(m.group())), len(whole.text))
+        text = whole.text[:end].rstrip()
+        return [Sentence(best.doc_id, best.start, best.start + len(text), text, best.page, best.score)]
 
     def _with_paragraph(self, best: Sentence) -> list[Sentence]:
         """The best sentence and the rest of its paragraph, whole sentences up to LIST_CHARS: the parts a

@@ -111,8 +111,16 @@ def _table_rows(facts: list[FactRecord], plan: QuestionPlan) -> dict[_RowKey, li
         if (fact.origin == "table" and fact.table_id is not None and fact.row_path and fact.kind is FactKind.AMOUNT
                 and is_money(fact.unit) and fit is not None and fit >= 0 and not _is_total(fact.subject)
                 and not any(indicator in fact.measure for indicator in INDICATORS)):
-            rows[(fact.table_id, fact.subject, _code(fact))].append(fact)
+            rows[(fact.table_id, _row_name(fact, plan), _code(fact))].append(fact)
     return rows
+
+
+def _row_name(fact: FactRecord, plan: QuestionPlan) -> str:
+    """What a row is compared as: its item, or where projects are asked of a 政府采购 table that names the project
+    before the 品目 bought, the project."""
+    if plan.rows and plan.rows.projects and fact.table_kind is TableKind.PROCUREMENT and len(fact.row_path) > 1:
+        return fact.row_path[0]
+    return fact.subject
 
 
 def _column(fact: FactRecord) -> str:

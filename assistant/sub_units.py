@@ -13,13 +13,16 @@ from ingest.tables import is_total_label
 
 
 def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | None:
-    """The unit's figure of the asked item (the question's words other than the unit's name), or None."""
-    rows = sorted((f for f in facts if f.origin == "table" and f.subject == unit and f.kind is FactKind.AMOUNT
+    """The unit's figure of the asked item (the question's words other than the unit's name; its row may put its
+    place before the name asked), or None."""
+    rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and f.kind is FactKind.AMOUNT
                    and is_money(f.unit)), key=lambda f: f.start)
     item = asked.replace(unit, "")
     words = [w for w in search_terms(item) if len(w) >= 2]
-    if not rows or not words:
+    if not rows:
         return None
+    if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table that lists it
+        return next((f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)), None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     totals = [f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
-from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell
+from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
 from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, parse_counted, to_wan
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
@@ -354,6 +354,13 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     return name, measure
 
 
+def _classified_project(table: Table, labels: tuple[str, ...]) -> bool:
+    """Whether a row of a project table names its project first and the 功能科目 it is classified under last
+    (a label opening with its 科目编码)."""
+    return table.kind is TableKind.PROJECTS and len(labels) > 1 and bool(split_code(labels[-1])[0]) \
+        and not split_code(labels[0])[0]
+
+
 def _subject_label(label: str) -> str:
     """A row label as an item: no list mark, no 科目编码 before its name ("2120104 城管执法" in one cell), no
     bracketed unit after it."""
@@ -443,6 +450,11 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure
                 subject, _ = _header_subject(cell.col_headers)
                 measure, context = cell.row_labels[-1], " ".join(cell.row_labels[:-1])
+            elif _classified_project(table, cell.row_labels):
+                # "村级组织运转保障 | 2130705 对村民委员会和村党支部的补助": the project, classified under a 功能科目
+                subject = _subject_label(cell.row_labels[0])
+                measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
+                context = " ".join(cell.row_labels[1:])
             elif cell.row_labels:
                 subject = _subject_label(cell.row_labels[-1])
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"

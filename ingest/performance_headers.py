@@ -76,6 +76,8 @@ def is_project_header(text: str) -> bool:
 _NAMED_PROJECT = (
     re.compile(r"项目名称[：:]\s*(?P<name>[^\s：:，,；;。]+)"),  # "项目名称：天网视频监控系统运维 主管部门：…"
     re.compile(r"^(?P<name>[^\s：:，,；;。、]{2,}?项目)(?:绩效自评|绩效目标|支出绩效)"),  # "高标准农田建设项目绩效自评情况："
+    # "（一）食品安全监督抽检项目。全年预算260.00万元…绩效目标完成情况：": a numbered paragraph opening with the project
+    re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*(?P<name>[^\s：:，,；;。、]{2,}?项目)(?=[。，,：:；;\s]|$)"),
 )
 
 

@@ -25,10 +25,13 @@ _FORM_NUMBER = re.compile(r"^(?:公开|附)?表?\s*[\d一二三四五六七八�
 HEADER_END_MARKS = ("一级指标", "指标值")  # a 绩效目标表's header row; rows above it are notes
 _CODE = re.compile(r"^[A-Z]?\d{1,10}$")
 CODED_LABEL = re.compile(r"^(?P<code>\d{3}(?:\s*\d{2}){0,2})\s*(?P<name>\D.*)$")  # "2010506统计管理", "301 01基本工资"
+_SUBJECT_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
 CODE_DIGITS = (3, 2, 2)  # a 科目编码's 类, 款 and 项
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|.*小计)$")
 _COUNT_IN_LABEL = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
 LABEL_HEADER = re.compile(r"(项目|科目|名称|指标)$")
+_BOUGHT_HEADER = re.compile(r"(品目|品名)$")  # what a 政府采购 row buys: a label beside the project's name
+_UNIT_HEADER = re.compile(r"^计量单位$")  # a column of the units its row's 数量 counts in (台, 批, 项)
 
 
 class ListMark(StrEnum):
@@ -62,6 +65,11 @@ def strip_table_number(title: str) -> str:
 def strip_list_mark(text: str) -> str:
     """"2、车辆（台、辆）" → "车辆（台、辆）"."""
     return _LIST_MARK.sub("", text).strip()
+
+
+def is_subject_code(text: str) -> bool:
+    """"30201", "2080505", "201": a 科目编码 of 类, 类款 or 类款项 printed alone in its cell."""
+    return bool(_SUBJECT_CODE.fullmatch(text.strip()))
 
 
 def split_code(label: str) -> tuple[tuple[str, ...], str]:
@@ -184,8 +192,9 @@ def _spanning(grid: list[list[str]], full: list[bool], r: int, col: int) -> str:
 
 
 def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width: int) -> set[int]:
-    """Leading text/code columns, plus any later column whose header names items (…项目, …科目); a row with one
-    filled cell (a note under the table: 注：本表反映…) decides no column's kind."""
+    """Leading text/code columns, plus any later column whose header names items (…项目, …科目) or, right after
+    them, what a row buys (采购品目); a row with one filled cell (a note under the table: 注：本表反映…) decides no
+    column's kind."""
     labels: set[int] = set()
     body = [row for row in body if sum(bool(c.text) for c in row) > 1]
     for col in range(width):
@@ -204,7 +213,8 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
     for col, chain in enumerate(headers):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
         textual = sum(parse_number(v) is None and parse_quantity(v) is None for v in values)
-        if chain and LABEL_HEADER.search(chain[-1]) and values and textual >= len(values) / 2:
+        named = chain and (LABEL_HEADER.search(chain[-1]) or _BOUGHT_HEADER.search(chain[-1]) and col - 1 in labels)
+        if named and values and textual >= len(values) / 2:
             labels.add(col)
     return labels
 
@@ -268,8 +278,10 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
     code_columns = {col for col in labels if _holds_codes(body, col)}
     figure_columns = {col for col in range(width) if col not in labels and any(
         col < len(row) and parse_quantity(row[col].text) is not None for row in body)}
+    unit_columns = [col for col, chain in enumerate(headers) if chain and _UNIT_HEADER.match(chain[-1])]
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}
+        row_unit = next((q.unit for col in unit_columns if (q := parse_quantity(f"1{row_texts[col]}"))), None)
         for i, col in enumerate(ordered_labels):
             # a blank parent label spans down (merged cell) only when a child label to its right is filled,
             # for a code a child code: a row blank to the end (合计) or a 类 row (201 | | | name) inherits nothing
@@ -288,7 +300,7 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             row_labels = tuple(row_texts[c] for c in ordered_labels if after < c < col and row_texts[c])
             counted = _count_unit_from_label(row_labels[-1]) if row_labels else None
             if row_labels and "数量" in "".join(chain):
-                default_unit = counted or None
+                default_unit = row_unit or counted or None
             elif counted and not is_money(counted) and counted not in _LEVEL_MARKS and not any(map(header_unit, chain)):
                 default_unit = counted  # "公务用车保有量（辆）": counted, whatever the table's unit; 行政运行（项） is a level
             quantity = parse_quantity(cell.text, default_unit)

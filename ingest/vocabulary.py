@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ingest.numbers import CHINESE_NUMERAL
+
 DATA = files("ingest") / "data"
 ORGAN_WORDS = DATA / "organ_words.txt"
 PLACE_WORDS = DATA / "place_words.txt"
@@ -29,6 +31,7 @@ class Vocabulary:
     weak_organs: frozenset[str]  # end facilities' names too (中心): not enough alone to name a body
     not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
+    not_in_names: tuple[str, ...]  # words no body's name holds (多少, 下面)
     comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
     named_by_place: tuple[str, ...]  # organ words of bodies named after their place (街道办事处): named by it alone
     item_words: tuple[str, ...]  # words of a budget item, never of a body's name (费, 支出)
@@ -39,6 +42,7 @@ class Vocabulary:
     generic: tuple[str, ...]  # kind or level of body, not which body (中共, 人民政府, （本级）)
     party_markers: tuple[str, ...]  # the party committee right after a place (某市委)
     organ_tokens: tuple[str, ...]  # organ words and their short forms
+    ordinal_short_forms: dict[str, str]  # organ word → the short form a numbered body is written with (中学 → 中)
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +56,7 @@ def vocabulary() -> Vocabulary:
         weak_organs=frozenset(_words(organ, "weak_organs")),
         not_organs=_words(organ, "not_organs"),
         not_names=_words(organ, "not_names"),
+        not_in_names=_words(organ, "not_in_names"),
         comparing=_words(organ, "comparing"),
         named_by_place=_words(organ, "named_by_place"),
         item_words=_words(organ, "item_words"),
@@ -62,6 +67,7 @@ def vocabulary() -> Vocabulary:
         generic=_words(place, "generic"),
         party_markers=_words(place, "party_markers"),
         organ_tokens=_longest_first(w for row in organ["organs"] for w in row),
+        ordinal_short_forms={row[0]: row[1] for row in sorted(organ["ordinal_short_forms"], key=lambda r: -len(r[0]))},
     )
 
 
@@ -96,6 +102,27 @@ def is_han(text: str) -> bool:
 def organ_suffixes(name: str) -> tuple[str, ...]:
     """The organ words `name` ends with, longest first (人大常委会办公厅, 办公厅, 厅)."""
     return tuple(word for word in vocabulary().organs if name.endswith(word))
+
+
+def ordinal_name(core: str) -> str:
+    """How people write a numbered body: its numeral and the short form of its organ word (第二中学 → 二中,
+    第一人民医院 → 一院); "" for a body that is not numbered so."""
+    for organ, short in vocabulary().ordinal_short_forms.items():
+        if match := re.fullmatch(rf"第({CHINESE_NUMERAL}){organ}", core):
+            return match[1] + short
+    return ""
+
+
+def ordinal_end(text: str, at: int) -> int | None:
+    """Where a numbered body's short name starting at `at` ends (二中 of 桐溪二中2025年), or None."""
+    match = _ordinal_pattern().match(text, at)
+    return match.end() if match else None
+
+
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern[str]:
+    shorts = "|".join(dict.fromkeys(vocabulary().ordinal_short_forms.values()))
+    return re.compile(rf"(?<!第){CHINESE_NUMERAL}(?:{shorts})")
 
 
 def place_end(text: str, at: int = 0) -> int | None:

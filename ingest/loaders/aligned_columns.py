@@ -21,6 +21,7 @@ from ingest.display_width import display_width
 from ingest.loaders.builder import glue
 from ingest.loaders.text_tables import heads_labels, is_figure
 from ingest.numbers import counts_off
+from ingest.tables import is_subject_code
 
 MIN_COLUMNS = 3
 WRAP_SLACK = 2  # display columns a wrapped cell's text may stop short of its column's right edge
@@ -110,9 +111,15 @@ def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> li
 def _two_sided(head: list[list[_Piece]], body: list[list[_Piece]], columns: list[tuple[int, int]],
                figure_columns: set[int]) -> bool:
     """Whether a label header (项目) stands right of a column of amounts: 收入 beside 支出, each side with a header
-    above it, which the header vocabulary reads (ingest/loaders/text_tables.py). A 序号 column counts no amounts."""
-    amounts = [i for i in sorted(figure_columns) if not _numbers_rows(body, columns, i)]
+    above it, which the header vocabulary reads (ingest/loaders/text_tables.py). A 序号 or 科目编码 column counts no
+    amounts."""
+    amounts = [i for i in sorted(figure_columns) if not _numbers_rows(body, columns, i) and not _codes(body, columns, i)]
     return bool(amounts) and any(p.start > columns[amounts[0]][0] and heads_labels(p.text) for pieces in head for p in pieces)
+
+
+def _codes(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:
+    """Whether every figure of the column is a 科目编码 (30201, 2080505)."""
+    return all(is_subject_code(p.text) for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column)
 
 
 def _numbers_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:

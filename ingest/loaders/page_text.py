@@ -34,6 +34,7 @@ WRAP_JITTER = 2  # display columns a wrapped line may stop short of its width
 MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
 MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
 MAX_HEADER_WIDTH = 80
+MIN_ONE_FIGURE_RUN = 3  # lines in a row that end with one amount each make a table of one figure column
 MIN_RUNNING_HEADER_REPEATS = 3  # a line printed this often is a running page header
 ROW, HEAD, CELLS = "row", "head", "cells"  # a row of figures, a column-header line, a row of tab-separated cells
 
@@ -75,6 +76,25 @@ def _is_table_row(line: str, in_run: bool) -> bool:
     return in_run or sum(is_figure(cell) for cell in row_cells(line)) >= 2
 
 
+def _one_figure_runs(lines: list[str], tabbed: list[bool], rows: list[bool]) -> list[tuple[int, int]]:
+    """Runs of lines that each end with one amount with decimals after a label, no prose (a table of one figure column:
+    "30201　办公费　286500.00"); a page number or a count at a line's end has no decimals."""
+    def fits(i: int) -> bool:
+        tokens = lines[i].split()
+        return (not tabbed[i] and not rows[i] and len(tokens) >= 2 and _trailing_figures(lines[i]) == 1
+                and "." in tokens[-1] and not _PROSE.search(lines[i]))
+
+    runs, start = [], None
+    for i in range(len(lines) + 1):
+        if i < len(lines) and fits(i):
+            start = i if start is None else start
+        elif start is not None:
+            if i - start >= MIN_ONE_FIGURE_RUN:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
 def _is_header_line(line: str) -> bool:
     text = line.strip()
     return (bool(text) and not _HEADER_STOP.search(text) and not text.endswith("表") and not _HEADING.match(text)
@@ -99,6 +119,8 @@ def table_runs(lines: list[str]) -> list[str | None]:
     rows = [False] * len(lines)
     for i, line in enumerate(lines):
         rows[i] = not tabbed[i] and bool(line.strip()) and _is_table_row(line, i > 0 and rows[i - 1])
+    for start, end in _one_figure_runs(lines, tabbed, rows):
+        rows[start:end] = [True] * (end - start)
     for i in range(1, len(lines) - 1):  # a label-only row between two rows stays in the table
         line = lines[i].strip()
         if not rows[i] and not tabbed[i] and rows[i - 1] and rows[i + 1] and _is_label_only(line):

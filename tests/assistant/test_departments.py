@@ -474,3 +474,90 @@ def test_another_body_at_an_indexed_place_is_not_indexed(question: str, unknown:
 @pytest.mark.parametrize("question", ["棠溪城乡社区支出多少", "鹤汀水利支出多少"])
 def test_an_item_after_a_place_names_no_body(question: str) -> None:
     assert find_department(question, PLACES).unknown is None
+
+
+# ---------------------------------------------------------------- numbered bodies (第二中学, 第一人民医院)
+
+NUMBERED = ["某县第二中学", "某市第一人民医院", "某县实验小学", "某县财政局"]
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("某县二中2025年总预算多少", "某县第二中学"),
+        ("县二中的三公经费", "某县第二中学"),
+        ("二中有多少学生", "某县第二中学"),
+        ("某县第二中学的收入", "某县第二中学"),
+        ("市一院2025年预算", "某市第一人民医院"),
+        ("某市一院的住院楼项目", "某市第一人民医院"),
+        ("某县实验小学的公用经费", "某县实验小学"),
+    ],
+)
+def test_numbered_bodies_by_their_short_names(question: str, department: str) -> None:
+    assert named(question, NUMBERED) == (department,)
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [("某县第一中学2025年预算多少", "某县第一中学"), ("某县一中预算多少", "某县一中"), ("市二院的预算", "市二院")],
+)
+def test_another_number_is_another_body(question: str, body: str) -> None:
+    match = find_department(question, NUMBERED)
+    assert match.departments == () and match.unknown == body
+
+
+@pytest.mark.parametrize("question", ["其中学费收入多少", "一小时内响应", "初中学生多少人", "小组会议开了几次"])
+def test_words_that_hold_a_numbered_short_name_are_not_bodies(question: str) -> None:
+    assert find_department(question, NUMBERED) == DepartmentMatch((), None, question)
+
+
+# ---------------------------------------------------------------- short forms of joined names and federations
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("漪泷规资局2024年一共花了多少钱", "漪泷市自然资源和规划局"),  # 规划 and 自然资源 the other way round
+        ("漪泷市规资局的三公经费", "漪泷市自然资源和规划局"),
+        ("漪泷自然资源局的预算", "漪泷市自然资源和规划局"),
+        ("渌屏省妇联2025年部门预算", "渌屏省妇女联合会"),
+        ("妇联的三公经费", "渌屏省妇女联合会"),
+    ],
+)
+def test_joined_names_either_way_round_and_federations(question: str, department: str) -> None:
+    assert named(question, ["漪泷市自然资源和规划局", "渌屏省妇女联合会"]) == (department,)
+
+
+@pytest.mark.parametrize("question", ["怎么联系妇女联合会", "质谱联用仪的预算", "联合会的预算"])
+def test_words_holding_联_name_no_federation(question: str) -> None:
+    assert find_department(question, ["渌屏省妇女联合会"]).departments in ((), ("渌屏省妇女联合会",))
+    assert find_department(question, ["渌屏省妇女联合会"]).unknown is None
+
+
+# ---------------------------------------------------------------- a unit named right after its department
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("鹤岭区市场监管局城关市场监督管理所2024年花了多少钱", "城关市场监督管理所"),
+        ("鹤岭区市场监管局的执法大队2024年预算", "执法大队"),
+        ("鹤岭区市场监管局检验检测中心今年收入多少", "检验检测中心"),
+    ],
+)
+def test_a_unit_named_after_its_department(question: str, unit: str) -> None:
+    match = find_department(question, ["澄州市鹤岭区市场监督管理局"])
+    assert match.departments == ("澄州市鹤岭区市场监督管理局",) and match.unit == unit
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["鹤岭区市场监管局下属单位有几个", "鹤岭区市场监管局有几个分所", "鹤岭区市场监管局社区服务中心新建工程多少钱",
+     "鹤岭区市场监管局办公费多少", "鹤岭区市场监管局下面管着多少所", "鹤岭区市场监管局送检下乡几次"],
+)
+def test_no_unit_where_the_words_after_the_name_are_no_body(question: str) -> None:
+    assert find_department(question, ["澄州市鹤岭区市场监督管理局"]).unit is None
+
+
+def test_a_place_is_not_read_twice_where_the_body_repeats_its_name() -> None:
+    assert find_department("示例县示例局2025年收入", ["示例县示例局"]).rest == " 2025年收入"

@@ -321,3 +321,28 @@ def test_an_average_is_answered_only_by_a_figure_stated_as_one():
     stated = fact("平均住院日", value="7.5")
     assert rank_facts([one_project], ["项目自评得分"], "项目自评的平均得分是多少") == []
     assert rank_facts([stated], ["平均住院日"], "平均住院日控制在多少")[0].fact is stated
+
+
+def test_a_whole_is_not_answered_by_another_item_s_share_of_it():
+    three_public = replace(fact("三公经费财政拨款支出", 0, value="40.80"), measure="完成率", unit="%", amount_wan=None)
+    question = "财政拨款支出完成了全年预算的百分之几"
+    assert rank_facts([three_public], ["财政拨款支出"], question, ("%",)) == []
+    assert rank_facts([three_public], ["三公经费财政拨款支出"], "三公经费财政拨款支出完成了全年预算的百分之几", ("%",))
+
+
+def test_an_indicator_asked_is_answered_by_that_indicator_only():
+    money = replace(fact("防汛抗旱和地质灾害防治", 0, value="46.50"), measure="合计")
+    target = replace(fact("防汛抗旱和地质灾害防治", 10, value="30"), measure="成本指标", qualifier="≤")
+    question = "防汛抗旱项目的成本指标定的是多少"
+    assert [r.fact.start for r in rank_facts([money, target], ["防汛抗旱项目成本指标"], question)] == [10]
+    assert rank_facts([money], ["防汛抗旱项目成本指标"], question) == []
+
+
+def test_one_item_stated_for_several_bodies_is_the_one_whose_sentence_names_the_asked_body():
+    def units(start: int, body: str, value: str) -> FactRecord:
+        return replace(fact("三级预算单位", start, value=value), unit="个", amount_wan=None,
+                       context=f"{body}(包含{body}机关等{value}个三级预算单位)")
+    road, port = units(0, "重庆市公路局", "4"), units(100, "重庆市港航管理局", "6")
+    ranked = rank_facts([road, port], ["港航局三级预算单位"], "港航局下面有几个三级预算单位", ("个",))
+    assert ranked[0].fact.value == Decimal("6")
+    assert rank_facts([road, port], ["公路局三级预算单位"], "公路局有几个三级预算单位", ("个",))[0].fact.value == Decimal("4")

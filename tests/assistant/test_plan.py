@@ -697,3 +697,29 @@ def test_the_whole_budget_however_named_is_looked_for_by_the_wholes_terms(questi
 ])
 def test_everyday_words_for_an_item_reach_the_documents_word(question, term):
     assert term in plan(question).terms
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("某区人社局2024年度收入支出总计是多少", "收入支出总计"),  # 年度 goes with its year
+    ("文旅局2025年有出国经费吗", "出国经费"),  # "有…吗" asks whether, not of an item called 有出国经费
+    ("文旅局有没有公车", "公车"),
+    ("文旅局今年有国有资产吗", "国有资产"),  # 国有's 有 stays
+    ("文旅局买台式电脑的预算多少", "台式电脑"),
+    ("文旅局要买的液相色谱仪多少钱", "液相色谱仪"),
+    ("文旅局买车花了多少", "买车"),  # 买车 is a word of its own (公务用车购置费)
+    ("文旅局下面有几个下属单位", "下属单位"),
+    ("文旅局决算里说的“全年预算数”是什么意思", "全年预算数"),  # the quoted word is the one defined
+])
+def test_the_asked_item_without_the_words_around_it(question, focus):
+    assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question", ["文旅局造林补助项目要完成多少万亩人工造林", "文旅局今年要完成多少场演出"])
+def test_how_much_is_to_be_done_is_no_completion_rate(question):
+    assert plan(question).operation is not Operation.COMPLETION
+
+
+@pytest.mark.parametrize("question", ["文旅局2025年财政拨款支出完成了全年预算的百分之几", "文旅局支出完成了预算的多少",
+                                      "文旅局三公经费完成率"])
+def test_completion_rates(question):
+    assert plan(question).operation is Operation.COMPLETION

@@ -94,3 +94,25 @@ def test_two_sides_and_unaligned_lines_are_left_to_the_header_words() -> None:
                                  ["201 一般公共服务支出 3,000,000 1,000,000 2,000,000",
                                   "2010301 行政运行 1,000,000 1,000,000"])
     assert single_spaced is None
+
+
+ONE_COLUMN = "\n".join([
+    "示例县示例中学2025年单位预算", "", "表五　基本支出预算表（按经济分类）", "　　　　　　　　　　　　　　　　单位：元",
+    "科目编码　　科目名称　　　　　　　　　　　　　　预算数",
+    "　　　　　　人员经费合计　　　　　　　　　　　　24304936.00",
+    "30101　　　基本工资　　　　　　　　　　　　　　7286400.00",
+    "30102　　　津贴补贴　　　　　　　　　　　　　　2586800.00",
+    "30205　　　水费　　　　　　　　　　　　　　　　236800.00",
+    "30206　　　电费　　　　　　　　　　　　　　　　682400.00",
+    "", "二、其他说明", "目录 3", "第一部分 单位概况 4", "第二部分 预算表 5",
+])
+
+
+def test_one_figure_column_aligned_with_wide_spaces_is_a_table_with_its_codes(tmp_path: Path) -> None:
+    path = tmp_path / "example-school-2025-unit-budget.txt"
+    path.write_text(ONE_COLUMN, encoding="utf-8")
+    doc = parse_file(path)
+    figures = {f.subject: f.value for f in doc.facts if f.origin == "table"}
+    assert figures["水费"] == Decimal("236800.00") and figures["电费"] == Decimal("682400.00")
+    assert "30205\t水费\t236800.00" in doc.text  # the 科目编码 is a cell of its own, not a figure beside the name
+    assert "第二部分 预算表 5" in doc.text and "第二部分 预算表" not in figures  # page numbers of a contents list are no table

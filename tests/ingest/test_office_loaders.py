@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -187,3 +188,19 @@ def test_xlsx_tables_stacked_in_one_sheet_are_read_apart(tmp_path: Path) -> None
     assert [len(t.body) for t in doc.tables] == [2, 2]
     assert doc.meta.department == "示例县示例镇人民政府"  # not 表一示例县…, and not the sheet's name
     assert doc.meta.title.startswith("表一 示例县示例镇人民政府2025年")
+
+
+def test_xlsx_narrative_below_the_tables_is_text_not_a_table_row(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["示例市示例局2024年度部门决算"], ["表1 收入支出决算总表"], ["单位：万元"], ["项目", "决算数"],
+            ["本年收入合计", 100.5], ["本年支出合计", 98.2],
+            ["第三部分 情况说明"], ["2024年度本年支出合计98.20万元，比2023年度减少2.30万元，主要原因是压减会议费。"]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "narrative.xlsx"
+    wb.save(path)
+    doc = parse_file(path)
+    assert len(doc.tables) == 1 and len(doc.tables[0].body) == 2
+    said = [f for f in doc.facts if f.origin == "text"]
+    assert any(f.subject == "本年支出合计" and f.value == Decimal("98.20") for f in said)

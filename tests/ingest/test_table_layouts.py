@@ -81,3 +81,51 @@ def test_years_down_the_side_give_each_item_its_years_figures(document: ParsedDo
     found = {(f.subject, f.period): f.value for f in document.facts if f.origin == "table" and f.period}
     assert found["公务接待费", 2023] == Decimal("5.00") and found["公务用车运行维护费", 2024] == Decimal("10.40")
     assert not [f for f in document.facts if f.subject in ("2023年", "2024年", "年度")]
+
+
+PURCHASES_AND_PROJECTS = "\n".join([
+    "示例县示例乡人民政府2025年部门预算", "",
+    "表10 项目支出预算表", "单位：万元",
+    "项目名称\t实施单位\t功能科目\t合计\t一般公共预算",
+    "合计\t\t\t232.90\t232.90",
+    "村级组织运转保障\t乡本级\t2130705 对村民委员会和村党支部的补助\t186.40\t186.40",
+    "防汛抗旱和地质灾害防治\t乡农业服务中心\t2130314 防汛\t46.50\t46.50",
+    "",
+    "表11 政府采购预算明细表", "单位：万元",
+    "项目名称\t采购品目\t数量\t计量单位\t金额",
+    "合计\t\t\t\t13.40",
+    "机关日常办公设备购置\t台式计算机\t8\t台\t4.80",
+    "防汛抗旱和地质灾害防治\t防汛抢险物资\t1\t批\t8.60",
+    "",
+    "十、预算绩效管理情况",
+    "（一）食品安全监督抽检项目。全年预算260.00万元，自评得分96.5分。绩效目标完成情况：",
+    "一级指标\t二级指标\t三级指标\t年度目标值\t实际完成值",
+    "产出指标\t数量指标\t食品安全监督抽检批次\t≥2400批次\t2516批次",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93.6%",
+])
+
+
+@pytest.fixture(scope="module")
+def purchases(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path = tmp_path_factory.mktemp("purchases") / "example-township-2025-dept-budget.txt"
+    path.write_text(PURCHASES_AND_PROJECTS, encoding="utf-8")
+    return parse_file(path)
+
+
+def test_a_project_row_is_named_by_its_project_not_its_functional_class(purchases: ParsedDocument) -> None:
+    projects = {f.subject: f.value for f in purchases.facts if f.context.startswith("表10") and f.measure == "合计"}
+    assert projects == {"合计": Decimal("232.90"), "村级组织运转保障": Decimal("186.40"),
+                        "防汛抗旱和地质灾害防治": Decimal("46.50")}
+
+
+def test_a_purchase_is_named_by_what_it_buys_and_counted_in_its_row_s_unit(purchases: ParsedDocument) -> None:
+    bought = {(f.subject, f.measure): (f.value, f.unit) for f in purchases.facts if f.context.startswith("表11")}
+    assert bought["台式计算机", "数量"] == (Decimal("8"), "台")
+    assert bought["防汛抢险物资", "数量"] == (Decimal("1"), "批")
+    assert bought["台式计算机", "金额"] == (Decimal("4.80"), "万元")
+    assert any(f.row_path == ("机关日常办公设备购置", "台式计算机") for f in purchases.facts)
+
+
+def test_an_indicator_grid_under_a_numbered_project_paragraph_is_that_project_s(purchases: ParsedDocument) -> None:
+    achieved = [f for f in purchases.facts if f.value == Decimal("2516")]
+    assert [f.subject for f in achieved] == ["食品安全监督抽检项目"]

@@ -1,0 +1,94 @@
+"""A department's units asked by name, glossary entries, parts a sentence lists after their whole, reasons told in
+the item's own paragraph, and a whole never answered with another item's share of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+from tests.support import word_dump
+
+BY_UNIT = word_dump([
+    ("单位名称", "合计", "财政拨款收入", "事业收入"),
+    ("合计", "5000.00", "4600.00", "400.00"),
+    ("示例县示例局（本级）", "3800.00", "3800.00", ""),
+    ("示例县示例研究院", "1200.00", "800.00", "400.00"),
+])
+THREE_PUBLIC = word_dump([
+    ("项目", "上年预算数", "本年预算数", "增减额"),
+    ("公务接待费", "1.00", "0.80", "-0.20"),
+])
+DISCLOSURE = f"""示例县示例局
+2025年部门预算
+
+第一部分 部门概况
+示例县示例局下属示例县示例研究院1个事业单位。
+第二部分 预算表
+表一 部门收入总表
+单位：万元
+{BY_UNIT}
+
+表二 “三公”经费预算表
+单位：万元
+{THREE_PUBLIC}
+
+第三部分 情况说明
+一、收入预算情况
+（二）事业收入400.00万元，比2024年增加17.78万元。其中：技术服务收入262.64万元，按合同测算；培训收入137.36万元。
+二、财政拨款支出情况
+2025年一般公共预算财政拨款支出预算4600.00万元，全年预计完成98.48%。
+2025年“三公”经费财政拨款支出完成全年预算的92.10%。
+三、“三公”经费情况
+（三）公务接待费0.80万元，主要用于接待上级检查，减少的原因是严格控制接待标准和陪同人数。
+第四部分 名词解释
+1．事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。本局的事业收入为示例县示例研究院的技术服务收入。
+2．基本支出：指为保障机构正常运转的支出。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("units-glossary"), embeddings,
+                             {"example-county-bureau_2025_dept-budget.txt": DISCLOSURE})
+
+
+@pytest.mark.parametrize("question", ["示例县示例研究院2025年预算多少", "示例局示例研究院2025年预算是多少"])
+def test_a_unit_asked_alone_is_its_row_s_total(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 1200.0, answer.text
+    assert "示例县示例研究院" in answer.citations[0].quote
+
+
+def test_a_unit_s_named_column(assistant):
+    answer = assistant.ask("示例局示例研究院2025年事业收入多少")
+    assert answer.kind == "number" and answer.value == 400.0, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例局城关监管所2025年花了多少钱", "示例局的执法大队2025年预算多少"])
+def test_a_unit_its_department_never_names_is_not_found(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "not_found" and answer.value is None, answer.text
+
+
+def test_a_part_listed_after_its_whole_answers_inside_it(assistant):
+    first = assistant.ask("示例局2025年事业收入多少")
+    assert first.value == 400.0, first.text
+    answer = assistant.ask("其中技术服务收入多少", context=first.context)
+    assert answer.kind == "number" and answer.value == 262.64, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例局的事业收入指的是什么", "示例局说的“事业收入”是什么意思"])
+def test_a_glossary_entry_is_quoted_whole(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and "技术服务收入" in answer.text and "基本支出" not in answer.text, answer.text
+
+
+def test_a_reason_in_the_item_s_own_paragraph_beats_what_follows_the_table(assistant):
+    answer = assistant.ask("示例局2025年招待费为啥减少")
+    assert "严格控制接待标准" in answer.text, answer.text
+
+
+def test_a_whole_is_never_answered_with_another_item_s_share_of_it(assistant):
+    answer = assistant.ask("示例局2025年财政拨款支出完成了全年预算的百分之几")
+    assert answer.value != 92.1, answer.text
