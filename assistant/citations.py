@@ -166,7 +166,10 @@ class SourceTexts:
         text = self.text(doc_id)
         attached = _ATTACHED_REASON.match(text, end)
         if attached:  # "项目支出增加429万元，主要为信息化建设…；": the reason in the figure's own clause
-            return attached.start("reason"), attached.end("reason")
+            reason_end = attached.end("reason")
+            while text[reason_end : reason_end + 1] in ("；", ";") and (listed := _NEXT_REASON.match(text, reason_end + 1)):
+                reason_end = listed.end() - (listed.group()[-1:] in ("；", ";", "。"))  # "一是…；二是…；三是…。"
+            return attached.start("reason"), reason_end
         candidates = [m for m in SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
                       if _REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)

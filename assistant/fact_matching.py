@@ -617,7 +617,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             best = max(best, factor * (100.0 if text == column else 85.0))
         for label in map(normalise, bought_labels(fact)):  # a 政府采购 row is named by the project and by what it buys
             if text in label or label in text:
-                best = max(best, factor * _subject_score(text, label))
+                best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
     return best
 
 

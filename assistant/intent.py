@@ -194,8 +194,13 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         if shared:  # "科技创新、生命健康两个专项": each part is a 专项
             parts = [*parts[:-1], parts[-1][: shared.start()]]
             parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
-        return [p for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
+        parts = [p for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
+        side_by_side = _SIDE_BY_SIDE.fullmatch(parts[0]) if len(parts) == 1 else None
+        return [side_by_side["a"], side_by_side["b"]] if side_by_side else parts  # "水费电费加起来": 水费 + 电费
     return []
+
+
+_SIDE_BY_SIDE = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,8}?(?:费|支出))(?P<b>[\u4e00-\u9fff]{1,8}(?:费|支出))")
 
 
 _SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?)?(?:多少钱|[多少高低]*)$")  # "…两项一共花了多少"

@@ -11,6 +11,8 @@ from ingest.numbers import is_money
 from ingest.subjects import normalise
 from ingest.tables import is_total_label
 
+TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
+
 
 def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | None:
     """The unit's figure of the asked item (the question's words other than the unit's name; its row may put its
@@ -22,11 +24,16 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | 
     if not rows:
         return None
     if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table that lists it
-        return next((f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)), None)
+        return next((f for f in rows if _total_column(f)), None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
-    totals = [f for f in rows if is_total_label(f.col_path[-1] if f.col_path else f.measure)
-              and all(w in normalise(f.context.partition("：")[0]) for w in words)]
+    totals = [f for f in rows if _total_column(f) and all(w in normalise(f.context.partition("：")[0]) for w in words)]
     named = [f for f in rows if all(w in normalise(f.measure) for w in words)]
     # 上级补助收入: the column of that name; 收入: the total of the table of 收入; else the one column naming it
     return next(iter(exact or totals), named[0] if len(named) == 1 else None)
+
+
+def _total_column(fact: FactRecord) -> bool:
+    """Whether the figure stands in its table's total column (合计, 本年收入合计)."""
+    header = fact.col_path[-1] if fact.col_path else fact.measure
+    return is_total_label(header) or header.endswith(TOTAL_ENDINGS)

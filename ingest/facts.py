@@ -354,11 +354,12 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     return name, measure
 
 
-def _classified_project(table: Table, labels: tuple[str, ...]) -> bool:
-    """Whether a row of a project table names its project first and the 功能科目 it is classified under last
-    (a label opening with its 科目编码)."""
-    return table.kind is TableKind.PROJECTS and len(labels) > 1 and bool(split_code(labels[-1])[0]) \
-        and not split_code(labels[0])[0]
+def _row_project(table: Table, labels: tuple[str, ...]) -> str | None:
+    """The project a row of a project table names first, where the row names more (its 功能科目, its unit); None
+    elsewhere."""
+    if table.kind is not TableKind.PROJECTS or len(labels) < 2:
+        return None
+    return next((label for label in labels if not split_code(label)[0] and not label.strip().isdigit()), None)
 
 
 def _subject_label(label: str) -> str:
@@ -450,11 +451,12 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure
                 subject, _ = _header_subject(cell.col_headers)
                 measure, context = cell.row_labels[-1], " ".join(cell.row_labels[:-1])
-            elif _classified_project(table, cell.row_labels):
-                # "村级组织运转保障 | 2130705 对村民委员会和村党支部的补助": the project, classified under a 功能科目
-                subject = _subject_label(cell.row_labels[0])
+            elif project := _row_project(table, cell.row_labels):
+                # "村级组织运转保障 | 2130705 对村民委员会和村党支部的补助", "巾帼创业就业促进行动 | 省妇联本级": the project,
+                # whatever class or unit the row also names
+                subject = _subject_label(project)
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
-                context = " ".join(cell.row_labels[1:])
+                context = " ".join(label for label in cell.row_labels if label != project)
             elif cell.row_labels:
                 subject = _subject_label(cell.row_labels[-1])
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"

@@ -8,7 +8,8 @@ separate paragraphs). A lone tab is an empty cell. The stored text is the file's
 
 Other text prints a table row per line, cells separated by tabs (copied from Word or Excel) or
 aligned with spaces (extracted from a PDF), or drawn with box characters or printed as "item：figure" lines
-(ingest/loaders/text_rows.py): when such rows outnumber tab-led cell lines, the file is
+(ingest/loaders/text_rows.py), or one cell per line under a table's title (ingest/loaders/cell_lines.py): when such
+rows outnumber tab-led cell lines, the file is
 read as one page of plain text (ingest/loaders/page_text.py), written anew with its tables. Text with
 neither kind of table is kept as it is, line by line.
 """
@@ -19,6 +20,7 @@ import re
 from pathlib import Path
 
 from ingest.loaders.builder import TextBuilder, attach_captions
+from ingest.loaders.cell_lines import stacked_cells
 from ingest.loaders.decoding import decode_text
 from ingest.loaders.markdown import is_markdown, plain_text
 from ingest.loaders.page_text import CELLS, ROW, page_items, table_runs, wrap_width, write_page
@@ -131,7 +133,7 @@ def load_markdown(path: Path) -> RawDocument:
 
 def read_text(text: str, source: str, fmt: str) -> RawDocument:
     """Lines and tables of a plain text disclosure (see the module's docstring)."""
-    lines = cell_rows(text.split("\n"))
+    lines = cell_rows(stacked_cells(text.split("\n")))
     marks = table_runs(lines)
     if sum(mark in (ROW, CELLS) for mark in marks) <= _cell_lines(lines):
         return parse_text(text, source, fmt)

@@ -723,3 +723,13 @@ def test_how_much_is_to_be_done_is_no_completion_rate(question):
                                       "文旅局三公经费完成率"])
 def test_completion_rates(question):
     assert plan(question).operation is Operation.COMPLETION
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("文旅局今年水费电费加起来多少", ["水费", "电费"]),
+    ("文旅局差旅费会议费加起来是多少", ["差旅费", "会议费"]),
+    ("文旅局水费和电费加起来多少", ["水费", "电费"]),
+])
+def test_items_written_side_by_side_are_added(question, parts):
+    asked = plan(question)
+    assert asked.operation is Operation.SUM and asked.parts == parts

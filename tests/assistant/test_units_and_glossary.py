@@ -10,10 +10,16 @@ from tests.assistant.conftest import written_assistant
 from tests.support import word_dump
 
 BY_UNIT = word_dump([
-    ("单位名称", "合计", "财政拨款收入", "事业收入"),
+    ("单位名称", "本年收入合计", "财政拨款收入", "事业收入"),
     ("合计", "5000.00", "4600.00", "400.00"),
     ("示例县示例局（本级）", "3800.00", "3800.00", ""),
     ("示例县示例研究院", "1200.00", "800.00", "400.00"),
+])
+PROJECTS = word_dump([
+    ("项目名称", "单位名称", "合计"),
+    ("合计", "", "900.00"),
+    ("示例监测网络运维", "示例县示例局（本级）", "620.00"),
+    ("示例科研平台建设", "示例县示例研究院", "280.00"),
 ])
 THREE_PUBLIC = word_dump([
     ("项目", "上年预算数", "本年预算数", "增减额"),
@@ -29,12 +35,17 @@ DISCLOSURE = f"""示例县示例局
 单位：万元
 {BY_UNIT}
 
+表三 项目支出预算表
+单位：万元
+{PROJECTS}
+
 表二 “三公”经费预算表
 单位：万元
 {THREE_PUBLIC}
 
 第三部分 情况说明
 一、收入预算情况
+2025年收入预算5000.00万元，比2024年增加346.55万元，增长7.45%，主要原因是：一是新建示例科研平台；二是示例监测网络扩容；三是人员经费按政策调增。
 （二）事业收入400.00万元，比2024年增加17.78万元。其中：技术服务收入262.64万元，按合同测算；培训收入137.36万元。
 二、财政拨款支出情况
 2025年一般公共预算财政拨款支出预算4600.00万元，全年预计完成98.48%。
@@ -92,3 +103,19 @@ def test_a_reason_in_the_item_s_own_paragraph_beats_what_follows_the_table(assis
 def test_a_whole_is_never_answered_with_another_item_s_share_of_it(assistant):
     answer = assistant.ask("示例局2025年财政拨款支出完成了全年预算的百分之几")
     assert answer.value != 92.1, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例局示例研究院2025年收入多少", "示例县示例研究院2025年收入是多少"])
+def test_a_unit_s_income_is_its_total_income_column(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 1200.0, answer.text
+
+
+def test_a_project_row_is_named_by_its_project_not_its_unit(assistant):
+    answer = assistant.ask("示例局2025年哪个项目的钱最多")
+    assert "示例监测网络运维" in answer.text and "620" in answer.text, answer.text
+
+
+def test_every_reason_listed_after_a_change_is_given(assistant):
+    answer = assistant.ask("示例局2025年收入预算为什么增加")
+    assert "一是新建示例科研平台" in answer.text and "三是人员经费按政策调增" in answer.text, answer.text
