@@ -246,6 +246,9 @@ class Assistant:
         finals = [d for d in available if d.year == intent.as_of and _is_final(d)]
         if finals:  # "到2024年底": the 2024 final account states the year-end, a 2025 budget only some date before it
             docs, intent.years = finals, [intent.as_of]
+        if not intent.years and intent.wants_number and intent.basis in (Basis.FINAL, Basis.EXECUTION) \
+                and any(_is_final(d) for d in docs):
+            docs = [d for d in docs if _is_final(d)]  # "去年决算实际花了多少": what was spent is in a final account
         if not intent.years and intent.operation in _ONE_DOCUMENT and len({d.department for d in docs}) == 1:
             latest = max((d.year or 0 for d in docs), default=0)
             docs = [d for d in docs if (d.year or 0) == latest]

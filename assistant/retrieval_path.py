@@ -40,6 +40,8 @@ TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about 
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
+_ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
+_FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
@@ -171,6 +173,8 @@ class RetrievalPath:
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
+        if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
+            ranked = [s for s in ranked if _FIRM.search(s.text)]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries(intent.focus, docs), *ranked]

@@ -27,7 +27,7 @@ from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import normalise
-from ingest.tables import CODE_DIGITS, is_total_label, split_code
+from ingest.tables import CODE_DIGITS, is_subject_code, is_total_label, split_code
 
 MIN_ROWS = 2
 SPENDING_TABLES = (TableKind.EXPENSE, TableKind.GENERAL_PUBLIC)  # what a question naming nothing ranks
@@ -94,9 +94,10 @@ _RowKey = tuple[int, str, str]  # table, label, code
 
 
 def _code(fact: FactRecord) -> str:
-    """A row's 科目编码 digits: ("201", "05", "07", 专项普查活动) → 2010507, ("2013901", 行政运行) → 2013901."""
-    steps = [step for step in fact.row_path[:-1] if step.isdigit()]
-    return "".join(steps) or "".join(split_code(fact.row_path[-1])[0])
+    """A row's 科目编码 digits: ("201", "05", "07", 专项普查活动) → 2010507, ("2013901", 行政运行) → 2013901; a 序号
+    ("1", 某项目) is none."""
+    code = "".join(step for step in fact.row_path[:-1] if step.isdigit())
+    return code if is_subject_code(code) else "".join(split_code(fact.row_path[-1])[0])
 
 
 def _is_total(label: str) -> bool:

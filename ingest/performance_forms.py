@@ -212,9 +212,14 @@ def _fact(table: Table, row: list[Cell], cell: Cell, project: str, measure: str,
 
 
 def project_name(title: str) -> str:
-    """The project a form's title names: "5、机房升级项目经费绩效目标表" → 机房升级项目经费."""
+    """The project a form's title names: "5、机房升级项目经费绩效目标表" → 机房升级项目经费, "…绩效目标表（某项目）" → 某项目."""
+    if named := _NAMED_AFTER.search(title):  # "表12 项目支出绩效目标表（琤崖省1:5万区域地质调查（南部片区））"
+        return QUOTES.sub("", named["name"]).strip()
     name = re.sub(r"(项目)?(绩效目标|绩效)(申报)?表$", "", strip_list_mark(title))
     return QUOTES.sub("", name).strip() or title
+
+
+_NAMED_AFTER = re.compile(r"绩效(?:目标|自评)?表\s*[（(](?P<name>.+)[)）]\s*$")
 
 
 def _first(texts: list[str]) -> str:

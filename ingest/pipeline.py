@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from ingest.audit.run import audit_document
 from ingest.chunking import UNBOUNDED, TokenWindow, table_chunks, text_chunks
 from ingest.errors import IngestError
-from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item
+from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item, stated_basis_in
 from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
@@ -50,6 +51,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_LAST_YEARS = re.compile(r"^(?:上年|去年|上一年)")  # 上年决算, 上年预算数: a measure of the year before
+MIN_NAME_TAIL = 4  # characters of the name's tail that still name the department (区信访局); fewer may be an item's word
+_BASIS_LABEL = re.compile(r"^\s*(?P<label>[^\d，。；：:]{2,16})\s*[：:]\s*$")  # "预算数（全年预算）：" over its items
 MAX_CAPTION_GAP = 40  # a heading this close above a table heads it ("（二）某研究院" then "单位：万元")
 MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
 
@@ -62,6 +66,20 @@ def _goes_on(form: Table, table: Table, text: str) -> bool:
 def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
     """The money unit the document last declared on a line of its own before `offset`."""
     return next((unit for start, unit in reversed(declared) if start < offset), None)
+
+
+def _said(fact: Fact, department: str, year: int | None) -> Fact:
+    """A sentence's figure with the department's name taken off its item (芃塘区信访局政府采购支出总额), and of last year
+    where its measure says so ("与上年决算1181.96万元相比")."""
+    subject = clean_subject(_without_own_name(fact.subject, department)) or fact.subject
+    last_year = year is not None and fact.period is None and _LAST_YEARS.match(fact.measure)
+    return replace(fact, subject=subject, period=year - 1 if last_year else fact.period)
+
+
+def _without_own_name(subject: str, department: str) -> str:
+    """The subject without the department's name, or its tail from a place on, opening it."""
+    tails = (department[at:] for at in range(len(department) - MIN_NAME_TAIL + 1))
+    return next((subject[len(tail):] for tail in tails if subject.startswith(tail) and len(subject) > len(tail)), subject)
 
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:
@@ -117,18 +135,18 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     basis = meta.kind.natural_basis
     facts = [f for t in tables for f in facts_from_table(t, basis, meta.year)]
     carried = ""  # the 功能分类 item a line opens with, for the lines after it that name none
+    listed = None  # the basis a label line ("决算数：") gives the "item：figure" lines listed under it
     for line in raw.lines:
         section = section_at(sections, line.start)
-        found = facts_from_line(line, line.page, basis, section.title if section else "", carried)
+        if label := _BASIS_LABEL.match(line.text):
+            listed = stated_basis_in(label["label"])
+        found = facts_from_line(line, line.page, listed or basis, section.title if section else "", carried)
         if heading_level(line.text) is not None:
-            carried = ""
+            carried, listed = "", None
         elif item := line_item(line.text):
             carried = item  # "2023年当年预算执行数为…" on the next line is still about it
         facts += found
-    facts = [
-        replace(f, subject=clean_subject(f.subject.removeprefix(department)) or f.subject) if f.origin == "text" else f
-        for f in facts
-    ]
+    facts = [_said(f, department, meta.year) if f.origin == "text" else f for f in facts]
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]

@@ -30,7 +30,10 @@ CODE_DIGITS = (3, 2, 2)  # a 科目编码's 类, 款 and 项
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|.*小计)$")
 _COUNT_IN_LABEL = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
 LABEL_HEADER = re.compile(r"(项目|科目|名称|指标)$")
-_BOUGHT_HEADER = re.compile(r"(品目|品名)$")  # what a 政府采购 row buys: a label beside the project's name
+_BOUGHT_HEADER = re.compile(r"(品目|品名)$")
+_CODE_HEADER = re.compile(r"(编码|代码)$")  # 品目编码 between a row's labels: no figure
+# columns whose numbers are no figures of the row (功能科目编码 2200113, 实施周期 2024年—2026年): they split no labels
+_NOT_FIGURES = re.compile(r"编码|代码|类型|周期|日期|时间|性质|方式")  # what a 政府采购 row buys: a label beside the project's name
 _UNIT_HEADER = re.compile(r"^计量单位$")  # a column of the units its row's 数量 counts in (台, 批, 项)
 
 
@@ -193,7 +196,7 @@ def _spanning(grid: list[list[str]], full: list[bool], r: int, col: int) -> str:
 
 def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width: int) -> set[int]:
     """Leading text/code columns, plus any later column whose header names items (…项目, …科目) or, right after
-    them, what a row buys (采购品目); a row with one filled cell (a note under the table: 注：本表反映…) decides no
+    them and their codes, what a row buys (采购品目); a row with one filled cell (a note under the table: 注：本表反映…) decides no
     column's kind."""
     labels: set[int] = set()
     body = [row for row in body if sum(bool(c.text) for c in row) > 1]
@@ -213,7 +216,8 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
     for col, chain in enumerate(headers):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
         textual = sum(parse_number(v) is None and parse_quantity(v) is None for v in values)
-        named = chain and (LABEL_HEADER.search(chain[-1]) or _BOUGHT_HEADER.search(chain[-1]) and col - 1 in labels)
+        labelled_before = all(c in labels or headers[c] and _CODE_HEADER.search(headers[c][-1]) for c in range(col))
+        named = chain and (LABEL_HEADER.search(chain[-1]) or _BOUGHT_HEADER.search(chain[-1]) and labelled_before)
         if named and values and textual >= len(values) / 2:
             labels.add(col)
     return labels
@@ -277,7 +281,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
     ordered_labels = sorted(labels)
     code_columns = {col for col in labels if _holds_codes(body, col)}
     figure_columns = {col for col in range(width) if col not in labels and any(
-        col < len(row) and parse_quantity(row[col].text) is not None for row in body)}
+        col < len(row) and parse_quantity(row[col].text) is not None for row in body)
+        and not (col < len(headers) and headers[col] and _NOT_FIGURES.search(headers[col][-1]))}
     unit_columns = [col for col, chain in enumerate(headers) if chain and _UNIT_HEADER.match(chain[-1])]
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}

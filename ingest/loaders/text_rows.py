@@ -20,8 +20,9 @@ import re
 
 from ingest.performance_headers import heads_indicator_grid, is_actual_header, is_value_header, level_of
 
-_BARS = "│┃|"  # box-drawing bars, and the ASCII bar of a Markdown pipe table
-_BORDER = re.compile(r"^\s*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*[┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋][┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋│┃\s]*$")
+_BARS = "│┃|｜"  # box-drawing bars, the ASCII bar of a Markdown pipe table, and its full-width form
+_RULE = "┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋－"  # corners, joints and rules (a full-width hyphen rules a 公告's tables)
+_BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ITEM = r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>[^：:\s，。；][^：:，。；]{0,40}?)\s*[：:]\s*"

@@ -16,10 +16,12 @@ BY_UNIT = word_dump([
     ("示例县示例研究院", "1200.00", "800.00", "400.00"),
 ])
 PROJECTS = word_dump([
-    ("项目名称", "单位名称", "合计"),
-    ("合计", "", "900.00"),
-    ("示例监测网络运维", "示例县示例局（本级）", "620.00"),
-    ("示例科研平台建设", "示例县示例研究院", "280.00"),
+    ("序号", "项目名称", "单位名称", "合计"),
+    ("", "合计", "", "1024.00"),
+    ("1", "示例监测网络运维", "示例县示例局（本级）", "620.00"),
+    ("2", "示例科研平台建设", "示例县示例研究院", "280.00"),
+    ("10", "示例档案数字化", "示例县示例局（本级）", "64.00"),
+    ("11", "示例宣传", "示例县示例局（本级）", "60.00"),
 ])
 THREE_PUBLIC = word_dump([
     ("项目", "上年预算数", "本年预算数", "增减额"),
@@ -50,6 +52,7 @@ DISCLOSURE = f"""示例县示例局
 二、财政拨款支出情况
 2025年一般公共预算财政拨款支出预算4600.00万元，全年预计完成98.48%。
 2025年“三公”经费财政拨款支出完成全年预算的92.10%。
+示例科研平台建设项目计划建设实验室2个，由示例县示例研究院组织实施。
 三、“三公”经费情况
 （三）公务接待费0.80万元，主要用于接待上级检查，减少的原因是严格控制接待标准和陪同人数。
 第四部分 名词解释
@@ -119,3 +122,13 @@ def test_a_project_row_is_named_by_its_project_not_its_unit(assistant):
 def test_every_reason_listed_after_a_change_is_given(assistant):
     answer = assistant.ask("示例局2025年收入预算为什么增加")
     assert "一是新建示例科研平台" in answer.text and "三是人员经费按政策调增" in answer.text, answer.text
+
+
+def test_money_asked_of_a_project_is_never_answered_with_a_count(assistant):
+    answer = assistant.ask("示例局的示例科研平台建设今年预算多少")
+    assert answer.kind == "number" and answer.value == 280.0, answer.text
+
+
+def test_a_firm_asked_for_is_not_found_where_no_firm_is_named(assistant):
+    answer = assistant.ask("示例局示例科研平台建设是哪家公司做的")
+    assert answer.kind == "not_found" and answer.value is None, answer.text

@@ -14,6 +14,7 @@ from ingest.facts import facts_from_line
 from ingest.form_fields import field_labels
 from ingest.model import Basis, FactKind, Line, ParsedDocument, TableKind
 from ingest.numbers import chinese_number, printed_numbers
+from ingest.performance_forms import project_name
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 from ingest.pipeline import parse_file
 from tests.performance_forms_text import FORMS, FORMS_FILE
@@ -226,3 +227,8 @@ def test_an_untitled_indicator_table_under_a_form_is_its_projects(tmp_path: Path
     assert indicators["馆藏档案数字化加工", "数字化加工画幅数"] == ("数量指标", Decimal(42), "万画幅", "≥", FactKind.LIMIT)
     assert indicators["馆藏档案数字化加工", "图像质量合格率"][:3] == ("质量指标", Decimal("99.5"), "%")
     assert [t.title for t in doc.tables] == ["馆藏档案数字化加工项目绩效目标表"] * 2
+
+
+def test_a_project_named_in_brackets_after_the_form_s_title() -> None:
+    assert project_name("表12 项目支出绩效目标表（琤崖省1:5万区域地质调查（南部片区））") == "琤崖省1:5万区域地质调查（南部片区）"
+    assert project_name("5、机房升级项目经费绩效目标表") == "机房升级项目经费"

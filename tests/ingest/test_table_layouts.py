@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import ParsedDocument
+from ingest.model import Basis, ParsedDocument
 from ingest.pipeline import parse_file
 
 TABLES = """示例县示例局2024年度部门决算
@@ -129,3 +129,54 @@ def test_a_purchase_is_named_by_what_it_buys_and_counted_in_its_row_s_unit(purch
 def test_an_indicator_grid_under_a_numbered_project_paragraph_is_that_project_s(purchases: ParsedDocument) -> None:
     achieved = [f for f in purchases.facts if f.value == Decimal("2516")]
     assert [f.subject for f in achieved] == ["食品安全监督抽检项目"]
+
+
+NOTICE = "\n".join([
+    "示例县示例办公室2024年度部门决算", "",
+    "表7 “三公”经费支出决算表",
+    "预算数（全年预算）：",
+    "公务接待费：4.50万元",
+    "决算数：",
+    "公务接待费：3.85万元",
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "2024年度示例县示例办公室政府采购支出总额68.45万元。一般公共预算财政拨款支出1267.16万元，与上年决算1181.96万元相比，增加85.20万元。",
+    "",
+    "表十 项目支出预算表",
+    "单位：万元",
+    "－－－－－－－－－－－－－－－－－－－－－－－－－－－－－－",
+    "｜ 序号 ｜ 项目名称         ｜ 功能科目编码 ｜ 实施周期        ｜ 预算金额 ｜",
+    "－－－－－－－－－－－－－－－－－－－－－－－－－－－－－－",
+    "｜ 1    ｜ 人防警报设施建设 ｜ 2030603      ｜ 2024年—2026年 ｜    96.00 ｜",
+    "｜ 2    ｜ 疏散基地建设     ｜ 2030699      ｜ 2025年         ｜    80.00 ｜",
+    "－－－－－－－－－－－－－－－－－－－－－－－－－－－－－－",
+    "",
+    "表十一 政府采购预算表", "单位：万元",
+    "采购类别\t品目编码\t采购品目\t数量\t计量单位\t预算金额",
+    "货物\tA02010104\t台式计算机\t6\t台\t3.60",
+    "货物\tA02061900\t电声警报器\t4\t台\t18.00",
+])
+
+
+@pytest.fixture(scope="module")
+def notice(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path = tmp_path_factory.mktemp("notice") / "example-county-office-2024-dept-final-account.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    return parse_file(path)
+
+
+def test_a_basis_label_line_gives_its_basis_to_the_items_listed_under_it(notice: ParsedDocument) -> None:
+    listed = {f.value: f.basis for f in notice.facts if f.subject == "公务接待费"}
+    assert listed == {Decimal("4.50"): Basis.ADJUSTED_BUDGET, Decimal("3.85"): Basis.FINAL}
+
+
+def test_a_sentence_s_figure_loses_the_department_s_name_and_last_year_s_is_dated(notice: ParsedDocument) -> None:
+    said = {f.value: f for f in notice.facts if f.origin == "text"}
+    assert said[Decimal("68.45")].subject == "政府采购支出总额"
+    assert said[Decimal("1181.96")].period == 2023 and said[Decimal("1267.16")].period is None
+
+
+def test_rows_between_full_width_bars_and_labels_past_code_and_period_columns(notice: ParsedDocument) -> None:
+    projects = {f.subject: f.value for f in notice.facts if f.context.startswith("表十 ") and f.measure == "预算金额"}
+    assert projects == {"人防警报设施建设": Decimal("96.00"), "疏散基地建设": Decimal("80.00")}
+    bought = {f.subject for f in notice.facts if f.context.startswith("表十一")}
+    assert bought == {"台式计算机", "电声警报器"}
