@@ -589,6 +589,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     searchable = _searchable_place(fact.subject, structure(fact))
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
     funds = _funds_named(subject) if asked.whole else frozenset()
+    # a 政府采购 row is named by the project and by what it buys
+    bought = [normalise(label) for label in bought_labels(fact)] if fact.table_kind is TableKind.PROCUREMENT else []
     best = 0.0
     for form in asked.forms:
         text, factor = form.text, form.factor
@@ -615,10 +617,16 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             best = max(best, factor * _overlap_score(form, fact))
         if column and (text == column or column.endswith(text)):  # the 合计 row × 人员经费 column
             best = max(best, factor * (100.0 if text == column else 85.0))
-        for label in map(normalise, bought_labels(fact)):  # a 政府采购 row is named by the project and by what it buys
+        for label in bought:
             if text in label or label in text:
                 best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
     return best
+
+
+@lru_cache(maxsize=1024)
+def _indicators_in(question: str) -> tuple[str, ...]:
+    """The levels of indicator a question names (成本指标, 数量指标)."""
+    return tuple(word for word in INDICATORS if word in question)
 
 
 def bought_labels(fact: FactRecord) -> list[str]:
@@ -652,7 +660,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     for word in MEASURE_WORDS:
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
-    if any(word in question and word not in described for word in INDICATORS):
+    if any(word not in described for word in _indicators_in(question)):
         return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money
     if fact.unit is None and not (unit_hint and "数量" in fact.measure):
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
