@@ -343,13 +343,13 @@ class Assistant:
             return Draft(answer, found.checks)
         told = self._told_in_prose(turn) if stated.table is not None else None
         if told:  # a table states the change; the item's own paragraph gives the reason, not what follows the table
-            stated_too, span = told
-            citations = [stated, stated_too]
+            said, span = told
+            citations = [stated, said]
         elif span is None:
             return None
         else:
             citations = [stated]
-        reason = self.texts.cite(stated.doc_id, *span, stated.page)
+        reason = self.texts.cite(stated.doc_id, *span, citations[-1].page)
         text = f"{found.answer.text}{readable(reason.quote)}"
         answer = Answer(question=turn.question, kind="text", text=text, citations=[*citations, reason], route="fact")
         return Draft(answer, found.checks)
