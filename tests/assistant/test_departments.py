@@ -561,3 +561,13 @@ def test_no_unit_where_the_words_after_the_name_are_no_body(question: str) -> No
 
 def test_a_place_is_not_read_twice_where_the_body_repeats_its_name() -> None:
     assert find_department("示例县示例局2025年收入", ["示例县示例局"]).rest == " 2025年收入"
+
+
+@pytest.mark.parametrize("question", ["某县供销社2025年预算多少", "供销社三公经费", "某县供销合作社联合社的收入"])
+def test_cooperatives_by_their_short_name(question: str) -> None:
+    assert named(question, ["某县供销合作社联合社", "某县财政局"]) == ("某县供销合作社联合社",)
+
+
+@pytest.mark.parametrize("question", ["社会保障和就业支出多少", "社区服务中心的预算", "社保缴费多少"])
+def test_words_holding_社_name_no_cooperative(question: str) -> None:
+    assert find_department(question, ["某县供销合作社联合社"]) == DepartmentMatch((), None, question)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.metadata import detect_metadata
 from ingest.model import Line, RawDocument
+from ingest.pipeline import parse_file
 
 CONTENTS = "\n目 录\n一、部门主要职能\n二、部门机构设置\n三、名词解释\n四、部门预算编制说明\n"
 FINAL_CONTENTS = "\n目 录\n第一部分 {name}概况\n一、主要职能\n第二部分 {name}2024年度部门决算表\n一、收入支出决算总表\n"
@@ -178,3 +181,9 @@ def test_the_title_says_the_kind_though_a_duty_names_a_final_account() -> None:
     assert detect_metadata(document(budget)).kind is DocumentKind.DEPT_BUDGET
     final = "示例市审计局\n2024年度部门决算\n\n一、主要职能\n组织编制预算。\n"
     assert detect_metadata(document(final)).kind is DocumentKind.FINAL_ACCOUNT
+
+
+def test_a_cooperative_is_a_body_that_publishes(tmp_path: Path) -> None:
+    path = tmp_path / "coop_2025_dept-budget.txt"
+    path.write_text("某县供销合作社联合社2025年部门预算\n\n一、部门职责\n县供销社负责全县供销合作事业。\n", encoding="utf-8")
+    assert parse_file(path).meta.department == "某县供销合作社联合社"
