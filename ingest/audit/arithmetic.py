@@ -74,7 +74,7 @@ def _levels(facts: list[Fact], like: Fact, bases: tuple[Basis, ...]) -> list[Fac
 
 def _growth(source: AuditSource, rate: Fact, before: list[Fact]) -> list[Finding]:
     """ "上年执行数A，本年预算B，比上年执行数增加p%": p = (B − A) / A; or after a stated change C of a level L,
-    p = C / (L − C)."""
+    p = C / (L − C), or p = C / L where L is last year's ("比2024年预算L减少C，下降p%")."""
     natural = source.doc.meta.kind.natural_basis
     if rate.compared_to is not None and rate.compared_to is not natural:
         bases = _levels(before, rate, (rate.compared_to,))
@@ -91,12 +91,15 @@ def _growth(source: AuditSource, rate: Fact, before: list[Fact]) -> list[Finding
     change = next((f for f in reversed(before) if f.kind is FactKind.CHANGE and f.amount_wan is not None), None)
     if change is None or change.direction is Direction.FLAT:
         return []
-    level = next((f for f in reversed(before) if is_level(f) and f.start < change.start and _same_subject(f, change)), None)
+    levels = [f for f in reversed(before) if is_level(f) and f.start < change.start and _same_subject(f, change)]
+    last_year = next((f for f in levels if source.of_other_year(f)), None)  # "比2024年预算10.30万元减少1.00万元"
+    level = last_year or next(iter(levels), None)
     if level is None:
         return []
     delta = _printed(source, change)
     signed = Interval(-delta.high, -delta.low) if change.direction is Direction.DOWN else Interval.of(delta)
-    expected = signed.ratio(Interval.of(_printed(source, level)).minus(signed))
+    base = Interval.of(_printed(source, level))
+    expected = signed.ratio(base if last_year else base.minus(signed))
     if expected is None:
         return []
     return _worst_if_none_agree(source, rate, level, [(percent_agreement(_signed(source, rate), expected), change, expected)])

@@ -18,6 +18,7 @@ from ingest.numbers import find_table_unit, header_unit, is_money, parse_quantit
 from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, list_mark, squash, strip_list_mark
 
 _CODE = re.compile(r"^\d{1,7}$")
+_NUMBERING = re.compile(r"^(?:行次|栏次|序号|编号)$")
 _DECIMALS = re.compile(r"\.(\d+)")
 _UNIT_NOTE = re.compile(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]")
 
@@ -98,6 +99,11 @@ class Grid:
             names.append(texts)
         return [tuple(dict.fromkeys(n[c] for n in names if n[c])) for c in range(self.width)]
 
+    @cached_property
+    def numbering_columns(self) -> set[int]:
+        """The columns headed 行次, 栏次 or 序号, whose numbers count the rows off."""
+        return {c for c, path in enumerate(self.columns) if path and _NUMBERING.match(path[-1])}
+
     def unit_of(self, col: int) -> str | None:
         header = self.table.header
         own = next((u for row in reversed(header) if col < len(row) for u in [header_unit(squash(row[col]))] if u), None)
@@ -128,6 +134,8 @@ class Grid:
             if _CODE.match(text) and self._starts_label(row, c):
                 codes.append(cell)
                 continue
+            if c in self.numbering_columns:
+                continue  # 行次 1, 2, 3 number the rows: no figures
             quantity = parse_quantity(text, self.unit_of(c))
             if quantity is None or quantity.unit == "%" and not text.endswith(("%", "％")):
                 coded = CODED_LABEL.match(text)

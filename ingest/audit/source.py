@@ -113,7 +113,7 @@ class AuditSource:
 
     def of_other_year(self, fact: Fact) -> bool:
         """A figure its clause states for another year than the document's (上年预算, 上年执行数)."""
-        year = self.stated_year(fact)
+        year = self.stated_year(fact) or fact.period  # "2024年预算…", or "与上年决算1181.96万元相比"
         return year is not None and self.year is not None and year != self.year
 
     def printed_step(self, fact: Fact) -> Decimal:

@@ -24,6 +24,8 @@ from ingest.tables import ListMark
 from ingest.subjects import normalise
 
 PART_PARAGRAPHS = 4  # the parts of a whole stated in the text follow it within this many lines
+_CARRIED = re.compile(r"结转|结余")
+_CHANGES = re.compile(r"增减|增长|变动|比上年")
 _TOTAL_HEADER = re.compile(r"(?:合计|小计|总计)$")
 _PARTS_MARK = re.compile(r"其中")
 _STEADY = re.compile(r"持平|无增减|没有变化|未发生变化")
@@ -470,7 +472,9 @@ def table_balance(source: AuditSource, statements: Statements) -> list[Finding]:
     for stated in statements.in_tables:
         by_grid[id(stated.table)].append(stated)
     for stated in by_grid.values():
-        pairs = [("收支总计", "收支总计")] + ([] if source.is_final_account else [("收入", "支出")])
+        # the year's income and spending differ by what is carried over (上年结转, 年末结转): then only the 总计 agree
+        balanced = not source.is_final_account and not _carries_over(stated[0].table)
+        pairs = [("收支总计", "收支总计")] + ([("收入", "支出")] if balanced else [])
         for left, right in pairs:
             for a in (s for s in stated if s.item == left):
                 b = next(
@@ -496,6 +500,11 @@ def table_balance(source: AuditSource, statements: Statements) -> list[Finding]:
                     )
                 break
     return findings
+
+
+def _carries_over(grid: Grid) -> bool:
+    """Whether a table states money carried over from last year or into the next (结转, 结余) that is not 0."""
+    return any(_CARRIED.search(segment.label) and any(f.value for f in segment.figures.values()) for segment in grid.segments)
 
 
 # ---- 其中 ------------------------------------------------------------------------------------------
@@ -599,8 +608,8 @@ def parts_in_tables(source: AuditSource, statements: Statements) -> list[Finding
                     last[col] = (segment, figure)
                     continue
                 above = last.get(col)
-                if above is None or figure.money != above[1].money:
-                    continue
+                if above is None or figure.money != above[1].money or _CHANGES.search("".join(grid.path(col))):
+                    continue  # 增减额 and 增减率 columns: a part's change may exceed the whole's
                 whole = above[1]
                 agreement = _check(_figure(whole), [_figure(figure)])
                 if agreement is not Agreement.SAME and figure.value > whole.value:

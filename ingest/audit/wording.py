@@ -23,7 +23,8 @@ _DOUBLED = re.compile(
 )
 _EMPTY_NOTE = re.compile(r"空表|无数据|本表无")
 _REASON = re.compile(r"(?P<subject>[\u4e00-\u9fff“”]{2,20}?)(?P<word>增加|减少|增长|下降)的(?:主要)?原因")
-_OUTTURN = re.compile(r"决算数(?P<relation>大于|小于|高于|低于|同|与)(?:年初)?预算数?(?P<flat>(?:基本)?持平)?")
+_OUTTURN = re.compile(r"决算数(?P<relation>大于|小于|高于|低于|同|与)(?P<which>年初|全年|调整)?预算数?(?P<flat>(?:基本)?持平)?")
+_NAMED_BUDGET = {"年初": (Basis.INITIAL_BUDGET,), "全年": (Basis.ADJUSTED_BUDGET,), "调整": (Basis.ADJUSTED_BUDGET,)}
 _NO_VEHICLES = re.compile(r"共有(?:公务)?车辆\s*0\s*辆")
 _PERIOD = re.compile(r"实施周期")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -244,9 +245,8 @@ def _outturn_against_budget(source: AuditSource, paragraph: Paragraph) -> list[F
     for found in _OUTTURN.finditer(paragraph.text):
         at = paragraph.start + found.start()
         levels = [f for f in paragraph.facts if is_level(f) and f.start < at]
-        budget = next(
-            (f for f in reversed(levels) if f.basis in (Basis.INITIAL_BUDGET, Basis.ADJUSTED_BUDGET, Basis.BUDGET)), None
-        )
+        named = _NAMED_BUDGET.get(found["which"] or "", (Basis.INITIAL_BUDGET, Basis.ADJUSTED_BUDGET, Basis.BUDGET))
+        budget = next((f for f in reversed(levels) if f.basis in named), None)  # 年初预算 where the claim names it
         outturn = next((f for f in reversed(levels) if f.basis is Basis.FINAL), None)
         if budget is None or outturn is None or normalise(budget.subject) != normalise(outturn.subject):
             continue

@@ -482,3 +482,47 @@ def test_short_names_count_only_under_their_whole() -> None:
     assert read_name("购置费") is None and read_name("事业收入") is None
     assert read_name("购置费", "公务用车费") == ItemRef("公务用车购置费")
 
+
+
+# ---------------------------------------------------------------- figures the audit must not misread
+
+
+def test_a_row_numbering_column_holds_no_figures(disclosure: Write) -> None:
+    doc = disclosure(table("收入支出决算总表", "万元", ["收入", "", "", "支出", "", ""],
+                           ["项目", "行次", "决算数", "项目", "行次", "决算数"],
+                           ["一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "4", "90.00"],
+                           ["二、事业收入", "2", "20.00", "二、住房保障支出", "5", "30.00"],
+                           ["本年收入合计", "3", "120.00", "本年支出合计", "6", "120.00"]), kind="部门决算", year=2024)
+    assert not [f for f in doc.findings if f.rule in (RuleId.ROWS_SUM, RuleId.TABLE_VS_TABLE, RuleId.BALANCE)]
+
+
+def test_a_change_against_last_year_s_stated_figure_is_a_share_of_that_figure(disclosure: Write) -> None:
+    right = disclosure("2025年“三公”经费预算9.30万元，比2024年预算10.30万元减少1.00万元，下降9.71%。")
+    assert not found(right, RuleId.STATED_PERCENT)
+    wrong = disclosure("2025年“三公”经费预算9.30万元，比2024年预算10.30万元减少1.00万元，下降8.85%。")
+    assert found(wrong, RuleId.STATED_PERCENT)
+
+
+def test_last_year_s_figure_in_a_sentence_is_not_a_second_amount(disclosure: Write) -> None:
+    doc = disclosure("2024年度一般公共预算财政拨款支出1267.16万元，与上年决算1181.96万元相比，增加85.20万元，增长7.21%。",
+                     kind="部门决算", year=2024)
+    assert not found(doc, RuleId.TWO_AMOUNTS) and not found(doc, RuleId.STATED_PERCENT)
+
+
+def test_an_outturn_is_measured_against_the_budget_its_claim_names(disclosure: Write) -> None:
+    text = "行政运行（项）：年初预算为{a}万元，调整预算为601.30万元，支出决算为593.22万元。决算数大于年初预算数的主要原因是人员增加。"
+    assert not found(disclosure(text.format(a="560.00"), kind="部门决算", year=2024), RuleId.REASON_DIRECTION)
+    assert found(disclosure(text.format(a="600.00"), kind="部门决算", year=2024), RuleId.REASON_DIRECTION)
+
+
+def test_income_and_spending_of_a_year_differ_by_what_is_carried_over(disclosure: Write) -> None:
+    doc = disclosure(table("收支预算总表", "万元", ["收入", "预算数", "支出", "预算数"], ["一般公共预算拨款", "800.00", "一般公共服务支出", "820.00"],
+                           ["本年收入合计", "800.00", "本年支出合计", "820.00"], ["上年结转", "20.00", "年末结转", ""],
+                           ["收入总计", "820.00", "支出总计", "820.00"]))
+    assert not found(doc, RuleId.BALANCE)
+
+
+def test_a_part_s_change_may_exceed_the_whole_s(disclosure: Write) -> None:
+    doc = disclosure(table("“三公”经费支出表", "万元", ["项目", "上年预算数", "本年预算数", "增减额"],
+                           ["公务用车购置及运行费", "6.80", "6.20", "-0.60"], ["其中：公务用车购置费", "0.00", "0.00", "0.00"]))
+    assert not found(doc, RuleId.PARTS_EXCEED)
