@@ -25,6 +25,7 @@ from ingest.tables import is_subject_code
 
 MIN_COLUMNS = 3
 WRAP_SLACK = 2  # display columns a wrapped cell's text may stop short of its column's right edge
+HEADER_REACH = 8  # display columns between a header and the figures it heads when it stands over none of them
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,23 @@ def _figure_columns(body: list[list[_Piece]], columns: list[tuple[int, int]]) ->
 
 def _with_empty_columns(columns: list[tuple[int, int]], head: list[list[_Piece]]) -> list[tuple[int, int]]:
     """The columns with one more under each header piece that stands over none of them (a column no row fills)."""
-    empty = [(p.start, p.end) for pieces in head for p in pieces if not _overlapped(p, columns)]
+    placed = _headed(head, columns)
+    empty = [(p.start, p.end) for pieces in head for p in pieces if not placed[id(p)]]
     return sorted({*columns, *empty})
+
+
+def _headed(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """The columns each header piece heads (by `id`): those it stands over, else the nearest one close by that no
+    header piece stands over or has taken (a header centred beside figures set to the right), left to right."""
+    placed = {id(p): _overlapped(p, columns) for pieces in head for p in pieces}
+    taken = {i for found in placed.values() for i in found}
+    for piece in sorted((p for pieces in head for p in pieces if not placed[id(p)]), key=lambda p: p.start):
+        gaps = {i: max(a - piece.end, piece.start - b, 0) for i, (a, b) in enumerate(columns) if i not in taken}
+        nearest = min(gaps, key=gaps.get, default=None)
+        if nearest is not None and gaps[nearest] <= HEADER_REACH:
+            placed[id(piece)] = [nearest]
+            taken.add(nearest)
+    return placed
 
 
 def _column_of(piece: _Piece, columns: list[tuple[int, int]]) -> int:
@@ -97,9 +113,10 @@ def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> li
     """The header as rows of cells: a row of the pieces spanning columns (when any), then each column's own."""
     groups = [""] * len(columns)
     own = [""] * len(columns)
+    placed = _headed(head, columns)
     for pieces in head:
         for piece in pieces:
-            over = _overlapped(piece, columns)
+            over = placed[id(piece)]
             if len(over) == 1:
                 own[over[0]] = glue(own[over[0]], piece.text)
             else:

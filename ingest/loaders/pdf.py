@@ -29,10 +29,12 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from PIL import Image
 
 from ingest.errors import IngestError
+from ingest.display_width import display_width
+from ingest.loaders.aligned_columns import aligned_rows
 from ingest.loaders.builder import TextBuilder, glue
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.page_text import HEAD, ROW, table_runs
-from ingest.loaders.text_tables import text_table
+from ingest.loaders.text_tables import is_figure, text_table
 from ingest.model import RawDocument, ReadHeader
 from ingest.ocr.options import OcrOptions
 from ingest.ocr.page import UnreadableImage, read_image
@@ -72,6 +74,7 @@ class _Line:
     width: int  # the page width: pages of one width share a usual right margin
     margin: float | None = None
     confidence: float | None = None  # the recogniser's, for a line read from a page image
+    aligned: str = ""  # the line with its words at their places: spaces for the gaps, in display columns
 
 
 @dataclass
@@ -82,6 +85,11 @@ class _Table:
     confidences: list[list[float | None]]  # per cell; None for text-layer cells
     header: ReadHeader | None = None  # read from the header words of a table printed without rules
     unplaced: frozenset[tuple[int, int]] = frozenset()
+    head_rows: int = 0  # leading rows that are the header of a table read by where its words stand
+
+    @property
+    def header_rows(self) -> int:
+        return self.header.rows if self.header else self.head_rows
 
 
 def _confidence(chars: list[dict]) -> float | None:
@@ -137,6 +145,23 @@ def _line_text(chars: list[dict], cjk_gaps: bool = True) -> str:
     return "".join(out)
 
 
+def _aligned_text(chars: list[dict], size: float) -> str:
+    """A line's text with each word at its place on the page, counted in display columns of half the page's usual
+    font size (a Chinese character takes two): the cells of a table printed without rules keep their columns, empty
+    ones too."""
+    out, at, prev = [], 0, None
+    for c in chars:
+        column = round(c["x0"] / (size / 2))
+        if prev is not None and c["x0"] - prev["x1"] > SPACE_GAP_EM * c["size"]:
+            pad = max(1, column - at)
+            out.append(" " * pad)
+            at += pad
+        out.append(c["text"])
+        at += display_width(c["text"])
+        prev = c
+    return "".join(out)
+
+
 def _lead_width(chars: list[dict]) -> float:
     end = _LEAD.match("".join(c["text"] for c in chars)).end()  # chars hold one character each but rarely
     return chars[min(end, len(chars)) - 1]["x1"] - chars[0]["x0"]
@@ -169,13 +194,15 @@ def _page_items(chars: list[dict], tables: list[Table], width: float) -> list[_L
     found = [(t, _read_table(t, chars)) for t in tables]
     items: list[_Line | _Table] = [table for _, table in found if table]
     boxes = [t.bbox for t, table in found if table]
+    all_sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
+    usual = max(set(all_sizes), key=all_sizes.count, default=0.0)  # one column width for every line of the page
     for line in _group_lines([c for c in chars if not any(_inside(c, box) for box in boxes)]):
         ink = [c for c in line if c["text"].strip()]
         if ink:
             sizes = [c["size"] for c in ink]
             size = max(sizes, key=sizes.count)
             items.append(_Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(width),
-                               confidence=_confidence(ink)))
+                               confidence=_confidence(ink), aligned=_aligned_text(ink, usual or size)))
     return sorted(items, key=lambda item: item.top)
 
 
@@ -256,8 +283,8 @@ def _column_map(xs: list[float], new_xs: list[float]) -> list[int] | None:
 
 def _repeats_header(table: _Table, following: _Table) -> bool:
     """Whether a table read without rules goes on in the next: the same header lines, read alike, above its rows."""
-    return (table.header is not None and table.header == following.header
-            and table.rows[: table.header.rows] == following.rows[: following.header.rows])
+    return (table.header_rows > 0 and table.header == following.header and table.head_rows == following.head_rows
+            and table.rows[: table.header_rows] == following.rows[: following.header_rows])
 
 
 def _join_tables(pages: list[list[_Line | _Table]]) -> None:
@@ -270,10 +297,10 @@ def _join_tables(pages: list[list[_Line | _Table]]) -> None:
         mapping = _column_map(open_table.xs, first.xs) if ruled else None
         if open_table and isinstance(first, _Table) and _repeats_header(open_table, first):  # printed without rules
             items.pop(0)
-            shift = len(open_table.rows) - first.header.rows
+            shift = len(open_table.rows) - first.header_rows
             open_table.unplaced |= {(r + shift, c) for r, c in first.unplaced}
-            open_table.rows.extend(first.rows[first.header.rows :])
-            open_table.confidences.extend(first.confidences[first.header.rows :])
+            open_table.rows.extend(first.rows[first.header_rows :])
+            open_table.confidences.extend(first.confidences[first.header_rows :])
             if not items:
                 continue
         elif mapping is not None:
@@ -354,7 +381,16 @@ def _unruled_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
         k = j
         while k < len(items) and isinstance(items[k], _Line) and marks[k] == ROW:
             k += 1
-        table = text_table(texts[i:j], texts[j:k]) if j > i and k - j >= MIN_UNRULED_ROWS else None
+        run = j > i and k - j >= MIN_UNRULED_ROWS
+        placed = aligned_rows([items[n].aligned for n in range(i, j)], [items[n].aligned for n in range(j, k)]) if run else None
+        if placed:  # cells read where they stand, an empty one left empty
+            width = max(len(row) for row in placed)
+            head_rows = next((n for n, row in enumerate(placed) if any(map(is_figure, row))), len(placed))
+            out.append(_Table([row + [""] * (width - len(row)) for row in placed], [], items[i].top,
+                              [[None] * width for _ in placed], head_rows=head_rows))
+            i = k
+            continue
+        table = text_table(texts[i:j], texts[j:k]) if run else None
         if table is None or table.header is None:
             out.append(items[i])
             i += 1
