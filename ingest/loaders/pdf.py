@@ -42,6 +42,7 @@ from ingest.ocr.recognizer import packaged_recognizer
 
 ROW_OVERLAP = 0.5  # chars share a line when they overlap vertically by half the smaller height
 SPACE_GAP_EM = 0.25  # a gap wider than a quarter of the font size is a space (pdfplumber: 3pt at 12pt)
+CELL_GAP_EM = 1.0  # a gap as wide as a character sets two cells of a table printed without rules apart
 WRAP_SLACK_EM = 1.0  # justification and the no-punctuation-at-line-start rule move line ends ~1 char
 MARGIN_MIN_CHARS = 15  # only lines this long vote on where a page's right margin is, and only
 MARGIN_MIN_LINES = 3  # on pages with this many of them (a cover's two titles make no margin)
@@ -152,8 +153,10 @@ def _aligned_text(chars: list[dict], size: float) -> str:
     out, at, prev = [], 0, None
     for c in chars:
         column = round(c["x0"] / (size / 2))
-        if prev is not None and c["x0"] - prev["x1"] > SPACE_GAP_EM * c["size"]:
-            pad = max(1, column - at)
+        gap = c["x0"] - prev["x1"] if prev is not None else 0.0
+        if prev is None or gap > SPACE_GAP_EM * c["size"]:
+            # a line's first word too stands where it is printed; a gap of a character or more sets cells apart
+            pad = max(0 if prev is None else 2 if gap >= CELL_GAP_EM * c["size"] else 1, column - at)
             out.append(" " * pad)
             at += pad
         out.append(c["text"])

@@ -287,3 +287,32 @@ def test_a_table_printed_without_rules_is_read_from_its_header_words_and_runs_on
     assert figures["一般行政管理事务", "项目支出"] == Decimal("200.00")
     assert figures["机关事业单位基本养老保险缴费支出", "合计"] == Decimal("50.00")
     assert ("行政运行", "项目支出") not in figures
+
+
+EMPTY_HEAD = ["单位名称", "合计", "货物类", "工程类", "服务类"]
+EMPTY_ROWS = [["合计", "3,201.00", "1,286.40", "", "1,914.60"], ["示例局本级", "311.00", "96.40", "", "214.60"],
+              ["示例发展中心", "2,480.00", "948.00", "", "1,532.00"]]
+
+
+def test_an_unruled_table_keeps_its_empty_cells_under_headers_centred_over_the_figures(tmp_path: Path) -> None:
+    path = tmp_path / "example-bureau-2025-dept-budget.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, SIZE)
+    c.drawString(LEFT, 810, "示例市示例局2025年部门预算")
+    c.drawCentredString(PAGE_W / 2, 780, "表十一 政府采购预算表")
+    c.drawRightString(530, 760, "单位：万元")
+    y = 730
+    for row in [EMPTY_HEAD, *EMPTY_ROWS]:
+        for col, (x, cell) in enumerate(zip(UNRULED_X, row, strict=True)):
+            if col == 0:
+                c.drawString(x, y, cell)
+            elif row is EMPTY_HEAD:
+                c.drawCentredString(x + 30, y, cell)  # a header centred over its column, the figures set right
+            else:
+                c.drawRightString(x + 60, y, cell)
+        y -= 22
+    c.save()
+    figures = {(f.subject, f.measure): f.value for f in parse_file(path).facts if f.origin == "table"}
+    assert figures["示例发展中心", "服务类"] == Decimal("1532.00")
+    assert figures["示例局本级", "货物类"] == Decimal("96.40")
+    assert not any(measure == "工程类" for _, measure in figures)
