@@ -37,9 +37,10 @@ from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
-from ingest.model import Basis, DocumentKind
+from ingest.model import Basis, DocumentKind, TableKind
 from ingest.subjects import normalise
 
+_ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
 _ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK)
@@ -305,9 +306,11 @@ class Assistant:
         return turn
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
-        """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
+        """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit; a project
+        or indicator table's rows are projects)."""
         found = self.index.facts.facts(FactQuery(subject=body, doc_ids=tuple(d.doc_id for d in available), limit=50))
-        holding = {f.doc_id for f in found if f.origin == "table" and f.subject.endswith(body)}
+        holding = {f.doc_id for f in found
+                   if f.origin == "table" and f.subject.endswith(body) and f.table_kind not in _ROWS_OF_NO_UNIT}
         return [d for d in available if d.doc_id in holding]
 
     def _facts(self, turn: Turn) -> list[FactRecord]:

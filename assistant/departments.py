@@ -29,6 +29,7 @@ from ingest.vocabulary import (
 
 MAX_NAME_CHARS = 30  # how far before its organ word a name may start
 MAX_UNKNOWN_STEM = 12  # characters before the organ word of a body that is not indexed
+ITEM_LOOKAHEAD = 4  # characters after a unit's name in which a budget item's word may begin (政府采购, 三公经费)
 ATTACH = "的"  # 南山区的沙河街道: a place before 的 still names the body after it
 INDEX_CACHE = 8  # distinct lists of indexed departments kept precomputed
 READ_KEPT = 1024  # questions whose mentions each precomputed index remembers (emptied when full)
@@ -109,10 +110,11 @@ def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch
 
 def _unit_after(question: str, at: int) -> str | None:
     """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所): two to
-    twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年 … or the end), with
+    twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年, an item … or the end), with
     no word of a budget item or of a question in it and none before a name (下属, 各) leading it."""
     vocab = vocabulary()
-    at += question.startswith(ATTACH, at)  # 某局的执法大队
+    while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
+        at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
     for end, words in sorted(_organ_ends(question).items()):
         if end <= at:
             continue
@@ -120,7 +122,8 @@ def _unit_after(question: str, at: int) -> str | None:
         if not is_han(question[at:end]) or any(w in stem for w in (*vocab.item_words, *vocab.not_in_names)) \
                 or any(stem.startswith(w) for w in (*vocab.not_names, *vocab.generic)):
             return None
-        alone = end == len(question) or question[end].isdigit() or question[end] in vocab.after_a_name
+        alone = end == len(question) or question[end].isdigit() or question[end] in vocab.after_a_name \
+            or any(w in question[end : end + ITEM_LOOKAHEAD] for w in vocab.item_words)  # 某院政府采购…: an item follows
         if words[0] in vocab.organs and 2 <= len(stem) <= MAX_UNKNOWN_STEM and alone:
             return question[at:end]
     return None

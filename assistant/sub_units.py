@@ -10,6 +10,7 @@ from ingest.model import FactKind
 from ingest.numbers import is_money
 from ingest.subjects import normalise
 from ingest.tables import is_total_label
+from ingest.vocabulary import vocabulary
 
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
 
@@ -20,7 +21,7 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | 
     rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and f.kind is FactKind.AMOUNT
                    and is_money(f.unit)), key=lambda f: f.start)
     item = asked.replace(unit, "")
-    words = [w for w in search_terms(item) if len(w) >= 2]
+    words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads]  # 下属的…
     if not rows:
         return None
     if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table that lists it
@@ -28,8 +29,9 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | 
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     totals = [f for f in rows if _total_column(f) and all(w in normalise(f.context.partition("：")[0]) for w in words)]
-    named = [f for f in rows if all(w in normalise(f.measure) for w in words)]
-    # 上级补助收入: the column of that name; 收入: the total of the table of 收入; else the one column naming it
+    named = [f for f in rows if all(w in normalise(f.measure + f.context.partition("：")[0]) for w in words)]
+    # 上级补助收入: the column of that name; 收入: the total of the table of 收入; else the one column its name and its
+    # table's title name (政府采购里货物类: the 货物类 column of the 政府采购 table)
     return next(iter(exact or totals), named[0] if len(named) == 1 else None)
 
 

@@ -32,6 +32,7 @@ class Vocabulary:
     not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     not_in_names: tuple[str, ...]  # words no body's name holds (多少, 下面)
+    unit_leads: tuple[str, ...]  # words between a department's name and its unit's (下面, 下属)
     comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
     named_by_place: tuple[str, ...]  # organ words of bodies named after their place (街道办事处): named by it alone
     item_words: tuple[str, ...]  # words of a budget item, never of a body's name (费, 支出)
@@ -57,6 +58,7 @@ def vocabulary() -> Vocabulary:
         not_organs=_words(organ, "not_organs"),
         not_names=_words(organ, "not_names"),
         not_in_names=_words(organ, "not_in_names"),
+        unit_leads=_words(organ, "unit_leads"),
         comparing=_words(organ, "comparing"),
         named_by_place=_words(organ, "named_by_place"),
         item_words=_words(organ, "item_words"),

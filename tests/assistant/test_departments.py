@@ -571,3 +571,8 @@ def test_cooperatives_by_their_short_name(question: str) -> None:
 @pytest.mark.parametrize("question", ["社会保障和就业支出多少", "社区服务中心的预算", "社保缴费多少"])
 def test_words_holding_社_name_no_cooperative(question: str) -> None:
     assert find_department(question, ["某县供销合作社联合社"]) == DepartmentMatch((), None, question)
+
+
+def test_a_unit_after_words_that_lead_to_it() -> None:
+    match = find_department("菡峤数据局下面的大数据发展中心今年有多少其他收入", ["菡峤市数据局"])
+    assert match.departments == ("菡峤市数据局",) and match.unit == "大数据发展中心"

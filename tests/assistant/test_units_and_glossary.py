@@ -23,6 +23,11 @@ PROJECTS = word_dump([
     ("10", "示例档案数字化", "示例县示例局（本级）", "64.00"),
     ("11", "示例宣传", "示例县示例局（本级）", "60.00"),
 ])
+PURCHASES = word_dump([
+    ("单位名称", "合计", "货物类", "服务类"),
+    ("示例县示例局（本级）", "80.00", "10.00", "70.00"),
+    ("示例县示例研究院", "50.00", "30.00", "20.00"),
+])
 THREE_PUBLIC = word_dump([
     ("项目", "上年预算数", "本年预算数", "增减额"),
     ("公务接待费", "1.00", "0.80", "-0.20"),
@@ -40,6 +45,10 @@ DISCLOSURE = f"""示例县示例局
 表三 项目支出预算表
 单位：万元
 {PROJECTS}
+
+表四 政府采购预算表
+单位：万元
+{PURCHASES}
 
 表二 “三公”经费预算表
 单位：万元
@@ -132,3 +141,9 @@ def test_money_asked_of_a_project_is_never_answered_with_a_count(assistant):
 def test_a_firm_asked_for_is_not_found_where_no_firm_is_named(assistant):
     answer = assistant.ask("示例局示例科研平台建设是哪家公司做的")
     assert answer.kind == "not_found" and answer.value is None, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例县示例研究院政府采购里货物类多少钱", "示例局下面的示例研究院政府采购货物类多少"])
+def test_a_unit_s_column_of_the_table_its_question_names(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 30.0, answer.text
