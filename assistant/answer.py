@@ -86,6 +86,7 @@ class Context(BaseModel):
     """What an answer resolved; the client sends it back with a follow-up (the server keeps no state)."""
 
     department: str | None = Field(None, max_length=100)
+    unit: str | None = Field(None, max_length=100)  # a 下属单位 of the department asked about ("那它的财政拨款收入呢")
     year: int | None = Field(None, ge=1990, le=2100)
     item: str | None = Field(None, max_length=100)  # the budget item asked about ("公务用车购置及运维费")
     basis: str | None = Field(None, max_length=20)

@@ -38,6 +38,7 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
     years = {d.year for d in documents if d.year} or set(plan.years)
     return Context(
         department=next(iter(departments))[:100] if len(departments) == 1 else None,
+        unit=plan.sub_unit[:100] or None,
         year=next(iter(years)) if len(years) == 1 else None,
         item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
@@ -60,7 +61,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     if plan.operation is Operation.RANK:
         return []
     names_body = bool(plan.departments)
-    scope_department = "" if names_body else (context.department or "")
+    scope_department = "" if names_body else f"{context.department or ''}{context.unit or ''}"  # its unit's too
     named_years = {d.year for d in documents if d.department in plan.departments}
     against_only = bool(_AGAINST_YEAR_ONLY.match(body))  # names only the year compared with
     keeps_year = context.year and (not plan.years or against_only) and (not names_body or context.year in named_years)

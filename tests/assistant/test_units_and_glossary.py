@@ -147,3 +147,10 @@ def test_a_firm_asked_for_is_not_found_where_no_firm_is_named(assistant):
 def test_a_unit_s_column_of_the_table_its_question_names(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == 30.0, answer.text
+
+
+def test_a_follow_up_about_a_unit_stays_with_the_unit(assistant):
+    first = assistant.ask("示例县示例研究院2025年事业收入多少")
+    assert first.value == 400.0 and first.context.unit == "示例县示例研究院", first.text
+    answer = assistant.ask("那它的财政拨款收入呢", context=first.context)
+    assert answer.kind == "number" and answer.value == 800.0, answer.text
