@@ -109,9 +109,9 @@ def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch
 
 
 def _unit_after(question: str, at: int) -> str | None:
-    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所): two to
-    twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年, an item … or the end), with
-    no word of a budget item or of a question in it and none before a name (下属, 各) leading it."""
+    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所):
+    two to twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年, an item … or
+    the end), with no word of a budget item or of a question in it and none before a name (下属, 各) leading it."""
     vocab = vocabulary()
     while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
         at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
@@ -306,7 +306,8 @@ def _bare_mentions(question: str, index: _Index) -> list[_Mention]:
 def _own_organ_at(question: str, at: int, department: _Department) -> int:
     """The length of the department's organ word or short form at `at` (乡 of 荇湄乡村道, read as 荇湄乡 and 村道 where
     乡村 blocks 乡 from ending a name), or 0."""
-    return next((len(token) for token in sorted(department.endings, key=len, reverse=True) if question.startswith(token, at)), 0)
+    tokens = sorted(department.endings, key=len, reverse=True)
+    return next((len(token) for token in tokens if question.startswith(token, at)), 0)
 
 
 def _shortened_after_place(question: str, department: _Department) -> list[tuple[int, int]]:
@@ -365,6 +366,7 @@ def _word_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
     return _by_first_char(vocab.organ_tokens), _by_first_char(vocab.not_organs)
 
 
+@lru_cache(maxsize=READ_KEPT)
 def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     """End → the organ words ending there, longest first: the longest starting at each character that no
     word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办); a numbered
@@ -378,7 +380,8 @@ def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     for at, char in enumerate(question):
         fits = {at + len(w) for w in organs.get(char, ()) if question.startswith(w, at)}
         fits |= {numbered} if (numbered := ordinal_end(question, at)) else set()
-        end = next((e for e in sorted(fits, reverse=True) if not any(s < e and at < t and not (at <= s and t <= e) for s, t in blocked)), None)
+        end = next((e for e in sorted(fits, reverse=True)
+                    if not any(s < e and at < t and not (at <= s and t <= e) for s, t in blocked)), None)
         if end:
             ends.setdefault(end, []).append(question[at:end])
     return {end: tuple(sorted(words, key=len, reverse=True)) for end, words in ends.items()}
@@ -569,7 +572,8 @@ def _unknown_body(readings: list[_Reading], tokens: tuple[str, ...], end: int, n
         return None
     named = MAX_UNKNOWN_STEM >= stem >= (1 if reading.chain or reading.level else 2)
     numbered = ordinal_end(token, 0) == len(token)  # 一中 after a place or level (桐溪一中, 市一院)
-    organ_only = stem == 0 and (bool(reading.chain) and token in vocab.organs or bool(reading.chain or reading.level) and numbered)
+    organ_only = stem == 0 and (bool(reading.chain) and token in vocab.organs
+                                or bool(reading.chain or reading.level) and numbered)
     return _Mention(reading.start, end, (), bool(reading.chain)) if named or organ_only else None
 
 

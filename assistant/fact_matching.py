@@ -422,13 +422,13 @@ def _inside_a_word(asked: str, subject: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _another_items(subject: str, whole: str) -> bool:
     """Whether the subject puts another budget item (not a fund) beside the whole it holds: 三公经费财政拨款支出."""
     rest = search_terms(subject.replace(whole, " "))
     return any(word in budget_terms() and word not in fund_words() for word in rest)
 
 
+@lru_cache(maxsize=65536)
 def _funds_named(subject: str) -> frozenset[str]:
     """The funds a budget is split into that a subject names (政府性基金 of 政府性基金预算收入)."""
     return frozenset(fund for fund in split_funds() if fund in subject)
@@ -589,8 +589,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     searchable = _searchable_place(fact.subject, structure(fact))
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
     funds = _funds_named(subject) if asked.whole else frozenset()
-    # a 政府采购 row is named by the project and by what it buys
-    bought = [normalise(label) for label in bought_labels(fact)] if fact.table_kind is TableKind.PROCUREMENT else []
+    bought = [normalise(label) for label in bought_labels(fact)]  # a 政府采购 row is named by the project and what it buys
     best = 0.0
     for form in asked.forms:
         text, factor = form.text, form.factor

@@ -42,6 +42,7 @@ NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 _FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
+_GLOSSARY_MARK = r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"  # "（6）", "2．" opening an entry
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
@@ -240,8 +241,7 @@ class RetrievalPath:
         whole text: a glossary entry answers wherever the retrieved chunks stand."""
         if len(term) < 2:
             return []
-        entry = re.compile(rf"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[)）、.．]\s*)?[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*",
-                           re.MULTILINE)
+        entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*", re.MULTILINE)
         found = []
         for doc_id in _documents(docs):
             if match := entry.search(self.texts.text(doc_id)):
