@@ -22,7 +22,7 @@ from assistant.fact_matching import ACCEPTED_BASES, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
-from assistant.intent import parse_question
+from assistant.intent import asked_direction, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import ASKS_OUTTURN, Operation, QuestionPlan
@@ -340,7 +340,9 @@ class Assistant:
             if found is None or found.answer.value != 0:
                 return None
         stated = found.answer.citations[-1]
-        span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, turn.intent.direction)
+        # the reason for the way the document says the item went ("减少10万元"), not a sibling item's beside it
+        direction = turn.intent.direction or asked_direction(stated.quote)
+        span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, direction)
         if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)

@@ -63,6 +63,9 @@ DISCLOSURE = f"""示例县示例局
 2025年“三公”经费财政拨款支出完成全年预算的92.10%。
 示例科研平台建设项目计划建设实验室2个，由示例县示例研究院组织实施。
 三、“三公”经费情况
+2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：
+（一）因公出国（境）费0万元，比2024年预算持平。主要原因是因公出国（境）费保持不变。
+（二）公务用车购置及运行费36.56万元，比2024年预算减少10万元，主要原因是购置车辆类型不同。
 （三）公务接待费0.80万元，主要用于接待上级检查，减少的原因是严格控制接待标准和陪同人数。
 第四部分 名词解释
 1．事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。本局的事业收入为示例县示例研究院的技术服务收入。
@@ -154,3 +157,11 @@ def test_a_follow_up_about_a_unit_stays_with_the_unit(assistant):
     assert first.value == 400.0 and first.context.unit == "示例县示例研究院", first.text
     answer = assistant.ask("那它的财政拨款收入呢", context=first.context)
     assert answer.kind == "number" and answer.value == 800.0, answer.text
+
+
+
+def test_a_whole_s_reason_is_the_one_given_for_its_own_direction(assistant):
+    first = assistant.ask("示例局2025年三公经费比上年少了多少")
+    assert first.value == 10.0, first.text
+    answer = assistant.ask("为什么", context=first.context)
+    assert "购置车辆类型不同" in answer.text and "保持不变" not in answer.text, answer.text
