@@ -53,6 +53,7 @@ class _Department:
     distinct: int  # leading characters of every stem before any organ word (沙河 of 沙河街道办事处)
     bare: str = ""  # its own name without its organ word (沙河), when people may name it so
     by_place: bool = False  # named after its place (沙河街道办事处): the bare name alone names it
+    placed: frozenset[str] = frozenset()  # short forms of an all-organ name, only after a place (县医院: 县人民医院)
 
     @property
     def level(self) -> str:
@@ -221,16 +222,20 @@ def _department(name: str) -> _Department:
     core = core_name(body)
     organs = organ_suffixes(core)
     endings: dict[str, list[str]] = {}
+    placed: set[str] = set()
     for organ in organs:
         stem = core[: -len(organ)]
-        for token in (organ, *vocabulary().organs[organ]) if stem else (organ,):
+        for token in (organ, *vocabulary().organs[organ]):
             endings.setdefault(token, []).extend([stem, *_swapped(stem)])
+        if not stem:
+            placed.update(vocabulary().organs[organ])
     if numbered := ordinal_name(core):
         endings[numbered] = [""]
     distinct = len(core) - len(organs[0]) if organs else len(core)
     bare = core[:distinct] if organs and distinct >= 2 and core[:distinct] not in vocabulary().generic else ""
     by_place = bool(organs) and organs[0] in vocabulary().named_by_place
-    return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct, bare, by_place)
+    return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct, bare, by_place,
+                       frozenset(placed))
 
 
 def _swapped(stem: str) -> list[str]:
@@ -520,7 +525,8 @@ def _fits(reading: _Reading, tokens: tuple[str, ...], index: _Index) -> dict[int
             continue
         for number in _candidates(index, token, prefix):
             department = index.departments[number]
-            if not _agrees(department, reading):
+            placeless = token in department.placed and not prefix and not (reading.chain or reading.level)
+            if placeless or not _agrees(department, reading):
                 continue
             for stem in department.endings[token]:
                 if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level)):

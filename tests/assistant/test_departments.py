@@ -576,3 +576,29 @@ def test_words_holding_社_name_no_cooperative(question: str) -> None:
 def test_a_unit_after_words_that_lead_to_it() -> None:
     match = find_department("菡峤数据局下面的大数据发展中心今年有多少其他收入", ["菡峤市数据局"])
     assert match.departments == ("菡峤市数据局",) and match.unit == "大数据发展中心"
+
+
+# ---------------------------------------------------------------- names that are all organ word (县人民医院, 区人民政府)
+
+ALL_ORGAN = ["苇汀县人民医院", "苇汀县人民法院", "潆屿区人民政府", "潆屿区财政局", "苇汀县中医医院"]
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("苇汀县医院2025年总预算多少", "苇汀县人民医院"),
+        ("县医院三公经费", "苇汀县人民医院"),
+        ("苇汀县法院的招待费", "苇汀县人民法院"),
+        ("潆屿区政府三公经费多少", "潆屿区人民政府"),
+        ("区政府一共花了多少", "潆屿区人民政府"),
+        ("苇汀县中医院的收入", "苇汀县中医医院"),
+        ("苇汀县人民医院的收入", "苇汀县人民医院"),
+    ],
+)
+def test_names_that_are_all_organ_word_by_their_short_forms_after_a_place(question: str, department: str) -> None:
+    assert named(question, ALL_ORGAN) == (department,)
+
+
+@pytest.mark.parametrize("question", ["医院三公经费多少", "政府采购多少", "法院招待费"])
+def test_a_short_form_without_its_place_names_no_body(question: str) -> None:
+    assert find_department(question, ALL_ORGAN).departments == ()
