@@ -17,6 +17,7 @@ from ingest.lexicon import tokens, word_spans
 from ingest.vocabulary import (
     core_name,
     is_han,
+    is_ordinal,
     level_at,
     ordinal_end,
     ordinal_name,
@@ -53,7 +54,7 @@ class _Department:
     distinct: int  # leading characters of every stem before any organ word (沙河 of 沙河街道办事处)
     bare: str = ""  # its own name without its organ word (沙河), when people may name it so
     by_place: bool = False  # named after its place (沙河街道办事处): the bare name alone names it
-    placed: frozenset[str] = frozenset()  # short forms of an all-organ name, only after a place (县医院: 县人民医院)
+    placed: frozenset[str] = frozenset()  # names of it without its own words, only after a place (县医院: 县人民医院)
 
     @property
     def level(self) -> str:
@@ -225,10 +226,15 @@ def _department(name: str) -> _Department:
     placed: set[str] = set()
     for organ in organs:
         stem = core[: -len(organ)]
-        for token in (organ, *vocabulary().organs[organ]):
+        tokens = (organ, *vocabulary().organs[organ])
+        for token in tokens:
             endings.setdefault(token, []).extend([stem, *_swapped(stem)])
         if not stem:
-            placed.update(vocabulary().organs[organ])
+            placed.update(tokens[1:])
+        elif is_ordinal(stem):  # 第一人民医院 is also the 县人民医院, the 县医院 of its place
+            for token in tokens:
+                endings[token].append("")
+            placed.update(tokens)
     if numbered := ordinal_name(core):
         endings[numbered] = [""]
     distinct = len(core) - len(organs[0]) if organs else len(core)

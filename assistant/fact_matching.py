@@ -93,6 +93,14 @@ JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) a
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
+# the one fund each kind of table holds (the fund words themselves are data: `fund_words`)
+TABLE_FUND_WORDS = {TableKind.GENERAL_PUBLIC: "一般公共预算", TableKind.GOVERNMENT_FUND: "政府性基金",
+                    TableKind.STATE_CAPITAL: "国有资本经营"}
+APPROPRIATION = "财政拨款"  # the fund word that holds every one-fund table's money
+OTHER_FUND_COST = 8.0  # asked one fund's money (养老保险缴费财政拨款多少), a table figure of all funds comes after it
+CELL_ITEM_SCORE = 80.0  # an item asked with its column's words ("项目的事业收入") must name the row at least this well
+_CELL_JOIN = re.compile(r"(?:的|里面?|当中|之中|中|其中)+$")  # between a row's item and its column: 项目里财政拨款
+_COUNTED_IN = re.compile(r"(?:算上|加上|连同|包括|包含|含)$")  # "算上事业收入一共": the whole with that part in it
 
 
 @lru_cache(maxsize=65536)
@@ -545,6 +553,15 @@ def facts_inside(scope: str, facts: list[FactRecord]) -> list[FactRecord]:
     return [*inside, *(f for f in listed if f not in inside)]
 
 
+def in_column(fact: FactRecord, part: str) -> bool:
+    """Whether a table figure stands in the column of the part asked inside its row's item: the 财政拨款 column of
+    "医疗设备购置项目里财政拨款"."""
+    if fact.origin != "table":
+        return False
+    columns = _cell_words(fact)
+    return any(len(name) >= 2 and name in columns for name in (normalise(part), *map(normalise, canonical_terms(part))))
+
+
 def whole_names(scope: str) -> frozenset[str]:
     """The names of the whole a question looks inside, as item words ("公车运行费": 公务用车运行维护费 …)."""
     return frozenset(bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)])
@@ -619,7 +636,49 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         for label in bought:
             if text in label or label in text:
                 best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
+        if fact.origin == "table" and (row := _row_asked_with_column(text, fact)):
+            if (row_score := _item_score(fact, _asked_single(row))) >= CELL_ITEM_SCORE:
+                best = max(best, factor * row_score)
     return best
+
+
+def _row_asked_with_column(text: str, fact: FactRecord) -> str:
+    """The row's item of an asked item that ends with the fact's column or its table's fund (医疗设备购置项目里财政拨款
+    of the 财政拨款 column; 养老保险缴费财政拨款 of a 一般公共预算 table's row), or ""."""
+    for word in _cell_words(fact):
+        row = _CELL_JOIN.sub("", text[: -len(word)]) if text.endswith(word) else ""
+        if len(row) >= 2 and not row.endswith(word) and not _COUNTED_IN.search(row):
+            return row
+    return ""
+
+
+def _cell_words(fact: FactRecord) -> tuple[str, ...]:
+    """Words that name a table figure's column: its column labels and the fund its table holds."""
+    labels = [normalise(label) for label in fact.measure.split("/") if len(normalise(label)) >= 2]
+    if fact.table_kind in ONE_FUND_TABLES:
+        labels.extend(w for w in (APPROPRIATION, TABLE_FUND_WORDS.get(fact.table_kind)) if w)
+    return tuple(labels)
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def _asked_single(term: str) -> AskedItem:
+    return _asked_item([term])
+
+
+@lru_cache(maxsize=TERM_CACHE)
+def asked_fund(question: str) -> str | None:
+    """The fund whose money a question asks about, in its words or in the document terms of its colloquial ones
+    (财政拨款 of "养老保险缴费财政给了多少"), not counting a fund said to be included: "（含政府性基金）"."""
+    text = INCLUDED.sub("", question)
+    said = f"{text} {' '.join(canonical_terms(text))}"
+    return next((fund for fund in fund_words() if fund in said), None)
+
+
+def _of_fund(fact: FactRecord, fund: str) -> bool:
+    """Whether a figure is one fund's money: its column or table names it, or its table holds only that fund."""
+    if fund in fact.measure or fund in fact.context:
+        return True
+    return fact.table_kind in ONE_FUND_TABLES and fund in (APPROPRIATION, TABLE_FUND_WORDS.get(fact.table_kind))
 
 
 @lru_cache(maxsize=1024)
@@ -682,10 +741,13 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not (operand_change or _ASKS_CHANGE.search(question)):
         best -= 30.0
-    if fact.table_kind in ONE_FUND_TABLES and not any(w in INCLUDED.sub("", question) for w in fund_words()):
+    fund = asked_fund(question)
+    if fact.table_kind in ONE_FUND_TABLES and not fund:
         best -= ONE_FUND_PENALTY
-    if asked.whole and _funds_named(fact.subject) and not any(fund in question for fund in fund_words()):
+    if asked.whole and _funds_named(fact.subject) and not fund:
         best -= SPLIT_FUND_PENALTY  # "一共支出了多少": the department's whole before one fund's
+    if fund and fact.origin == "table" and fund not in subject and not _of_fund(fact, fund):
+        best -= OTHER_FUND_COST  # "养老保险缴费财政给了多少": that fund's figure, not all funds' together
     if "收入" in fact.measure and "收入" not in question and "收入" not in fact.subject:
         best -= INCOME_COLUMN_PENALTY  # an item's money, unasked, is what it spends, not the income column of its row
     if any(p in fact.measure for p in PRIMARY_MEASURES) and fact.qualifier is None:
@@ -817,8 +879,22 @@ def same_amount(a: FactRecord, b: FactRecord) -> bool:
 
 
 def _other_column(a: FactRecord, b: FactRecord) -> bool:
-    """Two figures of one table under different headers state different things (项目资金总额, 其他资金)."""
-    return a.table_id is not None and a.doc_id == b.doc_id and a.table_id == b.table_id and a.measure != b.measure
+    """Two figures under different headers state different things: in one table (项目资金总额, 其他资金), or in two
+    where one header names a part of the money (a 绩效目标表's 财政拨款 beside a 项目表's 合计)."""
+    if a.table_id is None or b.table_id is None or a.doc_id != b.doc_id or a.measure == b.measure:
+        return False
+    return a.table_id == b.table_id or any(_part_column(f) for f in (a, b))
+
+
+def _part_column(fact: FactRecord) -> bool:
+    """Whether a table figure's column holds a part of its row's money: a fund or a source (财政拨款, 其他资金, 事业收入)."""
+    column = _column(fact)
+    return bool(_BREAKDOWN_COLUMN.search(column)) or column in _cell_funds() or column.startswith(CATCH_ALL)
+
+
+@lru_cache(maxsize=1)
+def _cell_funds() -> frozenset[str]:
+    return frozenset(normalise(fund) for fund in fund_words())
 
 
 def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:

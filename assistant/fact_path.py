@@ -31,6 +31,7 @@ from assistant.fact_matching import (
     names_the_whole,
     whole_names,
     facts_inside,
+    in_column,
     natural_basis,
     rank_facts,
     overlapping,
@@ -170,7 +171,7 @@ class FactPath:
             return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
-            facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes)]
+            facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes) or in_column(f, intent.terms[0])]
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         found = self._best_figure(intent, per_doc)
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None

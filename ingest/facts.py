@@ -21,7 +21,7 @@ from ingest.performance_headers import is_actual_header, is_value_header, label_
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
-from ingest.tables import is_year_label, split_code, squash, strip_list_mark
+from ingest.tables import is_year_label, names_no_figures, split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
@@ -443,7 +443,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                          if c.text and c.text not in cell.row_labels and col not in value_columns]
             context = "；".join([*named, *described])
         else:
-            if cell.col_headers and _TEXT_FIELD.search(cell.col_headers[-1]):
+            if cell.col_headers and (_TEXT_FIELD.search(cell.col_headers[-1]) or names_no_figures(cell.col_headers)):
                 continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure; under 行次 a line number
             if cell.row_labels and _COLUMN_NUMBERS.match(cell.row_labels[-1]):
                 continue

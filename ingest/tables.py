@@ -37,6 +37,12 @@ _NOT_FIGURES = re.compile(r"编码|代码|类型|周期|日期|时间|性质|方
 _UNIT_HEADER = re.compile(r"^计量单位$")  # a column of the units its row's 数量 counts in (台, 批, 项)
 
 
+def names_no_figures(header: tuple[str, ...]) -> bool:
+    """A column whose numbers are no figures: its own header says so, or it is one level of a code (功能分类科目编码 over
+    类 | 款 | 项)."""
+    return bool(_NOT_FIGURES.search(header[-1])) or any(_CODE_HEADER.search(h) for h in header)
+
+
 class ListMark(StrEnum):
     """How a label or sentence is numbered: 一、 (an item), （一） (a sub-item), 1. (a part)."""
 
@@ -282,7 +288,7 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
     code_columns = {col for col in labels if _holds_codes(body, col)}
     figure_columns = {col for col in range(width) if col not in labels and any(
         col < len(row) and parse_quantity(row[col].text) is not None for row in body)
-        and not (col < len(headers) and headers[col] and _NOT_FIGURES.search(headers[col][-1]))}
+        and not (col < len(headers) and headers[col] and names_no_figures(headers[col]))}
     unit_columns = [col for col, chain in enumerate(headers) if chain and _UNIT_HEADER.match(chain[-1])]
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}

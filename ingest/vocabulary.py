@@ -115,6 +115,11 @@ def ordinal_name(core: str) -> str:
     return ""
 
 
+def is_ordinal(stem: str) -> bool:
+    """Whether the part of a name before its organ word is only its number: 第一 of 第一人民医院."""
+    return re.fullmatch(rf"第{CHINESE_NUMERAL}", stem) is not None
+
+
 def ordinal_end(text: str, at: int) -> int | None:
     """Where a numbered body's short name starting at `at` ends (二中 of 桐溪二中2025年), or None."""
     match = _ordinal_pattern().match(text, at)

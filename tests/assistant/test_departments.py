@@ -602,3 +602,12 @@ def test_names_that_are_all_organ_word_by_their_short_forms_after_a_place(questi
 @pytest.mark.parametrize("question", ["医院三公经费多少", "政府采购多少", "法院招待费"])
 def test_a_short_form_without_its_place_names_no_body(question: str) -> None:
     assert find_department(question, ALL_ORGAN).departments == ()
+
+
+@pytest.mark.parametrize("question", ["云岭州人民医院25年财政给了多少钱", "云岭州医院的三公经费", "州医院编外聘了多少人"])
+def test_a_numbered_body_by_its_organ_word_after_its_place(question: str) -> None:
+    assert named(question, ["云岭州第一人民医院", "云岭州财政局"]) == ("云岭州第一人民医院",)
+
+
+def test_a_numbered_body_is_not_named_by_its_organ_word_alone() -> None:
+    assert find_department("人民医院的三公经费", ["云岭州第一人民医院", "云岭州财政局"]).departments == ()

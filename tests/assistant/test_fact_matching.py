@@ -346,3 +346,47 @@ def test_one_item_stated_for_several_bodies_is_the_one_whose_sentence_names_the_
     ranked = rank_facts([road, port], ["港航局三级预算单位"], "港航局下面有几个三级预算单位", ("个",))
     assert ranked[0].fact.value == Decimal("6")
     assert rank_facts([road, port], ["公路局三级预算单位"], "公路局有几个三级预算单位", ("个",))[0].fact.value == Decimal("4")
+
+
+# ---------------------------------------------------------------- a row's figure by its column, and one fund's money
+
+
+def cell(subject: str, measure: str, value: str, table: int, kind: object = None, title: str = "") -> FactRecord:
+    return replace(fact(subject, table * 100 + len(measure), value=value), origin="table", measure=measure,
+                   table_id=table, table_kind=kind, context=title, col_path=tuple(measure.split("/")))
+
+
+def project_row() -> list[FactRecord]:
+    return [cell("医疗设备购置项目", measure, value, 10, title="表10 项目支出预算表")
+            for measure, value in (("合计", "2180.00"), ("财政拨款", "615.50"), ("事业收入", "1564.50"))]
+
+
+def test_a_row_figure_is_asked_by_its_row_and_column():
+    for asked, value in (("医疗设备购置项目事业收入", "1564.50"), ("医疗设备购置项目里财政拨款", "615.50"),
+                         ("医疗设备购置项目的财政拨款", "615.50"), ("医疗设备购置项目", "2180.00")):
+        assert rank_facts(project_row(), [asked], f"{asked}多少")[0].fact.value == Decimal(value), asked
+
+
+def test_a_column_counted_in_is_no_column_asked():
+    """"算上事业收入一共多少": the whole with that part in it, never the part."""
+    ranked = rank_facts(project_row(), ["医疗设备购置项目算上事业收入"], "医疗设备购置项目算上事业收入一共多少")
+    assert all(r.fact.measure != "事业收入" for r in ranked)
+
+
+def test_one_funds_money_asked_comes_from_that_funds_table():
+    from ingest.model import TableKind
+
+    all_funds = cell("机关事业单位基本养老保险缴费支出", "合计", "1268.40", 3, TableKind.OTHER, "表3 支出预算表")
+    one_fund = cell("机关事业单位基本养老保险缴费支出", "合计", "634.10", 5, TableKind.GENERAL_PUBLIC, "表5 一般公共预算支出预算表")
+    for question in ("养老保险缴费财政给了多少", "机关事业单位基本养老保险缴费支出财政拨款多少", "养老保险缴费一般公共预算安排多少"):
+        assert rank_facts([all_funds, one_fund], ["机关事业单位基本养老保险缴费支出"], question)[0].fact.value == Decimal("634.10")
+    assert rank_facts([all_funds, one_fund], ["机关事业单位基本养老保险缴费支出"], "养老保险缴费多少")[0].fact.value == Decimal("1268.40")
+
+
+def test_a_part_of_a_rows_money_is_no_contradiction_of_its_total():
+    """A 绩效目标表's 财政拨款 and 其他资金 lines beside a 项目表's 合计 state parts, not another figure for the item."""
+    total = cell("医疗设备购置项目", "合计", "2180.00", 10, title="表10 项目支出预算表")
+    parts = [cell("医疗设备购置项目", m, v, 11, title="医疗设备购置项目项目资金") for m, v in (("财政拨款", "615.50"), ("其他资金", "1564.50"))]
+    other_total = cell("医疗设备购置项目", "年度资金总额", "2108.00", 11, title="医疗设备购置项目项目资金")
+    ranked = [ScoredFact(f, 100.0) for f in (total, *parts, other_total)]
+    assert [f.value for f in conflicts_with(ranked[0], ranked)] == [Decimal("2108.00")]

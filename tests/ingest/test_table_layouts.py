@@ -180,3 +180,22 @@ def test_rows_between_full_width_bars_and_labels_past_code_and_period_columns(no
     assert projects == {"人防警报设施建设": Decimal("96.00"), "疏散基地建设": Decimal("80.00")}
     bought = {f.subject for f in notice.facts if f.context.startswith("表十一")}
     assert bought == {"台式计算机", "电声警报器"}
+
+
+CODES_AFTER_THE_NAME = "\n".join([
+    "示例县人民医院2025年单位预算", "",
+    "表10 项目支出预算表", "单位：万元",
+    "项目名称\t功能分类科目编码\t\t\t合计\t财政拨款\t事业收入",
+    "\t类\t款\t项\t\t\t",
+    "医疗设备购置项目\t210\t02\t01\t2180.00\t615.50\t1564.50",
+    "重点专科建设项目\t210\t02\t01\t200.00\t200.00\t",
+])
+
+
+def test_the_levels_of_a_code_after_the_name_are_no_figures(tmp_path: Path) -> None:
+    """类 | 款 | 项 under 功能分类科目编码, right of the project's name: 210, 02 and 01 are a code, not money."""
+    path = tmp_path / "example-hospital-2025-unit-budget.txt"
+    path.write_text(CODES_AFTER_THE_NAME, encoding="utf-8")
+    figures = _figures(parse_file(path))
+    assert figures["医疗设备购置项目", "财政拨款"] == (Decimal("615.50"), "万元")
+    assert not [key for key in figures if key[1].split("/")[-1] in ("类", "款", "项")]
