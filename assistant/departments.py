@@ -535,7 +535,8 @@ def _fits(reading: _Reading, tokens: tuple[str, ...], index: _Index) -> dict[int
             if placeless or not _agrees(department, reading):
                 continue
             for stem in department.endings[token]:
-                if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level)):
+                short = token not in vocabulary().organs  # 联 of 联合会: 残联 keeps one character of 残疾人
+                if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level) or short):
                     fits[number] = min(fits.get(number, len(stem)), len(stem) - len(prefix))
     return fits
 
@@ -560,8 +561,8 @@ def _agrees(department: _Department, reading: _Reading) -> bool:
 
 def _abbreviates(prefix: str, distinct: str, stem: str, has_level: bool) -> bool:
     """Whether `prefix` keeps characters of `stem` in order, starting in its distinct part (街道 does not
-    stand for 沙河街道), at least two of them with a level, or the first of a stem of one or two characters:
-    发改 of 发展和改革, 府 and 区 of 区人民政府, 交 of 交通."""
+    stand for 沙河街道), at least two of them with a level or an organ word's short form, or the first of a stem of
+    one or two characters: 发改 of 发展和改革, 府 and 区 of 区人民政府, 交 of 交通, 残 of 残疾人 (残联)."""
     if not stem or not prefix:
         return not stem and not prefix
     chars = iter(stem)

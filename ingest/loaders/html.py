@@ -132,7 +132,16 @@ def _clean(text: str) -> str:
 
 
 def _text(node: Tag) -> str:
-    return _clean(node.get_text(" "))
+    """A cell's text: inline pieces joined as written (Word splits 3,387.93 over two spans), blocks and line breaks
+    one space apart."""
+    parts: list[str] = []
+    for piece in node.descendants:
+        if isinstance(piece, NavigableString):
+            if type(piece) is NavigableString:
+                parts.append(str(piece))
+        elif piece.name == "br" or piece.name in BLOCK_TAGS:
+            parts.append(" ")
+    return _clean("".join(parts))
 
 
 class _Reader:

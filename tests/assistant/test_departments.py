@@ -611,3 +611,23 @@ def test_a_numbered_body_by_its_organ_word_after_its_place(question: str) -> Non
 
 def test_a_numbered_body_is_not_named_by_its_organ_word_alone() -> None:
     assert find_department("人民医院的三公经费", ["云岭州第一人民医院", "云岭州财政局"]).departments == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("檀浔市残联2024年一共花了多少钱", "檀浔市残疾人联合会"),
+        ("檀浔残联24年三公", "檀浔市残疾人联合会"),
+        ("渫州科协的预算", "渫州市科学技术协会"),
+        ("渫州市总工会的三公经费", "渫州市总工会"),
+        ("侨联2025年预算", "渫州市归国华侨联合会"),
+    ],
+)
+def test_federations_and_associations_by_one_character_and_the_short_organ_word(question: str, department: str) -> None:
+    known = ["檀浔市残疾人联合会", "渫州市科学技术协会", "渫州市总工会", "渫州市归国华侨联合会", "渫州市财政局"]
+    assert named(question, known) == (department,)
+
+
+@pytest.mark.parametrize("question", ["工会经费多少", "联系电话多少", "协会会费收入多少"])
+def test_items_holding_an_associations_organ_word_name_no_body(question: str) -> None:
+    assert find_department(question, ["渫州市科学技术协会", "渫州市总工会"]).departments == ()

@@ -9,6 +9,7 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.loaders import load
+from ingest.loaders.html import load_html
 from loader_support import assert_offsets, grid
 
 REAL = Path("/work/shared/corpus/real")
@@ -252,3 +253,19 @@ def test_a_table_drawn_with_divs_is_a_table(tmp_path: Path) -> None:
     assert [line.text for line in table.caption_lines][-2:] == ["表五 一般公共预算支出预算表", "单位：万元"]
     assert "负责全区体育工作。" in [line.text for line in raw.lines]
     assert_offsets(raw)
+
+
+def test_a_word_saved_pages_cells_keep_figures_split_over_spans_whole(tmp_path: Path) -> None:
+    """Word's HTML splits one number over two spans (3,387 | .93): the cell reads 3,387.93; separate paragraphs
+    and line breaks inside a cell stay apart."""
+    page = tmp_path / "word-saved.html"
+    page.write_text(
+        "<html><body><p>某市某局2025年部门预算</p><table>"
+        "<tr><td><p class=MsoNormal><span>项目</span></p></td><td><p><span lang=EN-US>2025</span><span>年预算数</span></p></td></tr>"
+        "<tr><td><p><span>（</span><span>一</span><span>）基本支出</span></p></td>"
+        "<td><p><span lang=EN-US>3,387</span><span lang=EN-US>.93</span></p></td></tr>"
+        "<tr><td><p>甲</p><p>乙</p></td><td>1<br>2</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    rows = [[c.text for c in row] for row in load_html(page).tables[0].rows]
+    assert rows == [["项目", "2025年预算数"], ["（一）基本支出", "3,387.93"], ["甲 乙", "1 2"]]
