@@ -19,6 +19,7 @@ from ingest.vocabulary import organ_suffixes, vocabulary
 
 _PUNCTUATION = re.compile(r"[\s，,。.！!？?、；;：:“”\"'‘’（）()【】\[\]…~～]+")
 _HAN_NAME = r"[\u4e00-\u9fff]{1,2}"  # the given name after a surname: 张三, 李小明
+MIN_STATED_ITEM = 3  # characters after a title that may name a stated item (绩效工资), more than a bare 工资
 
 
 class OffTopic(StrEnum):
@@ -112,6 +113,14 @@ def _names_a_person(text: str) -> bool:
     return False
 
 
+def _a_stated_item(holder: re.Match[str], states_item: Callable[[str], bool]) -> bool:
+    """Whether the words after an office holder's title name an item the index states: 老师的绩效工资 (of a school's
+    budget) is a 工资福利支出 row, 主任一年工资 is one person's pay."""
+    title = re.match(off_topic_words().pattern("person_title"), holder.group())
+    item = holder.group()[title.end() if title else 0 :].lstrip("的")
+    return len(item) >= MIN_STATED_ITEM and states_item(item)
+
+
 def off_topic(question: str, names_department: bool, states_item: Callable[[str], bool]) -> OffTopic | None:
     """Why `question` is not about the budget documents, or None when it may be.
 
@@ -123,7 +132,7 @@ def off_topic(question: str, names_department: bool, states_item: Callable[[str]
     if talk := _small_talk(text):
         return talk
     patterns = _patterns()
-    if patterns["office_holder"].search(text):
+    if (holder := patterns["office_holder"].search(text)) and not (names_department and _a_stated_item(holder, states_item)):
         return OffTopic.PERSONAL  # a department named beside the title does not make a person's pay a budget item
     if names_department:
         return None

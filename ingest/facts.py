@@ -58,12 +58,12 @@ _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?<![是为下])
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
-    r"(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
+    r"(?:各|均|分别|都)?(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
-    r"^(?:其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
+    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
     r"本年度|本年|当年|\d{4}\s*年度?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
@@ -108,6 +108,7 @@ _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures 
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
+_PROJECT_HEADER = re.compile(r"项目")  # 项目名称 over the column of a project table's project names
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务用车购置及运行费" splits into 购置费 and 运行费
@@ -217,7 +218,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             measure = "金额"
             direction = compared_to = None
             change = _CHANGE.search(clause)
-            compared_before = _COMPARED_EARLIER.search(line.text, 0, offset - line.start + clause_start)
+            # "与上年相比，…增加" or "与上年相比收支预算总计增加": compared before the change's own words
+            compared_before = _COMPARED_EARLIER.search(line.text, 0, offset - line.start + clause_start + (change.start() if change else 0))
             if change and _DIRECTION[change["dir"]] is Direction.FLAT and not change["cmp"]:
                 change = None  # "持平" alone is no change figure; "与2024年预算一致0万元" is
             if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):
@@ -354,12 +356,18 @@ def _header_subject(chain: tuple[str, ...]) -> tuple[str, str]:
     return name, measure
 
 
-def _row_project(table: Table, labels: tuple[str, ...]) -> str | None:
-    """The project a row of a project table names first, where the row names more (its 功能科目, its unit); None
-    elsewhere."""
+def _row_project(table: Table, cell: TableCell) -> str | None:
+    """The project a row of a project table names, where the row names more (its 功能科目, its unit): the label under
+    a header that says 项目, else the first that is no code; None elsewhere."""
+    labels = cell.row_labels
     if table.kind is not TableKind.PROJECTS or len(labels) < 2:
         return None
-    return next((label for label in labels if not split_code(label)[0] and not label.strip().isdigit()), None)
+    names = [label for label in labels if not split_code(label)[0] and not label.strip().isdigit()]
+    row = table.body[cell.row] if cell.row < len(table.body) else []
+    columns = {c.text: col for col, c in reversed(list(enumerate(row)))}
+    headed = [label for label in names if label in columns
+              and any(_PROJECT_HEADER.search(h[columns[label]]) for h in table.header if columns[label] < len(h))]
+    return next(iter(headed or names), None)
 
 
 def _subject_label(label: str) -> str:
@@ -451,7 +459,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure
                 subject, _ = _header_subject(cell.col_headers)
                 measure, context = cell.row_labels[-1], " ".join(cell.row_labels[:-1])
-            elif project := _row_project(table, cell.row_labels):
+            elif project := _row_project(table, cell):
                 # "村级组织运转保障 | 2130705 对村民委员会和村党支部的补助", "巾帼创业就业促进行动 | 省妇联本级": the project,
                 # whatever class or unit the row also names
                 subject = _subject_label(project)

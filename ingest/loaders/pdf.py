@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
 from pathlib import Path
@@ -52,6 +53,8 @@ HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really di
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
 MIN_UNRULED_ROWS = 2  # rows of figures under read header lines that make a table printed without rules
+RUNNING_PAGES = 3  # a line opening or closing this many pages (after the first) is a running header or footer
+RUNNING_MAX_CHARS = 40  # … and only a line this short: a page's title, not a sentence
 SCAN_MAX_TEXT_CHARS = 10  # a page with an image and no more text than this (a page number) is a scan
 OCR_DPI = 200  # scans are rendered at this resolution for the recogniser
 
@@ -405,11 +408,27 @@ def _unruled_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
     return out
 
 
+def _drop_running_lines(pages: list[list[_Line | _Table]]) -> None:
+    """Takes out the line a document prints at the top or foot of every page ("某学院2025年单位预算"), except on
+    the first page it opens or closes, so a table going on over the page is read as one."""
+    edges = [[item for item in (items[:1] + items[-1:]) if isinstance(item, _Line)] for items in pages]
+    counts = Counter(text for lines in edges[1:] for text in {line.text.strip() for line in lines})
+    running = {text for text, n in counts.items() if n >= RUNNING_PAGES and len(text) <= RUNNING_MAX_CHARS}
+    seen: set[str] = set()
+    for items, lines in zip(pages, edges, strict=True):
+        for line in lines:
+            text = line.text.strip()
+            if text in running and text in seen and line in items:
+                items.remove(line)
+            seen.update({text} & running)
+
+
 def assemble(pages: list[list[_Line | _Table]], source: str, fmt: str) -> RawDocument:
-    """The document from its pages' lines and tables: page numbers left out, tables printed without rules read
-    from their lines, continued tables and wrapped paragraphs joined."""
-    pages[:] = [_unruled_tables([item for item in items if not (isinstance(item, _Line) and is_page_number(item.text))])
-                for items in pages]
+    """The document from its pages' lines and tables: page numbers and running headers left out, tables printed
+    without rules read from their lines, continued tables and wrapped paragraphs joined."""
+    pages[:] = [[item for item in items if not (isinstance(item, _Line) and is_page_number(item.text))] for items in pages]
+    _drop_running_lines(pages)
+    pages[:] = [_unruled_tables(items) for items in pages]
     _join_tables(pages)
     _join_paragraphs(pages)
     builder = TextBuilder()

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.off_topic import OffTopic, off_topic, off_topic_words, scope_message
 
-STATED = {"住房公积金"}  # items "the index states" for these tests
+STATED = {"住房公积金", "绩效工资"}  # items "the index states" for these tests
 
 
 def states_item(word: str) -> bool:
@@ -67,9 +67,16 @@ def test_a_named_department_keeps_a_question_in_scope(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", ["区政府办公室主任一年工资拿多少", "社工部部长叫什么名字，一年工资多少",
-                                      "财政局局长的奖金是多少", "福利院院长是谁"])
+                                      "财政局局长的奖金是多少", "福利院院长是谁", "实验小学校长一年工资多少"])
 def test_an_office_holders_pay_or_name_is_personal_even_beside_a_department(question: str) -> None:
     assert reason(question, names_department=True) is OffTopic.PERSONAL
+
+
+@pytest.mark.parametrize("question", ["实验小学老师的绩效工资今年预算多少", "实验小学老师绩效工资比去年多多少"])
+def test_a_stated_item_after_a_title_is_a_budget_item_of_the_department_named(question: str) -> None:
+    """老师的绩效工资 of a school is its 工资福利支出 row; without a department named it stays personal."""
+    assert reason(question, names_department=True) is None
+    assert reason(question) is OffTopic.PERSONAL
 
 
 @pytest.mark.parametrize("question", ["办公室主任会议经费是多少", "财政局工资福利支出是多少", "局长办公会议费多少"])

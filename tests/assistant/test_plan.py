@@ -169,9 +169,22 @@ def test_no_direction_where_the_question_gives_none(question):
     ("发改委下属有几所学校", ("所",)),
     ("水务局清淤了多少公里", ("公里",)),
     ("农业局新建了多少万亩高标准农田", ("万亩",)),
+    ("文旅局计划改造多少间教室", ("间",)),
+    ("发改委要新建几栋楼", ("栋",)),
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("文旅局计划改造多少间教室", "计划改造教室"),  # the unit asked is no word of the item
+    ("发改委预算里说的快检室是什么意思", "快检室"),
+    ("人社局决算里提到的调整预算数是指什么", "调整预算数"),
+    ("人社局2024年年底还剩多少没花", "还剩"),
+    ("人社局2024年最后决算是多少", ""),
+])
+def test_words_around_the_item_are_not_the_item(question, focus):
+    assert plan(question).focus == focus
 
 
 @pytest.mark.parametrize("question", ["发改委2025年三公经费包括哪些", "发改委2025年三公经费分成哪几块", "发改委2025年政府采购都有哪些项目"])
@@ -691,7 +704,7 @@ def test_the_whole_budget_however_named_is_looked_for_by_the_wholes_terms(questi
 
 
 @pytest.mark.parametrize("question, term", [
-    ("发改委24年接待了多少批次", "公务接待批次"),  # 接待, as citizens say it, is the 公务接待 documents count
+    ("发改委24年接待了多少批次", "公务接待"),  # 接待, as citizens say it, is the 公务接待 documents count (in 批次)
     ("发改委24年招待费多少", "公务接待费"),
     ("发改委扫马路的钱今年多少", "环卫保洁"),
 ])

@@ -27,6 +27,8 @@ def line_facts(text: str, basis: Basis = Basis.BUDGET):
     ("收入支出决算总表", TableKind.INCOME_EXPENSE_TOTAL),
     ("2024年部门收入预算总表", TableKind.INCOME),
     ("支出决算表", TableKind.EXPENSE),
+    ("财政拨款项目支出决算表", TableKind.PROJECTS),
+    ("项目支出预算总表", TableKind.PROJECTS),
     ("政府性基金预算财政拨款收入支出决算表", TableKind.GOVERNMENT_FUND),
     ("部门政府采购预算", TableKind.PROCUREMENT),
     ("机房升级项目经费绩效目标表", TableKind.PERFORMANCE),
@@ -67,6 +69,17 @@ def test_changes_carry_direction_and_the_basis_they_compare_against(sentence, di
     assert change.direction is direction
     assert change.compared_to is compared_to
     assert change.value > 0
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("收入预算总计2890.89万元，与上年相比收、支预算总计各增加117.99万元，增长4.26%。", "收、支预算"),
+    ("与2024年相比收支预算总计各增加117.99万元。", "收支预算"),
+    ("收入、支出预算总计比上年均增加117.99万元。", "收入、支出预算"),
+])
+def test_a_change_said_of_two_wholes_at_once_or_after_its_comparison(sentence, subject):
+    """"各增加", "均增加": each of them changed by that much; "与上年相比收支…增加": compared before the item."""
+    change = next(f for f in line_facts(sentence) if f.value == Decimal("117.99"))
+    assert (change.kind, change.subject, change.direction) == (FactKind.CHANGE, subject, Direction.UP)
 
 
 @pytest.mark.parametrize("sentence, subject_word, value, unit", [

@@ -199,3 +199,22 @@ def test_the_levels_of_a_code_after_the_name_are_no_figures(tmp_path: Path) -> N
     figures = _figures(parse_file(path))
     assert figures["医疗设备购置项目", "财政拨款"] == (Decimal("615.50"), "万元")
     assert not [key for key in figures if key[1].split("/")[-1] in ("类", "款", "项")]
+
+
+PROJECTS_BY_UNIT = "\n".join([
+    "示例县示例局2025年部门预算", "",
+    "表10 项目支出表", "单位：万元",
+    "单位名称\t项目名称\t功能科目\t合计\t一般公共预算拨款",
+    "\t合计\t\t482.75\t482.75",
+    "示例县示例局本级\t食品安全监督抽检\t2013816\t386.00\t386.00",
+    "示例县检验检测中心\t食用农产品快检室运行\t2013816\t96.75\t96.75",
+])
+
+
+def test_a_project_table_by_unit_names_each_row_by_its_project(tmp_path: Path) -> None:
+    """单位名称 | 项目名称: the row is the project's (its unit stands beside it), so projects can be ranked."""
+    path = tmp_path / "example-bureau-2025-dept-budget.txt"
+    path.write_text(PROJECTS_BY_UNIT, encoding="utf-8")
+    rows = {(f.subject, f.context) for f in parse_file(path).facts if f.measure == "合计" and f.subject != "合计"}
+    assert rows == {("食品安全监督抽检", "表10 项目支出表：示例县示例局本级"),
+                    ("食用农产品快检室运行", "表10 项目支出表：示例县检验检测中心")}
