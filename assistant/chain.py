@@ -18,7 +18,7 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES, units_asked_of
+from assistant.fact_matching import ACCEPTED_BASES, names_unit, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
@@ -229,15 +229,21 @@ class Assistant:
 
     def _resolve(self, turn: Turn, available: list[DocumentRecord]) -> Turn:
         """The documents among `available` that answer the turn's plan, or a refusal when none does."""
-        intent = turn.intent
+        intent, named_alone = turn.intent, False
         if intent.unknown_body and not any(d.department in intent.departments for d in available):
             # "审计数据分析中心2025年收入": a 下属单位 no document is of, a row of its department's tables
             holders = self._holders(intent.unknown_body, available)
-            if holders:
-                intent.departments = sorted({d.department for d in holders})
-                intent.sub_unit, intent.unknown_body = intent.unknown_body, None
+            scoped = self._unit_tables(intent.unknown_body, available)
+            if holders or scoped:
+                intent.departments = sorted({d.department for d in holders or scoped[1]})
+                intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
+        if intent.sub_unit and (scoped := self._unit_tables(intent.sub_unit, available)):
+            # "潆湾区社会福利院收支预算": asked as of its department, answered from the unit's own tables
+            department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
+            named = turn.question.replace(intent.sub_unit, department, 1)
+            turn.intent = intent = replace(parse_question(named, available), question=turn.question, unit_scope=scoped[0])
         if intent.sub_unit and not self._holders(intent.sub_unit, available):
             if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
@@ -313,8 +319,20 @@ class Assistant:
                    if f.origin == "table" and f.subject.endswith(body) and f.table_kind not in _ROWS_OF_NO_UNIT}
         return [d for d in available if d.doc_id in holding]
 
+    def _unit_tables(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
+        """The sub-unit a body names whose own tables stand in documents among `available` (潆湾区社会福利院2025年收支预算表
+        in its department's budget), with those documents; None when no table is of it."""
+        for doc in available:
+            for table in self.texts.tables(doc.doc_id):
+                if table.scope and names_unit(table.scope, body):
+                    return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
+        return None
+
     def _facts(self, turn: Turn) -> list[FactRecord]:
-        return self.fact_cache.facts([d.doc_id for d in turn.docs])
+        facts = self.fact_cache.facts([d.doc_id for d in turn.docs])
+        if turn.intent and (unit := turn.intent.unit_scope):  # the unit's tables, and sentences naming it
+            facts = [f for f in facts if f.scope == unit or f.origin == "text" and names_unit(unit, f.subject)]
+        return facts
 
     def _across(self, turn: Turn) -> Turn:
         """An item in two documents: each operand answered as the one-department question it stands for (its

@@ -134,11 +134,21 @@ def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
 
 
 @lru_cache(maxsize=1024)
-def _scope_stem(scope: str) -> str:
+def scope_stem(scope: str) -> str:
     """The words that name a sub-unit in a question: 岚江省林木种苗站 → 林木种苗."""
     core = core_name(split_places(scope)[1])
     organ = next(iter(organ_suffixes(core)), "")
     return core[: len(core) - len(organ)] or core
+
+
+MIN_UNIT_NAME = 3  # characters of a sub-unit's name, its organ word included, that name it (种苗站 of 示例省示例种苗站)
+
+
+@lru_cache(maxsize=4096)
+def names_unit(scope: str, text: str) -> bool:
+    """Whether `text` names the sub-unit `scope`: by its stem (林木种苗), or by the end of its name (种苗站)."""
+    core = core_name(split_places(scope)[1])
+    return scope_stem(scope) in text or any(core[i:] in text for i in range(len(core) - MIN_UNIT_NAME + 1))
 
 
 def structure(fact: FactRecord) -> str:
@@ -564,7 +574,8 @@ def in_column(fact: FactRecord, part: str) -> bool:
 
 def whole_names(scope: str) -> frozenset[str]:
     """The names of the whole a question looks inside, as item words ("公车运行费": 公务用车运行维护费 …)."""
-    return frozenset(bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)])
+    names = {bare_item(normalise(name)) for name in [scope, *canonical_variants(scope)]}
+    return frozenset(names | {_without_generic_tail(name) for name in names})  # 公路建设资金 is 公路建设
 
 
 def names_the_whole(subject: str, wholes: frozenset[str]) -> bool:
@@ -701,7 +712,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     basis (0 = not at all); with `operand_change` a stated change is wanted as an operand (上年 = this year's figure
     less it) whatever the wording."""
     fit = basis_fit(fact, basis)
-    if fit is None or fact.scope and _scope_stem(fact.scope) not in question:
+    if fit is None or fact.scope and not names_unit(fact.scope, question):
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     best = _item_score(fact, asked)
     if best == 0.0:

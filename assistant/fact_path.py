@@ -50,7 +50,7 @@ from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import normalise, same_item
 from ingest.tables import is_total_label, strip_table_number
-from ingest.vocabulary import is_body_name
+from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
@@ -132,8 +132,12 @@ class FactPath:
 
     @staticmethod
     def _owner(fact: FactRecord) -> str:
+        """Whose figure it is: the department, or the sub-unit whose own table states it, and its year."""
         year = fact.period or fact.year
-        return f"{fact.department}{year}年" if year else fact.department
+        body = fact.department
+        if fact.scope and fact.scope not in fact.department:  # a unit named with its place stands alone
+            body = fact.scope if split_places(fact.scope)[0] else f"{fact.department}{fact.scope}"
+        return f"{body}{year}年" if year else body
 
     def _cited_value(self, fact: FactRecord) -> CitedValue:
         value, unit = self._display(fact)

@@ -95,6 +95,7 @@ class QuestionPlan:
     direction: Direction | None = None  # 少了多少 → DOWN
     unknown_body: str | None = None  # a body named in the question that is not indexed
     sub_unit: str = ""  # a 下属单位 no document is of, whose row in its department's tables is asked
+    unit_scope: str = ""  # a 下属单位 with tables of its own in its department's document: only they answer
     part_bases: list[Basis | None] = field(default_factory=list)  # per operand, when parts differ by basis (决算 vs 年初预算)
     asks_reason: bool = False  # 为什么, 为啥, 什么原因
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么

@@ -84,8 +84,8 @@ _LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决�
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
 _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入")
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
-_BARE_WHOLES = {"收入", "支出", "收支", "收入支出"}  # what is left of a whole without its 本年 or 总计
-_WHOLE = re.compile(r"(?:本年|当年)?(?:收入支出|收入|支出|收支)(?:合计|总计)(?=\s*(?:为|是|达到|共计)?\s*$)")
+_BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
+_WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 # "项目总预算3000万元，2025年安排1200万元": one year's share of a whole stated over several years

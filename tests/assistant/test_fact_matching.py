@@ -390,3 +390,12 @@ def test_a_part_of_a_rows_money_is_no_contradiction_of_its_total():
     other_total = cell("医疗设备购置项目", "年度资金总额", "2108.00", 11, title="医疗设备购置项目项目资金")
     ranked = [ScoredFact(f, 100.0) for f in (total, *parts, other_total)]
     assert [f.value for f in conflicts_with(ranked[0], ranked)] == [Decimal("2108.00")]
+
+
+def test_a_whole_asked_with_a_generic_word_is_still_the_whole_not_a_part_inside_it():
+    """"公路建设资金里有多少是银行贷款": the 公路建设 row is the whole asked in, never the part."""
+    from assistant.fact_matching import names_the_whole, whole_names
+
+    assert names_the_whole("公路建设", whole_names("公路建设资金"))
+    assert names_the_whole("政府采购", whole_names("政府采购"))
+    assert not names_the_whole("公路养护", whole_names("公路建设资金"))

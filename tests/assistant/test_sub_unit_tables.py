@@ -70,3 +70,14 @@ def test_a_sub_unit_of_no_document_is_answered_from_its_row(assistant, question,
 def test_a_sub_units_figure_no_row_states_is_not_found(assistant):
     answer = assistant.ask("示例省示例林业调查中心2025年支出预算是多少")
     assert answer.kind == "not_found" and "1000" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例省示例种苗站2025年收入合计多少", 80.0),  # named alone, with its place
+    ("示例种苗站招待费多少", 2.0),
+    ("示例林业局种苗站的收入合计是多少", 80.0),  # named after its department
+])
+def test_a_sub_unit_with_tables_of_its_own_is_answered_from_them_and_named(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
+    assert "种苗站" in answer.text.split("为")[0], answer.text  # whose figure it is

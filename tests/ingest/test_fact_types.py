@@ -75,6 +75,7 @@ def test_changes_carry_direction_and_the_basis_they_compare_against(sentence, di
     ("收入预算总计2890.89万元，与上年相比收、支预算总计各增加117.99万元，增长4.26%。", "收、支预算"),
     ("与2024年相比收支预算总计各增加117.99万元。", "收支预算"),
     ("收入、支出预算总计比上年均增加117.99万元。", "收入、支出预算"),
+    ("与2023年度相比，收入、支出总计各增加117.99万元，增长8.11%。", "收入、支出总计"),  # a whole keeps its 总计
 ])
 def test_a_change_said_of_two_wholes_at_once_or_after_its_comparison(sentence, subject):
     """"各增加", "均增加": each of them changed by that much; "与上年相比收支…增加": compared before the item."""
