@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
@@ -18,7 +19,7 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES, names_unit, units_asked_of
+from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
@@ -37,7 +38,8 @@ from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
-from ingest.model import Basis, DocumentKind, TableKind
+from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
+from ingest.numbers import is_money
 from ingest.subjects import normalise
 
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
@@ -364,7 +366,7 @@ class Assistant:
         if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)
-        told = self._told_in_prose(turn) if stated.table is not None else None
+        told = (self._told_in_prose(turn) or self._same_change_said(turn, found, direction)) if stated.table is not None else None
         if told:  # a table states the change; the item's own paragraph gives the reason, not what follows the table
             said, span = told
             citations = [stated, said]
@@ -390,6 +392,22 @@ class Assistant:
         if span is None or "\n" in self.texts.text(figure.doc_id)[figure.end : span[0]]:
             return None
         return figure, span
+
+    def _same_change_said(self, turn: Turn, found: Draft, direction: Direction | None) -> tuple[Citation, tuple[int, int]] | None:
+        """The one sentence stating the same change under another name ("城市中小学校舍建设（项）…比上年减少85.00万元" for
+        a project row's 增减额 -85.00), and the reason its paragraph gives after it; None unless exactly one does."""
+        stated, value = found.answer.citations[-1], found.answer.value
+        if value is None or not is_money(found.answer.unit) or direction is None:
+            return None
+        same = [f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE and f.doc_id == stated.doc_id
+                and f.direction is direction and f.amount_wan is not None and abs(abs(f.amount_wan) - Decimal(str(value))) <= ROUNDING]
+        if len(same) != 1:
+            return None
+        fact = same[0]
+        span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction)
+        if span is None or "\n" in self.texts.text(fact.doc_id)[fact.end : span[0]]:
+            return None
+        return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page), span
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """Where the document says it has none of the item, the answer quotes that instead of a bare 0 or a refusal,

@@ -18,6 +18,8 @@ STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|此外|另外|同时)[^。；;]*[。；;]?")
 # a reason given, not a column headed 偏差原因: 原因 with what it is after it
+# a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …
+_NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
 _REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -170,8 +172,9 @@ class SourceTexts:
             while text[reason_end : reason_end + 1] in ("；", ";") and (listed := _NEXT_REASON.match(text, reason_end + 1)):
                 reason_end = listed.end() - (listed.group()[-1:] in ("；", ";", "。"))  # "一是…；二是…；三是…。"
             return attached.start("reason"), reason_end
-        candidates = [m for m in SENTENCE.finditer(text, start, min(len(text), end + REASON_WINDOW_CHARS))
-                      if _REASON_STATED.search(m.group())]
+        heading = _NEXT_HEADING.search(text, end, end + REASON_WINDOW_CHARS)  # the passage ends where another begins
+        window_end = heading.start() if heading else min(len(text), end + REASON_WINDOW_CHARS)
+        candidates = [m for m in SENTENCE.finditer(text, start, window_end) if _REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)
         own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
         candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's

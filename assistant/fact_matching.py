@@ -665,9 +665,14 @@ def _row_asked_with_column(text: str, fact: FactRecord) -> str:
 
 def _cell_words(fact: FactRecord) -> tuple[str, ...]:
     """Words that name a table figure's column: its column labels and the fund its table holds."""
-    labels = [normalise(label) for label in fact.measure.split("/") if len(normalise(label)) >= 2]
-    if fact.table_kind in ONE_FUND_TABLES:
-        labels.extend(w for w in (APPROPRIATION, TABLE_FUND_WORDS.get(fact.table_kind)) if w)
+    return _column_words(fact.measure, fact.table_kind)
+
+
+@lru_cache(maxsize=65536)
+def _column_words(measure: str, kind: TableKind | None) -> tuple[str, ...]:
+    labels = [label for label in map(normalise, measure.split("/")) if len(label) >= 2]
+    if kind in ONE_FUND_TABLES:
+        labels.extend(w for w in (APPROPRIATION, TABLE_FUND_WORDS.get(kind)) if w)
     return tuple(labels)
 
 

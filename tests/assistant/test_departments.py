@@ -631,3 +631,13 @@ def test_federations_and_associations_by_one_character_and_the_short_organ_word(
 @pytest.mark.parametrize("question", ["工会经费多少", "联系电话多少", "协会会费收入多少"])
 def test_items_holding_an_associations_organ_word_name_no_body(question: str) -> None:
     assert find_department(question, ["渫州市科学技术协会", "渫州市总工会"]).departments == ()
+
+
+@pytest.mark.parametrize(("question", "rest"), [
+    ("翊浛区实验小学校舍维修的钱为什么比去年少了", " 校舍维修的钱为什么比去年少了"),
+    ("某县实验学校校舍维修多少", " 校舍维修多少"),
+])
+def test_a_school_named_right_before_its_buildings(question: str, rest: str) -> None:
+    """小学|校舍, not 小|学校舍: the 校舍 after a school's name is what is asked about."""
+    match = find_department(question, ["翊浛区实验小学", "某县实验学校"])
+    assert len(match.departments) == 1 and match.rest == rest

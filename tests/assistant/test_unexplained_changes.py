@@ -21,6 +21,15 @@ DISCLOSURE = """示例市示例区示例局
 
 三、其他说明
 示例局2025年政府采购预算12.00万元，全部为服务类采购。
+
+四、项目支出预算表
+单位：万元
+项目名称\t功能科目\t上年预算数\t本年预算数\t增减额
+校舍维修改造\t2050903\t180.00\t95.00\t-85.00
+智慧教室建设\t2050904\t62.00\t128.50\t66.50
+
+五、一般公共预算支出情况
+1．教育支出（类）教育费附加安排的支出（款）城市中小学校舍建设（项）95.00万元，比上年减少85.00万元，主要原因是西教学楼抗震加固工程已于2024年完工。
 """
 
 
@@ -41,3 +50,11 @@ def test_a_change_stated_without_its_reason_says_so(assistant, question):
 def test_a_stated_reason_is_quoted(assistant):
     answer = assistant.ask("示例局2025年公车运行费为什么增加")
     assert "车辆老化维修费用增加" in answer.text and "未说明" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例局校舍维修改造为什么比上年少了", "示例局校舍维修的钱为啥减少"])
+def test_a_rows_change_is_explained_by_the_sentence_stating_the_same_change(assistant, question):
+    """The 项目表 row 校舍维修改造 (-85.00) is explained where the prose states that change of its 功能分类 item
+    (城市中小学校舍建设（项）…比上年减少85.00万元，主要原因是…)."""
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and "抗震加固" in answer.text and "未说明" not in answer.text, answer.text
