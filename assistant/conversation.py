@@ -26,6 +26,7 @@ _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operati
                     Operation.COMPLETION, Operation.LIST}
 _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
+_THIS_YEAR = re.compile(r"今年|本年度(?!(?:支出|收入)合计)")
 _RELATIVE_YEAR = re.compile(r"^(?:去年|上年度?|上一年度?|前一年)$")
 _AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
@@ -44,6 +45,14 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )
+
+
+def _this_year(body: str, context: Context, documents: list[DocumentRecord]) -> int | None:
+    """The year 今年 means in a follow-up: the latest year of the department's documents, or None when the
+    follow-up does not say 今年."""
+    if not _THIS_YEAR.search(body):
+        return None
+    return max((d.year for d in documents if d.year and d.department == context.department), default=None)
 
 
 def _asking(unit: str | None) -> str:
@@ -65,7 +74,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     named_years = {d.year for d in documents if d.department in plan.departments}
     against_only = bool(_AGAINST_YEAR_ONLY.match(body))  # names only the year compared with
     keeps_year = context.year and (not plan.years or against_only) and (not names_body or context.year in named_years)
-    scope = f"{scope_department}{context.year}年" if keeps_year else scope_department
+    year = _this_year(body, context, documents) or context.year  # "今年预算多少" after last year's 决算: the latest year
+    scope = f"{scope_department}{year}年" if keeps_year else scope_department
     only_basis = plan.basis and not plan.focus and not (names_body or plan.years) and context.item
     if plan.adds_up and not plan.focus and _SEVERAL.search(body):
         # "两项加起来多少": the item asked just before and this one, when the context holds both

@@ -24,6 +24,7 @@ from ingest.vocabulary import (
     organ_suffixes,
     place_end,
     split_places,
+    spoken_forms,
     vocabulary,
     without_party_marker,
 )
@@ -145,18 +146,21 @@ def short_name(department: str, known: Sequence[str]) -> str:
 
 
 def _shortest_name(department: str, known: tuple[str, ...]) -> str:
-    places, body = split_places(department)
+    """The first short way of saying it, its spoken forms first (潼霂区政协办公室 → 政协办), that names only it."""
+    candidates = [c for said in (*spoken_forms(department), department) for c in _short_candidates(said)]
+    return next((c for c in candidates if find_department(c, known).departments == (department,)), department)
+
+
+def _short_candidates(name: str) -> list[str]:
+    places, body = split_places(name)
     core = core_name(body)
     organs = organ_suffixes(core)
     stem = core[: -len(organs[0])] if organs else ""
     short_forms = vocabulary().organs.get(organs[0], ()) if organs else ()
     with_place = [places[-1] + core] if places else []
     if stem in vocabulary().generic:
-        candidates = [*with_place, core]
-    else:
-        candidates = [f"{stem}{short_forms[0]}"] if stem and short_forms else []
-        candidates += [core, *with_place]
-    return next((c for c in candidates if find_department(c, known).departments == (department,)), department)
+        return [*with_place, core]
+    return [*([f"{stem}{short_forms[0]}"] if stem and short_forms else []), core, *with_place]
 
 
 def _names(known: Sequence[str]) -> tuple[str, ...]:
@@ -188,7 +192,7 @@ def _name_end(question: str, end: int) -> int:
 
 @lru_cache(maxsize=INDEX_CACHE)
 def _index(names: tuple[str, ...]) -> _Index:
-    departments = tuple(_department(name) for name in names)
+    departments = tuple(_department(name, said) for name in names for said in (name, *spoken_forms(name)))
     by_token: dict[str, set[int]] = {}
     by_char: dict[str, set[int]] = {}
     places: dict[str, str] = {}
@@ -218,8 +222,9 @@ def _by_first_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {char: tuple(group) for char, group in table.items()}
 
 
-def _department(name: str) -> _Department:
-    places, body = split_places(name)
+def _department(name: str, said: str) -> _Department:
+    """The department `name` as people may name it when they say it as `said` (its name, or a spoken form)."""
+    places, body = split_places(said)
     core = core_name(body)
     organs = organ_suffixes(core)
     endings: dict[str, list[str]] = {}

@@ -103,7 +103,7 @@ _FILLER = re.compile(
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+[吗嘛么]?$)|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -280,6 +280,28 @@ def _years_in(text: str) -> list[int]:
     return [int(full) if full else 2000 + int(short) for full, short in _YEAR.findall(text)]
 
 
+_THIS_YEAR = re.compile(r"今年|本年度?(?!(?:支出|收入)合计)")
+_LAST_YEAR = re.compile(r"去年|上年度?|上一年度?")
+
+
+def _relative_years(text: str, own: list[DocumentRecord]) -> str:
+    """今年 and 去年 as years, for a body whose documents say which: 今年 is the year of its latest document, 去年 the
+    one before ("三公经费今年预算比去年实际花的多还是少" of a 2025 budget beside a 2024 final account)."""
+    latest = max((d.year for d in own if d.year), default=None)
+    if latest is None or not (_THIS_YEAR.search(text) and _LAST_YEAR.search(text)):
+        return text
+    return _LAST_YEAR.sub(f"{latest - 1}年", _THIS_YEAR.sub(f"{latest}年", text))
+
+
+def _document_bases(own: list[DocumentRecord]) -> dict[int, Basis]:
+    """The basis each year's one document states (a budget's 预算数, a final account's 决算数)."""
+    bases: dict[int, set[Basis]] = {}
+    for doc in own:
+        if doc.year:
+            bases.setdefault(doc.year, set()).add(Basis.FINAL if "决算" in doc.kind else Basis.BUDGET)
+    return {year: kinds.pop() for year, kinds in bases.items() if len(kinds) == 1}
+
+
 def _bodies_compared(several: DepartmentMatch, named: DepartmentMatch) -> bool:
     """Indexed bodies, each named as itself, whose figures of one item are compared or added ("区府办的招待费比
     商务委多多少"); not two items of two bodies, which no operand pair answers."""
@@ -372,10 +394,15 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = rows.scope
     parts = _parts(rest, operation)
     across = None
-    if operation in _ACROSS and not _RATE.search(rest):  # one item of two bodies, or of a budget and a final account
-        bodies = [*named.departments, *([named.unknown] if named.unknown else [])]
-        unnamed = dated.replace(named.unknown, " ") if named.unknown else dated  # the item, not the unindexed body
-        across = across_documents(bodies, _sides(unnamed), named_years, asked_basis(rest))
+    bodies = [*named.departments, *([named.unknown] if named.unknown else [])]
+    own = [d for d in documents if len(bodies) == 1 and d.department == bodies[0]]
+    unnamed = dated.replace(named.unknown, " ") if named.unknown else dated  # the item, not the unindexed body
+    relative = _relative_years(unnamed, own)  # "今年预算比去年实际": a change between two documents' years
+    if (operation in _ACROSS or operation is Operation.CHANGE and relative != unnamed) and not _RATE.search(rest):
+        # one item of two bodies, or of a budget and a final account
+        sides = _sides(relative)
+        across = across_documents(bodies, sides, named_years or [y for side in sides for y in side.years],
+                                  asked_basis(rest), _document_bases(own))
     if across:
         operation = Operation.SUM if operation is Operation.SUM else Operation.DIFFERENCE
         departments = list(dict.fromkeys(o.department for o in across.operands))

@@ -7,8 +7,8 @@ body, a year and a basis, never a string for the answer to read again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from assistant.plan import Operand
 from ingest.model import Basis
@@ -35,12 +35,14 @@ class Across:
 
 
 def across_documents(bodies: Sequence[str], sides: Sequence[Side], years: Sequence[int],
-                     basis: Basis | None) -> Across | None:
+                     basis: Basis | None, document_bases: Mapping[int, Basis] | None = None) -> Across | None:
     """Two bodies and one item: the item in each body's document of the named year (each one's latest when
     none is named). One body, one item and two sides each naming one year and a basis, a budget's against a
-    final account's: the item in each year's document of that basis. None for anything else (two items,
-    two bodies in two years, one body's like with like, which is a change between years)."""
+    final account's: the item in each year's document of that basis; a side naming no basis takes its year's one
+    document's (`document_bases`: "25年代表工作比24年实际少了多少" of a 2025 budget). None for anything else (two
+    items, two bodies in two years, one body's like with like, which is a change between years)."""
     items = {side.item for side in sides if side.item}
+    items = {item for item in items if not any(item != other and item in other for other in items)}  # 采购 of 政府采购
     if len(items) > 1:
         return None
     item = next(iter(items), "")
@@ -50,6 +52,10 @@ def across_documents(bodies: Sequence[str], sides: Sequence[Side], years: Sequen
     dated = [side for side in sides if side.years]
     if len(bodies) != 1 or len(dated) != 2 or any(len(side.years) != 1 for side in dated):
         return None
+    if not any(side.basis for side in dated):
+        return None  # "今年比去年多了多少" asks the change the document states, like with like
+    known = document_bases or {}
+    dated = [side if side.basis else replace(side, basis=known.get(side.years[0])) for side in dated]
     first, second = dated
     kinds = {_DOCUMENT_BASIS.get(side.basis) for side in dated if side.basis}
     if first.years == second.years or kinds != {Basis.BUDGET, Basis.FINAL}:

@@ -44,6 +44,7 @@ class Vocabulary:
     party_markers: tuple[str, ...]  # the party committee right after a place (某市委)
     organ_tokens: tuple[str, ...]  # organ words and their short forms
     ordinal_short_forms: dict[str, str]  # organ word → the short form a numbered body is written with (中学 → 中)
+    long_forms: tuple[tuple[re.Pattern[str], str], ...]  # a long part of a name → how it is said (中国人民政治协商会议…)
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,22 @@ def vocabulary() -> Vocabulary:
         party_markers=_words(place, "party_markers"),
         organ_tokens=_longest_first(w for row in organ["organs"] for w in row),
         ordinal_short_forms={row[0]: row[1] for row in sorted(organ["ordinal_short_forms"], key=lambda r: -len(r[0]))},
+        long_forms=tuple((_long_form(row[0], _words(place, "suffixes")), row[1].replace("{place}", r"\g<place>"))
+                         for row in organ["long_forms"]),
     )
+
+
+def _long_form(written: str, suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a long part of a name; {place} matches a place (潼霂区) inside it."""
+    place = rf"(?P<place>[\u4e00-\u9fff]{{{MIN_PLACE_STEM},{MAX_PLACE_STEM}}}?(?:{'|'.join(map(re.escape, suffixes))}))"
+    return re.compile(re.escape(written).replace(re.escape("{place}"), place))
+
+
+def spoken_forms(name: str) -> tuple[str, ...]:
+    """Other ways a body's name is said, its long parts shortened: 中国人民政治协商会议潼霂区委员会办公室 →
+    潼霂区政协办公室; 蔺翀县人民代表大会常务委员会办公室 → 蔺翀县人大常委会."""
+    return tuple(dict.fromkeys(said for pattern, short in vocabulary().long_forms
+                               if (said := pattern.sub(short, name, count=1)) != name))
 
 
 def read_sections(text: str) -> dict[str, list[list[str]]]:

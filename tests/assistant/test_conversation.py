@@ -172,3 +172,19 @@ def test_of_which_is_read_inside_the_item_before():
     assert readings("其中财政拨款多少", context, []) == ["示例市示例局2025年馆藏档案数字化加工项目里财政拨款多少"]
     assert readings("其中公务接待费呢？", context.model_copy(update={"item": "三公经费"}), []) == [
         "示例市示例局2025年三公经费里公务接待费多少钱"]
+
+
+def test_this_year_after_last_years_final_account_is_the_latest_documents_year():
+    """"今年预算多少" after "去年实际花了多少" (the 2024 决算): 今年 is the year of the body's latest document."""
+    from datetime import UTC, datetime
+
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    from index.fact_store import DocumentRecord
+
+    documents = [DocumentRecord(doc_id=f"d{year}", title="", department="示例市示例局", year=year, kind=kind,
+                                source=f"{year}.pdf", sha256="", format="pdf", status="ready", ingested_at=datetime.now(UTC))
+                 for year, kind in ((2024, "部门决算"), (2025, "部门预算"))]
+    context = Context(department="示例市示例局", year=2024, item=None, topic="去年实际花了多少")
+    assert readings("今年预算多少", context, documents) == ["示例市示例局2025年今年预算多少"]
+    assert readings("预算多少", context, documents) == ["示例市示例局2024年预算多少"]

@@ -641,3 +641,24 @@ def test_a_school_named_right_before_its_buildings(question: str, rest: str) -> 
     """小学|校舍, not 小|学校舍: the 校舍 after a school's name is what is asked about."""
     match = find_department(question, ["翊浛区实验小学", "某县实验学校"])
     assert len(match.departments) == 1 and match.rest == rest
+
+
+# ---------------------------------------------------------------- names with long parts said short (政协, 人大常委会)
+
+LONG = ["中国人民政治协商会议潼霂区委员会办公室", "蔺翀县人民代表大会常务委员会办公室", "潼霂区财政局"]
+
+
+@pytest.mark.parametrize(("question", "department"), [
+    ("潼霂区政协25年预算一共多少钱", LONG[0]),
+    ("区政协三公经费", LONG[0]),
+    ("潼霂政协办的提案经费", LONG[0]),
+    ("政协办预算", LONG[0]),
+    ("县人大常委会预算多少", LONG[1]),
+    ("蔺翀人大办三公", LONG[1]),
+])
+def test_bodies_by_the_short_way_their_long_names_are_said(question: str, department: str) -> None:
+    assert named(question, LONG) == (department,)
+
+
+def test_the_short_name_of_a_long_name_is_the_spoken_one() -> None:
+    assert short_name(LONG[0], LONG) == "政协办"

@@ -21,7 +21,10 @@ DEPARTMENTS = [
     ("某区文化和旅游局", 2025, "部门预算"),
     ("某县住房和城乡建设管理委员会", 2025, "部门预算"),
     ("某区人民政府办公室", 2025, "部门预算"),
+    ("某县人民代表大会常务委员会办公室", 2024, "部门决算"),
+    ("某县人民代表大会常务委员会办公室", 2025, "部门预算"),
 ]
+CONGRESS = "某县人民代表大会常务委员会办公室"
 
 
 def documents() -> list[DocumentRecord]:
@@ -585,6 +588,23 @@ def test_one_body_a_budget_and_another_years_final_account_are_two_operands(ques
     asked = plan(question)
     assert asked.operation is operation and asked.focus == "招待费" and asked.departments == [NDRC]
     assert [(o.department, o.year, o.basis) for o in asked.operands] == [(NDRC, *o) for o in operands]
+
+
+@pytest.mark.parametrize("question, operands", [
+    ("人大办三公经费今年预算比去年实际花的多还是少", [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),  # 今年: its latest
+    ("县人大办25年机关运行经费预算比24年实际多多少", [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),  # 实际多: 决算
+    ("县人大办2025年代表工作比24年实际少了多少", [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),  # 2025's document: a budget
+    ("人大办25年政府采购预算比24年实际采购多了多少", [(2025, Basis.BUDGET), (2024, Basis.FINAL)]),  # 采购 of 政府采购
+])
+def test_a_budget_against_last_years_outturn_said_loosely_is_two_operands(question, operands):
+    asked = plan(question)
+    assert asked.operation is Operation.DIFFERENCE and asked.departments == [CONGRESS]
+    assert [(o.year, o.basis) for o in asked.operands] == operands
+
+
+def test_this_year_against_last_year_with_no_basis_named_is_the_change_the_document_states():
+    asked = plan("人大办三公经费今年比去年多了多少")
+    assert asked.operation is Operation.CHANGE and not asked.operands
 
 
 @pytest.mark.parametrize("question, operation", [

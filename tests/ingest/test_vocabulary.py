@@ -11,6 +11,7 @@ from ingest.vocabulary import (
     place_end,
     split_place,
     split_places,
+    spoken_forms,
     vocabulary,
     without_party_marker,
 )
@@ -22,7 +23,7 @@ def test_vocabulary_has_every_section() -> None:
     vocab = vocabulary()
     assert vocab.organs and vocab.weak_organs and vocab.not_organs and vocab.not_names
     assert vocab.suffixes and vocab.short_places and vocab.not_places and vocab.generic and vocab.party_markers
-    assert vocab.item_words and vocab.after_a_name
+    assert vocab.item_words and vocab.after_a_name and vocab.long_forms
 
 
 def test_what_follows_a_name_is_one_character_each() -> None:
@@ -65,10 +66,11 @@ def test_every_short_place_ends_with_a_suffix() -> None:
     assert all(any(p.endswith(s) for s in vocab.suffixes) for p in vocab.short_places)
 
 
-def test_every_not_organ_word_holds_an_organ_word() -> None:
+def test_every_not_organ_word_holds_an_organ_word_or_opens_inside_one() -> None:
+    """局长 holds 局; 校舍 opens inside 学校 (小学|校舍): each blocks an organ word it overlaps."""
     vocab = vocabulary()
     shorts = (*vocab.organ_tokens, *vocab.ordinal_short_forms.values())
-    assert all(any(t in w for t in shorts) for w in vocab.not_organs)
+    assert all(any(t in w or t[1:] and w.startswith(t[1:]) for t in shorts) for w in vocab.not_organs)
 
 
 def test_every_weak_organ_is_an_organ_word() -> None:
@@ -200,3 +202,13 @@ def test_is_body_name(name: str) -> None:
 )
 def test_is_not_body_name(name: str) -> None:
     assert not is_body_name(name)
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("中国人民政治协商会议潼霂区委员会办公室", ("潼霂区政协办公室",)),
+    ("蔺翀县人民代表大会常务委员会办公室", ("蔺翀县人大常委会", "蔺翀县人大常委会办公室")),
+    ("中国共产党潼霂区委员会宣传部", ("中共潼霂区委宣传部",)),
+    ("潼霂区财政局", ()),
+])
+def test_long_parts_of_names_are_said_short(name: str, said: tuple[str, ...]) -> None:
+    assert spoken_forms(name) == said
