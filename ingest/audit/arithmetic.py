@@ -196,6 +196,7 @@ def _named_whole(source: AuditSource, words: str, part: Fact) -> Fact | None:
         for f in p.facts
         if is_level(f)
         and f.start < part.start
+        and not source.of_other_year(f)  # "项目支出比2024年预算2977000元…": last year's, not the whole
         and (r := read_name(f.subject))
         and r.item == named.item
         and (named.scope is None or r.scope is named.scope)

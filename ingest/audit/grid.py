@@ -19,6 +19,8 @@ from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, li
 
 _CODE = re.compile(r"^\d{1,7}$")
 _NUMBERING = re.compile(r"^(?:行次|栏次|序号|编号)$")
+_CHANGES = re.compile(r"增减|增长|变动|比上年")
+_LAST_YEARS = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")  # 上年结转 is this year's money
 _DECIMALS = re.compile(r"\.(\d+)")
 _UNIT_NOTE = re.compile(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]")
 
@@ -100,6 +102,16 @@ class Grid:
         return [tuple(dict.fromkeys(n[c] for n in names if n[c])) for c in range(self.width)]
 
     @cached_property
+    def last_years_columns(self) -> set[int]:
+        """The columns of last year's figures (上年预算数, 上年决算): this year's rows and sums never read them."""
+        return {c for c, path in enumerate(self.columns) if any(_LAST_YEARS.search(h) for h in path)}
+
+    @cached_property
+    def change_columns(self) -> set[int]:
+        """The columns of changes (增减额, 增减率, 比上年增长): no level of the row's item, and a part's may exceed the whole's."""
+        return {c for c, path in enumerate(self.columns) if _CHANGES.search("".join(path))}
+
+    @cached_property
     def numbering_columns(self) -> set[int]:
         """The columns headed 行次, 栏次 or 序号, whose numbers count the rows off."""
         return {c for c, path in enumerate(self.columns) if path and _NUMBERING.match(path[-1])}
@@ -134,8 +146,8 @@ class Grid:
             if _CODE.match(text) and self._starts_label(row, c):
                 codes.append(cell)
                 continue
-            if c in self.numbering_columns:
-                continue  # 行次 1, 2, 3 number the rows: no figures
+            if c in self.numbering_columns or c in self.last_years_columns:
+                continue  # 行次 1, 2, 3 number the rows; 上年预算数 is another year's figure
             quantity = parse_quantity(text, self.unit_of(c))
             if quantity is None or quantity.unit == "%" and not text.endswith(("%", "％")):
                 coded = CODED_LABEL.match(text)

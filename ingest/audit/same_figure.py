@@ -103,7 +103,7 @@ def classification_text_against_tables(source: AuditSource, statements: Statemen
     renamed: set[str] = set()
     for paragraph in source.paragraphs:
         for fact in paragraph.facts:
-            chain = stated_chain(fact.subject) if is_level(fact) else None
+            chain = stated_chain(fact.subject) if is_level(fact) and not source.of_other_year(fact) else None
             if not chain:
                 continue
             basis = comparable_basis(fact.basis)

@@ -96,8 +96,8 @@ class Statements:
             named = None if segment.is_total or segment.code or not segment.label else read_name(segment.label)
             for col, figure in segment.figures.items():
                 path = grid.path(col)
-                if not figure.money:
-                    continue
+                if not figure.money or col in grid.change_columns:
+                    continue  # 增减额 is the item's change, not its level
                 if named:  # a row naming its item; a column naming another (支出总计 × 人员经费) is more precise
                     column = column_item(path)
                     ref = column if column and column.item != named.item else ItemRef(named.item, named.scope or path_scope(path))

@@ -25,7 +25,6 @@ from ingest.subjects import normalise
 
 PART_PARAGRAPHS = 4  # the parts of a whole stated in the text follow it within this many lines
 _CARRIED = re.compile(r"结转|结余")
-_CHANGES = re.compile(r"增减|增长|变动|比上年")
 _TOTAL_HEADER = re.compile(r"(?:合计|小计|总计)$")
 _PARTS_MARK = re.compile(r"其中")
 _STEADY = re.compile(r"持平|无增减|没有变化|未发生变化")
@@ -569,6 +568,7 @@ def _whole_and_parts(source: AuditSource, paragraph: Paragraph, at: int) -> tupl
         and f.unit == whole.unit
         and not any(s < f.start < e for s, e in nested)
         and not source.restates_total(f)
+        and not source.of_other_year(f)  # "基本支出989.48万元，比2024年预算950.90万元增加…": last year's, no part
     ]
     if len(parts) < 2 and not (parts and _value(parts[0]) > _value(whole)):
         return None
@@ -608,7 +608,7 @@ def parts_in_tables(source: AuditSource, statements: Statements) -> list[Finding
                     last[col] = (segment, figure)
                     continue
                 above = last.get(col)
-                if above is None or figure.money != above[1].money or _CHANGES.search("".join(grid.path(col))):
+                if above is None or figure.money != above[1].money or col in grid.change_columns:
                     continue  # 增减额 and 增减率 columns: a part's change may exceed the whole's
                 whole = above[1]
                 agreement = _check(_figure(whole), [_figure(figure)])

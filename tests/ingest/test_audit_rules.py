@@ -526,3 +526,19 @@ def test_a_part_s_change_may_exceed_the_whole_s(disclosure: Write) -> None:
     doc = disclosure(table("“三公”经费支出表", "万元", ["项目", "上年预算数", "本年预算数", "增减额"],
                            ["公务用车购置及运行费", "6.80", "6.20", "-0.60"], ["其中：公务用车购置费", "0.00", "0.00", "0.00"]))
     assert not found(doc, RuleId.PARTS_EXCEED)
+
+
+def test_last_years_figures_and_changes_are_no_levels_of_this_year(disclosure: Write) -> None:
+    """上年预算数 and 增减额 columns, "比2024年预算950.90万元" in a list of parts and "项目支出比2024年预算…" before a
+    share are last year's or a change: no total, part or whole of this year's figures."""
+    header = ["项目", "上年预算数", "本年预算数", "增减额", "增减率"]
+    doc = disclosure(
+        table("表1 部门收支总表", "万元", header, ["收入合计", "1446.50", "1510.88", "64.38", "4.45%"],
+              ["支出合计", "1446.50", "1510.88", "64.38", "4.45%"]),
+        table("表2 部门收入总表", "万元", ["项目", "合计", "一般公共预算拨款收入"], ["合计", "1510.88", "1510.88"]),
+        "2025年支出预算1510.88万元，其中：基本支出989.48万元，比2024年预算950.90万元增加38.58万元；"
+        "项目支出521.40万元，比2024年预算495.60万元增加25.80万元。",
+        "2025年6个项目全部编制了绩效目标，涉及项目资金521.40万元，占项目支出预算的100%。",
+    )
+    assert not found(doc, RuleId.TABLE_VS_TABLE) and not found(doc, RuleId.PARTS_EXCEED)
+    assert not found(doc, RuleId.STATED_PERCENT)
