@@ -93,6 +93,7 @@ class Context(BaseModel):
     operation: str | None = Field(None, max_length=20)
     topic: str = Field("", max_length=200)  # the question without its department and year ("公车一共花多少钱")
     compared_year: int | None = Field(None, ge=1990, le=2100)  # the year asked just before ("那2023年呢" after 2024)
+    compared_basis: str | None = Field(None, max_length=20)  # the basis asked with it, when another (决算数 before 预算数)
     earlier_item: str | None = Field(None, max_length=100)  # the item asked just before ("公用经费呢" after 人员经费)
     answered_in: str | None = Field(None, max_length=10)  # the unit of the figure asked ("那编制床位呢" after 多少张床)
 

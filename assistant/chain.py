@@ -152,7 +152,9 @@ class Assistant:
         assumed, answer = self._follow_up(question, context, documents, where, started, on_stage)
         if context and answer.context and context.year and answer.context.year not in (None, context.year) \
                 and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
-            answer = answer.model_copy(update={"context": answer.context.model_copy(update={"compared_year": context.year})})
+            compared = {"compared_year": context.year,
+                        "compared_basis": context.basis if context.basis != answer.context.basis else None}
+            answer = answer.model_copy(update={"context": answer.context.model_copy(update=compared)})
         if context and answer.context and context.item and answer.context.item not in (None, context.item) \
                 and (answer.context.department, answer.context.year) == (context.department, context.year):
             # "公用经费呢" after 人员经费: the next "两项加起来" adds the two

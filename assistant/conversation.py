@@ -98,9 +98,13 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
             head = "".join(words[:-1] if len(words) > 1 else words)
             if head and plan.focus and not only_basis:  # "服务类呢" after 政府采购货物 (or 政府采购): maybe 政府采购里服务类
                 alternatives.append(f"{scope}{head}里{body}是多少")
-    elif context.compared_year and plan.operation is Operation.CHANGE and not (plan.focus or names_body or plan.years):
+    elif context.compared_year and plan.operation in (Operation.CHANGE, Operation.DIFFERENCE) \
+            and not (plan.focus or names_body or plan.years):
         # "少了多少" after "那2023年呢": this year's item against the year asked just before
-        rewritten = f"{scope}{context.item or ''}比{context.compared_year}年{body}"
+        # "差了多少" after 去年的决算 and 今年的预算: this year's budget against last year's 决算
+        bases = ((context.basis or "").removesuffix("数"), context.compared_basis.removesuffix("数")) \
+            if context.compared_basis else ("", "")
+        rewritten = f"{scope}{context.item or ''}{bases[0]}比{context.compared_year}年{bases[1]}{body}"
     elif plan.asks_reason and not (context.item or plan.focus) and context.topic:
         rewritten = f"{scope}{context.topic}，{body}"  # "主要是什么原因" after "预算比2024年多了多少": that change's
     else:

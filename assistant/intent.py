@@ -56,7 +56,7 @@ _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
-_DIFFERENCE = re.compile(r"相差|差多少|差额|比.+?(?:多|少|高|低)多少")
+_DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)多少")
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months

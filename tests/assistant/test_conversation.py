@@ -188,3 +188,14 @@ def test_this_year_after_last_years_final_account_is_the_latest_documents_year()
     context = Context(department="示例市示例局", year=2024, item=None, topic="去年实际花了多少")
     assert readings("今年预算多少", context, documents) == ["示例市示例局2025年今年预算多少"]
     assert readings("预算多少", context, documents) == ["示例市示例局2024年预算多少"]
+
+
+def test_the_gap_between_two_answers_of_two_bases_compares_them_as_asked():
+    """"差了多少" after last year's 决算 then this year's 预算: this year's budget against last year's final account."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+
+    context = Context(department="示例市示例局", year=2025, basis="预算数", compared_year=2024, compared_basis="决算数")
+    assert readings("差了多少", context, []) == ["示例市示例局2025年预算比2024年决算差了多少"]
+    same_basis = context.model_copy(update={"compared_basis": None})
+    assert readings("差了多少", same_basis, []) == ["示例市示例局2025年比2024年差了多少"]
