@@ -52,11 +52,14 @@ def across_documents(bodies: Sequence[str], sides: Sequence[Side], years: Sequen
     dated = [side for side in sides if side.years]
     if len(bodies) != 1 or len(dated) != 2 or any(len(side.years) != 1 for side in dated):
         return None
-    if not any(side.basis for side in dated):
-        return None  # "今年比去年多了多少" asks the change the document states, like with like
-    known = document_bases or {}
-    dated = [side if side.basis else replace(side, basis=known.get(side.years[0])) for side in dated]
     first, second = dated
+    if not (first.basis or second.basis):
+        return None  # "今年比去年多了多少" asks the change the document states, like with like
+    if second.basis is None:  # "2025年预算比2024年多了多少": the basis said before 比 is both sides'
+        second = replace(second, basis=first.basis)
+    if first.basis is None:  # "2025年代表工作比24年实际少了多少": the basis of 2025's one document
+        first = replace(first, basis=(document_bases or {}).get(first.years[0]))
+    dated = [first, second]
     kinds = {_DOCUMENT_BASIS.get(side.basis) for side in dated if side.basis}
     if first.years == second.years or kinds != {Basis.BUDGET, Basis.FINAL}:
         return None

@@ -602,6 +602,12 @@ def test_a_budget_against_last_years_outturn_said_loosely_is_two_operands(questi
     assert [(o.year, o.basis) for o in asked.operands] == operands
 
 
+def test_the_basis_said_before_bi_is_both_sides_basis():
+    """"2025年预算比2024年多了多少" compares like with like (2024's budget), even where 2024's document is a 决算."""
+    asked = plan("县人大办2025年预算比2024年多了多少")
+    assert not asked.operands and asked.operation is Operation.YEAR_CHANGE
+
+
 def test_this_year_against_last_year_with_no_basis_named_is_the_change_the_document_states():
     asked = plan("人大办三公经费今年比去年多了多少")
     assert asked.operation is Operation.CHANGE and not asked.operands
