@@ -401,8 +401,9 @@ class Assistant:
         stated, value = found.answer.citations[-1], found.answer.value
         if value is None or not is_money(found.answer.unit) or direction is None:
             return None
+        amount = Decimal(str(value))
         same = [f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE and f.doc_id == stated.doc_id
-                and f.direction is direction and f.amount_wan is not None and abs(abs(f.amount_wan) - Decimal(str(value))) <= ROUNDING]
+                and f.direction is direction and f.amount_wan is not None and abs(abs(f.amount_wan) - amount) <= ROUNDING]
         if len(same) != 1:
             return None
         fact = same[0]

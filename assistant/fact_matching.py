@@ -134,7 +134,7 @@ def basis_fit(fact: FactRecord, asked: Basis | None) -> float | None:
 
 
 @lru_cache(maxsize=1024)
-def scope_stem(scope: str) -> str:
+def _scope_stem(scope: str) -> str:
     """The words that name a sub-unit in a question: 岚江省林木种苗站 → 林木种苗."""
     core = core_name(split_places(scope)[1])
     organ = next(iter(organ_suffixes(core)), "")
@@ -148,7 +148,7 @@ MIN_UNIT_NAME = 3  # characters of a sub-unit's name, its organ word included, t
 def names_unit(scope: str, text: str) -> bool:
     """Whether `text` names the sub-unit `scope`: by its stem (林木种苗), or by the end of its name (种苗站)."""
     core = core_name(split_places(scope)[1])
-    return scope_stem(scope) in text or any(core[i:] in text for i in range(len(core) - MIN_UNIT_NAME + 1))
+    return _scope_stem(scope) in text or any(core[i:] in text for i in range(len(core) - MIN_UNIT_NAME + 1))
 
 
 def structure(fact: FactRecord) -> str:
@@ -682,7 +682,7 @@ def _asked_single(term: str) -> AskedItem:
 
 
 @lru_cache(maxsize=TERM_CACHE)
-def asked_fund(question: str) -> str | None:
+def _asked_fund(question: str) -> str | None:
     """The fund whose money a question asks about, in its words or in the document terms of its colloquial ones
     (财政拨款 of "养老保险缴费财政给了多少"), not counting a fund said to be included: "（含政府性基金）"."""
     text = INCLUDED.sub("", question)
@@ -757,7 +757,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += min(9.0, 3.0 * len(placed & set(search_terms(terms[0]))))
     if fact.kind is FactKind.CHANGE and not (operand_change or _ASKS_CHANGE.search(question)):
         best -= 30.0
-    fund = asked_fund(question)
+    fund = _asked_fund(question)
     if fact.table_kind in ONE_FUND_TABLES and not fund:
         best -= ONE_FUND_PENALTY
     if asked.whole and _funds_named(fact.subject) and not fund:

@@ -219,7 +219,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             direction = compared_to = None
             change = _CHANGE.search(clause)
             # "与上年相比，…增加" or "与上年相比收支预算总计增加": compared before the change's own words
-            compared_before = _COMPARED_EARLIER.search(line.text, 0, offset - line.start + clause_start + (change.start() if change else 0))
+            said_to = offset - line.start + clause_start + (change.start() if change else 0)
+            compared_before = _COMPARED_EARLIER.search(line.text, 0, said_to)
             if change and _DIRECTION[change["dir"]] is Direction.FLAT and not change["cmp"]:
                 change = None  # "持平" alone is no change figure; "与2024年预算一致0万元" is
             if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):

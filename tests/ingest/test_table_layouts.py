@@ -182,39 +182,43 @@ def test_rows_between_full_width_bars_and_labels_past_code_and_period_columns(no
     assert bought == {"台式计算机", "电声警报器"}
 
 
-CODES_AFTER_THE_NAME = "\n".join([
+def _written(tmp_path: Path, name: str, lines: list[str]) -> ParsedDocument:
+    """A text disclosure of the given lines, parsed."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return parse_file(path)
+
+
+CODES_AFTER_THE_NAME = [
     "示例县人民医院2025年单位预算", "",
     "表10 项目支出预算表", "单位：万元",
     "项目名称\t功能分类科目编码\t\t\t合计\t财政拨款\t事业收入",
     "\t类\t款\t项\t\t\t",
     "医疗设备购置项目\t210\t02\t01\t2180.00\t615.50\t1564.50",
     "重点专科建设项目\t210\t02\t01\t200.00\t200.00\t",
-])
+]
 
 
 def test_the_levels_of_a_code_after_the_name_are_no_figures(tmp_path: Path) -> None:
     """类 | 款 | 项 under 功能分类科目编码, right of the project's name: 210, 02 and 01 are a code, not money."""
-    path = tmp_path / "example-hospital-2025-unit-budget.txt"
-    path.write_text(CODES_AFTER_THE_NAME, encoding="utf-8")
-    figures = _figures(parse_file(path))
+    figures = _figures(_written(tmp_path, "example-hospital-2025-unit-budget.txt", CODES_AFTER_THE_NAME))
     assert figures["医疗设备购置项目", "财政拨款"] == (Decimal("615.50"), "万元")
     assert not [key for key in figures if key[1].split("/")[-1] in ("类", "款", "项")]
 
 
-PROJECTS_BY_UNIT = "\n".join([
+PROJECTS_BY_UNIT = [
     "示例县示例局2025年部门预算", "",
     "表10 项目支出表", "单位：万元",
     "单位名称\t项目名称\t功能科目\t合计\t一般公共预算拨款",
     "\t合计\t\t482.75\t482.75",
     "示例县示例局本级\t食品安全监督抽检\t2013816\t386.00\t386.00",
     "示例县检验检测中心\t食用农产品快检室运行\t2013816\t96.75\t96.75",
-])
+]
 
 
 def test_a_project_table_by_unit_names_each_row_by_its_project(tmp_path: Path) -> None:
     """单位名称 | 项目名称: the row is the project's (its unit stands beside it), so projects can be ranked."""
-    path = tmp_path / "example-bureau-2025-dept-budget.txt"
-    path.write_text(PROJECTS_BY_UNIT, encoding="utf-8")
-    rows = {(f.subject, f.context) for f in parse_file(path).facts if f.measure == "合计" and f.subject != "合计"}
+    facts = _written(tmp_path, "example-bureau-2025-dept-budget.txt", PROJECTS_BY_UNIT).facts
+    rows = {(f.subject, f.context) for f in facts if f.measure == "合计" and f.subject != "合计"}
     assert rows == {("食品安全监督抽检", "表10 项目支出表：示例县示例局本级"),
                     ("食用农产品快检室运行", "表10 项目支出表：示例县检验检测中心")}
