@@ -98,7 +98,8 @@ def test_organ_word_not_in_the_old_list_is_kept_whole() -> None:
     assert department("江苏省人大常委会办公厅2024年部门预算\n" + CONTENTS) == "江苏省人大常委会办公厅"
 
 
-@pytest.mark.parametrize("name", ["渫州市总工会", "渫州市科学技术协会", "渫州市工人文化宫", "渫州市台湾同胞联谊会"])
+@pytest.mark.parametrize("name", ["渫州市总工会", "渫州市科学技术协会", "渫州市工人文化宫", "渫州市台湾同胞联谊会",
+                                  "中国共产党潏州市委员会党校", "潏州职业技术学院"])
 def test_mass_organisations_are_publishers(name: str) -> None:
     assert department(f"{name}2025年部门预算\n" + CONTENTS) == name
 
