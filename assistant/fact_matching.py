@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies, spending_terms,
-                                  split_funds, total_terms, unit_words)
+                                  split_funds, total_terms, unit_words, whole_budget_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.classify import table_kind
@@ -446,6 +446,14 @@ def _another_items(subject: str, whole: str) -> bool:
     return any(word in budget_terms() and word not in fund_words() for word in rest)
 
 
+def _an_item_of_the_fund(subject: str, fund: str) -> bool:
+    """Whether the subject names an item paid from the fund (财政拨款三公经费), not the fund's whole (一般公共预算财政拨款支出)."""
+    flows = {normalise(w) for row in ("asked_spending", "asked_income", "asked_budget") for w in whole_budget_terms()[row]}
+    rest = search_terms(subject.replace(fund, " "))
+    return any(word in budget_terms() and word not in fund_words() and word not in flows and word not in _whole_terms()
+               for word in rest)
+
+
 @lru_cache(maxsize=65536)
 def _funds_named(subject: str) -> frozenset[str]:
     """The funds a budget is split into that a subject names (政府性基金 of 政府性基金预算收入)."""
@@ -630,6 +638,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             continue  # 政府性基金预算收入 is one fund's, never the whole 预算收入
         if form.whole and text in subject and _another_items(subject, text):
             continue  # 三公经费财政拨款支出 is the 三公经费's, never the whole 财政拨款支出
+        if text in _cell_funds() and text in subject and _an_item_of_the_fund(subject, text):
+            continue  # 财政拨款三公经费 is the 三公经费 it pays for, never the 财政拨款 asked
         # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
         # are pieces of it; the 支出 of 支出预算, the whole, is no piece of anything); the narrower penalty only
         # lowers a match

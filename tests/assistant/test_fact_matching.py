@@ -399,3 +399,10 @@ def test_a_whole_asked_with_a_generic_word_is_still_the_whole_not_a_part_inside_
     assert names_the_whole("公路建设", whole_names("公路建设资金"))
     assert names_the_whole("政府采购", whole_names("政府采购"))
     assert not names_the_whole("公路养护", whole_names("公路建设资金"))
+
+
+def test_a_fund_asked_alone_is_never_another_items_money_of_that_fund():
+    """"财政拨款多少" is the appropriation's whole, never the 三公经费 paid from it (财政拨款三公经费)."""
+    three_public = fact("财政拨款三公经费", value="8.5")
+    assert rank_facts([three_public], ["财政拨款"], "政法委财政拨款多少") == []
+    assert rank_facts([three_public], ["财政拨款三公经费"], "政法委财政拨款三公经费多少")[0].fact is three_public
