@@ -186,6 +186,7 @@ def test_counts_ask_for_their_unit(question, units):
     ("人社局2024年年底还剩多少没花", "还剩"),
     ("人社局2024年最后决算是多少", ""),
     ("文旅局今年开政协会议的钱有多少", "政协会议"),  # what the meeting costs, not the act of holding it
+    ("文旅局三公经费为啥反而多了", "三公经费"),
 ])
 def test_words_around_the_item_are_not_the_item(question, focus):
     assert plan(question).focus == focus
