@@ -657,16 +657,17 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         for label in bought:
             if text in label or label in text:
                 best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
-        if fact.origin == "table" and (row := _row_asked_with_column(text, fact)):
+        if fact.origin == "table" and (row := _row_before_column(text, fact.measure, fact.table_kind)):
             if (row_score := _item_score(fact, _asked_single(row))) >= CELL_ITEM_SCORE:
                 best = max(best, factor * row_score)
     return best
 
 
-def _row_asked_with_column(text: str, fact: FactRecord) -> str:
-    """The row's item of an asked item that ends with the fact's column or its table's fund (医疗设备购置项目里财政拨款
+@lru_cache(maxsize=65536)
+def _row_before_column(text: str, measure: str, kind: TableKind | None) -> str:
+    """The row's item of an asked item that ends with a figure's column or its table's fund (医疗设备购置项目里财政拨款
     of the 财政拨款 column; 养老保险缴费财政拨款 of a 一般公共预算 table's row), or ""."""
-    for word in _cell_words(fact):
+    for word in _column_words(measure, kind):
         row = _CELL_JOIN.sub("", text[: -len(word)]) if text.endswith(word) else ""
         if len(row) >= 2 and not row.endswith(word) and not _COUNTED_IN.search(row):
             return row
