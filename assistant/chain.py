@@ -39,7 +39,7 @@ from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
-from ingest.numbers import is_money
+from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
 
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
@@ -401,7 +401,7 @@ class Assistant:
         stated, value = found.answer.citations[-1], found.answer.value
         if value is None or not is_money(found.answer.unit) or direction is None:
             return None
-        amount = Decimal(str(value))
+        amount = to_wan(Decimal(str(value)), found.answer.unit)
         same = [f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE and f.doc_id == stated.doc_id
                 and f.direction is direction and f.amount_wan is not None and abs(abs(f.amount_wan) - amount) <= ROUNDING]
         if len(same) != 1:
