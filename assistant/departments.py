@@ -534,13 +534,13 @@ def _fits(reading: _Reading, tokens: tuple[str, ...], index: _Index) -> dict[int
         prefix = core[: -len(token)]
         if not core.endswith(token) or (prefix and not is_han(prefix)):
             continue
+        short = token not in vocabulary().organs  # 联 of 联合会: 残联 keeps one character of 残疾人
         for number in _candidates(index, token, prefix):
             department = index.departments[number]
             placeless = token in department.placed and not prefix and not (reading.chain or reading.level)
             if placeless or not _agrees(department, reading):
                 continue
             for stem in department.endings[token]:
-                short = token not in vocabulary().organs  # 联 of 联合会: 残联 keeps one character of 残疾人
                 if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level) or short):
                     fits[number] = min(fits.get(number, len(stem)), len(stem) - len(prefix))
     return fits

@@ -93,10 +93,6 @@ JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) a
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
 ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
-# the one fund each kind of table holds (the fund words themselves are data: `fund_words`)
-TABLE_FUND_WORDS = {TableKind.GENERAL_PUBLIC: "一般公共预算", TableKind.GOVERNMENT_FUND: "政府性基金",
-                    TableKind.STATE_CAPITAL: "国有资本经营"}
-APPROPRIATION = "财政拨款"  # the fund word that holds every one-fund table's money
 OTHER_FUND_COST = 8.0  # asked one fund's money (养老保险缴费财政拨款多少), a table figure of all funds comes after it
 CELL_ITEM_SCORE = 80.0  # an item asked with its column's words ("项目的事业收入") must name the row at least this well
 _CELL_JOIN = re.compile(r"(?:的|里面?|当中|之中|中|其中)+$")  # between a row's item and its column: 项目里财政拨款
@@ -446,12 +442,18 @@ def _another_items(subject: str, whole: str) -> bool:
     return any(word in budget_terms() and word not in fund_words() for word in rest)
 
 
+@lru_cache(maxsize=65536)
 def _an_item_of_the_fund(subject: str, fund: str) -> bool:
     """Whether the subject names an item paid from the fund (财政拨款三公经费), not the fund's whole (一般公共预算财政拨款支出)."""
-    flows = {normalise(w) for row in ("asked_spending", "asked_income", "asked_budget") for w in whole_budget_terms()[row]}
     rest = search_terms(subject.replace(fund, " "))
-    return any(word in budget_terms() and word not in fund_words() and word not in flows and word not in _whole_terms()
-               for word in rest)
+    return any(word in budget_terms() and word not in fund_words() and word not in _whole_words() for word in rest)
+
+
+@lru_cache(maxsize=1)
+def _whole_words() -> frozenset[str]:
+    """What names a whole rather than an item: the terms of the whole and the words a question asks it by (支出, 收入)."""
+    asked = (w for row in ("asked_spending", "asked_income", "asked_budget") for w in whole_budget_terms()[row])
+    return _whole_terms() | {normalise(w) for w in asked}
 
 
 @lru_cache(maxsize=65536)
@@ -576,7 +578,7 @@ def in_column(fact: FactRecord, part: str) -> bool:
     "医疗设备购置项目里财政拨款"."""
     if fact.origin != "table":
         return False
-    columns = _cell_words(fact)
+    columns = _column_words(fact.measure, fact.table_kind)
     return any(len(name) >= 2 and name in columns for name in (normalise(part), *map(normalise, canonical_terms(part))))
 
 
@@ -674,17 +676,21 @@ def _row_before_column(text: str, measure: str, kind: TableKind | None) -> str:
     return ""
 
 
-def _cell_words(fact: FactRecord) -> tuple[str, ...]:
-    """Words that name a table figure's column: its column labels and the fund its table holds."""
-    return _column_words(fact.measure, fact.table_kind)
-
-
 @lru_cache(maxsize=65536)
 def _column_words(measure: str, kind: TableKind | None) -> tuple[str, ...]:
+    """Words that name a table figure's column: its column labels and the funds its table holds."""
     labels = [label for label in map(normalise, measure.split("/")) if len(label) >= 2]
-    if kind in ONE_FUND_TABLES:
-        labels.extend(w for w in (APPROPRIATION, TABLE_FUND_WORDS.get(kind)) if w)
-    return tuple(labels)
+    return (*labels, *_table_funds(kind))
+
+
+@lru_cache(maxsize=None)
+def _table_funds(kind: TableKind | None) -> tuple[str, ...]:
+    """The funds whose money a one-fund table holds: the fund its kind names (一般公共预算 of 一般公共预算支出表) and
+    the fund that holds every split fund (财政拨款, the one `fund_words` lists that `split_funds` does not)."""
+    if kind not in ONE_FUND_TABLES:
+        return ()
+    holding = [fund for fund in fund_words() if fund not in split_funds()]
+    return tuple(dict.fromkeys([*holding, *(fund for fund in fund_words() if fund in kind.value)]))
 
 
 @lru_cache(maxsize=TERM_CACHE)
@@ -703,9 +709,7 @@ def _asked_fund(question: str) -> str | None:
 
 def _of_fund(fact: FactRecord, fund: str) -> bool:
     """Whether a figure is one fund's money: its column or table names it, or its table holds only that fund."""
-    if fund in fact.measure or fund in fact.context:
-        return True
-    return fact.table_kind in ONE_FUND_TABLES and fund in (APPROPRIATION, TABLE_FUND_WORDS.get(fact.table_kind))
+    return fund in fact.measure or fund in fact.context or fund in _table_funds(fact.table_kind)
 
 
 @lru_cache(maxsize=1024)

@@ -20,7 +20,7 @@ from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, join
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
-from ingest.model import Basis, Direction
+from ingest.model import Basis, Direction, DocumentKind
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
@@ -298,7 +298,7 @@ def _document_bases(own: list[DocumentRecord]) -> dict[int, Basis]:
     bases: dict[int, set[Basis]] = {}
     for doc in own:
         if doc.year:
-            bases.setdefault(doc.year, set()).add(Basis.FINAL if "决算" in doc.kind else Basis.BUDGET)
+            bases.setdefault(doc.year, set()).add(DocumentKind(doc.kind).natural_basis)
     return {year: kinds.pop() for year, kinds in bases.items() if len(kinds) == 1}
 
 

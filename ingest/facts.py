@@ -79,7 +79,7 @@ _EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
-_LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
+LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
 # a paragraph about one fund: its bare 支出 and balances are that fund's
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
 _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入")
@@ -516,5 +516,5 @@ def _column_year(headers: tuple[str, ...], document_year: int | None = None) -> 
     year = _COLUMN_YEAR.search("".join(headers))
     if year:
         return int(year["year"])
-    last_year = document_year and any(_LAST_YEARS_COLUMN.match(h.strip()) for h in headers)
+    last_year = document_year and any(LAST_YEARS_COLUMN.match(h.strip()) for h in headers)
     return document_year - 1 if last_year else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from ingest.facts import LAST_YEARS_COLUMN
 from ingest.model import Cell, Table, TableKind
 from ingest.numbers import find_table_unit, header_unit, is_money, parse_quantity, to_wan
 from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, list_mark, squash, strip_list_mark
@@ -20,7 +21,6 @@ from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, li
 _CODE = re.compile(r"^\d{1,7}$")
 _NUMBERING = re.compile(r"^(?:行次|栏次|序号|编号)$")
 _CHANGES = re.compile(r"增减|增长|变动|比上年")
-_LAST_YEARS = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")  # 上年结转 is this year's money
 _DECIMALS = re.compile(r"\.(\d+)")
 _UNIT_NOTE = re.compile(r"[（(][^（）()]*(?:单位|元)[^（）()]*[)）]")
 
@@ -104,7 +104,7 @@ class Grid:
     @cached_property
     def last_years_columns(self) -> set[int]:
         """The columns of last year's figures (上年预算数, 上年决算): this year's rows and sums never read them."""
-        return {c for c, path in enumerate(self.columns) if any(_LAST_YEARS.search(h) for h in path)}
+        return {c for c, path in enumerate(self.columns) if any(LAST_YEARS_COLUMN.search(h) for h in path)}
 
     @cached_property
     def change_columns(self) -> set[int]:
