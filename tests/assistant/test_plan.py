@@ -174,6 +174,8 @@ def test_no_direction_where_the_question_gives_none(question):
     ("农业局新建了多少万亩高标准农田", ("万亩",)),
     ("文旅局计划改造多少间教室", ("间",)),
     ("发改委要新建几栋楼", ("栋",)),
+    ("发改委下属单位有多少家", ("家", "个")),  # units are counted in 家 or 个
+    ("发改委有几个下属单位", ("个", "家")),
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units
@@ -321,7 +323,8 @@ def test_a_rate_of_change_said_plainly_is_growth(question):
 
 @pytest.mark.parametrize("question, focus, units", [
     ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人", "万人")),
-    ("住建委部门预算包括几个三级事业单位", "三级事业单位", ("个",)),
+    ("住建委部门预算包括几个三级事业单位", "三级事业单位", ("个", "家")),
+    ("发改委下面的单位有几个", "下面单位", ("个", "家")),  # 下面的单位 is 下属单位, not any 单位
     ("文旅局电梯补贴给多少", "电梯补贴", ()),
 ])
 def test_framing_words_leave_the_item_and_the_counted_unit(question, focus, units):

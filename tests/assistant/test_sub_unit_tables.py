@@ -16,7 +16,7 @@ DISCLOSURE = """示例省示例林业局
 纳入本部门预算编制范围的单位共2个：
 1. 示例省示例林业局（本级）
 2. 示例省示例种苗站
-本部门预算由上述单位预算组成。
+本部门预算由上述单位预算组成，即本级以及下属 1 家预算单位。
 
 二、部门收支总表
 单位：万元
@@ -81,3 +81,16 @@ def test_a_sub_unit_with_tables_of_its_own_is_answered_from_them_and_named(assis
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == value, answer.text
     assert "种苗站" in answer.text.split("为")[0], answer.text  # whose figure it is
+
+
+@pytest.mark.parametrize("question", ["示例林业局下属预算单位有几个", "示例林业局有几个下属预算单位", "示例林业局下属有几家预算单位"])
+def test_the_count_of_sub_units_is_the_one_stated(assistant, question):
+    """Units are counted in 家 or 个, whichever the question says."""
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 1.0 and answer.unit == "家", answer.text
+
+
+def test_units_said_loosely_are_not_counted_from_another_sentence(assistant):
+    """"下面的单位" is no 单位 of any sentence: never the 2 units the listing names, nor another count."""
+    answer = assistant.ask("示例林业局下面的单位有几个")
+    assert answer.kind != "number" or answer.value == 1.0, answer.text
