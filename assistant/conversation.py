@@ -12,6 +12,7 @@ import re
 from assistant.answer import Context
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
+from assistant.vocabulary import owned_measures
 from index.fact_store import DocumentRecord
 from ingest.lexicon import tokens
 from ingest.numbers import is_money
@@ -107,6 +108,9 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         rewritten = f"{scope}{context.item or ''}{bases[0]}比{context.compared_year}年{bases[1]}{body}"
     elif plan.asks_reason and not (context.item or plan.focus) and context.topic:
         rewritten = f"{scope}{context.topic}，{body}"  # "主要是什么原因" after "预算比2024年多了多少": that change's
+    elif context.item and not names_body and owned_measures().intersection(plan.terms):
+        rewritten = f"{scope}{context.item}{body}"  # "年底还剩多少没花": the item before's, else the whole's
+        alternatives.append(f"{scope}{body}")
     else:
         item = context.item or ""
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body

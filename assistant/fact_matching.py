@@ -13,8 +13,9 @@ from functools import lru_cache
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies, spending_terms,
-                                  split_funds, total_terms, unit_words, whole_budget_terms)
+from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies,
+                                  owned_measures, spending_terms, split_funds, total_terms, unit_words, whole_budget_terms,
+                                  whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.classify import table_kind
@@ -245,7 +246,8 @@ def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
     the fact's place says: "预留给中小企业政府采购项目" over 政府采购预算 adds 预留 and 中小企业."""
     if not subject or subject not in term or subject == term:
         return []
-    words = set(_unexplained(set(search_terms(term.replace(subject, " "))), f"{fact.subject}{structure(fact)}"))
+    rest = term.replace(subject, " ")
+    words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), f"{fact.subject}{structure(fact)}"))
     return [w for w in words if not any(w != other and w in other for other in words)]
 
 
@@ -257,6 +259,17 @@ def _asks_inside(after_subject: str, fact: FactRecord) -> bool:
     return inside is not None and inside["part"] not in normalise(f"{fact.subject}{structure(fact)}")
 
 
+def _colloquial_pieces(text: str) -> set[str]:
+    """Pieces of `text` that say a document term their words do not: 年底还剩 (年末结转和结余), which the dictionary
+    cuts into 年底, 还 and 剩."""
+    pieces = set()
+    for piece in text.split():
+        said = set(_document_terms(piece)) if len(piece) >= 2 else set()
+        if said and not said <= {term for word in search_terms(piece) for term in _document_terms(word)}:
+            pieces.add(piece)
+    return pieces
+
+
 def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
     """One unexplained word costs NARROWER_PENALTY; two or more, or one naming a budget item of its own, mean another,
     narrower item: never this fact.
@@ -264,9 +277,18 @@ def _narrower_penalty(term: str, subject: str, fact: FactRecord) -> float:
     if subject and subject != term and subject in term and _asks_inside(term.split(subject, 1)[1], fact):
         return 100.0
     extra = narrower_words(term, subject, fact)
-    if any(word in budget_terms() for word in extra):
+    if any(_names_an_item(word) for word in extra):
         return 100.0  # the word added is an item of its own: 财政拨款 is no 财政拨款三公经费
     return 0.0 if not extra else NARROWER_PENALTY if len(extra) == 1 else 100.0
+
+
+@lru_cache(maxsize=16384)
+def _names_an_item(word: str) -> bool:
+    """Whether a word a question adds names an item or figure of its own: a budget term (财政拨款), a colloquial
+    word for one that is no whole (招待费 for 公务接待费, not 收入), or for a figure always some item's (还剩)."""
+    said = _document_terms(word)
+    return word in budget_terms() or not owned_measures().isdisjoint(said) \
+        or not whole_terms(word) and not budget_terms().isdisjoint(said)
 
 
 @lru_cache(maxsize=16384)
@@ -660,8 +682,9 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             if text in label or label in text:
                 best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
         if fact.origin == "table" and (row := _row_before_column(text, fact.measure, fact.table_kind)):
-            if (row_score := _item_score(fact, _asked_single(row))) >= CELL_ITEM_SCORE:
-                best = max(best, factor * row_score)
+            row_score = _item_score(fact, _asked_single(row))
+            if row_score >= CELL_ITEM_SCORE or row_score and subject.startswith(normalise(row)):
+                best = max(best, factor * max(row_score, CELL_ITEM_SCORE))  # a row named by its head: 彩票公益金…
     return best
 
 

@@ -278,8 +278,9 @@ class RetrievalPath:
         question names one; a change question takes only a stated change or a 持平 statement.
         """
         wholes = whole_names(intent.scope) if intent.scope else frozenset()
-        names = [t for t in [intent.focus, *canonical_terms(intent.question)]
-                 if t and len(t) >= 2 and not names_the_whole(t, wholes)]
+        # the item in the documents' words: the focus rewritten whole (招待费年底还剩 is no 年末结转和结余 alone)
+        said = canonical_variants(intent.focus) if intent.focus else canonical_terms(intent.question)
+        names = [t for t in [intent.focus, *said] if t and len(t) >= 2 and not names_the_whole(t, wholes)]
         if not names:
             return None
         for sentence in rank_sentences(question_terms(intent), docs, self.texts):

@@ -47,6 +47,12 @@ def names_the_whole(focus: str) -> bool:
     return any(asked in (focus, f"{focus}预算") for asked in whole_budget_terms()["asked_budget"])
 
 
+@lru_cache(maxsize=1)
+def owned_measures() -> frozenset[str]:
+    """Figures that are always some item's (年末结转和结余): asked alone in a follow-up, of the item before."""
+    return frozenset(_words("owned_measures.txt"))
+
+
 def fund_words() -> tuple[str, ...]:
     """The funds a table may hold one of (一般公共预算, 政府性基金 …)."""
     return whole_budget_terms()["funds"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -55,16 +56,20 @@ def _overlap(before: str, term: str) -> int:
     return next((k for k in range(min(len(before), len(term)), 0, -1) if before.endswith(term[:k])), 0)
 
 
+_JOINED = re.compile(r"[及和与、]")  # a term joining parts: 公务用车购置及运行费
+
+
 def _substituted(focus: str, colloquial: str, term: str) -> str | None:
     """`focus` with `colloquial` replaced by `term`, the words around it that the term already holds taken in:
     因公出国经费 with 出国经费 → 因公出国（境）费 is 因公出国（境）费, and 招待费用 with 招待 → 公务接待费 is
-    公务接待费用, not 因公因公出国（境）费 or 公务接待费费用. None where the words after name a part the term
-    holds (公车运行费 is no 公务用车购置及运行费): more than a shared 费."""
+    公务接待费用, not 因公因公出国（境）费 or 公务接待费费用 (医保缴费 with 医保 → 职工基本医疗保险缴费 is that term).
+    None where the words after name one of the parts a joined term holds (公车运行费 is no 公务用车购置及运行费):
+    more than a shared 费 after a 及."""
     at = focus.find(colloquial)
     before, after = focus[:at], focus[at + len(colloquial):]
     head = _overlap(before, term)
     tail = _overlap(after[::-1], term[::-1])
-    return None if tail > 1 else before[: len(before) - head] + term + after[tail:]
+    return None if tail > 1 and _JOINED.search(term[: len(term) - tail]) else before[: len(before) - head] + term + after[tail:]
 
 
 def expand(question: str) -> str:
