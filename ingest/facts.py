@@ -16,7 +16,7 @@ from decimal import Decimal
 from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
-from ingest.numbers import CHINESE_NUMERAL, NUMBER, chinese_number, normalise_unit, parse_counted, to_wan
+from ingest.numbers import CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number, normalise_unit, parse_counted, to_wan
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
@@ -63,9 +63,9 @@ _CHANGE = re.compile(
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
-    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
+    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要原因是|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共有|现有|拥有|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
-    r"本年度|本年|当年|\d{4}\s*年度?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
+    r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
 )
@@ -188,15 +188,21 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     a line that is little more than a figure ("795万元" under "六、年度预算安排") is about its heading.
     """
     facts: list[Fact] = []
+    line = replace(line, text=ascii_digits(line.text))  # "３５．６０万元" is read as 35.60万元, at the same offsets
     line_subject = line_item(line.text)
     if not line_subject and not carried and len(line.text.strip()) <= FIGURE_LINE_CHARS:
         line_subject = clean_subject(strip_list_mark(heading))
     line_fund = _LINE_FUND.match(line.text)
     said_before = ""  # the item the paragraph's sentences named last: "…支出决算为11.60万元。与2023年度决算…相比，减少…"
+    # parts listed after 其中 go on over "；" while their names end alike: "其中：货物类…；工程类…；服务类282.00万元",
+    # not "其中：人员经费…、公用经费…；项目支出…"
+    listed_ending = ""
     for offset, sentence in _sentences(line):
         if titled := _ITEM_TITLE.match(sentence.strip()):  # "（三）公务接待费。年初预算为4.00万元，…": its item's
             said_before = clean_subject(titled["item"]) or said_before
+            listed_ending = ""
             continue
+        stated_before = len(facts)
         label = _LABEL.match(strip_list_mark(sentence.strip()))
         # the item of an earlier line ("2023年当年预算执行数为…" under its 功能分类 line) only until this one names its own
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before or carried
@@ -286,7 +292,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 continue
             if change:
                 changed_subject = subject
-            in_parts = _PARTS_FOLLOW.search(sentence, 0, clause_start) is not None and not total
+            listed = bool(listed_ending) and subject.endswith(listed_ending)
+            in_parts = (listed or _PARTS_FOLLOW.search(sentence, 0, clause_start) is not None) and not total
             if not measure.startswith("比上年"):
                 running_subject = subject
                 if not in_parts:
@@ -317,6 +324,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     period=int(level_then["year"]) if level_then else int(period["year"]) if period else None,
                 )
             )
+        parts = [f.subject for f in facts[stated_before:] if f.part]
+        listed_ending = parts[-1][-1] if parts and sentence.rstrip().endswith(("；", ";")) else ""
     return _with_purposes(facts, line)
 
 

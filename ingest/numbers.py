@@ -49,6 +49,15 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def ascii_digits(text: str) -> str:
+    """Prose with its full-width digits, decimal points and percent signs as ASCII ("增加１．１０万元" → "增加1.10万元"),
+    character for character; a full-width comma stays, for in prose it ends a clause, never groups digits."""
+    return text.translate(_ASCII_DIGITS)
+
+
 def parse_number(text: str) -> Decimal | None:
     """`'1,307.00'` → Decimal('1307.00'); anything that is not one plain number → None."""
     text = ascii_forms(text).strip()

@@ -127,7 +127,8 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
 
     assert counted("本委机关设9个内设机构，分别是办公室。") == [("机关设内设机构", "个")]
     assert counted("本部门包括本部以及下属 5 家预算单位的综合收支计划。") == [("下属预算单位", "家")]
-    assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
+    assert counted("共有车辆8辆，其中：其他用车0辆。") == [("车辆", "辆"), ("其他用车", "辆")]  # 共有 says it is all
+    assert counted("2024年末平台在册车辆89辆，主要原因是上年更新车辆3辆。") == [("平台在册车辆", "辆"), ("上年更新车辆", "辆")]
     # counts in a row: each noun belongs to the figure before it; an entry before 、 is another entry
     assert counted("部门预算包括机关本级、8个二级事业单位16个三级事业单位。") == [("二级事业单位", "个"), ("三级事业单位", "个")]
 
@@ -386,3 +387,13 @@ def test_a_bare_spending_after_a_named_project_is_that_projects():
     assert ("法律援助案件补贴项目", Decimal("104.35")) in [(f.subject, f.value) for f in facts]
     both = "收入2000万元，支出1900万元。"
     assert [f.subject for f in facts_from_line(Line(both, 0, len(both)), 1, Basis.BUDGET)] == ["收入", "支出"]
+
+
+def test_parts_listed_after_其中_go_on_over_semicolons_while_their_names_end_alike() -> None:
+    def parts(text: str) -> list[tuple[str, bool]]:
+        return [(f.subject, f.part) for f in facts_from_line(Line(text, 0, len(text)))]
+
+    assert parts("政府采购预算总额420.80万元，其中：货物类138.80万元，主要是摄像机；工程类0.00万元；服务类282.00万元。") == [
+        ("政府采购预算总额", False), ("货物类", True), ("工程类", True), ("服务类", True)]
+    assert parts("基本支出100万元，其中：人员经费80万元、公用经费20万元；项目支出50万元。") == [
+        ("基本支出", False), ("人员经费", True), ("公用经费", True), ("项目支出", False)]  # a peer of the whole
