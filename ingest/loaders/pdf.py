@@ -79,6 +79,7 @@ class _Line:
     margin: float | None = None
     confidence: float | None = None  # the recogniser's, for a line read from a page image
     aligned: str = ""  # the line with its words at their places: spaces for the gaps, in display columns
+    row: bool = False  # a row of figures no table was read from: never wrapped into the line before or after
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _set_margins(pages: list[list[_Line | _Table]]) -> None:
 def _ends_paragraph(line: _Line, nxt: _Line) -> bool:
     """Whether `line` ends its paragraph rather than wrapping into `nxt`."""
     text = line.text
-    if text.endswith(_END_PUNCT) or text.endswith("表") or _UNIT_LINE.search(text):
+    if text.endswith(_END_PUNCT) or text.endswith("表") or _UNIT_LINE.search(text) or line.row or nxt.row:
         return True
     if _LIST_START.match(nxt.text) or line.margin is None or abs(line.size - nxt.size) > SIZE_TOLERANCE:
         return True
@@ -398,6 +399,7 @@ def _unruled_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
             continue
         table = text_table(texts[i:j], texts[j:k]) if run else None
         if table is None or table.header is None:
+            items[i].row = marks[i] == ROW
             out.append(items[i])
             i += 1
             continue
