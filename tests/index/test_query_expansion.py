@@ -72,6 +72,12 @@ def test_words_after_the_colloquial_word_keep_the_part_they_name():
     assert "公务用车运行费" in variants and "公务用车购置及运行费" not in variants
 
 
+@pytest.mark.parametrize("focus, variant", [("医保缴费", "职工基本医疗保险缴费"), ("年底还剩", "年末结转和结余")])
+def test_words_after_the_colloquial_word_that_end_its_term_are_the_term(focus, variant):
+    """The words after 医保 are the end of 职工基本医疗保险缴费 itself, not a part of a joined term (购置及运行费)."""
+    assert variant in canonical_variants(focus)
+
+
 @pytest.mark.parametrize("focus, variant", [("公车运维费", "公务用车运行维护费"), ("车辆运维费", "车辆运行维护费"),
                                             ("公车运行费", "公务用车运行维护费")])
 def test_a_shortened_running_cost_reaches_its_full_name(focus, variant):
