@@ -339,3 +339,46 @@ def test_an_unruled_table_keeps_its_empty_cells_under_headers_centred_over_the_f
     assert figures["示例发展中心", "服务类"] == Decimal("1532.00")
     assert figures["示例局本级", "货物类"] == Decimal("96.40")
     assert not any(measure == "工程类" for _, measure in figures)
+
+
+WIDE_HEAD = ["单位编码", "单位名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "其他收入"]
+WIDE_ROWS = [["", "合计", "3452.03", "3403.48", "0.00", "36.40", "0.00", "12.15"],
+             ["001", "示例局（机关）", "1588.17", "1576.02", "0.00", "0.00", "0.00", "12.15"],
+             ["002", "示例文化馆", "766.56", "742.16", "0.00", "24.40", "0.00", "0.00"]]
+WIDE_X = [40, 100, 240, 330, 420, 510, 590, 670]
+
+
+def _landscape_pdf(path: Path, head: list[str]) -> Path:
+    """A landscape page whose table is ruled only between rows, under a header of eight columns (or none)."""
+    width, height = PAGE_H, PAGE_W
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    c.setFont(FONT, SIZE)
+    c.drawString(40, 570, "示例市示例局2024年度部门决算")
+    c.drawCentredString(width / 2, 540, "表2 收入决算表")
+    c.drawRightString(780, 520, "单位：万元")
+    y = 495
+    for row in [head, *WIDE_ROWS] if head else WIDE_ROWS:
+        c.line(36, y + 16, 790, y + 16)
+        for col, (x, cell) in enumerate(zip(WIDE_X, row, strict=True)):
+            if col < 2 or row is head:
+                c.drawString(x, y, cell)
+            else:
+                c.drawRightString(x + 70, y, cell)  # figures set right: each row runs to the right margin
+        y -= 24
+    c.line(36, y + 16, 790, y + 16)
+    c.save()
+    return path
+
+
+def test_a_wide_header_over_rows_ruled_only_between_them_is_read_as_a_table(tmp_path: Path) -> None:
+    doc = parse_file(_landscape_pdf(tmp_path / "example-bureau-2024-dept-final-account.pdf", WIDE_HEAD))
+    figures = {(f.subject, f.measure): f.value for f in doc.facts if f.origin == "table"}
+    assert figures["示例文化馆", "事业收入"] == Decimal("24.40")
+    assert figures["示例局", "其他收入"] == Decimal("12.15")  # its （机关） a note
+
+
+def test_rows_of_figures_no_table_is_read_from_are_never_glued_together(tmp_path: Path) -> None:
+    """Rows under no header stay lines: 12.15 and the next row's 001 never make 12.15001."""
+    text = load_pdf(_landscape_pdf(tmp_path / "example-bureau-2024-dept-final-account.pdf", [])).text
+    assert "12.15001" not in text and "12.15 001" not in text.replace("\t", " ").replace("\n", "|")
+    assert "0.00002" not in text
