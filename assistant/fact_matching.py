@@ -635,6 +635,28 @@ def _heading_owner(heading: str) -> str:
     return _without_measure_words(normalise(heading_item(heading)))
 
 
+SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
+
+
+@lru_cache(maxsize=65536)
+def _side(text: str) -> str | None:
+    """The one side of the budget a text names (政府性基金收入: 收入), or None for neither or both."""
+    named = [side for side in SIDES if side in text]
+    return named[0] if len(named) == 1 else None
+
+
+def _on_the_other_side(asked: str, fact: FactRecord) -> bool:
+    """Whether the asked item names one side and the figure the other: 政府性基金收入 is no 政府性基金预算支出, nor the
+    合计 row of a 政府性基金预算支出表."""
+    wanted = _side(asked)
+    if wanted is None:
+        return False
+    named = _side(f"{fact.subject}{fact.measure}")
+    if named is None and fact.origin == "table" and _total_row(fact.subject):
+        named = _side(fact.context.split("：", 1)[0])  # a total row is of its table's side
+    return named is not None and named != wanted
+
+
 def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     """How well the best of the asked forms names the fact's item: its subject, its section's item when the subject
     names none, the column a total row is the whole of, or the words of its item and place; 0 for none. Each
@@ -653,6 +675,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     best = 0.0
     for form in asked.forms:
         text, factor = form.text, form.factor
+        if _on_the_other_side(text, fact):
+            continue
         if form.joined and any(joined in fact.subject for joined, _ in form.joined) \
                 and _one_kind_of_joined(form.joined, fact.subject):
             continue
