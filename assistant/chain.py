@@ -14,7 +14,7 @@ from assistant.absence import absence_statement, states_inapplicable
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
-from assistant.config import AssistantConfig
+from assistant.config import AssistantConfig, DisplayUnit
 from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
@@ -120,8 +120,8 @@ class Assistant:
         self.audit = AuditConflicts(index.facts, self.texts)
         index.on_change(self.audit.forget)
         self.fact_cache = FactCache(index.facts)
-        self.fact_path = FactPath(self.texts, config.display_unit)
-        self.retrieval_path = RetrievalPath(self.texts, config.display_unit)
+        self._fact_paths = {unit: FactPath(self.texts, unit) for unit in DisplayUnit}
+        self._retrieval_paths = {unit: RetrievalPath(self.texts, unit) for unit in DisplayUnit}
         if llm is None and config.llm_base_url:
             llm = build_chat_model(config.llm_base_url, config.llm_model)
         self.llm = llm
@@ -199,7 +199,7 @@ class Assistant:
         turn = self._understand(Turn(question, filters or DocumentFilter(), time.perf_counter()))
         if turn.refusal is not None or not turn.intent.wants_number:
             return False
-        draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        draft = self._fact_path(turn).answer(turn.intent, self._facts(turn), turn.docs)
         return draft is not None and draft.answer.kind is AnswerKind.NUMBER
 
     def _suggestions(self, where: DocumentFilter) -> Suggestions:
@@ -295,15 +295,15 @@ class Assistant:
             return self._across(turn)
         if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
             turn.intent.unit_hint = units_asked_of(turn.question, self._facts(turn))
-        turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+        turn.draft = self._fact_path(turn).answer(turn.intent, self._facts(turn), turn.docs)
         if turn.intent.sub_unit:  # only the unit's own row answers
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
             retrieved = self._retrieve(turn)
-            turn.draft = self.retrieval_path.number_answer(turn.intent, retrieved)
+            turn.draft = self._retrieval_path(turn).number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
-                turn.draft = self.retrieval_path.text_answer(turn.intent, retrieved)
+                turn.draft = self._retrieval_path(turn).text_answer(turn.intent, retrieved)
         plain_lookup = turn.intent.operation is Operation.LOOKUP and "比" not in turn.question
         if len(turn.docs) != 1 or not plain_lookup:
             return turn
@@ -332,6 +332,13 @@ class Assistant:
                     return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
         return None
 
+    def _fact_path(self, turn: Turn) -> FactPath:
+        """The fact path showing money in the unit the question asks for (多少元), else the configured one."""
+        return self._fact_paths[turn.intent.money_unit or self.config.display_unit]
+
+    def _retrieval_path(self, turn: Turn) -> RetrievalPath:
+        return self._retrieval_paths[turn.intent.money_unit or self.config.display_unit]
+
     def _facts(self, turn: Turn) -> list[FactRecord]:
         facts = self.fact_cache.facts([d.doc_id for d in turn.docs])
         if turn.intent and (unit := turn.intent.unit_scope):  # the unit's tables, and sentences naming it
@@ -355,10 +362,10 @@ class Assistant:
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it."""
         changed = replace(turn.intent, operation=Operation.CHANGE)
-        found = self.fact_path.stated_change(changed, self._facts(turn))
+        found = self._fact_path(turn).stated_change(changed, self._facts(turn))
         steady = found is None
         if steady:  # "与上年持平（，主要原因是…）": no change to explain, or the statement gives its own reason
-            found = self.fact_path.answer(changed, self._facts(turn), turn.docs)
+            found = self._fact_path(turn).answer(changed, self._facts(turn), turn.docs)
             if found is None or found.answer.value != 0:
                 return None
         stated = found.answer.citations[-1]
@@ -386,7 +393,7 @@ class Assistant:
         原因是…"), or None."""
         said = [f for f in self._facts(turn) if f.origin == "text"]
         asked = replace(turn.intent, operation=Operation.LOOKUP, wants_number=True, asks_figure=True)
-        found = self.fact_path.answer(asked, said, turn.docs)
+        found = self._fact_path(turn).answer(asked, said, turn.docs)
         if found is None or not found.answer.citations:
             return None
         figure = found.answer.citations[0]
@@ -439,7 +446,7 @@ class Assistant:
     def _textual(self, turn: Turn) -> Turn:
         turn.report(Stage.SEARCH)
         if turn.intent.operation is Operation.LIST:
-            turn.draft = self.fact_path.answer(turn.intent, self._facts(turn), turn.docs)
+            turn.draft = self._fact_path(turn).answer(turn.intent, self._facts(turn), turn.docs)
         elif turn.intent.asks_reason and turn.intent.terms:  # an item's reason, or the whole budget's
             turn.draft = self._reason(turn)
         if turn.intent.asks_purpose and turn.docs:
@@ -454,14 +461,14 @@ class Assistant:
         if turn.draft is None and turn.docs and asked_fields(turn.intent.question):  # a field of a 绩效目标表 (项目性质 …)
             turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
         if turn.draft is None:
-            turn.draft = self.retrieval_path.text_answer(turn.intent, self._retrieve(turn))
+            turn.draft = self._retrieval_path(turn).text_answer(turn.intent, self._retrieve(turn))
             if turn.intent.asks_reason and not (turn.draft and _GIVES_REASON.search(turn.draft.answer.text)):
                 turn.draft = self._unexplained(turn) or turn.draft
         return turn
 
     def _unexplained(self, turn: Turn) -> Draft | None:
         """Why an item changed, where the document states the change and no reason for it: the change, and so."""
-        found = self.fact_path.stated_change(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn))
+        found = self._fact_path(turn).stated_change(replace(turn.intent, operation=Operation.CHANGE), self._facts(turn))
         if found is None:
             return None
         text = f"{found.answer.text}公开文件未说明这一变化的原因。"
@@ -474,7 +481,7 @@ class Assistant:
         if not turn.intent.focus:
             return None
         asked = replace(turn.intent, operation=Operation.LOOKUP, wants_number=True, asks_figure=True)
-        found = self.fact_path.answer(asked, self._facts(turn), turn.docs)
+        found = self._fact_path(turn).answer(asked, self._facts(turn), turn.docs)
         if found is None or found.answer.kind != AnswerKind.NUMBER or found.answer.value is None:
             return None
         said = "有" if found.answer.value > 0 else "没有"

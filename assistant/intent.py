@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache, reduce
 
+from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, joined_item, names_the_whole, spending_terms,
-                                  split_funds, total_terms, whole_terms)
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, fund_words, joined_item, names_the_whole,
+                                  spending_terms, split_funds, total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -106,6 +107,7 @@ _FILLER = re.compile(
     r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
+_MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人",),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人",), "月": ("个月", "月")}
@@ -221,6 +223,7 @@ _UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多�
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
+_SPENT_BASIS = "实际支出"  # a basis word that also says which side: a fund's money spent
 _BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
@@ -236,7 +239,10 @@ def _without_basis(focus: str) -> str:
     政府性基金预算)."""
     if any(focus.endswith(fund if fund.endswith("预算") else f"{fund}预算") for fund in split_funds()):
         return focus
-    return _BASIS_TAIL.sub("", focus)
+    item = _BASIS_TAIL.sub("", focus)
+    if focus.endswith(_SPENT_BASIS) and any(item.endswith(fund) for fund in fund_words()):
+        return f"{item}支出"  # 一般公共预算财政拨款实际支出: the fund's 支出, never its 收入
+    return item
 
 
 def asked_basis(question: str) -> Basis | None:
@@ -478,6 +484,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     return QuestionPlan(
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
+        money_unit=DisplayUnit(money["unit"]) if (money := _MONEY_UNIT_ASKED.search(rest)) else None,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assistant.config import DisplayUnit
 from ingest.model import Basis, Direction
 
 
@@ -89,6 +90,7 @@ class QuestionPlan:
     as_of: int | None = None  # the year whose end a stock is asked at (到2024年底): that year's final account states it
     parts: list[str] = field(default_factory=list)  # operands for share/sum/difference
     unit_hint: tuple[str, ...] = ()
+    money_unit: DisplayUnit | None = None  # the unit of money the question asks its figure in (电费是多少元: 元)
     wants_number: bool = True
     asks_figure: bool = True  # the wording itself asks for a figure (多少, 几, 比例 …), not just names an item
     basis: Basis | None = None  # the kind of figure asked for, when the question says (决算, 年初预算 …)

@@ -37,6 +37,12 @@ def test_ask_lookup_reception_cost(langfang_assistant, question):
     assert_cited(langfang_assistant, answer, "0.63")
 
 
+def test_ask_in_the_money_unit_the_question_names(langfang_assistant):
+    answer = ask(langfang_assistant, "公务接待费是多少元")
+    assert (answer.kind, answer.value, answer.unit) == ("number", 6300.0, "元") and "6300元" in answer.text, answer.text
+    assert_cited(langfang_assistant, answer, "0.63")
+
+
 def test_ask_share_of_total_shows_formula_and_cites_both_operands(langfang_assistant):
     answer = ask(langfang_assistant, "三公经费占总预算多少？")
     assert answer.kind == "number" and answer.unit == "%"

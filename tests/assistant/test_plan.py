@@ -777,3 +777,17 @@ def test_completion_rates(question):
 def test_items_written_side_by_side_are_added(question, parts):
     asked = plan(question)
     assert asked.operation is Operation.SUM and asked.parts == parts
+
+
+@pytest.mark.parametrize("question, unit", [("农科院电费预算是多少元", "元"), ("文旅局招待费多少万元", "万元"),
+                                            ("交通局总预算几亿元", "亿元"), ("文旅局招待费多少", None)])
+def test_the_money_unit_a_question_names_is_the_one_answered_in(question, unit):
+    assert plan(question).money_unit == unit
+
+
+@pytest.mark.parametrize("question, focus", [("文旅局一般公共预算财政拨款实际支出多少", "一般公共预算财政拨款支出"),
+                                             ("文旅局财政拨款实际支出多少", "财政拨款支出"),
+                                             ("文旅局招待费实际支出多少", "招待费")])
+def test_a_funds_money_spent_keeps_its_side_once_the_basis_is_read(question, focus):
+    found = plan(question)
+    assert found.focus == focus and found.basis is Basis.FINAL
