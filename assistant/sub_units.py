@@ -5,6 +5,7 @@ of the table whose title names the item. Nothing else answers: a department's ow
 from __future__ import annotations
 
 from index.fact_store import FactRecord
+from index.query_expansion import canonical_variants
 from ingest.lexicon import search_terms
 from ingest.model import FactKind
 from ingest.numbers import is_money
@@ -16,11 +17,16 @@ TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling t
 
 
 def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | None:
-    """The unit's figure of the asked item (the question's words other than the unit's name; its row may put its
-    place before the name asked), or None."""
+    """The unit's figure of the asked item (the question's words other than the unit's name, or the documents' terms
+    for them: 招待费 is the 公务接待费 column; its row may put its place before the name asked), or None."""
     rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and f.kind is FactKind.AMOUNT
                    and is_money(f.unit)), key=lambda f: f.start)
     item = asked.replace(unit, "")
+    return next((found for said in [item, *canonical_variants(item)] if (found := _in_row(rows, said))), None)
+
+
+def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
+    """The figure of `item` among a unit's row figures, or None."""
     words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads]  # 下属的…
     if not rows:
         return None
@@ -28,11 +34,13 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | 
         return next((f for f in rows if _total_column(f)), None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
+    grouped = [f for f in rows if _total_column(f) and all(w in normalise(f.measure) for w in words)]
     totals = [f for f in rows if _total_column(f) and all(w in normalise(f.context.partition("：")[0]) for w in words)]
     named = [f for f in rows if all(w in normalise(f.measure + f.context.partition("：")[0]) for w in words)]
-    # 上级补助收入: the column of that name; 收入: the total of the table of 收入; else the one column its name and its
-    # table's title name (政府采购里货物类: the 货物类 column of the 政府采购 table)
-    return next(iter(exact or totals), named[0] if len(named) == 1 else None)
+    # 上级补助收入: the column of that name; 支出: the total column under 支出预算 of a table of units' 收入 and 支出, else
+    # the total of the table of 支出; else the one column its name and its table's title name (政府采购里货物类: the
+    # 货物类 column of the 政府采购 table)
+    return next(iter(exact or grouped or totals), named[0] if len(named) == 1 else None)
 
 
 def _total_column(fact: FactRecord) -> bool:

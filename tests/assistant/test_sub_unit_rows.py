@@ -1,0 +1,46 @@
+"""A 下属单位 no document is of, asked about by name, is answered from its row in its department's tables by unit:
+the total under the asked side of a table of units' 收入 and 支出, never the total of a table of one item (三公), and
+a colloquial item through the documents' term for it (招待费: the 公务接待费 column)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+DISCLOSURE = """示例市示例司法局
+2025年部门预算
+
+表7 一般公共预算“三公”经费支出表
+单位：万元
+单位名称\t合计\t因公出国（境）费\t公务用车运行费\t公务接待费
+合计\t12.00\t0.00\t9.60\t2.40
+示例市示例司法局（本级）\t9.20\t0.00\t7.20\t2.00
+示例市示例法律援助中心\t2.80\t0.00\t2.40\t0.40
+
+表12 部门所属单位收支预算汇总表
+单位：万元
+单位名称\t收入预算\t\t支出预算\t\t
+单位名称\t合计\t一般公共预算拨款\t合计\t基本支出\t项目支出
+合计\t5001.15\t5001.15\t5001.15\t2000.00\t3001.15
+示例市示例司法局（本级）\t3874.45\t3874.45\t3874.45\t1687.52\t2186.93
+示例市示例法律援助中心\t1126.70\t1126.70\t1126.70\t312.48\t814.22
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("unit-rows"), embeddings,
+                             {"example-justice-2025-dept-budget.txt": DISCLOSURE})
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市示例法律援助中心2025年支出预算多少", 1126.70),  # 支出预算/合计, not the 三公 table's 合计 (2.80)
+    ("示例市示例法律援助中心2025年项目支出多少", 814.22),
+    ("示例市示例法律援助中心2025年招待费多少", 0.40),  # 招待费 is the 公务接待费 column
+])
+def test_a_sub_units_row_answers_in_the_column_asked(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert answer.citations[0].table and answer.citations[0].table.row[-1].endswith("法律援助中心"), answer.citations
