@@ -30,6 +30,7 @@ from ingest.subjects import normalise
 from ingest.tables import CODE_DIGITS, is_subject_code, is_total_label, split_code
 
 MIN_ROWS = 2
+TITLE_CHARS = 30  # a table's title line is no longer than this
 SPENDING_TABLES = (TableKind.EXPENSE, TableKind.GENERAL_PUBLIC)  # what a question naming nothing ranks
 PROJECT_LISTS = {TableKind.PROCUREMENT, TableKind.PERFORMANCE, TableKind.PROJECTS}  # rows without 科目编码 side by side
 LEVELS = {sum(CODE_DIGITS[: i + 1]): level for i, level in enumerate(ClassLevel)}  # code digits → 类, 款, 项
@@ -239,6 +240,12 @@ def _listed_projects(facts: list[FactRecord], plan: QuestionPlan, text: str) -> 
     return RowRanking([Row(f.subject, f) for f in ranked], "", "所列项目")
 
 
+def _titles_projects(text: str) -> bool:
+    """Whether a line of the document titles a project table ("项目支出决算表"), whether or not its rows were read."""
+    return any(len(title := line.strip()) <= TITLE_CHARS and title.endswith("表") and table_kind(title) is TableKind.PROJECTS
+               for line in text.splitlines())
+
+
 def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> RowRanking | None:
     """The rows of one document's facts that the plan's question compares, first the one it asks for; None
     when fewer than two rows or more than one table answer it, or a label stands for several rows."""
@@ -249,8 +256,8 @@ def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts)
     rows = _table_rows(facts, plan)
     kinds = {key[0]: cells[0].table_kind for key, cells in rows.items()}
     if ask.projects and not ask.scope and TableKind.PROJECTS not in kinds.values():
-        if any(t.kind is TableKind.PROJECTS for t in texts.tables(doc_id)):
-            return None  # a project table whose rows cannot be compared: no other table's rows stand for it
+        if any(t.kind is TableKind.PROJECTS for t in texts.tables(doc_id)) or _titles_projects(texts.text(doc_id)):
+            return None  # a project table whose rows cannot be compared (or read): no other table's rows stand for it
         if listed := _listed_projects(facts, plan, texts.text(doc_id)):
             return listed
     held, holder = _held(rows, kinds, ask, doc_id, texts)

@@ -108,11 +108,26 @@ OTHER_DISCLOSURE = f"""示例市示例区另一局
 """
 
 
+UNREAD_PROJECTS = f"""示例市示例区第三局
+
+2025年部门预算
+
+一、2025年部门支出预算总表
+单位：万元
+{word_dump(FUNCTIONS)}
+
+二、项目支出预算表
+单位：万元
+序号 项目名称 实施单位 预算数 资金来源 1 机关综合业务 本级 68.40 财政拨款2 文化惠民演出 本级 326.50 财政拨款
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
     return written_assistant(tmp_path_factory.mktemp("row-ranking"), embeddings,
                              {"example-bureau-2025-dept-budget.txt": DISCLOSURE,
-                              "other-bureau-2025-dept-budget.txt": OTHER_DISCLOSURE})
+                              "other-bureau-2025-dept-budget.txt": OTHER_DISCLOSURE,
+                              "third-bureau-2025-dept-budget.txt": UNREAD_PROJECTS})
 
 
 @pytest.mark.parametrize("question, value, first, second", [
@@ -184,3 +199,8 @@ def test_which_project_ranks_the_project_table_not_the_spending_by_function(assi
     assert all("项目支出表" in c.table.title for c in answer.citations if c.table)
     without_projects = assistant.ask("示例局2025年哪个项目花钱最多")  # no project table: its spending by function
     assert without_projects.value == 400.0 and "行政运行最多" in without_projects.text, without_projects.text
+
+
+def test_a_project_table_whose_rows_cannot_be_read_is_not_stood_in_for_by_the_spending_by_function(assistant):
+    answer = assistant.ask("第三局2025年哪个项目花钱最多")
+    assert not (answer.kind == "number" and answer.value == 400.0) and "行政运行" not in answer.text, answer.text
