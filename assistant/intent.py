@@ -463,8 +463,10 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = ""
     if whole or len(focus) < 3 and (completion or not canonical_terms(rest)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
-        wholes = spending_terms() if completion else whole_terms(focus) or total_terms() + spending_terms()
-        terms = [focus, *dict.fromkeys(t for t in wholes if focus in t)] if focus else wholes
+        wholes = whole_terms(focus) or (spending_terms() if completion else total_terms() + spending_terms())
+        containing = [*dict.fromkeys(t for t in wholes if focus in t)]
+        # a rate of 支出 is the whole's, never a 支出 item's: the bare word is no term of its own there
+        terms = (containing if completion and containing and whole_terms(focus) else [focus, *containing]) if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程

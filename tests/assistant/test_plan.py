@@ -791,3 +791,11 @@ def test_the_money_unit_a_question_names_is_the_one_answered_in(question, unit):
 def test_a_funds_money_spent_keeps_its_side_once_the_basis_is_read(question, focus):
     found = plan(question)
     assert found.focus == focus and found.basis is Basis.FINAL
+
+
+@pytest.mark.parametrize("question, whole", [("文旅局24年收入完成年初预算的百分之几", "本年收入合计"),
+                                             ("文旅局24年支出完成了百分之几", "本年支出合计")])
+def test_a_completion_rate_of_income_or_spending_is_the_wholes(question, whole):
+    """The rate of 收入 is 本年收入合计's, never a 收入 item's: the bare word is no term of its own."""
+    found = plan(question)
+    assert found.operation is Operation.COMPLETION and whole in found.terms and found.focus not in found.terms
