@@ -429,6 +429,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         if re.search(rf"(?:几|多少){hint}(?!员){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
+    if unit_hint and unit_hint[0] == "个":  # "人员编制有多少个": 个 counts anything; the noun says what in
+        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items() if any(n in rest for n in nouns)),
+                         unit_hint)
     if not unit_hint and _HOW_LONG.search(rest):  # "最迟多久要响应": ≤1小时
         unit_hint = TIME_UNITS
     if not unit_hint and not _MONEY_ASKED.search(rest):  # "有多少在职人员": people, counted
@@ -461,7 +464,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     whole = names_the_whole(focus)
     if whole:  # "总预算多少", "收支预算比上年增长了百分之几": the whole budget
         focus = ""
-    if whole or len(focus) < 3 and (completion or not canonical_terms(rest)):
+    if whole or len(focus) < 3 and (completion or not (canonical_terms(rest) or canonical_variants(focus))):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
         wholes = whole_terms(focus) or (spending_terms() if completion else total_terms() + spending_terms())
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]

@@ -799,3 +799,15 @@ def test_a_completion_rate_of_income_or_spending_is_the_wholes(question, whole):
     """The rate of 收入 is 本年收入合计's, never a 收入 item's: the bare word is no term of its own."""
     found = plan(question)
     assert found.operation is Operation.COMPLETION and whole in found.terms and found.focus not in found.terms
+
+
+@pytest.mark.parametrize("question", ["文旅局人员编制有多少个", "发改委有多少个事业编制"])
+def test_staff_counted_in_个_are_counted_in_people(question):
+    assert plan(question).unit_hint[0] == "人"
+
+
+@pytest.mark.parametrize("question", ["文旅局实际有多少人", "发改委实际有多少名"])
+def test_the_staff_a_body_actually_has_is_no_outturn(question):
+    """"实际有多少人" asks 实有人数, not a 决算 figure."""
+    found = plan(question)
+    assert found.basis is None and "实有人数" in found.terms
