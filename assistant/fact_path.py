@@ -171,7 +171,7 @@ class FactPath:
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if intent.sub_unit:
-            fact = unit_figure(intent.sub_unit, intent.focus, facts)
+            fact = unit_figure(intent.sub_unit, intent.focus, facts, intent.unit_hint)
             return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)

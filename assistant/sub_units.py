@@ -16,11 +16,12 @@ from ingest.vocabulary import vocabulary
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
 
 
-def unit_figure(unit: str, asked: str, facts: list[FactRecord]) -> FactRecord | None:
+def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[str, ...] = ()) -> FactRecord | None:
     """The unit's figure of the asked item (the question's words other than the unit's name, or the documents' terms
-    for them: 招待费 is the 公务接待费 column; its row may put its place before the name asked), or None."""
-    rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and f.kind is FactKind.AMOUNT
-                   and is_money(f.unit)), key=lambda f: f.start)
+    for them: 招待费 is the 公务接待费 column; its row may put its place before the name asked), in money, or in
+    the units a count is asked in (实有多少人), or None."""
+    fits = (lambda f: f.unit in counted) if counted else (lambda f: f.kind is FactKind.AMOUNT and is_money(f.unit))
+    rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and fits(f)), key=lambda f: f.start)
     item = asked.replace(unit, "")
     return next((found for said in [item, *canonical_variants(item)] if (found := _in_row(rows, said))), None)
 

@@ -305,6 +305,9 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
                 continue
             chain = headers[col] if col < len(headers) and cell not in raw.unplaced else ()
             default_unit = next((u for u in (header_unit(h) for h in reversed(chain)) if u), None) or unit
+            if (in_header := _count_unit_from_label(chain[-1]) if chain else None) and not is_money(in_header) \
+                    and in_header not in _LEVEL_MARKS:
+                default_unit = in_header  # "年末实有人数（人）", "编制数（名）": a column of counts
             # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)

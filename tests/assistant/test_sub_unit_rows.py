@@ -1,6 +1,6 @@
 """A 下属单位 no document is of, asked about by name, is answered from its row in its department's tables by unit:
-the total under the asked side of a table of units' 收入 and 支出, never the total of a table of one item (三公), and
-a colloquial item through the documents' term for it (招待费: the 公务接待费 column)."""
+the total under the asked side of a table of units' 收入 and 支出, never the total of a table of one item (三公), a
+colloquial item through the documents' term for it (招待费: the 公务接待费 column), a count in its unit (编制数（名）)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例市示例司法局
 2025年部门预算
+
+一、部门预算单位构成
+序号	单位名称	单位性质	编制数（名）	年末实有人数（人）
+1	示例市示例司法局（本级）	行政单位	45	42
+2	示例市示例法律援助中心	公益一类事业单位	36	33
 
 表7 一般公共预算“三公”经费支出表
 单位：万元
@@ -39,6 +44,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例市示例法律援助中心2025年支出预算多少", 1126.70),  # 支出预算/合计, not the 三公 table's 合计 (2.80)
     ("示例市示例法律援助中心2025年项目支出多少", 814.22),
     ("示例市示例法律援助中心2025年招待费多少", 0.40),  # 招待费 is the 公务接待费 column
+    ("示例市示例法律援助中心年末实有多少人", 33),  # a count in a column whose header says its unit (人)
+    ("示例市示例法律援助中心有多少个编制", 36),
 ])
 def test_a_sub_units_row_answers_in_the_column_asked(assistant, question, value):
     answer = assistant.ask(question)

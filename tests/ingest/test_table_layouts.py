@@ -222,3 +222,19 @@ def test_a_project_table_by_unit_names_each_row_by_its_project(tmp_path: Path) -
     rows = {(f.subject, f.context) for f in facts if f.measure == "合计" and f.subject != "合计"}
     assert rows == {("食品安全监督抽检", "表10 项目支出表：示例县示例局本级"),
                     ("食用农产品快检室运行", "表10 项目支出表：示例县检验检测中心")}
+
+
+STAFF_BY_UNIT = [
+    "示例市示例局2024年度部门决算", "",
+    "二、部门决算单位构成",
+    "序号\t单位名称\t单位性质\t编制数（名）\t年末实有人数（人）",
+    "1\t示例市示例局（本级）\t行政单位\t45\t42",
+    "2\t示例市示例服务中心\t公益一类事业单位\t36\t33",
+]
+
+
+def test_a_column_whose_header_names_a_count_unit_holds_counts(tmp_path: Path) -> None:
+    """编制数（名）, 年末实有人数（人）: people counted, never money."""
+    figures = _figures(_written(tmp_path, "example-bureau-2024-dept-final-account.txt", STAFF_BY_UNIT))
+    assert figures["示例市示例服务中心", "年末实有人数（人）"] == (Decimal("33"), "人")
+    assert figures["示例市示例服务中心", "编制数（名）"] == (Decimal("36"), "人")
