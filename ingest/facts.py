@@ -63,7 +63,7 @@ _CHANGE = re.compile(
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
-    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要原因是|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
+    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
     r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
