@@ -464,7 +464,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     whole = names_the_whole(focus)
     if whole:  # "总预算多少", "收支预算比上年增长了百分之几": the whole budget
         focus = ""
-    if whole or len(focus) < 3 and (completion or not (canonical_terms(rest) or canonical_variants(focus))):
+    # a short item with a reading of its own (实际: 实有人数) is read through it, 收入 or 支出 as the whole's
+    read_as = canonical_variants(focus) if not whole_terms(focus) else []
+    if whole or len(focus) < 3 and (completion or not (canonical_terms(rest) or read_as)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
         wholes = whole_terms(focus) or (spending_terms() if completion else total_terms() + spending_terms())
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]

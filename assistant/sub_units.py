@@ -4,16 +4,19 @@ of the table whose title names the item. Nothing else answers: a department's ow
 
 from __future__ import annotations
 
+from assistant.fact_matching import ALL_FUNDS_TABLES
+from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 from index.query_expansion import canonical_variants
 from ingest.lexicon import search_terms
-from ingest.model import FactKind
+from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import normalise
 from ingest.tables import is_total_label
 from ingest.vocabulary import vocabulary
 
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
+WHOLE_TABLES = (*ALL_FUNDS_TABLES, TableKind.OTHER)  # tables of all a unit's money, not of one item (三公, 政府采购)
 
 
 def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[str, ...] = ()) -> FactRecord | None:
@@ -28,11 +31,12 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
 
 def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
     """The figure of `item` among a unit's row figures, or None."""
-    words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads]  # 下属的…
+    # 下属的… leads a name; 预算总额 names the whole
+    words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads and w not in generic_item_words()]
     if not rows:
         return None
-    if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table that lists it
-        return next((f for f in rows if _total_column(f)), None)
+    if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money
+        return next((f for f in rows if _total_column(f) and f.table_kind in WHOLE_TABLES), None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     grouped = [f for f in rows if _total_column(f) and all(w in normalise(f.measure) for w in words)]

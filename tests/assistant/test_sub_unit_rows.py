@@ -44,6 +44,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例市示例法律援助中心2025年支出预算多少", 1126.70),  # 支出预算/合计, not the 三公 table's 合计 (2.80)
     ("示例市示例法律援助中心2025年项目支出多少", 814.22),
     ("示例市示例法律援助中心2025年招待费多少", 0.40),  # 招待费 is the 公务接待费 column
+    ("示例市示例法律援助中心2025年预算总额是多少", 1126.70),  # its whole: no one item's table (三公) stands first
     ("示例市示例法律援助中心年末实有多少人", 33),  # a count in a column whose header says its unit (人)
     ("示例市示例法律援助中心有多少个编制", 36),
 ])
