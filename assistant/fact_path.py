@@ -123,11 +123,13 @@ class FactPath:
         if bought := bought_labels(fact):  # 液相色谱-质谱联用仪（分析仪器）
             subject = f"{bought[-1]}（{subject}）"
         name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject
+        detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
+        if detail and fact.subject == fact.department:  # the department's own targets (部门整体支出绩效目标表)
+            return f"{detail}（{fact.measure}）"
         if fact.origin == "table" and is_body_name(fact.subject):  # a unit's row: the table says what its figures are
             return f"{name}在{strip_table_number(fact.context)}中的{fact.measure}"
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
-        detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
         return f"{name}的{fact.measure}" + (f"（{detail}）" if detail else "")
 
     @staticmethod

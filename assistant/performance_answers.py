@@ -144,7 +144,8 @@ def _indicator_draft(intent: QuestionPlan, fact: FactRecord, texts: SourceTexts,
     citation = texts.cite_fact(fact)
     measures = "：".join(part for part in fact.context.partition("：")[2].split("；") if part)
     said, stated = ("绩效自评的", "实际完成值为") if is_achieved(fact.col_path) else ("绩效目标的", "为")
-    text = (f"{_owner(texts, fact.doc_id)}“{fact.subject}”{said}{fact.measure}（{measures}）{stated}"
+    project = "" if fact.subject == fact.department else f"“{fact.subject}”"  # the department's own form: no project
+    text = (f"{_owner(texts, fact.doc_id)}{project}{said}{fact.measure}（{measures}）{stated}"
             f"{shown(value, unit, fact.qualifier)}（见原文：{' '.join(citation.quote.split())}）。")
     answer = Answer(question=intent.question, kind=AnswerKind.NUMBER, text=text, value=float(value), unit=unit,
                     citations=[citation], route="fact")

@@ -13,7 +13,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ingest.model import Cell, FormField, RawTable, Table, TableKind
-from ingest.performance_forms import PROJECT_LABEL, project_name
+from ingest.performance_forms import project_name
+from ingest.performance_headers import opens_form
 from ingest.tables import squash
 
 FORM_FIELDS = files("ingest") / "data" / "form_fields.tsv"
@@ -39,8 +40,8 @@ def form_fields(raw: RawTable, table: Table) -> list[FormField]:
     found: list[FormField] = []
     for r, row in enumerate(raw.rows):
         texts = [squash(c.text) for c in row]
-        if PROJECT_LABEL in texts:
-            project = _after(row, texts.index(PROJECT_LABEL))
+        if (opening := next((col for col, text in enumerate(texts) if opens_form(text)), None)) is not None:
+            project = _after(row, opening)
         for col, text in enumerate(texts):
             if text not in labels or not project:
                 continue

@@ -76,6 +76,9 @@ def _cover_lines(opening: str) -> list[str]:
     """The opening's lines, spaces removed, up to the contents or the first heading."""
     lines: list[str] = []
     for raw in opening.splitlines():
+        cells = [cell for cell in raw.split("\t") if cell.strip()]
+        if len(cells) > 1 and cells[0].strip() in _OWN_LABELS:  # a form's row "部门名称 | 某局": its value
+            raw = " ".join(cells[1:])
         line = re.sub(r"\s+", "", strip_table_number(raw))  # "表一 某镇人民政府2025年收支预算总表": not 表一某镇
         if _HEADING.match(line) or len(lines) == COVER_LINES:
             break

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ingest.classify import COMPLETION_MEASURE, completion_header, fact_kind, stated_basis
 from ingest.model import Basis, Cell, Fact, FactKind, Table, TableKind
 from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
-from ingest.performance_headers import is_actual_header, is_project_header, is_value_header, level_of
+from ingest.performance_headers import is_actual_header, is_project_header, is_value_header, level_of, opens_form
 from ingest.punctuation import QUOTES
 from ingest.tables import strip_list_mark
 
@@ -29,7 +29,6 @@ from ingest.tables import strip_list_mark
 # when the words name none ("不低于50%" under 市容环境满意度)
 Stated = Callable[[Cell, str], list[Fact]]
 
-PROJECT_LABEL = "项目名称"
 MIN_LABEL_ROW = 3  # labels in a row with no figure that head the figures of the row below
 _PART_OF = re.compile(r"^其中[：:]\s*")
 
@@ -68,13 +67,13 @@ def _names_levels(texts: list[str]) -> bool:
 def is_project_form(table: Table) -> bool:
     """A 绩效目标表 whose rows name their projects (项目名称 …), however many it stacks."""
     rows = [*table.header, *([c.text for c in row] for row in table.body)]
-    return table.kind is TableKind.PERFORMANCE and any(_first(row) == PROJECT_LABEL for row in rows)
+    return table.kind is TableKind.PERFORMANCE and any(opens_form(_first(row)) for row in rows)
 
 
 def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
     """The money and indicator figures of every project block in `table`; `stated` reads a target in words."""
     grid = next((g for row in table.header if (g := _grid(row)) is not None), None)
-    named_above = (_after(row, PROJECT_LABEL) for row in table.header if _first(row) == PROJECT_LABEL)
+    named_above = (_after(row, _first(row)) for row in table.header if opens_form(_first(row)))
     project = "" if grid is not None and grid.project is not None else next(named_above, "")
     unit = table.unit
     levels = ["", "", ""]
@@ -87,8 +86,8 @@ def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis 
         if named and named != project:  # a grid row that names its project (written once over its rows)
             project, levels = named, ["", "", ""]
             facts += _grid_money(table, row, project, grid, unit, default_basis)
-        if _first(texts) == PROJECT_LABEL:
-            project, grid, levels = _after(texts, PROJECT_LABEL), None, ["", "", ""]
+        if opens_form(_first(texts)):
+            project, grid, levels = _after(texts, _first(texts)), None, ["", "", ""]
         elif (opened := _grid(texts)) is not None:
             grid = opened
         elif grid is not None and _names_levels(texts):  # the header's second row: 一级指标 | 二级指标 | 三级指标

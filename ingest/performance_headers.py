@@ -19,6 +19,7 @@ class PerformanceHeaders:
     """Header words of each column kind."""
 
     project: tuple[str, ...]
+    form: tuple[str, ...]  # first cells of the row opening one form: 项目名称, 部门名称 (a department's whole)
     value: tuple[str, ...]
     actual: tuple[str, ...]
     levels: tuple[tuple[str, ...], ...]  # 一级指标's words, 二级指标's, 三级指标's
@@ -32,8 +33,13 @@ def performance_headers() -> PerformanceHeaders:
     def words(name: str) -> tuple[str, ...]:
         return tuple(row[0] for row in sections[name])
 
-    return PerformanceHeaders(project=words("project"), value=words("value"), actual=words("actual"),
+    return PerformanceHeaders(project=words("project"), form=words("form"), value=words("value"), actual=words("actual"),
                               levels=tuple(words(level) for level in LEVELS))
+
+
+def opens_form(text: str) -> bool:
+    """Whether a row's first cell opens one form and names whose targets follow (项目名称, 部门名称)."""
+    return text.strip() in performance_headers().form
 
 
 def is_value_header(text: str) -> bool:

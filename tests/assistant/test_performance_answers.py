@@ -158,3 +158,30 @@ def test_what_was_achieved_is_never_answered_with_a_target(assistant) -> None:
 def test_why_money_was_not_spent_is_the_reason_given_not_a_column_of_reasons(evaluated) -> None:
     answer = evaluated.ask("示例农业局示例农田建设项目的钱为什么没花完")
     assert answer.kind == "text" and "雨季推迟了部分片区施工" in answer.text, answer.text
+
+
+DEPARTMENT_FORM = """示例县示例医保局
+2025年部门预算
+
+表11 部门整体支出绩效目标表
+单位：元
+部门名称\t示例县示例医保局\t\t
+年度预算资金\t资金总额\t\t6,494,898.00
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t城乡居民基本医疗保险参保人数\t≥41.2万人
+\t质量指标\t城乡居民基本医疗保险参保率\t≥95%
+"""
+
+
+@pytest.fixture(scope="module")
+def department_form(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("department-form"), embeddings,
+                             {"example-healthcare-security-2025-dept-budget.txt": DEPARTMENT_FORM})
+
+
+@pytest.mark.parametrize("question, value", [("示例医保局的绩效目标里城乡居民医保参保率要达到多少", 95),
+                                             ("示例医保局城乡居民基本医疗保险参保人数目标多少", 41.2)])
+def test_a_departments_own_target_is_answered_as_what_it_measures(department_form, question, value) -> None:
+    answer = department_form.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
+    assert "城乡居民基本医疗保险参保" in answer.text and answer.text.count("示例县示例医保局") == 1, answer.text

@@ -232,3 +232,16 @@ def test_an_untitled_indicator_table_under_a_form_is_its_projects(tmp_path: Path
 def test_a_project_named_in_brackets_after_the_form_s_title() -> None:
     assert project_name("表12 项目支出绩效目标表（琤崖省1:5万区域地质调查（南部片区））") == "琤崖省1:5万区域地质调查（南部片区）"
     assert project_name("5、机房升级项目经费绩效目标表") == "机房升级项目经费"
+
+
+def test_a_departments_own_form_opened_by_部门名称_gives_its_targets(tmp_path: Path) -> None:
+    """部门整体支出绩效目标表: the form names the department, not a project; its targets are the department's."""
+    rows = ["示例县示例局2025年部门预算", "", "表11 部门整体支出绩效目标表", "单位：元",
+            "部门名称\t示例县示例局\t\t", "年度预算资金\t资金总额\t\t6,494,898.00",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t城乡居民参保人数\t≥41.2万人", "\t质量指标\t城乡居民参保率\t≥95%"]
+    path = tmp_path / "example-bureau-2025-dept-budget.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    found = _indicators(parse_file(path))
+    assert found[("示例县示例局", "城乡居民参保率")] == ("质量指标", Decimal(95), "%", "≥", FactKind.RATE)
+    assert found[("示例县示例局", "城乡居民参保人数")][1:3] == (Decimal("41.2"), "万人")
