@@ -97,7 +97,11 @@ _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)
 # what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
 _PURPOSE = re.compile(r"主要用于[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
 # "完成年初预算的98.20%", "决算数为年初预算的112.26%", "占全年预算的95%" said of the outturn
-_COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$")
+_COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$|(?:预算)?执行率$")
+# "对“城市安全…运维”项目开展了部门评价，项目年初预算560.00万元": the project a sentence's bare 项目 is
+_QUOTED_PROJECT = re.compile(r"“(?P<name>[^“”]{2,40})”(?:项目|工程)")
+_BARE_PROJECT = {"项目", "该项目", "本项目", "此项目"}
+_SCORE = re.compile(r"(?:部门|绩效)?(?:评价|自评)?得分")
 # 功能分类 lists: "1、…（款）…（项）。", "1、公共安全支出（204类）司法（06款）行政运行（01项）"
 _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]{2,60}?[（(]\d*项[)）])")
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|科目|类型|方式|依据|说明|描述|内容|地址|联系|序号|行次|栏次")
@@ -206,6 +210,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         label = _LABEL.match(strip_list_mark(sentence.strip()))
         # the item of an earlier line ("2023年当年预算执行数为…" under its 功能分类 line) only until this one names its own
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before or carried
+        quoted = _QUOTED_PROJECT.search(sentence)
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
         previous_end = 0
@@ -259,6 +264,10 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None
             if share:  # "基本支出 5377.64万元，占 55.10%": the share of the item just named, in the whole it names
                 subject, measure = running_subject, f"占{share['whole']}的{SHARE_MEASURE}" if share["whole"] else SHARE_MEASURE
+            if quoted and quoted.end() <= match.start() and subject in _BARE_PROJECT:
+                subject = quoted["name"]
+            elif quoted and quoted.end() <= match.start() and _SCORE.fullmatch(subject):  # 评价得分91.5分: the project's
+                subject, measure = quoted["name"], subject
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))

@@ -399,3 +399,11 @@ def test_parts_listed_after_其中_go_on_over_semicolons_while_their_names_end_a
         ("政府采购预算总额", False), ("货物类", True), ("工程类", True), ("服务类", True)]
     assert parts("基本支出100万元，其中：人员经费80万元、公用经费20万元；项目支出50万元。") == [
         ("基本支出", False), ("人员经费", True), ("公用经费", True), ("项目支出", False)]  # a peer of the whole
+
+
+def test_a_sentences_bare_项目_and_its_score_are_the_quoted_projects() -> None:
+    """"对“X”项目开展了部门评价，项目年初预算…，执行率97.54%，评价得分91.5分": X's figures, its 执行率 a completion."""
+    text = "本部门对“示例平台运维”项目开展了部门评价，项目年初预算560.00万元，执行数546.20万元，执行率97.54%，评价得分91.5分。"
+    stated = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text)))]
+    assert stated == [("示例平台运维", "年初预算", Decimal("560.00")), ("示例平台运维", "执行数", Decimal("546.20")),
+                      ("示例平台运维", "完成率", Decimal("97.54")), ("示例平台运维", "评价得分", Decimal("91.5"))]
