@@ -811,3 +811,11 @@ def test_the_staff_a_body_actually_has_is_no_outturn(question):
     """"实际有多少人" asks 实有人数, not a 决算 figure."""
     found = plan(question)
     assert found.basis is None and "实有人数" in found.terms
+
+
+@pytest.mark.parametrize("question", ["为啥会多", "为什么会少", "为什么会减少这么多"])
+def test_why_it_would_change_names_no_item(question):
+    """"为啥会多" after a change asks that change's reason: 会 is no item."""
+    found = plan(question)
+    assert found.asks_reason and found.focus == ""
+    assert plan("发改委协会多少钱").focus == "协会"
