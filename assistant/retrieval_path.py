@@ -170,7 +170,8 @@ class RetrievalPath:
         if intent.asks_duty:
             return self._duty_answer(intent, docs)
         # what a body is (性质, 合署办公) is said in a sentence that opens with its name; a reason is the item's
-        named = intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else ""
+        # a sub-unit's (its department's sections say the department's)
+        named = intent.sub_unit or (intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else "")
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
@@ -179,7 +180,7 @@ class RetrievalPath:
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries(intent.focus, docs), *ranked]
-        section = None if intent.asks_name else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
+        section = None if intent.asks_name or intent.sub_unit else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         # a sentence opening with the body's name gets no edge over the text under the heading asked for
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
             ranked = [Sentence(section.doc_id, section.start, section.end, section.text, None, section.score)]

@@ -12,7 +12,12 @@ from tests.assistant.conftest import written_assistant
 DISCLOSURE = """示例市示例司法局
 2025年部门预算
 
-一、部门预算单位构成
+一、主要职能
+（一）负责全市司法行政工作，指导、监督全市法律援助中心和公共法律服务工作。
+（二）完成市委、市政府交办的其他任务。
+
+二、部门预算单位构成
+纳入本部门预算编制范围的单位共2个：示例市示例司法局（本级），为行政单位；示例市示例法律援助中心，为局属公益一类事业单位，主要承担全市法律援助案件受理、审查和指派等工作。
 序号	单位名称	单位性质	编制数（名）	年末实有人数（人）
 1	示例市示例司法局（本级）	行政单位	45	42
 2	示例市示例法律援助中心	公益一类事业单位	36	33
@@ -52,3 +57,8 @@ def test_a_sub_units_row_answers_in_the_column_asked(assistant, question, value)
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
     assert answer.citations[0].table and answer.citations[0].table.row[-1].endswith("法律援助中心"), answer.citations
+
+
+def test_what_a_sub_unit_does_is_the_sentence_naming_it_not_its_departments_duties(assistant):
+    answer = assistant.ask("示例市示例法律援助中心主要负责什么")
+    assert answer.kind == "text" and "法律援助案件受理" in answer.text and "交办的其他任务" not in answer.text, answer.text
