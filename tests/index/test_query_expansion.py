@@ -83,8 +83,3 @@ def test_words_after_the_colloquial_word_that_end_its_term_are_the_term(focus, v
 def test_a_shortened_running_cost_reaches_its_full_name(focus, variant):
     assert variant in canonical_variants(focus)
 
-
-@pytest.mark.parametrize("question, term", [("政府采购给中小企业的合同金额", "授予中小企业"),
-                                           ("给小微企业的合同占比", "授予小微企业")])
-def test_contracts_given_to_small_firms_reach_the_documents_words(question, term):
-    assert term in canonical_terms(question)
