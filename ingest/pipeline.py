@@ -68,6 +68,9 @@ def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
     return next((unit for start, unit in reversed(declared) if start < offset), None)
 
 
+_NAME_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]")  # （部门）, （本级） right after a body's name
+
+
 def _said(fact: Fact, department: str, year: int | None) -> Fact:
     """A sentence's figure with the department's name taken off its item (芃塘区信访局政府采购支出总额), and of last year
     where its measure says so ("与上年决算1181.96万元相比")."""
@@ -77,9 +80,11 @@ def _said(fact: Fact, department: str, year: int | None) -> Fact:
 
 
 def _without_own_name(subject: str, department: str) -> str:
-    """The subject without the department's name, or its tail from a place on, opening it."""
+    """The subject without the department's name, or its tail from a place on, opening it, and without the short note
+    in brackets after it (万里街道办事处（部门）共有车辆: 共有车辆)."""
     tails = (department[at:] for at in range(len(department) - MIN_NAME_TAIL + 1))
-    return next((subject[len(tail):] for tail in tails if subject.startswith(tail) and len(subject) > len(tail)), subject)
+    rest = next((subject[len(tail):] for tail in tails if subject.startswith(tail) and len(subject) > len(tail)), None)
+    return subject if rest is None else _NAME_NOTE.sub("", rest) or rest
 
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:

@@ -327,3 +327,12 @@ def test_a_tab_led_dump_with_a_few_tab_separated_lines_stays_a_dump(tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     raw = load(path)
     assert raw.text == text and len(raw.tables) == 1 and grid(raw.tables[0])[1] == ["收入总计", "189,767,551"]
+
+
+def test_a_sentences_item_loses_its_departments_name_and_the_note_after_it(tmp_path: Path) -> None:
+    """"示例市示例区示例街道办事处（部门）共有车辆8辆": the count is of 车辆, with no 部门） left of the name."""
+    path = tmp_path / "example-street-2025-dept-budget.txt"
+    path.write_text("示例市示例区示例街道办事处\n2025年部门预算\n\n五、国有资产占有使用情况\n"
+                    "截至2024年8月31日，示例市示例区示例街道办事处（部门）共有车辆8辆，其中：其他用车8辆。\n", encoding="utf-8")
+    subjects = {f.subject for f in parse_file(path).facts if f.unit == "辆"}
+    assert subjects == {"有车辆", "其他用车"}, subjects
