@@ -18,6 +18,7 @@ from assistant.vocabulary import (asked_achievement, compound_items, fund_words,
                                   whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
+from ingest.facts import BUDGET_SIDES
 from ingest.classify import table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -635,13 +636,10 @@ def _heading_owner(heading: str) -> str:
     return _without_measure_words(normalise(heading_item(heading)))
 
 
-SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
-
-
 @lru_cache(maxsize=65536)
 def _side(text: str) -> str | None:
     """The one side of the budget a text names (政府性基金收入: 收入), or None for neither or both."""
-    named = [side for side in SIDES if side in text]
+    named = [side for side in BUDGET_SIDES if side in text]
     return named[0] if len(named) == 1 else None
 
 

@@ -25,6 +25,8 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
     the units a count is asked in (实有多少人), or None."""
     fits = (lambda f: f.unit in counted) if counted else (lambda f: f.kind is FactKind.AMOUNT and is_money(f.unit))
     rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and fits(f)), key=lambda f: f.start)
+    if not rows:
+        return None
     item = asked.replace(unit, "")
     return next((found for said in [item, *canonical_variants(item)] if (found := _in_row(rows, said))), None)
 
@@ -33,8 +35,6 @@ def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
     """The figure of `item` among a unit's row figures, or None."""
     # 下属的… leads a name; 预算总额 names the whole
     words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads and w not in generic_item_words()]
-    if not rows:
-        return None
     if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money
         return next((f for f in rows if _total_column(f) and f.table_kind in WHOLE_TABLES), None)
     rest = normalise(item)

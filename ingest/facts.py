@@ -83,7 +83,8 @@ LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算
 # a paragraph about one fund: its bare 支出 and balances are that fund's
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
 _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入")
-_OTHER_SIDE = {"收入": "支出", "支出": "收入"}  # the side a bare 支出 stands beside
+BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
+_OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")

@@ -20,7 +20,8 @@ UNIT_ALIASES = {"百分比": "%", "名": "人", "（个）月": "个月", "(个)
 QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", "<": "<", "＞": ">", ">": ">", "=": "=", "约": "≈"}
 EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 
-_ASCII_FORMS = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+_FULL_WIDTH_DIGITS, _ASCII_DIGIT_CHARS = "０１２３４５６７８９．％", "0123456789.%"  # digits, decimal point, percent
+_ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋", _ASCII_DIGIT_CHARS + ",-+")
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 # a count in ten thousands of its unit, as a cell prints it: ≥6.5万条, 42万件
@@ -49,7 +50,7 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS, _ASCII_DIGIT_CHARS)
 
 
 def ascii_digits(text: str) -> str:
