@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
+from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 from ingest.model import TableKind
 from ingest.numbers import is_money
@@ -33,7 +34,7 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, or that
     are all labelled with it, in the table's total column (合计) or else its first; None when one row is named after
     it, no table or several hold it, or the rows' figures are not money to add up."""
-    wanted = {n for n in names if n}
+    wanted = {n for n in names if n and n not in fund_words()}  # 财政拨款 asks the fund's whole, not rows paid by it
     if not wanted:
         return None
     if any(f.subject in wanted for f in facts):
@@ -87,6 +88,8 @@ def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:
 
 
 def _column_figure(cells: list[FactRecord]) -> FactRecord:
-    """A row's figure in its total column (合计), or else in its first."""
+    """A row's figure in its total column (合计), or else in its first; never a column of another year's (2024年预算数
+    in a 2025 budget) while the row has one of its own year."""
+    cells = [f for f in cells if f.period in (None, f.year)] or cells
     totals = [f for f in cells if is_total_label(f.measure.split("/")[-1])]
     return min(totals or cells, key=lambda f: f.end)

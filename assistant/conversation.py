@@ -12,8 +12,9 @@ import re
 from assistant.answer import Context
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import owned_measures
+from assistant.vocabulary import fund_words, owned_measures
 from index.fact_store import DocumentRecord
+from ingest.facts import BUDGET_SIDES
 from ingest.lexicon import tokens
 from ingest.numbers import is_money
 
@@ -109,7 +110,10 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     elif plan.asks_reason and not (context.item or plan.focus) and context.topic:
         rewritten = f"{scope}{context.topic}，{body}"  # "主要是什么原因" after "预算比2024年多了多少": that change's
     elif context.item and not names_body and owned_measures().intersection(plan.terms):
-        rewritten = f"{scope}{context.item}{body}"  # "年底还剩多少没花": the item before's, else the whole's
+        # "年底还剩多少没花": the item before's, else the whole's; a balance is of a fund, not of its 支出 or 收入
+        item = next((context.item.removesuffix(side) for side in BUDGET_SIDES if context.item.endswith(side)
+                     and any(fund in context.item for fund in fund_words())), context.item)
+        rewritten = f"{scope}{item}{body}"
         alternatives.append(f"{scope}{body}")
     else:
         item = context.item or ""

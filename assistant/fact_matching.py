@@ -421,6 +421,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
         return 0.0
     if found and _names_another_item(fact, found):
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
+    if (side := _side(term)) and (_side(f"{fact.subject}{fact.measure}") or _side(structure(fact))) != side:
+        return 0.0  # 政府性基金支出 is never the fund's 年初结转和结余 (neither side), under a heading of both sides
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(_unexplained(asked - found, described)) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)

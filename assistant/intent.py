@@ -102,7 +102,7 @@ _FILLER = re.compile(
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
-    r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+[吗嘛么]?$)|"  # "有出国经费吗" asks whether
+    r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
@@ -359,7 +359,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     defines = _DEFINITION.search(rest) and not counted
     asks_side = asked_aspects(rest) and not counted  # "依据什么立项": the text under the project's 立项依据
     asks_reason = bool(_REASON.search(rest))
-    asks_name = bool(_NAME.search(rest)) and not counted
+    name = _NAME.search(rest)  # "有几个下属单位，叫什么": the sentence naming them says how many too
+    asks_name = name is not None and (not counted or counted.start() < name.start())
     asks_purpose = bool(_PURPOSE.search(rest)) and not counted
     asks_field = bool(asked_fields(rest)) and not counted  # "算啥性质的项目", "归哪个部门管": a field of its 绩效目标表
     duty = None if counted else asked_duty(rest)  # "管不管出国审批": whether the body's duties name the matter

@@ -110,12 +110,20 @@ def _under_headings(text: str, sections: list[dict], asked: dict[str, str]) -> l
                 continue  # a sentence that merely names the heading's words
             body_end = _paragraph_end(text, match.end()) if own_line else _line_end(text, match.end())
             body = text[match.end() : body_end]
-            if len(body.strip()) < MIN_BODY_CHARS or _LEADERS.search(body) or re.match(rf"\s*(?:{_LIST_MARK})", body):
-                continue  # a contents line ("一、主要职能" over "二、…"), or a lead-in ("包括：") to a list
+            if len(body.strip()) < MIN_BODY_CHARS or _LEADERS.search(body) or _lists_titles(body):
+                continue  # a contents line ("一、主要职能" over "二、…" or "（一）…"), a list of titles
             span = _cut(text, match.end(), body_end)
             if span:
                 found.append((heading, said, span, _topic(text, sections, match.start(), len(sections) + 1)))
     return found
+
+
+def _lists_titles(body: str) -> bool:
+    """Whether the text under a heading opens with a listed title ("（一）职能配置"), as contents do; a listed duty
+    ("（一）贯彻执行…的方针政策。") is a sentence."""
+    first = body.strip().split("\n", 1)[0]
+    listed = re.match(rf"(?:{_LIST_MARK})\s*", first)
+    return listed is not None and _short_title(first[listed.end():])
 
 
 def _smallest(words: set[str]) -> set[str]:

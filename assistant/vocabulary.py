@@ -112,13 +112,17 @@ def asked_aspects(question: str) -> dict[str, str]:
         said = next((p for p in (heading, *phrasings) if p in question), None)
         if said:
             asked[heading] = said
+            if heading in duty_headings():  # a body's duties stand under any of their headings (部门职责, 职能职责 …)
+                asked.update({other: said for other in duty_headings() if other not in asked})
     return asked
 
 
 @lru_cache(maxsize=1)
 def compound_items() -> dict[str, tuple[str, ...]]:
-    """{水电费: (水费, 电费)}: items asked together that documents list apart."""
-    return _keyed_lists("compound_items.tsv")
+    """{水电费: (水费, 电费)}: items asked together that documents list apart; also asked by their parts' names
+    back to back (水费电费)."""
+    compounds = _keyed_lists("compound_items.tsv")
+    return {**{"".join(parts): parts for parts in compounds.values()}, **compounds}
 
 
 @lru_cache(maxsize=1)

@@ -61,10 +61,11 @@ _CHANGE = re.compile(
     r"(?:各|均|分别|都)?(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
+_ORGANS = "|".join(re.escape(w) for w in sorted(vocabulary().organs, key=len, reverse=True))  # 本中心, 我局
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
     r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
-    r"我部门|本部门|我单位|本单位|我局|本局|我委|本委|我办|本办|"
+    rf"[我本](?:部门|单位|{_ORGANS})|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
@@ -109,8 +110,11 @@ _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代�
 _COLUMN_NUMBERS = re.compile(r"^栏\s*次$")  # a 决算 table's row numbering its columns (栏次 1 2 3)
 _KIND_AND_INDICATOR = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{2,8}指标)\s*[：:]\s*(?P<name>\S.*)$")  # 数量指标：画幅数
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
+_MONEY_SOURCE = re.compile(r"(?:财政拨款|预算拨款|事业收入|经营收入|其他收入|上年结转|单位资金)(?:收入)?$")  # where money comes from
+_BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")
+_WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
-_COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
+_COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 _PROJECT_HEADER = re.compile(r"项目")  # 项目名称 over the column of a project table's project names
@@ -209,6 +213,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             continue
         stated_before = len(facts)
         label = _LABEL.match(strip_list_mark(sentence.strip()))
+        within = _WITHIN.match(sentence.strip())  # "基本支出中，财政拨款安排…": the money of 基本支出 by source
+        if within and _BARE_WHOLE_WORDS.sub("", within["whole"]) in (*BUDGET_SIDES, "收支"):
+            within = None  # "支出预算中，基本支出…": the body's whole, which every figure is part of
         # the item of an earlier line ("2023年当年预算执行数为…" under its 功能分类 line) only until this one names its own
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before or carried
         quoted = _QUOTED_PROJECT.search(sentence)
@@ -277,7 +284,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif (year_share := _YEAR_SHARE.search(clause.strip())) and "总" in running_subject:
                 subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):
-                subject = running_subject
+                # "收支总预算各增加731.39万元，增长5.36%": a bare change is of the item whose change came last
+                subject = changed_subject if change and changed_subject else running_subject
             elif subject in _BARE_WHOLES and (named := _named_before(sentence[:clause_start])):
                 subject = named  # "二是法律援助案件补贴项目，支出104.35万元": that project's 支出
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
@@ -296,8 +304,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
-            if not subject and change:  # "收入支出总计增加1062.85万元，增长12.08%": the same item's change as a rate
-                subject = changed_subject
+            if within and _MONEY_SOURCE.search(subject) and within["whole"] not in subject:
+                subject = f"{within['whole']}{subject}"  # 基本支出中的财政拨款 is no 财政拨款 of the whole body
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
             if change:
@@ -334,9 +342,25 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     period=int(level_then["year"]) if level_then else int(period["year"]) if period else None,
                 )
             )
+        facts += _changes_of_both_sides(facts[stated_before:])
         parts = [f.subject for f in facts[stated_before:] if f.part]
         listed_ending = parts[-1][-1] if parts and sentence.rstrip().endswith(("；", ";")) else ""
     return _with_purposes(facts, line)
+
+
+def _changes_of_both_sides(sentence_facts: list[Fact]) -> list[Fact]:
+    """"收入预算1864.24万元，支出预算1864.24万元，比2024年预算…增加73.72万元": a change stated after two sides of
+    one figure is each side's; the copies for the side named first."""
+    levels = {f.subject: f.value for f in sentence_facts if f.kind is FactKind.AMOUNT and f.period is None}
+    copies = []
+    for fact in sentence_facts:
+        sides = [side for side in BUDGET_SIDES if fact.subject.count(side) == 1]
+        if fact.kind is not FactKind.CHANGE or len(sides) != 1:
+            continue
+        other = fact.subject.replace(sides[0], _OTHER_SIDE[sides[0]])
+        if other in levels and levels[other] == levels.get(fact.subject):
+            copies.append(replace(fact, subject=other))
+    return copies
 
 
 def _with_purposes(facts: list[Fact], line: Line) -> list[Fact]:

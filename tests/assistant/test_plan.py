@@ -189,9 +189,16 @@ def test_counts_ask_for_their_unit(question, units):
     ("人社局2024年最后决算是多少", ""),
     ("文旅局今年开政协会议的钱有多少", "政协会议"),  # what the meeting costs, not the act of holding it
     ("文旅局三公经费为啥反而多了", "三公经费"),
+    ("文旅局今年有政府性基金的钱吗？有多少", "政府性基金"),  # whether it has any, then how much
 ])
 def test_words_around_the_item_are_not_the_item(question, focus):
     assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question, asks_name", [("住建委有几个下属单位，叫什么", True), ("叫什么名字的项目花了多少钱", False)])
+def test_names_asked_after_a_count_are_a_text_answer(question, asks_name):
+    found = plan(question)
+    assert found.asks_name is asks_name and (found.operation is Operation.TEXT) is asks_name
 
 
 @pytest.mark.parametrize("question", ["发改委2025年三公经费包括哪些", "发改委2025年三公经费分成哪几块", "发改委2025年政府采购都有哪些项目"])
@@ -219,6 +226,7 @@ def test_a_relative_year_glossed_by_its_number_is_that_year():
      "未安排因公出国（境）团组"),
     ("1．因公出国（境）费预算0元，与上年持平。本部门2025年无因公出国（境）计划。", ["出国经费", "因公出国（境）费"],
      "无因公出国（境）计划"),
+    ("四、机关运行经费。本中心为公益一类事业单位，不属于行政单位，不安排机关运行经费。", ["机关运行经费"], "不安排机关运行经费"),
 ])
 def test_statements_of_absence(text, terms, said):
     span = absence_statement(text, terms)

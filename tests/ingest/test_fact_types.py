@@ -407,3 +407,23 @@ def test_a_sentences_bare_项目_and_its_score_are_the_quoted_projects() -> None
     stated = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text)))]
     assert stated == [("示例平台运维", "年初预算", Decimal("560.00")), ("示例平台运维", "执行数", Decimal("546.20")),
                       ("示例平台运维", "完成率", Decimal("97.54")), ("示例平台运维", "评价得分", Decimal("91.5"))]
+
+
+@pytest.mark.parametrize("sentence, subject, value", [
+    # a comparison that names last year's figure still makes the words after it a change
+    ("2025年收入总预算14386.53万元，与2024年预算13655.14万元相比，收支总预算各增加731.39万元，增长5.36%。", "收支总预算", "731.39"),
+    ("2025年收入总预算14386.53万元，与2024年预算13655.14万元相比，收支总预算各增加731.39万元，增长5.36%。", "收支总预算", "5.36"),
+    # stated after both sides of one total: each side's
+    ("2025年本中心收入预算1218.40万元，支出预算1218.40万元，比2024年预算1164.20万元增加54.20万元。", "收入预算", "54.20"),
+    ("2025年本中心收入预算1218.40万元，支出预算1218.40万元，比2024年预算1164.20万元增加54.20万元。", "支出预算", "54.20"),
+])
+def test_changes_are_of_the_item_they_follow(sentence, subject, value):
+    changes = {f.subject for f in line_facts(sentence) if f.kind is FactKind.CHANGE and f.value == Decimal(value)}
+    assert subject in changes, changes
+
+
+def test_a_body_speaking_of_itself_and_the_whole_a_sentence_opens_with():
+    facts = line_facts("本中心收入预算1218.40万元。基本支出中，财政拨款安排3104000.00元，事业收入安排6722000.00元。")
+    assert {f.subject for f in facts} == {"收入预算", "基本支出财政拨款", "基本支出事业收入"}
+    # the body's whole opening a sentence is what every figure is a part of, and names none of them
+    assert {f.subject for f in line_facts("支出预算中，基本支出4268.93万元，项目支出1903.45万元。")} == {"基本支出", "项目支出"}
