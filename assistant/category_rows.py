@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
+from assistant.fact_matching import of_its_own_year
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 from ingest.model import TableKind
@@ -88,8 +89,7 @@ def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:
 
 
 def _column_figure(cells: list[FactRecord]) -> FactRecord:
-    """A row's figure in its total column (合计), or else in its first; never a column of another year's (2024年预算数
-    in a 2025 budget) while the row has one of its own year."""
-    cells = [f for f in cells if f.period in (None, f.year)] or cells
+    """A row's figure of its own year in its total column (合计), or else in its first."""
+    cells = of_its_own_year(cells)
     totals = [f for f in cells if is_total_label(f.measure.split("/")[-1])]
     return min(totals or cells, key=lambda f: f.end)

@@ -423,8 +423,11 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
         found = set()  # a figure of another item under the asked one's heading (公务车用车运行费 under 三公经费)
     if (side := _side(term)) and (_side(f"{fact.subject}{fact.measure}") or _side(structure(fact))) != side:
         return 0.0  # 政府性基金支出 is never the fund's 年初结转和结余 (neither side), under a heading of both sides
+    unexplained = _unexplained(asked - found, described)
+    if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
+        return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
     covered = _covered(form, found)
-    if covered >= MIN_COVERED and len(_unexplained(asked - found, described)) < 2 \
+    if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
         return 60.0 * covered
     if fact.purpose and not form.standard and _named_by_purpose(asked, described, fact.purpose):
@@ -895,6 +898,12 @@ def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hi
         top.sort(key=lambda s: -_said_around(terms[0], s.fact))
         ranked = [*top, *(s for s in ranked if s not in top)]
     return ranked
+
+
+def of_its_own_year(cells: list[FactRecord]) -> list[FactRecord]:
+    """A row's figures for its document's own year, never a column of another's (2024年预算数 in a 2025 budget),
+    or all of them where the row has none of its own year."""
+    return [f for f in cells if f.period in (None, f.year)] or cells
 
 
 def comparable_amount(fact: FactRecord) -> Decimal:

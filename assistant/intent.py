@@ -57,7 +57,7 @@ _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|几块钱|花了?多少")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
-_DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)多少")
+_DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)(?:(?:花|用|出|给|拿)了?)?多少")  # 多花多少
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
@@ -100,7 +100,7 @@ _FILLER = re.compile(
     rf"是多少|多少钱|有多少|为多少|是几|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!(?:支出|收入)合计)|当年(?!(?:财政)?拨款)|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
-    r"有(?=几|多少)|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
+    r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
@@ -271,7 +271,8 @@ _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "0012345678
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
 _SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及|、)(?P<b>[^（）()]{1,6})[)）]")  # (区级加市级)
-_CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加和与及、]{2,20})[)）]")  # (区级加市级) is a sum
+_CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加、]{2,20})[)）]")
+_SUMMED = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:[和与及][\u4e00-\u9fff]{1,3})+$")  # (区级和市级) is a sum, 耕地建设与利用 a name
 
 
 def digit_years(question: str) -> str:
@@ -478,7 +479,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
-    if clarified := _CLARIFIED.search(focus):  # the asker's own word for the item first
+    clarified = _CLARIFIED.search(focus)
+    if clarified and not _SUMMED.match(clarified["term"]):  # the asker's own word for the item first
         term = clarified["term"]
         terms = [term, *canonical_variants(term), *[t for t in terms if t != term]]
     within = _WITHIN.match(focus)

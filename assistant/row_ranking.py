@@ -17,7 +17,7 @@ from enum import Enum
 from functools import lru_cache
 
 from assistant.citations import SourceTexts
-from assistant.fact_matching import INDICATORS, ONE_FUND_TABLES, basis_fit, comparable_amount
+from assistant.fact_matching import INDICATORS, ONE_FUND_TABLES, basis_fit, comparable_amount, of_its_own_year
 from assistant.plan import ClassLevel, QuestionPlan, RowAsk
 from assistant.vocabulary import fund_words, generic_item_words, row_ranking_words
 from index.fact_store import FactRecord
@@ -130,11 +130,12 @@ def _column(fact: FactRecord) -> str:
 
 
 def _figures(cells: list[FactRecord], columns: set[str]) -> list[FactRecord]:
-    """A row's figures in the named column, else in its total column (合计), else in its first: one, or several
-    when the label stands for several rows."""
+    """A row's figures in the named column, else in its total column (合计), else in its first of its own year: one,
+    or several when the label stands for several rows."""
     ordered = sorted(cells, key=lambda f: f.start)
     if not columns:
-        columns = {_column(next((f for f in ordered if _is_total(_column(f))), ordered[0]))}
+        own = of_its_own_year(ordered)
+        columns = {_column(next((f for f in own if _is_total(_column(f))), own[0]))}
     return [f for f in ordered if _column(f) in columns]
 
 

@@ -64,7 +64,7 @@ _CHANGE = re.compile(
 _ORGANS = "|".join(re.escape(w) for w in sorted(vocabulary().organs, key=len, reverse=True))  # 本中心, 我局
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _LEADING = re.compile(
-    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|分别为|分别是|和|及|以及|与|共|合计|"
+    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|按规定|根据规定|分别为|分别是|和|及|以及|与|共|合计|"
     rf"[我本](?:部门|单位|{_ORGANS})|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
@@ -110,6 +110,9 @@ _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代�
 _COLUMN_NUMBERS = re.compile(r"^栏\s*次$")  # a 决算 table's row numbering its columns (栏次 1 2 3)
 _KIND_AND_INDICATOR = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{2,8}指标)\s*[：:]\s*(?P<name>\S.*)$")  # 数量指标：画幅数
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
+_REASON_LEAD = re.compile(r"^\s*(?:主要)?原因(?:是|为)[：:]?")
+_MOVED_TO = re.compile(r"\s*(?:\d[\d,.]*\s*[\u4e00-\u9fff（）()]{0,4}\s*)?(?:减少|增加|下降|增长|提高|降低|调整|变)(?:为|到|至)")  # 由3辆减少为
+_AFTER_NOTE = re.compile(r"[)）]")
 _MONEY_SOURCE = re.compile(r"(?:财政拨款|预算拨款|事业收入|经营收入|其他收入|上年结转|单位资金)(?:收入)?$")  # where money comes from
 _BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")
 _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
@@ -221,6 +224,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         quoted = _QUOTED_PROJECT.search(sentence)
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
+        moved_item = ""  # "车辆保有量由3辆减少为2辆": the item whose earlier level the sentence stated last
         previous_end = 0
         for match in _mentions(sentence):
             if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
@@ -234,6 +238,17 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 clause = clause[: bound_before.start()].rstrip()
             qualifier = (bound_words().after.get(match.groupdict().get("bound") or "")
                          or (bound_words().before[bound_before["word"]] if bound_before else None))
+            if reason := _REASON_LEAD.match(clause):  # "主要原因是2024年更新购置执法执勤用车1辆": the words after it
+                clause = clause[reason.end():]
+                if not clean_subject(clause):
+                    previous_end = match.end()
+                    continue  # "主要原因是1辆公务用车报废": a figure of the reason, no item's
+            if clause.endswith("由") and _MOVED_TO.match(sentence, match.end()):
+                moved_item = clean_subject(clause[:-1]) or running_subject  # the level it moved from: no figure of now
+                previous_end = match.end()
+                continue
+            if moved_item and _MOVED_TO.fullmatch(clause.strip()):
+                clause, moved_item = moved_item, ""  # the level it moved to is the item's
             measure = "金额"
             direction = compared_to = None
             change = _CHANGE.search(clause)
@@ -304,6 +319,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
+            if len(subject) > MAX_SUBJECT_CHARS and 2 <= len(tail := _AFTER_NOTE.split(subject)[-1]) <= MAX_SUBJECT_CHARS:
+                subject = tail  # "机关本级和…执法总队（参照公务员法管理事业单位）机关运行经费预算": the item after the note
             if within and _MONEY_SOURCE.search(subject) and within["whole"] not in subject:
                 subject = f"{within['whole']}{subject}"  # 基本支出中的财政拨款 is no 财政拨款 of the whole body
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long

@@ -427,6 +427,20 @@ def test_占_makes_a_share_unless_the_question_asks_how_much_something_moved(que
 
 def test_a_bracketed_sum_is_no_word_for_the_item():
     assert not plan("商务委支持总部经济的钱（区级加市级）一共多少").terms[0].startswith("区级")
+    assert not plan("商务委支持总部经济的钱（区级和市级）一共多少").terms[0].startswith("区级")
+
+
+def test_a_bracketed_name_joined_by_a_conjunction_is_the_item():
+    assert plan("农业局24年高标准农田建设（耕地建设与利用）实际花了多少").terms[0] == "耕地建设与利用"
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("发改委的信息平台运维比DIP支付方式改革多花多少钱", ["信息平台运维", "DIP支付方式改革"]),
+    ("文旅局专项比基本支出多用了多少", ["专项", "基本支出"]),
+])
+def test_how_much_more_one_item_spends_than_another(question, parts):
+    found = plan(question)
+    assert found.operation is Operation.DIFFERENCE and found.parts == parts
 
 
 @pytest.mark.parametrize("question, operation, parts", [

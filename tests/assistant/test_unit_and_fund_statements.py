@@ -34,7 +34,7 @@ HEALTH_CENTRE = """示例区示例街道社区卫生服务中心
 表1 项目支出预算表
 单位：元
 项目名称\t项目类别\t资金来源\t2024年预算数\t2025年预算数
-健康档案管理\t公共卫生类\t财政拨款\t410000.00\t436000.00
+健康档案管理\t公共卫生类\t财政拨款\t980000.00\t436000.00
 家庭医生签约服务\t公共卫生类\t财政拨款\t250000.00\t262000.00
 药品采购周转\t医疗服务类\t事业收入\t900000.00\t950000.00
 
@@ -65,11 +65,22 @@ HOUSING_BUREAU = """示例县住房和城乡建设局
 二、机构设置
 下属事业单位2个：示例县住房保障服务中心、示例县建设工程质量安全监督站。
 
+第二部分 部门决算表
+一般公共预算财政拨款支出决算表
+单位：万元
+科目编码\t科目名称\t年初预算数\t决算数
+2120501\t城乡社区环境卫生\t300.00\t320.00
+2110302\t水体污染防治与治理\t150.00\t180.00
+
 第三部分 部门决算情况说明
 一、收入支出决算总体情况说明
 2024年度收入总计8120.50万元，支出总计8120.50万元。与2023年度决算7706.30万元相比，收支总计各增加414.20万元，增长5.37%。主要原因是老旧小区改造补助资金增加。
 八、政府性基金预算财政拨款收入支出决算情况说明
 2024年度政府性基金预算财政拨款年初结转和结余188.40万元，本年收入2150.00万元，本年支出2201.60万元，年末结转和结余136.80万元。
+十、机关运行经费支出情况说明
+2024年度示例县住房和城乡建设局机关本级和示例县城建监察大队（参照公务员法管理事业单位）机关运行经费支出96.40万元，比上年101.20万元减少4.80万元。
+十二、国有资产占用情况说明
+截至2024年12月31日，共有车辆6辆。2024年度更新购置执法执勤用车1辆，报废2辆，车辆保有量由7辆减少为6辆。
 """
 
 
@@ -88,11 +99,30 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例街道社区卫生服务中心服务人口有多少", 52310, "人"),
     ("示例街道社区卫生服务中心有多少编外人员", 21, "人"),
     ("示例县住建局2024年政府性基金支出多少", 2201.60, "万元"),
+    ("示例县住建局2024年机关运行经费多少", 96.40, "万元"),  # stated after two bodies' names and a note
+    ("示例县住建局现在有几辆车", 6, "辆"),  # 由7辆减少为6辆: 7 was the level before
+    ("示例县住建局2024年买了几辆车", 1, "辆"),
+    ("示例县住建局24年治污水的钱（水体污染防治与治理）实际花了多少", 180.00, "万元"),  # the item named in brackets
 ])
 def test_figures_asked_as_people_put_them(assistant, question, value, unit):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value) and answer.unit == unit, answer.text
     assert any(str(int(value)) in c.quote.replace(",", "") for c in answer.citations), answer.citations
+
+
+def test_which_project_spends_most_is_read_in_this_years_column(assistant):
+    answer = assistant.ask("示例街道社区卫生服务中心哪个项目花钱最多")
+    assert "药品采购周转" in answer.text and "95" in answer.text, answer.text  # 健康档案管理 led in 2024's column
+
+
+def test_how_much_more_one_project_spends_than_another(assistant):
+    answer = assistant.ask("示例街道社区卫生服务中心药品采购周转比家庭医生签约服务多花多少钱")
+    assert answer.value == pytest.approx(68.8) and "95" in answer.formula and "26.2" in answer.formula, answer.text
+
+
+def test_another_fund_is_never_answered_with_the_governments(assistant):
+    answer = assistant.ask("示例县住建局2024年医保基金收入多少")  # the fund paragraph states 政府性基金 收入 only
+    assert answer.kind != "number", answer.text
 
 
 def test_rows_named_back_to_back_are_added_up(assistant):

@@ -130,7 +130,7 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
     assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
     assert counted("2024年末平台在册车辆89辆。") == [("平台在册车辆", "辆")]  # 年末 is no part of the item
     # a reason's count is the reason's, never the item the sentence is about
-    assert counted("公务用车运行维护费6.00万元，主要原因是1辆公务用车报废。")[-1][0] != "公务用车运行维护费"
+    assert ("公务用车运行维护费", "辆") not in counted("公务用车运行维护费6.00万元，主要原因是1辆公务用车报废。")
     # counts in a row: each noun belongs to the figure before it; an entry before 、 is another entry
     assert counted("部门预算包括机关本级、8个二级事业单位16个三级事业单位。") == [("二级事业单位", "个"), ("三级事业单位", "个")]
 
@@ -427,3 +427,17 @@ def test_a_body_speaking_of_itself_and_the_whole_a_sentence_opens_with():
     assert {f.subject for f in facts} == {"收入预算", "基本支出财政拨款", "基本支出事业收入"}
     # the body's whole opening a sentence is what every figure is a part of, and names none of them
     assert {f.subject for f in line_facts("支出预算中，基本支出4268.93万元，项目支出1903.45万元。")} == {"基本支出", "项目支出"}
+
+
+@pytest.mark.parametrize("sentence, facts", [
+    # the level a stock moved from is no figure of now
+    ("1辆公务用车报废后不再更新，车辆保有量由3辆减少为2辆。", {("车辆保有量", "2")}),
+    ("在职人员由45人增加到48人。", {("在职人员", "48")}),
+    # the words that give a reason are no part of the item
+    ("“三公”经费比上年增加25.03万元，主要原因是2024年按规定更新购置执法执勤用车1辆。", {("三公经费", "25.03"), ("更新购置执法执勤用车", "1")}),
+    # two bodies and a note before the item: the item after the note
+    ("2025年淇岵省自然资源厅机关本级和淇岵省自然资源执法总队（参照公务员法管理事业单位）机关运行经费预算1236.58万元。",
+     {("机关运行经费预算", "1236.58")}),
+])
+def test_the_item_a_figure_is_of(sentence, facts):
+    assert {(f.subject, str(f.value)) for f in line_facts(sentence)} == facts
