@@ -16,7 +16,7 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, fund_words, joined_item, names_the_whole,
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, joined_item, names_the_whole,
                                   spending_terms, split_funds, total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
@@ -105,7 +105,9 @@ _FILLER = re.compile(
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
-    r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
+    r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"
+    r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
+    r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
@@ -477,6 +479,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = (containing if completion and containing and whole_terms(focus) else [focus, *containing]) if focus else wholes
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
+    if unit_hint and "%" not in unit_hint:  # "买了几辆车": the cars bought as documents count them (购置用车)
+        terms = [*terms, *counted_items().get(focus, ())]
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)

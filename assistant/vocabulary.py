@@ -91,6 +91,12 @@ def counted_nouns() -> dict[str, tuple[str, ...]]:
     return _keyed_lists("counted_nouns.tsv")
 
 
+@lru_cache(maxsize=1)
+def counted_items() -> dict[str, tuple[str, ...]]:
+    """{asked: terms}: what a count question names by an act (买车) as documents count it (购置用车)."""
+    return _keyed_lists("counted_items.tsv")
+
+
 _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
 
 

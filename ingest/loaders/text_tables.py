@@ -30,7 +30,7 @@ from itertools import combinations
 
 from ingest.model import ReadHeader
 from ingest.numbers import UNSIGNED_NUMBER
-from ingest.tables import is_total_label, list_mark, split_code, squash
+from ingest.tables import is_subject_code, is_total_label, list_mark, split_code, squash
 from ingest.vocabulary import read_sections
 
 COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
@@ -59,8 +59,9 @@ def row_cells(line: str) -> list[str]:
     cells: list[str] = []
     label: list[str] = []
     seen_text = False
-    for token in tokens:
-        if is_figure(token) and seen_text:
+    for at, token in enumerate(tokens):
+        opens_label = is_subject_code(token) and at + 1 < len(tokens) and not is_figure(tokens[at + 1])
+        if is_figure(token) and seen_text and not opens_label:  # "… 402.60 30201 办公费 24.62": 30201 opens a label
             if label:
                 cells.append(" ".join(label))
                 label = []
@@ -159,12 +160,16 @@ def _sides(words: list[_Word]) -> list[list[_Word]] | None:
     that has several; None when the words above that line do not head the sides one each."""
     for line in sorted({w.line for w in words}):
         on = [w for w in words if w.line == line]
+        # a run of label words (科目编码 科目名称) followed by figure columns opens a side
         opens = [i for i, w in enumerate(on) if w.is_label and (i == 0 or not on[i - 1].is_label)
-                 and i + 1 < len(on) and not on[i + 1].is_label]
+                 and any(not later.is_label for later in on[i + 1 :]) and not on[-1].is_label]
+        opens = [i for i in opens if any(not w.is_label for w in on[i : next((j for j in opens if j > i), len(on))])]
         if len(opens) < 2 or not on[0].is_label:
             continue
         sides = [[w for w in on[a:b] if not w.is_label] for a, b in zip(opens, [*opens[1:], len(on)], strict=True)]
-        heads = [w for w in words if w.line < line and not w.is_label]
+        # a head merged over a side's columns is printed once per column (人员经费 人员经费 人员经费)
+        above = [w for w in words if w.line < line and not w.is_label]
+        heads = [w for k, w in enumerate(above) if k == 0 or w.text != above[k - 1].text]
         if len(heads) not in (0, len(sides)):
             return None
         for side, head in zip(sides, heads, strict=False):

@@ -190,9 +190,16 @@ def test_counts_ask_for_their_unit(question, units):
     ("文旅局今年开政协会议的钱有多少", "政协会议"),  # what the meeting costs, not the act of holding it
     ("文旅局三公经费为啥反而多了", "三公经费"),
     ("文旅局今年有政府性基金的钱吗？有多少", "政府性基金"),  # whether it has any, then how much
+    ("文旅局2025年给自己职工缴的住房公积金预算多少", "住房公积金"),
+    ("文旅局计划派几个团组出去", "计划派团组"),
+    ("文旅局现在有几辆车", "车"),
 ])
 def test_words_around_the_item_are_not_the_item(question, focus):
     assert plan(question).focus == focus
+
+
+def test_what_was_not_spent_is_never_the_budget_itself():
+    assert plan("文旅局一般公共预算全年预算有多少没花出去").focus.endswith("没花出去")
 
 
 @pytest.mark.parametrize("question, asks_name", [("住建委有几个下属单位，叫什么", True), ("叫什么名字的项目花了多少钱", False)])
@@ -841,3 +848,8 @@ def test_why_it_would_change_names_no_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == ""
     assert plan("发改委协会多少钱").focus == "协会"
+
+
+def test_an_act_counted_is_looked_up_as_documents_count_it_and_only_when_counted():
+    assert "购置用车" in plan("文旅局2024年买了几辆车").terms
+    assert "购置用车" not in plan("文旅局2024年买车的钱是多少").terms  # the money of it is 公务用车购置费

@@ -29,6 +29,7 @@ def line_facts(text: str, basis: Basis = Basis.BUDGET):
     ("支出决算表", TableKind.EXPENSE),
     ("财政拨款项目支出决算表", TableKind.PROJECTS),
     ("项目支出预算总表", TableKind.PROJECTS),
+    ("芩江市某区体育局2025年项目支出预算及绩效目标表", TableKind.PROJECTS),  # projects' money, a target beside each
     ("政府性基金预算财政拨款收入支出决算表", TableKind.GOVERNMENT_FUND),
     ("部门政府采购预算", TableKind.PROCUREMENT),
     ("机房升级项目经费绩效目标表", TableKind.PERFORMANCE),

@@ -133,6 +133,23 @@ def test_a_two_sided_table_reads_each_side(tmp_path: Path) -> None:
     assert not [key for key in facts if key[0] == "事业收入"]  # its side of the row is blank
 
 
+def test_two_tables_printed_side_by_side_under_repeated_label_headers(tmp_path: Path) -> None:
+    """人员经费 | 公用经费 as two runs of 科目编码 科目名称 决算数, each head printed once per column it spans."""
+    pages = [{"page": 1, "text": (
+        "一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+        "人员经费 人员经费 人员经费 公用经费 公用经费 公用经费\n"
+        "经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数\n"
+        "30101 基本工资 402.60 30201 办公费 24.62\n"
+        "30102 津贴补贴 278.36 30202 印刷费 6.80\n"
+        "30113 住房公积金 128.10\n"
+    )}]
+    facts = table_facts(parse_file(write_pages(tmp_path, pages), overrides=OWNER))
+    assert facts["办公费", "公用经费/决算数"].value == Decimal("24.62")
+    assert facts["基本工资", "人员经费/决算数"].value == Decimal("402.60")
+    assert facts["印刷费", "公用经费/决算数"].value == Decimal("6.80")
+    assert not [key for key in facts if key[0] in ("30201", "办公费 24.62")]  # a code opens the right side's label
+
+
 def test_columns_the_sums_cannot_tell_apart_give_only_the_total(tmp_path: Path) -> None:
     pages = [{"page": 1, "text": (
         "2026年单位收入预算总表\n单位：元\n项目 收入预算\n功能分类科目名称 合计 财政拨款收入事业收入事业单位\n经营收入其他收入\n"
