@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import statistics
@@ -45,12 +46,43 @@ def model_spec(name: str) -> str:
     raise SystemExit(f"no weights found for embedding model {name!r}")
 
 
+@dataclass(frozen=True)
+class Servers:
+    """Where the fact store and the chunk vectors live: a database URL and a Chroma server, or (None, the
+    default) SQLite and embedded Chroma inside the data dir, whatever the environment says."""
+
+    database_url: str | None = None
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--database-url", default=None, metavar="URL",
+                            help="the fact store's SQLAlchemy URL, e.g. postgresql+psycopg://… (default: SQLite in the data dir)")
+        parser.add_argument("--chroma-host", default=None, metavar="HOST",
+                            help="a Chroma server for the chunk vectors (default: embedded Chroma in the data dir)")
+        parser.add_argument("--chroma-port", type=int, default=8000, metavar="PORT")
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Servers:
+        return cls(args.database_url, args.chroma_host, args.chroma_port)
+
+    def environment(self) -> dict[str, str]:
+        """The same as `BUDGETQA_*` variables, for a `budgetqa` process the bench starts."""
+        env = {"BUDGETQA_DATABASE_URL": self.database_url} if self.database_url else {}
+        if self.chroma_host:
+            env.update(BUDGETQA_CHROMA_HOST=self.chroma_host, BUDGETQA_CHROMA_PORT=str(self.chroma_port))
+        return env
+
+
 def bench_settings(data_dir: Path, model: str = "auto", backend: EmbeddingBackend = DEFAULT_EMBEDDING_BACKEND,
-                   vectors: VectorPolicy = VectorPolicy.AT_INGEST) -> Settings:
-    """Settings for a scratch data dir: SQLite and embedded Chroma inside it, whatever the environment says; chunk
-    vectors made at ingest unless `vectors` says otherwise (the benchmarks compare dense retrieval too)."""
-    return Settings(data_dir=data_dir, database_url=None, chroma_host=None, embedding_model=model_spec(model),
-                    embedding_backend=backend, chunk_vectors=vectors, llm_base_url=None, _env_file=None)
+                   vectors: VectorPolicy = VectorPolicy.AT_INGEST, servers: Servers = Servers()) -> Settings:
+    """Settings for a scratch data dir: the fact store and Chroma `servers` names (default: SQLite and embedded Chroma
+    inside the data dir, whatever the environment says); chunk vectors made at ingest unless `vectors` says otherwise
+    (the benchmarks compare dense retrieval too)."""
+    return Settings(data_dir=data_dir, database_url=servers.database_url, chroma_host=servers.chroma_host,
+                    chroma_port=servers.chroma_port, embedding_model=model_spec(model), embedding_backend=backend,
+                    chunk_vectors=vectors, llm_base_url=None, _env_file=None)
 
 
 def write_info(data_dir: Path, info: dict) -> None:

@@ -11,6 +11,7 @@ store (nothing of it is cached yet), the second finds them cached. The answers o
 kind, cited spans, related questions) are written with `--answers` for comparison.
 
     python -m eval.bench.named_ask --data-dir DIR/data --questions Q.json [--answers OUT.json] [--profile 30]
+                                   [--database-url URL] [--chroma-host HOST --chroma-port PORT]   # an index on servers
     python -m eval.bench.named_ask --compare A.json B.json
 """
 
@@ -78,13 +79,13 @@ def summary(run: dict) -> dict:
     return out
 
 
-def run(data_dir: Path, questions: list[str], profile: int, seed: int) -> dict:
+def run(data_dir: Path, questions: list[str], profile: int, seed: int, servers: common.Servers = common.Servers()) -> dict:
     from assistant.chain import Assistant
     from eval.bench.scale_bench import fact_questions
     from index.config import VectorPolicy
     from index.corpus_index import CorpusIndex
 
-    settings = common.bench_settings(data_dir, vectors=VectorPolicy.ON_DEMAND)
+    settings = common.bench_settings(data_dir, vectors=VectorPolicy.ON_DEMAND, servers=servers)
     index = CorpusIndex.open(settings.index_config())
     results = {"documents": len(index.documents())}
     first = min(d.doc_id for d in index.documents())  # no question asks about it (make_questions)
@@ -134,21 +135,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest calls (cProfile)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("A", "B"), help="compare two --answers files")
+    common.Servers.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.compare:
         print(compare(*args.compare))
         return 0
     if not args.data_dir or not args.questions:
         parser.error("give --data-dir and --questions (or --compare A B)")
+    servers = common.Servers.from_args(args)
     if not args.questions.exists():
         from index.config import VectorPolicy
         from index.corpus_index import CorpusIndex
 
-        index = CorpusIndex.open(common.bench_settings(args.data_dir, vectors=VectorPolicy.ON_DEMAND).index_config())
+        settings = common.bench_settings(args.data_dir, vectors=VectorPolicy.ON_DEMAND, servers=servers)
+        index = CorpusIndex.open(settings.index_config())
         args.questions.write_text(json.dumps(make_questions(index, args.seed), ensure_ascii=False, indent=1), encoding="utf-8")
         index.close()
     questions = json.loads(args.questions.read_text(encoding="utf-8"))
-    results = run(args.data_dir, questions, args.profile, args.seed)
+    results = run(args.data_dir, questions, args.profile, args.seed, servers)
     print(render(results), flush=True)
     if args.answers:
         args.answers.write_text(json.dumps({**results, "summary": {w: summary(results[w]) for w in WAYS}},

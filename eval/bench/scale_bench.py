@@ -8,15 +8,19 @@ and the peak RSS during it (the kernel's high-water mark, reset before each batc
     ingest cost before segments: every ready chunk read, tokenized and indexed by bm25s, then saved);
   * ask latency p50/p95 of fact questions naming a department and year: the same questions (about
     documents of the first checkpoint) at every checkpoint, each asked once through `Assistant.ask`;
-  * peak RSS so far, its growth per document since the previous checkpoint, and the data dir's size.
+  * with vectors made at ingest, dense search latency of the same questions (top 5 over every chunk), whole and
+    its vector query alone (the search less embedding the question);
+  * peak RSS so far, its growth per document since the previous checkpoint, and the data dir's size (with the
+    fact store on PostgreSQL, `--database-url`, also the database's: pg_database_size).
 
 `--vectors` says when chunk vectors are made: `on-demand` (the product's default with keyword retrieval, which
 the questions use) never loads the embedding model; `at-ingest` embeds every chunk as it is ingested (about 6 s a
-document with torch on this machine). What is not run is extrapolated in the summary, and labelled so.
+document with torch on this machine). What is not run is extrapolated in the summary, and labelled so. The fact store
+and the vectors may live on servers (`--database-url`, `--chroma-host`; default: SQLite and embedded Chroma in DIR).
 
     python -m eval.bench.scale_bench --checkpoints 50 200 [--batch 25] [--vectors on-demand|at-ingest]
                                      [--backend torch|onnx|onnx-int8] [--questions 40] [--seed 0] [--keep DIR]
-                                     [--json out.json]
+                                     [--database-url URL] [--chroma-host HOST --chroma-port PORT] [--json out.json]
 """
 
 from __future__ import annotations
@@ -54,6 +58,17 @@ def reset_peak() -> None:
 
 def folder_mib(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def database_mib(index) -> float | None:
+    """The fact database's size on a PostgreSQL server (pg_database_size), in MiB; None for SQLite (in the data dir)."""
+    from sqlalchemy import text
+
+    engine = index.facts.engine
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one() / 2**20
 
 
 def full_rebuild_seconds(index, scratch: Path) -> float:
@@ -109,6 +124,27 @@ def ask_latency(assistant, questions: list[str]) -> dict:
     return {**cold, "questions": len(questions), "cached_p50": warm["p50"], "cached_p95": warm["p95"]}
 
 
+def dense_search(index, questions: list[str], k: int = 5) -> dict:
+    """Each question's top-k chunks by vector, searched twice (the second pass timed): p50/p95 of the search and of its
+    vector query alone, and the chunk ids found (the same index on another Chroma must find the same)."""
+    timers = common.Timers()
+    timers.wrap(index.vectors.embeddings, "embed_query", "embed")
+    try:
+        for question in questions:
+            index.vectors.search(question, k)
+        seconds, query, found = [], [], []
+        for question in questions:
+            embed_before = timers.seconds["embed"]
+            started = time.perf_counter()
+            found.append([hit.chunk_id for hit in index.vectors.search(question, k)])
+            seconds.append(time.perf_counter() - started)
+            query.append(seconds[-1] - (timers.seconds["embed"] - embed_before))
+    finally:
+        timers.restore()
+    return {"p50": p50(seconds), "p95": percentile(seconds, 95), "query_p50": p50(query), "query_p95": percentile(query, 95),
+            "found": found}
+
+
 def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: Path, questions: int, seed: int) -> dict:
     from assistant.chain import Assistant
     from index.corpus_index import CorpusIndex
@@ -133,6 +169,7 @@ def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: P
         ingest_s += split["total"]
         batches.append({"n": done, "seconds": split["total"], "docs_per_min": split["docs_per_min"], "parse": split["parse"],
                         "embed": split["embed"], "write": split["chroma_write"] + split["sql_write"],
+                        "vector_write": split["chroma_write"],
                         "keywords": split["bm25_rebuild"], "other": split["other"], "chunks": split["chunks"],
                         "failed": split["failed"], "rss": now, "peak": peak})
         print(f"  batch to N={done}: {split['total']:.1f}s, {split['docs_per_min']:.1f} docs/min, keyword update "
@@ -147,9 +184,12 @@ def run(files: list[Path], checkpoints: list[int], batch: int, settings, work: P
         points.append({"n": done, "documents": len(index.documents()), "chunks": len(index.facts.chunk_ids()),
                        "ingest_s": ingest_s, "docs_per_min": done / ingest_s * 60,
                        "split": {part: sum(b[part] for b in batches) for part in SPLIT},
+                       "vector_write_s": sum(b["vector_write"] for b in batches),
                        "keyword_update_s": split["bm25_rebuild"], "full_rebuild_s": full_rebuild_seconds(index, work / "rebuild"),
                        "peak_rss": max(b["peak"] for b in batches), "rss": now, "disk_mib": folder_mib(settings.data_dir),
+                       "database_mib": database_mib(index),
                        "segments": len(list((settings.data_dir / "keyword").glob("seg-*"))), "ask": ask,
+                       "dense": dense_search(index, asked) if index.chunk_vectors is VectorPolicy.AT_INGEST else None,
                        "load": os.getloadavg()[0]})
         print(render_point(points[-1]), flush=True)
     index.close()
@@ -176,18 +216,25 @@ def render(result: dict) -> str:
                      f"{p['full_rebuild_s'] * 1000:.0f}", common.ratio(p["full_rebuild_s"], p["keyword_update_s"]),
                      p["segments"], f"{p['peak_rss']:.0f}", growth, fmt_ms(p["ask"]["p50"]), fmt_ms(p["ask"]["p95"]),
                      f"{fmt_ms(p['ask']['fact_p50'])} / {fmt_ms(p['ask']['fact_p95'])}",
-                     f"{fmt_ms(p['ask']['cached_p50'])} / {fmt_ms(p['ask']['cached_p95'])}", f"{p['disk_mib']:.0f}"])
+                     f"{fmt_ms(p['ask']['cached_p50'])} / {fmt_ms(p['ask']['cached_p95'])}", f"{p['disk_mib']:.0f}",
+                     "—" if p["database_mib"] is None else f"{p['database_mib']:.0f}"])
         previous = p
     lines.append(table(["N", "chunks", "docs/min", "keyword update ms (batch)", "full rebuild ms", "rebuild/update",
                         "segments", "peak RSS MiB", "MiB/doc since previous", "ask p50 ms", "ask p95 ms",
-                        "fact path p50 / p95 ms", "facts cached p50 / p95 ms", "disk MiB"], rows))
+                        "fact path p50 / p95 ms", "facts cached p50 / p95 ms", "data dir MiB", "database MiB"], rows))
     lines.append("\ningest to N, seconds (SQL + Chroma writes under write, hashing and recovery under other):")
-    lines.append(table(["N", "ingest s", *SPLIT, "embed share", "docs/min"],
+    lines.append(table(["N", "ingest s", *SPLIT, "of write: Chroma", "embed share", "docs/min"],
                        [[p["n"], f"{p['ingest_s']:.1f}", *(f"{p['split'][part]:.1f}" for part in SPLIT),
+                         f"{p['vector_write_s']:.1f}",
                          f"{p['split']['embed'] / p['ingest_s'] * 100:.0f}%", f"{p['docs_per_min']:.1f}"] for p in points]))
     first = points[0]["ask"]["answers"]
     same = [sum(a == b for a, b in zip(first, p["ask"]["answers"])) for p in points]
     lines.append(f"answers identical to those at N={points[0]['n']}: {same} of {len(first)}")
+    for p in points:
+        if p.get("dense"):
+            d = p["dense"]
+            lines.append(f"dense search at N={p['n']} (top 5, every chunk): p50/p95 {fmt_ms(d['p50'])}/{fmt_ms(d['p95'])} ms, "
+                         f"of which the vector query {fmt_ms(d['query_p50'])}/{fmt_ms(d['query_p95'])} ms")
     lines.append("\nper batch:")
     lines.append(table(["N", "s", "docs/min", "embed share", "keyword update ms", "RSS after MiB", "peak in batch MiB"],
                        [[b["n"], f"{b['seconds']:.1f}", f"{b['docs_per_min']:.1f}", f"{b['embed'] / b['seconds'] * 100:.0f}%",
@@ -213,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="when chunk vectors are made (default: the product's, with keyword retrieval)")
     parser.add_argument("--keep", type=Path, default=None, metavar="DIR", help="build in DIR (must not exist) and keep it")
     parser.add_argument("--json", type=Path, default=None)
+    common.Servers.add_arguments(parser)
     args = parser.parse_args(argv)
     checkpoints = sorted(set(args.checkpoints))
     if args.keep and args.keep.exists():
@@ -223,10 +271,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         rows = generate(checkpoints[-1], work / "generated", args.seed)
         print(f"generated {len(rows)} documents in {time.perf_counter() - started:.0f}s", flush=True)
-        settings = common.bench_settings(work / "data", args.model, args.backend, args.vectors)
+        servers = common.Servers.from_args(args)
+        settings = common.bench_settings(work / "data", args.model, args.backend, args.vectors, servers)
         result = run([work / "generated" / r["file"] for r in rows], checkpoints, args.batch, settings, work,
                      args.questions, args.seed)
-        result.update(batch=args.batch, model=args.model, backend=str(args.backend), vectors=str(args.vectors))
+        result.update(batch=args.batch, model=args.model, backend=str(args.backend), vectors=str(args.vectors),
+                      database=servers.database_url and servers.database_url.rsplit("@", 1)[-1],  # no credentials
+                      chroma_host=servers.chroma_host)
         print("\n" + render(result), flush=True)
         if args.json:
             args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -3,6 +3,7 @@
 
     python -m eval.bench.serve_bench --data-dir DIR/data --questions Q.json [--workers 1 2] [--clients 1 8 32]
                                      [--seconds 20] [--rounds 2] [--max-in-flight N] [--close] [--json out.json]
+                                     [--database-url URL] [--chroma-host HOST --chroma-port PORT]   # an index on servers
 
 Each round starts one server per worker count in turn (1, 2, then 1, 2 again: load from elsewhere on a shared
 machine falls on both alike), waits until every worker has finished its start-up (warm-up question included), then
@@ -38,7 +39,7 @@ from pathlib import Path
 
 import httpx
 
-from eval.bench.common import p50, percentile, ratio, table
+from eval.bench.common import Servers, p50, percentile, ratio, table
 from eval.bench.load import free_port, stop_server
 
 SAMPLE_S = 0.5
@@ -90,6 +91,7 @@ def start(args: argparse.Namespace, workers: int, workdir: Path) -> tuple[subpro
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", PYTHONUNBUFFERED="1",
                BUDGETQA_DATA_DIR=str(args.data_dir.resolve()), BUDGETQA_RATE_LIMIT_PER_MINUTE="0")
+    env.update(Servers.from_args(args).environment())
     if args.max_in_flight:
         env["BUDGETQA_MAX_IN_FLIGHT"] = str(args.max_in_flight)
     port = free_port()
@@ -265,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a probe process asks one question every S seconds meanwhile (0: no probe)")
     parser.add_argument("--startup-timeout", type=float, default=300.0)
     parser.add_argument("--json", type=Path, default=None)
+    Servers.add_arguments(parser)
     args = parser.parse_args(argv)
     questions = json.loads(args.questions.read_text(encoding="utf-8"))
     questions = questions[: args.first] if args.first else questions
