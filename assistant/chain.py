@@ -19,7 +19,7 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, units_asked_of
+from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, rank_facts, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
@@ -50,6 +50,11 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
+# a 决算 set against its own budget, not against last year: "为什么比预算少", "为啥超了年初预算"
+_AGAINST_BUDGET = re.compile(r"比(?:年初|全年|调整后?)?预算|(?:超|超出|低于|高于|少于|多于)了?(?:年初|全年|调整后?)?预算")
+_SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出|完成)(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
+_SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
+MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
 
 
@@ -144,25 +149,26 @@ class Assistant:
         understood from it; `on_stage` hears each step as it starts. Raises `QuestionRejected` for empty
         or over-long input."""
         question = checked_question_text(question, self.config.max_question_chars)
-        started = time.perf_counter()
-        where = filters or DocumentFilter()
-        documents = self.index.documents(where)
-        if (reason := self._off_topic(question, documents)) is not None:
-            return self._scope_answer(question, reason, where, started)
-        assumed, answer = self._follow_up(question, context, documents, where, started, on_stage)
-        if context and answer.context and context.year and answer.context.year not in (None, context.year) \
-                and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
-            compared = {"compared_year": context.year,
-                        "compared_basis": context.basis if context.basis != answer.context.basis else None}
-            answer = answer.model_copy(update={"context": answer.context.model_copy(update=compared)})
-        if context and answer.context and context.item and answer.context.item not in (None, context.item) \
-                and (answer.context.department, answer.context.year) == (context.department, context.year):
-            # "公用经费呢" after 人员经费: the next "两项加起来" adds the two
-            answer = answer.model_copy(update={"context": answer.context.model_copy(update={"earlier_item": context.item})})
-        if assumed is None:
-            return answer
-        text = f"（按上文理解为：{assumed}）{answer.text}"
-        return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
+        with self.index.facts.one_generation():  # one state of the index for the whole question
+            started = time.perf_counter()
+            where = filters or DocumentFilter()
+            documents = self.index.documents(where)
+            if (reason := self._off_topic(question, documents)) is not None:
+                return self._scope_answer(question, reason, where, started)
+            assumed, answer = self._follow_up(question, context, documents, where, started, on_stage)
+            if context and answer.context and context.year and answer.context.year not in (None, context.year) \
+                    and answer.context.department == context.department:  # "那2023年呢": the next 少了多少 compares the two
+                compared = {"compared_year": context.year,
+                            "compared_basis": context.basis if context.basis != answer.context.basis else None}
+                answer = answer.model_copy(update={"context": answer.context.model_copy(update=compared)})
+            if context and answer.context and context.item and answer.context.item not in (None, context.item) \
+                    and (answer.context.department, answer.context.year) == (context.department, context.year):
+                # "公用经费呢" after 人员经费: the next "两项加起来" adds the two
+                answer = answer.model_copy(update={"context": answer.context.model_copy(update={"earlier_item": context.item})})
+            if assumed is None:
+                return answer
+            text = f"（按上文理解为：{assumed}）{answer.text}"
+            return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
 
     def _follow_up(self, question: str, context: Context | None, documents: list[DocumentRecord], where: DocumentFilter,
                    started: float, on_stage: StageReport) -> tuple[str | None, Answer]:
@@ -180,12 +186,13 @@ class Assistant:
     def reply(self, question: str, filters: DocumentFilter | None = None, context: Context | None = None,
               on_stage: StageReport = ignore_stage) -> Answer:
         """`ask`, with two questions to offer next (`related`), each one the stored facts answer."""
-        answer = self.ask(question, filters, context, on_stage)
-        if answer.related:  # a scope message carries its example questions already
-            return answer
-        where = filters or DocumentFilter()
-        related = self._suggestions(where).related(answer, self.opening_questions(where))
-        return answer.model_copy(update={"related": related})
+        with self.index.facts.one_generation():
+            answer = self.ask(question, filters, context, on_stage)
+            if answer.related:  # a scope message carries its example questions already
+                return answer
+            where = filters or DocumentFilter()
+            related = self._suggestions(where).related(answer, self.opening_questions(where))
+            return answer.model_copy(update={"related": related})
 
     def opening_questions(self, filters: DocumentFilter | None = None) -> list[str]:
         """A few questions to start a conversation with, made from what the index holds, each one it answers;
@@ -360,7 +367,10 @@ class Assistant:
         return turn
 
     def _reason(self, turn: Turn) -> Draft | None:
-        """Why an item changed: the change the document states for it, then the reason it gives after it."""
+        """Why an item changed: the change the document states for it, then the reason it gives after it; why its
+        决算 differs from its budget ("为什么比预算少"): the reason its own paragraph gives after its figure."""
+        if _AGAINST_BUDGET.search(turn.intent.question):
+            return self._reason_against_budget(turn)
         changed = replace(turn.intent, operation=Operation.CHANGE)
         found = self._fact_path(turn).stated_change(changed, self._facts(turn))
         steady = found is None
@@ -387,6 +397,22 @@ class Assistant:
         text = f"{found.answer.text}{readable(reason.quote)}"
         answer = Answer(question=turn.question, kind="text", text=text, citations=[*citations, reason], route="fact")
         return Draft(answer, found.checks)
+
+    def _reason_against_budget(self, turn: Turn) -> Draft | None:
+        """The item's 决算 in a sentence that sets it against its budget, and the reason given right after
+        ("支出决算为18.46万元，决算数比预算数减少3.54万元，主要原因是…"), or None."""
+        stated = [f for f in self._facts(turn) if f.origin == "text" and f.basis is Basis.FINAL]
+        for scored in rank_facts(stated, turn.intent.terms, turn.question)[:MAX_REASON_CANDIDATES]:
+            fact, text = scored.fact, self.texts.text(scored.fact.doc_id)
+            span = self.texts.reason_after(fact.doc_id, fact.start, fact.end)
+            between = text[fact.end : span[0]] if span else ""
+            if span and "\n" not in between and _SET_AGAINST_BUDGET.search(between) and not _SET_AGAINST_A_YEAR.search(between):
+                # one quote from the figure to where its gap from the budget is said, which the answer shows too
+                said = self.texts.cite(fact.doc_id, fact.start, fact.end + len(between.rstrip("，,；; ")), fact.page)
+                reason = self.texts.cite(fact.doc_id, *span, fact.page)
+                text = f"{readable(said.quote)}；{readable(reason.quote)}"
+                return Draft(Answer(question=turn.question, kind="text", text=text, citations=[said, reason], route="fact"))
+        return None
 
     def _told_in_prose(self, turn: Turn) -> tuple[Citation, tuple[int, int]] | None:
         """The item's figure in a sentence, and the reason its own paragraph gives after it ("公务接待费0.80万元，…，减少的

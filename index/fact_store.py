@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -315,6 +317,7 @@ class FactStore:
 
     def __init__(self, url: str):
         self.engine: Engine = store_engine(url)
+        self._pinned = threading.local()  # the generation a thread's question reads under (`one_generation`)
         metadata.create_all(self.engine)
         self._check_schema()
         self._add_new_indexes()
@@ -528,10 +531,28 @@ class FactStore:
             ]
 
     def generation(self) -> tuple[int, str]:
-        """Changes whenever any process adds, readies or removes a document (used to notice other writers)."""
+        """Changes whenever any process adds, readies or removes a document (used to notice other writers); within
+        `one_generation`, the one read when it began."""
+        pinned = getattr(self._pinned, "generation", None)
+        return pinned if pinned is not None else self._read_generation()
+
+    def _read_generation(self) -> tuple[int, str]:
         with self.engine.connect() as conn:
             count, ready, latest = conn.execute(_GENERATION).one()
         return int(count), f"{int(ready or 0)} {latest}"
+
+    @contextmanager
+    def one_generation(self) -> Iterator[None]:
+        """Reads the generation once for everything this thread does inside (one question: its caches check it
+        several times, each a database round trip), and so answers from one state of the index throughout."""
+        if getattr(self._pinned, "generation", None) is not None:
+            yield  # already inside one
+            return
+        self._pinned.generation = self._read_generation()
+        try:
+            yield
+        finally:
+            self._pinned.generation = None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import event
 
 from assistant.answer import Answer
 from assistant.chain import Assistant, QuestionRejected
@@ -163,3 +164,18 @@ def test_cached_facts_follow_a_reupload_under_another_department(tmp_path, langf
     store.add_pending(renamed)
     store.mark_ready(renamed.meta.doc_id)
     assert {f.department for f in cache.facts([renamed.meta.doc_id])} == {"某市某局"}
+
+
+def test_a_reply_reads_the_state_of_the_index_once(langfang_assistant):
+    """The caches behind one answer and its two related questions each ask whether the documents changed; the
+    store is asked once per reply (on a database server each ask is a round trip)."""
+    engine = langfang_assistant.index.facts.engine
+    ran: list[str] = []
+    record = lambda _conn, _cursor, statement, *_: ran.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        answer = langfang_assistant.reply("2020年公务接待费是多少")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert answer.related, answer
+    assert sum("count(" in statement.lower() and "documents" in statement for statement in ran) == 1, ran

@@ -193,6 +193,8 @@ def test_counts_ask_for_their_unit(question, units):
     ("文旅局2025年给自己职工缴的住房公积金预算多少", "住房公积金"),
     ("文旅局计划派几个团组出去", "计划派团组"),
     ("文旅局现在有几辆车", "车"),
+    ("文旅局内设几个科室", "科室"),  # 内设办公室、…5个科室 counts 科室
+    ("文旅局“行政运行”这个科目2025年比2024年多了多少", "“行政运行”"),
 ])
 def test_words_around_the_item_are_not_the_item(question, focus):
     assert plan(question).focus == focus

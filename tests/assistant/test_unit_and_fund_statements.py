@@ -77,6 +77,9 @@ HOUSING_BUREAU = """示例县住房和城乡建设局
 2024年度收入总计8120.50万元，支出总计8120.50万元。与2023年度决算7706.30万元相比，收支总计各增加414.20万元，增长5.37%。主要原因是老旧小区改造补助资金增加。
 八、政府性基金预算财政拨款收入支出决算情况说明
 2024年度政府性基金预算财政拨款年初结转和结余188.40万元，本年收入2150.00万元，本年支出2201.60万元，年末结转和结余136.80万元。
+七、“三公”经费财政拨款支出决算情况说明
+2024年度公务用车运行维护费支出预算为9.50万元，支出决算为8.20万元，完成预算的86.32%。2024年度“三公”经费支出决算数比2023年度增加2.00万元，主要原因是新购置执法执勤用车。
+公务用车运行维护费支出决算为8.20万元，决算数比预算数减少1.30万元，主要原因是车辆加油和维修实行定点采购；比2023年度减少0.50万元。
 十、机关运行经费支出情况说明
 2024年度示例县住房和城乡建设局机关本级和示例县城建监察大队（参照公务员法管理事业单位）机关运行经费支出96.40万元，比上年101.20万元减少4.80万元。
 十二、国有资产占用情况说明
@@ -153,6 +156,12 @@ def test_a_rate_after_a_change_is_of_the_item_changed(assistant):
 def test_a_funds_balance_at_year_end_follows_its_spending(assistant):
     _, left = converse(assistant, "示例县住建局2024年政府性基金支出多少", "年底还结转了多少")
     assert left.value == pytest.approx(136.80) and "政府性基金" in left.text, left.text
+
+
+def test_why_a_final_account_fell_short_of_its_budget(assistant):
+    _, why = converse(assistant, "示例县住建局24年公车运行费花了多少", "为什么比预算少")
+    assert "定点采购" in why.text and "新购置" not in why.text, why.text  # not the reason for last year's change
+    assert any("1.30" in c.quote for c in why.citations), why.citations  # the gap shown is cited
 
 
 def test_a_body_that_does_not_arrange_an_item_says_so(assistant):

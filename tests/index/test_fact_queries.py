@@ -71,3 +71,26 @@ def test_whether_an_item_is_stated_reads_facts_in_no_order(store: FactStore) -> 
     steps = plans(store, lambda: store.has_facts(FactQuery(subject="公务接待费")))
     assert not any("ORDER BY" in s for s in steps), steps
     assert store.has_facts(FactQuery(subject="公务接待费")) and not store.has_facts(FactQuery(subject="天气预报"))
+
+
+def test_one_question_reads_the_generation_once_and_sees_one_state(store: FactStore, tmp_path: Path, small_paths) -> None:
+    """Inside `one_generation` the generation is read once, however often the caches ask (each read is a round trip
+    to a database server), and a document another writer readies meanwhile is seen from the next question on."""
+    ran: list[str] = []
+    record = lambda _conn, _cursor, statement, *_: ran.append(statement)  # noqa: E731
+    event.listen(store.engine, "before_cursor_execute", record)
+    other = FactStore(str(store.engine.url))
+    try:
+        with store.one_generation():
+            first = store.generation()
+            doc = parse_file(small_paths[0])
+            other.delete([doc.meta.doc_id])
+            assert store.generation() == first and store.generation() == first
+            with store.one_generation():  # a question asked inside another (reply's ask) keeps the outer one's
+                assert store.generation() == first
+        reads = sum("count(" in statement.lower() for statement in ran)
+        assert reads == 1, ran
+        assert store.generation() != first  # outside, the change is seen
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+        other.close()
