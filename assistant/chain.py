@@ -369,8 +369,8 @@ class Assistant:
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it; why its
         决算 differs from its budget ("为什么比预算少"): the reason its own paragraph gives after its figure."""
-        if _AGAINST_BUDGET.search(turn.intent.question):
-            return self._reason_against_budget(turn)
+        if _AGAINST_BUDGET.search(turn.intent.question) and (against := self._reason_against_budget(turn)):
+            return against
         changed = replace(turn.intent, operation=Operation.CHANGE)
         found = self._fact_path(turn).stated_change(changed, self._facts(turn))
         steady = found is None

@@ -16,8 +16,8 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, joined_item, names_the_whole,
-                                  spending_terms, split_funds, total_terms, whole_terms)
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, joined_item,
+                                  names_the_whole, spending_terms, split_funds, total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -101,14 +101,14 @@ _FILLER = re.compile(
     rf"是多少|多少钱|有多少|为多少|是几|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!(?:支出|收入)合计)|当年(?!(?:财政)?拨款)|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
-    r"有(?=几|多少)|(?:内设|下设)(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
+    r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
-    r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"
+    r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
-    r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
+    r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
@@ -275,6 +275,7 @@ _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
 _SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及|、)(?P<b>[^（）()]{1,6})[)）]")  # (区级加市级)
 _CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加、]{2,20})[)）]")
+_SET_UP = re.compile(r"(?:内设|下设)(?=[\u4e00-\u9fff]{2})")  # how a body's offices are counted: 内设科室
 _SUMMED = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:[和与及][\u4e00-\u9fff]{1,3})+$")  # (区级和市级) is a sum, 耕地建设与利用 a name
 
 
@@ -482,6 +483,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if unit_hint and "%" not in unit_hint:  # "买了几辆车": the cars bought as documents count them (购置用车)
         terms = [*terms, *counted_items().get(focus, ())]
+        if set_up := _SET_UP.match(focus):  # "内设几个科室": documents count 内设股室 or, after a list, 科室
+            terms = [*terms, focus[set_up.end():]]
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)

@@ -109,13 +109,14 @@ _LINE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?P<item>[^。；;：:]
 _TEXT_FIELD = re.compile(r"性质|实施单位|日期|时间|名称|编码|代码|科目|类型|方式|依据|说明|描述|内容|地址|联系|序号|行次|栏次")
 _COLUMN_NUMBERS = re.compile(r"^栏\s*次$")  # a 决算 table's row numbering its columns (栏次 1 2 3)
 _KIND_AND_INDICATOR = re.compile(r"^(?P<kind>[\u4e00-\u9fff]{2,8}指标)\s*[：:]\s*(?P<name>\S.*)$")  # 数量指标：画幅数
-# a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
-_REASON_LEAD = re.compile(r"^\s*(?:主要)?原因(?:是|为)[：:]?")
-_MOVED_TO = re.compile(r"\s*(?:\d[\d,.]*\s*[\u4e00-\u9fff（）()]{0,4}\s*)?(?:减少|增加|下降|增长|提高|降低|调整|变)(?:为|到|至)")  # 由3辆减少为
-_AFTER_NOTE = re.compile(r"[)）]")
+_REASON_LEAD = re.compile(r"^\s*(?:主要)?原因(?:是|为)[：:]?")  # "主要原因是…": the words after it say why
+# "车辆保有量由3辆减少为2辆": the words after the level an item moved from
+_MOVED_TO = re.compile(r"\s*(?:\d[\d,.]*\s*[\u4e00-\u9fff（）()]{0,4}\s*)?(?:减少|增加|下降|增长|提高|降低|调整|变)(?:为|到|至)")
+_AFTER_NOTE = re.compile(r"[)）]")  # where a note in brackets ends
 _MONEY_SOURCE = re.compile(r"(?:财政拨款|预算拨款|事业收入|经营收入|其他收入|上年结转|单位资金)(?:收入)?$")  # where money comes from
-_BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")
+_BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")  # 支出预算 names no item but the whole's side
 _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
+# a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item

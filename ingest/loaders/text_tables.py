@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ingest.model import ReadHeader
 from ingest.numbers import UNSIGNED_NUMBER
@@ -160,10 +160,9 @@ def _sides(words: list[_Word]) -> list[list[_Word]] | None:
     that has several; None when the words above that line do not head the sides one each."""
     for line in sorted({w.line for w in words}):
         on = [w for w in words if w.line == line]
-        # a run of label words (科目编码 科目名称) followed by figure columns opens a side
-        opens = [i for i, w in enumerate(on) if w.is_label and (i == 0 or not on[i - 1].is_label)
-                 and any(not later.is_label for later in on[i + 1 :]) and not on[-1].is_label]
-        opens = [i for i in opens if any(not w.is_label for w in on[i : next((j for j in opens if j > i), len(on))])]
+        # a run of label words (项目, or 科目编码 科目名称) with figure columns after it opens a side
+        starts = [i for i, w in enumerate(on) if w.is_label and (i == 0 or not on[i - 1].is_label)]
+        opens = [a for a, b in pairwise([*starts, len(on)]) if any(not w.is_label for w in on[a:b])]
         if len(opens) < 2 or not on[0].is_label:
             continue
         sides = [[w for w in on[a:b] if not w.is_label] for a, b in zip(opens, [*opens[1:], len(on)], strict=True)]
