@@ -26,7 +26,7 @@ from assistant.formatting import readable
 from assistant.intent import asked_direction, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
-from assistant.plan import ASKS_OUTTURN, Operation, QuestionPlan
+from assistant.plan import AGAINST_BUDGET, ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
@@ -50,8 +50,6 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
-# a 决算 set against its own budget, not against last year: "为什么比预算少", "为啥超了年初预算"
-_AGAINST_BUDGET = re.compile(r"比(?:年初|全年|调整后?)?预算|(?:超|超出|低于|高于|少于|多于)了?(?:年初|全年|调整后?)?预算")
 _SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出|完成)(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
@@ -369,7 +367,7 @@ class Assistant:
     def _reason(self, turn: Turn) -> Draft | None:
         """Why an item changed: the change the document states for it, then the reason it gives after it; why its
         决算 differs from its budget ("为什么比预算少"): the reason its own paragraph gives after its figure."""
-        if _AGAINST_BUDGET.search(turn.intent.question) and (against := self._reason_against_budget(turn)):
+        if AGAINST_BUDGET.search(turn.intent.question) and (against := self._reason_against_budget(turn)):
             return against
         changed = replace(turn.intent, operation=Operation.CHANGE)
         found = self._fact_path(turn).stated_change(changed, self._facts(turn))
