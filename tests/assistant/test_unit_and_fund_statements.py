@@ -164,11 +164,6 @@ def test_why_a_final_account_fell_short_of_its_budget(assistant):
     assert any("1.30" in c.quote for c in why.citations), why.citations  # the gap shown is cited
 
 
-def test_why_after_a_gap_from_the_budget_asks_about_that_gap(assistant):
-    *_, why = converse(assistant, "示例县住建局24年公车运行费花了多少", "比预算少了多少", "为什么少了")
-    assert "定点采购" in why.text and "新购置" not in why.text, why.text
-
-
 def test_a_body_that_does_not_arrange_an_item_says_so(assistant):
     answer = assistant.ask("示例街道社区卫生服务中心机关运行经费多少")
     assert answer.kind != "number" and "不安排机关运行经费" in answer.text, answer.text
