@@ -1,4 +1,5 @@
-"""Finds where a document says it has none of an item ("本单位无公务用车", "故本表为空表")."""
+"""Finds where a document says it has none of an item ("本单位无公务用车", "故本表为空表") or that the item stands
+outside its budget ("残疾人就业保障金由税务部门征收，…，不纳入本部门预算")."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
     """The short sentences of a document that negate something: (start, end, text without quotes and brackets,
     where each negation ends in it), found from the negations (one pass over the text) and read once per document."""
     found, seen = [], set()
-    for negation in _NEGATION.finditer(text):
+    for negation in sorted([*_NEGATION.finditer(text), *_OUTSIDE.finditer(text)], key=lambda m: m.start()):
         start = 1 + max(text.rfind(mark, 0, negation.start()) for mark in _SENTENCE_BREAKS)
         if start in seen:
             continue
@@ -61,7 +62,10 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
     return tuple(found)
 
 
-_INAPPLICABLE = re.compile(r"不属于")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
+# "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
+_OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在)(?:本|我)?(?:部门|单位)?(?:预算|决算)")
+_FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
+_INAPPLICABLE = re.compile(rf"不属于|{_OUTSIDE.pattern}")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
 _HAS_NONE = re.compile(r"无|没有|未安排|未发生")  # "…，未安排机关运行经费": none of it, so 0
 
 
@@ -78,5 +82,8 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     longest = max(map(len, words))
     for start, end, bare, ends in _negating_sentences(text):
         if any(_negated(word, bare[at : at + NEGATION_REACH + longest]) for at in ends for word in words):
+            return start, end
+        if _OUTSIDE.search(bare) and any(0 <= _FIRST_CLAUSE.match(bare.lstrip()).group().find(word) <= NEGATION_REACH
+                                         for word in words):
             return start, end
     return None

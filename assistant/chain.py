@@ -33,6 +33,7 @@ from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
 from assistant.suggestions import RELATED_COUNT, Suggestions
+from assistant.sub_units import own_office_item
 from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
@@ -41,6 +42,7 @@ from index.vector_backfill import require_vectors
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
+from ingest.vocabulary import vocabulary
 
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
@@ -248,6 +250,13 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
+        if intent.sub_unit in vocabulary().own_office:  # 某局机关: the row of its own office, never the department's whole
+            office = self._own_office(available)
+            if office is None:
+                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"
+                return turn
+            intent.focus = own_office_item(intent.focus, intent.sub_unit)
+            intent.sub_unit = office
         if intent.sub_unit and (scoped := self._unit_tables(intent.sub_unit, available)):
             # "潆湾区社会福利院收支预算": asked as of its department, answered from the unit's own tables
             department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
@@ -327,6 +336,20 @@ class Assistant:
         holding = {f.doc_id for f in found
                    if f.origin == "table" and f.subject.endswith(body) and f.table_kind not in _ROWS_OF_NO_UNIT}
         return [d for d in available if d.doc_id in holding]
+
+    def _own_office(self, available: list[DocumentRecord]) -> str | None:
+        """The one row label naming the department's own office in tables of its units: 某局机关 or 机关本级, else a
+        row of the department's own name (某局（本级）, read without its note); None when none or several do."""
+        words = vocabulary().own_office  # asked as 机关, printed as 本级 or the other way round
+        departments = {d.department for d in available}
+        doc_ids = tuple(d.doc_id for d in available)
+        found = [f for w in (*words, *departments) for f in self.index.facts.facts(FactQuery(subject=w, doc_ids=doc_ids))
+                 if f.origin == "table" and f.table_kind not in _ROWS_OF_NO_UNIT]
+        for fits in (lambda s: s.endswith(words), lambda s: s in departments):
+            rows = {f.subject for f in found if fits(f.subject)}
+            if rows:
+                return next(iter(rows)) if len(rows) == 1 else None
+        return None
 
     def _unit_tables(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
         """The sub-unit a body names whose own tables stand in documents among `available` (潆湾区社会福利院2025年收支预算表

@@ -118,6 +118,8 @@ def _unit_after(question: str, at: int) -> str | None:
     vocab = vocabulary()
     while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
         at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
+    if own := _own_office_at(question, at):
+        return own
     for end, words in sorted(_organ_ends(question).items()):
         if end <= at:
             continue
@@ -130,6 +132,18 @@ def _unit_after(question: str, at: int) -> str | None:
         if words[0] in vocab.organs and 2 <= len(stem) <= MAX_UNKNOWN_STEM and alone:
             return question[at:end]
     return None
+
+
+def _own_office_at(question: str, at: int) -> str | None:
+    """The word naming the department's own office (机关, 本级) that starts at `at`, when it is no item's start
+    (机关运行经费 is one word to the lexicon; 机关事业单位 is listed) and something follows it."""
+    vocab = vocabulary()
+    word = next((w for w in vocab.own_office if question.startswith(w, at)), None)
+    if word is None or len(tokens(question[at:])[0]) > len(word):
+        return None
+    rest = question[at + len(word) :]
+    rest = rest[len(next((w for w in vocab.own_office_filler if rest.startswith(w)), "")) :]
+    return word if rest and not rest.startswith(vocab.own_office_not_before) else None
 
 
 def short_name(department: str, known: Sequence[str]) -> str:

@@ -89,7 +89,9 @@ _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)
                      r"|(?:从|在)哪(?:里|儿|个项目|项)?(?:出|列支|开支)的?")  # 报酬从哪出: which item pays it
 _DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|做什么的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
-_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|末|年底|年末|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日))")
+# "2024年年底": a date; "2024年年末结转和结余" names the year's item 年末结转和结余, no date
+_AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
+                    r"(?:年末|末)(?!\s*(?:财政拨款)?(?:结转|结余)))")
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "|".join(re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 _FILLER = re.compile(
@@ -105,7 +107,7 @@ _FILLER = re.compile(
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
@@ -119,6 +121,9 @@ COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分�
 COUNT_HINTS = {hint: (*units, *(f"万{u}" for u in units if f"万{u}" in COUNT_UNITS))
                for hint, units in sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0]))}
 PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
+# "执法执勤用车占几辆": how many of a count, not a share
+_COUNTED_PART = re.compile(rf"占了?(?=(?:几|多少)\s*(?:{'|'.join(sorted(COUNT_HINTS, key=len, reverse=True))})"
+                           r"(?:$|[^\u4e00-\u9fff]|[呢吗啊]))")
 
 
 def clean_focus(text: str) -> str:
@@ -215,7 +220,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
 _SIDE_BY_SIDE = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,8}?(?:费|支出))(?P<b>[\u4e00-\u9fff]{1,8}(?:费|支出))")
 
 
-_SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?)?(?:多少钱|[多少高低]*)$")  # "…两项一共花了多少"
+_SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?|[有是为])?(?:多少钱|[多少高低]*)$")  # "…两项一共花了多少", "…加起来有多少"
 _COUNTED_ONLY = re.compile(r"[这那]?[两二三四五六七八九十几\d]*[笔项个类种]")  # "，这两笔加起来": names no part
 # "…、…四个专项": a count and the head word the parts listed before it share
 _SHARED_HEAD = re.compile(r"[两二三四五六七八九十\d]+\s*(?:个|项|笔|类|种)(?P<head>[\u4e00-\u9fff]{1,6}?)(?:的|预算|资金|经费|钱)*$")
@@ -226,16 +231,20 @@ _DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|没有?
 _UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 
-_BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整预算数?|预算数?)"
+_BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|预算数?)"
 _SPENT_BASIS = "实际支出"  # a basis word that also says which side: a fund's money spent
 _BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
-_BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
+_BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
 _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
-_COMPLETION = re.compile(r"完成了?(?:(?:年初|全年|调整)?(?:预算|计划)数?的?(?:百分之几|百分比|比例|比率|多少|几成|%)|的?(?:百分之几|百分比|比例|比率|几成|%))|完成率|执行率|(?:花|用)了?(?:年初|全年|调整)?预算(?:数)?的(?:百分之几|百分比|比例|多少|几成|%)|"
-                         r"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出))(?:是|为|占)(?:年初|全年|调整)预算数?的?(?:百分之几|百分比|比例|多少|几成|%)")
+_RATE_WORDS = r"(?:百分之(?:几|多少)|百分比|比例|比率|几成|%)"
+_STAGE_OF_BUDGET = r"(?:年初|全年|调整(?:后的?)?)"  # which budget a completion is of
+_COMPLETION = re.compile(rf"完成了?(?:{_STAGE_OF_BUDGET}?(?:预算|计划)数?的?(?:{_RATE_WORDS}|多少)|的?{_RATE_WORDS})|完成率|执行率|"
+                         rf"(?:花|用)了?{_STAGE_OF_BUDGET}?预算(?:数)?的(?:{_RATE_WORDS}|多少)|"
+                         rf"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出)|实际(?:花|用)[了的掉]?钱?)(?:是|为|占){_STAGE_OF_BUDGET}预算数?的?"
+                         rf"(?:{_RATE_WORDS}|多少)")
 
 
 def _without_basis(focus: str) -> str:
@@ -358,7 +367,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     named_years = list(years)
     against = _AGAINST_YEAR.findall(rest)
     dated = rest  # "25年…预算比24年决算": each side's year stays with its side
-    rest = _YEAR.sub(" ", rest)
+    rest = _COUNTED_PART.sub("有", _YEAR.sub(" ", rest))
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
     defines = _DEFINITION.search(rest) and not counted

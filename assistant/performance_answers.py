@@ -117,10 +117,10 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
         measures = fact.context.partition("：")[2]
         if averaged(intent.question) and not averaged(f"{fact.subject}{measures}"):
             continue  # "人均报酬" is no count of people
-        said = _words(f"{fact.subject} {fact.measure} {measures}")
-        if asked and not (left_out & said):
-            found = asked & said
-            scored.append(_Scored(fact, len(found) / len(asked), len(found & _words(measures))))
+        said = f"{fact.subject} {fact.measure} {measures}"
+        if asked and not (left_out & _words(said)):
+            found = words_said_in(asked, said)
+            scored.append(_Scored(fact, len(found) / len(asked), len(words_said_in(found, measures))))
     scored.sort(key=lambda s: (-s.share, -s.measured))
     if (not scored or scored[0].share < MIN_INDICATOR_SHARE or scored[0].share * len(asked) < MIN_INDICATOR_WORDS
             or not scored[0].measured):
@@ -129,6 +129,11 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
     if any((s.share, s.measured) == (best.share, best.measured) and s.fact.value != best.fact.value for s in scored[1:]):
         return None  # two indicators fit alike: which one is meant is not clear
     return _indicator_draft(intent, best.fact, texts, display_unit)
+
+
+def words_said_in(asked: set[str], text: str) -> set[str]:
+    """The asked words the text says, wherever the segmenter cut it (诉讼案 is said in 办理公益诉讼案件数)."""
+    return {word for word in asked if word in text}
 
 
 def _in_asked_unit(intent: QuestionPlan, fact: FactRecord) -> bool:

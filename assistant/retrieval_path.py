@@ -179,7 +179,7 @@ class RetrievalPath:
             ranked = [s for s in ranked if _FIRM.search(s.text)]
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
-            ranked = [*self._glossary_entries(intent.focus, docs), *ranked]
+            ranked = [*self._glossary_entries([intent.focus, *intent.terms], docs), *ranked]
         section = None if intent.asks_name or intent.sub_unit else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         # a sentence opening with the body's name gets no edge over the text under the heading asked for
         if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
@@ -237,20 +237,22 @@ class RetrievalPath:
                 return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
         return []
 
-    def _glossary_entries(self, term: str, docs: list[Document]) -> list[Sentence]:
+    def _glossary_entries(self, terms: list[str], docs: list[Document]) -> list[Sentence]:
         """The line of each retrieved document that opens by defining the asked word ("（6）全年预算数：指…"), found in the
-        whole text: a glossary entry answers wherever the retrieved chunks stand."""
-        if len(term) < 2:
-            return []
-        entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*", re.MULTILINE)
-        found = []
-        for doc_id in _documents(docs):
-            if match := entry.search(self.texts.text(doc_id)):
-                text = match.group().rstrip()
-                lead = len(text) - len(text.lstrip())
-                found.append(Sentence(doc_id, match.start() + lead, match.start() + len(text), text.lstrip(), None,
-                                      1.0 + 2 * DEFINITION_BONUS))
-        return found
+        whole text: a glossary entry answers wherever the retrieved chunks stand. The item asked is tried first,
+        then its other terms ("决算表里的调整预算数" is defined as 调整预算数)."""
+        for term in dict.fromkeys(t for t in terms if len(t) >= 2):
+            entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*", re.MULTILINE)
+            found = []
+            for doc_id in _documents(docs):
+                if match := entry.search(self.texts.text(doc_id)):
+                    text = match.group().rstrip()
+                    lead = len(text) - len(text.lstrip())
+                    found.append(Sentence(doc_id, match.start() + lead, match.start() + len(text), text.lstrip(), None,
+                                          1.0 + 2 * DEFINITION_BONUS))
+            if found:
+                return found
+        return []
 
     def _defined_item(self, best: Sentence) -> list[Sentence]:
         """A definition and the sentences its glossary item goes on with ("本单位的事业收入为…"), up to the next

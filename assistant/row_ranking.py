@@ -68,9 +68,11 @@ def asked_rows(text: str, clean: Callable[[str], str]) -> RowAsk | None:
     before, after = _BEFORE_WHICH.sub("", plain[: which.start()]), plain[which.end() :]
     inside = _INSIDE.search(before)
     scope, column = (before[: inside.start()], before[inside.end() :]) if inside else (before, "")
-    return RowAsk(scope=_named(scope, clean), column=_named(column, clean) or _named(after, clean),
+    scope = _named(scope, clean)
+    all_projects = scope in row_ranking_words()["all_projects"]
+    return RowAsk(scope="" if all_projects else scope, column=_named(column, clean) or _named(after, clean),
                   lowest=ends.group() in row_ranking_words()["least"], level=level,
-                  projects=bool(_pattern("projects").search(plain)))
+                  projects=all_projects or bool(_pattern("projects").search(plain)))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,14 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
     return next((found for said in [item, *canonical_variants(item)] if (found := _in_row(rows, said))), None)
 
 
+def own_office_item(asked: str, word: str) -> str:
+    """The item asked of a department's own office, without the word naming it and the words stressing it
+    (机关本身公务接待费 → 公务接待费)."""
+    item = asked.replace(word, "", 1)
+    filler = next((w for w in vocabulary().own_office_filler if item.startswith(w)), "")
+    return item[len(filler) :]
+
+
 def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
     """The figure of `item` among a unit's row figures, or None."""
     # 下属的… leads a name; 预算总额 names the whole

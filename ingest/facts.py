@@ -88,6 +88,8 @@ BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
+# "收入总计和支出总计各增加118.25万元": both wholes, said as one
+_BOTH_WHOLES = re.compile(r"收入(?P<whole>合计|总计)\s*[和与及、]\s*支出(?P=whole)")
 _TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 # "项目总预算3000万元，2025年安排1200万元": one year's share of a whole stated over several years
@@ -145,6 +147,7 @@ def basis_in(text: str, default: Basis) -> Basis:
 def clean_subject(raw: str) -> str:
     """Reduces the words before a figure to the budget item they name; a whole keeps the words that make it one
     (本年支出合计 and 支出总计 are two figures, not 支出)."""
+    raw = _BOTH_WHOLES.sub(r"收入、支出\g<whole>", raw)
     text = QUOTES.sub("", raw).strip(" \t\u3000、")
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" 、")

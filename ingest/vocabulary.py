@@ -33,6 +33,9 @@ class Vocabulary:
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     not_in_names: tuple[str, ...]  # words no body's name holds (多少, 下面)
     unit_leads: tuple[str, ...]  # words between a department's name and its unit's (下面, 下属)
+    own_office: tuple[str, ...]  # name the department's own office among its units (机关, 本级)
+    own_office_not_before: tuple[str, ...]  # make an own-office word an item's start (机关事业单位)
+    own_office_filler: tuple[str, ...]  # only stress an own-office word (机关本身)
     comparing: tuple[str, ...]  # words between two bodies compared that no name holds (比): a name may start after them
     named_by_place: tuple[str, ...]  # organ words of bodies named after their place (街道办事处): named by it alone
     item_words: tuple[str, ...]  # words of a budget item, never of a body's name (费, 支出)
@@ -60,6 +63,9 @@ def vocabulary() -> Vocabulary:
         not_names=_words(organ, "not_names"),
         not_in_names=_words(organ, "not_in_names"),
         unit_leads=_words(organ, "unit_leads"),
+        own_office=_words(organ, "own_office"),
+        own_office_not_before=_words(organ, "own_office_not_before"),
+        own_office_filler=_words(organ, "own_office_filler"),
         comparing=_words(organ, "comparing"),
         named_by_place=_words(organ, "named_by_place"),
         item_words=_words(organ, "item_words"),

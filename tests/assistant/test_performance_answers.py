@@ -12,8 +12,9 @@ from assistant.chain import Assistant
 from assistant.form_questions import asked_fields
 from assistant.intent import parse_question
 from assistant.plan import Operation
-from assistant.performance_answers import indicator_answer, named_project
+from assistant.performance_answers import indicator_answer, named_project, words_said_in
 from assistant.vocabulary import field_phrasings, target_words
+from ingest.lexicon import search_terms
 from ingest.numbers import printed_numbers
 from tests.assistant.conftest import written_assistant
 from tests.performance_forms_text import FORMS, FORMS_FILE
@@ -185,3 +186,9 @@ def test_a_departments_own_target_is_answered_as_what_it_measures(department_for
     answer = department_form.ask(question)
     assert answer.kind == "number" and answer.value == value, answer.text
     assert "城乡居民基本医疗保险参保" in answer.text and answer.text.count("示例县示例医保局") == 1, answer.text
+
+
+def test_a_word_of_the_question_counts_where_the_indicator_says_it_inside_another():
+    asked = set(search_terms("公益诉讼专项办了多少件公益诉讼案"))
+    assert "诉讼案" in asked and "诉讼案" not in search_terms("办理公益诉讼案件数")  # the segmenter cuts the two apart
+    assert "诉讼案" in words_said_in(asked, "公益诉讼检察专项 数量指标 办理公益诉讼案件数")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant.absence import absence_statement
+from assistant.absence import absence_statement, states_inapplicable
 from assistant.intent import parse_question
 from assistant.plan import Operation, Shape
 from index.fact_store import DocumentRecord
@@ -61,6 +61,7 @@ def test_a_body_that_is_not_indexed_is_kept_and_never_another(question):
     ("人社局2024年公务接待费年初预算多少", Basis.INITIAL_BUDGET),
     ("人社局2024年行政运行全年预算是多少", Basis.ADJUSTED_BUDGET),
     ("人社局2024年行政运行调整预算是多少", Basis.ADJUSTED_BUDGET),
+    ("人社局2024年一般公共预算财政拨款支出调整后的预算是多少", Basis.ADJUSTED_BUDGET),
     ("发改委2025年行政运行上年预算执行数是多少", Basis.EXECUTION),
     ("发改委2025年一般公共预算拨款支出是多少", None),  # a fund name, not a basis
     ("人社局2024年三公经费实际花了多少", Basis.FINAL),
@@ -111,17 +112,31 @@ def test_one_item_two_bases_is_a_difference(question, first, second):
 
 
 @pytest.mark.parametrize("question", ["人社局2024年支出完成了年初预算的百分之几", "人社局2024年行政运行完成率是多少", "人社局2024年行政运行（项）决算完成了年初预算的百分之几",
-                                      "人社局2024年行政运行决算是年初预算的百分之几", "人社局2024年行政运行决算数为年初预算的多少"])
+                                      "人社局2024年行政运行决算是年初预算的百分之几", "人社局2024年行政运行决算数为年初预算的多少",
+                                      "人社局2024年行政运行最后完成了百分之多少"])
 def test_completion_rates(question):
     found = plan(question)
     assert found.operation is Operation.COMPLETION and found.unit_hint == ("%",)
     assert "完成" not in found.focus and "决算" not in found.focus and "（项）" not in found.focus
     # 决算 over 年初预算; 完成率 alone: over the budget the document states it against
-    assert found.part_bases == [Basis.FINAL, None if question.endswith("完成率是多少") else Basis.INITIAL_BUDGET]
+    assert found.part_bases == [Basis.FINAL, None if "年初" not in question else Basis.INITIAL_BUDGET]
 
 
-def test_a_completion_of_the_full_years_budget_divides_by_it():
-    assert plan("人社局2024年行政运行完成了全年预算的百分之几").part_bases == [Basis.FINAL, Basis.ADJUSTED_BUDGET]
+@pytest.mark.parametrize("question", ["人社局2024年行政运行完成了全年预算的百分之几", "人社局2024年行政运行最后实际花的占调整预算百分之几",
+                                      "人社局2024年行政运行实际用了调整后预算的百分之多少"])
+def test_a_completion_of_the_full_years_budget_divides_by_it(question):
+    found = plan(question)
+    assert (found.operation, found.part_bases, found.focus) == (Operation.COMPLETION, [Basis.FINAL, Basis.ADJUSTED_BUDGET], "行政运行")
+
+
+@pytest.mark.parametrize("question, focus, years, as_of", [
+    ("人社局2024年年末结转和结余有多少", "年末结转和结余", [2024], None),  # the item's name, no date
+    ("人社局截至2024年底结转和结余有多少", "结转和结余", [2025], 2024),  # a date: stated in the next year's document
+    ("人社局到2024年末有几辆车", "车", [2025], 2024),
+])
+def test_a_year_end_is_a_date_unless_it_begins_the_items_name(question, focus, years, as_of):
+    found = plan(question)
+    assert (found.focus, found.years, found.as_of) == (focus, years, as_of)
 
 
 @pytest.mark.parametrize("question, item", [
@@ -194,9 +209,24 @@ def test_counts_ask_for_their_unit(question, units):
     ("文旅局计划派几个团组出去", "计划派团组"),
     ("文旅局现在有几辆车", "车"),
     ("文旅局“行政运行”这个科目2025年比2024年多了多少", "“行政运行”"),
+    ("人社局2024年一般公共预算财政拨款支出调整后的预算是多少", "一般公共预算财政拨款支出"),
 ])
 def test_words_around_the_item_are_not_the_item(question, focus):
     assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question, focus, units", [
+    ("发改委执法执勤用车占几辆", "执法执勤用车", ("台", "辆")),
+    ("发改委在职人员里行政编制占多少人", "在职人员里行政编制", ("人", "人次", "万人", "万人次")),
+    ("发改委设备里办公设备占多少台？", "设备里办公设备", ("台", "辆")),
+])
+def test_how_many_of_a_count_it_holds_is_a_count_not_a_share(question, focus, units):
+    found = plan(question)
+    assert (found.operation, found.focus, found.unit_hint) == (Operation.LOOKUP, focus, units)
+
+
+def test_a_share_in_percentage_points_stays_a_share():
+    assert plan("发改委人员经费占多少个百分点").operation is Operation.SHARE
 
 
 def test_what_was_not_spent_is_never_the_budget_itself():
@@ -235,10 +265,44 @@ def test_a_relative_year_glossed_by_its_number_is_that_year():
     ("1．因公出国（境）费预算0元，与上年持平。本部门2025年无因公出国（境）计划。", ["出国经费", "因公出国（境）费"],
      "无因公出国（境）计划"),
     ("四、机关运行经费。本中心为公益一类事业单位，不属于行政单位，不安排机关运行经费。", ["机关运行经费"], "不安排机关运行经费"),
+    ("五、其他。残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；", ["残疾人就业保障金"],
+     "不纳入本部门预算"),
+    ("土地出让收入未列入本单位预算。", ["土地出让收入"], "未列入本单位预算"),
 ])
 def test_statements_of_absence(text, terms, said):
     span = absence_statement(text, terms)
     assert span and said in text[span[0] : span[1]]
+
+
+def test_a_statement_that_an_item_stands_outside_the_budget_is_no_zero():
+    assert states_inapplicable("残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；")
+    assert absence_statement("本部门预算包括机关和3个事业单位，不纳入本部门预算的单位有1个。", ["公务接待费"]) is None
+
+
+@pytest.mark.parametrize("question, unit, focus", [
+    ("发改委机关的公务接待费是多少", "机关", "机关公务接待费"),
+    ("发改委机关本身的招待费是多少", "机关", "机关本身招待费"),
+    ("发改委本级2025年预算多少", "本级", "本级"),
+    ("发改委机关运行经费是多少", "", "机关运行经费"),  # one word to the lexicon: an item, no unit
+    ("发改委机关事业单位基本养老保险缴费是多少", "", "机关事业单位基本养老保险缴费"),
+])
+def test_the_departments_own_office_is_asked_as_its_unit(question, unit, focus):
+    found = plan(question)
+    assert (found.sub_unit, found.focus) == (unit, focus)
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("发改委事业收入和经营收入加起来有多少", ["事业收入", "经营收入"]),
+    ("发改委人员经费和公用经费一共是多少", ["人员经费", "公用经费"]),
+    ("发改委水费电费加起来为多少", ["水费", "电费"]),
+])
+def test_parts_added_up_end_before_how_much_is_asked(question, parts):
+    found = plan(question)
+    assert (found.operation, found.parts) == (Operation.SUM, parts)
+
+
+def test_what_was_collected_is_the_item_not_the_verb():
+    assert plan("发改委收了多少残疾人就业保障金").focus == "残疾人就业保障金"
 
 
 def test_absence_is_about_the_item_named_right_after_the_negation():

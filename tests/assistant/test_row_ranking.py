@@ -187,14 +187,15 @@ def test_unclear_rows_are_refused(assistant, question):
 
 def test_the_vocabulary_names_each_list_and_every_level():
     words = row_ranking_words()
-    for name in ("most", "least", "which", "bodies", "spent", *ClassLevel):
+    for name in ("most", "least", "which", "projects", "all_projects", "bodies", "spent", *ClassLevel):
         assert words[name], name
     assert not set(words["most"]) & set(words["least"])
     assert all(len(a) >= len(b) for listed in words.values() for a, b in zip(listed, listed[1:]))  # longest first
 
 
-def test_which_project_ranks_the_project_table_not_the_spending_by_function(assistant):
-    answer = assistant.ask("另一局2025年哪个项目的钱最多")
+@pytest.mark.parametrize("question", ["另一局2025年哪个项目的钱最多", "另一局2025年的项目里哪个钱花得最多"])
+def test_which_project_ranks_the_project_table_not_the_spending_by_function(assistant, question):
+    answer = assistant.ask(question)
     assert answer.value == 70.0 and "档案数字化加工最多" in answer.text and "其次是库房安全运维" in answer.text, answer.text
     assert all("项目支出表" in c.table.title for c in answer.citations if c.table)
     without_projects = assistant.ask("示例局2025年哪个项目花钱最多")  # no project table: its spending by function

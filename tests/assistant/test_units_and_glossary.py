@@ -91,6 +91,14 @@ def test_a_unit_s_named_column(assistant):
     assert answer.kind == "number" and answer.value == 400.0, answer.text
 
 
+@pytest.mark.parametrize("question, value", [("示例局本级2025年收入多少", 3800.0), ("示例局机关本身的财政拨款收入是多少", 3800.0),
+                                             ("示例局机关政府采购货物类多少", 10.0)])
+def test_the_departments_own_office_is_its_row_never_the_whole(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
+    assert "（本级）" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("question", ["示例局城关监管所2025年花了多少钱", "示例局的执法大队2025年预算多少"])
 def test_a_unit_its_department_never_names_is_not_found(assistant, question):
     answer = assistant.ask(question)
@@ -104,7 +112,7 @@ def test_a_part_listed_after_its_whole_answers_inside_it(assistant):
     assert answer.kind == "number" and answer.value == 262.64, answer.text
 
 
-@pytest.mark.parametrize("question", ["示例局的事业收入指的是什么", "示例局说的“事业收入”是什么意思"])
+@pytest.mark.parametrize("question", ["示例局的事业收入指的是什么", "示例局说的“事业收入”是什么意思", "示例局预算表里的事业收入是啥意思"])
 def test_a_glossary_entry_is_quoted_whole(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "text" and "技术服务收入" in answer.text and "基本支出" not in answer.text, answer.text

@@ -77,6 +77,7 @@ def test_changes_carry_direction_and_the_basis_they_compare_against(sentence, di
     ("与2024年相比收支预算总计各增加117.99万元。", "收支预算"),
     ("收入、支出预算总计比上年均增加117.99万元。", "收入、支出预算"),
     ("与2023年度相比，收入、支出总计各增加117.99万元，增长8.11%。", "收入、支出总计"),  # a whole keeps its 总计
+    ("与2023年度相比，收入总计和支出总计各增加117.99万元，增加3.18%。", "收入、支出总计"),  # both wholes named apart
 ])
 def test_a_change_said_of_two_wholes_at_once_or_after_its_comparison(sentence, subject):
     """"各增加", "均增加": each of them changed by that much; "与上年相比收支…增加": compared before the item."""
