@@ -268,6 +268,7 @@ def test_a_relative_year_glossed_by_its_number_is_that_year():
     ("五、其他。残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；", ["残疾人就业保障金"],
      "不纳入本部门预算"),
     ("土地出让收入未列入本单位预算。", ["土地出让收入"], "未列入本单位预算"),
+    ("（四）机关运行经费。学院为公益二类事业单位，不适用机关运行经费。", ["机关运行经费"], "不适用机关运行经费"),
 ])
 def test_statements_of_absence(text, terms, said):
     span = absence_statement(text, terms)
@@ -276,6 +277,7 @@ def test_statements_of_absence(text, terms, said):
 
 def test_a_statement_that_an_item_stands_outside_the_budget_is_no_zero():
     assert states_inapplicable("残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；")
+    assert states_inapplicable("学院为公益二类事业单位，不适用机关运行经费。")
     assert absence_statement("本部门预算包括机关和3个事业单位，不纳入本部门预算的单位有1个。", ["公务接待费"]) is None
 
 
