@@ -95,6 +95,11 @@ def _basis(document: DocumentRecord) -> Basis:
     return DocumentKind(document.kind).natural_basis
 
 
+def _asks_money(intent: QuestionPlan) -> bool:
+    """Whether the question asks an amount of money (not a count, a rate or text)."""
+    return intent.wants_number and all(is_money(unit) for unit in intent.unit_hint)
+
+
 def _is_final(document: DocumentRecord) -> bool:
     return _basis(document) is Basis.FINAL
 
@@ -250,7 +255,9 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
-        if intent.sub_unit in vocabulary().own_office:  # 某局机关: the row of its own office, never the department's whole
+        if intent.sub_unit in vocabulary().own_office and not _asks_money(intent):
+            intent.sub_unit = ""  # 商务委机关有几个内设机构: the department's own words say it
+        if intent.sub_unit in vocabulary().own_office:  # 某局机关的招待费: its own office's row, never the department's whole
             office = self._own_office(available)
             if office is None:
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"

@@ -37,6 +37,7 @@ DISCLOSURE = f"""示例县示例局
 
 第一部分 部门概况
 示例县示例局下属示例县示例研究院1个事业单位。
+示例县示例局机关内设科室5个。
 第二部分 预算表
 表一 部门收入总表
 单位：万元
@@ -97,6 +98,11 @@ def test_the_departments_own_office_is_its_row_never_the_whole(assistant, questi
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == value, answer.text
     assert "（本级）" in answer.citations[0].quote
+
+
+def test_a_count_asked_of_the_departments_office_is_the_departments_own_words(assistant):
+    answer = assistant.ask("示例局机关内设几个科室")
+    assert answer.kind == "number" and answer.value == 5.0, answer.text
 
 
 @pytest.mark.parametrize("question", ["示例局城关监管所2025年花了多少钱", "示例局的执法大队2025年预算多少"])
