@@ -15,6 +15,9 @@ MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
 _NEGATION = re.compile(r"(?:无|没有|未安排|不安排|未发生|不涉及|未设置|未编制|不属于|不适用)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
+_OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在)(?:本|我)?(?:部门|单位)?(?:预算|决算)")
+_FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
 _VERB_GAP = re.compile(r"(?:安排|发生|使用|编制|设置|开支|列支|涉及|新增|购置|相关|任何|的|\s)*")  # between 无 and its item
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
@@ -62,9 +65,6 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
     return tuple(found)
 
 
-# "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
-_OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在)(?:本|我)?(?:部门|单位)?(?:预算|决算)")
-_FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
 _INAPPLICABLE = re.compile(rf"不属于|不适用|{_OUTSIDE.pattern}")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
 _HAS_NONE = re.compile(r"无|没有|未安排|未发生")  # "…，未安排机关运行经费": none of it, so 0
 
@@ -83,7 +83,8 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     for start, end, bare, ends in _negating_sentences(text):
         if any(_negated(word, bare[at : at + NEGATION_REACH + longest]) for at in ends for word in words):
             return start, end
-        if _OUTSIDE.search(bare) and any(0 <= _FIRST_CLAUSE.match(bare.lstrip()).group().find(word) <= NEGATION_REACH
-                                         for word in words):
-            return start, end
+        if _OUTSIDE.search(bare):
+            opening = _FIRST_CLAUSE.match(bare.lstrip()).group()
+            if any(0 <= opening.find(word) <= NEGATION_REACH for word in words):
+                return start, end
     return None

@@ -32,8 +32,8 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import RetrievalPath
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.sub_units import own_office_item
+from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
@@ -255,15 +255,9 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
-        if intent.sub_unit in vocabulary().own_office and not _asks_money(intent):
-            intent.sub_unit = ""  # 商务委机关有几个内设机构: the department's own words say it
-        if intent.sub_unit in vocabulary().own_office:  # 某局机关的招待费: its own office's row, never the department's whole
-            office = self._own_office(available)
-            if office is None:
-                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"
-                return turn
-            intent.focus = own_office_item(intent.focus, intent.sub_unit)
-            intent.sub_unit = office
+        if intent.sub_unit in vocabulary().own_office and (refusal := self._to_own_office(intent, available)):
+            turn.refusal = refusal
+            return turn
         if intent.sub_unit and (scoped := self._unit_tables(intent.sub_unit, available)):
             # "潆湾区社会福利院收支预算": asked as of its department, answered from the unit's own tables
             department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
@@ -336,22 +330,36 @@ class Assistant:
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
 
+    def _unit_rows(self, subject: str, available: list[DocumentRecord], limit: int = 1000) -> list[FactRecord]:
+        """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
+        indicator table's rows are projects)."""
+        found = self.index.facts.facts(FactQuery(subject=subject, doc_ids=tuple(d.doc_id for d in available), limit=limit))
+        return [f for f in found if f.origin == "table" and f.table_kind not in _ROWS_OF_NO_UNIT]
+
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
-        """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit; a project
-        or indicator table's rows are projects)."""
-        found = self.index.facts.facts(FactQuery(subject=body, doc_ids=tuple(d.doc_id for d in available), limit=50))
-        holding = {f.doc_id for f in found
-                   if f.origin == "table" and f.subject.endswith(body) and f.table_kind not in _ROWS_OF_NO_UNIT}
+        """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
+        holding = {f.doc_id for f in self._unit_rows(body, available, limit=50) if f.subject.endswith(body)}
         return [d for d in available if d.doc_id in holding]
+
+    def _to_own_office(self, intent: QuestionPlan, available: list[DocumentRecord]) -> str | None:
+        """Money asked of the department's own office (某局机关的招待费) is its office's row, never the department's
+        whole: the plan is scoped to that row, or the refusal is returned when no one row stands for it. Anything
+        else asked of 机关 (商务委机关有几个内设机构) is the department's own words."""
+        if not _asks_money(intent):
+            intent.sub_unit = ""
+            return None
+        office = self._own_office(available)
+        if office is None:
+            return f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"
+        intent.focus, intent.sub_unit = own_office_item(intent.focus, intent.sub_unit), office
+        return None
 
     def _own_office(self, available: list[DocumentRecord]) -> str | None:
         """The one row label naming the department's own office in tables of its units: 某局机关 or 机关本级, else a
         row of the department's own name (某局（本级）, read without its note); None when none or several do."""
         words = vocabulary().own_office  # asked as 机关, printed as 本级 or the other way round
         departments = {d.department for d in available}
-        doc_ids = tuple(d.doc_id for d in available)
-        found = [f for w in (*words, *departments) for f in self.index.facts.facts(FactQuery(subject=w, doc_ids=doc_ids))
-                 if f.origin == "table" and f.table_kind not in _ROWS_OF_NO_UNIT]
+        found = [f for name in (*words, *departments) for f in self._unit_rows(name, available)]
         for fits in (lambda s: s.endswith(words), lambda s: s in departments):
             rows = {f.subject for f in found if fits(f.subject)}
             if rows:
