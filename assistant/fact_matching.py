@@ -13,7 +13,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, compound_items, fund_words, generic_item_words, joined_bodies,
+from assistant.vocabulary import (asked_achievement, compound_items, count_heads, fund_words, generic_item_words, joined_bodies,
                                   owned_measures, spending_terms, split_funds, total_terms, unit_words, whole_budget_terms,
                                   whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
@@ -27,7 +27,7 @@ from ingest.performance_headers import is_achieved
 from ingest.sections import block_project
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark, strip_table_number
-from ingest.vocabulary import core_name, organ_suffixes, split_places
+from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
@@ -411,6 +411,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
+    if is_body_name(term) and term not in normalise(described):
+        return 0.0  # a body is named by its whole name: 人民法庭两庭维修改造 is no figure of 城南人民法庭
     found = asked & _word_set(described)
     unit_said = _unit_word_sets().get(fact.unit or "")
     if unit_said and (said_by_unit := asked & unit_said):  # 房屋面积 of a figure in 平方米
@@ -430,8 +432,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
         return 60.0 * covered
-    if fact.purpose and not form.standard and _named_by_purpose(asked, described, fact.purpose):
-        return 60.0  # a standard item (项目支出) is never named by what another item's money is for
+    if fact.purpose and not form.standard and not is_body_name(form.text) and _named_by_purpose(asked, described, fact.purpose):
+        return 60.0  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
     return 0.0
 
 
@@ -810,6 +812,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
             return 0.0  # "有几辆" is never answered with an amount of money
         if fact.unit is not None and fact.unit not in unit_hint:
             return 0.0  # "多少人次" is never answered with a percentage or another count
+        if fact.origin == "text" and unit_hint[0] == "人" and _counts_another_thing(subject, question):
+            return 0.0  # "有多少名医生" is not the count of 家庭医生签约服务
         best += 10.0 if fact.unit == unit_hint[0] else 5.0 if fact.unit in unit_hint else 0.0  # 人 before 人次
     elif fact.unit == "%" and not _ASKS_PERCENT.search(question):
         return 0.0  # "年初预算是多少" is never answered with a rate
@@ -842,6 +846,21 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _SPENT.search(question) and _GRAND_TOTAL in subject:
         best -= GRAND_TOTAL_COST  # "一共花了多少": 本年支出合计, not the 总计 that holds the balance carried forward
     return best + fit
+
+
+_PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:名|位|个)?(?P<noun>[\u4e00-\u9fff]{2,})")
+
+
+def _counts_another_thing(subject: str, question: str) -> bool:
+    """Whether the people a question counts ("有多少名医生") stand in a count's item only as a word about another
+    thing: 医生 in 家庭医生签约服务 (people signed up), not in 医生人数."""
+    asked = _PEOPLE_ASKED.search(question)
+    noun = tokens(asked["noun"])[0] if asked else ""
+    at = subject.rfind(noun) if len(noun) >= 2 else -1
+    if at < 0:
+        return False
+    rest = subject[at + len(noun):]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", rest)) and not any(rest.startswith(w) for w in count_heads())
 
 
 ABBREVIATION_SPAN = 3  # an asked word written short may spread over this many times its characters in the text
@@ -996,6 +1015,8 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
             continue
         if different_scope(f, best.fact) or _other_column(f, best.fact) or (f.basis, f.period) != (best.fact.basis, best.fact.period):
             continue  # a 年初预算 beside a 决算, or another year's figure, is no contradiction
+        if (f.table_kind in ONE_FUND_TABLES) != (best.fact.table_kind in ONE_FUND_TABLES):
+            continue  # one fund's 本年收入合计 (财政拨款收支总表) is no other figure of all funds' together
         amount = comparable_amount(f)
         if all(abs(amount - s) > ROUNDING for s in seen):
             seen.add(amount)

@@ -130,7 +130,8 @@ class FactPath:
             return f"{name}在{strip_table_number(fact.context)}中的{fact.measure}"
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
-        return f"{name}的{fact.measure}" + (f"（{detail}）" if detail else "")
+        joiner = "" if fact.measure.startswith("占") else "的"  # 基本支出占本年支出合计的比例
+        return f"{name}{joiner}{fact.measure}" + (f"（{detail}）" if detail else "")
 
     @staticmethod
     def _owner(fact: FactRecord) -> str:
@@ -179,6 +180,9 @@ class FactPath:
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
             facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes) or in_column(f, intent.terms[0])]
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
+        if not per_doc and intent.unit_hint and not intent.named_years:
+            # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said
+            per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
         grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
         if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it
@@ -515,7 +519,8 @@ class FactPath:
             return stated
         part = None
         named, joined = intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
-        for term in ((joined, named) if re.search(r"[类项]$", named) else (named, joined)):  # 服务类 is 政府采购服务
+        kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
+        for term in ((joined, named, named[: kind.start()]) if kind else (named, joined)):
             part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None
@@ -544,11 +549,14 @@ class FactPath:
         shares = [f for f in facts if f.unit == "%" and SHARE_MEASURE in f.measure and f.kind is not FactKind.CHANGE]
         ranked = rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
         named_whole = {w for w in search_terms(bare_item(whole)) if len(w) >= 2}
+        # a whole said as citizens say it (总支出) is the document's whole of that side, however it calls it
+        sides = [side for side in ("收入", "支出") if side in whole] if whole_terms(whole) else None
         for scored in ranked:
             text = self.texts.text(scored.fact.doc_id)
             before = text[text.rfind("\n", 0, scored.fact.start) + 1 : scored.fact.start]  # its paragraph up to it
             said = set(search_terms(f"{scored.fact.measure}{before}"))
-            if scored.score >= MIN_OPERAND_SCORE and (whole == DEFAULT_WHOLE or named_whole <= said):
+            names_whole = named_whole <= said or sides is not None and all(side in f"{scored.fact.measure}{before}" for side in sides)
+            if scored.score >= MIN_OPERAND_SCORE and (whole == DEFAULT_WHOLE or names_whole):
                 return self._best_figure(intent, {scored.fact.doc_id: [scored]})
         return None
 

@@ -16,8 +16,8 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, joined_item,
-                                  names_the_whole, spending_terms, split_funds, total_terms, whole_terms)
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, generic_item_words,
+                                  joined_item, names_the_whole, spending_terms, split_funds, total_terms, whole_terms)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -36,6 +36,8 @@ _PARTY_LEFT = re.compile(r"(?:中国共产党|中共)(?=\s)")  # left of "中共
 _LEVEL = re.compile(r"(?:^|(?<=\s))[省市区县](?:级)?(?=\s|的|$)")  # a bare level left beside a department name
 _CLASS_LEVEL = re.compile(r"[（(]\s*[类款项]\s*[)）]")
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
+# "今年的钱有百分之多少是一般公共预算拨款": the part said after the share, of the whole said before it
+_SHARE_IS = re.compile(r"(?P<whole>.*?)(?:里|中|当中)?有?百分之(?:多少|几)(?:是|为|来自|来源于|属于)(?P<part>.+)")
 _RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|增加了?多少|减少了?多少|增长了?多少|增减|变化|下降了?多少|"
@@ -45,12 +47,16 @@ _CHANGE = re.compile(
 )
 # "比预算执行数少了多少" (years removed): a change against last year's figure, not a difference of two items
 _LAST_YEAR = r"(?:上年|去年|上一年)?的?(?:当年)?"
-_LAST_YEARS_BASIS = r"(?:预算执行数|执行数|预算数?|决算数?)"  # the figure of last year a change is measured against
+_LAST_YEARS_BASIS = r"(?:预算执行数|执行数|实际(?:执行数|支出数?|花的|数)?|预算数?|决算数?)"  # the figure of last year a change is measured against
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)")  # "比去年少多少": a change, not a difference of two items
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
 _COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
-_PREVIOUS = re.compile(r"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少")
+# "比去年实际少了多少": against what last year actually spent, its 执行数 (a final account's 决算)
+_AGAINST_OUTTURN = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}实际")
+# "去年接待了多少批次": a count of the year before, stated for it
+_COUNTED_LAST_YEAR = r"(?:上年|去年|上一年)(?=[^比较]{1,8}?(?:多少|几)(?:批次|人次|辆|台|个|次|名|项))"
+_PREVIOUS = re.compile(rf"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少|{_COUNTED_LAST_YEAR}")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
@@ -81,7 +87,7 @@ _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|�
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称|"
                    r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 # asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
-_PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥)用的?|(?:用来|拿来)(?:干|做)(?:什么|啥|嘛)的?|(?:有)?(?:什么|啥)?用途|"
+_PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥|嘛)用的?|(?:用来|拿来)(?:干|做)(?:什么|啥|嘛)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
@@ -98,10 +104,13 @@ _FILLER = re.compile(
     r"(?<=[”\"』」])[这那](?:一|个|项)*(?:科目|项目|项|款|类)?|"  # "“档案馆”这个科目": the item quoted
     r"(?:去年|今年|明年|上年)?也就是(?=\s)|"  # "去年也就是25年" once its year is taken out: the year says it
     r"去年(?=[^比较]*(?:决算|花了|实际|用了|支出了))|"  # "去年决算实际花了多少": the latest final account's
+    rf"{_COUNTED_LAST_YEAR}|"
+    r"实际(?=决算|执行数)|"
+    r"发(?:给|放)?了?(?=多少|几)|"  # "发给了多少名移民"  # "实际决算完成了年初预算的百分之几": the 决算 says it
     rf"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:{_COUNTED}|人(?!员)|亿元|万元|元|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?:所?(?:说|讲|提到|写)的?)?(?=\s*[\u4e00-\u9fff])|[那这]些|[那这](?=几|个|项|笔)|"
     rf"是多少|多少钱|有多少|为多少|是几|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
-    r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!(?:支出|收入)合计)|当年(?!(?:财政)?拨款)|全年|"
+    r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:财政)?拨款|的?(?:支出|收入))|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
@@ -111,6 +120,7 @@ _FILLER = re.compile(
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
+    r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
     r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
@@ -124,6 +134,14 @@ PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 # "执法执勤用车占几辆": how many of a count, not a share
 _COUNTED_PART = re.compile(rf"占了?(?=(?:几|多少)\s*(?:{'|'.join(sorted(COUNT_HINTS, key=len, reverse=True))})"
                            r"(?:$|[^\u4e00-\u9fff]|[呢吗啊]))")
+
+
+def _item_paid_by_fund(focus: str) -> str:
+    """The item a focus names after the fund that pays it (财政拨款绩效工资 → 绩效工资), or "" when there is
+    none or what follows the fund is a whole of its own (财政拨款支出)."""
+    fund = next((f for f in sorted(fund_words(), key=len, reverse=True) if focus.startswith(f)), "")
+    item = focus[len(fund):].removeprefix("的")
+    return item if fund and len(item) >= 2 and not whole_terms(item) and item not in generic_item_words() else ""
 
 
 def clean_focus(text: str) -> str:
@@ -162,7 +180,7 @@ def _operation(question: str) -> Operation:
         return Operation.LIST
     if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK
-    if "占" in question and not _MOVED.search(question):  # 占百分之多少 is a share, not a growth rate
+    if "占" in question and not _MOVED.search(question) or _SHARE_IS.search(question):  # a share, not a growth rate
         return Operation.SHARE
     if _RATE.search(question):
         return Operation.GROWTH
@@ -194,6 +212,9 @@ def _split_at_joiners(text: str) -> list[str]:
 
 def _parts(question_without_names: str, operation: Operation) -> list[str]:
     if operation is Operation.SHARE:
+        if said_after := _SHARE_IS.search(question_without_names):
+            whole = clean_focus(said_after["whole"])
+            return [clean_focus(said_after["part"]), whole if len(whole) >= 2 else DEFAULT_WHOLE]
         within = re.search(r"(.+?)在(.+?)(?:中|里|当中)占", question_without_names)  # "A在B中占多少"
         if within:
             return [clean_focus(within[1]), clean_focus(within[2])]
@@ -264,6 +285,11 @@ def asked_basis(question: str) -> Basis | None:
     if stated is None and ASKS_OUTTURN.search(question):
         return Basis.FINAL
     return stated
+
+
+def _compared_basis(rest: str) -> Basis | None:
+    """The basis a change is measured against when the question says it by what was spent: 比去年实际 → 执行数."""
+    return Basis.EXECUTION if _AGAINST_OUTTURN.search(rest) else None
 
 
 def asked_direction(question: str) -> Direction | None:
@@ -494,6 +520,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         terms = [*terms, *counted_items().get(focus, ())]
         if set_up := _SET_UP.match(focus):  # "内设几个科室": documents count 内设股室 or, after a list, 科室
             terms = [*terms, focus[set_up.end():]]
+    if paid_item := _item_paid_by_fund(focus):  # "财政拨款绩效工资": the 绩效工资 row of a 财政拨款 table
+        terms = [*terms, paid_item]
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)
@@ -513,7 +541,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         question=question, operation=operation, focus=focus, terms=[t for t in terms if t],
         departments=departments, years=years, named_years=named_years, parts=parts, unit_hint=unit_hint,
         money_unit=DisplayUnit(money["unit"]) if (money := _MONEY_UNIT_ASKED.search(rest)) else None,
-        wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else asked_basis(rest),
+        wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else _compared_basis(rest) or asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,

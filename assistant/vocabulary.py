@@ -92,6 +92,12 @@ def counted_nouns() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def count_heads() -> frozenset[str]:
+    """Words that may follow the people a question counts in a count's item and still count them (医生人数)."""
+    return frozenset(_words("count_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def counted_items() -> dict[str, tuple[str, ...]]:
     """{asked: terms}: what a count question names by an act (买车) as documents count it (购置用车)."""
     return _keyed_lists("counted_items.tsv")

@@ -49,7 +49,9 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 # a bound word right before a figure: "不低于80%", "开展至少1次团体心理治疗"
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
-_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
+_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$|"
+                      r"发放|提供|开展|实施|进行)")
+_TO_WHOM = re.compile(r"[向为给对]$")  # "按标准向3711名大中型水库移民发放": the people counted are the item
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
@@ -58,14 +60,16 @@ _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?<![是为下])
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
-    r"(?:各|均|分别|都)?(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)了?(?:额)?(?:为)?$"
+    r"(?:各|均|分别|都)?(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)(?:[（(](?:增加|增长|减少|下降)[)）])?了?(?:额)?(?:为)?$"
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
+WHOLE_BUDGET = "收支预算"  # the item of a budget figure a body states of itself
 _ORGANS = "|".join(re.escape(w) for w in sorted(vocabulary().organs, key=len, reverse=True))  # 本中心, 我局
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
+_SELF = re.compile(rf"(?:^|年度?)[我本该](?:部门|单位|{_ORGANS})")  # the body speaking of itself
 _LEADING = re.compile(
     r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|按规定|根据规定|分别为|分别是|和|及|以及|与|共|合计|"
-    rf"[我本](?:部门|单位|{_ORGANS})|"
+    rf"[我本该](?:部门|单位|{_ORGANS})|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
@@ -77,7 +81,8 @@ _ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)�
                          r"(?P<item>[\u4e00-\u9fff“”\"（）()]{2,24})[。.．：:]?$")
 _LAST_YEAR_WORD = re.compile(r"上年度?|上一年度?|去年")
 _EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
-_COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?(?:预算|决算)?数?\s*$")
+_COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?"
+                             r"(?:年初|调整|全年)?(?:预算执行|预算|决算|执行)?数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
@@ -96,10 +101,13 @@ _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算
 _YEAR_SHARE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:安排|下达|投入|拨付)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 # the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
-_PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:当年|全年|年初)?(?:预算|决算|执行数)")
+_PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:[我本该](?:部门|单位|{_ORGANS}))?(?:当年|全年|年初)?"
+                     r"(?:预算|决算|执行数)")
+# "2024年共发生国内公务接待14批次": a count of what happened in the year the clause opens with (not 2024年末's stock)
+_COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
 # what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
-_PURPOSE = re.compile(r"主要用于[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
+_PURPOSE = re.compile(r"(?:主要用于|(?:^|(?<=。))用于)[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
 # "完成年初预算的98.20%", "决算数为年初预算的112.26%", "占全年预算的95%" said of the outturn
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$|(?:预算)?执行率$")
 # "对“城市安全…运维”项目开展了部门评价，项目年初预算560.00万元": the project a sentence's bare 项目 is
@@ -120,7 +128,8 @@ _BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")  # 支
 _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
-_COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
+_COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|同比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)"
+                               r"度?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
 _CHANGE_HEADER = re.compile(r"增减|增加额|减少额|比上年|变动")
 _PROJECT_HEADER = re.compile(r"项目")  # 项目名称 over the column of a project table's project names
@@ -130,6 +139,7 @@ _JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务�
 _DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
               "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN,
               "持平": Direction.FLAT, "一致": Direction.FLAT}
+_OPPOSITE = {Direction.UP: Direction.DOWN, Direction.DOWN: Direction.UP}
 # fund names that contain 预算 without stating a basis: 一般公共预算, 政府性基金预算 …
 _FUND_WORDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:部门|单位)预算|预算单位|预算内|预算外")
 
@@ -175,6 +185,14 @@ def _mentions(sentence: str) -> list[re.Match]:
                                                   and (m["bound"] or _BOUND_BEFORE.search(sentence, 0, m.start()))))]
     zeros = [m for m in _ZERO_MENTION.finditer(sentence) if _ZERO_ITEM.search(sentence, 0, m.start())]
     return sorted(money + counts + zeros, key=lambda m: m.start())
+
+
+def _last(matches: Iterable[re.Match]) -> re.Match | None:
+    """The last of `matches`, or None."""
+    last = None
+    for last in matches:
+        pass
+    return last
 
 
 def _figure(num: str) -> Decimal:
@@ -229,6 +247,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
         changed_subject = ""  # the item whose change the sentence stated last
         moved_item = ""  # "车辆保有量由3辆减少为2辆": the item whose earlier level the sentence stated last
+        counted_year = None  # "2024年共发生国内公务接待14批次、86人次": the year the sentence's counts happened in
         previous_end = 0
         for match in _mentions(sentence):
             if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
@@ -258,7 +277,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             change = _CHANGE.search(clause)
             # "与上年相比，…增加" or "与上年相比收支预算总计增加": compared before the change's own words
             said_to = offset - line.start + clause_start + (change.start() if change else 0)
-            compared_before = _COMPARED_EARLIER.search(line.text, 0, said_to)
+            compared_before = _last(_COMPARED_EARLIER.finditer(line.text, 0, said_to))  # the nearest
             if change and _DIRECTION[change["dir"]] is Direction.FLAT and not change["cmp"]:
                 change = None  # "持平" alone is no change figure; "与2024年预算一致0万元" is
             if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):
@@ -278,14 +297,19 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     previous_end = match.end()
                     continue  # "比上年39.52万元": a year the sentence does not name
                 clause = clause[: level_then.start()]
-            basis = basis_in(clause, default_basis)
+            basis = basis_in(level_then.group() if level_then else clause, default_basis)
             period = _PERIOD.search(clause)
+            if match.re is _COUNT_MENTION and not period:
+                counted_year = _COUNTED_IN_YEAR.match(clause) or counted_year
+                period = counted_year
             subject = _TRAILING_PERIOD.sub("", clean_subject(clause))
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
                 if _LAST_YEAR_WORD.fullmatch(subject):  # "…总额2745.50万元，上年预算数2626.00万元": the same item's
                     subject, measure = "", subject + measure
+            if subject in ("", "预算") and "预算" in f"{subject}{measure}" and _SELF.search(clause):
+                subject = WHOLE_BUDGET  # "2024年该中心年初预算为552.80万元": the body's whole budget
             if unit_text in "%％" and _COMPLETION.search(clause):
                 subject, measure = "", COMPLETION_MEASURE
             share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None
@@ -316,7 +340,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
-            if counted and ("、" in clause or not clean_subject(clause)):
+            if counted and ("、" in clause or not clean_subject(clause) or _TO_WHOM.search(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
                 # "8个二级事业单位16个三级事业单位": the noun after it alone
                 subject = counted["noun"]
@@ -340,6 +364,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     said_before = subject
             unit = normalise_unit(_COUNT_UNIT_NAMES.get(unit_text, unit_text).replace("％", "%"))
             value = _figure(match["num"])
+            if direction in _OPPOSITE and value < 0:  # "增加（减少）-6.55万元": the sign says which way it went
+                direction, value = _OPPOSITE[direction], -value
+                measure = measure.replace(_OPPOSITE[direction], direction)
             if unit == "%" and measure != COMPLETION_MEASURE and not share:
                 measure = SHARE_MEASURE if measure == "金额" else measure + "幅度"
             facts.append(
@@ -364,6 +391,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 )
             )
         facts += _changes_of_both_sides(facts[stated_before:])
+        facts += _aliases_stated(sentence, offset, facts[stated_before:])
         parts = [f.subject for f in facts[stated_before:] if f.part]
         listed_ending = parts[-1][-1] if parts and sentence.rstrip().endswith(("；", ";")) else ""
     return _with_purposes(facts, line)
@@ -384,14 +412,32 @@ def _changes_of_both_sides(sentence_facts: list[Fact]) -> list[Fact]:
     return copies
 
 
+# "事业收入621.49万元，…，全部为医疗收入": the whole of an item is also another's, named after its figure
+_ALIAS = re.compile(r"[，,](?:全部|均|全额)(?:为|是|属于|来源于|来自)(?P<alias>[\u4e00-\u9fff（）]{2,12}?)(?=[，,。；;、]|$)")
+
+
+def _aliases_stated(sentence: str, offset: int, sentence_facts: list[Fact]) -> list[Fact]:
+    """The figure of an item the sentence says is wholly another ("…全部为医疗收入"), copied under that name: the
+    copy cites the same figure, in a sentence that says the name."""
+    copies = []
+    for alias in _ALIAS.finditer(sentence):
+        before = [f for f in sentence_facts if f.end <= offset + alias.start() and f.kind is FactKind.AMOUNT
+                  and f.period is None]
+        if before and alias["alias"] != before[-1].subject:
+            copies.append(replace(before[-1], subject=alias["alias"]))
+    return copies
+
+
 def _with_purposes(facts: list[Fact], line: Line) -> list[Fact]:
-    """Gives each 功能分类 item of a paragraph the purpose stated after its figure (or before its first one),
-    on all its facts."""
+    """Gives each 功能分类 item of a paragraph, or the item the paragraph is labelled with ("7.司法救助资金：预算
+    80.00万元。用于…"), the purpose stated after its figure (or before its first one), on all its facts."""
+    labelled = _LABEL.match(strip_list_mark(line.text.strip()))
+    label = clean_subject(labelled["item"]) if labelled else None
     purposes: dict[str, str] = {}
     for found in _PURPOSE.finditer(line.text):
         before = [f for f in facts if f.end <= line.start + found.start()]
         owner = before[-1] if before else facts[0] if facts else None
-        if owner and classification_levels(owner.subject):
+        if owner and (classification_levels(owner.subject) or owner.subject == label):
             purposes.setdefault(owner.subject, found["purpose"].strip(" ，,"))
     return [replace(f, purpose=purposes[f.subject]) if f.subject in purposes else f for f in facts]
 

@@ -25,6 +25,7 @@ from ingest.loaders.aligned_columns import aligned_rows, runs_on
 from ingest.loaders.builder import TextBuilder, clean_cell_text, glue
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
+from ingest.numbers import ascii_digits
 
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
 FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into the page margin
@@ -82,7 +83,7 @@ def _one_figure_runs(lines: list[str], tabbed: list[bool], rows: list[bool]) -> 
     def fits(i: int) -> bool:
         tokens = lines[i].split()
         return (not tabbed[i] and not rows[i] and len(tokens) >= 2 and _trailing_figures(lines[i]) == 1
-                and "." in tokens[-1] and not _PROSE.search(lines[i]))
+                and "." in ascii_digits(tokens[-1]) and not _PROSE.search(lines[i]))
 
     runs, start = [], None
     for i in range(len(lines) + 1):

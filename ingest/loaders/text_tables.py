@@ -29,7 +29,7 @@ from importlib.resources import files
 from itertools import combinations, pairwise
 
 from ingest.model import ReadHeader
-from ingest.numbers import UNSIGNED_NUMBER
+from ingest.numbers import UNSIGNED_NUMBER, ascii_digits
 from ingest.tables import is_subject_code, is_total_label, list_mark, split_code, squash
 from ingest.vocabulary import read_sections
 
@@ -47,8 +47,8 @@ Vector = tuple[int, ...]
 
 
 def is_figure(token: str) -> bool:
-    """A figure as a table prints it: 1,234.56, -3, 12%, or a dash for none."""
-    return bool(_FIGURE.fullmatch(token))
+    """A figure as a table prints it: 1,234.56, -3, 12%, or a dash for none, in ASCII or full-width digits."""
+    return bool(_FIGURE.fullmatch(ascii_digits(token)))
 
 
 def row_cells(line: str) -> list[str]:
@@ -302,12 +302,12 @@ class _Entry:
 
 
 def _value(figure: str, scale: int) -> int:
-    number = figure.rstrip("%").replace(",", "")
+    number = ascii_digits(figure).rstrip("%").replace(",", "")
     return int(Decimal(number) * scale) if any(ch.isdigit() for ch in number) else 0
 
 
 def _decimals(figure: str) -> int:
-    _, _, fraction = figure.rstrip("%").partition(".")
+    _, _, fraction = ascii_digits(figure).rstrip("%").partition(".")
     return len(fraction)
 
 

@@ -924,3 +924,38 @@ def test_an_act_counted_is_looked_up_as_documents_count_it_and_only_when_counted
 
 def test_offices_set_up_are_counted_with_and_without_the_verb():
     assert plan("文旅局内设几个科室").terms[:2] == ["内设科室", "科室"]  # 6个内设股室, or 内设办公室、…5个科室
+
+
+@pytest.mark.parametrize("question", ["文旅局的文物保护经费是干嘛用的", "文旅局的文物保护经费是干什么用的",
+                                      "文旅局的文物保护经费用来干什么"])
+def test_what_money_is_used_for_is_text(question):
+    found = plan(question)
+    assert found.asks_purpose and found.operation is Operation.TEXT and found.focus == "文物保护经费"
+
+
+@pytest.mark.parametrize("question", ["文旅局用财政拨款发的绩效工资是多少", "文旅局财政拨款的绩效工资是多少",
+                                      "文旅局一般公共预算安排的办公费是多少"])
+def test_an_item_paid_by_a_fund_is_also_looked_up_alone(question):
+    """"财政拨款绩效工资" is the 绩效工资 row of a table of that fund: the item is a term of its own."""
+    terms = plan(question).terms
+    assert "绩效工资" in terms or "办公费" in terms, terms
+    assert plan("文旅局财政拨款支出是多少").terms[0] == "财政拨款支出"  # a fund's whole is no item paid by it
+
+
+@pytest.mark.parametrize("question", ["文旅局2024年当年的收入一共多少", "文旅局本年收入多少", "文旅局当年支出是多少"])
+def test_this_years_income_or_spending_is_the_years_own_total(question):
+    terms = plan(question).terms
+    assert any(term in terms for term in ("本年收入合计", "本年支出合计")), terms
+
+
+@pytest.mark.parametrize("question", ["文旅局去年接待了多少批次", "文旅局上年派出了几个团组"])
+def test_a_count_of_last_year_is_that_years(question):
+    found = plan(question)
+    assert found.operation is Operation.PREVIOUS and not found.focus.startswith(("去年", "上年")), found
+
+
+@pytest.mark.parametrize("question", ["文旅局2025年预算比去年实际少了多少", "文旅局三公经费比上年实际支出多了多少",
+                                      "文旅局2025年预算比去年实际少了多少，为什么"])
+def test_against_last_years_outturn_is_against_its_execution(question):
+    assert plan(question).basis is Basis.EXECUTION
+    assert plan("文旅局2024年实际花了多少").basis is Basis.FINAL  # what a year spent is its 决算

@@ -318,7 +318,9 @@ def test_an_item_labelled_before_a_colon_owns_the_sentences_figures() -> None:
 
 def test_a_count_named_by_a_verb_of_the_item_before_is_that_items() -> None:
     facts = line_facts("公务接待费支出7.22万元，全部为国内公务接待，共接待46批次、392人次。")
-    assert [(f.subject, f.value, f.unit) for f in facts][1:] == [("公务接待", Decimal(46), "批次"), ("公务接待", Decimal(392), "人次")]
+    assert [(f.subject, f.value, f.unit) for f in facts][1:] == [
+        ("公务接待", Decimal(46), "批次"), ("公务接待", Decimal(392), "人次"),
+        ("国内公务接待", Decimal("7.22"), "万元")]  # the money, said to be wholly 国内公务接待, under that name too
 
 
 def test_a_column_of_last_years_figures_states_last_years(tmp_path) -> None:
@@ -339,7 +341,7 @@ def test_a_paragraph_about_one_fund_gives_that_funds_spending_and_balances() -> 
                 "全部为污水处理设施支出；年末结转和结余318.62万元。")
     assert [f.subject for f in line_facts(sentence, Basis.FINAL)] == [
         "政府性基金预算财政拨款收入", "政府性基金预算财政拨款年初结转和结余", "政府性基金预算财政拨款支出",
-        "政府性基金预算财政拨款年末结转和结余"]
+        "污水处理设施支出", "政府性基金预算财政拨款年末结转和结余"]  # the spending, wholly 污水处理设施支出
     assert [f.subject for f in line_facts("2024年收入4236.00万元，年末结转和结余318.62万元。")] == ["收入", "年末结转和结余"]
 
 
@@ -443,3 +445,58 @@ def test_a_body_speaking_of_itself_and_the_whole_a_sentence_opens_with():
 ])
 def test_the_item_a_figure_is_of(sentence, facts):
     assert {(f.subject, str(f.value)) for f in line_facts(sentence)} == facts
+
+
+@pytest.mark.parametrize("sentence, way, value", [
+    # a template that prints both directions lets the sign say which way it went
+    ("三公经费支出决算42.57万元，比2023年度增加（减少）-6.55万元，增长（下降）-13.33%。", Direction.DOWN, "6.55"),
+    ("三公经费支出决算42.57万元，比2023年度增加（减少）-6.55万元，增长（下降）-13.33%。", Direction.DOWN, "13.33"),
+    ("与2023年度相比，一般公共预算财政拨款支出增加（减少）3571.44万元，增长（下降）6.00%。", Direction.UP, "3571.44"),
+])
+def test_a_signed_template_change_goes_the_way_its_sign_says(sentence, way, value):
+    changes = {(f.subject, f.direction, str(f.value)) for f in line_facts(sentence, Basis.FINAL) if f.kind is FactKind.CHANGE}
+    assert any(direction is way and v == value and "（" not in subject for subject, direction, v in changes), changes
+
+
+def test_the_template_words_name_no_item():
+    """"…增长（下降）6.00%。年初预算为…": the figures after the template are still the item's."""
+    text = ("2024年度一般公共预算财政拨款支出63057.74万元。与2023年度相比，一般公共预算财政拨款支出增加（减少）3571.44万元，"
+            "增长（下降）6.00%。年初预算为59702.00万元，支出决算完成年初预算的105.62%。")
+    assert {f.subject for f in line_facts(text, Basis.FINAL)} == {"一般公共预算财政拨款支出"}
+
+
+def test_each_compared_level_and_change_keeps_the_figure_it_is_measured_against():
+    """Against last year's 执行数, then against last year's budget, in one sentence."""
+    text = "2025年“三公”经费预算4.20万元，比2024年执行数3.98万元增加0.22万元，增长5.53%，比2024年预算数4.70万元减少0.50万元。"
+    facts = line_facts(text)
+    levels = {(str(f.value), f.basis, f.period) for f in facts if f.kind is FactKind.AMOUNT}
+    assert levels == {("4.20", Basis.BUDGET, None), ("3.98", Basis.EXECUTION, 2024), ("4.70", Basis.BUDGET, 2024)}
+    changes = {(str(f.value), f.direction, f.compared_to) for f in facts if f.kind is FactKind.CHANGE}
+    assert changes == {("0.22", Direction.UP, Basis.EXECUTION), ("5.53", Direction.UP, Basis.EXECUTION),
+                       ("0.50", Direction.DOWN, Basis.BUDGET)}
+    assert {f.subject for f in facts} == {"三公经费预算"}
+
+
+@pytest.mark.parametrize("sentence, periods", [
+    ("2024年共发生国内公务接待14批次、86人次。", {"14": 2024, "86": 2024}),
+    ("2025年预计国内公务接待160批次。", {"160": 2025}),
+    ("2024年末共有车辆3辆。", {"3": None}),  # a stock at a date, not what happened in the year
+    ("截至2024年底，共有车辆3辆。", {"3": None}),
+])
+def test_a_count_is_of_the_year_its_clause_opens_with(sentence, periods):
+    assert {str(f.value): f.period for f in line_facts(sentence) if f.kind is FactKind.COUNT} == periods
+
+
+@pytest.mark.parametrize("sentence, alias, value", [
+    ("事业收入621.49万元，占本年收入合计的54.81%，比2023年度增加26.25万元，全部为医疗收入，其中门诊收入268.93万元。", "医疗收入", "621.49"),
+    ("政府性基金预算拨款支出30万元，全部为彩票公益金。", "彩票公益金", "30"),
+])
+def test_an_item_said_to_be_wholly_another_is_found_by_that_name(sentence, alias, value):
+    named = [f for f in line_facts(sentence) if f.subject == alias]
+    assert [str(f.value) for f in named] == [value] and named[0].kind is FactKind.AMOUNT
+
+
+def test_a_labelled_paragraph_gives_its_item_the_purpose_it_states():
+    text = "7.司法救助资金：预算80.00万元，功能科目为2040599其他法院支出。用于对生活确有困难的当事人开展司法救助。"
+    (fact,) = [f for f in line_facts(text) if f.kind is FactKind.AMOUNT]
+    assert fact.subject == "司法救助资金" and fact.purpose == "对生活确有困难的当事人开展司法救助"

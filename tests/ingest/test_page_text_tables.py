@@ -198,3 +198,22 @@ def test_prose_wrapped_at_a_common_width_is_joined_though_a_padded_line_is_wider
     path.write_text("\n".join(lines), encoding="utf-8")
     doc = parse_file(path)
     assert "其他收入412.60万元，上年结转结余1350.00万元" in doc.text
+
+
+def test_a_space_aligned_table_in_full_width_digits_is_read_as_a_table(tmp_path: Path) -> None:
+    """Figures printed in full-width digits ("６０．７９７５") are figures: a table of one column and one of three."""
+    text = ("示例县示例乡卫生院\n2024年度单位决算\n表六 一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+            "科目编码        科目名称                  决算数\n"
+            "３０１０１      基本工资                  ９８．６４００\n"
+            "３０１０７      绩效工资                  ６０．７９７５\n"
+            "３０２１７      公务接待费                ０．３８６０\n"
+            "表七 一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "科目编码        科目名称                  合计            基本支出        项目支出\n"
+            "２１００４０８  基本公共卫生服务          １２８．６５００  １００．００００  ２８．６５００\n"
+            "２２１０２０１  住房公积金                ３８．４１２０    ３８．４１２０\n")
+    path = tmp_path / "example-township-health-centre_2024_unit-final-account.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = {(f.subject, f.measure): f.value for f in parse_file(path).facts if f.origin == "table"}
+    assert facts[("绩效工资", "决算数")] == Decimal("60.7975") and facts[("公务接待费", "决算数")] == Decimal("0.3860")
+    assert facts[("基本公共卫生服务", "项目支出")] == Decimal("28.6500")
+    assert facts[("住房公积金", "合计")] == Decimal("38.4120")

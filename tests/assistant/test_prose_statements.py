@@ -1,0 +1,95 @@
+"""What a disclosure says in its own words: an item said to be wholly another, a share of a whole named as citizens
+name it, this year's income, counts of a year, what an item's money is used for, changes against last year's outturn,
+a fund's row of an economic classification, and figures printed in full-width digits in a space-aligned table."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+CENTRE = """示例县示例乡卫生院
+2024年度单位决算
+
+第一部分 单位概况
+示例乡卫生院为公益一类事业单位，下设城北分院、城南分院2个分院。
+第二部分 2024年度单位决算表
+表六 一般公共预算财政拨款基本支出决算表
+单位：万元
+科目编码        科目名称                  决算数
+３０１０１      基本工资                  ９８．６４００
+３０１０７      绩效工资                  ６０．７９７５
+３０１１３      住房公积金                ３８．４１２０
+３０２１７      公务接待费                ０．３８６０
+人员经费合计                              １９７．８４７５
+第三部分 2024年度单位决算情况说明
+一、收入支出决算总体情况说明
+2024年度收入总计1162.67万元、支出总计1162.67万元。
+二、收入决算情况说明
+2024年度本年收入合计1117.45万元，其中：财政拨款收入486.33万元，占本年收入合计的43.52%；事业收入612.49万元，占本年收入合计的54.81%，比2023年度增加（减少）26.25万元，增长（下降）4.48%，全部为医疗收入。
+三、支出决算情况说明
+2024年度本年支出合计1139.49万元，其中：基本支出933.44万元，占本年支出合计的81.92%；项目支出206.05万元，占本年支出合计的18.08%。
+四、“三公”经费支出决算情况说明
+2024年度“三公”经费支出决算2.52万元，比2023年度增加（减少）-0.38万元，增长（下降）-13.10%。2024年共发生国内公务接待6批次、41人次。2024年家庭医生签约服务9860人。
+五、项目支出情况
+1.基层医疗设备更新：决算86.00万元。用于更新彩超和全自动生化分析仪各1台。
+2.城北分院改造：决算120.05万元。用于城北分院门诊楼屋面防水和诊室改造。
+"""
+
+STATION = """示例县示例镇农业服务中心
+2025年单位预算
+
+一、收支预算总体情况
+2025年收支预算总额578.26万元，比2024年执行数636.20万元减少57.94万元，下降9.11%，主要原因是2024年执行中追加了高标准农田建设配套资金60.00万元，2025年不再安排。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("prose-statements"), embeddings, {
+        "example-county-example-township-health-centre_2024_unit-final-account.txt": CENTRE,
+        "example-county-example-town-farming-centre_2025_unit-budget.txt": STATION})
+
+
+@pytest.mark.parametrize("question, value, said", [
+    # an item the text says is wholly another is found by that name, citing the figure it was stated with
+    ("示例乡卫生院2024年医疗收入有多少", 612.49, "612.49"),
+    # "总支出" as citizens say it is the whole the document states the share against
+    ("示例乡卫生院基本支出占总支出的百分之多少", 81.92, "81.92%"),
+    ("示例乡卫生院项目支出占总支出的比例是多少", 18.08, "18.08%"),
+    # this year's income is 本年收入合计, not the 收入总计 that holds money carried over
+    ("示例乡卫生院2024年当年的收入一共多少", 1117.45, "1117.45"),
+    # a fund's row of the economic classification, asked through the fund that pays it
+    ("示例乡卫生院用财政拨款发的绩效工资是多少", 60.80, "绩效工资"),
+    # a change printed "增加（减少）-0.38万元" went down
+    ("示例乡卫生院三公经费比上年少了多少", 0.38, "减少"),
+    # what happened in 2024, asked of that year or of none
+    ("示例乡卫生院2024年接待了多少批次", 6, "6批次"),
+])
+def test_a_figure_as_the_document_says_it(assistant, question, value, said):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value, abs=0.005) and said in answer.text, answer.text
+
+
+def test_a_change_against_last_years_outturn_in_a_budget(assistant):
+    """"比去年实际少了多少" of a budget is measured against last year's 执行数, which the budget states."""
+    first = assistant.ask("示例镇农业服务中心2025年预算一共多少")
+    answer = assistant.ask("比去年实际少了多少", context=first.context)
+    assert answer.kind == "number" and answer.value == 57.94 and "减少" in answer.text, answer.text
+    reason = assistant.ask("为什么少了", context=answer.context)
+    assert reason.kind == "text" and "高标准农田" in reason.text, reason.text
+
+
+@pytest.mark.parametrize("question", [
+    "示例乡卫生院有多少名医生",  # 家庭医生签约服务 counts people signed up, not doctors
+    "示例乡卫生院城南分院2024年决算多少",  # a 分院 the text names, whose own money no table gives
+])
+def test_no_figure_of_another_thing(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "not_found", answer.text
+
+
+def test_what_an_items_money_is_used_for(assistant):
+    answer = assistant.ask("示例乡卫生院的基层医疗设备更新是干嘛用的")
+    assert answer.kind == "text" and "彩超" in answer.text, answer.text
