@@ -21,6 +21,7 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 # a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …
 _NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
 _REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
+_REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
 # "…减少0.2万元，下降20%，主要是严格控制接待范围": the reason after the change's rate too
@@ -31,6 +32,12 @@ _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")
 _BUDGET_AGAINST_OUTTURN = re.compile(r"决算数?(?:同|与|和|跟)(?:年初)?预算数?|预算数?(?:同|与|和|跟)决算数?")
 _STEADY = re.compile(rf"[^。；;\n]*(?:{_STEADY_WORD.pattern})[^。；;\n]*[。；;]?")
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """The end of the sentence running on at `start` (after its 。), or `limit`."""
+    stop = text.find("。", start, limit)
+    return stop + 1 if stop >= 0 else limit
 
 
 class SourceTexts:
@@ -187,6 +194,8 @@ class SourceTexts:
         span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
         while text[span_end - 1 : span_end] in ("；", ";") and (listed := _NEXT_REASON.match(text, span_end)):
             span_end = listed.end()  # "一是…；二是…。": every reason listed
+        if text[span_end - 1 : span_end] in ("；", ";") and _REASONS_LISTED.search(found.group()):
+            span_end = _sentence_end(text, span_end, window_end)  # "主要原因是：A；B。": every reason after the colon
         given = _REASON_STATED.search(text, end, span_end) if span_start < end else None
         if given:  # "减少230.00万元，下降9.96%，…减少的主要原因是…": the clause that gives it, after the figure
             clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")

@@ -411,8 +411,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
-    if is_body_name(term) and term not in normalise(described):
-        return 0.0  # a body is named by its whole name: 人民法庭两庭维修改造 is no figure of 城南人民法庭
+    if is_body_name(term) and not _written_short(term, normalise(described)):
+        return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
     found = asked & _word_set(described)
     unit_said = _unit_word_sets().get(fact.unit or "")
     if unit_said and (said_by_unit := asked & unit_said):  # 房屋面积 of a figure in 平方米

@@ -557,7 +557,7 @@ class FactPath:
             said = set(search_terms(f"{scored.fact.measure}{before}"))
             names_whole = named_whole <= said or sides is not None and all(side in f"{scored.fact.measure}{before}" for side in sides)
             if scored.score >= MIN_OPERAND_SCORE and (whole == DEFAULT_WHOLE or names_whole):
-                return self._best_figure(intent, {scored.fact.doc_id: [scored]})
+                return self._best_figure(intent, {scored.fact.doc_id: [replace(scored, fact=_with_its_part(scored.fact, facts))]})
         return None
 
     def _sum(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
@@ -663,6 +663,14 @@ def _only_parts(per_doc: dict[str, list[ScoredFact]], parts: tuple[str, ...]) ->
     so that the whole is the parts' sum."""
     tops = [normalise(ranked[0].fact.subject) for ranked in per_doc.values() if ranked]
     return bool(tops) and all(any(normalise(part) in top for part in parts) for top in tops)
+
+
+def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
+    """A stated share quoted from its part's figure on ("项目支出12285.57万元，占18.83%"), so the quote names what the
+    share is of; the share alone when the sentence states no figure of the part before it."""
+    parts = [f for f in facts if f.doc_id == share.doc_id and f.context == share.context and f.subject == share.subject
+             and f.kind is FactKind.AMOUNT and f.end <= share.start]
+    return replace(share, start=max(parts, key=lambda f: f.end).start) if parts else share
 
 
 def _named(fact: FactRecord, asked: str) -> str:

@@ -17,7 +17,8 @@ from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, generic_item_words,
-                                  joined_item, names_the_whole, spending_terms, split_funds, total_terms, whole_terms)
+                                  joined_item, names_the_whole, spending_terms, split_funds, total_terms, whole_terms,
+                                  with_siblings_whole)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -72,7 +73,7 @@ _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer
-_REASON = re.compile(r"为什么|为啥|为何|(?:主要)?是?什么原因|主要原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
+_REASON = re.compile(r"为什么|为啥|为何|怎么(?:会|回事)?(?=[^？?。]*?(?:多了|少了|增加|减少|增长|下降|高了|低了|超了|这么多|这么少))|(?:主要)?是?什么原因|主要原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
 _QUOTED_FIGURE = re.compile(
     rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
@@ -136,12 +137,17 @@ _COUNTED_PART = re.compile(rf"占了?(?=(?:几|多少)\s*(?:{'|'.join(sorted(COU
                            r"(?:$|[^\u4e00-\u9fff]|[呢吗啊]))")
 
 
+_REST_OF_FUND_NAME = re.compile(r"(?:预算)?(?:财政)?拨款|预算|资金")
+
+
 def _item_paid_by_fund(focus: str) -> str:
     """The item a focus names after the fund that pays it (财政拨款绩效工资 → 绩效工资), or "" when there is
     none or what follows the fund is a whole of its own (财政拨款支出)."""
     fund = next((f for f in sorted(fund_words(), key=len, reverse=True) if focus.startswith(f)), "")
     item = focus[len(fund):].removeprefix("的")
-    return item if fund and len(item) >= 2 and not whole_terms(item) and item not in generic_item_words() else ""
+    if _REST_OF_FUND_NAME.match(item) or whole_terms(item) or item in generic_item_words():
+        return ""  # 政府性基金拨款支出 is the fund's whole, said in its own words
+    return item if fund and len(item) >= 2 else ""
 
 
 def clean_focus(text: str) -> str:
@@ -234,7 +240,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
         parts = [p for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
         side_by_side = _SIDE_BY_SIDE.fullmatch(parts[0]) if len(parts) == 1 else None
-        return [side_by_side["a"], side_by_side["b"]] if side_by_side else parts  # "水费电费加起来": 水费 + 电费
+        return [side_by_side["a"], side_by_side["b"]] if side_by_side else with_siblings_whole(parts)  # 水费电费: 水费 + 电费
     return []
 
 

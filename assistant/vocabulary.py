@@ -106,6 +106,22 @@ def counted_items() -> dict[str, tuple[str, ...]]:
 _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")
 
 
+@lru_cache(maxsize=1)
+def sibling_kinds() -> dict[str, tuple[str, ...]]:
+    """{whole: kinds}: the kinds a whole is split into (政府采购: 货物, 工程, 服务)."""
+    return _keyed_lists("sibling_kinds.tsv")
+
+
+def with_siblings_whole(parts: list[str]) -> list[str]:
+    """Parts after the first said as a kind alone take the first's whole: 政府采购货物, 工程 → 政府采购工程."""
+    first = parts[0] if parts else ""
+    whole = next((w for w, kinds in sibling_kinds().items()
+                  if first.startswith(w) and any(first.endswith(k) for k in kinds)), None)
+    if whole is None:
+        return parts
+    return [first, *(whole + p.removesuffix("类") if p.removesuffix("类") in sibling_kinds()[whole] else p for p in parts[1:])]
+
+
 def joined_item(part: str, whole: str) -> str:
     """A part named by its kind inside a whole ("政府采购预算中工程类") as documents name it: 政府采购工程."""
     return _KIND_SUFFIX.sub("", whole) + re.sub(r"[类项]$", "", part)

@@ -959,3 +959,23 @@ def test_a_count_of_last_year_is_that_years(question):
 def test_against_last_years_outturn_is_against_its_execution(question):
     assert plan(question).basis is Basis.EXECUTION
     assert plan("文旅局2024年实际花了多少").basis is Basis.FINAL  # what a year spent is its 决算
+
+
+@pytest.mark.parametrize("question", ["怎么比上年多了这么多", "三公经费怎么会减少", "怎么回事比去年少了"])
+def test_how_come_it_changed_asks_why(question):
+    assert plan(question).asks_reason
+    assert not plan("文旅局三公经费怎么样").asks_reason
+
+
+def test_kinds_after_the_first_take_its_whole():
+    assert plan("发改委24年政府采购货物和工程加起来一共多少").parts == ["政府采购货物", "政府采购工程"]
+    assert plan("发改委24年政府采购货物和服务类一共多少").parts == ["政府采购货物", "政府采购服务"]
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("文旅局今年的钱有百分之多少是一般公共预算拨款", ["一般公共预算拨款", "预算收支"]),
+    ("文旅局支出里有百分之几是人员经费", ["人员经费", "支出"]),
+])
+def test_a_share_said_after_its_whole(question, parts):
+    found = plan(question)
+    assert found.operation is Operation.SHARE and found.parts == parts

@@ -25,7 +25,7 @@ CENTRE = """示例县示例乡卫生院
 人员经费合计                              １９７．８４７５
 第三部分 2024年度单位决算情况说明
 一、收入支出决算总体情况说明
-2024年度收入总计1162.67万元、支出总计1162.67万元。
+2024年度收入总计1162.67万元、支出总计1162.67万元，与2023年度相比，收入、支出总计各增加64.35万元，增长5.86%。主要原因是：门诊和住院服务量增加，医疗收入相应增加；基本公共卫生服务补助标准提高，财政拨款增加。
 二、收入决算情况说明
 2024年度本年收入合计1117.45万元，其中：财政拨款收入486.33万元，占本年收入合计的43.52%；事业收入612.49万元，占本年收入合计的54.81%，比2023年度增加（减少）26.25万元，增长（下降）4.48%，全部为医疗收入。
 三、支出决算情况说明
@@ -42,6 +42,9 @@ STATION = """示例县示例镇农业服务中心
 
 一、收支预算总体情况
 2025年收支预算总额578.26万元，比2024年执行数636.20万元减少57.94万元，下降9.11%，主要原因是2024年执行中追加了高标准农田建设配套资金60.00万元，2025年不再安排。
+2024年该中心年初预算为552.80万元。
+二、政府采购预算情况
+2025年政府采购预算总额50.00万元，其中：政府采购货物预算20.00万元、政府采购工程预算18.00万元、政府采购服务预算12.00万元。
 """
 
 
@@ -66,6 +69,12 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例乡卫生院三公经费比上年少了多少", 0.38, "减少"),
     # what happened in 2024, asked of that year or of none
     ("示例乡卫生院2024年接待了多少批次", 6, "6批次"),
+    # a change stated of both wholes at once is each one's
+    ("示例乡卫生院24年收入总计比上年增长了百分之几", 5.86, "5.86%"),
+    # a body stating its own budget of another year
+    ("示例镇农业服务中心2024年年初预算是多少", 552.80, "552.8"),
+    # kinds after the first take its whole
+    ("示例镇农业服务中心政府采购货物和工程加起来一共多少", 38.00, "合计"),
 ])
 def test_a_figure_as_the_document_says_it(assistant, question, value, said):
     answer = assistant.ask(question)
@@ -88,6 +97,11 @@ def test_a_change_against_last_years_outturn_in_a_budget(assistant):
 def test_no_figure_of_another_thing(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "not_found", answer.text
+
+
+def test_every_reason_listed_after_the_colon(assistant):
+    answer = assistant.ask("示例乡卫生院24年收入为啥增加")
+    assert answer.kind == "text" and "医疗收入" in answer.text and "基本公共卫生服务补助标准提高" in answer.text, answer.text
 
 
 def test_what_an_items_money_is_used_for(assistant):
