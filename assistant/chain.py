@@ -446,7 +446,7 @@ class Assistant:
                 # one quote from the figure to where its gap from the budget is said, which the answer shows too
                 said = self.texts.cite(fact.doc_id, fact.start, fact.end + len(between.rstrip("，,；; ")), fact.page)
                 reason = self.texts.cite(fact.doc_id, *span, fact.page)
-                text = f"{readable(said.quote)}；{readable(reason.quote)}"
+                text = f"{readable(said.quote).rstrip('。；;，, ')}；{readable(reason.quote)}"
                 return Draft(Answer(question=turn.question, kind="text", text=text, citations=[said, reason], route="fact"))
         return None
 
@@ -590,7 +590,8 @@ class Assistant:
         if any(doubtful(c) for c in answer.citations):  # read from a scan with little confidence: said so
             answer = answer.model_copy(update={"text": f"{answer.text}{DOUBTFUL_NOTE}"})
         answered_in = answer.unit if answer.kind == "number" else None
-        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs, answered_in)})
+        context = context_of(turn.intent, turn.docs, answered_in, turn.draft.item)
+        return answer.model_copy(update={"timing_ms": elapsed(), "context": context})
 
     def _polish(self, answer: Answer) -> Answer:
         return rephrase(answer, self.llm) if self.llm is not None else answer

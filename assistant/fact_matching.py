@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
@@ -90,6 +90,7 @@ LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an i
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
 GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
 _GRAND_TOTAL = "总计"
+_INVESTMENT = "总投资"  # a project's whole cost over its years, whose parts say how it is financed
 _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
@@ -413,6 +414,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     described = f"{fact.subject} {structure(fact)}"
     if is_body_name(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
+    if _side(term) and _an_item_beside(normalise(fact.subject), asked):
+        return 0.0  # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出
     found = asked & _word_set(described)
     unit_said = _unit_word_sets().get(fact.unit or "")
     if unit_said and (said_by_unit := asked & unit_said):  # 房屋面积 of a figure in 平方米
@@ -470,6 +473,15 @@ def _another_items(subject: str, whole: str) -> bool:
     """Whether the subject puts another budget item (not a fund) beside the whole it holds: 三公经费财政拨款支出."""
     rest = search_terms(subject.replace(whole, " "))
     return any(word in budget_terms() and word not in fund_words() for word in rest)
+
+
+def _an_item_beside(subject: str, asked: frozenset[str]) -> bool:
+    """Whether the subject names a budget item (not a fund or a whole) among the words of a whole asked."""
+    for word in (w for w in search_terms(subject) if w not in asked and w in budget_terms()):
+        item = reduce(lambda rest, fund: rest.replace(fund, ""), fund_words(), word)  # 财政拨款三公经费 → 三公经费
+        if len(item) >= 2 and item not in _whole_words() and item not in generic_item_words():
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -845,6 +857,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= JOINT_WHOLE_COST
     if _SPENT.search(question) and _GRAND_TOTAL in subject:
         best -= GRAND_TOTAL_COST  # "一共花了多少": 本年支出合计, not the 总计 that holds the balance carried forward
+    if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
+        return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
 
 

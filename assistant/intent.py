@@ -80,7 +80,8 @@ _QUOTED_FIGURE = re.compile(
     rf"{UNSIGNED_NUMBER}\s*(?:多|余)?\s*(?:亿元|万元|万|千元|元|%|个百分点)"
 )
 # how a "why" question tells the story of the figures it quotes ("年初只预算300万，为啥最后花了600多万"): no item words
-_QUOTED_TERM = re.compile(r"[“「『\"](?P<term>[^”」』\"]{2,20})[”」』\"]")  # "说的“全年预算数”是什么意思": the word itself
+# "说的“全年预算数”是什么意思": the word itself, with what follows the quote as part of it ("“两庭”建设是什么")
+_QUOTED_TERM = re.compile(r"[“「『\"](?P<term>[^”」』\"]{2,20})[”」』\"](?P<tail>[\u4e00-\u9fff]{0,4}?)(?=是|指|的|什么|啥|意思|$)")
 _QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:只|才|却|就)?(?:预算了?|花了|用了|支出了|安排了?)(?=\s|$|[，,])"
                            r"|年初只|最后|最终|结果")
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
@@ -439,7 +440,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     told = _QUOTED_STORY.sub(" ", _QUOTED_FIGURE.sub(" ", rest)) if asks_reason else rest
     focus = INCLUDED.sub("", clean_focus(told))
     if defines and (quoted := _QUOTED_TERM.search(rest)):
-        focus = quoted["term"]
+        focus = quoted["term"] + quoted["tail"]
     if asks_side:  # "区府办是干什么的" asks for its 主要职能: the phrasing names no item
         aspects = asked_aspects(rest)
         if not clean_focus(reduce(lambda text, said: text.replace(said, " "), aspects.values(), rest)):

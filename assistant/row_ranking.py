@@ -40,6 +40,7 @@ _TOTAL = re.compile(r"(?:合计|总计)$")
 _PARTS_OPEN = re.compile(r"其中[：:]?")  # the parts of a whole a sentence lists follow it
 _CATEGORY = re.compile(r"(?:支出|收入)$")  # 项目支出, 本级支出: a kind of spending, no project
 # what a list of projects divides: 项目支出…其中, 共5个项目，其中 (not 支出预算…其中基本支出 … 包括人员经费)
+_NUMBERED = re.compile(r"\s*\d{1,2}\s*[.、．](?!\d)")  # "2.审判业务经费：…": one of a numbered list
 _PROJECTS_WHOLE = re.compile(r"项目支出|[\d一二三四五六七八九十]+个(?:重点)?项目|重点项目")
 
 
@@ -236,11 +237,32 @@ def _listed_projects(facts: list[FactRecord], plan: QuestionPlan, text: str) -> 
         opening = before[: parts.start()].rsplit("。", 1)[-1] if parts else ""  # the sentence the list opens in
         if parts and _PROJECTS_WHOLE.search(opening) and before.count("（", parts.end()) <= before.count("）", parts.end()):
             by_paragraph[opens].setdefault(fact.subject, fact)
+        elif _labels(before, fact.subject) and (list_opens := _opening_line(text, opens)) is not None:
+            by_paragraph[list_opens].setdefault(fact.subject, fact)  # "1.审判业务经费：预算462.40万元" under its opening
     listed = max(by_paragraph.values(), key=len, default={})
     if len(listed) < MIN_ROWS:
         return None
     ranked = sorted(listed.values(), key=comparable_amount, reverse=not (plan.rows and plan.rows.lowest))
     return RowRanking([Row(f.subject, f) for f in ranked], "", "所列项目")
+
+
+def _labels(before: str, subject: str) -> bool:
+    """Whether the words before a figure are a numbered line's label naming its item ("2.审判业务经费：")."""
+    numbered = _NUMBERED.match(before)
+    label = re.sub(r"[“”\"]|[（(][^（）()]*[)）]", "", before[numbered.end():]) if numbered else ""  # its note aside
+    return bool(numbered) and label.rstrip("：: ") in (subject, "")
+
+
+def _opening_line(text: str, line_start: int) -> int | None:
+    """The start of the line a run of numbered lines hangs from ("…共10个项目，具体如下："), when it opens a list of
+    projects; None otherwise."""
+    start = line_start
+    while start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line = text[start : text.find("\n", start)]
+        if not _NUMBERED.match(line):
+            return start if _PROJECTS_WHOLE.search(line) and line.rstrip().endswith(("：", ":")) else None
+    return None
 
 
 def _titles_projects(text: str) -> bool:
@@ -259,10 +281,12 @@ def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts)
     rows = _table_rows(facts, plan)
     kinds = {key[0]: cells[0].table_kind for key, cells in rows.items()}
     if ask.projects and not ask.scope and TableKind.PROJECTS not in kinds.values():
-        if any(t.kind is TableKind.PROJECTS for t in texts.tables(doc_id)) or _titles_projects(texts.text(doc_id)):
-            return None  # a project table whose rows cannot be compared (or read): no other table's rows stand for it
+        if any(t.kind is TableKind.PROJECTS for t in texts.tables(doc_id)):
+            return None  # a project table whose rows cannot be compared: no other table's rows stand for it
         if listed := _listed_projects(facts, plan, texts.text(doc_id)):
-            return listed
+            return listed  # projects listed in prose, under their table's title or in a paragraph
+        if _titles_projects(texts.text(doc_id)):
+            return None  # a project table whose rows could not be read
     held, holder = _held(rows, kinds, ask, doc_id, texts)
     table_id = _one_table(held, kinds, plan.question)
     keys = _compared(held[table_id], kinds[table_id], ask.level) if table_id is not None else None

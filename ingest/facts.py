@@ -319,7 +319,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = quoted["name"]
             elif quoted and quoted.end() <= match.start() and _SCORE.fullmatch(subject):  # 评价得分91.5分: the project's
                 subject, measure = quoted["name"], subject
-            if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject:  # "…单位财政拨款的机关运行经费"
+            if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject and not classification_levels(subject):
+                # "…单位财政拨款的机关运行经费"; a 类款项 chain keeps its 收入安排的支出
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
@@ -347,7 +348,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
-            if len(subject) > MAX_SUBJECT_CHARS and 2 <= len(tail := _AFTER_NOTE.split(subject)[-1]) <= MAX_SUBJECT_CHARS:
+            if len(subject) > MAX_SUBJECT_CHARS and 2 <= len(tail := _AFTER_NOTE.split(subject)[-1]) <= MAX_SUBJECT_CHARS \
+                    and not classification_levels(subject):  # a 类款项 chain is long, its （项） no note
                 subject = tail  # "机关本级和…执法总队（参照公务员法管理事业单位）机关运行经费预算": the item after the note
             if within and _MONEY_SOURCE.search(subject) and within["whole"] not in subject:
                 subject = f"{within['whole']}{subject}"  # 基本支出中的财政拨款 is no 财政拨款 of the whole body

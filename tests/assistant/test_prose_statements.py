@@ -29,12 +29,17 @@ CENTRE = """示例县示例乡卫生院
 二、收入决算情况说明
 2024年度本年收入合计1117.45万元，其中：财政拨款收入486.33万元，占本年收入合计的43.52%；事业收入612.49万元，占本年收入合计的54.81%，比2023年度增加（减少）26.25万元，增长（下降）4.48%，全部为医疗收入。
 三、支出决算情况说明
-2024年度本年支出合计1139.49万元，其中：基本支出933.44万元，占本年支出合计的81.92%；项目支出206.05万元，占本年支出合计的18.08%。
+2024年度本年支出合计1139.49万元，比2023年度增加86.39万元，增长8.20%。其中：基本支出933.44万元，占本年支出合计的81.92%；项目支出206.05万元，占本年支出合计的18.08%。
 四、“三公”经费支出决算情况说明
+2024年度一般公共预算财政拨款支出决算486.33万元，比2023年度增加20.00万元，主要原因是基本公共卫生服务补助标准提高。2024年度一般公共预算财政拨款三公经费支出决算2.90万元，比2023年度增加0.10万元，主要原因是公务用车维修增加。
 2024年度“三公”经费支出决算2.52万元，比2023年度增加（减少）-0.38万元，增长（下降）-13.10%。2024年共发生国内公务接待6批次、41人次。2024年家庭医生签约服务9860人。
-五、项目支出情况
+五、政府性基金预算财政拨款支出情况说明
+其他支出（类）其他政府性基金及对应专项债务收入安排的支出（款）其他地方自行试点项目收益专项债券收入安排的支出（项）120.00万元，用于示例乡卫生院业务楼建设项目。该项目总投资500.00万元，其中使用地方政府专项债券资金300.00万元。
+六、项目支出情况
+2024年度项目支出共3个项目，具体如下：
 1.基层医疗设备更新：决算86.00万元。用于更新彩超和全自动生化分析仪各1台。
-2.城北分院改造：决算120.05万元。用于城北分院门诊楼屋面防水和诊室改造。
+2.城北分院改造：决算120.05万元，其中使用上年结转资金150.00万元以外的部分。用于城北分院门诊楼屋面防水和诊室改造。
+3.家庭医生签约服务补助（“健康守门人”专项）：决算18.20万元。用于签约服务补助。
 """
 
 STATION = """示例县示例镇农业服务中心
@@ -43,7 +48,11 @@ STATION = """示例县示例镇农业服务中心
 一、收支预算总体情况
 2025年收支预算总额578.26万元，比2024年执行数636.20万元减少57.94万元，下降9.11%，主要原因是2024年执行中追加了高标准农田建设配套资金60.00万元，2025年不再安排。
 2024年该中心年初预算为552.80万元。
-二、政府采购预算情况
+各下属单位收入以财政拨款为主，下属单位支出按规定列支。
+本中心下属单位2个：示例镇农技站、示例镇农机站。
+二、名词解释
+1.“三农”服务：指为农业、农村、农民提供的公共服务。
+三、政府采购预算情况
 2025年政府采购预算总额50.00万元，其中：政府采购货物预算20.00万元、政府采购工程预算18.00万元、政府采购服务预算12.00万元。
 """
 
@@ -73,6 +82,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例乡卫生院24年收入总计比上年增长了百分之几", 5.86, "5.86%"),
     # a body stating its own budget of another year
     ("示例镇农业服务中心2024年年初预算是多少", 552.80, "552.8"),
+    # what the year spent of a fund, not how a project's 总投资 is financed
+    ("示例乡卫生院24年专项债的钱花了多少", 120.00, "120"),
     # kinds after the first take its whole
     ("示例镇农业服务中心政府采购货物和工程加起来一共多少", 38.00, "合计"),
 ])
@@ -99,9 +110,39 @@ def test_no_figure_of_another_thing(assistant, question):
     assert answer.kind == "not_found", answer.text
 
 
+def test_a_funds_whole_is_not_an_item_it_pays_for(assistant):
+    """一般公共预算财政拨款三公经费支出 is the 三公经费's: its change is no change of the fund's whole 支出."""
+    answer = assistant.ask("示例乡卫生院2024年一般公共预算财政拨款支出为什么增加")
+    assert "补助标准提高" in answer.text and "公务用车维修" not in answer.text, answer.text
+
+
+def test_a_follow_up_on_a_whole_asked_without_its_name_is_about_the_figure_answered(assistant):
+    """"一共花了多少钱" answered with 本年支出合计: "比23年多了多少" is that total's change, not 收入总计's."""
+    first = assistant.ask("示例乡卫生院2024年一共花了多少钱")
+    assert first.value == pytest.approx(1139.49), first.text
+    answer = assistant.ask("比23年多了多少", context=first.context)
+    assert answer.value == pytest.approx(86.39) and "增加" in answer.text, answer.text
+
+
 def test_every_reason_listed_after_the_colon(assistant):
     answer = assistant.ask("示例乡卫生院24年收入为啥增加")
     assert answer.kind == "text" and "医疗收入" in answer.text and "基本公共卫生服务补助标准提高" in answer.text, answer.text
+
+
+def test_projects_listed_as_numbered_paragraphs_are_ranked(assistant):
+    """The numbered lines under "共3个项目，具体如下：" are the projects, each once, by its label (a note aside)."""
+    answer = assistant.ask("示例乡卫生院哪个项目花钱最多")
+    assert "城北分院改造" in answer.text and "3项" in answer.text, answer.text
+
+
+def test_the_sentence_that_lists_them_answers_which(assistant):
+    answer = assistant.ask("示例镇农业服务中心有哪些下属单位")
+    assert "示例镇农技站" in answer.text and "示例镇农机站" in answer.text, answer.text
+
+
+def test_a_quoted_word_with_what_follows_it_is_defined(assistant):
+    answer = assistant.ask("示例镇农业服务中心说的“三农”服务是什么")
+    assert "为农业、农村、农民提供的公共服务" in answer.text, answer.text
 
 
 def test_what_an_items_money_is_used_for(assistant):
