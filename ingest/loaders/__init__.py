@@ -21,7 +21,7 @@ LOADERS: dict[str, str] = {
     ".html": "ingest.loaders.html:load_html",
     ".htm": "ingest.loaders.html:load_html",
     ".jsp": "ingest.loaders.html:load_html",
-    ".json": "ingest.loaders.pages_json:load_pages_json",
+    ".json": "ingest.loaders.json_files:load_json",
     ".png": "ingest.loaders.image:load_image",
     ".jpg": "ingest.loaders.image:load_image",
     ".jpeg": "ingest.loaders.image:load_image",

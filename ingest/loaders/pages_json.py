@@ -10,12 +10,8 @@ table, on the page the table starts on.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder
-from ingest.loaders.decoding import decode_text
 from ingest.loaders.page_text import Block, page_items, table_runs, wrap_width, write_page
 from ingest.loaders.text_tables import continues
 from ingest.model import RawDocument
@@ -44,29 +40,28 @@ def _join_continued(pages: list[list[str | Block]]) -> None:
         open_block = filled[-1] if filled and isinstance(filled[-1], Block) else None
 
 
-def _read_pages(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        data = json.loads(decode_text(path.read_bytes(), path.name))
-    except json.JSONDecodeError as exc:
-        raise IngestError(path.name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
-    if not isinstance(data, list) or not data:
-        raise IngestError(path.name, f"{SHAPE}; found {'an empty list' if data == [] else type(data).__name__}")
+def is_page_list(data: object) -> bool:
+    """Whether parsed JSON is meant as a list of pages: a list whose items are all objects with a "page" field."""
+    return isinstance(data, list) and bool(data) and all(isinstance(item, dict) and "page" in item for item in data)
+
+
+def _read_pages(name: str, data: list) -> list[tuple[int, list[str]]]:
     pages: dict[int, str] = {}
     for i, item in enumerate(data):
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise IngestError(path.name, f"{SHAPE}; item {i} has no text string")
+        if not isinstance(item.get("text"), str):
+            raise IngestError(name, f"{SHAPE}; item {i} has no text string")
         page = item.get("page")
         if not isinstance(page, int) or isinstance(page, bool) or not 1 <= page <= MAX_PAGE:
-            raise IngestError(path.name, f"{SHAPE}; item {i} has no page number between 1 and {MAX_PAGE}")
+            raise IngestError(name, f"{SHAPE}; item {i} has no page number between 1 and {MAX_PAGE}")
         if page in pages:
-            raise IngestError(path.name, f"page {page} appears twice")
+            raise IngestError(name, f"page {page} appears twice")
         pages[page] = item["text"]
     return [(page, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) for page, text in sorted(pages.items())]
 
 
-def load_pages_json(path: Path) -> RawDocument:
-    """Reads a page-text JSON file; document page numbers follow the `page` fields."""
-    pages = [(number, lines, table_runs(lines)) for number, lines in _read_pages(path)]
+def load_pages(name: str, data: list) -> RawDocument:
+    """A page-text list (`is_page_list`) as a document; its page numbers follow the `page` fields."""
+    pages = [(number, lines, table_runs(lines)) for number, lines in _read_pages(name, data)]
     width = wrap_width((lines, marks) for _, lines, marks in pages)
     items = [page_items(lines, marks) for _, lines, marks in pages]
     _join_continued(items)
@@ -77,4 +72,4 @@ def load_pages_json(path: Path) -> RawDocument:
             builder.new_page()
             count += 1
         write_page(builder, items_of_page, width)
-    return builder.build(path.name, "json")
+    return builder.build(name, "json")

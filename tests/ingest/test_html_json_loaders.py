@@ -1,4 +1,5 @@
-"""HTML/JSP and page-JSON loaders: clean lines, span-aligned tables, paragraph joining, exact offsets."""
+"""HTML/JSP and JSON loaders (extracted pages, structured exports): clean lines, span-aligned tables, paragraph
+joining, exact offsets."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from ingest.errors import IngestError
 from ingest.loaders import load
 from ingest.loaders.html import load_html
+from ingest.pipeline import parse_file
 from loader_support import assert_offsets, grid
 
 REAL = Path("/work/shared/corpus/real")
@@ -149,8 +151,9 @@ def test_pages_json_keeps_pdf_page_numbers_when_pages_are_missing(tmp_path: Path
     ("content", "reason"),
     [
         ('[{"page": 1, "text": "a"', r"invalid JSON: .* at line 1 column"),
-        ('{"page": 1, "text": "a"}', r'expected a JSON list of \{"page": n, "text": "..."\} objects; found dict'),
-        ("[]", r"found an empty list"),
+        ("{}", r"holds no text"),
+        ("[]", r"holds no text"),
+        ('{"表格": [[null, ""]]}', r"holds no text"),
         ('[{"page": 1}]', r"item 0 has no text string"),
         ('[{"page": "1", "text": "a"}]', r"item 0 has no page number"),
         ('[{"page": 1, "text": "a"}, {"page": 1, "text": "b"}]', r"page 1 appears twice"),
@@ -269,3 +272,23 @@ def test_a_word_saved_pages_cells_keep_figures_split_over_spans_whole(tmp_path: 
     )
     rows = [[c.text for c in row] for row in load_html(page).tables[0].rows]
     assert rows == [["项目", "2025年预算数"], ["（一）基本支出", "3,387.93"], ["甲 乙", "1 2"]]
+
+
+def test_a_structured_json_export_gives_its_fields_paragraphs_and_tables(tmp_path: Path) -> None:
+    """An open-data export: fields, a list of paragraphs, and tables as objects of a title, a unit, header rows
+    and rows, whatever the field names; numbers stored as numbers print as a table prints them."""
+    export = {
+        "部门名称": "示例区体育局", "年度": 2025, "单位": "万元",
+        "说明": ["示例区体育局2025年单位预算", "2025年收入预算386.50万元，比上年增加12.00万元。"],
+        "表格": [{"标题": "2025年收支预算总表", "单位": "万元", "表头": [["项目", "预算数"]],
+                  "行": [["一般公共预算拨款收入", 386.5], ["收入合计", 386.5]]},
+                 {"标题": "2025年“三公”经费预算表", "表头": [["项目", "预算数"]], "行": [["公务接待费", 2.4], ["合计", 12]]}],
+    }
+    path = tmp_path / "example-district-sports-bureau_2025_unit-budget.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    assert "部门名称：示例区体育局" in doc.text and "2025年收入预算386.50万元" in doc.text
+    assert [t.title for t in doc.tables] == ["2025年收支预算总表", "2025年“三公”经费预算表"]
+    figures = {(f.subject, str(f.value)) for f in doc.facts if f.origin == "table"}
+    assert {("一般公共预算拨款收入", "386.5"), ("公务接待费", "2.4"), ("合计", "12")} <= figures
+    assert_offsets(load(path))

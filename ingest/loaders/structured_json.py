@@ -1,0 +1,74 @@
+"""Reads a disclosure exported as structured JSON (an open-data portal's export), whatever its field names: objects
+and lists nested in any way, whose strings are the text and whose lists of rows are the tables.
+
+Within an object, its plain fields come first, in the file's order: a title's value alone ("标题": "…支出预算表"),
+a long text alone, any other field as "name：value" (部门名称：某局, 单位：万元); then its other fields in the
+file's order: a list of strings is paragraphs, a list of rows (lists of plain values) is a table, and the row
+lists of one object (表头 then 行) are one table, under the lines its plain fields gave it; nested objects and
+lists are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.loaders.builder import TextBuilder
+
+_TITLE_KEY = re.compile(r"标题|名称$|title|name|caption", re.IGNORECASE)  # a field whose value is said alone
+_TEXT_CHARS = 30  # a value this long is a sentence or paragraph, said without its field's name
+_TEXT_KEY = re.compile(r"说明|内容|正文|段落|text|content|paragraph", re.IGNORECASE)
+
+Plain = str | int | float | bool | None
+
+
+def _is_plain(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _is_rows(value: object) -> bool:
+    """A list of rows: lists of plain values."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(row, list) and all(_is_plain(cell) for cell in row) for row in value)
+
+
+def _cell(value: Plain) -> str:
+    """A plain value as a cell prints it: 386.5, 12520 (not 12520.0), "" for null."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, float):
+        return format(value, "f").rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _field_line(key: str, value: Plain) -> str:
+    text = _cell(value)
+    if not text or _TITLE_KEY.search(key) and not key.endswith(("部门名称", "单位名称")) or _TEXT_KEY.search(key) \
+            or len(text) >= _TEXT_CHARS:
+        return text
+    return f"{key}：{text}"
+
+
+def write_json(builder: TextBuilder, value: object) -> None:
+    """Writes parsed JSON into `builder` as lines and tables (see the module's docstring)."""
+    if _is_plain(value):
+        builder.add_line(_cell(value))  # type: ignore[arg-type]
+    elif _is_rows(value):
+        builder.add_table([[_cell(cell) for cell in row] for row in value])  # type: ignore[union-attr]
+    elif isinstance(value, list):
+        for item in value:
+            write_json(builder, item)
+    elif isinstance(value, dict):
+        _write_object(builder, value)
+
+
+def _write_object(builder: TextBuilder, fields: dict) -> None:
+    for key, value in fields.items():
+        if _is_plain(value):
+            builder.add_line(_field_line(str(key), value))
+    rows: list[list[str]] = []  # the row lists of this object, one table
+    for value in fields.values():
+        if _is_rows(value):
+            rows += [[_cell(cell) for cell in row] for row in value]
+        elif not _is_plain(value):
+            write_json(builder, value)
+    builder.add_table(rows)  # type: ignore[arg-type]
