@@ -590,8 +590,7 @@ class Assistant:
         if any(doubtful(c) for c in answer.citations):  # read from a scan with little confidence: said so
             answer = answer.model_copy(update={"text": f"{answer.text}{DOUBTFUL_NOTE}"})
         answered_in = answer.unit if answer.kind == "number" else None
-        context = context_of(turn.intent, turn.docs, answered_in, turn.draft.item)
-        return answer.model_copy(update={"timing_ms": elapsed(), "context": context})
+        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs, answered_in)})
 
     def _polish(self, answer: Answer) -> Answer:
         return rephrase(answer, self.llm) if self.llm is not None else answer

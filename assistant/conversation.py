@@ -33,20 +33,17 @@ _RELATIVE_YEAR = re.compile(r"^(?:去年|上年度?|上一年度?|前一年)$")
 _AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
 
-def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in: str | None = None,
-               answered_item: str | None = None) -> Context:
+def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in: str | None = None) -> Context:
     """What an answer resolved, for the next question: the one department and year of its documents, else
-    the one the question named (a refusal for 2019 names 2019 though no document is of that year), the unit
-    its figure came in, else the one the question asked for, and its item: the one asked, else, for a whole asked
-    without naming it ("一共花了多少钱"), the one the figure answered is of (本年支出合计)."""
+    the one the question named (a refusal for 2019 names 2019 though no document is of that year), and the unit
+    its figure came in, else the one the question asked for."""
     departments = {d.department for d in documents} or set(plan.departments)
     years = {d.year for d in documents if d.year} or set(plan.years)
     return Context(
         department=next(iter(departments))[:100] if len(departments) == 1 else None,
         unit=plan.sub_unit[:100] or None,
         year=next(iter(years)) if len(years) == 1 else None,
-        item=((plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)
-              or (answered_item if plan.operation is Operation.LOOKUP else ""))[:100] or None,
+        item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )

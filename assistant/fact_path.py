@@ -86,7 +86,6 @@ class Draft:
     answer: Answer
     checks: list[tuple[Citation, Decimal]] = field(default_factory=list)
     amount: Decimal | None = None  # the figure answered, exactly, in the answer's unit (not rounded for display)
-    item: str | None = None  # the item of the one figure answered, as its source names it
 
 
 class FactPath:
@@ -256,7 +255,7 @@ class FactPath:
                         qualifier=fact.qualifier, citations=citations, conflicts=conflicts, route="fact")
         checks = [(c, f.value) for c, f in zip(citations, stating, strict=True)]
         return Draft(answer, checks + [(c.citation, f.value) for c, f in zip(conflicts, conflicting, strict=True)],
-                     in_display_unit(fact.value, fact.unit, self.display_unit)[0], fact.subject)
+                     in_display_unit(fact.value, fact.unit, self.display_unit)[0])
 
     def _same_every_year(self, tops: list[FactRecord], intent: QuestionPlan) -> Draft:
         """One body's documents of several years, none asked for, state the same figure: it answers, each cited."""

@@ -399,18 +399,12 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     return _with_purposes(facts, line)
 
 
-_JOINT_WHOLE = re.compile(r"收入、支出(?P<whole>总计|合计|总预算|预算)")
-
-
 def _changes_of_both_sides(sentence_facts: list[Fact]) -> list[Fact]:
     """"收入预算1864.24万元，支出预算1864.24万元，比2024年预算…增加73.72万元": a change stated after two sides of
     one figure is each side's; the copies for the side named first."""
     levels = {f.subject: f.value for f in sentence_facts if f.kind is FactKind.AMOUNT and f.period is None}
     copies = []
     for fact in sentence_facts:
-        if fact.kind is FactKind.CHANGE and (joint := _JOINT_WHOLE.fullmatch(fact.subject)):
-            copies += [replace(fact, subject=f"{side}{joint['whole']}") for side in BUDGET_SIDES]  # 收入、支出总计各增加
-            continue
         sides = [side for side in BUDGET_SIDES if fact.subject.count(side) == 1]
         if fact.kind is not FactKind.CHANGE or len(sides) != 1:
             continue
