@@ -590,7 +590,9 @@ class Assistant:
         if any(doubtful(c) for c in answer.citations):  # read from a scan with little confidence: said so
             answer = answer.model_copy(update={"text": f"{answer.text}{DOUBTFUL_NOTE}"})
         answered_in = answer.unit if answer.kind == "number" else None
-        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, turn.docs, answered_in)})
+        cited = {c.doc_id for c in answer.citations}  # what the answer resolved: the documents it quotes
+        documents = [d for d in turn.docs if d.doc_id in cited] or turn.docs
+        return answer.model_copy(update={"timing_ms": elapsed(), "context": context_of(turn.intent, documents, answered_in)})
 
     def _polish(self, answer: Answer) -> Answer:
         return rephrase(answer, self.llm) if self.llm is not None else answer

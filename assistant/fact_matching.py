@@ -479,7 +479,8 @@ def _an_item_beside(subject: str, asked: frozenset[str]) -> bool:
     """Whether the subject names a budget item (not a fund or a whole) among the words of a whole asked."""
     for word in (w for w in search_terms(subject) if w not in asked and w in budget_terms()):
         item = reduce(lambda rest, fund: rest.replace(fund, ""), fund_words(), word)  # 财政拨款三公经费 → 三公经费
-        if len(item) >= 2 and item not in _whole_words() and item not in generic_item_words():
+        if len(item) >= 2 and item not in _whole_words() and item not in generic_item_words() \
+                and not any(item in fund for fund in fund_words()):  # 拨款 of 一般公共预算拨款支出 is the fund's word
             return True
     return False
 

@@ -38,8 +38,8 @@ _SENTENCE_ENDS = "。！？；;!?"
 MAX_SENTENCE_CHARS = 300
 TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about them
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
-LISTING_BONUS = 0.5  # a sentence listing things ("…：甲、乙、丙") answers "有哪些" over one that only names them
-_ENUMERATES = re.compile(r"[：:][^。；;]*?、")
+LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
+_ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、")  # "…单位：甲、乙", not "X：指甲、乙"
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
@@ -179,8 +179,10 @@ class RetrievalPath:
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
             ranked = [s for s in ranked if _FIRM.search(s.text)]
-        if intent.operation is Operation.LIST:  # "有哪些下属单位": the sentence that names them, over one that names the word
-            ranked = sorted(ranked, key=lambda s: -(s.score + (LISTING_BONUS if _ENUMERATES.search(s.text) else 0.0)))
+        if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):
+            # "有哪些下属单位": a sentence that names them, over the best one that only names the word
+            listing = next((s for s in ranked if _ENUMERATES.search(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)
+            ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries([intent.focus, *intent.terms], docs), *ranked]

@@ -979,3 +979,9 @@ def test_kinds_after_the_first_take_its_whole():
 def test_a_share_said_after_its_whole(question, parts):
     found = plan(question)
     assert found.operation is Operation.SHARE and found.parts == parts
+
+
+@pytest.mark.parametrize("question", ["文旅局是干啥的", "发改委是做啥的", "文旅局是干什么的"])
+def test_what_a_body_does_is_its_duties(question):
+    found = plan(question)
+    assert found.operation is Operation.TEXT and found.focus == "主要职能"

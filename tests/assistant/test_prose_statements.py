@@ -137,6 +137,12 @@ def test_a_quoted_word_with_what_follows_it_is_defined(assistant):
     assert "为农业、农村、农民提供的公共服务" in answer.text, answer.text
 
 
+def test_an_answer_resolves_the_department_of_the_document_it_quotes(assistant):
+    """A question naming no body, answered from one document: its follow-ups are about that body."""
+    answer = assistant.ask("基层医疗设备更新2024年决算多少")
+    assert answer.value == pytest.approx(86.00) and answer.context.department == "示例县示例乡卫生院", answer.context
+
+
 def test_what_an_items_money_is_used_for(assistant):
     answer = assistant.ask("示例乡卫生院的基层医疗设备更新是干嘛用的")
     assert answer.kind == "text" and "彩超" in answer.text, answer.text
