@@ -49,9 +49,7 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 # a bound word right before a figure: "不低于80%", "开展至少1次团体心理治疗"
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
-_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$|"
-                      r"发放|提供|开展|实施|进行)")
-_TO_WHOM = re.compile(r"[向为给对]$")  # "按标准向3711名大中型水库移民发放": the people counted are the item
+_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
@@ -341,7 +339,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
-            if counted and ("、" in clause or not clean_subject(clause) or _TO_WHOM.search(clause)):
+            if counted and ("、" in clause or not clean_subject(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
                 # "8个二级事业单位16个三级事业单位": the noun after it alone
                 subject = counted["noun"]

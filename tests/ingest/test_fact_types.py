@@ -510,8 +510,3 @@ def test_a_labelled_paragraph_gives_its_item_the_purpose_it_states():
 def test_a_body_stating_its_own_budget_states_its_whole(sentence, period):
     (whole,) = [f for f in line_facts(sentence) if f.value == Decimal("552.80")]
     assert whole.subject == "收支预算" and whole.period == period
-
-
-def test_the_people_a_sum_is_paid_to_are_what_is_counted():
-    text = "2024年按每人每年600元标准向3711名大中型水库移民发放直补资金。"
-    assert [(f.subject, f.value) for f in line_facts(text) if f.kind is FactKind.COUNT] == [("大中型水库移民", Decimal(3711))]
