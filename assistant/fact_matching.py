@@ -412,7 +412,7 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
-    if is_body_name(term) and not _written_short(term, normalise(described)):
+    if _names_a_body(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
     if _side(term) and _an_item_beside(normalise(fact.subject), asked):
         return 0.0  # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出
@@ -435,7 +435,7 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
         return 60.0 * covered
-    if fact.purpose and not form.standard and not is_body_name(form.text) and _named_by_purpose(asked, described, fact.purpose):
+    if fact.purpose and not form.standard and not _names_a_body(form.text) and _named_by_purpose(asked, described, fact.purpose):
         return 60.0  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
     return 0.0
 
@@ -475,6 +475,12 @@ def _another_items(subject: str, whole: str) -> bool:
     return any(word in budget_terms() and word not in fund_words() for word in rest)
 
 
+@lru_cache(maxsize=TERM_CACHE)
+def _names_a_body(term: str) -> bool:
+    return is_body_name(term)
+
+
+@lru_cache(maxsize=65536)
 def _an_item_beside(subject: str, asked: frozenset[str]) -> bool:
     """Whether the subject names a budget item (not a fund or a whole) among the words of a whole asked."""
     for word in (w for w in search_terms(subject) if w not in asked and w in budget_terms()):
