@@ -17,8 +17,8 @@ from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, generic_item_words,
-                                  joined_item, names_the_whole, spending_terms, split_funds, total_terms, whole_terms,
-                                  with_siblings_whole)
+                                  joined_item, names_the_whole, spending_terms, split_funds, this_years_terms, total_terms,
+                                  whole_terms, with_siblings_whole)
 from index.fact_store import DocumentRecord
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
@@ -520,6 +520,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]
         # a rate of 支出 is the whole's, never a 支出 item's: the bare word is no term of its own there
         terms = (containing if completion and containing and whole_terms(focus) else [focus, *containing]) if focus else wholes
+    elif this_year := this_years_terms(focus):  # "当年的收入": the year's own, not with what is carried over
+        terms = [focus, *this_year]
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if unit_hint and "%" not in unit_hint:  # "买了几辆车": the cars bought as documents count them (购置用车)

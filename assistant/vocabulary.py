@@ -73,6 +73,13 @@ def whole_terms(asked: str) -> list[str]:
     return []
 
 
+def this_years_terms(asked: str) -> list[str]:
+    """The terms documents use for this year's own income or spending ("当年收入" → 本年收入合计, 收入预算 …), or []."""
+    rows = whole_budget_terms()
+    return next((list(rows[terms]) for asked_row, terms in (("asked_this_years_income", "this_years_income"),
+                 ("asked_this_years_spending", "this_years_spending")) if asked in rows[asked_row]), [])
+
+
 @lru_cache(maxsize=1)
 def generic_item_words() -> frozenset[str]:
     """Words that name no item of their own (预算, 金额, 项目 …): a question may add them to any item."""

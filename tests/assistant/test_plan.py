@@ -944,8 +944,10 @@ def test_an_item_paid_by_a_fund_is_also_looked_up_alone(question):
 
 @pytest.mark.parametrize("question", ["文旅局2024年当年的收入一共多少", "文旅局本年收入多少", "文旅局当年支出是多少"])
 def test_this_years_income_or_spending_is_the_years_own_total(question):
+    """The year's total row, else a budget's own 收入预算; never the 总计 that holds money carried over."""
     terms = plan(question).terms
     assert any(term in terms for term in ("本年收入合计", "本年支出合计")), terms
+    assert any(term in terms for term in ("收入预算", "支出预算")) and not any(t.endswith("总计") for t in terms), terms
 
 
 @pytest.mark.parametrize("question", ["文旅局去年接待了多少批次", "文旅局上年派出了几个团组"])
