@@ -987,3 +987,9 @@ def test_a_share_said_after_its_whole(question, parts):
 def test_what_a_body_does_is_its_duties(question):
     found = plan(question)
     assert found.operation is Operation.TEXT and found.focus == "主要职能"
+
+
+@pytest.mark.parametrize("question", ["文旅局公车保有几辆", "文旅局公车保有量是多少辆", "文旅局公务用车保有多少辆"])
+def test_a_stock_held_is_counted_of_its_item(question):
+    found = plan(question)
+    assert found.focus in ("公车", "公务用车") and "辆" in found.unit_hint, found
