@@ -20,7 +20,7 @@ from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import Operation, QuestionPlan
 from assistant.section_answers import best_section, duties_naming
-from assistant.vocabulary import generic_item_words
+from assistant.vocabulary import asked_aspects, generic_item_words
 from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
@@ -187,8 +187,10 @@ class RetrievalPath:
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries([intent.focus, *intent.terms], docs), *ranked]
         section = None if intent.asks_name or intent.sub_unit else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
-        # a sentence opening with the body's name gets no edge over the text under the heading asked for
-        if section and section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])]):
+        # a sentence opening with the body's name gets no edge over the text under the heading asked for; a question
+        # that asks only for that heading ("是干什么的": 主要职能) is answered by it
+        only_heading = intent.focus in asked_aspects(intent.question)
+        if section and (only_heading or section.score >= max([MIN_SENTENCE_SCORE, *(s.score - NAMED_BODY_BONUS for s in ranked[:1])])):
             ranked = [Sentence(section.doc_id, section.start, section.end, section.text, None, section.score)]
         prose = max((s.score for s in ranked if not s.row), default=None)
         if prose is not None:  # prose says what a row only lists, unless the row fits the question far better

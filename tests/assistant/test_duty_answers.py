@@ -91,3 +91,11 @@ def test_a_matter_the_segmenter_cuts_into_characters_is_looked_for_whole(assista
     answer = assistant.ask("示例局负不负责河长制")
     assert answer.kind == "text" and answer.text.endswith("“4.负责落实河长制、林长制。”")
     assert assistant.ask("示例局负不负责湖长制").kind == "not_found"
+
+
+@pytest.mark.parametrize("question", ["廊坊政法委是干什么的", "廊坊政法委是干啥的"])
+def test_what_a_body_does_is_the_text_under_its_duties_heading(langfang_assistant: Assistant, question: str):
+    """A question that asks only for the heading is answered by the text under it, however few of its words that
+    text repeats (部门职责： over a blank line, then the duties), never by a sentence that shares the word 主要."""
+    answer = langfang_assistant.ask(question)
+    assert answer.kind == "text" and "政法工作" in answer.text and "租房收入" not in answer.text, answer.text
