@@ -45,7 +45,7 @@ from assistant.row_ranking import ranked_rows
 from assistant.sub_units import unit_figure
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
-from ingest.facts import COMPLETION_MEASURE, SHARE_MEASURE
+from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.subjects import normalise, same_item
@@ -550,7 +550,7 @@ class FactPath:
         ranked = rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
         named_whole = {w for w in search_terms(bare_item(whole)) if len(w) >= 2}
         # a whole said as citizens say it (总支出) is the document's whole of that side, however it calls it
-        sides = [side for side in ("收入", "支出") if side in whole] if whole_terms(whole) else None
+        sides = [side for side in BUDGET_SIDES if side in whole] if whole_terms(whole) else None
         for scored in ranked:
             text = self.texts.text(scored.fact.doc_id)
             before = text[text.rfind("\n", 0, scored.fact.start) + 1 : scored.fact.start]  # its paragraph up to it

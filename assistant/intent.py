@@ -136,19 +136,17 @@ PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 # "执法执勤用车占几辆": how many of a count, not a share
 _COUNTED_PART = re.compile(rf"占了?(?=(?:几|多少)\s*(?:{'|'.join(sorted(COUNT_HINTS, key=len, reverse=True))})"
                            r"(?:$|[^\u4e00-\u9fff]|[呢吗啊]))")
-
-
-_REST_OF_FUND_NAME = re.compile(r"(?:预算)?(?:财政)?拨款|预算|资金")
+_REST_OF_FUND_NAME = re.compile(r"(?:预算)?(?:财政)?拨款|预算|资金")  # 政府性基金拨款支出: the fund's own words
 
 
 def _item_paid_by_fund(focus: str) -> str:
     """The item a focus names after the fund that pays it (财政拨款绩效工资 → 绩效工资), or "" when there is
-    none or what follows the fund is a whole of its own (财政拨款支出)."""
+    none or what follows the fund is a whole of its own (财政拨款支出, 政府性基金拨款支出)."""
     fund = next((f for f in sorted(fund_words(), key=len, reverse=True) if focus.startswith(f)), "")
     item = focus[len(fund):].removeprefix("的")
-    if _REST_OF_FUND_NAME.match(item) or whole_terms(item) or item in generic_item_words():
-        return ""  # 政府性基金拨款支出 is the fund's whole, said in its own words
-    return item if fund and len(item) >= 2 else ""
+    if not fund or len(item) < 2 or _REST_OF_FUND_NAME.match(item) or whole_terms(item) or item in generic_item_words():
+        return ""
+    return item
 
 
 def clean_focus(text: str) -> str:

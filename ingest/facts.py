@@ -64,10 +64,11 @@ _CHANGE = re.compile(
 WHOLE_BUDGET = "收支预算"  # the item of a budget figure a body states of itself
 _ORGANS = "|".join(re.escape(w) for w in sorted(vocabulary().organs, key=len, reverse=True))  # 本中心, 我局
 _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
-_SELF = re.compile(rf"(?:^|年度?)[我本该](?:部门|单位|{_ORGANS})")  # the body speaking of itself
+_SELF_WORD = rf"[我本该](?:部门|单位|{_ORGANS})"  # the body speaking of itself: 本部门, 我局, 该中心
+_SELF = re.compile(rf"(?:^|年度?){_SELF_WORD}")
 _LEADING = re.compile(
     r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|按规定|根据规定|分别为|分别是|和|及|以及|与|共|合计|"
-    rf"[我本该](?:部门|单位|{_ORGANS})|"
+    rf"{_SELF_WORD}|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
     rf"(?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:{_BODY_ENDS})(?=[\u4e00-\u9fff]{{2}}))+"
@@ -99,7 +100,7 @@ _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算
 _YEAR_SHARE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:安排|下达|投入|拨付)$")
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 # the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
-_PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:[我本该](?:部门|单位|{_ORGANS}))?(?:当年|全年|年初)?"
+_PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_SELF_WORD})?(?:当年|全年|年初)?"
                      r"(?:预算|决算|执行数)")
 # "2024年共发生国内公务接待14批次": a count of what happened in the year the clause opens with (not 2024年末's stock)
 _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
@@ -185,14 +186,6 @@ def _mentions(sentence: str) -> list[re.Match]:
     return sorted(money + counts + zeros, key=lambda m: m.start())
 
 
-def _last(matches: Iterable[re.Match]) -> re.Match | None:
-    """The last of `matches`, or None."""
-    last = None
-    for last in matches:
-        pass
-    return last
-
-
 def _figure(num: str) -> Decimal:
     """The value of a printed figure: "1,307.00" → 1307.00, "三" → 3."""
     return Decimal(num.replace(",", "")) if NUMBER.fullmatch(num) else Decimal(chinese_number(num))
@@ -275,7 +268,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             change = _CHANGE.search(clause)
             # "与上年相比，…增加" or "与上年相比收支预算总计增加": compared before the change's own words
             said_to = offset - line.start + clause_start + (change.start() if change else 0)
-            compared_before = _last(_COMPARED_EARLIER.finditer(line.text, 0, said_to))  # the nearest
+            compared_before = ([*_COMPARED_EARLIER.finditer(line.text, 0, said_to)] or [None])[-1]  # the nearest
             if change and _DIRECTION[change["dir"]] is Direction.FLAT and not change["cmp"]:
                 change = None  # "持平" alone is no change figure; "与2024年预算一致0万元" is
             if change and not (change["cmp"] or compared_before) and clean_subject(clause[: change.start()]):

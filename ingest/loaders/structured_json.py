@@ -14,11 +14,9 @@ import re
 
 from ingest.loaders.builder import TextBuilder
 
-_TITLE_KEY = re.compile(r"标题|名称$|title|name|caption", re.IGNORECASE)  # a field whose value is said alone
+_TITLE_KEY = re.compile(r"标题|^名称$|title|^name$|caption", re.IGNORECASE)  # a field whose value is said alone
 _TEXT_CHARS = 30  # a value this long is a sentence or paragraph, said without its field's name
 _TEXT_KEY = re.compile(r"说明|内容|正文|段落|text|content|paragraph", re.IGNORECASE)
-
-Plain = str | int | float | bool | None
 
 
 def _is_plain(value: object) -> bool:
@@ -31,7 +29,7 @@ def _is_rows(value: object) -> bool:
         isinstance(row, list) and all(_is_plain(cell) for cell in row) for row in value)
 
 
-def _cell(value: Plain) -> str:
+def _cell(value: object) -> str:
     """A plain value as a cell prints it: 386.5, 12520 (not 12520.0), "" for null."""
     if value is None or isinstance(value, bool):
         return ""
@@ -40,10 +38,14 @@ def _cell(value: Plain) -> str:
     return str(value)
 
 
-def _field_line(key: str, value: Plain) -> str:
+def _table_rows(rows: list) -> list[list[str | None]]:
+    """Rows of plain values as the table's cells."""
+    return [[_cell(cell) for cell in row] for row in rows]
+
+
+def _field_line(key: str, value: object) -> str:
     text = _cell(value)
-    if not text or _TITLE_KEY.search(key) and not key.endswith(("部门名称", "单位名称")) or _TEXT_KEY.search(key) \
-            or len(text) >= _TEXT_CHARS:
+    if not text or _TITLE_KEY.search(key) or _TEXT_KEY.search(key) or len(text) >= _TEXT_CHARS:
         return text
     return f"{key}：{text}"
 
@@ -51,9 +53,9 @@ def _field_line(key: str, value: Plain) -> str:
 def write_json(builder: TextBuilder, value: object) -> None:
     """Writes parsed JSON into `builder` as lines and tables (see the module's docstring)."""
     if _is_plain(value):
-        builder.add_line(_cell(value))  # type: ignore[arg-type]
-    elif _is_rows(value):
-        builder.add_table([[_cell(cell) for cell in row] for row in value])  # type: ignore[union-attr]
+        builder.add_line(_cell(value))
+    elif isinstance(value, list) and _is_rows(value):
+        builder.add_table(_table_rows(value))
     elif isinstance(value, list):
         for item in value:
             write_json(builder, item)
@@ -65,10 +67,10 @@ def _write_object(builder: TextBuilder, fields: dict) -> None:
     for key, value in fields.items():
         if _is_plain(value):
             builder.add_line(_field_line(str(key), value))
-    rows: list[list[str]] = []  # the row lists of this object, one table
+    rows: list[list[str | None]] = []  # the row lists of this object, one table
     for value in fields.values():
-        if _is_rows(value):
-            rows += [[_cell(cell) for cell in row] for row in value]
+        if isinstance(value, list) and _is_rows(value):
+            rows += _table_rows(value)
         elif not _is_plain(value):
             write_json(builder, value)
-    builder.add_table(rows)  # type: ignore[arg-type]
+    builder.add_table(rows)
