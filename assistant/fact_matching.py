@@ -13,7 +13,7 @@ from functools import lru_cache, reduce
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, compound_items, count_heads, fund_words, generic_item_words, joined_bodies,
+from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words, joined_bodies,
                                   owned_measures, spending_terms, split_funds, total_terms, unit_words, whole_budget_terms,
                                   whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
@@ -40,6 +40,7 @@ ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close a
 _INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
 TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
+NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])")
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
@@ -749,9 +750,11 @@ def _row_before_column(text: str, measure: str, kind: TableKind | None) -> str:
 
 @lru_cache(maxsize=65536)
 def _column_words(measure: str, kind: TableKind | None) -> tuple[str, ...]:
-    """Words that name a table figure's column: its column labels and the funds its table holds."""
+    """Words that name a table figure's column: its column labels and the funds its table holds, as money given
+    (一般公共预算拨款, 一般公共预算财政拨款) or by name; the longer first."""
     labels = [label for label in map(normalise, measure.split("/")) if len(label) >= 2]
-    return (*labels, *_table_funds(kind))
+    given = [f"{fund}{grant}" for fund in _table_funds(kind) if not fund.endswith("拨款") for grant in ("财政拨款", "拨款")]
+    return (*labels, *given, *_table_funds(kind))
 
 
 @lru_cache(maxsize=None)
@@ -826,6 +829,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
     if _ASKS_MONEY.search(question) and not is_money(fact.unit):
         return 0.0  # "花了多少钱" is never answered with a count or a rate
+    if fact.table_kind is TableKind.PERFORMANCE and is_money(fact.unit) and not NAMES_MONEY.search(question):
+        return 0.0  # "实际处理了多少污水" is never a cost indicator's 吨水处理服务费
     if unit_hint:
         if is_money(fact.unit):
             return 0.0  # "有几辆" is never answered with an amount of money
@@ -833,10 +838,14 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
             return 0.0  # "多少人次" is never answered with a percentage or another count
         if fact.origin == "text" and unit_hint[0] == "人" and _counts_another_thing(subject, question):
             return 0.0  # "有多少名医生" is not the count of 家庭医生签约服务
+        if _a_flow_unasked(subject, question, terms):
+            return 0.0  # "一共有多少辆车" is what is held, never the 报废老旧车辆 of the year
         best += 10.0 if fact.unit == unit_hint[0] else 5.0 if fact.unit in unit_hint else 0.0  # 人 before 人次
     elif fact.unit == "%" and not _ASKS_PERCENT.search(question):
         return 0.0  # "年初预算是多少" is never answered with a rate
-    elif not is_money(fact.unit) and fact.unit is not None and not any(u in question for u in (fact.unit,)):
+    elif not is_money(fact.unit) and fact.unit is not None and fact.unit not in question:
+        if fact.kind is FactKind.COUNT and "、" in fact.subject:
+            return 0.0  # "选取A、B、C 3个" counts what it lists: only "几个" asks it, never "处理了多少污水"
         best -= 10.0
     if _CAP.search(question) and fact.qualifier in ("≤", "<"):  # "控制在多少以内" asks for a cap
         best += 8.0
@@ -867,6 +876,13 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
+
+
+def _a_flow_unasked(subject: str, question: str, terms: list[str]) -> bool:
+    """Whether a count's item is a flow of the year (报废老旧车辆, 更新购置用车) the question says none of: neither
+    it nor its terms (买车 is counted as 购置用车) name any of the item's flow words."""
+    flows = [word for word in count_flows() if word in subject]
+    return bool(flows) and not any(word in question or any(word in term for term in terms) for word in flows)
 
 
 _PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:名|位|个)?(?P<noun>[\u4e00-\u9fff]{2,})")

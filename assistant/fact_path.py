@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -48,6 +49,7 @@ from ingest.classify import table_kind
 from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
+from ingest.numbers import is_money
 from ingest.subjects import normalise, same_item
 from ingest.tables import is_total_label, strip_table_number
 from ingest.vocabulary import is_body_name, split_places
@@ -196,6 +198,11 @@ class FactPath:
         parts = None if intent.unit_hint else compound_items().get(intent.focus)
         if parts and (found is None or _only_parts(per_doc, parts)):  # 水电费 listed apart as 水费 and 电费; 公车 unstated
             return self._sum(replace(intent, parts=list(parts)), facts, docs) or found
+        if found is not None and intent.unit_hint and _ASKS_ALL.search(intent.question) and len(per_doc) == 1:
+            if len(kinds := _kinds_counted(next(iter(per_doc.values())))) > 1:  # 通用设备2台 and 专用设备3台: 一共5台
+                result = compute.total([f.value for f in kinds])
+                return self._computed(intent, "合计", kinds[0], kinds, result, kinds[0].unit or "",
+                                      "、".join(f.subject for f in kinds))
         return found
 
     def _like_answer(self, intent: QuestionPlan, like: list[FactRecord]) -> Draft:
@@ -643,12 +650,13 @@ class FactPath:
     def _computed(self, intent: QuestionPlan, label: str, anchor: FactRecord, operands: list[FactRecord],
                   result: compute.Computed, unit: str, subject: str | None = None, magnitude: bool = False) -> Draft:
         """A computed figure; with `magnitude` the label carries the sign (减少, 少) and the value is shown unsigned."""
-        money_unit = unit != "%"
+        money_unit = is_money(unit)  # a count's operands are counts of its unit (2 + 3 = 5台)
         value = abs(result.value) if magnitude else result.value
         value_text = shown(value, unit)
         joint = "" if magnitude else "为"
         text = f"{self._owner(anchor)}{subject or anchor.subject}{label}{joint}{value_text}（{result.formula}"
-        text += f"，单位：{self.display_unit}）。" if money_unit or any(f.unit != self.display_unit for f in operands) else "）。"
+        money_operands = unit == "%" and any(f.unit != self.display_unit for f in operands)
+        text += f"，单位：{self.display_unit}）。" if money_unit or money_operands else "）。"
         citations = [self._cite(f) for f in operands]
         answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")
@@ -656,6 +664,27 @@ class FactPath:
 
 
 _NAMES_TOTAL = re.compile(r"总额|合计|总计")  # a subject naming the total of its kind (政府采购预算总额)
+_ASKS_ALL = re.compile(r"一共|总共|共有|合计|总计|加起来|总数")  # "设备一共有多少台套": all kinds of it together
+MIN_SHARED_NAME = 2  # characters kinds of one thing share before and after their own word (单价…|通用|设备)
+MAX_KIND_WORD = 4  # characters of a kind's own word (通用, 专用)
+
+
+def _kinds_counted(ranked: list[ScoredFact]) -> list[FactRecord]:
+    """The counts of kinds of one thing that fit a question best and alike: sentences naming the thing with the
+    same words before and after a short word of each kind's own ("单价50万元以上通用设备2台", "单价50万元以上专用设备
+    3台"); [] when the best fits alone or the names differ otherwise (有车辆 and 实际补贴车辆 count other things)."""
+    tops = [s.fact for s in ranked if s.score == ranked[0].score]
+    if len(tops) < 2 or any(f.kind is not FactKind.COUNT or f.origin != "text" or (f.unit, f.period) != (tops[0].unit, tops[0].period)
+                            for f in tops):
+        return []
+    subjects = [f.subject for f in tops]
+    head = os.path.commonprefix(subjects)
+    tail = os.path.commonprefix([s[len(head):][::-1] for s in subjects])[::-1]
+    own = [s[len(head) : len(s) - len(tail)] for s in subjects]
+    if len(head) < MIN_SHARED_NAME or len(tail) < MIN_SHARED_NAME or not all(0 < len(o) <= MAX_KIND_WORD for o in own) \
+            or len(set(own)) != len(own):
+        return []
+    return sorted(tops, key=lambda f: f.start)
 
 
 def _only_parts(per_doc: dict[str, list[ScoredFact]], parts: tuple[str, ...]) -> bool:

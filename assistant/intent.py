@@ -16,7 +16,7 @@ from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
-from assistant.vocabulary import (asked_aspects, asked_duty, counted_items, counted_nouns, fund_words, generic_item_words,
+from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
                                   joined_item, names_the_whole, spending_terms, split_funds, this_years_terms, total_terms,
                                   whole_terms, with_siblings_whole)
 from index.fact_store import DocumentRecord
@@ -101,7 +101,8 @@ _DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![�
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
                     r"(?:年末|末)(?!\s*(?:财政拨款)?(?:结转|结余)))")
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
-_COUNTED = "|".join(re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
+_COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
+    re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 _FILLER = re.compile(
     r"(?<=[”\"』」])[这那](?:一|个|项)*(?:科目|项目|项|款|类)?|"  # "“档案馆”这个科目": the item quoted
     r"(?:去年|今年|明年|上年)?也就是(?=\s)|"  # "去年也就是25年" once its year is taken out: the year says it
@@ -115,7 +116,7 @@ _FILLER = re.compile(
     r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:财政)?拨款|的?(?:支出|收入))|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
-    r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
+    r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|没有?(?:花|用)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
@@ -123,7 +124,7 @@ _FILLER = re.compile(
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
-    r"分别|一共|总共|大概|大约|具体|数额|金额|几|的|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
+    r"分别|一共|总共|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -159,7 +160,7 @@ def clean_focus(text: str) -> str:
     for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE, _OVERRUN):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
-    text = re.sub(r"(预算|决算)?(安排|支出了|花了|用了)", r"\1", text)
+    text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
     text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     return _without_joining_ends(text)
@@ -259,7 +260,8 @@ _UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多�
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|预算数?)"
 _SPENT_BASIS = "实际支出"  # a basis word that also says which side: a fund's money spent
-_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$")  # X项目总预算 asks a total, not X's 预算数
+# X项目总预算 asks a total, not X's 预算数; "防汛应急年初安排了多少" leaves 年初 once 安排 is taken off
+_BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$|(?<=[\u4e00-\u9fff]{{2}})年初$")
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
 _BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
@@ -524,7 +526,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if unit_hint and "%" not in unit_hint:  # "买了几辆车": the cars bought as documents count them (购置用车)
-        terms = [*terms, *counted_items().get(focus, ())]
+        terms = [*terms, *counted_terms(focus)]
         if set_up := _SET_UP.match(focus):  # "内设几个科室": documents count 内设股室 or, after a list, 科室
             terms = [*terms, focus[set_up.end():]]
     if paid_item := _item_paid_by_fund(focus):  # "财政拨款绩效工资": the 绩效工资 row of a 财政拨款 table

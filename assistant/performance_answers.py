@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
-from assistant.fact_matching import averaged
+from assistant.fact_matching import NAMES_MONEY, averaged
 from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
@@ -32,6 +32,7 @@ from ingest.performance_headers import is_achieved
 MIN_PROJECT_SHARE = 0.5  # a field is asked of the project whose name's words the question holds this share of, at least
 MIN_INDICATOR_SHARE = 0.75  # an indicator answers when it and its project say this share of the question's words
 MIN_INDICATOR_WORDS = 2  # and at least this many of them
+MIN_NAMED_CHARS = 3  # an indicator name this long said in the question names it (污水处理量)
 # "（不算重大故障）", "不含重大故障": an indicator the question leaves out
 _LEAVES_OUT = re.compile(r"[（(]?(?:不算|不含|不包括|不包含|除去|除了|排除)(?P<what>[\u4e00-\u9fff]{2,12})(?:以外|之外)?[)）]?")
 
@@ -88,6 +89,7 @@ def field_answer(intent: QuestionPlan, fields: list[FormFieldRecord], texts: Sou
 @dataclass(frozen=True)
 class _Scored:
     fact: FactRecord
+    named: bool  # the question says the indicator's name ("污水处理量目标是多少")
     share: float  # of the question's words, said by the indicator and its project
     measured: int  # of them said by what the indicator measures (its 三级指标 and description)
 
@@ -112,21 +114,25 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
     scored: list[_Scored] = []
     for fact in facts:
         if (fact.table_kind is not TableKind.PERFORMANCE or not fact.measure.endswith("指标") or fact.kind is FactKind.CHANGE
-                or not _in_asked_unit(intent, fact) or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
+                or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
             continue
         measures = fact.context.partition("：")[2]
+        by_name = any(len(name) >= MIN_NAMED_CHARS and name in intent.question for name in measures.split("；"))
+        if not _in_asked_unit(intent, fact, by_name):
+            continue
         if averaged(intent.question) and not averaged(f"{fact.subject}{measures}"):
             continue  # "人均报酬" is no count of people
         said = f"{fact.subject} {fact.measure} {measures}"
         if asked and not (left_out & _words(said)):
             found = words_said_in(asked, said)
-            scored.append(_Scored(fact, len(found) / len(asked), len(words_said_in(found, measures))))
-    scored.sort(key=lambda s: (-s.share, -s.measured))
+            scored.append(_Scored(fact, by_name, len(found) / len(asked), len(words_said_in(found, measures))))
+    scored.sort(key=lambda s: (-s.named, -s.share, -s.measured))
     if (not scored or scored[0].share < MIN_INDICATOR_SHARE or scored[0].share * len(asked) < MIN_INDICATOR_WORDS
             or not scored[0].measured):
         return None
     best = scored[0]
-    if any((s.share, s.measured) == (best.share, best.measured) and s.fact.value != best.fact.value for s in scored[1:]):
+    if any((s.named, s.share, s.measured) == (best.named, best.share, best.measured) and s.fact.value != best.fact.value
+           for s in scored[1:]):
         return None  # two indicators fit alike: which one is meant is not clear
     return _indicator_draft(intent, best.fact, texts, display_unit)
 
@@ -136,11 +142,15 @@ def words_said_in(asked: set[str], text: str) -> set[str]:
     return {word for word in asked if word in text}
 
 
-def _in_asked_unit(intent: QuestionPlan, fact: FactRecord) -> bool:
-    """The unit the question asks (几次 → 次), or with none asked, money or a unit the question names."""
+def _in_asked_unit(intent: QuestionPlan, fact: FactRecord, by_name: bool) -> bool:
+    """The unit the question asks (几次 → 次), or with none asked, money where the question names money (a cost
+    indicator never answers "处理了多少污水"), a unit the question names, or any unit of an indicator it names
+    ("污水处理量目标是多少": 万吨)."""
     if intent.unit_hint:
         return fact.unit in intent.unit_hint
-    return is_money(fact.unit) or bool(fact.unit and fact.unit in intent.question)
+    if is_money(fact.unit):
+        return bool(NAMES_MONEY.search(intent.question))
+    return bool(fact.unit and (fact.unit in intent.question or by_name))
 
 
 def _indicator_draft(intent: QuestionPlan, fact: FactRecord, texts: SourceTexts, display_unit: str) -> Draft:

@@ -105,9 +105,24 @@ def count_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def counted_items() -> dict[str, tuple[str, ...]]:
-    """{asked: terms}: what a count question names by an act (买车) as documents count it (购置用车)."""
+def count_flows() -> tuple[str, ...]:
+    """Words that make a counted item a flow of the year (报废, 新增), not what a body holds."""
+    return tuple(_words("count_flows.txt"))
+
+
+@lru_cache(maxsize=1)
+def _counted_items() -> dict[str, tuple[str, ...]]:
     return _keyed_lists("counted_items.tsv")
+
+
+def counted_terms(item: str) -> tuple[str, ...]:
+    """How documents count what a count question names by an act: 买车 as 购置用车, 买电脑 as 购置电脑 (an act listed
+    with * before any item)."""
+    listed = _counted_items()
+    if item in listed:
+        return listed[item]
+    act = next((key[:-1] for key in listed if key.endswith("*") and item.startswith(key[:-1]) and len(item) > len(key)), None)
+    return tuple(term[:-1] + item[len(act):] for term in listed[f"{act}*"]) if act else ()
 
 
 _KIND_SUFFIX = re.compile(r"(?:预算|支出|经费|资金|金额)$")

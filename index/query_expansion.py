@@ -41,7 +41,9 @@ def canonical_variants(focus: str) -> list[str]:
     for colloquial, canonical, exact in _entries():
         rest = focus.replace(colloquial, " ")  # 一般公共预算财政拨款 holds its own term 一般公共预算
         named = any(term in rest or (colloquial in term and term in focus) for term in canonical)  # 工资 of 工资福利支出
-        if _applies(colloquial, exact, focus) and not named:
+        if named and focus.endswith(colloquial) and rest.strip() and rest.strip() not in variants:
+            variants.append(rest.strip())  # "年末结转和结余还剩": 还剩 says again what the words before it name
+        elif _applies(colloquial, exact, focus) and not named:
             # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite
             for term in canonical:
                 if term not in rest:
@@ -64,12 +66,15 @@ def _substituted(focus: str, colloquial: str, term: str) -> str | None:
     因公出国经费 with 出国经费 → 因公出国（境）费 is 因公出国（境）费, and 招待费用 with 招待 → 公务接待费 is
     公务接待费用, not 因公因公出国（境）费 or 公务接待费费用 (医保缴费 with 医保 → 职工基本医疗保险缴费 is that term).
     None where the words after name one of the parts a joined term holds (公车运行费 is no 公务用车购置及运行费):
-    more than a shared 费 after a 及."""
+    more than a shared 费 after a 及, or a word of the term (运行 of 公务用车购置及运行维护费)."""
     at = focus.find(colloquial)
     before, after = focus[:at], focus[at + len(colloquial):]
     head = _overlap(before, term)
     tail = _overlap(after[::-1], term[::-1])
-    return None if tail > 1 and _JOINED.search(term[: len(term) - tail]) else before[: len(before) - head] + term + after[tail:]
+    joined = _JOINED.search(term[: len(term) - tail])
+    if joined and (tail > 1 or after and (after[:2] in term or after[0] == term[joined.end() : joined.end() + 1])):
+        return None  # 公车运行费 is no 公务用车购置及运行维护费运行费, nor 公务用车购置及运维费运行费
+    return before[: len(before) - head] + term + after[tail:]
 
 
 def expand(question: str) -> str:

@@ -15,13 +15,14 @@ from decimal import Decimal
 
 from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
+from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
 from ingest.numbers import CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number, normalise_unit, parse_counted, to_wan
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
-from ingest.tables import is_year_label, names_no_figures, split_code, squash, strip_list_mark
+from ingest.tables import balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
@@ -50,6 +51,7 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
 _COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
+MIN_ATTRIBUTE_HEAD = 4  # characters of the words after 的 kept as what a count describes (党群服务站)
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
@@ -87,7 +89,10 @@ _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年�
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
 # a paragraph about one fund: its bare 支出 and balances are that fund's
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
-_FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入")
+_FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入", "本年支出",
+                  "本年收入")
+# a clause that opens with a fund states that fund's figures: "其中：一般公共预算财政拨款本年收入…、年末结转和结余126.30万元；"
+_CLAUSE_FUND = re.compile(r"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?))(?!支出|收入)")
 BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
@@ -101,7 +106,7 @@ _YEAR_SHARE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:安排
 _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支出决算|预算数|决算数|执行数)$")  # names no item
 # the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
 _PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_SELF_WORD})?(?:当年|全年|年初)?"
-                     r"(?:预算|决算|执行数)")
+                     r"(?:预算|决算|执行数)|(?:与|比|较)\s*(?P<compared>(?:19|20)\d{2})\s*年度?(?:支出|收入)(?:预算|决算|执行数)")
 # "2024年共发生国内公务接待14批次": a count of what happened in the year the clause opens with (not 2024年末's stock)
 _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
@@ -164,6 +169,30 @@ def clean_subject(raw: str) -> str:
         text = _NOTE.sub("", text).strip(" 、")
     whole = _WHOLE.search(QUOTES.sub("", raw))
     return whole.group() if whole and text in _BARE_WHOLES else text
+
+
+def _year_of(stated: re.Match) -> int:
+    """The year a match of a stated year names ("2025年度预算…", "与2023年度支出决算6,826.44万元相比")."""
+    return int(stated.groupdict().get("compared") or stated["year"])
+
+
+def _attribute_head(after: str) -> str:
+    """"的党群服务站" when a counted noun stands before 的 and the thing it describes, else ""."""
+    if not after.startswith("的"):
+        return ""
+    head = ""
+    for word in tokens(after[1:]):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            break
+        head += word
+        if len(head) >= MIN_ATTRIBUTE_HEAD:
+            break
+    return f"的{head}" if head else ""
+
+
+def _clause_fund(before: str) -> re.Match | None:
+    """The fund the sentence, or its last 其中 part, opens with before a figure, or None."""
+    return next(reversed(list(_CLAUSE_FUND.finditer(before))), None)
 
 
 def _sentences(line: Line) -> Iterable[tuple[int, str]]:
@@ -321,21 +350,24 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif not subject or _BARE_MEASURE.match(subject):
                 # "收支总预算各增加731.39万元，增长5.36%": a bare change is of the item whose change came last
                 subject = changed_subject if change and changed_subject else running_subject
+            elif change and subject in BUDGET_SIDES and subject in running_subject and _WHOLE.search(running_subject):
+                subject = running_subject  # "本年支出合计7,180.00万元，…本年支出增加353.56万元": the total's change
             elif subject in _BARE_WHOLES and (named := _named_before(sentence[:clause_start])):
                 subject = named  # "二是法律援助案件补贴项目，支出104.35万元": that project's 支出
             elif subject in _OTHER_SIDE and running_subject.endswith(_OTHER_SIDE[subject]) and len(running_subject) > 2:
                 # "政府性基金预算财政拨款收入240万元，支出240万元": the 支出 of the same fund
                 subject = running_subject[: -len(subject)] + subject
-            elif subject in _FUND_BALANCES and line_fund:
+            elif subject in _FUND_BALANCES and (fund := _clause_fund(sentence[: match.start()]) or line_fund):
                 # "政府性基金预算财政拨款收入4236万元，…；支出…；年末结转和结余318.62万元": that fund's, not the department's
-                subject = line_fund["fund"] + subject
+                subject = fund["fund"] + subject
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
             if counted and ("、" in clause or not clean_subject(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
-                # "8个二级事业单位16个三级事业单位": the noun after it alone
-                subject = counted["noun"]
+                # "8个二级事业单位16个三级事业单位": the noun after it alone; "东荷社区、菱塘社区2个社区的党群服务站完成
+                # 改造": the count says which of them the thing after 的 is of, no count of all 社区
+                subject = counted["noun"] + _attribute_head(sentence[counted.end() :])
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
@@ -380,7 +412,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     direction=direction,
                     compared_to=compared_to,
                     part=in_parts,
-                    period=int(level_then["year"]) if level_then else int(period["year"]) if period else None,
+                    period=int(level_then["year"]) if level_then else _year_of(period) if period else None,
                 )
             )
         facts += _changes_of_both_sides(facts[stated_before:])
@@ -570,8 +602,10 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
                 context = " ".join(label for label in cell.row_labels if label != project)
             elif cell.row_labels:
-                subject = _subject_label(cell.row_labels[-1])
-                measure = "/".join(clean_header(h) for h in cell.col_headers) or "金额"
+                balance = balance_part(cell.row_labels)  # a fund's 结转和结余 stands under either side, and is neither
+                subject = balance or _subject_label(cell.row_labels[-1])
+                headers = [h for h in map(clean_header, cell.col_headers) if not (balance and h in BUDGET_SIDES)]
+                measure = "/".join(headers) or "金额"
                 context = " ".join(cell.row_labels[:-1])
             elif cell.col_headers:  # a one-row table: the column header names the item
                 subject, measure = _header_subject(cell.col_headers)

@@ -40,7 +40,9 @@ _CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 _COUNT_UNIT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True) if u not in ("%", "‰"))
 # a count written in words prints its figure only before a count unit: 三次 is 3, 三公经费 names no figure
 _CHINESE_COUNT = re.compile(rf"(?<![第])(?P<num>{CHINESE_NUMERAL})(?=\s*(?:{_COUNT_UNIT}))")
-TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)")
+# "单位：万元"; "单位：人、万元" lists the counts of some columns (编制人数) before the money unit, or after it
+TABLE_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<counts>(?:[\u4e00-\u9fff]{1,2}[、，,/])*)(?P<unit>亿元|万元|千元|元)"
+                        r"(?P<after>(?:[、，,/][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))*)")
 PERCENT_HEADER = re.compile(r"[%％]\s*[)）]?$|[（(][%％][)）]|(?:率|比例|占比|比重)$")
 HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元)\s*[)）]")
 
@@ -158,6 +160,14 @@ def find_table_unit(texts: list[str]) -> str | None:
         if match:
             return match["unit"]
     return None
+
+
+def declared_count_units(texts: list[str]) -> tuple[str, ...]:
+    """The count units a table's unit line lists beside its money unit ("单位：人、万元" → ("人",))."""
+    for text in texts:
+        if match := TABLE_UNIT.search(text.replace(" ", "")):
+            return tuple(u for u in re.split(r"[、，,/]", match["counts"] + match["after"]) if u)
+    return ()
 
 
 def header_unit(header: str) -> str | None:

@@ -18,7 +18,7 @@ from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section, TableKind
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
-from ingest.scope import table_scope
+from ingest.scope import own_name_opening, sentence_scope, table_scope
 from ingest.sections import block_project, build_sections, heading_level, section_at
 from ingest.tables import type_table
 
@@ -52,7 +52,6 @@ def file_sha256(path: Path) -> str:
 
 
 _LAST_YEARS = re.compile(r"^(?:上年|去年|上一年)")  # 上年决算, 上年预算数: a measure of the year before
-MIN_NAME_TAIL = 4  # characters of the name's tail that still name the department (区信访局); fewer may be an item's word
 _BASIS_LABEL = re.compile(r"^\s*(?P<label>[^\d，。；：:]{2,16})\s*[：:]\s*$")  # "预算数（全年预算）：" over its items
 MAX_CAPTION_GAP = 40  # a heading this close above a table heads it ("（二）某研究院" then "单位：万元")
 MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
@@ -71,19 +70,20 @@ def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
 _NAME_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]")  # （部门）, （本级） right after a body's name
 
 
-def _said(fact: Fact, department: str, year: int | None) -> Fact:
-    """A sentence's figure with the department's name taken off its item (芃塘区信访局政府采购支出总额), and of last year
-    where its measure says so ("与上年决算1181.96万元相比")."""
+def _said(fact: Fact, text: str, department: str, year: int | None) -> Fact:
+    """A sentence's figure with the department's name taken off its item (芃塘区信访局政府采购支出总额), of last year
+    where its measure says so ("与上年决算1181.96万元相比"), and of the sub-unit or own office its clause opens with."""
     subject = clean_subject(_without_own_name(fact.subject, department)) or fact.subject
     last_year = year is not None and fact.period is None and _LAST_YEARS.match(fact.measure)
-    return replace(fact, subject=subject, period=year - 1 if last_year else fact.period)
+    return replace(fact, subject=subject, period=year - 1 if last_year else fact.period,
+                   scope=sentence_scope(text, fact.end, department))
 
 
 def _without_own_name(subject: str, department: str) -> str:
     """The subject without the department's name, or its tail from a place on, opening it, and without the short note
     in brackets after it (万里街道办事处（部门）共有车辆: 共有车辆)."""
-    tails = (department[at:] for at in range(len(department) - MIN_NAME_TAIL + 1))
-    rest = next((subject[len(tail):] for tail in tails if subject.startswith(tail) and len(subject) > len(tail)), None)
+    own = own_name_opening(subject, department)
+    rest = subject[len(own) :] if own is not None and len(subject) > len(own) else None
     return subject if rest is None else _NAME_NOTE.sub("", rest) or rest
 
 
@@ -151,7 +151,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         elif item := line_item(line.text):
             carried = item  # "2023年当年预算执行数为…" on the next line is still about it
         facts += found
-    facts = [_said(f, department, meta.year) if f.origin == "text" else f for f in facts]
+    facts = [_said(f, raw.text, department, meta.year) if f.origin == "text" else f for f in facts]
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]

@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 
 from ingest.tables import strip_list_mark, strip_table_number
-from ingest.vocabulary import core_name, organ_suffixes, split_places
+from ingest.vocabulary import core_name, organ_suffixes, split_places, vocabulary
 
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
 _BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出)")
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
+OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
+MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
+_CLAUSE_ENDS = "。；;\n"
+MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 
 
 def _body(text: str) -> str | None:
@@ -27,8 +31,15 @@ def _body(text: str) -> str | None:
 
 
 def _is_department(body: str, department: str) -> bool:
+    """Whether `body` is the department: its name, its tail, or its core abbreviated (廊坊市委政法委)."""
     own, named = core_name(split_places(department)[1]), core_name(split_places(body)[1])
-    return named.endswith(own) or department.endswith(body)
+    return named.endswith(own) or department.endswith(body) or _in_order(named, department)
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Whether every character of `short` stands in `name` in the same order."""
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def table_scope(title: str, heading: str | None, department: str) -> str | None:
@@ -40,3 +51,45 @@ def table_scope(title: str, heading: str | None, department: str) -> str | None:
         if body:
             return None if _is_department(body, department) else body
     return None
+
+
+def sentence_scope(text: str, end: int, department: str) -> str | None:
+    """The sub-unit the figure ending at `end` is of when its clause opens with a body other than the department
+    ("2.璆溇县公安局城关派出所收入预算…": 璆溇县公安局城关派出所), OWN_OFFICE when it opens with the department's
+    own office ("1.某局本级收入预算…", "某局（本级）收入预算…"), else None. A clause opens after 。, ；, a line break
+    or a colon ("分单位看：1.…"); only a name that begins with a place or with the department's name is read: "城关派出所"
+    alone may be the department's own words."""
+    start = max(max(text.rfind(mark, 0, end) for mark in _CLAUSE_ENDS) + 1, end - MAX_CLAUSE_CHARS, 0)
+    clause = text[start:end]
+    for opening in dict.fromkeys((clause.rpartition("：")[2], clause)):
+        if scope := _opening_scope(strip_list_mark(opening.strip()), department):
+            return scope
+    return None
+
+
+def _opening_scope(opening: str, department: str) -> str | None:
+    """The scope of a clause that opens with a body's name, or None."""
+    own = own_name_opening(opening, department)
+    if own is not None:
+        rest = _NOTE_MARKS.sub("", opening[len(own) :])
+        if rest.startswith(vocabulary().own_office) and not rest.startswith(_own_office_item_starts()):
+            return OWN_OFFICE
+    body = _body(opening)
+    if body is None or own is None and not split_places(body)[0]:
+        return None
+    return None if _is_department(body, department) else body
+
+
+def own_name_opening(text: str, department: str) -> str | None:
+    """The department's name, or its tail from a place on, that `text` opens with (区信访局…), or None."""
+    tails = (department[at:] for at in range(len(department) - MIN_NAME_TAIL + 1))
+    return next((tail for tail in tails if text.startswith(tail)), None)
+
+
+_NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
+
+
+def _own_office_item_starts() -> tuple[str, ...]:
+    """Own-office words that begin an item's name instead (机关事业单位…, 机关运行经费)."""
+    vocab = vocabulary()
+    return tuple(word + after for word in vocab.own_office for after in (*vocab.own_office_not_before, "运行"))

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
-from ingest.numbers import counts_off, find_table_unit, header_unit, is_money, parse_number, parse_quantity
+from ingest.numbers import counts_off, declared_count_units, find_table_unit, header_unit, is_money, parse_number, parse_quantity
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
@@ -250,6 +250,26 @@ def _holds_codes(body: list[list[Cell]], col: int) -> bool:
     return bool(values) and all(_CODE.match(v) for v in values)
 
 
+_BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨款结转和结余, 上年结转: its funds are listed under it
+_FUND_ROW = re.compile(r"^(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:资金|收入)?$")
+
+
+def _balance_of(label: str, held: str | None) -> str | None:
+    """The balance row (结转和结余) a row of a label column stands under: a fund named right after it, or after
+    another of its funds, is that balance's part (年末结转和结余 › 政府性基金预算财政拨款), not the fund's money."""
+    name = strip_list_mark(label)
+    if _BALANCE_ROW.search(name):
+        return label
+    return held if held and _FUND_ROW.match(name) else None
+
+
+def balance_part(row_labels: tuple[str, ...]) -> str:
+    """The item a fund row under a balance row stands for (政府性基金预算财政拨款年末财政拨款结转和结余), or ""."""
+    if len(row_labels) >= 2 and _BALANCE_ROW.search(strip_list_mark(row_labels[-2])) and _FUND_ROW.match(strip_list_mark(row_labels[-1])):
+        return strip_list_mark(row_labels[-1]) + strip_list_mark(row_labels[-2])
+    return ""
+
+
 def _count_unit_from_label(label: str) -> str | None:
     """"车辆（台、辆）" → "台"; "房屋（平方米）" → "平方米"."""
     match = _COUNT_IN_LABEL.search(label)
@@ -276,7 +296,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
         header_rows = [row for i, row in enumerate(rows[:first_data]) if i >= header_start and not _is_preamble(row, width)]
     body = rows[first_data:]
     caption_texts = captions + [c.text for row in preamble for c in row if c.text]
-    unit = find_table_unit(caption_texts + [c.text for row in header_rows for c in row]) or unit_in_force
+    declaring = caption_texts + [c.text for row in header_rows for c in row]
+    unit, counts = find_table_unit(declaring) or unit_in_force, declared_count_units(declaring)
     if raw.header is not None:
         headers = [*raw.header.columns, *[()] * (width - len(raw.header.columns))]
         labels = set(raw.header.labels)
@@ -292,6 +313,7 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
         col < len(row) and parse_quantity(row[col].text) is not None for row in body)
         and not (col < len(headers) and headers[col] and names_no_figures(headers[col]))}
     unit_columns = [col for col, chain in enumerate(headers) if chain and _UNIT_HEADER.match(chain[-1])]
+    balances: dict[int, str | None] = {}
     for r, row in enumerate(body):
         row_texts = {col: (row[col].text if col < len(row) else "") for col in range(width)}
         row_unit = next((q.unit for col in unit_columns if (q := parse_quantity(f"1{row_texts[col]}"))), None)
@@ -302,6 +324,7 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             if not row_texts[col] and any(row_texts[c] for c in children):
                 row_texts[col] = above.get(col, "")
             above[col] = row_texts[col]
+        balances = {col: _balance_of(row_texts[col], balances.get(col)) for col in ordered_labels}
         for col, cell in enumerate(row):
             if col in labels or not cell.text:
                 continue
@@ -310,10 +333,15 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             if (in_header := _count_unit_from_label(chain[-1]) if chain else None) and not is_money(in_header) \
                     and in_header not in _LEVEL_MARKS:
                 default_unit = in_header  # "年末实有人数（人）", "编制数（名）": a column of counts
+            elif chain and (listed := next((u for u in counts if chain[-1].endswith(f"{u}数")), None)):
+                default_unit = listed  # "编制人数" under "单位：人、万元"
             # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)
             row_labels = tuple(row_texts[c] for c in ordered_labels if after < c < col and row_texts[c])
+            if row_labels and (held := next((balances[c] for c in reversed(ordered_labels) if c < col and row_texts[c]), None)) \
+                    and held != row_labels[-1]:
+                row_labels = (*row_labels[:-1], held, row_labels[-1])  # 年末结转和结余 › 政府性基金预算财政拨款
             counted = _count_unit_from_label(row_labels[-1]) if row_labels else None
             if row_labels and "数量" in "".join(chain):
                 default_unit = row_unit or counted or None

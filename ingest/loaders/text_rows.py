@@ -4,7 +4,8 @@ Two layouts are read:
 - rows drawn with box characters ("│产出指标　│数量指标　│保洁面积　│≥46万平方米│") or Markdown pipes
   ("| 行政运行 | 6,248.60 |"): the bars separate the cells, full-width padding is dropped, and the border lines
   (┌─┬─┐, ├─┼─┤) are left out;
-- runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）"), each an item and its figure, and
+- runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）") or of dotted "item……figure" lines
+  ("30217　公务接待费…………3.20"), each an item and its figure, and
   runs of "item：2024年 X；2025年 Y" lines, whose years become the column headers above the rows.
 
 - indicator grids whose cells are set apart by single spaces, under a header of 绩效目标表 column words
@@ -25,7 +26,9 @@ _RULE = "┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋－"  # cor
 _BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_ITEM = r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>[^：:\s，。；][^：:，。；]{0,40}?)\s*[：:]\s*"
+_LEADER = r"[…⋯·.．]{3,}|…+"  # the dots a printed list runs from an item to its figure ("公务接待费…………3.20")
+_ITEM = (r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>(?:其中[：:])?[^：:\s，。；][^：:，。；…⋯·]{0,40}?)"
+         rf"\s*(?:[：:]|{_LEADER})\s*")
 _ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{_FIGURE})\s*(?P<note>[（(][^（）()]*[)）])?\s*$")
 _YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{_FIGURE})")
 _ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{_FIGURE}\s*[；;，,]?\s*){{2,}})$")

@@ -406,3 +406,11 @@ def test_a_fund_asked_alone_is_never_another_items_money_of_that_fund():
     three_public = fact("财政拨款三公经费", value="8.5")
     assert rank_facts([three_public], ["财政拨款"], "政法委财政拨款多少") == []
     assert rank_facts([three_public], ["财政拨款三公经费"], "政法委财政拨款三公经费多少")[0].fact is three_public
+
+
+def test_count_flows_and_acts_are_loaded_and_read():
+    from assistant.vocabulary import count_flows, counted_terms
+    assert {"报废", "购置", "新增"} <= set(count_flows())
+    assert "购置用车" in counted_terms("买车")  # listed as a whole
+    assert counted_terms("买电脑") == ("购置电脑", "新购电脑", "采购电脑")  # an act listed with * before any item
+    assert counted_terms("电脑") == ()

@@ -70,6 +70,12 @@ def test_colloquial_items_reach_the_documents_terms(question, term):
 def test_words_after_the_colloquial_word_keep_the_part_they_name():
     variants = canonical_variants("公车运行费")
     assert "公务用车运行费" in variants and "公务用车购置及运行费" not in variants
+    assert not any("购置及" in v for v in variants), variants  # nor 公务用车购置及运维费运行费
+
+
+def test_a_colloquial_word_after_the_term_it_stands_for_is_dropped():
+    """"年末结转和结余还剩": 还剩 says again what the words before it name."""
+    assert "政府性基金年末结转和结余" in canonical_variants("政府性基金年末结转和结余还剩")
 
 
 @pytest.mark.parametrize("focus, variant", [("医保缴费", "职工基本医疗保险缴费"), ("年底还剩", "年末结转和结余")])

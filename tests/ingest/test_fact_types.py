@@ -510,3 +510,27 @@ def test_a_labelled_paragraph_gives_its_item_the_purpose_it_states():
 def test_a_body_stating_its_own_budget_states_its_whole(sentence, period):
     (whole,) = [f for f in line_facts(sentence) if f.value == Decimal("552.80")]
     assert whole.subject == "收支预算" and whole.period == period
+
+
+def test_each_funds_clause_states_that_funds_balances():
+    """"其中：一般公共预算财政拨款本年收入…、年末结转和结余30.00万元；政府性基金…": each clause's fund owns its figures."""
+    facts = {(f.subject, f.value) for f in line_facts(
+        "本年收入合计1700.00万元，其中：一般公共预算财政拨款本年收入900.00万元、年末结转和结余30.00万元；"
+        "政府性基金预算财政拨款本年收入800.00万元，本年支出760.00万元、年末结转和结余80.00万元。", Basis.FINAL)}
+    assert ("一般公共预算财政拨款年末结转和结余", Decimal("30.00")) in facts
+    assert ("政府性基金预算财政拨款年末结转和结余", Decimal("80.00")) in facts
+    assert ("政府性基金预算财政拨款本年支出", Decimal("760.00")) in facts
+
+
+def test_a_total_and_its_change_in_one_sentence():
+    """The year before's total is of that year; the change the sentence states after it is the total's."""
+    facts = line_facts("本年支出合计1650.00万元，与2023年度支出决算1500.00万元相比，本年支出增加150.00万元。", Basis.FINAL)
+    previous = next(f for f in facts if f.value == Decimal("1500.00"))
+    change = next(f for f in facts if f.kind is FactKind.CHANGE)
+    assert previous.period == 2023 and change.subject == "本年支出合计", facts
+
+
+def test_a_count_that_describes_another_thing_keeps_it():
+    """"城关、东关2个派出所的户籍大厅完成改造" counts 派出所 whose halls were rebuilt, not the 派出所."""
+    [count] = [f for f in line_facts("城关、东关2个派出所的户籍大厅完成改造。") if f.kind is FactKind.COUNT]
+    assert count.subject.startswith("派出所的户籍") and count.value == 2

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.loaders.page_furniture import is_page_number
-from ingest.numbers import header_unit, parse_counted, parse_quantity, printed_numbers
+from ingest.numbers import declared_count_units, find_table_unit, header_unit, parse_counted, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -62,3 +62,13 @@ def test_counts_in_ten_thousands_and_in_units_of_their_own_field() -> None:
 ])
 def test_page_number_lines(line: str, numbers_the_page: bool) -> None:
     assert is_page_number(line) is numbers_the_page
+
+
+@pytest.mark.parametrize("line, money, counts", [
+    ("部门预算单位构成及收支预算情况表；单位：人、万元", "万元", ("人",)),
+    ("单位：万元、人", "万元", ("人",)),
+    ("单位：万元", "万元", ()),
+    ("金额单位：元", "元", ()),
+])
+def test_a_unit_line_listing_counts_beside_money(line, money, counts):
+    assert find_table_unit([line]) == money and declared_count_units([line]) == counts

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
-from ingest.scope import table_scope
+from ingest.scope import sentence_scope, table_scope
 
 DEPARTMENT = "岚江省林业和草原局"
 
@@ -36,3 +36,17 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     doc = parse_file(path)
     scopes = {f.value: f.scope for f in doc.facts if f.origin == "table" and f.subject == "收入合计"}
     assert {str(v): s for v, s in scopes.items()} == {"1000.00": None, "80.00": "岚江省林木种苗站"}
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("分单位看：1.岚江省林业和草原局本级收入预算600.00万元", "本级"),
+    ("1.岚江省林业和草原局（本级）收入预算600.00万元", "本级"),
+    ("2.岚江省林木种苗站收入预算80.00万元，支出预算80.00万元", "岚江省林木种苗站"),
+    ("岚江省林业和草原局2025年收入预算1000.00万元", None),
+    ("岚江省林业和草原局机关运行经费50.00万元", None),  # an item that opens with 机关
+    ("岚江林草局2025年收入预算1000.00万元", None),  # the department's name written short
+    ("林木种苗站收入预算80.00万元", None),  # a unit named without its place may be the department's own words
+    ("2025年收入预算1000.00万元", None),
+])
+def test_the_unit_a_sentence_opens_with(sentence, scope):
+    assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope

@@ -110,3 +110,9 @@ def test_an_indicator_grid_under_a_project_block_is_that_projects(tmp_path: Path
     assert targets[("示例设备购置项目", "购置256排CT")] == ("数量指标", Decimal(1), "台", "=")
     assert targets[("示例专科建设项目", "介入手术量")] == ("数量指标", Decimal(2800), "台次", "≥")
     assert targets[("示例专科建设项目", "并发症发生率")] == ("质量指标", Decimal(1), "%", "≤")  # its 一级指标 the row above's
+
+
+def test_a_run_of_dotted_item_lines_becomes_rows() -> None:
+    """A notice printed from a newspaper leads each item to its figure with dots ("公务接待费…………3.20")."""
+    run = ["合计……………………11.80", "公务用车购置及运行费………8.60", "其中：公务用车购置费………0.00", "30217　公务接待费…………3.20"]
+    assert cell_rows(run) == ["\t合计\t11.80", "\t公务用车购置及运行费\t8.60", "\t其中：公务用车购置费\t0.00", "30217\t公务接待费\t3.20"]
