@@ -43,8 +43,10 @@ def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
     """The figure of `item` among a unit's row figures, or None."""
     # 下属的… leads a name; 预算总额 names the whole
     words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads and w not in generic_item_words()]
-    if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money
-        return next((f for f in rows if _total_column(f) and f.table_kind in WHOLE_TABLES), None)
+    if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money, or
+        # the one sum of money the documents give of it (编制 | 实有 | 2025年预算数 in a table of units)
+        total = next((f for f in rows if _total_column(f) and f.table_kind in WHOLE_TABLES), None)
+        return total or (rows[0] if len(rows) == 1 else None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     grouped = [f for f in rows if _total_column(f) and all(w in normalise(f.measure) for w in words)]

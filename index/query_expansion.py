@@ -41,7 +41,8 @@ def canonical_variants(focus: str) -> list[str]:
     for colloquial, canonical, exact in _entries():
         rest = focus.replace(colloquial, " ")  # 一般公共预算财政拨款 holds its own term 一般公共预算
         named = any(term in rest or (colloquial in term and term in focus) for term in canonical)  # 工资 of 工资福利支出
-        if named and focus.endswith(colloquial) and rest.strip() and rest.strip() not in variants:
+        said_before = not exact and focus.endswith(colloquial) and any(term in rest for term in canonical)
+        if said_before and rest.strip() not in variants:
             variants.append(rest.strip())  # "年末结转和结余还剩": 还剩 says again what the words before it name
         elif _applies(colloquial, exact, focus) and not named:
             # "发工资这些人员经费" already names 人员经费: its 工资 is no second item to rewrite

@@ -72,8 +72,8 @@ def _opening_scope(opening: str, department: str) -> str | None:
     own = own_name_opening(opening, department)
     if own is not None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
-        if rest.startswith(vocabulary().own_office) and not rest.startswith(_own_office_item_starts()):
-            return OWN_OFFICE
+        if rest.startswith(tuple(w for w in vocabulary().own_office if OWN_OFFICE in w)):
+            return OWN_OFFICE  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
     body = _body(opening)
     if body is None or own is None and not split_places(body)[0]:
         return None
@@ -87,9 +87,3 @@ def own_name_opening(text: str, department: str) -> str | None:
 
 
 _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
-
-
-def _own_office_item_starts() -> tuple[str, ...]:
-    """Own-office words that begin an item's name instead (机关事业单位…, 机关运行经费)."""
-    vocab = vocabulary()
-    return tuple(word + after for word in vocab.own_office for after in (*vocab.own_office_not_before, "运行"))

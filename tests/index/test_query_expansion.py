@@ -76,6 +76,7 @@ def test_words_after_the_colloquial_word_keep_the_part_they_name():
 def test_a_colloquial_word_after_the_term_it_stands_for_is_dropped():
     """"年末结转和结余还剩": 还剩 says again what the words before it name."""
     assert "政府性基金年末结转和结余" in canonical_variants("政府性基金年末结转和结余还剩")
+    assert canonical_variants("一般公共预算支出") == []  # 支出 is rewritten only as the whole item
 
 
 @pytest.mark.parametrize("focus, variant", [("医保缴费", "职工基本医疗保险缴费"), ("年底还剩", "年末结转和结余")])
