@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
+from importlib.resources import files
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
 from ingest.numbers import counts_off, declared_count_units, find_table_unit, header_unit, is_money, parse_number, parse_quantity
 from ingest.performance_headers import captioned_project, heads_indicator_grid
+from ingest.vocabulary import read_sections
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
 _LIST_MARK = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
@@ -250,6 +253,16 @@ def _holds_codes(body: list[list[Cell]], col: int) -> bool:
     return bool(values) and all(_CODE.match(v) for v in values)
 
 
+PEOPLE = "人"
+COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
+
+
+@lru_cache(maxsize=1)
+def people_headers() -> frozenset[str]:
+    """Headers of columns that count people (编制数, 实有人数)."""
+    return frozenset(row[0] for row in read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))["people"])
+
+
 _BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨款结转和结余, 上年结转: its funds are listed under it
 _FUND_ROW = re.compile(r"^(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:资金|收入)?$")
 
@@ -335,6 +348,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
                 default_unit = in_header  # "年末实有人数（人）", "编制数（名）": a column of counts
             elif chain and (listed := next((u for u in counts if chain[-1].endswith(f"{u}数")), None)):
                 default_unit = listed  # "编制人数" under "单位：人、万元"
+            elif chain and squash(chain[-1]) in people_headers():
+                default_unit = PEOPLE  # "编制数" in a table of units whose money is in 万元
             # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)

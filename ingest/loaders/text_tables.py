@@ -25,15 +25,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib.resources import files
 from itertools import combinations, pairwise
 
 from ingest.model import ReadHeader
 from ingest.numbers import UNSIGNED_NUMBER, ascii_digits
-from ingest.tables import is_subject_code, is_total_label, list_mark, split_code, squash
+from ingest.tables import COLUMN_HEADERS, is_subject_code, is_total_label, list_mark, split_code, squash
 from ingest.vocabulary import read_sections
 
-COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
 MAX_SIDES = 2  # 收入 beside 支出
 MAX_SUM_STATES = 20_000  # partial sums one row and its sub-rows may reach before their check is given up
 _FIGURE = re.compile(rf"[-+]?{UNSIGNED_NUMBER}%?|[-—－]")

@@ -89,6 +89,7 @@ TOWNSHIP = """示例县示例乡人民政府
 公务接待费……………………………………3.20
 
 2025年无新增公务用车和大型设备购置计划。
+2025年收支预算1413.14万元，与上年相比，收支预算均增加121,600元，增长0.87%。
 """
 
 ARCHIVES = """示例市档案馆
@@ -103,6 +104,11 @@ ARCHIVES = """示例市档案馆
 2012699	其他档案事务支出	13.50	17.20	3.70
 
 2025年当年一般公共预算拨款1200.00万元。
+
+预算单位构成情况表
+序号	单位名称	单位性质	编制数	2025年预算数（万元）
+1	示例市档案馆（本级）	行政单位	20	1000.00
+2	示例市档案数字化中心	公益一类事业单位	10	200.00
 """
 
 
@@ -168,6 +174,17 @@ def test_a_cost_indicator_never_answers_a_quantity(assistant):
     """"实际处理了多少污水" is no 吨水处理服务费, nor the count of plants the project's words also fit."""
     answer = assistant.ask("示例市住建局城市污水处理设施运营服务项目实际处理了多少污水")
     assert answer.value not in (0.79, 3), answer.text
+
+
+def test_a_units_budget_is_the_one_sum_its_row_gives(assistant):
+    answer = assistant.ask("示例市档案数字化中心2025年预算多少")
+    assert answer.value == pytest.approx(200.00), answer.text
+
+
+def test_a_change_asked_in_yuan(assistant):
+    first = assistant.ask("示例乡政府2025年预算一共多少钱")
+    answer = assistant.ask("比上年增加了多少元", context=first.context)
+    assert answer.value == pytest.approx(121600) and answer.unit == "元", answer.text
 
 
 def test_units_a_count_describes_are_not_how_many_there_are(assistant):
