@@ -50,6 +50,36 @@ def _row_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
     return list(parts.values())
 
 
+def _titled_rows(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
+    """The rows of a table whose title names the whole ("一般公共预算“三公”经费预算表": 因公出国（境）费, 公务用车…,
+    公务接待费), its total row left out, each in its first column of the year's own figures; rows a row above adds
+    up (公务用车购置费 and 公务用车运行费 under 公务用车购置及运行费) are its parts, not the whole's."""
+    rows: dict[str, FactRecord] = {}
+    for fact in sorted(facts, key=lambda f: (f.doc_id, f.start)):
+        title = fact.context.partition("：")[0]
+        if _names((title,), wholes) and fact.period in (None, fact.year) and not is_total_label(fact.subject) \
+                and not _names((fact.subject,), wholes):
+            rows.setdefault(fact.subject, fact)
+    found = list(rows.values())
+    parts, at = [], 0
+    while at < len(found):
+        parts.append(ListPart(found[at].subject, found[at]))
+        at += 1 + _rows_summed(found, at)
+    return parts
+
+
+def _rows_summed(rows: list[FactRecord], at: int) -> int:
+    """How many rows right after `rows[at]` add up to it (two at least, its figure not zero), or 0."""
+    total, running = rows[at].value, 0
+    for count, row in enumerate(rows[at + 1 :], start=1):
+        running += row.value
+        if running == total and count >= MIN_LIST_PARTS and total:
+            return count
+        if running > total:
+            break
+    return 0
+
+
 def _numbered_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
     """Sentences after the one stating the whole, in its section, numbered alike: the first figure of each.
     Unnumbered sentences between them (其中：公务用车购置费…) are parts of a part and are passed over."""
@@ -81,7 +111,7 @@ def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[L
     pool = [f for f in facts if f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
     table = [f for f in pool if f.origin == "table"]
     found = [finder(candidates, wanted) for finder, candidates in
-             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool))]
+             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool), (_titled_rows, table))]
     most = max(found, key=len)  # a blank table cell leaves its part out; the sentences name every part
     return most if len(most) >= MIN_LIST_PARTS else []
 

@@ -21,8 +21,10 @@ def rounded(value: Decimal, places: Decimal = DISPLAY_PLACES) -> Decimal:
 
 
 def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str:
-    """'≤1037万元', '0.63万元', '57平方米', '14.84%': at most two decimals (18976.7551 → 18976.76)."""
-    return f"{qualifier or ''}{plain(rounded(value))}{unit or ''}"
+    """'≤1037.00万元', '0.63万元', '4.20万元', '57平方米', '14.84%': money with two decimals as budgets print it, other
+    figures with at most two (18976.7551 → 18976.76)."""
+    figure = f"{rounded(value):f}" if is_money(unit) else plain(rounded(value))
+    return f"{qualifier or ''}{figure}{unit or ''}"
 
 
 def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:

@@ -40,7 +40,7 @@ def test_ask_lookup_reception_cost(langfang_assistant, question):
 
 def test_ask_in_the_money_unit_the_question_names(langfang_assistant):
     answer = ask(langfang_assistant, "公务接待费是多少元")
-    assert (answer.kind, answer.value, answer.unit) == ("number", 6300.0, "元") and "6300元" in answer.text, answer.text
+    assert (answer.kind, answer.value, answer.unit) == ("number", 6300.0, "元") and "6300.00元" in answer.text, answer.text
     assert_cited(langfang_assistant, answer, "0.63")
 
 

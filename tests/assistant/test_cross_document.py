@@ -85,7 +85,7 @@ def cited_sources(assistant: Assistant, answer: Answer) -> set[tuple[str, int | 
 def test_a_difference_between_two_bodies_cites_each_from_its_own_document(assistant, question, value, formula, way):
     answer = computed(assistant, question)
     assert (answer.value, answer.unit) == (value, "万元") and answer.formula == formula, answer.text
-    assert f"{way}{value}万元" in answer.text and CULTURE in answer.text and SPORTS in answer.text
+    assert f"{way}{abs(value):.2f}万元" in answer.text and CULTURE in answer.text and SPORTS in answer.text
     assert cited_sources(assistant, answer) == {(CULTURE, 2025), (SPORTS, 2025)}
 
 
@@ -108,7 +108,7 @@ def test_a_sum_over_two_bodies_adds_each_ones_figure(assistant, question, value,
 def test_a_budget_against_last_years_final_account_says_which_basis_each_figure_is(assistant, question, value, formula, way):
     answer = computed(assistant, question)
     assert (answer.value, answer.formula) == (value, formula), answer.text
-    assert f"{way}{value}万元" in answer.text and "预算数" in answer.text and "决算数" in answer.text
+    assert f"{way}{abs(value):.2f}万元" in answer.text and "预算数" in answer.text and "决算数" in answer.text
     assert cited_sources(assistant, answer) == {(CULTURE, 2025), (CULTURE, 2024)}
 
 

@@ -43,7 +43,7 @@ def test_each_figure_the_same_is_that_figure(assistant):
 
 def test_each_figure_different_is_listed(assistant):
     answer = assistant.ask("示例局四个季度用款计划分别每个季度多少")
-    assert answer.kind == "text" and "第三季度用款计划40万元" in answer.text, answer.text
+    assert answer.kind == "text" and "第三季度用款计划40.00万元" in answer.text, answer.text
 
 
 def test_a_set_that_two_sentences_fit_is_not_guessed(assistant):

@@ -187,6 +187,13 @@ def test_a_change_asked_in_yuan(assistant):
     assert answer.value == pytest.approx(121600) and answer.unit == "元", answer.text
 
 
+def test_the_rows_of_a_table_titled_by_the_whole_are_its_parts(assistant):
+    """"三公经费包括哪些，各是多少" of a 三公 table whose rows are the parts: each once, the rows a row adds up left in it."""
+    answer = assistant.ask("示例乡政府三公经费包括哪些，各是多少")
+    assert "3项" in answer.text and "公务用车购置及运行费：8.60万元" in answer.text and "公务接待费：3.20万元" in answer.text, answer.text
+    assert len(answer.citations) == 3, answer.citations
+
+
 def test_units_a_count_describes_are_not_how_many_there_are(assistant):
     """"城关、东关2个派出所的户籍大厅完成改造" counts the 派出所 whose halls were rebuilt."""
     answer = assistant.ask("示例县公安局下面有几个派出所")
