@@ -13,9 +13,9 @@ from functools import lru_cache, reduce
 from decimal import Decimal
 
 from assistant.plan import ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words, joined_bodies,
-                                  owned_measures, spending_terms, split_funds, total_terms, unit_words, whole_budget_terms,
-                                  whole_terms)
+from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words,
+                                  joined_bodies, owned_measures, spending_terms, split_funds, total_terms, unit_words,
+                                  whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES

@@ -674,8 +674,8 @@ def _kinds_counted(ranked: list[ScoredFact]) -> list[FactRecord]:
     same words before and after a short word of each kind's own ("单价50万元以上通用设备2台", "单价50万元以上专用设备
     3台"); [] when the best fits alone or the names differ otherwise (有车辆 and 实际补贴车辆 count other things)."""
     tops = [s.fact for s in ranked if s.score == ranked[0].score]
-    if len(tops) < 2 or any(f.kind is not FactKind.COUNT or f.origin != "text" or (f.unit, f.period) != (tops[0].unit, tops[0].period)
-                            for f in tops):
+    alike = (tops[0].unit, tops[0].period)
+    if len(tops) < 2 or any(f.kind is not FactKind.COUNT or f.origin != "text" or (f.unit, f.period) != alike for f in tops):
         return []
     subjects = [f.subject for f in tops]
     head = os.path.commonprefix(subjects)

@@ -16,6 +16,7 @@ MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
 _CLAUSE_ENDS = "。；;\n"
+_NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 
 
@@ -84,6 +85,3 @@ def own_name_opening(text: str, department: str) -> str | None:
     """The department's name, or its tail from a place on, that `text` opens with (区信访局…), or None."""
     tails = (department[at:] for at in range(len(department) - MIN_NAME_TAIL + 1))
     return next((tail for tail in tails if text.startswith(tail)), None)
-
-
-_NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级

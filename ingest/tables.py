@@ -267,18 +267,25 @@ _BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨�
 _FUND_ROW = re.compile(r"^(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:资金|收入)?$")
 
 
+def _is_balance(label: str) -> bool:
+    return bool(_BALANCE_ROW.search(strip_list_mark(label)))
+
+
+def _is_fund(label: str) -> bool:
+    return bool(_FUND_ROW.match(strip_list_mark(label)))
+
+
 def _balance_of(label: str, held: str | None) -> str | None:
     """The balance row (结转和结余) a row of a label column stands under: a fund named right after it, or after
     another of its funds, is that balance's part (年末结转和结余 › 政府性基金预算财政拨款), not the fund's money."""
-    name = strip_list_mark(label)
-    if _BALANCE_ROW.search(name):
+    if _is_balance(label):
         return label
-    return held if held and _FUND_ROW.match(name) else None
+    return held if held and _is_fund(label) else None
 
 
 def balance_part(row_labels: tuple[str, ...]) -> str:
     """The item a fund row under a balance row stands for (政府性基金预算财政拨款年末财政拨款结转和结余), or ""."""
-    if len(row_labels) >= 2 and _BALANCE_ROW.search(strip_list_mark(row_labels[-2])) and _FUND_ROW.match(strip_list_mark(row_labels[-1])):
+    if len(row_labels) >= 2 and _is_balance(row_labels[-2]) and _is_fund(row_labels[-1]):
         return strip_list_mark(row_labels[-1]) + strip_list_mark(row_labels[-2])
     return ""
 

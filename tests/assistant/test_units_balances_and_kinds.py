@@ -115,8 +115,10 @@ ARCHIVES = """示例市档案馆
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
     return written_assistant(tmp_path_factory.mktemp("units-balances-kinds"), embeddings, {
-        "example-county-public-security-bureau_2025_dept-budget.txt": BUREAU, "example-city-housing-bureau_2024_dept-final-account.txt": HOUSING,
-        "example-county-example-township-government_2025_unit-budget.txt": TOWNSHIP, "example-city-archives_2025_unit-budget.txt": ARCHIVES})
+        "example-county-public-security-bureau_2025_dept-budget.txt": BUREAU,
+        "example-city-housing-bureau_2024_dept-final-account.txt": HOUSING,
+        "example-county-example-township-government_2025_unit-budget.txt": TOWNSHIP,
+        "example-city-archives_2025_unit-budget.txt": ARCHIVES})
 
 
 @pytest.mark.parametrize("question, value, said", [
