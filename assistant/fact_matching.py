@@ -37,6 +37,7 @@ CONFLICT_MARGIN = 5.0  # facts this close to the best one describe the same item
 CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figure score this close for one item
 BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only of what its table's title says
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
+_FUND_LONG_FORM = re.compile(r"(?P<fund>政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?=[\u4e00-\u9fff])")
 _INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
 TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
@@ -205,8 +206,10 @@ _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:�
 
 @lru_cache(maxsize=65536)
 def _subject_forms(subject: str) -> tuple[str, str]:
-    """The subject normalised as printed, and without a bracketed character inside a word (维修（护）费 → 维修费)."""
-    return normalise(subject), normalise(_INNER_NOTE.sub("", subject))
+    """The subject normalised as printed, and as people say it: without a bracketed character inside a word
+    (维修（护）费 → 维修费), a fund by its short name before what follows (政府性基金预算财政拨款年末结转和结余 →
+    政府性基金年末结转和结余)."""
+    return normalise(subject), normalise(_FUND_LONG_FORM.sub(r"\g<fund>", _INNER_NOTE.sub("", subject)))
 
 
 _TITLE_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|表$")  # a title's year and its closing 表

@@ -69,7 +69,7 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
                       r"|多久|多长时间")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
-_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|吗|级别|性质")
+_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer

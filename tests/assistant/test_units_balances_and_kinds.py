@@ -90,6 +90,8 @@ TOWNSHIP = """示例县示例乡人民政府
 
 2025年无新增公务用车和大型设备购置计划。
 2025年收支预算1413.14万元，与上年相比，收支预算均增加121,600元，增长0.87%。
+本乡下设东村、西村、南村等9个村民委员会。村民委员会是基层群众性自治组织，不是本单位的预算单位，其工作经费由乡政府统筹安排。
+2024年末结转和结余预计50.00万元，主要为政府性基金安排的村道项目跨年度实施。政府性基金预算财政拨款年初结转和结余10.00万元，年末结转和结余20.00万元。
 """
 
 ARCHIVES = """示例市档案馆
@@ -194,6 +196,16 @@ def test_the_rows_of_a_table_titled_by_the_whole_are_its_parts(assistant):
     answer = assistant.ask("示例乡政府三公经费包括哪些，各是多少")
     assert "3项" in answer.text and "公务用车购置及运行费：8.60万元" in answer.text and "公务接待费：3.20万元" in answer.text, answer.text
     assert len(answer.citations) == 3, answer.citations
+
+
+def test_a_fund_said_short_is_the_fund_a_sentence_names_in_full(assistant):
+    answer = assistant.ask("示例乡政府政府性基金年末结转和结余还剩多少")
+    assert answer.value == pytest.approx(20.00), answer.text
+
+
+def test_whether_something_is_so_is_answered_in_words(assistant):
+    answer = assistant.ask("示例乡政府的村委会是不是它的预算单位")
+    assert answer.kind == "text" and "不是本单位的预算单位" in answer.text, answer.text
 
 
 def test_units_a_count_describes_are_not_how_many_there_are(assistant):
