@@ -52,8 +52,8 @@ def _row_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
 
 def _titled_rows(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
     """The rows of a table whose title names the whole ("一般公共预算“三公”经费预算表": 因公出国（境）费, 公务用车…,
-    公务接待费), its total row left out, each in its first column of the year's own figures; rows a row above adds
-    up (公务用车购置费 and 公务用车运行费 under 公务用车购置及运行费) are its parts, not the whole's."""
+    公务接待费), its total row left out, each in its first column of the year's own figures, all sums of money; rows a
+    row above adds up (公务用车购置费 and 公务用车运行费 under 公务用车购置及运行费) are its parts, not the whole's."""
     rows: dict[str, FactRecord] = {}
     for fact in sorted(facts, key=lambda f: (f.doc_id, f.start)):
         title = fact.context.partition("：")[0]
@@ -61,6 +61,8 @@ def _titled_rows(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
                 and not _names((fact.subject,), wholes):
             rows.setdefault(fact.subject, fact)
     found = list(rows.values())
+    if not all(is_money(f.unit) for f in found):
+        return []  # a table of counts and sums beside each other (资产总额, 车辆, 设备) lists no parts of one sum
     parts, at = [], 0
     while at < len(found):
         parts.append(ListPart(found[at].subject, found[at]))
