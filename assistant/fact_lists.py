@@ -1,5 +1,6 @@
 """The parts of a whole as a document lays them out: the columns under a table header, the rows under a
-row label, or the numbered sentences after the sentence that states the whole ("其中：（一）…（二）…")."""
+row label, or the numbered sentences after the sentence that states the whole ("其中：（一）…（二）…"); else the
+rows of a table whose title names it."""
 
 from __future__ import annotations
 
@@ -113,8 +114,10 @@ def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[L
     pool = [f for f in facts if f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
     table = [f for f in pool if f.origin == "table"]
     found = [finder(candidates, wanted) for finder, candidates in
-             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool), (_titled_rows, table))]
+             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool))]
     most = max(found, key=len)  # a blank table cell leaves its part out; the sentences name every part
+    if len(most) < MIN_LIST_PARTS:  # no header, row or sentence names the whole: the rows of a table its title names
+        most = _titled_rows(table, wanted)
     return most if len(most) >= MIN_LIST_PARTS else []
 
 

@@ -812,8 +812,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if fit is None or fact.scope and not names_unit(fact.scope, question):
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     best = _item_score(fact, asked)
-    if best == 0.0:
-        return 0.0
+    if best == 0.0 or terms and _other_threshold(terms[0], fact.subject):
+        return 0.0  # "单价50万元以上的设备" is never the count of 单价100万元以上设备
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
@@ -886,6 +886,16 @@ def _a_flow_unasked(subject: str, question: str, terms: list[str]) -> bool:
     it nor its terms (买车 is counted as 购置用车) name any of the item's flow words."""
     flows = [word for word in count_flows() if word in subject]
     return bool(flows) and not any(word in question or any(word in term for term in terms) for word in flows)
+
+
+_ITEM_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=65536)
+def _other_threshold(asked: str, subject: str) -> bool:
+    """Whether the asked item and a fact's item both carry numbers (单价50万元, 单价100万元) and share none."""
+    said, stated = set(_ITEM_NUMBER.findall(asked)), set(_ITEM_NUMBER.findall(subject))
+    return bool(said and stated) and not said & stated
 
 
 _PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:名|位|个)?(?P<noun>[\u4e00-\u9fff]{2,})")

@@ -151,3 +151,16 @@ def test_lists(shared_assistant, question, parts):
 @pytest.mark.parametrize("question", ["商务委2024年决算三公经费实际支出是多少", "社会工作部2025年三公经费预算是多少", "司法局2026年全区律师人数是多少"])
 def test_what_the_documents_do_not_say_is_not_answered(shared_assistant, question):
     assert shared_assistant.ask(question).kind == "not_found"
+
+
+def test_another_threshold_is_another_item(shared_assistant):
+    """The document counts only 单价100万元以上 equipment: 50万元以上 is not disclosed, 100万元以上 is 0."""
+    assert shared_assistant.ask("万里街道2024年单价50万元以上的设备有几台").kind == "not_found"
+    answer = shared_assistant.ask("万里街道2024年单价100万元以上的设备有几台")
+    assert answer.kind == "number" and answer.value == 0, answer.text
+
+
+def test_the_three_public_items_listed_from_their_table_leave_out_the_office_costs_beside_them(shared_assistant):
+    """"2024年部门“三公”经费和机关运行经费预算表": the 三公 columns are the parts, 机关运行经费 is not one."""
+    answer = shared_assistant.ask("万里街道2024年三公经费包括哪些，各是多少")
+    assert "3项" in answer.text and "公务接待费：1.35万元" in answer.text and "机关运行经费" not in answer.text, answer.text
