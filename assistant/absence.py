@@ -21,6 +21,7 @@ _FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
 _VERB_GAP = re.compile(r"(?:安排|发生|使用|编制|设置|开支|列支|涉及|新增|购置|相关|任何|的|\s)*")  # between 无 and its item
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated
 # "无新增公务用车和大型设备购置计划": what is negated, after the items joined, is buying them, not the items
+_ACT_BEFORE = re.compile(r"购置|购买|新增|更新|买")  # between 无 and its item: the act negated ("无购置公务用车计划")
 _ACT_AFTER = re.compile(r"(?:购置|购买|新增|更新|维修|改造|建设)(?:计划|支出|经费|费用|费|预算)?$")
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
@@ -36,13 +37,15 @@ def item_words(terms: list[str]) -> set[str]:
     return words
 
 
-def _negated(word: str, reach: str) -> bool:
+def _negated(word: str, reach: str, acts_asked: bool = False) -> bool:
     """The word follows the negation closely, with only verbs between ("没有安排公务接待", not "无工程类政府采购"); a
     two-character word ("三公") right after it, so 无业人员 is no statement about 人员经费; and nothing but a generic
     word follows it, so 无公车购置计划 (or 无公车和设备购置计划) says nothing of 公车."""
     at = (0 if reach.startswith(word) else -1) if len(word) < MIN_ITEM_WORD_CHARS else reach.find(word, 0, NEGATION_REACH + len(word))
     if at < 0 or not _VERB_GAP.fullmatch(reach[:at]):  # "无工程类政府采购" negates a kind of 政府采购, not all of it
         return False
+    if _ACT_BEFORE.search(reach[:at]) and not acts_asked:
+        return False  # "无购置公务用车计划" negates buying cars: it says nothing of the cars held or what running them costs
     rest = _HAN.match(reach, at + len(word))
     return rest is None or bool(_GENERIC_HEAD.match(rest.group())) and not _ACT_AFTER.search(rest.group())
 
@@ -81,8 +84,9 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     words = item_words(terms)
     if not words:
         return None
+    acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
     for start, end, bare, ends in _negating_sentences(text):
-        if any(_negated(word, bare[at:]) for at in ends for word in words):
+        if any(_negated(word, bare[at:], acts_asked) for at in ends for word in words):
             return start, end
         if _OUTSIDE.search(bare):
             opening = _FIRST_CLAUSE.match(bare.lstrip()).group()

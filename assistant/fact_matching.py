@@ -85,6 +85,7 @@ _AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价|单位成本|�
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0
+COUNTED_PART_COST = 30.0
 INCOME_COLUMN_PENALTY = 10.0
 OWNED_BY_HEADING_COST = 5.0  # a figure named by its section's heading, not its own words, fits a little less
 CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
@@ -871,7 +872,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if fact.origin == "text":
         best += 3.0  # a sentence that names the item is the clearest citation
     if fact.part and not any(normalise(t) == subject for t in terms):
-        best -= PART_PENALTY  # "其中：货物采购金额…" answers only a question that names the part
+        # "其中：货物采购金额…" answers only a question that names the part; "有几辆公车" counts the whole (共有车辆2辆，
+        # 其中：一般公务用车1辆), never one kind of it
+        best -= COUNTED_PART_COST if unit_hint else PART_PENALTY
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
     if _SPENT.search(question) and _GRAND_TOTAL in subject:

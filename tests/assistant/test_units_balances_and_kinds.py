@@ -106,6 +106,7 @@ ARCHIVES = """示例市档案馆
 2012699	其他档案事务支出	13.50	17.20	3.70
 
 2025年当年一般公共预算拨款1200.00万元。
+截至2024年12月31日，本单位共有车辆2辆，其中：一般公务用车1辆、应急保障用车1辆。2025年无购置公务用车计划。
 
 预算单位构成情况表
 序号	单位名称	单位性质	编制数	2025年预算数（万元）
@@ -206,6 +207,12 @@ def test_a_fund_said_short_is_the_fund_a_sentence_names_in_full(assistant):
 def test_whether_something_is_so_is_answered_in_words(assistant):
     answer = assistant.ask("示例乡政府的村委会是不是它的预算单位")
     assert answer.kind == "text" and "不是本单位的预算单位" in answer.text, answer.text
+
+
+def test_how_many_cars_is_all_of_them_and_no_plan_to_buy_says_nothing_of_them(assistant):
+    """"有几辆公车" counts the whole (共有车辆2辆), never a kind listed after 其中; "无购置公务用车计划" is about buying."""
+    answer = assistant.ask("示例市档案馆有几辆公车")
+    assert answer.value == 2 and "不一致" not in answer.text, answer.text
 
 
 def test_units_a_count_describes_are_not_how_many_there_are(assistant):
