@@ -873,8 +873,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += 3.0  # a sentence that names the item is the clearest citation
     if fact.part and not any(normalise(t) == subject for t in terms):
         # "其中：货物采购金额…" answers only a question that names the part; "有几辆公车" counts the whole (共有车辆2辆，
-        # 其中：一般公务用车1辆), never one kind of it
-        best -= COUNTED_PART_COST if unit_hint else PART_PENALTY
+        # 其中：一般公务用车1辆), never a kind of it the question does not name ("几辆执法执勤车" does)
+        best -= COUNTED_PART_COST if unit_hint and not _names_the_part(subject, question) else PART_PENALTY
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
     if _SPENT.search(question) and _GRAND_TOTAL in subject:
@@ -889,6 +889,12 @@ def _a_flow_unasked(subject: str, question: str, terms: list[str]) -> bool:
     it nor its terms (买车 is counted as 购置用车) name any of the item's flow words."""
     flows = [word for word in count_flows() if word in subject]
     return bool(flows) and not any(word in question or any(word in term for term in terms) for word in flows)
+
+
+def _names_the_part(subject: str, question: str) -> bool:
+    """Whether the question says the word a part's item opens with (执法 of 执法执勤用车, 一般 of 一般公务用车)."""
+    words = tokens(subject)
+    return bool(words) and words[0] in question
 
 
 _ITEM_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -213,6 +213,11 @@ def test_how_many_cars_is_all_of_them_and_no_plan_to_buy_says_nothing_of_them(as
     """"有几辆公车" counts the whole (共有车辆2辆), never a kind listed after 其中; "无购置公务用车计划" is about buying."""
     answer = assistant.ask("示例市档案馆有几辆公车")
     assert answer.value == 2 and "不一致" not in answer.text, answer.text
+    named = assistant.ask("示例县公安局有几辆执法执勤车")  # a kind the question names by its opening word
+    assert named.value == 46, named.text
+    first = assistant.ask("示例县公安局一共有多少辆车")
+    part = assistant.ask("其中执法执勤用车几辆", context=first.context)
+    assert first.value == 50 and part.value == 46, part.text
 
 
 def test_units_a_count_describes_are_not_how_many_there_are(assistant):
