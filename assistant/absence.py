@@ -21,8 +21,9 @@ _FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
 _VERB_GAP = re.compile(r"(?:安排|发生|使用|编制|设置|开支|列支|涉及|新增|购置|相关|任何|的|\s)*")  # between 无 and its item
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated
 # "无新增公务用车和大型设备购置计划": what is negated, after the items joined, is buying them, not the items
-_ACT_BEFORE = re.compile(r"购置|购买|新增|更新|买")  # between 无 and its item: the act negated ("无购置公务用车计划")
-_ACT_AFTER = re.compile(r"(?:购置|购买|新增|更新|维修|改造|建设)(?:计划|支出|经费|费用|费|预算)?$")
+_ACTS = "购置|购买|新增|更新"
+_ACT_BEFORE = re.compile(rf"{_ACTS}|买")  # between 无 and its item: the act negated ("无购置公务用车计划")
+_ACT_AFTER = re.compile(rf"(?:{_ACTS}|维修|改造|建设)(?:计划|支出|经费|费用|费|预算)?$")
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
 
 

@@ -22,7 +22,7 @@ from ingest.facts import BUDGET_SIDES
 from ingest.classify import table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
-from ingest.numbers import is_money
+from ingest.numbers import UNSIGNED_NUMBER, is_money
 from ingest.performance_headers import is_achieved
 from ingest.sections import block_project
 from ingest.subjects import classification_levels, normalise
@@ -897,7 +897,7 @@ def _names_the_part(subject: str, question: str) -> bool:
     return bool(words) and words[0] in question
 
 
-_ITEM_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ITEM_NUMBER = re.compile(UNSIGNED_NUMBER)
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,7 @@ from ingest.performance_headers import is_actual_header, is_value_header, label_
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
-from ingest.tables import balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
+from ingest.tables import FUND_NAME, balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
 from ingest.vocabulary import vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
@@ -92,7 +92,7 @@ _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府
 _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入", "本年支出",
                   "本年收入")
 # a clause that opens with a fund states that fund's figures: "其中：一般公共预算财政拨款本年收入…、年末结转和结余126.30万元；"
-_CLAUSE_FUND = re.compile(r"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?))(?!支出|收入)")
+_CLAUSE_FUND = re.compile(rf"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>{FUND_NAME}))(?!支出|收入)")
 BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计

@@ -153,21 +153,18 @@ def convert_money(value: Decimal, unit: str, target: str) -> Decimal:
     return value * MONEY_IN_YUAN[unit] / MONEY_IN_YUAN[target]
 
 
-def find_table_unit(texts: list[str]) -> str | None:
-    """The money unit stated in any of `texts` ("单位：元", "金额单位：万元")."""
-    for text in texts:
-        match = TABLE_UNIT.search(text.replace(" ", ""))
-        if match:
-            return match["unit"]
-    return None
-
-
-def declared_count_units(texts: list[str]) -> tuple[str, ...]:
-    """The count units a table's unit line lists beside its money unit ("单位：人、万元" → ("人",))."""
+def declared_units(texts: list[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The money unit stated in any of `texts` ("单位：元", "金额单位：万元") and the count units its line lists beside it
+    ("单位：人、万元" → ("万元", ("人",))); (None, ()) when none states one."""
     for text in texts:
         if match := TABLE_UNIT.search(text.replace(" ", "")):
-            return tuple(u for u in re.split(r"[、，,/]", match["counts"] + match["after"]) if u)
-    return ()
+            return match["unit"], tuple(u for u in re.split(r"[、，,/]", match["counts"] + match["after"]) if u)
+    return None, ()
+
+
+def find_table_unit(texts: list[str]) -> str | None:
+    """The money unit stated in any of `texts` ("单位：元", "金额单位：万元")."""
+    return declared_units(texts)[0]
 
 
 def header_unit(header: str) -> str | None:

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
-from ingest.numbers import counts_off, declared_count_units, find_table_unit, header_unit, is_money, parse_number, parse_quantity
+from ingest.numbers import counts_off, declared_units, find_table_unit, header_unit, is_money, parse_number, parse_quantity
 from ingest.performance_headers import captioned_project, heads_indicator_grid
 from ingest.vocabulary import read_sections
 
@@ -264,7 +264,8 @@ def people_headers() -> frozenset[str]:
 
 
 _BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨款结转和结余, 上年结转: its funds are listed under it
-_FUND_ROW = re.compile(r"^(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:资金|收入)?$")
+FUND_NAME = r"(?:一般公共|政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?"  # 政府性基金预算财政拨款, 一般公共预算拨款
+_FUND_ROW = re.compile(rf"^{FUND_NAME}(?:资金|收入)?$")
 
 
 def _is_balance(label: str) -> bool:
@@ -317,7 +318,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
     body = rows[first_data:]
     caption_texts = captions + [c.text for row in preamble for c in row if c.text]
     declaring = caption_texts + [c.text for row in header_rows for c in row]
-    unit, counts = find_table_unit(declaring) or unit_in_force, declared_count_units(declaring)
+    unit, counts = declared_units(declaring)
+    unit = unit or unit_in_force
     if raw.header is not None:
         headers = [*raw.header.columns, *[()] * (width - len(raw.header.columns))]
         labels = set(raw.header.labels)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.loaders.page_furniture import is_page_number
-from ingest.numbers import declared_count_units, find_table_unit, header_unit, parse_counted, parse_quantity, printed_numbers
+from ingest.numbers import declared_units, find_table_unit, header_unit, parse_counted, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -71,4 +71,4 @@ def test_page_number_lines(line: str, numbers_the_page: bool) -> None:
     ("金额单位：元", "元", ()),
 ])
 def test_a_unit_line_listing_counts_beside_money(line, money, counts):
-    assert find_table_unit([line]) == money and declared_count_units([line]) == counts
+    assert find_table_unit([line]) == money and declared_units([line])[1] == counts
