@@ -88,6 +88,7 @@ class Turn:
     draft: Draft | None = None
     refusal: str | None = None
     report: StageReport = ignore_stage
+    stated_for: int | None = None  # the year asked, when only a later document states figures for it
 
 
 def _basis(document: DocumentRecord) -> Basis:
@@ -294,13 +295,18 @@ class Assistant:
                 if re.search(r"决算", turn.question) or ASKS_OUTTURN.search(turn.question):
                     docs = [d for d in docs if _is_final(d)]  # a budget's 上年 is last year's budget, not its outturn
                 intent.operation = Operation.PREVIOUS
+        if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP:
+            # a year further back may be a column of a later document ("2023年决算数" in a 2025 budget)
+            docs = [d for d in available if (d.year or 0) > intent.years[0] and self._states_year(d, intent.years[0])]
+            turn.stated_for = intent.years[0] if docs else None
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
             intent.basis = Basis.FINAL  # what a year actually spent, asked of that year's final account, is its 决算
         turn.docs = docs
         if not docs:
             scope = "".join(f"{y}年" for y in turn.intent.years) + "".join(turn.intent.departments)
             turn.refusal = f"{NOT_FOUND_TEXT}{scope}的相关文件或数据。"
-        elif intent.basis is Basis.FINAL and not any(_is_final(d) for d in docs) and not intent.operands:
+        elif intent.basis is Basis.FINAL and not any(_is_final(d) for d in docs) and not intent.operands \
+                and turn.stated_for is None:
             turn.refusal = _no_final_account(docs)  # "2025年招待费决算" of a 2025 budget: not published in it
         return turn
 
@@ -314,7 +320,8 @@ class Assistant:
         if turn.intent.sub_unit:  # only the unit's own row answers
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
-        if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION):
+        if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
+                and turn.stated_for is None:  # a later document's prose speaks of its own year
             retrieved = self._retrieve(turn)
             turn.draft = self._retrieval_path(turn).number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
@@ -368,12 +375,15 @@ class Assistant:
 
     def _unit_tables(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
         """The sub-unit a body names whose own tables stand in documents among `available` (潆湾区社会福利院2025年收支预算表
-        in its department's budget), with those documents; None when no table is of it."""
+        in its department's budget), else whose own paragraph states its figures ("某中心为本部门所属事业单位…2025年该中心
+        收入预算…"), with those documents; None when neither is of it."""
         for doc in available:
             for table in self.texts.tables(doc.doc_id):
                 if table.scope and names_unit(table.scope, body):
                     return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
-        return None
+        scopes = {d.doc_id: {f.scope for f in self.fact_cache.facts([d.doc_id]) if f.scope} for d in available}
+        named = next((scope for found in scopes.values() for scope in found if names_unit(scope, body)), None)
+        return (named, [d for d in available if named in scopes[d.doc_id]]) if named else None
 
     def _fact_path(self, turn: Turn) -> FactPath:
         """The fact path showing money in the unit the question asks for (多少元), else the configured one."""
@@ -382,8 +392,14 @@ class Assistant:
     def _retrieval_path(self, turn: Turn) -> RetrievalPath:
         return self._retrieval_paths[turn.intent.money_unit or self.config.display_unit]
 
+    def _states_year(self, doc: DocumentRecord, year: int) -> bool:
+        """Whether the document states figures for `year` (a column "2023年决算数")."""
+        return any(f.period == year for f in self.fact_cache.facts([doc.doc_id]))
+
     def _facts(self, turn: Turn) -> list[FactRecord]:
         facts = self.fact_cache.facts([d.doc_id for d in turn.docs])
+        if turn.stated_for is not None:  # only the figures the later document states for the year asked
+            facts = [f for f in facts if f.period == turn.stated_for]
         if turn.intent and (unit := turn.intent.unit_scope):  # the unit's tables, and sentences naming it
             facts = [f for f in facts if f.scope == unit or f.origin == "text" and names_unit(unit, f.subject)]
         return facts

@@ -41,7 +41,7 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
     years = {d.year for d in documents if d.year} or set(plan.years)
     return Context(
         department=next(iter(departments))[:100] if len(departments) == 1 else None,
-        unit=plan.sub_unit[:100] or None,
+        unit=(plan.sub_unit or plan.unit_scope)[:100] or None,
         year=next(iter(years)) if len(years) == 1 else None,
         item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),

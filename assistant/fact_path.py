@@ -113,10 +113,14 @@ class FactPath:
         return rounded(value), unit
 
     def _describe(self, fact: FactRecord) -> str:
+        """The figure as shown: in the display unit with the printed original beside it, or, when two decimals of
+        the display unit cannot show it exactly, as printed with the display unit's rounding beside it."""
         value, unit = self._display(fact)
         text = shown(value, unit, fact.qualifier)
         if unit != fact.unit:
             text += f"（原文：{shown(fact.value, fact.unit, fact.qualifier)}）"
+        elif is_money(unit) and unit != self.display_unit and abs(about := rounded(self._money(fact))) >= 1:
+            text += f"（约{shown(about, self.display_unit)}）"
         return text
 
     @staticmethod
@@ -168,6 +172,20 @@ class FactPath:
     def _money(self, fact: FactRecord) -> Decimal:
         return comparable_amount(fact)
 
+    def _unit_of(self, operands: list[FactRecord]) -> str:
+        """The unit a sum or difference of `operands` is shown in: the display unit, unless they all print another
+        money unit that two decimals of the display unit cannot show exactly (24,662,632.80元 is 2466.26328万元)."""
+        units = {f.unit for f in operands}
+        own = units.pop() if len(units) == 1 else None
+        if own and is_money(own) and own != self.display_unit \
+                and any(in_display_unit(f.value, own, self.display_unit)[1] == own for f in operands):
+            return own
+        return self.display_unit
+
+    def _in_unit(self, fact: FactRecord, unit: str) -> Decimal:
+        """The fact's amount in `unit`: the display unit's comparable amount, or its own printed figure."""
+        return fact.value if fact.unit == unit and unit != self.display_unit else self._money(fact)
+
     # ---- operations ----------------------------------------------------------------------
     def answer(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """A draft answer, or None when the facts do not answer the question."""
@@ -208,8 +226,9 @@ class FactPath:
     def _like_answer(self, intent: QuestionPlan, like: list[FactRecord]) -> Draft:
         """Like figures of one sentence (每个季度用款计划): their total when one is asked, else each, every one cited."""
         if intent.adds_up:
-            result = compute.total([self._money(f) for f in like])
-            return self._computed(intent, "合计", like[0], like, result, self.display_unit, "、".join(f.subject for f in like))
+            unit = self._unit_of(like)
+            result = compute.total([self._in_unit(f, unit) for f in like])
+            return self._computed(intent, "合计", like[0], like, result, unit, "、".join(f.subject for f in like))
         citations = [self._cite(f) for f in like]
         values = {self._display(f) for f in like}
         listing = "；".join(f"{f.subject}{self._describe(f)}" for f in like)
@@ -229,8 +248,9 @@ class FactPath:
         table = self.texts.table(rows[0].doc_id, rows[0].table_id)
         where = f"{table.title}中" if table else ""
         subject = f"{where}{grouped.category}（{len(rows)}项：{'、'.join(f.subject for f in rows)}）"
-        result = compute.total([self._money(f) for f in rows])
-        return self._computed(intent, "合计", rows[0], rows, result, self.display_unit, subject)
+        unit = self._unit_of(rows)
+        result = compute.total([self._in_unit(f, unit) for f in rows])
+        return self._computed(intent, "合计", rows[0], rows, result, unit, subject)
 
     def _best_figure(self, intent: QuestionPlan, per_doc: dict[str, list[ScoredFact]]) -> Draft | None:
         """The best fact as the answer, with the places that state it too and those that state another figure."""
@@ -345,8 +365,8 @@ class FactPath:
         best = next(iter(per_doc.values()))[0]
         return best if best.score >= MIN_OPERAND_SCORE else None
 
-    def _signed(self, change: FactRecord) -> Decimal:
-        amount = self._money(change)
+    def _signed(self, change: FactRecord, unit: str | None = None) -> Decimal:
+        amount = self._in_unit(change, unit or self.display_unit)
         return -amount if change.direction is Direction.DOWN else amount
 
     def _unchanged(self, intent: QuestionPlan, facts: list[FactRecord], previous: bool) -> Draft | None:
@@ -411,11 +431,11 @@ class FactPath:
         current = self._level_fact(intent, same, basis=own, period=Period.OWN)
         if current is None:
             return None
-        result = compute.difference(self._money(current.fact), self._money(earlier.fact))
+        unit = self._unit_of([current.fact, earlier.fact])
+        result = compute.difference(self._in_unit(current.fact, unit), self._in_unit(earlier.fact, unit))
         said = "上年预算执行数" if earlier.fact.basis is Basis.EXECUTION else f"上年{earlier.fact.basis}"
         label = f"比{said}{_direction_word(result.value)}"
-        draft = self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, self.display_unit,
-                               magnitude=True)
+        draft = self._computed(intent, label, current.fact, [current.fact, earlier.fact], result, unit, magnitude=True)
         return self._with_rate(draft, current.fact, facts, earlier.fact.basis)
 
     @staticmethod
@@ -459,8 +479,9 @@ class FactPath:
         level = self._level_fact(intent, same_document, change.fact.subject, period=Period.OWN)
         if level is None:
             return None
-        result = compute.previous_year(self._money(level.fact), self._signed(change.fact))
-        return self._computed(intent, "上年", level.fact, [level.fact, change.fact], result, self.display_unit)
+        unit = self._unit_of([level.fact, change.fact])
+        result = compute.previous_year(self._in_unit(level.fact, unit), self._signed(change.fact, unit))
+        return self._computed(intent, "上年", level.fact, [level.fact, change.fact], result, unit)
 
     def _growth_rate(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         change = self._change_fact(intent, facts)
@@ -571,9 +592,10 @@ class FactPath:
         operands = self._operands(intent, facts)
         if operands is None or overlapping(operands):
             return None  # a whole and its own part (购置及运行费 + 运行费) would count money twice
-        result = compute.total([self._money(f) for f in operands])
+        unit = self._unit_of(operands)
+        result = compute.total([self._in_unit(f, unit) for f in operands])
         named = "、".join(_named(f, part) for f, part in zip(operands, intent.parts, strict=False))
-        return self._computed(intent, "合计", operands[0], operands, result, self.display_unit, named)
+        return self._computed(intent, "合计", operands[0], operands, result, unit, named)
 
     def _difference(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         one_item = len(intent.part_bases) == 2 and len(set(intent.parts)) == 1
@@ -581,14 +603,15 @@ class FactPath:
         operands = list(pair) if pair else self._operands(intent, facts)
         if operands is None or len(operands) != 2:
             return None
-        result = compute.difference(self._money(operands[0]), self._money(operands[1]))
+        unit = self._unit_of(operands)
+        result = compute.difference(self._in_unit(operands[0], unit), self._in_unit(operands[1], unit))
         more = "多" if result.value >= 0 else "少"
         first, second = operands
         if pair:
             subject = f"{first.subject}{first.basis}比{second.basis}"  # one item, two bases: "信息化建设决算数比年初预算数少"
         else:
             subject = f"{_named(first, intent.parts[0])}比{_named(second, intent.parts[-1])}"
-        return self._computed(intent, more, first, operands, result, self.display_unit, subject, magnitude=True)
+        return self._computed(intent, more, first, operands, result, unit, subject, magnitude=True)
 
     def _year_change(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The same item in two years' documents: the change (or growth %) from the earlier to the later."""
@@ -607,9 +630,10 @@ class FactPath:
         if intent.asks_rate:
             result = compute.growth_between(self._money(later), self._money(earlier))
             return self._computed(intent, f"比{earlier_year}年增长", later, [later, earlier], result, "%")
-        result = compute.difference(self._money(later), self._money(earlier))
+        unit = self._unit_of([later, earlier])
+        result = compute.difference(self._in_unit(later, unit), self._in_unit(earlier, unit))
         return self._computed(intent, f"比{earlier_year}年{_direction_word(result.value)}", later, [later, earlier],
-                              result, self.display_unit, magnitude=True)
+                              result, unit, magnitude=True)
 
     def _list(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The parts of a whole, each with its figure and citation: the columns under a header that names
@@ -656,7 +680,7 @@ class FactPath:
         joint = "" if magnitude else "为"
         text = f"{self._owner(anchor)}{subject or anchor.subject}{label}{joint}{value_text}（{result.formula}"
         money_operands = unit == "%" and any(f.unit != self.display_unit for f in operands)
-        text += f"，单位：{self.display_unit}）。" if money_unit or money_operands else "）。"
+        text += f"，单位：{unit if money_unit else self.display_unit}）。" if money_unit or money_operands else "）。"
         citations = [self._cite(f) for f in operands]
         answer = Answer(question=intent.question, kind="number", text=text, value=float(rounded(value)), unit=unit,
                         formula=result.formula, citations=citations, route="fact")

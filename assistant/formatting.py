@@ -28,11 +28,12 @@ def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str
 
 
 def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:
-    """Money converted to the display unit (exactly); other units unchanged. A sum under one display unit that two
-    decimals cannot show exactly (人均购书经费7.20元 is 0.00072万元) stays in its own unit."""
+    """Money converted to the display unit (exactly); other units unchanged. A sum that two decimals of the display
+    unit cannot show exactly stays in its own unit: 24,662,632.80元 is not 2466.26万元, and 人均购书经费7.20元 not
+    0.00万元."""
     if is_money(unit) and unit != display_unit:
         converted = convert_money(value, unit, display_unit)
-        if abs(converted) < 1 and rounded(converted) != converted:
+        if rounded(converted) != converted:
             return value, unit
         return converted, display_unit
     return value, unit

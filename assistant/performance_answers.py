@@ -28,10 +28,12 @@ from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.performance_headers import is_achieved
+from ingest.vocabulary import is_body_name
 
 MIN_PROJECT_SHARE = 0.5  # a field is asked of the project whose name's words the question holds this share of, at least
 MIN_INDICATOR_SHARE = 0.75  # an indicator answers when it and its project say this share of the question's words
 MIN_INDICATOR_WORDS = 2  # and at least this many of them
+_PROJECT_WORD = "项目"  # a form named after a body (its 部门整体 targets) is asked of only as a project's
 MIN_NAMED_CHARS = 3  # an indicator name this long said in the question names it (污水处理量)
 # "（不算重大故障）", "不含重大故障": an indicator the question leaves out
 _LEAVES_OUT = re.compile(r"[（(]?(?:不算|不含|不包括|不包含|除去|除了|排除)(?P<what>[\u4e00-\u9fff]{2,12})(?:以外|之外)?[)）]?")
@@ -68,8 +70,8 @@ def field_answer(intent: QuestionPlan, fields: list[FormFieldRecord], texts: Sou
     when several years state it); a refusal when that form states none of the asked fields."""
     asked = asked_fields(intent.question)
     project = named_project(intent.question, (f.project for f in fields)) if asked else None
-    if project is None:
-        return None
+    if project is None or is_body_name(project) and _PROJECT_WORD not in intent.question:
+        return None  # "某中心是什么性质的单位" asks of the body, not of the form its 部门整体 targets are set in
     own = [f for f in fields if f.project == project]
     latest = max(own, key=lambda f: texts.record(f.doc_id).year or 0).doc_id
     stated = {f.name: f for f in own if f.doc_id == latest}

@@ -131,6 +131,8 @@ _MONEY_SOURCE = re.compile(r"(?:财政拨款|预算拨款|事业收入|经营收
 _BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")  # 支出预算 names no item but the whole's side
 _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
 # a comparison stated earlier in the paragraph: "与2023年度相比，收入减少…", "较2019年预算增加…，其中：基本支出增加…"
+_SPENDING_KINDS = ("基本支出", "项目支出")  # the two kinds every spending total splits into
+_FUND_SPENDING = re.compile(rf"(?P<fund>{FUND_NAME})支出")  # a fund's spending total ("一般公共预算支出预算")
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|同比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)"
                                r"度?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?")
@@ -382,6 +384,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 changed_subject = subject
             listed = bool(listed_ending) and subject.endswith(listed_ending)
             in_parts = (listed or _PARTS_FOLLOW.search(sentence, 0, clause_start) is not None) and not total
+            if in_parts and subject in _SPENDING_KINDS and (fund := _FUND_SPENDING.search(sentence_whole or "")):
+                subject = fund["fund"] + subject  # "一般公共预算支出预算…，其中：基本支出…": that fund's, not the body's
             if not measure.startswith("比上年"):
                 running_subject = subject
                 if not in_parts:

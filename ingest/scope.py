@@ -11,11 +11,14 @@ from ingest.vocabulary import core_name, organ_suffixes, split_places, vocabular
 
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
-_BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出)")
+_BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系)")
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
 _CLAUSE_ENDS = "。；;\n"
+_SENTENCE_ENDS = "。\n"
+_COMPARES = re.compile(r"\s*(?:与|较|同|比)(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")  # a sentence going on with the last one's figure
+_REFERS_BACK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?该(?!项|笔|年)[\u4e00-\u9fff]")  # 2025年该中心, 该单位
 _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 
@@ -59,17 +62,45 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
     ("2.璆溇县公安局城关派出所收入预算…": 璆溇县公安局城关派出所), OWN_OFFICE when it opens with the department's
     own office ("1.某局本级收入预算…", "某局（本级）收入预算…"), else None. A clause opens after 。, ；, a line break
     or a colon ("分单位看：1.…"); only a name that begins with a place or with the department's name is read: "城关派出所"
-    alone may be the department's own words."""
-    start = max(max(text.rfind(mark, 0, end) for mark in _CLAUSE_ENDS) + 1, end - MAX_CLAUSE_CHARS, 0)
-    clause = text[start:end]
+    alone may be the department's own words. A clause that names no body speaks for the body its sentence opens
+    with ("…收入预算…；支出预算…"), and a sentence that opens with 该 (该中心, 该单位) for the one its paragraph
+    opens with ("某中心为本部门所属事业单位…。2025年该中心收入预算…"); one that opens with a comparison ("与2024年预算…相比，
+    减少…") for the sentence before it."""
+    clause_start = _opening_at(text, end, _CLAUSE_ENDS)
+    sentence_start = _opening_at(text, clause_start, _SENTENCE_ENDS)
+    paragraph_start = text.rfind("\n", 0, end) + 1
+    for start in (clause_start, sentence_start):
+        named = _named_body(text[start:end] if start == clause_start else _first_clause(text, start), department)
+        if named is not None:
+            return named or None
+        if _REFERS_BACK.match(text, start) and paragraph_start < start:  # 该中心: the body the paragraph opens with
+            return _named_body(_first_clause(text, paragraph_start), department) or None
+    if _COMPARES.match(text, sentence_start) and paragraph_start < sentence_start:
+        return sentence_scope(text, sentence_start - 1, department)  # "与2024年预算…相比，减少…": the last sentence's
+    return None
+
+
+def _opening_at(text: str, end: int, marks: str) -> int:
+    """Where the clause or sentence holding `end` opens: after the last of `marks`, at most MAX_CLAUSE_CHARS back."""
+    return max(max(text.rfind(mark, 0, end) for mark in marks) + 1, end - MAX_CLAUSE_CHARS, 0)
+
+
+def _first_clause(text: str, start: int) -> str:
+    ends = [at for mark in _CLAUSE_ENDS if (at := text.find(mark, start, start + MAX_CLAUSE_CHARS)) >= 0]
+    return text[start : min(ends, default=start + MAX_CLAUSE_CHARS)]
+
+
+def _named_body(clause: str, department: str) -> str | None:
+    """The scope of the body `clause` opens with (after a colon, or at its start): the sub-unit, OWN_OFFICE, or ""
+    for the department itself; None when it opens with no body."""
     for opening in dict.fromkeys((clause.rpartition("：")[2], clause)):
-        if scope := _opening_scope(strip_list_mark(opening.strip()), department):
+        if (scope := _opening_scope(strip_list_mark(opening.strip()), department)) is not None:
             return scope
     return None
 
 
 def _opening_scope(opening: str, department: str) -> str | None:
-    """The scope of a clause that opens with a body's name, or None."""
+    """The scope of a clause that opens with a body's name ("" for the department), or None."""
     own = own_name_opening(opening, department)
     if own is not None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
@@ -77,8 +108,8 @@ def _opening_scope(opening: str, department: str) -> str | None:
             return OWN_OFFICE  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
     body = _body(opening)
     if body is None or own is None and not split_places(body)[0]:
-        return None
-    return None if _is_department(body, department) else body
+        return None if own is None else ""
+    return "" if _is_department(body, department) else body
 
 
 def own_name_opening(text: str, department: str) -> str | None:

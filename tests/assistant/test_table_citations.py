@@ -32,7 +32,7 @@ def table_citation(answer: Answer) -> Citation:
 
 @pytest.mark.parametrize("question, kind, header_word, shown", [
     ("司法局2026年三公经费里公务用车运行费是多少", "三公经费表", "运行费", 9.98),
-    ("万里街道2024年收入总计是多少", None, "收入", 15621.11),
+    ("万里街道2024年收入总计是多少", None, "收入", 156211123.00),
     ("普陀区财政局2024年一般公共预算财政拨款支出决算数是多少", None, "决算", 2940.05),
 ])
 def test_a_table_figure_is_cited_with_its_table_row_header_and_unit(shared_assistant, question, kind, header_word, shown):
@@ -49,10 +49,11 @@ def test_a_table_figure_is_cited_with_its_table_row_header_and_unit(shared_assis
     assert {s.role for s in cited.spans} >= {"row"}
 
 
-def test_a_yuan_table_figure_is_shown_in_wan_and_keeps_the_printed_figure(shared_assistant):
+def test_a_yuan_table_figure_that_wan_cannot_show_exactly_is_shown_as_printed_with_wan_beside_it(shared_assistant):
     answer = shared_assistant.ask("万里街道2024年收入总计是多少")
     cited = table_citation(answer)
-    assert cited.table.unit == "元" and "（元）" in cited.label and answer.unit == "万元"
+    assert cited.table.unit == "元" and "（元）" in cited.label and answer.unit == "元"
+    assert "156211123.00元（约15621.11万元）" in answer.text
 
 
 def test_a_performance_indicator_names_its_project_table(langfang_assistant):

@@ -534,3 +534,13 @@ def test_a_count_that_describes_another_thing_keeps_it():
     """"城关、东关2个派出所的户籍大厅完成改造" counts 派出所 whose halls were rebuilt, not the 派出所."""
     [count] = [f for f in line_facts("城关、东关2个派出所的户籍大厅完成改造。") if f.kind is FactKind.COUNT]
     assert count.subject.startswith("派出所的户籍") and count.value == 2
+
+
+def test_a_funds_spending_splits_into_that_funds_kinds():
+    """"一般公共预算支出预算…，其中：基本支出…": that fund's 基本支出, never the whole body's; the body's own split stays."""
+    facts = {(f.subject, f.value) for f in line_facts(
+        "2025年本单位一般公共预算支出预算12,370,182.80元，其中：基本支出8,826,632.80元，项目支出3,543,550.00元。")}
+    assert ("一般公共预算基本支出", Decimal("8826632.80")) in facts
+    assert ("一般公共预算项目支出", Decimal("3543550.00")) in facts
+    whole = {(f.subject, f.value) for f in line_facts("2025年本单位支出预算28,806,182.80元，其中：基本支出24,662,632.80元。")}
+    assert ("基本支出", Decimal("24662632.80")) in whole

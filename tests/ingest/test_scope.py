@@ -50,3 +50,22 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
+
+
+UNIT_PARAGRAPH = ("二、下属单位情况\n岚江省林木种苗站为本部门所属公益一类事业单位，核定事业编制30名。2025年该站收入预算"
+                  "800,000.00元，其中：财政拨款700,000.00元；支出预算800,000.00元。与2024年预算900,000.00元相比，减少100,000.00元。"
+                  "该站2025年“三公”经费预算12,000.00元。\n2025年本部门收入预算1000.00万元。")
+
+
+@pytest.mark.parametrize("figure, scope", [
+    ("30名", "岚江省林木种苗站"),  # the sentence that opens with the unit
+    ("800,000.00元", "岚江省林木种苗站"),  # 2025年该站…: the unit the paragraph opens with
+    ("700,000.00元", "岚江省林木种苗站"),
+    ("；支出预算800,000.00元", "岚江省林木种苗站"),  # a clause naming no body: its sentence's
+    ("900,000.00元", "岚江省林木种苗站"),  # 与2024年预算…相比: the sentence before it
+    ("12,000.00元", "岚江省林木种苗站"),
+    ("1000.00万元", None),  # the next paragraph is the department's again
+])
+def test_a_sub_units_paragraph_speaks_for_it(figure, scope):
+    end = UNIT_PARAGRAPH.index(figure) + len(figure)
+    assert sentence_scope(UNIT_PARAGRAPH, end, DEPARTMENT) == scope

@@ -1,0 +1,140 @@
+"""Figures printed in 元 are shown exactly; a sub-unit's own paragraph ("该中心…") states its figures, not the
+department's; a year further back is a column of a later budget; a fund's 基本支出 is no conflict of the whole's;
+an item asked "连上年结转在内" is its figure; the units of a budget are listed from the sentence that names them; a
+body's nature is never a project form's field."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+BUREAU = """示例市交通运输局
+2025年部门预算
+
+第一部分 部门概况
+一、预算单位构成
+纳入本部门2025年部门预算编制范围的预算单位共3个，包括：局机关本级（行政单位）；示例市公路事业发展中心（公益一类事业单位）；示例市港航事业发展中心（公益一类事业单位）。
+
+第二部分 部门预算表
+表一 部门收支预算总表
+部门名称：示例市交通运输局 单位：万元
+项目	2023年决算数	2024年预算数	2025年预算数
+本年收入合计	3400.00	3500.00	3600.00
+本年支出合计	3387.80	3500.00	3600.00
+
+表三 部门支出预算总表
+部门名称：示例市交通运输局 单位：万元
+科目编码	科目名称	2025年预算数	基本支出	项目支出
+2140106	公路养护	1307.52	684.52	623.00
+2140112	公路运输管理	389.65	328.65	61.00
+
+第三部分 部门预算情况说明
+一、"三公"经费预算情况
+2025年本部门一般公共预算"三公"经费预算977,000.00元，比2024年预算1,047,000.00元减少70,000.00元。
+二、下属单位情况
+示例市公路事业发展中心为本部门所属公益一类事业单位，核定事业编制186名，实有在编人员172人。2025年该中心收入预算19,602,360.00元，其中：一般公共预算拨款收入16,992,360.00元，上年结转2,610,000.00元；支出预算19,602,360.00元，其中：基本支出8,412,360.00元，项目支出11,190,000.00元。与2024年预算20,512,580.00元相比，减少910,220.00元。该中心2025年"三公"经费预算412,000.00元。
+"""
+
+CENTRE = """示例区示例街道社区卫生服务中心
+2025年单位预算
+
+一、单位基本情况
+示例区示例街道社区卫生服务中心是示例区卫生健康局所属的公益一类事业单位，承担辖区内的基本医疗和基本公共卫生服务。
+
+二、收支预算总体情况
+2025年本单位收入预算28,806,182.80元，比上年增加909,596.80元。
+2025年本单位支出预算28,806,182.80元，其中：基本支出24,662,632.80元，项目支出4,143,550.00元。
+2025年本单位一般公共预算支出预算12,370,182.80元，其中：基本支出8,826,632.80元，项目支出3,543,550.00元。
+2025年本单位公务接待费预算12,000.00元，办公费预算35,678.90元，印刷费预算4,321.10元。
+
+三、部门整体绩效目标表
+表12 部门整体绩效目标表
+项目名称	示例区示例街道社区卫生服务中心
+项目性质	经常性项目
+主管部门	示例区卫生健康局
+一级指标	二级指标	指标	指标值
+成本指标	经济成本指标	门诊次均费用	≤120元
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("exact-figures-unit-paragraphs"), embeddings, {
+        "example-city-transport-bureau_2025_dept-budget.txt": BUREAU,
+        "example-district-example-community-health-centre_2025_unit-budget.txt": CENTRE})
+
+
+@pytest.mark.parametrize("question, value, unit, shown", [
+    # two decimals of 万元 cannot show it: as printed, with 万元 beside it
+    ("示例街道社区卫生服务中心2025年收入预算是多少", 28806182.80, "元", "28806182.80元（约2880.62万元）"),
+    ("示例街道社区卫生服务中心2025年比上年多了多少", 909596.80, "元", "909596.80元"),
+    # 万元 shows it exactly: in 万元, with the printed figure beside it
+    ("示例街道社区卫生服务中心2025年招待费多少", 1.20, "万元", "1.20万元（原文：12000.00元）"),
+    # a sum of figures printed in 元 stays in 元 when 万元 cannot show it
+    ("示例街道社区卫生服务中心2025年办公费和印刷费一共多少", 40000.00, "元", "40000.00元"),
+])
+def test_a_figure_printed_in_yuan_is_shown_exactly(assistant: Assistant, question, value, unit, shown):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value, abs=0.005) and answer.unit == unit, answer.text
+    assert shown in answer.text
+
+
+def test_a_funds_basic_spending_is_no_conflict_of_the_whole_and_answers_for_that_fund(assistant: Assistant):
+    whole = assistant.ask("示例街道社区卫生服务中心2025年基本支出一共多少")
+    assert whole.value == pytest.approx(24662632.80) and "不同" not in whole.text, whole.text
+    fund = assistant.ask("其中一般公共预算安排的基本支出是多少", context=whole.context)
+    assert fund.value == pytest.approx(8826632.80), fund.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市交通局2025年三公经费预算多少", 97.70),  # the department's, never the 中心's 41.20 its paragraph states
+    ("示例市公路事业发展中心2025年三公经费预算多少", 41.20),  # "该中心…": the paragraph's unit
+    ("示例市公路事业发展中心2025年支出预算是多少", 19602360.00),
+    ("示例市公路事业发展中心有多少编制", 186),  # the first sentence of its paragraph
+])
+def test_a_sub_units_paragraph_states_its_figures_and_not_the_departments(assistant: Assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value, abs=0.005), answer.text
+
+
+def test_a_follow_up_about_a_sub_unit_stays_with_it(assistant: Assistant):
+    first = assistant.ask("示例市公路事业发展中心2025年支出预算是多少")
+    then = assistant.ask("其中项目支出呢", context=first.context)
+    assert then.value == pytest.approx(1119.00) and then.unit == "万元", then.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市交通运输局2023年决算支出是多少", 3387.80),
+    ("示例市交通局2023年收入决算多少", 3400.00),
+])
+def test_a_year_further_back_is_a_column_of_a_later_budget(assistant: Assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert "2023年决算数" in answer.text
+
+
+def test_a_year_no_document_states_is_still_refused(assistant: Assistant):
+    answer = assistant.ask("示例市交通运输局2021年决算支出是多少")
+    assert answer.kind == "not_found", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "示例市交通局2025年公路养护连上年结转在内一共安排多少",
+    "示例市交通局2025年公路养护含上年结转多少",
+])
+def test_an_item_asked_with_its_carry_over_is_its_figure(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert answer.value == pytest.approx(1307.52), answer.text
+
+
+@pytest.mark.parametrize("question", ["示例市交通运输局2025年部门预算包括哪些单位", "示例市交通局部门预算由哪些单位组成"])
+def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert "公路事业发展中心" in answer.text and "港航事业发展中心" in answer.text, answer.text
+
+
+def test_a_bodys_nature_is_not_its_forms_field(assistant: Assistant):
+    answer = assistant.ask("示例街道社区卫生服务中心是什么性质的单位")
+    assert "公益一类事业单位" in answer.text and "经常性项目" not in answer.text, answer.text
