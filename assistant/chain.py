@@ -19,11 +19,11 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, rank_facts, units_asked_of
+from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, names_unit_by_its_words, rank_facts, units_asked_of
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
-from assistant.intent import asked_direction, parse_question
+from assistant.intent import asked_direction, asks_source, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ASKS_OUTTURN, Operation, QuestionPlan
@@ -56,6 +56,9 @@ _SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
+# what a question against last year asks that a document may not state, as a refusal names it
+_AGAINST_LAST_YEAR = {Operation.CHANGE: "比上年的增减", Operation.GROWTH: "比上年的增长幅度", Operation.PREVIOUS: "上年的数字"}
+_STATES_SOURCE = re.compile(r"来源|来自|列支")  # a sentence saying where money comes from
 
 
 class QuestionRejected(ValueError):
@@ -287,6 +290,7 @@ class Assistant:
             # "2020年比2019年增加了多少" with only the 2020 document: the change (or rate) that document states
             intent.operation = Operation.GROWTH if intent.asks_rate else Operation.CHANGE
             intent.years = [max(intent.years)]
+        looked_up = intent.operation is Operation.LOOKUP
         if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP:
             # a year with no document of its own may be "上年" of the next year's document: its 预算执行数 is
             # stated there; its budget is that document's figure less the stated change
@@ -295,10 +299,11 @@ class Assistant:
                 if re.search(r"决算", turn.question) or ASKS_OUTTURN.search(turn.question):
                     docs = [d for d in docs if _is_final(d)]  # a budget's 上年 is last year's budget, not its outturn
                 intent.operation = Operation.PREVIOUS
-        if not docs and len(intent.years) == 1 and intent.wants_number and intent.operation is Operation.LOOKUP:
+        if not docs and len(intent.years) == 1 and intent.wants_number and looked_up:
             # a year further back may be a column of a later document ("2023年决算数" in a 2025 budget)
             docs = [d for d in available if (d.year or 0) > intent.years[0] and self._states_year(d, intent.years[0])]
             turn.stated_for = intent.years[0] if docs else None
+            intent.operation = Operation.LOOKUP
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
             intent.basis = Basis.FINAL  # what a year actually spent, asked of that year's final account, is its 决算
         turn.docs = docs
@@ -326,6 +331,11 @@ class Assistant:
             turn.draft = self._retrieval_path(turn).number_answer(turn.intent, retrieved)
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self._retrieval_path(turn).text_answer(turn.intent, retrieved)
+        if turn.draft is None and turn.intent.operation in _AGAINST_LAST_YEAR:
+            # "比上年多了多少" that this year's document does not state: against last year's document, else said so
+            turn.draft = self._against_last_years_document(turn) or self._level_only(turn)
+        if turn.draft is not None and turn.draft.answer.kind == AnswerKind.NUMBER and asks_source(turn.question):
+            turn.draft = self._with_source(turn, turn.draft)  # "买X的钱从哪来，多少钱": both
         plain_lookup = turn.intent.operation is Operation.LOOKUP and "比" not in turn.question
         if len(turn.docs) != 1 or not plain_lookup:
             return turn
@@ -336,6 +346,46 @@ class Assistant:
                 return turn
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
+
+    def _against_last_years_document(self, turn: Turn) -> Draft | None:
+        """Last year's figure, or the change from it, read in the department's document of the year before of the
+        same kind (a budget's 上年 is last year's budget)."""
+        if len(turn.docs) != 1 or turn.docs[0].year is None:
+            return None
+        this = turn.docs[0]
+        earlier = [d for d in self.index.documents(turn.where)
+                   if d.department == this.department and d.kind == this.kind and d.year == this.year - 1]
+        if len(earlier) != 1:
+            return None
+        if turn.intent.operation is Operation.PREVIOUS:
+            asked = replace(turn.intent, operation=Operation.LOOKUP, years=[this.year - 1], named_years=[this.year - 1])
+            return self._fact_path(turn).answer(asked, self.fact_cache.facts([earlier[0].doc_id]), earlier)
+        asked = replace(turn.intent, operation=Operation.YEAR_CHANGE, years=[this.year - 1, this.year],
+                        named_years=[this.year - 1, this.year])
+        both = [earlier[0], this]
+        return self._fact_path(turn).answer(asked, self.fact_cache.facts([d.doc_id for d in both]), both)
+
+    def _level_only(self, turn: Turn) -> Draft | None:
+        """A change, growth or last year's figure no document states, where this year's figure is: said so, with
+        this year's figure cited, so no one reads the refusal as the item missing."""
+        level = self._fact_path(turn).answer(replace(turn.intent, operation=Operation.LOOKUP), self._facts(turn), turn.docs)
+        if level is None or level.answer.kind != AnswerKind.NUMBER:
+            return None
+        missing = _AGAINST_LAST_YEAR[turn.intent.operation]
+        text = f"{NOT_FOUND_TEXT}“{turn.intent.focus}”{missing}。文件列出的是：{level.answer.text}"
+        update = {"kind": AnswerKind.NOT_FOUND, "text": text, "value": None, "unit": None}
+        return Draft(level.answer.model_copy(update=update), level.checks)
+
+    def _with_source(self, turn: Turn, figure: Draft) -> Draft:
+        """A figure asked with where its money comes from: the figure, then the sentence stating its source, cited."""
+        said = self._retrieval_path(turn).text_answer(replace(turn.intent, wants_number=False, asks_figure=False),
+                                                      self._retrieve(turn))
+        source = next((c for c in said.answer.citations if _STATES_SOURCE.search(c.quote)), None) if said else None
+        if source is None:
+            return figure
+        answer = figure.answer
+        update = {"text": f"{answer.text}资金来源：{readable(source.quote)}", "citations": [*answer.citations, source]}
+        return Draft(answer.model_copy(update=update), figure.checks, figure.amount)
 
     def _unit_rows(self, subject: str, available: list[DocumentRecord], limit: int = 1000) -> list[FactRecord]:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
@@ -382,7 +432,7 @@ class Assistant:
                 if table.scope and names_unit(table.scope, body):
                     return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
         scopes = {d.doc_id: {f.scope for f in self.fact_cache.facts([d.doc_id]) if f.scope} for d in available}
-        named = next((scope for found in scopes.values() for scope in found if names_unit(scope, body)), None)
+        named = next((scope for found in scopes.values() for scope in found if names_unit_by_its_words(scope, body)), None)
         return (named, [d for d in available if named in scopes[d.doc_id]]) if named else None
 
     def _fact_path(self, turn: Turn) -> FactPath:

@@ -9,7 +9,7 @@ from assistant.answer import Citation, Span, TableRef
 from assistant.formatting import plain
 from index.fact_store import DocumentRecord, FactRecord, FactStore, TableRecord
 from ingest.model import Direction, RecognisedSpan, page_at
-from ingest.numbers import NUMBER, printed_numbers
+from ingest.numbers import NUMBER, UNSIGNED_NUMBER, ascii_forms, printed_numbers
 from ingest.punctuation import SENTENCE
 
 TEXT_CACHE_SIZE = 64  # documents whose text is kept in memory between questions
@@ -151,6 +151,12 @@ class SourceTexts:
             figure_start = max(fact.start, text.rfind("\t", fact.start, fact.end) + 1)
             update["confidence"] = self.recognition(fact.doc_id, figure_start, fact.end)
         return citation.model_copy(update=update)
+
+    def printed_figure(self, fact: FactRecord) -> str | None:
+        """The fact's figure as its source prints it ("600,000.00"), or None when the span ends in another."""
+        found = list(re.finditer(UNSIGNED_NUMBER, ascii_forms(self.text(fact.doc_id)[fact.start : fact.end])))
+        printed = found[-1].group() if found else None
+        return printed if printed is not None and Decimal(printed.replace(",", "")) == abs(fact.value) else None
 
     def steady_after(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         """Span of a "与上年持平 / 无增减变化" statement in the same paragraph shortly after `offset` (a figure's

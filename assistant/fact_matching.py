@@ -25,6 +25,7 @@ from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import UNSIGNED_NUMBER, is_money
 from ingest.performance_headers import is_achieved
 from ingest.sections import block_project
+from ingest.scope import in_order
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
@@ -151,6 +152,13 @@ def names_unit(scope: str, text: str) -> bool:
     """Whether `text` names the sub-unit `scope`: by its stem (林木种苗), or by the end of its name (种苗站)."""
     core = core_name(split_places(scope)[1])
     return _scope_stem(scope) in text or any(core[i:] in text for i in range(len(core) - MIN_UNIT_NAME + 1))
+
+
+def names_unit_by_its_words(scope: str, name: str) -> bool:
+    """Whether a unit's `name` as asked is the sub-unit `scope`: its stem (公路事业发展), or its core written short
+    in order (公路中心); never by an end siblings share (港航事业发展中心 is no 公路事业发展中心)."""
+    core = core_name(split_places(name)[1])
+    return _scope_stem(scope) in name or bool(core) and in_order(core, core_name(split_places(scope)[1]))
 
 
 def structure(fact: FactRecord) -> str:

@@ -113,12 +113,15 @@ class FactPath:
         return rounded(value), unit
 
     def _describe(self, fact: FactRecord) -> str:
-        """The figure as shown: in the display unit with the printed original beside it, or, when two decimals of
-        the display unit cannot show it exactly, as printed with the display unit's rounding beside it."""
+        """The figure as shown: in the display unit with the original beside it as printed ("原文：600,000.00元"), or,
+        when two decimals of the display unit cannot show it exactly, in its own unit with the display unit's rounding
+        beside it."""
         value, unit = self._display(fact)
         text = shown(value, unit, fact.qualifier)
         if unit != fact.unit:
-            text += f"（原文：{shown(fact.value, fact.unit, fact.qualifier)}）"
+            printed = self.texts.printed_figure(fact)
+            original = f"{fact.qualifier or ''}{printed}{fact.unit}" if printed else shown(fact.value, fact.unit, fact.qualifier)
+            text += f"（原文：{original}）"
         elif is_money(unit) and unit != self.display_unit and abs(about := rounded(self._money(fact))) >= 1:
             text += f"（约{shown(about, self.display_unit)}）"
         return text

@@ -300,6 +300,11 @@ def _compared_basis(rest: str) -> Basis | None:
     return Basis.EXECUTION if _AGAINST_OUTTURN.search(rest) else None
 
 
+def asks_source(question: str) -> bool:
+    """Whether the question asks where money comes from ("钱从哪来", "资金来源") or which item pays it."""
+    return bool(_SOURCE.search(question))
+
+
 def asked_direction(question: str) -> Direction | None:
     """少了多少 → DOWN, 增加了多少 → UP, 从0变成60万 → UP, None when the question does not say."""
     if moved := _FROM_TO.search(question):

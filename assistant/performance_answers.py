@@ -28,7 +28,6 @@ from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.performance_headers import is_achieved
-from ingest.vocabulary import is_body_name
 
 MIN_PROJECT_SHARE = 0.5  # a field is asked of the project whose name's words the question holds this share of, at least
 MIN_INDICATOR_SHARE = 0.75  # an indicator answers when it and its project say this share of the question's words
@@ -70,9 +69,11 @@ def field_answer(intent: QuestionPlan, fields: list[FormFieldRecord], texts: Sou
     when several years state it); a refusal when that form states none of the asked fields."""
     asked = asked_fields(intent.question)
     project = named_project(intent.question, (f.project for f in fields)) if asked else None
-    if project is None or is_body_name(project) and _PROJECT_WORD not in intent.question:
-        return None  # "某中心是什么性质的单位" asks of the body, not of the form its 部门整体 targets are set in
+    if project is None:
+        return None
     own = [f for f in fields if f.project == project]
+    if texts.record(own[0].doc_id).department == project and _PROJECT_WORD not in intent.question:
+        return None  # "某中心是什么性质的单位" asks of the body, not of the form its 部门整体 targets are set in
     latest = max(own, key=lambda f: texts.record(f.doc_id).year or 0).doc_id
     stated = {f.name: f for f in own if f.doc_id == latest}
     found = next((stated[name] for name in asked if name in stated), None)

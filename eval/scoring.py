@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.answer import Answer, AnswerKind, Citation
 from eval.gold import GoldItem
@@ -18,6 +18,7 @@ MONEY_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000
 EQUIVALENT_UNITS: dict[str, str] = {"名": "人", "台": "辆", "台（套）": "辆", "台(套)": "辆", "台/套": "辆", "套": "辆", "％": "%"}
 MIN_TOLERANCE = 0.005
 RELATIVE_TOLERANCE = 0.001  # 0.1 % of the gold value
+SHOWN_PLACES = 2  # figures are compared as shown: to two decimals
 FLOAT_SLACK = 1e-9  # absorbs binary rounding, so 0.635 vs 0.63 ± 0.005 counts as inside
 _WHITESPACE = re.compile(r"\s+")
 
@@ -67,6 +68,14 @@ class NumberScore:
     converted: float | None  # the answer's value in the gold unit; None when missing or not convertible
 
 
+def same_figure(answer: float, gold: float) -> bool:
+    """Equal at two decimals, or at the gold value's own places when it has more: an answer more exact than a
+    rounded gold value is that value (15621.1123万元, printed 156,211,123.00元, is the gold 15621.11万元)."""
+    places = max(SHOWN_PLACES, -Decimal(repr(float(gold))).as_tuple().exponent)
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(float(answer))).quantize(step, ROUND_HALF_UP) == Decimal(repr(float(gold))).quantize(step, ROUND_HALF_UP)
+
+
 def score_number(item: GoldItem, answer: Answer) -> NumberScore:
     """Correct when the answer's value, converted to the gold unit, is within tolerance of an accepted value."""
     if is_refusal(answer) or answer.value is None:
@@ -77,7 +86,7 @@ def score_number(item: GoldItem, answer: Answer) -> NumberScore:
     tolerance = tolerance_for(item)
     gaps = [abs(converted - v) for v in accepted_values(item)]
     correct = any(g <= tolerance + FLOAT_SLACK for g in gaps)
-    exact = any(g <= FLOAT_SLACK * max(1.0, abs(converted)) for g in gaps)
+    exact = any(same_figure(converted, v) for v in accepted_values(item))
     return NumberScore(correct, exact, converted)
 
 

@@ -11,6 +11,7 @@ from ingest.vocabulary import core_name, organ_suffixes, split_places, vocabular
 
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
+_BODY_BEFORE_FIGURE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?=\d)")  # 分单位看：…；某大队770.62万元
 _BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系)")
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
@@ -23,12 +24,12 @@ _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 
 
-def _body(text: str) -> str | None:
-    """The body a title or heading names, or None."""
+def _body(text: str, figure_next: bool = False) -> str | None:
+    """The body a title or heading names, or None; with `figure_next`, also one a figure follows right away."""
     text = strip_list_mark(strip_table_number(text))
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
-    match = _BODY_BEFORE.match(text)
+    match = _BODY_BEFORE.match(text) or (_BODY_BEFORE_FIGURE.match(text) if figure_next else None)
     name = match["body"] if match else text
     core = core_name(split_places(name)[1])
     return name if len(name) >= MIN_BODY_CHARS and core and organ_suffixes(core) and core not in organ_suffixes(core) else None
@@ -37,10 +38,10 @@ def _body(text: str) -> str | None:
 def _is_department(body: str, department: str) -> bool:
     """Whether `body` is the department: its name, its tail, or its core abbreviated (廊坊市委政法委)."""
     own, named = core_name(split_places(department)[1]), core_name(split_places(body)[1])
-    return named.endswith(own) or department.endswith(body) or _in_order(named, department)
+    return named.endswith(own) or department.endswith(body) or in_order(named, department)
 
 
-def _in_order(short: str, name: str) -> bool:
+def in_order(short: str, name: str) -> bool:
     """Whether every character of `short` stands in `name` in the same order."""
     rest = iter(name)
     return all(char in rest for char in short)
@@ -106,7 +107,7 @@ def _opening_scope(opening: str, department: str) -> str | None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
         if rest.startswith(tuple(w for w in vocabulary().own_office if OWN_OFFICE in w)):
             return OWN_OFFICE  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
-    body = _body(opening)
+    body = _body(opening, figure_next=own is None)  # "某局下属某院1个": the department's count of its units
     if body is None or own is None and not split_places(body)[0]:
         return None if own is None else ""
     return "" if _is_department(body, department) else body

@@ -1,7 +1,8 @@
 """Figures printed in 元 are shown exactly; a sub-unit's own paragraph ("该中心…") states its figures, not the
 department's; a year further back is a column of a later budget; a fund's 基本支出 is no conflict of the whole's;
 an item asked "连上年结转在内" is its figure; the units of a budget are listed from the sentence that names them; a
-body's nature is never a project form's field."""
+body's nature is never a project form's field; a figure asked with where its money comes from is given with both; a
+change this year's document does not state is read against last year's document, or said to be missing."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ CENTRE = """示例区示例街道社区卫生服务中心
 2025年本单位支出预算28,806,182.80元，其中：基本支出24,662,632.80元，项目支出4,143,550.00元。
 2025年本单位一般公共预算支出预算12,370,182.80元，其中：基本支出8,826,632.80元，项目支出3,543,550.00元。
 2025年本单位公务接待费预算12,000.00元，办公费预算35,678.90元，印刷费预算4,321.10元。
+2025年本单位政府采购预算中，数字化X射线摄影系统600,000.00元。数字化X射线摄影系统采购资金来源为事业收入。
 
 三、部门整体绩效目标表
 表12 部门整体绩效目标表
@@ -59,19 +61,47 @@ CENTRE = """示例区示例街道社区卫生服务中心
 """
 
 
+TOURISM_2024 = """示例区文化和旅游局
+2024年部门预算
+
+一、机关运行经费
+2024年本部门机关运行经费预算为443.18万元。
+"""
+
+TOURISM_2025 = """示例区文化和旅游局
+2025年部门预算
+
+一、机关运行经费
+2025年本部门机关运行经费预算为464.64万元。
+二、公务接待费
+2025年本部门公务接待费预算为3.00万元。
+
+三、项目绩效目标表
+表8 项目支出绩效目标表
+项目名称	新建示例区游客服务中心
+主管部门	示例区文化和旅游局
+项目性质	一次性项目
+项目总目标	建成后作为游客咨询、投诉受理和文旅宣传场所。
+一级指标	二级指标	三级指标	指标值
+产出指标	数量指标	新建服务中心	1个
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
     return written_assistant(tmp_path_factory.mktemp("exact-figures-unit-paragraphs"), embeddings, {
         "example-city-transport-bureau_2025_dept-budget.txt": BUREAU,
-        "example-district-example-community-health-centre_2025_unit-budget.txt": CENTRE})
+        "example-district-example-community-health-centre_2025_unit-budget.txt": CENTRE,
+        "example-district-tourism-bureau_2024_dept-budget.txt": TOURISM_2024,
+        "example-district-tourism-bureau_2025_dept-budget.txt": TOURISM_2025})
 
 
 @pytest.mark.parametrize("question, value, unit, shown", [
     # two decimals of 万元 cannot show it: as printed, with 万元 beside it
     ("示例街道社区卫生服务中心2025年收入预算是多少", 28806182.80, "元", "28806182.80元（约2880.62万元）"),
     ("示例街道社区卫生服务中心2025年比上年多了多少", 909596.80, "元", "909596.80元"),
-    # 万元 shows it exactly: in 万元, with the printed figure beside it
-    ("示例街道社区卫生服务中心2025年招待费多少", 1.20, "万元", "1.20万元（原文：12000.00元）"),
+    # 万元 shows it exactly: in 万元, with the figure beside it as printed
+    ("示例街道社区卫生服务中心2025年招待费多少", 1.20, "万元", "1.20万元（原文：12,000.00元）"),
     # a sum of figures printed in 元 stays in 元 when 万元 cannot show it
     ("示例街道社区卫生服务中心2025年办公费和印刷费一共多少", 40000.00, "元", "40000.00元"),
 ])
@@ -97,6 +127,11 @@ def test_a_funds_basic_spending_is_no_conflict_of_the_whole_and_answers_for_that
 def test_a_sub_units_paragraph_states_its_figures_and_not_the_departments(assistant: Assistant, question, value):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value, abs=0.005), answer.text
+
+
+def test_a_sibling_unit_sharing_the_end_of_its_name_is_not_answered_with_its_figures(assistant: Assistant):
+    answer = assistant.ask("示例市港航事业发展中心2025年三公经费预算多少")
+    assert answer.kind == "not_found" and "41.20" not in answer.text, answer.text
 
 
 def test_a_follow_up_about_a_sub_unit_stays_with_it(assistant: Assistant):
@@ -138,3 +173,31 @@ def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Ass
 def test_a_bodys_nature_is_not_its_forms_field(assistant: Assistant):
     answer = assistant.ask("示例街道社区卫生服务中心是什么性质的单位")
     assert "公益一类事业单位" in answer.text and "经常性项目" not in answer.text, answer.text
+
+
+def test_a_project_named_after_what_it_builds_still_answers_its_forms_field(assistant: Assistant):
+    answer = assistant.ask("示例区文旅局新建的游客服务中心盖好以后拿来干啥")
+    assert "游客咨询、投诉受理和文旅宣传场所" in answer.text, answer.text
+
+
+def test_a_figure_asked_with_its_source_is_given_with_the_sentence_stating_the_source(assistant: Assistant):
+    answer = assistant.ask("示例街道社区卫生服务中心买数字化X射线摄影系统的钱从哪来，多少钱")
+    assert answer.value == pytest.approx(60.00) and "资金来源为事业收入" in answer.text, answer.text
+    assert any("事业收入" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例区文旅局2025年机关运行经费比上年多了多少", 21.46),
+    ("示例区文旅局2025年机关运行经费增长了百分之几", 4.84),
+    ("示例区文旅局2025年机关运行经费上年是多少", 443.18),
+])
+def test_a_change_this_years_document_does_not_state_is_read_against_last_years(assistant: Assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert len({c.doc_id for c in answer.citations}) == (1 if "上年是" in question else 2)
+
+
+def test_a_change_no_document_states_is_refused_with_the_figure_that_is_stated(assistant: Assistant):
+    answer = assistant.ask("示例区文旅局2025年公务接待费比上年多了多少")
+    assert answer.kind == "not_found" and "比上年的增减" in answer.text and "3.00万元" in answer.text, answer.text
+    assert answer.citations and "3.00万元" in answer.citations[0].quote

@@ -111,6 +111,17 @@ def test_also_values_are_accepted_and_exactness_is_separate():
     assert scoring.score_number(gold(type="number", value=14.84, unit="%"), number(15.0, "%")).correct is False
 
 
+@pytest.mark.parametrize("answer, expected, exact", [
+    (15621.1123, 15621.11, True),  # printed 156,211,123.00元: more exact than the rounded gold, and it rounds to it
+    (2880.62, 2880.618280, False),  # the gold is finer: 28,806,182.80元 shown as 2880.62万元 is not it
+    (1580.4, 1580.0, False),  # a whole gold value is still compared at two decimals
+    (14.845, 14.84, False),
+])
+def test_a_figure_is_exact_when_it_equals_the_gold_at_two_decimals_or_the_golds_own(answer, expected, exact):
+    item = gold(type="number", value=expected, unit="万元", tolerance=0.5)
+    assert scoring.score_number(item, number(answer, "万元")).exact is exact
+
+
 def test_refusal_or_missing_value_never_scores_a_number():
     item = gold(type="number", value=0, unit="万元")
     assert scoring.score_number(item, number(None, None, kind="not_found")).correct is False

@@ -47,6 +47,8 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     ("岚江林草局2025年收入预算1000.00万元", None),  # the department's name written short
     ("林木种苗站收入预算80.00万元", None),  # a unit named without its place may be the department's own words
     ("2025年收入预算1000.00万元", None),
+    # a list of units, one clause each: the unit right before its figure, not the first clause's own office
+    ("分单位看：岚江省林业和草原局（本级）600.00万元；岚江省林木种苗站80.00万元", "岚江省林木种苗站"),
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
