@@ -134,8 +134,10 @@ class Assistant:
         self.audit = AuditConflicts(index.facts, self.texts)
         index.on_change(self.audit.forget)
         self.fact_cache = FactCache(index.facts)
-        self._fact_paths = {unit: FactPath(self.texts, unit) for unit in DisplayUnit}
-        self._retrieval_paths = {unit: RetrievalPath(self.texts, unit) for unit in DisplayUnit}
+        # money in the configured unit, or in the unit a question asks for (多少元), keyed by (unit, asked)
+        self._fact_paths = {(unit, asked): FactPath(self.texts, unit, asked) for unit in DisplayUnit for asked in (False, True)}
+        self._retrieval_paths = {(unit, asked): RetrievalPath(self.texts, unit, asked)
+                                 for unit in DisplayUnit for asked in (False, True)}
         if llm is None and config.llm_base_url:
             llm = build_chat_model(config.llm_base_url, config.llm_model)
         self.llm = llm
@@ -321,7 +323,11 @@ class Assistant:
             return self._across(turn)
         if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
             turn.intent.unit_hint = units_asked_of(turn.question, self._facts(turn))
-        turn.draft = self._fact_path(turn).answer(turn.intent, self._facts(turn), turn.docs)
+        facts = self._facts(turn)
+        if turn.intent.tables:  # "部门支出总表里…", "用全部资金": those tables' figures first
+            asked = [f for f in facts if f.table_kind in turn.intent.tables]
+            turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
+        turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
         if turn.intent.sub_unit:  # only the unit's own row answers
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
@@ -437,10 +443,15 @@ class Assistant:
 
     def _fact_path(self, turn: Turn) -> FactPath:
         """The fact path showing money in the unit the question asks for (多少元), else the configured one."""
-        return self._fact_paths[turn.intent.money_unit or self.config.display_unit]
+        return self._fact_paths[self._shown_unit(turn)]
 
     def _retrieval_path(self, turn: Turn) -> RetrievalPath:
-        return self._retrieval_paths[turn.intent.money_unit or self.config.display_unit]
+        return self._retrieval_paths[self._shown_unit(turn)]
+
+    def _shown_unit(self, turn: Turn) -> tuple[DisplayUnit, bool]:
+        """The unit money is shown in, and whether the question asked for it."""
+        asked = turn.intent.money_unit
+        return (asked, True) if asked else (self.config.display_unit, False)
 
     def _states_year(self, doc: DocumentRecord, year: int) -> bool:
         """Whether the document states figures for `year` (a column "2023年决算数")."""

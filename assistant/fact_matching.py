@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from decimal import Decimal
 
-from assistant.plan import ASKS_OUTTURN, INCLUDED
+from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words,
                                   joined_bodies, owned_measures, spending_terms, split_funds, total_terms, unit_words,
                                   whole_budget_terms, whole_terms)
@@ -99,7 +99,6 @@ _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
-ALL_FUNDS_TABLES = {TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE}
 OTHER_FUND_COST = 8.0  # asked one fund's money (养老保险缴费财政拨款多少), a table figure of all funds comes after it
 CELL_ITEM_SCORE = 80.0  # an item asked with its column's words ("项目的事业收入") must name the row at least this well
 _CELL_JOIN = re.compile(r"(?:的|里面?|当中|之中|中|其中)+$")  # between a row's item and its column: 项目里财政拨款
@@ -832,8 +831,10 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
+    # the 合计 of a total asked by its row's name (本年支出合计) asks for no 合计 column
+    said = question.replace(terms[0], " ") if terms and _WHOLE_COLUMN.fullmatch(terms[0]) else question
     for word in MEASURE_WORDS:
-        if word in question or (word in INDICATORS and word[:-2] in question):
+        if word in said or (word in INDICATORS and word[:-2] in said):
             best += 8.0 if word in described else -8.0
     if any(word not in described for word in _indicators_in(question)):
         return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money

@@ -49,7 +49,7 @@ from ingest.classify import table_kind
 from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
-from ingest.numbers import is_money
+from ingest.numbers import convert_money, is_money
 from ingest.subjects import normalise, same_item
 from ingest.tables import is_total_label, strip_table_number
 from ingest.vocabulary import is_body_name, split_places
@@ -93,9 +93,10 @@ class Draft:
 class FactPath:
     """Answers numeric questions from the fact store."""
 
-    def __init__(self, texts: SourceTexts, display_unit: str = "万元"):
+    def __init__(self, texts: SourceTexts, display_unit: str = "万元", asked: bool = False):
         self.texts = texts
         self.display_unit = display_unit
+        self.asked = asked  # the question asked for the display unit (多少万元): money is shown in it, rounded
         self.handlers: dict[Operation, Handler] = {
             Operation.LOOKUP: self._lookup, Operation.RANK: self._rank, Operation.CHANGE: self._change,
             Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
@@ -109,7 +110,7 @@ class FactPath:
 
     def _display(self, fact: FactRecord) -> tuple[Decimal, str | None]:
         """The figure in the display unit, rounded to two decimals."""
-        value, unit = in_display_unit(fact.value, fact.unit, self.display_unit)
+        value, unit = in_display_unit(fact.value, fact.unit, self.display_unit, self.asked)
         return rounded(value), unit
 
     def _describe(self, fact: FactRecord) -> str:
@@ -181,13 +182,13 @@ class FactPath:
         units = {f.unit for f in operands}
         own = units.pop() if len(units) == 1 else None
         if own and is_money(own) and own != self.display_unit \
-                and any(in_display_unit(f.value, own, self.display_unit)[1] == own for f in operands):
+                and any(in_display_unit(f.value, own, self.display_unit, self.asked)[1] == own for f in operands):
             return own
         return self.display_unit
 
     def _in_unit(self, fact: FactRecord, unit: str) -> Decimal:
-        """The fact's amount in `unit`: the display unit's comparable amount, or its own printed figure."""
-        return fact.value if fact.unit == unit and unit != self.display_unit else self._money(fact)
+        """The fact's amount in the money unit `unit` (exactly); a count or rate as it is."""
+        return convert_money(fact.value, fact.unit, unit) if is_money(fact.unit) and is_money(unit) else fact.value
 
     # ---- operations ----------------------------------------------------------------------
     def answer(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:

@@ -27,13 +27,13 @@ def shown(value: Decimal, unit: str | None, qualifier: str | None = None) -> str
     return f"{qualifier or ''}{figure}{unit or ''}"
 
 
-def in_display_unit(value: Decimal, unit: str | None, display_unit: str) -> tuple[Decimal, str | None]:
+def in_display_unit(value: Decimal, unit: str | None, display_unit: str, asked: bool = False) -> tuple[Decimal, str | None]:
     """Money converted to the display unit (exactly); other units unchanged. A sum that two decimals of the display
     unit cannot show exactly stays in its own unit: 24,662,632.80元 is not 2466.26万元, and 人均购书经费7.20元 not
-    0.00万元."""
+    0.00万元; a unit the question `asked` for (多少万元) is kept unless it would show under 1."""
     if is_money(unit) and unit != display_unit:
         converted = convert_money(value, unit, display_unit)
-        if rounded(converted) != converted:
+        if rounded(converted) != converted and (not asked or abs(converted) < 1):
             return value, unit
         return converted, display_unit
     return value, unit

@@ -14,15 +14,16 @@ from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
-from assistant.plan import ADDS_UP, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
+from assistant.plan import ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
 from assistant.row_ranking import asked_rows
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
                                   joined_item, names_the_whole, spending_terms, split_funds, this_years_terms, total_terms,
                                   whole_terms, with_siblings_whole)
 from index.fact_store import DocumentRecord
+from ingest.classify import table_kind
 from ingest.facts import stated_basis_in
 from ingest.lexicon import tokens
-from ingest.model import Basis, Direction, DocumentKind
+from ingest.model import Basis, Direction, DocumentKind, TableKind
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
@@ -103,13 +104,18 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
+# all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
+_ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
+                        r"(?<=[\u4e00-\u9fff]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?(?:在内)?")
+_ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"
+                             r"(?:财政)?(?:当年)?(?:拨款)?(?:安排)?)$")
+_TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|中|上|当中)")  # "部门支出总表里宗教事务"
 _FILLER = re.compile(
     r"(?<=[”\"』」])[这那](?:一|个|项)*(?:科目|项目|项|款|类)?|"  # "“档案馆”这个科目": the item quoted
     r"(?:去年|今年|明年|上年)?也就是(?=\s)|"  # "去年也就是25年" once its year is taken out: the year says it
     r"去年(?=[^比较]*(?:决算|花了|实际|用了|支出了))|"  # "去年决算实际花了多少": the latest final account's
     rf"{_COUNTED_LAST_YEAR}|"
     r"实际(?=决算|执行数)|"  # "实际决算完成了年初预算的百分之几": the 决算 says it
-    r"(?<=[\u4e00-\u9fff]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?(?:在内)?|"  # an item's figure is all of it
     r"保有(?:量)?(?:是|有|为)?(?=几|多少)|"  # "公车保有几辆": the stock of 公车
     rf"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:{_COUNTED}|人(?!员)|亿元|万元|元|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?:所?(?:说|讲|提到|写)的?)?(?=\s*[\u4e00-\u9fff])|[那这]些|[那这](?=几|个|项|笔)|"
@@ -151,6 +157,16 @@ def _item_paid_by_fund(focus: str) -> str:
     return item
 
 
+def _item_before_fund(focus: str) -> tuple[str, frozenset[TableKind]]:
+    """The item a focus names before the one fund that pays it, and that fund's table ("宗教事务一般公共预算当年拨款":
+    宗教事务 of the 一般公共预算 table); ("", ∅) when there is none or the words before the fund name no item."""
+    match = _ITEM_THEN_FUND.match(focus)
+    if not match or whole_terms(match["item"]) or match["item"] in generic_item_words():
+        return "", frozenset()
+    kind = table_kind(match["fund"])
+    return (match["item"], frozenset({kind})) if kind is not TableKind.OTHER else ("", frozenset())
+
+
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
@@ -158,7 +174,8 @@ def clean_focus(text: str) -> str:
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
-    for pattern in (_REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE, _OVERRUN):
+    for pattern in (_ALL_FUNDS, _TABLE_NAMED, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
+                    _OVERRUN):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
@@ -298,6 +315,15 @@ def asked_basis(question: str) -> Basis | None:
 def _compared_basis(rest: str) -> Basis | None:
     """The basis a change is measured against when the question says it by what was spent: 比去年实际 → 执行数."""
     return Basis.EXECUTION if _AGAINST_OUTTURN.search(rest) else None
+
+
+def asked_tables(question: str) -> frozenset[TableKind]:
+    """The tables a question asks of: the one it names ("部门支出总表里"), or all funds' when it counts all the money."""
+    named = _TABLE_NAMED.search(question)
+    kind = table_kind(named["table"]) if named else TableKind.OTHER
+    if kind is not TableKind.OTHER:
+        return frozenset({kind})
+    return ALL_FUNDS_TABLES if _ALL_FUNDS.search(question) else frozenset()
 
 
 def asks_source(question: str) -> bool:
@@ -537,6 +563,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
             terms = [*terms, focus[set_up.end():]]
     if paid_item := _item_paid_by_fund(focus):  # "财政拨款绩效工资": the 绩效工资 row of a 财政拨款 table
         terms = [*terms, paid_item]
+    fund_item, fund_tables = _item_before_fund(focus)
+    if fund_item:  # "宗教事务一般公共预算当年拨款": the 宗教事务 row of the 一般公共预算 table
+        focus, terms = fund_item, [fund_item, *canonical_variants(fund_item), *terms]
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)
@@ -560,6 +589,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
-        scope=within["scope"] if within and operation is Operation.LOOKUP else "",
+        scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=asked_tables(rest) or fund_tables,
         operands=across.operands if across else [], rows=rows,
     )

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.config import DisplayUnit
-from ingest.model import Basis, Direction
+from ingest.model import Basis, Direction, TableKind
+
+ALL_FUNDS_TABLES = frozenset({TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE})  # all of a body's money
 
 
 class Operation(StrEnum):
@@ -108,6 +110,7 @@ class QuestionPlan:
     asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
     asks_duty: bool = False  # 管不管, 负不负责: whether the body's listed duties name the matter (`focus`)
     scope: str = ""  # the whole a part is asked inside (政府采购 of 政府采购里买图书): its own figure never answers
+    tables: frozenset[TableKind] = frozenset()  # the tables asked of: one named (部门支出总表里), all funds' (用全部资金)
     topic: str = ""  # the question without its department and years, for follow-ups
     operands: list[Operand] = field(default_factory=list)  # one item in two documents (two bodies, 预算 and 决算)
     rows: RowAsk | None = None  # for ROW_RANK: the rows compared

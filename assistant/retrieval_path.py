@@ -164,9 +164,10 @@ def question_terms(intent: QuestionPlan) -> list[set[str]]:
 class RetrievalPath:
     """Extractive answers from retrieved chunks."""
 
-    def __init__(self, texts: SourceTexts, display_unit: str = "万元"):
+    def __init__(self, texts: SourceTexts, display_unit: str = "万元", asked: bool = False):
         self.texts = texts
         self.display_unit = display_unit
+        self.asked = asked  # the question asked for the display unit (多少万元): money is shown in it, rounded
 
     def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         if intent.asks_duty:
@@ -340,7 +341,7 @@ class RetrievalPath:
                 start: int, end: int) -> Draft:
         citation = self.texts.cite(sentence.doc_id, start, end, sentence.page)
         record = self.texts.record(sentence.doc_id)
-        shown_value, shown_unit = in_display_unit(value, unit, self.display_unit)
+        shown_value, shown_unit = in_display_unit(value, unit, self.display_unit, self.asked)
         text = f"{record.department}{record.year or ''}年{intent.focus}为{shown(shown_value, shown_unit)}（见原文：{citation.quote}）。"
         answer = Answer(question=intent.question, kind="number", text=text, value=float(shown_value), unit=shown_unit,
                         citations=[citation], route="retrieval")

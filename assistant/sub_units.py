@@ -4,7 +4,7 @@ of the table whose title names the item. Nothing else answers: a department's ow
 
 from __future__ import annotations
 
-from assistant.fact_matching import ALL_FUNDS_TABLES
+from assistant.plan import ALL_FUNDS_TABLES
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 from index.query_expansion import canonical_variants

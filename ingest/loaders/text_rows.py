@@ -24,6 +24,7 @@ from ingest.performance_headers import heads_indicator_grid, is_actual_header, i
 _BARS = "│┃|｜"  # box-drawing bars, the ASCII bar of a Markdown pipe table, and its full-width form
 _RULE = "┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋－"  # corners, joints and rules (a full-width hyphen rules a 公告's tables)
 _BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$")
+_ASCII_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")  # +------+=====+ of a table drawn in ASCII
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _LEADER = r"[…⋯·.．]{3,}|…+"  # the dots a printed list runs from an item to its figure ("公务接待费…………3.20")
@@ -100,7 +101,7 @@ def cell_rows(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _BORDER.match(line) and line.strip():
+        if (_BORDER.match(line) or _ASCII_BORDER.match(line)) and line.strip():
             i += 1
             continue
         if _BOX_ROW.match(line) and sum(line.count(bar) for bar in _BARS) >= 3:

@@ -2,7 +2,8 @@
 department's; a year further back is a column of a later budget; a fund's 基本支出 is no conflict of the whole's;
 an item asked "连上年结转在内" is its figure; the units of a budget are listed from the sentence that names them; a
 body's nature is never a project form's field; a figure asked with where its money comes from is given with both; a
-change this year's document does not state is read against last year's document, or said to be missing."""
+change this year's document does not state is read against last year's document, or said to be missing; a table the
+question names, or all funds, or one fund after the item, says which table answers; a unit asked for is shown."""
 
 from __future__ import annotations
 
@@ -29,6 +30,17 @@ BUREAU = """示例市交通运输局
 部门名称：示例市交通运输局 单位：万元
 科目编码	科目名称	2025年预算数	基本支出	项目支出
 2140106	公路养护	1307.52	684.52	623.00
+2140112	公路运输管理	389.65	328.65	61.00
+
+表四 财政拨款收支总表
+部门名称：示例市交通运输局 单位：万元
+项目	合计	一般公共预算
+本年支出合计	3450.00	3450.00
+
+表五 一般公共预算支出表
+部门名称：示例市交通运输局 单位：万元
+科目编码	科目名称	2025年预算数	基本支出	项目支出
+2140106	公路养护	1222.52	684.52	538.00
 2140112	公路运输管理	389.65	328.65	61.00
 
 第三部分 部门预算情况说明
@@ -201,3 +213,25 @@ def test_a_change_no_document_states_is_refused_with_the_figure_that_is_stated(a
     answer = assistant.ask("示例区文旅局2025年公务接待费比上年多了多少")
     assert answer.kind == "not_found" and "比上年的增减" in answer.text and "3.00万元" in answer.text, answer.text
     assert answer.citations and "3.00万元" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市交通局2025年公路养护连上年结转在内一共安排多少", 1307.52),  # all funds: 支出总表
+    ("示例市交通局2025年公路养护用全部资金安排多少", 1307.52),
+    ("示例市交通局2025年部门支出总表里公路养护是多少", 1307.52),  # the table named
+    ("示例市交通局2025年一般公共预算支出表里公路养护是多少", 1222.52),
+    ("示例市交通局2025年公路养护一般公共预算拨款安排多少", 1222.52),  # the fund after the item: its table
+    ("示例市交通局2025年本年支出合计一共多少", 3600.00),  # all funds' total, not the 财政拨款 table's 合计 column
+])
+def test_the_table_a_question_asks_of_answers(assistant: Assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+
+
+@pytest.mark.parametrize("question, value, unit, shown", [
+    ("示例街道社区卫生服务中心2025年收入预算是多少万元", 2880.62, "万元", "2880.62万元（原文：28,806,182.80元）"),
+    ("示例街道社区卫生服务中心2025年办公费和印刷费一共多少元", 40000.00, "元", "40000.00元"),
+])
+def test_a_money_unit_the_question_asks_for_is_the_one_shown(assistant: Assistant, question, value, unit, shown):
+    answer = assistant.ask(question)
+    assert answer.value == pytest.approx(value) and answer.unit == unit and shown in answer.text, answer.text

@@ -116,3 +116,8 @@ def test_a_run_of_dotted_item_lines_becomes_rows() -> None:
     """A notice printed from a newspaper leads each item to its figure with dots ("公务接待费…………3.20")."""
     run = ["合计……………………11.80", "公务用车购置及运行费………8.60", "其中：公务用车购置费………0.00", "30217　公务接待费…………3.20"]
     assert cell_rows(run) == ["\t合计\t11.80", "\t公务用车购置及运行费\t8.60", "\t其中：公务用车购置费\t0.00", "30217\t公务接待费\t3.20"]
+
+
+def test_a_table_drawn_in_ascii_loses_its_rules_and_keeps_its_cells() -> None:
+    lines = ["+------+------+", "| 科目名称 | 合计 |", "+======+======+", "| 宗教事务 | 83.60 |", "+------+------+"]
+    assert cell_rows(lines) == ["科目名称\t合计", "宗教事务\t83.60"]
