@@ -92,6 +92,7 @@ class Turn:
     refusal: str | None = None
     report: StageReport = ignore_stage
     stated_for: int | None = None  # the year asked, when only a later document states figures for it
+    named_alone: bool = False  # the question names a sub-unit without its department
 
 
 def _basis(document: DocumentRecord) -> Basis:
@@ -255,7 +256,7 @@ class Assistant:
         if intent.unknown_body and not any(d.department in intent.departments for d in available):
             # "审计数据分析中心2025年收入": a 下属单位 no document is of, a row of its department's tables
             holders = self._holders(intent.unknown_body, available)
-            scoped = self._unit_tables(intent.unknown_body, available)
+            scoped = self._unit_tables(intent.unknown_body, available) or self._unit_paragraph(intent.unknown_body, available)
             if holders or scoped:
                 intent.departments = sorted({d.department for d in holders or scoped[1]})
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
@@ -264,11 +265,13 @@ class Assistant:
         if intent.sub_unit in vocabulary().own_office and (refusal := self._to_own_office(intent, available)):
             turn.refusal = refusal
             return turn
-        if intent.sub_unit and (scoped := self._unit_tables(intent.sub_unit, available)):
-            # "潆湾区社会福利院收支预算": asked as of its department, answered from the unit's own tables
-            department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
-            named = turn.question.replace(intent.sub_unit, department, 1)
-            turn.intent = intent = replace(parse_question(named, available), question=turn.question, unit_scope=scoped[0])
+        # "潆湾区社会福利院收支预算": answered from the unit's own tables, else, when no table has a row of it, its paragraph
+        scoped = self._unit_tables(intent.sub_unit, available) if intent.sub_unit else None
+        if intent.sub_unit and not scoped and not self._holders(intent.sub_unit, available):
+            scoped = self._unit_paragraph(intent.sub_unit, available)
+        if scoped:
+            turn.intent = intent = self._as_unit(turn, scoped, available, named_alone)
+        turn.named_alone = named_alone
         if intent.sub_unit and not self._holders(intent.sub_unit, available):
             if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
@@ -328,7 +331,10 @@ class Assistant:
             asked = [f for f in facts if f.table_kind in turn.intent.tables]
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
-        if turn.intent.sub_unit:  # only the unit's own row answers
+        if turn.intent.sub_unit:  # only the unit's own row answers, else what its own paragraph states
+            if turn.draft is None and (scoped := self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
+                unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
+                turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs)
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
@@ -431,15 +437,26 @@ class Assistant:
 
     def _unit_tables(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
         """The sub-unit a body names whose own tables stand in documents among `available` (潆湾区社会福利院2025年收支预算表
-        in its department's budget), else whose own paragraph states its figures ("某中心为本部门所属事业单位…2025年该中心
-        收入预算…"), with those documents; None when neither is of it."""
+        in its department's budget), with those documents; None when no table is of it."""
         for doc in available:
             for table in self.texts.tables(doc.doc_id):
                 if table.scope and names_unit(table.scope, body):
                     return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
+        return None
+
+    def _unit_paragraph(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
+        """The sub-unit a body names whose own paragraph states its figures ("某中心为本部门所属事业单位…2025年该中心
+        收入预算…"), with the documents it stands in; None when no paragraph is of it."""
         scopes = {d.doc_id: {f.scope for f in self.fact_cache.facts([d.doc_id]) if f.scope} for d in available}
         named = next((scope for found in scopes.values() for scope in found if names_unit_by_its_words(scope, body)), None)
         return (named, [d for d in available if named in scopes[d.doc_id]]) if named else None
+
+    def _as_unit(self, turn: Turn, scoped: tuple[str, list[DocumentRecord]], available: list[DocumentRecord],
+                 named_alone: bool) -> QuestionPlan:
+        """The plan of a question about a sub-unit asked as of its department, answered from the unit's own figures."""
+        department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
+        named = turn.question.replace(turn.intent.sub_unit, department, 1)
+        return replace(parse_question(named, available), question=turn.question, unit_scope=scoped[0])
 
     def _fact_path(self, turn: Turn) -> FactPath:
         """The fact path showing money in the unit the question asks for (多少元), else the configured one."""

@@ -180,7 +180,7 @@ class RetrievalPath:
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
             ranked = [s for s in ranked if _FIRM.search(s.text)]
-        if intent.operation is Operation.LIST and ranked and not _lists(ranked[0].text):
+        if intent.operation is Operation.LIST and ranked and "、" not in ranked[0].text:
             # "有哪些下属单位": a sentence that names them, over the best one that only names the word
             listing = next((s for s in ranked if _lists(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked

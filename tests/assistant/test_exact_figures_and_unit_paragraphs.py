@@ -26,6 +26,13 @@ BUREAU = """示例市交通运输局
 本年收入合计	3400.00	3500.00	3600.00
 本年支出合计	3387.80	3500.00	3600.00
 
+表二 部门收入预算总表
+部门名称：示例市交通运输局 单位：万元
+单位编码	单位名称	合计	一般公共预算拨款收入	上年结转
+001	示例市交通运输局（本级）	1139.76	1139.76
+002	示例市公路事业发展中心	1960.24	1699.24	261.00
+003	示例市港航事业发展中心	500.00	500.00
+
 表三 部门支出预算总表
 部门名称：示例市交通运输局 单位：万元
 科目编码	科目名称	2025年预算数	基本支出	项目支出
@@ -235,3 +242,13 @@ def test_the_table_a_question_asks_of_answers(assistant: Assistant, question, va
 def test_a_money_unit_the_question_asks_for_is_the_one_shown(assistant: Assistant, question, value, unit, shown):
     answer = assistant.ask(question)
     assert answer.value == pytest.approx(value) and answer.unit == unit and shown in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市公路事业发展中心2025年收入预算多少", 1960.24),  # its row in the table of units
+    ("示例市港航事业发展中心2025年收入预算多少", 500.00),
+    ("示例市公路事业发展中心2025年三公经费预算多少", 41.20),  # no column of the table: its own paragraph
+])
+def test_a_unit_with_a_row_and_a_paragraph_is_answered_from_either(assistant: Assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text

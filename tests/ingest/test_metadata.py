@@ -193,3 +193,8 @@ def test_a_cooperative_is_a_body_that_publishes(tmp_path: Path) -> None:
     path = tmp_path / "coop_2025_dept-budget.txt"
     path.write_text("某县供销合作社联合社2025年部门预算\n\n一、部门职责\n县供销社负责全县供销合作事业。\n", encoding="utf-8")
     assert parse_file(path).meta.department == "某县供销合作社联合社"
+
+
+@pytest.mark.parametrize("name", ["潕阳市湉岠区红十字会", "潕阳市湉岠区科学技术协会"])
+def test_a_mass_organisations_title_names_it(name: str) -> None:
+    assert department(f"{name}\n2025年部门预算\n\n第一部分 部门概况\n{name}是人道救助社会团体。\n") == name

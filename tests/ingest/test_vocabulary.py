@@ -191,7 +191,7 @@ def test_organ_suffixes_longest_first() -> None:
 @pytest.mark.parametrize(
     "name",
     ["上海市普陀区财政局", "江苏省人大常委会办公厅", "中共廊坊市委政法委员会", "上海市普陀区人民政府石泉路街道办事处（本级）",
-     "上海市政府", "社会福利院", "某县文化和旅游局", "重庆市交通委员会"],
+     "上海市政府", "社会福利院", "某县文化和旅游局", "重庆市交通委员会", "某市某区红十字会", "某区科学技术协会"],
 )
 def test_is_body_name(name: str) -> None:
     assert is_body_name(name)
