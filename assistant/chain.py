@@ -331,6 +331,8 @@ class Assistant:
             asked = [f for f in facts if f.table_kind in turn.intent.tables]
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
+        if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:
+            turn.draft = self._stated_in_the_later(turn)  # the earlier document does not state the item
         if turn.intent.sub_unit:  # only the unit's own row answers, else what its own paragraph states
             if turn.draft is None and (scoped := self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
                 unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
@@ -359,6 +361,13 @@ class Assistant:
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
 
+    def _stated_in_the_later(self, turn: Turn) -> Draft | None:
+        """A change between two years the later year's document states itself ("与2024年相比增加0.50万元")."""
+        later = [d for d in turn.docs if d.year == max(turn.intent.years)]
+        stated = replace(turn.intent, operation=Operation.GROWTH if turn.intent.asks_rate else Operation.CHANGE,
+                         years=[max(turn.intent.years)])
+        return self._fact_path(turn).answer(stated, self.fact_cache.facts([d.doc_id for d in later]), later)
+
     def _against_last_years_document(self, turn: Turn) -> Draft | None:
         """Last year's figure, or the change from it, read in the department's document of the year before of the
         same kind (a budget's 上年 is last year's budget)."""
@@ -380,8 +389,10 @@ class Assistant:
     def _level_only(self, turn: Turn) -> Draft | None:
         """A change, growth or last year's figure no document states, where this year's figure is: said so, with
         this year's figure cited, so no one reads the refusal as the item missing."""
+        if not turn.intent.focus:
+            return None
         level = self._fact_path(turn).answer(replace(turn.intent, operation=Operation.LOOKUP), self._facts(turn), turn.docs)
-        if level is None or level.answer.kind != AnswerKind.NUMBER:
+        if level is None or level.answer.kind != AnswerKind.NUMBER or not _names_asked(level.answer, turn.intent):
             return None
         missing = _AGAINST_LAST_YEAR[turn.intent.operation]
         text = f"{NOT_FOUND_TEXT}“{turn.intent.focus}”{missing}。文件列出的是：{level.answer.text}"

@@ -25,7 +25,7 @@ _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|
 _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
 # operations that need an item; asked without one, a follow-up is about the item before
 _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP,
-                    Operation.COMPLETION, Operation.LIST}
+                    Operation.COMPLETION, Operation.LIST, Operation.DIFFERENCE, Operation.YEAR_CHANGE}
 _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose left operand is left out
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
 _THIS_YEAR = re.compile(r"今年|本年度(?!(?:支出|收入)合计)")

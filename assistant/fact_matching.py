@@ -99,6 +99,8 @@ _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
+ADJUSTED_COST = 30.0  # a figure with something taken out (剔除…因素后) comes after the figure itself, unless asked
+_ADJUSTED = re.compile(r"剔除|扣除")
 OTHER_FUND_COST = 8.0  # asked one fund's money (养老保险缴费财政拨款多少), a table figure of all funds comes after it
 CELL_ITEM_SCORE = 80.0  # an item asked with its column's words ("项目的事业收入") must name the row at least this well
 _CELL_JOIN = re.compile(r"(?:的|里面?|当中|之中|中|其中)+$")  # between a row's item and its column: 项目里财政拨款
@@ -880,6 +882,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += 2.0
     if fact.origin == "text":
         best += 3.0  # a sentence that names the item is the clearest citation
+        if _ADJUSTED.search(fact.context) and not _ADJUSTED.search(question):
+            best -= ADJUSTED_COST  # "剔除公务用车购置因素后…减少12.11万元" is not the change itself
     if fact.part and not any(normalise(t) == subject for t in terms):
         # "其中：货物采购金额…" answers only a question that names the part; "有几辆公车" counts the whole (共有车辆2辆，
         # 其中：一般公务用车1辆), never a kind of it the question does not name ("几辆执法执勤车" does)

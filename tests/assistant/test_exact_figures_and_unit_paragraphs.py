@@ -94,6 +94,7 @@ TOURISM_2025 = """示例区文化和旅游局
 2025年本部门机关运行经费预算为464.64万元。
 二、公务接待费
 2025年本部门公务接待费预算为3.00万元。
+2025年本部门会议费预算为2.00万元，与2024年相比增加0.50万元；剔除新增培训因素后，会议费减少0.20万元。
 
 三、项目绩效目标表
 表8 项目支出绩效目标表
@@ -252,3 +253,14 @@ def test_a_money_unit_the_question_asks_for_is_the_one_shown(assistant: Assistan
 def test_a_unit_with_a_row_and_a_paragraph_is_answered_from_either(assistant: Assistant, question, value):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+
+
+def test_a_follow_up_asking_the_change_in_a_unit_keeps_the_item_and_the_figure_itself(assistant: Assistant):
+    first = assistant.ask("示例区文旅局2025年会议费多少")
+    then = assistant.ask("跟2024年比是增加还是减少？差了多少万元？", context=first.context)
+    assert then.value == pytest.approx(0.50) and "增加" in then.text, then.text  # not the 剔除…后 figure
+
+
+def test_a_refusal_never_quotes_a_figure_of_another_item(assistant: Assistant):
+    answer = assistant.ask("示例区文旅局2025年差了多少万元")
+    assert answer.kind == "not_found" and not answer.citations, answer.text
