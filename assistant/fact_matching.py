@@ -830,7 +830,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)
-    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
+    # what the figure is: its measure, its table's words or its own item, and its basis (a final account's 决算数)
+    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject) + str(fact.basis)
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     # the 合计 of a total asked by its row's name (本年支出合计) asks for no 合计 column
