@@ -182,7 +182,7 @@ class RetrievalPath:
             ranked = [s for s in ranked if _FIRM.search(s.text)]
         if intent.operation is Operation.LIST and ranked and "、" not in ranked[0].text:
             # "有哪些下属单位": a sentence that names them, over the best one that only names the word
-            listing = next((s for s in ranked if _lists(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)
+            listing = next((s for s in ranked if _lists(s.text, intent) and s.score >= ranked[0].score - LISTING_MARGIN), None)
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
@@ -348,18 +348,24 @@ class RetrievalPath:
         return Draft(answer, [(citation, value)])
 
 
-def _lists(text: str) -> bool:
-    """Whether a sentence lists things: "…单位：甲、乙", or a definition of a whole by its parts ("X：指甲、乙和丙")."""
-    return bool(_ENUMERATES.search(text) or _DEFINES.search(text) and "、" in text)
+def _lists(text: str, intent: QuestionPlan) -> bool:
+    """Whether a sentence lists things: "…单位：甲、乙", or the asked item's definition by its parts ("X：指甲、乙和丙")."""
+    return bool(_ENUMERATES.search(text) or "、" in text and _defines_asked(text, intent))
+
+
+def _defines_asked(text: str, intent: QuestionPlan) -> bool:
+    """Whether a sentence defines the asked item itself ("8.机关运行经费：指…")."""
+    defines = _DEFINES.search(text)
+    if not defines:
+        return False
+    head = normalise(strip_list_mark(text[: defines.start()]))
+    return bool(head) and head in normalise(intent.question) or any(normalise(t) in head for t in (intent.focus, *intent.terms) if t)
 
 
 def _definition_bonus(text: str, intent: QuestionPlan) -> float:
     """A sentence defining a word gains; one defining the asked word itself ("8.机关运行经费：指…") gains twice,
     over another entry that only names it ("“三公”经费：指…公务用车运行维护费…")."""
-    defines = _DEFINES.search(text)
-    if not defines:
+    if not _DEFINES.search(text):
         return 0.0
-    head = normalise(strip_list_mark(text[: defines.start()]))
-    own = bool(head) and head in normalise(intent.question) or any(normalise(t) in head for t in (intent.focus, *intent.terms) if t)
-    return DEFINITION_BONUS * (2 if own else 1)
+    return DEFINITION_BONUS * (2 if _defines_asked(text, intent) else 1)
 
