@@ -95,6 +95,10 @@ TOURISM_2025 = """示例区文化和旅游局
 二、公务接待费
 2025年本部门公务接待费预算为3.00万元。
 2025年本部门会议费预算为2.00万元，与2024年相比增加0.50万元；剔除新增培训因素后，会议费减少0.20万元。
+2025年本部门机关运行经费预算为50.00万元，主要用于保障机关日常运转。
+
+四、名词解释
+1．“三公”经费：指用一般公共预算拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。
 
 三、项目绩效目标表
 表8 项目支出绩效目标表
@@ -264,3 +268,10 @@ def test_a_follow_up_asking_the_change_in_a_unit_keeps_the_item_and_the_figure_i
 def test_a_refusal_never_quotes_a_figure_of_another_item(assistant: Assistant):
     answer = assistant.ask("示例区文旅局2025年差了多少万元")
     assert answer.kind == "not_found" and not answer.citations, answer.text
+
+
+def test_a_list_question_is_answered_by_the_definition_of_its_own_item_only(assistant: Assistant):
+    parts = assistant.ask("示例区文旅局三公经费包括哪些")
+    assert "因公出国（境）费" in parts.text and "公务接待费" in parts.text, parts.text
+    spent = assistant.ask("示例区文旅局机关运行经费主要花在哪些方面")
+    assert "因公出国" not in spent.text, spent.text
