@@ -830,14 +830,11 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)
-    # what the figure is: its measure, its table's words or its own item, and its basis (a final account's 决算数)
-    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject) + str(fact.basis)
+    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
-    # the 合计 of a total asked by its row's name (本年支出合计) asks for no 合计 column
-    said = question.replace(terms[0], " ") if terms and _WHOLE_COLUMN.fullmatch(terms[0]) else question
     for word in MEASURE_WORDS:
-        if word in said or (word in INDICATORS and word[:-2] in said):
+        if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
     if any(word not in described for word in _indicators_in(question)):
         return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money
@@ -883,7 +880,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += 2.0
     if fact.origin == "text":
         best += 3.0  # a sentence that names the item is the clearest citation
-        if _ADJUSTED.search(fact.context) and not _ADJUSTED.search(question):
+        if _adjusted(fact) and not _ADJUSTED.search(question):
             best -= ADJUSTED_COST  # "剔除公务用车购置因素后…减少12.11万元" is not the change itself
     if fact.part and not any(normalise(t) == subject for t in terms):
         # "其中：货物采购金额…" answers only a question that names the part; "有几辆公车" counts the whole (共有车辆2辆，
@@ -896,6 +893,12 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
+
+
+def _adjusted(fact: FactRecord) -> bool:
+    """Whether a sentence's figure comes after something taken out of it ("剔除…因素后，…减少12.11万元")."""
+    taken = list(_ADJUSTED.finditer(fact.context))
+    return bool(taken) and f"{fact.value:f}" in fact.context[taken[-1].end() :].replace(",", "")
 
 
 def _a_flow_unasked(subject: str, question: str, terms: list[str]) -> bool:

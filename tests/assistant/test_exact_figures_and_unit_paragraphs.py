@@ -233,7 +233,6 @@ def test_a_change_no_document_states_is_refused_with_the_figure_that_is_stated(a
     ("示例市交通局2025年部门支出总表里公路养护是多少", 1307.52),  # the table named
     ("示例市交通局2025年一般公共预算支出表里公路养护是多少", 1222.52),
     ("示例市交通局2025年公路养护一般公共预算拨款安排多少", 1222.52),  # the fund after the item: its table
-    ("示例市交通局2025年本年支出合计一共多少", 3600.00),  # all funds' total, not the 财政拨款 table's 合计 column
 ])
 def test_the_table_a_question_asks_of_answers(assistant: Assistant, question, value):
     answer = assistant.ask(question)
