@@ -29,7 +29,7 @@ from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
-from assistant.retrieval_path import RetrievalPath
+from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
 from assistant.sub_units import own_office_item
@@ -239,8 +239,8 @@ class Assistant:
         return Answer(question=question, kind=AnswerKind.OUT_OF_SCOPE, text=scope_message(reason, examples),
                       related=examples, timing_ms=(time.perf_counter() - started) * 1000)
 
-    def retriever(self, where: DocumentFilter) -> HybridRetriever:
-        return HybridRetriever(index=self.index, k=self.config.top_k, where=where, mode=self.config.retrieval_mode,
+    def retriever(self, where: DocumentFilter, k: int | None = None) -> HybridRetriever:
+        return HybridRetriever(index=self.index, k=k or self.config.top_k, where=where, mode=self.config.retrieval_mode,
                                dense_weight=self.config.dense_weight)
 
     # ---- steps ---------------------------------------------------------------------------
@@ -669,7 +669,11 @@ class Assistant:
         glossary = glossary_headings() if turn.intent.asks_definition else ()  # where terms are defined
         query = " ".join(filter(None, [turn.intent.focus, turn.question, *glossary]))
         where = replace(turn.where, doc_ids=tuple(d.doc_id for d in turn.docs))
-        return self.retriever(where).invoke(query)
+        if asks_unit(turn.question):
+            return self.retriever(where).invoke(query)
+        # a chunk of nothing but tables' caption lines ("部门名称：某局 单位：万元") tells only the unit: it takes no place
+        found = self.retriever(where, self.config.top_k * CAPTION_ROOM).invoke(query)
+        return [d for d in found if not only_captions(d.page_content)][: self.config.top_k]
 
     def _verify(self, turn: Turn) -> Answer:
         turn.report(Stage.VERIFY)

@@ -25,7 +25,7 @@ from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
 from ingest.model import DocumentKind
-from ingest.numbers import NUMBER, is_money
+from ingest.numbers import NUMBER, TABLE_UNIT, is_money
 from ingest.punctuation import QUOTES, SENTENCE
 from ingest.subjects import normalise
 from ingest.tables import list_mark, strip_list_mark
@@ -45,6 +45,12 @@ DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences 
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 _FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
 _GLOSSARY_MARK = r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"  # "（6）", "2．" opening an entry
+# whose a table is, said on the line above it ("部门名称：某局 单位：万元"): it answers only a question about the unit
+_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+")
+CAPTION_ROOM = 3  # chunks looked at per chunk kept, so those of caption lines alone make room for others
+_CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table going on under its caption again
+_CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
+_ASKS_UNIT = re.compile(r"金额单位|计量单位|什么单位(?!的)|以什么为单位|是元还是万元|是万元还是元|单位是(?:元|万元|什么|啥)")
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
@@ -175,7 +181,8 @@ class RetrievalPath:
         # what a body is (性质, 合署办公) is said in a sentence that opens with its name; a reason is the item's
         # a sub-unit's (its department's sections say the department's)
         named = intent.sub_unit or (intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else "")
-        ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE]
+        ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
+                  and (not _captions_a_table(s.text) or asks_unit(intent.question))]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
@@ -346,6 +353,23 @@ class RetrievalPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(shown_value), unit=shown_unit,
                         citations=[citation], route="retrieval")
         return Draft(answer, [(citation, value)])
+
+
+def _captions_a_table(text: str) -> bool:
+    """Whether a line only says a table's unit and whose it is ("部门名称：某局 单位：万元")."""
+    return bool(TABLE_UNIT.search(text)) and not _TABLE_OWNER.sub("", TABLE_UNIT.sub("", text)).strip()
+
+
+def only_captions(chunk_text: str) -> bool:
+    """Whether a chunk holds nothing but tables' caption lines under its heading chain."""
+    body = _CAPTION_JOIN.sub(r"\1\n", chunk_text.partition("\n")[2])
+    lines = [_CONTINUED.sub("", line).strip() for line in body.split("\n")]
+    return any(lines) and all(_captions_a_table(line) for line in lines if line)
+
+
+def asks_unit(question: str) -> bool:
+    """Whether a question asks for the unit figures are in (金额单位是什么)."""
+    return bool(_ASKS_UNIT.search(question))
 
 
 def _lists(text: str, intent: QuestionPlan) -> bool:

@@ -20,14 +20,11 @@ from dataclasses import dataclass
 
 from ingest.lexicon import tokens
 from ingest.model import Chunk, Line, Section, Table
-from ingest.numbers import NUMBER, TABLE_UNIT
+from ingest.numbers import NUMBER
 from ingest.punctuation import SENTENCE_END
 from ingest.sections import section_at
 
 _CLAUSE_END = re.compile(r"[，、：:]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
-# whose a table is, said on the line above it ("部门名称：某局 单位：万元"), and a continued table's "续表"
-_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+")
-_CONTINUED = re.compile(r"\s*(?:续表|[（(]续[表)）]?[)）]?)\s*")
 
 
 @dataclass(frozen=True)
@@ -95,12 +92,6 @@ def _sentences(line: Line, budget: int, fits: Callable[[str], bool]) -> list[_Pi
     return out
 
 
-def _captions_a_table(text: str) -> bool:
-    """Whether a line only says a table's unit and whose it is ("部门名称：某局 单位：万元"), or that it goes on (续表)."""
-    unit = TABLE_UNIT.search(text)
-    return bool(_CONTINUED.fullmatch(text)) or bool(unit) and not _TABLE_OWNER.sub("", TABLE_UNIT.sub("", text)).strip()
-
-
 def _with_heading(section: Section | None, body: str) -> str:
     """A text chunk's text: the section's heading chain, then the body."""
     heading = " > ".join(section.path) if section else ""
@@ -124,8 +115,8 @@ def text_chunks(doc_id: str, lines: list[Line], sections: list[Section], budget:
     order: list[int | None] = []
     for line in lines:
         section = section_at(sections, line.start)
-        if section is not None and section.start == line.start or _captions_a_table(line.text):
-            continue  # the heading itself travels in the heading chain; a table's caption line tells nothing
+        if section is not None and section.start == line.start:
+            continue  # the heading itself travels in the heading chain
         key = section.id if section else None  # a chunk never spans two sections, so its heading chain is exact
         if key not in groups:
             groups[key] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chain import Assistant
+from assistant.retrieval_path import only_captions
 from tests.assistant.conftest import written_assistant
 
 BUREAU = """示例市交通运输局
@@ -274,3 +275,13 @@ def test_a_list_question_is_answered_by_the_definition_of_its_own_item_only(assi
     assert "因公出国（境）费" in parts.text and "公务接待费" in parts.text, parts.text
     spent = assistant.ask("示例区文旅局机关运行经费主要花在哪些方面")
     assert "因公出国" not in spent.text, spent.text
+
+
+@pytest.mark.parametrize("chunk, captions", [
+    ("表三 部门支出总表\n部门名称：示例市交通运输局 单位：万元续表部门名称：示例市交通运输局 单位：万元", True),
+    ("表一\n单位名称：示例中心　　金额单位：元", True),
+    ("一、概况\n纳入本部门预算编制范围的单位共3个", False),
+    ("一、概况\n单位：万元 2025年收入预算100.00万元", False),
+])
+def test_a_chunk_of_caption_lines_alone_is_told_apart(chunk: str, captions: bool):
+    assert only_captions(chunk) is captions

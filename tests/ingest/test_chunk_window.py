@@ -55,17 +55,3 @@ def test_a_table_row_too_long_for_the_window_is_split_over_chunks(tmp_path: Path
     rows = "".join(c.text.split("\n", 2)[-1] for c in table_chunks)  # each chunk's rows, after its title and header
     assert item in rows and "189,767,551" in rows
 
-
-@pytest.mark.parametrize("caption", ["部门名称：示例市交通运输局 单位：万元", "单位名称：示例中心　　金额单位：元", "续表", "单位：万元"])
-def test_a_tables_caption_line_goes_into_no_chunk(caption: str) -> None:
-    """A line that only says whose a table is and its unit tells no question anything: BM25 would favour it."""
-    prose = "纳入本部门预算编制范围的单位共2个。"
-    text = f"{caption}\n{prose}"
-    lines = [Line(caption, 0, len(caption)), Line(prose, len(caption) + 1, len(text))]
-    chunks = text_chunks("doc", lines, [], budget=10_000, overlap=0)
-    assert [c.text for c in chunks] == [prose]
-
-
-def test_a_line_naming_a_unit_alone_is_prose() -> None:
-    line = "单位名称：示例中心"
-    assert [c.text for c in text_chunks("doc", [Line(line, 0, len(line))], [], budget=10_000, overlap=0)] == [line]
