@@ -187,9 +187,9 @@ class RetrievalPath:
             ranked = [s for s in ranked if s.row or _NAME.search(s.text)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
             ranked = [s for s in ranked if _FIRM.search(s.text)]
-        if intent.operation is Operation.LIST and ranked and "、" not in ranked[0].text:
+        if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):
             # "有哪些下属单位": a sentence that names them, over the best one that only names the word
-            listing = next((s for s in ranked if _lists(s.text, intent) and s.score >= ranked[0].score - LISTING_MARGIN), None)
+            listing = next((s for s in ranked if _ENUMERATES.search(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
@@ -370,11 +370,6 @@ def only_captions(chunk_text: str) -> bool:
 def asks_unit(question: str) -> bool:
     """Whether a question asks for the unit figures are in (金额单位是什么)."""
     return bool(_ASKS_UNIT.search(question))
-
-
-def _lists(text: str, intent: QuestionPlan) -> bool:
-    """Whether a sentence lists things: "…单位：甲、乙", or the asked item's definition by its parts ("X：指甲、乙和丙")."""
-    return bool(_ENUMERATES.search(text) or "、" in text and _defines_asked(text, intent))
 
 
 def _defines_asked(text: str, intent: QuestionPlan) -> bool:
