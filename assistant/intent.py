@@ -106,9 +106,11 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
-                        r"(?<=[\u4e00-\u9fff]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?(?:在内)?")
+                        r"(?<=[\u4e00-\u9fff）)]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
+                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?")  # 算上上年结转和其他收入
 _ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"
                              r"(?:财政)?(?:当年)?(?:拨款)?(?:安排)?)$")
+_BODY_WORD = re.compile(r"(?:部门|单位)$")  # 部门 of 部门支出总表
 _TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|中|上|当中)")  # "部门支出总表里宗教事务"
 _FILLER = re.compile(
     r"(?<=[”\"』」])[这那](?:一|个|项)*(?:科目|项目|项|款|类)?|"  # "“档案馆”这个科目": the item quoted
@@ -165,6 +167,21 @@ def _item_before_fund(focus: str) -> tuple[str, frozenset[TableKind]]:
         return "", frozenset()
     kind = table_kind(match["fund"])
     return (match["item"], frozenset({kind})) if kind is not TableKind.OTHER else ("", frozenset())
+
+
+def _without_table_name(named: re.Match) -> str:
+    """The words before a named table kept, the table's own name and the word after it left out ("外贸资金在项目表中":
+    外贸资金在); the whole kept when no end of it names a table."""
+    words = named["table"]
+    for start in range(len(words) - 2, -1, -1):
+        if table_kind(words[start:]) is not TableKind.OTHER:
+            return _BODY_WORD.sub("", words[:start]) + " "
+    return named.group()
+
+
+def _without_tables(part: str) -> str:
+    """An operand's item, the tables it names left out."""
+    return clean_focus(_TABLE_NAMED.sub(_without_table_name, part)).removesuffix("数")
 
 
 def clean_focus(text: str) -> str:
@@ -434,6 +451,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     against = _AGAINST_YEAR.findall(rest)
     dated = rest  # "25年…预算比24年决算": each side's year stays with its side
     rest = _COUNTED_PART.sub("有", _YEAR.sub(" ", rest))
+    tables = asked_tables(rest)
+    rest = _ALL_FUNDS.sub(" ", rest)  # "算上上年结转和其他收入": which money, no second item to add
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
     defines = _DEFINITION.search(rest) and not counted
@@ -481,6 +500,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     if rows:  # "政府采购里哪个项目最多" is about what holds the compared rows
         focus = rows.scope
     parts = _parts(rest, operation)
+    if operation in (Operation.DIFFERENCE, Operation.SUM) and any(len(_without_tables(p)) < 2 for p in parts):
+        parts = []  # "…比一般公共预算支出表里的数多多少": one side names a table and no item of it
     across = None
     bodies = [*named.departments, *([named.unknown] if named.unknown else [])]
     own = [d for d in documents if len(bodies) == 1 and d.department == bodies[0]]
@@ -590,6 +611,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
-        scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=asked_tables(rest) or fund_tables,
+        scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=tables or fund_tables,
         operands=across.operands if across else [], rows=rows,
     )

@@ -231,6 +231,7 @@ def test_a_change_no_document_states_is_refused_with_the_figure_that_is_stated(a
 @pytest.mark.parametrize("question, value", [
     ("示例市交通局2025年公路养护连上年结转在内一共安排多少", 1307.52),  # all funds: 支出总表
     ("示例市交通局2025年公路养护用全部资金安排多少", 1307.52),
+    ("示例市交通局2025年公路养护（项）算上上年结转和其他收入一共安排多少", 1307.52),  # which money, no second item
     ("示例市交通局2025年部门支出总表里公路养护是多少", 1307.52),  # the table named
     ("示例市交通局2025年一般公共预算支出表里公路养护是多少", 1222.52),
     ("示例市交通局2025年公路养护一般公共预算拨款安排多少", 1222.52),  # the fund after the item: its table
@@ -285,3 +286,8 @@ def test_a_list_question_is_answered_by_the_definition_of_its_own_item_only(assi
 ])
 def test_a_chunk_of_caption_lines_alone_is_told_apart(chunk: str, captions: bool):
     assert only_captions(chunk) is captions
+
+
+def test_a_difference_of_one_item_in_two_named_tables_is_never_answered_with_a_tables_total(assistant: Assistant):
+    answer = assistant.ask("示例市交通局2025年公路养护在部门支出总表里的数比一般公共预算支出表里的数多多少万元")
+    assert answer.kind == "not_found" or answer.value == pytest.approx(85.00), answer.text
