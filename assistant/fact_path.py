@@ -268,14 +268,16 @@ class FactPath:
             return self._ambiguous(intent, tops)
         ranked = next(iter(per_doc.values()))
         best = ranked[0]
-        fact = best.fact
+        stating = [best.fact, *corroborating(best, ranked)]
+        # asked in a unit (多少元) that another place prints the figure in: that place's exact figure, not a conversion
+        fact = next((f for f in stating if self.asked and f.unit == self.display_unit), best.fact)
         value, unit = self._display(fact)
         described = self._describe(fact)
         if unit is None and intent.unit_hint and "数量" in fact.measure:  # a bare count in a 数量 column
             unit = intent.unit_hint[0]
             described += unit
-        stating = [fact, *corroborating(best, ranked)]
-        stating.sort(key=lambda f: f.origin != "text")  # the sentence first, then the table
+        stating.sort(key=lambda f: (f is not fact, f.origin != "text") if fact is not best.fact else f.origin != "text")
+        # the sentence first, then the table; a figure taken in the asked unit leads
         citations = [self._cite(f) for f in stating]
         conflicting = conflicts_with(best, ranked)
         conflicts = [self._cited_value(f) for f in conflicting]

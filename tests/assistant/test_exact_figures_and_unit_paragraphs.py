@@ -97,6 +97,12 @@ TOURISM_2025 = """示例区文化和旅游局
 2025年本部门公务接待费预算为3.00万元。
 2025年本部门会议费预算为2.00万元，与2024年相比增加0.50万元；剔除新增培训因素后，会议费减少0.20万元。
 2025年本部门机关运行经费预算为50.00万元，主要用于保障机关日常运转。
+2025年本部门收入预算为1234.57万元。
+
+表一 部门收支总表
+单位：元
+项目	预算数
+收入总计	12,345,678.00
 
 四、名词解释
 1．“三公”经费：指用一般公共预算拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。
@@ -291,3 +297,12 @@ def test_a_chunk_of_caption_lines_alone_is_told_apart(chunk: str, captions: bool
 def test_a_difference_of_one_item_in_two_named_tables_is_never_answered_with_a_tables_total(assistant: Assistant):
     answer = assistant.ask("示例市交通局2025年公路养护在部门支出总表里的数比一般公共预算支出表里的数多多少万元")
     assert answer.kind == "not_found" or answer.value == pytest.approx(85.00), answer.text
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例区文旅局2025年收入预算是多少元", 12345678.00, "元"),  # the table prints it in 元: not 1234.57万元 converted
+    ("示例区文旅局2025年收入预算是多少", 1234.57, "万元"),
+])
+def test_a_figure_asked_in_a_unit_another_place_prints_it_in_is_that_places(assistant: Assistant, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.value == pytest.approx(value) and answer.unit == unit, answer.text
