@@ -266,13 +266,15 @@ class Assistant:
             turn.refusal = refusal
             return turn
         # "潆湾区社会福利院收支预算": answered from the unit's own tables, else, when no table has a row of it, its paragraph
+        holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         scoped = self._unit_tables(intent.sub_unit, available) if intent.sub_unit else None
-        if intent.sub_unit and not scoped and not self._holders(intent.sub_unit, available):
+        if intent.sub_unit and not scoped and not holders:
             scoped = self._unit_paragraph(intent.sub_unit, available)
         if scoped:
             turn.intent = intent = self._as_unit(turn, scoped, available, named_alone)
+            holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         turn.named_alone = named_alone
-        if intent.sub_unit and not self._holders(intent.sub_unit, available):
+        if intent.sub_unit and not holders:
             if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
                 return turn
@@ -306,7 +308,9 @@ class Assistant:
                 intent.operation = Operation.PREVIOUS
         if not docs and len(intent.years) == 1 and intent.wants_number and looked_up:
             # a year further back may be a column of a later document ("2023年决算数" in a 2025 budget)
-            docs = [d for d in available if (d.year or 0) > intent.years[0] and self._states_year(d, intent.years[0])]
+            later = [d for d in available if (d.year or 0) > intent.years[0]]
+            stating = self.index.facts.stating_period((d.doc_id for d in later), intent.years[0]) if later else set()
+            docs = [d for d in later if d.doc_id in stating]
             turn.stated_for = intent.years[0] if docs else None
             intent.operation = Operation.LOOKUP
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):
@@ -324,9 +328,9 @@ class Assistant:
         turn.report(Stage.SEARCH)
         if turn.intent.operands:
             return self._across(turn)
-        if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
-            turn.intent.unit_hint = units_asked_of(turn.question, self._facts(turn))
         facts = self._facts(turn)
+        if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
+            turn.intent.unit_hint = units_asked_of(turn.question, facts)
         if turn.intent.tables:  # "部门支出总表里…", "用全部资金": those tables' figures first
             asked = [f for f in facts if f.table_kind in turn.intent.tables]
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
@@ -338,7 +342,7 @@ class Assistant:
                 unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
                 turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs)
             return turn
-        turn.draft = turn.draft or indicator_answer(turn.intent, self._facts(turn), self.texts, self.config.display_unit)
+        turn.draft = turn.draft or indicator_answer(turn.intent, facts, self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
                 and turn.stated_for is None:  # a later document's prose speaks of its own year
             retrieved = self._retrieve(turn)
@@ -458,9 +462,9 @@ class Assistant:
     def _unit_paragraph(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
         """The sub-unit a body names whose own paragraph states its figures ("某中心为本部门所属事业单位…2025年该中心
         收入预算…"), with the documents it stands in; None when no paragraph is of it."""
-        scopes = {d.doc_id: {f.scope for f in self.fact_cache.facts([d.doc_id]) if f.scope} for d in available}
+        scopes = self.index.facts.sub_unit_scopes(d.doc_id for d in available) if available else {}
         named = next((scope for found in scopes.values() for scope in found if names_unit_by_its_words(scope, body)), None)
-        return (named, [d for d in available if named in scopes[d.doc_id]]) if named else None
+        return (named, [d for d in available if named in scopes.get(d.doc_id, ())]) if named else None
 
     def _as_unit(self, turn: Turn, scoped: tuple[str, list[DocumentRecord]], available: list[DocumentRecord],
                  named_alone: bool) -> QuestionPlan:
@@ -480,10 +484,6 @@ class Assistant:
         """The unit money is shown in, and whether the question asked for it."""
         asked = turn.intent.money_unit
         return (asked, True) if asked else (self.config.display_unit, False)
-
-    def _states_year(self, doc: DocumentRecord, year: int) -> bool:
-        """Whether the document states figures for `year` (a column "2023年决算数")."""
-        return any(f.period == year for f in self.fact_cache.facts([doc.doc_id]))
 
     def _facts(self, turn: Turn) -> list[FactRecord]:
         facts = self.fact_cache.facts([d.doc_id for d in turn.docs])

@@ -276,8 +276,8 @@ class FactPath:
         if unit is None and intent.unit_hint and "数量" in fact.measure:  # a bare count in a 数量 column
             unit = intent.unit_hint[0]
             described += unit
-        stating.sort(key=lambda f: (f is not fact, f.origin != "text") if fact is not best.fact else f.origin != "text")
         # the sentence first, then the table; a figure taken in the asked unit leads
+        stating.sort(key=lambda f: (fact is not best.fact and f is not fact, f.origin != "text"))
         citations = [self._cite(f) for f in stating]
         conflicting = conflicts_with(best, ranked)
         conflicts = [self._cited_value(f) for f in conflicting]

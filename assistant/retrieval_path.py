@@ -372,19 +372,13 @@ def asks_unit(question: str) -> bool:
     return bool(_ASKS_UNIT.search(question))
 
 
-def _defines_asked(text: str, intent: QuestionPlan) -> bool:
-    """Whether a sentence defines the asked item itself ("8.机关运行经费：指…")."""
-    defines = _DEFINES.search(text)
-    if not defines:
-        return False
-    head = normalise(strip_list_mark(text[: defines.start()]))
-    return bool(head) and head in normalise(intent.question) or any(normalise(t) in head for t in (intent.focus, *intent.terms) if t)
-
-
 def _definition_bonus(text: str, intent: QuestionPlan) -> float:
     """A sentence defining a word gains; one defining the asked word itself ("8.机关运行经费：指…") gains twice,
     over another entry that only names it ("“三公”经费：指…公务用车运行维护费…")."""
-    if not _DEFINES.search(text):
+    defines = _DEFINES.search(text)
+    if not defines:
         return 0.0
-    return DEFINITION_BONUS * (2 if _defines_asked(text, intent) else 1)
+    head = normalise(strip_list_mark(text[: defines.start()]))
+    own = bool(head) and head in normalise(intent.question) or any(normalise(t) in head for t in (intent.focus, *intent.terms) if t)
+    return DEFINITION_BONUS * (2 if own else 1)
 

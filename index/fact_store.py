@@ -470,6 +470,23 @@ class FactStore:
             stmt = stmt.where(facts.c.subject.icontains(query.text, autoescape=True) | facts.c.context.icontains(query.text, autoescape=True))
         return stmt
 
+    def sub_unit_scopes(self, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+        """The sub-units (facts' `scope`) each of the given ready documents states figures of."""
+        stmt = (select(facts.c.doc_id, facts.c.scope).distinct().join(documents, documents.c.doc_id == facts.c.doc_id)
+                .where(facts.c.doc_id.in_(list(doc_ids)), facts.c.scope.is_not(None), documents.c.status == READY))
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for doc_id, scope in conn.execute(stmt):
+                found.setdefault(doc_id, set()).add(scope)
+        return found
+
+    def stating_period(self, doc_ids: Iterable[str], period: int) -> set[str]:
+        """Which of the given ready documents state figures for `period` (a column "2023年决算数" of a 2025 budget)."""
+        stmt = (select(facts.c.doc_id).distinct().join(documents, documents.c.doc_id == facts.c.doc_id)
+                .where(facts.c.doc_id.in_(list(doc_ids)), facts.c.period == period, documents.c.status == READY))
+        with self.engine.connect() as conn:
+            return set(conn.execute(stmt).scalars())
+
     def page_starts(self, doc_id: str) -> list[int]:
         """Offsets where each page of a document's text begins (empty for a document without pages)."""
         with self.engine.connect() as conn:

@@ -103,6 +103,12 @@ class FactBackend(Protocol):
     def form_fields(self, doc_ids: Iterable[str]) -> list[FormFieldRecord]:
         """The header fields of the 绩效目标表 forms of the given ready documents, in text order."""
 
+    def sub_unit_scopes(self, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+        """The sub-units (facts' `scope`) each of the given ready documents states figures of."""
+
+    def stating_period(self, doc_ids: Iterable[str], period: int) -> set[str]:
+        """Which of the given ready documents state figures for `period`."""
+
     def chunks(self, doc_ids: Iterable[str] | None = None, chunk_ids: Iterable[str] | None = None) -> list[ChunkRecord]: ...
 
     def chunk_ids(self) -> set[str]:

@@ -203,6 +203,21 @@ def test_form_fields_round_trip_once_ready_and_go_with_their_document(store: Fac
     assert store.form_fields([with_forms.meta.doc_id]) == []
 
 
+def test_sub_unit_scopes_and_stated_periods_are_read_of_ready_documents(store: FactStore, docs: list[ParsedDocument]) -> None:
+    first, second = docs[0], docs[1]
+    scoped = replace(first, facts=[replace(f, scope="示例市公路事业发展中心" if i % 2 else None, period=2018 if i == 0 else f.period)
+                                   for i, f in enumerate(first.facts)])
+    store.add_pending(scoped)
+    assert store.sub_unit_scopes([scoped.meta.doc_id]) == {} and store.stating_period([scoped.meta.doc_id], 2018) == set()
+    store.mark_ready(scoped.meta.doc_id)
+    store.add_pending(second)
+    store.mark_ready(second.meta.doc_id)
+    ids = [scoped.meta.doc_id, second.meta.doc_id]
+    assert store.sub_unit_scopes(ids) == {scoped.meta.doc_id: {"示例市公路事业发展中心"}}
+    assert store.stating_period(ids, 2018) == {scoped.meta.doc_id} and store.stating_period(ids, 1999) == set()
+    assert store.sub_unit_scopes([]) == {} and store.stating_period([], 2018) == set()
+
+
 def test_delete_removes_one_document_and_only_it(store: FactStore, docs: list[ParsedDocument]) -> None:
     for doc in docs:
         store.add_pending(doc)
