@@ -17,7 +17,7 @@ from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, d
 from assistant.config import AssistantConfig, DisplayUnit
 from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
-from assistant.departments import find_department
+from assistant.departments import find_department, unit_named_of
 from assistant.fact_cache import FactCache
 from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, names_unit_by_its_words, rank_facts, units_asked_of
 from assistant.fact_path import Draft, FactPath
@@ -260,6 +260,10 @@ class Assistant:
             if holders or scoped:
                 intent.departments = sorted({d.department for d in holders or scoped[1]})
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
+            elif spoken := self._unit_spoken_of(intent.unknown_body, available):
+                # "某州民族语文工作站有多少编制": a unit only its department's words speak of (事业编制…（民族语文工作站14名）)
+                intent.departments = [spoken[0]]
+                intent.sub_unit, intent.unknown_body, named_alone = spoken[1], None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
         if intent.sub_unit in vocabulary().own_office and (refusal := self._to_own_office(intent, available)):
@@ -424,6 +428,16 @@ class Assistant:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
         holding = {f.doc_id for f in self._unit_rows(body, available, limit=50) if f.subject.endswith(body)}
         return [d for d in available if d.doc_id in holding]
+
+    def _unit_spoken_of(self, body: str, available: list[DocumentRecord]) -> tuple[str, str] | None:
+        """(department, the unit's name in its words) when the documents of exactly one department speak of the body
+        by its name, its places left out when they are the department's; None otherwise. Only a body of the kind
+        units are (中心, 站, 所) is taken for one: 某市教育局 is never a unit of the 某市职业技术学院 that names it."""
+        if not body.endswith(tuple(vocabulary().weak_organs)):
+            return None
+        found = {(d.department, name) for d in available
+                 if (name := unit_named_of(body, d.department)) and name in self.texts.text(d.doc_id)}
+        return found.pop() if len(found) == 1 else None
 
     def _to_own_office(self, intent: QuestionPlan, available: list[DocumentRecord]) -> str | None:
         """Money asked of the department's own office (某局机关的招待费) is its office's row, never the department's

@@ -23,6 +23,7 @@ from ingest.vocabulary import (
     ordinal_name,
     organ_suffixes,
     place_end,
+    said_place_forms,
     split_places,
     spoken_forms,
     vocabulary,
@@ -56,6 +57,7 @@ class _Department:
     bare: str = ""  # its own name without its organ word (沙河), when people may name it so
     by_place: bool = False  # named after its place (沙河街道办事处): the bare name alone names it
     placed: frozenset[str] = frozenset()  # names of it without its own words, only after a place (县医院: 县人民医院)
+    short_forms: frozenset[str] = frozenset()  # short forms of its organ words (院 of 学院: 职院)
 
     @property
     def level(self) -> str:
@@ -109,6 +111,17 @@ def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch
     index = _index(_names(known))
     matched, unknown = _read(question, index)
     return _result(question, matched, unknown, index)
+
+
+def unit_named_of(body: str, department: str) -> str | None:
+    """The name of one of `department`'s units that a body not indexed names, its places left out when they are the
+    department's (蒗崧州民族语文工作站 of 蒗崧彝族自治州民族宗教事务委员会 → 民族语文工作站); None when the body names
+    another place."""
+    index = _index((department,))
+    chain, end = _places(body, 0, index)
+    if chain and not _agrees(index.departments[0], _Reading(0, chain, "", body[end:])):
+        return None
+    return body[end:] or None
 
 
 def _unit_after(question: str, at: int) -> str | None:
@@ -218,8 +231,9 @@ def _index(names: tuple[str, ...]) -> _Index:
         for place in department.places:
             places[place] = place
             stem = place[: -len(_suffix(place))]
-            if len(stem) >= 2:
-                places.setdefault(stem, place)
+            for said in (stem, *said_place_forms(place)):
+                if len(said) >= 2:
+                    places.setdefault(said, place)
     return _Index(
         departments=departments,
         by_token={k: frozenset(v) for k, v in by_token.items()},
@@ -243,6 +257,7 @@ def _department(name: str, said: str) -> _Department:
     organs = organ_suffixes(core)
     endings: dict[str, list[str]] = {}
     placed: set[str] = set()
+    short_forms = {short for organ in organs for short in vocabulary().organs[organ]}
     for organ in organs:
         stem = core[: -len(organ)]
         tokens = (organ, *vocabulary().organs[organ])
@@ -260,7 +275,7 @@ def _department(name: str, said: str) -> _Department:
     bare = core[:distinct] if organs and distinct >= 2 and core[:distinct] not in vocabulary().generic else ""
     by_place = bool(organs) and organs[0] in vocabulary().named_by_place
     return _Department(name, places, {token: tuple(stems) for token, stems in endings.items()}, distinct, bare, by_place,
-                       frozenset(placed))
+                       frozenset(placed), frozenset(short_forms))
 
 
 def _swapped(stem: str) -> list[str]:
@@ -381,7 +396,7 @@ def _place_led_bodies(question: str, index: _Index) -> list[_Mention]:
 def _place_forms(places: tuple[str, ...]) -> tuple[str, ...]:
     """How people write a department's own place: whole (岑阳市), or without its level (岑阳)."""
     own = places[-1] if places else ""
-    return tuple(form for form in (own, own[:-1] if len(own) > 2 else "") if form)
+    return tuple(form for form in (own, own[:-1] if len(own) > 2 else "", *said_place_forms(own)) if form)
 
 
 def _own_place_before(question: str, at: int, places: tuple[str, ...]) -> str:
@@ -548,14 +563,15 @@ def _fits(reading: _Reading, tokens: tuple[str, ...], index: _Index) -> dict[int
         prefix = core[: -len(token)]
         if not core.endswith(token) or (prefix and not is_han(prefix)):
             continue
-        short = token not in vocabulary().organs  # 联 of 联合会: 残联 keeps one character of 残疾人
+        only_short = token not in vocabulary().organs  # 联 of 联合会: 侨联 keeps one character of 归国华侨
         for number in _candidates(index, token, prefix):
             department = index.departments[number]
+            short = token in department.short_forms
             placeless = token in department.placed and not prefix and not (reading.chain or reading.level)
             if placeless or not _agrees(department, reading):
                 continue
             for stem in department.endings[token]:
-                if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level) or short):
+                if _abbreviates(prefix, stem[: department.distinct], stem, bool(reading.level) or only_short, short):
                     fits[number] = min(fits.get(number, len(stem)), len(stem) - len(prefix))
     return fits
 
@@ -578,15 +594,17 @@ def _agrees(department: _Department, reading: _Reading) -> bool:
     return not reading.level or reading.level == department.level
 
 
-def _abbreviates(prefix: str, distinct: str, stem: str, has_level: bool) -> bool:
+def _abbreviates(prefix: str, distinct: str, stem: str, has_level: bool, short: bool) -> bool:
     """Whether `prefix` keeps characters of `stem` in order, starting in its distinct part (街道 does not
-    stand for 沙河街道), at least two of them with a level or an organ word's short form, or the first of a stem of
-    one or two characters: 发改 of 发展和改革, 府 and 区 of 区人民政府, 交 of 交通, 残 of 残疾人 (残联)."""
+    stand for 沙河街道): at least two of them, or one with a level or a word that is only a short form (侨 of
+    归国华侨 in 侨联), or the first before a short form of the body's organ word (职 of 职业技术 in 职院) or of a stem
+    of one or two characters: 发改 of 发展和改革, 府 and 区 of 区人民政府, 交 of 交通."""
     if not stem or not prefix:
         return not stem and not prefix
     chars = iter(stem)
     in_order = all(c in chars for c in prefix) and (not distinct or prefix[0] in distinct)
-    return in_order and (len(prefix) + has_level >= 2 or (len(stem) <= 2 and prefix == stem[0]))
+    first = prefix == stem[0]
+    return in_order and (len(prefix) + has_level >= 2 or first and (short or len(stem) <= 2))
 
 
 def _unknown_body(readings: list[_Reading], tokens: tuple[str, ...], end: int, name_starts: set[int]) -> _Mention | None:

@@ -4,6 +4,7 @@ rows of a table whose title names it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.fact_matching import basis_fit, measure_class, normalise
@@ -107,6 +108,34 @@ def _numbered_parts(facts: list[FactRecord], wholes: list[str]) -> list[ListPart
     return []
 
 
+_PARTS_OPEN = re.compile(r"^\s*其中[：:，,]?")
+
+
+def _listed_after_whole(facts: list[FactRecord], wholes: list[str]) -> list[ListPart]:
+    """The parts listed right after the sentence stating the whole, a clause each ("…“三公”经费预算6.00万元…。其中：
+    因公出国（境）费0.00万元…；公务用车购置及运行费3.60万元，其中公务用车购置费…；公务接待费2.04万元…。"): the item
+    each clause opens with, never a part of a part."""
+    narrative = sorted((f for f in facts if f.origin != "table" and f.kind is FactKind.AMOUNT), key=lambda f: (f.doc_id, f.start))
+    for i, whole in enumerate(narrative):
+        if whole.part or not _names((whole.subject,), wholes):
+            continue
+        parts: dict[str, ListPart] = {}
+        clauses = {whole.context}
+        for later in narrative[i + 1 :]:
+            if later.doc_id != whole.doc_id or not later.part and later.context not in clauses:
+                break
+            if later.context in clauses or measure_class(later) != measure_class(whole):
+                continue
+            if _PARTS_OPEN.sub("", later.context).startswith(later.subject):
+                clauses.add(later.context)
+                parts.setdefault(later.subject, ListPart(later.subject, later))
+            if later.context.rstrip().endswith("。"):
+                break
+        if len(parts) >= MIN_LIST_PARTS:
+            return list(parts.values())
+    return []
+
+
 def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[ListPart]:
     """Parts of the whole named by `wholes` in one document's facts, of the asked basis: from the table layout
     or the numbered sentences that name the most parts (the table's on a tie)."""
@@ -114,7 +143,7 @@ def list_parts(facts: list[FactRecord], wholes: list[str], basis=None) -> list[L
     pool = [f for f in facts if f.kind is not FactKind.CHANGE and basis_fit(f, basis) is not None]
     table = [f for f in pool if f.origin == "table"]
     found = [finder(candidates, wanted) for finder, candidates in
-             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool))]
+             ((_column_parts, table), (_row_parts, table), (_numbered_parts, pool), (_listed_after_whole, pool))]
     most = max(found, key=len)  # a blank table cell leaves its part out; the sentences name every part
     if len(most) < MIN_LIST_PARTS:  # no header, row or sentence names the whole: the rows of a table its title names
         most = _titled_rows(table, wanted)

@@ -31,6 +31,7 @@ from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+CHARGE = "费"  # ends the word of a charge (学费, 差旅费)
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
@@ -168,6 +169,18 @@ def structure(fact: FactRecord) -> str:
     A prose fact's sentence is not used: its other words say nothing about this figure.
     """
     return fact.context if fact.origin == "table" else fact.heading
+
+
+_PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
+_PURCHASE = re.compile(r"采购|购|买")  # a question about what is bought
+_LABEL_NOTE = re.compile(r"[（(](?P<note>[^()（）]{1,8})[)）]\s*$")  # "民族传统节庆活动（火把节）"
+
+
+def _label_note(fact: FactRecord) -> str:
+    """The bracketed words a table row's label ends with that its item leaves out (火把节 of 民族传统节庆活动（火把节）),
+    or ""."""
+    note = _LABEL_NOTE.search(fact.row_path[-1]) if fact.origin == "table" and fact.row_path else None
+    return note["note"] if note and note["note"] not in fact.subject else ""
 
 
 def measure_class(fact: FactRecord) -> str:
@@ -425,7 +438,7 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     term, asked = form.text, form.words
     if not asked:
         return 0.0
-    described = f"{fact.subject} {structure(fact)}"
+    described = f"{fact.subject} {structure(fact)} {_label_note(fact)}"
     if _names_a_body(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
     if _side(term) and _an_item_beside(normalise(fact.subject), asked):
@@ -445,6 +458,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     unexplained = _unexplained(asked - found, described)
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
+    if any(word.endswith(CHARGE) for word in unexplained):
+        return 0.0  # a charge is named by its own word: 学费标准 is no 资助标准 found by 标准
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
@@ -706,7 +721,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
     # the words that can be found in the fact's item and place: those in their text, and those its unit says
     # (found by looking, before their text is segmented); too few score only by naming the fact's purpose
-    searchable = _searchable_place(fact.subject, structure(fact))
+    searchable = _searchable_place(fact.subject, f"{structure(fact)} {_label_note(fact)}")
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
     funds = _funds_named(subject) if asked.whole else frozenset()
     bought = [normalise(label) for label in bought_labels(fact)]  # a 政府采购 row is named by the project and what it buys
@@ -827,6 +842,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
+    if fact.table_kind is TableKind.PROCUREMENT and _PROJECT_ASKED.search(question) and not _PURCHASE.search(question):
+        return 0.0  # "某运动会这个项目预算多少": the project's money, never what one purchase under it costs
     if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)

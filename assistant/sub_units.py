@@ -22,9 +22,11 @@ WHOLE_TABLES = (*ALL_FUNDS_TABLES, TableKind.OTHER)  # tables of all a unit's mo
 def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[str, ...] = ()) -> FactRecord | None:
     """The unit's figure of the asked item (the question's words other than the unit's name, or the documents' terms
     for them: 招待费 is the 公务接待费 column; its row may put its place before the name asked), in money, or in
-    the units a count is asked in (实有多少人), or None."""
+    the units a count is asked in (实有多少人), of its document's year (never the 2024年预算数 column of a 2025
+    budget), or None."""
     fits = (lambda f: f.unit in counted) if counted else (lambda f: f.kind is FactKind.AMOUNT and is_money(f.unit))
-    rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and fits(f)), key=lambda f: f.start)
+    rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and fits(f)
+                   and f.period in (None, f.year)), key=lambda f: f.start)  # not a column of the year before
     if not rows:
         return None
     item = asked.replace(unit, "")

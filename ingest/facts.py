@@ -23,7 +23,7 @@ from ingest.performance_forms import as_indicator, facts_from_project_forms, is_
 from ingest.punctuation import QUOTES
 from ingest.subjects import classification_levels
 from ingest.tables import FUND_NAME, balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import is_body_name, vocabulary
 
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
@@ -93,6 +93,7 @@ _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和�
                   "本年收入")
 # a clause that opens with a fund states that fund's figures: "其中：一般公共预算财政拨款本年收入…、年末结转和结余126.30万元；"
 _CLAUSE_FUND = re.compile(rf"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>{FUND_NAME}))(?!支出|收入)")
+JOINT_SIDES = "收支"  # names both sides at once (收支总预算)
 BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
@@ -378,6 +379,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = tail  # "机关本级和…执法总队（参照公务员法管理事业单位）机关运行经费预算": the item after the note
             if within and _MONEY_SOURCE.search(subject) and within["whole"] not in subject:
                 subject = f"{within['whole']}{subject}"  # 基本支出中的财政拨款 is no 财政拨款 of the whole body
+            if (whole := _bracketed_whole(sentence, offset, match.start(), facts[stated_before:])) \
+                    and is_body_name(subject) and whole not in subject:
+                subject += whole  # "事业编制22名（某工作站14名，…）": the unit's part of the item, never the unit's whole
             if not subject or len(subject) > MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long
                 continue
             if change:
@@ -426,19 +430,41 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
     return _with_purposes(facts, line)
 
 
+def _bracketed_whole(sentence: str, offset: int, at: int, sentence_facts: list[Fact]) -> str:
+    """The item of the figure a bracket still open at `at` opens right after ("事业编制22名（…"), or ""."""
+    opens = max(sentence.rfind("（", 0, at), sentence.rfind("(", 0, at))
+    if opens < 0 or max(sentence.rfind("）", 0, at), sentence.rfind(")", 0, at)) > opens:
+        return ""
+    before = [f for f in sentence_facts if f.end <= offset + opens]
+    return before[-1].subject if before and not sentence[before[-1].end - offset : opens].strip() else ""
+
+
 def _changes_of_both_sides(sentence_facts: list[Fact]) -> list[Fact]:
     """"收入预算1864.24万元，支出预算1864.24万元，比2024年预算…增加73.72万元": a change stated after two sides of
-    one figure is each side's; the copies for the side named first."""
+    one figure is each side's; the copies for the side named first, or for both when the change names them jointly
+    ("收入总计…，支出总计…，收支总预算各增加2200.50万元")."""
     levels = {f.subject: f.value for f in sentence_facts if f.kind is FactKind.AMOUNT and f.period is None}
+    wholes = [s for s in levels if sum(side in s for side in BUDGET_SIDES) == 1
+              and not any(f.part for f in sentence_facts if f.subject == s)]
     copies = []
     for fact in sentence_facts:
         sides = [side for side in BUDGET_SIDES if fact.subject.count(side) == 1]
+        if fact.kind is FactKind.CHANGE and (JOINT_SIDES in fact.subject or len(sides) == 2):
+            copies += [replace(fact, subject=whole) for whole in _one_figure_of_each_side(wholes, levels)]
         if fact.kind is not FactKind.CHANGE or len(sides) != 1:
             continue
         other = fact.subject.replace(sides[0], _OTHER_SIDE[sides[0]])
         if other in levels and levels[other] == levels.get(fact.subject):
             copies.append(replace(fact, subject=other))
     return copies
+
+
+def _one_figure_of_each_side(wholes: list[str], levels: dict[str, Decimal]) -> list[str]:
+    """The wholes of 收入 and of 支出, one each, when they are one figure (收入总计 and 支出总计 alike); else []."""
+    by_side = [[w for w in wholes if side in w] for side in BUDGET_SIDES]
+    if any(len(found) != 1 for found in by_side) or levels[by_side[0][0]] != levels[by_side[1][0]]:
+        return []
+    return [found[0] for found in by_side]
 
 
 # "事业收入621.49万元，…，全部为医疗收入": the whole of an item is also another's, named after its figure

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.model import DocumentKind, RawDocument
+from ingest.numbers import ascii_digits
 from ingest.tables import strip_table_number
 from ingest.vocabulary import is_body_name, place_end
 
@@ -42,9 +43,10 @@ class DetectedMeta:
 
 
 def detect_metadata(doc: RawDocument) -> DetectedMeta:
-    """Reads who, which year and which kind of disclosure from the opening text."""
-    opening = doc.text[:OPENING_CHARS]
-    first_lines = [ln.text.strip() for ln in doc.lines[:12]]
+    """Reads who, which year and which kind of disclosure from the opening text (full-width digits read as digits:
+    "某街道办事处２０２５年部门预算")."""
+    opening = ascii_digits(doc.text[:OPENING_CHARS])
+    first_lines = [ascii_digits(ln.text.strip()) for ln in doc.lines[:12]]
     title = _title(first_lines)
     return DetectedMeta(
         title=title,

@@ -29,6 +29,7 @@ def classification_levels(subject: str) -> tuple[str, ...]:
 
 
 def same_item(a: str, b: str) -> bool:
-    """Two subjects name one item: equal, or one is the （项） of the other's 功能分类 chain."""
-    short_a, short_b = (classification_levels(x)[-1:] or (normalise(x),) for x in (a, b))
+    """Two subjects name one item: equal, or one is the （项） of the other's 功能分类 chain, or itself with its level
+    said (体育训练 and 体育训练（项）)."""
+    short_a, short_b = (classification_levels(x)[-1:] or (normalise(_CLASSIFICATION_LEVEL.sub("", x)),) for x in (a, b))
     return normalise(a) == normalise(b) or short_a == short_b

@@ -20,6 +20,7 @@ ORGAN_WORDS = DATA / "organ_words.txt"
 PLACE_WORDS = DATA / "place_words.txt"
 MIN_PLACE_STEM = 2  # characters before a place suffix: 南山区
 MAX_PLACE_STEM = 7  # 黔东南苗族侗族自治州
+AUTONOMOUS = "自治"  # a place suffix starting with it (自治州) names a place after its peoples
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -41,6 +42,7 @@ class Vocabulary:
     item_words: tuple[str, ...]  # words of a budget item, never of a body's name (费, 支出)
     after_a_name: frozenset[str]  # characters that end a body's name where an item's name goes on (的, ？)
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
+    peoples: tuple[str, ...]  # peoples an autonomous place is named after (彝族 of 某彝族自治州)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
     generic: tuple[str, ...]  # kind or level of body, not which body (中共, 人民政府, （本级）)
@@ -71,6 +73,7 @@ def vocabulary() -> Vocabulary:
         item_words=_words(organ, "item_words"),
         after_a_name=frozenset(_words(organ, "after_a_name")),
         suffixes=_words(place, "suffixes"),
+        peoples=_longest_first(w for row in place["peoples"] for w in row),
         short_places=_words(place, "short_places"),
         not_places=_words(place, "not_places"),
         generic=_words(place, "generic"),
@@ -202,6 +205,20 @@ def _ends_place(text: str, at: int, suffix_at: int, suffix: str) -> bool:
         and not any(len(w) > len(suffix) and text.startswith(w, suffix_at) for w in vocab.organ_tokens)
         and not any(w in stem for w in (*vocab.generic, *vocab.organs) if len(w) > 1)
     )
+
+
+def said_place_forms(place: str) -> tuple[str, ...]:
+    """How people say an autonomous place, its peoples and 自治 left out: 蒗崧彝族自治州 → 蒗崧州, 蒗崧;
+    () for any other place."""
+    suffix = next((s for s in vocabulary().suffixes if place.endswith(s)), "")
+    if not suffix.startswith(AUTONOMOUS):
+        return ()
+    stem = place[: -len(suffix)]
+    while people := next((p for p in vocabulary().peoples if stem.endswith(p) and len(stem) > len(p)), None):
+        stem = stem[: -len(people)]
+    if len(stem) < MIN_PLACE_STEM or stem == place[: -len(suffix)]:
+        return ()
+    return stem + suffix[len(AUTONOMOUS):], stem
 
 
 def split_places(name: str) -> tuple[tuple[str, ...], str]:

@@ -32,6 +32,7 @@ FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into 
 MIN_WRAPPED_LINES = 10  # lines of one width that make it the page's wrap width
 COMMON_WIDTH_SHARE = 0.8  # and it is at least this share of the widest text line
 WRAP_JITTER = 2  # display columns a wrapped line may stop short of its width
+MIN_INDENTED_PARAGRAPHS = 3  # indented lines that make indenting the way the text opens its paragraphs
 MAX_BRIDGE_WIDTH = 40  # a label-only row inside a table run ("303 01离休费") is at most this wide
 MAX_HEADER_LINES = 6  # column-header lines ("项目 预算数", "类款项") kept with the rows below them
 MAX_HEADER_WIDTH = 120  # a landscape page's header of eight columns ("科目编码 科目名称 年初预算数 决算数 …")
@@ -159,6 +160,12 @@ def _ends_paragraph(line: str, width: int) -> bool:
     return width < MIN_WRAP_WIDTH or display_width(line.rstrip()) < FULL_LINE_SHARE * width
 
 
+def _runs_on(line: str) -> bool:
+    """Whether a line of prose (a numbered one too: "1.行政运行（项）…，增长") stops inside its sentence."""
+    text = line.strip().rstrip(_CLOSERS) or line.strip()
+    return bool(_PROSE.search(text)) and not text.endswith((*_SENTENCE_END, "：", ":", "表"))
+
+
 def _starts_paragraph(line: str) -> bool:
     return bool(_INDENT.match(line) or _HEADING.match(line.strip()))
 
@@ -235,8 +242,11 @@ def _is_label_line(line: str) -> bool:
 
 
 def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> None:
-    """Text lines are joined into paragraphs (`width`: the widest text line); each table block becomes a table."""
+    """Text lines are joined into paragraphs (`width`: the widest text line); each table block becomes a table. Where
+    paragraphs open indented, a line that closes no sentence runs on into the next line that opens none, however
+    short it is ("…比2024年预算1018.65万" / "元增加136.71万元")."""
     paragraph: list[str] = []
+    indented = sum(isinstance(item, str) and bool(_INDENT.match(item)) for item in items) >= MIN_INDENTED_PARAGRAPHS
 
     def flush_paragraph() -> None:
         builder.add_line(_join(paragraph))
@@ -261,6 +271,6 @@ def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> No
         if _starts_paragraph(item):
             flush_paragraph()
         paragraph.append(item)
-        if _ends_paragraph(item, width):
+        if _ends_paragraph(item, width) and not (indented and _runs_on(item)):
             flush_paragraph()
     flush_paragraph()

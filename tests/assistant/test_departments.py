@@ -662,3 +662,31 @@ def test_bodies_by_the_short_way_their_long_names_are_said(question: str, depart
 
 def test_the_short_name_of_a_long_name_is_the_spoken_one() -> None:
     assert short_name(LONG[0], LONG) == "政协办"
+
+
+AUTONOMOUS = ["岷溪彝族自治州民族宗教事务委员会", "岷溪彝族自治州岜山土家族苗族自治县教育局", "沅泷市职业技术学院", "沅泷市师范学院"]
+
+
+@pytest.mark.parametrize("question, department", [
+    ("岷溪州民宗委2024年三公经费", AUTONOMOUS[0]),
+    ("岷溪民宗委花了多少", AUTONOMOUS[0]),
+    ("岷溪彝族自治州民族宗教事务委员会支出", AUTONOMOUS[0]),
+    ("岜山县教育局今年预算", AUTONOMOUS[1]),
+    ("岷溪州岜山县教育局的招待费", AUTONOMOUS[1]),
+])
+def test_an_autonomous_place_is_said_without_its_peoples(question: str, department: str) -> None:
+    assert find_department(question, AUTONOMOUS).departments == (department,)
+
+
+@pytest.mark.parametrize("question, department", [
+    ("沅泷职院2025年经营收入是多少", AUTONOMOUS[2]),
+    ("沅泷师院三公经费", AUTONOMOUS[3]),
+    ("职院今年买车的钱", AUTONOMOUS[2]),
+])
+def test_a_college_is_said_by_its_first_character_and_院(question: str, department: str) -> None:
+    assert find_department(question, AUTONOMOUS).departments == (department,)
+
+
+@pytest.mark.parametrize("question", ["沅泷术院收入", "沅泷业院收入"])
+def test_one_character_before_a_short_organ_word_must_be_the_first(question: str) -> None:
+    assert find_department(question, AUTONOMOUS).departments == ()

@@ -323,6 +323,7 @@ def test_a_kind_negated_says_nothing_of_the_whole_nor_of_another_kind():
     ("城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）", "其他城乡社区支出"),
     ("公共安全支出（204类）司法（06款）行政运行（01项）", "行政运行"),
     ("行政运行", "行政运行"),
+    ("体育训练（项）", "体育训练"),  # an item with its level said
 ])
 def test_a_classification_chain_names_its_item(a, b):
     assert same_item(a, b)

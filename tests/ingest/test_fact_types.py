@@ -29,6 +29,8 @@ def line_facts(text: str, basis: Basis = Basis.BUDGET):
     ("支出决算表", TableKind.EXPENSE),
     ("财政拨款项目支出决算表", TableKind.PROJECTS),
     ("项目支出预算总表", TableKind.PROJECTS),
+    ("一般公共预算财政拨款项目支出决算明细表", TableKind.PROJECTS),  # one fund's projects, not its 功能分类 spending
+    ("2025年一般公共预算项目支出预算明细表", TableKind.PROJECTS),
     ("芩江市某区体育局2025年项目支出预算及绩效目标表", TableKind.PROJECTS),  # projects' money, a target beside each
     ("政府性基金预算财政拨款收入支出决算表", TableKind.GOVERNMENT_FUND),
     ("部门政府采购预算", TableKind.PROCUREMENT),

@@ -198,3 +198,9 @@ def test_a_cooperative_is_a_body_that_publishes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["潕阳市湉岠区红十字会", "潕阳市湉岠区科学技术协会"])
 def test_a_mass_organisations_title_names_it(name: str) -> None:
     assert department(f"{name}\n2025年部门预算\n\n第一部分 部门概况\n{name}是人道救助社会团体。\n") == name
+
+
+@pytest.mark.parametrize("title", ["泠岙区萁滩街道办事处２０２５年部门预算", "泠岙区萁滩街道办事处2025年部门预算"])
+def test_a_title_in_full_width_digits_names_its_body_and_year(title: str) -> None:
+    found = detect_metadata(document(f"{title}\n{CONTENTS}"))
+    assert (found.department, found.year) == ("泠岙区萁滩街道办事处", 2025)

@@ -9,6 +9,7 @@ from ingest.vocabulary import (
     is_body_name,
     organ_suffixes,
     place_end,
+    said_place_forms,
     split_place,
     split_places,
     spoken_forms,
@@ -37,7 +38,8 @@ def test_no_item_word_is_an_organ_word() -> None:
 
 @pytest.mark.parametrize(
     ("organ", "short"),
-    [("委员会", "委"), ("办公室", "办"), ("办事处", "办"), ("街道办事处", "街道"), ("人民政府", "政府"), ("人民政府", "府")],
+    [("委员会", "委"), ("办公室", "办"), ("办事处", "办"), ("街道办事处", "街道"), ("人民政府", "政府"), ("人民政府", "府"),
+     ("学院", "院")],
 )
 def test_organ_short_forms(organ: str, short: str) -> None:
     assert short in vocabulary().organs[organ]
@@ -212,3 +214,18 @@ def test_is_not_body_name(name: str) -> None:
 ])
 def test_long_parts_of_names_are_said_short(name: str, said: tuple[str, ...]) -> None:
     assert spoken_forms(name) == said
+
+
+@pytest.mark.parametrize(("place", "forms"), [
+    ("岷溪彝族自治州", ("岷溪州", "岷溪")),
+    ("岜山土家族苗族自治县", ("岜山县", "岜山")),
+    ("某蒙古族自治旗", ()),  # one character left: no place of its own
+    ("岷溪州", ()),
+    ("南山区", ()),
+])
+def test_an_autonomous_place_is_said_without_its_peoples(place: str, forms: tuple[str, ...]) -> None:
+    assert said_place_forms(place) == forms
+
+
+def test_every_people_ends_with_族() -> None:
+    assert vocabulary().peoples and all(p.endswith("族") and len(p) >= 2 for p in vocabulary().peoples)

@@ -1,0 +1,135 @@
+"""An autonomous place said without its peoples, a college said as 职院; a unit only its department's words speak of;
+a unit's row read in its document's own year; a bracketed name on a table row; a charge word the figure must say; a
+project's money never a purchase under it; a count asked in 块; a change stated of 收支 jointly; last year's figure of
+an item whose level is said; the parts of a whole listed clause by clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+COMMISSION = """岷溪彝族自治州民族宗教事务委员会
+2024年度部门决算
+
+第一部分 部门概况
+一、机构设置
+州民族宗教事务委员会（以下简称州民宗委）下属事业单位2个：岷溪彝族自治州民族语文工作站、岷溪彝族自治州民族团结进步教育中心。
+二、人员构成情况
+截至2024年12月31日，州民宗委核定编制46名，其中：行政编制24名，事业编制22名（民族语文工作站14名，民族团结进步教育中心8名）。
+
+第二部分 部门决算表
+支出决算表
+编制单位：岷溪彝族自治州民族宗教事务委员会 单位：元
+科目编码	科目名称	本年支出合计	基本支出	项目支出
+	合计	20,046,318.36	12,962,268.36	7,084,050.00
+2012301	行政运行	6,128,456.32	6,128,456.32	0.00
+2012304	民族工作专项	3,865,210.00	0.00	3,865,210.00
+
+一般公共预算财政拨款项目支出决算明细表
+编制单位：岷溪彝族自治州民族宗教事务委员会 单位：元
+项目名称	科目编码	年初预算数	调整预算数	决算数
+合计		3,200,000.00	3,960,000.00	3,865,210.00
+民族团结进步示范创建	2012304	1,400,000.00	1,700,000.00	1,685,400.00
+民族传统节庆活动（火把节）	2012304	1,000,000.00	1,360,000.00	1,287,200.00
+彝文古籍抢救整理	2012304	800,000.00	900,000.00	892,610.00
+"""
+
+COLLEGE = """沅泷市职业技术学院
+2025年单位预算
+
+一、收支预算总体情况
+2025年收入总计27923.50万元，支出总计27923.50万元，与2024年预算25723.00万元相比，收支总预算各增加2200.50万元，增长8.55%。
+二、一般公共预算支出预算情况
+1.高等职业教育（项）12182.80万元，比上年增加582.80万元，主要原因是在校生规模扩大。
+三、项目支出预算情况
+国家助学金项目1236.00万元，用于资助家庭经济困难学生，平均资助标准为每生每年3300元。
+四、“三公”经费预算情况
+2025年学院一般公共预算“三公”经费预算6.00万元，比2024年预算7.20万元减少1.20万元。其中：因公出国（境）费0.00万元，本年未安排出国计划；公务用车购置及运行费3.60万元，其中公务用车购置费0.00万元，公务用车运行费3.60万元；公务接待费2.40万元，比上年减少0.60万元。
+
+表9 项目支出预算表
+单位名称：沅泷市职业技术学院 单位：万元
+项目名称	2025年预算数
+第三届技能大赛	186.00
+国家助学金	1236.00
+
+表10 政府采购预算表
+单位名称：沅泷市职业技术学院 单位：万元
+采购品目	采购类别	所属项目	预算金额
+赛事组织服务	服务	第三届技能大赛	120.00
+健身器材	货物	校园体育设施更新	96.00
+"""
+
+TOWN = """岍溧县萁塘镇人民政府
+2025年部门预算
+
+一、部门基本情况
+萁塘镇人民政府下属事业单位2个：萁塘镇便民服务中心、萁塘镇农业综合服务中心。
+
+表2 部门收入预算表
+部门：岍溧县萁塘镇人民政府 单位：万元
+单位名称	2024年预算数	2025年预算数	增减额	增减%
+合计	3020.15	3258.46	238.31	7.89
+岍溧县萁塘镇人民政府（本级）	2468.19	2683.20	215.01	8.71
+萁塘镇便民服务中心	322.10	338.72	16.62	5.16
+萁塘镇农业综合服务中心	229.86	236.54	6.68	2.91
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("places-units-parts"), embeddings, {
+        "minxi-prefecture-ethnic-religious-affairs-commission_2024_dept-final-account.txt": COMMISSION,
+        "yuanlong-city-vocational-technical-college_2025_unit-budget.txt": COLLEGE,
+        "qianli-county-qitang-town-government_2025_dept-budget.txt": TOWN})
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("岷溪州民宗委火把节活动2024年花了多少", "128.72万元"),  # the row's bracketed name; the place without its people
+    ("岷溪民宗委2024年彝文古籍抢救整理决算多少", "89.26万元"),
+    ("沅泷职院2025年预算收入总计多少", "27923.50万元"),
+    ("沅泷职院第三届技能大赛这个项目预算多少钱", "186.00万元"),  # the project's money, not the purchase under it
+    ("萁塘镇便民服务中心2025年预算是多少", "338.72万元"),  # its row in its document's year, not the 2024 column
+    ("岷溪州民族语文工作站有多少个事业编制", "14人"),  # a unit only its department's words speak of
+])
+def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and shown in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "沅泷职院2025年学费标准是每生每年多少",  # 资助标准 is no 学费标准
+    "沅泷职院第三届技能大赛一共要发多少块奖牌",  # a count in 块, never the money
+    "岷溪州教育局2024年部门预算总额是多少",  # a 局 the commission's words name is no unit of it
+])
+def test_what_the_documents_do_not_say_is_refused(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "not_found", answer.text
+
+
+def test_a_purchase_under_a_project_is_asked_as_a_purchase(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院第三届技能大赛项目采购多少钱")
+    assert answer.kind == "number" and "120.00万元" in answer.text, answer.text
+
+
+def test_a_change_stated_of_收支_jointly_is_each_sides(assistant: Assistant) -> None:
+    first = assistant.ask("沅泷职院2025年预算收入总计多少")
+    answer = assistant.ask("比上年增长了百分之几", context=first.context)
+    assert answer.kind == "number" and "8.55%" in answer.text, answer.text
+
+
+def test_last_years_figure_of_an_item_said_with_its_level(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2024年高等职业教育的预算是多少")
+    assert answer.kind == "number" and "11600.00万元" in answer.text and "12182.8 − 582.8" in answer.text, answer.text
+
+
+def test_the_parts_listed_clause_by_clause_after_the_whole(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2025年三公经费包括哪些，各多少")
+    assert all(part in answer.text for part in ("因公出国（境）费：0.00万元", "公务用车购置及运行费：3.60万元", "公务接待费：2.40万元"))
+    assert "公务用车购置费：" not in answer.text, answer.text  # a part of a part is not listed
+
+
+def test_the_project_that_cost_most_is_a_project(assistant: Assistant) -> None:
+    answer = assistant.ask("岷溪民宗委2024年哪个项目花钱最多")
+    assert "民族团结进步示范创建" in answer.text and "行政运行" not in answer.text, answer.text
