@@ -585,16 +585,18 @@ class Assistant:
 
     def _same_change_said(self, turn: Turn, found: Draft, direction: Direction | None) -> tuple[Citation, tuple[int, int]] | None:
         """The one sentence stating the same change under another name ("城市中小学校舍建设（项）…比上年减少85.00万元" for
-        a project row's 增减额 -85.00), and the reason its paragraph gives after it; None unless exactly one does."""
+        a project row's 增减额 -85.00), and the reason its paragraph gives after it; None unless exactly one figure does
+        ("收支预算总额各减少…" is one, though it is stated of both sides)."""
         stated, value = found.answer.citations[-1], found.answer.value
         if value is None or not is_money(found.answer.unit) or direction is None:
             return None
         amount = to_wan(Decimal(str(value)), found.answer.unit)
-        same = [f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE and f.doc_id == stated.doc_id
-                and f.direction is direction and f.amount_wan is not None and abs(abs(f.amount_wan) - amount) <= ROUNDING]
+        same = {(f.start, f.end): f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE
+                and f.doc_id == stated.doc_id and f.direction is direction and f.amount_wan is not None
+                and abs(abs(f.amount_wan) - amount) <= ROUNDING}  # one figure, whatever items it is stated of
         if len(same) != 1:
             return None
-        fact = same[0]
+        fact = next(iter(same.values()))
         span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction)
         if span is None or "\n" in self.texts.text(fact.doc_id)[fact.end : span[0]]:
             return None

@@ -30,6 +30,9 @@ _OPERATOR_FIRST = re.compile(r"^(?:占|比|较|相比)")  # an operation whose l
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多]+(?:项|个|笔)")
 _THIS_YEAR = re.compile(r"今年|本年度(?!(?:支出|收入)合计)")
 _RELATIVE_YEAR = re.compile(r"^(?:去年|上年度?|上一年度?|前一年)$")
+_THIS_PART = re.compile(r"[这那]一?部分")  # "这部分基本支出": the whole the question before named
+_CLAUSE_MARKS = "，,。；;？?、 "
+MAX_PART_CHARS = 10  # characters after 这部分 looked for in the question before
 _AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
 
@@ -47,6 +50,21 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )
+
+
+def _part_named_before(body: str, topic: str) -> str:
+    """"这部分基本支出" as the question before named it in full ("一般公共预算财政拨款基本支出中，人员经费…"), else as
+    it is."""
+    this = _THIS_PART.search(body)
+    if this is None:
+        return body
+    rest = body[this.end() :]
+    for length in range(min(len(rest), MAX_PART_CHARS), 1, -1):
+        at = topic.find(rest[:length])
+        if at >= 0:
+            start = max(topic.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+            return f"{body[: this.start()]}{topic[start : at + length]}{rest[length:]}"
+    return body
 
 
 def _this_year(body: str, context: Context, documents: list[DocumentRecord]) -> int | None:
@@ -117,6 +135,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         alternatives.append(f"{scope}{body}")
     else:
         item = context.item or ""
+        body = _part_named_before(body, context.topic or "")
         text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)

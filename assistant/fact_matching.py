@@ -31,7 +31,7 @@ from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
-CHARGE = "费"  # ends the word of a charge (学费, 差旅费)
+MUST_BE_SAID = ("费", "投资")  # end the word of a charge or an investment (学费, 总投资): a figure of it says it
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
@@ -438,7 +438,9 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     term, asked = form.text, form.words
     if not asked:
         return 0.0
-    described = f"{fact.subject} {structure(fact)} {_label_note(fact)}"
+    described = f"{fact.subject} {structure(fact)}"
+    if (note := _label_note(fact)) and asked <= _word_set(f"{described} {note}") and not asked <= _word_set(described):
+        described = f"{described} {note}"  # the row's bracketed name completes the asked words: 火把节活动
     if _names_a_body(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
     if _side(term) and _an_item_beside(normalise(fact.subject), asked):
@@ -458,8 +460,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     unexplained = _unexplained(asked - found, described)
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
-    if any(word.endswith(CHARGE) for word in unexplained):
-        return 0.0  # a charge is named by its own word: 学费标准 is no 资助标准 found by 标准
+    if any(word.endswith(MUST_BE_SAID) and word not in fact.purpose for word in unexplained):
+        return 0.0  # a charge or an investment is named by its own word: 学费标准 is no 资助标准 found by 标准
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)

@@ -89,6 +89,18 @@ def test_a_share_asked_without_its_part_is_of_the_item_before():
     assert readings("占基本支出多少", context, []) == ["示例市示例局2025年人员经费占基本支出多少"]
 
 
+@pytest.mark.parametrize("follow_up, reading", [
+    ("人员经费占这部分基本支出的百分之几？", "示例市示例局2025年人员经费占一般公共预算财政拨款基本支出的百分之几"),
+    ("那这一部分基本支出比上年多了多少", "示例市示例局2025年一般公共预算财政拨款基本支出比上年多了多少"),
+])
+def test_this_part_is_the_whole_the_question_before_named(follow_up, reading):
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="人员经费",
+                      topic="一般公共预算财政拨款基本支出中，人员经费是多少万元？")
+    assert readings(follow_up, context, [])[0] == reading
+
+
 
 def test_a_list_asked_without_its_item_is_of_the_item_before():
     from assistant.answer import Context

@@ -1,7 +1,7 @@
 """An autonomous place said without its peoples, a college said as 职院; a unit only its department's words speak of;
 a unit's row read in its document's own year; a bracketed name on a table row; a charge word the figure must say; a
 project's money never a purchase under it; a count asked in 块; a change stated of 收支 jointly; last year's figure of
-an item whose level is said; the parts of a whole listed clause by clause."""
+an item whose level is said; the parts of a whole listed clause by clause; what money is for, from its sentence."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ COLLEGE = """沅泷市职业技术学院
 项目名称	2025年预算数
 第三届技能大赛	186.00
 国家助学金	1236.00
+校园网络升级（二期）	296.00
 
 表10 政府采购预算表
 单位名称：沅泷市职业技术学院 单位：万元
@@ -66,6 +67,10 @@ TOWN = """岍溧县萁塘镇人民政府
 
 一、部门基本情况
 萁塘镇人民政府下属事业单位2个：萁塘镇便民服务中心、萁塘镇农业综合服务中心。
+二、政府性基金预算支出情况
+2025年政府性基金预算支出450.00万元，比上年增加150.00万元，全部为国有土地使用权出让收入安排的农村基础设施建设支出，用于萁塘集镇道路提升改造。
+三、名词解释
+政府性基金预算拨款收入：指县财政按规定从政府性基金预算中安排给镇政府的资金。
 
 表2 部门收入预算表
 部门：岍溧县萁塘镇人民政府 单位：万元
@@ -90,7 +95,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("岷溪民宗委2024年彝文古籍抢救整理决算多少", "89.26万元"),
     ("沅泷职院2025年预算收入总计多少", "27923.50万元"),
     ("沅泷职院第三届技能大赛这个项目预算多少钱", "186.00万元"),  # the project's money, not the purchase under it
-    ("萁塘镇便民服务中心2025年预算是多少", "338.72万元"),  # its row in its document's year, not the 2024 column
+    ("萁塘镇便民服务中心2025年预算是多少", "338.72万元"),
+    ("沅泷职院校园网络升级二期预算多少", "296.00万元"),  # its row in its document's year, not the 2024 column
     ("岷溪州民族语文工作站有多少个事业编制", "14人"),  # a unit only its department's words speak of
 ])
 def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> None:
@@ -102,6 +108,7 @@ def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> No
     "沅泷职院2025年学费标准是每生每年多少",  # 资助标准 is no 学费标准
     "沅泷职院第三届技能大赛一共要发多少块奖牌",  # a count in 块, never the money
     "岷溪州教育局2024年部门预算总额是多少",  # a 局 the commission's words name is no unit of it
+    "沅泷职院校园网络升级二期总投资是多少",  # this year's budget is no total investment
 ])
 def test_what_the_documents_do_not_say_is_refused(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
@@ -133,3 +140,8 @@ def test_the_parts_listed_clause_by_clause_after_the_whole(assistant: Assistant)
 def test_the_project_that_cost_most_is_a_project(assistant: Assistant) -> None:
     answer = assistant.ask("岷溪民宗委2024年哪个项目花钱最多")
     assert "民族团结进步示范创建" in answer.text and "行政运行" not in answer.text, answer.text
+
+
+def test_what_money_is_for_is_the_用于_clause_of_its_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("萁塘镇政府的政府性基金钱是干什么用的")
+    assert "萁塘集镇道路提升改造" in answer.text and answer.citations, answer.text

@@ -161,6 +161,27 @@ def test_reason_questions(question):
     assert found.asks_reason and found.operation is Operation.TEXT and found.focus
 
 
+@pytest.mark.parametrize("question, focus", [
+    ("发改委审计业务这个科目2025年一般公共预算安排了多少", "审计业务"), ("文旅局第三届运动会这个项目预算多少钱", "第三届运动会项目"),
+    ("住建委村卫生室那个基本公卫补助项目多了多少", "村卫生室基本公卫补助项目"),
+])
+def test_this_and_that_point_at_the_item_named_before_them(question, focus):
+    assert plan(question).focus == focus
+
+
+def test_who_is_asked_in_words():
+    assert not plan("司法局人民调解那个项目，钱是拿去买谁的服务").wants_number
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("文旅局怎么没有体彩公益金", "体彩公益金"), ("发改委行政运行怎么一分钱都没安排", "行政运行"), ("怎么一分钱都没安排", ""),
+    ("住建委怎么不安排出国经费", "出国经费"),
+])
+def test_how_come_none_asks_a_reason(question, focus):
+    found = plan(question)
+    assert (found.asks_reason, found.focus) == (True, focus)
+
+
 @pytest.mark.parametrize("question, focus, direction", [
     ("发改委2025年公车购置费为啥比24年少了10万", "公车购置费", Direction.DOWN),
     ("文旅局2023年普查经费为什么从0变成了60.13万元", "普查经费", Direction.UP),
