@@ -57,6 +57,7 @@ _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
 # what a question against last year asks that a document may not state, as a refusal names it
+_GENERIC_TAILS = ("支出", "经费", "资金")  # words after an item's name that name no other item
 _AGAINST_LAST_YEAR = {Operation.CHANGE: "比上年的增减", Operation.GROWTH: "比上年的增长幅度", Operation.PREVIOUS: "上年的数字"}
 _STATES_SOURCE = re.compile(r"来源|来自|列支")  # a sentence saying where money comes from
 
@@ -248,7 +249,16 @@ class Assistant:
         turn.report(Stage.UNDERSTAND)
         available = self.index.documents(turn.where)
         turn.intent = parse_question(turn.question, available)
+        if self._one_item_joined(turn.intent):  # "水利工程运行与维护一共支出多少": one item whose name holds 与
+            turn.intent = replace(turn.intent, operation=Operation.LOOKUP, parts=[])
         return self._resolve(turn, available)
+
+    def _one_item_joined(self, intent: QuestionPlan) -> bool:
+        """Whether a sum of two parts split at 和/与 is one item the documents state under the joined name."""
+        if intent.operation is not Operation.SUM or len(intent.parts) != 2 or intent.operands:
+            return False
+        item = next((intent.focus.removesuffix(tail) for tail in _GENERIC_TAILS if intent.focus.endswith(tail)), intent.focus)
+        return self.fact_cache.states_item(item)
 
     def _resolve(self, turn: Turn, available: list[DocumentRecord]) -> Turn:
         """The documents among `available` that answer the turn's plan, or a refusal when none does."""

@@ -123,7 +123,8 @@ class FactPath:
             printed = self.texts.printed_figure(fact)
             original = f"{fact.qualifier or ''}{printed}{fact.unit}" if printed else shown(fact.value, fact.unit, fact.qualifier)
             text += f"（原文：{original}）"
-        elif is_money(unit) and unit != self.display_unit and abs(about := rounded(self._money(fact))) >= 1:
+        elif is_money(unit) and unit != self.display_unit \
+                and abs(about := rounded(convert_money(fact.value, fact.unit, self.display_unit))) >= 1:
             text += f"（约{shown(about, self.display_unit)}）"
         return text
 

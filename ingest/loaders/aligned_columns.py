@@ -26,6 +26,7 @@ from ingest.tables import is_subject_code
 MIN_COLUMNS = 3
 WRAP_SLACK = 2  # display columns a wrapped cell's text may stop short of its column's right edge
 HEADER_REACH = 8  # display columns between a header and the figures it heads when it stands over none of them
+_CODE_HEADER = re.compile(r"编码|代码|编号")  # heads a column of codes, not of amounts
 
 
 @dataclass(frozen=True)
@@ -130,13 +131,19 @@ def _two_sided(head: list[list[_Piece]], body: list[list[_Piece]], columns: list
     """Whether a label header (项目) stands right of a column of amounts: 收入 beside 支出, each side with a header
     above it, which the header vocabulary reads (ingest/loaders/text_tables.py). A 序号 or 科目编码 column counts no
     amounts."""
-    amounts = [i for i in sorted(figure_columns) if not _numbers_rows(body, columns, i) and not _codes(body, columns, i)]
-    return bool(amounts) and any(p.start > columns[amounts[0]][0] and heads_labels(p.text) for pieces in head for p in pieces)
+    codes = {i for i in figure_columns if _codes(body, columns, i, head)}
+    amounts = [i for i in sorted(figure_columns - codes) if not _numbers_rows(body, columns, i)]
+    return bool(amounts) and any(p.start > columns[amounts[0]][0] and heads_labels(p.text)
+                                 and not set(_overlapped(p, columns)) <= codes  # 功能科目编码 heads codes, no side
+                                 for pieces in head for p in pieces)
 
 
-def _codes(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:
-    """Whether every figure of the column is a 科目编码 (30201, 2080505)."""
-    return all(is_subject_code(p.text) for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column)
+def _codes(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int, head: list[list[_Piece]]) -> bool:
+    """Whether every figure of the column is a 科目编码 (30201, 2080505), or a whole number under a header naming codes
+    (单位编码 301001)."""
+    figures = [p.text for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column]
+    headed = " ".join(p.text for pieces in head for p in pieces if column in _overlapped(p, columns))
+    return all(is_subject_code(f) for f in figures) or (_CODE_HEADER.search(headed) is not None and all(f.isdigit() for f in figures))
 
 
 def _numbers_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:

@@ -5,7 +5,8 @@ obviously holds the article, only that container is read. Block elements and `<b
 data tables keep their grid: a colspan cell is written once followed by blanks, a rowspan
 continuation is written blank. A table that contains another table is page layout, read as blocks.
 A table drawn with `<div>`s (rows of cells, as CSS grids print them) is read as a table: a block whose
-rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure.
+rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure. A `<pre>`
+block is plain text laid out with spaces, read as a text file's page is (tables aligned in columns, wrapped lines).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
+from ingest.loaders.page_text import plain_page, write_plain_page
 from ingest.numbers import NUMBER
 from ingest.model import RawDocument
 
@@ -144,6 +146,12 @@ def _text(node: Tag) -> str:
     return _clean("".join(parts))
 
 
+def _write_preformatted(builder: TextBuilder, text: str) -> None:
+    """A `<pre>` block as a text file's page: its lines keep their spacing, so columns of figures aligned with spaces
+    or drawn with rules are read as a table and wrapped lines are joined into paragraphs."""
+    write_plain_page(builder, *plain_page(text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")))
+
+
 class _Reader:
     """Walks the article in document order, collecting inline text into lines."""
 
@@ -168,6 +176,9 @@ class _Reader:
                     self.read(caption)
                     self.flush()
                 self.builder.add_table(table_rows(child))
+            elif child.name == "pre":
+                self.flush()
+                _write_preformatted(self.builder, child.get_text())
             elif child.name in BLOCK_TAGS and (grid := _grid_rows(child)):
                 self.flush()
                 self.builder.add_table(grid)

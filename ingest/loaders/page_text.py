@@ -23,7 +23,9 @@ from functools import reduce
 from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows, runs_on
 from ingest.loaders.builder import TextBuilder, clean_cell_text, glue
+from ingest.loaders.cell_lines import stacked_cells
 from ingest.loaders.page_furniture import is_page_number
+from ingest.loaders.text_rows import cell_rows
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 from ingest.numbers import ascii_digits
 
@@ -274,3 +276,14 @@ def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> No
         if _ends_paragraph(item, width) and not (indented and _runs_on(item)):
             flush_paragraph()
     flush_paragraph()
+
+
+def plain_page(text: str) -> tuple[list[str], list[str | None]]:
+    """Plain text as one page's lines (box-drawn and ruled rows as cells) and what each line is (`table_runs`)."""
+    lines = cell_rows(stacked_cells(text.split("\n")))
+    return lines, table_runs(lines)
+
+
+def write_plain_page(builder: TextBuilder, lines: list[str], marks: list[str | None]) -> None:
+    """One page of plain text: tables aligned in columns or drawn with rules, wrapped lines joined into paragraphs."""
+    write_page(builder, page_items(lines, marks), wrap_width([(lines, marks)]))

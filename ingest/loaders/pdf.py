@@ -52,6 +52,8 @@ HEADING_MAX_CHARS = 20  # "一、…" this short, or without sentence punctuatio
 HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really did not fit
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
+PROSE_CELL_CHARS = 80  # a ruled cell this long holding sentences is a framed column of prose, not a table cell
+FRAME_LINE_STEP = 1e-3  # points between the tops given to a frame's lines, which are read column after column
 MIN_UNRULED_ROWS = 2  # rows of figures under read header lines that make a table printed without rules
 RUNNING_PAGES = 3  # a line opening or closing this many pages (after the first) is a running header or footer
 RUNNING_MAX_CHARS = 40  # … and only a line this short: a page's title, not a sentence
@@ -80,6 +82,7 @@ class _Line:
     confidence: float | None = None  # the recogniser's, for a line read from a page image
     aligned: str = ""  # the line with its words at their places: spaces for the gaps, in display columns
     row: bool = False  # a row of figures no table was read from: never wrapped into the line before or after
+    frame_margin: float | None = None  # the right end of the framed column of prose the line stands in
 
 
 @dataclass
@@ -197,20 +200,52 @@ def _read_table(table, chars: list[dict]) -> _Table | None:
 
 def _page_items(chars: list[dict], tables: list[Table], width: float) -> list[_Line | _Table]:
     """A page's lines and tables, top to bottom, from its chars (space chars too: they mark the
-    spaces in a line) and the ruled tables found on it."""
+    spaces in a line) and the ruled tables found on it; framed columns of prose are lines, column after column."""
     found = [(t, _read_table(t, chars)) for t in tables]
-    items: list[_Line | _Table] = [table for _, table in found if table]
+    frames = [t for t, table in found if table and _is_prose_frame(table)]
+    items: list[_Line | _Table] = [table for t, table in found if table and t not in frames]
     boxes = [t.bbox for t, table in found if table]
     all_sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
     usual = max(set(all_sizes), key=all_sizes.count, default=0.0)  # one column width for every line of the page
     for line in _group_lines([c for c in chars if not any(_inside(c, box) for box in boxes)]):
-        ink = [c for c in line if c["text"].strip()]
-        if ink:
-            sizes = [c["size"] for c in ink]
-            size = max(sizes, key=sizes.count)
-            items.append(_Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(width),
-                               confidence=_confidence(ink), aligned=_aligned_text(ink, usual or size)))
+        if line_item := _line_of(line, width, usual):
+            items.append(line_item)
+    for frame in frames:
+        items += _framed_lines(frame, chars, width, usual)
     return sorted(items, key=lambda item: item.top)
+
+
+def _line_of(line: list[dict], width: float, usual: float) -> _Line | None:
+    """A visual line of chars as a `_Line`, or None when it holds no ink."""
+    ink = [c for c in line if c["text"].strip()]
+    if not ink:
+        return None
+    sizes = [c["size"] for c in ink]
+    size = max(sizes, key=sizes.count)
+    return _Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(width),
+                 confidence=_confidence(ink), aligned=_aligned_text(ink, usual or size))
+
+
+def _is_prose_frame(table: _Table) -> bool:
+    """Whether a ruled "table" frames columns of prose ("说明" set in two framed columns): one row whose filled cells
+    all hold sentences, one of them long."""
+    filled = [cell for cell in table.rows[0] if cell.strip()] if len(table.rows) == 1 else []
+    return bool(filled) and all("。" in cell for cell in filled) and max(map(len, filled)) >= PROSE_CELL_CHARS
+
+
+def _framed_lines(frame: Table, chars: list[dict], width: float, usual: float) -> list[_Line]:
+    """The lines of a frame's columns, left column first, each wrapping at its own column's right end; their tops keep
+    them in that order, inside the frame's place on the page."""
+    lines: list[_Line] = []
+    for box in sorted((cell for cell in frame.cells if cell), key=lambda cell: cell[0]):
+        column = [item for line in _group_lines([c for c in chars if _inside(c, box)]) if (item := _line_of(line, width, usual))]
+        margin = max((line.x1 for line in column), default=None)
+        for line in column:
+            line.frame_margin = margin
+        lines += column
+    for n, line in enumerate(lines):
+        line.top = frame.bbox[1] + n * FRAME_LINE_STEP
+    return lines
 
 
 def _read_page(page) -> list[_Line | _Table]:
@@ -242,7 +277,7 @@ def _set_margins(pages: list[list[_Line | _Table]]) -> None:
     for n, items in enumerate(pages):
         for line in (i for i in items if isinstance(i, _Line)):
             ends = sorted(usual.get(line.width, [None]))
-            line.margin = own.get(n, ends[len(ends) // 2])
+            line.margin = line.frame_margin or own.get(n, ends[len(ends) // 2])
 
 
 def _ends_paragraph(line: _Line, nxt: _Line) -> bool:

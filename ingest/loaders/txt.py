@@ -23,7 +23,7 @@ from ingest.loaders.builder import TextBuilder, attach_captions
 from ingest.loaders.cell_lines import stacked_cells
 from ingest.loaders.decoding import decode_text
 from ingest.loaders.markdown import is_markdown, plain_text
-from ingest.loaders.page_text import CELLS, ROW, page_items, table_runs, wrap_width, write_page
+from ingest.loaders.page_text import CELLS, ROW, plain_page, write_plain_page
 from ingest.loaders.text_rows import cell_rows
 from ingest.model import Cell, Line, RawDocument, RawTable
 
@@ -133,10 +133,9 @@ def load_markdown(path: Path) -> RawDocument:
 
 def read_text(text: str, source: str, fmt: str) -> RawDocument:
     """Lines and tables of a plain text disclosure (see the module's docstring)."""
-    lines = cell_rows(stacked_cells(text.split("\n")))
-    marks = table_runs(lines)
+    lines, marks = plain_page(text)
     if sum(mark in (ROW, CELLS) for mark in marks) <= _cell_lines(lines):
         return parse_text(text, source, fmt)
     builder = TextBuilder()
-    write_page(builder, page_items(lines, marks), wrap_width([(lines, marks)]))
+    write_plain_page(builder, lines, marks)
     return builder.build(source, fmt)

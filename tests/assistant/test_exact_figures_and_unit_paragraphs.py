@@ -306,3 +306,8 @@ def test_a_difference_of_one_item_in_two_named_tables_is_never_answered_with_a_t
 def test_a_figure_asked_in_a_unit_another_place_prints_it_in_is_that_places(assistant: Assistant, question, value, unit):
     answer = assistant.ask(question)
     assert answer.value == pytest.approx(value) and answer.unit == unit, answer.text
+
+
+def test_a_figure_too_small_for_the_asked_unit_keeps_its_own_and_no_wrong_rounding(assistant: Assistant) -> None:
+    answer = assistant.ask("示例市交通运输局2025年公路运输管理多少亿元")
+    assert "389.65万元" in answer.text and "亿元" not in answer.text, answer.text

@@ -79,6 +79,12 @@ TOWN = """岍溧县萁塘镇人民政府
 岍溧县萁塘镇人民政府（本级）	2468.19	2683.20	215.01	8.71
 萁塘镇便民服务中心	322.10	338.72	16.62	5.16
 萁塘镇农业综合服务中心	229.86	236.54	6.68	2.91
+
+表3 部门支出预算表
+部门：岍溧县萁塘镇人民政府 单位：万元
+科目编码	科目名称	2025年预算数
+2130126	农村道路建设与维护	120.00
+2120501	城乡社区环境卫生	86.00
 """
 
 
@@ -96,7 +102,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("沅泷职院2025年预算收入总计多少", "27923.50万元"),
     ("沅泷职院第三届技能大赛这个项目预算多少钱", "186.00万元"),  # the project's money, not the purchase under it
     ("萁塘镇便民服务中心2025年预算是多少", "338.72万元"),
-    ("沅泷职院校园网络升级二期预算多少", "296.00万元"),  # its row in its document's year, not the 2024 column
+    ("沅泷职院校园网络升级二期预算多少", "296.00万元"),
+    ("萁塘镇政府2025年农村道路建设与维护一共支出多少", "120.00万元"),  # one item whose name holds 与, no sum  # its row in its document's year, not the 2024 column
     ("岷溪州民族语文工作站有多少个事业编制", "14人"),  # a unit only its department's words speak of
 ])
 def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> None:

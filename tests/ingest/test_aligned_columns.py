@@ -116,3 +116,16 @@ def test_one_figure_column_aligned_with_wide_spaces_is_a_table_with_its_codes(tm
     assert figures["水费"] == Decimal("236800.00") and figures["电费"] == Decimal("682400.00")
     assert "30205\t水费\t236800.00" in doc.text  # the 科目编码 is a cell of its own, not a figure beside the name
     assert "第二部分 预算表 5" in doc.text and "第二部分 预算表" not in figures  # page numbers of a contents list are no table
+
+
+def test_a_column_of_codes_headed_as_codes_is_no_side_of_amounts() -> None:
+    """单位编码 on the left and 功能科目编码 on the right hold codes, not amounts: the table has one side."""
+    head = ["单位编码  单位名称              合计    事业收入  功能科目",
+            "                                                      编码"]
+    rows = ["301001    某局（本级）        286.00              2013802",
+            "301002    某检验所            570.00    570.00    2013810"]
+    assert aligned_rows(head, rows) == [
+        ["单位编码", "单位名称", "合计", "事业收入", "功能科目编码"],
+        ["301001", "某局（本级）", "286.00", "", "2013802"],
+        ["301002", "某检验所", "570.00", "570.00", "2013810"],
+    ]

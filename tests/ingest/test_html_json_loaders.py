@@ -292,3 +292,36 @@ def test_a_structured_json_export_gives_its_fields_paragraphs_and_tables(tmp_pat
     figures = {(f.subject, str(f.value)) for f in doc.facts if f.origin == "table"}
     assert {("一般公共预算拨款收入", "386.5"), ("公务接待费", "2.4"), ("合计", "12")} <= figures
     assert_offsets(load(path))
+
+
+PRE_PAGE = """<html><head><title>某市某局2025年部门预算</title></head><body><div class="content">
+<p>某市某局2025年部门预算</p>
+<pre>
+                          表二　收入预算总表
+部门：某市某局                                                                   单位：万元
+────────────────────────────────────────────────────────────────────────────────────────────
+单位编码  单位名称                         合计  一般公共预算    事业收入    其他收入
+                                                     拨款收入
+────────────────────────────────────────────────────────────────────────────────────────────
+          合计                         3,190.40      1,740.40    1,430.00       20.00
+301001    某市某局（本级）             1,740.40      1,740.40
+301002    某市某检验所                 1,450.00                  1,430.00       20.00
+────────────────────────────────────────────────────────────────────────────────────────────
+</pre>
+<p>一、收入预算情况</p>
+</div></body></html>
+"""
+
+
+def test_a_pre_block_is_read_as_text_aligned_in_columns(tmp_path: Path) -> None:
+    """A table set in a <pre> block with spaces keeps each figure in its column, blank cells too; rules are left out."""
+    path = tmp_path / "budget.html"
+    path.write_text(PRE_PAGE, encoding="utf-8")
+    doc = load(path)
+    assert len(doc.tables) == 1
+    rows = grid(doc.tables[0])
+    assert rows[-1] == ["301002", "某市某检验所", "1,450.00", "", "1,430.00", "20.00"]
+    assert ["", "合计", "3,190.40", "1,740.40", "1,430.00", "20.00"] in rows
+    assert [ln.text for ln in doc.lines] == ["某市某局2025年部门预算", "表二 收入预算总表", "部门：某市某局 单位：万元", "一、收入预算情况"]
+    assert "─" not in doc.text
+    assert_offsets(doc)

@@ -382,3 +382,34 @@ def test_rows_of_figures_no_table_is_read_from_are_never_glued_together(tmp_path
     text = load_pdf(_landscape_pdf(tmp_path / "example-bureau-2024-dept-final-account.pdf", [])).text
     assert "12.15001" not in text and "12.15 001" not in text.replace("\t", " ").replace("\n", "|")
     assert "0.00002" not in text
+
+
+LEFT_COLUMN = [HEADING, PARAGRAPH, LIST_ITEM]
+RIGHT_COLUMN = ["二、支出预算情况", "2025年，本部门支出预算18,976.76万元，其中：基本支出9,580.12万元，项目支出9,396.64万元，比上年增加"
+                "1,200.00万元，主要原因是城市管理项目增加。"]
+FRAME_W, FRAME_GAP = 220, 15
+
+
+def _framed_columns_pdf(path: Path) -> Path:
+    """One page whose prose stands in two framed columns side by side, one ruled rectangle split in two."""
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    top, bottom = 800, 300
+    c.rect(LEFT, bottom, 2 * FRAME_W + FRAME_GAP, top - bottom)
+    c.line(LEFT + FRAME_W + FRAME_GAP / 2, bottom, LEFT + FRAME_W + FRAME_GAP / 2, top)
+    for x, paragraphs in ((LEFT + 6, LEFT_COLUMN), (LEFT + FRAME_W + FRAME_GAP, RIGHT_COLUMN)):
+        c.setFont(FONT, SIZE)
+        y = top - 20
+        for paragraph in paragraphs:
+            for line in _wrap(paragraph, FRAME_W - 12):
+                c.drawString(x, y, line)
+                y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_prose_in_framed_columns_is_read_column_after_column(tmp_path: Path) -> None:
+    doc = load_pdf(_framed_columns_pdf(tmp_path / "framed.pdf"))
+    assert [line.text for line in doc.lines] == [*LEFT_COLUMN, *RIGHT_COLUMN]
+    assert not doc.tables
+    assert_offsets(doc)
