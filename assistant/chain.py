@@ -47,7 +47,8 @@ from ingest.vocabulary import vocabulary
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
-_ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK)
+_ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK,
+                 Operation.FILTER)
 OPENING_KEPT = 16  # document filters whose opening questions are kept (the widget's scopes)
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 

@@ -21,6 +21,7 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 # a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …
 _NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
 _REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
+_EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于")  # why an item is as it is, said without 原因
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -190,6 +191,8 @@ class SourceTexts:
         candidates = [m for m in SENTENCE.finditer(text, start, window_end) if _REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)
         own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
+        if not own and (told := _told_next(text, end, paragraph_end)):
+            return told  # "…0.00万元，比上年减少65.00万元。2025年未安排预算，原安排的…并入药品事务（项）。"
         candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's
         if direction:
             candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))
@@ -216,6 +219,19 @@ class SourceTexts:
         self._tables.clear()
         self._recognised.clear()
         self._page_starts.clear()
+
+
+def _told_next(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:
+    """The sentence after the one a figure ends in, in the figure's own paragraph, when it says why the item is as it
+    is (未安排, 并入, 不再…) rather than what the money is for; else None."""
+    sentence_end = text.find("。", end)
+    if sentence_end < 0 or 0 <= paragraph_end < sentence_end:
+        return None
+    following = SENTENCE.match(text, sentence_end + 1)
+    if following is None or (0 <= paragraph_end < following.end() - 1) or not _EXPLAINS.search(following.group()):
+        return None
+    lead = len(following.group()) - len(following.group().lstrip())
+    return following.start() + lead, following.start() + len(following.group().rstrip())
 
 
 def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:

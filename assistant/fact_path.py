@@ -102,6 +102,7 @@ class FactPath:
             Operation.PREVIOUS: self._previous, Operation.GROWTH: self._growth_rate, Operation.SHARE: self._share,
             Operation.SUM: self._sum, Operation.DIFFERENCE: self._difference, Operation.YEAR_CHANGE: self._year_change,
             Operation.LIST: self._list, Operation.COMPLETION: self._completion, Operation.ROW_RANK: self._row_rank,
+            Operation.FILTER: self._filter,
         }
 
     # ---- helpers -------------------------------------------------------------------------
@@ -352,6 +353,22 @@ class FactPath:
         answer = Answer(question=intent.question, kind="number", text=text, value=float(value), unit=unit,
                         citations=citations, route="fact")
         return Draft(answer, [(c, f.value) for c, f in zip(citations, figures, strict=True)])
+
+    def _filter(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        """The rows of one document's project table that pass the question's bound, largest first, each cited; when
+        none does, said so with the largest cited: "…的8项中，超过20万元的有4项：A…；B…"."""
+        ranking = ranked_rows(intent, facts, self.texts) if len(docs) == 1 and intent.threshold else None
+        if ranking is None:
+            return None
+        passing = [row for row in ranking.rows if intent.threshold.admits(comparable_amount(row.figure))]
+        shown = passing or ranking.rows[:1]
+        listed = "；".join(f"{row.label}{self._describe(row.figure)}" for row in shown)
+        opening = f"{self._owner(shown[0].figure)}{ranking.within}所列的{len(ranking.rows)}个项目中，"
+        text = (f"{opening}{intent.bound}的有{len(passing)}个：{listed}。" if passing
+                else f"{opening}没有{intent.bound}的；最多的是{listed}。")
+        citations = [self._cite(row.figure) for row in shown]
+        answer = Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
+        return Draft(answer, [(c, row.figure.value) for c, row in zip(citations, shown, strict=True)])
 
     def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord], rate: bool = False) -> ScoredFact | None:
         """The stated change of the asked item: an amount, or with `rate` a percentage too."""

@@ -14,8 +14,9 @@ from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields
 from assistant.operands import Side, across_documents
-from assistant.plan import ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan
+from assistant.plan import ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan, RowAsk
 from assistant.row_ranking import asked_rows
+from assistant.thresholds import asked_threshold
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
                                   joined_item, names_the_whole, spending_terms, split_funds, this_years_terms, total_terms,
                                   whole_terms, with_siblings_whole)
@@ -63,6 +64,7 @@ _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
+_ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|(?:几|多少)块钱|花了?多少")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
 _DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)(?:(?:花|用|出|给|拿)了?)?多少")  # 多花多少
@@ -70,7 +72,7 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
                       r"|多久|多长时间")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
-_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质|谁")
+_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质|谁|什么|啥")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer
@@ -128,7 +130,7 @@ _FILLER = re.compile(
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排)(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
@@ -472,6 +474,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
     operation = Operation.ROW_RANK if rows else operation
+    bounded = asked_threshold(rest) if one_body and _ROWS_LISTED.search(rest) else None
+    if bounded:  # "哪些项目超过20万元": the project rows above the bound
+        operation, rows = Operation.FILTER, RowAsk(projects=True)
     if operation is Operation.TEXT and len(years) == 2:  # "为啥比2023年多了": the later year's document explains it
         years = years[1:]
     elif len(years) == 1 and len(against) == 1 and (operation in _COMPARING or asks_reason):
@@ -612,5 +617,6 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=tables or fund_tables,
-        operands=across.operands if across else [], rows=rows,
+        operands=across.operands if across else [], rows=rows, threshold=bounded[0] if bounded else None,
+        bound=bounded[1] if bounded else "",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from assistant.config import DisplayUnit
@@ -27,6 +28,7 @@ class Operation(StrEnum):
     YEAR_CHANGE = "year_change"  # 2024年比2023年多了多少
     COMPLETION = "completion"  # 决算完成了年初预算的百分之几
     LIST = "list"  # 三公经费包括哪些
+    FILTER = "filter"  # 哪些项目超过100万元: the rows of one document above (or below) a figure
     TEXT = "text"  # 为什么增加, 什么叫基本支出
 
 
@@ -50,7 +52,7 @@ AGAINST_BUDGET = re.compile(r"比(?:年初|全年|调整后?)?预算|(?:超|超�
 ADDS_UP = re.compile(r"(?<!本年支出)(?<!本年收入)合计|总共|一共|加起来|加一块|加一起|加在一起|合起来|之和|总和|共计")
 _EACH = re.compile(r"每个|每一|各个|每季度|每月|各")
 SHAPES = {Operation.RANK: Shape.RANKING, Operation.ROW_RANK: Shape.RANKING, Operation.LIST: Shape.LIST,
-          Operation.TEXT: Shape.TEXT}
+          Operation.FILTER: Shape.LIST, Operation.TEXT: Shape.TEXT}
 
 
 class ClassLevel(StrEnum):
@@ -70,6 +72,20 @@ class RowAsk:
     lowest: bool = False  # 最少 rather than 最多
     level: ClassLevel | None = None  # 具体到项: only rows of that level
     projects: bool = False  # 哪个项目: the rows of a project table, when nothing narrower is named and there is one
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The bound a filter question sets: rows above it (超过100万元, 100万元以上) or below it, in 万元."""
+
+    amount_wan: Decimal
+    above: bool = True
+    inclusive: bool = False  # 以上 and 不少于 keep the bound itself; 超过 does not
+
+    def admits(self, amount_wan: Decimal) -> bool:
+        if amount_wan == self.amount_wan:
+            return self.inclusive
+        return (amount_wan > self.amount_wan) is self.above
 
 
 @dataclass(frozen=True)
@@ -113,7 +129,9 @@ class QuestionPlan:
     tables: frozenset[TableKind] = frozenset()  # the tables asked of: one named (部门支出总表里), all funds' (用全部资金)
     topic: str = ""  # the question without its department and years, for follow-ups
     operands: list[Operand] = field(default_factory=list)  # one item in two documents (two bodies, 预算 and 决算)
-    rows: RowAsk | None = None  # for ROW_RANK: the rows compared
+    rows: RowAsk | None = None  # for ROW_RANK and FILTER: the rows compared
+    threshold: Threshold | None = None  # for FILTER: the bound the rows listed pass
+    bound: str = ""  # for FILTER: the bound as the question says it (超过20万元)
 
     @property
     def asks_rate(self) -> bool:

@@ -69,7 +69,7 @@ _BODY_ENDS = "|".join(re.escape(w) for w in vocabulary().organs if len(w) >= 3)
 _SELF_WORD = rf"[我本该](?:部门|单位|{_ORGANS})"  # the body speaking of itself: 本部门, 我局, 该中心
 _SELF = re.compile(rf"(?:^|年度?){_SELF_WORD}")
 _LEADING = re.compile(
-    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|按规定|根据规定|分别为|分别是|和|及|以及|与|共有|现有|拥有|共|合计|"
+    r"^(?:(?:与|和|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:预算|决算)?相比|其中|包括|主要是|主要为|主要包括|按规定|根据规定|分别为|分别是|和|及|以及|与|共|合计|"
     rf"{_SELF_WORD}|"
     r"本年度|本年|当年|\d{4}\s*年(?:度|末|底|初)?|一是|二是|三是|四是|安排|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(]|[)）]|"
     r"\d{1,2}\s*[.、．](?!\d)\s*|"
@@ -363,8 +363,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif subject in _FUND_BALANCES and (fund := _clause_fund(sentence[: match.start()]) or line_fund):
                 # "政府性基金预算财政拨款收入4236万元，…；支出…；年末结转和结余318.62万元": that fund's, not the department's
                 subject = fund["fund"] + subject
-            if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and len(facts) > stated_before \
-                    and (at := running_subject.find(subject)) > 0:  # named earlier in this sentence, not the one before
+            if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
             if counted and ("、" in clause or not clean_subject(clause)):

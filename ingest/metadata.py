@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ingest.model import DocumentKind, RawDocument
 from ingest.numbers import ascii_digits
 from ingest.tables import strip_table_number
-from ingest.vocabulary import is_body_name, place_end
+from ingest.vocabulary import is_body_name, place_end, split_places
 
 OPENING_CHARS = 3000  # cover pages and the first heading sit in the first pages
 COVER_LINES = 12  # non-empty lines before the contents or the first heading
@@ -115,10 +115,12 @@ def _first_body(names: list[str]) -> list[str]:
 
 def _cover_names(cover: list[str]) -> list[str]:
     """Cover lines that name a body, alone or with the next line (江苏省人大 / 常委会办公厅); a next line that opens
-    with a place names its body whole (封面 / 栾溪市…局: the sheet's name is no part of it)."""
+    with a place, or names a body of a place after its generic head, names its body whole (封面 / 栾溪市…局,
+    封面 / 中共某县委党校: the sheet's name is no part of it)."""
     names: list[str] = []
     for line, following in zip(cover, [*cover[1:], ""]):
-        names += _first_body([line, *([line + following] if place_end(following) is None else [])])
+        whole = place_end(following) is not None or (is_body_name(following) and bool(split_places(following)[0]))
+        names += _first_body([line, *([] if whole else [line + following])])
     return names
 
 

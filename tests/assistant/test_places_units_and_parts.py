@@ -43,6 +43,8 @@ COLLEGE = """沅泷市职业技术学院
 2025年收入总计27923.50万元，支出总计27923.50万元，与2024年预算25723.00万元相比，收支总预算各增加2200.50万元，增长8.55%。
 二、一般公共预算支出预算情况
 1.高等职业教育（项）12182.80万元，比上年增加582.80万元，主要原因是在校生规模扩大。
+2.教师进修（项）0.00万元，比上年减少20.00万元。2025年未安排预算，原教师进修经费并入高等职业教育（项）。
+3.学生资助（项）30.00万元，比上年减少5.00万元。主要用于家庭经济困难学生的生活补助。
 三、项目支出预算情况
 国家助学金项目1236.00万元，用于资助家庭经济困难学生，平均资助标准为每生每年3300元。
 四、“三公”经费预算情况
@@ -152,3 +154,25 @@ def test_the_project_that_cost_most_is_a_project(assistant: Assistant) -> None:
 def test_what_money_is_for_is_the_用于_clause_of_its_sentence(assistant: Assistant) -> None:
     answer = assistant.ask("萁塘镇政府的政府性基金钱是干什么用的")
     assert "萁塘集镇道路提升改造" in answer.text and answer.citations, answer.text
+
+
+def test_the_projects_above_a_bound_are_listed_each_cited(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2025年哪些项目超过200万元")
+    assert "超过200万元的有2个" in answer.text and "国家助学金1236.00万元" in answer.text, answer.text
+    assert "校园网络升级296.00万元" in answer.text and "第三届技能大赛" not in answer.text, answer.text
+    assert len(answer.citations) == 2
+
+
+def test_no_project_above_the_bound_is_said_with_the_largest(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2025年哪些项目超过5000万元")
+    assert "没有超过5000万元的" in answer.text and "国家助学金1236.00万元" in answer.text, answer.text
+
+
+def test_why_an_item_has_no_money_is_the_sentence_after_its_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2025年教师进修为什么没安排钱")
+    assert "并入高等职业教育" in answer.text and any("并入" in c.quote for c in answer.citations), answer.text
+
+
+def test_what_money_is_for_is_no_reason(assistant: Assistant) -> None:
+    answer = assistant.ask("沅泷职院2025年学生资助为什么减少")
+    assert "家庭经济困难学生" not in answer.text, answer.text

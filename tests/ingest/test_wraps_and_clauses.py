@@ -1,5 +1,5 @@
 """Prose hard-wrapped at any width where paragraphs open indented; a unit's part in brackets after an item's figure;
-a change stated of 收支 jointly, copied to each side's whole; what a body has (共有车辆) named without the verb."""
+a change stated of 收支 jointly, copied to each side's whole."""
 
 from __future__ import annotations
 
@@ -57,7 +57,3 @@ def test_a_joint_change_is_not_copied_to_a_part() -> None:
     found = facts_of("收入预算100万元，其中财政拨款收入80万元，支出预算120万元，收支总预算各增加5万元。")
     assert not any(subject == "财政拨款收入" and measure.startswith("比上年") for subject, measure, _ in found)
 
-
-def test_what_a_body_has_is_named_without_the_verb() -> None:
-    assert ("车辆", "金额", "98") in facts_of("截至2024年12月31日，本部门共有车辆98辆，其中：机要通信用车2辆。")
-    assert ("办公用房", "金额", "3000") in facts_of("本单位拥有办公用房3000平方米。")
