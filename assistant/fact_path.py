@@ -356,7 +356,7 @@ class FactPath:
 
     def _filter(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The rows of one document's project table that pass the question's bound, largest first, each cited; when
-        none does, said so with the largest cited: "…的8项中，超过20万元的有4项：A…；B…"."""
+        none does, said so with the largest cited: "…所列的8个项目中，超过20万元的有4个：A…；B…"."""
         ranking = ranked_rows(intent, facts, self.texts) if len(docs) == 1 and intent.threshold else None
         if ranking is None:
             return None

@@ -27,8 +27,7 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
     if at < 0:
         return None
     citation = texts.cite(fact.doc_id, at, at + len(fact.purpose))
-    owner = f"{fact.department}{fact.year}年" if fact.year else fact.department
-    said = f"{owner}{fact.subject}主要用于{fact.purpose}。"
+    said = f"{_owner(fact)}{fact.subject}主要用于{fact.purpose}。"
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
 
 
@@ -44,6 +43,9 @@ def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], tex
     if used is None:
         return None
     citation = texts.cite(fact.doc_id, fact.start, used.end(), fact.page)
-    owner = f"{fact.department}{fact.year}年" if fact.year else fact.department
-    said = f"{owner}{fact.subject}用于{used['purpose']}。"
+    said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
+
+
+def _owner(fact: FactRecord) -> str:
+    return f"{fact.department}{fact.year}年" if fact.year else fact.department
