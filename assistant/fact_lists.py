@@ -121,12 +121,17 @@ def _listed_after_whole(facts: list[FactRecord], wholes: list[str]) -> list[List
             continue
         parts: dict[str, ListPart] = {}
         clauses = {whole.context}
+        opening = next((f for f in narrative[i + 1 :] if f.context == whole.context and f.part
+                        and measure_class(f) == measure_class(whole)), None)
+        if opening is not None:  # "…三公经费预算25.60万元，…，其中：因公出国（境）费0.00万元…；": the first, in its clause
+            parts[opening.subject] = ListPart(opening.subject, opening)
         for later in narrative[i + 1 :]:
             if later.doc_id != whole.doc_id or not later.part and later.context not in clauses:
                 break
             if later.context in clauses or measure_class(later) != measure_class(whole):
                 continue
-            if _PARTS_OPEN.sub("", later.context).startswith(later.subject):
+            nested = parts and _PARTS_OPEN.match(later.context)  # "…；其中：公务用车购置费…": a part's own parts
+            if not nested and _PARTS_OPEN.sub("", later.context).startswith(later.subject):
                 clauses.add(later.context)
                 parts.setdefault(later.subject, ListPart(later.subject, later))
             if later.context.rstrip().endswith("。"):

@@ -71,7 +71,9 @@ TOWN = """岍溧县萁塘镇人民政府
 萁塘镇人民政府下属事业单位2个：萁塘镇便民服务中心、萁塘镇农业综合服务中心。
 二、政府性基金预算支出情况
 2025年政府性基金预算支出450.00万元，比上年增加150.00万元，全部为国有土地使用权出让收入安排的农村基础设施建设支出，用于萁塘集镇道路提升改造。
-三、名词解释
+三、“三公”经费预算情况
+2025年镇政府一般公共预算“三公”经费预算25.60万元，比上年减少2.40万元，其中：因公出国（境）费0.00万元，无出国计划；公务用车运行维护费16.80万元，比上年减少1.20万元；公务接待费8.80万元，比上年减少1.20万元。
+四、名词解释
 政府性基金预算拨款收入：指县财政按规定从政府性基金预算中安排给镇政府的资金。
 
 表2 部门收入预算表
@@ -176,3 +178,8 @@ def test_why_an_item_has_no_money_is_the_sentence_after_its_figure(assistant: As
 def test_what_money_is_for_is_no_reason(assistant: Assistant) -> None:
     answer = assistant.ask("沅泷职院2025年学生资助为什么减少")
     assert "家庭经济困难学生" not in answer.text, answer.text
+
+
+def test_the_first_part_listed_in_the_wholes_own_clause_is_listed_too(assistant: Assistant) -> None:
+    answer = assistant.ask("萁塘镇政府2025年三公经费包括哪些")
+    assert all(part in answer.text for part in ("因公出国（境）费：0.00万元", "公务用车运行维护费：16.80万元", "公务接待费：8.80万元"))
