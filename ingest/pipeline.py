@@ -155,6 +155,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]
+    chunks = list({c.id: c for c in reversed(chunks)}.values())[::-1]  # one chunk of each id: the same text twice adds nothing
     doc = ParsedDocument(meta, raw.text, sections, tables, facts, chunks, raw.page_starts, raw.recognised, raw.notices,
                          form_fields=fields)
     doc.findings = audit_document(doc)

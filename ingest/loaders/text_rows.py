@@ -24,7 +24,8 @@ from ingest.performance_headers import heads_indicator_grid, is_actual_header, i
 _BARS = "│┃|｜"  # box-drawing bars, the ASCII bar of a Markdown pipe table, and its full-width form
 _RULE = "┌┐└┘├┤┬┴┼─━┏┓┗┛┣┫┳┻╋－"  # corners, joints and rules (a full-width hyphen rules a 公告's tables)
 _BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$")
-_ASCII_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")  # +------+=====+ of a table drawn in ASCII
+# +------+=====+ of a table drawn in ASCII, and the ===== and ----- rules above, below and inside a table set in plain text
+_ASCII_BORDER = re.compile(r"^\s*(?:\+(?:[-=]+\+)+|[-=]{3,}(?:\s+[-=]{3,})*)\s*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _LEADER = r"[…⋯·.．]{3,}|…+"  # the dots a printed list runs from an item to its figure ("公务接待费…………3.20")

@@ -325,3 +325,28 @@ def test_a_pre_block_is_read_as_text_aligned_in_columns(tmp_path: Path) -> None:
     assert [ln.text for ln in doc.lines] == ["某市某局2025年部门预算", "表二 收入预算总表", "部门：某市某局 单位：万元", "一、收入预算情况"]
     assert "─" not in doc.text
     assert_offsets(doc)
+
+
+RULED_PRE_PAGE = """<html><head><title>某市某街道办事处2025年部门预算</title></head><body><div class="content">
+<pre>
+表1 收支预算总表
+部门：某市某街道办事处                                   单位：万元
+==========================================================================
+项目                          预算数    项目                          预算数
+--------------------------------------------------------------------------
+一、一般公共预算拨款收入      1,200.00  一、一般公共服务支出          1,000.00
+二、政府性基金预算拨款收入              二、城乡社区支出                200.00
+--------------------------------------------------------------------------
+收入总计                      1,200.00  支出总计                      1,200.00
+==========================================================================
+</pre></div></body></html>
+"""
+
+
+def test_rules_of_equals_and_dashes_in_a_pre_block_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "budget.html"
+    path.write_text(RULED_PRE_PAGE, encoding="utf-8")
+    doc = load(path)
+    assert "===" not in doc.text and "---" not in doc.text
+    assert grid(doc.tables[0])[-2:] == [["二、政府性基金预算拨款收入", "", "二、城乡社区支出", "200.00"],
+                                        ["收入总计", "1,200.00", "支出总计", "1,200.00"]]
