@@ -183,3 +183,4 @@ def test_what_money_is_for_is_no_reason(assistant: Assistant) -> None:
 def test_the_first_part_listed_in_the_wholes_own_clause_is_listed_too(assistant: Assistant) -> None:
     answer = assistant.ask("萁塘镇政府2025年三公经费包括哪些")
     assert all(part in answer.text for part in ("因公出国（境）费：0.00万元", "公务用车运行维护费：16.80万元", "公务接待费：8.80万元"))
+
