@@ -713,7 +713,9 @@ class Assistant:
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
         if turn.draft is None:
             focus = turn.intent.focus if turn.intent else ""
-            text = turn.refusal or f"{NOT_FOUND_TEXT}“{focus or turn.question}”的相关内容。"
+            text = turn.refusal or (f"{NOT_FOUND_TEXT}按项目列出、可与“{turn.intent.bound}”相比的项目支出。" if turn.intent
+                                    and turn.intent.operation is Operation.FILTER
+                                    else f"{NOT_FOUND_TEXT}“{focus or turn.question}”的相关内容。")
             context = context_of(turn.intent, turn.docs) if turn.intent else None  # what a next question builds on
             return Answer(question=turn.question, kind="not_found", text=text, timing_ms=elapsed(), context=context)
         answer = turn.draft.answer

@@ -184,3 +184,8 @@ def test_the_first_part_listed_in_the_wholes_own_clause_is_listed_too(assistant:
     answer = assistant.ask("萁塘镇政府2025年三公经费包括哪些")
     assert all(part in answer.text for part in ("因公出国（境）费：0.00万元", "公务用车运行维护费：16.80万元", "公务接待费：8.80万元"))
 
+
+
+def test_a_filter_with_no_project_table_says_what_is_missing(assistant: Assistant) -> None:
+    answer = assistant.ask("萁塘镇政府2025年哪些项目超过100万元")
+    assert answer.kind == "not_found" and "超过100万元" in answer.text and "哪些项目" not in answer.text, answer.text
