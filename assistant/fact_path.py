@@ -358,7 +358,8 @@ class FactPath:
         """The rows of one document's project table that pass the question's bound, largest first, each cited; when
         none does, said so with the largest cited: "…所列的8个项目中，超过20万元的有4个：A…；B…"."""
         ranking = ranked_rows(intent, facts, self.texts) if len(docs) == 1 and intent.threshold else None
-        if ranking is None or ranking.table and table_kind(ranking.table) is not TableKind.PROJECTS:
+        first = ranking.rows[0].figure if ranking else None
+        if first is None or first.origin == "table" and first.table_kind is not TableKind.PROJECTS:
             return None  # 功能分类 rows are no projects
         passing = [row for row in ranking.rows if intent.threshold.admits(comparable_amount(row.figure))]
         shown = passing or ranking.rows[:1]
