@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words,
-                                  joined_bodies, owned_measures, spending_terms, split_funds, total_terms, unit_words,
-                                  whole_budget_terms, whole_terms)
+                                  joined_bodies, owned_measures, said_items, spending_terms, split_funds, total_terms,
+                                  unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES
@@ -31,7 +31,6 @@ from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
-MUST_BE_SAID = ("费", "投资")  # end the word of a charge or an investment (学费, 总投资): a figure of it says it
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
@@ -460,8 +459,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     unexplained = _unexplained(asked - found, described)
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
-    if any(word.endswith(MUST_BE_SAID) and word not in fact.purpose for word in unexplained):
-        return 0.0  # a charge or an investment is named by its own word: 学费标准 is no 资助标准 found by 标准
+    if _unsaid_money_word(asked - found, unexplained, described, fact.purpose):
+        return 0.0  # a charge, an investment or a fine is named by its own word: 学费标准 is no 资助标准 found by 标准
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
@@ -469,6 +468,13 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if fact.purpose and not form.standard and not _names_a_body(form.text) and _named_by_purpose(asked, described, fact.purpose):
         return 60.0  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
     return 0.0
+
+
+def _unsaid_money_word(missing: set[str], unexplained: list[str], described: str, purpose: str) -> bool:
+    """Whether an asked word naming a kind of money (学费, 总投资, 罚) is one the figure's item and purpose leave out."""
+    endings, alone = said_items()
+    return any(word.endswith(endings) and word not in purpose for word in unexplained) \
+        or any(word in alone and word not in described and word not in purpose for word in missing)
 
 
 @lru_cache(maxsize=65536)
@@ -950,7 +956,9 @@ def _counts_another_thing(subject: str, question: str) -> bool:
     """Whether the people a question counts ("有多少名医生") stand in a count's item only as a word about another
     thing: 医生 in 家庭医生签约服务 (people signed up), not in 医生人数."""
     asked = _PEOPLE_ASKED.search(question)
-    noun = tokens(asked["noun"])[0] if asked else ""
+    words = tokens(asked["noun"]) if asked else []
+    said = [noun for noun in ("".join(words[:n]) for n in range(len(words), 0, -1)) if noun in subject]
+    noun = said[0] if said else words[0] if words else ""  # all the item says of it: 执业公证员, not 执业 of it
     at = subject.rfind(noun) if len(noun) >= 2 else -1
     if at < 0:
         return False

@@ -63,6 +63,7 @@ _PREVIOUS = re.compile(rf"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
+_EACH = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|(?:几|多少)块钱|花了?多少")
@@ -109,7 +110,9 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
-                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?")  # 算上上年结转和其他收入
+                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
+                        r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:上年结转(?:资金)?|(?:其他|事业|经营)收入)"
+                        r"(?:(?:和|及|以及|、)(?:上年结转(?:资金)?|(?:其他|事业|经营)收入))?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
 _ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"
                              r"(?:财政)?(?:当年)?(?:拨款)?(?:安排)?)$")
 _BODY_WORD = re.compile(r"(?:部门|单位)$")  # 部门 of 部门支出总表
@@ -124,18 +127,18 @@ _FILLER = re.compile(
     rf"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:{_COUNTED}|人(?!员)|亿元|万元|元|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?:所?(?:说|讲|提到|写)的?)?(?=\s*[\u4e00-\u9fff])|[那这]些|(?:全部|所有|整个)的?(?=[\u4e00-\u9fff]{2})|[这那]一?个科目|[这那]一?个(?=[\u4e00-\u9fff])|[那这](?=几|个|项|笔)|"
     rf"是多少|多少钱|有多少|为多少|是几|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
-    r"[这那]么(?:多|少|高|低|大)|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:财政)?拨款|的?(?:支出|收入))|全年|"
-    r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
+    r"[这那]么(?:多|少|高|低|大)|(?:干|做)(?:什么|啥)|(?:^|(?<=\s))所?(?:说|讲|提到|写)的(?=[\u4e00-\u9fff“\"])|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:财政)?拨款|的?(?:支出|收入))|全年|"
+    r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支发]|多少|几|多[长久大]|[\u4e00-\u9fff]{1,2}(?:多少|几))|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
-    r"分别|各自|各(?=(?:是|为|有)?多少)|一共|总共|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
+    r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -149,6 +152,13 @@ PERCENT_HINTS = ("满意度", "率", "百分比", "比例")
 _COUNTED_PART = re.compile(rf"占了?(?=(?:几|多少)\s*(?:{'|'.join(sorted(COUNT_HINTS, key=len, reverse=True))})"
                            r"(?:$|[^\u4e00-\u9fff]|[呢吗啊]))")
 _REST_OF_FUND_NAME = re.compile(r"(?:预算)?(?:财政)?拨款|预算|资金")  # 政府性基金拨款支出: the fund's own words
+
+
+def _counts_noun(rest: str, nouns: tuple[str, ...]) -> bool:
+    """Whether the question counts one of the nouns, said at the end of what it counts: "有多少在职人员",
+    "有几个执业公证员" (a one-character noun such as 员 only there: 委员会 counts no people)."""
+    return bool(re.search(rf"(?:几|多少)[个名位]?[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(nouns)})(?:数|数量)?"
+                          rf"(?:$|[^\u4e00-\u9fff]|[呢吗啊呀])", rest))
 
 
 def _item_paid_by_fund(focus: str) -> str:
@@ -219,8 +229,13 @@ def _without_joining_ends(text: str) -> str:
     return "".join(words)
 
 
+def _names_two(question: str) -> bool:
+    """Whether the question joins two things ("招待费和会议费", "和文旅局的…" after the first body's name)."""
+    return bool(_JOINERS.intersection(tokens(question)) - {"比", "，", ","}) or bool(re.match(r"\s*[和与及、]", question))
+
+
 def _operation(question: str) -> Operation:
-    if _LIST.search(question):
+    if _LIST.search(question) or _EACH.search(question) and not _names_two(question):
         return Operation.LIST
     if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK
@@ -472,6 +487,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose or asks_field \
         or duty is not None else _operation(rest)
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
+    if operation is Operation.LIST and not one_body and not _LIST.search(rest):
+        operation = Operation.LOOKUP  # "发改委和文旅局的招待费分别是多少": each body's figure, not a whole's parts
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
     operation = Operation.ROW_RANK if rows else operation
     bounded = asked_threshold(rest) if one_body and _ROWS_LISTED.search(rest) else None
@@ -537,15 +554,13 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         if re.search(rf"(?:几|多少){hint}(?!员){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
-    if unit_hint and unit_hint[0] == "个":  # "人员编制有多少个": 个 counts anything; the noun says what in
-        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items() if any(n in rest for n in nouns)),
-                         unit_hint)
+    if unit_hint and unit_hint[0] == "个":  # "人员编制有多少个", "有几个执业公证员": 个 counts anything; the noun says what in
+        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items()
+                          if any(len(n) > 1 and n in rest for n in nouns) or _counts_noun(rest, nouns)), unit_hint)
     if not unit_hint and _HOW_LONG.search(rest):  # "最迟多久要响应": ≤1小时
         unit_hint = TIME_UNITS
     if not unit_hint and not _MONEY_ASKED.search(rest):  # "有多少在职人员": people, counted
-        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items()
-                          if re.search(rf"(?:几|多少)[个名位]?[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(nouns)})(?:数|数量)?"
-                                       rf"(?:$|[^\u4e00-\u9fff]|[呢吗啊呀])", rest)), ())
+        unit_hint = next((COUNT_HINTS[unit] for unit, nouns in counted_nouns().items() if _counts_noun(rest, nouns)), ())
     part_bases: list[Basis | None] = []
     completion = _COMPLETION.search(rest)
     gap = _BASIS_GAP.search(rest)

@@ -51,6 +51,7 @@ CAPTION_ROOM = 3  # chunks looked at per chunk kept, so those of caption lines a
 _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table going on under its caption again
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
 _ASKS_UNIT = re.compile(r"金额单位|计量单位|什么单位(?!的)|以什么为单位|是元还是万元|是万元还是元|单位是(?:元|万元|什么|啥)")
+_DOES = re.compile(r"承担|负责|主要职责|主要职能|主要从事|主要任务")  # what a body named before it does
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
@@ -374,7 +375,11 @@ def asks_unit(question: str) -> bool:
 
 def _definition_bonus(text: str, intent: QuestionPlan) -> float:
     """A sentence defining a word gains; one defining the asked word itself ("8.机关运行经费：指…") gains twice,
-    over another entry that only names it ("“三公”经费：指…公务用车运行维护费…")."""
+    over another entry that only names it ("“三公”经费：指…公务用车运行维护费…"), as does one saying what the asked
+    body does ("下设…某统计普查中心（公益一类），承担经济普查…")."""
+    named = normalise(text).find(normalise(intent.focus)) if intent.focus else -1
+    if named >= 0 and _DOES.search(normalise(text)[named:]):
+        return DEFINITION_BONUS * 2
     defines = _DEFINES.search(text)
     if not defines:
         return 0.0

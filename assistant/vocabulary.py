@@ -231,6 +231,14 @@ def glossary_headings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def said_items() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings of words naming money a figure must name itself (学费, 总投资, 罚款), and one-character words that do
+    so alone (罚): found by its other words only, a figure is of something else."""
+    rows = _keyed_lists("said_items.tsv")
+    return rows["ending"], frozenset(rows["alone"])
+
+
+@lru_cache(maxsize=1)
 def target_words() -> frozenset[str]:
     """Words that ask for an indicator's bound (最多, 允许 …), not what it counts."""
     return frozenset(_words("target_words.txt"))

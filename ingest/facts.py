@@ -84,6 +84,8 @@ _LAST_YEAR_WORD = re.compile(r"上年度?|上一年度?|去年")
 _EARLIER_YEAR = re.compile(r"上年|上一年|去年|\d{4}\s*年|同比")
 _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)(?:同期)?(?:的)?"
                              r"(?:年初|调整|全年)?(?:预算执行|预算|决算|执行)?数?\s*$")
+# "比预算数28,000.00元减少3,644.00元": this year's budget of the item before 比, and how far its figure fell from it
+_COMPARED_BUDGET = re.compile(r"(?:比|较)\s*(?:年初|调整|全年)?预算数?\s*$")
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
@@ -272,7 +274,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         moved_item = ""  # "车辆保有量由3辆减少为2辆": the item whose earlier level the sentence stated last
         counted_year = None  # "2024年共发生国内公务接待14批次、86人次": the year the sentence's counts happened in
         previous_end = 0
+        against_budget = False  # the last figure was the item's budget it is compared with ("比预算数28,000.00元")
         for match in _mentions(sentence):
+            after_budget, against_budget = against_budget, False
             if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
                 continue  # "每接待1人次读者的支出": the 1 a rate is per, no figure
             unit_text = match["unit"] or _ZERO_UNIT
@@ -310,7 +314,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 measure = f"比上年{direction}"
                 stated = change["cmp"] or (compared_before.group() if compared_before else "")
                 compared_to = basis_in(stated, Basis.BUDGET if default_basis is not Basis.FINAL else Basis.FINAL)
-                if default_basis is Basis.FINAL and compared_to is not Basis.FINAL and not _EARLIER_YEAR.search(stated):
+                if default_basis is Basis.FINAL and compared_to is not Basis.FINAL and not _EARLIER_YEAR.search(stated) \
+                        or after_budget and not change["cmp"]:
                     previous_end = match.end()
                     continue  # "决算数比年初预算减少1.50万元": how far the 决算 fell from this year's budget, no change on a year
                 clause = clause[: change.start()]
@@ -320,6 +325,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     previous_end = match.end()
                     continue  # "比上年39.52万元": a year the sentence does not name
                 clause = clause[: level_then.start()]
+            elif not change and (level_then := _COMPARED_BUDGET.search(clause)):
+                clause, against_budget = clause[: level_then.start()], True
             basis = basis_in(level_then.group() if level_then else clause, default_basis)
             period = _PERIOD.search(clause)
             if match.re is _COUNT_MENTION and not period:
@@ -420,7 +427,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     direction=direction,
                     compared_to=compared_to,
                     part=in_parts,
-                    period=int(level_then["year"]) if level_then else _year_of(period) if period else None,
+                    period=int(level_then["year"]) if level_then and not against_budget else _year_of(period) if period else None,
                 )
             )
         facts += _changes_of_both_sides(facts[stated_before:])

@@ -70,6 +70,13 @@ def is_project_form(table: Table) -> bool:
     return table.kind is TableKind.PERFORMANCE and any(opens_form(_first(row)) for row in rows)
 
 
+def named_project(table: Table) -> str | None:
+    """The project a form names on its first row ("项目名称 | 光荣院适老化改造"), or None."""
+    rows = [*table.header, *([c.text for c in row] for row in table.body)]
+    first = _first(rows[0]) if rows else ""
+    return (_after(rows[0], first) or None) if opens_form(first) else None
+
+
 def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
     """The money and indicator figures of every project block in `table`; `stated` reads a target in words."""
     grid = next((g for row in table.header if (g := _grid(row)) is not None), None)

@@ -16,6 +16,7 @@ from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section, TableKind
+from ingest.performance_forms import named_project
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.scope import own_name_opening, sentence_scope, table_scope
@@ -58,8 +59,11 @@ MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit;
 
 
 def _goes_on(form: Table, table: Table, text: str) -> bool:
-    """Whether an untitled table right under a 绩效目标表 form (项目名称, 项目资金 …) is its indicator part."""
-    return form.kind is TableKind.PERFORMANCE and not table.title and not text[form.end : table.start].strip()
+    """Whether an untitled table right under a 绩效目标表 form (项目名称, 项目资金 …) is its indicator part: under
+    a form typed as one, or under a list naming a project (项目名称 | 某项目) when it is an indicator grid."""
+    right_under = not table.title and not text[form.end : table.start].strip()
+    return right_under and (form.kind is TableKind.PERFORMANCE
+                            or table.kind is TableKind.PERFORMANCE and named_project(form) is not None)
 
 
 def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
@@ -131,8 +135,9 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         table.section_id = found.id if found else None
         right_above = found and table.start - found.start <= len(found.title) + MAX_CAPTION_GAP
         table.scope = table_scope(table.title, found.title if right_above else None, department)
-        if tables and _goes_on(tables[-1], table, raw.text):
-            table.title, table.kind, table.project = tables[-1].title, tables[-1].kind, tables[-1].project
+        if tables and _goes_on(form := tables[-1], table, raw.text):
+            table.title, table.kind = form.title, TableKind.PERFORMANCE
+            table.project = form.project or named_project(form)
         if table.kind is TableKind.PERFORMANCE and table.project is None and found:
             table.project = block_project(found.path)  # the grid of a "项目二：…" block is that project's
         tables.append(table)

@@ -18,7 +18,7 @@ from importlib.resources import files
 from ingest.classify import table_kind
 from ingest.model import Cell, RawTable, Table, TableCell, TableKind
 from ingest.numbers import counts_off, declared_units, find_table_unit, header_unit, is_money, parse_number, parse_quantity
-from ingest.performance_headers import captioned_project, heads_indicator_grid
+from ingest.performance_headers import captioned_project, heads_indicator_grid, opens_form
 from ingest.vocabulary import read_sections
 
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
@@ -141,10 +141,12 @@ def _is_preamble(row: list[Cell], width: int) -> bool:
 
 
 def _header_end(rows: list[list[Cell]], first_data: int) -> tuple[int, int]:
-    """(first header row, first body row): a 绩效目标表 header row wins over the numeric-row rule."""
+    """(first header row, first body row): a 绩效目标表 header row wins over the numeric-row rule; the rows above it
+    are notes, but for a row naming the form's project (项目名称 | 某项目), which heads it too."""
     for i, row in enumerate(rows[:first_data] if first_data < len(rows) else rows):
         if any(mark in c.text for c in row for mark in HEADER_END_MARKS):
-            return i, i + 1
+            named = [j for j, above in enumerate(rows[:i]) if opens_form(next((c.text for c in above if c.text.strip()), ""))]
+            return (named[0] if named else i), i + 1
     return 0, first_data
 
 

@@ -371,6 +371,18 @@ def test_a_final_accounts_gap_to_this_years_budget_is_no_change_on_last_year(tex
             if f.kind is FactKind.CHANGE and f.value == Decimal("1.50")]
 
 
+def test_the_budget_a_figure_is_compared_with_then_last_years_level_and_change() -> None:
+    """"X 24,356.00元，比预算数28,000.00元减少3,644.00元，比2023年度26,780.00元减少2,424.00元": the budget and
+    last year's level are X's; only the second gap is a change on last year."""
+    facts = line_facts("公务用车运行维护费24,356.00元，比预算数28,000.00元减少3,644.00元，比2023年度26,780.00元减少2,424.00元，"
+                       "下降9.05%。", Basis.FINAL)
+    found = {(f.subject, f.measure, f.value, f.basis, f.period) for f in facts if f.unit == "元"}
+    assert found == {("公务用车运行维护费", "金额", Decimal("24356.00"), Basis.FINAL, None),
+                     ("公务用车运行维护费", "金额", Decimal("28000.00"), Basis.BUDGET, None),
+                     ("公务用车运行维护费", "金额", Decimal("26780.00"), Basis.FINAL, 2023),
+                     ("公务用车运行维护费", "比上年减少", Decimal("2424.00"), Basis.FINAL, None)}
+
+
 def test_a_numbered_item_standing_as_its_own_sentence_names_the_figures_after_it() -> None:
     facts = line_facts("（三）公务接待费。年初预算为4.00万元，决算数为3.42万元，较上年决算减少0.73万元。", Basis.FINAL)
     assert {(f.subject, f.value) for f in facts} == {("公务接待费", Decimal("4.00")), ("公务接待费", Decimal("3.42")),

@@ -127,6 +127,12 @@ def test_unit_label_beats_the_supervising_department() -> None:
     assert department(text) == "某区社会福利院"
 
 
+@pytest.mark.parametrize("unit", ["某县公证处", "某市水库管理处"])
+def test_a_unit_whose_name_ends_in_处_beats_its_supervising_department(unit: str) -> None:
+    text = f"封面\n{unit}\n2025年单位预算\n主管部门：某县司法局\n预算单位：{unit}\n" + CONTENTS
+    assert department(text) == unit
+
+
 def test_fuller_name_beats_a_short_title() -> None:
     text = "财政局2025年部门预算\n预算主管部门：某市财政局\n" + CONTENTS
     assert department(text) == "某市财政局"

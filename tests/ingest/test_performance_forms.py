@@ -229,6 +229,24 @@ def test_an_untitled_indicator_table_under_a_form_is_its_projects(tmp_path: Path
     assert [t.title for t in doc.tables] == ["馆藏档案数字化加工项目绩效目标表"] * 2
 
 
+def test_indicator_grids_each_under_a_list_naming_its_project(tmp_path: Path) -> None:
+    """Markdown forms: per project a heading, a list (项目名称 | 某项目; 项目资金) and, right under it, an untitled
+    一级 | 二级 | 三级指标 | 指标值 grid: the grid's indicators are that project's, not the title's."""
+    def block(number: str, project: str, indicator: str, value: str) -> str:
+        return (f"#### （{number}）{project}\n\n| 项目名称 | {project} |\n|:---|:---|\n| 项目资金（万元） | 85.00 |\n\n"
+                f"| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|:---|:---|:---|:---|\n| 产出指标 | 数量指标 | {indicator} | {value} |\n"
+                "| 满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥95% |\n\n")
+    text = ("# 示例市示例局2025年部门预算\n\n### 表14　项目支出绩效目标表\n\n"
+            + block("一", "示例优待金发放", "优待金发放人数", "2325人") + block("二", "示例供养楼改造", "改造床位数", "60张")
+            + "## 第三部分　名词解释\n\n无。\n")
+    path = tmp_path / "example-bureau_2025_dept-budget.md"
+    path.write_text(text, encoding="utf-8")
+    found = _indicators(parse_file(path))
+    assert found[("示例优待金发放", "优待金发放人数")][:3] == ("数量指标", Decimal(2325), "人")
+    assert found[("示例供养楼改造", "改造床位数")][:3] == ("数量指标", Decimal(60), "张")
+    assert found[("示例供养楼改造", "服务对象满意度")][1:3] == (Decimal(95), "%")
+
+
 def test_a_project_named_in_brackets_after_the_form_s_title() -> None:
     assert project_name("表12 项目支出绩效目标表（琤崖省1:5万区域地质调查（南部片区））") == "琤崖省1:5万区域地质调查（南部片区）"
     assert project_name("5、机房升级项目经费绩效目标表") == "机房升级项目经费"

@@ -1,0 +1,102 @@
+"""People counted by a noun of their own (执业公证员); a whole's parts asked "各花了多少" / "分别是多少"; all of an
+item's money asked "算上事业收入，…"; a fine the figure does not name; a planned count asked as a follow-up; what a
+word the document uses or a unit it names is ("是干什么的")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+NOTARY = """翡岙县公证处
+2025年单位预算
+主管部门：翡岙县司法局
+预算单位：翡岙县公证处
+
+一、单位概况
+翡岙县公证处核定事业编制12名，实有在编人员11人；在编人员中执业公证员6人、公证员助理3人。
+二、“三公”经费预算情况
+2025年“三公”经费预算2.40万元。因公出国（境）费支出预算为0.00万元，占0.00%；公务用车购置及运行费支出预算为1.80万元，占75.00%；公务接待费支出预算为0.60万元，占25.00%。
+
+表3 支出预算总表
+单位名称：翡岙县公证处 单位：元
+科目编码	科目名称	合计	一般公共预算拨款	事业收入
+	合计	3381520	1781520	1600000
+2040607	公共法律服务	436000	180000	256000
+2040650	事业运行	2024480	1601520	422960
+
+表4 项目支出表
+单位名称：翡岙县公证处 单位：元
+项目名称	2025年预算数
+统计执法检查及法治宣传	108640
+义务兵家庭优待金	18600000
+人工影响天气作业保障	680000
+
+表5 项目支出绩效目标表
+项目名称	义务兵家庭优待金
+一级指标	二级指标	三级指标	指标值
+产出指标	数量指标	义务兵家庭优待金发放人数	2325人
+项目名称	人工影响天气作业保障
+一级指标	二级指标	三级指标	指标值
+产出指标	数量指标	人工影响天气作业次数	≥45次
+"""
+
+BUREAU = """蓁岱区统计局
+2024年度部门决算
+
+一、机构设置
+蓁岱区统计局内设办公室、综合核算科等5个科室，下设事业单位1个：蓁岱区统计普查中心（公益一类），承担经济普查、人口普查等普查数据采集处理和住户调查辅助工作。
+二、收入决算情况
+2024年度收入合计612.40万元，其中其他收入8.20万元。
+三、名词解释
+1．其他收入：指单位取得的除上述收入以外的各项收入，本部门为统计普查中心承接专项统计调查取得的劳务收入。
+2．光荣院：指由政府举办，对孤老优抚对象实行集中供养的优抚事业单位。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("counts-parts-fines"), embeddings, {
+        "feiao-county-notary-office_2025_unit-budget.txt": NOTARY,
+        "zhendai-district-statistics-bureau_2024_dept-final-account.txt": BUREAU})
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("翡岙县公证处有几个执业公证员", "6人"),  # the item's own noun, not 公证员助理 found by 公证员
+    ("翡岙公证处有多少公证员助理", "3人"),
+    ("算上事业收入，翡岙县公证处2025年公共法律服务（项）一共安排多少", "43.60万元"),  # all funds: the 合计 column
+])
+def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and shown in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["翡岙公证处2025年三公经费各花了多少", "翡岙公证处2025年三公经费分别是多少",
+                                      "翡岙公证处2025年三公经费包括哪些，各是多少"])
+def test_each_of_a_wholes_parts(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and all(part in answer.text for part in ("0.00万元", "1.80万元", "0.60万元")), answer.text
+
+
+def test_a_fine_is_named_by_its_own_word(assistant: Assistant) -> None:
+    answer = assistant.ask("翡岙公证处2025年统计执法罚了多少钱")
+    assert answer.kind == "not_found", answer.text
+
+
+@pytest.mark.parametrize("first, then, shown", [
+    ("翡岙公证处今年义务兵家庭优待金多少钱", "计划发给多少人", "2325人"),
+    ("翡岙公证处人工影响天气作业保障今年多少", "今年计划作业多少次", "45次"),
+])
+def test_a_planned_count_asked_after_its_item(assistant: Assistant, first: str, then: str, shown: str) -> None:
+    answer = assistant.ask(then, context=assistant.ask(first).context)
+    assert answer.kind == "number" and shown in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("蓁岱区统计普查中心是干什么的", "普查数据采集处理"),  # the sentence saying what the unit does, not a term naming it
+    ("蓁岱统计局说的光荣院是干什么的", "集中供养"),  # the word's own entry in 名词解释
+])
+def test_what_a_named_unit_or_word_is(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and said in answer.text, answer.text
