@@ -20,7 +20,7 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 # a reason given, not a column headed 偏差原因: 原因 with what it is after it
 # a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …
 _NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
-_REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
+REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
 _EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于")  # why an item is as it is, said without 原因
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
@@ -188,7 +188,7 @@ class SourceTexts:
             return attached.start("reason"), reason_end
         heading = _NEXT_HEADING.search(text, end, end + REASON_WINDOW_CHARS)  # the passage ends where another begins
         window_end = heading.start() if heading else min(len(text), end + REASON_WINDOW_CHARS)
-        candidates = [m for m in SENTENCE.finditer(text, start, window_end) if _REASON_STATED.search(m.group())]
+        candidates = [m for m in SENTENCE.finditer(text, start, window_end) if REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)
         own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
         if not own and (told := _told_next(text, end, paragraph_end)):
@@ -205,7 +205,7 @@ class SourceTexts:
             span_end = listed.end()  # "一是…；二是…。": every reason listed
         if text[span_end - 1 : span_end] in ("；", ";") and _REASONS_LISTED.search(found.group()):
             span_end = _sentence_end(text, span_end, window_end)  # "主要原因是：A；B。": every reason after the colon
-        given = _REASON_STATED.search(text, end, span_end) if span_start < end else None
+        given = REASON_STATED.search(text, end, span_end) if span_start < end else None
         if given:  # "减少230.00万元，下降9.96%，…减少的主要原因是…": the clause that gives it, after the figure
             clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")
             span_start = clause + 1 if clause >= 0 else end

@@ -13,7 +13,7 @@ from decimal import Decimal
 from langchain_core.documents import Document
 
 from assistant.answer import Answer
-from assistant.citations import SourceTexts
+from assistant.citations import REASON_STATED, SourceTexts
 from assistant.fact_matching import averaged, names_the_whole, whole_names
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
@@ -33,6 +33,7 @@ from ingest.tables import list_mark, strip_list_mark
 MIN_SENTENCE_SCORE = 0.5  # share of the question's words a sentence must contain
 ANSWER_SENTENCES = 2
 SECOND_SENTENCE_MARGIN = 0.2  # a second sentence joins the answer only when it fits nearly as well as the best
+REASON_BONUS = 0.1  # asked why, a sentence that gives a reason itself beats one nearly as good that only states the change
 LIST_CHARS = 600  # most of a paragraph quoted for a list question
 _SENTENCE_ENDS = "。！？；;!?"
 MAX_SENTENCE_CHARS = 300
@@ -192,6 +193,8 @@ class RetrievalPath:
             # "有哪些下属单位": a sentence that names them, over the best one that only names the word
             listing = next((s for s in ranked if _ENUMERATES.search(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
+        if intent.asks_reason:
+            ranked = sorted(ranked, key=lambda s: -(s.score + (REASON_BONUS if REASON_STATED.search(s.text) else 0.0)))
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries([intent.focus, *intent.terms], docs), *ranked]

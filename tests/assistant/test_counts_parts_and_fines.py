@@ -1,6 +1,6 @@
 """People counted by a noun of their own (执业公证员); a whole's parts asked "各花了多少" / "分别是多少"; all of an
 item's money asked "算上事业收入，…"; a fine the figure does not name; a planned count asked as a follow-up; what a
-word the document uses or a unit it names is ("是干什么的")."""
+word the document uses or a unit it names is ("是干什么的"); why, from the clause that gives the reason."""
 
 from __future__ import annotations
 
@@ -49,7 +49,13 @@ BUREAU = """蓁岱区统计局
 蓁岱区统计局内设办公室、综合核算科等5个科室，下设事业单位1个：蓁岱区统计普查中心（公益一类），承担经济普查、人口普查等普查数据采集处理和住户调查辅助工作。
 二、收入决算情况
 2024年度收入合计612.40万元，其中其他收入8.20万元。
-三、名词解释
+三、收入决算构成
+政府性基金预算拨款收入85.00万元，占12.00%，比上年减少35.00万元，下降29.17%，主要是光荣院改造项目由上年的消防设施改造调整为适老化改造，所需彩票公益金减少；其他收入8.20万元。
+四、政府性基金预算支出情况
+2024年度政府性基金预算支出85.00万元，比上年减少35.00万元，下降29.17%，全部为用于社会福利的彩票公益金支出，用于光荣院适老化改造。
+普查宣传项目2024年度支出决算553.30万元，比上年减少15.10万元，下降2.66%，其中：项目支出173.40万元（含彩票公益金85.00万元）。
+其他收入8.20万元，比上年增加1.80万元，主要是场地出租收入增加。
+五、名词解释
 1．其他收入：指单位取得的除上述收入以外的各项收入，本部门为统计普查中心承接专项统计调查取得的劳务收入。
 2．光荣院：指由政府举办，对孤老优抚对象实行集中供养的优抚事业单位。
 """
@@ -100,3 +106,10 @@ def test_a_planned_count_asked_after_its_item(assistant: Assistant, first: str, 
 def test_what_a_named_unit_or_word_is(assistant: Assistant, question: str, said: str) -> None:
     answer = assistant.ask(question)
     assert answer.kind == "text" and said in answer.text, answer.text
+
+
+def test_why_from_the_clause_that_gives_the_reason(assistant: Assistant) -> None:
+    """The change is stated twice; only the second statement says why."""
+    change = assistant.ask("蓁岱统计局2024年彩票公益金比上年少了多少")
+    answer = assistant.ask("为什么少了", context=change.context)
+    assert answer.kind == "text" and "消防设施改造" in answer.text, answer.text
