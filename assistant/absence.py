@@ -25,6 +25,9 @@ _ACTS = "购置|购买|新增|更新"
 _ACT_BEFORE = re.compile(rf"{_ACTS}|买")  # between 无 and its item: the act negated ("无购置公务用车计划")
 _ACT_AFTER = re.compile(rf"(?:{_ACTS}|维修|改造|建设)(?:计划|支出|经费|费用|费|预算)?$")
 _GENERIC_TAIL = re.compile(r"(?:经费|费用|费|支出|预算|资金|金额|情况)+$")
+# a bound said inside the item ("单价50万元以上通用设备") is said the same when asked "单价50万以上的通用设备": compared without
+# its 以上 and the 元 after 万, which a question's words leave out
+_BOUND_WORDS = re.compile(r"(?<=万)元|(?:及|或)?以[上下内]")
 
 
 def item_words(terms: list[str]) -> set[str]:
@@ -82,12 +85,12 @@ def states_inapplicable(statement: str) -> bool:
 
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     """Span of the first sentence saying the document has none of the item, or None."""
-    words = item_words(terms)
+    words = {_BOUND_WORDS.sub("", word) for word in item_words(terms)}
     if not words:
         return None
     acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
     for start, end, bare, ends in _negating_sentences(text):
-        if any(_negated(word, bare[at:], acts_asked) for at in ends for word in words):
+        if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
             return start, end
         if _OUTSIDE.search(bare):
             opening = _FIRST_CLAUSE.match(bare.lstrip()).group()

@@ -290,6 +290,7 @@ def test_a_relative_year_glossed_by_its_number_is_that_year():
      "不纳入本部门预算"),
     ("土地出让收入未列入本单位预算。", ["土地出让收入"], "未列入本单位预算"),
     ("（四）机关运行经费。学院为公益二类事业单位，不适用机关运行经费。", ["机关运行经费"], "不适用机关运行经费"),
+    ("专业技术用车1辆；本单位无单价50万元以上通用设备。", ["单价50万通用设备"], "无单价50万元以上通用设备"),  # asked "50万以上的"
 ])
 def test_statements_of_absence(text, terms, said):
     span = absence_statement(text, terms)
