@@ -6,6 +6,11 @@ from __future__ import annotations
 from assistant.vocabulary import asked_aspects, field_phrasings
 
 
+def asked_phrasings(question: str) -> list[str]:
+    """The phrasings of form fields the question holds ("归谁管")."""
+    return [phrasing for phrasing, _ in field_phrasings() if phrasing in question]
+
+
 def asked_fields(question: str) -> tuple[str, ...]:
     """The form fields a question asks for, by its longest phrasing; () when it asks for none, or, as long or
     longer, a phrasing asks one side of a project's explanation (实施周期, 实施主体 …), which the text under that

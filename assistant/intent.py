@@ -12,7 +12,7 @@ from functools import lru_cache, reduce
 
 from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
-from assistant.form_questions import asked_fields
+from assistant.form_questions import asked_fields, asked_phrasings
 from assistant.operands import Side, across_documents
 from assistant.plan import ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan, RowAsk
 from assistant.row_ranking import asked_rows
@@ -519,6 +519,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         aspects = asked_aspects(rest)
         if not clean_focus(reduce(lambda text, said: text.replace(said, " "), aspects.values(), rest)):
             focus = next(iter(aspects))
+    elif asks_field and not clean_focus(reduce(lambda text, said: text.replace(said, " "), asked_phrasings(rest), rest)):
+        focus = asked_fields(rest)[0]  # "气象局归谁管" names no project: the body's own 主管部门
     if rows:  # "政府采购里哪个项目最多" is about what holds the compared rows
         focus = rows.scope
     parts = _parts(rest, operation)

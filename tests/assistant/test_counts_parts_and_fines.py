@@ -1,6 +1,7 @@
 """People counted by a noun of their own (执业公证员); a whole's parts asked "各花了多少" / "分别是多少"; all of an
 item's money asked "算上事业收入，…"; a fine the figure does not name; a planned count asked as a follow-up; what a
-word the document uses or a unit it names is ("是干什么的"); why, from the clause that gives the reason."""
+word the document uses or a unit it names is ("是干什么的"); why, from the clause that gives the reason; whom a body
+answers to ("归谁管")."""
 
 from __future__ import annotations
 
@@ -112,3 +113,8 @@ def test_why_from_the_clause_that_gives_the_reason(assistant: Assistant) -> None
     change = assistant.ask("蓁岱统计局2024年彩票公益金比上年少了多少")
     answer = assistant.ask("为什么少了", context=change.context)
     assert answer.kind == "text" and "消防设施改造" in answer.text, answer.text
+
+
+def test_whom_a_body_answers_to(assistant: Assistant) -> None:
+    answer = assistant.ask("翡岙公证处归谁管")
+    assert answer.kind == "text" and "翡岙县司法局" in answer.text, answer.text
