@@ -322,10 +322,11 @@ class Assistant:
                     docs = [d for d in docs if _is_final(d)]  # a budget's 上年 is last year's budget, not its outturn
                 intent.operation = Operation.PREVIOUS
         if not docs and len(intent.years) == 1 and intent.wants_number and looked_up:
-            # a year further back may be a column of a later document ("2023年决算数" in a 2025 budget)
-            later = [d for d in available if (d.year or 0) > intent.years[0]]
-            stating = self.index.facts.stating_period((d.doc_id for d in later), intent.years[0]) if later else set()
-            docs = [d for d in later if d.doc_id in stating]
+            # a year further back may be a column of a later document ("2023年决算数" in a 2025 budget), a year ahead
+            # a plan an earlier one states (中期财政规划: "2026年规划数" in a 2025 budget)
+            others = [d for d in available if d.year is not None and d.year != intent.years[0]]
+            stating = self.index.facts.stating_period((d.doc_id for d in others), intent.years[0]) if others else set()
+            docs = [d for d in others if d.doc_id in stating]
             turn.stated_for = intent.years[0] if docs else None
             intent.operation = Operation.LOOKUP
         if intent.basis is Basis.EXECUTION and docs and all(_is_final(d) and d.year in (intent.years or [d.year]) for d in docs):

@@ -1,7 +1,7 @@
 """People counted by a noun of their own (执业公证员); a whole's parts asked "各花了多少" / "分别是多少"; all of an
 item's money asked "算上事业收入，…"; a fine the figure does not name; a planned count asked as a follow-up; what a
 word the document uses or a unit it names is ("是干什么的"); why, from the clause that gives the reason; whom a body
-answers to ("归谁管")."""
+answers to ("归谁管"); a later year's plan a document states (中期财政规划)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ NOTARY = """翡岙县公证处
 项目名称	人工影响天气作业保障
 一级指标	二级指标	三级指标	指标值
 产出指标	数量指标	人工影响天气作业次数	≥45次
+
+表6 中期财政规划表
+单位名称：翡岙县公证处 单位：元
+项目	2025年预算数	2026年规划数	2027年规划数
+支出合计	3381520	3400000	3450000
 """
 
 BUREAU = """蓁岱区统计局
@@ -118,3 +123,9 @@ def test_why_from_the_clause_that_gives_the_reason(assistant: Assistant) -> None
 def test_whom_a_body_answers_to(assistant: Assistant) -> None:
     answer = assistant.ask("翡岙公证处归谁管")
     assert answer.kind == "text" and "翡岙县司法局" in answer.text, answer.text
+
+
+def test_a_later_years_plan_the_document_states(assistant: Assistant) -> None:
+    answer = assistant.ask("翡岙公证处2026年规划支出多少")
+    assert answer.kind == "number" and "340.00万元" in answer.text, answer.text
+    assert assistant.ask("翡岙公证处2026年公共法律服务安排多少").kind == "not_found"  # no plan of it is stated
