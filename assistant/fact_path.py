@@ -665,6 +665,8 @@ class FactPath:
         the whole (三公经费 → 因公出国（境）费, 公务用车…, 公务接待费) or the rows under a row label that does."""
         if len(docs) != 1 or not intent.focus:
             return None
+        if len(intent.parts) >= 2:  # "公务接待费和会议费分别是多少": each named item's figure
+            return self._each_named(intent, facts)
         parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
         named = table_kind(intent.focus)
         if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES:  # "报了绩效目标的项目都是啥"
@@ -676,6 +678,17 @@ class FactPath:
             return None
         listing = "；".join(f"{part.label}：{self._describe(part.fact)}" for part in parts)
         return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{intent.focus}包括{len(parts)}项：{listing}。")
+
+    def _each_named(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """Each item the question names with its figure, cited; None unless every one is found."""
+        operands = self._operands(intent, facts)
+        if operands is None:
+            return None
+        listing = "；".join(f"{term}：{self._describe(fact)}" for term, fact in zip(intent.parts, operands, strict=True))
+        citations = [self._cite(fact) for fact in operands]
+        answer = Answer(question=intent.question, kind="text", text=f"{self._owner(operands[0])}{listing}。",
+                        citations=citations, route="fact")
+        return Draft(answer, [(c, fact.value) for c, fact in zip(citations, operands, strict=True)])
 
     def _listed(self, intent: QuestionPlan, parts: list[ListPart], text: str) -> Draft:
         """A list answer citing every part's figure."""

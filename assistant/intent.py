@@ -269,6 +269,21 @@ def _split_at_joiners(text: str) -> list[str]:
     return pieces
 
 
+def _named_items(text: str) -> list[str]:
+    """The items a question names side by side ("公务接待费和公务用车购置及运行费分别是多少"): cut at 和, 与, 、, 以及,
+    never at 及, which joins the words of one item (购置及运行费)."""
+    pieces: list[str] = [""]
+    for token in tokens(text):
+        if token in _ITEM_JOINERS:
+            pieces.append("")
+        else:
+            pieces[-1] += token
+    return [p for p in map(clean_focus, pieces) if len(p) >= 2]
+
+
+_ITEM_JOINERS = frozenset({"和", "与", "、", "以及"})
+
+
 def _parts(question_without_names: str, operation: Operation) -> list[str]:
     if operation is Operation.SHARE:
         if said_after := _SHARE_IS.search(question_without_names):
@@ -489,6 +504,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     if operation is Operation.LIST and not one_body and not _LIST.search(rest):
         operation = Operation.LOOKUP  # "发改委和文旅局的招待费分别是多少": each body's figure, not a whole's parts
+    named_items = _named_items(rest) if one_body and operation is Operation.LOOKUP and _EACH.search(rest) else []
+    if len(named_items) >= 2:  # "公务接待费和会议费分别是多少": each item's figure, listed
+        operation = Operation.LIST
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None
     operation = Operation.ROW_RANK if rows else operation
     bounded = asked_threshold(rest) if one_body and _ROWS_LISTED.search(rest) else None
@@ -523,7 +541,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = asked_fields(rest)[0]  # "气象局归谁管" names no project: the body's own 主管部门
     if rows:  # "政府采购里哪个项目最多" is about what holds the compared rows
         focus = rows.scope
-    parts = _parts(rest, operation)
+    parts = named_items if len(named_items) >= 2 else _parts(rest, operation)
     if operation in (Operation.DIFFERENCE, Operation.SUM) and any(len(_without_tables(p)) < 2 for p in parts):
         parts = []  # "…比一般公共预算支出表里的数多多少": one side names a table and no item of it
     across = None

@@ -91,6 +91,14 @@ def test_each_of_a_wholes_parts(assistant: Assistant, question: str) -> None:
     assert answer.kind == "text" and all(part in answer.text for part in ("0.00万元", "1.80万元", "0.60万元")), answer.text
 
 
+def test_each_item_named_side_by_side(assistant: Assistant) -> None:
+    """Two items of one body asked "分别": each with its figure and citation; 及 inside one item's name cuts nothing."""
+    answer = assistant.ask("翡岙公证处2025年公务用车购置及运行费和公务接待费分别是多少")
+    assert answer.kind == "text" and "公务用车购置及运行费：1.80万元" in answer.text and "公务接待费：0.60万元" in answer.text, \
+        answer.text
+    assert len(answer.citations) == 2
+
+
 def test_a_fine_is_named_by_its_own_word(assistant: Assistant) -> None:
     answer = assistant.ask("翡岙公证处2025年统计执法罚了多少钱")
     assert answer.kind == "not_found", answer.text
