@@ -16,7 +16,7 @@ NOTARY = """翡岙县公证处
 预算单位：翡岙县公证处
 
 一、单位概况
-翡岙县公证处核定事业编制12名，实有在编人员11人；在编人员中执业公证员6人、公证员助理3人。
+翡岙县公证处核定事业编制12名，实有在编人员11人；在编人员中执业公证员6人、公证员助理3人。负责对全县12个乡镇公证联络点进行业务指导。
 二、“三公”经费预算情况
 2025年“三公”经费预算2.40万元。因公出国（境）费支出预算为0.00万元，占0.00%；公务用车购置及运行费支出预算为1.80万元，占75.00%；公务接待费支出预算为0.60万元，占25.00%。
 
@@ -97,6 +97,11 @@ def test_each_item_named_side_by_side(assistant: Assistant) -> None:
     assert answer.kind == "text" and "公务用车购置及运行费：1.80万元" in answer.text and "公务接待费：0.60万元" in answer.text, \
         answer.text
     assert len(answer.citations) == 2
+
+
+def test_figures_of_each_asked_where_no_table_lists_them_are_not_found(assistant: Assistant) -> None:
+    answer = assistant.ask("翡岙公证处管的各个乡镇公证联络点分别花了多少钱")
+    assert answer.kind == "not_found", answer.text  # never the sentence that only names them
 
 
 def test_a_fine_is_named_by_its_own_word(assistant: Assistant) -> None:
