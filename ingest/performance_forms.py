@@ -71,10 +71,11 @@ def is_project_form(table: Table) -> bool:
 
 
 def named_project(table: Table) -> str | None:
-    """The project a form names on its first row ("项目名称 | 光荣院适老化改造"), or None."""
+    """The project a form names on its first row ("项目名称 | 光荣院适老化改造"), or None (a department's own form,
+    "部门名称 | …", names no project)."""
     rows = [*table.header, *([c.text for c in row] for row in table.body)]
     first = _first(rows[0]) if rows else ""
-    return (_after(rows[0], first) or None) if opens_form(first) else None
+    return (_after(rows[0], first) or None) if is_project_header(first) else None
 
 
 def facts_from_project_forms(table: Table, stated: Stated, default_basis: Basis = Basis.BUDGET) -> list[Fact]:
