@@ -56,7 +56,8 @@ CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (
 _SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出|完成)(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
-_MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of figures asked needs
+_ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|亿)?元")  # "各个村卫生室分别花了多少钱"
+_MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
 # what a question against last year asks that a document may not state, as a refusal names it
 _GENERIC_TAILS = ("支出", "经费", "资金")  # words after an item's name that name no other item
@@ -658,7 +659,7 @@ class Assistant:
             turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
         if turn.draft is None:
             turn.draft = self._retrieval_path(turn).text_answer(turn.intent, self._retrieve(turn))
-            if turn.draft and turn.intent.operation is Operation.LIST and turn.intent.asks_figure \
+            if turn.draft and turn.intent.operation is Operation.LIST and _ASKS_MONEY.search(turn.question) \
                     and not _MONEY_FIGURE.search(turn.draft.answer.text):
                 turn.draft = None  # "各个村卫生室分别花了多少钱": a sentence that only names them answers nothing
             if turn.intent.asks_reason and not (turn.draft and _GIVES_REASON.search(turn.draft.answer.text)):
