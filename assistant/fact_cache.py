@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from index.fact_store import FactQuery, FactRecord, FactStore
 
 CACHED_FACTS = 100_000  # some 200 disclosures' facts (≈ 470 each), about 60 MB; questions cluster on a few departments
-MAX_FACTS_PER_DOCUMENT = 100_000  # far above any real disclosure
 
 
 class FactCache:
@@ -61,7 +60,7 @@ class FactCache:
             if doc_id in self._facts:
                 self._facts.move_to_end(doc_id)
                 return self._facts[doc_id]
-        loaded = self.store.facts(FactQuery(doc_ids=(doc_id,), limit=MAX_FACTS_PER_DOCUMENT))
+        loaded = self.store.document_facts(doc_id)
         with self._lock:
             if doc_id not in self._facts:  # another thread may have read it meanwhile
                 self._facts[doc_id] = loaded

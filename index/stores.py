@@ -88,6 +88,9 @@ class FactBackend(Protocol):
 
     def facts(self, query: FactQuery = ...) -> list[FactRecord]: ...
 
+    def document_facts(self, doc_id: str) -> list[FactRecord]:
+        """One ready document's facts in document order, as `facts` gives them."""
+
     def has_facts(self, query: FactQuery = ...) -> bool:
         """Whether some fact of a ready document matches the query."""
 

@@ -21,9 +21,9 @@ class CountingStore(FactStore):
         super().__init__(url)
         self.reads: Counter = Counter()
 
-    def facts(self, query=None):
+    def document_facts(self, doc_id: str):
         self.reads["facts"] += 1
-        return super().facts(query) if query is not None else super().facts()
+        return super().document_facts(doc_id)
 
     def has_facts(self, query=None):
         self.reads["has_facts"] += 1

@@ -141,6 +141,25 @@ def test_facts_and_chunks_round_trip_exactly(store: FactStore, docs: list[Parsed
     assert [c.chunk_id for c in store.chunks([docs[1].meta.doc_id], chunk_ids=picked)] == [docs[1].chunks[-1].id]
 
 
+def test_a_documents_facts_read_whole_are_its_rows(store: FactStore, docs: list[ParsedDocument]) -> None:
+    """One document's facts read at once (its packed records) equal its rows read by query, field for field; none
+    while it is pending or once it is deleted; its rows where the records are missing (a database written before)."""
+    store.add_pending(docs[0])
+    assert store.document_facts(docs[0].meta.doc_id) == []  # pending: invisible
+    for doc in docs[1:]:
+        store.add_pending(doc)
+    for doc in docs:
+        store.mark_ready(doc.meta.doc_id)
+    for doc in docs:
+        rows = store.facts(FactQuery(doc_ids=(doc.meta.doc_id,), limit=100_000))
+        assert rows and store.document_facts(doc.meta.doc_id) == rows
+    with store.engine.begin() as conn:
+        conn.execute(sqlalchemy.text("DELETE FROM fact_records WHERE doc_id = :d"), {"d": docs[1].meta.doc_id})
+    assert store.document_facts(docs[1].meta.doc_id) == store.facts(FactQuery(doc_ids=(docs[1].meta.doc_id,), limit=100_000))
+    store.delete([docs[2].meta.doc_id])
+    assert store.document_facts(docs[2].meta.doc_id) == []
+
+
 def test_fact_filters(store: FactStore, docs: list[ParsedDocument]) -> None:
     for doc in docs:
         store.add_pending(doc)
