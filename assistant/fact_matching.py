@@ -836,6 +836,12 @@ def bought_labels(fact: FactRecord) -> list[str]:
     return [label for label in fact.row_path[:-1] if not label.isdigit() and not is_total_label(label)]
 
 
+def achievement_fits(fact: FactRecord, question: str) -> bool:
+    """Whether an indicator figure is of the kind asked: what was achieved (实际完成值) when the question asks that,
+    the target when it asks the target; any figure when it says neither."""
+    return fact.table_kind is not TableKind.PERFORMANCE or asked_achievement(question) in (None, is_achieved(fact.col_path))
+
+
 def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: str, unit_hint: tuple[str, ...],
                basis: Basis | None = None, operand_change: bool = False) -> float:
     """How well a fact answers a question about `terms` (compared as `asked`, their `_asked_item`) with the asked
@@ -852,7 +858,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
     if fact.table_kind is TableKind.PROCUREMENT and _PROJECT_ASKED.search(question) and not _PURCHASE.search(question):
         return 0.0  # "某运动会这个项目预算多少": the project's money, never what one purchase under it costs
-    if fact.table_kind is TableKind.PERFORMANCE and asked_achievement(question) not in (None, is_achieved(fact.col_path)):
+    if not achievement_fits(fact, question):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too

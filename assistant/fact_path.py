@@ -17,6 +17,7 @@ from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
     ACCEPTED_BASES,
+    achievement_fits,
     bare_item,
     owned_subject,
     MIN_OPERAND_SCORE,
@@ -50,6 +51,7 @@ from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import convert_money, is_money
+from ingest.performance_headers import is_achieved
 from ingest.subjects import normalise, same_item
 from ingest.tables import is_total_label, strip_table_number
 from ingest.vocabulary import is_body_name, split_places
@@ -143,7 +145,8 @@ class FactPath:
         if fact.measure in ("金额", *PRIMARY_MEASURES) or fact.kind is FactKind.CHANGE:
             return name
         joiner = "" if fact.measure.startswith("占") else "的"  # 基本支出占本年支出合计的比例
-        return f"{name}{joiner}{fact.measure}" + (f"（{detail}）" if detail else "")
+        achieved = "实际完成值" if detail and is_achieved(fact.col_path) else ""  # a 绩效自评表's, never its target
+        return f"{name}{joiner}{fact.measure}" + (f"（{detail}）" if detail else "") + achieved
 
     @staticmethod
     def _owner(fact: FactRecord) -> str:
@@ -210,7 +213,8 @@ class FactPath:
             # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said
             per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
-        grouped = category_rows(facts, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
+        rows = [f for f in facts if achievement_fits(f, intent.question)]
+        grouped = category_rows(rows, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
         if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it
             return self._category_total(intent, grouped)
         if grouped and found is None:

@@ -24,6 +24,7 @@ from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows, runs_on
 from ingest.loaders.builder import TextBuilder, clean_cell_text, glue
 from ingest.loaders.cell_lines import stacked_cells
+from ingest.loaders.indicator_grids import tabbed_grids
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.text_rows import cell_rows
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
@@ -280,7 +281,7 @@ def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> No
 
 def plain_page(text: str) -> tuple[list[str], list[str | None]]:
     """Plain text as one page's lines (box-drawn and ruled rows as cells) and what each line is (`table_runs`)."""
-    lines = cell_rows(stacked_cells(text.split("\n")))
+    lines = tabbed_grids(cell_rows(stacked_cells(text.split("\n"))))
     return lines, table_runs(lines)
 
 

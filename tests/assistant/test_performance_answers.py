@@ -151,6 +151,43 @@ def test_a_self_evaluation_answers_what_was_achieved_or_the_target_as_asked(eval
     _quotes_exactly(evaluated, answer)
 
 
+ALIGNED = """示例县示例乡卫生院2024年度单位决算
+
+一、预算绩效管理情况说明
+基本公共卫生服务项目年初预算数110.00万元，全年执行数128.65万元，执行率100.00%。
+
+项目支出绩效自评表（基本公共卫生服务项目）
+────────────────────────────────────────────
+一级指标    二级指标        三级指标                  年度指标值    实际完成值
+────────────────────────────────────────────
+产出指标    数量指标        居民电子健康档案建档率    ≥90%          92.6%
+            质量指标        高血压患者规范管理率      ≥62%          65.3%
+效益指标    社会效益指标    城乡居民公共卫生差距      不断缩小      逐步缩小
+
+二、其他说明
+无。
+"""
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("aligned-self-evaluation"), embeddings,
+                             {"example-county-township-health-centre-2024-final-account.txt": ALIGNED})
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例乡卫生院高血压患者规范管理率实际完成多少", 65.3),  # what was achieved, said "实际完成"
+    ("示例乡卫生院高血压患者规范管理率目标是多少", 62),
+    ("示例乡卫生院居民电子健康档案建档率实际达到了多少", 92.6),
+])
+def test_a_self_evaluation_aligned_by_spaces_is_read_as_its_grid(aligned, question, value) -> None:
+    """A grid copied out of a PDF with its columns lined up by spaces: targets in words and bounds (≥62%, 不断缩小)."""
+    answer = aligned.ask(question)
+    assert answer.kind == "number" and answer.value == value and answer.unit == "%", answer.text
+    assert ("实际完成值" in answer.text) == (value != 62)
+    _quotes_exactly(aligned, answer)
+
+
 def test_what_was_achieved_is_never_answered_with_a_target(assistant) -> None:
     answer = assistant.ask("社区示例驿站建设的投诉处理满意率实际达到了多少")
     assert answer.value != 95, answer.text

@@ -247,6 +247,25 @@ def test_indicator_grids_each_under_a_list_naming_its_project(tmp_path: Path) ->
     assert found[("示例供养楼改造", "服务对象满意度")][1:3] == (Decimal(95), "%")
 
 
+def test_an_indicator_grid_lined_up_by_spaces_is_a_grid(tmp_path: Path) -> None:
+    """A form copied out of a PDF as plain text: a 项目名称 line, then a grid whose columns only spaces line up and
+    whose targets are words and bounds; a row leaving its first column blank keeps the label above."""
+    text = ("示例县示例气象局2025年单位预算\n\n表十一 项目支出绩效目标表\n"
+            "项目名称：人工影响天气作业经费        项目金额：68.00万元\n"
+            "─────────────────────────────────\n"
+            "一级指标    二级指标        三级指标                  指标值\n"
+            "─────────────────────────────────\n"
+            "产出指标    数量指标        人工影响天气作业次数      ≥45次\n"
+            "            质量指标        作业安全事故              0起\n"
+            "效益指标    社会效益指标    冰雹灾害损失减少率        ≥20%\n\n二、其他说明\n无。\n")
+    path = tmp_path / "example-meteorological-bureau_2025_unit-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    found = _indicators(parse_file(path))
+    assert found[("人工影响天气作业经费", "人工影响天气作业次数")] == ("数量指标", Decimal(45), "次", "≥", FactKind.LIMIT)
+    assert found[("人工影响天气作业经费", "作业安全事故")][:3] == ("质量指标", Decimal(0), "起")
+    assert found[("人工影响天气作业经费", "冰雹灾害损失减少率")][1:4] == (Decimal(20), "%", "≥")
+
+
 def test_a_project_named_in_brackets_after_the_form_s_title() -> None:
     assert project_name("表12 项目支出绩效目标表（琤崖省1:5万区域地质调查（南部片区））") == "琤崖省1:5万区域地质调查（南部片区）"
     assert project_name("5、机房升级项目经费绩效目标表") == "机房升级项目经费"
