@@ -91,6 +91,7 @@ _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年�
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
 # a paragraph about one fund: its bare 支出 and balances are that fund's
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
+_ITEM_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结转", "结余")  # an item's own
 _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和结余", "年初结转", "年末结转", "结余", "支出", "收入", "本年支出",
                   "本年收入")
 # a clause that opens with a fund states that fund's figures: "其中：一般公共预算财政拨款本年收入…、年末结转和结余126.30万元；"
@@ -370,6 +371,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif subject in _FUND_BALANCES and (fund := _clause_fund(sentence[: match.start()]) or line_fund):
                 # "政府性基金预算财政拨款收入4236万元，…；支出…；年末结转和结余318.62万元": that fund's, not the department's
                 subject = fund["fund"] + subject
+            elif subject in _ITEM_BALANCES and line_subject and classification_levels(line_subject):
+                subject = line_subject + subject  # "重大公共卫生服务（项）：…，年末结转5.4458万元": that item's carry-over
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None

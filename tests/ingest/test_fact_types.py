@@ -383,6 +383,15 @@ def test_the_budget_a_figure_is_compared_with_then_last_years_level_and_change()
                      ("公务用车运行维护费", "比上年减少", Decimal("2424.00"), Basis.FINAL, None)}
 
 
+def test_a_classification_items_own_carry_over_is_the_items() -> None:
+    """A 功能分类 item's paragraph states its 年末结转: that item's, not the body's whole 年末结转."""
+    facts = line_facts("7.卫生健康支出（类）公共卫生（款）重大公共卫生服务（项）：年初预算0.0000万元，支出决算12.4000万元。"
+                       "年初未安排预算，为年中上级下达的资金，全年下达17.8458万元，年末结转5.4458万元。", Basis.FINAL)
+    (carried,) = [f for f in facts if f.value == Decimal("5.4458")]
+    assert carried.subject == "卫生健康支出（类）公共卫生（款）重大公共卫生服务（项）年末结转"
+    assert [f.subject for f in line_facts("（一）总体情况：年末结转和结余318.62万元。", Basis.FINAL)] == ["年末结转和结余"]
+
+
 def test_a_numbered_item_standing_as_its_own_sentence_names_the_figures_after_it() -> None:
     facts = line_facts("（三）公务接待费。年初预算为4.00万元，决算数为3.42万元，较上年决算减少0.73万元。", Basis.FINAL)
     assert {(f.subject, f.value) for f in facts} == {("公务接待费", Decimal("4.00")), ("公务接待费", Decimal("3.42")),
