@@ -144,7 +144,8 @@ _FILLER = re.compile(
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人",),
-               "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人",), "月": ("个月", "月")}
+               "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人",), "月": ("个月", "月"),
+               "支": ("支",)}  # "多少支疫苗": a count no money figure answers (多少支出 is no count)
 # 人次 before 人; a unit asked holds its 万 form (多大面积 is answered in 万平方米 where the source counts in them)
 COUNT_HINTS = {hint: (*units, *(f"万{u}" for u in units if f"万{u}" in COUNT_UNITS))
                for hint, units in sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0]))}
@@ -572,7 +573,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     unit_hint: tuple[str, ...] = ()
     for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
-        if re.search(rf"(?:几|多少){hint}(?!员){tail}", rest) or (hint == "面积" and hint in rest):
+        not_after = "员出" if hint == "支" else "员"  # 多少人员 counts no 人; 多少支出 asks money
+        if re.search(rf"(?:几|多少){hint}(?![{not_after}]){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
     if unit_hint and unit_hint[0] == "个":  # "人员编制有多少个", "有几个执业公证员": 个 counts anything; the noun says what in

@@ -206,6 +206,7 @@ def test_no_direction_where_the_question_gives_none(question):
     ("人社局2024年公务接待了几批次", ("批次",)),
     ("发改委实际开放多少张床", ("张",)),
     ("发改委下属有几所学校", ("所",)),
+    ("疾控中心一共采购了多少支疫苗", ("支",)),  # a count of 支, never money (多少支出 is money)
     ("水务局清淤了多少公里", ("公里",)),
     ("农业局新建了多少万亩高标准农田", ("万亩",)),
     ("文旅局计划改造多少间教室", ("间",)),
@@ -214,6 +215,11 @@ def test_no_direction_where_the_question_gives_none(question):
     ("发改委有几个下属单位", ("个", "家")),
 ])
 def test_counts_ask_for_their_unit(question, units):
+    assert plan(question).unit_hint == units
+
+
+@pytest.mark.parametrize("question, units", [("疾控中心2024年多少支出", ()), ("人社局有多少个出国团组", ("个", "家"))])
+def test_支出_is_no_count_of_支_and_出国_ends_no_count(question, units):
     assert plan(question).unit_hint == units
 
 
