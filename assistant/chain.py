@@ -644,6 +644,8 @@ class Assistant:
         turn.report(Stage.SEARCH)
         if turn.intent.operation is Operation.LIST:
             turn.draft = self._fact_path(turn).answer(turn.intent, self._facts(turn), turn.docs)
+            if turn.draft is None and len(turn.intent.parts) >= 2:
+                return turn  # "门诊收入和住院收入各是多少": each named item's figure, or not found; never a sentence
         elif turn.intent.asks_reason and turn.intent.terms:  # an item's reason, or the whole budget's
             turn.draft = self._reason(turn)
         if turn.intent.asks_purpose and turn.docs:

@@ -56,7 +56,7 @@ _DOES = re.compile(r"承担|负责|主要职责|主要职能|主要从事|主要
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
-_NAMES_LISTED = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}")  # "设城南人民法庭、岚桥人民法庭…3个": names them
+_NAMES_LISTED = re.compile(r"(?=([\u4e00-\u9fff]{2,})、([\u4e00-\u9fff]{2,}))")  # two names side by side, at any start
 _NAME = re.compile(r"[“《「][^”》」]{4,}[”》」]|[\u4e00-\u9fff]{3,}(?<![的个等类些该此各])(?:项目|工程)")
 
 
@@ -187,7 +187,7 @@ class RetrievalPath:
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
-            ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _NAMES_LISTED.search(s.text)]
+            ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _lists_names(s.text, intent.focus)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
             ranked = [s for s in ranked if _FIRM.search(s.text)]
         if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):
@@ -375,6 +375,12 @@ def only_captions(chunk_text: str) -> bool:
 def asks_unit(question: str) -> bool:
     """Whether a question asks for the unit figures are in (金额单位是什么)."""
     return bool(_ASKS_UNIT.search(question))
+
+
+def _lists_names(text: str, focus: str) -> bool:
+    """Whether the sentence lists names of the kind asked, side by side and ending alike in the asked word's ending:
+    "设城南人民法庭、岚桥人民法庭…" for the 派出法庭 asked."""
+    return any(a[-2:] == b[-2:] and a[-2:] in focus for a, b in (m.groups() for m in _NAMES_LISTED.finditer(text)))
 
 
 def _definition_bonus(text: str, intent: QuestionPlan) -> float:
