@@ -68,6 +68,7 @@ _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|(?:几|多少)块钱|花了?多少")
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
+_ITEM_JOINERS = frozenset({"和", "与", "、", "以及"})  # between two items named side by side; 及 joins one item's words
 _DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)(?:(?:花|用|出|给|拿)了?)?多少")  # 多花多少
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
@@ -260,11 +261,11 @@ def _operation(question: str) -> Operation:
     return Operation.LOOKUP
 
 
-def _split_at_joiners(text: str) -> list[str]:
+def _split_at_joiners(text: str, joiners: frozenset[str] = _JOINERS) -> list[str]:
     """The text cut at joining words (和, 及, 、, 加); a word holding one (涉及, 比例) is not cut."""
     pieces: list[str] = [""]
     for token in tokens(text):
-        if token in _JOINERS:
+        if token in joiners:
             pieces.append("")
         else:
             pieces[-1] += token
@@ -274,16 +275,7 @@ def _split_at_joiners(text: str) -> list[str]:
 def _named_items(text: str) -> list[str]:
     """The items a question names side by side ("公务接待费和公务用车购置及运行费分别是多少"): cut at 和, 与, 、, 以及,
     never at 及, which joins the words of one item (购置及运行费)."""
-    pieces: list[str] = [""]
-    for token in tokens(text):
-        if token in _ITEM_JOINERS:
-            pieces.append("")
-        else:
-            pieces[-1] += token
-    return [p for p in map(clean_focus, pieces) if len(p) >= 2]
-
-
-_ITEM_JOINERS = frozenset({"和", "与", "、", "以及"})
+    return [p for p in map(clean_focus, _split_at_joiners(text, _ITEM_JOINERS)) if len(p) >= 2]
 
 
 def _parts(question_without_names: str, operation: Operation) -> list[str]:
