@@ -688,11 +688,9 @@ class FactPath:
         operands = self._operands(intent, facts)
         if operands is None:
             return None
-        listing = "；".join(f"{term}：{self._describe(fact)}" for term, fact in zip(intent.parts, operands, strict=True))
-        citations = [self._cite(fact) for fact in operands]
-        answer = Answer(question=intent.question, kind="text", text=f"{self._owner(operands[0])}{listing}。",
-                        citations=citations, route="fact")
-        return Draft(answer, [(c, fact.value) for c, fact in zip(citations, operands, strict=True)])
+        parts = [ListPart(term, fact) for term, fact in zip(intent.parts, operands, strict=True)]
+        listing = "；".join(f"{part.label}：{self._describe(part.fact)}" for part in parts)
+        return self._listed(intent, parts, f"{self._owner(operands[0])}{listing}。")
 
     def _listed(self, intent: QuestionPlan, parts: list[ListPart], text: str) -> Draft:
         """A list answer citing every part's figure."""

@@ -635,6 +635,7 @@ def _of_document(doc_id: str):
 
 
 def _packed(records: list[FactRecord]) -> bytes:
+    """A document's facts as one value: their fields in FactRecord's order, pickled."""
     return pickle.dumps([tuple(getattr(record, name) for name in _FACT_FIELDS) for record in records],
                         protocol=pickle.HIGHEST_PROTOCOL)
 

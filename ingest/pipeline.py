@@ -16,9 +16,9 @@ from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
 from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section, TableKind
-from ingest.performance_forms import named_project
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
+from ingest.performance_forms import named_project
 from ingest.scope import own_name_opening, sentence_scope, table_scope
 from ingest.sections import block_project, build_sections, heading_level, section_at
 from ingest.tables import type_table
