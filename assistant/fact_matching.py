@@ -28,7 +28,7 @@ from ingest.sections import block_project
 from ingest.scope import in_order
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, strip_list_mark, strip_table_number
-from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places, vocabulary
+from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
@@ -718,13 +718,6 @@ def _on_the_other_side(asked: str, fact: FactRecord) -> bool:
     return named is not None and named != wanted
 
 
-@lru_cache(maxsize=16384)
-def _sub_places(term: str) -> tuple[str, ...]:
-    """The names of places inside a body the asked words name (东荷 of 东荷社区社区工作者)."""
-    ends = "|".join(map(re.escape, vocabulary().sub_places))
-    return tuple(m["name"] for m in re.finditer(rf"(?P<name>[\u4e00-\u9fff]{{2}})(?:{ends})", term))
-
-
 def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     """How well the best of the asked forms names the fact's item: its subject, its section's item when the subject
     names none, the column a total row is the whole of, or the words of its item and place; 0 for none. Each
@@ -745,8 +738,6 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         text, factor = form.text, form.factor
         if _on_the_other_side(text, fact):
             continue
-        if any(place not in searchable for place in _sub_places(text)):
-            continue  # "东荷社区有几名社区工作者" is never the 街道's count of all its 社区工作者
         if form.joined and any(joined in fact.subject for joined, _ in form.joined) \
                 and _one_kind_of_joined(form.joined, fact.subject):
             continue

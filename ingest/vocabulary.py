@@ -44,7 +44,6 @@ class Vocabulary:
     suffixes: tuple[str, ...]  # end a place (区, 自治区)
     peoples: tuple[str, ...]  # peoples an autonomous place is named after (彝族 of 某彝族自治州)
     short_places: tuple[str, ...]  # places with one character before the suffix (某县)
-    sub_places: tuple[str, ...]  # end a place inside a 街道 or 乡 (东荷社区)
     not_places: tuple[str, ...]  # hold a suffix character without ending a place (城乡, 市场)
     generic: tuple[str, ...]  # kind or level of body, not which body (中共, 人民政府, （本级）)
     party_markers: tuple[str, ...]  # the party committee right after a place (某市委)
@@ -76,7 +75,6 @@ def vocabulary() -> Vocabulary:
         suffixes=_words(place, "suffixes"),
         peoples=_longest_first(w for row in place["peoples"] for w in row),
         short_places=_words(place, "short_places"),
-        sub_places=_words(place, "sub_places"),
         not_places=_words(place, "not_places"),
         generic=_words(place, "generic"),
         party_markers=_words(place, "party_markers"),
