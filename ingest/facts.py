@@ -39,7 +39,7 @@ _BOUND_AFTER = bound_words().pattern(bound_words().after)
 _COUNT_MENTION = re.compile(
     rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
     r"(?P<unit>万人次|人次|批次|台（套）|台\(套\)|万平方米|平方米|公里|万亩|亩|万人|万册|册|万吨|吨|公斤|辆|台|套|个|人|项|家|场|次"
-    r"|名|批|张|所|户|分(?![钟之期]))"
+    r"|名|批|张|所|户|条|处|座|件|间|栋|篇|份|床|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
 # "财政拨款“三公”经费预算为0。": a zero printed without a unit is zero in any unit

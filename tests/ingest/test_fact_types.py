@@ -383,6 +383,21 @@ def test_the_budget_a_figure_is_compared_with_then_last_years_level_and_change()
                      ("公务用车运行维护费", "比上年减少", Decimal("2424.00"), Basis.FINAL, None)}
 
 
+@pytest.mark.parametrize("text, subject, value, unit", [
+    ("更新社区和行政村老旧全民健身路径40条，消除器材安全隐患。", "更新社区和行政村老旧全民健身路径", 40, "条"),
+    ("维护烈士纪念设施38处。", "维护烈士纪念设施", 38, "处"),
+    ("2024年全年办理各类公证4,860件。", "全年办理各类公证", 4860, "件"),
+    ("新建标准化教室30间。", "新建标准化教室", 30, "间"),
+])
+def test_counts_in_prose_in_their_own_units(text: str, subject: str, value: int, unit: str) -> None:
+    (count,) = [f for f in line_facts(text, Basis.BUDGET) if f.kind is FactKind.COUNT]
+    assert (count.subject, count.value, count.unit) == (subject, Decimal(value), unit)
+
+
+def test_an_article_number_is_no_count() -> None:
+    assert not [f for f in line_facts("依据《预算法》第三十二条和第3条规定编制。", Basis.BUDGET) if f.kind is FactKind.COUNT]
+
+
 def test_a_classification_items_own_carry_over_is_the_items() -> None:
     """A 功能分类 item's paragraph states its 年末结转: that item's, not the body's whole 年末结转."""
     facts = line_facts("7.卫生健康支出（类）公共卫生（款）重大公共卫生服务（项）：年初预算0.0000万元，支出决算12.4000万元。"
