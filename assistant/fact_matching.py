@@ -82,6 +82,7 @@ ACCEPTED_BASES = {
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
 # words of an average or a unit cost (see `averaged`): 人均, 每画幅加工成本, 单价; not 每年, 每月, 每季度
+_PER_MONTH = re.compile(r"每个?月")  # a monthly rate asked: a figure says 月 to answer it
 _AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
@@ -856,6 +857,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
+    if _PER_MONTH.search(question) and "月" not in f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}":
+        return 0.0  # "高龄津贴每月发多少" asks a monthly rate (50元/人·月), never the year's total
     if fact.table_kind is TableKind.PROCUREMENT and _PROJECT_ASKED.search(question) and not _PURCHASE.search(question):
         return 0.0  # "某运动会这个项目预算多少": the project's money, never what one purchase under it costs
     if not achievement_fits(fact, question):

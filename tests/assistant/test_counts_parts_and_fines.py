@@ -32,6 +32,7 @@ NOTARY = """翡岙县公证处
 项目名称	2025年预算数
 统计执法检查及法治宣传	108640
 义务兵家庭优待金	18600000
+法律援助补贴	360000
 人工影响天气作业保障	680000
 
 表5 项目支出绩效目标表
@@ -156,3 +157,9 @@ def test_the_sentence_listing_their_names_says_what_they_are_called(assistant: A
 def test_names_or_figures_the_documents_do_not_give_are_not_found(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.kind == "not_found", answer.text
+
+
+def test_a_monthly_rate_is_never_the_years_total(assistant: Assistant) -> None:
+    assert "36.00万元" in assistant.ask("翡岙公证处2025年法律援助补贴安排多少").text
+    answer = assistant.ask("翡岙公证处法律援助补贴每月发多少")
+    assert answer.kind == "not_found", answer.text  # the document states no monthly figure
