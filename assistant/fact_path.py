@@ -371,9 +371,7 @@ class FactPath:
         opening = f"{self._owner(shown[0].figure)}{ranking.within}所列的{len(ranking.rows)}个项目中，"
         text = (f"{opening}{intent.bound}的有{len(passing)}个：{listed}。" if passing
                 else f"{opening}没有{intent.bound}的；最多的是{listed}。")
-        citations = [self._cite(row.figure) for row in shown]
-        answer = Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
-        return Draft(answer, [(c, row.figure.value) for c, row in zip(citations, shown, strict=True)])
+        return self._listed(intent, [ListPart(row.label, row.figure) for row in shown], text)
 
     def _change_fact(self, intent: QuestionPlan, facts: list[FactRecord], rate: bool = False) -> ScoredFact | None:
         """The stated change of the asked item: an amount, or with `rate` a percentage too."""

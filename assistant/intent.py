@@ -63,7 +63,7 @@ _PREVIOUS = re.compile(rf"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
-_EACH = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
+_EACH_FIGURE = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
 _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|(?:几|多少)块钱|花了?多少")
@@ -232,13 +232,18 @@ def _without_joining_ends(text: str) -> str:
     return "".join(words)
 
 
+def _joins_two(question: str) -> bool:
+    """Whether a joining word stands between two things the question names ("招待费和会议费"; 比 and commas join none)."""
+    return bool(_JOINERS.intersection(tokens(question)) - {"比", "，", ","})
+
+
 def _names_two(question: str) -> bool:
-    """Whether the question joins two things ("招待费和会议费", "和文旅局的…" after the first body's name)."""
-    return bool(_JOINERS.intersection(tokens(question)) - {"比", "，", ","}) or bool(re.match(r"\s*[和与及、]", question))
+    """Whether the question joins two things, also after the first body's name was taken off ("和文旅局的…")."""
+    return _joins_two(question) or bool(re.match(r"\s*[和与及、]", question))
 
 
 def _operation(question: str) -> Operation:
-    if _LIST.search(question) or _EACH.search(question) and not _names_two(question):
+    if _LIST.search(question) or _EACH_FIGURE.search(question) and not _names_two(question):
         return Operation.LIST
     if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK
@@ -256,7 +261,7 @@ def _operation(question: str) -> Operation:
         return Operation.DIFFERENCE
     if _CHANGE.search(question):
         return Operation.CHANGE
-    if ADDS_UP.search(question) and _JOINERS.intersection(tokens(question)) - {"比", "，", ","}:
+    if ADDS_UP.search(question) and _joins_two(question):
         return Operation.SUM
     return Operation.LOOKUP
 
@@ -498,7 +503,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     if operation is Operation.LIST and not one_body and not _LIST.search(rest):
         operation = Operation.LOOKUP  # "发改委和文旅局的招待费分别是多少": each body's figure, not a whole's parts
-    named_items = _named_items(rest) if one_body and operation is Operation.LOOKUP and _EACH.search(rest) else []
+    named_items = _named_items(rest) if one_body and operation is Operation.LOOKUP and _EACH_FIGURE.search(rest) else []
     if len(named_items) >= 2:  # "公务接待费和会议费分别是多少": each item's figure, listed
         operation = Operation.LIST
     rows = asked_rows(rest, clean_focus) if one_body and operation in (Operation.RANK, Operation.LOOKUP) else None

@@ -387,8 +387,9 @@ def _definition_bonus(text: str, intent: QuestionPlan) -> float:
     """A sentence defining a word gains; one defining the asked word itself ("8.机关运行经费：指…") gains twice,
     over another entry that only names it ("“三公”经费：指…公务用车运行维护费…"), as does one saying what the asked
     body does ("下设…某统计普查中心（公益一类），承担经济普查…")."""
-    named = normalise(text).find(normalise(intent.focus)) if intent.focus else -1
-    if named >= 0 and _DOES.search(normalise(text)[named:]):
+    plain = normalise(text)
+    named = plain.find(normalise(intent.focus)) if intent.focus else -1
+    if named >= 0 and _DOES.search(plain, named):
         return DEFINITION_BONUS * 2
     defines = _DEFINES.search(text)
     if not defines:

@@ -30,7 +30,7 @@ _CODE_HEADER = re.compile(r"编码|代码|编号")  # heads a column of codes, n
 
 
 @dataclass(frozen=True)
-class _Piece:
+class Piece:
     start: int  # display column of the first character
     end: int  # display column after the last character
     text: str
@@ -40,23 +40,23 @@ class _Piece:
         return is_figure(self.text)
 
 
-def _pieces(line: str) -> list[_Piece]:
+def line_pieces(line: str) -> list[Piece]:
     """The line's text runs at their display positions: words one space apart stay one piece, figures never join."""
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     last_end = -2  # character offset after the last word
     for word in re.finditer(r"\S+", line):
         start = display_width(line[: word.start()])
-        piece = _Piece(start, start + display_width(word.group()), word.group())
+        piece = Piece(start, start + display_width(word.group()), word.group())
         last = pieces[-1] if pieces else None
         if last and not last.is_figure and not piece.is_figure and line[last_end : word.start()] == " ":
-            pieces[-1] = _Piece(last.start, piece.end, f"{last.text} {piece.text}")
+            pieces[-1] = Piece(last.start, piece.end, f"{last.text} {piece.text}")
         else:
             pieces.append(piece)
         last_end = word.end()
     return pieces
 
 
-def _columns(lines: list[list[_Piece]]) -> list[tuple[int, int]]:
+def _columns(lines: list[list[Piece]]) -> list[tuple[int, int]]:
     """The stretches of display columns the lines print in, left to right."""
     width = max((p.end for pieces in lines for p in pieces), default=0)
     filled = [False] * width
@@ -72,7 +72,7 @@ def _columns(lines: list[list[_Piece]]) -> list[tuple[int, int]]:
     return columns
 
 
-def _figure_columns(body: list[list[_Piece]], columns: list[tuple[int, int]]) -> set[int]:
+def _figure_columns(body: list[list[Piece]], columns: list[tuple[int, int]]) -> set[int]:
     """The columns where the rows print more figures than words."""
     balance = [0] * len(columns)
     for pieces in body:
@@ -81,14 +81,14 @@ def _figure_columns(body: list[list[_Piece]], columns: list[tuple[int, int]]) ->
     return {i for i, b in enumerate(balance) if b > 0}
 
 
-def _with_empty_columns(columns: list[tuple[int, int]], head: list[list[_Piece]]) -> list[tuple[int, int]]:
+def _with_empty_columns(columns: list[tuple[int, int]], head: list[list[Piece]]) -> list[tuple[int, int]]:
     """The columns with one more under each header piece that stands over none of them (a column no row fills)."""
     placed = _headed(head, columns)
     empty = [(p.start, p.end) for pieces in head for p in pieces if not placed[id(p)]]
     return sorted({*columns, *empty})
 
 
-def _headed(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> dict[int, list[int]]:
+def _headed(head: list[list[Piece]], columns: list[tuple[int, int]]) -> dict[int, list[int]]:
     """The columns each header piece heads (by `id`): those it stands over, else the nearest one close by that no
     header piece stands over or has taken (a header centred beside figures set to the right), left to right."""
     placed = {id(p): _overlapped(p, columns) for pieces in head for p in pieces}
@@ -102,15 +102,15 @@ def _headed(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> dict[in
     return placed
 
 
-def _column_of(piece: _Piece, columns: list[tuple[int, int]]) -> int:
+def _column_of(piece: Piece, columns: list[tuple[int, int]]) -> int:
     return next(i for i, (a, b) in enumerate(columns) if a <= piece.start and piece.end <= b)
 
 
-def _overlapped(piece: _Piece, columns: list[tuple[int, int]]) -> list[int]:
+def _overlapped(piece: Piece, columns: list[tuple[int, int]]) -> list[int]:
     return [i for i, (a, b) in enumerate(columns) if piece.start < b and a < piece.end]
 
 
-def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> list[list[str]]:
+def _header_rows(head: list[list[Piece]], columns: list[tuple[int, int]]) -> list[list[str]]:
     """The header as rows of cells: a row of the pieces spanning columns (when any), then each column's own."""
     groups = [""] * len(columns)
     own = [""] * len(columns)
@@ -126,7 +126,7 @@ def _header_rows(head: list[list[_Piece]], columns: list[tuple[int, int]]) -> li
     return [groups, own] if any(groups) else [own]
 
 
-def _two_sided(head: list[list[_Piece]], body: list[list[_Piece]], columns: list[tuple[int, int]],
+def _two_sided(head: list[list[Piece]], body: list[list[Piece]], columns: list[tuple[int, int]],
                figure_columns: set[int]) -> bool:
     """Whether a label header (项目) stands right of a column of amounts: 收入 beside 支出, each side with a header
     above it, which the header vocabulary reads (ingest/loaders/text_tables.py). A 序号 or 科目编码 column counts no
@@ -138,7 +138,7 @@ def _two_sided(head: list[list[_Piece]], body: list[list[_Piece]], columns: list
                                  for pieces in head for p in pieces)
 
 
-def _codes(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int, head: list[list[_Piece]]) -> bool:
+def _codes(body: list[list[Piece]], columns: list[tuple[int, int]], column: int, head: list[list[Piece]]) -> bool:
     """Whether every figure of the column is a 科目编码 (30201, 2080505), or a whole number under a header naming codes
     (单位编码 301001)."""
     figures = [p.text for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column]
@@ -146,7 +146,7 @@ def _codes(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int
     return all(is_subject_code(f) for f in figures) or (_CODE_HEADER.search(headed) is not None and all(f.isdigit() for f in figures))
 
 
-def _numbers_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], column: int) -> bool:
+def _numbers_rows(body: list[list[Piece]], columns: list[tuple[int, int]], column: int) -> bool:
     """Whether the column counts the rows off: 1, 2, 3 … down its figures."""
     return counts_off([p.text for pieces in body for p in pieces if p.is_figure and _column_of(p, columns) == column])
 
@@ -154,10 +154,10 @@ def _numbers_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], colu
 def aligned_rows(head: list[str], lines: list[str]) -> list[list[str]] | None:
     """The table of header lines `head` above row lines `lines` as rows of cells, header rows first; None when
     the lines do not keep their columns aligned."""
-    body = [_pieces(line) for line in lines]
+    body = [line_pieces(line) for line in lines]
     if len(_columns(body)) < MIN_COLUMNS:
         return None
-    head_pieces = [_pieces(line) for line in head]
+    head_pieces = [line_pieces(line) for line in head]
     columns = _with_empty_columns(_columns(body), head_pieces)
     figure_columns = _figure_columns(body, columns)
     header = _header_rows(head_pieces, columns)
@@ -169,7 +169,7 @@ def aligned_rows(head: list[str], lines: list[str]) -> list[list[str]] | None:
     return None if rows is None else [*header, *rows]
 
 
-def _body_rows(body: list[list[_Piece]], columns: list[tuple[int, int]], figure_columns: set[int]) -> list[list[str]] | None:
+def _body_rows(body: list[list[Piece]], columns: list[tuple[int, int]], figure_columns: set[int]) -> list[list[str]] | None:
     """Each line's pieces in their columns, a wrapped cell's next line joined to it; None when a figure stands
     outside a figure column or beside another in one."""
     rows: list[list[str]] = []
@@ -201,4 +201,4 @@ def runs_on(head: list[str], lines: list[str], more: list[str]) -> bool:
     """Whether `more` carries on the aligned table of `head` over `lines`: in the same columns, each of its lines
     without figures only finishing a wrapped cell of the row above."""
     before, after = aligned_rows(head, lines), aligned_rows(head, lines + more)
-    return bool(before and after) and len(after) == len(before) + sum(any(p.is_figure for p in _pieces(line)) for line in more)
+    return bool(before and after) and len(after) == len(before) + sum(any(p.is_figure for p in line_pieces(line)) for line in more)

@@ -12,33 +12,19 @@ keeps to the header's columns becomes tab-separated cells, a blank cell kept whe
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from ingest.display_width import display_width
+from ingest.loaders.aligned_columns import Piece, line_pieces
 from ingest.performance_headers import is_actual_header, is_value_header, level_of
+from ingest.punctuation import PROSE
 
 MIN_COLUMNS = 3  # a level, an indicator and its target at least
-_PIECE = re.compile(r"\S+(?: \S+)*")  # words one space apart are one cell; two spaces or more part two cells
-_PROSE = re.compile(r"[，。；！？]")
 
 
-@dataclass(frozen=True)
-class _Piece:
-    start: int  # display column of its first character
-    text: str
-
-
-def _pieces(line: str) -> list[_Piece]:
-    return [_Piece(display_width(line[: m.start()]), m.group()) for m in _PIECE.finditer(line)]
-
-
-def _grid_header(line: str) -> list[_Piece] | None:
+def _grid_header(line: str) -> list[Piece] | None:
     """The header's cells when the line heads an indicator grid: a level column and a target column among three or
     more, and no sentence."""
-    pieces = _pieces(line)
+    pieces = line_pieces(line)
     texts = [p.text for p in pieces]
-    if len(pieces) < MIN_COLUMNS or _PROSE.search(line) or "\t" in line:  # tabs give their cells themselves
+    if len(pieces) < MIN_COLUMNS or PROSE.search(line) or "\t" in line:  # tabs give their cells themselves
         return None
     levels = any(level_of(t) is not None for t in texts)
     return pieces if levels and any(map(_heads_targets, texts)) else None
@@ -49,11 +35,11 @@ def _heads_targets(text: str) -> bool:
     return is_value_header(text) or is_actual_header(text)
 
 
-def _grid_row(line: str, header: list[_Piece]) -> list[str] | None:
+def _grid_row(line: str, header: list[Piece]) -> list[str] | None:
     """The line's cells under the header's columns (each cell in the column whose start is nearest its own), or
     None when it is no row of the grid: blank, a sentence, too few cells, or two cells under one column."""
-    pieces = _pieces(line)
-    if len(pieces) < 2 or _PROSE.search(line) or "\t" in line:
+    pieces = line_pieces(line)
+    if len(pieces) < 2 or PROSE.search(line) or "\t" in line:
         return None
     cells = [""] * len(header)
     for piece in pieces:

@@ -29,6 +29,7 @@ from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.text_rows import cell_rows
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 from ingest.numbers import ascii_digits
+from ingest.punctuation import PROSE
 
 MIN_WRAP_WIDTH = 40  # display columns; below this no line is taken to be hard-wrapped
 FULL_LINE_SHARE = 0.9  # a line at least this share of the widest line ran into the page margin
@@ -47,7 +48,6 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 _SENTENCE_END = tuple("。！？")
 _CLOSERS = "”’」』）)"
 _INDENT = re.compile(r"^(?: {2,}|\u3000)")
-_PROSE = re.compile(r"[，。；！？]")
 _HEADER_STOP = re.compile(r"[，。；！？：:]")  # title, 单位：元 and prose lines are not column headers
 
 
@@ -76,7 +76,7 @@ def _is_table_row(line: str, in_run: bool) -> bool:
     figures = _trailing_figures(line)
     if figures >= 2:
         return True
-    if figures == 0 or _PROSE.search(line):
+    if figures == 0 or PROSE.search(line):
         return False
     return in_run or sum(is_figure(cell) for cell in row_cells(line)) >= 2
 
@@ -87,7 +87,7 @@ def _one_figure_runs(lines: list[str], tabbed: list[bool], rows: list[bool]) -> 
     def fits(i: int) -> bool:
         tokens = lines[i].split()
         return (not tabbed[i] and not rows[i] and len(tokens) >= 2 and _trailing_figures(lines[i]) == 1
-                and "." in ascii_digits(tokens[-1]) and not _PROSE.search(lines[i]))
+                and "." in ascii_digits(tokens[-1]) and not PROSE.search(lines[i]))
 
     runs, start = [], None
     for i in range(len(lines) + 1):
@@ -166,7 +166,7 @@ def _ends_paragraph(line: str, width: int) -> bool:
 def _runs_on(line: str) -> bool:
     """Whether a line of prose (a numbered one too: "1.行政运行（项）…，增长") stops inside its sentence."""
     text = line.strip().rstrip(_CLOSERS) or line.strip()
-    return bool(_PROSE.search(text)) and not text.endswith((*_SENTENCE_END, "：", ":", "表"))
+    return bool(PROSE.search(text)) and not text.endswith((*_SENTENCE_END, "：", ":", "表"))
 
 
 def _starts_paragraph(line: str) -> bool:
@@ -235,7 +235,7 @@ def _carry_over_page_breaks(items: list[str | Block]) -> list[str | Block]:
 
 def _is_label_only(text: str) -> bool:
     """A short line of words without sentence marks ("303 01离休费"), as a label-only row prints."""
-    return bool(text) and not _PROSE.search(text) and _words_width(text) <= MAX_BRIDGE_WIDTH
+    return bool(text) and not PROSE.search(text) and _words_width(text) <= MAX_BRIDGE_WIDTH
 
 
 def _is_label_line(line: str) -> bool:
