@@ -32,7 +32,7 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.sub_units import own_office_item
+from assistant.sub_units import office_sentences, own_office_item
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -42,7 +42,7 @@ from index.vector_backfill import require_vectors
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import split_places, vocabulary
 
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
@@ -97,6 +97,7 @@ class Turn:
     report: StageReport = ignore_stage
     stated_for: int | None = None  # the year asked, when only a later document states figures for it
     named_alone: bool = False  # the question names a sub-unit without its department
+    own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
 
 
 def _basis(document: DocumentRecord) -> Basis:
@@ -279,9 +280,11 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = spoken[1], None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
-        if intent.sub_unit in vocabulary().own_office and (refusal := self._to_own_office(intent, available)):
-            turn.refusal = refusal
-            return turn
+        if intent.sub_unit in vocabulary().own_office:
+            if refusal := self._to_own_office(intent, available):
+                turn.refusal = refusal
+                return turn
+            turn.own_office = bool(intent.sub_unit)
         # "潆湾区社会福利院收支预算": answered from the unit's own tables, else, when no table has a row of it, its paragraph
         holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         scoped = self._unit_tables(intent.sub_unit, available) if intent.sub_unit else None
@@ -291,7 +294,7 @@ class Assistant:
             turn.intent = intent = self._as_unit(turn, scoped, available, named_alone)
             holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         turn.named_alone = named_alone
-        if intent.sub_unit and not holders:
+        if intent.sub_unit and not holders and not turn.own_office:  # an office with no row: only its sentences
             if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
                 return turn
@@ -359,6 +362,9 @@ class Assistant:
             if turn.draft is None and (scoped := self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
                 unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
                 turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs)
+            if turn.draft is None and turn.own_office:  # "审计局本级机关运行经费": the sentence stating the office's
+                office = replace(turn.intent, sub_unit="")
+                turn.draft = self._fact_path(turn).answer(office, office_sentences(facts), turn.docs)
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, facts, self.texts, self.config.display_unit)
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
@@ -461,18 +467,20 @@ class Assistant:
             intent.sub_unit = ""
             return None
         office = self._own_office(available)
-        if office is None:
+        if office is None and not office_sentences(self.fact_cache.facts([d.doc_id for d in available])):
             return f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"
-        intent.focus, intent.sub_unit = own_office_item(intent.focus, intent.sub_unit), office
+        intent.focus, intent.sub_unit = own_office_item(intent.focus, intent.sub_unit), office or intent.sub_unit
         return None
 
     def _own_office(self, available: list[DocumentRecord]) -> str | None:
         """The one row label naming the department's own office in tables of its units: 某局机关 or 机关本级, else a
-        row of the department's own name (某局（本级）, read without its note); None when none or several do."""
+        row of the department's own name, its place before it or not (某局（本级）, read without its note); None when
+        none or several do."""
         words = vocabulary().own_office  # asked as 机关, printed as 本级 or the other way round
         departments = {d.department for d in available}
-        found = [f for name in (*words, *departments) for f in self._unit_rows(name, available)]
-        for fits in (lambda s: s.endswith(words), lambda s: s in departments):
+        named = departments | {split_places(d)[1] for d in departments}  # 菰坳乡人民政府（本级） of 某县菰坳乡人民政府
+        found = [f for name in (*words, *named) for f in self._unit_rows(name, available)]
+        for fits in (lambda s: s.endswith(words), lambda s: s in named):
             rows = {f.subject for f in found if fits(f.subject)}
             if rows:
                 return next(iter(rows)) if len(rows) == 1 else None

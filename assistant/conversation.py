@@ -20,6 +20,7 @@ from ingest.numbers import is_money
 
 _LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
+_UNIT_POINTER = re.compile(r"这个|这家|该|此")  # before the last word of a sub-unit's name: "这个中心" is that unit
 _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
 _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
 _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
@@ -46,10 +47,26 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
         department=next(iter(departments))[:100] if len(departments) == 1 else None,
         unit=(plan.sub_unit or plan.unit_scope)[:100] or None,
         year=next(iter(years)) if len(years) == 1 else None,
-        item=(plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus)[:100] or None,
+        item=_item_of((plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus),
+                      plan.sub_unit)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )
+
+
+def _item_of(focus: str, unit: str) -> str:
+    """The item asked, without the sub-unit's name it was asked with ("某中心支出": 支出)."""
+    return focus.replace(unit, "", 1) if unit and focus != unit else focus
+
+
+def _without_unit_pronoun(body: str, unit: str | None) -> str:
+    """The question without the words pointing back at the sub-unit asked before ("这个中心" after 某审计信息中心):
+    the scope names it."""
+    for pointer in _UNIT_POINTER.finditer(body):
+        head = next((unit[-n:] for n in (2, 1) if unit and body.startswith(unit[-n:], pointer.end())), "")
+        if head:
+            return body[: pointer.start()] + body[pointer.end() + len(head) :]
+    return body
 
 
 def _part_named_before(body: str, topic: str) -> str:
@@ -85,7 +102,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     it assumed); none when the question stands alone."""
     if not (context.department or context.year or context.item):
         return []
-    body = _TAIL.sub("", _LEAD.sub("", question.strip()))
+    body = _without_unit_pronoun(_TAIL.sub("", _LEAD.sub("", question.strip())), context.unit)
     plan = parse_question(body, documents)
     if plan.operation is Operation.RANK:
         return []
@@ -141,5 +158,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
         needs_item = (len(plan.focus) < 2 and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason) or lacks_left) \
             and not _PRONOUN.search(body)  # "为什么比年初预算多那么多": why the item before did
-        rewritten = f"{scope}{item if needs_item else ''}{text}"
+        # "比年初预算多了多少" after the 调整预算数: the basis asked before, against the one named now
+        kept_basis = context.basis.removesuffix("数") if needs_item and lacks_left and context.basis \
+            and plan.part_bases[:1] == [None] and plan.part_bases[1:] != [context.basis] else ""
+        rewritten = f"{scope}{item if needs_item else ''}{kept_basis}{text}"
     return [] if rewritten == body else [rewritten, *alternatives]

@@ -103,7 +103,12 @@ def find_department(question: str, known: Sequence[str]) -> DepartmentMatch:
     matched, unknown = _read(question, index)
     best = min(matched, key=lambda m: (m.start - m.end, m.start), default=None)
     found = _result(question, [best] if best else [], unknown, index)
-    return replace(found, unit=_unit_after(question, best.end)) if best and len(best.departments) == 1 else found
+    if not best or len(best.departments) != 1:
+        return found
+    unit = _unit_after(question, best.end)
+    name = index.departments[best.departments[0]].name
+    # "某中心（本级）" published as such: its own name, no office of it asked
+    return replace(found, unit=None if unit and name.rstrip("）)").endswith(unit) else unit)
 
 
 def find_all_departments(question: str, known: Sequence[str]) -> DepartmentMatch:
@@ -131,7 +136,7 @@ def _unit_after(question: str, at: int) -> str | None:
     vocab = vocabulary()
     while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
         at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
-    if own := _own_office_at(question, at):
+    if own := _own_office_at(question, at + (question[at : at + 1] in ("（", "("))):  # 某乡人民政府（本级）
         return own
     for end, words in sorted(_organ_ends(question).items()):
         if end <= at:

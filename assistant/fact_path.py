@@ -569,14 +569,15 @@ class FactPath:
             return None
         if intent.basis is not None:  # "项目支出决算占总支出决算": the basis is asked of both, the items are 项目支出 and 总支出
             intent = replace(intent, parts=[bare if len(bare := bare_item(p)) >= 2 else p for p in intent.parts])
-        stated = self._stated_share(intent, facts)
-        if stated:
+        if intent.sub_unit:  # "某乡人民政府（本级）的收入占部门收入的百分之几": the unit's row of its table's total row
+            return self._unit_share(intent, facts)
+        elif stated := self._stated_share(intent, facts):
             return stated
-        part = None
-        named, joined = intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
-        kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
-        for term in ((joined, named, named[: kind.start()]) if kind else (named, joined)):
-            part = part or self._level_fact(intent, facts, term)
+        else:
+            part, named, joined = None, intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
+            kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
+            for term in ((joined, named, named[: kind.start()]) if kind else (named, joined)):
+                part = part or self._level_fact(intent, facts, term)
         if part is None:
             return None
         # the whole is another item of the part's document: 政府采购货物 is no whole of itself; where the part's
@@ -596,6 +597,18 @@ class FactPath:
         result = compute.share(self._money(part.fact), self._money(whole.fact))
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
+
+    def _unit_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """A sub-unit's share of its department's whole: its row's figure over the total row of the same table and
+        column, the only whole that counts what the row counts (上年结转 too where the row holds it)."""
+        row = unit_figure(intent.sub_unit, intent.parts[0], facts)
+        total = next((f for f in facts if row and f.table_id == row.table_id and f.doc_id == row.doc_id
+                      and f.col_path == row.col_path and is_total_label(f.subject)), None)
+        if row is None or total is None:
+            return None
+        result = compute.share(self._money(row), self._money(total))
+        return self._computed(intent, f"占{_named(total, intent.parts[1])}的比例", row, [row, total], result, "%",
+                              _named(row, intent.parts[0]))
 
     def _stated_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """The share the document states for the part ("基本支出5377.64万元，占55.10%"), when the whole asked is

@@ -22,7 +22,7 @@ from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, coun
                                   whole_terms, with_siblings_whole)
 from index.fact_store import DocumentRecord
 from ingest.classify import table_kind
-from ingest.facts import stated_basis_in
+from ingest.facts import BUDGET_SIDES, stated_basis_in
 from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, DocumentKind, TableKind
 from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
@@ -31,7 +31,7 @@ from index.query_expansion import canonical_terms, canonical_variants
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
 _AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
 _COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
-_YEAR = re.compile(r"(20\d{2})\s*(?:年度?)?|(?<![\d.])([1-4]\d)\s*年度?(?!\d)")  # 2024年(度), 2024, or 24年 as people write it
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*(?:年度?)?|(?<![\d.])([1-4]\d)\s*年度?(?!\d)")  # 2024年(度), 2024, or 24年 as people write it
 _DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
 _DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根用由][^，。？?]{0,14}?(?:推算|倒推|反推)")
 _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
@@ -62,7 +62,7 @@ _COUNTED_LAST_YEAR = r"(?:上年|去年|上一年)(?=[^比较]{1,8}?(?:多少|�
 _PREVIOUS = re.compile(rf"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少|{_COUNTED_LAST_YEAR}")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
-_LIST = re.compile(r"(?:包括|包含|分成|分为|有)?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
+_LIST = re.compile(r"(?:包括|包含|分成|分为|有|(?:花|用)[在到])?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|由哪些|构成|组成")
 _EACH_FIGURE = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
@@ -100,7 +100,8 @@ _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥|嘛)用的?|
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
 _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)?来源(?:是什么|有哪些|是啥)?|来自哪(?:里|儿)?"
                      r"|(?:从|在)哪(?:里|儿|个项目|项)?(?:出|列支|开支)的?")  # 报酬从哪出: which item pays it
-_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
+_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|(?<![为要])是什么(?=\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少)|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
+_DEFINED_WITH_FIGURE = re.compile(r"(?<![为要])是什么\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 # "2024年年底": a date; "2024年年末结转和结余" names the year's item 年末结转和结余, no date
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
@@ -137,6 +138,9 @@ _FILLER = re.compile(
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
     r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
+    r"(?:^|(?<=\s))(?:自己|自身|本身)的?(?=[\u4e00-\u9fff]{2})|"  # "某中心自己的支出": the body's own, said of it
+    r"(?:^|(?<=[\s里中]))[\u4e00-\u9fff]{1,4}(?:这些|这类|之类的?)(?=[\u4e00-\u9fff]{2})|"  # "工资这些人员经费": 人员经费
+    r"每(?:个|名|位)?(?:学生|生|人|户|天|日|月|年)|"  # "每个学生每天补助多少": a rate, matched by its 每 (fact_matching)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
@@ -199,6 +203,12 @@ def _without_tables(part: str) -> str:
     return clean_focus(_TABLE_NAMED.sub(_without_table_name, part)).removesuffix("数")
 
 
+def _other_side_only(term: str, focus: str) -> bool:
+    """Whether `term` names only the side of a budget (收入, 支出) that `focus` does not: 支出总计 for 收入总额."""
+    sides = [side for side in BUDGET_SIDES if side in focus]
+    return len(sides) == 1 and sides[0] not in term and any(side in term for side in BUDGET_SIDES)
+
+
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
     text = _YEAR.sub(" ", text)
@@ -211,7 +221,7 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", text)
     text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
-    text = re.sub(r"(?:比|较)?(?:多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?:比|较)?(?:调增了?|调减了?|多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
     return _without_joining_ends(text)
@@ -321,8 +331,8 @@ _SHARED_HEAD = re.compile(r"[两二三四五六七八九十\d]+\s*(?:个|项|笔
 
 
 _OVERRUN = re.compile(r"超(?:支|出|了)+(?:预算)?")  # "为啥超了": spent more than budgeted
-_DOWN = re.compile(r"少了|减少|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")
-_UP = re.compile(r"多了|增加|超支|超出|超了|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
+_DOWN = re.compile(r"少了|减少|调减|调低|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")
+_UP = re.compile(r"多了|增加|调增|调高|超支|超出|超了|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 
 _BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|预算数?)"
@@ -486,7 +496,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     rest = _ALL_FUNDS.sub(" ", rest)  # "算上上年结转和其他收入": which money, no second item to add
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
-    defines = _DEFINITION.search(rest) and not counted
+    # "X是什么，标准多少": what X means, its figure as its definition states it
+    defines = _DEFINITION.search(rest) and (not counted or _DEFINED_WITH_FIGURE.search(rest))
     asks_side = asked_aspects(rest) and not counted  # "依据什么立项": the text under the project's 立项依据
     asks_reason = bool(_REASON.search(rest))
     name = _NAME.search(rest)  # "有几个下属单位，叫什么": the sentence naming them says how many too
@@ -571,7 +582,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
         not_after = "员出" if hint == "支" else "员"  # 多少人员 counts no 人; 多少支出 asks money
-        if re.search(rf"(?:几|多少){hint}(?![{not_after}]){tail}", rest) or (hint == "面积" and hint in rest):
+        if re.search(rf"(?<!哪)(?:几|多少){hint}(?![{not_after}]){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break
     if unit_hint and unit_hint[0] == "个":  # "人员编制有多少个", "有几个执业公证员": 个 counts anything; the noun says what in
@@ -600,7 +611,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = clean_focus(rest[: gap.start()])
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
-    if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
+    if operation in (Operation.LOOKUP, Operation.LIST) and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
         focus = _BASIS_HEAD.sub("", _without_basis(_without_basis(_BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
@@ -613,10 +624,14 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
         wholes = whole_terms(focus) or (spending_terms() if completion else total_terms() + spending_terms())
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]
-        # a rate of 支出 is the whole's, never a 支出 item's: the bare word is no term of its own there
-        terms = (containing if completion and containing and whole_terms(focus) else [focus, *containing]) if focus else wholes
+        # a rate of 支出 is the whole's, never a 支出 item's: the bare word is its last term there
+        # ("支出决算完成年初预算的…" is stated of 支出 itself, after the whole's terms)
+        terms = ([*containing, focus] if completion and containing and whole_terms(focus) else [focus, *containing]) \
+            if focus else wholes
     elif this_year := this_years_terms(focus):  # "当年的收入": the year's own, not with what is carried over
         terms = [focus, *this_year]
+    elif named_whole := whole_terms(focus):  # "部门预算收入总额": the whole's income, as documents name it, not its 支出
+        terms = [focus, *(t for t in named_whole if not _other_side_only(t, focus))]
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
     if unit_hint and "%" not in unit_hint:  # "买了几辆车": the cars bought as documents count them (购置用车)
@@ -631,7 +646,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)
-    if clarified and not _SUMMED.match(clarified["term"]):  # the asker's own word for the item first
+    if clarified and not _SUMMED.match(clarified["term"]) and not clarified["term"].isdigit():
+        # the asker's own word for the item first; a code in brackets (2010804) only says which item it is
         term = clarified["term"]
         terms = [term, *canonical_variants(term), *[t for t in terms if t != term]]
     within = _WITHIN.match(focus)

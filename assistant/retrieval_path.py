@@ -40,14 +40,16 @@ MAX_SENTENCE_CHARS = 300
 TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about them
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
 LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
-_ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、")  # "…单位：甲、乙", not "X：指甲、乙"
+# "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
+_ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 _FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
 _GLOSSARY_MARK = r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"  # "（6）", "2．" opening an entry
 # whose a table is, said on the line above it ("部门名称：某局 单位：万元"): it answers only a question about the unit
-_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+")
+# whose a table is, and its form's number ("公开02表"): caption words that say nothing else
+_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+|(?:公开|附)表?\s*[\d一二三四五六七八九十]+\s*表")
 CAPTION_ROOM = 3  # chunks looked at per chunk kept, so those of caption lines alone make room for others
 _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table going on under its caption again
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk

@@ -4,6 +4,8 @@ of the table whose title names the item. Nothing else answers: a department's ow
 
 from __future__ import annotations
 
+import re
+
 from assistant.plan import ALL_FUNDS_TABLES
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
@@ -15,6 +17,7 @@ from ingest.subjects import normalise
 from ingest.tables import is_total_label
 from ingest.vocabulary import vocabulary
 
+_PROJECTS = "项目"
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
 WHOLE_TABLES = (*ALL_FUNDS_TABLES, TableKind.OTHER)  # tables of all a unit's money, not of one item (三公, 政府采购)
 
@@ -41,8 +44,21 @@ def own_office_item(asked: str, word: str) -> str:
     return item[len(filler) :]
 
 
+def office_sentences(facts: list[FactRecord]) -> list[FactRecord]:
+    """The figures of sentences stating them of the department's own office: its name, then the office's word, then
+    the item ("2024年度某局（本级）机关运行经费支出247.82万元"), where no table row of the office holds the item."""
+    vocab = vocabulary()
+    words = "|".join(sorted(vocab.own_office, key=len, reverse=True))
+    after = "|".join((*vocab.own_office_not_before, "运行"))
+    return [f for f in facts if f.origin == "text" and f.department and re.search(
+        rf"{re.escape(f.department)}[（(]?(?:{words})(?:[)）]|(?!{after}))", f.context)]
+
+
 def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
-    """The figure of `item` among a unit's row figures, or None."""
+    """The figure of `item` among a unit's row figures, or None. Its projects' money ("本级的项目加起来") is only in
+    a 项目 column or a table of projects, never in a column of all its money."""
+    if _PROJECTS in item:
+        rows = [f for f in rows if _PROJECTS in f.measure or f.table_kind is TableKind.PROJECTS]
     # 下属的… leads a name; 预算总额 names the whole
     words = [w for w in search_terms(item) if len(w) >= 2 and w not in vocabulary().unit_leads and w not in generic_item_words()]
     if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money, or

@@ -342,7 +342,11 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if subject in ("", "预算") and "预算" in f"{subject}{measure}" and _SELF.search(clause):
                 subject = WHOLE_BUDGET  # "2024年该中心年初预算为552.80万元": the body's whole budget
             if unit_text in "%％" and _COMPLETION.search(clause):
-                subject, measure = "", COMPLETION_MEASURE
+                # "该中心…年初预算431.10万元，支出决算完成年初预算的103.08%": the rate of the side it names, where the
+                # item named before is not of that side already (一般公共预算财政拨款支出…，支出决算完成…: that item's)
+                side = next((side for side in BUDGET_SIDES if clause.strip().startswith(side)), "")
+                subject = side if side not in running_subject else ""
+                measure = COMPLETION_MEASURE
             share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None
             if share:  # "基本支出 5377.64万元，占 55.10%": the share of the item just named, in the whole it names
                 subject, measure = running_subject, f"占{share['whole']}的{SHARE_MEASURE}" if share["whole"] else SHARE_MEASURE
@@ -361,6 +365,11 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif not subject or _BARE_MEASURE.match(subject):
                 # "收支总预算各增加731.39万元，增长5.36%": a bare change is of the item whose change came last
                 subject = changed_subject if change and changed_subject else running_subject
+                side = next((s for s in BUDGET_SIDES if measure.startswith(s)), "")
+                if side and _OTHER_SIDE[side] in subject and side not in subject:
+                    # "收入决算444.39万元，…；支出决算444.39万元": the 支出 of what the 收入 was of, never that 收入
+                    before, _, after = subject.rpartition(_OTHER_SIDE[side])
+                    subject = f"{before}{side}{after}"
             elif change and subject in BUDGET_SIDES and subject in running_subject and _WHOLE.search(running_subject):
                 subject = running_subject  # "本年支出合计7,180.00万元，…本年支出增加353.56万元": the total's change
             elif subject in _BARE_WHOLES and (named := _named_before(sentence[:clause_start])):

@@ -112,13 +112,34 @@ class TextBuilder:
 
 
 def attach_captions(doc: RawDocument) -> None:
-    """Gives each table the few non-table lines right above it (after the previous table)."""
+    """Gives each table the few non-table lines right above it (after the previous table). Two tables set side by
+    side on a page share one title line ("一般公共预算“三公”经费支出预算表 机关运行经费预算表"): the one read first
+    takes the left title, the one right after it, with no line of its own above, the right."""
     previous_end = 0
+    previous: RawTable | None = None
     for table in doc.tables:
         start = table.start
         above = [ln for ln in doc.lines if previous_end <= ln.start < start]
+        if not above and previous is not None and (paired := _paired_titles(previous.caption_lines)):
+            at, left, right = paired
+            previous.caption_lines = [*previous.caption_lines[:at], left, *previous.caption_lines[at + 1 :]]
+            above = [right]
         table.caption_lines = above[-MAX_CAPTION_LINES:]
-        previous_end = table.end
+        previous_end, previous = table.end, table
+
+
+_PAIRED_TITLES = re.compile(r"(?P<left>\S[^\s]*?表)\s+(?P<right>\S[^\s]*?表)")
+
+
+def _paired_titles(captions: list[Line]) -> tuple[int, Line, Line] | None:
+    """The caption line holding two table titles side by side, split into the left and the right title."""
+    for at, line in enumerate(captions):
+        if paired := _PAIRED_TITLES.fullmatch(line.text.strip()):
+            offset = line.start + len(line.text) - len(line.text.lstrip())
+            left = Line(paired["left"], offset + paired.start("left"), offset + paired.end("left"), line.page)
+            right = Line(paired["right"], offset + paired.start("right"), offset + paired.end("right"), line.page)
+            return at, left, right
+    return None
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted OOXML or legacy .doc/.xls

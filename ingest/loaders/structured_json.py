@@ -4,8 +4,9 @@ and lists nested in any way, whose strings are the text and whose lists of rows 
 Within an object, its plain fields come first, in the file's order: a title's value alone ("标题": "…支出预算表"),
 a long text alone, any other field as "name：value" (部门名称：某局, 单位：万元); then its other fields in the
 file's order: a list of strings is paragraphs, a list of rows (lists of plain values) is a table, and the row
-lists of one object (表头 then 行) are one table, under the lines its plain fields gave it; nested objects and
-lists are read the same way.
+lists of one object (表头 then 行) are one table, under the lines its plain fields gave it; a list of records (objects
+of short plain values, some figures) is a table whose header is their field names; nested objects and lists are read
+the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +28,27 @@ def _is_rows(value: object) -> bool:
     """A list of rows: lists of plain values."""
     return isinstance(value, list) and bool(value) and all(
         isinstance(row, list) and all(_is_plain(cell) for cell in row) for row in value)
+
+
+def _is_records(value: object) -> bool:
+    """A list of records: objects of plain values, short ones, some of them figures (a table's rows keyed by column
+    name: {"单位名称": "某中心", "合计": 2016.35, …}); not a list of titled paragraphs."""
+    return isinstance(value, list) and len(value) >= 2 and all(
+        isinstance(row, dict) and row and all(_is_plain(cell) for cell in row.values()) for row in value) \
+        and all(len(_cell(cell)) < _TEXT_CHARS for row in value for cell in row.values()) \
+        and any(isinstance(cell, int | float) and not isinstance(cell, bool) for row in value for cell in row.values())
+
+
+def _record_rows(records: list[dict]) -> list[list[str | None]]:
+    """Records as a table: the column names, in the order the records give them (a name one record lacks keeps its
+    place after the name before it where another has it), then a row per record."""
+    columns: list[str] = []
+    for record in records:
+        for at, key in enumerate(map(str, record)):
+            if key not in columns:
+                before = str(list(record)[at - 1]) if at else None
+                columns.insert(columns.index(before) + 1 if before in columns else len(columns) if at else 0, key)
+    return [list(columns), *([_cell(record.get(column)) for column in columns] for record in records)]
 
 
 def _cell(value: object) -> str:
@@ -56,6 +78,8 @@ def write_json(builder: TextBuilder, value: object) -> None:
         builder.add_line(_cell(value))
     elif isinstance(value, list) and _is_rows(value):
         builder.add_table(_table_rows(value))
+    elif _is_records(value):
+        builder.add_table(_record_rows(value))
     elif isinstance(value, list):
         for item in value:
             write_json(builder, item)

@@ -690,3 +690,13 @@ def test_a_college_is_said_by_its_first_character_and_院(question: str, departm
 @pytest.mark.parametrize("question", ["沅泷术院收入", "沅泷业院收入"])
 def test_one_character_before_a_short_organ_word_must_be_the_first(question: str) -> None:
     assert find_department(question, AUTONOMOUS).departments == ()
+
+
+@pytest.mark.parametrize("question", ["岚溪乡人民政府（本级）的收入预算是多少", "岚溪乡人民政府(本级)2025年收入"])
+def test_the_own_office_in_brackets_after_the_name_is_asked(question: str) -> None:
+    assert find_department(question, ["翠涔县岚溪乡人民政府"]).unit == "本级"
+
+
+def test_a_body_published_as_its_own_office_asks_no_office_of_it() -> None:
+    match = find_department("琮阳市公积金管理中心（本级）2025年三公经费", ["琮阳市公积金管理中心（本级）"])
+    assert match.departments == ("琮阳市公积金管理中心（本级）",) and match.unit is None

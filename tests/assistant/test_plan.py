@@ -921,9 +921,11 @@ def test_a_funds_money_spent_keeps_its_side_once_the_basis_is_read(question, foc
 @pytest.mark.parametrize("question, whole", [("文旅局24年收入完成年初预算的百分之几", "本年收入合计"),
                                              ("文旅局24年支出完成了百分之几", "本年支出合计")])
 def test_a_completion_rate_of_income_or_spending_is_the_wholes(question, whole):
-    """The rate of 收入 is 本年收入合计's, never a 收入 item's: the bare word is no term of its own."""
+    """The rate of 收入 is 本年收入合计's, never a 收入 item's: the bare word comes only after the whole's terms (a
+    sentence may state the rate of 支出 itself: "支出决算完成年初预算的103.08%")."""
     found = plan(question)
-    assert found.operation is Operation.COMPLETION and whole in found.terms and found.focus not in found.terms
+    assert found.operation is Operation.COMPLETION and whole in found.terms and found.terms[-1] == found.focus
+    assert found.terms.index(whole) < found.terms.index(found.focus)
 
 
 @pytest.mark.parametrize("question", ["文旅局人员编制有多少个", "发改委有多少个事业编制"])
@@ -1022,3 +1024,51 @@ def test_what_a_body_does_is_its_duties(question):
 def test_a_stock_held_is_counted_of_its_item(question):
     found = plan(question)
     assert found.focus in ("公车", "公务用车") and "辆" in found.unit_hint, found
+
+
+@pytest.mark.parametrize("question", ["文旅局为什么调增", "文旅局行政运行为啥调减了"])
+def test_raised_or_cut_is_a_direction_not_an_item(question):
+    plan = parse_question(question, documents())
+    assert plan.asks_reason and "调" not in plan.focus and plan.direction is not None
+
+
+@pytest.mark.parametrize("question", ["文旅局三公经费分别花在哪几块，各多少", "文旅局三公经费用在哪几块"])
+def test_which_pieces_a_whole_went_on_asks_its_parts_not_a_count(question):
+    plan = parse_question(question, documents())
+    assert plan.focus == "三公经费" and not plan.unit_hint
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("文旅局2025年自己的支出是多少", "支出"), ("文旅局本身的支出是多少", "支出"),
+])
+def test_a_bodys_own_is_said_of_it_not_an_item(question, focus):
+    assert parse_question(question, documents()).focus == focus
+
+
+@pytest.mark.parametrize("question", ["文旅局说的生均公用经费是什么，标准多少", "文旅局的生均公用经费是什么，每生多少"])
+def test_what_it_is_and_its_standard_asks_the_definition(question):
+    plan = parse_question(question, documents())
+    assert plan.operation is Operation.TEXT and plan.asks_definition
+
+
+@pytest.mark.parametrize("question", ["文旅局营养改善计划每个学生每天补助多少钱", "文旅局营养改善计划每生每天补助多少"])
+def test_a_rate_per_head_leaves_the_item(question):
+    assert parse_question(question, documents()).focus == "营养改善计划补助"
+
+
+@pytest.mark.parametrize("question", ["文旅局基本支出里工资这些人员经费是多少", "文旅局工资之类的人员经费是多少"])
+def test_an_example_before_these_names_no_item(question):
+    assert "人员经费" in parse_question(question, documents()).terms
+    assert "工资" not in parse_question(question, documents()).focus
+
+
+@pytest.mark.parametrize("question", ["发改委2025年部门预算收入总额是多少", "发改委2025年收入预算总额多少", "发改委2025年预算总收入多少"])
+def test_a_whole_named_in_full_is_read_as_the_whole(question):
+    terms = parse_question(question, documents()).terms
+    assert "收入总计" in terms and "收支预算总额" in terms and "支出总计" not in terms
+
+
+@pytest.mark.parametrize("question", ["文旅局2025年“审计业务”这一项（2010804）是多少", "文旅局2025年审计业务(2010804)预算多少"])
+def test_a_code_in_brackets_is_no_year_and_no_name_of_its_own(question):
+    plan = parse_question(question, documents())
+    assert plan.years == [2025] and plan.terms[0] != "2010804" and "审计业务" in plan.focus

@@ -582,3 +582,28 @@ def test_a_funds_spending_splits_into_that_funds_kinds():
     assert ("一般公共预算项目支出", Decimal("3543550.00")) in facts
     whole = {(f.subject, f.value) for f in line_facts("2025年本单位支出预算28,806,182.80元，其中：基本支出24,662,632.80元。")}
     assert ("基本支出", Decimal("24662632.80")) in whole
+
+
+@pytest.mark.parametrize("sentence, spent", [
+    ("某中心2024年度收入决算444.39万元，其中：财政拨款收入425.79万元；支出决算440.10万元。", "某中心2024年度支出"),
+    ("2024年度本年收入合计3203.77万元；支出决算3213.57万元。", "本年支出合计"),
+    ("收入决算120.00万元；支出决算118.00万元。", "支出"),
+])
+def test_a_spending_figure_after_an_income_one_is_of_the_spending(sentence, spent):
+    (figure,) = [f for f in line_facts(sentence, Basis.FINAL) if f.measure == "支出决算"]
+    assert figure.subject == spent
+
+
+def test_a_spending_figure_of_a_named_item_keeps_its_item():
+    facts = line_facts("“三公”经费支出预算为28.60万元，支出决算为24.37万元。", Basis.FINAL)
+    assert {f.subject for f in facts} == {"三公经费支出预算"} and len(facts) == 2
+
+
+@pytest.mark.parametrize("sentence, item", [
+    ("该中心2024年年初预算431.10万元，支出决算完成年初预算的103.08%。", "支出"),  # the body's whole: the side it names
+    ("2024年度一般公共预算财政拨款支出1533.19万元。年初预算为1446.50万元，支出决算完成年初预算的105.99%。",
+     "一般公共预算财政拨款支出"),  # an item of that side already named: that item's
+])
+def test_a_completion_rate_is_of_the_side_it_names_or_the_item_before(sentence, item):
+    (rate,) = [f for f in line_facts(sentence, Basis.FINAL) if f.unit == "%"]
+    assert rate.subject == item

@@ -294,6 +294,29 @@ def test_a_structured_json_export_gives_its_fields_paragraphs_and_tables(tmp_pat
     assert_offsets(load(path))
 
 
+def test_a_json_table_of_rows_keyed_by_column_is_a_table(tmp_path: Path) -> None:
+    """Rows stored as objects keyed by column name (a record lacking a column keeps the others in their places) are
+    a table whose header is the column names; a list of titled paragraphs stays text."""
+    export = {
+        "部门名称": "示例市生态环境局", "年度": "2025",
+        "章节": [{"标题": "一、部门概况", "段落": ["示例市生态环境局下设示例市生态环境监测站。"]}],
+        "表格": [{"标题": "表2 收入预算总表", "单位": "万元", "行": [
+            {"单位名称": "合计", "合计": 2402.55, "一般公共预算拨款": 2354.55, "其他收入": 48},
+            {"单位编码": "118001", "单位名称": "示例市生态环境局（本级）", "合计": 386.2, "一般公共预算拨款": 386.2, "其他收入": 0},
+            {"单位编码": "118003", "单位名称": "示例市生态环境监测站", "合计": 2016.35, "一般公共预算拨款": 1968.35, "其他收入": 48},
+        ]}],
+    }
+    path = tmp_path / "example-city-ecology-bureau_2025_dept-budget.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    (table,) = doc.tables
+    assert table.title == "表2 收入预算总表" and table.header[0][:3] == ["单位编码", "单位名称", "合计"]
+    station = {f.measure: f.value for f in doc.facts if f.subject.endswith("监测站")}
+    assert str(station["合计"]) == "2016.35" and str(station["其他收入"]) == "48"
+    assert "示例市生态环境局下设示例市生态环境监测站。" in doc.text and "单位名称：" not in doc.text
+    assert_offsets(load(path))
+
+
 PRE_PAGE = """<html><head><title>某市某局2025年部门预算</title></head><body><div class="content">
 <p>某市某局2025年部门预算</p>
 <pre>

@@ -78,3 +78,31 @@ def test_an_unlabelled_row_of_column_numbers_is_no_figures(tmp_path: Path):
     facts = [(f.subject, f.measure, f.value) for f in parse_file(path).facts if f.origin == "table"]
     assert ("教育支出", "支出/金额", Decimal("30.00")) in facts
     assert not [fact for fact in facts if fact[2] in (1, 2) and "行次" not in fact[1]]
+
+
+PAIRED = """示例县示例局
+2025年部门预算
+
+表7 表8
+一般公共预算“三公”经费支出预算表 机关运行经费预算表
+单位：万元 单位：万元
+
+项目\t2025年预算数
+合计\t29.10
+公务接待费\t4.50
+
+项目\t2025年预算数
+合计\t248.36
+差旅费\t33.50
+
+注：机关运行经费统计范围为局本级。
+"""
+
+
+def test_two_tables_under_one_title_line_take_a_title_each(tmp_path):
+    path = tmp_path / "example-bureau_2025_dept-budget.txt"
+    path.write_text(PAIRED, encoding="utf-8")
+    document = parse_file(path)
+    assert [t.title for t in document.tables] == ["一般公共预算“三公”经费支出预算表", "机关运行经费预算表"]
+    (travel,) = [f for f in document.facts if f.subject == "差旅费"]
+    assert "机关运行经费预算表" in travel.context
