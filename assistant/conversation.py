@@ -19,6 +19,7 @@ from ingest.lexicon import tokens
 from ingest.numbers import is_money
 
 _LEAD = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换|再看看?|还有|再问)\s*")
+_PART_OF_BEFORE = re.compile(r"^(?:那么|那)?\s*其中\s*")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
 _UNIT_POINTER = re.compile(r"这个|这家|该|此")  # before the last word of a sub-unit's name: "这个中心" is that unit
 _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
@@ -118,9 +119,10 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         # "两项加起来多少": the item asked just before and this one, when the context holds both
         both = context.earlier_item and context.item and not names_body
         return [f"{scope}{context.earlier_item}和{context.item}加起来多少"] if both else []
-    if question.strip().startswith("其中") and context.item and plan.focus and not names_body:
-        # "其中财政拨款多少": a part of the item before, never a figure of that name elsewhere
-        return [f"{scope}{context.item}里{body}{'' if _ASKS.search(body) else _asking(context.answered_in)}"]
+    if _PART_OF_BEFORE.match(question.strip()) and context.item and plan.focus and not names_body:
+        # "其中财政拨款多少", "那其中…": a part of the item before, never a figure of that name elsewhere
+        part = _PART_OF_BEFORE.sub("", body)
+        return [f"{scope}{context.item}里{part}{'' if _ASKS.search(part) else _asking(context.answered_in)}"]
     alternatives: list[str] = []
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
         # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;

@@ -760,9 +760,11 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         # lowers a match
         if text in subject or subject in text or form.core in subject and not form.whole:
             best = max(best, factor * _subject_score(text, subject, levels) - _narrower_penalty(text, subject, fact))
-        if plain != subject and (text in plain or plain in text):  # 维修（护）费 is also written 维修费
-            # an item read without the basis its sentence states it on comes after one named without it
-            cost = STATED_BASIS_COST if _STATED_BASIS.search(subject) else 0.0
+        # 维修（护）费 is also written 维修费; an item read without the basis or total its sentence states it on
+        # (三公经费支出预算 → 三公经费) holds the asked item, never is a part of it, and comes after one named without it
+        stated_on = bool(_STATED_BASIS.search(subject))
+        if plain != subject and (text in plain or plain in text and not stated_on):
+            cost = STATED_BASIS_COST if stated_on else 0.0
             best = max(best, factor * _subject_score(text, plain) - _narrower_penalty(text, plain, fact) - cost)
         if owner and (text in owner or owner in text):
             best = max(best, factor * _subject_score(text, owner) - OWNED_BY_HEADING_COST)

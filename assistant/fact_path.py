@@ -92,6 +92,11 @@ class Draft:
     amount: Decimal | None = None  # the figure answered, exactly, in the answer's unit (not rounded for display)
 
 
+def _best_facts(per_doc: dict[str, list[ScoredFact]]) -> list[FactRecord]:
+    """Each document's best-ranked fact."""
+    return [ranked[0].fact for ranked in per_doc.values() if ranked]
+
+
 class FactPath:
     """Answers numeric questions from the fact store."""
 
@@ -214,8 +219,12 @@ class FactPath:
             per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
         rows = [f for f in facts if achievement_fits(f, intent.question)]
-        grouped = category_rows(rows, [intent.focus, *intent.terms], self.texts) if len(docs) == 1 else None
-        if grouped and len(grouped.facts) > 1:  # the rows of a category, not the one whose name resembles it
+        names = [intent.focus, *intent.terms]
+        grouped = category_rows(rows, names, self.texts) if len(docs) == 1 else None
+        labelled = found is not None and any(n in fact.row_path for n in names for fact in _best_facts(per_doc))
+        if grouped and len(grouped.facts) > 1 and not labelled:
+            # the rows of a category, not the one whose name resembles it; a row whose label holds the code asked
+            # ("审计业务（2010804）": 2010804 审计业务) is that item's own
             return self._category_total(intent, grouped)
         if grouped and found is None:
             return self._best_figure(intent, {docs[0].doc_id: [ScoredFact(grouped.facts[0], MIN_SCORE)]})

@@ -111,7 +111,7 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
-                        r"(?<=[\u4e00-\u9fff）)]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
+                        r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
                         r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
@@ -136,7 +136,7 @@ _FILLER = re.compile(
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|调(?:整)?(?:到|为|成)了?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"(?:^|(?<=\s))(?:自己|自身|本身)的?(?=[\u4e00-\u9fff]{2})|"  # "某中心自己的支出": the body's own, said of it
     r"(?:^|(?<=[\s里中]))[\u4e00-\u9fff]{1,4}(?:这些|这类|之类的?)(?=[\u4e00-\u9fff]{2})|"  # "工资这些人员经费": 人员经费
@@ -201,6 +201,9 @@ def _without_table_name(named: re.Match) -> str:
 def _without_tables(part: str) -> str:
     """An operand's item, the tables it names left out."""
     return clean_focus(_TABLE_NAMED.sub(_without_table_name, part)).removesuffix("数")
+
+
+_WHOLE_WORDS = re.compile(r"^部门|预算|(?:总计|总额|合计)$")  # words around 收入 or 支出 that name their whole
 
 
 def _other_side_only(term: str, focus: str) -> bool:
@@ -540,6 +543,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
             operation = Operation.YEAR_CHANGE  # "2024年…比2023年多了多少": the same item in two years' documents
         # a lookup naming two years without comparing them stays a lookup over both: it asks which one
     told = _QUOTED_STORY.sub(" ", _QUOTED_FIGURE.sub(" ", rest)) if asks_reason else rest
+    if tables and not _ALL_FUNDS.search(dated):  # "青少年科技活动在部门支出预算总表里": the item, in that table
+        told = _TABLE_NAMED.sub(_without_table_name, told)
     focus = INCLUDED.sub("", clean_focus(told))
     if defines and (quoted := _QUOTED_TERM.search(rest)):
         focus = quoted["term"] + quoted["tail"]
@@ -630,7 +635,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
             if focus else wholes
     elif this_year := this_years_terms(focus):  # "当年的收入": the year's own, not with what is carried over
         terms = [focus, *this_year]
-    elif named_whole := whole_terms(focus):  # "部门预算收入总额": the whole's income, as documents name it, not its 支出
+    elif named_whole := whole_terms(focus) or whole_terms(_WHOLE_WORDS.sub("", focus)):
+        # "部门预算收入总额", "部门收入预算总计": the whole's income, as documents name it, not its 支出
         terms = [focus, *(t for t in named_whole if not _other_side_only(t, focus))]
     else:
         terms = [focus, *canonical_variants(focus)] if focus else canonical_terms(rest)
@@ -646,8 +652,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
     clarified = _CLARIFIED.search(focus)
-    if clarified and not _SUMMED.match(clarified["term"]) and not clarified["term"].isdigit():
-        # the asker's own word for the item first; a code in brackets (2010804) only says which item it is
+    if clarified and clarified["term"].isdigit():  # a code in brackets (2010804) says which item, after its name
+        terms = [*terms, clarified["term"]]
+    elif clarified and not _SUMMED.match(clarified["term"]):  # the asker's own word for the item first
         term = clarified["term"]
         terms = [term, *canonical_variants(term), *[t for t in terms if t != term]]
     within = _WITHIN.match(focus)

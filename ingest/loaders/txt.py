@@ -8,7 +8,8 @@ separate paragraphs). A lone tab is an empty cell. The stored text is the file's
 
 Other text prints a table row per line, cells separated by tabs (copied from Word or Excel) or
 aligned with spaces (extracted from a PDF), or drawn with box characters or printed as "item：figure" lines
-(ingest/loaders/text_rows.py), or one cell per line under a table's title (ingest/loaders/cell_lines.py): when such
+(ingest/loaders/text_rows.py) or "item：figure；column figure" lines (ingest/loaders/key_value_rows.py), or one cell
+per line under a table's title (ingest/loaders/cell_lines.py): when such
 rows outnumber tab-led cell lines, the file is
 read as one page of plain text (ingest/loaders/page_text.py), written anew with its tables. Text with
 neither kind of table is kept as it is, line by line.

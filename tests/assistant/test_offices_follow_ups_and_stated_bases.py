@@ -49,6 +49,12 @@ TOWNSHIP = """翠涔县岚溪乡人民政府
 合计\t1,512.48\t1,494.48\t18.00
 岚溪乡人民政府（本级）\t1,002.14\t984.14\t18.00
 岚溪乡农业农村综合服务中心\t510.34\t510.34\t0.00
+表3 部门支出预算总表
+部门名称：翠涔县岚溪乡人民政府 单位：万元
+科目编码\t科目名称\t合计\t一般公共预算拨款\t上年结转
+\t合计\t1,512.48\t1,494.48\t18.00
+2130705\t村级组织运转补助\t186.40\t168.40\t18.00
+2010301\t行政运行\t1,326.08\t1,326.08\t0.00
 二、收入预算情况
 2025年本年收入合计1494.48万元，上年结转18.00万元。
 """
@@ -138,3 +144,10 @@ def test_the_own_office_row_is_found_without_the_county(assistant, question):
 def test_a_units_share_is_its_row_over_its_tables_total(assistant, question, share):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(share)  # over 1512.48, with the carry-over
+
+
+def test_then_of_it_asks_a_part_of_the_item_before(assistant):
+    first = assistant.ask("岚溪乡2025年村级组织运转补助一共多少")
+    assert first.value == pytest.approx(186.40)
+    part = assistant.ask("那其中一般公共预算拨款是多少", context=first.context)
+    assert part.kind == "number" and part.value == pytest.approx(168.40)  # the item's, never the department's

@@ -1072,3 +1072,21 @@ def test_a_whole_named_in_full_is_read_as_the_whole(question):
 def test_a_code_in_brackets_is_no_year_and_no_name_of_its_own(question):
     plan = parse_question(question, documents())
     assert plan.years == [2025] and plan.terms[0] != "2010804" and "审计业务" in plan.focus
+
+
+@pytest.mark.parametrize("question", ["发改委2025年部门收入预算总计多少", "发改委2025年收入预算合计是多少"])
+def test_a_whole_with_its_total_word_is_the_whole(question):
+    assert "收入总计" in parse_question(question, documents()).terms
+
+
+@pytest.mark.parametrize("question", ["发改委2024年全年预算调到了多少", "发改委2024年行政运行调整为多少"])
+def test_adjusted_to_asks_the_figure_not_an_item(question):
+    assert "调" not in parse_question(question, documents()).focus
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委2025年青少年科技活动（项）在部门支出预算总表里一共安排多少万元", "青少年科技活动"),
+    ("发改委2025年其他城乡社区管理事务支出（2120199）连同上年结转一共安排多少万元", "其他城乡社区管理事务支出（2120199）"),
+])
+def test_a_table_or_all_funds_named_leave_the_item(question, focus):
+    assert parse_question(question, documents()).focus == focus

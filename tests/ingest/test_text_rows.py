@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.loaders.text_rows import cell_rows
+from ingest.model import TableKind
 from ingest.pipeline import parse_file
 
 KEY_VALUE = """示例区示例街道办事处2025年部门预算
@@ -121,3 +122,47 @@ def test_a_run_of_dotted_item_lines_becomes_rows() -> None:
 def test_a_table_drawn_in_ascii_loses_its_rules_and_keeps_its_cells() -> None:
     lines = ["+------+------+", "| 科目名称 | 合计 |", "+======+======+", "| 宗教事务 | 83.60 |", "+------+------+"]
     assert cell_rows(lines) == ["科目名称\t合计", "宗教事务\t83.60"]
+
+
+NAMED_COLUMNS = """示例区科学技术协会2025年部门预算
+
+表三　部门支出预算总表
+单位：万元
+合计：458.49；基本支出309.99；项目支出148.50
+206　科学技术支出：361.10；基本支出212.60；项目支出
+148.50
+2060703　青少年科技活动：54.00；基本支出0.00；项
+目支出54.00
+
+表五　一般公共预算支出预算表
+单位：万元
+合计：2024年预算数413.52；2025年预算数450.49，其中基本支
+出309.99、项目支出140.50
+2060703　青少年科技活动：2024年预算数38.50；2025年预算数46.00，
+其中基本支出0.00、项目支出46.00
+
+表二　部门收入预算总表
+单位：万元
+示例区科协机关：322.97（一般公共预算拨款322.97，上年结转
+0.00）
+示例区青少年科技活动中心：135.52（一般公共预算拨款127.52，
+上年结转8.00）
+
+一、部门职能：
+（一）组织开展群众性科普活动。
+"""
+
+
+def test_rows_of_named_figures_are_read_under_their_column_names(tmp_path: Path) -> None:
+    """"item：figure；column figure" rows wrapped anywhere: the first figure is the 合计, the others are named by the
+    words before them (also after 其中 or inside brackets); a heading with a colon and its prose stay prose."""
+    path = tmp_path / "example-district-science-association_2025_dept-budget.txt"
+    path.write_text(NAMED_COLUMNS, encoding="utf-8")
+    document = parse_file(path)
+    figures = {(f.table_kind, f.subject, f.measure): f.value for f in document.facts if f.origin == "table"}
+    assert figures[(TableKind.EXPENSE, "青少年科技活动", "合计")] == Decimal("54.00")
+    assert figures[(TableKind.EXPENSE, "科学技术支出", "项目支出")] == Decimal("148.50")
+    assert figures[(TableKind.GENERAL_PUBLIC, "青少年科技活动", "项目支出")] == Decimal("46.00")
+    assert figures[(TableKind.GENERAL_PUBLIC, "合计", "基本支出")] == Decimal("309.99")
+    assert figures[(TableKind.INCOME, "示例区青少年科技活动中心", "上年结转")] == Decimal("8.00")
+    assert "一、部门职能：\n（一）组织开展群众性科普活动。" in document.text
