@@ -42,6 +42,7 @@ _FUND_LONG_FORM = re.compile(r"(?P<fund>政府性基金|国有资本经营)预�
 _INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
 _STATED_BASIS = re.compile(r"(?:(?:支出)?(?:预算|决算)(?:数|总额)?|总额)$")  # the basis a sentence's subject ends on
 STATED_BASIS_COST = 1.0
+MIN_ITEM_CHARS = 3  # what is left of 收入预算 once its basis is taken off (收入) names no item of its own
 TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
@@ -86,6 +87,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 # words of an average or a unit cost (see `averaged`): 人均, 每画幅加工成本, 单价; not 每年, 每月, 每季度
 _PER_MONTH = re.compile(r"每个?月")  # a monthly rate asked: a figure says 月 to answer it
 _PER_HEAD = re.compile(r"每(?:个|名|位)?(?:学生|生|人|户|天|日|年)")  # a rate asked: a figure says 每 to answer it
+_SAYS_PER = re.compile(r"每|/|人均|生均")
 _AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
@@ -237,7 +239,8 @@ def _subject_forms(subject: str) -> tuple[str, str]:
     政府性基金年末结转和结余), without the basis or total a sentence states it on ("三公经费支出预算为…，支出决算为…":
     三公经费; 政府采购预算总额: 政府采购)."""
     plain = normalise(_FUND_LONG_FORM.sub(r"\g<fund>", _INNER_NOTE.sub("", subject)))
-    return normalise(subject), _STATED_BASIS.sub("", plain) if len(_STATED_BASIS.sub("", plain)) >= 3 else plain
+    item = _STATED_BASIS.sub("", plain)
+    return normalise(subject), item if len(item) >= MIN_ITEM_CHARS else plain
 
 
 _TITLE_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|表$")  # a title's year and its closing 表
@@ -868,7 +871,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
     if _PER_MONTH.search(question) and "月" not in f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}":
         return 0.0  # "高龄津贴每月发多少" asks a monthly rate (50元/人·月), never the year's total
-    if _PER_HEAD.search(question) and not re.search(r"每|/|人均|生均", f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}"):
+    if _PER_HEAD.search(question) and not _SAYS_PER.search(f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}"):
         return 0.0  # "每个学生每天补助多少" asks a rate (每生每天5元), never what the project costs in all
     if fact.table_kind is TableKind.PROCUREMENT and _PROJECT_ASKED.search(question) and not _PURCHASE.search(question):
         return 0.0  # "某运动会这个项目预算多少": the project's money, never what one purchase under it costs

@@ -144,7 +144,7 @@ _FILLER = re.compile(
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
-    r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
+    r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|(?<![\u4e00-\u9fff])共(?=有?(?:几|多少))|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
@@ -203,6 +203,7 @@ def _without_tables(part: str) -> str:
     return clean_focus(_TABLE_NAMED.sub(_without_table_name, part)).removesuffix("数")
 
 
+MIN_LISTED_ITEM_CHARS = 3
 _WHOLE_WORDS = re.compile(r"^部门|预算|(?:总计|总额|合计)$")  # words around 收入 or 支出 that name their whole
 
 
@@ -616,8 +617,11 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = clean_focus(rest[: gap.start()])
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
-    if operation in (Operation.LOOKUP, Operation.LIST) and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
+    if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
         focus = _BASIS_HEAD.sub("", _without_basis(_without_basis(_BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
+    elif operation is Operation.LIST and asked_basis(rest) is not None \
+            and len(listed := _without_basis(focus)) >= MIN_LISTED_ITEM_CHARS:
+        focus = listed  # "三公经费决算各多少": the parts of 三公经费; "决算包括哪几个单位" keeps its 决算单位
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
     whole = names_the_whole(focus)

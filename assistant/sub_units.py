@@ -49,7 +49,7 @@ def office_sentences(facts: list[FactRecord]) -> list[FactRecord]:
     the item ("2024年度某局（本级）机关运行经费支出247.82万元"), where no table row of the office holds the item."""
     vocab = vocabulary()
     words = "|".join(sorted(vocab.own_office, key=len, reverse=True))
-    after = "|".join((*vocab.own_office_not_before, "运行"))
+    after = "|".join(vocab.own_office_not_before)
     return [f for f in facts if f.origin == "text" and f.department and re.search(
         rf"{re.escape(f.department)}[（(]?(?:{words})(?:[)）]|(?!{after}))", f.context)]
 

@@ -1090,3 +1090,8 @@ def test_adjusted_to_asks_the_figure_not_an_item(question):
 ])
 def test_a_table_or_all_funds_named_leave_the_item(question, focus):
     assert parse_question(question, documents()).focus == focus
+
+
+@pytest.mark.parametrize("question, focus", [("人社局2024年三公经费决算各多少", "三公经费"), ("人社局2024年决算包括哪几个单位", "决算单位")])
+def test_a_list_leaves_its_basis_only_where_an_item_is_left(question, focus):
+    assert parse_question(question, documents()).focus == focus

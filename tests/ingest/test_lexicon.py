@@ -22,10 +22,7 @@ def test_each_search_term_of_a_documents_facts_stands_in_their_searchable_text(s
         assert all(term in searchable for term in search_terms(text)), text
 
 
-@pytest.mark.parametrize("asked, said, word", [
-    ("还挂了什么牌子", "同时挂某县行政学校牌子", "牌子"), ("挂牌子", "加挂某某中心牌子", "牌子"),
-    ("某局有哪几个预算单位", "纳入部门预算编制范围的预算单位共4个", "预算单位"),  # not 预算 and 单位 of every caption
-])
-def test_a_word_a_question_and_its_document_share_is_one_word_in_both(asked: str, said: str, word: str) -> None:
+@pytest.mark.parametrize("asked, said", [("还挂了什么牌子", "同时挂某县行政学校牌子"), ("挂牌子", "加挂某某中心牌子")])
+def test_a_word_a_question_and_its_document_share_is_one_word_in_both(asked: str, said: str) -> None:
     """"挂…牌子" said as one phrase is cut as the document's words are, not into 挂牌 and 子."""
-    assert word in search_terms(asked) and word in search_terms(said)
+    assert "牌子" in search_terms(asked) and "牌子" in search_terms(said)
