@@ -23,7 +23,7 @@ from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, names_
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
-from assistant.intent import asked_direction, asks_source, parse_question
+from assistant.intent import asked_direction, asks_source, named_table, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ASKS_OUTTURN, Operation, QuestionPlan
@@ -355,6 +355,8 @@ class Assistant:
         if turn.intent.tables:  # "部门支出总表里…", "用全部资金": those tables' figures first
             asked = [f for f in facts if f.table_kind in turn.intent.tables]
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
+            if turn.draft is None and asked and named_table(turn.question) in turn.intent.tables:
+                return turn  # "支出总表里这一项": the table the question names answers it, or nothing does
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
         if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:
             turn.draft = self._stated_in_the_later(turn)  # the earlier document does not state the item

@@ -382,11 +382,16 @@ def _compared_basis(rest: str) -> Basis | None:
 
 def asked_tables(question: str) -> frozenset[TableKind]:
     """The tables a question asks of: the one it names ("部门支出总表里"), or all funds' when it counts all the money."""
-    named = _TABLE_NAMED.search(question)
-    kind = table_kind(named["table"]) if named else TableKind.OTHER
+    kind = named_table(question)
     if kind is not TableKind.OTHER:
         return frozenset({kind})
     return ALL_FUNDS_TABLES if _ALL_FUNDS.search(question) else frozenset()
+
+
+def named_table(question: str) -> TableKind:
+    """The kind of the table a question names to look in ("部门支出总表里…"), else OTHER."""
+    named = _TABLE_NAMED.search(question)
+    return table_kind(named["table"]) if named else TableKind.OTHER
 
 
 def asks_source(question: str) -> bool:

@@ -151,3 +151,10 @@ def test_then_of_it_asks_a_part_of_the_item_before(assistant):
     assert first.value == pytest.approx(186.40)
     part = assistant.ask("那其中一般公共预算拨款是多少", context=first.context)
     assert part.kind == "number" and part.value == pytest.approx(168.40)  # the item's, never the department's
+
+
+def test_a_table_named_answers_alone(assistant):
+    """"支出总表里…" is that table's figure or none, never another table's figure of the item."""
+    answer = assistant.ask("岚溪乡2025年部门收入预算总表里村级组织运转补助是多少")  # a row of the 支出 table only
+    assert answer.kind == "not_found"
+    assert assistant.ask("岚溪乡2025年部门支出预算总表里村级组织运转补助是多少").value == pytest.approx(186.40)
