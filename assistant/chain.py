@@ -355,7 +355,7 @@ class Assistant:
         if turn.intent.tables:  # "部门支出总表里…", "用全部资金": those tables' figures first
             asked = [f for f in facts if f.table_kind in turn.intent.tables]
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
-            if turn.draft is None and asked and named_table(turn.question) in turn.intent.tables:
+            if turn.draft is None and named_table(turn.question) in turn.intent.tables:
                 return turn  # "支出总表里这一项": the table the question names answers it, or nothing does
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
         if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:

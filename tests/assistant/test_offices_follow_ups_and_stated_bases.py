@@ -157,4 +157,6 @@ def test_a_table_named_answers_alone(assistant):
     """"支出总表里…" is that table's figure or none, never another table's figure of the item."""
     answer = assistant.ask("岚溪乡2025年部门收入预算总表里村级组织运转补助是多少")  # a row of the 支出 table only
     assert answer.kind == "not_found"
+    absent = assistant.ask("岚溪乡2025年政府采购预算表里村级组织运转补助是多少")  # a table the document has not
+    assert absent.kind == "not_found"
     assert assistant.ask("岚溪乡2025年部门支出预算总表里村级组织运转补助是多少").value == pytest.approx(186.40)
