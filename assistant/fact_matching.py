@@ -233,6 +233,12 @@ _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:�
 
 
 @lru_cache(maxsize=65536)
+def _stated_on(subject: str) -> bool:
+    """Whether a subject ends on the basis or total its sentence states it on (三公经费支出预算, 政府采购预算总额)."""
+    return bool(_STATED_BASIS.search(subject))
+
+
+@lru_cache(maxsize=65536)
 def _subject_forms(subject: str) -> tuple[str, str]:
     """The subject normalised as printed, and as people say it: without a bracketed character inside a word
     (维修（护）费 → 维修费), a fund by its short name before what follows (政府性基金预算财政拨款年末结转和结余 →
@@ -732,6 +738,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     names none, the column a total row is the whole of, or the words of its item and place; 0 for none. Each
     comparison is made only where it can find something."""
     subject, plain = _subject_forms(fact.subject)
+    stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)
     column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
@@ -765,7 +772,6 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             best = max(best, factor * _subject_score(text, subject, levels) - _narrower_penalty(text, subject, fact))
         # 维修（护）费 is also written 维修费; an item read without the basis or total its sentence states it on
         # (三公经费支出预算 → 三公经费) holds the asked item, never is a part of it, and comes after one named without it
-        stated_on = bool(_STATED_BASIS.search(subject))
         if plain != subject and (text in plain or plain in text and not stated_on):
             cost = STATED_BASIS_COST if stated_on else 0.0
             best = max(best, factor * _subject_score(text, plain) - _narrower_penalty(text, plain, fact) - cost)
