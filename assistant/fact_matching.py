@@ -85,9 +85,9 @@ ACCEPTED_BASES = {
 }
 OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the document's own (上年执行数 in a budget) comes last
 # words of an average or a unit cost (see `averaged`): 人均, 每画幅加工成本, 单价; not 每年, 每月, 每季度
-_PER_MONTH = re.compile(r"每个?月")  # a monthly rate asked: a figure says 月 to answer it
-_PER_HEAD = re.compile(r"每(?:个|名|位)?(?:学生|生|人|户|天|日|年)")  # a rate asked: a figure says 每 to answer it
-_SAYS_PER = re.compile(r"每|/|人均|生均")
+# a rate asked, and what a figure says to answer it: 每月 a 月 (50元/人·月); 每个学生每天 a 每 (每生每天5元)
+_RATES_ASKED = ((re.compile(r"每个?月"), re.compile("月")),
+                (re.compile(r"每(?:个|名|位)?(?:学生|生|人|户|天|日|年)"), re.compile(r"每|/|人均|生均")))
 _AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
@@ -875,10 +875,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费
-    if _PER_MONTH.search(question) and "月" not in f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}":
-        return 0.0  # "高龄津贴每月发多少" asks a monthly rate (50元/人·月), never the year's total
-    if _PER_HEAD.search(question) and not _SAYS_PER.search(f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}"):
-        return 0.0  # "每个学生每天补助多少" asks a rate (每生每天5元), never what the project costs in all
+    rates = [says for asked_rate, says in _RATES_ASKED if asked_rate.search(question)]
+    if rates and not all(says.search(f"{fact.subject}{fact.measure}{fact.unit or ''}{structure(fact)}") for says in rates):
+        return 0.0  # "高龄津贴每月发多少", "每个学生每天补助多少" ask a rate, never the year's or the project's total
     if fact.table_kind is TableKind.PROCUREMENT and _PROJECT_ASKED.search(question) and not _PURCHASE.search(question):
         return 0.0  # "某运动会这个项目预算多少": the project's money, never what one purchase under it costs
     if not achievement_fits(fact, question):

@@ -92,9 +92,9 @@ class Draft:
     amount: Decimal | None = None  # the figure answered, exactly, in the answer's unit (not rounded for display)
 
 
-def _best_facts(per_doc: dict[str, list[ScoredFact]]) -> list[FactRecord]:
-    """Each document's best-ranked fact."""
-    return [ranked[0].fact for ranked in per_doc.values() if ranked]
+def _labelled(per_doc: dict[str, list[ScoredFact]], names: list[str]) -> bool:
+    """Whether a document's best-ranked figure stands in a row whose label holds one of `names`."""
+    return any(name in ranked[0].fact.row_path for ranked in per_doc.values() if ranked for name in names)
 
 
 class FactPath:
@@ -221,8 +221,7 @@ class FactPath:
         rows = [f for f in facts if achievement_fits(f, intent.question)]
         names = [intent.focus, *intent.terms]
         grouped = category_rows(rows, names, self.texts) if len(docs) == 1 else None
-        labelled = found is not None and any(n in fact.row_path for n in names for fact in _best_facts(per_doc))
-        if grouped and len(grouped.facts) > 1 and not labelled:
+        if grouped and len(grouped.facts) > 1 and not (found and _labelled(per_doc, names)):
             # the rows of a category, not the one whose name resembles it; a row whose label holds the code asked
             # ("审计业务（2010804）": 2010804 审计业务) is that item's own
             return self._category_total(intent, grouped)

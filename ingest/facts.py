@@ -98,6 +98,11 @@ _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和�
 _CLAUSE_FUND = re.compile(rf"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>{FUND_NAME}))(?!支出|收入)")
 JOINT_SIDES = "收支"  # names both sides at once (收支总预算)
 BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
+def _side_opening(text: str) -> str:
+    """The side of a budget (收入, 支出) the text opens with, else ""."""
+    return next((side for side in BUDGET_SIDES if text.startswith(side)), "")
+
+
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
@@ -344,7 +349,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if unit_text in "%％" and _COMPLETION.search(clause):
                 # "该中心…年初预算431.10万元，支出决算完成年初预算的103.08%": the rate of the side it names, where the
                 # item named before is not of that side already (一般公共预算财政拨款支出…，支出决算完成…: that item's)
-                side = next((side for side in BUDGET_SIDES if clause.strip().startswith(side)), "")
+                side = _side_opening(clause.strip())
                 subject = side if side not in running_subject else ""
                 measure = COMPLETION_MEASURE
             share = _SHARE_OF.match(clause.strip()) if unit_text in "%％" and not change else None
@@ -365,7 +370,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif not subject or _BARE_MEASURE.match(subject):
                 # "收支总预算各增加731.39万元，增长5.36%": a bare change is of the item whose change came last
                 subject = changed_subject if change and changed_subject else running_subject
-                side = next((s for s in BUDGET_SIDES if measure.startswith(s)), "")
+                side = _side_opening(measure)
                 if side and _OTHER_SIDE[side] in subject and side not in subject:
                     # "收入决算444.39万元，…；支出决算444.39万元": the 支出 of what the 收入 was of, never that 收入
                     before, _, after = subject.rpartition(_OTHER_SIDE[side])

@@ -128,7 +128,7 @@ def attach_captions(doc: RawDocument) -> None:
         previous_end, previous = table.end, table
 
 
-_PAIRED_TITLES = re.compile(r"(?P<left>\S[^\s]*?表)\s+(?P<right>\S[^\s]*?表)")
+_PAIRED_TITLES = re.compile(r"(?P<left>\S+?表)\s+(?P<right>\S+?表)")
 
 
 def _paired_titles(captions: list[Line]) -> tuple[int, Line, Line] | None:

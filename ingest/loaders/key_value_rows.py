@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-_FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+from ingest.loaders.text_rows import FIGURE
+
 _ROW_START = re.compile(r"^[ \t\u3000]*(?:(?P<code>\d{3,7})[ \t\u3000]+)?(?P<item>[^：:；;，,\s\d][^：:；;，,]{0,40}?)[：:](?P<rest>.*)$")
-_PART = re.compile(rf"^(?:其中)?(?P<name>[^：:；;，,、（）()]*?)\s*(?P<figure>{_FIGURE})$")
+_PART = re.compile(rf"^(?:其中)?(?P<name>[^：:；;，,、（）()]*?)\s*(?P<figure>{FIGURE})$")
 _SEPARATORS = re.compile(r"[；;，,、（）()]")
 TOTAL_COLUMN = "合计"  # the column of a row's figure printed without a name
 MIN_ROWS = 2

@@ -27,13 +27,13 @@ _BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$
 # +------+=====+ of a table drawn in ASCII, and the ===== and ----- rules above, below and inside a table set in plain text
 _ASCII_BORDER = re.compile(r"^\s*(?:\+(?:[-=]+\+)+|[-=]{3,}(?:\s+[-=]{3,})*)\s*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
-_FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # a figure as a row prints it: 6,248,600.00
 _LEADER = r"[…⋯·.．]{3,}|…+"  # the dots a printed list runs from an item to its figure ("公务接待费…………3.20")
 _ITEM = (r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>(?:其中[：:])?[^：:\s，。；][^：:，。；…⋯·]{0,40}?)"
          rf"\s*(?:[：:]|{_LEADER})\s*")
-_ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{_FIGURE})\s*(?P<note>[（(][^（）()]*[)）])?\s*$")
-_YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{_FIGURE})")
-_ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{_FIGURE}\s*[；;，,]?\s*){{2,}})$")
+_ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{FIGURE})\s*(?P<note>[（(][^（）()]*[)）])?\s*$")
+_YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{FIGURE})")
+_ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{FIGURE}\s*[；;，,]?\s*){{2,}})$")
 MIN_RUN = 3  # fewer "item：figure" lines are prose that happens to end in a figure
 _LEVEL_END = "指标"  # 产出指标, 数量指标: the words of an indicator's levels
 
