@@ -369,6 +369,8 @@ class Assistant:
                 turn.draft = self._fact_path(turn).answer(office, office_sentences(facts), turn.docs)
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, facts, self.texts, self.config.display_unit)
+        if turn.intent.unit_scope:  # a unit with tables of its own: its figures answer, never its department's sentences
+            return turn
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
                 and turn.stated_for is None:  # a later document's prose speaks of its own year
             retrieved = self._retrieve(turn)

@@ -31,6 +31,8 @@ from ingest.tables import is_total_label, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
+NAMED_SCORE = 60.0  # an item named by all the asked words
+PURPOSE_SCORE = 54.0  # an item named only by what its money is for: behind one named outright (a project of that name)
 MIN_COVERED = 0.6  # share of the asked words a fact's item and place must say to be named by them
 NARROWER_PENALTY = 12.0  # per word the question adds to the fact's item that the fact's place does not say
 MIN_OPERAND_SCORE = 70.0  # a computed answer needs every operand named, not merely resembled
@@ -479,9 +481,9 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
-        return 60.0 * covered
+        return NAMED_SCORE * covered
     if fact.purpose and not form.standard and not _names_a_body(form.text) and _named_by_purpose(asked, described, fact.purpose):
-        return 60.0  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
+        return PURPOSE_SCORE  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
     return 0.0
 
 

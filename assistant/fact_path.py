@@ -581,6 +581,8 @@ class FactPath:
             return self._unit_share(intent, facts)
         elif stated := self._stated_share(intent, facts):
             return stated
+        elif within := self._share_within_row(intent, facts):
+            return within
         else:
             part, named, joined = None, intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
             kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
@@ -605,6 +607,21 @@ class FactPath:
         result = compute.share(self._money(part.fact), self._money(whole.fact))
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
+
+    def _share_within_row(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """"某项目的钱里，上年结转占多少": the cell of the row's column the part names over the row's own figure."""
+        whole = self._level_fact(intent, facts, intent.parts[1])
+        if whole is None or whole.fact.origin != "table" or not whole.fact.row_path:
+            return None
+        row = whole.fact
+        part = next((f for f in facts if f.doc_id == row.doc_id and f.table_id == row.table_id and f.row_path == row.row_path
+                     and f.col_path[:-1] == row.col_path[:-1] and f.col_path[-1:] != row.col_path[-1:]
+                     and intent.parts[0] in f.col_path[-1]), None) if row.col_path else None  # a sibling column
+        if part is None or not Decimal(0) <= self._money(part) <= self._money(row):
+            return None
+        result = compute.share(self._money(part), self._money(row))
+        return self._computed(intent, f"占{_named(row, intent.parts[1])}的比例", part, [part, row], result, "%",
+                              f"{_named(row, intent.parts[1])}{part.measure}")
 
     def _unit_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """A sub-unit's share of its department's whole: its row's figure over the total row of the same table and

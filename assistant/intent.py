@@ -74,6 +74,8 @@ _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总�
                       r"|多久|多长时间")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
+_BODY_KIND = r"[\u4e00-\u9fff]{1,6}?(?:单位|机关|机构|企业)"
+_KIND_CHOICE = re.compile(rf"(?:属于|算)?是?{_BODY_KIND}还是{_BODY_KIND}")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质|谁|什么|啥")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
@@ -102,7 +104,7 @@ _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)
                      r"|(?:从|在)哪(?:里|儿|个项目|项)?(?:出|列支|开支)的?")  # 报酬从哪出: which item pays it
 _DEFINED_WITH_FIGURE = re.compile(r"(?<![为要])是什么\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少")  # "X是什么，标准多少"
 _DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
-                         + r"|是什么意思|啥意思|什么意思|指什么|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
+                         + r"|是什么意思|啥意思|什么意思|指什么|指(?:的是)?哪(?:些|几类|类)|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
 # "2024年年底": a date; "2024年年末结转和结余" names the year's item 年末结转和结余, no date
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
@@ -114,6 +116,7 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
+                        r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上)上年结转(?:资金)?(?:在内)?(?=\s*[，,])|"  # "算上上年结转，…"
                         r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
 _ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"
@@ -121,6 +124,7 @@ _ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(
 _BODY_WORD = re.compile(r"(?:部门|单位)$")  # 部门 of 部门支出总表
 _TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|中|上|当中)")  # "部门支出总表里宗教事务"
 _FILLER = re.compile(
+    r"(?<=[\u4e00-\u9fff”\"])指(?:的是)?\s+(?:人员|人|单位)?(?=\s|$|[？?])|"  # "“优抚对象”指哪些人": the word defined
     r"(?<=[”\"』」])[这那](?:一|个|项)*(?:科目|项目|项|款|类)?|"  # "“档案馆”这个科目": the item quoted
     r"(?:去年|今年|明年|上年)?也就是(?=\s)|"  # "去年也就是25年" once its year is taken out: the year says it
     r"去年(?=[^比较]*(?:决算|花了|实际|用了|支出了))|"  # "去年决算实际花了多少": the latest final account's
@@ -131,19 +135,20 @@ _FILLER = re.compile(
     rf"请问|一下|告诉我|帮我|查询|查一下|你好|[是有为]?多少(?:{_COUNTED}|人(?!员)|亿元|万元|元|平米)|"
     r"(?:^|(?<=\s))(?:看|按|据|根据)?(?:部门|单位)?(?:预算|决算)(?:说明|文件|报告|公开)?(?:里|中|上)(?:所?(?:说|讲|提到|写)的?)?(?=\s*[\u4e00-\u9fff])|[那这]些|(?:全部|所有|整个)的?(?=[\u4e00-\u9fff]{2})|[这那]一?个科目|[这那]一?个(?=[\u4e00-\u9fff])|[那这](?=几|个|项|笔)|"
     rf"是多少|多少钱|有多少|为多少|是几|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
-    r"[这那]么(?:多|少|高|低|大)|(?:干|做)(?:什么|啥)|(?:^|(?<=\s))所?(?:说|讲|提到|写)的(?=[\u4e00-\u9fff“\"])|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:财政)?拨款|的?(?:支出|收入))|全年|"
-    r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支发]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
+    r"[这那]么(?:多|少|高|低|大)|(?:干|做)(?:什么|啥)|(?:^|(?<=\s))所?(?:说|讲|提到|写)的(?=[\u4e00-\u9fff“\"])|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)?(?:财政)?拨款|的?(?:支出|收入))|全年|"
+    r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支发买购]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
     r"有(?=几|多少)|(?:现在|目前|当前)(?=[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
-    r"没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|调(?:整)?(?:到|为|成)了?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿](?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
+    r"(?:没有?|未)能?(?:达到|完成)|没有?(?:花|用)(?:完|光)|(?:一分钱|分文)(?:都|也)?(?=没|不)|没有?(?:花|用|安排|给)钱?(?=\s*(?:$|[呢吗啊？?。]))|(?:最后|最终)(?=决算|实际|花|用|完成|\s*$)|反而|反倒|竟然|居然|(?:(?<![\u4e00-\u9fff])|(?<=年))开(?=[\u4e00-\u9fff]{0,6}会议)|(?:花|用)的钱|(?:花|用)的(?=\s|比|是|有|多少|$)|(?:花|用)不完|花(?:了|掉|费)?(?=多少|几)|调(?:整)?(?:到|为|成)了?(?=多少|几)|发(?:给|放|了)?(?=多少|几)|收(?:了|到)?(?=多少|几)|要花|[给拿]了?(?=多少|几)|(?:部门|单位)?(?:预算|决算)(?:里|中)?(?:包括|包含)(?=[\u4e00-\u9fff])|名下|值(?=多少|几)|一年|每年|有没有|有无|是否有|(?:^|(?<=\s))有|[这那]一?项|[这那]一?块|[这那]部分|[这那]方面|"
     r"(?:^|(?<=[啥么\s]))会(?=多|少|增|减|下降|上升|变)|"  # "为啥会多": why it is more, no item 会 (协会多少 keeps it)
     r"(?:^|(?<=\s))(?:自己|自身|本身)的?(?=[\u4e00-\u9fff]{2})|"  # "某中心自己的支出": the body's own, said of it
     r"(?:^|(?<=[\s里中]))[\u4e00-\u9fff]{1,4}(?:这些|这类|之类的?)(?=[\u4e00-\u9fff]{2})|"  # "工资这些人员经费": 人员经费
     r"每(?:个|名|位)?(?:学生|生|人|户|天|日|月|年)|"  # "每个学生每天补助多少": a rate, matched by its 每 (fact_matching)
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
+    r"(?:^|(?<=[\s年]))(?:搞|弄)(?=[\u4e00-\u9fff\d])|"  # "搞人口抽样调查给了多少钱": the work itself
     r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
     r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|(?<![\u4e00-\u9fff])共(?=有?(?:几|多少))|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
@@ -314,13 +319,15 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             return [inside["item"], inside["scope"]]
         return [part, whole or DEFAULT_WHOLE]
     if operation in (Operation.SUM, Operation.DIFFERENCE):
-        body = _split_at_joiners(ADDS_UP.sub(" ", question_without_names))
+        listed = _PARTS_IN_BRACKETS.search(question_without_names) if operation is Operation.SUM else None
+        body = _split_at_joiners(listed["parts"] if listed else ADDS_UP.sub(" ", question_without_names))
         parts = [p for p in (_SPENT_HOW_MUCH.sub("", re.sub(r"[\s？?。，,]+", "", b)) for b in body) if p]
         shared = _SHARED_HEAD.search(parts[-1]) if len(parts) > 1 else None
-        if shared:  # "科技创新、生命健康两个专项": each part is a 专项
+        if shared:  # "科技创新、生命健康两个专项": each part is a 专项; "…两个项目" adds no word of an item
             parts = [*parts[:-1], parts[-1][: shared.start()]]
-            parts = [p if p.endswith(shared["head"]) else p + shared["head"] for p in parts]
-        parts = [p for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
+            head = "" if shared["head"] in generic_item_words() else shared["head"]
+            parts = [p if p.endswith(head) else p + head for p in parts]
+        parts = [_PROJECT_TAIL.sub("", p) for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
         side_by_side = _SIDE_BY_SIDE.fullmatch(parts[0]) if len(parts) == 1 else None
         return [side_by_side["a"], side_by_side["b"]] if side_by_side else with_siblings_whole(parts)  # 水费电费: 水费 + 电费
     return []
@@ -329,14 +336,17 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
 _SIDE_BY_SIDE = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,8}?(?:费|支出))(?P<b>[\u4e00-\u9fff]{1,8}(?:费|支出))")
 
 
-_SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?|[有是为])?(?:多少钱|[多少高低]*)$")  # "…两项一共花了多少", "…加起来有多少"
+_SPENT_HOW_MUCH = re.compile(r"(?:(?:花|用)了?|[有是为])?(?:多少钱|[多少高低]*(?:亿元|万元|元)?)$")  # "…两项一共花了多少", "…有多少万元"
+# "给城市公交的补贴一共多少（运营补贴加成品油价格补贴）": the parts are those the brackets list
+_PARTS_IN_BRACKETS = re.compile(r"[（(](?:含|包括|即)?(?P<parts>[^（）()]{2,}?(?:加上?|和|与|及|、)[^（）()]{2,}?)[)）]")
+_PROJECT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{4})项目$")  # "物业服务项目和安保服务项目": the projects' names
 _COUNTED_ONLY = re.compile(r"[这那]?[两二三四五六七八九十几\d]*[笔项个类种]")  # "，这两笔加起来": names no part
 # "…、…四个专项": a count and the head word the parts listed before it share
 _SHARED_HEAD = re.compile(r"[两二三四五六七八九十\d]+\s*(?:个|项|笔|类|种)(?P<head>[\u4e00-\u9fff]{1,6}?)(?:的|预算|资金|经费|钱)*$")
 
 
 _OVERRUN = re.compile(r"超(?:支|出|了)+(?:预算)?")  # "为啥超了": spent more than budgeted
-_DOWN = re.compile(r"少了|减少|调减|调低|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")
+_DOWN = re.compile(r"少了|减少|调减|调低|下降|降低|节约|压减|少多少|没有?(?:花|用)(?:完|光)|(?:没有?|未)能?(?:达到|完成)|(?:花|用)不完|比[^，。？?多少]{0,12}少(?![多还是])")
 _UP = re.compile(r"多了|增加|调增|调高|超支|超出|超了|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 
@@ -487,7 +497,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     several = find_all_departments(asked, known)
     if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):
         named = several
-    rest = _PARTY_LEFT.sub(" ", named.rest)
+    rest = _KIND_CHOICE.sub("单位性质", _PARTY_LEFT.sub(" ", named.rest))  # "是行政机关还是事业单位": what kind of body
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
     ends = [int(y) if len(y) == 4 else 2000 + int(y) for y in _AS_OF.findall(rest)]

@@ -13,7 +13,8 @@ from ingest.tables import ListMark, list_mark
 LEAD_IN_WINDOW_CHARS = 160  # the lead-in stands in the sentence's line or one of the two lines after it
 LEAD_IN_LINES = 2
 MAX_ITEMS = 30
-MAX_ITEM_CHARS = 200  # a longer line is a paragraph, not an item
+MAX_ITEM_CHARS = 200  # a longer line is a paragraph, not an item, unless numbered as one ("（二）公务用车…")
+MAX_LIST_CHARS = 1500  # numbered paragraphs past this are sections of their own
 _LEAD_IN = re.compile(r"[:：][ \t\u3000]*")
 _HEADER_ROW = re.compile(r"^(?:序号|编号)\t")  # a numbered table's header row ("序号\t单位名称\t备注")
 _ROW_NUMBER = re.compile(r"^\d{1,3}\t")
@@ -43,7 +44,7 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of the items the sentence at [start, end) leads into, or None when it leads into no list.
 
     Items run line by line until a blank line after them, a line numbered otherwise than the first item,
-    a line too long for an item, or MAX_ITEMS.
+    an unnumbered line too long for an item, MAX_LIST_CHARS, or MAX_ITEMS.
     """
     begin = _lead_in_end(text, start, end)
     if begin is None:
@@ -58,7 +59,8 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
                 break
         elif first is None and _HEADER_ROW.match(line):
             pass
-        elif len(line) > MAX_ITEM_CHARS or (count and _numbering(line) != style):
+        elif (len(line) > MAX_ITEM_CHARS and _numbering(line) is None) or (count and _numbering(line) != style) \
+                or (first is not None and line_end - first > MAX_LIST_CHARS):
             break
         else:
             if first is None:

@@ -22,6 +22,7 @@ _COMPARES = re.compile(r"\s*(?:与|较|同|比)(?:上年|上一年|去年|(?:19|
 _REFERS_BACK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?该(?!项|笔|年)[\u4e00-\u9fff]")  # 2025年该中心, 该单位
 _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
+_HEADING_END = re.compile(r"[。：:\n]")  # where a paragraph's heading sentence ends
 
 
 def _body(text: str, figure_next: bool = False) -> str | None:
@@ -78,7 +79,18 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
             return _named_body(_first_clause(text, paragraph_start), department) or None
     if _COMPARES.match(text, sentence_start) and paragraph_start < sentence_start:
         return sentence_scope(text, sentence_start - 1, department)  # "与2024年预算…相比，减少…": the last sentence's
+    if paragraph_start < sentence_start and (named := _paragraph_heading(text, paragraph_start, department)):
+        return named  # "（二）某中心。2025年收入预算…": a paragraph headed by the unit's name alone speaks of it
     return None
+
+
+def _paragraph_heading(text: str, start: int, department: str) -> str | None:
+    """The sub-unit a paragraph's first sentence names and says nothing else of ("（二）某中心。"), or None."""
+    end = _HEADING_END.search(text, start, start + MAX_CLAUSE_CHARS)
+    name = strip_list_mark(text[start : end.start()].strip()) if end else ""
+    if not name or _body(name) != _NOTE.sub("", name):  # more than a name: "（二）2025年收入预算…"
+        return None
+    return _named_body(name, department) or None
 
 
 def _opening_at(text: str, end: int, marks: str) -> int:
@@ -102,6 +114,8 @@ def _named_body(clause: str, department: str) -> str | None:
 
 def _opening_scope(opening: str, department: str) -> str | None:
     """The scope of a clause that opens with a body's name ("" for the department), or None."""
+    if _opens_with_own_organ_office(opening, department):
+        return OWN_OFFICE  # "（三）局本级2025年收入预算…": the department's organ word alone, then 本级
     own = own_name_opening(opening, department)
     if own is not None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
@@ -111,6 +125,13 @@ def _opening_scope(opening: str, department: str) -> str | None:
     if body is None or own is None and not split_places(body)[0]:
         return None if own is None else ""
     return "" if _is_department(body, department) else body
+
+
+def _opens_with_own_organ_office(opening: str, department: str) -> bool:
+    """Whether `opening` names the department's own office by its organ word alone (局本级, 委本级, 政府本级)."""
+    organs = organ_suffixes(core_name(split_places(department)[1]))
+    offices = [w for w in vocabulary().own_office if OWN_OFFICE in w]
+    return any(opening.startswith(f"{organ}{office}") for organ in {*organs, *(o[0] for o in organs)} for office in offices)
 
 
 def own_name_opening(text: str, department: str) -> str | None:

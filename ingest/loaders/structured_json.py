@@ -4,7 +4,8 @@ and lists nested in any way, whose strings are the text and whose lists of rows 
 Within an object, its plain fields come first, in the file's order: a title's value alone ("标题": "…支出预算表"),
 a long text alone, any other field as "name：value" (部门名称：某局, 单位：万元); then its other fields in the
 file's order: a list of strings is paragraphs, a list of rows (lists of plain values) is a table, and the row
-lists of one object (表头 then 行) are one table, under the lines its plain fields gave it; a list of records (objects
+lists of one object (表头 then 行) are one table, under the lines its plain fields gave it, and a list of plain values
+as wide as those rows is their header ("columns": […]); a list of records (objects
 of short plain values, some figures) is a table whose header is their field names; nested objects and lists are read
 the same way.
 """
@@ -17,6 +18,7 @@ from ingest.loaders.builder import TextBuilder
 
 _TITLE_KEY = re.compile(r"标题|^名称$|title|^name$|caption", re.IGNORECASE)  # a field whose value is said alone
 _TEXT_CHARS = 30  # a value this long is a sentence or paragraph, said without its field's name
+_UNIT_KEY = re.compile(r"unit|units|(?:金额|计量)?单位", re.IGNORECASE)  # the unit a table's figures are in
 _TEXT_KEY = re.compile(r"说明|内容|正文|段落|text|content|paragraph", re.IGNORECASE)
 
 
@@ -69,7 +71,7 @@ def _field_line(key: str, value: object) -> str:
     text = _cell(value)
     if not text or _TITLE_KEY.search(key) or _TEXT_KEY.search(key) or len(text) >= _TEXT_CHARS:
         return text
-    return f"{key}：{text}"
+    return f"单位：{text}" if _UNIT_KEY.fullmatch(key) else f"{key}：{text}"  # "unit": "万元" as a table's caption says it
 
 
 def write_json(builder: TextBuilder, value: object) -> None:
@@ -87,14 +89,22 @@ def write_json(builder: TextBuilder, value: object) -> None:
         _write_object(builder, value)
 
 
+def _header(fields: dict) -> list | None:
+    """A list of plain values as wide as the object's rows: their column names ("columns": ["科目编码", …])."""
+    widths = {len(row) for value in fields.values() if _is_rows(value) for row in value}
+    return next((value for value in fields.values() if isinstance(value, list) and value and not _is_rows(value)
+                 and all(_is_plain(cell) for cell in value) and len(value) == max(widths, default=0)), None)
+
+
 def _write_object(builder: TextBuilder, fields: dict) -> None:
     for key, value in fields.items():
         if _is_plain(value):
             builder.add_line(_field_line(str(key), value))
-    rows: list[list[str | None]] = []  # the row lists of this object, one table
+    header = _header(fields)
+    rows: list[list[str | None]] = _table_rows([header]) if header else []  # the row lists of this object, one table
     for value in fields.values():
         if isinstance(value, list) and _is_rows(value):
             rows += _table_rows(value)
-        elif not _is_plain(value):
+        elif not _is_plain(value) and value is not header:
             write_json(builder, value)
     builder.add_table(rows)

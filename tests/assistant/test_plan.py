@@ -1095,3 +1095,40 @@ def test_a_table_or_all_funds_named_leave_the_item(question, focus):
 @pytest.mark.parametrize("question, focus", [("人社局2024年三公经费决算各多少", "三公经费"), ("人社局2024年决算包括哪几个单位", "决算单位")])
 def test_a_list_leaves_its_basis_only_where_an_item_is_left(question, focus):
     assert parse_question(question, documents()).focus == focus
+
+
+@pytest.mark.parametrize("question", ["文旅局预算里说的“优抚对象”指哪些人", "文旅局说的优抚对象指的是哪些人员"])
+def test_who_a_word_stands_for_asks_its_definition(question):
+    asked = parse_question(question, documents())
+    assert asked.asks_definition and asked.focus == "优抚对象"
+
+
+@pytest.mark.parametrize("question", ["文旅局是行政机关还是事业单位", "文旅局算行政单位还是事业单位"])
+def test_which_kind_of_body_asks_its_nature_in_words(question):
+    asked = parse_question(question, documents())
+    assert asked.operation is Operation.TEXT and not asked.wants_number and asked.focus == "单位性质"
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("发改委2025年给城市公交的补贴一共多少（运营补贴加成品油价格补贴）", ["运营补贴", "成品油价格补贴"]),
+    ("发改委2025年物业服务和安保服务两个项目加起来一共多少万元", ["物业服务", "安保服务"]),
+    ("发改委2025年物业服务项目和安保服务项目加起来一共多少万元", ["物业服务", "安保服务"]),
+])
+def test_the_parts_added_are_those_named(question, parts):
+    asked = parse_question(question, documents())
+    assert asked.operation is Operation.SUM and asked.parts == parts
+
+
+@pytest.mark.parametrize("question, focus", [("文旅局2025年搞人口抽样调查给了多少钱", "人口抽样调查"),
+                                             ("文旅局2025年打算买几辆车", "买车"),
+                                             ("文旅局2025年算上上年结转，行政运行一共安排多少", "行政运行"),
+                                             ("文旅局2025年基本支出占当年一般公共预算拨款的百分之几", "")])
+def test_colloquial_verbs_and_clauses_leave_the_item(question, focus):
+    asked = parse_question(question, documents())
+    assert asked.focus == focus or asked.parts[-1:] == ["当年一般公共预算拨款"]
+
+
+@pytest.mark.parametrize("question", ["为什么没达到年初预算", "为啥没完成预算", "为什么未能完成年初预算"])
+def test_falling_short_of_a_budget_is_a_direction_not_an_item(question):
+    asked = parse_question(question, documents())
+    assert asked.asks_reason and asked.direction is Direction.DOWN and len(asked.focus) < 2

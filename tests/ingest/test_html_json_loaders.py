@@ -317,6 +317,25 @@ def test_a_json_table_of_rows_keyed_by_column_is_a_table(tmp_path: Path) -> None
     assert_offsets(load(path))
 
 
+def test_a_json_array_of_table_objects_keeps_their_columns_and_unit(tmp_path: Path) -> None:
+    """A table object giving its column names as a plain list ("columns") beside row arrays heads its rows with them,
+    and its "unit" field is the table's unit: the figures are in 万元, and each is read under its column."""
+    export = [
+        {"type": "text", "title": "示例省气象局2025年部门预算", "paragraphs": ["示例省气象局是参照公务员法管理的事业单位。"]},
+        {"type": "table", "table_no": "表5", "title": "一般公共预算支出预算表", "unit": "万元",
+         "columns": ["科目编码", "科目名称", "2024年执行数", "2025年预算数"],
+         "rows": [["", "合计", "42,298.81", "42,386.50"], ["2200511", "气象基础设施建设与维修", "2,063.50", 1240.0]]},
+    ]
+    path = tmp_path / "example-province-meteorological-bureau_2025_dept-budget.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    (table,) = doc.tables
+    assert table.title == "一般公共预算支出预算表" and table.header[0] == ["科目编码", "科目名称", "2024年执行数", "2025年预算数"]
+    repair = {f.measure: (str(f.value), f.unit) for f in doc.facts if f.subject == "气象基础设施建设与维修"}
+    assert repair["2024年执行数"] == ("2063.50", "万元") and repair["2025年预算数"] == ("1240", "万元")
+    assert_offsets(load(path))
+
+
 PRE_PAGE = """<html><head><title>某市某局2025年部门预算</title></head><body><div class="content">
 <p>某市某局2025年部门预算</p>
 <pre>

@@ -49,6 +49,7 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     ("2025年收入预算1000.00万元", None),
     # a list of units, one clause each: the unit right before its figure, not the first clause's own office
     ("分单位看：岚江省林业和草原局（本级）600.00万元；岚江省林木种苗站80.00万元", "岚江省林木种苗站"),
+    ("（三）局本级2025年收入预算600.00万元", "本级"),  # the department's organ word alone, then 本级
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
@@ -71,3 +72,18 @@ UNIT_PARAGRAPH = ("二、下属单位情况\n岚江省林木种苗站为本部�
 def test_a_sub_units_paragraph_speaks_for_it(figure, scope):
     end = UNIT_PARAGRAPH.index(figure) + len(figure)
     assert sentence_scope(UNIT_PARAGRAPH, end, DEPARTMENT) == scope
+
+
+HEADED_PARAGRAPHS = ("（一）岚江省林木种苗站。2025年收入预算80.00万元，全部为一般公共预算拨款。支出预算80.00万元，其中项目支出"
+                     "12.00万元。\n（二）岚江省林业和草原局。2025年收入预算1000.00万元。\n2025年本部门项目支出300.00万元。")
+
+
+@pytest.mark.parametrize("figure, scope", [
+    ("80.00万元，全部", "岚江省林木种苗站"),  # a paragraph headed by the unit's name alone speaks of it
+    ("12.00万元", "岚江省林木种苗站"),
+    ("1000.00万元", None),  # headed by the department's own name
+    ("300.00万元", None),  # a paragraph with no heading of its own
+])
+def test_a_paragraph_headed_by_a_units_name_speaks_for_it(figure, scope):
+    end = HEADED_PARAGRAPHS.index(figure) + len(figure.split("，")[0])
+    assert sentence_scope(HEADED_PARAGRAPHS, end, DEPARTMENT) == scope
