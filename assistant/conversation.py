@@ -12,7 +12,7 @@ import re
 from assistant.answer import Context
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import fund_words, owned_measures
+from assistant.vocabulary import fund_words, owned_measures, split_funds
 from index.fact_store import DocumentRecord
 from ingest.facts import BUDGET_SIDES
 from ingest.lexicon import tokens
@@ -122,7 +122,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     if _PART_OF_BEFORE.match(question.strip()) and context.item and plan.focus and not names_body:
         # "其中财政拨款多少", "那其中…": a part of the item before, never a figure of that name elsewhere
         part = _PART_OF_BEFORE.sub("", body)
-        return [f"{scope}{context.item}里{part}{'' if _ASKS.search(part) else _asking(context.answered_in)}"]
+        inside = "" if part.startswith(split_funds()) else "里"  # "其中一般公共预算拨款": the item's row of that fund's table
+        return [f"{scope}{context.item}{inside}{part}{'' if _ASKS.search(part) else _asking(context.answered_in)}"]
     alternatives: list[str] = []
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body):
         # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;

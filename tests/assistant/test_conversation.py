@@ -184,6 +184,9 @@ def test_of_which_is_read_inside_the_item_before():
     assert readings("其中财政拨款多少", context, []) == ["示例市示例局2025年馆藏档案数字化加工项目里财政拨款多少"]
     assert readings("其中公务接待费呢？", context.model_copy(update={"item": "三公经费"}), []) == [
         "示例市示例局2025年三公经费里公务接待费多少钱"]
+    # a fund split out of the budget has a table of its own, where the item is a row: its money of that fund
+    assert readings("其中一般公共预算当年拨款是多少万元？", context.model_copy(update={"item": "防汛（2130314）"}), []) == [
+        "示例市示例局2025年防汛（2130314）一般公共预算当年拨款是多少万元"]
 
 
 def test_this_year_after_last_years_final_account_is_the_latest_documents_year():

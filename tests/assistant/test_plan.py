@@ -1132,3 +1132,12 @@ def test_colloquial_verbs_and_clauses_leave_the_item(question, focus):
 def test_falling_short_of_a_budget_is_a_direction_not_an_item(question):
     asked = parse_question(question, documents())
     assert asked.asks_reason and asked.direction is Direction.DOWN and len(asked.focus) < 2
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委2025年防汛（2130314）这一项科目一共安排了多少万元，含上年结转？", "防汛（2130314）"),
+    ("发改委2024年应急救护培训一共花了多少钱（各种资金加起来）？", "应急救护培训（各种资金）"),
+])
+def test_all_funds_said_after_the_question_and_a_subject_pointed_at_leave_the_item(question, focus):
+    asked = parse_question(question, documents())
+    assert asked.focus == focus and asked.operation is Operation.LOOKUP
