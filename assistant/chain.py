@@ -369,12 +369,12 @@ class Assistant:
                 turn.draft = self._fact_path(turn).answer(office, office_sentences(facts), turn.docs)
             return turn
         turn.draft = turn.draft or indicator_answer(turn.intent, facts, self.texts, self.config.display_unit)
-        if turn.intent.unit_scope:  # a unit with tables of its own: its figures answer, never its department's sentences
-            return turn
         if turn.draft is None and turn.intent.operation in (Operation.LOOKUP, Operation.CHANGE, Operation.COMPLETION) \
                 and turn.stated_for is None:  # a later document's prose speaks of its own year
             retrieved = self._retrieve(turn)
             turn.draft = self._retrieval_path(turn).number_answer(turn.intent, retrieved)
+            if turn.draft is not None and turn.intent.unit_scope and not self._of_unit(turn.draft, turn.intent.unit_scope):
+                turn.draft = None  # a unit with tables of its own: never a figure its department's sentence gives
             if turn.draft is None and not turn.intent.asks_figure:
                 turn.draft = self._retrieval_path(turn).text_answer(turn.intent, retrieved)
         if turn.draft is None and turn.intent.operation in _AGAINST_LAST_YEAR:
@@ -392,6 +392,13 @@ class Assistant:
                 return turn
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
+
+    def _of_unit(self, draft: Draft, unit: str) -> bool:
+        """Whether the figure a draft cites stands in a paragraph that names the sub-unit `unit`."""
+        cited = draft.answer.citations[0]
+        text = self.texts.text(cited.doc_id)
+        end = text.find("\n", cited.end)
+        return names_unit(unit, text[text.rfind("\n", 0, cited.start) + 1 : end if end >= 0 else len(text)])
 
     def _stated_in_the_later(self, turn: Turn) -> Draft | None:
         """A change between two years the later year's document states itself ("与2024年相比增加0.50万元")."""
