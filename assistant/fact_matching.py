@@ -1037,19 +1037,30 @@ def _names_one_side(subject: str, asked: tuple[str, ...]) -> bool:
 
 def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hint: tuple[str, ...] = (),
                basis: Basis | None = None, operand_change: bool = False) -> list[ScoredFact]:
-    """Facts scoring at least MIN_SCORE, best first (ties: document order; among the best figures of one item, the
-    one whose sentence says more of the asked words)."""
+    """Facts scoring at least MIN_SCORE, best first (ties: the item whose own name the question holds, then document
+    order; among the best figures of one item, the one whose sentence says more of the asked words)."""
     asked = _asked_item(terms)
     scored = [ScoredFact(f, score) for f in facts
               if (score := score_fact(f, terms, asked, question, unit_hint, basis, operand_change)) >= MIN_SCORE]
     ranked = sorted(scored, key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
     if not ranked or not terms:
         return ranked
+    tied = [s for s in ranked if s.score == ranked[0].score]
+    if len({s.fact.subject for s in tied}) > 1:  # items scoring alike by where they stand: the one the question names
+        tied.sort(key=lambda s: not _own_name_asked(s.fact.subject, terms[0]))
+        ranked = [*tied, *ranked[len(tied):]]
     top = [s for s in ranked if s.score == ranked[0].score and s.fact.subject == ranked[0].fact.subject]
     if len(top) > 1:  # one item stated for several bodies: the one whose sentence says more of the question
         top.sort(key=lambda s: -_said_around(terms[0], s.fact))
         ranked = [*top, *(s for s in ranked if s not in top)]
     return ranked
+
+
+def _own_name_asked(subject: str, term: str) -> bool:
+    """Whether the asked term holds the item's own name, its last level ("工会事务" of …群众团体事务（款）工会事务（项）)."""
+    levels = classification_levels(subject)
+    own = normalise(levels[-1] if levels else subject)
+    return len(own) >= 2 and own in normalise(term)
 
 
 def of_its_own_year(cells: list[FactRecord]) -> list[FactRecord]:

@@ -31,7 +31,7 @@ from index.query_expansion import canonical_terms, canonical_variants
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
 _AGAINST_YEAR = re.compile(r"(?:比|较)\s*(?:20\d{2}|[1-4]\d)\s*年")  # 比23年: the year compared with
 _COMPARING = (Operation.CHANGE, Operation.GROWTH, Operation.DIFFERENCE)  # operations a year after 比 is the base of
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*(?:年度?)?|(?<![\d.])([1-4]\d)\s*年度?(?!\d)")  # 2024年(度), 2024, or 24年 as people write it
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*(?:年度?(?![末初](?:财政拨款)?(?:结转|结余)))?|(?<![\d.])([1-4]\d)\s*年度?(?!\d)")  # 2024年(度), 2024, or 24年 as people write it; 2024年末结转和结余 keeps its 年末
 _DERIVED = re.compile(r"推算|倒推|反推|推出|算出")  # a figure worked out from another year's document
 _DERIVED_NOTE = re.compile(r"[（(][^（）()]*(?:推算|倒推|反推|推出|算出)[^（）()]*[)）]|[照按据根用由][^，。？?]{0,14}?(?:推算|倒推|反推)")
 _COMPARES = re.compile(r"比|较|相比|差|变化|增|减|多了|少了|多多少|少多少")
@@ -116,7 +116,7 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
-                        r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金)?(?:在内)?(?=\s*(?:[，,？?。]|$))|"  # "算上上年结转，…"
+                        r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金)?(?:在内)?(?=\s*(?:[，,？?。]|$|一共|总共|共))|"  # "算上上年结转，…"
                         r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
 _ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"

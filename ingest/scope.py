@@ -17,6 +17,7 @@ MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
 _CLAUSE_ENDS = "。；;\n"
+_COMMAS = "，,"
 _SENTENCE_ENDS = "。\n"
 _COMPARES = re.compile(r"\s*(?:与|较|同|比)(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")  # a sentence going on with the last one's figure
 _REFERS_BACK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?该(?!项|笔|年)[\u4e00-\u9fff]")  # 2025年该中心, 该单位
@@ -70,6 +71,10 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
     减少…") for the sentence before it."""
     clause_start = _opening_at(text, end, _CLAUSE_ENDS)
     sentence_start = _opening_at(text, clause_start, _SENTENCE_ENDS)
+    comma_start = max(text.rfind(mark, clause_start, end) for mark in _COMMAS) + 1
+    if comma_start > clause_start and text.endswith("元", 0, end) \
+            and (named := _named_body(text[comma_start:end], department)):
+        return named  # "分单位看，某局机关支出…，某文化宫支出612.48万元": the unit its part of the clause opens with
     paragraph_start = text.rfind("\n", 0, end) + 1
     for start in (clause_start, sentence_start):
         named = _named_body(text[start:end] if start == clause_start else _first_clause(text, start), department)

@@ -27,6 +27,7 @@ from ingest.loaders.cell_lines import stacked_cells
 from ingest.loaders.indicator_grids import tabbed_grids
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.key_value_rows import key_value_rows
+from ingest.loaders.labelled_records import labelled_records
 from ingest.loaders.text_rows import cell_rows
 from ingest.loaders.text_tables import is_figure, row_cells, text_table
 from ingest.numbers import ascii_digits
@@ -282,7 +283,7 @@ def write_page(builder: TextBuilder, items: list[str | Block], width: int) -> No
 
 def plain_page(text: str) -> tuple[list[str], list[str | None]]:
     """Plain text as one page's lines (box-drawn and ruled rows as cells) and what each line is (`table_runs`)."""
-    lines = tabbed_grids(cell_rows(key_value_rows(stacked_cells(text.split("\n")))))
+    lines = tabbed_grids(cell_rows(key_value_rows(labelled_records(stacked_cells(text.split("\n"))))))
     return lines, table_runs(lines)
 
 

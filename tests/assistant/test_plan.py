@@ -1141,3 +1141,9 @@ def test_falling_short_of_a_budget_is_a_direction_not_an_item(question):
 def test_all_funds_said_after_the_question_and_a_subject_pointed_at_leave_the_item(question, focus):
     asked = parse_question(question, documents())
     assert asked.focus == focus and asked.operation is Operation.LOOKUP
+
+
+def test_a_year_end_balance_keeps_its_年末_and_all_funds_before_一共_leave_no_item():
+    balance = parse_question("发改委2024年末结转和结余是多少", documents())
+    assert balance.focus == "年末结转和结余" and balance.years == [2024]
+    assert len(parse_question("算上上年结转一共多少", documents()).focus) < 2

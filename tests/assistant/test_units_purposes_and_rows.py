@@ -86,7 +86,20 @@ FINAL = """沭嵛县退役军人事务局
 (8)抚恤（款）农村籍退役士兵老年生活补助（项）。年初预算为455.00万元，全年预算为448.20万元，支出决算为446.92万元，完成年初预算的98.22%。决算数小于年初预算数，主要原因是享受补助的对象自然减员。
 """
 
+UNION = """沭嵛县总工会
+2024年度部门决算
+
+第三部分 沭嵛县总工会2024年度部门决算情况说明
+五、一般公共预算财政拨款支出决算情况说明
+1.一般公共服务支出（类）群众团体事务（款）行政运行（项）。年初预算为812.60万元，支出决算为826.45万元，完成年初预算的101.70%。
+2.一般公共服务支出（类）群众团体事务（款）工会事务（项）。年初预算为385.00万元，支出决算为412.80万元，完成年初预算的107.22%。
+3.一般公共服务支出（类）群众团体事务（款）事业运行（项）。年初预算为368.20万元，支出决算为372.96万元，完成年初预算的101.29%。
+六、结转结余情况
+2024年度年初结转和结余84.20万元，年末结转和结余68.32万元。
+"""
+
 DOCS = {"shuyu-county-statistics-bureau_2025_dept-budget.txt": BUDGET,
+        "shuyu-county-federation-of-trade-unions_2024_dept-final-account.txt": UNION,
         "shuyu-county-transport-bureau_2025_dept-budget.txt": ROADS,
         "shuyu-county-veterans-affairs-bureau_2024_dept-final-account.txt": FINAL}
 
@@ -164,3 +177,13 @@ def test_why_an_item_fell_short_of_its_initial_budget_follows_its_completion_rat
     assert rate.value == pytest.approx(98.22)
     why = assistant.ask("为什么没达到年初预算", context=rate.context)
     assert why.kind == "text" and "自然减员" in why.text
+
+
+def test_an_item_named_by_the_question_wins_over_rows_matched_through_the_bodys_name(assistant):
+    answer = assistant.ask("沭嵛总工会2024年工会事务这一项财政拨款实际花了多少")  # 总工会 names no 工会事务
+    assert answer.kind == "number" and answer.value == pytest.approx(412.80)
+
+
+def test_a_year_end_balance_written_after_the_year(assistant):
+    answer = assistant.ask("沭嵛县总工会2024年末结转和结余是多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(68.32)

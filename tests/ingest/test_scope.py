@@ -50,6 +50,10 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     # a list of units, one clause each: the unit right before its figure, not the first clause's own office
     ("分单位看：岚江省林业和草原局（本级）600.00万元；岚江省林木种苗站80.00万元", "岚江省林木种苗站"),
     ("（三）局本级2025年收入预算600.00万元", "本级"),  # the department's organ word alone, then 本级
+    # units listed one after another, a comma apart: each figure is the unit's its part of the clause opens with
+    ("分单位看，岚江省林业和草原局（本级）支出600.00万元", "本级"),
+    ("分单位看，岚江省林业和草原局（本级）支出600.00万元，岚江省林木种苗站支出80.00万元", "岚江省林木种苗站"),
+    ("局内设7个科室，下属岚江省林木种苗站1个事业单位", None),  # the department's count of its units
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
