@@ -179,6 +179,8 @@ def structure(fact: FactRecord) -> str:
 
 
 _PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
+# tables whose rows are parts of the body's money, by the word that names them: their 合计 row is the parts' total
+_PART_TABLE_ROWS = {TableKind.PROJECTS: "项目", TableKind.PERFORMANCE: "项目", TableKind.PROCUREMENT: "采购"}
 _PURCHASE = re.compile(r"采购|购|买")  # a question about what is bought
 _LABEL_NOTE = re.compile(r"[（(](?P<note>[^()（）]{1,8})[)）]\s*$")  # "民族传统节庆活动（火把节）"
 
@@ -782,7 +784,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         if form.words and not form.whole and (fact.purpose and not form.standard or not present.isdisjoint(form.words)
                                               and _covered(form, present & form.words) >= MIN_COVERED):
             best = max(best, factor * _overlap_score(form, fact))
-        if column and (text == column or column.endswith(text)):  # the 合计 row × 人员经费 column
+        if column and (text == column or column.endswith(text)) and _totals_the_whole(fact.table_kind, text):
+            # the 合计 row × 人员经费 column; a project table's 合计 × 一般公共预算拨款 is only its projects' share
             best = max(best, factor * (100.0 if text == column else 85.0))
         for label in bought:
             if text in label or label in text:
@@ -792,6 +795,13 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             if row_score >= CELL_ITEM_SCORE or row_score and subject.startswith(normalise(row)):
                 best = max(best, factor * max(row_score, CELL_ITEM_SCORE))  # a row named by its head: 彩票公益金…
     return best
+
+
+def _totals_the_whole(kind: TableKind | None, asked: str) -> bool:
+    """Whether a total row of a table of this kind stands for the body's whole, or the asked item names the table's
+    rows (项目 of a 项目表): the 合计 of a table of projects or purchases is theirs alone."""
+    rows_word = _PART_TABLE_ROWS.get(kind)
+    return rows_word is None or rows_word in asked
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_
 from ingest.form_fields import form_fields
 from ingest.loaders import load
 from ingest.metadata import detect_metadata
-from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, Section, TableKind
+from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, RawTable, Section, TableKind
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.performance_forms import named_project
@@ -56,6 +56,7 @@ _LAST_YEARS = re.compile(r"^(?:上年|去年|上一年)")  # 上年决算, 上�
 _BASIS_LABEL = re.compile(r"^\s*(?P<label>[^\d，。；：:]{2,16})\s*[：:]\s*$")  # "预算数（全年预算）：" over its items
 MAX_CAPTION_GAP = 40  # a heading this close above a table heads it ("（二）某研究院" then "单位：万元")
 MAX_UNIT_LINE_CHARS = 24  # "九、预算表（单位：元）" declares a unit; prose that mentions one does not
+UNIT_NEAR_CHARS = 60  # a unit line this close above or under a table is the table's own
 
 
 def _goes_on(form: Table, table: Table, text: str) -> bool:
@@ -69,6 +70,16 @@ def _goes_on(form: Table, table: Table, text: str) -> bool:
 def _unit_in_force(declared: list[tuple[int, str]], offset: int) -> str | None:
     """The money unit the document last declared on a line of its own before `offset`."""
     return next((unit for start, unit in reversed(declared) if start < offset), None)
+
+
+def _table_unit(declared: list[tuple[int, str]], table: RawTable) -> str | None:
+    """The money unit a table states on a line right above it, else right under it ("单位：元" printed below the
+    table), else the one the document last declared before it."""
+    start = table.rows[0][0].start
+    above = next((unit for at, unit in reversed(declared) if start - UNIT_NEAR_CHARS <= at < start), None)
+    below = next((unit for at, unit in declared if table.end <= at <= table.end + UNIT_NEAR_CHARS), None) \
+        if len(table.rows) > 1 else None  # a lone row ("—\t2\t—", a page's number) is no table under its caption
+    return above or below or _unit_in_force(declared, start)
 
 
 _NAME_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]")  # （部门）, （本级） right after a body's name
@@ -130,7 +141,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
     declared = [(line.start, unit) for line in raw.lines
                 if len(line.text) <= MAX_UNIT_LINE_CHARS and (unit := find_table_unit([line.text]))]
     for i, raw_table in enumerate(raw.tables):
-        table = type_table(raw_table, i, _unit_in_force(declared, raw_table.rows[0][0].start))
+        table = type_table(raw_table, i, _table_unit(declared, raw_table))
         found = section_at(sections, table.start)
         table.section_id = found.id if found else None
         right_above = found and table.start - found.start <= len(found.title) + MAX_CAPTION_GAP

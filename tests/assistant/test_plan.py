@@ -11,7 +11,7 @@ from assistant.absence import absence_statement, states_inapplicable
 from assistant.intent import parse_question
 from assistant.plan import Operation, Shape
 from index.fact_store import DocumentRecord
-from ingest.model import Basis, Direction
+from ingest.model import Basis, Direction, TableKind
 from ingest.subjects import classification_levels, same_item
 
 DEPARTMENTS = [
@@ -1147,3 +1147,8 @@ def test_a_year_end_balance_keeps_its_年末_and_all_funds_before_一共_leave_n
     balance = parse_question("发改委2024年末结转和结余是多少", documents())
     assert balance.focus == "年末结转和结余" and balance.years == [2024]
     assert len(parse_question("算上上年结转一共多少", documents()).focus) < 2
+
+
+def test_an_item_then_its_funds_spending_is_the_items_row_of_that_funds_table():
+    asked = parse_question("文旅局2024年图书馆（项）一般公共预算财政拨款支出决算是多少", documents())
+    assert asked.focus == "图书馆" and TableKind.GENERAL_PUBLIC in asked.tables

@@ -98,7 +98,26 @@ UNION = """沭嵛县总工会
 2024年度年初结转和结余84.20万元，年末结转和结余68.32万元。
 """
 
+PLANNING = """沭嵛县发展和改革局
+2025年部门预算
+
+表一 收支预算总表
+项目\t预算数
+一般公共预算拨款收入\t50,137,698.90
+上年结转\t1,260,000.00
+收入总计\t51,397,698.90
+单位：元
+
+表十 项目支出预算表
+项目名称\t合计\t一般公共预算拨款\t上年结转
+规划编制\t12,000,000.00\t11,400,000.00\t600,000.00
+重大项目前期工作\t10,433,000.00\t9,773,000.00\t660,000.00
+合计\t22,433,000.00\t21,173,000.00\t1,260,000.00
+单位：元
+"""
+
 DOCS = {"shuyu-county-statistics-bureau_2025_dept-budget.txt": BUDGET,
+        "shuyu-county-development-reform-bureau_2025_dept-budget.txt": PLANNING,
         "shuyu-county-federation-of-trade-unions_2024_dept-final-account.txt": UNION,
         "shuyu-county-transport-bureau_2025_dept-budget.txt": ROADS,
         "shuyu-county-veterans-affairs-bureau_2024_dept-final-account.txt": FINAL}
@@ -187,3 +206,8 @@ def test_an_item_named_by_the_question_wins_over_rows_matched_through_the_bodys_
 def test_a_year_end_balance_written_after_the_year(assistant):
     answer = assistant.ask("沭嵛县总工会2024年末结转和结余是多少")
     assert answer.kind == "number" and answer.value == pytest.approx(68.32)
+
+
+def test_a_project_tables_total_row_is_no_whole_of_the_department(assistant):
+    whole = assistant.ask("沭嵛发改局2025年一般公共预算拨款有多少")
+    assert whole.kind == "number" and "5013.77万元" in whole.text  # not the projects' 2117.30

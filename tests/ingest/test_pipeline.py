@@ -336,3 +336,14 @@ def test_a_sentences_item_loses_its_departments_name_and_the_note_after_it(tmp_p
                     "截至2024年8月31日，示例市示例区示例街道办事处（部门）共有车辆8辆，其中：其他用车8辆。\n", encoding="utf-8")
     subjects = {f.subject for f in parse_file(path).facts if f.unit == "辆"}
     assert subjects == {"有车辆", "其他用车"}, subjects
+
+
+def test_a_unit_printed_under_a_table_is_that_tables_unit(tmp_path: Path) -> None:
+    """"单位：元" printed right under each table: the first table is in 元 too, not in no unit at all."""
+    text = ("示例市示例局2025年部门预算\n表一 收支预算总表\n项目\t预算数\n一般公共预算拨款收入\t50,137,698.90\n"
+            "收入总计\t51,397,698.90\n单位：元\n\n表二 项目支出预算表\n项目名称\t合计\n示例项目\t1,260,000.00\n合计\t1,260,000.00\n"
+            "单位：元\n")
+    path = tmp_path / "example-city-bureau_2025_dept-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    units = {f.subject: f.unit for f in parse_file(path).facts if f.origin == "table"}
+    assert units["一般公共预算拨款收入"] == "元" and units["示例项目"] == "元"
