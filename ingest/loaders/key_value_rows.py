@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.loaders.text_rows import FIGURE
+from ingest.loaders.text_rows import FIGURE, tab_lines
 
 _ROW_START = re.compile(r"^[ \t\u3000]*(?:(?P<code>\d{3,7})[ \t\u3000]+)?(?P<item>[^：:；;，,\s\d][^：:；;，,]{0,40}?)[：:](?P<rest>.*)$")
 _PART = re.compile(rf"^(?:其中)?(?P<name>[^：:；;，,、（）()]*?)\s*(?P<figure>{FIGURE})$")
@@ -58,9 +58,8 @@ def _rewritten(run: list[re.Match], parts: list[list[tuple[str, str]]]) -> list[
     coded = any(m["code"] for m in run)
     names = [name or TOTAL_COLUMN for name, _ in parts[0]]
     header = ["", *([""] if coded else []), *names]
-    rows = ["\t".join([*([m["code"] or ""] if coded else []), m["item"].strip(" \u3000"), *(f for _, f in p)])
-            for m, p in zip(run, parts, strict=True)]
-    return ["\t".join(header), *rows]
+    return tab_lines(header, [[*([m["code"] or ""] if coded else []), m["item"].strip(" \u3000"), *(f for _, f in p)]
+                              for m, p in zip(run, parts, strict=True)])
 
 
 def key_value_rows(lines: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.loaders.text_rows import FIGURE
+from ingest.loaders.text_rows import FIGURE, tab_lines
 
 _GAP = re.compile(r"[ ]{2,}|[\u3000\t]+")
 _FIELD = re.compile(r"^(?P<key>[^：:\d\s][^：:]{0,12}?)[：:]\s*(?P<value>\S.*)$")
@@ -86,8 +86,7 @@ def _rewritten(run: list[_Record]) -> list[str]:
     coded = any(r.code for r in run)
     labels, names = run[0].fields
     header = ["", *([""] if coded else []), *labels, *names]
-    rows = ["\t".join([*([r.code] if coded else []), r.item, *(text for _, text in r.labels), *r.figures]) for r in run]
-    return ["\t".join(header), *rows]
+    return tab_lines(header, [[*([r.code] if coded else []), r.item, *(text for _, text in r.labels), *r.figures] for r in run])
 
 
 def labelled_records(lines: list[str]) -> list[str]:

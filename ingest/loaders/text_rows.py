@@ -128,3 +128,8 @@ def cell_rows(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def tab_lines(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table rewritten as lines: its header, then its rows, cells a tab apart."""
+    return ["\t".join(line) for line in (header, *rows)]
