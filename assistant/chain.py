@@ -19,14 +19,15 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department, unit_named_of
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import ACCEPTED_BASES, ROUNDING, names_unit, names_unit_by_its_words, rank_facts, units_asked_of
+from assistant.fact_matching import (ACCEPTED_BASES, ONE_FUND_TABLES, ROUNDING, names_unit, names_unit_by_its_words, rank_facts,
+                                     units_asked_of)
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import readable
 from assistant.intent import asked_direction, asks_source, named_table, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
-from assistant.plan import AGAINST_BUDGET, ASKS_OUTTURN, Operation, QuestionPlan
+from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
@@ -357,6 +358,8 @@ class Assistant:
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
             if turn.draft is None and named_table(turn.question) in turn.intent.tables:
                 return turn  # "支出总表里这一项": the table the question names answers it, or nothing does
+            if turn.intent.tables == ALL_FUNDS_TABLES:  # "算上上年结转": never one fund's table, which leaves it out
+                facts = [f for f in facts if f.table_kind not in ONE_FUND_TABLES]
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
         if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:
             turn.draft = self._stated_in_the_later(turn)  # the earlier document does not state the item
@@ -510,8 +513,11 @@ class Assistant:
         """The sub-unit a body names whose own paragraph states its figures ("某中心为本部门所属事业单位…2025年该中心
         收入预算…"), with the documents it stands in; None when no paragraph is of it."""
         scopes = self.index.facts.sub_unit_scopes(d.doc_id for d in available) if available else {}
-        named = next((scope for found in scopes.values() for scope in found if names_unit_by_its_words(scope, body)), None)
-        return (named, [d for d in available if named in scopes.get(d.doc_id, ())]) if named else None
+        named = [scope for found in scopes.values() for scope in found if names_unit_by_its_words(scope, body)]
+        if not named:
+            return None
+        unit = min(named, key=lambda scope: (scope != body, len(scope), scope))  # the unit's own name, whatever the order
+        return unit, [d for d in available if unit in scopes.get(d.doc_id, ())]
 
     def _as_unit(self, turn: Turn, scoped: tuple[str, list[DocumentRecord]], available: list[DocumentRecord],
                  named_alone: bool) -> QuestionPlan:

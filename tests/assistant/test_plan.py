@@ -9,7 +9,7 @@ import pytest
 
 from assistant.absence import absence_statement, states_inapplicable
 from assistant.intent import parse_question
-from assistant.plan import Operation, Shape
+from assistant.plan import ALL_FUNDS_TABLES, Operation, Shape
 from index.fact_store import DocumentRecord
 from ingest.model import Basis, Direction, TableKind
 from ingest.subjects import classification_levels, same_item
@@ -1152,3 +1152,10 @@ def test_a_year_end_balance_keeps_its_年末_and_all_funds_before_一共_leave_n
 def test_an_item_then_its_funds_spending_is_the_items_row_of_that_funds_table():
     asked = parse_question("文旅局2024年图书馆（项）一般公共预算财政拨款支出决算是多少", documents())
     assert asked.focus == "图书馆" and TableKind.GENERAL_PUBLIC in asked.tables
+
+
+def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
+    carried = parse_question("发改委2025年算上上年结转的钱，行政运行一共安排多少", documents())
+    assert carried.focus == "行政运行" and carried.tables == ALL_FUNDS_TABLES
+    quoted = parse_question("发改委2025年“档案馆”（2012604）一般公共预算当年拨款安排的是多少元", documents())
+    assert quoted.focus == "“档案馆”（2012604）" and quoted.tables == {TableKind.GENERAL_PUBLIC}
