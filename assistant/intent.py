@@ -14,7 +14,8 @@ from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields, asked_phrasings
 from assistant.operands import Side, across_documents
-from assistant.plan import ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan, RowAsk
+from assistant.plan import (ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan,
+                            RowAsk)
 from assistant.row_ranking import asked_rows
 from assistant.thresholds import asked_threshold
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
@@ -497,7 +498,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     several = find_all_departments(asked, known)
     if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):
         named = several
-    rest = _KIND_CHOICE.sub("单位性质", _PARTY_LEFT.sub(" ", named.rest))  # "是行政机关还是事业单位": what kind of body
+    rest = _KIND_CHOICE.sub(BODY_NATURE, _PARTY_LEFT.sub(" ", named.rest))  # "是行政机关还是事业单位": what kind of body
     # a body that is named but not indexed is never answered with another's figure
     departments = list(named.departments) or ([named.unknown] if named.unknown else [])
     ends = [int(y) if len(y) == 4 else 2000 + int(y) for y in _AS_OF.findall(rest)]

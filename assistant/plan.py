@@ -42,6 +42,7 @@ class Shape(StrEnum):
 
 
 _ASKS_RATE = re.compile(r"百分|%|增长率|增幅|降幅|涨幅|跌幅|变化率")
+BODY_NATURE = "单位性质"  # the item of a question asking what kind of body one is (行政机关还是事业单位)
 DEFAULT_WHOLE = "预算收支"  # what a share is of when the question names no whole
 INCLUDED = re.compile(r"[（(](?:含|包括|包含)[^（）()]*[)）]")  # "（含政府性基金）": the whole, that part included
 # "实际花了多少", "实际支出": the outturn (决算); "实际开放床位" is a count that 实际 does not make one

@@ -18,7 +18,7 @@ from assistant.fact_matching import averaged, names_the_whole, whole_names
 from assistant.fact_path import Draft
 from assistant.formatting import in_display_unit, readable, shown
 from assistant.listings import listing_after
-from assistant.plan import Operation, QuestionPlan
+from assistant.plan import BODY_NATURE, Operation, QuestionPlan
 from assistant.section_answers import best_section, duties_naming
 from assistant.vocabulary import asked_aspects, generic_item_words
 from index.query_expansion import canonical_terms, canonical_variants
@@ -44,6 +44,7 @@ LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this clos
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
+_GLOSSARY_ENTRY = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)[^：:，。；]{2,16}[：:]")  # "8、机关运行费：…"
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 _FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
 _GLOSSARY_MARK = r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"  # "（6）", "2．" opening an entry
@@ -188,6 +189,8 @@ class RetrievalPath:
         named = intent.sub_unit or (intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else "")
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
+        if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位
+            ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _lists_names(s.text, intent.focus)]
         if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named

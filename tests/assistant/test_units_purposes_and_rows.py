@@ -76,6 +76,8 @@ ROADS = """沭嵛县交通运输局
 2025年部门预算安排购置车辆3辆，为更新应急保障用车。
 四、一般公共预算支出情况
 1.交通运输支出（类）公路水路运输（款）公路客运站（项）2025年预算1248.80万元，主要用于县城客运站物业管理和安保服务。
+五、名词解释
+1.事业收入：指事业单位开展专业业务活动及辅助活动所取得的收入。
 """
 
 FINAL = """沭嵛县退役军人事务局
@@ -184,6 +186,8 @@ def test_what_a_quoted_word_stands_for(assistant):
 def test_whether_a_body_is_an_office_or_an_institution(assistant):
     answer = assistant.ask("沭嵛县统计局是行政机关还是事业单位")
     assert answer.kind == "text" and "参照公务员法管理的行政机关" in answer.text
+    glossary_only = assistant.ask("沭嵛交通局是行政机关还是事业单位")
+    assert "事业收入" not in glossary_only.text  # a glossary entry naming 事业单位 says nothing of the body
 
 
 def test_money_carried_over_counted_in_a_clause_of_its_own(assistant):
