@@ -44,10 +44,11 @@ LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this clos
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
-_GLOSSARY_ENTRY = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)[^：:，。；]{2,16}[：:]")  # "8、机关运行费：…"
 _ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
 _FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
-_GLOSSARY_MARK = r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"  # "（6）", "2．" opening an entry
+_ENTRY_NUMBER = r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)"  # "（6）", "2．", "8、" opening an entry
+_GLOSSARY_MARK = rf"^[ \t\u3000]*{_ENTRY_NUMBER}?"
+_GLOSSARY_ENTRY = re.compile(rf"^\s*{_ENTRY_NUMBER}[^：:，。；]{{2,16}}[：:]")  # "8、机关运行费：…", a numbered entry
 # whose a table is, said on the line above it ("部门名称：某局 单位：万元"): it answers only a question about the unit
 # whose a table is, and its form's number ("公开02表"): caption words that say nothing else
 _TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+|(?:公开|附)表?\s*[\d一二三四五六七八九十]+\s*表")

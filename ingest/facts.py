@@ -98,11 +98,6 @@ _FUND_BALANCES = ("年初结转和结余", "年末结转和结余", "结转和�
 _CLAUSE_FUND = re.compile(rf"(?:^\s*|其中\s*[：:，,]?\s*)(?P<fund>(?>{FUND_NAME}))(?!支出|收入)")
 JOINT_SIDES = "收支"  # names both sides at once (收支总预算)
 BUDGET_SIDES = ("收入", "支出")  # the two sides of a budget: an item of one is never the other's
-def _side_opening(text: str) -> str:
-    """The side of a budget (收入, 支出) the text opens with, else ""."""
-    return next((side for side in BUDGET_SIDES if text.startswith(side)), "")
-
-
 _OTHER_SIDE = dict(zip(BUDGET_SIDES, reversed(BUDGET_SIDES)))  # the side a bare 支出 stands beside
 _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出", "收、支"}  # a whole without its 本年 or 总计
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
@@ -157,6 +152,11 @@ _DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.U
 _OPPOSITE = {Direction.UP: Direction.DOWN, Direction.DOWN: Direction.UP}
 # fund names that contain 预算 without stating a basis: 一般公共预算, 政府性基金预算 …
 _FUND_WORDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:部门|单位)预算|预算单位|预算内|预算外")
+
+
+def _side_opening(text: str) -> str:
+    """The side of a budget (收入, 支出) the text opens with, else ""."""
+    return next((side for side in BUDGET_SIDES if text.startswith(side)), "")
 
 
 def stated_basis_in(text: str) -> Basis | None:

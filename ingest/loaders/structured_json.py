@@ -91,9 +91,9 @@ def write_json(builder: TextBuilder, value: object) -> None:
 
 def _header(fields: dict) -> list | None:
     """A list of plain values as wide as the object's rows: their column names ("columns": ["科目编码", …])."""
-    widths = {len(row) for value in fields.values() if _is_rows(value) for row in value}
-    return next((value for value in fields.values() if isinstance(value, list) and value and not _is_rows(value)
-                 and all(_is_plain(cell) for cell in value) and len(value) == max(widths, default=0)), None)
+    width = max((len(row) for value in fields.values() if _is_rows(value) for row in value), default=0)
+    return next((value for value in fields.values() if isinstance(value, list) and len(value) == width and value
+                 and not _is_rows(value) and all(_is_plain(cell) for cell in value)), None)
 
 
 def _write_object(builder: TextBuilder, fields: dict) -> None:
