@@ -1,5 +1,6 @@
-"""Rows of one table that share a category cell (a 政府采购 table's 采购品目 硬件运维服务): a question naming
-the category, which no row is named after, asks for those rows together."""
+"""Rows of one table that share a category (a 政府采购 table's 采购品目 硬件运维服务, or the 款 of 功能分类 rows
+printed in a 款 column above their 项): a question naming the category, which no row is named after, asks for those
+rows together."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
-from assistant.fact_matching import of_its_own_year
+from assistant.fact_matching import comparable_amount, of_its_own_year
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 from ingest.model import TableKind
@@ -17,6 +18,7 @@ from ingest.numbers import is_money
 from ingest.tables import is_total_label
 
 _CELL_BREAK = re.compile(r"[\t\n]")
+MIN_ROWS = 2  # one row under a category is that row, no total
 
 
 @dataclass(frozen=True)
@@ -25,21 +27,29 @@ class CategoryRows:
 
     category: str
     facts: list[FactRecord]
+    by_level: bool = False  # the rows stand under the category as their 类 or 款, not beside a category cell
 
 
 def _row_key(fact: FactRecord) -> tuple[str, int, int]:
     return fact.doc_id, fact.table_id or 0, fact.start
 
 
-def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts) -> CategoryRows | None:
+def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts,
+                  asked_tables: frozenset[TableKind] = frozenset()) -> CategoryRows | None:
     """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, or that
-    are all labelled with it, in the table's total column (合计) or else its first; None when one row is named after
-    it, no table or several hold it, or the rows' figures are not money to add up."""
+    are all labelled with it, or that stand under it as their 类 or 款, in the table's total column (合计) or else its
+    first; None when one row is named after it, no table or several hold it, or the rows' figures are not money to
+    add up. A table of a kind the question asks for (一般公共预算当年拨款) is looked in first."""
     wanted = {n for n in names if n and n not in fund_words()}  # 财政拨款 asks the fund's whole, not rows paid by it
     if not wanted:
         return None
+    in_asked = [f for f in facts if f.table_kind in asked_tables]
+    if in_asked and (under := _rows_under(in_asked, wanted)):
+        return under
     if any(f.subject in wanted for f in facts):
         return _rows_named(facts, wanted)
+    if under := _rows_under(facts, wanted):
+        return under
     cells_at = {doc_id: _cells_holding(texts.text(doc_id), wanted) for doc_id in {f.doc_id for f in facts}}
     rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
     for fact in facts:
@@ -60,6 +70,29 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts)
     if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
         return None  # counts, areas and rates are not added up
     return CategoryRows(category, figures)
+
+
+def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:
+    """The lowest rows of a department table whose label path passes through an asked name (卫生健康支出 › 医疗救助 ›
+    城乡医疗救助 under 卫生健康支出) in a table with no row of that name; where several tables hold them, their
+    totals must agree. None when fewer than two rows stand under it or the figures are not money."""
+    rows: dict[tuple[str, int, str], dict[tuple[str, ...], list[FactRecord]]] = defaultdict(lambda: defaultdict(list))
+    named = {(f.doc_id, f.table_id) for f in facts if f.subject in wanted or f.row_path[-1:] and f.row_path[-1] in wanted}
+    for fact in facts:
+        if fact.origin != "table" or fact.table_id is None or fact.scope or (fact.doc_id, fact.table_id) in named \
+                or is_total_label(fact.subject):
+            continue
+        if category := next((label for label in fact.row_path[:-1] if label in wanted), None):
+            rows[(fact.doc_id, fact.table_id, category)][fact.row_path].append(fact)
+    found: list[CategoryRows] = []
+    for (_, _, category), by_path in sorted(rows.items(), key=lambda item: item[0][:2]):
+        leaves = [cells for path, cells in by_path.items()
+                  if not any(other[: len(path)] == path and other != path for other in by_path)]
+        figures = [_column_figure(cells) for cells in leaves]
+        if len(figures) >= MIN_ROWS and all(is_money(f.unit) for f in figures):
+            found.append(CategoryRows(category, figures, by_level=True))
+    totals = {sum(comparable_amount(f) for f in rows.facts) for rows in found}
+    return found[0] if len(totals) == 1 else None
 
 
 def _rows_named(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:

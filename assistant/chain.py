@@ -483,7 +483,9 @@ class Assistant:
         office = self._own_office(available)
         if office is None and not office_sentences(self.fact_cache.facts([d.doc_id for d in available])):
             return f"{NOT_FOUND_TEXT}“{intent.sub_unit}”单列的数据。"
-        intent.focus, intent.sub_unit = own_office_item(intent.focus, intent.sub_unit), office or intent.sub_unit
+        word = intent.sub_unit
+        intent.focus, intent.sub_unit = own_office_item(intent.focus, word), office or word
+        intent.terms = list(dict.fromkeys(own_office_item(term, word) for term in intent.terms))
         return None
 
     def _own_office(self, available: list[DocumentRecord]) -> str | None:

@@ -22,6 +22,9 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 _NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
 REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
 _EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于")  # why an item is as it is, said without 原因
+# "…减少29.10万元。具体是：" leads into the parts, each giving its own reason, up to a blank line or the next question
+_PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:来看|看)?)[：:]\s*$")
+_PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -201,6 +204,8 @@ class SourceTexts:
         found = candidates[0]
         lead = len(found.group()) - len(found.group().lstrip())
         span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
+        if parts := self._parts_reasons(text, end, found.start(), window_end):
+            return parts
         while text[span_end - 1 : span_end] in ("；", ";") and (listed := _NEXT_REASON.match(text, span_end)):
             span_end = listed.end()  # "一是…；二是…。": every reason listed
         if text[span_end - 1 : span_end] in ("；", ";") and _REASONS_LISTED.search(found.group()):
@@ -210,6 +215,19 @@ class SourceTexts:
             clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")
             span_start = clause + 1 if clause >= 0 else end
         return span_start, span_end
+
+    def _parts_reasons(self, text: str, end: int, first_reason: int, window_end: int) -> tuple[int, int] | None:
+        """Span of the parts a statement leads into ("具体是：" and then one part a line, each with its reason), when
+        the first reason after the figure is one of them and another follows; None otherwise."""
+        sentence_end = text.find("\n", end)
+        if sentence_end < 0 or sentence_end > first_reason or not _PARTS_LEAD.search(text, end, sentence_end):
+            return None
+        stop = _PARTS_STOP.search(text, sentence_end, window_end)
+        parts_end = stop.start() if stop else window_end
+        reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
+        if len(reasons) < 2:
+            return None
+        return sentence_end + 1, reasons[-1].start() + len(reasons[-1].group().rstrip())
 
     def forget(self) -> None:
         """Drops cached texts (after documents were added or removed)."""

@@ -423,9 +423,10 @@ def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     body's short name (二中) counts as one."""
     organs, not_organs = _word_tables()
     blocked = [(at, at + len(w)) for at, c in enumerate(question) for w in not_organs.get(c, ()) if question.startswith(w, at)]
-    if blocked:  # 办会 is no word where a word starts inside it and runs on (区府办|会议费)
-        words = word_spans(question)
-        blocked = [(s, t) for s, t in blocked if not any(s < start < t < end for start, end in words)]
+    if blocked:  # 办会 is no word where a word starts inside it and runs on (区府办|会议费), unless a longer word holds
+        words = word_spans(question)  # it whole (城乡|乡居|城乡居民: 城乡 stays a word)
+        blocked = [(s, t) for s, t in blocked if not any(s < start < t < end for start, end in words)
+                   or any(start <= s and t <= end and end - start > t - s for start, end in words)]
     ends: dict[int, list[str]] = {}
     for at, char in enumerate(question):
         fits = {at + len(w) for w in organs.get(char, ()) if question.startswith(w, at)}

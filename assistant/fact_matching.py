@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from decimal import Decimal
@@ -476,6 +476,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if (side := _side(term)) and (_side(f"{fact.subject}{fact.measure}") or _side(structure(fact))) != side:
         return 0.0  # 政府性基金支出 is never the fund's 年初结转和结余 (neither side), under a heading of both sides
     unexplained = _unexplained(asked - found, described)
+    if heads_differ(term, unexplained, fact.subject, fact.measure):
+        return 0.0  # 省级储备粮轮换 is no 省级储备粮规模: each names a thing the other does not
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
     if _unsaid_money_word(asked - found, unexplained, described, fact.purpose):
@@ -487,6 +489,23 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if fact.purpose and not form.standard and not _names_a_body(form.text) and _named_by_purpose(asked, described, fact.purpose):
         return PURPOSE_SCORE  # a standard item (项目支出) or a body (城南人民法庭) is never named by what another item's money is for
     return 0.0
+
+
+def heads_differ(term: str, unexplained: Collection[str], item: str, column: str = "") -> bool:
+    """Whether the asked item's head (the telling word it ends with) is among the words a figure's item leaves
+    unexplained, and not said by its column (编制 of 编制人数), while that item ends with a telling word of its own the
+    question does not say."""
+    asked_head, own_head = _head_word(term), _head_word(normalise(item))
+    return bool(asked_head and asked_head in unexplained and asked_head not in column and own_head
+                and own_head not in term and not any(own_head in word for word in unexplained))
+
+
+@lru_cache(maxsize=65536)
+def _head_word(text: str) -> str:
+    """The telling word that ends `text` (the longest of them), or "" when a generic word or a character ends it."""
+    generic = generic_item_words()
+    ending = [w for w in _word_set(text) if len(w) >= 2 and w != text and text.endswith(w)]
+    return max(ending, key=len) if ending and not any(w in generic for w in ending) else ""
 
 
 def _unsaid_money_word(missing: set[str], unexplained: list[str], described: str, purpose: str) -> bool:

@@ -53,7 +53,7 @@ from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import convert_money, is_money
 from ingest.performance_headers import is_achieved
 from ingest.subjects import normalise, same_item
-from ingest.tables import is_total_label, strip_table_number
+from ingest.tables import is_subject_code, is_total_label, strip_table_number
 from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
@@ -93,8 +93,22 @@ class Draft:
 
 
 def _labelled(per_doc: dict[str, list[ScoredFact]], names: list[str]) -> bool:
-    """Whether a document's best-ranked figure stands in a row whose label holds one of `names`."""
-    return any(name in ranked[0].fact.row_path for ranked in per_doc.values() if ranked for name in names)
+    """Whether a document's best-ranked figure stands in a row whose own label is one of `names`, not a 类 or 款
+    the row stands under (only codes may follow it)."""
+    return any(_own_label(ranked[0].fact.row_path, name) for ranked in per_doc.values() if ranked for name in names)
+
+
+def _own_label(path: tuple[str, ...], name: str) -> bool:
+    return name in path and all(is_subject_code(label) for label in path[path.index(name) + 1 :])
+
+
+def _is_the_whole(fact: FactRecord, whole: str) -> bool:
+    return same_item(fact.subject, whole) or same_item(bare_item(fact.subject), bare_item(whole))
+
+
+def _asked_table(grouped: CategoryRows, intent: QuestionPlan) -> bool:
+    """Whether the rows stand under the item in a table of the kind the question asks for."""
+    return grouped.by_level and grouped.facts[0].table_kind in intent.tables
 
 
 class FactPath:
@@ -220,11 +234,12 @@ class FactPath:
         found = self._best_figure(intent, per_doc)
         rows = [f for f in facts if achievement_fits(f, intent.question)]
         names = [intent.focus, *intent.terms]
-        grouped = category_rows(rows, names, self.texts) if len(docs) == 1 else None
-        if grouped and len(grouped.facts) > 1 and not (found and _labelled(per_doc, names)):
+        grouped = category_rows(rows, names, self.texts, intent.tables) if len(docs) == 1 else None
+        if grouped and len(grouped.facts) > 1 and not (found and _labelled(per_doc, names) and not _asked_table(grouped, intent)):
             # the rows of a category, not the one whose name resembles it; a row whose label holds the code asked
-            # ("审计业务（2010804）": 2010804 审计业务) is that item's own
-            return self._category_total(intent, grouped)
+            # ("审计业务（2010804）": 2010804 审计业务) is that item's own, unless the table asked for lists the item
+            # only as its rows' 类 or 款
+            return self._category_total(intent, grouped, per_doc)
         if grouped and found is None:
             return self._best_figure(intent, {docs[0].doc_id: [ScoredFact(grouped.facts[0], MIN_SCORE)]})
         if found is None or intent.asks_each or asked_count(intent.question):
@@ -260,9 +275,15 @@ class FactPath:
                             citations=citations, route="fact")
         return Draft(answer, [(c, f.value) for c, f in zip(citations, like, strict=True)])
 
-    def _category_total(self, intent: QuestionPlan, grouped: CategoryRows) -> Draft:
-        """The rows a category cell groups (采购品目 硬件运维服务), added up, each row cited."""
+    def _category_total(self, intent: QuestionPlan, grouped: CategoryRows, per_doc: dict[str, list[ScoredFact]]) -> Draft:
+        """The rows a category groups (采购品目 硬件运维服务, the 项 of a 款), added up, each row cited; a sentence
+        stating the item with that very total is the answer instead."""
         rows = grouped.facts
+        total = sum(comparable_amount(f) for f in rows)
+        stating = [s for ranked in per_doc.values() for s in ranked
+                   if s.fact.origin == "text" and comparable_amount(s.fact) == total and s.fact.kind is FactKind.AMOUNT]
+        if stating:
+            return self._best_figure(intent, {stating[0].fact.doc_id: stating})
         table = self.texts.table(rows[0].doc_id, rows[0].table_id)
         where = f"{table.title}中" if table else ""
         subject = f"{where}{grouped.category}（{len(rows)}项：{'、'.join(f.subject for f in rows)}）"
@@ -389,7 +410,17 @@ class FactPath:
         if len(per_doc) != 1:
             return None
         best = next(iter(per_doc.values()))[0]
-        return best if best.score >= MIN_OPERAND_SCORE else None
+        return best if best.score >= MIN_OPERAND_SCORE or self._change_of_asked_figure(intent, facts, best.fact) else None
+
+    def _change_of_asked_figure(self, intent: QuestionPlan, facts: list[FactRecord], change: FactRecord) -> bool:
+        """Whether a change named less closely than an operand must be is stated beside the figure a lookup of the
+        item answers with: in its sentence or its row ("给城乡居民医保基金的补助" of "财政对城乡居民…基金的补助（项）
+        3280万元，比上年增加160万元")."""
+        level = self._best_per_doc([f for f in facts if f.doc_id == change.doc_id], intent.terms or TOTAL_TERMS, intent,
+                                   exclude_class="change").get(change.doc_id)
+        fact = level[0].fact if level else None
+        return fact is not None and fact.subject == change.subject and fact.origin == change.origin and (
+            fact.context == change.context if fact.origin == "text" else (fact.table_id, fact.row_path) == (change.table_id, change.row_path))
 
     def _level_fact(self, intent: QuestionPlan, facts: list[FactRecord], subject: str | None = None,
                     basis: Basis | None = None, period: Period = Period.ASKED) -> ScoredFact | None:
@@ -587,7 +618,9 @@ class FactPath:
             part, named, joined = None, intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
             kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
             for term in ((joined, named, named[: kind.start()]) if kind else (named, joined)):
-                part = part or self._level_fact(intent, facts, term)
+                found = None if part else self._level_fact(intent, facts, term)
+                # "政府采购工程" reads like 政府采购预算 itself: the whole is never its own part
+                part = part or (found if found and not _is_the_whole(found.fact, intent.parts[1]) else None)
         if part is None:
             return None
         # the whole is another item of the part's document: 政府采购货物 is no whole of itself; where the part's

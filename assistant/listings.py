@@ -18,6 +18,8 @@ MAX_LIST_CHARS = 1500  # numbered paragraphs past this are sections of their own
 _LEAD_IN = re.compile(r"[:：][ \t\u3000]*")
 _HEADER_ROW = re.compile(r"^(?:序号|编号)\t")  # a numbered table's header row ("序号\t单位名称\t备注")
 _ROW_NUMBER = re.compile(r"^\d{1,3}\t")
+_TABLE_BELOW = re.compile(r"(?:见|如)下表")  # "具体见下表：" leads into a table's rows, past its title and unit lines
+TABLE_HEAD_LINES = 5  # lines a table's title, unit line and header take at most
 
 
 def _lead_in_end(text: str, start: int, end: int) -> int | None:
@@ -49,6 +51,8 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     begin = _lead_in_end(text, start, end)
     if begin is None:
         return None
+    if _TABLE_BELOW.search(text, start, begin):
+        begin = _after_table_header(text, begin)
     pos, first, last_end, count, style = begin, None, None, 0, None
     while pos < len(text) and count < MAX_ITEMS:
         line_end = text.find("\n", pos)
@@ -68,3 +72,16 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
             last_end, count = pos + len(text[pos:line_end].rstrip()), count + 1
         pos = line_end + 1
     return (first, last_end) if count >= 2 and first is not None and last_end is not None else None
+
+
+def _after_table_header(text: str, begin: int) -> int:
+    """Where the rows of the table a lead-in points to begin: after its numbered header row ("序号\t单位名称…") when
+    one stands within its first lines, else `begin`."""
+    pos = begin
+    for _ in range(TABLE_HEAD_LINES):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if _HEADER_ROW.match(text[pos:line_end].strip()):
+            return line_end + 1
+        pos = line_end + 1
+    return begin

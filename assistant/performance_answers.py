@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
-from assistant.fact_matching import NAMES_MONEY, averaged
+from assistant.fact_matching import NAMES_MONEY, averaged, heads_differ
 from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
@@ -128,6 +128,8 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
         said = f"{fact.subject} {fact.measure} {measures}"
         if asked and not (left_out & _words(said)):
             found = words_said_in(asked, said)
+            if measures and all(heads_differ(focus, asked - found, name) for name in measures.split("；")):
+                continue  # 储备粮轮换 is not measured by 储备粮保管规模
             scored.append(_Scored(fact, by_name, len(found) / len(asked), len(words_said_in(found, measures))))
     scored.sort(key=lambda s: (-s.named, -s.share, -s.measured))
     if (not scored or scored[0].share < MIN_INDICATOR_SHARE or scored[0].share * len(asked) < MIN_INDICATOR_WORDS

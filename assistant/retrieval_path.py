@@ -174,6 +174,12 @@ def question_terms(intent: QuestionPlan) -> list[set[str]]:
     return sets or [_words(intent.question) or set(search_terms(intent.question))]
 
 
+def _listed(line: str) -> str:
+    """One listed line as shown: a table row's cells set apart by commas (编制 64 and 实有 59 never read as 6459)."""
+    cells = (" ".join(cell.split()) for cell in line.split("\t"))
+    return "，".join(cell for cell in cells if cell).rstrip("。；;")
+
+
 class RetrievalPath:
     """Extractive answers from retrieved chunks."""
 
@@ -259,7 +265,7 @@ class RetrievalPath:
             text = self.texts.text(sentence.doc_id)
             span = listing_after(text, sentence.start, sentence.end)
             if span:
-                lines = (" ".join(line.split()).rstrip("。；;") for line in text[span[0] : span[1]].split("\n"))
+                lines = (_listed(line) for line in text[span[0] : span[1]].split("\n"))
                 items = Sentence(sentence.doc_id, span[0], span[1], "；".join(filter(None, lines)) + "。", sentence.page, 0.0)
                 return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
         return []

@@ -13,6 +13,7 @@ from index.query_expansion import canonical_variants
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
+from ingest.scope import OWN_OFFICE
 from ingest.subjects import normalise
 from ingest.tables import is_total_label
 from ingest.vocabulary import vocabulary
@@ -46,12 +47,13 @@ def own_office_item(asked: str, word: str) -> str:
 
 def office_sentences(facts: list[FactRecord]) -> list[FactRecord]:
     """The figures of sentences stating them of the department's own office: its name, then the office's word, then
-    the item ("2024年度某局（本级）机关运行经费支出247.82万元"), where no table row of the office holds the item."""
+    the item ("2024年度某局（本级）机关运行经费支出247.82万元"), or read as the office's at ingest ("局机关本级…"), where
+    no table row of the office holds the item."""
     vocab = vocabulary()
     words = "|".join(sorted(vocab.own_office, key=len, reverse=True))
     after = "|".join(vocab.own_office_not_before)
-    return [f for f in facts if f.origin == "text" and f.department and re.search(
-        rf"{re.escape(f.department)}[（(]?(?:{words})(?:[)）]|(?!{after}))", f.context)]
+    return [f for f in facts if f.origin == "text" and (f.scope == OWN_OFFICE or f.department and re.search(
+        rf"{re.escape(f.department)}[（(]?(?:{words})(?:[)）]|(?!{after}))", f.context))]
 
 
 def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:

@@ -21,7 +21,7 @@ from ingest.numbers import CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
-from ingest.subjects import classification_levels
+from ingest.subjects import classification_levels, names_a_level
 from ingest.tables import FUND_NAME, balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
 from ingest.vocabulary import is_body_name, vocabulary
 
@@ -359,8 +359,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = quoted["name"]
             elif quoted and quoted.end() <= match.start() and _SCORE.fullmatch(subject):  # 评价得分91.5分: the project's
                 subject, measure = quoted["name"], subject
-            if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject and not classification_levels(subject):
-                # "…单位财政拨款的机关运行经费"; a 类款项 chain keeps its 收入安排的支出
+            if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject and not names_a_level(subject):
+                # "…单位财政拨款的机关运行经费"; a 功能分类 item keeps its 的: 收入安排的支出, 基金的补助（项）
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's

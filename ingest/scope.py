@@ -12,12 +12,13 @@ from ingest.vocabulary import core_name, organ_suffixes, split_places, vocabular
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
 _BODY_BEFORE_FIGURE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?=\d)")  # 分单位看：…；某大队770.62万元
+_BODY_BEFORE_QUOTE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)(?=[“「\"])")  # 某中心“三公”经费预算…
 _BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系)")
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
 _CLAUSE_ENDS = "。；;\n"
-_COMMAS = "，,"
+_COMMA = re.compile(r"，|,(?!\d{3})")  # not the comma of 28,000.00
 _SENTENCE_ENDS = "。\n"
 _COMPARES = re.compile(r"\s*(?:与|较|同|比)(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")  # a sentence going on with the last one's figure
 _REFERS_BACK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?该(?!项|笔|年)[\u4e00-\u9fff]")  # 2025年该中心, 该单位
@@ -31,7 +32,7 @@ def _body(text: str, figure_next: bool = False) -> str | None:
     text = strip_list_mark(strip_table_number(text))
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
-    match = _BODY_BEFORE.match(text) or (_BODY_BEFORE_FIGURE.match(text) if figure_next else None)
+    match = _BODY_BEFORE.match(text) or (_BODY_BEFORE_FIGURE.match(text) or _BODY_BEFORE_QUOTE.match(text) if figure_next else None)
     name = match["body"] if match else text
     core = core_name(split_places(name)[1])
     return name if len(name) >= MIN_BODY_CHARS and core and organ_suffixes(core) and core not in organ_suffixes(core) else None
@@ -71,7 +72,7 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
     减少…") for the sentence before it."""
     clause_start = _opening_at(text, end, _CLAUSE_ENDS)
     sentence_start = _opening_at(text, clause_start, _SENTENCE_ENDS)
-    comma_start = max(text.rfind(mark, clause_start, end) for mark in _COMMAS) + 1
+    comma_start = max((m.end() for m in _COMMA.finditer(text, clause_start, end)), default=0)
     if comma_start > clause_start and text.endswith("元", 0, end) \
             and (named := _named_body(text[comma_start:end], department)):
         return named  # "分单位看，某局机关支出…，某文化宫支出612.48万元": the unit its part of the clause opens with

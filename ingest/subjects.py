@@ -28,6 +28,11 @@ def classification_levels(subject: str) -> tuple[str, ...]:
     return levels if len(levels) > 1 else ()
 
 
+def names_a_level(subject: str) -> bool:
+    """Whether a subject is said as a 功能分类 item, with its level: "财政对…基金的补助（项）"."""
+    return bool(_CLASSIFICATION_LEVEL.search(subject))
+
+
 def same_item(a: str, b: str) -> bool:
     """Two subjects name one item: equal, or one is the （项） of the other's 功能分类 chain, or itself with its level
     said (体育训练 and 体育训练（项）)."""

@@ -238,11 +238,12 @@ def _label_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], width
 
 def _level_columns(body: list[list[Cell]], headers: list[tuple[str, ...]], start: int, width: int) -> set[int]:
     """The columns from `start` on that go on naming the row's item, one 功能分类 level each: headed 款 or 项 and
-    holding coded names ("20805 行政事业单位养老支出"), as a Word table with the levels side by side prints them."""
+    holding names, coded or not ("20805 行政事业单位养老支出", "行政事业单位医疗"), as a table with the levels side
+    by side prints them."""
     found: set[int] = set()
     for col in range(start, width):
         values = [row[col].text for row in body if col < len(row) and row[col].text]
-        named = [v for v in values if CODED_LABEL.match(v) and parse_number(v) is None]
+        named = [v for v in values if parse_number(v) is None and parse_quantity(v) is None]
         if not (col < len(headers) and headers[col] and headers[col][-1] in _LEVEL_MARKS and values
                 and len(named) >= len(values) / 2):
             break

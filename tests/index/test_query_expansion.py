@@ -32,6 +32,7 @@ def test_no_word_is_listed_twice():
     ("开会花多少", "会议费"), ("出差的钱", "差旅费"), ("培训", "培训费"),
     ("城市低保金预算多少", "最低生活保障金"), ("年底还剩多少", "年末结转和结余"), ("财政出多少", "财政拨款"),
     ("公车运行维护费", "公务用车运行费"), ("怎么没有体彩公益金", "体育彩票公益金"), ("福彩公益金多少", "福利彩票公益金"),
+    ("请客吃饭的钱多少", "公务接待费"),
 ])
 def test_colloquial_words_bring_the_documents_terms(question, term):
     assert term in canonical_terms(question)

@@ -91,3 +91,15 @@ HEADED_PARAGRAPHS = ("（一）岚江省林木种苗站。2025年收入预算80.
 def test_a_paragraph_headed_by_a_units_name_speaks_for_it(figure, scope):
     end = HEADED_PARAGRAPHS.index(figure) + len(figure.split("，")[0])
     assert sentence_scope(HEADED_PARAGRAPHS, end, DEPARTMENT) == scope
+
+
+UNITS_BY_QUOTED_ITEM = ("分单位看，局机关本级“三公”经费预算28,000.00元（公务用车运行费20,000.00元、公务接待费8,000.00元）；"
+                        "示例区医疗保障事务中心“三公”经费预算20,000.00元，详见第四部分。")
+
+
+@pytest.mark.parametrize("figure, scope", [("28,000.00元", "本级"), ("8,000.00元）", "本级"),
+                                           ("20,000.00元，", "示例区医疗保障事务中心")])
+def test_a_units_figure_written_with_thousands_separators_before_a_quoted_item(figure, scope):
+    """The comma of 28,000.00 opens no clause; a unit named right before a quoted item ("某中心“三公”经费") is named."""
+    end = UNITS_BY_QUOTED_ITEM.index(figure) + len(figure.rstrip("），"))
+    assert sentence_scope(UNITS_BY_QUOTED_ITEM, end, "示例区医疗保障局") == scope

@@ -238,3 +238,24 @@ def test_a_column_whose_header_names_a_count_unit_holds_counts(tmp_path: Path) -
     figures = _figures(_written(tmp_path, "example-bureau-2024-dept-final-account.txt", STAFF_BY_UNIT))
     assert figures["示例市示例服务中心", "年末实有人数（人）"] == (Decimal("33"), "人")
     assert figures["示例市示例服务中心", "编制数（名）"] == (Decimal("36"), "人")
+
+
+NAMES_BY_LEVEL = [
+    "示例区示例局2025年部门预算", "",
+    "表3 支出预算总表", "单位：万元",
+    "类\t款\t项\t科目编码\t合计\t基本支出\t项目支出",
+    "合计\t\t\t\t450.00\t150.00\t300.00",
+    "卫生健康支出\t医疗救助\t城乡医疗救助\t2101301\t300.00\t\t300.00",
+    "\t医疗保障管理事务\t行政运行\t2101501\t120.00\t120.00\t",
+    "住房保障支出\t住房改革支出\t住房公积金\t2210201\t30.00\t30.00\t",
+]
+
+
+def test_levels_named_without_codes_side_by_side_give_the_row_its_whole_path(tmp_path: Path) -> None:
+    """类 | 款 | 项 columns holding names (the 类 printed on a group's first row only): the row is its 项, under its 款 and
+    类, never the 类 itself."""
+    facts = _written(tmp_path, "example-bureau-2025-dept-budget.txt", NAMES_BY_LEVEL).facts
+    paths = {f.row_path: f.value for f in facts if f.measure == "合计"}
+    assert paths[("卫生健康支出", "医疗救助", "城乡医疗救助")] == Decimal("300.00")
+    assert paths[("卫生健康支出", "医疗保障管理事务", "行政运行")] == Decimal("120.00")
+    assert not [f for f in facts if f.subject == "卫生健康支出"]  # no row of the 类's own

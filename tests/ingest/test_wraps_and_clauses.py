@@ -57,3 +57,9 @@ def test_a_joint_change_is_not_copied_to_a_part() -> None:
     found = facts_of("收入预算100万元，其中财政拨款收入80万元，支出预算120万元，收支总预算各增加5万元。")
     assert not any(subject == "财政拨款收入" and measure.startswith("比上年") for subject, measure, _ in found)
 
+
+
+def test_an_item_said_with_its_level_keeps_the_的_in_its_name() -> None:
+    """"财政对城乡居民基本医疗保险基金的补助（项）": a 功能分类 item whose name holds 的, not "补助（项）"."""
+    found = facts_of("1. 财政对城乡居民基本医疗保险基金的补助（项）3,280.00万元，比上年增加160.00万元。")
+    assert {subject for subject, _, _ in found} == {"财政对城乡居民基本医疗保险基金的补助（项）"}
