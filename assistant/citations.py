@@ -18,10 +18,11 @@ STEADY_WINDOW_CHARS = 200  # how far after an item a "持平" statement about it
 REASON_WINDOW_CHARS = 600  # a reason is given in the same passage, a few sentences on
 _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|此外|另外|同时)[^。；;]*[。；;]?")
 # a reason given, not a column headed 偏差原因: 原因 with what it is after it
-# a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …
-_NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d)")
+# a heading line opening another part (its sub-items, （二）…, may still give the reason): 三、其他说明, 第三部分, 表4 …,
+# or the next question of a 问 / 答 说明
+_NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d|问\s*[：:])")
 REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
-_EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于")  # why an item is as it is, said without 原因
+_EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于|一次性")  # why an item is as it is, said without 原因
 # "…减少29.10万元。具体是：" leads into the parts, each giving its own reason, up to a blank line or the next question
 _PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:来看|看)?)[：:]\s*$")
 _PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
@@ -194,7 +195,7 @@ class SourceTexts:
         candidates = [m for m in SENTENCE.finditer(text, start, window_end) if REASON_STATED.search(m.group())]
         paragraph_end = text.find("\n", end)
         own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
-        if not own and (told := _told_next(text, end, paragraph_end)):
+        if not own and (told := _told_after(text, end, paragraph_end) or _told_next(text, end, paragraph_end)):
             return told  # "…0.00万元，比上年减少65.00万元。2025年未安排预算，原安排的…并入药品事务（项）。"
         candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's
         if direction:
@@ -237,6 +238,18 @@ class SourceTexts:
         self._tables.clear()
         self._recognised.clear()
         self._page_starts.clear()
+
+
+def _told_after(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:
+    """The clause after a figure, in its own sentence, that says why the item is as it is ("…减少500.00万元，该项目为
+    2024年一次性项目。"), or None."""
+    sentence_end = text.find("。", end)
+    if sentence_end < 0 or 0 <= paragraph_end < sentence_end:
+        return None
+    clause_start = text.find("，", end, sentence_end)
+    if clause_start < 0 or not _EXPLAINS.search(text, clause_start, sentence_end):
+        return None
+    return clause_start + 1, sentence_end + 1
 
 
 def _told_next(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:

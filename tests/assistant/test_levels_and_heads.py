@@ -1,7 +1,8 @@
 """A 类 or 款 printed only above its 项 rows is their total, and the table the question asks for is looked in first;
 a whole is never its own part in a share; an item whose head word the figure does not say is another item; a
 stated change belongs to the figure a lookup of the item answers with; "城乡" is no body; a list that points to the table
-below is that table's rows; the parts a change leads into give its reasons; a unit's figure written with thousands
+below is that table's rows; the parts a change leads into give its reasons, and the clause after a change may say
+why (一次性项目); a unit's figure written with thousands
 separators or before a quoted item is the unit's."""
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ RESERVES = """洇溪区粮食和物资储备局
 \t合计\t\t50\t47
 
 第二部分 部门预算情况说明（问答）
+问：储备粮（油）库建设怎么没有安排？
+答：储备粮（油）库建设（项）2025年未安排预算，比上年减少300.00万元，该项目为2024年一次性项目。
 问：今年“三公”经费为什么减少？
 答：2025年本部门一般公共预算安排“三公”经费9.00万元，比2024年预算15.00万元减少6.00万元，下降40.00%。具体是：
 因公出国（境）费0万元，比上年减少2.00万元，主要是不再安排出访团组；
@@ -153,3 +156,8 @@ def test_the_own_offices_figure_written_with_thousands_separators_is_its_own(ass
     assert answer.kind == "number" and answer.value == pytest.approx(5.0)
     unit = assistant.ask("洇溪区储备粮管理中心2025年三公经费是多少")
     assert unit.kind == "number" and unit.value == pytest.approx(4.0)
+
+
+def test_the_clause_after_a_change_that_says_why(assistant):
+    answer = assistant.ask("洇溪粮储局2025年储备粮（油）库建设怎么没有安排钱")
+    assert answer.kind == "text" and "一次性项目" in answer.text and "出访团组" not in answer.text
