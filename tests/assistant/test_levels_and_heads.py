@@ -2,7 +2,7 @@
 a whole is never its own part in a share; an item whose head word the figure does not say is another item; a
 stated change belongs to the figure a lookup of the item answers with; "城乡" is no body; a list that points to the table
 below is that table's rows; the parts a change leads into give its reasons, and the clause after a change may say
-why (一次性项目); a unit's figure written with thousands
+why (一次性项目); whom an item serves is its definition; a unit's figure written with thousands
 separators or before a quoted item is the unit's."""
 
 from __future__ import annotations
@@ -66,7 +66,11 @@ BUDGET = """# 洇溪区医疗保障局2025年部门预算
 1. 财政对城乡居民基本医疗保险基金的补助（项）20,000,000.00元，比上年增加1,200,000.00元，主要是城乡居民医保人均财政补助标准提高。
 2. 城乡医疗救助（项）5,600,000.00元（不含上年结转），比上年增加600,000.00元，主要是资助参保人数由1.1万人增加到1.2万人。
 
-### 二、政府采购预算情况
+### 二、名词解释
+
+城乡医疗救助：指对特困人员、低保对象等困难群众参加城乡居民医保的个人缴费给予资助的支出。
+
+### 三、政府采购预算情况
 
 2025年本部门政府采购预算300.00万元，其中：货物类100.00万元，工程类150.00万元，服务类50.00万元。
 """
@@ -161,3 +165,8 @@ def test_the_own_offices_figure_written_with_thousands_separators_is_its_own(ass
 def test_the_clause_after_a_change_that_says_why(assistant):
     answer = assistant.ask("洇溪粮储局2025年储备粮（油）库建设怎么没有安排钱")
     assert answer.kind == "text" and "一次性项目" in answer.text and "出访团组" not in answer.text
+
+
+def test_whom_an_item_serves_is_its_definition(assistant):
+    answer = assistant.ask("洇溪医保局的城乡医疗救助主要救助哪些人")
+    assert answer.kind == "text" and "特困人员" in answer.text

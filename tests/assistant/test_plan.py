@@ -1103,6 +1103,12 @@ def test_who_a_word_stands_for_asks_its_definition(question):
     assert asked.asks_definition and asked.focus == "优抚对象"
 
 
+@pytest.mark.parametrize("question", ["文旅局的城乡医疗救助主要救助哪些人", "文旅局的困难群众补助针对什么人群",
+                                      "文旅局的优抚对象补助资助哪类对象"])
+def test_whom_an_item_serves_asks_its_definition(question):
+    assert parse_question(question, documents()).asks_definition
+
+
 @pytest.mark.parametrize("question", ["文旅局是行政机关还是事业单位", "文旅局算行政单位还是事业单位"])
 def test_which_kind_of_body_asks_its_nature_in_words(question):
     asked = parse_question(question, documents())
