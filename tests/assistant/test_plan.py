@@ -1045,7 +1045,8 @@ def test_a_bodys_own_is_said_of_it_not_an_item(question, focus):
     assert parse_question(question, documents()).focus == focus
 
 
-@pytest.mark.parametrize("question", ["文旅局说的生均公用经费是什么，标准多少", "文旅局的生均公用经费是什么，每生多少"])
+@pytest.mark.parametrize("question", ["文旅局说的生均公用经费是什么，标准多少", "文旅局的生均公用经费是什么，每生多少",
+                                      "文旅局的生均公用经费是什么钱，有多少"])
 def test_what_it_is_and_its_standard_asks_the_definition(question):
     plan = parse_question(question, documents())
     assert plan.operation is Operation.TEXT and plan.asks_definition
