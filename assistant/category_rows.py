@@ -15,7 +15,7 @@ from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 from ingest.model import TableKind
 from ingest.numbers import is_money
-from ingest.tables import is_total_label
+from ingest.tables import is_subject_code, is_total_label
 
 _CELL_BREAK = re.compile(r"[\t\n]")
 MIN_ROWS = 2  # one row under a category is that row, no total
@@ -82,7 +82,7 @@ def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | Non
         if fact.origin != "table" or fact.table_id is None or fact.scope or (fact.doc_id, fact.table_id) in named \
                 or is_total_label(fact.subject):
             continue
-        if category := next((label for label in fact.row_path[:-1] if label in wanted), None):
+        if category := next((label for label in fact.row_path[:-1] if label in wanted and not is_subject_code(label)), None):
             rows[(fact.doc_id, fact.table_id, category)][fact.row_path].append(fact)
     found: list[CategoryRows] = []
     for (_, _, category), by_path in sorted(rows.items(), key=lambda item: item[0][:2]):

@@ -13,9 +13,9 @@ from functools import lru_cache, reduce
 from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
-from assistant.vocabulary import (asked_achievement, compound_items, count_flows, count_heads, fund_words, generic_item_words,
-                                  joined_bodies, owned_measures, said_items, spending_terms, split_funds, total_terms,
-                                  unit_words, whole_budget_terms, whole_terms)
+from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
+                                  generic_item_words, joined_bodies, owned_measures, said_items, spending_terms, split_funds,
+                                  target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES
@@ -476,8 +476,9 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if (side := _side(term)) and (_side(f"{fact.subject}{fact.measure}") or _side(structure(fact))) != side:
         return 0.0  # 政府性基金支出 is never the fund's 年初结转和结余 (neither side), under a heading of both sides
     unexplained = _unexplained(asked - found, described)
-    if heads_differ(term, unexplained, fact.subject, fact.measure):
-        return 0.0  # 省级储备粮轮换 is no 省级储备粮规模: each names a thing the other does not
+    items = indicator_names(fact) if fact.table_kind is TableKind.PERFORMANCE else (fact.subject,)
+    if not is_money(fact.unit) and items and all(heads_differ(term, unexplained, item, fact.measure) for item in items):
+        return 0.0  # 省级储备粮轮换 is no count of 省级储备粮规模: each names a thing the other does not
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
     if _unsaid_money_word(asked - found, unexplained, described, fact.purpose):
@@ -491,13 +492,31 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     return 0.0
 
 
+_NOT_HAN_END = re.compile(r"[^\u4e00-\u9fff]+$")  # "…最低标准：每人每月≥": what an item ends with before a sign
+
+
+def indicator_names(fact: FactRecord) -> tuple[str, ...]:
+    """What an indicator figure measures, as its context names it ("某项目绩效目标：执结案件数；法定期限内执结率")."""
+    return tuple(name for name in fact.context.partition("：")[2].split("；") if name)
+
+
 def heads_differ(term: str, unexplained: Collection[str], item: str, column: str = "") -> bool:
-    """Whether the asked item's head (the telling word it ends with) is among the words a figure's item leaves
-    unexplained, and not said by its column (编制 of 编制人数), while that item ends with a telling word of its own the
-    question does not say."""
-    asked_head, own_head = _head_word(term), _head_word(normalise(item))
+    """Whether the asked item's head (the telling word it ends with, past a target's verb: 达到) is among the words a
+    figure's item leaves unexplained, and not said by its column (编制 of 编制人数), while that item ends with a telling
+    word of its own the question does not say and that shares no character with the asked one (案子 and 案件数 may be
+    one thing said two ways)."""
+    asked_head, own_head = _head_word(_without_target_verbs(term)), _head_word(_NOT_HAN_END.sub("", normalise(item)))
     return bool(asked_head and asked_head in unexplained and asked_head not in column and own_head
-                and own_head not in term and not any(own_head in word for word in unexplained))
+                and own_head not in term and not set(own_head) & set(asked_head)
+                and not any(own_head in word for word in unexplained))
+
+
+def _without_target_verbs(term: str) -> str:
+    """The asked item without the words of a target or an outcome it ends with ("参保率达到": 参保率)."""
+    verbs = sorted((*target_words(), *achieved_words()), key=len, reverse=True)
+    while ending := next((w for w in verbs if len(w) >= 2 and term.endswith(w) and len(term) > len(w)), None):
+        term = term[: -len(ending)]
+    return term
 
 
 @lru_cache(maxsize=65536)

@@ -99,7 +99,11 @@ def _labelled(per_doc: dict[str, list[ScoredFact]], names: list[str]) -> bool:
 
 
 def _own_label(path: tuple[str, ...], name: str) -> bool:
-    return name in path and all(is_subject_code(label) for label in path[path.index(name) + 1 :])
+    """Whether `name` is the row's own label, or the 科目编码 printed before it ("2010804 | 审计业务")."""
+    if name not in path:
+        return False
+    after = path[path.index(name) + 1 :]
+    return all(is_subject_code(label) for label in after) or is_subject_code(name) and len(after) == 1
 
 
 def _is_the_whole(fact: FactRecord, whole: str) -> bool:
@@ -410,7 +414,8 @@ class FactPath:
         if len(per_doc) != 1:
             return None
         best = next(iter(per_doc.values()))[0]
-        return best if best.score >= MIN_OPERAND_SCORE or self._change_of_asked_figure(intent, facts, best.fact) else None
+        anchored = not rate and self._change_of_asked_figure(intent, facts, best.fact)  # a reason's change is named outright
+        return best if best.score >= MIN_OPERAND_SCORE or anchored else None
 
     def _change_of_asked_figure(self, intent: QuestionPlan, facts: list[FactRecord], change: FactRecord) -> bool:
         """Whether a change named less closely than an operand must be is stated beside the figure a lookup of the

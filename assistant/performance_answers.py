@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
-from assistant.fact_matching import NAMES_MONEY, averaged, heads_differ
+from assistant.fact_matching import NAMES_MONEY, averaged, heads_differ, indicator_names
 from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
@@ -119,8 +119,9 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
         if (fact.table_kind is not TableKind.PERFORMANCE or not fact.measure.endswith("指标") or fact.kind is FactKind.CHANGE
                 or not named & _words(fact.subject) or is_achieved(fact.col_path) != achieved):
             continue
-        measures = fact.context.partition("：")[2]
-        by_name = any(len(name) >= MIN_NAMED_CHARS and name in intent.question for name in measures.split("；"))
+        names = indicator_names(fact)
+        measures = "；".join(names)
+        by_name = any(len(name) >= MIN_NAMED_CHARS and name in intent.question for name in names)
         if not _in_asked_unit(intent, fact, by_name):
             continue
         if averaged(intent.question) and not averaged(f"{fact.subject}{measures}"):
@@ -128,7 +129,7 @@ def indicator_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sourc
         said = f"{fact.subject} {fact.measure} {measures}"
         if asked and not (left_out & _words(said)):
             found = words_said_in(asked, said)
-            if measures and all(heads_differ(focus, asked - found, name) for name in measures.split("；")):
+            if names and all(heads_differ(focus, asked - found, name) for name in names):
                 continue  # 储备粮轮换 is not measured by 储备粮保管规模
             scored.append(_Scored(fact, by_name, len(found) / len(asked), len(words_said_in(found, measures))))
     scored.sort(key=lambda s: (-s.named, -s.share, -s.measured))
@@ -162,7 +163,7 @@ def _indicator_draft(intent: QuestionPlan, fact: FactRecord, texts: SourceTexts,
     value, unit = in_display_unit(fact.value, fact.unit, display_unit)
     value = rounded(value)
     citation = texts.cite_fact(fact)
-    measures = "：".join(part for part in fact.context.partition("：")[2].split("；") if part)
+    measures = "：".join(indicator_names(fact))
     said, stated = ("绩效自评的", "实际完成值为") if is_achieved(fact.col_path) else ("绩效目标的", "为")
     project = "" if fact.subject == fact.department else f"“{fact.subject}”"  # the department's own form: no project
     text = (f"{_owner(texts, fact.doc_id)}{project}{said}{fact.measure}（{measures}）{stated}"
