@@ -205,7 +205,7 @@ class SourceTexts:
         found = candidates[0]
         lead = len(found.group()) - len(found.group().lstrip())
         span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
-        if parts := self._parts_reasons(text, end, found.start(), window_end):
+        if parts := _parts_reasons(text, end, found.start(), window_end):
             return parts
         while text[span_end - 1 : span_end] in ("；", ";") and (listed := _NEXT_REASON.match(text, span_end)):
             span_end = listed.end()  # "一是…；二是…。": every reason listed
@@ -217,19 +217,6 @@ class SourceTexts:
             span_start = clause + 1 if clause >= 0 else end
         return span_start, span_end
 
-    def _parts_reasons(self, text: str, end: int, first_reason: int, window_end: int) -> tuple[int, int] | None:
-        """Span of the parts a statement leads into ("具体是：" and then one part a line, each with its reason), when
-        the first reason after the figure is one of them and another follows; None otherwise."""
-        sentence_end = text.find("\n", end)
-        if sentence_end < 0 or sentence_end > first_reason or not _PARTS_LEAD.search(text, end, sentence_end):
-            return None
-        stop = _PARTS_STOP.search(text, sentence_end, window_end)
-        parts_end = stop.start() if stop else window_end
-        reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
-        if len(reasons) < 2:
-            return None
-        return sentence_end + 1, reasons[-1].start() + len(reasons[-1].group().rstrip())
-
     def forget(self) -> None:
         """Drops cached texts (after documents were added or removed)."""
         self._texts.clear()
@@ -238,6 +225,20 @@ class SourceTexts:
         self._tables.clear()
         self._recognised.clear()
         self._page_starts.clear()
+
+
+def _parts_reasons(text: str, end: int, first_reason: int, window_end: int) -> tuple[int, int] | None:
+    """Span of the parts a statement leads into ("具体是：" and then one part a line, each with its reason), when the
+    first reason after the figure is one of them and another follows; None otherwise."""
+    sentence_end = text.find("\n", end)
+    if sentence_end < 0 or sentence_end > first_reason or not _PARTS_LEAD.search(text, end, sentence_end):
+        return None
+    stop = _PARTS_STOP.search(text, sentence_end, window_end)
+    parts_end = stop.start() if stop else window_end
+    reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
+    if len(reasons) < 2:
+        return None
+    return sentence_end + 1, reasons[-1].start() + len(reasons[-1].group().rstrip())
 
 
 def _told_after(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:

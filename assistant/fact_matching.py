@@ -511,12 +511,17 @@ def heads_differ(term: str, unexplained: Collection[str], item: str, column: str
                 and not any(own_head in word for word in unexplained))
 
 
+@lru_cache(maxsize=TERM_CACHE)
 def _without_target_verbs(term: str) -> str:
     """The asked item without the words of a target or an outcome it ends with ("参保率达到": 参保率)."""
-    verbs = sorted((*target_words(), *achieved_words()), key=len, reverse=True)
-    while ending := next((w for w in verbs if len(w) >= 2 and term.endswith(w) and len(term) > len(w)), None):
+    while ending := next((w for w in _target_verbs() if term.endswith(w) and len(term) > len(w)), None):
         term = term[: -len(ending)]
     return term
+
+
+@lru_cache(maxsize=1)
+def _target_verbs() -> tuple[str, ...]:
+    return tuple(sorted((w for w in (*target_words(), *achieved_words()) if len(w) >= 2), key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)

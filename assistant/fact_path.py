@@ -106,10 +106,6 @@ def _own_label(path: tuple[str, ...], name: str) -> bool:
     return all(is_subject_code(label) for label in after) or is_subject_code(name) and len(after) == 1
 
 
-def _is_the_whole(fact: FactRecord, whole: str) -> bool:
-    return same_item(fact.subject, whole) or same_item(bare_item(fact.subject), bare_item(whole))
-
-
 def _asked_table(grouped: CategoryRows, intent: QuestionPlan) -> bool:
     """Whether the rows stand under the item in a table of the kind the question asks for."""
     return grouped.by_level and grouped.facts[0].table_kind in intent.tables
@@ -622,10 +618,10 @@ class FactPath:
         else:
             part, named, joined = None, intent.parts[0], joined_item(intent.parts[0], intent.parts[1])
             kind = re.search(r"[类项]$", named)  # 服务类 is 政府采购服务; 政府采购工程类 is also said 政府采购工程
+            wholes = whole_names(intent.parts[1])  # "政府采购工程" reads like 政府采购预算 itself: never its own part
             for term in ((joined, named, named[: kind.start()]) if kind else (named, joined)):
                 found = None if part else self._level_fact(intent, facts, term)
-                # "政府采购工程" reads like 政府采购预算 itself: the whole is never its own part
-                part = part or (found if found and not _is_the_whole(found.fact, intent.parts[1]) else None)
+                part = part or (found if found and not names_the_whole(found.fact.subject, wholes) else None)
         if part is None:
             return None
         # the whole is another item of the part's document: 政府采购货物 is no whole of itself; where the part's
