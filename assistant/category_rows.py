@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
 from assistant.fact_matching import comparable_amount, of_its_own_year
+from assistant.plan import ALL_FUNDS_TABLES
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 from ingest.model import TableKind
 from ingest.numbers import is_money
-from ingest.tables import is_subject_code, is_total_label
+from ingest.tables import is_subject_code, is_total_label, split_code
 
 _CELL_BREAK = re.compile(r"[\t\n]")
 MIN_ROWS = 2  # one row under a category is that row, no total
@@ -75,14 +76,16 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts,
 def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:
     """The lowest rows of a department table whose label path passes through an asked name (卫生健康支出 › 医疗救助 ›
     城乡医疗救助 under 卫生健康支出) in a table with no row of that name; where several tables hold them, their
-    totals must agree. None when fewer than two rows stand under it or the figures are not money."""
+    totals must agree, or else the one table of all the department's funds (部门支出总表) answers. None when fewer than
+    two rows stand under it or the figures are not money."""
     rows: dict[tuple[str, int, str], dict[tuple[str, ...], list[FactRecord]]] = defaultdict(lambda: defaultdict(list))
     named = {(f.doc_id, f.table_id) for f in facts if f.subject in wanted or f.row_path[-1:] and f.row_path[-1] in wanted}
     for fact in facts:
         if fact.origin != "table" or fact.table_id is None or fact.scope or (fact.doc_id, fact.table_id) in named \
                 or is_total_label(fact.subject):
             continue
-        if category := next((label for label in fact.row_path[:-1] if label in wanted and not is_subject_code(label)), None):
+        if category := next((name for label in fact.row_path[:-1] if (name := split_code(label)[1]) in wanted
+                             and not is_subject_code(label)), None):  # "20502 普通教育" is the 款 普通教育
             rows[(fact.doc_id, fact.table_id, category)][fact.row_path].append(fact)
     found: list[CategoryRows] = []
     for (_, _, category), by_path in sorted(rows.items(), key=lambda item: item[0][:2]):
@@ -92,7 +95,10 @@ def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | Non
         if len(figures) >= MIN_ROWS and all(is_money(f.unit) for f in figures):
             found.append(CategoryRows(category, figures, by_level=True))
     totals = {sum(comparable_amount(f) for f in rows.facts) for rows in found}
-    return found[0] if len(totals) == 1 else None
+    if len(totals) == 1:
+        return found[0]
+    whole = [rows for rows in found if rows.facts[0].table_kind in ALL_FUNDS_TABLES]
+    return whole[0] if len(whole) == 1 else None  # tables that differ by fund: all the department's money, unless asked
 
 
 def _rows_named(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:

@@ -27,7 +27,7 @@ from ingest.performance_headers import is_achieved
 from ingest.sections import block_project
 from ingest.scope import in_order
 from ingest.subjects import classification_levels, normalise
-from ingest.tables import is_total_label, strip_list_mark, strip_table_number
+from ingest.tables import is_total_label, split_code, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
@@ -102,6 +102,7 @@ LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an i
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
 GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
 _GRAND_TOTAL = "总计"
+_SPENDING = "支出"  # the side of the budget whose 总计 also holds what is carried forward
 _INVESTMENT = "总投资"  # a project's whole cost over its years, whose parts say how it is financed
 _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
@@ -354,10 +355,14 @@ def _unexplained(words: set[str], described: str) -> list[str]:
             and not any(term in plain for term in _document_terms(w))]  # 工资 is said by 人员经费
 
 
+_YEAR_SIDE_TOTAL = re.compile(r"本年(?:收入|支出)合计")  # one side's total of the year: each column's whole on that side
+
+
 @lru_cache(maxsize=65536)
 def _total_row(subject: str) -> bool:
-    """Whether a fact's subject is a 合计/总计/小计 row (remembered: facts' subjects are scored on every question)."""
-    return is_total_label(subject)
+    """Whether a fact's subject is a 合计/总计/小计 row or one side's 本年支出合计 (remembered: facts' subjects are
+    scored on every question)."""
+    return is_total_label(subject) or _YEAR_SIDE_TOTAL.fullmatch(normalise(subject)) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -787,6 +792,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     subject, plain = _subject_forms(fact.subject)
     stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)
+    if any(form.text in _levels_above(fact, levels) for form in asked.forms):
+        return 0.0  # the 款 asked is no figure of one 项 under it: "普通教育（款）" of "…普通教育（款）学前教育（项）"
     column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
@@ -838,6 +845,12 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             if row_score >= CELL_ITEM_SCORE or row_score and subject.startswith(normalise(row)):
                 best = max(best, factor * max(row_score, CELL_ITEM_SCORE))  # a row named by its head: 彩票公益金…
     return best
+
+
+def _levels_above(fact: FactRecord, levels: tuple[str, ...]) -> frozenset[str]:
+    """The 类 and 款 a figure's item stands under: the levels its subject names before its own, and the rows above
+    it in its table ("20502 普通教育" over 学前教育), without their codes."""
+    return frozenset((*levels[:-1], *(normalise(split_code(label)[1]) for label in fact.row_path[:-1])))
 
 
 def _totals_the_whole(kind: TableKind | None, asked: str) -> bool:
@@ -996,8 +1009,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= COUNTED_PART_COST if unit_hint and not _names_the_part(subject, question) else PART_PENALTY
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
-    if _SPENT.search(question) and _GRAND_TOTAL in subject:
-        best -= GRAND_TOTAL_COST  # "一共花了多少": 本年支出合计, not the 总计 that holds the balance carried forward
+    if _GRAND_TOTAL in subject and _GRAND_TOTAL not in question \
+            and (_SPENT.search(question) or terms and _side(normalise(terms[0])) == _SPENDING):
+        best -= GRAND_TOTAL_COST  # "一共花了多少", "…支出决算": 本年支出合计, not the 总计 that holds the balance carried forward
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit

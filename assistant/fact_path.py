@@ -227,6 +227,8 @@ class FactPath:
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
             facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes) or in_column(f, intent.terms[0])]
+            cells = [f for f in facts if names_the_whole(f.subject, wholes)]
+            facts = cells or facts  # the whole's row has the part's column ("油茶项目里上年结转"): that cell, no sentence about more
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         if not per_doc and intent.unit_hint and not intent.named_years:
             # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said

@@ -123,8 +123,9 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上
                         r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金|的钱)?(?:在内)?(?=\s*(?:[，,？?。]|$|一共|总共|共))|"  # "算上上年结转，…"
                         r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
-_ITEM_THEN_FUND = re.compile(r"^(?P<item>[\u4e00-\u9fff（）()“”\d]{2,}?)(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)"
-                             r"(?:财政)?(?:当年)?(?:拨款)?(?:安排)?(?:的)?(?:支出)?)$")  # …财政拨款支出: the fund's spending on it
+_FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
+_ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")  # …财政拨款支出
+_FUND_THEN_ITEM = re.compile(rf"^(?P<fund>{_FUND_PAYING}(?:支出)?)(?:里面?|当中|之中|中)的?(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}})$")
 _BODY_WORD = re.compile(r"(?:部门|单位)$")  # 部门 of 部门支出总表
 _TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|中|上|当中)")  # "部门支出总表里宗教事务"
 _FILLER = re.compile(
@@ -189,9 +190,10 @@ def _item_paid_by_fund(focus: str) -> str:
 
 
 def _item_before_fund(focus: str) -> tuple[str, frozenset[TableKind]]:
-    """The item a focus names before the one fund that pays it, and that fund's table ("宗教事务一般公共预算当年拨款":
-    宗教事务 of the 一般公共预算 table); ("", ∅) when there is none or the words before the fund name no item."""
-    match = _ITEM_THEN_FUND.match(focus)
+    """The item a focus names with the one fund that pays it, and that fund's table ("宗教事务一般公共预算当年拨款",
+    "一般公共预算当年拨款中宗教事务": 宗教事务 of the 一般公共预算 table); ("", ∅) when there is none or the other words
+    name no item."""
+    match = _ITEM_THEN_FUND.match(focus) or _FUND_THEN_ITEM.match(focus)  # or "一般公共预算当年拨款中普通教育"
     if not match or whole_terms(match["item"]) or match["item"] in generic_item_words():
         return "", frozenset()
     kind = table_kind(match["fund"])

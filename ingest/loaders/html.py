@@ -113,12 +113,26 @@ def _grid_rows(block: Tag) -> list[list[str]] | None:
     if len(rows) < MIN_GRID_ROWS or any(row.name == "table" for row in rows):
         return None
     cells = [[cell for cell in row.children if isinstance(cell, Tag)] for row in rows]
-    if len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
-        return None
     if any(cell.find(BLOCK_TAGS) is not None or cell.name == "table" for row in cells for cell in row):
         return None
-    texts = [[_text(cell) for cell in row] for row in cells]
+    texts = [[text for cell in row for text in [_text(cell)] + [""] * (_grid_span(cell) - 1)] for row in cells]
+    if len({len(row) for row in texts}) != 1 or len(texts[0]) < 2:
+        return None
     return texts if any(NUMBER.search(text) for row in texts for text in row) else None
+
+
+_GRID_SPAN = re.compile(r"grid-column\s*:\s*(?:span\s+(?P<span>\d+)|(?P<start>\d+)\s*/\s*(?P<end>\d+))")
+
+
+def _grid_span(cell: Tag) -> int:
+    """How many columns a grid's cell spans: its colspan, or its style's "grid-column: span 3" or "grid-column: 1 / 4"."""
+    if cell.get("colspan"):
+        return _span(cell, "colspan")
+    spanned = _GRID_SPAN.search(str(cell.get("style", "")))
+    if spanned is None:
+        return 1
+    width = int(spanned["span"]) if spanned["span"] else int(spanned["end"]) - int(spanned["start"])
+    return max(1, min(width, 1000))
 
 
 def _span(cell: Tag, attr: str) -> int:

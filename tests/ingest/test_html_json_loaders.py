@@ -258,6 +258,24 @@ def test_a_table_drawn_with_divs_is_a_table(tmp_path: Path) -> None:
     assert_offsets(raw)
 
 
+@pytest.mark.parametrize("span", ["grid-column:span 3", "grid-column: 1 / 4"])
+def test_a_grid_cell_spanning_columns_keeps_the_rows_lined_up(tmp_path: Path, span: str) -> None:
+    """A CSS grid's header cell over three columns (功能分类科目 over 类 | 款 | 项) leaves the rows one table."""
+    head = f"<div class='row'><div class='cell' style='{span}'>功能分类科目</div><div class='cell'>合计</div></div>"
+    rows = [("类", "款", "项", ""), ("205 教育支出", "20502 普通教育", "2050201 学前教育", "1,116.20"),
+            ("", "", "2050202 小学教育", "4,908.50")]
+    body = "".join("<div class='row'>" + "".join(f"<div class='cell'>{cell}</div>" for cell in row) + "</div>" for row in rows)
+    page = ("<html><body><div class='article'><h1>示例区教育局2025年部门预算</h1><p>一般公共预算支出表</p>"
+            f"<div class='gt'>{head}{body}</div></div></body></html>")
+    path = tmp_path / "example-education-2025-dept-budget.html"
+    path.write_text(page, encoding="utf-8")
+    raw = load(path)
+    (table,) = raw.tables
+    assert grid(table)[0] == ["功能分类科目", "", "", "合计"]
+    assert grid(table)[2] == list(rows[1])
+    assert_offsets(raw)
+
+
 def test_a_word_saved_pages_cells_keep_figures_split_over_spans_whole(tmp_path: Path) -> None:
     """Word's HTML splits one number over two spans (3,387 | .93): the cell reads 3,387.93; separate paragraphs
     and line breaks inside a cell stay apart."""
