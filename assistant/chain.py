@@ -28,6 +28,7 @@ from assistant.intent import asked_direction, asks_source, named_table, parse_qu
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, Operation, QuestionPlan
+from assistant.project_units import project_unit_answer
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
@@ -685,7 +686,8 @@ class Assistant:
             if turn.draft is None and not (turn.intent.asks_reason or turn.intent.asks_definition):
                 turn.draft = self._existence(turn)  # "有没有出国经费": yes or no by its figure; "为啥没有用完" is no such question
         if turn.draft is None and turn.docs and asked_fields(turn.intent.question):  # a field of a 绩效目标表 (项目性质 …)
-            turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts)
+            turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts) \
+                or project_unit_answer(turn.intent, self._facts(turn), self.texts)  # or the unit its 项目表 row names
         if turn.draft is None:
             turn.draft = self._retrieval_path(turn).text_answer(turn.intent, self._retrieve(turn))
             if turn.draft and turn.intent.operation is Operation.LIST and _ASKS_MONEY.search(turn.question) \

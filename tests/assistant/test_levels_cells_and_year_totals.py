@@ -1,7 +1,8 @@
 """A 款 is never one 项 under it: asked by name it is its rows' total, in the table of the fund the question names
 ("一般公共预算当年拨款中…") or else in the table of all the department's money; the cell of a project's row in the asked
 column beats a sentence about several projects; one fund's spending of a year is the 本年支出合计 of the
-financial-approval table, never the 总计 that also holds what is carried forward."""
+financial-approval table, never the 总计 that also holds what is carried forward; the unit a 项目表 row stands under
+carries out its project."""
 
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ GENERAL = _grid("表5 一般公共预算支出表", ["合计", "基本支出", "
     ["", "", "2050202 小学教育", "440.00", "220.00", "220.00"],
 ])
 PROJECTS = ("<p class='tt'>表10 项目支出预算表</p><p class='unit'>单位：万元</p><table>"
-            "<tr><th>项目名称</th><th>合计</th><th>一般公共预算拨款</th><th>上年结转</th></tr>"
-            "<tr><td>校舍维修改造</td><td>200.00</td><td>140.00</td><td>60.00</td></tr>"
-            "<tr><td>教学设备购置</td><td>200.00</td><td>180.00</td><td>20.00</td></tr></table>")
+            "<tr><th>单位名称</th><th>项目名称</th><th>合计</th><th>一般公共预算拨款</th><th>上年结转</th></tr>"
+            "<tr><td>泷溆区教育局（本级）</td><td>校舍维修改造</td><td>200.00</td><td>140.00</td><td>60.00</td></tr>"
+            "<tr><td>泷溆区教育技术装备中心</td><td>教学设备购置</td><td>150.00</td><td>130.00</td><td>20.00</td></tr>"
+            "<tr><td></td><td>实验室耗材采购</td><td>50.00</td><td>50.00</td><td></td></tr></table>")
 
 EDUCATION = f"""<html><head><meta charset="utf-8"><title>泷溆区教育局2025年部门预算</title></head><body>
 <div class="article"><h1>泷溆区教育局2025年部门预算</h1><div class="content">
@@ -106,3 +108,10 @@ def test_a_projects_cell_in_the_asked_column_beats_a_sentence_about_several(assi
 def test_one_funds_spending_of_the_year_is_not_the_total_with_balances(assistant):
     answer = assistant.ask("滦岙公安局2024年一般公共预算财政拨款支出决算是多少")
     assert answer.kind == "number" and answer.value == pytest.approx(5020.0)  # 本年支出合计, not 总计 5160
+
+
+@pytest.mark.parametrize("project", ["教学设备购置", "实验室耗材采购"])
+def test_the_unit_heading_a_projects_group_carries_it_out(assistant, project):
+    answer = assistant.ask(f"泷溆区教育局2025年{project}项目由哪个单位实施")
+    assert answer.kind == "text" and "泷溆区教育技术装备中心" in answer.text
+    assert any("泷溆区教育技术装备中心" in c.quote for c in answer.citations)
