@@ -103,6 +103,7 @@ ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表
 GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
 _GRAND_TOTAL = "总计"
 _SPENDING = "支出"  # the side of the budget whose 总计 also holds what is carried forward
+_WHOLE = "总"  # "总支出" asks the side's 总计 itself
 _INVESTMENT = "总投资"  # a project's whole cost over its years, whose parts say how it is financed
 _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
@@ -848,9 +849,11 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
 
 
 def _levels_above(fact: FactRecord, levels: tuple[str, ...]) -> frozenset[str]:
-    """The 类 and 款 a figure's item stands under: the levels its subject names before its own, and the rows above
-    it in its table ("20502 普通教育" over 学前教育), without their codes."""
-    return frozenset((*levels[:-1], *(normalise(split_code(label)[1]) for label in fact.row_path[:-1])))
+    """The 类 and 款 a figure's item stands under: the levels its subject names before its own, and the coded labels
+    before its own in its table's row ("20502 普通教育" over 学前教育), without their codes; never its own name."""
+    coded = [split_code(label) for label in fact.row_path[:-1]]
+    above = {*levels[:-1], *(normalise(name) for code, name in coded if code)}
+    return frozenset(above - {levels[-1] if levels else normalise(fact.subject)})  # a 项 may bear its 款's name
 
 
 def _totals_the_whole(kind: TableKind | None, asked: str) -> bool:
@@ -1010,7 +1013,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
     if _GRAND_TOTAL in subject and _GRAND_TOTAL not in question \
-            and (_SPENT.search(question) or terms and _side(normalise(terms[0])) == _SPENDING):
+            and (_SPENT.search(question) or terms and _side(normalise(terms[0])) == _SPENDING and _WHOLE not in terms[0]):
         best -= GRAND_TOTAL_COST  # "一共花了多少", "…支出决算": 本年支出合计, not the 总计 that holds the balance carried forward
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed

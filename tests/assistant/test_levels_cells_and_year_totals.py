@@ -25,16 +25,18 @@ def _grid(title: str, head: list[str], rows: list[list[str]]) -> str:
 
 
 ALL_FUNDS = _grid("表3 部门支出预算总表", ["合计", "基本支出", "项目支出"], [
-    ["合计", "", "", "1,000.00", "600.00", "400.00"],
+    ["合计", "", "", "1,060.00", "600.00", "460.00"],
     ["205 教育支出", "20501 教育管理事务", "2050101 行政运行", "180.00", "180.00", ""],
     ["", "20502 普通教育", "2050201 学前教育", "320.00", "200.00", "120.00"],
     ["", "", "2050202 小学教育", "500.00", "220.00", "280.00"],
+    ["", "20599 其他教育支出", "2059999 其他教育支出", "60.00", "", "60.00"],
 ])
 GENERAL = _grid("表5 一般公共预算支出表", ["合计", "基本支出", "项目支出"], [
-    ["合计", "", "", "920.00", "600.00", "320.00"],
+    ["合计", "", "", "980.00", "600.00", "380.00"],
     ["205 教育支出", "20501 教育管理事务", "2050101 行政运行", "180.00", "180.00", ""],
     ["", "20502 普通教育", "2050201 学前教育", "300.00", "200.00", "100.00"],
     ["", "", "2050202 小学教育", "440.00", "220.00", "220.00"],
+    ["", "20599 其他教育支出", "2059999 其他教育支出", "60.00", "", "60.00"],
 ])
 PROJECTS = ("<p class='tt'>表10 项目支出预算表</p><p class='unit'>单位：万元</p><table>"
             "<tr><th>单位名称</th><th>项目名称</th><th>合计</th><th>一般公共预算拨款</th><th>上年结转</th></tr>"
@@ -48,9 +50,10 @@ EDUCATION = f"""<html><head><meta charset="utf-8"><title>泷溆区教育局2025�
 <h2>第二部分 2025年部门预算表</h2>
 {ALL_FUNDS}{GENERAL}{PROJECTS}
 <h2>第三部分 2025年部门预算情况说明</h2>
-<p>2025年收入预算1000.00万元，其中一般公共预算拨款920.00万元，上年结转80.00万元，为校舍维修改造项目和教学设备购置项目上年结转资金。</p>
+<p>2025年收入预算1060.00万元，其中一般公共预算拨款980.00万元，上年结转80.00万元，为校舍维修改造项目和教学设备购置项目上年结转资金。</p>
 <p>1．教育支出（类）普通教育（款）学前教育（项）300.00万元，主要是普惠性幼儿园奖补。</p>
 <p>2．教育支出（类）普通教育（款）小学教育（项）440.00万元，主要是小学教师到岗。</p>
+<p>3．教育支出（类）其他教育支出（款）其他教育支出（项）60.00万元，主要是教育表彰。</p>
 </div></div></body></html>
 """
 
@@ -97,6 +100,11 @@ def test_a_level_asked_with_its_fund_is_the_total_of_that_funds_rows(assistant):
 def test_a_level_asked_alone_is_never_one_item_under_it(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(820.0)  # 320 + 500: all the department's money
+
+
+def test_an_item_bearing_its_levels_name_is_that_level(assistant):
+    answer = assistant.ask("泷溆区教育局2025年其他教育支出安排了多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(60.0)
 
 
 def test_a_projects_cell_in_the_asked_column_beats_a_sentence_about_several(assistant):
