@@ -1,7 +1,8 @@
 """A 款 is never one 项 under it: asked by name it is its rows' total, in the table of the fund the question names
 ("一般公共预算当年拨款中…") or else in the table of all the department's money; the cell of a project's row in the asked
 column beats a sentence about several projects; one fund's spending of a year is the 本年支出合计 of the
-financial-approval table, never the 总计 that also holds what is carried forward; the unit a 项目表 row stands under
+financial-approval table, never the 总计 that also holds what is carried forward, and a 合计 the asked item's own
+name holds asks no 合计 column; the unit a 项目表 row stands under
 carries out its project."""
 
 from __future__ import annotations
@@ -61,6 +62,16 @@ FINAL = """滦岙县公安局2024年度部门决算
 
 第二部分 2024年度部门决算表
 
+收入支出决算总表
+编制单位：滦岙县公安局	公开01表	单位：万元
+收入		支出	
+项目	决算数	项目	决算数
+一、一般公共预算财政拨款收入	5,100.00	一、公共安全支出	4,800.00
+二、其他收入	300.00	二、住房保障支出	420.00
+本年收入合计	5,400.00	本年支出合计	5,220.00
+年初结转和结余	60.00	年末结转和结余	240.00
+总计	5,460.00	总计	5,460.00
+
 财政拨款收入支出决算总表
 编制单位：滦岙县公安局\t公开04表\t单位：万元
 收入\t\t支出\t\t\t
@@ -73,7 +84,7 @@ FINAL = """滦岙县公安局2024年度部门决算
 
 第三部分 2024年度部门决算情况说明
 一、收入支出决算总体情况说明
-2024年度收入总计5160.00万元，主要用于公共安全支出。
+2024年度收入总计5460.00万元，主要用于公共安全支出。
 """
 
 DOCS = {"longxu-district-education-bureau_2025_dept-budget.html": EDUCATION,
@@ -123,3 +134,8 @@ def test_the_unit_heading_a_projects_group_carries_it_out(assistant, project):
     answer = assistant.ask(f"泷溆区教育局2025年{project}项目由哪个单位实施")
     assert answer.kind == "text" and "泷溆区教育技术装备中心" in answer.text
     assert any("泷溆区教育技术装备中心" in c.quote for c in answer.citations)
+
+
+def test_a_total_word_in_the_items_own_name_asks_no_total_column(assistant):
+    answer = assistant.ask("滦岙公安局2024年本年支出合计一共花了多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(5220.0)  # all funds, not 财政拨款's 合计 column 5020
