@@ -23,7 +23,7 @@ from assistant.fact_matching import (ACCEPTED_BASES, ONE_FUND_TABLES, ROUNDING, 
                                      units_asked_of)
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
-from assistant.formatting import readable
+from assistant.formatting import in_display_unit, readable, shown
 from assistant.intent import asked_direction, asks_source, named_table, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
@@ -36,7 +36,7 @@ from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
 from assistant.sub_units import office_sentences, own_office_item
 from assistant.suggestions import RELATED_COUNT, Suggestions
-from assistant.vocabulary import glossary_headings
+from assistant.vocabulary import glossary_headings, money_sources
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
@@ -44,6 +44,7 @@ from index.vector_backfill import require_vectors
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
+from ingest.tables import is_total_label
 from ingest.vocabulary import split_places, vocabulary
 
 _ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
@@ -447,11 +448,24 @@ class Assistant:
         said = self._retrieval_path(turn).text_answer(replace(turn.intent, wants_number=False, asks_figure=False),
                                                       self._retrieve(turn))
         source = next((c for c in said.answer.citations if _STATES_SOURCE.search(c.quote)), None) if said else None
-        if source is None:
-            return figure
         answer = figure.answer
+        if source is None:
+            cells = self._source_cells(turn, answer.citations)
+            if not cells:
+                return figure
+            unit = self.config.display_unit
+            stated = "、".join(f"{f.measure.split('/')[-1]}{shown(*in_display_unit(f.value, f.unit, unit))}" for f in cells)
+            return Draft(answer.model_copy(update={"text": f"{answer.text}资金来源：{stated}。"}), figure.checks, figure.amount)
         update = {"text": f"{answer.text}资金来源：{readable(source.quote)}", "citations": [*answer.citations, source]}
         return Draft(answer.model_copy(update=update), figure.checks, figure.amount)
+
+    def _source_cells(self, turn: Turn, citations: list[Citation]) -> list[FactRecord]:
+        """The cells of a cited project row, other than its total, in columns naming where money comes from and
+        holding some (上年结转 45.00): the row's citation already quotes them."""
+        cited = {(c.doc_id, c.start) for c in citations}
+        return [f for f in self._facts(turn) if f.origin == "table" and f.table_kind is TableKind.PROJECTS
+                and (f.doc_id, f.start) in cited and f.value and not is_total_label(f.measure.split("/")[-1])
+                and any(word in f.measure for word in money_sources())]
 
     def _unit_rows(self, subject: str, available: list[DocumentRecord], limit: int = 1000) -> list[FactRecord]:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or

@@ -58,6 +58,11 @@ def fund_words() -> tuple[str, ...]:
     return whole_budget_terms()["funds"]
 
 
+def money_sources() -> tuple[str, ...]:
+    """Words of a project table's columns that say where its money comes from (上年结转, 事业收入 …)."""
+    return whole_budget_terms()["money_sources"]
+
+
 def split_funds() -> tuple[str, ...]:
     """The funds a budget is split into (一般公共预算, 政府性基金, 国有资本经营): none of them is the whole."""
     return whole_budget_terms()["split_funds"]

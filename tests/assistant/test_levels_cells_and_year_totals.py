@@ -2,8 +2,8 @@
 ("一般公共预算当年拨款中…") or else in the table of all the department's money; the cell of a project's row in the asked
 column beats a sentence about several projects; one fund's spending of a year is the 本年支出合计 of the
 financial-approval table, never the 总计 that also holds what is carried forward, and a 合计 the asked item's own
-name holds asks no 合计 column; the unit a 项目表 row stands under
-carries out its project."""
+name holds asks no 合计 column; the unit a 项目表 row stands under carries out its project, and its cells say where
+its money comes from."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from assistant.chain import Assistant
 from assistant.intent import parse_question
+from assistant.vocabulary import fund_words, money_sources
 from ingest.model import TableKind
 from tests.assistant.conftest import written_assistant
 
@@ -139,3 +140,12 @@ def test_the_unit_heading_a_projects_group_carries_it_out(assistant, project):
 def test_a_total_word_in_the_items_own_name_asks_no_total_column(assistant):
     answer = assistant.ask("滦岙公安局2024年本年支出合计一共花了多少")
     assert answer.kind == "number" and answer.value == pytest.approx(5220.0)  # all funds, not 财政拨款's 合计 column 5020
+
+
+def test_a_projects_money_and_where_it_comes_from_by_its_rows_cells(assistant):
+    answer = assistant.ask("泷溆区教育局2025年实验室耗材采购项目多少钱，钱是从哪来的")
+    assert answer.value == pytest.approx(50.0) and "一般公共预算拨款50.00万元" in answer.text
+
+
+def test_every_fund_and_the_balance_carried_over_name_a_source_of_money():
+    assert set(fund_words()) <= set(money_sources()) and "上年结转" in money_sources()
