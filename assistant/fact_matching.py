@@ -175,9 +175,11 @@ def names_unit_by_its_words(scope: str, name: str) -> bool:
 def structure(fact: FactRecord) -> str:
     """Where a figure stands: a table fact's title and row labels, a prose fact's section heading.
 
-    A prose fact's sentence is not used: its other words say nothing about this figure.
+    A prose fact's sentence is not used: its other words say nothing about this figure, nor does the name of the
+    department the document is of (岞湳县残疾人联合会 names no 残疾人事业).
     """
-    return fact.context if fact.origin == "table" else fact.heading
+    place = fact.context if fact.origin == "table" else fact.heading
+    return place.replace(fact.department, " ") if fact.department else place
 
 
 _PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
@@ -487,6 +489,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
         return 0.0  # 省级储备粮轮换 is no count of 省级储备粮规模: each names a thing the other does not
     if unexplained and _funds_named(normalise(fact.subject)) and not _funds_named(term):
         return 0.0  # 医保基金收入 is no 政府性基金 收入 found by 基金 and 收入: a fund is named by its own name
+    if unexplained and _item_before_its_fund(term, unexplained, _funds_named(normalise(fact.subject))):
+        return 0.0  # 一般公共预算财政拨款支出 is no figure of the 残疾人事业 it pays for
     if _unsaid_money_word(asked - found, unexplained, described, fact.purpose):
         return 0.0  # a charge, an investment or a fine is named by its own word: 学费标准 is no 资助标准 found by 标准
     covered = _covered(form, found)
@@ -614,6 +618,13 @@ def _whole_words() -> frozenset[str]:
 def _funds_named(subject: str) -> frozenset[str]:
     """The funds a budget is split into that a subject names (政府性基金 of 政府性基金预算收入)."""
     return frozenset(fund for fund in split_funds() if fund in subject)
+
+
+def _item_before_its_fund(term: str, unexplained: Collection[str], funds: frozenset[str]) -> bool:
+    """Whether the words a fund's figure does not say all stand before the fund in the asked item: the item the
+    fund pays for ("残疾人事业一般公共预算财政拨款支出")."""
+    first = min((term.find(fund) for fund in funds if fund in term), default=-1)
+    return first > 0 and all(0 <= term.find(word) < first for word in unexplained)
 
 
 def _joined_kinds(asked: str) -> tuple[tuple[str, str], ...]:

@@ -3,7 +3,7 @@
 column beats a sentence about several projects; one fund's spending of a year is the 本年支出合计 of the
 financial-approval table, never the 总计 that also holds what is carried forward, and a 合计 the asked item's own
 name holds asks no 合计 column; the unit a 项目表 row stands under carries out its project, and its cells say where
-its money comes from."""
+its money comes from; a fund's whole is no item it pays for, and the department's own name says no item."""
 
 from __future__ import annotations
 
@@ -88,7 +88,16 @@ FINAL = """滦岙县公安局2024年度部门决算
 2024年度收入总计5460.00万元，主要用于公共安全支出。
 """
 
+DISABLED = """滦岙县残疾人联合会2024年度部门决算
+
+第三部分 滦岙县残疾人联合会2024年度部门决算情况说明
+一、滦岙县残疾人联合会一般公共预算财政拨款支出决算情况
+2024年度一般公共预算财政拨款支出决算2,485.89万元，年初预算2,402.66万元。
+（一）社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）决算38.62万元，年初预算38.00万元。
+"""
+
 DOCS = {"longxu-district-education-bureau_2025_dept-budget.html": EDUCATION,
+        "luanao-county-disabled-persons-federation_2024_dept-final-account.txt": DISABLED,
         "luanao-county-public-security-bureau_2024_dept-final-account.txt": FINAL}
 
 
@@ -149,3 +158,8 @@ def test_a_projects_money_and_where_it_comes_from_by_its_rows_cells(assistant):
 
 def test_every_fund_and_the_balance_carried_over_name_a_source_of_money():
     assert set(fund_words()) <= set(money_sources()) and "上年结转" in money_sources()
+
+
+def test_an_item_the_document_does_not_state_is_never_its_funds_whole_nor_a_row_under_the_departments_name(assistant):
+    answer = assistant.ask("滦岙县残联2024年残疾人事业（款）一般公共预算财政拨款支出决算是多少")
+    assert answer.kind == "not_found" and "2485.89" not in answer.text and "38.62" not in answer.text
