@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections import defaultdict
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, reduce
 from decimal import Decimal
 
@@ -101,6 +102,7 @@ CATCH_ALL = "其他"  # opens the name of the rest of a classification's items
 LEAF_EXTRA_CHARS = 15  # most a classification leaf's other characters cost an item named inside it
 ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表) comes after the department's whole (支出总表)
 GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
+SIDE_GRAND_TOTAL_COST = 20.0  # asked one side's item, its 总计 (with the balances) comes after its 本年支出合计
 _GRAND_TOTAL = "总计"
 _SPENDING = "支出"  # the side of the budget whose 总计 also holds what is carried forward
 _WHOLE = "总"  # "总支出" asks the side's 总计 itself
@@ -428,6 +430,7 @@ class AskedItem:
     forms: tuple[AskedForm, ...]
     words: frozenset[str]
     whole: bool  # some form names the whole budget
+    one_item_levels: frozenset[str] = frozenset()  # 款 the facts hold one 项 under: that 项's figure is the 款's
 
 
 def _asked_item(terms: list[str]) -> AskedItem:
@@ -804,9 +807,11 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     subject, plain = _subject_forms(fact.subject)
     stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)
-    if any(form.text in _levels_above(fact, levels) for form in asked.forms):
+    above = _levels_above(fact.subject, fact.row_path)
+    if any(form.text in above and form.text not in asked.one_item_levels for form in asked.forms):
         return 0.0  # the 款 asked is no figure of one 项 under it: "普通教育（款）" of "…普通教育（款）学前教育（项）"
     column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
+    side_total = _YEAR_SIDE_TOTAL.fullmatch(subject) is not None
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
     # the words that can be found in the fact's item and place: those in their text, and those its unit says
@@ -847,8 +852,9 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
                                               and _covered(form, present & form.words) >= MIN_COVERED):
             best = max(best, factor * _overlap_score(form, fact))
         if column and (text == column or column.endswith(text)) and _totals_the_whole(fact.table_kind, text):
-            # the 合计 row × 人员经费 column; a project table's 合计 × 一般公共预算拨款 is only its projects' share
-            best = max(best, factor * (100.0 if text == column else 85.0))
+            # the 合计 row × 人员经费 column; a project table's 合计 × 一般公共预算拨款 is only its projects' share; one
+            # side's 本年支出合计 × a fund's column, after a sentence naming the fund's spending
+            best = max(best, factor * (100.0 if text == column and not side_total else 85.0))
         for label in bought:
             if text in label or label in text:
                 best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
@@ -859,12 +865,14 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     return best
 
 
-def _levels_above(fact: FactRecord, levels: tuple[str, ...]) -> frozenset[str]:
+@lru_cache(maxsize=65536)
+def _levels_above(subject: str, row_path: tuple[str, ...]) -> frozenset[str]:
     """The 类 and 款 a figure's item stands under: the levels its subject names before its own, and the coded labels
     before its own in its table's row ("20502 普通教育" over 学前教育), without their codes; never its own name."""
-    coded = [split_code(label) for label in fact.row_path[:-1]]
+    levels = classification_levels(subject)
+    coded = [split_code(label) for label in row_path[:-1]]
     above = {*levels[:-1], *(normalise(name) for code, name in coded if code)}
-    return frozenset(above - {levels[-1] if levels else normalise(fact.subject)})  # a 项 may bear its 款's name
+    return frozenset(above - {levels[-1] if levels else normalise(subject)})  # a 项 may bear its 款's name
 
 
 def _totals_the_whole(kind: TableKind | None, asked: str) -> bool:
@@ -1025,9 +1033,11 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= COUNTED_PART_COST if unit_hint and not _names_the_part(subject, question) else PART_PENALTY
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
-    if _GRAND_TOTAL in subject and _GRAND_TOTAL not in question \
-            and (_SPENT.search(question) or terms and _side(normalise(terms[0])) == _SPENDING and _WHOLE not in terms[0]):
-        best -= GRAND_TOTAL_COST  # "一共花了多少", "…支出决算": 本年支出合计, not the 总计 that holds the balance carried forward
+    if _GRAND_TOTAL in subject and _GRAND_TOTAL not in question and _SPENT.search(question):
+        best -= GRAND_TOTAL_COST  # "一共花了多少": 本年支出合计, not the 总计 that holds the balance carried forward
+    elif _GRAND_TOTAL in subject and _GRAND_TOTAL not in question \
+            and terms and _side(normalise(terms[0])) == _SPENDING and _WHOLE not in terms[0]:
+        best -= SIDE_GRAND_TOTAL_COST  # "一般公共预算财政拨款支出决算": what was spent, never with what is carried forward
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
@@ -1122,7 +1132,7 @@ def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hi
                basis: Basis | None = None, operand_change: bool = False) -> list[ScoredFact]:
     """Facts scoring at least MIN_SCORE, best first (ties: the item whose own name the question holds, then document
     order; among the best figures of one item, the one whose sentence says more of the asked words)."""
-    asked = _asked_item(terms)
+    asked = _with_one_item_levels(_asked_item(terms), facts)
     scored = [ScoredFact(f, score) for f in facts
               if (score := score_fact(f, terms, asked, question, unit_hint, basis, operand_change)) >= MIN_SCORE]
     ranked = sorted(scored, key=lambda s: (-s.score, s.fact.doc_id, s.fact.start))
@@ -1137,6 +1147,18 @@ def rank_facts(facts: list[FactRecord], terms: list[str], question: str, unit_hi
         top.sort(key=lambda s: -_said_around(terms[0], s.fact))
         ranked = [*top, *(s for s in ranked if s not in top)]
     return ranked
+
+
+def _with_one_item_levels(asked: AskedItem, facts: list[FactRecord]) -> AskedItem:
+    """The asked item knowing which of its forms name a 类 or 款 the facts hold exactly one item under."""
+    forms = {form.text for form in asked.forms}
+    items: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        levels = classification_levels(fact.subject)
+        for level in _levels_above(fact.subject, fact.row_path) & forms:
+            items[level].add(levels[-1] if levels else normalise(fact.subject))
+    single = frozenset(level for level, under in items.items() if len(under) == 1)
+    return replace(asked, one_item_levels=single) if single else asked
 
 
 def _own_name_asked(subject: str, term: str) -> bool:
