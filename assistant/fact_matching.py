@@ -177,11 +177,12 @@ def names_unit_by_its_words(scope: str, name: str) -> bool:
 def structure(fact: FactRecord) -> str:
     """Where a figure stands: a table fact's title and row labels, a prose fact's section heading.
 
-    A prose fact's sentence is not used: its other words say nothing about this figure, nor does the name of the
-    department the document is of (岞湳县残疾人联合会 names no 残疾人事业).
+    A prose fact's sentence is not used: its other words say nothing about this figure, nor does the body's name of
+    the department the document is of (残疾人联合会 of 岞湳县残疾人联合会 names no 残疾人事业; its place stays).
     """
     place = fact.context if fact.origin == "table" else fact.heading
-    return place.replace(fact.department, " ") if fact.department else place
+    body = split_places(fact.department)[1] if fact.department else ""
+    return place.replace(body, " ") if body else place
 
 
 _PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
@@ -973,12 +974,13 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if not achievement_fits(fact, question):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)
-    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
+    # a sentence names other measures too: its figure is described by its own words and the basis it is stated on
+    described = fact.measure + (fact.context if fact.origin == "table" else f"{fact.subject}{fact.basis.value}")
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
-        if terms and word in subject and word in normalise(terms[0]):
-            continue  # the item's own name holds it (本年支出合计): no column asked
+        if fact.origin == "table" and terms and word in subject and word in normalise(terms[0]):
+            continue  # the row's own name holds it (本年支出合计): no column asked
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
     if any(word not in described for word in _indicators_in(question)):

@@ -163,3 +163,4 @@ def test_every_fund_and_the_balance_carried_over_name_a_source_of_money():
 def test_an_item_the_document_does_not_state_is_never_its_funds_whole_nor_a_row_under_the_departments_name(assistant):
     answer = assistant.ask("滦岙县残联2024年残疾人事业（款）一般公共预算财政拨款支出决算是多少")
     assert answer.kind == "not_found" and "2485.89" not in answer.text and "38.62" not in answer.text
+
