@@ -181,8 +181,14 @@ def structure(fact: FactRecord) -> str:
     the department the document is of (残疾人联合会 of 岞湳县残疾人联合会 names no 残疾人事业; its place stays).
     """
     place = fact.context if fact.origin == "table" else fact.heading
-    body = split_places(fact.department)[1] if fact.department else ""
+    body = _body_name(fact.department) if fact.department else ""
     return place.replace(body, " ") if body else place
+
+
+@lru_cache(maxsize=4096)
+def _body_name(department: str) -> str:
+    """A department's name without its places (残疾人联合会 of 岞湳县残疾人联合会)."""
+    return split_places(department)[1]
 
 
 _PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
