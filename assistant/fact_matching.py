@@ -980,8 +980,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if not achievement_fits(fact, question):
         return 0.0  # what an indicator achieved is never its target, nor the other way round
     subject = normalise(fact.subject)
-    # a sentence names other measures too: its figure is described by its own words and the basis it is stated on
-    described = fact.measure + (fact.context if fact.origin == "table" else f"{fact.subject}{fact.basis.value}")
+    described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
@@ -1022,7 +1021,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best -= 30.0
     fund = _asked_fund(question)
     if fact.table_kind in ONE_FUND_TABLES and not fund:
-        best -= ONE_FUND_PENALTY
+        # unasked, one fund's table comes after the department's whole, and its total row far after
+        best -= SPLIT_FUND_PENALTY if _total_row(subject) else ONE_FUND_PENALTY
     if asked.whole and _funds_named(fact.subject) and not fund:
         best -= SPLIT_FUND_PENALTY  # "一共支出了多少": the department's whole before one fund's
     if fund and fact.origin == "table" and fund not in subject and not _of_fund(fact, fund):
