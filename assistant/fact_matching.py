@@ -984,8 +984,6 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
-        if fact.origin == "table" and terms and word in subject and word in normalise(terms[0]):
-            continue  # the row's own name holds it (本年支出合计): no column asked
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
     if any(word not in described for word in _indicators_in(question)):

@@ -106,6 +106,12 @@ def _own_label(path: tuple[str, ...], name: str) -> bool:
     return all(is_subject_code(label) for label in after) or is_subject_code(name) and len(after) == 1
 
 
+def _headed(fact: FactRecord, part: str) -> bool:
+    """Whether a table figure's own column is headed by the asked part (上年结转 of 其中/上年结转), not a fund its table
+    holds."""
+    return fact.origin == "table" and normalise(fact.measure.split("/")[-1]) == normalise(part)
+
+
 def _asked_table(grouped: CategoryRows, intent: QuestionPlan) -> bool:
     """Whether the rows stand under the item in a table of the kind the question asks for."""
     return grouped.by_level and grouped.facts[0].table_kind in intent.tables
@@ -227,7 +233,7 @@ class FactPath:
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
             facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes) or in_column(f, intent.terms[0])]
-            cells = [f for f in facts if names_the_whole(f.subject, wholes)]
+            cells = [f for f in facts if names_the_whole(f.subject, wholes) and _headed(f, intent.terms[0])]
             facts = cells or facts  # the whole's row has the part's column ("油茶项目里上年结转"): that cell, no sentence about more
         per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change")
         if not per_doc and intent.unit_hint and not intent.named_years:

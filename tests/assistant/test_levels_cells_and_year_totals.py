@@ -1,8 +1,8 @@
 """A 款 is never one 项 under it: asked by name it is its rows' total, in the table of the fund the question names
 ("一般公共预算当年拨款中…") or else in the table of all the department's money; the cell of a project's row in the asked
 column beats a sentence about several projects; one fund's spending of a year is the 本年支出合计 of the
-financial-approval table, never the 总计 that also holds what is carried forward, and a 合计 the asked item's own
-name holds asks no 合计 column; the unit a 项目表 row stands under carries out its project, and its cells say where
+financial-approval table, never the 总计 that also holds what is carried forward, and unasked, that table's total
+row comes after the department's whole; the unit a 项目表 row stands under carries out its project, and its cells say where
 its money comes from; a fund's whole is no item it pays for, and the department's own name says no item."""
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def test_the_unit_heading_a_projects_group_carries_it_out(assistant, project):
     assert any("泷溆区教育技术装备中心" in c.quote for c in answer.citations)
 
 
-def test_a_total_word_in_the_items_own_name_asks_no_total_column(assistant):
+def test_one_funds_total_row_comes_after_the_departments_whole(assistant):
     answer = assistant.ask("滦岙公安局2024年本年支出合计一共花了多少")
     assert answer.kind == "number" and answer.value == pytest.approx(5220.0)  # all funds, not 财政拨款's 合计 column 5020
 
