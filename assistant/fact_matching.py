@@ -374,7 +374,13 @@ _YEAR_SIDE_TOTAL = re.compile(r"本年(?:收入|支出)合计")  # one side's to
 def _total_row(subject: str) -> bool:
     """Whether a fact's subject is a 合计/总计/小计 row or one side's 本年支出合计 (remembered: facts' subjects are
     scored on every question)."""
-    return is_total_label(subject) or _YEAR_SIDE_TOTAL.fullmatch(normalise(subject)) is not None
+    return is_total_label(subject) or _year_side_total(subject)
+
+
+@lru_cache(maxsize=65536)
+def _year_side_total(subject: str) -> bool:
+    """Whether a fact's subject is one side's 本年支出合计 (remembered, as `_total_row`)."""
+    return _YEAR_SIDE_TOTAL.fullmatch(normalise(subject)) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -818,7 +824,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     if any(form.text in above and form.text not in asked.one_item_levels for form in asked.forms):
         return 0.0  # the 款 asked is no figure of one 项 under it: "普通教育（款）" of "…普通教育（款）学前教育（项）"
     column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
-    side_total = _YEAR_SIDE_TOTAL.fullmatch(subject) is not None
+    side_total = _year_side_total(fact.subject)
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
     # the words that can be found in the fact's item and place: those in their text, and those its unit says
@@ -1160,9 +1166,10 @@ def _with_one_item_levels(asked: AskedItem, facts: list[FactRecord]) -> AskedIte
     forms = {form.text for form in asked.forms}
     items: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
-        levels = classification_levels(fact.subject)
-        for level in _levels_above(fact.subject, fact.row_path) & forms:
-            items[level].add(levels[-1] if levels else normalise(fact.subject))
+        if named := _levels_above(fact.subject, fact.row_path) & forms:
+            levels = classification_levels(fact.subject)
+            for level in named:
+                items[level].add(levels[-1] if levels else normalise(fact.subject))
     single = frozenset(level for level, under in items.items() if len(under) == 1)
     return replace(asked, one_item_levels=single) if single else asked
 
