@@ -606,8 +606,8 @@ class FactPath:
             return None
         beside = [f for f in facts if f.doc_id == other.doc_id and f.context == other.context and f.subject == other.subject
                   and f.basis is first and measure_class(f) == "money"]
-        if beside:
-            return beside[0], other
+        if beside:  # the cell under the same part of the other basis (决算数/基本支出 beside 年初预算数/基本支出)
+            return min(beside, key=lambda f: f.measure.partition("/")[2] != other.measure.partition("/")[2]), other
         pool = [f for f in facts if f.doc_id == other.doc_id and same_item(f.subject, other.subject)]
         found = self._level_fact(amounts, pool, basis=first)
         return (found.fact, other) if found else None

@@ -95,7 +95,8 @@ _QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:�
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what something is called: a name, never a figure or the sentence that only counts them
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称|"
-                   r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
+                   r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)|"
+                   r"是(?:哪|哪一)(?:个|家)(?:下属|所属)?(?:单位|项目|机构)(?!.*?(?:最|更))")  # 是哪个下属单位的, not 哪个最多
 # asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
 _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥|嘛)用的?|(?:用来|拿来)(?:干|做)(?:什么|啥|嘛)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[些里儿]?(?:方面)?|(?:是)?给(?:什么|啥)的")
@@ -187,6 +188,19 @@ def _item_paid_by_fund(focus: str) -> str:
     if not fund or len(item) < 2 or _REST_OF_FUND_NAME.match(item) or whole_terms(item) or item in generic_item_words():
         return ""
     return item
+
+
+def _shared_head(first: str, second: str) -> str:
+    """The item word `second` ends with that `first`, a modifier alone of the same length as `second`'s, shares
+    ("城市" and "农村低保金": 低保金), or ""."""
+    words = tokens(second)
+    alone = len(first) <= MAX_MODIFIER_CHARS and not _names_an_item(first) and not whole_terms(first)
+    return words[1] if alone and len(words) == 2 and len(words[0]) == len(first) and len(words[1]) >= 2 else ""
+
+
+def _names_an_item(words: str) -> bool:
+    """Whether `words` name an item people ask for (工资, 差旅费), not the start of a longer word (普通高)."""
+    return bool(canonical_variants(words)) or words.endswith(_ITEM_ENDINGS)
 
 
 def _item_before_fund(focus: str) -> tuple[str, frozenset[TableKind]]:
@@ -334,6 +348,8 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             head = "" if shared["head"] in generic_item_words() else shared["head"]
             parts = [p if p.endswith(head) else p + head for p in parts]
         parts = [_PROJECT_TAIL.sub("", p) for p in map(clean_focus, parts) if len(p) >= 2 and not _COUNTED_ONLY.fullmatch(p)]
+        if len(parts) == 2 and (head := _shared_head(*parts)):  # "城市和农村低保金": 城市低保金 and 农村低保金
+            parts = [parts[0] + head, parts[1]]
         side_by_side = _SIDE_BY_SIDE.fullmatch(parts[0]) if len(parts) == 1 else None
         return [side_by_side["a"], side_by_side["b"]] if side_by_side else with_siblings_whole(parts)  # 水费电费: 水费 + 电费
     return []
@@ -433,6 +449,10 @@ _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "0012345678
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
 _SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及|、)(?P<b>[^（）()]{1,6})[)）]")  # (区级加市级)
+# "工资等人员经费": the item after 等, which the words before it only exemplify
+MAX_MODIFIER_CHARS = 3  # "城市和农村低保金": a modifier said alone before the part that names the item
+_ITEM_ENDINGS = ("费", "资", "金", "险")  # the endings of a money item's name (差旅费, 工资, 公积金, 养老保险)
+_EXEMPLIFIED = re.compile(r"^(?P<example>[\u4e00-\u9fff、和及]{2,12})等(?P<item>[\u4e00-\u9fff]{3,})$")
 _CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即)(?P<term>[^（）()加、]{2,20})[)）]")
 _SET_UP = re.compile(r"(?:内设|下设)(?=[\u4e00-\u9fff]{2})")  # how a body's offices are counted: 内设科室
 _SUMMED = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:[和与及][\u4e00-\u9fff]{1,3})+$")  # (区级和市级) is a sum, 耕地建设与利用 a name
@@ -677,6 +697,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus, terms = fund_item, [fund_item, *canonical_variants(fund_item), *terms]
     if focus.endswith("类") and len(focus) > 3:  # "政府采购工程类": documents also say 政府采购工程
         terms = [*terms, focus[:-1]]
+    if (exemplified := _EXEMPLIFIED.match(focus)) and _names_an_item(exemplified["example"]):
+        focus = exemplified["item"]
+        terms = [focus, *canonical_variants(focus), *terms]
     clarified = _CLARIFIED.search(focus)
     if clarified and clarified["term"].isdigit():  # a code in brackets (2010804) says which item, after its name
         terms = [*terms, clarified["term"]]

@@ -41,6 +41,7 @@ TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about 
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
 LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
 # "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
+_WHITESPACE = re.compile(r"\s+")
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
@@ -196,6 +197,7 @@ class RetrievalPath:
         named = intent.sub_unit or (intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else "")
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
+        ranked = [s for s in ranked if not self._is_heading(s)] or ranked  # a heading names what the text under it says
         if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
         if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
@@ -235,6 +237,12 @@ class RetrievalPath:
         record = self.texts.record(best.doc_id)
         text = f"据{record.department}{record.year or ''}年公开文件：" + readable("".join(s.text for s in chosen))
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
+
+    def _is_heading(self, sentence: Sentence) -> bool:
+        """Whether the sentence is one of its document's headings and nothing more ("第四部分 下属单位预算情况")."""
+        said = _WHITESPACE.sub("", _bare(sentence.text))
+        return not sentence.row and any(_WHITESPACE.sub("", _bare(section["title"])) == said
+                                        for section in self.texts.sections(sentence.doc_id))
 
     def _duty_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """"管不管出国审批": the body's listed duties that name the matter, quoted; None when none does."""

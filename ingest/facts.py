@@ -344,6 +344,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject, measure = subject[: stated.start()], stated.group()
                 if _LAST_YEAR_WORD.fullmatch(subject):  # "…总额2745.50万元，上年预算数2626.00万元": the same item's
                     subject, measure = "", subject + measure
+            elif measure == "金额" and _LAST_YEAR_WORD.fullmatch(subject) and not level_then:
+                subject, measure = "", f"{subject}{basis}"  # "收入预算981.32万元（上年796.20万元）": the same item's
             if subject in ("", "预算") and "预算" in f"{subject}{measure}" and _SELF.search(clause):
                 subject = WHOLE_BUDGET  # "2024年该中心年初预算为552.80万元": the body's whole budget
             if unit_text in "%％" and _COMPLETION.search(clause):

@@ -85,13 +85,13 @@ def _table_unit(declared: list[tuple[int, str]], table: RawTable) -> str | None:
 _NAME_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]")  # （部门）, （本级） right after a body's name
 
 
-def _said(fact: Fact, text: str, department: str, year: int | None) -> Fact:
+def _said(fact: Fact, text: str, department: str, year: int | None, section: Section | None) -> Fact:
     """A sentence's figure with the department's name taken off its item (芃塘区信访局政府采购支出总额), of last year
     where its measure says so ("与上年决算1181.96万元相比"), and of the sub-unit or own office its clause opens with."""
     subject = clean_subject(_without_own_name(fact.subject, department)) or fact.subject
     last_year = year is not None and fact.period is None and _LAST_YEARS.match(fact.measure)
     return replace(fact, subject=subject, period=year - 1 if last_year else fact.period,
-                   scope=sentence_scope(text, fact.end, department))
+                   scope=sentence_scope(text, fact.end, department, section.start if section else None))
 
 
 def _without_own_name(subject: str, department: str) -> str:
@@ -167,7 +167,8 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
         elif item := line_item(line.text):
             carried = item  # "2023年当年预算执行数为…" on the next line is still about it
         facts += found
-    facts = [_said(f, raw.text, department, meta.year) if f.origin == "text" else f for f in facts]
+    facts = [_said(f, raw.text, department, meta.year, section_at(sections, f.start)) if f.origin == "text" else f
+             for f in facts]
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]

@@ -23,6 +23,7 @@ _SENTENCE_ENDS = "。\n"
 _COMPARES = re.compile(r"\s*(?:与|较|同|比)(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")  # a sentence going on with the last one's figure
 _REFERS_BACK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?该(?!项|笔|年)[\u4e00-\u9fff]")  # 2025年该中心, 该单位
 _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
+MAX_UNIT_PART_CHARS = 1200  # a unit's part under its own heading ("（一）某福利院") is read this far
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 _HEADING_END = re.compile(r"[。：:\n]")  # where a paragraph's heading sentence ends
 
@@ -61,7 +62,7 @@ def table_scope(title: str, heading: str | None, department: str) -> str | None:
     return None
 
 
-def sentence_scope(text: str, end: int, department: str) -> str | None:
+def sentence_scope(text: str, end: int, department: str, heading_at: int | None = None) -> str | None:
     """The sub-unit the figure ending at `end` is of when its clause opens with a body other than the department
     ("2.璆溇县公安局城关派出所收入预算…": 璆溇县公安局城关派出所), OWN_OFFICE when it opens with the department's
     own office ("1.某局本级收入预算…", "某局（本级）收入预算…"), else None. A clause opens after 。, ；, a line break
@@ -69,7 +70,9 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
     alone may be the department's own words. A clause that names no body speaks for the body its sentence opens
     with ("…收入预算…；支出预算…"), and a sentence that opens with 该 (该中心, 该单位) for the one its paragraph
     opens with ("某中心为本部门所属事业单位…。2025年该中心收入预算…"); one that opens with a comparison ("与2024年预算…相比，
-    减少…") for the sentence before it."""
+    减少…") for the sentence before it. A sentence that names no body speaks for the unit the heading it stands
+    under (the line at `heading_at`) names alone ("（一）某区社会福利院"), when that heading is near and no entry of a
+    list of the units ("具体包括：1. 某局本部 / 2. 某中心")."""
     clause_start = _opening_at(text, end, _CLAUSE_ENDS)
     sentence_start = _opening_at(text, clause_start, _SENTENCE_ENDS)
     comma_start = max((m.end() for m in _COMMA.finditer(text, clause_start, end)), default=0)
@@ -87,7 +90,28 @@ def sentence_scope(text: str, end: int, department: str) -> str | None:
         return sentence_scope(text, sentence_start - 1, department)  # "与2024年预算…相比，减少…": the last sentence's
     if paragraph_start < sentence_start and (named := _paragraph_heading(text, paragraph_start, department)):
         return named  # "（二）某中心。2025年收入预算…": a paragraph headed by the unit's name alone speaks of it
-    return None
+    return _unit_heading(text, heading_at, department) if heading_at is not None and end - heading_at <= MAX_UNIT_PART_CHARS \
+        else None
+
+
+def _unit_heading(text: str, start: int, department: str) -> str | None:
+    """The sub-unit a heading line at `start` names alone, unless a line beside it names a body alone too (a list of
+    the units, not the heading of one unit's part)."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)] if start else ""
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : len(text) if after_end < 0 else after_end]
+    if any(_heading_scope(line.rpartition("：")[2], department) is not None for line in (before, after)):
+        return None
+    return _heading_scope(text[start:line_end], department) or None
+
+
+def _heading_scope(heading: str, department: str) -> str | None:
+    """The scope of a heading that is a body's name alone ("（一）某区社会福利院", "某局本级"), "" for the department's,
+    or None for a heading that says more ("第四部分 下属单位预算情况")."""
+    name = strip_list_mark(heading.strip())
+    return _named_body(name, department) if name and _body(name) == _NOTE.sub("", name) else None
 
 
 def _paragraph_heading(text: str, start: int, department: str) -> str | None:

@@ -53,12 +53,14 @@ class Statements:
 
     @cached_property
     def in_text(self) -> list[Stated]:
-        """This year's levels the sentences state (a figure of another year, or a 合计 restating a whole, is left out)."""
+        """This year's levels the sentences state of the department itself (a figure of another year or of a sub-unit,
+        or a 合计 restating a whole, is left out)."""
         out = []
         source = self.source
         for paragraph in source.paragraphs:
             for fact in paragraph.facts:
-                usable = is_level(fact) and not source.of_other_year(fact) and not source.restates_total(fact)
+                usable = is_level(fact) and not fact.scope and not source.of_other_year(fact) \
+                    and not source.restates_total(fact)
                 named = read_name(fact.subject) if usable else None
                 if named:
                     out.append(

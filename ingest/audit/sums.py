@@ -556,7 +556,7 @@ def _whole_and_parts(source: AuditSource, paragraph: Paragraph, at: int) -> tupl
     if end < 0:
         return None
     amounts = [f for f in paragraph.facts if f.kind in (FactKind.AMOUNT, FactKind.COUNT) and f.unit != "%"]
-    before = [f for f in amounts if f.end <= at]
+    before = [f for f in amounts if f.end <= at and not source.of_other_year(f)]  # "…（上年4800.00万元），其中": not last year's
     if not before:
         return None
     whole = before[-1]
