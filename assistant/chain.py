@@ -384,7 +384,8 @@ class Assistant:
                 turn.draft = self._retrieval_path(turn).text_answer(turn.intent, retrieved)
         if turn.draft is None and turn.intent.operation in _AGAINST_LAST_YEAR:
             # "比上年多了多少" that this year's document does not state: against last year's document, else said so
-            turn.draft = self._against_last_years_document(turn) or self._level_only(turn)
+            turn.draft = self._against_last_years_document(turn) \
+                or self._level_only(turn, _AGAINST_LAST_YEAR[turn.intent.operation])
         if turn.draft is not None and turn.draft.answer.kind == AnswerKind.NUMBER and asks_source(turn.question):
             turn.draft = self._with_source(turn, turn.draft)  # "买X的钱从哪来，多少钱": both
         plain_lookup = turn.intent.operation is Operation.LOOKUP and "比" not in turn.question
@@ -430,15 +431,16 @@ class Assistant:
         both = [earlier[0], this]
         return self._fact_path(turn).answer(asked, self.fact_cache.facts([d.doc_id for d in both]), both)
 
-    def _level_only(self, turn: Turn) -> Draft | None:
-        """A change, growth or last year's figure no document states, where this year's figure is: said so, with
-        this year's figure cited, so no one reads the refusal as the item missing."""
+    def _level_only(self, turn: Turn, missing: str) -> Draft | None:
+        """A change, growth, last year's figure or the reason for a change no document states, where this year's
+        figure is: said so (`missing`: what is not stated), with this year's figure cited, so no one reads the
+        refusal as the item missing."""
         if not turn.intent.focus:
             return None
-        level = self._fact_path(turn).answer(replace(turn.intent, operation=Operation.LOOKUP), self._facts(turn), turn.docs)
+        asked = replace(turn.intent, operation=Operation.LOOKUP, wants_number=True, asks_figure=True)
+        level = self._fact_path(turn).answer(asked, self._facts(turn), turn.docs)
         if level is None or level.answer.kind != AnswerKind.NUMBER or not _names_asked(level.answer, turn.intent):
             return None
-        missing = _AGAINST_LAST_YEAR[turn.intent.operation]
         text = f"{NOT_FOUND_TEXT}“{turn.intent.focus}”{missing}。文件列出的是：{level.answer.text}"
         update = {"kind": AnswerKind.NOT_FOUND, "text": text, "value": None, "unit": None}
         return Draft(level.answer.model_copy(update=update), level.checks)
@@ -708,7 +710,10 @@ class Assistant:
                     and not _MONEY_FIGURE.search(turn.draft.answer.text):
                 turn.draft = None  # "各个村卫生室分别花了多少钱": a sentence that only names them answers nothing
             if turn.intent.asks_reason and not (turn.draft and _GIVES_REASON.search(turn.draft.answer.text)):
-                turn.draft = self._unexplained(turn) or turn.draft
+                # "为啥减少了" where the document states no change of the item: said so, beside its figure
+                direction = turn.intent.direction
+                turn.draft = self._unexplained(turn) or (
+                    direction and self._level_only(turn, f"比上年{direction}的说明及原因")) or turn.draft
         return turn
 
     def _unexplained(self, turn: Turn) -> Draft | None:

@@ -39,7 +39,7 @@ from assistant.fact_matching import (
     overlapping,
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
-from assistant.formatting import in_display_unit, rounded, shown
+from assistant.formatting import in_display_unit, quoted_clause, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
@@ -453,7 +453,7 @@ class FactPath:
         fact = level.fact
         citations = [self._cite(fact), self.texts.cite(fact.doc_id, steady[0], steady[1], fact.page)]
         value, unit = (self._display(fact) if previous else (Decimal(0), self.display_unit))
-        said = citations[1].quote.strip("。；; ")
+        said = quoted_clause(citations[1].quote)
         if previous:
             text = f"{self._owner(fact)}{fact.subject}上年为{self._describe(fact)}（原文：{said}）。"
         else:

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ingest.numbers import convert_money, is_money
 
 DISPLAY_PLACES = Decimal("0.01")
+_CLAUSE_MARKS = "，,。；;、 "  # what a quoted clause may open or end with
 _LOOSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d.%“”（）])[ \t\u3000]+(?=[\u4e00-\u9fff\d“”（）])")
 
 
@@ -42,3 +43,8 @@ def in_display_unit(value: Decimal, unit: str | None, display_unit: str, asked: 
 def readable(text: str) -> str:
     """Source text for an answer line: spaces a PDF put between characters dropped ("2024 年成立" → "2024年成立")."""
     return _LOOSE_SPACE.sub("", text)
+
+
+def quoted_clause(quote: str) -> str:
+    """A quoted clause without the marks it opens or ends with ("，比2024年预算持平，…。" → "比2024年预算持平，…")."""
+    return quote.strip().strip(_CLAUSE_MARKS)

@@ -16,7 +16,7 @@ from assistant.answer import Answer
 from assistant.citations import REASON_STATED, SourceTexts
 from assistant.fact_matching import averaged, names_the_whole, whole_names
 from assistant.fact_path import Draft
-from assistant.formatting import in_display_unit, readable, shown
+from assistant.formatting import in_display_unit, quoted_clause, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import BODY_NATURE, Operation, QuestionPlan
 from assistant.section_answers import best_section, duties_naming
@@ -100,7 +100,8 @@ def steady_draft(intent: QuestionPlan, sentence: Sentence, steady: tuple[int, in
     citations = [texts.cite(sentence.doc_id, sentence.start, sentence.end, sentence.page)]
     if steady != (sentence.start, sentence.end):
         citations.append(texts.cite(sentence.doc_id, steady[0], steady[1], sentence.page))
-    text = f"{record.department}{record.year or ''}年{intent.focus}与上年持平，无增减变化（{citations[-1].quote.strip()}）。"
+    said = quoted_clause(citations[-1].quote)
+    text = f"{record.department}{record.year or ''}年{intent.focus}与上年持平，无增减变化（原文：{said}）。"
     answer = Answer(question=intent.question, kind="number", text=text, value=0.0, unit=display_unit,
                     citations=citations, route="retrieval")
     return Draft(answer)

@@ -1,5 +1,7 @@
 """Why an item changed, where the document states the change and gives no reason for it: the answer quotes the
-change and says no reason is given, never a sentence about something else; a stated reason is still quoted."""
+change and says no reason is given, never a sentence about something else; a stated reason is still quoted. Where the
+document states no change at all, the answer says so beside the item's figure; an unchanged item quotes the
+statement without its stray marks."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ DISCLOSURE = """示例市示例区示例局
 二、“三公”经费预算情况
 公务用车运行维护费2.40万元，比上年增加0.40万元，主要原因是车辆老化维修费用增加。
 2025年公务接待费0.60万元，比上年减少0.20万元。
+
+三、机关运行经费
+2025年示例局机关运行经费预算为35.20万元
+
+四、会议费
+会议费1.50万元，比2024年预算持平，主要原因是会议安排不变。
 
 三、其他说明
 示例局2025年政府采购预算12.00万元，全部为服务类采购。
@@ -58,3 +66,20 @@ def test_a_rows_change_is_explained_by_the_sentence_stating_the_same_change(assi
     (城市中小学校舍建设（项）…比上年减少85.00万元，主要原因是…)."""
     answer = assistant.ask(question)
     assert answer.kind == "text" and "抗震加固" in answer.text and "未说明" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, after", [("示例局2025年机关运行经费为啥减少了", []),
+                                             ("为啥减少了", ["示例局2025年机关运行经费多少"])])
+def test_no_change_stated_is_said_beside_the_figure(assistant, question, after):
+    context = None
+    for earlier in after:
+        context = assistant.ask(earlier, context=context).context
+    answer = assistant.ask(question, context=context)
+    assert answer.kind == "not_found" and "比上年减少的说明及原因" in answer.text and "35.20" in answer.text, answer.text
+    assert any("35.20万元" in c.quote for c in answer.citations)
+
+
+def test_an_unchanged_item_quotes_the_statement_without_stray_marks(assistant):
+    answer = assistant.ask("示例局2025年会议费比上年少了多少")
+    assert answer.kind == "number" and answer.value == 0.0, answer.text
+    assert "原文：比2024年预算持平" in answer.text and "（，" not in answer.text and "。）" not in answer.text, answer.text
