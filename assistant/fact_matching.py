@@ -444,6 +444,7 @@ class AskedItem:
     words: frozenset[str]
     whole: bool  # some form names the whole budget
     one_item_levels: frozenset[str] = frozenset()  # 款 the facts hold one 项 under: that 项's figure is the 款's
+    phases: frozenset[str] = frozenset()  # the phases of a project it names (三期 of "馆藏档案数字化（三期）")
 
 
 def _asked_item(terms: list[str]) -> AskedItem:
@@ -459,7 +460,8 @@ def _asked_item(terms: list[str]) -> AskedItem:
             if (len(form) >= 3 or form == t) and factor > weights.get(form, 0.0):
                 weights[form] = factor
     forms = tuple(_asked_form(form, factor) for form, factor in weights.items())
-    return AskedItem(forms, frozenset().union(*(form.words for form in forms)), any(form.whole for form in forms))
+    return AskedItem(forms, frozenset().union(*(form.words for form in forms)), any(form.whole for form in forms),
+                     phases=frozenset(_PHASE.findall(" ".join(terms))))
 
 
 def _asked_form(text: str, factor: float) -> AskedForm:
@@ -518,6 +520,7 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     return 0.0
 
 
+_PHASE = re.compile(r"(?:第)?([一二三四五六七八九十\d]{1,3})期(?:工程|项目)?[)）]")  # "（三期）", "（二期工程）": a project's phase
 _NOT_HAN_END = re.compile(r"[^\u4e00-\u9fff]+$")  # "…最低标准：每人每月≥": what an item ends with before a sign
 
 
@@ -813,10 +816,18 @@ def _on_the_other_side(asked: str, fact: FactRecord) -> bool:
     return named is not None and named != wanted
 
 
+def _other_phase(phases: frozenset[str], fact: FactRecord) -> bool:
+    """Whether the fact's item names a phase of a project (四期), none of which is asked."""
+    named = set(_PHASE.findall(" ".join((fact.subject, *fact.row_path[-1:]))))
+    return bool(named) and named.isdisjoint(phases)
+
+
 def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     """How well the best of the asked forms names the fact's item: its subject, its section's item when the subject
     names none, the column a total row is the whole of, or the words of its item and place; 0 for none. Each
     comparison is made only where it can find something."""
+    if asked.phases and _other_phase(asked.phases, fact):
+        return 0.0  # 馆藏档案数字化（四期） is no figure of the 三期 asked
     subject, plain = _subject_forms(fact.subject)
     stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)

@@ -34,6 +34,7 @@ _ITEM = (r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>(?:其中[：:])?[^：
 _ITEM_FIGURE = re.compile(rf"{_ITEM}(?P<figure>{FIGURE})\s*(?P<note>[（(][^（）()]*[)）])?\s*$")
 _YEAR_FIGURE = re.compile(rf"(?P<year>(?:19|20)\d{{2}}\s*年度?)\s*(?P<figure>{FIGURE})")
 _ITEM_YEARS = re.compile(rf"{_ITEM}(?P<pairs>(?:(?:19|20)\d{{2}}\s*年度?\s*{FIGURE}\s*[；;，,]?\s*){{2,}})$")
+MAX_WRAPPED_LINES = 3  # the most text lines one ruled row's wrapped cells take
 MIN_RUN = 3  # fewer "item：figure" lines are prose that happens to end in a figure
 _LEVEL_END = "指标"  # 产出指标, 数量指标: the words of an indicator's levels
 
@@ -60,6 +61,31 @@ def _grid_cells(line: str, header: list[str]) -> list[str] | None:
     if not lead or not name:
         return None
     return [*[""] * (named_at - len(lead)), *lead, " ".join(name), *words[len(words) - values :]]
+
+
+def _is_border(line: str) -> bool:
+    return bool(line.strip()) and bool(_BORDER.match(line) or _ASCII_BORDER.match(line))
+
+
+def _is_box_row(line: str) -> bool:
+    return bool(_BOX_ROW.match(line)) and sum(line.count(bar) for bar in _BARS) >= 3
+
+
+def _wrapped_rows(rows: list[str]) -> list[str]:
+    """The text lines between two rules of a table ruled under every row: a line holding words only, in fewer cells
+    than the line above, is the rest of that row's cells wrapped ("（2）公务用车运 | 1,326,000.00" then "行维护费 |")."""
+    if len(rows) > MAX_WRAPPED_LINES:
+        return rows  # rows under one rule: a table ruled only around its header
+    merged: list[list[str]] = []
+    for row in (r.split("\t") for r in rows):
+        above = merged[-1] if merged else None
+        filled = [c for c in row if c]
+        if above and len(row) == len(above) and len(filled) < len([c for c in above if c]) \
+                and not any(re.search(r"\d", c) for c in filled):
+            merged[-1] = [a + c for a, c in zip(above, row)]
+        else:
+            merged.append(row)
+    return ["\t".join(row) for row in merged]
 
 
 def _box_cells(line: str) -> str:
@@ -102,12 +128,16 @@ def cell_rows(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if (_BORDER.match(line) or _ASCII_BORDER.match(line)) and line.strip():
+        if _is_border(line):
             i += 1
             continue
-        if _BOX_ROW.match(line) and sum(line.count(bar) for bar in _BARS) >= 3:
-            out.append(_box_cells(line))
-            i += 1
+        if _is_box_row(line):
+            j = i + 1
+            while j < len(lines) and _is_box_row(lines[j]):
+                j += 1
+            ruled = 0 < i and j < len(lines) and _is_border(lines[i - 1]) and _is_border(lines[j])
+            out += _wrapped_rows([_box_cells(row) for row in lines[i:j]]) if ruled else [_box_cells(row) for row in lines[i:j]]
+            i = j
             continue
         header = _grid_header(line)
         rows = []

@@ -166,3 +166,18 @@ def test_rows_of_named_figures_are_read_under_their_column_names(tmp_path: Path)
     assert figures[(TableKind.GENERAL_PUBLIC, "合计", "基本支出")] == Decimal("309.99")
     assert figures[(TableKind.INCOME, "示例区青少年科技活动中心", "上年结转")] == Decimal("8.00")
     assert "一、部门职能：\n（一）组织开展群众性科普活动。" in document.text
+
+
+def test_a_ruled_rows_wrapped_cells_are_joined_to_it() -> None:
+    lines = ["┌────────┬──────┬──────┐", "│项目名称│实施单位│决算数│", "├────────┼──────┼──────┤",
+             "│城区道路清扫保洁及│环境卫生管理处│55,206,418.20│", "│垃圾清运服务│  │  │", "├────────┼──────┼──────┤",
+             "│（2）公务用车运│市政设施管护中心│1,218,436.20│", "│行维护费│ │ │", "└────────┴──────┴──────┘"]
+    assert cell_rows(lines) == ["项目名称\t实施单位\t决算数", "城区道路清扫保洁及垃圾清运服务\t环境卫生管理处\t55,206,418.20",
+                                "（2）公务用车运行维护费\t市政设施管护中心\t1,218,436.20"]
+
+
+def test_rows_under_one_rule_are_each_their_own() -> None:
+    lines = ["┌──────┬──────┐", "│项目│预算数│", "├──────┼──────┤", "│一、基本支出│80.00│", "│工资福利支出│60.00│",
+             "│商品和服务支出│20.00│", "│二、项目支出││", "└──────┴──────┘"]
+    assert cell_rows(lines) == ["项目\t预算数", "一、基本支出\t80.00", "工资福利支出\t60.00", "商品和服务支出\t20.00",
+                                "二、项目支出\t"]
