@@ -42,6 +42,7 @@ ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside pros
 LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
 # "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
 _WHITESPACE = re.compile(r"\s+")
+_REASON_FOR = re.compile(r"^(?P<claim>[^，,。；;的]{2,16})的(?:主要)?原因")  # "年初无预算的主要原因是…": the claim it explains
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
@@ -230,6 +231,7 @@ class RetrievalPath:
         chosen = sorted(close[:ANSWER_SENTENCES], key=lambda s: s.start)
         if intent.asks_definition and _DEFINES.search(best.text):
             chosen = self._defined_item(best)  # the definition says it all, with what its item adds after it
+        chosen = [self._with_claim(s) for s in chosen]
         if intent.asks_reason:
             chosen = self._with_reason(chosen, best, intent)
         elif intent.operation is Operation.LIST:
@@ -304,6 +306,20 @@ class RetrievalPath:
         end = next((m.start() for m in sentences if list_mark(m.group())), len(whole.text))
         text = whole.text[:end].rstrip()
         return [Sentence(best.doc_id, best.start, best.start + len(text), text, best.page, best.score)]
+
+    def _with_claim(self, sentence: Sentence) -> Sentence:
+        """A sentence giving the reason for a claim ("年初无预算的主要原因是…") from the sentence of its paragraph
+        that makes the claim ("年初无预算，全年预算为240.00万元…"): the reason alone names neither item nor figure."""
+        claim = _REASON_FOR.match(sentence.text)
+        if claim is None:
+            return sentence
+        text = self.texts.text(sentence.doc_id)
+        said = text.rfind(claim["claim"], text.rfind("\n", 0, sentence.start) + 1, sentence.start)
+        if said < 0:
+            return sentence
+        start = max(text.rfind(mark, 0, said) for mark in _SENTENCE_ENDS) + 1
+        start = max(start, text.rfind("\n", 0, said) + 1)
+        return Sentence(sentence.doc_id, start, sentence.end, text[start : sentence.end].strip(), sentence.page, sentence.score)
 
     def _with_paragraph(self, best: Sentence) -> list[Sentence]:
         """The best sentence and the rest of its paragraph, whole sentences up to LIST_CHARS: the parts a

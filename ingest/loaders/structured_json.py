@@ -7,7 +7,8 @@ file's order: a list of strings is paragraphs, a list of rows (lists of plain va
 lists of one object (表头 then 行) are one table, under the lines its plain fields gave it, and a list of plain values
 as wide as those rows is their header ("columns": […]); a list of records (objects
 of short plain values, some figures) is a table whose header is their field names; nested objects and lists are read
-the same way.
+the same way. A list of nodes holding their children (类 → 款 → 项) is one table of all its nodes, with the object's
+field dictionary naming its columns and the object's total as a 合计 row.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 
 from ingest.loaders.builder import TextBuilder
 
+MIN_NODE_FIELDS = 2  # the fields a tree's child shares with its parent at least (code, name, amount …)
 _TITLE_KEY = re.compile(r"标题|^名称$|title|^name$|caption", re.IGNORECASE)  # a field whose value is said alone
 _TEXT_CHARS = 30  # a value this long is a sentence or paragraph, said without its field's name
 _UNIT_KEY = re.compile(r"unit|units|(?:金额|计量)?单位", re.IGNORECASE)  # the unit a table's figures are in
@@ -96,10 +98,53 @@ def _header(fields: dict) -> list | None:
                  and not _is_rows(value) and all(_is_plain(cell) for cell in value)), None)
 
 
+def _children_key(value: object) -> str | None:
+    """The key under which a list of nodes (objects of plain values) holds each node's children, when the list is a
+    tree ("children": [{…, "children": []}]), else None."""
+    if not isinstance(value, list) or not value or not all(isinstance(node, dict) for node in value):
+        return None
+    keys = {key for node in value for key, child in node.items() if isinstance(child, list)}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    children = [child for node in value for child in node.get(key) or []]
+    plain = all(_is_plain(cell) for node in value for name, cell in node.items() if name != key)
+    # children are nodes like their parents (code, name, amount …), not the records of a table the node holds
+    alike = all(isinstance(child, dict) and len(set(child) & set(value[0]) - {key}) >= MIN_NODE_FIELDS for child in children)
+    return key if children and alike and plain else None
+
+
+def _nodes(tree: list[dict], children: str) -> list[dict]:
+    """A tree's nodes depth first, each without its children: a 类, then its 款, then their 项."""
+    out = []
+    for node in tree:
+        out.append({key: cell for key, cell in node.items() if key != children})
+        out += _nodes(node.get(children) or [], children)
+    return out
+
+
+def _tree_table(fields: dict, key: str, children: str) -> list[list[str | None]]:
+    """A tree of figures as a table: a row per node, its columns named as the object's field dictionary names them
+    ("fields": {"amount": "合计", …}), and the object's total (a record of the same figures) as a 合计 row."""
+    records = _nodes(fields[key], children)
+    columns = {column for record in records for column in record}
+    names = next((value for value in fields.values() if isinstance(value, dict) and len(value) >= 2
+                  and set(value) <= columns and all(isinstance(name, str) for name in value.values())), {})
+    label = next((column for column, name in names.items() if "名称" in name), None)
+    total = next((value for value in fields.values() if isinstance(value, dict) and value is not names and value
+                  and set(value) <= columns and all(_is_plain(cell) for cell in value.values())), None)
+    rows = _record_rows([*records, {**total, label: "合计"}] if total and label else records)
+    return [[names.get(column, column) for column in rows[0]], *rows[1:]]
+
+
 def _write_object(builder: TextBuilder, fields: dict) -> None:
     for key, value in fields.items():
         if _is_plain(value):
             builder.add_line(_field_line(str(key), value))
+    tree = next(((key, children) for key, value in fields.items() if (children := _children_key(value))), None)
+    if tree:  # "tree": [{"code": "205", "name": "教育支出", "amount": …, "children": […]}]: one table of every node
+        builder.add_table(_tree_table(fields, *tree))
+        return
     header = _header(fields)
     rows: list[list[str | None]] = _table_rows([header]) if header else []  # the row lists of this object, one table
     for value in fields.values():

@@ -266,10 +266,16 @@ def test_names_asked_after_a_count_are_a_text_answer(question, asks_name):
     assert found.asks_name is asks_name and (found.operation is Operation.TEXT) is asks_name
 
 
-@pytest.mark.parametrize("question", ["发改委2025年三公经费包括哪些", "发改委2025年三公经费分成哪几块", "发改委2025年政府采购都有哪些项目"])
+@pytest.mark.parametrize("question", ["发改委2025年三公经费包括哪些", "发改委2025年三公经费分成哪几块", "发改委2025年政府采购都有哪些项目",
+                                      "发改委2025年政府采购要买什么？", "发改委2025年三公经费明细"])
 def test_lists(question):
     found = plan(question)
     assert found.operation is Operation.LIST and found.shape is Shape.LIST and "哪" not in found.focus
+    assert "什么" not in found.focus and "明细" not in found.focus
+
+
+def test_a_figure_asked_of_a_detail_table_is_no_list():
+    assert plan("发改委2025年项目支出明细表里信息化建设是多少").operation is Operation.LOOKUP
 
 
 @pytest.mark.parametrize("question, year", [("发改委24年招待费", 2024), ("发改委25年三公经费包括哪几块", 2025), ("发改委2025年预算", 2025)])

@@ -1,7 +1,7 @@
 """Why an item changed, where the document states the change and gives no reason for it: the answer quotes the
 change and says no reason is given, never a sentence about something else; a stated reason is still quoted. Where the
 document states no change at all, the answer says so beside the item's figure; an unchanged item quotes the
-statement without its stray marks."""
+statement without its stray marks; a reason given for a claim ("年初无预算的主要原因是…") is quoted with the claim."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ DISCLOSURE = """示例市示例区示例局
 
 四、会议费
 会议费1.50万元，比2024年预算持平，主要原因是会议安排不变。
+
+五、追加支出
+6.城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）。年初无预算，全年预算为30.00万元，执行数为28.00万元。年初无预算的主要原因是该项支出为汛期追加的防汛应急处置经费。
 
 三、其他说明
 示例局2025年政府采购预算12.00万元，全部为服务类采购。
@@ -83,3 +86,8 @@ def test_an_unchanged_item_quotes_the_statement_without_stray_marks(assistant):
     answer = assistant.ask("示例局2025年会议费比上年少了多少")
     assert answer.kind == "number" and answer.value == 0.0, answer.text
     assert "原文：比2024年预算持平" in answer.text and "（，" not in answer.text and "。）" not in answer.text, answer.text
+
+
+def test_a_reason_for_a_claim_is_quoted_with_the_claim(assistant):
+    answer = assistant.ask("示例局防汛应急处置的钱年初有预算吗？")
+    assert answer.kind == "text" and "年初无预算，全年预算为30.00万元" in answer.text, answer.text

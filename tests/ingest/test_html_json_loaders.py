@@ -354,6 +354,30 @@ def test_a_json_array_of_table_objects_keeps_their_columns_and_unit(tmp_path: Pa
     assert_offsets(load(path))
 
 
+
+def test_a_json_tree_of_classification_nodes_is_one_table_of_every_node(tmp_path: Path) -> None:
+    """A 功能分类 table exported as a tree (类 → 款 → 项 through "children") is one table with a row per node, its
+    columns named by the object's field dictionary and its total object as the 合计 row."""
+    leaf = {"code": "2070306", "name": "体育训练", "level": "项", "amount": 5765.48, "basic_amount": 2315.48, "children": []}
+    export = {"title": "示例省体育局2025年部门预算", "tables": [{
+        "title": "部门支出总表", "unit": "万元", "structure": "tree",
+        "fields": {"code": "科目编码", "name": "科目名称", "amount": "合计", "basic_amount": "基本支出"},
+        "total": {"amount": 5765.48, "basic_amount": 2315.48},
+        "tree": [{"code": "207", "name": "文化旅游体育与传媒支出", "level": "类", "amount": 5765.48, "basic_amount": 2315.48,
+                  "children": [{"code": "20703", "name": "体育", "level": "款", "amount": 5765.48, "basic_amount": 2315.48,
+                                "children": [leaf]}]}]}]}
+    path = tmp_path / "example-province-sports-bureau_2025_dept-budget.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    (table,) = doc.tables
+    assert table.header[0][:2] == ["科目编码", "科目名称"] and "合计" in table.header[0]
+    assert "2070306\t体育训练\t项\t5765.48\t2315.48" in doc.text and "children" not in doc.text
+    training = {f.measure: str(f.value) for f in doc.facts if f.subject == "体育训练"}
+    assert training == {"合计": "5765.48", "基本支出": "2315.48"}
+    assert any(f.subject == "合计" and str(f.value) == "5765.48" for f in doc.facts)
+    assert_offsets(load(path))
+
+
 PRE_PAGE = """<html><head><title>某市某局2025年部门预算</title></head><body><div class="content">
 <p>某市某局2025年部门预算</p>
 <pre>
