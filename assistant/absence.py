@@ -75,12 +75,20 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
 
 
 _INAPPLICABLE = re.compile(rf"不属于|不适用|{_OUTSIDE.pattern}")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
-_HAS_NONE = re.compile(r"无|没有|未安排|未发生")  # "…，未安排机关运行经费": none of it, so 0
+_HAS_NONE = re.compile(r"无|没有|未安排|未发生")
+# "公务用车购置费2025年未安排预算": the item, then its year, then none of it, ending the clause ("年初未安排预算，全年预算
+# 为24.00万元" says only the first budget had none)
+_NONE_AFTER = re.compile(r"(?:费|经费|费用|支出)?[：:]?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:未安排|未发生|无)(?:预算|支出|经费)?"
+                         r"(?=[，,。；;]|$)")  # "…，未安排机关运行经费": none of it, so 0
 
 
 def states_inapplicable(statement: str) -> bool:
     """Whether a statement of absence says only that the item does not apply to the body, not that it has none."""
     return bool(_INAPPLICABLE.search(statement)) and not _HAS_NONE.search(statement)
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(word), text)]
 
 
 def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
@@ -91,6 +99,8 @@ def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
     acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
     for start, end, bare, ends in _negating_sentences(text):
         if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
+            return start, end
+        if any(_NONE_AFTER.match(bare, at + len(word)) for word in words for at in _starts(bare, word)):
             return start, end
         if _OUTSIDE.search(bare):
             opening = _FIRST_CLAUSE.match(bare.lstrip()).group()

@@ -29,6 +29,7 @@ from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.project_units import project_unit_answer
+from assistant.row_cells import row_cell_answer
 from assistant.purposes import purpose_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
@@ -673,7 +674,8 @@ class Assistant:
         if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure and not states_inapplicable(said):
             # the document says there is none: the figure is 0, and the answer says why
             unit = turn.intent.unit_hint[0] if turn.intent.unit_hint else self.config.display_unit
-            text = f"{doc.department}{doc.year or ''}年为0{unit}：公开文件说明“{said}”"
+            item = next((term for term in turn.intent.terms if term in said), turn.intent.focus)  # as the document says it
+            text = f"{doc.department}{doc.year or ''}年{item}为0{unit}：公开文件说明“{said}”"
             return Draft(Answer(question=turn.question, kind="number", text=text, value=0.0, unit=unit,
                                 citations=[citation], route="fact"))
         if turn.draft is None:
@@ -704,6 +706,8 @@ class Assistant:
         if turn.draft is None and turn.docs and asked_fields(turn.intent.question):  # a field of a 绩效目标表 (项目性质 …)
             turn.draft = field_answer(turn.intent, self.index.facts.form_fields(d.doc_id for d in turn.docs), self.texts) \
                 or project_unit_answer(turn.intent, self._facts(turn), self.texts)  # or the unit its 项目表 row names
+        if turn.draft is None and turn.docs:  # "某中心是什么性质的单位": the 单位性质 cell of its row in a table of units
+            turn.draft = row_cell_answer(turn.intent, turn.docs, self.texts)
         if turn.draft is None:
             turn.draft = self._retrieval_path(turn).text_answer(turn.intent, self._retrieve(turn))
             if turn.draft and turn.intent.operation is Operation.LIST and _ASKS_MONEY.search(turn.question) \

@@ -270,3 +270,15 @@ def field_phrasings() -> tuple[tuple[str, tuple[str, ...]], ...]:
     rows = [(phrasing, tuple(fields.split("|"))) for fields, phrasings in _keyed_lists("form_field_questions.tsv").items()
             for phrasing in phrasings]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=1)
+def row_columns() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """{column header words: phrasings} of what a question asks of a row a table names (data/row_columns.tsv)."""
+    return {tuple(key.split("|")): phrasings for key, phrasings in _keyed_lists("row_columns.tsv").items()}
+
+
+def asked_column(question: str) -> tuple[str, ...]:
+    """The header words of the column a question asks a named row's cell of (by its longest phrasing), or ()."""
+    said = [(len(p), headers) for headers, phrasings in row_columns().items() for p in phrasings if p in question]
+    return max(said, key=lambda found: found[0])[1] if said else ()

@@ -1,6 +1,7 @@
 """An item the document says it has none of is answered by that statement, even where words of the item would
 reach another item's figure (运行经费 of 机关运行经费 in 财政拨款运行经费); where the document also states a
-figure of the item, the answer gives it and says the document contradicts itself."""
+figure of the item, the answer gives it and says the document contradicts itself. "X2025年未安排预算" names the item
+before saying it has none; "X：年初未安排预算，全年预算为…" says only the first budget had none."""
 
 from __future__ import annotations
 
@@ -22,13 +23,22 @@ DISCLOSURE = """示例州第一人民医院
 四、“三公”经费情况
 2025年“三公”经费预算数为12.50万元。
 注:本单位2025年无“三公”经费预算，故本表为空表。
+五、公务用车情况
+其中：公务用车购置费2025年未安排预算，比2024年减少28.00万元，主要原因是2024年已更新购置公务用车1辆。
+"""
+
+FINAL = """示例县示例局2024年度部门决算
+
+一般公共预算财政拨款“三公”经费支出决算情况说明
+（二）公务用车购置费：年初未安排预算，全年预算为24.00万元，支出决算为23.68万元，完成全年预算的98.67%。
 """
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
     return written_assistant(tmp_path_factory.mktemp("stated-absence"), embeddings,
-                             {"example-hospital-2025-unit-budget.txt": DISCLOSURE})
+                             {"example-hospital-2025-unit-budget.txt": DISCLOSURE,
+                              "example-county-example-bureau-2024-dept-final-account.txt": FINAL})
 
 
 def test_a_stated_absence_beats_another_items_figure(assistant: Assistant):
@@ -51,3 +61,15 @@ def test_a_figure_the_document_also_says_it_has_none_of_is_flagged(assistant: As
 def test_an_item_that_does_not_apply_is_said_so_never_as_0(assistant: Assistant):
     answer = assistant.ask("示例州第一人民医院2025年绩效考评多少")
     assert answer.kind == "text" and "不属于绩效考评统计范围" in answer.text and answer.value is None, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例州第一人民医院2025年买车的钱安排了多少", "示例州第一人民医院2025年公务用车购置费多少"])
+def test_none_said_after_the_item_is_0(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 0 and "公务用车购置费为0万元" in answer.text, answer.text
+    assert any("2025年未安排预算" in c.quote for c in answer.citations)
+
+
+def test_none_in_the_first_budget_is_no_absence_of_the_item(assistant: Assistant):
+    answer = assistant.ask("示例县示例局2024年公务用车购置费决算多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(23.68), answer.text
