@@ -20,7 +20,7 @@ from assistant.formatting import in_display_unit, quoted_clause, readable, shown
 from assistant.listings import listing_after
 from assistant.plan import BODY_NATURE, Operation, QuestionPlan
 from assistant.section_answers import best_section, duties_naming
-from assistant.vocabulary import asked_aspects, generic_item_words
+from assistant.vocabulary import asked_aspects, asked_detail, generic_item_words
 from index.query_expansion import canonical_terms, canonical_variants
 from ingest.facts import basis_in
 from ingest.lexicon import search_terms
@@ -46,8 +46,6 @@ _REASON_FOR = re.compile(r"^(?P<claim>[^，,。；;的]{2,16})的(?:主要)?原�
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
-_ASKS_FIRM = re.compile(r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)")
-_FIRM = re.compile(r"公司|集团|企业|事务所|中标|成交供应商")
 _ENTRY_NUMBER = r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)"  # "（6）", "2．", "8、" opening an entry
 _GLOSSARY_MARK = rf"^[ \t\u3000]*{_ENTRY_NUMBER}?"
 _GLOSSARY_ENTRY = re.compile(rf"^\s*{_ENTRY_NUMBER}[^：:，。；]{{2,16}}[：:]")  # "8、机关运行费：…", a numbered entry
@@ -202,10 +200,11 @@ class RetrievalPath:
         ranked = [s for s in ranked if not self._is_heading(s)] or ranked  # a heading names what the text under it says
         if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
-        if intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
+        detail = asked_detail(intent.question)
+        if detail:  # "哪家公司中标", "去哪个国家": only where one is named
+            ranked = [s for s in ranked if detail.named_in(s.text)]
+        elif intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _lists_names(s.text, intent.focus)]
-        if _ASKS_FIRM.search(intent.question):  # "哪家公司做的" is answered only where a firm is named
-            ranked = [s for s in ranked if _FIRM.search(s.text)]
         if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):
             # "有哪些下属单位": a sentence that names them, over the best one that only names the word
             listing = next((s for s in ranked if _ENUMERATES.search(s.text) and s.score >= ranked[0].score - LISTING_MARGIN), None)

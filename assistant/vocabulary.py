@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
@@ -282,3 +283,34 @@ def asked_column(question: str) -> tuple[str, ...]:
     """The header words of the column a question asks a named row's cell of (by its longest phrasing), or ()."""
     said = [(len(p), headers) for headers, phrasings in row_columns().items() for p in phrasings if p in question]
     return max(said, key=lambda found: found[0])[1] if said else ()
+
+
+@dataclass(frozen=True)
+class AskedDetail:
+    """A kind of detail a question asks for (a firm, a country, a village) and how a sentence names one."""
+
+    phrasings: tuple[str, ...]
+    names: re.Pattern[str]  # a name of the kind: characters before one of its endings
+    generic: frozenset[str]  # words ending so that name nothing (中小企业, 出国, 行政村): a name never ends with one
+
+    def named_in(self, text: str) -> bool:
+        """Whether the text names a detail of this kind."""
+        return any(not match.group().endswith(tuple(self.generic)) for match in self.names.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def asked_details() -> tuple[AskedDetail, ...]:
+    """The kinds of detail questions ask for (data/asked_details.tsv)."""
+    details = []
+    for line in (DATA / "asked_details.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrasings, endings, fewest, generic = line.split("\t")
+            pattern = rf"[\u4e00-\u9fff]{{{int(fewest)},8}}(?:{'|'.join(map(re.escape, endings.split('|')))})"
+            generic_words = frozenset(word for word in generic.split("|") if word)
+            details.append(AskedDetail(tuple(phrasings.split("|")), re.compile(pattern), generic_words))
+    return tuple(details)
+
+
+def asked_detail(question: str) -> AskedDetail | None:
+    """The kind of detail the question asks for by one of its phrasings, or None."""
+    return next((d for d in asked_details() if any(p in question for p in d.phrasings)), None)
