@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
-                                  generic_item_words, joined_bodies, owned_measures, said_items, spending_terms, split_funds,
-                                  target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
+                                  generic_item_words, joined_bodies, owned_measures, people_groups, said_items, spending_terms,
+                                  split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES
@@ -357,6 +357,11 @@ def _document_terms(word: str) -> tuple[str, ...]:
     return tuple(normalise(term) for term in canonical_terms(word))
 
 
+def _names_people(words: str) -> bool:
+    """Whether words name a group of people an item is paid to or for (环卫工人, 乡村医生)."""
+    return any(group in words for group in people_groups())
+
+
 def _unexplained(words: set[str], described: str) -> list[str]:
     """Of `words`, those that say something `described` does not (single characters and generic words say nothing,
     nor a colloquial word whose document term `described` holds)."""
@@ -511,6 +516,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
         return 0.0  # 一般公共预算财政拨款支出 is no figure of the 残疾人事业 it pays for
     if _unsaid_money_word(asked - found, unexplained, described, fact.purpose):
         return 0.0  # a charge, an investment or a fine is named by its own word: 学费标准 is no 资助标准 found by 标准
+    if any(_names_people(word) for word in unexplained):
+        return 0.0  # 环卫工人's pay is no 工资福利支出 of the whole body
     covered = _covered(form, found)
     if covered >= MIN_COVERED and len(unexplained) < 2 \
             and not _a_sibling_item(form, fact.subject):  # two unexplained words name another item (narrower_words)
@@ -854,6 +861,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             continue
         if text in subject and _inside_a_word(text, subject):
             continue
+        if subject in text and _names_people(text.replace(subject, "")):
+            continue  # "给环卫工人发工资福利支出" asks the pay of a group the body's 工资福利支出 does not name
         if form.unasked_funds and not funds.isdisjoint(form.unasked_funds):
             continue  # 政府性基金预算收入 is one fund's, never the whole 预算收入
         if form.whole and text in subject and _another_items(subject, text):

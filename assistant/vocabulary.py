@@ -314,3 +314,9 @@ def asked_details() -> tuple[AskedDetail, ...]:
 def asked_detail(question: str) -> AskedDetail | None:
     """The kind of detail the question asks for by one of its phrasings, or None."""
     return next((d for d in asked_details() if any(p in question for p in d.phrasings)), None)
+
+
+@lru_cache(maxsize=1)
+def people_groups() -> tuple[str, ...]:
+    """Words ending the name of a group of people an item is paid to or for (data/people_groups.txt)."""
+    return tuple(_words("people_groups.txt"))
