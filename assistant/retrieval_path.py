@@ -61,7 +61,7 @@ _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
 _NAMES_LISTED = re.compile(r"(?=([\u4e00-\u9fff]{2,})、([\u4e00-\u9fff]{2,}))")  # two names side by side, at any start
-_NAME = re.compile(r"[“《「][^”》」]{4,}[”》」]|[\u4e00-\u9fff]{3,}(?<![的个等类些该此各])(?:项目|工程)")
+_NAME = re.compile(r"[“《「][^”》」]{4,}[”》」]|[\u4e00-\u9fff]{3,}(?<![的个等类些该此各])(?<!采购)(?:项目|工程)")  # not 政府采购工程
 
 
 def _bare(text: str) -> str:

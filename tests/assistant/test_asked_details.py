@@ -1,6 +1,7 @@
 """A question asking for a detail by its kind (哪家公司, 哪个国家, 哪几个村, 什么牌子) is answered only by a sentence
 naming one of that kind; a sentence that only names the matter (因公出国（境）费…赴境外) or a word of the kind that names
-nothing (行政村, 中小企业) leaves it refused."""
+nothing (行政村, 中小企业) leaves it refused; so does a name asked (是哪个项目) where only a kind of purchase is said
+(政府采购工程支出)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ BUREAU = """澴岭县商务局2025年部门预算
 二、项目情况
 乡村物流补短板项目覆盖全县12个行政村，支持中小企业发展。
 电商服务站点运维由澴岭县邮政快递服务有限公司承接。
+三、政府采购情况
+2025年政府采购预算60.00万元，其中：政府采购货物支出20.00万元、政府采购工程支出40.00万元。
 """
 
 OFFICE = """澴岭县外事办公室2025年部门预算
@@ -37,7 +40,8 @@ def assistant(tmp_path_factory, embeddings) -> Assistant:
 
 
 @pytest.mark.parametrize("question", ["澴岭县商务局2025年因公出国去哪个国家？", "澴岭县商务局乡村物流补短板项目覆盖哪几个村？",
-                                      "澴岭县商务局买的新能源公务用车是什么牌子？", "澴岭县商务局支持中小企业发展的项目是哪家公司承建？"])
+                                      "澴岭县商务局买的新能源公务用车是什么牌子？", "澴岭县商务局支持中小企业发展的项目是哪家公司承建？",
+                                      "澴岭县商务局2025年政府采购的工程是哪个项目？"])
 def test_a_detail_no_sentence_names_is_refused(assistant, question):
     assert assistant.ask(question).kind == "not_found"
 
