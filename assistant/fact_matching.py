@@ -357,6 +357,20 @@ def _document_terms(word: str) -> tuple[str, ...]:
     return tuple(normalise(term) for term in canonical_terms(word))
 
 
+def _counted_in_passing(fact: FactRecord) -> bool:
+    """Whether a sentence's count names only the thing counted, after a verb (涉及项目, 共有车辆): its sentence says
+    what of."""
+    return fact.origin == "text" and fact.kind is FactKind.COUNT and len(fact.subject) <= MAX_PASSING_COUNT_CHARS \
+        and fact.subject.startswith(_COUNTING_VERBS)
+
+
+def _clause_before(fact: FactRecord) -> str:
+    """The clause of its sentence before a count's own ("对…全面开展绩效自评" of "…，共涉及项目9个")."""
+    said = fact.context
+    at = said.find(fact.subject)
+    return re.split(r"[，,；;]", said[:at])[-2] if at > 0 and len(re.split(r"[，,；;]", said[:at])) > 1 else ""
+
+
 def _names_people(words: str) -> bool:
     """Whether words name a group of people an item is paid to or for (环卫工人, 乡村医生)."""
     return any(group in words for group in people_groups())
@@ -488,6 +502,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
+    if _counted_in_passing(fact):  # "…开展绩效自评，共涉及项目9个": what the count is of, its clause before says
+        described = f"{described} {_clause_before(fact)}"
     if (note := _label_note(fact)) and asked <= _word_set(f"{described} {note}") and not asked <= _word_set(described):
         described = f"{described} {note}"  # the row's bracketed name completes the asked words: 火把节活动
     if _names_a_body(term) and not _written_short(term, normalise(described)):
@@ -527,6 +543,8 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     return 0.0
 
 
+MAX_PASSING_COUNT_CHARS = 4  # 涉及项目: a count named by a verb and its noun alone
+_COUNTING_VERBS = ("涉及", "包括", "覆盖", "共有", "共计")
 _PHASE = re.compile(r"(?:第)?([一二三四五六七八九十\d]{1,3})期(?:工程|项目)?[)）]")  # "（三期）", "（二期工程）": a project's phase
 _NOT_HAN_END = re.compile(r"[^\u4e00-\u9fff]+$")  # "…最低标准：每人每月≥": what an item ends with before a sign
 
@@ -847,7 +865,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
     # the words that can be found in the fact's item and place: those in their text, and those its unit says
     # (found by looking, before their text is segmented); too few score only by naming the fact's purpose
-    searchable = _searchable_place(fact.subject, f"{structure(fact)} {_label_note(fact)}")
+    passing = _clause_before(fact) if _counted_in_passing(fact) else ""
+    searchable = _searchable_place(fact.subject, f"{structure(fact)} {_label_note(fact)} {passing}")
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
     funds = _funds_named(subject) if asked.whole else frozenset()
     bought = [normalise(label) for label in bought_labels(fact)]  # a 政府采购 row is named by the project and what it buys

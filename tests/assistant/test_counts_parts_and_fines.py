@@ -1,7 +1,8 @@
 """People counted by a noun of their own (执业公证员); a whole's parts asked "各花了多少" / "分别是多少"; all of an
 item's money asked "算上事业收入，…"; a fine the figure does not name; a planned count asked as a follow-up; what a
 word the document uses or a unit it names is ("是干什么的"); why, from the clause that gives the reason; whom a body
-answers to ("归谁管"); a later year's plan a document states (中期财政规划)."""
+answers to ("归谁管"); a later year's plan a document states (中期财政规划); a count a sentence names by its noun alone
+("…开展绩效自评，共涉及项目6个") asked by what its clause before says."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ BUREAU = """蓁岱区统计局
 2024年度政府性基金预算支出85.00万元，比上年减少35.00万元，下降29.17%，全部为用于社会福利的彩票公益金支出，用于光荣院适老化改造。
 普查宣传项目2024年度支出决算553.30万元，比上年减少15.10万元，下降2.66%，其中：项目支出173.40万元（含彩票公益金85.00万元）。
 其他收入8.20万元，比上年增加1.80万元，主要是场地出租收入增加。
+本部门2024年度对一般公共预算项目支出全面开展绩效自评，共涉及项目6个，资金420.50万元。
 五、名词解释
 1．其他收入：指单位取得的除上述收入以外的各项收入，本部门为统计普查中心承接专项统计调查取得的劳务收入。
 2．光荣院：指由政府举办，对孤老优抚对象实行集中供养的优抚事业单位。
@@ -163,3 +165,9 @@ def test_a_monthly_rate_is_never_the_years_total(assistant: Assistant) -> None:
     assert "36.00万元" in assistant.ask("翡岙公证处2025年法律援助补贴安排多少").text
     answer = assistant.ask("翡岙公证处法律援助补贴每月发多少")
     assert answer.kind == "not_found", answer.text  # the document states no monthly figure
+
+
+@pytest.mark.parametrize("question", ["蓁岱区统计局2024年做绩效自评的项目有几个", "蓁岱区统计局2024年开展绩效自评的项目有几个"])
+def test_a_count_named_in_passing_is_asked_by_its_clause(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 6, answer.text
