@@ -14,6 +14,8 @@ from index.fact_store import DocumentRecord, TableRecord
 
 MIN_NAME_CHARS = 4  # a row is named by a cell this long that the question holds (某中心 alone names too little)
 _FIGURE = re.compile(r"^[-+]?[\d,.]+%?$")
+_CLAUSES = re.compile(r"[，,；;、]")
+_ASKS = re.compile(r"什么|啥|哪|多少|几|怎么|如何|吗")  # a clause asking something
 
 
 def _column(table: TableRecord, headers: tuple[str, ...]) -> tuple[int, str] | None:
@@ -42,8 +44,8 @@ def _rows(text: str, table: TableRecord) -> list[tuple[int, list[str]]]:
 def row_cell_answer(intent: QuestionPlan, docs: list[DocumentRecord], texts: SourceTexts) -> Draft | None:
     """The asked column's words in the row the question names, quoting the row; None when no table has both."""
     headers = asked_column(intent.question)
-    if not headers:
-        return None
+    if not headers or len([c for c in _CLAUSES.split(intent.question) if _ASKS.search(c)]) > 1:
+        return None  # "是什么性质的单位，干什么的": a second thing asked, which the cell does not say
     for doc in docs:
         text = texts.text(doc.doc_id)
         for table in texts.tables(doc.doc_id):

@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
+
+from ingest.lexicon import tokens
 
 DATA = files("assistant") / "data"
 
@@ -312,8 +315,12 @@ def asked_details() -> tuple[AskedDetail, ...]:
 
 
 def asked_detail(question: str) -> AskedDetail | None:
-    """The kind of detail the question asks for by one of its phrasings, or None."""
-    return next((d for d in asked_details() if any(p in question for p in d.phrasings)), None)
+    """The kind of detail the question asks for by one of its phrasings ending on a word's end (哪些村, not the
+    哪些村 of 哪些村小), or None."""
+    ends = set(accumulate(len(word) for word in tokens(question)))
+    return next((d for d in asked_details() for p in d.phrasings
+                 if (at := question.find(p)) >= 0 and at + len(p) in ends), None)
+
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """What a table prints in a named row under an asked column: a unit's 单位性质 in the table of units, a purchase's
-采购方式; a row the question does not name, or a column no table has, answers nothing of the kind."""
+采购方式; a row the question does not name, or a column no table has, answers nothing of the kind, nor does the cell
+answer a question asking a second thing."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ def test_the_asked_column_of_the_named_row(assistant, question, said):
     answer = assistant.ask(question)
     assert answer.kind == "text" and said in answer.text, answer.text
     assert any(said in c.quote for c in answer.citations)
+
+
+def test_a_second_thing_asked_leaves_the_cell_to_the_text_that_says_both(assistant):
+    answer = assistant.ask("涞岈市机关服务中心是什么性质的单位，干什么的？")
+    assert "单位性质为" not in answer.text, answer.text
 
 
 def test_another_rows_cell_is_never_the_answer(assistant):
