@@ -42,6 +42,8 @@ ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside pros
 LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
 # "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
 _WHITESPACE = re.compile(r"\s+")
+# a disclosure's title line: "某局2024年度部门决算", "某局2025年部门预算_预算公开_某区人民政府"
+_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)(?:预算|决算)(?:公开)?(?:说明)?(?:_[^。，；]*)?$")
 _REASON_FOR = re.compile(r"^(?P<claim>[^，,。；;的]{2,16})的(?:主要)?原因")  # "年初无预算的主要原因是…": the claim it explains
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
@@ -51,7 +53,7 @@ _GLOSSARY_MARK = rf"^[ \t\u3000]*{_ENTRY_NUMBER}?"
 _GLOSSARY_ENTRY = re.compile(rf"^\s*{_ENTRY_NUMBER}[^：:，。；]{{2,16}}[：:]")  # "8、机关运行费：…", a numbered entry
 # whose a table is, said on the line above it ("部门名称：某局 单位：万元"): it answers only a question about the unit
 # whose a table is, and its form's number ("公开02表"): caption words that say nothing else
-_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+|(?:公开|附)表?\s*[\d一二三四五六七八九十]+\s*表")
+_TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+(?:\d{4}年度?)?|(?:公开|附)表?\s*[\d一二三四五六七八九十]+\s*表")
 CAPTION_ROOM = 3  # chunks looked at per chunk kept, so those of caption lines alone make room for others
 _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table going on under its caption again
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
@@ -197,7 +199,7 @@ class RetrievalPath:
         named = intent.sub_unit or (intent.departments[0] if len(intent.departments) == 1 and not intent.asks_reason else "")
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
-        ranked = [s for s in ranked if not self._is_heading(s)] or ranked  # a heading names what the text under it says
+        ranked = [s for s in ranked if not self._is_heading(s)]  # a title or heading only names what the text under it says
         if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
         detail = asked_detail(intent.question)
@@ -241,10 +243,12 @@ class RetrievalPath:
         return Draft(Answer(question=intent.question, kind="text", text=text, citations=citations, route="retrieval"))
 
     def _is_heading(self, sentence: Sentence) -> bool:
-        """Whether the sentence is one of its document's headings and nothing more ("第四部分 下属单位预算情况")."""
+        """Whether the sentence is its document's title or one of its headings and nothing more ("第四部分 下属单位预算
+        情况", a page's "某局2024年度部门决算_财政资金_某区人民政府")."""
         said = _WHITESPACE.sub("", _bare(sentence.text))
-        return not sentence.row and any(_WHITESPACE.sub("", _bare(section["title"])) == said
-                                        for section in self.texts.sections(sentence.doc_id))
+        titles = [self.texts.record(sentence.doc_id).title, *(s["title"] for s in self.texts.sections(sentence.doc_id))]
+        return not sentence.row and (_TITLE_LINE.match(said) is not None
+                                     or any(_WHITESPACE.sub("", _bare(title or "")) == said for title in titles))
 
     def _duty_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """"管不管出国审批": the body's listed duties that name the matter, quoted; None when none does."""

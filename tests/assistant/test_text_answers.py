@@ -1,6 +1,6 @@
 """Text answers quote what the document says in prose: a definition over a table row naming the same words,
 the sentence about the body asked of, a list question's whole paragraph, and never two items' sentences
-joined as one answer."""
+joined as one answer, nor a page's title, a heading or a table's caption line."""
 
 from __future__ import annotations
 
@@ -160,3 +160,18 @@ def test_why_an_unchanged_item_grew_is_answered_that_it_did_not(assistant):
 def test_a_body_s_own_units_are_listed_by_the_documents_word_for_them(assistant, question):
     said = text_of(assistant, question)
     assert "示例驿站" in said and "示例食堂" in said and "综合科" not in said
+
+
+PAGE = """<html><head><meta charset="utf-8"><title>洄岭县文化广电旅游局2024年度部门决算_财政资金_洄岭县人民政府</title></head><body>
+<div class="article"><h1>洄岭县文化广电旅游局2024年度部门决算</h1>
+<h2>第一部分 部门概况</h2><p>洄岭县文化广电旅游局负责全县文化旅游工作。</p>
+<h2>第二部分 2024年度部门决算表</h2><p>公开01表 收入支出决算总表</p><p>编制单位：洄岭县文化广电旅游局2024年度金额单位：万元</p>
+<table><tr><td>项目</td><td>本年收入</td></tr><tr><td>合计</td><td>3,893.31</td></tr></table>
+</div></body></html>"""
+
+
+def test_a_pages_title_heading_or_table_caption_is_no_answer(tmp_path_factory, embeddings):
+    page = written_assistant(tmp_path_factory.mktemp("page_title"), embeddings,
+                             {"huiling-county-culture-bureau_2024_dept-final-account.html": PAGE})
+    answer = page.ask("洄岭县文化广电旅游局2024年决算包括哪几个单位")
+    assert answer.kind == "not_found", answer.text
