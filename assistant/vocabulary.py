@@ -297,8 +297,11 @@ class AskedDetail:
     generic: frozenset[str]  # words ending so that name nothing (中小企业, 出国, 行政村): a name never ends with one
 
     def named_in(self, text: str) -> bool:
-        """Whether the text names a detail of this kind."""
-        return any(not match.group().endswith(tuple(self.generic)) for match in self.names.finditer(text))
+        """Whether the text names a detail of this kind: a name ending on a word's end (德国 of 赴德国开展, never the 国
+        of 国际合作) and with no word that names nothing."""
+        ends = _word_ends(text)
+        return any(match.end() in ends and not match.group().endswith(tuple(self.generic))
+                   for match in self.names.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -314,10 +317,15 @@ def asked_details() -> tuple[AskedDetail, ...]:
     return tuple(details)
 
 
+def _word_ends(text: str) -> set[int]:
+    """The offsets where the text's words end."""
+    return set(accumulate(len(word) for word in tokens(text)))
+
+
 def asked_detail(question: str) -> AskedDetail | None:
     """The kind of detail the question asks for by one of its phrasings ending on a word's end (哪些村, not the
     哪些村 of 哪些村小), or None."""
-    ends = set(accumulate(len(word) for word in tokens(question)))
+    ends = _word_ends(question)
     return next((d for d in asked_details() for p in d.phrasings
                  if (at := question.find(p)) >= 0 and at + len(p) in ends), None)
 

@@ -14,7 +14,7 @@ from tests.assistant.conftest import written_assistant
 BUREAU = """澴岭县商务局2025年部门预算
 
 一、“三公”经费预算
-因公出国（境）费12.00万元，计划安排1个团组3人次赴境外开展招商和技术交流。
+因公出国（境）费12.00万元，计划安排1个团组3人次赴境外开展国际招商和技术交流。
 公务用车购置费18.00万元，计划购置新能源公务用车1辆。
 二、项目情况
 乡村物流补短板项目覆盖全县12个行政村，支持中小企业发展。
@@ -59,3 +59,4 @@ def test_every_detail_line_reads():
     assert asked_detail("中心学校下面管着哪些村小和教学点") is None  # 村小 is a kind of school, not 村
     country = asked_detail("去哪个国家")
     assert country.named_in("赴德国开展交流") and not country.named_in("因公出国（境）费")
+    assert not country.named_in("人员的国际合作交流")  # 国 of 国际 ends no name
