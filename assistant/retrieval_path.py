@@ -40,11 +40,11 @@ MAX_SENTENCE_CHARS = 300
 TABLE_ROW_COST = 0.1  # a row's cells match words without saying anything about them
 ROW_OVER_PROSE = 0.25  # how much better a row must fit to be quoted beside prose in a text answer
 LISTING_MARGIN = 0.35  # a sentence listing things ("…：甲、乙") this close to the best answers "有哪些" before it
-# "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
 _WHITESPACE = re.compile(r"\s+")
 # a disclosure's title line: "某局2024年度部门决算", "某局2025年部门预算_预算公开_某区人民政府"
 _TITLE_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)(?:预算|决算)(?:公开)?(?:说明)?(?:_[^。，；]*)?$")
 _REASON_FOR = re.compile(r"^(?P<claim>[^，,。；;的]{2,16})的(?:主要)?原因")  # "年初无预算的主要原因是…": the claim it explains
+# "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
 _ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
