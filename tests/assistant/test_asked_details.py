@@ -25,6 +25,7 @@ BUREAU = """澴岭县商务局2025年部门预算
 
 OFFICE = """澴岭县外事办公室2025年部门预算
 
+澴岭县外事办公室是县政府工作部门，加挂澴岭县港澳事务办公室牌子。
 一、“三公”经费预算
 因公出国（境）费8.00万元，计划安排1个团组2人次赴德国开展友城交流。
 二、项目情况
@@ -48,7 +49,8 @@ def test_a_detail_no_sentence_names_is_refused(assistant, question):
 
 @pytest.mark.parametrize("question, named", [("澴岭县外事办公室2025年因公出国去哪个国家？", "德国"),
                                              ("澴岭县外事办公室对口帮扶项目在哪几个村？", "东坪村"),
-                                             ("澴岭县商务局电商服务站点运维由哪家公司承接？", "有限公司")])
+                                             ("澴岭县商务局电商服务站点运维由哪家公司承接？", "有限公司"),
+                                             ("澴岭县外事办公室还加挂什么牌子？", "港澳事务办公室")])
 def test_a_sentence_naming_one_answers(assistant, question, named):
     answer = assistant.ask(question)
     assert answer.kind == "text" and named in answer.text, answer.text
