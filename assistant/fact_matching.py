@@ -366,9 +366,9 @@ def _counted_in_passing(fact: FactRecord) -> bool:
 
 def _clause_before(fact: FactRecord) -> str:
     """The clause of its sentence before a count's own ("对…全面开展绩效自评" of "…，共涉及项目9个")."""
-    said = fact.context
-    at = said.find(fact.subject)
-    return re.split(r"[，,；;]", said[:at])[-2] if at > 0 and len(re.split(r"[，,；;]", said[:at])) > 1 else ""
+    at = fact.context.find(fact.subject)
+    clauses = _CLAUSE_MARKS.split(fact.context[:at]) if at > 0 else []
+    return clauses[-2] if len(clauses) > 1 else ""
 
 
 def _names_people(words: str) -> bool:
@@ -545,6 +545,7 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
 
 MAX_PASSING_COUNT_CHARS = 4  # 涉及项目: a count named by a verb and its noun alone
 _COUNTING_VERBS = ("涉及", "包括", "覆盖", "共有", "共计")
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
 _PHASE = re.compile(r"(?:第)?([一二三四五六七八九十\d]{1,3})期(?:工程|项目)?[)）]")  # "（三期）", "（二期工程）": a project's phase
 _NOT_HAN_END = re.compile(r"[^\u4e00-\u9fff]+$")  # "…最低标准：每人每月≥": what an item ends with before a sign
 

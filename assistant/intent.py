@@ -450,9 +450,9 @@ _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "0012345678
 _CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 # "人头费（人员经费）": the asker names the item; "（含政府性基金）" only qualifies it
 _SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及|、)(?P<b>[^（）()]{1,6})[)）]")  # (区级加市级)
-# "工资等人员经费": the item after 等, which the words before it only exemplify
 MAX_MODIFIER_CHARS = 3  # "城市和农村低保金": a modifier said alone before the part that names the item
 _ITEM_ENDINGS = ("费", "资", "金", "险")  # the endings of a money item's name (差旅费, 工资, 公积金, 养老保险)
+# "工资等人员经费": the item after 等, which the words before it only exemplify
 _EXEMPLIFIED = re.compile(r"^(?P<example>[\u4e00-\u9fff、和及]{2,12})等(?P<item>[\u4e00-\u9fff]{3,})$")
 _CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即|第?[一二三四五六七八九十\d]{1,3}期)(?P<term>[^（）()加、]{2,20})[)）]")
 _SET_UP = re.compile(r"(?:内设|下设)(?=[\u4e00-\u9fff]{2})")  # how a body's offices are counted: 内设科室

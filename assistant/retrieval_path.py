@@ -190,6 +190,7 @@ class RetrievalPath:
         self.texts = texts
         self.display_unit = display_unit
         self.asked = asked  # the question asked for the display unit (多少万元): money is shown in it, rounded
+        self._titles_of: dict[str, frozenset[str]] = {}
 
     def text_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         if intent.asks_duty:
@@ -246,9 +247,15 @@ class RetrievalPath:
         """Whether the sentence is its document's title or one of its headings and nothing more ("第四部分 下属单位预算
         情况", a page's "某局2024年度部门决算_财政资金_某区人民政府")."""
         said = _WHITESPACE.sub("", _bare(sentence.text))
-        titles = [self.texts.record(sentence.doc_id).title, *(s["title"] for s in self.texts.sections(sentence.doc_id))]
-        return not sentence.row and (_TITLE_LINE.match(said) is not None
-                                     or any(_WHITESPACE.sub("", _bare(title or "")) == said for title in titles))
+        return not sentence.row and (_TITLE_LINE.match(said) is not None or said in self._titles(sentence.doc_id))
+
+    def _titles(self, doc_id: str) -> frozenset[str]:
+        """A document's title and headings as compared with a sentence (no quote marks, no spaces), read once."""
+        titles = self._titles_of.get(doc_id)
+        if titles is None:
+            said = [self.texts.record(doc_id).title, *(s["title"] for s in self.texts.sections(doc_id))]
+            titles = self._titles_of[doc_id] = frozenset(_WHITESPACE.sub("", _bare(t or "")) for t in said)
+        return titles
 
     def _duty_answer(self, intent: QuestionPlan, docs: list[Document]) -> Draft | None:
         """"管不管出国审批": the body's listed duties that name the matter, quoted; None when none does."""

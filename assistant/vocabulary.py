@@ -330,7 +330,6 @@ def asked_detail(question: str) -> AskedDetail | None:
                  if (at := question.find(p)) >= 0 and at + len(p) in ends), None)
 
 
-
 @lru_cache(maxsize=1)
 def people_groups() -> tuple[str, ...]:
     """Words ending the name of a group of people an item is paid to or for (data/people_groups.txt)."""
