@@ -33,6 +33,7 @@ from ingest.errors import IngestError
 from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows
 from ingest.loaders.builder import TextBuilder, glue
+from ingest.loaders.page_columns import column_runs
 from ingest.loaders.page_furniture import is_page_number
 from ingest.loaders.page_text import HEAD, ROW, table_runs
 from ingest.loaders.text_tables import is_figure, text_table
@@ -48,7 +49,7 @@ WRAP_SLACK_EM = 1.0  # justification and the no-punctuation-at-line-start rule m
 MARGIN_MIN_CHARS = 15  # only lines this long vote on where a page's right margin is, and only
 MARGIN_MIN_LINES = 3  # on pages with this many of them (a cover's two titles make no margin)
 SIZE_TOLERANCE = 0.5  # points: a change of font size between two lines ends a paragraph (titles)
-HEADING_MAX_CHARS = 20  # "一、…" this short, or without sentence punctuation, is a heading, which
+# "一、…" without sentence punctuation is a heading, which
 HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really did not fit
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
@@ -207,9 +208,7 @@ def _page_items(chars: list[dict], tables: list[Table], width: float) -> list[_L
     boxes = [t.bbox for t, table in found if table]
     all_sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
     usual = max(set(all_sizes), key=all_sizes.count, default=0.0)  # one column width for every line of the page
-    for line in _group_lines([c for c in chars if not any(_inside(c, box) for box in boxes)]):
-        if line_item := _line_of(line, width, usual):
-            items.append(line_item)
+    items += _reading_lines(_group_lines([c for c in chars if not any(_inside(c, box) for box in boxes)]), width, usual)
     for frame in frames:
         items += _framed_lines(frame, chars, width, usual)
     return sorted(items, key=lambda item: item.top)
@@ -224,6 +223,25 @@ def _line_of(line: list[dict], width: float, usual: float) -> _Line | None:
     size = max(sizes, key=sizes.count)
     return _Line(_line_text(line), ink[-1]["x1"], ink[0]["top"], size, _lead_width(ink), round(width),
                  confidence=_confidence(ink), aligned=_aligned_text(ink, usual or size))
+
+
+def _reading_lines(lines: list[list[dict]], width: float, usual: float) -> list[_Line]:
+    """The page's visual lines as `_Line`s; prose in two unruled columns is read column after column, each column's
+    lines wrapping at its own right end and given tops that keep them in that order."""
+    runs = column_runs(lines, width, usual)
+    if runs is None:
+        return [item for line in lines if (item := _line_of(line, width, usual))]
+    out: list[_Line] = []
+    for run in runs:
+        read = [item for line in _group_lines(run.chars) if (item := _line_of(line, width, usual))]
+        if run.column:
+            margin = max((line.x1 for line in read), default=None)
+            for line in read:
+                line.frame_margin = margin
+        out += read
+    for before, line in zip(out, out[1:]):
+        line.top = max(line.top, before.top + FRAME_LINE_STEP)
+    return out
 
 
 def _is_prose_frame(table: _Table) -> bool:
@@ -287,7 +305,7 @@ def _ends_paragraph(line: _Line, nxt: _Line) -> bool:
         return True
     if _LIST_START.match(nxt.text) or line.margin is None or abs(line.size - nxt.size) > SIZE_TOLERANCE:
         return True
-    heading = _LIST_START.match(text) and (len(text) <= HEADING_MAX_CHARS or not _SENTENCE.search(text))
+    heading = _LIST_START.match(text) and not _SENTENCE.search(text)
     slack = HEADING_SLACK_EM if heading else WRAP_SLACK_EM
     return line.x1 + nxt.lead < line.margin - slack * line.size
 

@@ -384,7 +384,9 @@ def test_rows_of_figures_no_table_is_read_from_are_never_glued_together(tmp_path
     assert "0.00002" not in text
 
 
-LEFT_COLUMN = [HEADING, PARAGRAPH, LIST_ITEM]
+# a list item whose first line holds a comma is a wrapped sentence, not a heading, however short the column makes it
+WRAPPED_ITEM = "（二）承担全乡常见病、多发病的诊疗，急危重症病人的初步现场急救和转诊。"
+LEFT_COLUMN = [HEADING, PARAGRAPH, LIST_ITEM, WRAPPED_ITEM]
 RIGHT_COLUMN = ["二、支出预算情况", "2025年，本部门支出预算18,976.76万元，其中：基本支出9,580.12万元，项目支出9,396.64万元，比上年增加"
                 "1,200.00万元，主要原因是城市管理项目增加。"]
 FRAME_W, FRAME_GAP = 220, 15
@@ -413,3 +415,58 @@ def test_prose_in_framed_columns_is_read_column_after_column(tmp_path: Path) -> 
     assert [line.text for line in doc.lines] == [*LEFT_COLUMN, *RIGHT_COLUMN]
     assert not doc.tables
     assert_offsets(doc)
+
+
+COLUMN_TITLE = "第三部分 2025年部门预算情况说明"
+COLUMN_FOOT = "以上数据均为预算数，执行中如有调整以决算为准。本说明所列金额单位均为万元，合计数与分项数之和因四舍五入略有差异。"
+
+
+def _open_columns_pdf(path: Path, offset: float) -> Path:
+    """One page: a centred title, prose in two columns with no rule between them (the right column's lines set
+    `offset` points lower than the left's, so the two sides of a row overlap), then a full-width closing paragraph."""
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 14)
+    c.drawCentredString(PAGE_W / 2, 800, COLUMN_TITLE)
+    c.setFont(FONT, SIZE)
+    bottom = 800
+    for x, dy, paragraphs in ((LEFT, 0.0, LEFT_COLUMN), (LEFT + FRAME_W + 3 * FRAME_GAP, offset, RIGHT_COLUMN)):
+        y = 770 - dy
+        for paragraph in paragraphs:
+            for line in _wrap(paragraph, FRAME_W):
+                c.drawString(x, y, line)
+                y -= 18
+        bottom = min(bottom, y)
+    width = 2 * FRAME_W + 3 * FRAME_GAP
+    y = bottom - 20
+    for line in _wrap(COLUMN_FOOT, width):
+        c.drawString(LEFT, y, line)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("offset", [0.0, 4.0])
+def test_prose_in_two_unruled_columns_is_read_column_after_column(tmp_path: Path, offset: float) -> None:
+    """The right column is read after the left one, never line by line across the gap between them; the lines
+    above and below the columns stay where they stand."""
+    doc = load_pdf(_open_columns_pdf(tmp_path / "columns.pdf", offset))
+    assert [line.text for line in doc.lines] == [COLUMN_TITLE, *LEFT_COLUMN, *RIGHT_COLUMN, COLUMN_FOOT]
+    assert not doc.tables
+    assert_offsets(doc)
+
+
+def test_a_short_list_item_broken_after_a_comma_runs_on(tmp_path: Path) -> None:
+    """In a narrow setting a list item's first line is short; holding a comma it is a sentence, not a heading, and it
+    runs on into the next line although another line of the page (figures set wider) sticks out past it."""
+    lines = [(77, "本中心是县卫生健康局所属的公益一类事业"), (57, "单位，为全乡提供基本医疗和基本公共卫生服务，"),
+             (57, "主要职能是："), (77, "（一）承担全乡常见病、多发病的诊疗，急"), (57, "危重症病人的初步现场急救和转诊。"),
+             (57, "开展0—6岁儿童和孕产妇健康管理、老年人健康管理")]
+    path = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 10)
+    for n, (x, text) in enumerate(lines):
+        c.drawString(x, 780 - 16 * n, text)
+    c.showPage()
+    c.save()
+    assert load_pdf(path).lines[1].text == "（一）承担全乡常见病、多发病的诊疗，急危重症病人的初步现场急救和转诊。"
