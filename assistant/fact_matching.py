@@ -108,6 +108,8 @@ _SPENDING = "支出"  # the side of the budget whose 总计 also holds what is c
 _WHOLE = "总"  # "总支出" asks the side's 总计 itself
 _INVESTMENT = "总投资"  # a project's whole cost over its years, whose parts say how it is financed
 _SPENT = re.compile(r"花了|花掉|花费了|用了|用掉|开支了")
+_BALANCE = re.compile(r"结转|结余")  # what is carried over to the next year
+BALANCE_COST = 30.0  # unasked, what an item carries over (全部为彩票公益金结转) comes after what it spent
 JOINT_WHOLE_COST = 10.0  # a joint item (公务用车购置及运行维护费) asked by one of its sides alone (车辆运行维护费) comes last
 SPLIT_FUND_PENALTY = 20.0  # unasked, one fund's total (一般公共预算财政拨款支出) comes after the department's whole
 ONE_FUND_TABLES = {TableKind.FISCAL_TOTAL, TableKind.GENERAL_PUBLIC, TableKind.GOVERNMENT_FUND, TableKind.STATE_CAPITAL}
@@ -1083,6 +1085,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         # "其中：货物采购金额…" answers only a question that names the part; "有几辆公车" counts the whole (共有车辆2辆，
         # 其中：一般公务用车1辆), never a kind of it the question does not name ("几辆执法执勤车" does)
         best -= COUNTED_PART_COST if unit_hint and not _names_the_part(subject, question) else PART_PENALTY
+    if _BALANCE.search(f"{fact.subject}{fact.measure}") and not _balance_asked(question, terms, asked):
+        best -= BALANCE_COST  # "彩票公益金花了多少" is never its 年末结转和结余
     if _names_one_side(subject, tuple(form.text for form in asked.forms)):
         best -= JOINT_WHOLE_COST
     if _GRAND_TOTAL in subject and _GRAND_TOTAL not in question and _SPENT.search(question):
@@ -1093,6 +1097,11 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
+
+
+def _balance_asked(question: str, terms: list[str], asked: AskedItem) -> bool:
+    """Whether the question, its terms or their document forms (还剩 → 年末结转和结余) name a balance carried over."""
+    return any(_BALANCE.search(text) for text in (question, *terms, *(form.text for form in asked.forms)))
 
 
 def _adjusted(fact: FactRecord) -> bool:

@@ -118,16 +118,21 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
+_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金)"  # money other than the year's appropriation
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
                         r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金|的钱)?(?:在内)?(?=\s*(?:[，,？?。]|$|一共|总共|共))|"  # "算上上年结转，…"
                         r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
-                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])")  # "算上事业收入，…"
+                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])|"  # "算上事业收入，…"
+                        rf"[（(](?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}(?:(?:和|及|以及|、){_OTHER_MONEY})*(?:在内)?[)）]")  # "（含事业收入和其他收入）"
 _FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
 _ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")  # …财政拨款支出
 _FUND_THEN_ITEM = re.compile(rf"^(?P<fund>{_FUND_PAYING}(?:支出)?)(?:里面?|当中|之中|中)的?(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}})$")
+# "殡葬用财政拨款支出多少": the fund that pays the item, the verb after it no whole (财政拨款支出) of its own
+_PAID_WITH = re.compile(r"(?:使)?用(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款|资金)?|"
+                        r"财政(?:当年)?(?:拨款|资金))(?:支出|支付|开支|列支)?")
 _BODY_WORD = re.compile(r"(?:部门|单位)$")  # 部门 of 部门支出总表
 _TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|中|上|当中)")  # "部门支出总表里宗教事务"
 _FILLER = re.compile(
@@ -156,7 +161,7 @@ _FILLER = re.compile(
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))(?:搞|弄)(?=[\u4e00-\u9fff\d])|"  # "搞人口抽样调查给了多少钱": the work itself
-    r"(?:^|(?<=[\s年]))用(?=财政|一般公共预算|政府性基金|国有资本)|(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
+    r"(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
     r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|(?<![\u4e00-\u9fff])共(?=有?(?:几|多少))|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
@@ -250,7 +255,7 @@ def clean_focus(text: str) -> str:
     for pattern in (_ALL_FUNDS, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
                     _OVERRUN):
         text = pattern.sub(" ", text)
-    text = _FILLER.sub(" ", text)
+    text = _FILLER.sub(" ", _PAID_WITH.sub(r"\g<fund>", text))
     text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
     text = re.sub(r"(?:比|较)?(?:调增了?|调减了?|多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务

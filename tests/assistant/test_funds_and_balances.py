@@ -1,0 +1,77 @@
+"""Money said to be paid "用财政拨款" is that fund's figure of the item; what an item carries over (结转, 结余) never
+answers what it spent unless the question asks for the balance; a table's 完成率 column is the rate the account states."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.intent import parse_question
+from assistant.plan import Operation
+from tests.assistant.conftest import written_assistant
+
+FINAL = """澥岜县民政局2024年度部门决算
+第二部分 2024年度部门决算表
+支出决算表
+单位：元
+科目编码	科目名称	本年支出合计	基本支出	项目支出
+	合计	9,646,160.00	3,000,000.00	6,646,160.00
+2081004	殡葬	2,646,160.00	498,300.00	2,147,860.00
+2296002	用于社会福利的彩票公益金支出	1,428,600.00	0.00	1,428,600.00
+一般公共预算财政拨款支出决算表
+单位：元
+科目编码	科目名称	年初预算数	调整预算数	决算数	完成率（%）
+	合计	5,860,000.00	6,260,000.00	6,238,600.00	99.66
+2081004	殡葬	860,000.00	1,260,000.00	1,238,600.00	98.30
+政府性基金预算财政拨款收入支出决算表
+单位：元
+科目编码	科目名称	年初结转和结余	本年收入	本年支出合计	年末结转和结余
+22960	彩票公益金安排的支出	0.00	1,450,000.00	1,428,600.00	21,400.00
+第三部分 2024年度部门决算情况说明
+一、财政拨款收入支出决算总体情况说明
+2024年度财政拨款收入总计745.94万元，支出总计745.94万元。本年财政拨款支出743.80万元，年末财政拨款结转和结余2.14万元，全部为彩票公益金结转。
+二、政府性基金预算财政拨款支出决算情况说明
+2024年度政府性基金预算财政拨款支出决算142.86万元，全部为用于社会福利的彩票公益金支出。
+"""
+
+DOCS = {"xieba-county-civil-affairs-bureau_2024_dept-final-account.txt": FINAL}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("funds_and_balances"), embeddings, DOCS)
+
+
+@pytest.mark.parametrize("question", ["澥岜民政局殡葬这一项用财政拨款花了多少", "澥岜县民政局殡葬使用财政拨款支出多少"])
+def test_an_item_paid_with_a_fund_is_that_funds_figure(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.value == pytest.approx(123.86) and answer.unit == "万元"
+
+
+@pytest.mark.parametrize("question", ["澥岜民政局彩票公益金2024年花了多少", "澥岜县民政局彩票公益金支出多少",
+                                      "澥岜民政局彩票公益金用了多少"])
+def test_a_balance_carried_over_never_answers_what_was_spent(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.value == pytest.approx(142.86) and answer.unit == "万元"
+
+
+def test_the_balance_asked_is_the_balance(assistant: Assistant) -> None:
+    answer = assistant.ask("澥岜民政局彩票公益金年末结转了多少")
+    assert answer.value == pytest.approx(2.14) and answer.unit == "万元"
+
+
+def test_a_completion_rate_column_is_the_stated_rate(assistant: Assistant) -> None:
+    """98.30 stands in the row's 完成率（%） column (决算 over 调整预算); never 决算 over 年初预算 (144.02) worked out."""
+    answer = assistant.ask("澥岜民政局殡葬这一项的完成率是多少")
+    assert answer.value == pytest.approx(98.30) and answer.unit == "%"
+
+
+@pytest.mark.parametrize("question", ["澥岜县民政局殡葬支出多少（含事业收入和其他收入）",
+                                      "澥岜民政局殡葬一共支出多少(包括上年结转、事业收入)"])
+def test_other_money_named_in_brackets_asks_the_item_of_all_funds(assistant: Assistant, question: str) -> None:
+    """"（含事业收入和其他收入）" says which money the item's figure counts: the row of the table of all funds, never a
+    sum of the two incomes."""
+    plan = parse_question(question, [])
+    assert plan.operation is Operation.LOOKUP and "事业收入" not in plan.focus
+    answer = assistant.ask(question)
+    assert (answer.value, answer.unit) == (pytest.approx(2646160), "元")  # 264.616万元: shown as printed, in 元
