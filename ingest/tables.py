@@ -41,6 +41,11 @@ _NOT_FIGURES = re.compile(r"编码|代码|类型|周期|日期|时间|性质|方
 _UNIT_HEADER = re.compile(r"^计量单位$")  # a column of the units its row's 数量 counts in (台, 批, 项)
 
 
+def is_code_header(header: str) -> bool:
+    """Whether a column's own header heads codes (功能科目编码, 品目代码)."""
+    return bool(_CODE_HEADER.search(header))
+
+
 def names_no_figures(header: tuple[str, ...]) -> bool:
     """A column whose numbers are no figures: its own header says so, or it is one level of a code (功能分类科目编码 over
     类 | 款 | 项)."""

@@ -16,7 +16,8 @@ from functools import cached_property
 from ingest.facts import LAST_YEARS_COLUMN
 from ingest.model import Cell, Table, TableKind
 from ingest.numbers import find_table_unit, header_unit, is_money, parse_quantity, to_wan
-from ingest.tables import CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, list_mark, squash, strip_list_mark
+from ingest.tables import (CODE_DIGITS, CODED_LABEL, ListMark, is_total_label, list_mark, is_code_header, squash,
+                           strip_list_mark)
 
 _CODE = re.compile(r"^\d{1,7}$")
 _NUMBERING = re.compile(r"^(?:行次|栏次|序号|编号)$")
@@ -116,6 +117,11 @@ class Grid:
         """The columns headed 行次, 栏次 or 序号, whose numbers count the rows off."""
         return {c for c, path in enumerate(self.columns) if path and _NUMBERING.match(path[-1])}
 
+    @cached_property
+    def code_columns(self) -> set[int]:
+        """The columns headed 编码 or 代码: a bare number under one is a code, wherever in the row it stands."""
+        return {c for c, path in enumerate(self.columns) if path and is_code_header(path[-1])}
+
     def unit_of(self, col: int) -> str | None:
         header = self.table.header
         own = next((u for row in reversed(header) if col < len(row) for u in [header_unit(squash(row[col]))] if u), None)
@@ -146,8 +152,8 @@ class Grid:
             if _CODE.match(text) and self._starts_label(row, c):
                 codes.append(cell)
                 continue
-            if c in self.numbering_columns or c in self.last_years_columns:
-                continue  # 行次 1, 2, 3 number the rows; 上年预算数 is another year's figure
+            if c in self.numbering_columns or c in self.last_years_columns or c in self.code_columns and _CODE.match(text):
+                continue  # 行次 1, 2, 3 number the rows; 上年预算数 is another year's figure; 2040607 after a name is a code
             quantity = parse_quantity(text, self.unit_of(c))
             if quantity is None or quantity.unit == "%" and not text.endswith(("%", "％")):
                 coded = CODED_LABEL.match(text)

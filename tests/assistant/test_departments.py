@@ -259,6 +259,7 @@ def test_no_place_matches_any_place() -> None:
         ("普陀区法律援助中心2026年单独的预算", "普陀区法律援助中心", SHARED),  # 中心 after a place is a body
         ("普陀区委组织部2024年决算三公经费", "普陀区委组织部", SHARED),
         ("重庆市公路局2018年单独的部门预算", "重庆市公路局", SHARED),
+        ("普陀区仲裁委员会秘书处今年事业收入多少", "普陀区仲裁委员会秘书处", SHARED),  # a body's 秘书处 is a body of its own
     ],
 )
 def test_a_body_that_is_not_indexed_is_unknown(question: str, body: str, known: list[str]) -> None:

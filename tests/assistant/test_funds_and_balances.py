@@ -67,11 +67,14 @@ def test_a_completion_rate_column_is_the_stated_rate(assistant: Assistant) -> No
 
 
 @pytest.mark.parametrize("question", ["澥岜县民政局殡葬支出多少（含事业收入和其他收入）",
-                                      "澥岜民政局殡葬一共支出多少(包括上年结转、事业收入)"])
-def test_other_money_named_in_brackets_asks_the_item_of_all_funds(assistant: Assistant, question: str) -> None:
-    """"（含事业收入和其他收入）" says which money the item's figure counts: the row of the table of all funds, never a
-    sum of the two incomes."""
+                                      "澥岜民政局殡葬一共支出多少(包括上年结转、事业收入)",
+                                      "澥岜县民政局殡葬支出一共多少，把殡仪馆自己的收入和结转也算上",
+                                      "澥岜民政局殡葬这一项连服务收入在内一共多少",
+                                      "澥岜民政局殡葬支出一共多少，算上殡仪馆的事业收入和上年结转"])
+def test_other_money_named_asks_the_item_of_all_funds(assistant: Assistant, question: str) -> None:
+    """"（含事业收入和其他收入）", "把…自己的收入和结转也算上", "连…收入在内" say which money the item's figure counts: the
+    row of the table of all funds, never a sum of the incomes."""
     plan = parse_question(question, [])
-    assert plan.operation is Operation.LOOKUP and "事业收入" not in plan.focus
+    assert plan.operation is Operation.LOOKUP and "收入" not in plan.focus and "结转" not in plan.focus
     answer = assistant.ask(question)
     assert (answer.value, answer.unit) == (pytest.approx(2646160), "元")  # 264.616万元: shown as printed, in 元

@@ -542,3 +542,18 @@ def test_last_years_figures_and_changes_are_no_levels_of_this_year(disclosure: W
     )
     assert not found(doc, RuleId.TABLE_VS_TABLE) and not found(doc, RuleId.PARTS_EXCEED)
     assert not found(doc, RuleId.STATED_PERCENT)
+
+
+def test_a_code_column_beside_the_figures_is_no_part_of_a_row(disclosure: Write) -> None:
+    """A 功能科目编码 printed after the project's name and unit, right before the figures, is a code: the row's 合计
+    is checked against its funds only, never against a sum that holds the code."""
+    header = ["序号", "项目名称", "单位名称", "功能科目编码", "合计", "一般公共预算拨款", "事业收入", "上年结转结余"]
+    rows = [["1", "法律援助办案补贴", "某某法律援助中心", "2040607", "218.00", "218.00", "0.00", "0.00"],
+            ["2", "仲裁案件办理经费", "某某仲裁委员会秘书处", "2040699", "140.00", "28.00", "88.00", "24.00"],
+            ["", "合计", "", "", "358.00", "246.00", "88.00", "24.00"]]
+    doc = disclosure(table("表10 项目支出预算表", "万元", header, *rows))
+    assert not [f for f in doc.findings if any(abs(figure) > 1000 for figure in f.figures)]
+    broken = disclosure(table("表10 项目支出预算表", "万元", header, *rows[:1],
+                              ["2", "仲裁案件办理经费", "某某仲裁委员会秘书处", "2040699", "150.00", "28.00", "88.00", "24.00"],
+                              ["", "合计", "", "", "368.00", "246.00", "88.00", "24.00"]))
+    assert [f.figures for f in broken.findings if 140 in f.figures or 150 in f.figures] == [[150, 28, 88, 24]]
