@@ -108,7 +108,7 @@ _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)
 # "城乡医疗救助主要救助哪些人": whom an item serves, as its definition says
 _WHO_IT_SERVES = re.compile(r"(?:主要)?(?:救助|资助|补助|补贴|帮扶|扶持|针对|面向)(?:的是)?(?:哪些|哪类|哪几类|什么)\s*(?:人员|人群|人|对象|群体|群众)")
 _DEFINED_WITH_FIGURE = re.compile(r"(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用)?\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少")  # "X是什么钱，有多少"
-_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
+_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|(?<![为要])是(?:什么|啥)(?:钱|收入|资金)\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
                          + r"|" + _WHO_IT_SERVES.pattern
                          + r"|是什么意思|啥意思|什么意思|指什么|指(?:的是)?哪(?:些|几类|类)|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
@@ -652,7 +652,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     part_bases: list[Basis | None] = []
     completion = _COMPLETION.search(rest)
     gap = _BASIS_GAP.search(rest)
-    if completion:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
+    if completion and not defines:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
         operation, unit_hint = Operation.COMPLETION, ("%",)
         part_bases = [Basis.FINAL, asked_basis(completion.group())]  # None: the budget the document states it against
         focus = _without_basis(clean_focus(rest[: completion.start()]))

@@ -1,5 +1,6 @@
 """Money said to be paid "用财政拨款" is that fund's figure of the item; what an item carries over (结转, 结余) never
-answers what it spent unless the question asks for the balance; a table's 完成率 column is the rate the account states."""
+answers what it spent unless the question asks for the balance; a table's 完成率 column is the rate the account states,
+and what 完成率 means is its glossary entry; "其他收入是什么钱" is answered by the clause saying what the money is."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ FINAL = """澥岜县民政局2024年度部门决算
 2024年度财政拨款收入总计745.94万元，支出总计745.94万元。本年财政拨款支出743.80万元，年末财政拨款结转和结余2.14万元，全部为彩票公益金结转。
 二、政府性基金预算财政拨款支出决算情况说明
 2024年度政府性基金预算财政拨款支出决算142.86万元，全部为用于社会福利的彩票公益金支出。
+三、收入决算情况说明
+本年收入合计1002.33万元。收入包括：财政拨款收入745.94万元，事业收入243.79万元，其他收入12.60万元；
+其中：事业收入243.79万元，为殡仪服务收入；其他收入12.60万元，占1.26%，为房屋租金及存款利息收入。
+四、名词解释
+完成率：指决算数占调整预算数的百分比。
 """
 
 DOCS = {"xieba-county-civil-affairs-bureau_2024_dept-final-account.txt": FINAL}
@@ -78,3 +84,14 @@ def test_other_money_named_asks_the_item_of_all_funds(assistant: Assistant, ques
     assert plan.operation is Operation.LOOKUP and "收入" not in plan.focus and "结转" not in plan.focus
     answer = assistant.ask(question)
     assert (answer.value, answer.unit) == (pytest.approx(2646160), "元")  # 264.616万元: shown as printed, in 元
+
+
+def test_what_a_rate_means_is_its_glossary_entry(assistant: Assistant) -> None:
+    answer = assistant.ask("澥岜县民政局决算里说的完成率是什么意思")
+    assert answer.kind == "text" and "决算数占调整预算数的百分比" in answer.text
+
+
+@pytest.mark.parametrize("question", ["澥岜县民政局的其他收入是什么钱", "澥岜民政局其他收入是啥钱"])
+def test_what_money_an_item_is_comes_from_the_clause_saying_it(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and "房屋租金" in answer.text
