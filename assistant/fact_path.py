@@ -466,7 +466,19 @@ class FactPath:
         found = self._change_fact(intent, facts)
         if found is None:
             return self._basis_change(intent, facts, docs) or self._unchanged(intent, facts, previous=False)
-        return self._with_rate(self._stated(intent, found.fact), found.fact, facts)
+        return self._with_rate(self._with_level(self._stated(intent, found.fact), found.fact, facts), found.fact, facts)
+
+    def _with_level(self, draft: Draft, change: FactRecord, facts: list[FactRecord]) -> Draft:
+        """A stated change cited after the level its sentence gives the same item ("“三公”经费预算数为37.91万元，比2024年
+        预算减少10万元"): the change's own clause does not say what changed."""
+        levels = [f for f in facts if f.doc_id == change.doc_id and f.origin == "text" and f.context == change.context
+                  and f.kind is not FactKind.CHANGE and f.start < change.start and same_item(f.subject, change.subject)]
+        if not levels:
+            return draft
+        level = max(levels, key=lambda f: f.start)
+        citation = self._cite(level)
+        answer = draft.answer.model_copy(update={"citations": [citation, *draft.answer.citations]})
+        return Draft(answer, [(citation, level.value), *draft.checks], draft.amount)
 
     def stated_change(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """The change the document states for the asked item, as an amount or a rate: what a reason explains."""
