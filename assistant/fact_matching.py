@@ -20,7 +20,7 @@ from assistant.vocabulary import (achieved_words, asked_achievement, compound_it
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES
-from ingest.classify import table_kind
+from ingest.classify import stated_basis, table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import UNSIGNED_NUMBER, is_money
@@ -55,7 +55,7 @@ _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
 MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
                  "决算", "年初预算", "完成率",
-                 "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "年初预算", "调整预算")
+                 "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "调整预算")
 INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
 # an indicator's name anywhere; its short form (成本, 质量) only at the end: 农产品质量安全 is an item of its own
 _MEASURE_WORD = re.compile("|".join([*sorted(INDICATORS + ("预算数", "决算数"), key=len, reverse=True),
@@ -1032,6 +1032,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
+        if basis and (named := stated_basis(word)) and named not in ACCEPTED_BASES[basis]:
+            continue  # "决算比年初预算少了多少": the 年初预算 operand is not marked down for the 决算 the question also says
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
     if any(word not in described for word in _indicators_in(question)):

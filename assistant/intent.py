@@ -42,7 +42,7 @@ _CLASS_LEVEL = re.compile(r"[（(]\s*[类款项]\s*[)）]")
 _SHARE = re.compile(r"占|比重|占比|百分之几|比例")
 # "今年的钱有百分之多少是一般公共预算拨款": the part said after the share, of the whole said before it
 _SHARE_IS = re.compile(r"(?P<whole>.*?)(?:里|中|当中)?有?百分之(?:多少|几)(?:是|为|来自|来源于|属于)(?P<part>.+)")
-_RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%)|百分之多少|变化率|增长比例|增长幅度")
+_RATE = re.compile(r"增长率|增幅|降幅|涨幅|跌幅|(?:增长|增加|减少|下降|上升|上涨|涨|降|多|少)(?:了)?(?:百分之|多少%|几%|多少百分比?|百分比?是?多少)|百分之多少|变化率|增长比例|增长幅度")
 _CHANGE = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上一年|(?:增加|减少|增长|下降)了?多少(?:亿元|万元|元)?|增减|变化|"
     r"(?<![最至])(?:多|少|涨|降)了多少(?:亿元|万元|元)?|"  # "政府采购少了多少(元)": a change, not the level
@@ -55,7 +55,7 @@ _LAST_YEARS_BASIS = r"(?:预算执行数|执行数|实际(?:执行数|支出数?
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)")  # "比去年少多少": a change, not a difference of two items
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
-_COMPARED_WITH = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
+_COMPARED_WITH = re.compile(rf"(?<!百分)(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
 # "比去年实际少了多少": against what last year actually spent, its 执行数 (a final account's 决算)
 _AGAINST_OUTTURN = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}实际")
 # "去年接待了多少批次": a count of the year before, stated for it
@@ -467,9 +467,16 @@ _SET_UP = re.compile(r"(?:内设|下设)(?=[\u4e00-\u9fff]{2})")  # how a body's
 _SUMMED = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:[和与及][\u4e00-\u9fff]{1,3})+$")  # (区级和市级) is a sum, 耕地建设与利用 a name
 
 
+# "跟2023年比呢，多了多少": 比2023年多了多少
+_WITH_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同)\s*(?P<year>(?:20)?\d{2}\s*年度?)\s*相?比(?:较)?(?:一下)?(?:呢|的话|起来)?\s*[，,]?\s*"
+                                 r"(?=多|少|增|减|下降|上升|涨|降|高|低|变化|有什么变化)")
+
+
 def digit_years(question: str) -> str:
-    """The question with years written in Chinese numerals as digits: 二〇二五年 → 2025年."""
-    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
+    """The question with years written in Chinese numerals as digits (二〇二五年 → 2025年), a year compared with said
+    as 比 it (跟2023年比呢，多了多少 → 比2023年多了多少)."""
+    digits = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
+    return _WITH_YEAR_COMPARED.sub(lambda m: f"比{m['year']}", digits)
 
 
 _ACROSS = (Operation.SUM, Operation.DIFFERENCE, Operation.YEAR_CHANGE)  # operations one item in two documents may ask
