@@ -34,7 +34,7 @@ from ingest.display_width import display_width
 from ingest.loaders.aligned_columns import aligned_rows
 from ingest.loaders.builder import TextBuilder, glue
 from ingest.loaders.page_columns import column_runs
-from ingest.loaders.page_furniture import is_page_number
+from ingest.loaders.page_furniture import is_page_number, without_page_number
 from ingest.loaders.page_text import HEAD, ROW, table_runs
 from ingest.loaders.text_tables import is_figure, text_table
 from ingest.model import RawDocument, ReadHeader
@@ -467,12 +467,12 @@ def _drop_running_lines(pages: list[list[_Line | _Table]]) -> None:
     """Takes out the line a document prints at the top or foot of every page ("某学院2025年单位预算"), except on
     the first page it opens or closes, so a table going on over the page is read as one."""
     edges = [[item for item in (items[:1] + items[-1:]) if isinstance(item, _Line)] for items in pages]
-    counts = Counter(text for lines in edges[1:] for text in {line.text.strip() for line in lines})
-    running = {text for text, n in counts.items() if n >= RUNNING_PAGES and len(text) <= RUNNING_MAX_CHARS}
+    counts = Counter(text for lines in edges[1:] for text in {without_page_number(line.text) for line in lines})
+    running = {text for text, n in counts.items() if text and n >= RUNNING_PAGES and len(text) <= RUNNING_MAX_CHARS}
     seen: set[str] = set()
     for items, lines in zip(pages, edges, strict=True):
         for line in lines:
-            text = line.text.strip()
+            text = without_page_number(line.text)
             if text in running and text in seen and line in items:
                 items.remove(line)
             seen.update({text} & running)

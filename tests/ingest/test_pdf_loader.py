@@ -127,9 +127,10 @@ def test_page_numbers_are_left_out_and_do_not_end_a_table(tmp_path: Path) -> Non
     assert_offsets(doc)
 
 
-def test_a_running_header_is_left_out_and_does_not_end_a_table(tmp_path: Path) -> None:
-    """The line every page opens with ("某学院2025年单位预算") stays once, on the first page; on the next it no
-    longer stands between a table and its continuation."""
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_running_header_is_left_out_and_does_not_end_a_table(tmp_path: Path, numbered: bool) -> None:
+    """The line every page opens with ("某学院2025年单位预算", also when it ends with the page's number: "… 第2页")
+    stays once, on the first page; on the next it no longer stands between a table and its continuation."""
     running = "某学院2025年单位预算"
     c = canvas.Canvas(str(tmp_path / "running.pdf"), pagesize=(PAGE_W, PAGE_H))
     for page, draw in enumerate([lambda: (c.drawString(LEFT, 760, HEADING), _draw_table(c, 300, PAGE1_ROWS)),
@@ -137,14 +138,14 @@ def test_a_running_header_is_left_out_and_does_not_end_a_table(tmp_path: Path) -
                                  lambda: c.drawString(LEFT, 760, "二、支出预算情况"),
                                  lambda: c.drawString(LEFT, 760, "三、其他说明")], start=1):
         c.setFont(FONT, 9)
-        c.drawCentredString(PAGE_W / 2, 815, running)
+        c.drawCentredString(PAGE_W / 2, 815, f"{running} 第{page}页" if numbered else running)
         c.setFont(FONT, SIZE)
         draw()
         c.drawCentredString(PAGE_W / 2, 30, f"— {page} —")
         c.showPage()
     c.save()
     doc = load_pdf(tmp_path / "running.pdf")
-    assert doc.text.count(running) == 1 and doc.lines[0].text == running
+    assert doc.text.count(running) == 1 and doc.lines[0].text.startswith(running)
     (table,) = doc.tables
     assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
     assert_offsets(doc)
