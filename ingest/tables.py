@@ -24,7 +24,7 @@ from ingest.vocabulary import read_sections
 MAX_PREAMBLE_CELLS = 2  # title/unit rows above a header hold one or two cells
 _LIST_MARK = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*")
 _OWNER_CODE = re.compile(r"^\d{3,}\s*\S")  # "339002 中共廊坊市委政法委员会": budget code + owner
-_OWNER_LINE = re.compile(r"^(?:编制|填报|预算|部门|单位)(?:单位|名称)[：:]")  # "编制单位：某卫生院 公开04表"
+_OWNER_LINE = re.compile(r"^(?:编制|填报|预算|部门|单位)(?:单位|名称)?[：:]")  # "编制单位：某卫生院 公开04表"
 _FORM_NUMBER = re.compile(r"^(?:公开|附)?表?\s*[\d一二三四五六七八九十]+\s*表$")  # "公开01表": the form's number, not its name
 HEADER_END_MARKS = ("一级指标", "指标值")  # a 绩效目标表's header row; rows above it are notes
 _CODE = re.compile(r"^[A-Z]?\d{1,10}$")
@@ -155,10 +155,14 @@ def _header_end(rows: list[list[Cell]], first_data: int) -> tuple[int, int]:
     return 0, first_data
 
 
+_CONTINUED = re.compile(r"^续表\s*[:：]?\s*(?=\S)")  # "续表：支出决算表": the table goes on under its own name
+_UNIT_TAIL = re.compile(r"\s+(?:金额)?单位\s*[:：]\s*\S{1,4}$")  # "支出决算表 单位：万元": the name, then its unit
+
+
 def _title(captions: list[str]) -> str:
     for text in reversed(captions):
-        if (text.rstrip().endswith("表") or "表（" in text) and not _FORM_NUMBER.match(text.strip()) \
-                and not _OWNER_LINE.match(text.strip()):
+        text = _CONTINUED.sub("", _UNIT_TAIL.sub("", text.strip()))
+        if (text.endswith("表") or "表（" in text) and not _FORM_NUMBER.match(text) and not _OWNER_LINE.match(text):
             return strip_list_mark(text)
     for text in reversed(captions):
         if not find_table_unit([text]) and len(text) <= 40 and "。" not in text and not _OWNER_CODE.match(text):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import Basis, ParsedDocument
+from ingest.model import Basis, ParsedDocument, TableKind
 from ingest.pipeline import parse_file
 
 TABLES = """示例县示例局2024年度部门决算
@@ -44,6 +44,10 @@ TABLES = """示例县示例局2024年度部门决算
 年度\t合计\t公务接待费\t公务用车运行维护费
 2023年\t16.60\t5.00\t11.60
 2024年\t14.60\t4.20\t10.40
+
+续表：支出决算表 单位：万元
+科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出
+2240604\t地震监测\t233.24\t\t233.24
 """
 
 
@@ -259,3 +263,9 @@ def test_levels_named_without_codes_side_by_side_give_the_row_its_whole_path(tmp
     assert paths[("卫生健康支出", "医疗救助", "城乡医疗救助")] == Decimal("300.00")
     assert paths[("卫生健康支出", "医疗保障管理事务", "行政运行")] == Decimal("120.00")
     assert not [f for f in facts if f.subject == "卫生健康支出"]  # no row of the 类's own
+
+
+def test_a_continued_table_is_named_by_the_name_its_caption_goes_on_with(document: ParsedDocument) -> None:
+    """"续表：支出决算表 单位：万元": the table of 支出决算表, its unit said after its name."""
+    (continued,) = [t for t in document.tables if any("地震监测" in c.text for row in t.body for c in row)]
+    assert continued.title == "支出决算表" and continued.kind is TableKind.EXPENSE
