@@ -58,7 +58,7 @@ from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
-PROJECT_TABLES = (TableKind.PERFORMANCE, TableKind.PROCUREMENT)  # tables of projects: a list question asks for them
+PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE, TableKind.PROCUREMENT)  # tables of projects: a list question asks for them
 
 
 class Period(Enum):
@@ -81,6 +81,9 @@ class Period(Enum):
 
 
 Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draft | None"]
+
+
+_PROJECTS = "项目"  # "有哪些项目": the rows of the project table
 
 
 @dataclass
@@ -762,7 +765,7 @@ class FactPath:
         if len(intent.parts) >= 2:  # "公务接待费和会议费分别是多少": each named item's figure
             return self._each_named(intent, facts)
         parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
-        named = table_kind(intent.focus)
+        named = TableKind.PROJECTS if intent.focus == _PROJECTS else table_kind(intent.focus)
         if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES:  # "报了绩效目标的项目都是啥"
             parts = projects_in(facts, named)
             if parts:

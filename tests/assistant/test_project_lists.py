@@ -1,0 +1,36 @@
+""""有哪些项目，各多少钱" lists the rows of the department's project table, each with its money and its citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+BUDGET = """泜岵县科学技术协会2025年部门预算
+第二部分 2025年部门预算表
+项目支出预算表
+单位：万元
+序号\t项目名称\t功能科目\t合计\t一般公共预算拨款
+\t合计\t\t41.00\t41.00
+1\t青少年科技创新大赛\t2060702 科普活动\t18.00\t18.00
+2\t基层科普行动计划\t2060702 科普活动\t15.00\t15.00
+3\t科技工作者状况调查\t2069999 其他科学技术支出\t8.00\t8.00
+第三部分 2025年部门预算情况说明
+2025年项目支出41.00万元，主要用于科普活动。
+"""
+
+DOCS = {"zhihu-county-association-for-science-and-technology_2025_dept-budget.txt": BUDGET}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("project_lists"), embeddings, DOCS)
+
+
+@pytest.mark.parametrize("question", ["泜岵县科协2025年有哪些项目？各多少钱？", "泜岵县科学技术协会都有什么项目"])
+def test_the_projects_asked_are_the_project_tables_rows(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    for name, figure in (("青少年科技创新大赛", "18.00"), ("基层科普行动计划", "15.00"), ("科技工作者状况调查", "8.00")):
+        assert name in answer.text and any(name in c.quote and figure in c.quote for c in answer.citations)
+    assert len(answer.citations) == 3
