@@ -574,7 +574,8 @@ class Assistant:
         for operand in turn.intent.operands:
             own = Turn(turn.question, turn.where, turn.started, intent=operand_plan(turn.intent, operand, available))
             own = self._resolve(own, available)
-            own.docs = of_basis(own.docs, operand.basis)
+            if own.stated_for is None:  # a later document stating the year's figures states them of any basis
+                own.docs = of_basis(own.docs, operand.basis)
             found.append(Found(operand, self._numeric(own).draft if own.docs else None, tuple(own.docs)))
         turn.refusal = refusal(turn.intent, found)
         turn.draft = None if turn.refusal else combined(turn.intent, found)

@@ -111,6 +111,10 @@ _BARE_MEASURE = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|支�
 # the year a figure is stated for: "2025年度预算77.59万元", "2025年当年预算执行数为20.04万元"
 _PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_SELF_WORD})?(?:当年|全年|年初)?"
                      r"(?:预算|决算|执行数)|(?:与|比|较)\s*(?P<compared>(?:19|20)\d{2})\s*年度?(?:支出|收入)(?:预算|决算|执行数)")
+# "答：2023年县工商联支出决算301.47万元，2024年支出预算310.76万元": a clause that opens with its year
+_CLAUSE_YEAR = re.compile(r"^[^\d，,；;。比较与同和跟]{0,3}?(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初\d]|以来|起|[上下]半年)")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_YEARS_FIGURE = re.compile(r"预算|决算|执行数|规划")  # what a year's clause states: its budget, outturn or plan
 # "2024年共发生国内公务接待14批次": a count of what happened in the year the clause opens with (not 2024年末's stock)
 _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
@@ -185,6 +189,19 @@ def clean_subject(raw: str) -> str:
 def _year_of(stated: re.Match) -> int:
     """The year a match of a stated year names ("2025年度预算…", "与2023年度支出决算6,826.44万元相比")."""
     return int(stated.groupdict().get("compared") or stated["year"])
+
+
+def _years_listed(sentence: str) -> set[int]:
+    """The years a sentence opens its clauses with, when it lists more than one ("2023年…决算…，2024年…预算…")."""
+    years = {int(m["year"]) for part in _CLAUSE_BREAK.split(sentence) if (m := _CLAUSE_YEAR.match(part.strip()))}
+    return years if len(years) > 1 else set()
+
+
+def _listed_year(clause: str, years_listed: set[int]) -> int | None:
+    """The year a clause stating a year's budget, outturn or plan opens with, in a sentence that lists figures of
+    several years; else None (the document's)."""
+    opening = _CLAUSE_YEAR.match(clause.strip()) if years_listed else None
+    return int(opening["year"]) if opening and _YEARS_FIGURE.search(clause) else None
 
 
 def _attribute_head(after: str) -> str:
@@ -279,6 +296,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         changed_subject = ""  # the item whose change the sentence stated last
         moved_item = ""  # "车辆保有量由3辆减少为2辆": the item whose earlier level the sentence stated last
         counted_year = None  # "2024年共发生国内公务接待14批次、86人次": the year the sentence's counts happened in
+        years_listed = _years_listed(sentence)
         previous_end = 0
         against_budget = False  # the last figure was the item's budget it is compared with ("比预算数28,000.00元")
         for match in _mentions(sentence):
@@ -446,7 +464,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     direction=direction,
                     compared_to=compared_to,
                     part=in_parts,
-                    period=int(level_then["year"]) if level_then and not against_budget else _year_of(period) if period else None,
+                    period=int(level_then["year"]) if level_then and not against_budget else _year_of(period) if period
+                    else _listed_year(clause, years_listed),
                 )
             )
         facts += _changes_of_both_sides(facts[stated_before:])
