@@ -53,9 +53,9 @@ _ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|�
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
-MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", "预算数", "决算数",
-                 "决算", "年初预算", "完成率",
-                 "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出", "调整预算")
+BASIS_MEASURE_WORDS = ("预算数", "决算数", "决算", "年初预算", "调整预算")  # a column's basis, said by the question
+MEASURE_WORDS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标", *BASIS_MEASURE_WORDS, "完成率",
+                 "合计", "一般公共预算", "政府性基金", "基本支出", "项目支出")
 INDICATORS = ("成本指标", "数量指标", "质量指标", "时效指标", "满意度指标", "效益指标")  # asked as 成本, 数量, …
 # an indicator's name anywhere; its short form (成本, 质量) only at the end: 农产品质量安全 is an item of its own
 _MEASURE_WORD = re.compile("|".join([*sorted(INDICATORS + ("预算数", "决算数"), key=len, reverse=True),
@@ -241,6 +241,11 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
             return 0.0  # "预算" alone names no item; 其他自然资源事务支出 is not 自然资源事务
         return 85.0 - min(30.0, 2.0 * (len(subject) - len(term)))
     return 0.0
+
+
+def _opens_with_level(text: str, above: frozenset[str]) -> bool:
+    """Whether an asked form is, or opens with, one of the levels above a figure's own in its 功能分类 chain."""
+    return text in above or any(len(level) >= MIN_ITEM_CHARS and text.startswith(level) for level in above)
 
 
 def _catch_all(name: str, term: str) -> bool:
@@ -860,8 +865,10 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)
     above = _levels_above(fact.subject, fact.row_path)
-    if any(form.text in above and form.text not in asked.one_item_levels for form in asked.forms):
-        return 0.0  # the 款 asked is no figure of one 项 under it: "普通教育（款）" of "…普通教育（款）学前教育（项）"
+    if any(_opens_with_level(form.text, above) and form.text not in asked.one_item_levels for form in asked.forms):
+        # the 款 asked (with the fund that pays it: "残疾人事业一般公共预算财政拨款支出") is no figure of one 项 under it:
+        # "普通教育（款）" of "…普通教育（款）学前教育（项）"
+        return 0.0
     column = normalise(_total_column(fact.measure)) if _total_row(fact.subject) else ""
     side_total = _year_side_total(fact.subject)
     # a figure whose subject names no item (项目总预算) belongs to its section's (生命健康专项（政策资金）经费情况说明)
@@ -1032,7 +1039,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
     for word in MEASURE_WORDS:
-        if basis and (named := stated_basis(word)) and named not in ACCEPTED_BASES[basis]:
+        if basis and word in BASIS_MEASURE_WORDS and stated_basis(word) not in ACCEPTED_BASES[basis]:
             continue  # "决算比年初预算少了多少": the 年初预算 operand is not marked down for the 决算 the question also says
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
