@@ -474,10 +474,8 @@ _WITH_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同)\s*(?P<year>(?:20)?\d{2}\s
 
 
 def digit_years(question: str) -> str:
-    """The question with years written in Chinese numerals as digits (二〇二五年 → 2025年), a year compared with said
-    as 比 it (跟2023年比呢，多了多少 → 比2023年多了多少)."""
-    digits = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
-    return _WITH_YEAR_COMPARED.sub(lambda m: f"比{m['year']}", digits)
+    """The question with years written in Chinese numerals as digits: 二〇二五年 → 2025年."""
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), question)
 
 
 _ACROSS = (Operation.SUM, Operation.DIFFERENCE, Operation.YEAR_CHANGE)  # operations one item in two documents may ask
@@ -535,7 +533,7 @@ def _sides(dated: str) -> list[Side]:
 def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPlan:
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
-    asked = digit_years(question)
+    asked = _WITH_YEAR_COMPARED.sub(lambda m: f"比{m['year']}", digit_years(question))  # 跟2023年比呢，多了 → 比2023年多了
     named = find_department(asked, known)
     several = find_all_departments(asked, known)
     if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):
