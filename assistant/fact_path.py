@@ -58,7 +58,8 @@ from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
 TOTAL_TERMS = total_terms()
-PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE, TableKind.PROCUREMENT)  # tables of projects: a list question asks for them
+# tables of projects: a list question asks for them
+PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE, TableKind.PROCUREMENT)
 
 
 class Period(Enum):

@@ -55,7 +55,8 @@ _LAST_YEARS_BASIS = r"(?:预算执行数|执行数|实际(?:执行数|支出数?
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)")  # "比去年少多少": a change, not a difference of two items
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
-_COMPARED_WITH = re.compile(rf"(?<!百分)(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
+_COMPARED_WITH = re.compile(rf"(?<!百分)(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?"
+                            r"(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
 # "比去年实际少了多少": against what last year actually spent, its 执行数 (a final account's 决算)
 _AGAINST_OUTTURN = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}实际")
 # "去年接待了多少批次": a count of the year before, stated for it
@@ -63,7 +64,8 @@ _COUNTED_LAST_YEAR = r"(?:上年|去年|上一年)(?=[^比较]{1,8}?(?:多少|�
 _PREVIOUS = re.compile(rf"(?:上年|去年|上一年)(?:的)?(?:预算|决算)?(?:数|规模|总额)?(?:是|为|有)?多少|{_COUNTED_LAST_YEAR}")
 _RANK = re.compile(r"哪个部门|哪个单位|哪家|哪些部门|最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低|谁")
 _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|更多|更少|更高|更低")  # "跟哪个单位合署办公" ranks nothing
-_LIST = re.compile(r"(?:包括|包含|分成|分为|有|(?:花|用)[在到])?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|都是啥|都有啥|都有(?:些)?什么|有(?:些)?什么(?=项目)|由哪些|构成|组成|"
+_LIST = re.compile(r"(?:包括|包含|分成|分为|有|(?:花|用)[在到])?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|"
+                   r"都是啥|都有啥|都有(?:些)?什么|有(?:些)?什么(?=项目)|由哪些|构成|组成|"
                    r"(?:买|采购|购买|购置)(?:些)?什么|明细(?=\s*[？?。]?$)")  # "政府采购要买什么", "三公经费明细"
 _EACH_FIGURE = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
