@@ -31,3 +31,9 @@ def test_a_kuan_with_its_fund_is_no_figure_of_one_xiang(assistant: Assistant) ->
 def test_a_xiang_with_its_fund_is_that_xiangs(assistant: Assistant) -> None:
     answer = assistant.ask("浛岞县残联2024年行政运行一般公共预算财政拨款支出决算比年初预算多了多少？")
     assert answer.value == pytest.approx(7.15)
+
+
+def test_a_kuan_followed_by_its_xiang_names_the_xiang(assistant: Assistant) -> None:
+    """"残疾人事业行政运行" says the 款 and then the 项 under it: the 项's figure."""
+    answer = assistant.ask("浛岞县残联2024年残疾人事业行政运行支出决算是多少")
+    assert answer.value == pytest.approx(212.45)
