@@ -243,10 +243,13 @@ def _subject_score(term: str, subject: str, levels: tuple[str, ...] = ()) -> flo
     return 0.0
 
 
-def _opens_with_level(text: str, above: frozenset[str], own: str) -> bool:
-    """Whether an asked form is one of the levels above a figure's own in its 功能分类 chain, or opens with one and does
-    not go on to name the figure's own item ("群众团体事务一般行政管理事务" names the 项 under its 款)."""
-    return text in above or own not in text and any(len(level) >= MIN_ITEM_CHARS and text.startswith(level) for level in above)
+_FUND_PAID = re.compile(r"(?:一般公共预算|政府性基金|国有资本经营|财政)(?:预算)?(?:财政)?(?:拨款)?(?:支出)?")
+
+
+def _level_asked(text: str, above: frozenset[str]) -> bool:
+    """Whether an asked form is one of the levels above a figure's own in its 功能分类 chain, alone or with the fund that
+    pays it ("残疾人事业一般公共预算财政拨款支出"; "群众团体事务一般行政管理事务" names the 项 under its 款)."""
+    return text in above or any(text.startswith(level) and _FUND_PAID.fullmatch(text[len(level):]) for level in above)
 
 
 def _catch_all(name: str, term: str) -> bool:
@@ -866,8 +869,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     stated_on = plain != subject and _stated_on(subject)
     levels = classification_levels(fact.subject)
     above = _levels_above(fact.subject, fact.row_path)
-    own = levels[-1] if levels else normalise(fact.subject)
-    if any(_opens_with_level(form.text, above, own) and form.text not in asked.one_item_levels for form in asked.forms):
+    if any(_level_asked(form.text, above) and form.text not in asked.one_item_levels for form in asked.forms):
         # the 款 asked (with the fund that pays it: "残疾人事业一般公共预算财政拨款支出") is no figure of one 项 under it:
         # "普通教育（款）" of "…普通教育（款）学前教育（项）"
         return 0.0
