@@ -9,6 +9,7 @@ without rules, a list of short items) is left as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 GUTTER_MIN_EM = 1.5  # a gap between two columns is at least this many characters wide …
 GUTTER_BAND = (0.25, 0.75)  # … and lies in the middle half of the page
@@ -40,17 +41,20 @@ def _covered(line: list[dict], bridge: float) -> list[tuple[float, float]]:
     return spans
 
 
-def _gutter(lines: list[list[dict]], width: float, bridge: float) -> float | None:
-    """The middle of the widest gap in the page's middle band that few lines run across, if it is wide enough."""
+def _gutter(covered: list[list[tuple[float, float]]], width: float, bridge: float) -> float | None:
+    """The middle of the widest gap in the page's middle band that few lines (given by the stretches they cover) run
+    across, if it is wide enough."""
     lo, hi = int(width * GUTTER_BAND[0]), int(width * GUTTER_BAND[1])
-    crossing = [0] * (hi - lo)
-    for line in lines:
-        for start, end in _covered(line, bridge):
-            for x in range(max(lo, int(start)), min(hi, int(end) + 1)):
-                crossing[x - lo] += 1
-    allowed = SPANNING_SHARE * len(lines)
+    steps = [0] * (hi - lo + 1)  # +1 where a stretch starts, -1 after it ends: their running sum counts the lines
+    for start, end in (span for spans in covered for span in spans):
+        first, last = max(lo, int(start)), min(hi - 1, int(end))
+        if first <= last:
+            steps[first - lo] += 1
+            steps[last - lo + 1] -= 1
+    crossing = list(accumulate(steps[:-1]))
+    allowed = SPANNING_SHARE * len(covered)
     best, run_start = (0, 0), None
-    for x, count in enumerate([*crossing, len(lines) + 1]):
+    for x, count in enumerate([*crossing, len(covered) + 1]):
         if count <= allowed:
             run_start = x if run_start is None else run_start
             continue
@@ -58,10 +62,6 @@ def _gutter(lines: list[list[dict]], width: float, bridge: float) -> float | Non
             best = (run_start, x)
         run_start = None
     return lo + (best[0] + best[1]) / 2 if best[1] - best[0] >= bridge else None
-
-
-def _spans(line: list[dict], middle: float, bridge: float) -> bool:
-    return any(start <= middle <= end for start, end in _covered(line, bridge))
 
 
 def _is_prose(chars: list[dict]) -> bool:
@@ -85,11 +85,12 @@ def column_runs(lines: list[list[dict]], width: float, usual: float) -> list[Run
     """The page's visual lines (chars left to right) regrouped for reading when its prose stands in two columns
     with no rule between them; None for a page laid out in one column."""
     bridge = GUTTER_MIN_EM * usual
-    middle = _gutter(lines, width, bridge) if lines and usual else None
+    covered = [_covered(line, bridge) for line in lines]
+    middle = _gutter(covered, width, bridge) if lines and usual else None
     if middle is None:
         return None
     sides = [[c for c in line if c["x1"] <= middle] for line in lines], [[c for c in line if c["x0"] >= middle] for line in lines]
-    spanning = [_spans(line, middle, bridge) for line in lines]
+    spanning = [any(start <= middle <= end for start, end in spans) for spans in covered]
     if not all(_wrapped_prose([part for part, across in zip(side, spanning) if part and not across]) for side in sides):
         return None
     runs: list[Run] = []

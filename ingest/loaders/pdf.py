@@ -233,12 +233,8 @@ def _reading_lines(lines: list[list[dict]], width: float, usual: float) -> list[
         return [item for line in lines if (item := _line_of(line, width, usual))]
     out: list[_Line] = []
     for run in runs:
-        read = [item for line in _group_lines(run.chars) if (item := _line_of(line, width, usual))]
-        if run.column:
-            margin = max((line.x1 for line in read), default=None)
-            for line in read:
-                line.frame_margin = margin
-        out += read
+        out += _column_lines(run.chars, width, usual) if run.column else \
+            [item for line in _group_lines(run.chars) if (item := _line_of(line, width, usual))]
     for before, line in zip(out, out[1:]):
         line.top = max(line.top, before.top + FRAME_LINE_STEP)
     return out
@@ -251,16 +247,21 @@ def _is_prose_frame(table: _Table) -> bool:
     return bool(filled) and all("。" in cell for cell in filled) and max(map(len, filled)) >= PROSE_CELL_CHARS
 
 
+def _column_lines(chars: list[dict], width: float, usual: float) -> list[_Line]:
+    """The lines of one column of prose, each wrapping at the column's own right end."""
+    column = [item for line in _group_lines(chars) if (item := _line_of(line, width, usual))]
+    margin = max((line.x1 for line in column), default=None)
+    for line in column:
+        line.frame_margin = margin
+    return column
+
+
 def _framed_lines(frame: Table, chars: list[dict], width: float, usual: float) -> list[_Line]:
     """The lines of a frame's columns, left column first, each wrapping at its own column's right end; their tops keep
     them in that order, inside the frame's place on the page."""
     lines: list[_Line] = []
     for box in sorted((cell for cell in frame.cells if cell), key=lambda cell: cell[0]):
-        column = [item for line in _group_lines([c for c in chars if _inside(c, box)]) if (item := _line_of(line, width, usual))]
-        margin = max((line.x1 for line in column), default=None)
-        for line in column:
-            line.frame_margin = margin
-        lines += column
+        lines += _column_lines([c for c in chars if _inside(c, box)], width, usual)
     for n, line in enumerate(lines):
         line.top = frame.bbox[1] + n * FRAME_LINE_STEP
     return lines
