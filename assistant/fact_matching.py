@@ -19,7 +19,7 @@ from assistant.vocabulary import (achieved_words, asked_achievement, compound_it
                                   split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
-from ingest.facts import BUDGET_SIDES
+from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK
 from ingest.classify import stated_basis, table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -378,7 +378,7 @@ def _counted_in_passing(fact: FactRecord) -> bool:
 def _clause_before(fact: FactRecord) -> str:
     """The clause of its sentence before a count's own ("对…全面开展绩效自评" of "…，共涉及项目9个")."""
     at = fact.context.find(fact.subject)
-    clauses = _CLAUSE_MARKS.split(fact.context[:at]) if at > 0 else []
+    clauses = CLAUSE_BREAK.split(fact.context[:at]) if at > 0 else []
     return clauses[-2] if len(clauses) > 1 else ""
 
 
@@ -556,7 +556,6 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
 
 MAX_PASSING_COUNT_CHARS = 4  # 涉及项目: a count named by a verb and its noun alone
 _COUNTING_VERBS = ("涉及", "包括", "覆盖", "共有", "共计")
-_CLAUSE_MARKS = re.compile(r"[，,；;]")
 _PHASE = re.compile(r"(?:第)?([一二三四五六七八九十\d]{1,3})期(?:工程|项目)?[)）]")  # "（三期）", "（二期工程）": a project's phase
 _NOT_HAN_END = re.compile(r"[^\u4e00-\u9fff]+$")  # "…最低标准：每人每月≥": what an item ends with before a sign
 
@@ -1042,8 +1041,9 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     described = fact.measure + (fact.context if fact.origin == "table" else fact.subject)  # a sentence names other measures too
     if ASKS_OUTTURN.search(question):  # what was actually spent is the 决算
         question += "决算"
+    other_bases = _other_basis_words(basis)
     for word in MEASURE_WORDS:
-        if basis and word in BASIS_MEASURE_WORDS and stated_basis(word) not in ACCEPTED_BASES[basis]:
+        if word in other_bases:
             continue  # "决算比年初预算少了多少": the 年初预算 operand is not marked down for the 决算 the question also says
         if word in question or (word in INDICATORS and word[:-2] in question):
             best += 8.0 if word in described else -8.0
@@ -1110,6 +1110,12 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit
+
+
+@lru_cache(maxsize=None)  # one entry per basis
+def _other_basis_words(basis: Basis | None) -> frozenset[str]:
+    """The basis words a figure of `basis` is not scored by: those naming a basis that does not stand in for it."""
+    return frozenset(w for w in BASIS_MEASURE_WORDS if basis and stated_basis(w) not in ACCEPTED_BASES[basis])
 
 
 def _balance_asked(question: str, terms: list[str], asked: AskedItem) -> bool:

@@ -113,7 +113,7 @@ _PERIOD = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_SELF_
                      r"(?:预算|决算|执行数)|(?:与|比|较)\s*(?P<compared>(?:19|20)\d{2})\s*年度?(?:支出|收入)(?:预算|决算|执行数)")
 # "答：2023年县工商联支出决算301.47万元，2024年支出预算310.76万元": a clause that opens with its year
 _CLAUSE_YEAR = re.compile(r"^[^\d，,；;。比较与同和跟]{0,3}?(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初\d]|以来|起|[上下]半年)")
-_CLAUSE_BREAK = re.compile(r"[，,；;]")
+CLAUSE_BREAK = re.compile(r"[，,；;]")  # between the clauses of a sentence
 _YEARS_FIGURE = re.compile(r"预算|决算|执行数|规划")  # what a year's clause states: its budget, outturn or plan
 # "2024年共发生国内公务接待14批次": a count of what happened in the year the clause opens with (not 2024年末's stock)
 _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
@@ -193,7 +193,7 @@ def _year_of(stated: re.Match) -> int:
 
 def _years_listed(sentence: str) -> set[int]:
     """The years a sentence opens its clauses with, when it lists more than one ("2023年…决算…，2024年…预算…")."""
-    years = {int(m["year"]) for part in _CLAUSE_BREAK.split(sentence) if (m := _CLAUSE_YEAR.match(part.strip()))}
+    years = {int(m["year"]) for part in CLAUSE_BREAK.split(sentence) if (m := _CLAUSE_YEAR.match(part.strip()))}
     return years if len(years) > 1 else set()
 
 
