@@ -15,6 +15,7 @@ MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
 _NEGATION = re.compile(r"(?:无|没有|未安排|不安排|未发生|不涉及|未设置|未编制|不属于|不适用)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
 _OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在)(?:本|我)?(?:部门|单位)?(?:预算|决算)")
 _FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
@@ -91,13 +92,22 @@ def _starts(text: str, word: str) -> list[int]:
     return [match.start() for match in re.finditer(re.escape(word), text)]
 
 
-def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
-    """Span of the first sentence saying the document has none of the item, or None."""
+def _of_other_years(statement: str, year: int | None) -> bool:
+    """"2023年度未发生公务用车购置费支出" in a 2024 决算 says nothing of 2024: the statement names years, none of them
+    the year asked."""
+    said = {int(match.group(1)) for match in _YEAR.finditer(statement)}
+    return year is not None and bool(said) and year not in said
+
+
+def absence_statement(text: str, terms: list[str], year: int | None = None) -> tuple[int, int] | None:
+    """Span of the first sentence saying the document has none of the item in the year asked, or None."""
     words = {_BOUND_WORDS.sub("", word) for word in item_words(terms)}
     if not words:
         return None
     acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
     for start, end, bare, ends in _negating_sentences(text):
+        if _of_other_years(bare, year):
+            continue
         if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
             return start, end
         if any(_NONE_AFTER.match(bare, at + len(word)) for word in words for at in _starts(bare, word)):

@@ -13,7 +13,7 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 from assistant.absence import absence_statement, states_inapplicable
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
-from assistant.citations import DOUBTFUL_NOTE, SourceTexts, citation_is_exact, doubtful, quote_states
+from assistant.citations import DOUBTFUL_NOTE, EXPLAINS_WHY, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig, DisplayUnit
 from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
@@ -30,12 +30,12 @@ from assistant.performance_answers import field_answer, indicator_answer
 from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, Operation, QuestionPlan
 from assistant.project_units import project_unit_answer
 from assistant.row_cells import row_cell_answer
-from assistant.purposes import purpose_answer
+from assistant.purposes import purpose_answer, what_money_answer
 from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.sub_units import office_sentences, own_office_item
+from assistant.sub_units import is_unit_column, office_sentences, own_office_item
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings, money_sources
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -63,6 +63,11 @@ MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one 
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|亿)?元")  # "各个村卫生室分别花了多少钱"
 _MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
+
+
+def _gives_reason(text: str) -> bool:
+    """Whether an answer explains: by its reason words, or by saying where the money went or why none is held."""
+    return bool(_GIVES_REASON.search(text) or EXPLAINS_WHY.search(text))
 # what a question against last year asks that a document may not state, as a refusal names it
 _GENERIC_TAILS = ("支出", "经费", "资金")  # words after an item's name that name no other item
 _AGAINST_LAST_YEAR = {Operation.CHANGE: "比上年的增减", Operation.GROWTH: "比上年的增长幅度", Operation.PREVIOUS: "上年的数字"}
@@ -479,6 +484,8 @@ class Assistant:
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
         holding = {f.doc_id for f in self._unit_rows(body, available, limit=50) if f.subject.endswith(body)}
+        columns = self.index.facts.facts(FactQuery(measure=body, doc_ids=tuple(d.doc_id for d in available), limit=50))
+        holding |= {f.doc_id for f in columns if f.origin == "table" and is_unit_column(f, body)}  # 合计 | 本级 | 某中心
         return [d for d in available if d.doc_id in holding]
 
     def _unit_spoken_of(self, body: str, available: list[DocumentRecord]) -> tuple[str, str] | None:
@@ -667,7 +674,7 @@ class Assistant:
         and beside any other figure says the document contradicts itself."""
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
-        span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms])
+        span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year)
         if span is None:
             return turn.draft
         citation = self.texts.cite(doc.doc_id, *span)
@@ -698,6 +705,9 @@ class Assistant:
         if turn.intent.asks_purpose and turn.docs:
             said = purpose_answer(turn.intent, self._facts(turn), self.texts)
             turn.draft = Draft(said) if said else None
+        if turn.intent.asks_what_money and turn.docs:  # "其他收入是哪来的": what its own figure's sentence says it is
+            said = what_money_answer(turn.intent, self._facts(turn), self.texts)
+            turn.draft = Draft(said) if said else turn.draft
         if turn.intent.asks_name and not turn.intent.focus and turn.docs:
             turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
@@ -714,7 +724,7 @@ class Assistant:
             if turn.draft and turn.intent.operation is Operation.LIST and _ASKS_MONEY.search(turn.question) \
                     and not _MONEY_FIGURE.search(turn.draft.answer.text):
                 turn.draft = None  # "各个村卫生室分别花了多少钱": a sentence that only names them answers nothing
-            if turn.intent.asks_reason and not (turn.draft and _GIVES_REASON.search(turn.draft.answer.text)):
+            if turn.intent.asks_reason and not (turn.draft and _gives_reason(turn.draft.answer.text)):
                 # "为啥减少了" where the document states no change of the item: said so, beside its figure
                 direction = turn.intent.direction
                 turn.draft = self._unexplained(turn) or (

@@ -22,7 +22,9 @@ _NEXT_REASON = re.compile(r"\s*(?:[二三四五六七八九]是|其次|再次|�
 # or the next question of a 问 / 答 说明
 _NEXT_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|表\s*\d|问\s*[：:])")
 REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|包括|有)|主要是|主要系|主要由于|主要因为")
-_EXPLAINS = re.compile(r"未安排|不再安排|并入|调整至|调入|划转|合并|取消|已完成|已于|一次性")  # why an item is as it is, said without 原因
+# why an item is as it is, said without 原因: moved elsewhere, done, or no longer held ("公车改革后未保留公务用车")
+EXPLAINS_WHY = re.compile(r"并入|调整至|调入|划转|合并|取消|已完成|已于|一次性|未保留|不再保留|统一保障")
+_EXPLAINS = re.compile(rf"未安排|不再安排|{EXPLAINS_WHY.pattern}")  # or that none is budgeted, after a figure
 # "…减少29.10万元。具体是：" leads into the parts, each giving its own reason, up to a blank line or the next question
 _PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:来看|看)?)[：:]\s*$")
 _PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
@@ -241,12 +243,17 @@ def _parts_reasons(text: str, end: int, first_reason: int, window_end: int) -> t
     return sentence_end + 1, reasons[-1].start() + len(reasons[-1].group().rstrip())
 
 
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the span ending at `end` ends its sentence."""
+    return text[end - 1 : end] in ("。", "！", "？", "!", "?")
+
+
 def _told_after(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:
     """The clause after a figure, in its own sentence, that says why the item is as it is ("…减少500.00万元，该项目为
     2024年一次性项目。"), or None."""
     sentence_end = text.find("。", end)
-    if sentence_end < 0 or 0 <= paragraph_end < sentence_end:
-        return None
+    if sentence_end < 0 or 0 <= paragraph_end < sentence_end or _ends_sentence(text, end):
+        return None  # a span ending its sentence ("…：未安排。") has no clause after it there
     clause_start = text.find("，", end, sentence_end)
     if clause_start < 0 or not _EXPLAINS.search(text, clause_start, sentence_end):
         return None
@@ -256,7 +263,7 @@ def _told_after(text: str, end: int, paragraph_end: int) -> tuple[int, int] | No
 def _told_next(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:
     """The sentence after the one a figure ends in, in the figure's own paragraph, when it says why the item is as it
     is (未安排, 并入, 不再…) rather than what the money is for; else None."""
-    sentence_end = text.find("。", end)
+    sentence_end = end - 1 if _ends_sentence(text, end) else text.find("。", end)  # "…：未安排。" ends its own
     if sentence_end < 0 or 0 <= paragraph_end < sentence_end:
         return None
     following = SENTENCE.match(text, sentence_end + 1)

@@ -38,6 +38,21 @@ MAX_PART_CHARS = 10  # characters after 这部分 looked for in the question bef
 _AGAINST_YEAR_ONLY = re.compile(r"^(?:比|较|相比|跟|和|与|同)\s*(?:\d{4}|\d{2})\s*年")  # "比23年少了多少"
 
 
+MAX_KIND_CHARS = 4  # the word naming what a pronoun points at: "这个项目", "这个中心"
+
+
+def _pointed_at(body: str, item: str) -> str:
+    """The question with its pronoun replaced by the item before; "这个项目" by the item up to its last 项目
+    ("这个项目…多少万页" after "馆藏档案数字化加工项目里上年结转": that project, not its carry-over)."""
+    pronoun = _PRONOUN.search(body)
+    after = body[pronoun.end() :]
+    for size in range(MAX_KIND_CHARS, 1, -1):
+        kind = after[:size]
+        if len(kind) == size and (at := item.rfind(kind)) >= 0:
+            return f"{body[: pronoun.start()]}{item[: at + size]}{after[size:]}"
+    return _PRONOUN.sub(item, body)
+
+
 def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in: str | None = None) -> Context:
     """What an answer resolved, for the next question: the one department and year of its documents, else
     the one the question named (a refusal for 2019 names 2019 though no document is of that year), and the unit
@@ -156,7 +171,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     else:
         item = context.item or ""
         body = _part_named_before(body, context.topic or "")
-        text = _PRONOUN.sub(item, body) if _PRONOUN.search(body) else body
+        text = _pointed_at(body, item) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
         needs_item = (len(plan.focus) < 2 and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason) or lacks_left) \

@@ -187,6 +187,28 @@ def structure(fact: FactRecord) -> str:
     return place.replace(body, " ") if body else place
 
 
+_BODY_FIGURE_TAIL = re.compile(r"(?:支出|收入|预算|决算|经费|资金)+$")
+
+
+@lru_cache(maxsize=65536)
+def _other_body(subject: str, department: str) -> tuple[str, str] | None:
+    """(its name before the organ word and without the department's, the organ word) of a body other than the
+    department whose figure the subject is, when it names nothing but that body, with a side or not
+    ("省医保基金稽核局支出" → 省医保基金稽核, 局; a 政府采购 row "区医保基金稽核所"), else None."""
+    body = _BODY_FIGURE_TAIL.sub("", subject)
+    core = core_name(split_places(body)[1])
+    if not is_body_name(body) or core in department:
+        return None
+    organ = organ_suffixes(core)[-1]
+    return core.removesuffix(organ).replace(_body_name(department), ""), organ  # 公安局城关派出所 → 城关派出, 所
+
+
+def _names_body(term: str, stem: str, organ: str) -> bool:
+    """Whether the asked item names the body: its organ word ("基金稽核局"), or its name without it, as a question
+    may cut it ("城关派出所有多少人" read as 城关派出)."""
+    return organ in term or bool(stem) and stem in term
+
+
 @lru_cache(maxsize=4096)
 def _body_name(department: str) -> str:
     """A department's name without its places (残疾人联合会 of 岞湳县残疾人联合会)."""
@@ -197,6 +219,7 @@ _PROJECT_ASKED = re.compile(r"项目")  # a question about a project's money
 # tables whose rows are parts of the body's money, by the word that names them: their 合计 row is the parts' total
 _PART_TABLE_ROWS = {TableKind.PROJECTS: "项目", TableKind.PERFORMANCE: "项目", TableKind.PROCUREMENT: "采购"}
 _PURCHASE = re.compile(r"采购|购|买")  # a question about what is bought
+_BUYING = re.compile(r"^(?:要|计划|拟)?(?:新购|采购|购置|购买|买)")  # the act before what is bought: 买扫描仪
 _LABEL_NOTE = re.compile(r"[（(](?P<note>[^()（）]{1,8})[)）]\s*$")  # "民族传统节庆活动（火把节）"
 
 
@@ -257,6 +280,7 @@ def _catch_all(name: str, term: str) -> bool:
     return name.startswith(CATCH_ALL) and not term.startswith(CATCH_ALL)
 
 
+_DOCUMENT_PART = re.compile(r"第[一二三四五六七八九十]+部分")
 _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
 
 
@@ -302,7 +326,7 @@ def heading_item(heading: str) -> str:
         return block
     top = strip_list_mark(levels[0]).strip()
     item = _HEADING_TAIL.sub("", top)
-    return item if item != top else ""
+    return item if item != top and not _DOCUMENT_PART.match(top) else ""  # "第三部分 …部门预算情况说明" names no item
 
 
 @lru_cache(maxsize=TERM_CACHE)
@@ -373,6 +397,28 @@ def _counted_in_passing(fact: FactRecord) -> bool:
     what of."""
     return fact.origin == "text" and fact.kind is FactKind.COUNT and len(fact.subject) <= MAX_PASSING_COUNT_CHARS \
         and fact.subject.startswith(_COUNTING_VERBS)
+
+
+def _what_a_count_is_of(fact: FactRecord) -> str:
+    """What a count stated in prose is of, beyond its own words: the clause before a count named only by a verb and
+    its noun ("…开展绩效自评，共涉及项目9个"), or the item its sentence opens with ("（一）因公出国（境）费18.00万元，…，
+    计划安排交流团组2个": 出国's 团组); "" for other figures."""
+    if _counted_in_passing(fact):
+        return _clause_before(fact)
+    if fact.origin == "text" and fact.kind is FactKind.COUNT and (item := _opening_item(fact.context)) not in fact.subject:
+        return item
+    return ""
+
+
+_OPENING_ITEM = re.compile(r"[^\d，,。；;：:]{2,24}?(?=\d|[：:])")
+
+
+@lru_cache(maxsize=65536)
+def _opening_item(sentence: str) -> str:
+    """The item a sentence opens with, before its first figure or colon ("（一）因公出国（境）费18.00万元…" →
+    因公出国（境）费), or ""."""
+    found = _OPENING_ITEM.match(strip_list_mark(sentence.strip()))
+    return found.group() if found else ""
 
 
 def _clause_before(fact: FactRecord) -> str:
@@ -513,12 +559,14 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if not asked:
         return 0.0
     described = f"{fact.subject} {structure(fact)}"
-    if _counted_in_passing(fact):  # "…开展绩效自评，共涉及项目9个": what the count is of, its clause before says
-        described = f"{described} {_clause_before(fact)}"
+    if said_of := _what_a_count_is_of(fact):
+        described = f"{described} {said_of}"
     if (note := _label_note(fact)) and asked <= _word_set(f"{described} {note}") and not asked <= _word_set(described):
         described = f"{described} {note}"  # the row's bracketed name completes the asked words: 火把节活动
     if _names_a_body(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
+    if (body := _other_body(fact.subject, fact.department)) and not _names_body(term, *body):
+        return 0.0  # 省医保基金稽核局支出 is that body's, never the 职工医保基金支出 its words overlap
     if _side(term) and _an_item_beside(normalise(fact.subject), asked):
         return 0.0  # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出
     found = asked & _word_set(described)
@@ -602,6 +650,15 @@ def _unsaid_money_word(missing: set[str], unexplained: list[str], described: str
     endings, alone = said_items()
     return any(word.endswith(endings) and word not in purpose for word in unexplained) \
         or any(word in alone and word not in described and word not in purpose for word in missing)
+
+
+@lru_cache(maxsize=65536)
+def _other_money_of(subject: str, asked: str) -> bool:
+    """Whether the asked item names the subject, then a kind of money of it the subject is not: 医保基金 read as
+    "职工基本医疗保险缴费基金支出" is no 职工基本医疗保险缴费 (a word of two characters or more, so 接待费 stays 接待's)."""
+    endings, _ = said_items()
+    after = asked[asked.find(subject) + len(subject) :]
+    return any(len(word) >= 2 and word in endings for word in _word_set(after))
 
 
 @lru_cache(maxsize=65536)
@@ -878,7 +935,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
     owner = "" if names_an_item(fact.subject) else _heading_owner(fact.heading)
     # the words that can be found in the fact's item and place: those in their text, and those its unit says
     # (found by looking, before their text is segmented); too few score only by naming the fact's purpose
-    passing = _clause_before(fact) if _counted_in_passing(fact) else ""
+    passing = _what_a_count_is_of(fact)
     searchable = _searchable_place(fact.subject, f"{structure(fact)} {_label_note(fact)} {passing}")
     present = _unit_word_sets().get(fact.unit or "", frozenset()).union(w for w in asked.words if w in searchable)
     funds = _funds_named(subject) if asked.whole else frozenset()
@@ -904,7 +961,7 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
         # an item matches only where one holds the other, or its core stands in the subject (its 功能分类 levels
         # are pieces of it; the 支出 of 支出预算, the whole, is no piece of anything); the narrower penalty only
         # lowers a match
-        if text in subject or subject in text or form.core in subject and not form.whole:
+        if text in subject or subject in text and not _other_money_of(subject, text) or form.core in subject and not form.whole:
             best = max(best, factor * _subject_score(text, subject, levels) - _narrower_penalty(text, subject, fact))
         # 维修（护）费 is also written 维修费; an item read without the basis or total its sentence states it on
         # (三公经费支出预算 → 三公经费) holds the asked item, never is a part of it, and comes after one named without it
@@ -920,9 +977,10 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             # the 合计 row × 人员经费 column; a project table's 合计 × 一般公共预算拨款 is only its projects' share; one
             # side's 本年支出合计 × a fund's column, after a sentence naming the fund's spending
             best = max(best, factor * (100.0 if text == column and not side_total else 85.0))
+        wanted = _BUYING.sub("", text) if bought else text  # 买扫描仪 of a 政府采购 row: the table says the buying
         for label in bought:
-            if text in label or label in text:
-                best = max(best, factor * _subject_score(text, label) - _narrower_penalty(text, label, fact))
+            if wanted in label or label in wanted:
+                best = max(best, factor * _subject_score(wanted, label) - _narrower_penalty(wanted, label, fact))
         if fact.origin == "table" and (row := _row_before_column(text, fact.measure, fact.table_kind)):
             row_score = _item_score(fact, _asked_single(row))
             if row_score >= CELL_ITEM_SCORE or row_score and subject.startswith(normalise(row)):

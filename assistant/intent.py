@@ -19,14 +19,14 @@ from assistant.plan import (ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE
 from assistant.row_ranking import asked_rows
 from assistant.thresholds import asked_threshold
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
-                                  joined_item, names_the_whole, spending_terms, split_funds, this_years_terms, total_terms,
+                                  joined_item, names_the_whole, people_terms, spending_terms, split_funds, this_years_terms, total_terms,
                                   whole_terms, with_siblings_whole)
 from index.fact_store import DocumentRecord
 from ingest.classify import table_kind
 from ingest.facts import BUDGET_SIDES, stated_basis_in
 from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, DocumentKind, TableKind
-from ingest.numbers import COUNT_UNITS, UNSIGNED_NUMBER
+from ingest.numbers import COUNT_UNITS, TEN_THOUSAND_UNITS, UNSIGNED_NUMBER
 from index.query_expansion import canonical_terms, canonical_variants
 
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
@@ -55,7 +55,9 @@ _LAST_YEARS_BASIS = r"(?:预算执行数|执行数|实际(?:执行数|支出数?
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|前一年)")  # "比去年少多少": a change, not a difference of two items
 _AGAINST_BASIS = re.compile(rf"比\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}\s*(?:多|少|增|减|下降)")
 # what a change is measured against, left once years are gone: "比预算执行数", "跟执行数比", "较上年决算"
-_COMPARED_WITH = re.compile(rf"(?<!百分)(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?"
+# 跟/和/与/同 only before what is compared ("和上年比"): the 同 of 合同 is no comparison
+_COMPARED_WITH = re.compile(rf"(?<!百分)(?:比|较|(?:跟|和|与|同)(?=\s*(?:上年|去年|上一年|的|当年|预算|执行|实际|决算|相比|比|\d)))\s*"
+                            rf"{_LAST_YEAR}{_LAST_YEARS_BASIS}?\s*(?:相比|比)?"
                             r"(?=\s*(?:是|多|少|增|减|下降|涨|降|高|低|$))")
 # "比去年实际少了多少": against what last year actually spent, its 执行数 (a final account's 决算)
 _AGAINST_OUTTURN = re.compile(rf"(?:比|较|跟|和|与|同)\s*{_LAST_YEAR}实际")
@@ -109,8 +111,11 @@ _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:的)
                      r"|(?:从|在)哪(?:里|儿|个项目|项)?(?:出|列支|开支)的?")  # 报酬从哪出: which item pays it
 # "城乡医疗救助主要救助哪些人": whom an item serves, as its definition says
 _WHO_IT_SERVES = re.compile(r"(?:主要)?(?:救助|资助|补助|补贴|帮扶|扶持|针对|面向)(?:的是)?(?:哪些|哪类|哪几类|什么)\s*(?:人员|人群|人|对象|群体|群众)")
+# asks what money an item is or where it comes from ("上年结转资金是什么钱", "其他收入是哪来的"): what the sentence stating the
+# item's own figure says of it, before a glossary's general entry
+_WHAT_MONEY = re.compile(_SOURCE.pattern + r"|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)\s*[？?。]?\s*$")
 _DEFINED_WITH_FIGURE = re.compile(r"(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用)?\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少")  # "X是什么钱，有多少"
-_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
+_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)?\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
                          + r"|" + _WHO_IT_SERVES.pattern
                          + r"|是什么意思|啥意思|什么意思|指什么|指(?:的是)?哪(?:些|几类|类)|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)
@@ -123,6 +128,8 @@ _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one u
 _OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金)"  # money other than the year's appropriation
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
+# "…支出是多少，不算上年结转": the year's own figure, which the item's name already is (its 上年结转 is said apart)
+_WITHOUT_CARRIED = re.compile(r"[，,]?\s*(?:不算|不含|不包括|不计|扣除|除去|刨去|去掉)(?:上年|以前年度)?结转(?:资金|结余|的钱)?(?:的话|在内)?")
 _ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
@@ -167,11 +174,13 @@ _FILLER = re.compile(
     r"给(?:自己|本单位|单位)?的?(?:职工|员工|干部)(?:缴纳?|交)的?(?=[\u4e00-\u9fff]{2})|"  # "给自己职工缴的住房公积金"
     r"(?<=[\u4e00-\u9fff]{2})(?<![花用拿借])出去(?=\s*(?:$|[吗呢啊？?。]))|"  # "派几个团组出去"; 没花出去 is unspent
     r"(?:^|(?<=[\s年]))(?:搞|弄)(?=[\u4e00-\u9fff\d])|"  # "搞人口抽样调查给了多少钱": the work itself
+    r"(?<![过原后])(?:去|来)了?(?=几|多少)|"  # "出国去了几个人": who went, of the item named or the one before
     r"(?<=拨款|资金|基金)(?:发|安排|支付|开支|列支)(?=的)|"  # "用财政拨款发的绩效工资"
     r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|(?<![\u4e00-\u9fff])共(?=有?(?:几|多少))|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
-COUNT_HINTS = {**{u: (u,) for u in COUNT_UNITS if u not in ("%", "‰", "百分比", "个月", "年", "月", "日", "分")},
+_NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日", "分")
+COUNT_HINTS = {**{u: (u,) for u in (*COUNT_UNITS, *TEN_THOUSAND_UNITS) if u not in _NOT_HINTS},  # 多少万页: 万页
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人",),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人",), "月": ("个月", "月"),
                "支": ("支",)}  # "多少支疫苗": a count no money figure answers (多少支出 is no count)
@@ -258,7 +267,7 @@ def clean_focus(text: str) -> str:
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
-    for pattern in (_ALL_FUNDS, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
+    for pattern in (_ALL_FUNDS, _WITHOUT_CARRIED, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
                     _OVERRUN):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", _PAID_WITH.sub(r"\g<fund>", text))
@@ -566,6 +575,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     name = _NAME.search(rest)  # "有几个下属单位，叫什么": the sentence naming them says how many too
     asks_name = name is not None and (not counted or counted.start() < name.start())
     asks_purpose = bool(_PURPOSE.search(rest)) and not counted
+    asks_what_money = bool(defines and _WHAT_MONEY.search(rest))
     asks_field = bool(asked_fields(rest)) and not counted  # "算啥性质的项目", "归哪个部门管": a field of its 绩效目标表
     duty = None if counted else asked_duty(rest)  # "管不管出国审批": whether the body's duties name the matter
     if duty is not None:
@@ -690,7 +700,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     read_as = canonical_variants(focus) if not whole_terms(focus) else []
     if whole or len(focus) < 3 and (completion or not (canonical_terms(rest) or read_as)):
         # names no item, or only 收入/支出: the whole budget's terms that contain what it names
-        wholes = whole_terms(focus) or (spending_terms() if completion else total_terms() + spending_terms())
+        wholes = whole_terms(focus) or (spending_terms() if completion else people_terms() if not focus and unit_hint[:1] == ("人",)
+                                        else total_terms() + spending_terms())
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]
         # a rate of 支出 is the whole's, never a 支出 item's: the bare word is its last term there
         # ("支出决算完成年初预算的…" is stated of 支出 itself, after the whole's terms)
@@ -738,7 +749,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         money_unit=DisplayUnit(money["unit"]) if (money := _MONEY_UNIT_ASKED.search(rest)) else None,
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else _compared_basis(rest) or asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
-        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose,
+        asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, asks_what_money=asks_what_money,
         asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=tables or fund_tables,
         operands=across.operands if across else [], rows=rows, threshold=bounded[0] if bounded else None,

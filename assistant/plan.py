@@ -125,6 +125,7 @@ class QuestionPlan:
     asks_definition: bool = False  # 是什么意思, 指什么, 包括什么
     asks_name: bool = False  # 叫什么名字: answered only by a sentence or row that names something
     asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
+    asks_what_money: bool = False  # 是什么钱, 哪来的: what the sentence stating the item's figure says it is
     asks_duty: bool = False  # 管不管, 负不负责: whether the body's listed duties name the matter (`focus`)
     scope: str = ""  # the whole a part is asked inside (政府采购 of 政府采购里买图书): its own figure never answers
     tables: frozenset[TableKind] = frozenset()  # the tables asked of: one named (部门支出总表里), all funds' (用全部资金)

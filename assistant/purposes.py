@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation
 from assistant.citations import SourceTexts
 from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
 from assistant.plan import QuestionPlan
@@ -12,6 +12,8 @@ from index.fact_store import FactRecord
 
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
 _USED_FOR = re.compile(r"(?:主要)?用于(?P<purpose>[^。；;\n]{2,80})")
+# "…36.80万元，占0.26%，为某所可回收物处置收入": what the figure's sentence says the money is
+_SAID_TO_BE = re.compile(r"[，,]\s*(?P<verb>(?:主要|全部)?(?:为|是|系|来源于|来自))(?P<what>[^，,。；;\n]{2,80})")
 
 
 def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
@@ -33,18 +35,39 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
 
 def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
     """The 用于 clause after the best-named item's figure in the sentence stating it, or None."""
+    found = _clause_after_figure(intent, facts, texts, _USED_FOR, "。\n")
+    if found is None:
+        return None
+    fact, used, citation = found
+    said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
+    return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
+
+
+def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
+    """"其他收入是哪来的", "上年结转资金是什么钱": what the clause after the item's own figure says it is ("其他收入36.80万元，
+    占0.26%，为某所可回收物处置收入"), or None."""
+    found = _clause_after_figure(intent, facts, texts, _SAID_TO_BE, "。；;\n")
+    if found is None:
+        return None
+    fact, said, citation = found
+    text = f"{_owner(fact)}{fact.subject}{fact.value}{fact.unit or ''}，{said['verb']}{said['what']}。"
+    return Answer(question=intent.question, kind="text", text=text, citations=[citation], route="fact")
+
+
+def _clause_after_figure(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts, clause: re.Pattern[str],
+                         ends: str) -> tuple[FactRecord, re.Match[str], Citation] | None:
+    """The best-named item's figure stated in prose, the clause matching `clause` after it in the same sentence (up to
+    one of `ends`), and the citation from the figure to the clause's end; None when either is missing."""
     ranked = rank_facts([f for f in facts if f.origin == "text"], intent.terms, intent.question) if intent.terms else []
     if not ranked or ranked[0].score < MIN_OPERAND_SCORE:
         return None
     fact = ranked[0].fact
     text = texts.text(fact.doc_id)
-    sentence_end = min((at for mark in "。\n" if (at := text.find(mark, fact.end)) >= 0), default=len(text))
-    used = _USED_FOR.search(text, fact.end, sentence_end)
-    if used is None:
+    sentence_end = min((at for mark in ends if (at := text.find(mark, fact.end)) >= 0), default=len(text))
+    found = clause.search(text, fact.end, sentence_end)
+    if found is None:
         return None
-    citation = texts.cite(fact.doc_id, fact.start, used.end(), fact.page)
-    said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
-    return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
+    return fact, found, texts.cite(fact.doc_id, fact.start, found.end(), fact.page)
 
 
 def _owner(fact: FactRecord) -> str:

@@ -216,7 +216,7 @@ class RetrievalPath:
             ranked = sorted(ranked, key=lambda s: -(s.score + (REASON_BONUS if REASON_STATED.search(s.text) else 0.0)))
         if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
-            ranked = [*self._glossary_entries([intent.focus, *intent.terms], docs), *ranked]
+            ranked = [*self._glossary_entries(_defined_words(intent), docs), *ranked]
         section = None if intent.asks_name or intent.sub_unit else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
         # a sentence opening with the body's name gets no edge over the text under the heading asked for; a question
         # that asks only for that heading ("是干什么的": 主要职能) is answered by it
@@ -428,6 +428,15 @@ def _lists_names(text: str, focus: str) -> bool:
     """Whether the sentence lists names of the kind asked, side by side and ending alike in the asked word's ending:
     "设城南人民法庭、岚桥人民法庭…" for the 派出法庭 asked."""
     return any(a[-2:] == b[-2:] and a[-2:] in focus for a, b in (m.groups() for m in _NAMES_LISTED.finditer(text)))
+
+
+def _defined_words(intent: QuestionPlan) -> list[str]:
+    """The words a definition question asks about, the asked item first: a basis whose word the item is the end of
+    ("全年预算数是什么意思", planned as 预算数 on the 全年预算数 basis) is the word asked."""
+    words = [intent.focus, *intent.terms]
+    if intent.basis and intent.focus and intent.basis.value.endswith(intent.focus):
+        return [intent.basis.value, *words]
+    return words
 
 
 def _definition_bonus(text: str, intent: QuestionPlan) -> float:

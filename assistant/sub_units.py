@@ -10,6 +10,7 @@ from assistant.plan import ALL_FUNDS_TABLES
 from assistant.vocabulary import generic_item_words
 from index.fact_store import FactRecord
 from index.query_expansion import canonical_variants
+from ingest.facts import BUDGET_SIDES
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
@@ -19,6 +20,7 @@ from ingest.tables import is_total_label
 from ingest.vocabulary import vocabulary
 
 _PROJECTS = "项目"
+_PART_LEAD = re.compile(r"^其中[：:]?")
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
 WHOLE_TABLES = (*ALL_FUNDS_TABLES, TableKind.OTHER)  # tables of all a unit's money, not of one item (三公, 政府采购)
 
@@ -31,10 +33,31 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
     fits = (lambda f: f.unit in counted) if counted else (lambda f: f.kind is FactKind.AMOUNT and is_money(f.unit))
     rows = sorted((f for f in facts if f.origin == "table" and f.subject.endswith(unit) and fits(f)
                    and f.period in (None, f.year)), key=lambda f: f.start)  # not a column of the year before
-    if not rows:
-        return None
+    column = [f for f in facts if f.origin == "table" and is_unit_column(f, unit) and fits(f)]
     item = asked.replace(unit, "")
-    return next((found for said in [item, *canonical_variants(item)] if (found := _in_row(rows, said))), None)
+    said = [item, *canonical_variants(item)]
+    return next((found for name in said if (found := _in_row(rows, name))), None) \
+        or next((found for name in said if (found := _in_column(column, name))), None)
+
+
+def is_unit_column(fact: FactRecord, unit: str) -> bool:
+    """Whether the figure stands in a column of the unit, in a table of units side by side (合计 | 本级 | 某中心)."""
+    return bool(fact.col_path) and fact.col_path[-1].endswith(unit) and fact.table_kind in WHOLE_TABLES
+
+
+def _in_column(column: list[FactRecord], item: str) -> FactRecord | None:
+    """The figure of `item` in a unit's column: the row of that name ("其中：基本支出"), or the total row when the item
+    names only the unit's whole ("支出合计" of "某中心支出多少"), or None."""
+    asked = normalise(item)
+    if named := [f for f in column if _row_name(f.subject) == asked]:
+        return named[0]
+    side_total = [f for f in column if _row_name(f.subject) in (f"{asked}合计", f"{asked}总计")]
+    return side_total[0] if len(side_total) == 1 else None
+
+
+def _row_name(subject: str) -> str:
+    """A row's item without the 其中 that leads a part: "其中：基本支出" → 基本支出."""
+    return normalise(_PART_LEAD.sub("", subject))
 
 
 def own_office_item(asked: str, word: str) -> str:
@@ -66,11 +89,13 @@ def _in_row(rows: list[FactRecord], item: str) -> FactRecord | None:
     if not words:  # "林业科学研究院预算多少": its whole, the total column of the first table of all its money, or
         # the one sum of money the documents give of it (编制 | 实有 | 2025年预算数 in a table of units)
         total = next((f for f in rows if _total_column(f) and f.table_kind in WHOLE_TABLES), None)
-        return total or (rows[0] if len(rows) == 1 else None)
+        return total or (rows[0] if len(rows) == 1 and rows[0].table_kind in WHOLE_TABLES else None)
     rest = normalise(item)
     exact = [f for f in rows if f.col_path and normalise(f.col_path[-1]) == rest]
     grouped = [f for f in rows if _total_column(f) and all(w in normalise(f.measure) for w in words)]
-    totals = [f for f in rows if _total_column(f) and all(w in normalise(f.context.partition("：")[0]) for w in words)]
+    sides_only = set(words) <= set(BUDGET_SIDES)  # the 支出 of a 政府采购支出表 is no unit's 支出
+    totals = [f for f in rows if _total_column(f) and (f.table_kind in WHOLE_TABLES or not sides_only)
+              and all(w in normalise(f.context.partition("：")[0]) for w in words)]
     named = [f for f in rows if all(w in normalise(f.measure + f.context.partition("：")[0]) for w in words)]
     # 上级补助收入: the column of that name; 支出: the total column under 支出预算 of a table of units' 收入 and 支出, else
     # the total of the table of 支出; else the one column its name and its table's title name (政府采购里货物类: the

@@ -40,6 +40,11 @@ def total_terms() -> list[str]:
     return list(whole_budget_terms()["budget"])
 
 
+def people_terms() -> list[str]:
+    """Terms for the people a body has, asked without an item (有多少人: 实有人员, 在职人员 …)."""
+    return list(whole_budget_terms()["people"])
+
+
 def spending_terms() -> list[str]:
     """Terms for total spending, used by completion-rate questions (财政拨款支出, 支出决算 …)."""
     return list(whole_budget_terms()["spending"])

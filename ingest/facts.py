@@ -50,7 +50,8 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 # a bound word right before a figure: "不低于80%", "开展至少1次团体心理治疗"
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
-_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|$)")
+# "11个项目全部编制了绩效目标": an adverb after the noun ends it
+_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|全部|均|都|已|分别|$)")
 MIN_ATTRIBUTE_HEAD = 4  # characters of the words after 的 kept as what a count describes (党群服务站)
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
@@ -454,7 +455,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                     unit=unit,
                     qualifier=qualifier,
                     start=offset + clause_start,
-                    end=offset + match.end(),
+                    end=offset + (counted.end() if counted and subject.endswith(counted["noun"]) else match.end()),
                     origin="text",
                     context=sentence.strip(),
                     page=page,

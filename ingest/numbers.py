@@ -25,8 +25,8 @@ _ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋", _ASCII_DIGIT_CHAR
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 # a count in ten thousands of its unit, as a cell prints it: ≥6.5万条, 42万件
-_TEN_THOUSANDS = tuple(f"万{u}" for u in COUNT_UNITS if len(u) == 1 and u not in ("%", "‰", "分", "年", "月", "日", "天"))
-_UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, *_TEN_THOUSANDS, "（个）月", "(个)月"],
+TEN_THOUSAND_UNITS = tuple(f"万{u}" for u in COUNT_UNITS if len(u) == 1 and u not in ("%", "‰", "分", "年", "月", "日", "天"))
+_UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, *TEN_THOUSAND_UNITS, "（个）月", "(个)月"],
                                               key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # "≤350 万元", and as 绩效目标 forms print it, ">150.00(家)"

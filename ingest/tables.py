@@ -387,8 +387,11 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
             cells.append(TableCell(cell, r, col, row_labels, chain, quantity))
     title = _title(caption_texts)
     # an indicator grid is a 绩效目标表 whatever its title (a 绩效自评 grid under a paragraph, a 附表 of one project)
-    grid = any(heads_indicator_grid([c.text for c in row]) for row in header_rows)
-    kind = TableKind.PERFORMANCE if grid else table_kind(title)
+    # or, under a title naming no other kind, a 项目名称 form whose grid header stands among its rows ("一级指标 |
+    # 二级指标 | 三级指标 | 指标值" under 年度绩效目标)
+    named = table_kind(title)
+    grid = any(heads_indicator_grid([c.text for c in row]) for row in [*header_rows, *(body if named is TableKind.OTHER else [])])
+    kind = TableKind.PERFORMANCE if grid else named
     return Table(
         id=table_id,
         title=title,

@@ -111,6 +111,11 @@ class AuditSource:
         """A figure whose clause is only 合计/总计: the whole stated again, its subject merely carried over."""
         return bool(_BARE_TOTAL.match(self.clause(fact)))
 
+    def noted_apart(self, fact: Fact) -> bool:
+        """A figure its note says is counted apart from some money ("1259.43万元（不含上年结转）"): no table's
+        figure of the item, which counts all of it, is the same figure."""
+        return bool(_NOTED_APART.match(self.text, fact.end))
+
     def of_other_year(self, fact: Fact) -> bool:
         """A figure its clause states for another year than the document's (上年预算, 上年执行数)."""
         year = self.stated_year(fact) or fact.period  # "2024年预算…", or "与上年决算1181.96万元相比"
@@ -122,6 +127,9 @@ class AuditSource:
         decimals = _PRINTED_DECIMALS.search(self.text, start, end)
         step = Decimal(1).scaleb(-len(decimals.group(1))) if decimals else Decimal(1)
         return to_wan(step, fact.unit) if is_money(fact.unit) else step
+
+
+_NOTED_APART = re.compile(r"\s*[（(](?:不含|不包括|未含|扣除|剔除)[^（）()]{0,16}[)）]")
 
 
 def is_level(fact: Fact) -> bool:

@@ -60,7 +60,7 @@ class Statements:
         for paragraph in source.paragraphs:
             for fact in paragraph.facts:
                 usable = is_level(fact) and not fact.scope and not source.of_other_year(fact) \
-                    and not source.restates_total(fact)
+                    and not source.restates_total(fact) and not source.noted_apart(fact)
                 named = read_name(fact.subject) if usable else None
                 if named:
                     out.append(

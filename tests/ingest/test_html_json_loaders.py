@@ -434,3 +434,18 @@ def test_rules_of_equals_and_dashes_in_a_pre_block_are_left_out(tmp_path: Path) 
     assert "===" not in doc.text and "---" not in doc.text
     assert grid(doc.tables[0])[-2:] == [["二、政府性基金预算拨款收入", "", "二、城乡社区支出", "200.00"],
                                         ["收入总计", "1,200.00", "支出总计", "1,200.00"]]
+
+
+def test_a_json_tables_title_above_its_fields_still_titles_it(tmp_path: Path) -> None:
+    """An export that prints a table's fields (project, budget, goal) between its title and its rows: the title and
+    the project it names are the table's, not the last field's "budget：186.00万元"."""
+    data = {"部门名称": "洳峂区人民防空办公室", "年度": 2025, "tables": [{
+        "table_no": "表12-2", "name": "项目支出绩效目标表（人防工程维护管理）", "project": "人防工程维护管理",
+        "budget": "186.00万元", "goal": "对区管公用人防工程开展日常维护管理和修缮，确保工程战时能用、平时好用。",
+        "columns": ["一级指标", "二级指标", "三级指标", "指标值"],
+        "rows": [["产出指标", "数量指标", "维护公用人防工程数量", "36处"]]}]}
+    path = tmp_path / "ruoang-district-civil-air-defense-office_2025_dept-budget.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    assert [t.title for t in doc.tables] == ["项目支出绩效目标表（人防工程维护管理）"]
+    assert [(f.subject, f.value) for f in doc.facts if f.unit == "处"] == [("人防工程维护管理", 36)]
