@@ -707,7 +707,7 @@ class Assistant:
             turn.draft = Draft(said) if said else None
         if turn.intent.asks_what_money and turn.docs:  # "其他收入是哪来的": what its own figure's sentence says it is
             said = what_money_answer(turn.intent, self._facts(turn), self.texts)
-            turn.draft = Draft(said) if said else turn.draft
+            turn.draft = Draft(self._with_glossary(turn, said)) if said else turn.draft
         if turn.intent.asks_name and not turn.intent.focus and turn.docs:
             turn.draft = self._full_name(turn, turn.docs[0])  # "区府办的全称": the name the document is published under
         if turn.draft is None and len(turn.docs) == 1 and _ASKS_EXISTENCE.search(turn.question):
@@ -730,6 +730,15 @@ class Assistant:
                 turn.draft = self._unexplained(turn) or (
                     direction and self._level_only(turn, f"比上年{direction}的说明及原因")) or turn.draft
         return turn
+
+    def _with_glossary(self, turn: Turn, said: Answer) -> Answer:
+        """What an item's own sentence says it is, followed by the glossary's general entry for the item when the
+        documents define it ("财政专户管理资金收入：指…")."""
+        entry = self._retrieval_path(turn).glossary_citation(turn.intent, self._retrieve(turn))
+        if entry is None or any(c.doc_id == entry.doc_id and c.start == entry.start for c in said.citations):
+            return said
+        return said.model_copy(update={"text": f"{said.text}名词解释：{readable(entry.quote.strip())}",
+                                       "citations": [*said.citations, entry]})
 
     def _unexplained(self, turn: Turn) -> Draft | None:
         """Why an item changed, where the document states the change and no reason for it: the change, and so."""

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from langchain_core.documents import Document
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation
 from assistant.citations import REASON_STATED, SourceTexts
 from assistant.fact_matching import averaged, names_the_whole, whole_names
 from assistant.fact_path import Draft
@@ -214,7 +214,9 @@ class RetrievalPath:
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
         if intent.asks_reason:
             ranked = sorted(ranked, key=lambda s: -(s.score + (REASON_BONUS if REASON_STATED.search(s.text) else 0.0)))
-        if intent.asks_definition:  # the sentence that defines the word ("年末结转和结余：指…") over others naming it
+        if intent.asks_definition and not intent.asks_what_money:
+            # the sentence that defines the word ("年末结转和结余：指…") over others naming it; what money an item is
+            # ("事业收入是什么钱") is said of the department's own money, not by the glossary's general entry
             ranked = sorted(ranked, key=lambda s: -(s.score + _definition_bonus(s.text, intent)))
             ranked = [*self._glossary_entries(_defined_words(intent), docs), *ranked]
         section = None if intent.asks_name or intent.sub_unit else best_section(intent.question, question_terms(intent), _documents(docs), self.texts)
@@ -290,6 +292,11 @@ class RetrievalPath:
                 items = Sentence(sentence.doc_id, span[0], span[1], "；".join(filter(None, lines)) + "。", sentence.page, 0.0)
                 return sorted([s for s in chosen if s.end <= span[0] or s.start >= span[1]] + [items], key=lambda s: s.start)
         return []
+
+    def glossary_citation(self, intent: QuestionPlan, docs: list[Document]) -> Citation | None:
+        """The citation of the glossary entry defining the asked item in the retrieved documents, or None."""
+        entries = self._glossary_entries(_defined_words(intent), docs)
+        return self.texts.cite(entries[0].doc_id, entries[0].start, entries[0].end, entries[0].page) if entries else None
 
     def _glossary_entries(self, terms: list[str], docs: list[Document]) -> list[Sentence]:
         """The line of each retrieved document that opens by defining the asked word ("（6）全年预算数：指…"), found in the

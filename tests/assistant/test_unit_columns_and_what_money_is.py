@@ -134,7 +134,9 @@ def test_what_money_is_is_the_clause_after_its_own_figure(assistant):
     assert carried.kind == "text" and "合同尾款" in carried.text
     other = assistant.ask("澥岙区医保局的其他收入是哪来的")
     assert other.kind == "text" and "医保业务培训收入" in other.text
+    assert "除财政拨款收入" in other.text and len(other.citations) == 2  # and the glossary's general entry
     assert parse_question("澥岙区医保局的上年结转资金是什么钱", []).asks_what_money
+    assert not parse_question("澥岙区医保局报了绩效目标的11个项目都是啥", []).asks_definition  # names, not a meaning
 
 
 def test_a_basis_asked_to_be_defined_is_defined_by_its_own_entry(assistant):
