@@ -702,8 +702,9 @@ class Assistant:
                 return turn  # "门诊收入和住院收入各是多少": each named item's figure, or not found; never a sentence
         elif turn.intent.asks_reason and turn.intent.terms:  # an item's reason, or the whole budget's
             turn.draft = self._reason(turn)
-        if turn.intent.asks_purpose and turn.docs:
-            said = purpose_answer(turn.intent, self._facts(turn), self.texts)
+        if turn.intent.asks_purpose and turn.docs:  # or, where no 用于 clause is stated, what the money is said to be
+            said = purpose_answer(turn.intent, self._facts(turn), self.texts) \
+                or what_money_answer(turn.intent, self._facts(turn), self.texts)
             turn.draft = Draft(said) if said else None
         if turn.intent.asks_what_money and turn.docs:  # "其他收入是哪来的": what its own figure's sentence says it is
             said = what_money_answer(turn.intent, self._facts(turn), self.texts)

@@ -261,16 +261,17 @@ def _told_after(text: str, end: int, paragraph_end: int) -> tuple[int, int] | No
 
 
 def _told_next(text: str, end: int, paragraph_end: int) -> tuple[int, int] | None:
-    """The sentence after the one a figure ends in, in the figure's own paragraph, when it says why the item is as it
-    is (未安排, 并入, 不再…) rather than what the money is for; else None."""
+    """The first sentence after the one a figure ends in, in the figure's own paragraph, that says why the item is as
+    it is (未安排, 并入, 不再…) rather than what the money is for ("（项）。年初预算为0.00万元，…。年初未安排预算，
+    调整预算数为上级追加的…"); else None."""
     sentence_end = end - 1 if _ends_sentence(text, end) else text.find("。", end)  # "…：未安排。" ends its own
     if sentence_end < 0 or 0 <= paragraph_end < sentence_end:
         return None
-    following = SENTENCE.match(text, sentence_end + 1)
-    if following is None or (0 <= paragraph_end < following.end() - 1) or not _EXPLAINS.search(following.group()):
-        return None
-    lead = len(following.group()) - len(following.group().lstrip())
-    return following.start() + lead, following.start() + len(following.group().rstrip())
+    for following in SENTENCE.finditer(text, sentence_end + 1, paragraph_end if paragraph_end >= 0 else len(text)):
+        if _EXPLAINS.search(following.group()):
+            lead = len(following.group()) - len(following.group().lstrip())
+            return following.start() + lead, following.start() + len(following.group().rstrip())
+    return None
 
 
 def _header_span(text: str, table: TableRecord, fact: FactRecord) -> Span | None:

@@ -565,8 +565,9 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
         described = f"{described} {note}"  # the row's bracketed name completes the asked words: 火把节活动
     if _names_a_body(term) and not _written_short(term, normalise(described)):
         return 0.0  # a body is named by all its name, if short (公路中心): 人民法庭两庭维修改造 is no figure of 城南人民法庭
-    if (body := _other_body(fact.subject, fact.department)) and not _names_body(term, *body):
-        return 0.0  # 省医保基金稽核局支出 is that body's, never the 职工医保基金支出 its words overlap
+    if is_money(fact.unit) and (body := _other_body(fact.subject, fact.department)) and not _names_body(term, *body):
+        return 0.0  # 省医保基金稽核局支出 is that body's money, never the 职工医保基金支出 its words overlap (a count of
+        # bodies, 9个社区居民委员会, is no body's figure)
     if _side(term) and _an_item_beside(normalise(fact.subject), asked):
         return 0.0  # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出
     found = asked & _word_set(described)

@@ -44,7 +44,7 @@ from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
-from assistant.sub_units import unit_figure
+from assistant.sub_units import is_unit_column, unit_figure
 from index.fact_store import DocumentRecord, FactRecord
 from ingest.classify import table_kind
 from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
@@ -683,15 +683,21 @@ class FactPath:
 
     def _unit_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """A sub-unit's share of its department's whole: its row's figure over the total row of the same table and
-        column, the only whole that counts what the row counts (上年结转 too where the row holds it)."""
+        column (or its column's figure over the same row's total column, units side by side), the only whole that
+        counts what the row counts (上年结转 too where the row holds it)."""
         row = unit_figure(intent.sub_unit, intent.parts[0], facts)
-        total = next((f for f in facts if row and f.table_id == row.table_id and f.doc_id == row.doc_id
-                      and f.col_path == row.col_path and is_total_label(f.subject)), None)
+        if row and is_unit_column(row, intent.sub_unit):  # units side by side: the same row's 合计 column
+            total = next((f for f in facts if f.table_id == row.table_id and f.doc_id == row.doc_id
+                          and f.row_path == row.row_path and f.col_path and is_total_label(f.col_path[-1])), None)
+        else:
+            total = next((f for f in facts if row and f.table_id == row.table_id and f.doc_id == row.doc_id
+                          and f.col_path == row.col_path and is_total_label(f.subject)), None)
         if row is None or total is None:
             return None
         result = compute.share(self._money(row), self._money(total))
+        unit = row.col_path[-1] if is_unit_column(row, intent.sub_unit) else ""  # the column names the unit
         return self._computed(intent, f"占{_named(total, intent.parts[1])}的比例", row, [row, total], result, "%",
-                              _named(row, intent.parts[0]))
+                              f"{unit}{_named(row, intent.parts[0])}")
 
     def _stated_share(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """The share the document states for the part ("基本支出5377.64万元，占55.10%"), when the whole asked is

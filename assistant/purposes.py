@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
 from assistant.plan import QuestionPlan
@@ -13,7 +13,8 @@ from index.fact_store import FactRecord
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
 _USED_FOR = re.compile(r"(?:主要)?用于(?P<purpose>[^。；;\n]{2,80})")
 # "…36.80万元，占0.26%，为某所可回收物处置收入": what the figure's sentence says the money is
-_SAID_TO_BE = re.compile(r"[，,]\s*(?P<verb>(?:主要|全部)?(?:为|是|系|来源于|来自))(?P<what>[^，,。；;\n]{2,80})")
+_MONEY_IS = r"(?P<verb>(?:主要|全部|均)?(?:为|是|系|来源于|来自))(?P<what>[^。；;\n]{2,120})"
+_SAID_TO_BE = re.compile(rf"[，,]\s*{_MONEY_IS}")
 
 
 def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
@@ -35,39 +36,55 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
 
 def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
     """The 用于 clause after the best-named item's figure in the sentence stating it, or None."""
-    found = _clause_after_figure(intent, facts, texts, _USED_FOR, "。\n")
-    if found is None:
+    fact = _best_stated(intent, facts)
+    used = _clause_after(fact, texts, _USED_FOR, "。\n") if fact else None
+    if fact is None or used is None:
         return None
-    fact, used, citation = found
+    citation = texts.cite(fact.doc_id, fact.start, used.end(), fact.page)
     said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
 
 
 def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
     """"其他收入是哪来的", "上年结转资金是什么钱": what the clause after the item's own figure says it is ("其他收入36.80万元，
-    占0.26%，为某所可回收物处置收入"), or None."""
-    found = _clause_after_figure(intent, facts, texts, _SAID_TO_BE, "。；;\n")
-    if found is None:
+    占0.26%，为某所可回收物处置收入"), or a clause naming the item again in its paragraph or the next ("事业收入218.46万元，
+    占1.15%；…。\n事业收入主要为…取得的收入"); None when neither says."""
+    fact = _best_stated(intent, facts)
+    if fact is None:
         return None
-    fact, said, citation = found
+    again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(fact.subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
+    said = _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again)
+    if said is None:
+        return None
+    between = texts.text(fact.doc_id)[fact.end : said.start()]
+    if "\n" in between or "。" in between:  # the figure, then the clause that names the item again
+        clause_start = said.start() + 1 + len(said.group()[1:]) - len(said.group()[1:].lstrip())
+        citations = [texts.cite(fact.doc_id, fact.start, fact.end, fact.page), texts.cite(fact.doc_id, clause_start, said.end())]
+    else:
+        citations = [texts.cite(fact.doc_id, fact.start, said.end(), fact.page)]
     text = f"{_owner(fact)}{fact.subject}{fact.value}{fact.unit or ''}，{said['verb']}{said['what']}。"
-    return Answer(question=intent.question, kind="text", text=text, citations=[citation], route="fact")
+    return Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
 
 
-def _clause_after_figure(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts, clause: re.Pattern[str],
-                         ends: str) -> tuple[FactRecord, re.Match[str], Citation] | None:
-    """The best-named item's figure stated in prose, the clause matching `clause` after it in the same sentence (up to
-    one of `ends`), and the citation from the figure to the clause's end; None when either is missing."""
+def _best_stated(intent: QuestionPlan, facts: list[FactRecord]) -> FactRecord | None:
+    """The figure stated in prose that best names the asked item, or None."""
     ranked = rank_facts([f for f in facts if f.origin == "text"], intent.terms, intent.question) if intent.terms else []
-    if not ranked or ranked[0].score < MIN_OPERAND_SCORE:
-        return None
-    fact = ranked[0].fact
+    return ranked[0].fact if ranked and ranked[0].score >= MIN_OPERAND_SCORE else None
+
+
+def _said_again(fact: FactRecord, texts: SourceTexts, again: re.Pattern[str]) -> re.Match[str] | None:
+    """The clause naming the fact's item again that `again` finds in the figure's paragraph or the one after it."""
+    text = texts.text(fact.doc_id)
+    line_end = text.find("\n", fact.end)
+    next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    return again.search(text, fact.end, next_end if next_end >= 0 else len(text))
+
+
+def _clause_after(fact: FactRecord, texts: SourceTexts, clause: re.Pattern[str], ends: str) -> re.Match[str] | None:
+    """The clause matching `clause` after the fact's figure, before the first of `ends` after it, or None."""
     text = texts.text(fact.doc_id)
     sentence_end = min((at for mark in ends if (at := text.find(mark, fact.end)) >= 0), default=len(text))
-    found = clause.search(text, fact.end, sentence_end)
-    if found is None:
-        return None
-    return fact, found, texts.cite(fact.doc_id, fact.start, found.end(), fact.page)
+    return clause.search(text, fact.end, sentence_end)
 
 
 def _owner(fact: FactRecord) -> str:

@@ -310,6 +310,8 @@ def _count_unit_from_label(label: str) -> str | None:
         return None
     first = re.split(r"[、,，/]", match[1])[0].strip()
     quantity = parse_quantity(f"1{first}")
+    if quantity and quantity.unit == "人" and "人次" in label:
+        return "人次"  # "因公出国（境）人次数（人）" counts visits, as its name says
     return quantity.unit if quantity else None
 
 

@@ -26,6 +26,8 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 2024年度收入合计3,210.00万元，其中：财政拨款收入3,160.00万元；其他收入50.00万元，占1.56%，为区医保中心医保业务培训收入。
 上年结转45.00万元，为医保信息系统升级项目2023年未支付完毕的合同尾款。
 2024年度一般公共预算支出3,115.00万元（不含上年结转）。
+2024年度经营收入12.00万元，占0.37%。本部门无上级补助收入。
+经营收入主要为区医保中心档案查询复印服务取得的收入。
 
 ### 二、“三公”经费支出决算情况说明
 
@@ -93,6 +95,15 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 | 高速档案扫描仪 | A02 货物 | 4 | 台 | 68.00 |
 | 稽核软件服务 | C 服务 | 1 | 项 | 112.50 |
 
+### 表7　“三公”经费支出决算表
+
+单位：万元
+
+| 项目 | 决算数 |
+|---|---:|
+| 因公出国（境）费 | 8.46 |
+| 因公出国（境）人次数（人） | 3 |
+
 ### 表6-1　医保稽核能力提升
 
 | 项目名称 | 医保稽核能力提升 |  |  |
@@ -118,6 +129,18 @@ def test_a_unit_laid_out_as_a_column_answers_for_itself(assistant):
     assert whole.kind == "number" and whole.value == pytest.approx(560.0)  # never its 政府采购 row's 180.50
 
 
+def test_a_share_of_a_unit_laid_out_as_a_column_is_over_its_rows_total(assistant):
+    first = assistant.ask("澥岙区医保局的区医保中心2024年支出多少")
+    assert first.value == pytest.approx(1100.0)
+    share = assistant.ask("占整个部门支出的比例是多少", context=first.context)
+    assert share.kind == "number" and share.value == pytest.approx(34.81, abs=0.01)  # 1100 ÷ 3160
+
+
+def test_a_count_of_visits_is_in_visits_whatever_its_bracket_says(assistant):
+    answer = assistant.ask("澥岙区医保局2024年因公出国人次数是多少")
+    assert answer.kind == "number" and answer.value == 3 and answer.unit == "人次"
+
+
 def test_a_units_purchases_are_answered_from_its_purchase_row(assistant):
     answer = assistant.ask("澥岙区医保局的基金稽核所政府采购多少")
     assert answer.kind == "number" and answer.value == pytest.approx(180.5)
@@ -135,6 +158,10 @@ def test_what_money_is_is_the_clause_after_its_own_figure(assistant):
     other = assistant.ask("澥岙区医保局的其他收入是哪来的")
     assert other.kind == "text" and "医保业务培训收入" in other.text
     assert "除财政拨款收入" in other.text and len(other.citations) == 2  # and the glossary's general entry
+    used = assistant.ask("澥岙区医保局上年结转资金用在哪个项目上")  # no 用于 clause: what the money is said to be
+    assert used.kind == "text" and "医保信息系统升级项目" in used.text
+    run = assistant.ask("澥岙区医保局的经营收入是怎么来的")  # said again on the next line
+    assert run.kind == "text" and "档案查询复印服务" in run.text and "12.00" in run.citations[0].quote
     assert parse_question("澥岙区医保局的上年结转资金是什么钱", []).asks_what_money
     assert not parse_question("澥岙区医保局报了绩效目标的11个项目都是啥", []).asks_definition  # names, not a meaning
 
