@@ -62,7 +62,6 @@ _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|亿)?元")  # "各个村卫生室分别花了多少钱"
 _MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
-_WHICH_PROJECT = re.compile(r"哪[个些]项目")  # money asked after by the project it is for
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
 
 
@@ -703,9 +702,9 @@ class Assistant:
                 return turn  # "门诊收入和住院收入各是多少": each named item's figure, or not found; never a sentence
         elif turn.intent.asks_reason and turn.intent.terms:  # an item's reason, or the whole budget's
             turn.draft = self._reason(turn)
-        if turn.intent.asks_purpose and turn.docs:  # "用在哪个项目上", where no 用于 clause says: what the money is said to be
-            said = purpose_answer(turn.intent, self._facts(turn), self.texts) or (
-                what_money_answer(turn.intent, self._facts(turn), self.texts) if _WHICH_PROJECT.search(turn.question) else None)
+        if turn.intent.asks_purpose and turn.docs:  # where no 用于 clause says: what the money is said to be for
+            said = purpose_answer(turn.intent, self._facts(turn), self.texts) \
+                or what_money_answer(turn.intent, self._facts(turn), self.texts, of_use=True)
             turn.draft = Draft(said) if said else None
         if turn.intent.asks_what_money and turn.docs:  # "其他收入是哪来的": what its own figure's sentence says it is
             said = what_money_answer(turn.intent, self._facts(turn), self.texts)

@@ -8,6 +8,7 @@ from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
 from assistant.plan import QuestionPlan
+from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
@@ -45,17 +46,18 @@ def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], tex
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
 
 
-def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
+def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts, of_use: bool = False) -> Answer | None:
     """"其他收入是哪来的", "上年结转资金是什么钱": what the clause after the item's own figure says it is ("其他收入36.80万元，
     占0.26%，为某所可回收物处置收入"), or a clause naming the item again in its paragraph or the next ("事业收入218.46万元，
-    占1.15%；…。\n事业收入主要为…取得的收入"); None when neither says."""
+    占1.15%；…。\n事业收入主要为…取得的收入"); None when neither says, or when asked what it is for (`of_use`) and
+    the clause names only the fund it came from."""
     fact = _best_stated(intent, facts)
     if fact is None:
         return None
     again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(fact.subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
     said = _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again)
-    if said is None:
-        return None
+    if said is None or of_use and _names_a_fund(said["what"]):
+        return None  # "全部为上年结转的一般公共预算拨款" says where the money came from, not what it is for
     between = texts.text(fact.doc_id)[fact.end : said.start()]
     if "\n" in between or "。" in between:  # the figure, then the clause that names the item again
         clause_start = said.start() + 1 + len(said.group()[1:]) - len(said.group()[1:].lstrip())
@@ -64,6 +66,11 @@ def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sour
         citations = [texts.cite(fact.doc_id, fact.start, said.end(), fact.page)]
     text = f"{_owner(fact)}{fact.subject}{fact.value}{fact.unit or ''}，{said['verb']}{said['what']}。"
     return Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
+
+
+def _names_a_fund(what: str) -> bool:
+    """Whether what the money is said to be is a fund it came from ("上年结转的一般公共预算拨款")."""
+    return what.removeprefix("上年结转的").startswith(tuple(fund_words()))
 
 
 def _best_stated(intent: QuestionPlan, facts: list[FactRecord]) -> FactRecord | None:

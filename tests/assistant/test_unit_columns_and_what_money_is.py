@@ -23,7 +23,7 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 
 ### 一、收入支出决算总体情况
 
-2024年度收入合计3,210.00万元，其中：财政拨款收入3,160.00万元；其他收入50.00万元，占1.56%，为区医保中心医保业务培训收入。
+2024年度收入合计3,210.00万元，其中：财政拨款收入3,160.00万元，全部为一般公共预算拨款；其他收入50.00万元，占1.56%，为区医保中心医保业务培训收入。
 上年结转45.00万元，为医保信息系统升级项目2023年未支付完毕的合同尾款。
 2024年度一般公共预算支出3,115.00万元（不含上年结转）。
 2024年度经营收入12.00万元，占0.37%。本部门无上级补助收入。
@@ -160,6 +160,8 @@ def test_what_money_is_is_the_clause_after_its_own_figure(assistant):
     assert "除财政拨款收入" in other.text and len(other.citations) == 2  # and the glossary's general entry
     used = assistant.ask("澥岙区医保局上年结转资金用在哪个项目上")  # no 用于 clause: what the money is said to be
     assert used.kind == "text" and "医保信息系统升级项目" in used.text
+    fund = assistant.ask("澥岙区医保局财政拨款收入是干什么用的")  # a fund's composition is no purpose
+    assert "全部为" not in fund.text
     run = assistant.ask("澥岙区医保局的经营收入是怎么来的")  # said again on the next line
     assert run.kind == "text" and "档案查询复印服务" in run.text and "12.00" in run.citations[0].quote
     assert parse_question("澥岙区医保局的上年结转资金是什么钱", []).asks_what_money
