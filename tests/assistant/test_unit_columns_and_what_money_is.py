@@ -17,7 +17,11 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 
 ## 第一部分　部门概况
 
-本部门编制40名，实有在职人员38人，退休人员12人。
+本部门编制40名，实有在职人员38人，退休人员12人。辖区内设东苑社区、西苑社区、南苑社区3个社区居民委员会。
+
+### 一般公共预算财政拨款支出决算说明
+
+1.医疗保障经办事务（项）。年初预算为0.00万元，调整预算为80.00万元，支出决算为78.00万元。年初未安排预算，调整预算数为上级追加的医保经办能力提升资金。
 
 ## 第二部分　2024年度部门决算情况说明
 
@@ -211,6 +215,16 @@ def test_this_project_in_a_follow_up_is_the_project_asked_before(assistant):
     assert first.value == pytest.approx(303.0)
     follow = assistant.ask("这个项目稽核多少万页", context=first.context)
     assert follow.kind == "number" and follow.value == pytest.approx(180.0)
+
+
+def test_a_count_of_bodies_is_no_bodys_figure(assistant):
+    answer = assistant.ask("澥岙区医保局下面有几个社区")
+    assert answer.kind == "number" and answer.value == 3
+
+
+def test_a_reason_two_sentences_on_in_the_figures_paragraph(assistant):
+    answer = assistant.ask("澥岙区医保局2024年医疗保障经办事务年初没有预算，为啥有支出")
+    assert answer.kind == "text" and "上级追加" in answer.text
 
 
 def test_people_asked_without_an_item_are_the_staff(assistant):

@@ -89,3 +89,14 @@ def test_a_table_written_as_an_html_block_in_markdown_is_a_table(tmp_path: Path)
     assert figures["审计业务", "项目支出"] == Decimal("1085.00")
     assert figures["行政运行", "基本支出"] == Decimal("1838.52")
     assert ("行政运行", "项目支出") not in figures
+
+
+def test_a_numbered_caption_keeps_its_own_title_under_a_parent_title(tmp_path: Path) -> None:
+    """"表11-1 某项目" right above a form is its title, though "表11 项目支出绩效目标表" stands a few lines higher."""
+    path = tmp_path / "yaoxi-district-health-center_2025_unit-budget.md"
+    path.write_text("# 垚浠区社区卫生服务中心2025年单位预算\n\n### 表11 项目支出绩效目标表\n\n单位：万元\n\n"
+                    "本表列示2025年全部项目的绩效目标。\n\n部门：垚浠区社区卫生服务中心\n\n"
+                    "#### 表11-1 国家基本公共卫生服务项目\n\n| 项目名称 | 国家基本公共卫生服务项目 |  |  |\n"
+                    "|---|---|---|---|\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                    "| 产出指标 | 数量指标 | 老年人健康管理人数 | ≥9800人 |\n", encoding="utf-8")
+    assert [t.title for t in parse_file(path).tables] == ["表11-1 国家基本公共卫生服务项目"]
