@@ -63,11 +63,6 @@ MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one 
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|亿)?元")  # "各个村卫生室分别花了多少钱"
 _MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
-
-
-def _gives_reason(text: str) -> bool:
-    """Whether an answer explains: by its reason words, or by saying where the money went or why none is held."""
-    return bool(_GIVES_REASON.search(text) or EXPLAINS_WHY.search(text))
 # what a question against last year asks that a document may not state, as a refusal names it
 _GENERIC_TAILS = ("支出", "经费", "资金")  # words after an item's name that name no other item
 _AGAINST_LAST_YEAR = {Operation.CHANGE: "比上年的增减", Operation.GROWTH: "比上年的增长幅度", Operation.PREVIOUS: "上年的数字"}
@@ -107,6 +102,11 @@ class Turn:
     stated_for: int | None = None  # the year asked, when only a later document states figures for it
     named_alone: bool = False  # the question names a sub-unit without its department
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
+
+
+def _gives_reason(text: str) -> bool:
+    """Whether an answer explains: by its reason words, or by saying where the money went or why none is held."""
+    return bool(_GIVES_REASON.search(text) or EXPLAINS_WHY.search(text))
 
 
 def _basis(document: DocumentRecord) -> Basis:
