@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.fact_matching import basis_fit, measure_class, normalise
+from assistant.vocabulary import compound_items
 from index.fact_store import FactRecord
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
@@ -163,3 +164,26 @@ def projects_in(facts: list[FactRecord], kind: TableKind) -> list[ListPart]:
         if fact.table_kind is kind and fact.subject and not is_total_label(fact.subject):
             projects.setdefault(fact.subject, []).append(fact)
     return [ListPart(name, next((f for f in found if is_money(f.unit)), found[0])) for name, found in projects.items()]
+
+
+_GROUP_JOIN = "及"  # a group's name as documents print it: 公务用车购置及运行费
+
+
+def grouped_parts(parts: list[ListPart]) -> list[tuple[str, list[ListPart]]]:
+    """The parts with each pair that documents also print as one item named with 及 set under that name
+    (公务用车购置费 and 公务用车运行费 under 公务用车购置及运行费); the others alone, each under its own label."""
+    labels = [normalise(part.label) for part in parts]
+    groups: list[tuple[str, list[ListPart]]] = []
+    taken: set[int] = set()
+    for at, part in enumerate(parts):
+        if at in taken:
+            continue
+        name = next((name for name, pieces in compound_items().items() if _GROUP_JOIN in name and len(pieces) == 2
+                     and pieces[0] == labels[at] and pieces[1] in labels[at + 1 :]), None)
+        if name is None:
+            groups.append((part.label, [part]))
+            continue
+        other = labels.index(compound_items()[name][1], at + 1)
+        taken.add(other)
+        groups.append((name, [part, parts[other]]))
+    return groups

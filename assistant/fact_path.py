@@ -38,7 +38,7 @@ from assistant.fact_matching import (
     rank_facts,
     overlapping,
 )
-from assistant.fact_lists import MIN_LIST_PARTS, ListPart, list_parts, projects_in
+from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_parts, projects_in
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
@@ -780,8 +780,15 @@ class FactPath:
                 return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{named}所列项目{len(parts)}个：{listing}。")
         if len(parts) < MIN_LIST_PARTS:
             return None
-        listing = "；".join(f"{part.label}：{self._describe(part.fact)}" for part in parts)
-        return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{intent.focus}包括{len(parts)}项：{listing}。")
+        groups = grouped_parts(parts)  # 公务用车购置及运行费（公务用车购置费：…；公务用车运行费：…）
+        listing = "；".join(self._listed_group(label, members) for label, members in groups)
+        return self._listed(intent, parts, f"{self._owner(parts[0].fact)}{intent.focus}包括{len(groups)}项：{listing}。")
+
+    def _listed_group(self, label: str, members: list[ListPart]) -> str:
+        """One entry of a list: a part and its figure, or a group's name with its parts and theirs."""
+        if len(members) == 1:
+            return f"{label}：{self._describe(members[0].fact)}"
+        return f"{label}（{'，'.join(f'{part.label}：{self._describe(part.fact)}' for part in members)}）"
 
     def _each_named(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """Each item the question names with its figure, cited; None unless every one is found."""

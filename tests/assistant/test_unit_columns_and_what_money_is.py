@@ -118,7 +118,14 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 | 产出指标 | 时效指标 | 单批次稽核周期 | ≤30天 |
 """
 
-DOCS = {"xie-ao-district-healthcare-security-bureau_2024_dept-final-account.md": FINAL}
+ARCHIVES = """澥岙区档案馆2025年单位预算
+
+一、“三公”经费预算情况说明
+2025年澥岙区档案馆“三公”经费预算4.80万元，比2024年预算减少0.90万元。其中：因公出国（境）费0.00万元；公务用车购置费0.00万元；公务用车运行费3.60万元；公务接待费1.20万元。
+"""
+
+DOCS = {"xie-ao-district-healthcare-security-bureau_2024_dept-final-account.md": FINAL,
+        "xie-ao-district-archives_2025_unit-budget.txt": ARCHIVES}
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +253,10 @@ def test_a_figure_noted_without_the_carry_over_is_no_conflict(assistant):
 def test_why_none_is_the_sentence_after_the_statement_of_none(assistant):
     answer = assistant.ask("澥岙区医保局为啥没有公车运行维护费")
     assert answer.kind == "text" and "未保留公务用车" in answer.text
+
+
+def test_parts_printed_apart_are_listed_under_the_group_documents_name(assistant):
+    answer = assistant.ask("澥岙区档案馆三公经费包括哪些")
+    assert answer.kind == "text" and "包括3项" in answer.text
+    assert "公务用车购置及运行费（公务用车购置费：0.00万元，公务用车运行费：3.60万元）" in answer.text
+    assert len(answer.citations) == 4  # every part's figure is cited
