@@ -25,7 +25,7 @@ from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import UNSIGNED_NUMBER, is_money
 from ingest.performance_headers import is_achieved
-from ingest.sections import block_project
+from ingest.sections import DOCUMENT_PART, block_project
 from ingest.scope import in_order
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_total_label, split_code, strip_list_mark, strip_table_number
@@ -280,7 +280,6 @@ def _catch_all(name: str, term: str) -> bool:
     return name.startswith(CATCH_ALL) and not term.startswith(CATCH_ALL)
 
 
-_DOCUMENT_PART = re.compile(r"第[一二三四五六七八九十]+部分")
 _HEADING_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:经费|资金)?(?:情况|使用)?说明$")
 
 
@@ -326,7 +325,7 @@ def heading_item(heading: str) -> str:
         return block
     top = strip_list_mark(levels[0]).strip()
     item = _HEADING_TAIL.sub("", top)
-    return item if item != top and not _DOCUMENT_PART.match(top) else ""  # "第三部分 …部门预算情况说明" names no item
+    return item if item != top and not DOCUMENT_PART.match(top) else ""  # "第三部分 …部门预算情况说明" names no item
 
 
 @lru_cache(maxsize=TERM_CACHE)

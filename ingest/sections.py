@@ -10,8 +10,9 @@ from ingest.model import Line, Section
 PROJECT_BLOCK = re.compile(r"^项目[一二三四五六七八九十\d]{1,3}\s*[：:、]\s*(?P<name>.*)$")
 MAX_HEADING_CHARS = 40  # longer lines are paragraphs that happen to start with a list mark
 MAX_TABLE_TITLE_CHARS = 64  # project names make 绩效目标表 titles long
+DOCUMENT_PART = re.compile(r"^第[一二三四五六七八九十]+部分")  # "第二部分 …": a part of the document, never an item or a table
 HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(r"^第[一二三四五六七八九十]+部分")),
+    (1, DOCUMENT_PART),
     (2, re.compile(r"^[一二三四五六七八九十]+、")),
     (3, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
     (4, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),

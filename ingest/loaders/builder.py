@@ -14,13 +14,13 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.model import Cell, Line, RawDocument, RawTable, ReadHeader, RecognisedSpan
+from ingest.sections import DOCUMENT_PART
 
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 MAX_CAPTION_LINES = 3  # a table's title, owner and unit lines sit just above it
 _NUMBERED_CAPTION = re.compile(r"^\s*(?:附)?表\s*[\d一二三四五六七八九十]")
 MAX_TITLE_REACH = 6  # lines above a table its title may stand, with fields of the table between
-# "…绩效目标表（某项目）", "收支总表"; never a part of the document ("第二部分 某局2024年度部门决算表")
-_TITLE_LINE = re.compile(r"^(?!\s*第[一二三四五六七八九十]+部分)[^。；;]{2,60}表\s*(?:[（(][^。]*[)）])?\s*$")
+_TITLE_LINE = re.compile(r"^[^。；;]{2,60}表\s*(?:[（(][^。]*[)）])?\s*$")  # "…绩效目标表（某项目）", "收支总表"
 
 
 def clean_cell_text(text: str | None) -> str:
@@ -132,13 +132,18 @@ def attach_captions(doc: RawDocument) -> None:
         previous_end, previous = table.end, table
 
 
+def _titles(line: Line) -> bool:
+    """Whether a line reads as a table's title; never a part of the document ("第二部分 某局2024年度部门决算表")."""
+    return bool(_TITLE_LINE.search(line.text)) and not DOCUMENT_PART.match(line.text.strip())
+
+
 def _with_title(above: list[Line]) -> list[Line]:
     """The last lines above a table; with the line titling it before them when fields stand between the two
     ("项目支出绩效目标表（某项目）", then "project：某项目", "budget：186.00万元" and its goal)."""
     captions = above[-MAX_CAPTION_LINES:]
-    if any(_TITLE_LINE.search(line.text) or _NUMBERED_CAPTION.match(line.text) for line in captions):
+    if any(_titles(line) or _NUMBERED_CAPTION.match(line.text) for line in captions):
         return captions  # a title of its own, or a numbered caption ("表11-1 国家基本公共卫生服务项目")
-    titled = next((line for line in reversed(above[-MAX_TITLE_REACH:-MAX_CAPTION_LINES]) if _TITLE_LINE.search(line.text)), None)
+    titled = next((line for line in reversed(above[-MAX_TITLE_REACH:-MAX_CAPTION_LINES]) if _titles(line)), None)
     return [titled, *captions] if titled else captions
 
 

@@ -13,13 +13,13 @@ import re
 
 from ingest.loaders.text_tables import is_figure
 from ingest.numbers import find_table_unit
+from ingest.sections import DOCUMENT_PART
 
 MIN_COLUMNS = 2
 MAX_HEADER_CHARS = 20  # a header cell is a few words
 MAX_CELL_CHARS = 40  # a longer line, or one with a sentence's punctuation, is prose: the table has ended
 _TITLE = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-－]\d+)?\s*\S.*|.{2,60}表)$")
 _PROSE = re.compile(r"[。；！？]")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
 def stacked_cells(lines: list[str]) -> list[str]:
@@ -50,7 +50,7 @@ def _block_end(lines: list[str], start: int) -> int:
     end = start
     while end < len(lines):
         text = lines[end].strip()
-        if end > start and _TITLE.match(text) or _PART.match(text) or _PROSE.search(text) or len(text) > MAX_CELL_CHARS:
+        if end > start and _TITLE.match(text) or DOCUMENT_PART.match(text) or _PROSE.search(text) or len(text) > MAX_CELL_CHARS:
             break
         end += 1
     return end
