@@ -2,8 +2,8 @@
 which characters stand left or right of it, so the left column is read before the right one.
 
 Lines that run across the gap (a centred title, a closing paragraph set full width) cut the page into bands; each
-band's left column comes before its right column. A page whose sides do not both hold wrapped prose (a table printed
-without rules, a list of short items) is left as it is.
+band's left column comes before its right column. A page where neither side holds wrapped prose, or one side holds
+many lines that are not (a table printed without rules, a list of short items), is left as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ PROSE_MIN_HANZI = 6  # … each holding this many Chinese characters …
 WRAPPED_SHARE = 0.5  # … at least this share of them ends near the column's right edge (wrapped, not ragged) …
 SENTENCE_SHARE = 0.5  # … and at least this share of them holds sentence punctuation (table rows hold none)
 _SENTENCE_MARKS = frozenset("，。；")
+_LIST_PAUSE = "、"  # inside a line, not after its item number: a list wraps mid-sentence too
+_SENTENCE_ENDS = frozenset("。；！？")
+_ITEM_NUMBER_WIDTH = 4  # "一、", "12、": a "、" this near a line's start numbers an item
 WRAP_SLACK_EM = 2.0  # characters short of the column's edge a wrapped line may end
 
 
@@ -42,8 +45,10 @@ def _covered(line: list[dict], bridge: float) -> list[tuple[float, float]]:
 
 
 def _gutter(covered: list[list[tuple[float, float]]], width: float, bridge: float) -> float | None:
-    """The middle of the widest gap in the page's middle band that few lines (given by the stretches they cover) run
-    across, if it is wide enough."""
+    """Where the gap between two columns runs down the page, given the stretches each line covers: a gap in the page's
+    middle band at least `bridge` wide that no line runs across, the one nearest the page's middle (so the last words
+    of a paragraph carried over to an almost empty column stay on their side); else the widest gap that few lines run
+    across (titles set across both columns)."""
     lo, hi = int(width * GUTTER_BAND[0]), int(width * GUTTER_BAND[1])
     steps = [0] * (hi - lo + 1)  # +1 where a stretch starts, -1 after it ends: their running sum counts the lines
     for start, end in (span for spans in covered for span in spans):
@@ -52,20 +57,42 @@ def _gutter(covered: list[list[tuple[float, float]]], width: float, bridge: floa
             steps[first - lo] += 1
             steps[last - lo + 1] -= 1
     crossing = list(accumulate(steps[:-1]))
-    allowed = SPANNING_SHARE * len(covered)
-    best, run_start = (0, 0), None
-    for x, count in enumerate([*crossing, len(covered) + 1]):
+    clear = [(start, end) for start, end in _runs_under(crossing, 0) if end - start >= bridge]
+    if clear:
+        start, end = min(clear, key=lambda run: abs(lo + (run[0] + run[1]) / 2 - width / 2))
+        return lo + (start + end) / 2
+    start, end = max(_runs_under(crossing, SPANNING_SHARE * len(covered)), key=lambda run: run[1] - run[0], default=(0, 0))
+    return lo + (start + end) / 2 if end - start >= bridge else None
+
+
+def _runs_under(crossing: list[int], allowed: float) -> list[tuple[int, int]]:
+    """The stretches of positions where at most `allowed` lines run across."""
+    runs, run_start = [], None
+    for x, count in enumerate([*crossing, allowed + 1]):
         if count <= allowed:
             run_start = x if run_start is None else run_start
-            continue
-        if run_start is not None and x - run_start > best[1] - best[0]:
-            best = (run_start, x)
-        run_start = None
-    return lo + (best[0] + best[1]) / 2 if best[1] - best[0] >= bridge else None
+        elif run_start is not None:
+            runs.append((run_start, x))
+            run_start = None
+    return runs
+
+
+def _is_hanzi(char: dict) -> bool:
+    return "\u4e00" <= char["text"] <= "\u9fff"
+
+
+def _has_words(chars: list[dict]) -> bool:
+    return any(map(_is_hanzi, chars))
 
 
 def _is_prose(chars: list[dict]) -> bool:
-    return sum("\u4e00" <= c["text"] <= "\u9fff" for c in chars) >= PROSE_MIN_HANZI
+    return sum(map(_is_hanzi, chars)) >= PROSE_MIN_HANZI
+
+
+def _holds_sentence(part: list[dict]) -> bool:
+    """Whether a line's part holds sentence punctuation (table rows hold none), a "、" past its item number too."""
+    text = "".join(c["text"] for c in part).strip()
+    return any(mark in text for mark in _SENTENCE_MARKS) or _LIST_PAUSE in text[_ITEM_NUMBER_WIDTH:]
 
 
 def _wrapped_prose(parts: list[list[dict]]) -> bool:
@@ -77,8 +104,21 @@ def _wrapped_prose(parts: list[list[dict]]) -> bool:
     sizes = sorted(c["size"] for part in prose for c in part)
     size = sizes[len(sizes) // 2]
     ending_near = sum(edge - part[-1]["x1"] <= WRAP_SLACK_EM * size for part in prose)
-    sentences = sum(any(c["text"] in _SENTENCE_MARKS for c in part) for part in prose)
+    sentences = sum(map(_holds_sentence, prose))
     return ending_near >= WRAPPED_SHARE * len(prose) and sentences >= SENTENCE_SHARE * len(prose)
+
+
+def _carried_over(parts: list[list[dict]]) -> bool:
+    """Whether one side's few parts of lines read as a paragraph's last words carried over to a column left almost
+    empty: words, ending its sentence."""
+    return 0 < len(parts) < MIN_COLUMN_LINES and all(map(_has_words, parts)) and parts[-1][-1]["text"] in _SENTENCE_ENDS
+
+
+def _two_columns(sides: list[list[list[dict]]]) -> bool:
+    """Whether the parts of lines left and right of the gap read as two columns: wrapped prose on both sides, or on one
+    side with a paragraph's last words carried over to the other."""
+    wrapped = [_wrapped_prose(parts) for parts in sides]
+    return any(wrapped) and all(ok or _carried_over(parts) for ok, parts in zip(wrapped, sides))
 
 
 def column_runs(lines: list[list[dict]], width: float, usual: float) -> list[Run] | None:
@@ -86,12 +126,13 @@ def column_runs(lines: list[list[dict]], width: float, usual: float) -> list[Run
     with no rule between them; None for a page laid out in one column."""
     bridge = GUTTER_MIN_EM * usual
     covered = [_covered(line, bridge) for line in lines]
-    middle = _gutter(covered, width, bridge) if lines and usual else None
+    worded = [spans for spans, line in zip(covered, lines) if _has_words(line)]  # not a page number
+    middle = _gutter(worded, width, bridge) if worded and usual else None
     if middle is None:
         return None
     sides = [[c for c in line if c["x1"] <= middle] for line in lines], [[c for c in line if c["x0"] >= middle] for line in lines]
     spanning = [any(start <= middle <= end for start, end in spans) for spans in covered]
-    if not all(_wrapped_prose([part for part, across in zip(side, spanning) if part and not across]) for side in sides):
+    if not _two_columns([[part for part, across in zip(side, spanning) if part and not across] for side in sides]):
         return None
     runs: list[Run] = []
     left: list[dict] = []

@@ -422,7 +422,7 @@ COLUMN_TITLE = "第三部分 2025年部门预算情况说明"
 COLUMN_FOOT = "以上数据均为预算数，执行中如有调整以决算为准。本说明所列金额单位均为万元，合计数与分项数之和因四舍五入略有差异。"
 
 
-def _open_columns_pdf(path: Path, offset: float) -> Path:
+def _open_columns_pdf(path: Path, offset: float, right: list[str] = RIGHT_COLUMN) -> Path:
     """One page: a centred title, prose in two columns with no rule between them (the right column's lines set
     `offset` points lower than the left's, so the two sides of a row overlap), then a full-width closing paragraph."""
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
@@ -430,7 +430,7 @@ def _open_columns_pdf(path: Path, offset: float) -> Path:
     c.drawCentredString(PAGE_W / 2, 800, COLUMN_TITLE)
     c.setFont(FONT, SIZE)
     bottom = 800
-    for x, dy, paragraphs in ((LEFT, 0.0, LEFT_COLUMN), (LEFT + FRAME_W + 3 * FRAME_GAP, offset, RIGHT_COLUMN)):
+    for x, dy, paragraphs in ((LEFT, 0.0, LEFT_COLUMN), (LEFT + FRAME_W + 3 * FRAME_GAP, offset, right)):
         y = 770 - dy
         for paragraph in paragraphs:
             for line in _wrap(paragraph, FRAME_W):
@@ -455,6 +455,41 @@ def test_prose_in_two_unruled_columns_is_read_column_after_column(tmp_path: Path
     assert [line.text for line in doc.lines] == [COLUMN_TITLE, *LEFT_COLUMN, *RIGHT_COLUMN, COLUMN_FOOT]
     assert not doc.tables
     assert_offsets(doc)
+
+
+GLOSSARY_COLUMN = [
+    "四、名词解释",
+    "1.一般公共预算拨款收入：指县财政当年拨付的一般公共预算资金。",
+    "2.基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
+    "3.“三公”经费：指用一般公共预算拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。其中，公务用车"
+    "购置及运行维护费反映单位公务用车车辆购置支出及燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出。",
+    "4.机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、"
+    "福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费以及其他费用。",
+]
+
+
+def test_a_column_of_definitions_is_read_after_the_column_beside_it(tmp_path: Path) -> None:
+    """Definitions wrap mid-sentence between "、" and "：" with hardly a "，" or "。": still a column of prose."""
+    doc = load_pdf(_open_columns_pdf(tmp_path / "glossary.pdf", 4.0, right=GLOSSARY_COLUMN))
+    assert [line.text for line in doc.lines] == [COLUMN_TITLE, *LEFT_COLUMN, *GLOSSARY_COLUMN, COLUMN_FOOT]
+
+
+def test_the_last_words_of_a_paragraph_carried_to_the_next_column_join_it(tmp_path: Path) -> None:
+    """A left column that fills the page and a right column holding only the paragraph's last line, above a centred
+    page number that runs across the gap: the paragraph reads whole, the page number apart."""
+    path = tmp_path / "carried.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 14)
+    c.drawCentredString(LEFT + FRAME_W / 2, 800, COLUMN_TITLE)
+    c.setFont(FONT, SIZE)
+    lines = [line for paragraph in LEFT_COLUMN for line in _wrap(paragraph, FRAME_W)]
+    for n, line in enumerate(lines[:-1]):
+        c.drawString(LEFT, 770 - 18 * n, line)
+    c.drawString(LEFT + FRAME_W + 3 * FRAME_GAP, 770, lines[-1])
+    c.drawCentredString(LEFT + FRAME_W + 1.5 * FRAME_GAP, 770 - 18 * len(lines), "- 2 -")
+    c.showPage()
+    c.save()
+    assert [line.text for line in load_pdf(path).lines] == [COLUMN_TITLE, *LEFT_COLUMN]
 
 
 def test_a_short_list_item_broken_after_a_comma_runs_on(tmp_path: Path) -> None:
