@@ -42,6 +42,7 @@ _COUNT_MENTION = re.compile(
     r"|名|批|张|所|户|条|处|座|件|间|栋|篇|份|床|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"
 )
+_CLAUSE_END = re.compile(r"\s*(?:[，,。；;、：:）)]|$)")  # after a count written in words: "共有车辆三辆，" (not 两个确保, 一次性)
 # "财政拨款“三公”经费预算为0。": a zero printed without a unit is zero in any unit
 _ZERO_MENTION = re.compile(r"(?<=[为是])\s*(?P<num>0|零)(?P<unit>)(?=\s*(?:[。；，,]|$))")
 _ZERO_ITEM = re.compile(r"(?:经费|费|预算数?|支出|收入|资金|拨款)\s*[为是]$")
@@ -235,11 +236,13 @@ def _sentences(line: Line) -> Iterable[tuple[int, str]]:
 
 def _mentions(sentence: str) -> list[re.Match]:
     """Figures in a sentence, in order: money and percentages, then counts that do not overlap them (a count
-    written in words only when a bound word stands beside it), and an item's zero printed without a unit."""
+    written in words only when a bound word stands beside it or its unit ends the clause: 核定编制二十六人，), and an
+    item's zero printed without a unit."""
     money = list(_MENTION.finditer(sentence))
     counts = [m for m in _COUNT_MENTION.finditer(sentence) if not any(m.start() < o.end() and o.start() < m.end() for o in money)
               and (NUMBER.fullmatch(m["num"]) or (chinese_number(m["num"]) is not None
-                                                  and (m["bound"] or _BOUND_BEFORE.search(sentence, 0, m.start()))))]
+                                                  and (m["bound"] or _BOUND_BEFORE.search(sentence, 0, m.start())
+                                                       or _CLAUSE_END.match(sentence, m.end()))))]
     zeros = [m for m in _ZERO_MENTION.finditer(sentence) if _ZERO_ITEM.search(sentence, 0, m.start())]
     return sorted(money + counts + zeros, key=lambda m: m.start())
 

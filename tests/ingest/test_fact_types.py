@@ -99,6 +99,22 @@ def test_counts_and_stocks_stated_in_prose(sentence, subject_word, value, unit):
     assert any(f.value == value and f.unit == unit and subject_word in f.subject for f in counts), counts
 
 
+@pytest.mark.parametrize("sentence, subject_word, value, unit", [
+    ("截至2024年12月31日，本局共有车辆三辆，其中一般公务用车一辆。", "车辆", Decimal(3), "辆"),
+    ("本局核定编制二十六人，其中行政编制十九人、事业编制七人。", "编制", Decimal(26), "人"),
+    ("离退休人员十一人，其中退休人员十人、离休人员一人。", "离休人员", Decimal(1), "人"),
+    ("单价100万元以上专用设备零台（套）。", "专用设备", Decimal(0), "台"),
+])
+def test_a_count_written_in_words_that_ends_its_clause_is_a_count(sentence, subject_word, value, unit):
+    counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
+    assert any(f.value == value and f.unit == unit and subject_word in f.subject for f in counts), counts
+
+
+def test_a_numeral_inside_a_phrase_counts_nothing():
+    facts = line_facts("落实“两个确保”要求，一次性补助已发放，三个中心建设完成。")
+    assert not [f for f in facts if f.kind is FactKind.COUNT]
+
+
 def test_a_count_is_not_read_from_a_year_or_an_ordinal():
     facts = line_facts("第3次会议于2024年召开，持续5年以上，每次30分钟。")
     assert not [f for f in facts if f.kind is FactKind.COUNT]
