@@ -126,17 +126,17 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
-_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金)"  # money other than the year's appropriation
+_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?)"  # money other than the year's appropriation
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
-# all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金"): the tables of all funds answer
+# all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金", "各项资金合计"): the tables of all funds answer
 # "…支出是多少，不算上年结转": the year's own figure, which the item's name already is (its 上年结转 is said apart)
 _WITHOUT_CARRIED = re.compile(r"[，,]?\s*(?:不算|不含|不包括|不计|扣除|除去|刨去|去掉)(?:上年|以前年度)?结转(?:资金|结余|的钱)?(?:的话|在内)?")
-_ALL_FUNDS = re.compile(r"(?:用|按|以)?全部资金|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
+_ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项资金(?:合计)?[)）]?|(?:如果)?(?:把|将)上年结转(?:资金)?也?算(?:上|进去)|"
                         r"(?<=[\u4e00-\u9fff）)\d]{2})(?<!收入|支出|预算)(?:连同?|含|包含|包括|加上|算上)上年结转(?:资金)?"
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
                         r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金|的钱)?(?:在内)?(?=\s*(?:[，,？?。]|$|一共|总共|共))|"  # "算上上年结转，…"
-                        r"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上)(?:其他|事业|经营)收入"
-                        r"(?:(?:和|及|以及|、)(?:其他|事业|经营)收入)?(?:在内)?(?=\s*[，,])|"  # "算上事业收入，…"
+                        rf"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}"
+                        rf"(?:(?:和|及|以及|、){_OTHER_MONEY})?(?:在内)?(?=\s*[，,])|"  # "算上事业收入，…", "算上财政专户和其他收入，…"
                         rf"[（(](?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}(?:(?:和|及|以及|、){_OTHER_MONEY})*(?:在内)?[)）]|"  # "（含事业收入和其他收入）"
                         rf"(?:把|将){_OWN_MONEY}也?算(?:上|进去|在内)|"  # "把殡葬管理所自己的收入和结转也算上"
                         rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内)?"

@@ -1172,3 +1172,13 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
     assert carried.focus == "行政运行" and carried.tables == ALL_FUNDS_TABLES
     quoted = parse_question("发改委2025年“档案馆”（2012604）一般公共预算当年拨款安排的是多少元", documents())
     assert quoted.focus == "“档案馆”（2012604）" and quoted.tables == {TableKind.GENERAL_PUBLIC}
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委2025年行政运行一共预算多少（各项资金合计）？", "行政运行"),
+    ("算上财政专户和其他收入，发改委2025年行政运行一共多少？", "行政运行"),
+    ("发改委2025年行政运行所有资金一共安排多少", "行政运行"),
+])
+def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
+    asked = parse_question(question, documents())
+    assert asked.focus == focus and asked.tables == ALL_FUNDS_TABLES
