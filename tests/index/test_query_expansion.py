@@ -33,6 +33,7 @@ def test_no_word_is_listed_twice():
     ("城市低保金预算多少", "最低生活保障金"), ("年底还剩多少", "年末结转和结余"), ("财政出多少", "财政拨款"),
     ("公车运行维护费", "公务用车运行费"), ("怎么没有体彩公益金", "体育彩票公益金"), ("福彩公益金多少", "福利彩票公益金"),
     ("请客吃饭的钱多少", "公务接待费"), ("下面有哪些下属单位", "预算单位"), ("有几个下面单位", "单位构成"),
+    ("实际在职的有多少人", "实有在职人员"),
 ])
 def test_colloquial_words_bring_the_documents_terms(question, term):
     assert term in canonical_terms(question)
