@@ -400,7 +400,7 @@ _SPENT_BASIS = "实际支出"  # a basis word that also says which side: a fund'
 _BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$|(?<=[\u4e00-\u9fff]{{2}})年初$")
 _BASIS_HEAD = re.compile(r"^(?:决算数?|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|实际)(?=[\u4e00-\u9fff]{2})")  # 决算|支出
 _BASIS_WORDS = re.compile(_BASIS_WORD)
-_BASIS_NOTE = re.compile(r"[（(]" + _BASIS_WORD + r"[)）]")
+_BASIS_NOTE = re.compile(r"[（(](?:" + _BASIS_WORD + r"|调整(?:后的?|数)?)[)）]")  # "全年预算（调整后）": a note on the basis
 _BASIS_AGAINST = re.compile(r"比(?P<b>(?:年初|全年|调整)(?:预算)?数?)\s*(?:多|少|高|低|增|减|节约|超)")
 _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_WORD})")
 _RATE_WORDS = r"(?:百分之(?:几|多少)|百分比|比例|比率|几成|%)"

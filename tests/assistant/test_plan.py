@@ -1182,3 +1182,9 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
 def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
     asked = parse_question(question, documents())
     assert asked.focus == focus and asked.tables == ALL_FUNDS_TABLES
+
+
+@pytest.mark.parametrize("question", ["发改委2024年行政运行全年预算（调整后）是多少", "发改委2024年行政运行全年预算(调整数)多少"])
+def test_a_note_on_the_basis_in_brackets_is_no_part_of_the_item(question):
+    asked = parse_question(question, documents())
+    assert asked.focus == "行政运行" and asked.basis is Basis.ADJUSTED_BUDGET
