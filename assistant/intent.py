@@ -687,6 +687,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = clean_focus(rest[: gap.start()])
         part_bases = [asked_basis(gap["a"]), asked_basis(gap["b"])]
         parts = [focus, focus]
+    elif gap and operation is Operation.TEXT:  # "为什么全年预算比年初预算多": the gap of the item named before, or asked before
+        focus = _without_basis(clean_focus(rest[: gap.start()]))
     if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
         focus = _BASIS_HEAD.sub("", _without_basis(_without_basis(_BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     elif operation is Operation.LIST and asked_basis(rest) is not None \

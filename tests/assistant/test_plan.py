@@ -1190,3 +1190,13 @@ def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
 def test_a_note_on_the_basis_in_brackets_is_no_part_of_the_item(question):
     asked = parse_question(question, documents())
     assert asked.focus == "行政运行" and asked.basis is Basis.ADJUSTED_BUDGET
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委行政运行为什么全年预算比年初预算多了那么多", "行政运行"),
+    ("为什么全年预算比年初预算多了那么多？", ""),
+    ("发改委行政运行为啥决算比年初预算少", "行政运行"),
+])
+def test_why_one_basis_differs_from_another_asks_of_the_item_before_them(question, focus):
+    asked = parse_question(question, documents())
+    assert asked.asks_reason and (asked.focus == focus or not focus and len(asked.focus) < 2), asked.focus
