@@ -406,6 +406,7 @@ _BASIS_GAP = re.compile(rf"(?P<a>{_BASIS_WORD})(?:比|较|与|和)(?P<b>{_BASIS_
 _RATE_WORDS = r"(?:百分之(?:几|多少)|百分比|比例|比率|几成|%)"
 _STAGE_OF_BUDGET = r"(?:年初|全年|调整(?:后的?)?)"  # which budget a completion is of
 _COMPLETION = re.compile(rf"完成了?(?:{_STAGE_OF_BUDGET}?(?:预算|计划)数?的?(?:{_RATE_WORDS}|多少)|的?{_RATE_WORDS})|完成率|执行率|"
+                         rf"(?:{_STAGE_OF_BUDGET}?预算)?执行了?(?:预算的)?{_RATE_WORDS}|"  # "招待费预算执行了百分之多少"
                          rf"(?:花|用)了?{_STAGE_OF_BUDGET}?预算(?:数)?的(?:{_RATE_WORDS}|多少)|"
                          rf"(?:(?<=决算)|(?<=决算数)|(?<=执行数)|(?<=实际支出)|实际(?:花|用)[了的掉]?钱?)(?:是|为|占){_STAGE_OF_BUDGET}预算数?的?"
                          rf"(?:{_RATE_WORDS}|多少)")
@@ -673,7 +674,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     gap = _BASIS_GAP.search(rest)
     if completion and not defines:  # 完成年初预算的百分之几: the rate of the item named before 完成, stated or worked out
         operation, unit_hint = Operation.COMPLETION, ("%",)
-        part_bases = [Basis.FINAL, asked_basis(completion.group())]  # None: the budget the document states it against
+        part_bases = [Basis.FINAL, asked_basis(completion.group().replace("执行", ""))]  # None: the budget the document states it against
         focus = _without_basis(clean_focus(rest[: completion.start()]))
     elif gap is None and (against := _BASIS_AGAINST.search(rest)) and not years[1:]:
         # "决算 财政委托业务支出比年初预算少了多少": the basis asked before the item, the other after 比

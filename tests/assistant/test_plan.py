@@ -898,8 +898,15 @@ def test_how_much_is_to_be_done_is_no_completion_rate(question):
 
 @pytest.mark.parametrize("question", ["文旅局2025年财政拨款支出完成了全年预算的百分之几", "文旅局支出完成了预算的多少",
                                       "文旅局三公经费完成率"])
-def test_completion_rates(question):
+def test_completion_asked_of_a_whole_or_a_total(question):
     assert plan(question).operation is Operation.COMPLETION
+
+
+@pytest.mark.parametrize("question", ["人社局招待费预算执行了百分之多少", "人社局2024年行政运行执行了预算的百分之几"])
+def test_how_far_a_budget_was_carried_out_is_its_completion_rate(question):
+    found = plan(question)
+    assert found.operation is Operation.COMPLETION and found.part_bases[0] is Basis.FINAL
+    assert "执行" not in found.focus and found.part_bases[1] is not Basis.EXECUTION, found
 
 
 @pytest.mark.parametrize(("question", "parts"), [
