@@ -1,5 +1,6 @@
 """Which sub-unit (下属单位) a table belongs to when it is not the department's own: the body its title names
-("岚江省林木种苗站2025年收支预算表"), else the body the nearest heading above it names ("（二）岚江省林业科学研究院").
+("岚江省林木种苗站2025年收支预算表", "下属单位“三公”经费表（某中心）"), else the body the nearest heading above it names
+("（二）岚江省林业科学研究院").
 The department's own name there ("表一 岑阳市公安局2025年部门收支总表", "岑阳市公安局（本级）") is no sub-unit."""
 
 from __future__ import annotations
@@ -56,10 +57,16 @@ def table_scope(title: str, heading: str | None, department: str) -> str | None:
     table, with nothing but its caption between (an entry of a list of the units, with text after it, heads no
     table); None for the department's own table."""
     for text in (title, heading or ""):
-        body = _body(text)
+        body = _body(text) or _body_noted(text)
         if body:
             return None if _is_department(body, department) else body
     return None
+
+
+def _body_noted(title: str) -> str | None:
+    """The body a title's closing note in brackets names: "下属单位“三公”经费支出决算表（某发展服务中心）"."""
+    note = _NOTE.search(title)
+    return _body(_NOTE_MARKS.sub("", note.group().strip())) if note else None
 
 
 def sentence_scope(text: str, end: int, department: str, heading_at: int | None = None) -> str | None:

@@ -2,12 +2,14 @@
 
 Merged cells keep columns aligned: a horizontally merged cell is written once followed by blanks
 for the columns it spans; a vertically merged continuation cell is written blank (the table
-stage fills label blanks from above).
+stage fills label blanks from above). Paragraphs in a row whose cells are set apart by tabs (a table typed
+without Word's table tool) are a table too; a table of contents' entries are not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 
 import docx
@@ -16,6 +18,7 @@ from docx.oxml.table import CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 
 from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
+from ingest.loaders.page_text import tabbed_rows
 from ingest.model import RawDocument
 
 
@@ -33,6 +36,25 @@ def _blocks(container) -> Iterator[CT_P | CT_Tbl]:
 def _paragraph_text(p: CT_P) -> str:
     """Visible text of a paragraph: runs in hyperlinks, fields and tracked insertions, not deleted or moved-away runs."""
     return "".join(r.text for r in p.xpath(".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"))
+
+
+MIN_TABBED_ROWS = 2  # paragraphs of tab-separated cells in a row that make a table (one is a caption line)
+
+
+def _is_contents_entry(p: CT_P) -> bool:
+    """A table of contents' entry ("第二部分 部门预算表\t5"): its tab leads to a page number, not a cell."""
+    return (p.style or "").lower().startswith("toc")
+
+
+def _add_paragraphs(builder: TextBuilder, lines: list[str]) -> None:
+    """Paragraph lines in a row: runs of tab-separated cells as tables, the rest as lines."""
+    for tabbed, run in groupby(zip(tabbed_rows(lines), lines), key=lambda pair: pair[0]):
+        run_lines = [line for _, line in run]
+        if tabbed and len(run_lines) >= MIN_TABBED_ROWS:
+            builder.add_table([line.split("\t") for line in run_lines])
+        else:
+            for line in run_lines:
+                builder.add_line(clean_cell_text(line))
 
 
 def _cell_text(tc: CT_Tc) -> str:
@@ -56,10 +78,14 @@ def load_docx(path: Path) -> RawDocument:
     check_office_package(path, "DOCX", "word/document.xml")
     document = docx.Document(str(path))
     builder = TextBuilder()
+    paragraphs: list[str] = []
     for block in _blocks(document.element.body):
         if isinstance(block, CT_Tbl):
+            _add_paragraphs(builder, paragraphs)
+            paragraphs = []
             builder.add_table(_table_rows(block))
         else:
-            for line in _paragraph_text(block).split("\n"):
-                builder.add_line(clean_cell_text(line))
+            text = _paragraph_text(block)
+            paragraphs += text.replace("\t", " ").split("\n") if _is_contents_entry(block) else text.split("\n")
+    _add_paragraphs(builder, paragraphs)
     return builder.build(path.name, "docx")

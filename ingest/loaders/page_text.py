@@ -108,7 +108,7 @@ def _is_header_line(line: str) -> bool:
             and _words_width(text) <= MAX_HEADER_WIDTH)
 
 
-def _tabbed(lines: list[str]) -> list[bool]:
+def tabbed_rows(lines: list[str]) -> list[bool]:
     """Which lines are rows of tab-separated cells: those with two filled cells, and any line with a tab
     between two of them (a row with one filled cell, a group label)."""
     tabbed = [_is_tab_row(line) for line in lines]
@@ -122,7 +122,7 @@ def _tabbed(lines: list[str]) -> list[bool]:
 def table_runs(lines: list[str]) -> list[str | None]:
     """Marks each line of one page ROW, HEAD (a column-header line just above rows), CELLS (a row of
     tab-separated cells) or None (text)."""
-    tabbed = _tabbed(lines)
+    tabbed = tabbed_rows(lines)
     rows = [False] * len(lines)
     for i, line in enumerate(lines):
         rows[i] = not tabbed[i] and bool(line.strip()) and _is_table_row(line, i > 0 and rows[i - 1])

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 import openpyxl
 import pytest
 
@@ -71,6 +72,30 @@ def test_docx_body_order_lines_and_merged_cells(budget_docx: Path) -> None:
     assert doc.lines[3].end < table.start < table.end < note.start  # paragraphs and table in body order
     assert "公务接待费0.63万元" in doc.text
     assert_offsets(doc)
+
+
+def test_docx_paragraphs_of_tab_separated_cells_are_a_table(tmp_path: Path) -> None:
+    """A table typed as paragraphs with tabs between the cells is read as a table with its rows and figures; a lone
+    caption line with a tab stays a line, and a table of contents' entry is no table row."""
+    d = docx.Document()
+    d.add_paragraph("目录")
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    for entry in ("第一部分 部门概况\t1", "第二部分 部门决算表\t3"):
+        d.add_paragraph(entry, style="toc 1")
+    d.add_paragraph("公开07表 “三公”经费支出决算表")
+    d.add_paragraph("编制单位：示例市商务局\t单位：元")
+    for row in ("项目\t年初预算数\t决算数", "合计\t236,000.00\t192,344.50", "1.公务接待费\t60,000.00\t41,250.00"):
+        d.add_paragraph(row)
+    d.add_paragraph("本年度“三公”经费决算19.23万元。")
+    path = tmp_path / "shiyi-city-commerce-bureau_2024_dept-final-account.docx"
+    d.save(str(path))
+    raw = load(path)
+    assert [[cell.text for cell in row] for row in raw.tables[0].rows][-1] == ["1.公务接待费", "60,000.00", "41,250.00"]
+    assert len(raw.tables) == 1 and len(raw.tables[0].rows) == 4
+    assert "第一部分 部门概况 1" in [line.text for line in raw.lines]
+    parsed = parse_file(path)
+    assert any(f.subject == "公务接待费" and f.value == Decimal("41250.00") for f in parsed.facts)
+    assert_offsets(raw)
 
 
 def test_docx_truncated_file_is_a_clear_error(budget_docx: Path, tmp_path: Path) -> None:

@@ -21,6 +21,10 @@ DEPARTMENT = "岚江省林业和草原局"
     ("纳入岚江省林业和草原局2025年部门预算编制范围的单位包括：", None, None),
     ("2025年部门支出预算总表", "三、机构设置", None),
     ("项目支出表", "1.农林水支出（类）林业和草原（款）行政运行（项）", None),
+    ("公开07-1表 下属单位“三公”经费支出决算表（岚江省林木种苗站）", None, "岚江省林木种苗站"),
+    ("公开05表 一般公共预算财政拨款支出决算表（本级）", None, None),
+    ("表2 收入总表（公益一类事业单位）", None, None),
+    ("表3 支出总表（岚江省林业和草原局）", None, None),
 ])
 def test_the_body_a_title_or_the_heading_right_above_names(title, heading, scope):
     assert table_scope(title, heading, DEPARTMENT) == scope
