@@ -414,3 +414,13 @@ def test_count_flows_and_acts_are_loaded_and_read():
     assert "购置用车" in counted_terms("买车")  # listed as a whole
     assert counted_terms("买电脑") == ("购置电脑", "新购电脑", "采购电脑")  # an act listed with * before any item
     assert counted_terms("电脑") == ()
+
+
+def test_a_price_bound_in_an_items_name_is_no_average():
+    """"单价100万元以上的专用设备" names a class of equipment, said "单位价值100万元以上" too: its count answers; "单价" alone
+    asks a unit cost."""
+    count = replace(fact("单位价值100万元以上专用设备", value="2"), unit="台", amount_wan=None)
+    question = "峣溟县疾控中心单价100万元以上的专用设备有几台"
+    ranked = rank_facts([count], ["单价100万元专用设备", "单位价值100万元专用设备"], question)
+    assert ranked and ranked[0].fact is count and ranked[0].score >= MIN_SCORE
+    assert not rank_facts([fact("设备购置费")], ["设备单价"], "设备单价是多少")
