@@ -114,9 +114,10 @@ _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:是)
 _WHO_IT_SERVES = re.compile(r"(?:主要)?(?:救助|资助|补助|补贴|帮扶|扶持|针对|面向)(?:的是)?(?:哪些|哪类|哪几类|什么)\s*(?:人员|人群|人|对象|群体|群众)")
 # asks what money an item is or where it comes from ("上年结转资金是什么钱", "其他收入是哪来的"): what the sentence stating the
 # item's own figure says of it, before a glossary's general entry
-_WHAT_MONEY = re.compile(_SOURCE.pattern + r"|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)\s*[？?。]?\s*$")
+_WHICH_MONEY = r"(?:主要)?(?:是|有|包括)?哪些(?:钱|收入|资金|款项)\s*[？?。]?\s*$"  # "事业收入主要是哪些钱"
+_WHAT_MONEY = re.compile(_SOURCE.pattern + r"|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)\s*[？?。]?\s*$|" + _WHICH_MONEY)
 _DEFINED_WITH_FIGURE = re.compile(r"(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用)?\s*[，,]\s*[\u4e00-\u9fff]{0,8}多少")  # "X是什么钱，有多少"
-_DEFINITION = re.compile(_SOURCE.pattern + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
+_DEFINITION = re.compile(_SOURCE.pattern + "|" + _WHICH_MONEY + r"|什么叫|(?<!为)什么是|(?<![为要])是什么\s*[？?。]?\s*$|(?<![为要])是(?:什么|啥)(?:钱|收入|经费|费用|资金)\s*[？?。]?\s*$|" + _DEFINED_WITH_FIGURE.pattern
                          + r"|" + _WHO_IT_SERVES.pattern
                          + r"|是什么意思|啥意思|什么意思|指什么|指(?:的是)?哪(?:些|几类|类)|指的是|是指|含义|定义|包括什么|包含什么|包括啥|都包括|是干什么|干什么的|干啥的|做什么的|做啥的")
 # a balance date, not the report year: 截至2024年底, 截至2024年8月底 (stocks are reported the next year)

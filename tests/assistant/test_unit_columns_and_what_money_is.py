@@ -176,6 +176,9 @@ def test_what_money_is_is_the_clause_after_its_own_figure(assistant):
     run = assistant.ask("澥岙区医保局的经营收入是怎么来的")  # said again on the next line
     assert run.kind == "text" and "档案查询复印服务" in run.text and "12.00" in run.citations[0].quote
     assert parse_question("澥岙区医保局的上年结转资金是什么钱", []).asks_what_money
+    which = assistant.ask("澥岙区医保局的其他收入主要是哪些钱")
+    assert which.kind == "text" and "医保业务培训收入" in which.text
+    assert parse_question("澥岙区医保局的经营收入都有哪些收入", []).asks_what_money
     assert not parse_question("澥岙区医保局报了绩效目标的11个项目都是啥", []).asks_definition  # names, not a meaning
 
 
