@@ -104,6 +104,11 @@ class Turn:
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
 
 
+def _of_a_year(turn: Turn) -> bool:
+    """Whether a why-question asks of a change from last year, not of the 决算 set against its budget."""
+    return not AGAINST_BUDGET.search(turn.question)
+
+
 def _gives_reason(text: str) -> bool:
     """Whether an answer explains: by its reason words, or by saying where the money went or why none is held."""
     return bool(_GIVES_REASON.search(text) or EXPLAINS_WHY.search(text))
@@ -603,7 +608,7 @@ class Assistant:
         stated = found.answer.citations[-1]
         # the reason for the way the document says the item went ("减少10万元"), not a sibling item's beside it
         direction = turn.intent.direction or asked_direction(stated.quote)
-        span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, direction)
+        span = self.texts.reason_after(stated.doc_id, stated.start, stated.end, direction, of_year=_of_a_year(turn))
         if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)
@@ -645,7 +650,7 @@ class Assistant:
         if found is None or not found.answer.citations:
             return None
         figure = found.answer.citations[0]
-        span = self.texts.reason_after(figure.doc_id, figure.start, figure.end, turn.intent.direction)
+        span = self.texts.reason_after(figure.doc_id, figure.start, figure.end, turn.intent.direction, of_year=_of_a_year(turn))
         if span is None or "\n" in self.texts.text(figure.doc_id)[figure.end : span[0]]:
             return None
         return figure, span
@@ -664,7 +669,7 @@ class Assistant:
         if len(same) != 1:
             return None
         fact = next(iter(same.values()))
-        span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction)
+        span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction, of_year=_of_a_year(turn))
         if span is None or "\n" in self.texts.text(fact.doc_id)[fact.end : span[0]]:
             return None
         return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page), span

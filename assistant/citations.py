@@ -34,7 +34,9 @@ _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # "…减少0.2万元，下降20%，主要是严格控制接待范围": the reason after the change's rate too
 _ATTACHED_REASON = re.compile(r"(?:\s*[，,]\s*(?:增长|下降|增加|减少|降低|上升|提高)[^，,。；;]{0,12})?"
                               r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
-DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
+DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升", "新增"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
+# a reason for the year's 决算 set against its budget ("决算数小于调整预算数的主要原因是…"), not for a change from last year
+_AGAINST_BUDGET_REASON = re.compile(r"决算数?(?:比|较|小于|大于|低于|高于|超出)(?:年初|全年|调整后?)?预算")
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")
 _BUDGET_AGAINST_OUTTURN = re.compile(r"决算数?(?:同|与|和|跟)(?:年初)?预算数?|预算数?(?:同|与|和|跟)决算数?")
@@ -182,9 +184,11 @@ class SourceTexts:
         topic = len(_FIGURE.findall(text, paragraph_start, offset)) <= 1
         return (match.start(), match.end()) if adjacent or (own_sentence and topic) else None
 
-    def reason_after(self, doc_id: str, start: int, end: int, direction: Direction | None = None) -> tuple[int, int] | None:
+    def reason_after(self, doc_id: str, start: int, end: int, direction: Direction | None = None,
+                     of_year: bool = False) -> tuple[int, int] | None:
         """Span of the nearest sentence from `start` on that states a reason ("主要原因是…"), preferring
-        one in the figure's own paragraph, then one about the given direction of change."""
+        one in the figure's own paragraph, then, for a change from last year (`of_year`), one that does not set the
+        决算 against its budget, then one about the given direction of change."""
         text = self.text(doc_id)
         attached = _ATTACHED_REASON.match(text, end)
         if attached:  # "项目支出增加429万元，主要为信息化建设…；": the reason in the figure's own clause
@@ -202,6 +206,8 @@ class SourceTexts:
         candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's
         if direction:
             candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))
+        if of_year:
+            candidates.sort(key=lambda m: bool(_AGAINST_BUDGET_REASON.search(m.group())))
         if not candidates:
             return None
         found = candidates[0]
