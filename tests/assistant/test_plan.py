@@ -441,7 +441,7 @@ def test_a_rate_of_change_said_plainly_is_growth(question):
 
 
 @pytest.mark.parametrize("question, focus, units", [
-    ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人", "万人")),
+    ("发改委劳务派遣要保证几个人到岗", "劳务派遣", ("人", "人次", "万人", "万人次")),  # 几个人 as 多少人: people, or their trips
     ("住建委部门预算包括几个三级事业单位", "三级事业单位", ("个", "家")),
     ("发改委下面的单位有几个", "下面单位", ("个", "家")),  # 下面的单位 is 下属单位, not any 单位
     ("文旅局电梯补贴给多少", "电梯补贴", ()),
@@ -1207,3 +1207,9 @@ def test_a_note_on_the_basis_in_brackets_is_no_part_of_the_item(question):
 def test_why_one_basis_differs_from_another_asks_of_the_item_before_them(question, focus):
     asked = parse_question(question, documents())
     assert asked.asks_reason and (asked.focus == focus or not focus and len(asked.focus) < 2), asked.focus
+
+
+@pytest.mark.parametrize("question", ["文旅局出国去了几个人", "文旅局出国去了几名", "文旅局今年出国有多少人"])
+def test_how_many_went_counts_people_or_their_trips(question):
+    found = plan(question)
+    assert found.focus == "出国" and {"人", "人次"} <= set(found.unit_hint), (found.focus, found.unit_hint)
