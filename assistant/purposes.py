@@ -51,12 +51,12 @@ def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sour
     占0.26%，为某所可回收物处置收入"), or a clause naming the item again in its paragraph or the next ("事业收入218.46万元，
     占1.15%；…。\n事业收入主要为…取得的收入"); None when neither says, or when asked what it is for (`of_use`) and
     the clause names only the fund it came from."""
-    fact = _best_stated(intent, facts)
-    if fact is None:
-        return None
-    again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(fact.subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
-    said = _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again)
-    if said is None or of_use and _names_a_fund(said["what"]):
+    said = fact = None
+    for fact in _stated_alike(intent, facts):  # "收入包括：…其他收入12.60万元；", then "其他收入12.60万元，…，为房屋租金…"
+        again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(fact.subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
+        if said := _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again):
+            break
+    if fact is None or said is None or of_use and _names_a_fund(said["what"]):
         return None  # "全部为上年结转的一般公共预算拨款" says where the money came from, not what it is for
     between = texts.text(fact.doc_id)[fact.end : said.start()]
     if "\n" in between or "。" in between:  # the figure, then the clause that names the item again
@@ -75,8 +75,17 @@ def _names_a_fund(what: str) -> bool:
 
 def _best_stated(intent: QuestionPlan, facts: list[FactRecord]) -> FactRecord | None:
     """The figure stated in prose that best names the asked item, or None."""
+    return next(iter(_stated_alike(intent, facts)), None)
+
+
+def _stated_alike(intent: QuestionPlan, facts: list[FactRecord]) -> list[FactRecord]:
+    """The figure stated in prose that best names the asked item, then every other place stating the same item and
+    figure, in rank order; empty when none names it well enough."""
     ranked = rank_facts([f for f in facts if f.origin == "text"], intent.terms, intent.question) if intent.terms else []
-    return ranked[0].fact if ranked and ranked[0].score >= MIN_OPERAND_SCORE else None
+    if not ranked or ranked[0].score < MIN_OPERAND_SCORE:
+        return []
+    best = ranked[0].fact
+    return [s.fact for s in ranked if s.score >= MIN_OPERAND_SCORE and (s.fact.subject, s.fact.value) == (best.subject, best.value)]
 
 
 def _said_again(fact: FactRecord, texts: SourceTexts, again: re.Pattern[str]) -> re.Match[str] | None:
