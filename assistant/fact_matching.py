@@ -92,7 +92,7 @@ OTHER_BASIS_PENALTY = 15.0  # unasked, a figure of another basis than the docume
 # a rate asked, and what a figure says to answer it: 每月 a 月 (50元/人·月); 每个学生每天 a 每 (每生每天5元)
 _RATES_ASKED = ((re.compile(r"每个?月"), re.compile("月")),
                 (re.compile(r"每(?:个|名|位)?(?:学生|生|人|户|天|日|年)"), re.compile(r"每|/|人均|生均")))
-_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价(?!\s*\d)|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
+_AVERAGE = re.compile(r"平均|人均|户均|生均|次均|单价(?!\s*[在为]?\s*\d)|单位成本|每(?![年月季天日周])[\u4e00-\u9fff]")
 INITIAL_BUDGET_COST = 1.0  # unasked, a 年初预算 figure only just behind the document's own basis
 ASKED_BASIS_BONUS = 6.0
 PART_PENALTY = 4.0

@@ -424,3 +424,5 @@ def test_a_price_bound_in_an_items_name_is_no_average():
     ranked = rank_facts([count], ["单价100万元专用设备", "单位价值100万元专用设备"], question)
     assert ranked and ranked[0].fact is count and ranked[0].score >= MIN_SCORE
     assert not rank_facts([fact("设备购置费")], ["设备单价"], "设备单价是多少")
+    worth = fact("单价在20万元以上的设备", value="687.16")
+    assert rank_facts([worth], ["单价20万元设备价值"], "单价20万元以上设备的价值是多少？")[0].fact is worth
