@@ -99,21 +99,20 @@ def _of_other_years(statement: str, year: int | None) -> bool:
     return year is not None and bool(said) and year not in said
 
 
-def absence_statement(text: str, terms: list[str], year: int | None = None) -> tuple[int, int] | None:
-    """Span of the first sentence saying the document has none of the item in the year asked, or None."""
+def absence_statements(text: str, terms: list[str], year: int | None = None) -> list[tuple[int, int]]:
+    """Spans of every sentence saying the document has none of the item in the year asked, in document order (the
+    说明's sentence and the empty table's note both say it)."""
     words = {_BOUND_WORDS.sub("", word) for word in item_words(terms)}
-    if not words:
-        return None
     acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
-    for start, end, bare, ends in _negating_sentences(text):
-        if _of_other_years(bare, year):
-            continue
-        if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
-            return start, end
-        if any(_NONE_AFTER.match(bare, at + len(word)) for word in words for at in _starts(bare, word)):
-            return start, end
-        if _OUTSIDE.search(bare):
-            opening = _FIRST_CLAUSE.match(bare.lstrip()).group()
-            if any(0 <= opening.find(word) <= NEGATION_REACH for word in words):
-                return start, end
-    return None
+    return [(start, end) for start, end, bare, ends in _negating_sentences(text) if words and not _of_other_years(bare, year)
+            and _says_none(bare, ends, words, acts_asked)]
+
+
+def _says_none(bare: str, ends: tuple[int, ...], words: set[str], acts_asked: bool) -> bool:
+    """Whether a negating sentence (quotes and brackets taken out) says there is none of one of the item's words."""
+    if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
+        return True
+    if any(_NONE_AFTER.match(bare, at + len(word)) for word in words for at in _starts(bare, word)):
+        return True
+    opening = _FIRST_CLAUSE.match(bare.lstrip()).group()
+    return bool(_OUTSIDE.search(bare)) and any(0 <= opening.find(word) <= NEGATION_REACH for word in words)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
-from assistant.absence import absence_statement, states_inapplicable
+from assistant.absence import absence_statements, states_inapplicable
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import DOUBTFUL_NOTE, EXPLAINS_WHY, SourceTexts, citation_is_exact, doubtful, quote_states
@@ -42,6 +42,7 @@ from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
 from index.retriever import HybridRetriever
 from index.vector_backfill import require_vectors
+from ingest.facts import BUDGET_SIDES
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
@@ -60,6 +61,7 @@ CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (
 _SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出|完成)(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
+MAX_NONE_QUOTES = 2  # places saying the document has none of an item that an answer quotes
 _ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|亿)?元")  # "各个村卫生室分别花了多少钱"
 _MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
@@ -102,6 +104,12 @@ class Turn:
     stated_for: int | None = None  # the year asked, when only a later document states figures for it
     named_alone: bool = False  # the question names a sub-unit without its department
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
+
+
+def _side_asked_first(text: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Statements of none with those naming the side of the budget asked (有没有…支出: 支出, not 收入) first."""
+    asked = [side for side in BUDGET_SIDES if side in question]
+    return sorted(spans, key=lambda span: not any(side in text[span[0] : span[1]] for side in asked))
 
 
 def _of_a_year(turn: Turn) -> bool:
@@ -679,10 +687,11 @@ class Assistant:
         and beside any other figure says the document contradicts itself."""
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
-        span = absence_statement(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year)
-        if span is None:
+        spans = _side_asked_first(self.texts.text(doc.doc_id), turn.question,
+                                  absence_statements(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year))
+        if not spans:
             return turn.draft
-        citation = self.texts.cite(doc.doc_id, *span)
+        citation = self.texts.cite(doc.doc_id, *spans[0])
         said = readable(citation.quote.strip())
         if turn.draft is None and turn.intent.wants_number and turn.intent.asks_figure and not states_inapplicable(said):
             # the document says there is none: the figure is 0, and the answer says why
@@ -691,9 +700,11 @@ class Assistant:
             text = f"{doc.department}{doc.year or ''}年{item}为0{unit}：公开文件说明“{said}”"
             return Draft(Answer(question=turn.question, kind="number", text=text, value=0.0, unit=unit,
                                 citations=[citation], route="fact"))
-        if turn.draft is None:
+        if turn.draft is None:  # every place saying so, up to a few: the 说明's sentence and the empty table's note
+            citations = [citation, *(self.texts.cite(doc.doc_id, *span) for span in spans[1:MAX_NONE_QUOTES])]
+            said = "；".join(readable(c.quote.strip()).rstrip("。；;") for c in citations) + "。"
             text = f"{doc.department}{doc.year or ''}年公开文件说明：{said}"
-            return Draft(Answer(question=turn.question, kind="text", text=text, citations=[citation], route="fact"))
+            return Draft(Answer(question=turn.question, kind="text", text=text, citations=citations, route="fact"))
         answer = turn.draft.answer
         note = f"原文说明：{said}" if not answer.value else f"注意：文件另处说明“{said}”，与此数字不一致。"
         update = {"text": f"{answer.text}{note}", "citations": [*answer.citations, citation]}

@@ -29,6 +29,10 @@ FINAL = """澥岜县民政局2024年度部门决算
 单位：元
 科目编码	科目名称	年初结转和结余	本年收入	本年支出合计	年末结转和结余
 22960	彩票公益金安排的支出	0.00	1,450,000.00	1,428,600.00	21,400.00
+国有资本经营预算财政拨款支出决算表
+单位：元
+科目编码	科目名称	本年支出合计
+注：本部门2024年度没有国有资本经营预算财政拨款收入，本表为空表。
 第三部分 2024年度部门决算情况说明
 一、财政拨款收入支出决算总体情况说明
 2024年度财政拨款收入总计745.94万元，支出总计745.94万元。本年财政拨款支出743.80万元，年末财政拨款结转和结余2.14万元，全部为彩票公益金结转。
@@ -37,7 +41,9 @@ FINAL = """澥岜县民政局2024年度部门决算
 三、收入决算情况说明
 本年收入合计1002.33万元。收入包括：财政拨款收入745.94万元，事业收入243.79万元，其他收入12.60万元；
 其中：事业收入243.79万元，为殡仪服务收入；其他收入12.60万元，占1.26%，为房屋租金及存款利息收入。
-四、名词解释
+四、国有资本经营预算财政拨款支出决算情况说明
+本部门2024年度没有使用国有资本经营预算财政拨款安排的支出。
+五、名词解释
 完成率：指决算数占调整预算数的百分比。
 """
 
@@ -101,3 +107,10 @@ def test_a_second_item_paid_from_an_income_is_added_not_read_as_all_funds() -> N
     """"加上土地出让收入安排的农业生产发展支出" names a second item to add, not the money the first one counts."""
     plan = parse_question("某局用在农业生产发展上的钱一共多少（一般公共预算的农业生产发展加上土地出让收入安排的农业生产发展支出）", [])
     assert plan.operation is Operation.SUM and not plan.tables
+
+
+def test_every_place_saying_there_is_none_is_quoted_the_side_asked_first(assistant: Assistant) -> None:
+    answer = assistant.ask("澥岜民政局有没有国有资本经营预算支出")
+    assert answer.kind == "text" and len(answer.citations) == 2, answer.text
+    assert "没有使用国有资本经营预算财政拨款安排的支出" in answer.citations[0].quote  # the 支出 asked, before the 收入 note
+    assert "本表为空表" in answer.citations[1].quote

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant.absence import absence_statement, states_inapplicable
+from assistant.absence import absence_statements, states_inapplicable
 from assistant.intent import parse_question
 from assistant.plan import ALL_FUNDS_TABLES, Operation, Shape
 from index.fact_store import DocumentRecord
@@ -33,6 +33,11 @@ def documents() -> list[DocumentRecord]:
                        format="pdf", status="ready", ingested_at=datetime.now(UTC))
         for i, (name, year, kind) in enumerate(DEPARTMENTS)
     ]
+
+
+def absence_statement(text: str, terms: list[str]) -> tuple[int, int] | None:
+    """The first sentence saying the document has none of the item, or None."""
+    return next(iter(absence_statements(text, terms)), None)
 
 
 def plan(question: str):
