@@ -214,3 +214,11 @@ def test_the_gap_between_two_answers_of_two_bases_compares_them_as_asked():
     assert readings("差了多少", context, []) == ["示例市示例局2025年预算比2024年决算差了多少"]
     same_basis = context.model_copy(update={"compared_basis": None})
     assert readings("差了多少", same_basis, []) == ["示例市示例局2025年比2024年差了多少"]
+
+
+@pytest.mark.parametrize("follow_up", ["平均每人多少钱", "人均多少"])
+def test_per_head_asked_alone_is_of_the_item_before(follow_up):
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="机关运行经费")
+    assert readings(follow_up, context, [])[0] == f"示例市示例局2025年机关运行经费{follow_up}"
