@@ -23,7 +23,7 @@ _PART_OF_BEFORE = re.compile(r"^(?:那么|那)?\s*其中\s*")
 _TAIL = re.compile(r"(?:的呢|呢|怎么样|如何)?\s*[？?。！!]*$")
 _UNIT_POINTER = re.compile(r"这个|这家|该|此")  # before the last word of a sub-unit's name: "这个中心" is that unit
 _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
-_PER_HEAD = re.compile(r"(?:平均|人均|每个?人|每名)+")  # "平均每人多少钱": the item before, per head
+_PER_ONE = re.compile(r"(?:平均|人均|每个?人|每名|单价|每台|每辆)+")  # "平均每人多少钱", "单价多少": the item before's
 _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
 _ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
 # operations that need an item; asked without one, a follow-up is about the item before
@@ -175,7 +175,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         text = _pointed_at(body, item) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
-        needs_item = ((len(plan.focus) < 2 or _PER_HEAD.fullmatch(plan.focus)) and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason)
+        needs_item = ((len(plan.focus) < 2 or _PER_ONE.fullmatch(plan.focus)) and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason)
                       or lacks_left) \
             and not _PRONOUN.search(body)  # "为什么比年初预算多那么多": why the item before did
         # "比年初预算多了多少" after the 调整预算数: the basis asked before, against the one named now

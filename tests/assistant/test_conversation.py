@@ -216,9 +216,9 @@ def test_the_gap_between_two_answers_of_two_bases_compares_them_as_asked():
     assert readings("差了多少", same_basis, []) == ["示例市示例局2025年比2024年差了多少"]
 
 
-@pytest.mark.parametrize("follow_up", ["平均每人多少钱", "人均多少"])
-def test_per_head_asked_alone_is_of_the_item_before(follow_up):
+@pytest.mark.parametrize("follow_up", ["平均每人多少钱", "人均多少", "单价多少"])
+def test_per_head_or_per_piece_asked_alone_is_of_the_item_before(follow_up):
     from assistant.answer import Context
     from assistant.conversation import readings
-    context = Context(department="示例市示例局", year=2025, item="机关运行经费")
-    assert readings(follow_up, context, [])[0] == f"示例市示例局2025年机关运行经费{follow_up}"
+    context = Context(department="示例市示例局", year=2025, item="台式计算机")
+    assert readings(follow_up, context, [])[0] == f"示例市示例局2025年台式计算机{follow_up}"
