@@ -81,6 +81,8 @@ _HAS_NONE = re.compile(r"无|没有|未安排|未发生")
 # 为24.00万元" says only the first budget had none)
 _NONE_AFTER = re.compile(r"(?:费|经费|费用|支出)?[：:]?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:未安排|未发生|无)(?:预算|支出|经费)?"
                          r"(?=[，,。；;]|$)")  # "…，未安排机关运行经费": none of it, so 0
+# asked of the first budget (年初预算), "公务用车购置费：年初未安排预算，全年预算为24.00万元" says it had none
+_NONE_AT_FIRST = re.compile(r"(?:费|经费|费用|支出)?[：:]?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*年初\s*(?:未安排|无)(?:预算)?(?=[，,。；;]|$)")
 
 
 def states_inapplicable(statement: str) -> bool:
@@ -99,20 +101,24 @@ def _of_other_years(statement: str, year: int | None) -> bool:
     return year is not None and bool(said) and year not in said
 
 
-def absence_statements(text: str, terms: list[str], year: int | None = None) -> list[tuple[int, int]]:
-    """Spans of every sentence saying the document has none of the item in the year asked, in document order (the
-    说明's sentence and the empty table's note both say it)."""
+def absence_statements(text: str, terms: list[str], year: int | None = None,
+                       first_budget: bool = False) -> list[tuple[int, int]]:
+    """Spans of every sentence saying the document has none of the item in the year asked (in its first budget, with
+    `first_budget`), in document order (the 说明's sentence and the empty table's note both say it)."""
     words = {_BOUND_WORDS.sub("", word) for word in item_words(terms)}
     acts_asked = bool(terms and _ACT_BEFORE.search(terms[0]))  # 公务用车购置费, 买公车: buying is the item asked
+    none_after = (_NONE_AFTER, _NONE_AT_FIRST) if first_budget else (_NONE_AFTER,)
     return [(start, end) for start, end, bare, ends in _negating_sentences(text) if words and not _of_other_years(bare, year)
-            and _says_none(bare, ends, words, acts_asked)]
+            and _says_none(bare, ends, words, acts_asked, none_after)]
 
 
-def _says_none(bare: str, ends: tuple[int, ...], words: set[str], acts_asked: bool) -> bool:
-    """Whether a negating sentence (quotes and brackets taken out) says there is none of one of the item's words."""
+def _says_none(bare: str, ends: tuple[int, ...], words: set[str], acts_asked: bool,
+               none_after: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a negating sentence (quotes and brackets taken out) says there is none of one of the item's words: the
+    word after a negation, or one of `none_after` after the word."""
     if any(_negated(word, _BOUND_WORDS.sub("", bare[at:]), acts_asked) for at in ends for word in words):
         return True
-    if any(_NONE_AFTER.match(bare, at + len(word)) for word in words for at in _starts(bare, word)):
+    if any(pattern.match(bare, at + len(word)) for pattern in none_after for word in words for at in _starts(bare, word)):
         return True
     opening = _FIRST_CLAUSE.match(bare.lstrip()).group()
     return bool(_OUTSIDE.search(bare)) and any(0 <= opening.find(word) <= NEGATION_REACH for word in words)

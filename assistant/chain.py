@@ -688,7 +688,8 @@ class Assistant:
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
         spans = _side_asked_first(self.texts.text(doc.doc_id), turn.question,
-                                  absence_statements(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year))
+                                  absence_statements(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year,
+                                                     first_budget=turn.intent.basis is Basis.INITIAL_BUDGET))
         if not spans:
             return turn.draft
         citation = self.texts.cite(doc.doc_id, *spans[0])

@@ -1223,3 +1223,9 @@ def test_why_one_basis_differs_from_another_asks_of_the_item_before_them(questio
 def test_how_many_went_counts_people_or_their_trips(question):
     found = plan(question)
     assert found.focus == "出国" and {"人", "人次"} <= set(found.unit_hint), (found.focus, found.unit_hint)
+
+
+def test_none_in_the_first_budget_is_said_of_the_first_budget_only():
+    text = "（二）公务用车购置费：年初未安排预算，全年预算为24.00万元，支出决算为23.68万元。"
+    assert absence_statements(text, ["公务用车购置费"], first_budget=True) == [(0, len(text))]
+    assert absence_statements(text, ["公务用车购置费"]) == []  # the year's budget had some
