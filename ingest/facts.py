@@ -52,7 +52,12 @@ _COUNT_UNIT_NAMES = {"台（套）": "台", "台(套)": "台", "名": "人"}
 _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().before)})\s*$")
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
 # "11个项目全部编制了绩效目标": an adverb after the noun ends it
-_COUNTED = re.compile(r"\s*的?(?P<noun>[\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:（()）\s\d]|的|和|及|与|全部|均|都|已|分别|$)")
+# "向3711名大中型水库移民发放…": a verb after a short noun ends it; "4人次赴境外…" names where they went, no noun
+_COUNTED_VERB = r"发放|提供|给予|开展|实施|进行"
+MAX_NOUN_BEFORE_VERB = 9
+_COUNTED = re.compile(r"\s*的?(?!赴|前往)(?P<noun>[\u4e00-\u9fff]{2,10}?)"
+                      rf"(?=[，,。；;、：:（()）\s\d]|的|和|及|与|全部|均|都|已|分别|$|{_COUNTED_VERB})")
+_TOWARDS = ("向", "为", "给", "对")  # "…标准向3711名移民发放": the words before the count name no item of it
 MIN_ATTRIBUTE_HEAD = 4  # characters of the words after 的 kept as what a count describes (党群服务站)
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
@@ -414,11 +419,15 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             if match.re is _COUNT_MENTION and 0 < len(subject) <= 2 and (at := running_subject.find(subject)) > 0:
                 subject = running_subject[: at + len(subject)]  # "公务接待费支出…共接待46批次": 公务接待's count
             counted = _COUNTED.match(sentence, match.end()) if match.re is _COUNT_MENTION else None
+            if counted and len(counted["noun"]) > MAX_NOUN_BEFORE_VERB and re.match(_COUNTED_VERB, sentence[counted.end() :]):
+                counted = None  # "1名退休人员去世后按规定发放的…": a clause before the verb, no noun
             if counted and ("、" in clause or not clean_subject(clause)):
                 # "办公室、…、纪检组19个内设处室": the entries before it are what it counts, not its name;
                 # "8个二级事业单位16个三级事业单位": the noun after it alone; "东荷社区、菱塘社区2个社区的党群服务站完成
                 # 改造": the count says which of them the thing after 的 is of, no count of all 社区
                 subject = counted["noun"] + _attribute_head(sentence[counted.end() :])
+            elif counted and subject.endswith(_TOWARDS):
+                subject = counted["noun"]
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next

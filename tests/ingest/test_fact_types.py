@@ -110,6 +110,17 @@ def test_a_count_written_in_words_that_ends_its_clause_is_a_count(sentence, subj
     assert any(f.value == value and f.unit == unit and subject_word in f.subject for f in counts), counts
 
 
+@pytest.mark.parametrize("sentence, subject", [
+    ("按每人每年600元标准向3711名大中型水库移民发放直补资金。", "大中型水库移民"),
+    ("本部门组织对8个项目开展了绩效自评。", "项目"),
+    ("2025年计划安排1个团组、4人次赴境外开展林业科技合作交流。", "团组"),
+    ("全年预算和决算均为1名退休人员去世后按规定发放的一次性抚恤金。", "全年预算和决算均"),
+])
+def test_what_a_count_counts_stops_at_the_verb_after_its_noun(sentence, subject):
+    counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
+    assert counts and subject in counts[-1].subject and "赴" not in counts[-1].subject and "按规定" not in counts[-1].subject, counts
+
+
 def test_a_numeral_inside_a_phrase_counts_nothing():
     facts = line_facts("落实“两个确保”要求，一次性补助已发放，三个中心建设完成。")
     assert not [f for f in facts if f.kind is FactKind.COUNT]
