@@ -641,7 +641,9 @@ class Assistant:
             fact, text = scored.fact, self.texts.text(scored.fact.doc_id)
             span = self.texts.reason_after(fact.doc_id, fact.start, fact.end)
             between = text[fact.end : span[0]] if span else ""
-            if span and "\n" not in between and _SET_AGAINST_BUDGET.search(between) and not _SET_AGAINST_A_YEAR.search(between):
+            year_too = _SET_AGAINST_A_YEAR.search(between)  # the sentence also compares with last year: its reason must say which
+            if span and "\n" not in between and _SET_AGAINST_BUDGET.search(between) \
+                    and (not year_too or _SET_AGAINST_BUDGET.search(text, span[0], span[1])):
                 # one quote from the figure to where its gap from the budget is said, which the answer shows too
                 said = self.texts.cite(fact.doc_id, fact.start, fact.end + len(between.rstrip("，,；; ")), fact.page)
                 reason = self.texts.cite(fact.doc_id, *span, fact.page)

@@ -177,3 +177,20 @@ def test_a_tables_completion_column_answers_only_against_its_own_budget(assistan
 def test_a_percentage_column_is_never_money(assistant):
     answer = assistant.ask("示例局2024年行政单位医疗决算多少")
     assert answer.kind == "number" and (answer.value, answer.unit) == (63.5, "万元"), answer.text
+
+
+SET_AGAINST_BOTH = """示例市示例县应急管理局
+2024年度部门决算
+五、一般公共预算财政拨款支出决算情况说明
+（一）总体情况。2024年度一般公共预算财政拨款支出1303.27万元，年初预算为912.66万元，完成年初预算的142.80%；较上年决算894.88万元增长45.64%。决算数大于年初预算数的主要原因是年中追加自然灾害救灾补助。
+（二）具体情况。
+1.行政事业单位养老支出（款）行政单位离退休（项）：年初预算为18.60万元，支出决算为19.26万元，完成年初预算的103.57%；较上年决算增长6.30%，主要原因是离退休人员增加。
+"""
+
+
+def test_a_reason_for_the_gap_from_the_budget_is_found_after_a_comparison_with_last_year(tmp_path_factory, embeddings):
+    """The sentence sets the 决算 against its budget and against last year; the reason after it says which it explains."""
+    assistant = written_assistant(tmp_path_factory.mktemp("against-both"), embeddings,
+                                  {"example-emergency-bureau-2024-dept-final-account.txt": SET_AGAINST_BOTH})
+    answer = assistant.ask("示例县应急管理局2024年一般公共预算财政拨款支出为什么决算比年初预算多这么多")
+    assert answer.kind == "text" and "自然灾害救灾补助" in answer.text and "离退休人员增加" not in answer.text, answer.text
