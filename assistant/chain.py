@@ -641,7 +641,7 @@ class Assistant:
             fact, text = scored.fact, self.texts.text(scored.fact.doc_id)
             span = self.texts.reason_after(fact.doc_id, fact.start, fact.end)
             between = text[fact.end : span[0]] if span else ""
-            year_too = _SET_AGAINST_A_YEAR.search(between)  # the sentence also compares with last year: its reason must say which
+            year_too = _SET_AGAINST_A_YEAR.search(between)  # compared with last year too: the reason must say which
             if span and "\n" not in between and _SET_AGAINST_BUDGET.search(between) \
                     and (not year_too or _SET_AGAINST_BUDGET.search(text, span[0], span[1])):
                 # one quote from the figure to where its gap from the budget is said, which the answer shows too
@@ -689,9 +689,10 @@ class Assistant:
         and beside any other figure says the document contradicts itself."""
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
-        spans = _side_asked_first(self.texts.text(doc.doc_id), turn.question,
-                                  absence_statements(self.texts.text(doc.doc_id), [turn.intent.focus, *turn.intent.terms], doc.year,
-                                                     first_budget=turn.intent.basis is Basis.INITIAL_BUDGET))
+        source = self.texts.text(doc.doc_id)
+        said_none = absence_statements(source, [turn.intent.focus, *turn.intent.terms], doc.year,
+                                       first_budget=turn.intent.basis is Basis.INITIAL_BUDGET)
+        spans = _side_asked_first(source, turn.question, said_none)
         if not spans:
             return turn.draft
         citation = self.texts.cite(doc.doc_id, *spans[0])

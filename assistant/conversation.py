@@ -175,8 +175,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         text = _pointed_at(body, item) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE)
-        needs_item = ((len(plan.focus) < 2 or _PER_ONE.fullmatch(plan.focus)) and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason)
-                      or lacks_left) \
+        no_item = len(plan.focus) < 2 or _PER_ONE.fullmatch(plan.focus)
+        needs_item = (no_item and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason) or lacks_left) \
             and not _PRONOUN.search(body)  # "为什么比年初预算多那么多": why the item before did
         # "比年初预算多了多少" after the 调整预算数: the basis asked before, against the one named now
         kept_basis = context.basis.removesuffix("数") if needs_item and lacks_left and context.basis \

@@ -85,7 +85,8 @@ def _stated_alike(intent: QuestionPlan, facts: list[FactRecord]) -> list[FactRec
     if not ranked or ranked[0].score < MIN_OPERAND_SCORE:
         return []
     best = ranked[0].fact
-    return [s.fact for s in ranked if s.score >= MIN_OPERAND_SCORE and (s.fact.subject, s.fact.value) == (best.subject, best.value)]
+    return [scored.fact for scored in ranked
+            if scored.score >= MIN_OPERAND_SCORE and (scored.fact.subject, scored.fact.value) == (best.subject, best.value)]
 
 
 def _said_again(fact: FactRecord, texts: SourceTexts, again: re.Pattern[str]) -> re.Match[str] | None:
