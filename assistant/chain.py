@@ -13,7 +13,7 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 from assistant.absence import absence_statements, states_inapplicable
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
-from assistant.citations import DOUBTFUL_NOTE, EXPLAINS_WHY, SourceTexts, citation_is_exact, doubtful, quote_states
+from assistant.citations import BUDGET_GAP, DOUBTFUL_NOTE, EXPLAINS_WHY, SourceTexts, citation_is_exact, doubtful, quote_states
 from assistant.config import AssistantConfig, DisplayUnit
 from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
@@ -58,7 +58,7 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
-_SET_AGAINST_BUDGET = re.compile(r"(?:比|较|小于|大于|低于|高于|超出|完成)(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
+_SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 MAX_NONE_QUOTES = 2  # places saying the document has none of an item that an answer quotes

@@ -35,8 +35,9 @@ _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 _ATTACHED_REASON = re.compile(r"(?:\s*[，,]\s*(?:增长|下降|增加|减少|降低|上升|提高)[^，,。；;]{0,12})?"
                               r"\s*[，,]\s*(?P<reason>主要(?:为|是|系|由于|因为|原因是|原因为)[^。；;]{2,120})")
 DIRECTION_WORDS = {Direction.UP: ("增加", "增长", "多了", "上升", "新增"), Direction.DOWN: ("减少", "下降", "少了", "降低")}
+BUDGET_GAP = r"(?:比|较|小于|大于|低于|高于|超出)(?:年初|全年|调整后?)?预算"  # 决算数小于调整预算数
 # a reason for the year's 决算 set against its budget ("决算数小于调整预算数的主要原因是…"), not for a change from last year
-_AGAINST_BUDGET_REASON = re.compile(r"决算数?(?:比|较|小于|大于|低于|高于|超出)(?:年初|全年|调整后?)?预算")
+_AGAINST_BUDGET_REASON = re.compile(rf"决算数?{BUDGET_GAP}")
 _CODE = re.compile(r"^[A-Z]?\d+$")  # 科目编码 columns: "302", "17"
 _STEADY_WORD = re.compile(r"持平|无增减|没有变化|未发生变化")
 _BUDGET_AGAINST_OUTTURN = re.compile(r"决算数?(?:同|与|和|跟)(?:年初)?预算数?|预算数?(?:同|与|和|跟)决算数?")

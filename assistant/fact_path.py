@@ -686,7 +686,8 @@ class FactPath:
         column (or its column's figure over the same row's total column, units side by side), the only whole that
         counts what the row counts (上年结转 too where the row holds it)."""
         row = unit_figure(intent.sub_unit, intent.parts[0], facts)
-        if row and is_unit_column(row, intent.sub_unit):  # units side by side: the same row's 合计 column
+        by_column = row is not None and is_unit_column(row, intent.sub_unit)  # units side by side
+        if by_column:  # the same row's 合计 column
             total = next((f for f in facts if f.table_id == row.table_id and f.doc_id == row.doc_id
                           and f.row_path == row.row_path and f.col_path and is_total_label(f.col_path[-1])), None)
         else:
@@ -695,7 +696,7 @@ class FactPath:
         if row is None or total is None:
             return None
         result = compute.share(self._money(row), self._money(total))
-        unit = row.col_path[-1] if is_unit_column(row, intent.sub_unit) else ""  # the column names the unit
+        unit = row.col_path[-1] if by_column else ""  # the column names the unit
         return self._computed(intent, f"占{_named(total, intent.parts[1])}的比例", row, [row, total], result, "%",
                               f"{unit}{_named(row, intent.parts[0])}")
 

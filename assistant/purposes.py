@@ -51,13 +51,10 @@ def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sour
     占0.26%，为某所可回收物处置收入"), or a clause naming the item again in its paragraph or the next ("事业收入218.46万元，
     占1.15%；…。\n事业收入主要为…取得的收入"); None when neither says, or when asked what it is for (`of_use`) and
     the clause names only the fund it came from."""
-    said = fact = None
-    for fact in _stated_alike(intent, facts):  # "收入包括：…其他收入12.60万元；", then "其他收入12.60万元，…，为房屋租金…"
-        again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(fact.subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
-        if said := _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again):
-            break
-    if fact is None or said is None or of_use and _names_a_fund(said["what"]):
+    found = _what_it_is_said_to_be(_stated_alike(intent, facts), texts)
+    if found is None or of_use and _names_a_fund(found[1]["what"]):
         return None  # "全部为上年结转的一般公共预算拨款" says where the money came from, not what it is for
+    fact, said = found
     between = texts.text(fact.doc_id)[fact.end : said.start()]
     if "\n" in between or "。" in between:  # the figure, then the clause that names the item again
         clause_start = said.start() + 1 + len(said.group()[1:]) - len(said.group()[1:].lstrip())
@@ -66,6 +63,18 @@ def what_money_answer(intent: QuestionPlan, facts: list[FactRecord], texts: Sour
         citations = [texts.cite(fact.doc_id, fact.start, said.end(), fact.page)]
     text = f"{_owner(fact)}{fact.subject}{fact.value}{fact.unit or ''}，{said['verb']}{said['what']}。"
     return Answer(question=intent.question, kind="text", text=text, citations=citations, route="fact")
+
+
+def _what_it_is_said_to_be(alike: list[FactRecord], texts: SourceTexts) -> tuple[FactRecord, re.Match[str]] | None:
+    """The first of the places stating one item and figure whose clause says what the money is, with that clause
+    ("收入包括：…其他收入12.60万元；", then "其他收入12.60万元，…，为房屋租金…"); None when none says."""
+    if not alike:
+        return None
+    again = re.compile(rf"(?:[；;。]|\n)\s*{re.escape(alike[0].subject)}(?:[和及][^，,。；;]{{1,12}})?\s*{_MONEY_IS}")
+    for fact in alike:
+        if said := _clause_after(fact, texts, _SAID_TO_BE, "。；;\n") or _said_again(fact, texts, again):
+            return fact, said
+    return None
 
 
 def _names_a_fund(what: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
+from ingest.punctuation import SENTENCE_END_MARKS
+
 GUTTER_MIN_EM = 1.5  # a gap between two columns is at least this many characters wide …
 GUTTER_BAND = (0.25, 0.75)  # … and lies in the middle half of the page
 SPANNING_SHARE = 0.25  # at most this share of a page's lines (titles, a closing paragraph) runs across the gap
@@ -20,7 +22,6 @@ WRAPPED_SHARE = 0.5  # … at least this share of them ends near the column's ri
 SENTENCE_SHARE = 0.5  # … and at least this share of them holds sentence punctuation (table rows hold none)
 _SENTENCE_MARKS = frozenset("，。；")
 _LIST_PAUSE = "、"  # inside a line, not after its item number: a list wraps mid-sentence too
-_SENTENCE_ENDS = frozenset("。；！？")
 _ITEM_NUMBER_WIDTH = 4  # "一、", "12、": a "、" this near a line's start numbers an item
 WRAP_SLACK_EM = 2.0  # characters short of the column's edge a wrapped line may end
 
@@ -111,7 +112,7 @@ def _wrapped_prose(parts: list[list[dict]]) -> bool:
 def _carried_over(parts: list[list[dict]]) -> bool:
     """Whether one side's few parts of lines read as a paragraph's last words carried over to a column left almost
     empty: words, ending its sentence."""
-    return 0 < len(parts) < MIN_COLUMN_LINES and all(map(_has_words, parts)) and parts[-1][-1]["text"] in _SENTENCE_ENDS
+    return 0 < len(parts) < MIN_COLUMN_LINES and all(map(_has_words, parts)) and parts[-1][-1]["text"] in SENTENCE_END_MARKS
 
 
 def _two_columns(sides: list[list[list[dict]]]) -> bool:
