@@ -105,6 +105,8 @@ ONE_FUND_PENALTY = 3.0  # unasked, one fund's table (一般公共预算支出表
 GRAND_TOTAL_COST = 5.0  # asked what was spent, a 总计 (with the year's balances) comes after the year's own total
 SIDE_GRAND_TOTAL_COST = 20.0  # asked one side's item, its 总计 (with the balances) comes after its 本年支出合计
 _GRAND_TOTAL = "总计"
+_YEAR_TOTAL = "合计"  # 本年收入合计: the year's own total, without the balances its side's 总计 holds
+YEAR_TOTAL_COST = 10.0  # asked the 总计 by name, the year's own 合计 comes after it
 _SPENDING = "支出"  # the side of the budget whose 总计 also holds what is carried forward
 _WHOLE = "总"  # "总支出" asks the side's 总计 itself
 _INVESTMENT = "总投资"  # a project's whole cost over its years, whose parts say how it is financed
@@ -1166,6 +1168,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     elif _GRAND_TOTAL in subject and _GRAND_TOTAL not in question \
             and terms and _side(normalise(terms[0])) == _SPENDING and _WHOLE not in terms[0]:
         best -= SIDE_GRAND_TOTAL_COST  # "一般公共预算财政拨款支出决算": what was spent, never with what is carried forward
+    elif _GRAND_TOTAL in question and _YEAR_TOTAL in subject and _GRAND_TOTAL not in subject and _YEAR_TOTAL not in question:
+        best -= YEAR_TOTAL_COST  # "收入总计是多少": the 总计 row, with the balance brought forward, not 本年收入合计
     if _SPENT.search(question) and fact.part and _INVESTMENT in fact.context.split("其中", 1)[0]:
         return 0.0  # "专项债的钱花了多少": the year's spending, not how a project's 总投资 is financed
     return best + fit

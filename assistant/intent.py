@@ -143,7 +143,7 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项�
                         rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内)?"
                         r"(?=\s*(?:[，,？?。）)]|$|一共|总共|共|是|有))")  # "连医疗收入在内一共", never "加上土地出让收入安排的…"
 _FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
-_ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")  # …财政拨款支出
+_ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?:当年|本年)?(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")  # …财政拨款支出
 _FUND_THEN_ITEM = re.compile(rf"^(?P<fund>{_FUND_PAYING}(?:支出)?)(?:里面?|当中|之中|中)的?(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}})$")
 # "殡葬用财政拨款支出多少": the fund that pays the item, the verb after it no whole (财政拨款支出) of its own
 _PAID_WITH = re.compile(r"(?:使)?用(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款|资金)?|"

@@ -110,7 +110,7 @@ _BARE_WHOLES = {"收入", "支出", "收支", "收入支出", "收入、支出",
 _WHOLE = re.compile(r"(?:本年|当年)?(?:收入、?支出|收、?支|收入|支出)(?:合计|总计)(?=\s*(?:各|均|都)?\s*(?:为|是|达到|共计)?\s*$)")
 # "收入总计和支出总计各增加118.25万元": both wholes, said as one
 _BOTH_WHOLES = re.compile(r"收入(?P<whole>合计|总计)\s*[和与及、]\s*支出(?P=whole)")
-_TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(])+$")
+_TRAILING = re.compile(r"(?:预算安排|安排|共计|合计|总计|总额为|为|是|达到|达|约|计|科目|支出为|分别|共|[（(]|(?<![人户生日月次])均|都)+$")
 _STATED_MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|预算数|支出决算数?|决算数?|(?:当年)?(?:预算)?执行数)$")
 # "项目总预算3000万元，2025年安排1200万元": one year's share of a whole stated over several years
 _YEAR_SHARE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:安排|下达|投入|拨付)$")

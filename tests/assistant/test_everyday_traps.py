@@ -48,6 +48,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例图书馆2025年计划接待多少人次读者", 90, "万人次"),  # never the 1 of 每接待1人次
     ("示例图书馆2025年预算比上年增长百分之几", 4.55, "%"),  # the whole's own rate, not 财政拨款's
     ("示例局2024年一共花了多少钱", 8493.51, "万元"),  # 本年支出合计, not the 总计 with the balance carried forward
+    ("示例局2024年决算收入总计是多少", 8588.55, "万元"),  # the 总计 asked by name, not 本年收入合计
 ])
 def test_the_figure_asked_is_the_one_answered(assistant, question, value, unit):
     answer = assistant.ask(question)

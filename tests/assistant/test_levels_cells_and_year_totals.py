@@ -128,10 +128,14 @@ def test_an_item_bearing_its_levels_name_is_that_level(assistant):
     assert answer.kind == "number" and answer.value == pytest.approx(60.0)
 
 
-def test_a_projects_cell_in_the_asked_column_beats_a_sentence_about_several(assistant):
-    asked = assistant.ask("泷溆区教育局的校舍维修改造项目钱从哪来")
-    answer = assistant.ask("其中上年结转多少", context=asked.context)
-    assert answer.kind == "number" and answer.value == pytest.approx(60.0)  # not the 80 of both projects
+@pytest.mark.parametrize("first, then, value", [
+    ("泷溆区教育局的校舍维修改造项目钱从哪来", "其中上年结转多少", 60.0),  # not the 80 of both projects
+    ("泷溆区教育局的校舍维修改造项目一共安排了多少资金", "其中当年一般公共预算拨款是多少", 140.0),  # not the 980 of all
+])
+def test_a_projects_cell_in_the_asked_column_beats_a_sentence_about_several(assistant, first, then, value):
+    asked = assistant.ask(first)
+    answer = assistant.ask(then, context=asked.context)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
 
 
 def test_one_funds_spending_of_the_year_is_not_the_total_with_balances(assistant):

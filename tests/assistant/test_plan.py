@@ -1182,9 +1182,13 @@ def test_a_year_end_balance_keeps_its_年末_and_all_funds_before_一共_leave_n
     assert len(parse_question("算上上年结转一共多少", documents()).focus) < 2
 
 
-def test_an_item_then_its_funds_spending_is_the_items_row_of_that_funds_table():
-    asked = parse_question("文旅局2024年图书馆（项）一般公共预算财政拨款支出决算是多少", documents())
-    assert asked.focus == "图书馆" and TableKind.GENERAL_PUBLIC in asked.tables
+@pytest.mark.parametrize("question, focus", [
+    ("文旅局2024年图书馆（项）一般公共预算财政拨款支出决算是多少", "图书馆"),
+    ("文旅局2025年图书馆（项）当年一般公共预算拨款是多少", "图书馆"),  # 当年 says the fund's money of the year, no item
+])
+def test_an_item_then_its_funds_spending_is_the_items_row_of_that_funds_table(question, focus):
+    asked = parse_question(question, documents())
+    assert asked.focus == focus and TableKind.GENERAL_PUBLIC in asked.tables and "当年" not in asked.terms
 
 
 def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():

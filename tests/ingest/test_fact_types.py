@@ -114,7 +114,7 @@ def test_a_count_written_in_words_that_ends_its_clause_is_a_count(sentence, subj
     ("按每人每年600元标准向3711名大中型水库移民发放直补资金。", "大中型水库移民"),
     ("本部门组织对8个项目开展了绩效自评。", "项目"),
     ("2025年计划安排1个团组、4人次赴境外开展林业科技合作交流。", "团组"),
-    ("全年预算和决算均为1名退休人员去世后按规定发放的一次性抚恤金。", "全年预算和决算均"),
+    ("全年预算和决算均为1名退休人员去世后按规定发放的一次性抚恤金。", "全年预算"),
 ])
 def test_what_a_count_counts_stops_at_the_verb_after_its_noun(sentence, subject):
     counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
@@ -288,7 +288,9 @@ def test_last_years_figure_without_its_year_is_no_fact() -> None:
 
 
 @pytest.mark.parametrize("sentence, subject", [("本年支出合计17690.42万元。", "本年支出合计"), ("2024年度收入总计18441.67万元。", "收入总计"),
-                                               ("三公经费合计8.5万元。", "三公经费")])
+                                               ("三公经费合计8.5万元。", "三公经费"),
+                                               ("2024年度收入、支出总计均为8588.55万元。", "收入、支出总计"),
+                                               ("人均为7.20元。", "人均")])
 def test_a_whole_keeps_the_words_that_make_it_one(sentence, subject) -> None:
     assert facts_from_line(Line(sentence, 0, len(sentence)))[0].subject == subject
 
