@@ -202,15 +202,17 @@ def test_xlsx_tables_stacked_in_one_sheet_are_read_apart(tmp_path: Path) -> None
     rows = [["表一 示例县示例镇人民政府2025年收支预算总表"], ["单位：万元"], ["项目", "预算数"],
             ["一般公共预算拨款", 2535.38], ["本年收入合计", 2535.38],
             ["表二 示例县示例镇人民政府2025年一般公共预算“三公”经费支出表"], ["单位：万元"], ["项目", "预算数"],
-            ["公务接待费", 3.2], ["合计", 3.2]]
+            ["公务接待费", 3.2], ["合计", 3.2],
+            ["表三\u3000政府采购预算表（一）"], ["单位：万元"], ["项目", "预算数"], ["货物类", 12.5]]
     for row in rows:
         ws.append(row)
     path = tmp_path / "stacked.xlsx"
     wb.save(path)
     doc = parse_file(path)
     assert [t.title for t in doc.tables] == ["表一 示例县示例镇人民政府2025年收支预算总表",
-                                           "表二 示例县示例镇人民政府2025年一般公共预算“三公”经费支出表"]
-    assert [len(t.body) for t in doc.tables] == [2, 2]
+                                           "表二 示例县示例镇人民政府2025年一般公共预算“三公”经费支出表",
+                                           "表三 政府采购预算表（一）"]  # a space after its number, a note after 表
+    assert [len(t.body) for t in doc.tables] == [2, 2, 1]
     assert doc.meta.department == "示例县示例镇人民政府"  # not 表一示例县…, and not the sheet's name
     assert doc.meta.title.startswith("表一 示例县示例镇人民政府2025年")
 

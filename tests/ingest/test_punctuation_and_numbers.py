@@ -56,6 +56,13 @@ def test_counts_in_ten_thousands_and_in_units_of_their_own_field() -> None:
         assert parse_counted(not_counted) is None, not_counted
 
 
+@pytest.mark.parametrize("cell, value, unit, qualifier", [("≤31微克/立方米", "31", "微克/立方米", "≤"),
+                                                     ("≤0.5毫克/升", "0.5", "毫克/升", "≤"), ("55分贝", "55", "分贝", None)])
+def test_an_indicator_measured_in_a_physical_unit_is_a_quantity(cell, value, unit, qualifier) -> None:
+    found = parse_quantity(cell)
+    assert (found.value, found.unit, found.qualifier) == (Decimal(value), unit, qualifier)
+
+
 @pytest.mark.parametrize("line, numbers_the_page", [
     ("— 7 —", True), ("- 12 -", True), ("第 11 页 共 19 页", True), ("第3页", True), ("3/19", True),
     ("7", False), ("一、部门职责", False), ("合计 — 7 —", False),
