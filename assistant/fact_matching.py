@@ -344,7 +344,7 @@ def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
     if not subject or subject not in term or subject == term:
         return []
     rest = term.replace(subject, " ")
-    words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), f"{fact.subject}{structure(fact)}"))
+    words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), f"{fact.subject}{fact.measure}{structure(fact)}"))
     return [w for w in words if not any(w != other and w in other for other in words)]
 
 

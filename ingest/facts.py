@@ -388,6 +388,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = quoted["name"]
             elif quoted and quoted.end() <= match.start() and _SCORE.fullmatch(subject):  # 评价得分91.5分: the project's
                 subject, measure = quoted["name"], subject
+            elif _SCORE.fullmatch(subject) and len(facts) > stated_before and running_subject:
+                subject, measure = running_subject, subject  # "某项目全年预算620.50万元，执行率100%，自评得分96分"
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject and not names_a_level(subject):
                 # "…单位财政拨款的机关运行经费"; a 功能分类 item keeps its 的: 收入安排的支出, 基金的补助（项）
                 subject = subject.rsplit("的", 1)[1] or subject

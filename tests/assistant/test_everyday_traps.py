@@ -1,6 +1,7 @@
 """Everyday questions that invite a wrong figure: a per-head figure for a total or a total for a per-head one, the
 1 a rate is per, a small sum shown as 0万元, one use of an item's money named after its main one, last year's
-figure in the same sentence, and the 总计 that holds the balance carried forward for what was spent."""
+figure in the same sentence, the 总计 that holds the balance carried forward for what was spent (and the 合计 for a
+总计 asked by name), and a project's score read as a score of anything else."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ FINAL = """示例县示例局
 示例县示例局负责全县示例工作。
 二、收入支出决算总体情况
 2024年度收入、支出总计均为8588.55万元。本年收入合计8493.51万元，本年支出合计8493.51万元，其中基本支出2318.75万元，项目支出6174.76万元；年末结转和结余95.04万元。
+三、其他重要事项
+2024年度本部门对示例保障、示例整治2个项目开展绩效自评。其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，执行率99.68%，自评得分93分。
 """
 
 
@@ -49,6 +52,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例图书馆2025年预算比上年增长百分之几", 4.55, "%"),  # the whole's own rate, not 财政拨款's
     ("示例局2024年一共花了多少钱", 8493.51, "万元"),  # 本年支出合计, not the 总计 with the balance carried forward
     ("示例局2024年决算收入总计是多少", 8588.55, "万元"),  # the 总计 asked by name, not 本年收入合计
+    ("示例局示例整治项目绩效自评得了多少分", 93, "分"),  # the score after the project's other figures is the project's
 ])
 def test_the_figure_asked_is_the_one_answered(assistant, question, value, unit):
     answer = assistant.ask(question)

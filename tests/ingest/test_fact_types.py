@@ -480,6 +480,12 @@ def test_a_sentences_bare_项目_and_its_score_are_the_quoted_projects() -> None
                       ("示例平台运维", "完成率", Decimal("97.54")), ("示例平台运维", "评价得分", Decimal("91.5"))]
 
 
+def test_a_score_after_an_items_other_figures_is_that_items() -> None:
+    text = "其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，自评得分93分。"
+    scores = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text))) if f.unit == "分"]
+    assert scores == [("示例保障项目", "自评得分", Decimal("96")), ("示例整治项目", "自评得分", Decimal("93"))]
+
+
 @pytest.mark.parametrize("sentence, subject, value", [
     # a comparison that names last year's figure still makes the words after it a change
     ("2025年收入总预算14386.53万元，与2024年预算13655.14万元相比，收支总预算各增加731.39万元，增长5.36%。", "收支总预算", "731.39"),
