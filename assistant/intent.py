@@ -257,6 +257,7 @@ def _without_tables(part: str) -> str:
 
 
 MIN_LISTED_ITEM_CHARS = 3
+_BOTH_SIDES = re.compile(r"收支")  # a whole named by both its sides (收支总计, 收支预算总额)
 _WHOLE_WORDS = re.compile(r"^部门|预算|(?:总计|总额|合计)$")  # words around 收入 or 支出 that name their whole
 
 
@@ -712,6 +713,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         wholes = whole_terms(focus) or (spending_terms() if completion else people_terms() if not focus and unit_hint[:1] == ("人",)
                                         else total_terms() + spending_terms())
         containing = [*dict.fromkeys(t for t in wholes if focus in t)]
+        if focus in BUDGET_SIDES and operation in (Operation.CHANGE, Operation.GROWTH):
+            # "收、支总计各增加39.87万元" states the change of each side at once
+            containing += [t for t in wholes if _BOTH_SIDES.match(t) and t not in containing]
         # a rate of 支出 is the whole's, never a 支出 item's: the bare word is its last term there
         # ("支出决算完成年初预算的…" is stated of 支出 itself, after the whole's terms)
         terms = ([*containing, focus] if completion and containing and whole_terms(focus) else [focus, *containing]) \
