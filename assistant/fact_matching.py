@@ -42,6 +42,7 @@ CORROBORATION_MARGIN = 40.0  # a sentence and a table row stating the same figur
 BARE_HEADER_CHARS = 2  # 支出, 收入: a header this short is the whole only of what its table's title says
 ROUNDING = Decimal("0.005")  # half the last shown decimal: figures this close are one figure rounded
 _FUND_LONG_FORM = re.compile(r"(?P<fund>政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?=[\u4e00-\u9fff])")
+_THIS_YEARS_GRANT = re.compile(r"(?<=预算)(?:当年|本年)(?=(?:财政)?拨款)")  # 一般公共预算当年拨款, said 一般公共预算拨款
 _INNER_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")  # 维修（护）费: a word read with or without it
 _STATED_BASIS = re.compile(r"(?:(?:支出)?(?:预算|决算)(?:数|总额)?|总额)$")  # the basis a sentence's subject ends on
 STATED_BASIS_COST = 1.0
@@ -295,10 +296,11 @@ def _stated_on(subject: str) -> bool:
 @lru_cache(maxsize=65536)
 def _subject_forms(subject: str) -> tuple[str, str]:
     """The subject normalised as printed, and as people say it: without a bracketed character inside a word
-    (维修（护）费 → 维修费), a fund by its short name before what follows (政府性基金预算财政拨款年末结转和结余 →
-    政府性基金年末结转和结余), without the basis or total a sentence states it on ("三公经费支出预算为…，支出决算为…":
-    三公经费; 政府采购预算总额: 政府采购)."""
-    plain = normalise(_FUND_LONG_FORM.sub(r"\g<fund>", _INNER_NOTE.sub("", subject)))
+    (维修（护）费 → 维修费) or the year inside a fund's grant (一般公共预算当年拨款 → 一般公共预算拨款), a fund by
+    its short name before what follows (政府性基金预算财政拨款年末结转和结余 → 政府性基金年末结转和结余), without
+    the basis or total a sentence states it on ("三公经费支出预算为…，支出决算为…": 三公经费; 政府采购预算总额:
+    政府采购)."""
+    plain = normalise(_FUND_LONG_FORM.sub(r"\g<fund>", _THIS_YEARS_GRANT.sub("", _INNER_NOTE.sub("", subject))))
     item = _STATED_BASIS.sub("", plain)
     return normalise(subject), item if len(item) >= MIN_ITEM_CHARS else plain
 
@@ -339,12 +341,15 @@ def _without_generic_tail(term: str) -> str:
 
 
 def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
-    """Words the asked item adds to a fact's item (its subject within the term) that neither the subject nor
-    the fact's place says: "预留给中小企业政府采购项目" over 政府采购预算 adds 预留 and 中小企业."""
+    """Words the asked item adds to a fact's item (its subject within the term) that neither the subject, a
+    sentence's word for the figure, nor the fact's place says: "预留给中小企业政府采购项目" over 政府采购预算 adds
+    预留 and 中小企业."""
     if not subject or subject not in term or subject == term:
         return []
     rest = term.replace(subject, " ")
-    words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), f"{fact.subject}{fact.measure}{structure(fact)}"))
+    stated = fact.measure if fact.origin == "text" else ""  # a sentence's word for its figure (自评得分); a column
+    described = f"{fact.subject}{stated}{structure(fact)}"  # asked is its cell's, found by the row and column
+    words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), described))
     return [w for w in words if not any(w != other and w in other for other in words)]
 
 

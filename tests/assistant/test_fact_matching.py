@@ -316,6 +316,11 @@ def test_an_items_own_word_that_names_an_indicator_elsewhere_is_kept():
     assert _without_measure_words("机房升级项目成本") == "机房升级项目"
 
 
+def test_a_funds_grant_of_the_year_is_named_without_its_year():
+    grant = fact("一般公共预算当年拨款", value="486.72")
+    assert rank_facts([grant], ["一般公共预算拨款"], "一般公共预算拨款是多少")[0].fact is grant
+
+
 def test_an_average_is_answered_only_by_a_figure_stated_as_one():
     one_project = fact("项目自评得分", value="92")
     stated = fact("平均住院日", value="7.5")
