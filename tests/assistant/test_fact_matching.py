@@ -318,7 +318,7 @@ def test_an_items_own_word_that_names_an_indicator_elsewhere_is_kept():
 
 def test_a_funds_grant_of_the_year_is_named_without_its_year():
     grant = fact("一般公共预算当年拨款", value="486.72")
-    assert rank_facts([grant], ["一般公共预算拨款"], "一般公共预算拨款是多少")[0].fact is grant
+    assert rank_facts([grant], ["一般公共预算拨款"], "一般公共预算拨款是多少")[0].score >= 100  # named, not resembled
 
 
 def test_an_average_is_answered_only_by_a_figure_stated_as_one():
