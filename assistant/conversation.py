@@ -182,4 +182,6 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         kept_basis = context.basis.removesuffix("数") if needs_item and lacks_left and context.basis \
             and plan.part_bases[:1] == [None] and plan.part_bases[1:] != [context.basis] else ""
         rewritten = f"{scope}{item if needs_item else ''}{kept_basis}{text}"
+        if item and not needs_item and plan.unit_hint and item not in text and not names_body:
+            alternatives.append(f"{scope}{item}{text}")  # "计划新增多少册书" after a project: maybe that project's count
     return [] if rewritten == body else [rewritten, *alternatives]

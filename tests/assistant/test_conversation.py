@@ -177,6 +177,14 @@ def test_a_reason_asked_without_its_item_is_of_the_item_before():
     assert readings("为什么比年初预算多那么多", context, []) == ["示例市示例局2024年社区矫正为什么比年初预算多那么多"]
 
 
+def test_a_count_after_an_item_may_be_that_items_after_the_count_on_its_own():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例县示例图书馆", year=2025, item="纸质图书采购项目")
+    assert readings("计划新增多少册书？", context, []) == ["示例县示例图书馆2025年计划新增多少册书",
+                                                    "示例县示例图书馆2025年纸质图书采购项目计划新增多少册书"]
+
+
 def test_of_which_is_read_inside_the_item_before():
     from assistant.answer import Context
     from assistant.conversation import readings
