@@ -153,6 +153,7 @@ _TABLE_NAMED = re.compile(r"(?P<table>[\u4e00-\u9fff“”\"]{2,16}?表)(?:里|�
 _FILLER = re.compile(
     r"(?<=[\u4e00-\u9fff”\"])指(?:的是)?\s+(?:人员|人|单位)?(?=\s|$|[？?])|"  # "“优抚对象”指哪些人": the word defined
     r"(?<=[”\"』」])[这那](?:一|个)?(?:项目?科目|科目|项目|项|款|类)?|"  # "“档案馆”这个科目", "这个项目科目": the item quoted
+    r"(?:支出)?(?:功能|经济)分类(?:科目)?(?:中|里|的)?(?=[“\"「『])|"  # "功能分类“图书馆”这一项": the classification's item
     r"(?:去年|今年|明年|上年)?也就是(?=\s)|"  # "去年也就是25年" once its year is taken out: the year says it
     r"去年(?=[^比较]*(?:决算|花了|实际|用了|支出了))|"  # "去年决算实际花了多少": the latest final account's
     rf"{_COUNTED_LAST_YEAR}|"
