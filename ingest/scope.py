@@ -27,6 +27,8 @@ _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_UNIT_PART_CHARS = 1200  # a unit's part under its own heading ("（一）某福利院") is read this far
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 _HEADING_END = re.compile(r"[。：:\n]")  # where a paragraph's heading sentence ends
+_SELF_WORDS = ("本", "我", "全")  # 本部门, 我局, 全局: the department speaking of itself
+_YEAR_OPENING = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
 
 
 def _body(text: str, figure_next: bool = False) -> str | None:
@@ -77,7 +79,8 @@ def sentence_scope(text: str, end: int, department: str, heading_at: int | None 
     alone may be the department's own words. A clause that names no body speaks for the body its sentence opens
     with ("…收入预算…；支出预算…"), and a sentence that opens with 该 (该中心, 该单位) for the one its paragraph
     opens with ("某中心为本部门所属事业单位…。2025年该中心收入预算…"); one that opens with a comparison ("与2024年预算…相比，
-    减少…") for the sentence before it. A sentence that names no body speaks for the unit the heading it stands
+    减少…") for the sentence before it; one that names no body, for the unit its paragraph opens with, unless it opens
+    with the department speaking of itself (本部门, 我局). A sentence that names no body speaks for the unit the heading it stands
     under (the line at `heading_at`) names alone ("（一）某区社会福利院"), when that heading is near and no entry of a
     list of the units ("具体包括：1. 某局本部 / 2. 某中心")."""
     clause_start = _opening_at(text, end, _CLAUSE_ENDS)
@@ -97,8 +100,18 @@ def sentence_scope(text: str, end: int, department: str, heading_at: int | None 
         return sentence_scope(text, sentence_start - 1, department)  # "与2024年预算…相比，减少…": the last sentence's
     if paragraph_start < sentence_start and (named := _paragraph_heading(text, paragraph_start, department)):
         return named  # "（二）某中心。2025年收入预算…": a paragraph headed by the unit's name alone speaks of it
+    if paragraph_start < sentence_start and not _speaks_as_department(text[sentence_start:end], department) \
+            and (opened := _named_body(_first_clause(text, paragraph_start), department)):
+        return opened  # "某站为本局所属事业单位…。2024年度收入合计…": the unit its paragraph opens with
     return _unit_heading(text, heading_at, department) if heading_at is not None and end - heading_at <= MAX_UNIT_PART_CHARS \
         else None
+
+
+def _speaks_as_department(sentence: str, department: str) -> bool:
+    """Whether a sentence opens with the department speaking of itself (本部门, 我局, 全局), not of a unit."""
+    organs = organ_suffixes(core_name(split_places(department)[1]))
+    opening = _YEAR_OPENING.sub("", sentence.strip())
+    return any(opening.startswith(f"{self_word}{organ}") for self_word in _SELF_WORDS for organ in ("部门", *organs))
 
 
 def _unit_heading(text: str, start: int, department: str) -> str | None:

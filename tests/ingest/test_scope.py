@@ -65,7 +65,8 @@ def test_the_unit_a_sentence_opens_with(sentence, scope):
 
 UNIT_PARAGRAPH = ("二、下属单位情况\n岚江省林木种苗站为本部门所属公益一类事业单位，核定事业编制30名。2025年该站收入预算"
                   "800,000.00元，其中：财政拨款700,000.00元；支出预算800,000.00元。与2024年预算900,000.00元相比，减少100,000.00元。"
-                  "该站2025年“三公”经费预算12,000.00元。\n2025年本部门收入预算1000.00万元。")
+                  "该站2025年“三公”经费预算12,000.00元。2025年支出合计790,000.00元，其中项目支出56,000.00元。"
+                  "本部门2025年项目支出总计3,100,000.00元。\n2025年本部门收入预算1000.00万元。")
 
 
 @pytest.mark.parametrize("figure, scope", [
@@ -75,6 +76,9 @@ UNIT_PARAGRAPH = ("二、下属单位情况\n岚江省林木种苗站为本部�
     ("；支出预算800,000.00元", "岚江省林木种苗站"),  # a clause naming no body: its sentence's
     ("900,000.00元", "岚江省林木种苗站"),  # 与2024年预算…相比: the sentence before it
     ("12,000.00元", "岚江省林木种苗站"),
+    ("790,000.00元", "岚江省林木种苗站"),  # a sentence naming no body: the unit its paragraph opens with
+    ("56,000.00元", "岚江省林木种苗站"),
+    ("3,100,000.00元", None),  # the department speaking of itself
     ("1000.00万元", None),  # the next paragraph is the department's again
 ])
 def test_a_sub_units_paragraph_speaks_for_it(figure, scope):
