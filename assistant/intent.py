@@ -127,7 +127,7 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
-_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?)"  # money other than the year's appropriation
+_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"  # money other than the year's appropriation
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金", "各项资金合计"): the tables of all funds answer
 # "…支出是多少，不算上年结转": the year's own figure, which the item's name already is (its 上年结转 is said apart)
@@ -137,7 +137,7 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项�
                         r"(?:(?:和|及|以及|、)(?:其他|事业|经营|单位)?(?:收入|资金))?(?:在内)?|"  # 算上上年结转和其他收入
                         r"(?:^|(?<=[\s，,]))(?:连同?|加上|算上|含|包含|包括)上年结转(?:资金|的钱)?(?:在内)?(?=\s*(?:[，,？?。]|$|一共|总共|共))|"  # "算上上年结转，…"
                         rf"(?:^|(?<=[\s，,]))(?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}"
-                        rf"(?:(?:和|及|以及|、){_OTHER_MONEY})?(?:在内)?(?=\s*[，,])|"  # "算上事业收入，…", "算上财政专户和其他收入，…"
+                        rf"(?:(?:和|及|以及|、){_OTHER_MONEY})?(?:在内)?(?=\s*(?:[，,]|一共|总共))|"  # "算上事业收入，…", "…，连同非财政拨款资金一共"
                         rf"[（(](?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}(?:(?:和|及|以及|、){_OTHER_MONEY})*(?:在内)?[)）]|"  # "（含事业收入和其他收入）"
                         rf"(?:把|将){_OWN_MONEY}也?算(?:上|进去|在内)|"  # "把殡葬管理所自己的收入和结转也算上"
                         rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内)?"
@@ -301,6 +301,9 @@ def _without_joining_ends(text: str) -> str:
     return "".join(words)
 
 
+_ONE_ITEM = re.compile(r"[这那](?:一|个)(?:项目?科目|科目|项目|项)|[这那]项")  # "科技转化与推广服务这一项": one item
+
+
 def _joins_two(question: str) -> bool:
     """Whether a joining word stands between two things the question names ("招待费和会议费"; 比 and commas join none)."""
     return bool(_JOINERS.intersection(tokens(question)) - {"比", "，", ","})
@@ -330,7 +333,7 @@ def _operation(question: str) -> Operation:
         return Operation.DIFFERENCE
     if _CHANGE.search(question):
         return Operation.CHANGE
-    if ADDS_UP.search(question) and _joins_two(question):
+    if ADDS_UP.search(question) and _joins_two(question) and not _ONE_ITEM.search(question):
         return Operation.SUM
     return Operation.LOOKUP
 

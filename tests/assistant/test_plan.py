@@ -570,6 +570,7 @@ def test_how_much_more_one_item_spends_than_another(question, parts):
 
 @pytest.mark.parametrize("question, operation, parts", [
     ("发改委编报绩效目标的项目一共涉及多少资金", Operation.LOOKUP, []),  # 涉及 holds 及 but joins nothing
+    ("文旅局科技转化与推广服务这一项一共支出多少", Operation.LOOKUP, []),  # 这一项: one item whose name holds 与
     ("发改委招待费及会议费一共多少", Operation.SUM, ["招待费", "会议费"]),
     ("文旅局出国经费、接待费加起来多少", Operation.SUM, ["出国经费", "接待费"]),
     ("文旅局人员经费以及公用经费合计多少", Operation.SUM, ["人员经费", "公用经费"]),
@@ -1205,6 +1206,7 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
     ("发改委2025年行政运行一共预算多少（各项资金合计）？", "行政运行"),
     ("算上财政专户和其他收入，发改委2025年行政运行一共多少？", "行政运行"),
     ("发改委2025年行政运行所有资金一共安排多少", "行政运行"),
+    ("发改委2025年行政运行，连同非财政拨款资金一共安排多少", "行政运行"),
 ])
 def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
     asked = parse_question(question, documents())
