@@ -4,7 +4,9 @@ Values are the cached results Excel saved (`data_only`); a merged range keeps it
 top-left cell only. Leading rows holding a single value (title, 单位：元) become lines above the table.
 A sheet may stack several tables one below another: a single-value row that reads as a table's title
 ("表二 …部门收入总表") or unit line ends the table above it and opens the next; a sentence or a part's heading
-alone in its row (the narrative below the tables) ends it too.
+alone in its row (the narrative below the tables) ends it too. It may also set tables side by side, an empty
+column between them, each opening with its own title: each is read on its own, left to right. A row of
+caption fields alone ("部门：某局 … 单位：万元") stands above its table, not in it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
 PART_LEVEL = 1  # 第三部分 …情况说明: a part of the document, never a row
 MAX_LABEL_CHARS = 40  # a single value longer than this, with a comma, is prose
 _SENTENCE_END = re.compile(r"[。；！？]")
+_CAPTION_FIELD = re.compile(r"^(?:编制|填报|预算|决算)?(?:部门|单位)(?:名称)?\s*[:：]")  # 部门：某局, 编制单位：某局
 _TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+(?:[-－—]\d+)?\s*\S*|.{4,60}表(?:[（(][^（）()]{1,4}[)）])?)$")
 
 
@@ -103,11 +106,33 @@ def load_xlsx(path: Path) -> RawDocument:
         if not isinstance(ws, Worksheet):  # chart sheets hold no cells
             continue
         builder.add_line(ws.title)
-        for captions, rows in _stacked_tables(_sheet_rows(ws, path.name)):
-            for caption in captions:
-                builder.add_line(caption)
-            builder.add_table(rows)
+        for block in _side_by_side(_sheet_rows(ws, path.name)):
+            for captions, rows in _stacked_tables(block):
+                for caption in captions:
+                    builder.add_line(caption)
+                builder.add_table(rows)
     return builder.build(path.name, "xlsx")
+
+
+def _side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
+    """The sheet's blocks of columns, left to right, when empty columns part it into blocks that each open with a
+    title or unit line of their own (two tables set side by side); else the sheet whole."""
+    width = max(map(len, rows), default=0)
+    filled = [any(c < len(row) and clean_cell_text(row[c]) for row in rows) for c in range(width)]
+    spans: list[tuple[int, int]] = []
+    for c, used in enumerate(filled):
+        if used and (not spans or spans[-1][1] != c):
+            spans.append((c, c + 1))
+        elif used:
+            spans[-1] = (spans[-1][0], c + 1)
+    blocks = [[row[start:end] for row in rows] for start, end in spans]
+    return blocks if len(blocks) > 1 and all(_opens_with_title(block) for block in blocks) else [rows]
+
+
+def _opens_with_title(block: list[list[str]]) -> bool:
+    """Whether the first row holding anything holds one title or unit line alone."""
+    first = next((values for row in block if (values := [t for t in map(clean_cell_text, row) if t])), [])
+    return len(first) == 1 and _opens_table(first[0])
 
 
 def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[str]]]]:
@@ -120,7 +145,7 @@ def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[st
         if len(values) <= 1 and body and values and (_opens_table(values[0]) or _is_prose(values[0])
                                                      or heading_level(values[0]) == PART_LEVEL):
             tables.append(([values[0]], []))
-        elif len(values) <= 1 and not body:
+        elif not body and (len(values) <= 1 or all(_CAPTION_FIELD.match(v) or find_table_unit([v]) for v in values)):
             captions += values
         else:
             body.append(row)

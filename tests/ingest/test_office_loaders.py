@@ -217,6 +217,26 @@ def test_xlsx_tables_stacked_in_one_sheet_are_read_apart(tmp_path: Path) -> None
     assert doc.meta.title.startswith("表一 示例县示例镇人民政府2025年")
 
 
+def test_xlsx_tables_side_by_side_are_read_apart_with_their_caption_fields_above(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["示例县示例局2025年部门预算公开表"], ["表1", None, None, None, "表2", None, None],
+            ["部门收支总表", None, None, None, "部门收入总表", None, None],
+            ["部门：示例县示例局", None, "单位：万元", None, "部门：示例县示例局", None, "单位：万元"],
+            ["项目", "预算数", None, None, "单位名称", "合计", "事业收入"],
+            ["本年收入合计", 120.5, None, None, "示例县示例局（本级）", 100, 0],
+            ["本年支出合计", 120.5, None, None, "示例县示例中心", 20.5, 6]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "side_by_side.xlsx"
+    wb.save(path)
+    doc = parse_file(path)
+    assert [t.title for t in doc.tables] == ["部门收支总表", "部门收入总表"]
+    headers = [[[c for c in row if c] for row in t.header] for t in doc.tables]
+    assert headers == [[["项目", "预算数"]], [["单位名称", "合计", "事业收入"]]]  # never the 部门：… 单位：万元 row
+    assert [len(t.body) for t in doc.tables] == [2, 2]
+
+
 def test_xlsx_narrative_below_the_tables_is_text_not_a_table_row(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
