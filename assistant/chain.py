@@ -66,7 +66,7 @@ _ASKS_MONEY = re.compile(r"多少钱|花了?多少|用了?多少|多少(?:万|�
 _MONEY_FIGURE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a sentence stating money, which a list of money asked needs
 _GIVES_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|为了")  # a sentence that explains, not only states
 # what a question against last year asks that a document may not state, as a refusal names it
-_GENERIC_TAILS = ("支出", "经费", "资金")  # words after an item's name that name no other item
+_GENERIC_TAILS = ("支出", "经费", "资金", "项目")  # words after an item's name that name no other item
 _AGAINST_LAST_YEAR = {Operation.CHANGE: "比上年的增减", Operation.GROWTH: "比上年的增长幅度", Operation.PREVIOUS: "上年的数字"}
 _STATES_SOURCE = re.compile(r"来源|来自|列支")  # a sentence saying where money comes from
 

@@ -108,6 +108,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("萁塘镇便民服务中心2025年预算是多少", "338.72万元"),
     ("沅泷职院校园网络升级二期预算多少", "296.00万元"),
     ("萁塘镇政府2025年农村道路建设与维护一共支出多少", "120.00万元"),  # one item whose name holds 与, no sum  # its row in its document's year, not the 2024 column
+    ("萁塘镇政府2025年农村道路建设与维护项目一共多少钱", "120.00万元"),  # and named a 项目
     ("岷溪州民族语文工作站有多少个事业编制", "14人"),  # a unit only its department's words speak of
 ])
 def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> None:
