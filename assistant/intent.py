@@ -99,6 +99,7 @@ _QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:�
                            r"|年初只|最后|最终|结果")
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what something is called: a name, never a figure or the sentence that only counts them
+_WHEN = re.compile(r"哪一?年(?!度?的)|什么时(?:候|间)|何时|几月份?|哪一?天")  # when something happened or is due
 _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字|称)?|名字|名称(?:是|叫)?(?:什么|啥)|全称|"
                    r"(?:哪|哪一)(?:家|个)(?:公司|企业)|(?:谁|哪家)(?:中标|承建|承接)|"
                    r"是(?:哪|哪一)(?:个|家)(?:下属|所属)?(?:单位|项目|机构)(?!.*?(?:最|更))")  # 是哪个下属单位的, not 哪个最多
@@ -276,7 +277,7 @@ def clean_focus(text: str) -> str:
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
     for pattern in (_ALL_FUNDS, _WITHOUT_CARRIED, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
-                    _OVERRUN):
+                    _OVERRUN, _WHEN):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", _PAID_WITH.sub(r"\g<fund>", text))
     text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
@@ -594,8 +595,9 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         rest = duty
     if asks_name or asks_purpose:
         rest = _PURPOSE.sub(" ", _NAME.sub(" ", rest))
+    asks_when = bool(_WHEN.search(rest)) and not counted  # "快检车是哪一年买的": a date, never a figure
     operation = Operation.TEXT if asks_reason or defines or asks_side or asks_name or asks_purpose or asks_field \
-        or duty is not None else _operation(rest)
+        or duty is not None or asks_when else _operation(rest)
     one_body = len(departments) == 1 or len(known) == 1  # "哪个最多" of one body ranks its rows, not bodies
     if operation is Operation.LIST and not one_body and not _LIST.search(rest):
         operation = Operation.LOOKUP  # "发改委和文旅局的招待费分别是多少": each body's figure, not a whole's parts

@@ -155,7 +155,8 @@ def test_an_item_inside_a_whole_is_the_item(question, item):
 
 
 @pytest.mark.parametrize("question", ["发改委什么叫基本支出", "发改委为啥预算比上年多", "文旅局2025年公用经费包括什么", "住建委是什么性质的单位",
-                                      "发改委说的社区服务群众专项经费是什么", "文旅局的三公经费是什么？"])
+                                      "发改委说的社区服务群众专项经费是什么", "文旅局的三公经费是什么？",
+                                      "文旅局的执法车是哪一年买的", "发改委的信息化项目什么时候完工"])
 def test_text_questions_are_not_answered_with_a_figure(question):
     assert not plan(question).wants_number
 
