@@ -32,6 +32,7 @@ from ingest.vocabulary import (
 
 MAX_NAME_CHARS = 30  # how far before its organ word a name may start
 MAX_UNKNOWN_STEM = 12  # characters before the organ word of a body that is not indexed
+MAX_RUN_ON = 4  # characters after a blocked word in which the word starting inside it may end
 ITEM_LOOKAHEAD = 4  # characters after a unit's name in which a budget item's word may begin (政府采购, 三公经费)
 ATTACH = "的"  # 南山区的沙河街道: a place before 的 still names the body after it
 INDEX_CACHE = 8  # distinct lists of indexed departments kept precomputed
@@ -417,6 +418,13 @@ def _word_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
 
 
 @lru_cache(maxsize=READ_KEPT)
+def _runs_on(question: str, start: int, end: int) -> bool:
+    """Whether the word that starts right after the blocked word's first character runs past its end (局|部门 of
+    某局部门整体…: 局部 is no word there)."""
+    after = tokens(question[start + 1 : end + MAX_RUN_ON])
+    return bool(after) and start + 1 + len(after[0]) > end
+
+
 def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     """End → the organ words ending there, longest first: the longest starting at each character that no
     word that is not an organ overlaps without lying inside it (局长, 总部; 街道 of 街道办公费, not 街道办); a numbered
@@ -425,7 +433,8 @@ def _organ_ends(question: str) -> dict[int, tuple[str, ...]]:
     blocked = [(at, at + len(w)) for at, c in enumerate(question) for w in not_organs.get(c, ()) if question.startswith(w, at)]
     if blocked:  # 办会 is no word where a word starts inside it and runs on (区府办|会议费), unless a longer word holds
         words = word_spans(question)  # it whole (城乡|乡居|城乡居民: 城乡 stays a word)
-        blocked = [(s, t) for s, t in blocked if not any(s < start < t < end for start, end in words)
+        blocked = [(s, t) for s, t in blocked
+                   if not (any(s < start < t < end for start, end in words) or _runs_on(question, s, t))
                    or any(start <= s and t <= end and end - start > t - s for start, end in words)]
     ends: dict[int, list[str]] = {}
     for at, char in enumerate(question):

@@ -104,6 +104,11 @@ def test_rest_is_the_question_without_the_name(question: str, rest: str) -> None
     assert find_department(question, SHARED).rest == rest
 
 
+def test_an_organ_word_before_a_word_it_begins_with_another_still_ends_the_name() -> None:
+    match = find_department("示例市监局部门整体绩效目标是什么", ["示例县市场监督管理局"])
+    assert match.departments == ("示例县市场监督管理局",) and match.rest == " 部门整体绩效目标是什么"  # 局|部门, not 局部
+
+
 def test_a_place_before_的_names_the_body_after_it() -> None:
     assert named("普陀区的财政局三公经费多少") == (DISTRICT_FINANCE,)
     assert named("上海市的财政局三公经费多少") == (CITY_FINANCE,)
