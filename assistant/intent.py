@@ -281,7 +281,8 @@ def clean_focus(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", _PAID_WITH.sub(r"\g<fund>", text))
     text = re.sub(r"(预算|决算)?(安排(?!\s*的?\s*支出)|(?<=[预决]算)安排|支出了|花了|用了)", r"\1", text)  # 彩票公益金安排的支出: a 功能分类 name
-    text = re.sub(r"(?:比|较)?(?:调增了?|调减了?|多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?:比|较)?要?(?:调增了?|调减了?|追加了?|多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "",
+                  re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
     return _without_joining_ends(text)

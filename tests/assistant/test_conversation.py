@@ -175,6 +175,7 @@ def test_a_reason_asked_without_its_item_is_of_the_item_before():
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2024, item="社区矫正")
     assert readings("为什么比年初预算多那么多", context, []) == ["示例市示例局2024年社区矫正为什么比年初预算多那么多"]
+    assert readings("为啥要追加", context, []) == ["示例市示例局2024年社区矫正为啥要追加"]  # 追加 names no item
 
 
 def test_a_count_after_an_item_may_be_that_items_after_the_count_on_its_own():
