@@ -63,7 +63,7 @@ _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
 # "2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元": the item the sentence's figures are of
-_LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?<![是为下])[：:](?=\s*\S)")
+_LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?:[（(]\d{3,9}[)）])?(?<![是为下])[：:](?=\s*\S)")  # 名称（2081699）：
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"

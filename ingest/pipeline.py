@@ -11,6 +11,7 @@ from pathlib import Path
 from ingest.audit.run import audit_document
 from ingest.chunking import UNBOUNDED, TokenWindow, table_chunks, text_chunks
 from ingest.errors import IngestError
+from ingest.bracket_legend import bracketed_as_legend_says
 from ingest.facts import clean_subject, facts_from_line, facts_from_table, line_item, stated_basis_in
 from ingest.form_fields import form_fields
 from ingest.loaders import load
@@ -168,7 +169,7 @@ def parse_file(path: Path, options: ParseOptions = ParseOptions(), overrides: Me
             carried = item  # "2023年当年预算执行数为…" on the next line is still about it
         facts += found
     facts = [_said(f, raw.text, department, meta.year, section_at(sections, f.start)) if f.origin == "text" else f
-             for f in facts]
+             for f in bracketed_as_legend_says(facts, raw.text)]
     facts = [_placed(f, section_at(sections, f.start), raw.page_at(f.start)) for f in sorted(facts, key=lambda f: f.start)]
     chunks = text_chunks(meta.doc_id, raw.lines, sections, options.chunk_tokens, options.overlap_sentences, options.window)
     chunks += [c for t in tables for c in table_chunks(meta.doc_id, t, sections, options.chunk_tokens, options.window)]
