@@ -80,9 +80,9 @@ def sentence_scope(text: str, end: int, department: str, heading_at: int | None 
     with ("…收入预算…；支出预算…"), and a sentence that opens with 该 (该中心, 该单位) for the one its paragraph
     opens with ("某中心为本部门所属事业单位…。2025年该中心收入预算…"); one that opens with a comparison ("与2024年预算…相比，
     减少…") for the sentence before it; one that names no body, for the unit its paragraph opens with, unless it opens
-    with the department speaking of itself (本部门, 我局). A sentence that names no body speaks for the unit the heading it stands
-    under (the line at `heading_at`) names alone ("（一）某区社会福利院"), when that heading is near and no entry of a
-    list of the units ("具体包括：1. 某局本部 / 2. 某中心")."""
+    with the department speaking of itself (本部门, 我局). A sentence that names no body speaks for the unit the
+    heading it stands under (the line at `heading_at`) names alone ("（一）某区社会福利院"), when that heading is near
+    and no entry of a list of the units ("具体包括：1. 某局本部 / 2. 某中心")."""
     clause_start = _opening_at(text, end, _CLAUSE_ENDS)
     sentence_start = _opening_at(text, clause_start, _SENTENCE_ENDS)
     comma_start = max((m.end() for m in _COMMA.finditer(text, clause_start, end)), default=0)
