@@ -61,8 +61,9 @@ _TOWARDS = ("向", "为", "给", "对")  # "…标准向3711名移民发放": th
 MIN_ATTRIBUTE_HEAD = 4  # characters of the words after 的 kept as what a count describes (党群服务站)
 _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(?:比重|比例)?$")  # 占, 占本年支出合计的
 SHARE_MEASURE = "比例"
-_TOTAL_CLAUSE = re.compile(r"^(?:合计|总计|共计|合共|总共)$")
+_TOTAL_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:合计|总计|共计|合共|总共)(?:安排|为|是)?$")
 # "2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元": the item the sentence's figures are of
+_ALSO_HAS = re.compile(r"^(?P<owner>[\u4e00-\u9fff（）()“”]{2,}?)(?:另外还有|另外有|另有|还有)(?P<part>[\u4e00-\u9fff]{2,})$")
 _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?:[（(]\d{3,9}[)）])?(?<![是为下])[：:](?=\s*\S)")  # 名称（2081699）：
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
@@ -302,6 +303,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         running_subject = (clean_subject(label["item"]) if label else "") or line_subject or said_before or carried
         quoted = _QUOTED_PROJECT.search(sentence)
         sentence_whole = ""  # the first item the sentence names: what a closing 合计 totals
+        added = ""  # what the sentence says its item has besides ("另有上年结转资金…"): in the closing 合计 too
         changed_subject = ""  # the item whose change the sentence stated last
         moved_item = ""  # "车辆保有量由3辆减少为2辆": the item whose earlier level the sentence stated last
         counted_year = None  # "2024年共发生国内公务接待14批次、86人次": the year the sentence's counts happened in
@@ -366,6 +368,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 counted_year = _COUNTED_IN_YEAR.match(clause) or counted_year
                 period = counted_year
             subject = _TRAILING_PERIOD.sub("", clean_subject(clause))
+            if also := _ALSO_HAS.match(subject):  # "某项目另有上年结转资金80万元，合计安排560万元": the project's part
+                sentence_whole, added = sentence_whole or also["owner"], also["part"]
+                subject = f"{also['owner']}{also['part']}"
             stated = _STATED_MEASURE.search(subject)
             if stated and measure == "金额":  # "三公经费预算数" → 三公经费 / 预算数; "年初预算" alone → its item
                 subject, measure = subject[: stated.start()], stated.group()
@@ -395,7 +400,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
-                subject = sentence_whole or line_subject or carried
+                subject = f"{sentence_whole}（含{added}）" if sentence_whole and added else sentence_whole or line_subject or carried
             elif (year_share := _YEAR_SHARE.search(clause.strip())) and "总" in running_subject:
                 subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):

@@ -480,6 +480,12 @@ def test_a_sentences_bare_项目_and_its_score_are_the_quoted_projects() -> None
                       ("示例平台运维", "完成率", Decimal("97.54")), ("示例平台运维", "评价得分", Decimal("91.5"))]
 
 
+def test_what_an_item_also_has_is_its_part_and_the_closing_total_holds_it() -> None:
+    text = "县级科技计划项目另有上年结转资金80.00万元，2025年合计安排560.00万元。"
+    stated = [(f.subject, f.value) for f in facts_from_line(Line(text, 0, len(text)))]
+    assert stated == [("县级科技计划项目上年结转资金", Decimal("80.00")), ("县级科技计划项目（含上年结转资金）", Decimal("560.00"))]
+
+
 def test_a_score_after_an_items_other_figures_is_that_items() -> None:
     text = "其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，自评得分93分。"
     scores = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text))) if f.unit == "分"]
