@@ -148,6 +148,16 @@ def _no_final_account(budgets: list[DocumentRecord]) -> str:
     return f"{NOT_FOUND_TEXT}所问的决算数：已公开的{published}只列预算数，不含决算数。"
 
 
+def _as_its_whole(fact: FactRecord, unit: str) -> FactRecord:
+    """A sentence's figure named by the unit's name ("某中心支出决算412.37万元", "某中心支出预算320万元") as the item
+    its other words say (支出决算, 支出预算), the way its department's item is asked; other figures as they are."""
+    if fact.origin != "text" or fact.scope != unit or not fact.subject.startswith(unit):
+        return fact
+    if rest := fact.subject[len(unit) :]:
+        return replace(fact, subject=rest)
+    return replace(fact, subject=fact.measure, measure="金额") if fact.measure != "金额" else fact
+
+
 class Assistant:
     """Answers questions about the indexed disclosures with exact, cited figures.
 
@@ -583,7 +593,8 @@ class Assistant:
         if turn.stated_for is not None:  # only the figures the later document states for the year asked
             facts = [f for f in facts if f.period == turn.stated_for]
         if turn.intent and (unit := turn.intent.unit_scope):  # the unit's tables, and sentences naming it
-            facts = [f for f in facts if f.scope == unit or f.origin == "text" and names_unit(unit, f.subject)]
+            facts = [_as_its_whole(f, unit) for f in facts
+                     if f.scope == unit or f.origin == "text" and names_unit(unit, f.subject)]
         return facts
 
     def _across(self, turn: Turn) -> Turn:

@@ -58,6 +58,14 @@ BUREAU = """示例市交通运输局
 示例市公路事业发展中心为本部门所属公益一类事业单位，核定事业编制186名，实有在编人员172人。2025年该中心收入预算19,602,360.00元，其中：一般公共预算拨款收入16,992,360.00元，上年结转2,610,000.00元；支出预算19,602,360.00元，其中：基本支出8,412,360.00元，项目支出11,190,000.00元。与2024年预算20,512,580.00元相比，减少910,220.00元。该中心2025年"三公"经费预算412,000.00元。
 """
 
+TOWN = """示例县示例镇人民政府
+2024年度部门决算
+
+第三部分 2024年度部门决算情况说明
+一、收入支出决算总体情况说明
+2024年度本年支出合计5089.39万元。其中，示例镇本级支出决算4320.18万元，示例县示例镇农业综合服务中心支出决算412.37万元，示例县示例镇社会事务综合服务中心支出决算356.84万元。
+"""
+
 CENTRE = """示例区示例街道社区卫生服务中心
 2025年单位预算
 
@@ -124,7 +132,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
         "example-city-transport-bureau_2025_dept-budget.txt": BUREAU,
         "example-district-example-community-health-centre_2025_unit-budget.txt": CENTRE,
         "example-district-tourism-bureau_2024_dept-budget.txt": TOURISM_2024,
-        "example-district-tourism-bureau_2025_dept-budget.txt": TOURISM_2025})
+        "example-district-tourism-bureau_2025_dept-budget.txt": TOURISM_2025,
+        "example-county-example-town-government_2024_dept-final-account.txt": TOWN})
 
 
 @pytest.mark.parametrize("question, value, unit, shown", [
@@ -154,6 +163,7 @@ def test_a_funds_basic_spending_is_no_conflict_of_the_whole_and_answers_for_that
     ("示例市公路事业发展中心2025年三公经费预算多少", 41.20),  # "该中心…": the paragraph's unit
     ("示例市公路事业发展中心2025年支出预算是多少", 19602360.00),
     ("示例市公路事业发展中心有多少编制", 186),  # the first sentence of its paragraph
+    ("示例县示例镇农业综合服务中心24年花了多少钱", 412.37),  # "某中心支出决算…" in its department's words
 ])
 def test_a_sub_units_paragraph_states_its_figures_and_not_the_departments(assistant: Assistant, question, value):
     answer = assistant.ask(question)
