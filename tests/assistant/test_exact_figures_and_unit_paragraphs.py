@@ -61,6 +61,9 @@ BUREAU = """示例市交通运输局
 TOWN = """示例县示例镇人民政府
 2024年度部门决算
 
+第一部分 部门概况
+纳入本部门2024年度部门决算编报范围的单位共3个，包括：示例镇本级、示例县示例镇农业综合服务中心、示例县示例镇社会事务综合服务中心。
+
 第三部分 2024年度部门决算情况说明
 一、收入支出决算总体情况说明
 2024年度本年支出合计5089.39万元。其中，示例镇本级支出决算4320.18万元，示例县示例镇农业综合服务中心支出决算412.37万元，示例县示例镇社会事务综合服务中心支出决算356.84万元。
@@ -209,6 +212,11 @@ def test_an_item_asked_with_its_carry_over_is_its_figure(assistant: Assistant, q
 def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Assistant, question):
     answer = assistant.ask(question)
     assert "公路事业发展中心" in answer.text and "港航事业发展中心" in answer.text, answer.text
+
+
+def test_the_units_under_a_body_are_those_its_final_account_is_made_up_of(assistant: Assistant):
+    answer = assistant.ask("示例镇政府下面有哪些单位")  # "…决算编报范围的单位共3个，包括：…"
+    assert "农业综合服务中心" in answer.text and "社会事务综合服务中心" in answer.text, answer.text
 
 
 def test_a_bodys_nature_is_not_its_forms_field(assistant: Assistant):
