@@ -183,6 +183,9 @@ def _listed(line: str) -> str:
     return "，".join(cell for cell in cells if cell).rstrip("。；;")
 
 
+_IS_A_KIND = re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:是|为|系)[^。；]{0,80}?(?:群团组织|人民团体|群众团体|社会团体|行政机关|事业单位|行政单位)")
+
+
 class RetrievalPath:
     """Extractive answers from retrieved chunks."""
 
@@ -201,8 +204,11 @@ class RetrievalPath:
         ranked = [s for s in rank_sentences(question_terms(intent), docs, self.texts, named) if s.score >= MIN_SENTENCE_SCORE
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
         ranked = [s for s in ranked if not self._is_heading(s)]  # a title or heading only names what the text under it says
-        if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位
+        if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位, and
+            # a sentence saying what the body is ("某会是…的群团组织") before one counting its units by kind
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
+            said = [(s, kind["body"]) for s in ranked if (kind := _IS_A_KIND.search(s.text))]
+            ranked = [next((s for s, body in said if named and named in body), said[0][0])] if said else ranked
         detail = asked_detail(intent.question)
         if detail:  # "哪家公司中标", "去哪个国家": only where one is named
             ranked = [s for s in ranked if detail.named_in(s.text)]

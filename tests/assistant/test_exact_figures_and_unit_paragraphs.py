@@ -62,6 +62,7 @@ TOWN = """示例县示例镇人民政府
 2024年度部门决算
 
 第一部分 部门概况
+示例县示例镇人民政府是县人民政府领导下的基层行政机关。其中行政单位1个，事业单位2个。
 纳入本部门2024年度部门决算编报范围的单位共3个，包括：示例镇本级、示例县示例镇农业综合服务中心、示例县示例镇社会事务综合服务中心。
 
 第三部分 2024年度部门决算情况说明
@@ -212,6 +213,12 @@ def test_an_item_asked_with_its_carry_over_is_its_figure(assistant: Assistant, q
 def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Assistant, question):
     answer = assistant.ask(question)
     assert "公路事业发展中心" in answer.text and "港航事业发展中心" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["示例镇政府是个什么性质的单位", "示例镇政府属于什么性质的机构"])
+def test_what_kind_of_body_one_is_comes_from_the_sentence_saying_what_it_is(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert "基层行政机关" in answer.text and "其中行政单位" not in answer.text, answer.text
 
 
 def test_the_units_under_a_body_are_those_its_final_account_is_made_up_of(assistant: Assistant):
