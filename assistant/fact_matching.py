@@ -347,7 +347,7 @@ def narrower_words(term: str, subject: str, fact: FactRecord) -> list[str]:
     if not subject or subject not in term or subject == term:
         return []
     rest = term.replace(subject, " ")
-    stated = fact.measure if fact.origin == "text" else ""  # a sentence's word for its figure (自评得分); a column
+    stated = fact.measure if fact.origin == "text" and stated_basis(fact.measure) is None else ""  # 自评得分; a column
     described = f"{fact.subject}{stated}{structure(fact)}"  # asked is its cell's, found by the row and column
     words = set(_unexplained(set(search_terms(rest)) | _colloquial_pieces(rest), described))
     return [w for w in words if not any(w != other and w in other for other in words)]

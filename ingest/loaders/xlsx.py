@@ -145,8 +145,10 @@ def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[st
         if len(values) <= 1 and body and values and (_opens_table(values[0]) or _is_prose(values[0])
                                                      or heading_level(values[0]) == PART_LEVEL):
             tables.append(([values[0]], []))
-        elif not body and (len(values) <= 1 or all(_CAPTION_FIELD.match(v) or find_table_unit([v]) for v in values)):
+        elif len(values) <= 1 and not body:
             captions += values
+        elif not body and all(_CAPTION_FIELD.match(v) or find_table_unit([v]) for v in values):
+            captions.append(" ".join(values))  # "编制单位：某局 单位：万元": one line of the caption
         else:
             body.append(row)
     return tables

@@ -13,6 +13,7 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.loaders import load
+from ingest.model import TableKind
 from ingest.pipeline import parse_file
 from loader_support import assert_offsets, grid
 
@@ -235,6 +236,19 @@ def test_xlsx_tables_side_by_side_are_read_apart_with_their_caption_fields_above
     headers = [[[c for c in row if c] for row in t.header] for t in doc.tables]
     assert headers == [[["项目", "预算数"]], [["单位名称", "合计", "事业收入"]]]  # never the 部门：… 单位：万元 row
     assert [len(t.body) for t in doc.tables] == [2, 2]
+
+
+def test_xlsx_caption_fields_row_under_a_form_number_keeps_the_title_above_them(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["示例县示例局2024年度部门决算"], ["收入支出决算总表"], [None, None, "公开01表"],
+            ["编制单位：示例县示例局", None, "单位：万元"], ["项目", "决算数", None], ["本年收入合计", 100.5, None]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "form_numbered.xlsx"
+    wb.save(path)
+    table = parse_file(path).tables[0]
+    assert (table.title, table.kind, table.unit) == ("收入支出决算总表", TableKind.INCOME_EXPENSE_TOTAL, "万元")
 
 
 def test_xlsx_narrative_below_the_tables_is_text_not_a_table_row(tmp_path: Path) -> None:
