@@ -101,8 +101,9 @@ def sentence_scope(text: str, end: int, department: str, heading_at: int | None 
     if paragraph_start < sentence_start and (named := _paragraph_heading(text, paragraph_start, department)):
         return named  # "（二）某中心。2025年收入预算…": a paragraph headed by the unit's name alone speaks of it
     if paragraph_start < sentence_start and not _speaks_as_department(text[sentence_start:end], department) \
-            and (opened := _named_body(_first_clause(text, paragraph_start), department)):
-        return opened  # "某站为本局所属事业单位…。2024年度收入合计…": the unit its paragraph opens with
+            and (opened := _opening_scope(strip_list_mark(_first_clause(text, paragraph_start).strip()), department)) \
+            and opened != OWN_OFFICE:
+        return opened  # "某站为本局所属事业单位…。2024年度收入合计…": the unit its paragraph opens with, not a list of units
     return _unit_heading(text, heading_at, department) if heading_at is not None and end - heading_at <= MAX_UNIT_PART_CHARS \
         else None
 

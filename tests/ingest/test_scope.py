@@ -86,6 +86,14 @@ def test_a_sub_units_paragraph_speaks_for_it(figure, scope):
     assert sentence_scope(UNIT_PARAGRAPH, end, DEPARTMENT) == scope
 
 
+LISTED_UNITS = ("纳入本部门2025年部门预算编制范围的单位共2个，包括：局本级、岚江省林木种苗站。截至2024年底，部门编制人数187人，"
+                "实有在职人员174人。")
+
+
+def test_a_paragraph_opening_with_a_list_of_units_speaks_for_the_department():
+    assert sentence_scope(LISTED_UNITS, LISTED_UNITS.index("174人") + 4, DEPARTMENT) is None
+
+
 HEADED_PARAGRAPHS = ("（一）岚江省林木种苗站。2025年收入预算80.00万元，全部为一般公共预算拨款。支出预算80.00万元，其中项目支出"
                      "12.00万元。\n（二）岚江省林业和草原局。2025年收入预算1000.00万元。\n2025年本部门项目支出300.00万元。")
 
