@@ -63,6 +63,7 @@ _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:合计|总计|共计|合共|总共)(?:安排|为|是)?$")
 # "2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元": the item the sentence's figures are of
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")  # an item's name alone, no row of a grid read as prose
 _ALSO_HAS = re.compile(r"^(?P<owner>[\u4e00-\u9fff（）()“”]{2,}?)(?:另外还有|另外有|另有|还有)(?P<part>[\u4e00-\u9fff]{2,})$")
 _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?:[（(]\d{3,9}[)）])?(?<![是为下])[：:](?=\s*\S)")  # 名称（2081699）：
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
@@ -393,7 +394,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = quoted["name"]
             elif quoted and quoted.end() <= match.start() and _SCORE.fullmatch(subject):  # 评价得分91.5分: the project's
                 subject, measure = quoted["name"], subject
-            elif _SCORE.fullmatch(subject) and len(facts) > stated_before and running_subject:
+            elif _SCORE.fullmatch(subject) and len(facts) > stated_before and _PLAIN_NAME.fullmatch(running_subject):
                 subject, measure = running_subject, subject  # "某项目全年预算620.50万元，执行率100%，自评得分96分"
             if len(subject) > MAX_SUBJECT_CHARS // 2 and "的" in subject and not names_a_level(subject):
                 # "…单位财政拨款的机关运行经费"; a 功能分类 item keeps its 的: 收入安排的支出, 基金的补助（项）

@@ -490,6 +490,8 @@ def test_a_score_after_an_items_other_figures_is_that_items() -> None:
     text = "其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，自评得分93分。"
     scores = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text))) if f.unit == "分"]
     assert scores == [("示例保障项目", "自评得分", Decimal("96")), ("示例整治项目", "自评得分", Decimal("93"))]
+    grid = "效益指标 经济效益指标 全区接待游客人次增长 ≥8% 9.6% 自评得分84.0分"  # a form's row read as prose: no item
+    assert [f.subject for f in facts_from_line(Line(grid, 0, len(grid))) if f.unit == "分"] == ["自评得分"]
 
 
 @pytest.mark.parametrize("sentence, subject, value", [
