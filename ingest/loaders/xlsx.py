@@ -5,8 +5,7 @@ top-left cell only. Leading rows holding a single value (title, 单位：元) be
 A sheet may stack several tables one below another: a single-value row that reads as a table's title
 ("表二 …部门收入总表") or unit line ends the table above it and opens the next; a sentence or a part's heading
 alone in its row (the narrative below the tables) ends it too. It may also set tables side by side, an empty
-column between them, each opening with its own title: each is read on its own, left to right. A row of
-caption fields alone ("部门：某局 … 单位：万元") stands above its table, not in it.
+column between them, each opening with its own title: each is read on its own, left to right.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
 PART_LEVEL = 1  # 第三部分 …情况说明: a part of the document, never a row
 MAX_LABEL_CHARS = 40  # a single value longer than this, with a comma, is prose
 _SENTENCE_END = re.compile(r"[。；！？]")
-_CAPTION_FIELD = re.compile(r"^(?:编制|填报|预算|决算)?(?:部门|单位)(?:名称)?\s*[:：]")  # 部门：某局, 编制单位：某局
 _TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+(?:[-－—]\d+)?\s*\S*|.{4,60}表(?:[（(][^（）()]{1,4}[)）])?)$")
 
 
@@ -147,8 +145,6 @@ def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[st
             tables.append(([values[0]], []))
         elif len(values) <= 1 and not body:
             captions += values
-        elif not body and all(_CAPTION_FIELD.match(v) or find_table_unit([v]) for v in values):
-            captions.append(" ".join(values))  # "编制单位：某局 单位：万元": one line of the caption
         else:
             body.append(row)
     return tables
