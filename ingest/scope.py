@@ -27,6 +27,7 @@ _NOTE_MARKS = re.compile(r"^[（(]|[)）]")  # （本级） read as 本级
 MAX_UNIT_PART_CHARS = 1200  # a unit's part under its own heading ("（一）某福利院") is read this far
 MAX_CLAUSE_CHARS = 200  # a clause's opening is looked for this far back from a figure
 _HEADING_END = re.compile(r"[。：:\n]")  # where a paragraph's heading sentence ends
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")  # a unit's name alone, no clause that runs on past it
 _SELF_WORDS = ("本", "我", "全")  # 本部门, 我局, 全局: the department speaking of itself
 _YEAR_OPENING = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
 
@@ -102,7 +103,7 @@ def sentence_scope(text: str, end: int, department: str, heading_at: int | None 
         return named  # "（二）某中心。2025年收入预算…": a paragraph headed by the unit's name alone speaks of it
     if paragraph_start < sentence_start and not _speaks_as_department(text[sentence_start:end], department) \
             and (opened := _opening_scope(strip_list_mark(_first_clause(text, paragraph_start).strip()), department)) \
-            and opened != OWN_OFFICE:
+            and opened != OWN_OFFICE and _UNIT_NAME.fullmatch(opened):
         return opened  # "某站为本局所属事业单位…。2024年度收入合计…": the unit its paragraph opens with, not a list of units
     return _unit_heading(text, heading_at, department) if heading_at is not None and end - heading_at <= MAX_UNIT_PART_CHARS \
         else None
