@@ -772,7 +772,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         wants_number=wants_number, asks_figure=asks_figure, basis=None if part_bases else _compared_basis(rest) or asked_basis(rest),
         direction=asked_direction(rest), part_bases=part_bases, unknown_body=named.unknown, sub_unit=named.unit or "",
         asks_reason=asks_reason, asks_definition=bool(defines), asks_name=asks_name, asks_purpose=asks_purpose, asks_what_money=asks_what_money,
-        asks_duty=duty is not None, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
+        asks_duty=duty is not None, asks_when=asks_when, topic=topic, as_of=ends[0] if len(ends) == 1 else None,
         scope=within["scope"] if within and operation is Operation.LOOKUP else "", tables=tables or fund_tables,
         operands=across.operands if across else [], rows=rows, threshold=bounded[0] if bounded else None,
         bound=bounded[1] if bounded else "",

@@ -127,6 +127,7 @@ class QuestionPlan:
     asks_purpose: bool = False  # 是干什么用的, 用途: the purpose the document states for the item
     asks_what_money: bool = False  # 是什么钱, 哪来的: what the sentence stating the item's figure says it is
     asks_duty: bool = False  # 管不管, 负不负责: whether the body's listed duties name the matter (`focus`)
+    asks_when: bool = False  # 哪一年, 什么时候: answered only by a sentence that gives a date
     scope: str = ""  # the whole a part is asked inside (政府采购 of 政府采购里买图书): its own figure never answers
     tables: frozenset[TableKind] = frozenset()  # the tables asked of: one named (部门支出总表里), all funds' (用全部资金)
     topic: str = ""  # the question without its department and years, for follow-ups

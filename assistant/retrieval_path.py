@@ -183,6 +183,10 @@ def _listed(line: str) -> str:
     return "，".join(cell for cell in cells if cell).rstrip("。；;")
 
 
+# a date a sentence gives: 2024年3月, 3月15日, 12月底, 2025年内; never a year alone (2024年度预算), nor the date a
+# stock is counted at (截至2024年12月31日)
+_DATE = re.compile(r"(?<![至止到年\d])(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                   r"\d{1,2}\s*月(?:底|初|中旬|上旬|下旬|份)|\d{4}\s*年(?:底|初|内|前|以前))")
 _IS_A_KIND = re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:是|为|系)[^。；]{0,80}?(?:群团组织|人民团体|群众团体|社会团体|行政机关|事业单位|行政单位)")
 
 
@@ -212,6 +216,8 @@ class RetrievalPath:
         detail = asked_detail(intent.question)
         if detail:  # "哪家公司中标", "去哪个国家": only where one is named
             ranked = [s for s in ranked if detail.named_in(s.text)]
+        elif intent.asks_when:  # "哪一年买的", "哪一天举办": only where a date is given
+            ranked = [s for s in ranked if _DATE.search(s.text)]
         elif intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _lists_names(s.text, intent.focus)]
         if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):
