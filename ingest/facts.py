@@ -128,7 +128,8 @@ _YEARS_FIGURE = re.compile(r"预算|决算|执行数|规划")  # what a year's c
 _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末初]|\d|以来|起|[上下]半年)")
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
 # what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
-_PURPOSE = re.compile(r"(?:主要用于|(?:^|(?<=。))用于)[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})")
+_PURPOSE = re.compile(r"(?:主要用于|(?:^|(?<=。))用于)[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})|"
+                      r"(?:决算数?|预算数?|支出)(?:主要)?为(?P<money>[^。；;，,\d]{2,40}?(?:经费|资金|费用))")  # what its money is
 # "完成年初预算的98.20%", "决算数为年初预算的112.26%", "占全年预算的95%" said of the outturn
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$|(?:预算)?(?:执行|完成)率$")
 # "对“城市安全…运维”项目开展了部门评价，项目年初预算560.00万元": the project a sentence's bare 项目 is
@@ -559,7 +560,7 @@ def _with_purposes(facts: list[Fact], line: Line) -> list[Fact]:
         before = [f for f in facts if f.end <= line.start + found.start()]
         owner = before[-1] if before else facts[0] if facts else None
         if owner and (classification_levels(owner.subject) or owner.subject == label):
-            purposes.setdefault(owner.subject, found["purpose"].strip(" ，,"))
+            purposes.setdefault(owner.subject, (found["purpose"] or found["money"]).strip(" ，,"))
     return [replace(f, purpose=purposes[f.subject]) if f.subject in purposes else f for f in facts]
 
 

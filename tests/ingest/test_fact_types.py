@@ -210,6 +210,8 @@ def test_a_figure_stated_for_another_year_keeps_that_year_and_not_in_its_item() 
      "标准化菜场及副食品行业管理"),
     ("1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。"
      "年初预算为1560.05万元，支出决算为1511.89万元。", "局本部人员经费及公用经费等的基本支出"),
+    ("7.自然资源海洋气象等支出（类）气象事务（款）其他气象事务支出（项）：年初预算为0万元，支出决算为26.00万元。"
+     "年初未安排预算，决算数为年中追加的人工影响天气作业经费。", "年中追加的人工影响天气作业经费"),  # what the money is
 ])
 def test_a_classification_item_carries_what_its_money_is_for(text, purpose) -> None:
     facts = facts_from_line(Line(text, 0, len(text)))
