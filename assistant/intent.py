@@ -107,7 +107,7 @@ _NAME = re.compile(r"叫(?:什么|啥)(?:名字|名称)?|(?:什么|啥)名(?:字
 # asks what an item's money is for (干什么用的, 用途), not what a body does (干什么的)
 _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥|嘛)用的?|(?:用来|拿来)(?:干|做)(?:什么|啥|嘛)的?|(?:有)?(?:什么|啥)?用途|"
                       r"用在(?:哪[个些](?:项目|方面)?|哪儿?|哪里|什么|啥)(?:地方|方面|上)?了?|用于(?:什么|啥|哪)[个些里儿]?(?:项目|方面)?|"
-                      r"(?:是)?给(?:什么|啥)的")
+                      r"(?:是)?给(?:什么|啥)的|去(?:了)?(?:哪里|哪儿|什么地方)(?:干|做|办)(?:了)?(?:什么|啥)(?:事)?")  # 出国去哪里干什么了
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
 _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:是)?怎么来的|(?:的)?来源(?:是什么|有哪些|是啥)?|来自哪(?:里|儿)?"

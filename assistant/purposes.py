@@ -13,6 +13,8 @@ from index.fact_store import FactRecord
 
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
 _USED_FOR = re.compile(r"(?:主要)?用于(?P<purpose>[^。；;\n]{2,80})")
+_CHANGE_SAID = re.compile(r"增加|减少|增长|下降|上升|节约|大于|小于|超过|低于|持平|原因")
+_MAINLY = re.compile(r"主要(?:是|为)(?!.{0,6}原因)[^。；;\n]{2,80}")  # what the item's money went on, later in its paragraph
 # "…36.80万元，占0.26%，为某所可回收物处置收入": what the figure's sentence says the money is
 _MONEY_IS = r"(?P<verb>(?:主要|全部|均)?(?:为|是|系|来源于|来自))(?P<what>[^。；;\n]{2,120})"
 _SAID_TO_BE = re.compile(rf"[，,]\s*{_MONEY_IS}")
@@ -36,13 +38,18 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
 
 
 def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
-    """The 用于 clause after the best-named item's figure in the sentence stating it, or None."""
+    """The 用于 clause after the best-named item's figure in the sentence stating it, else the 主要是 clause later in its
+    paragraph ("因公出国（境）费决算6.25万元…。…团组1个，累计3人次，主要是赴新加坡开展招商推介活动"), or None."""
     fact = _best_stated(intent, facts)
-    used = _clause_after(fact, texts, _USED_FOR, "。\n") if fact else None
-    if fact is None or used is None:
+    if fact is None:
+        return None
+    if used := _clause_after(fact, texts, _USED_FOR, "。\n"):
+        said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
+    elif (used := _clause_after(fact, texts, _MAINLY, "\n")) and not _explains_a_change(used, texts.text(fact.doc_id)):
+        said = f"{_owner(fact)}{fact.subject}：{used.group()}。"
+    else:
         return None
     citation = texts.cite(fact.doc_id, fact.start, used.end(), fact.page)
-    said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
 
 
@@ -111,6 +118,12 @@ def _clause_after(fact: FactRecord, texts: SourceTexts, clause: re.Pattern[str],
     text = texts.text(fact.doc_id)
     sentence_end = min((at for mark in ends if (at := text.find(mark, fact.end)) >= 0), default=len(text))
     return clause.search(text, fact.end, sentence_end)
+
+
+def _explains_a_change(clause: re.Match[str], text: str) -> bool:
+    """Whether the 主要是 clause closes a sentence about a change or a gap ("…减少2.35万元，主要是…"): a reason, not a use."""
+    opening = max(text.rfind(mark, 0, clause.start()) for mark in "。\n") + 1
+    return bool(_CHANGE_SAID.search(text, opening, clause.start()))
 
 
 def _owner(fact: FactRecord) -> str:

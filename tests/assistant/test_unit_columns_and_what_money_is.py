@@ -37,7 +37,7 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 
 ### 二、“三公”经费支出决算情况说明
 
-（一）因公出国（境）费8.46万元，比上年增加8.46万元，全年安排国际医保交流团组1个、3人次。
+（一）因公出国（境）费8.46万元，比上年增加8.46万元，全年安排国际医保交流团组1个、3人次。主要是赴新加坡考察医保支付方式改革。
 （二）公务用车购置费43.68万元，2024年度购置执法执勤用车3辆。2023年度未发生公务用车购置费支出。
 （三）公务用车运行维护费：未安排。本单位公车改革后未保留公务用车，公务出行由区公务用车服务中心统一保障。
 
@@ -203,6 +203,12 @@ def test_a_count_named_after_its_noun_is_a_count_of_that_noun(assistant):
 
 def test_going_is_no_part_of_what_is_counted():
     assert "去" not in parse_question("澥岙区医保局2024年出国去了几个人", []).focus
+
+
+def test_where_a_trip_went_and_what_for_is_what_its_paragraph_says_it_mainly_was(assistant):
+    spent = assistant.ask("澥岙区医保局2024年出国经费是多少")
+    trip = assistant.ask("去哪里干什么了？", context=spent.context)
+    assert trip.kind == "text" and "新加坡" in trip.text and "支付方式改革" in trip.text, trip.text
 
 
 def test_a_count_belongs_to_the_item_its_sentence_opens_with(assistant):
