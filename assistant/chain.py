@@ -59,6 +59,9 @@ CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (
 
 
 _SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
+# "2024年度“三公”经费支出决算数小于预算数的主要原因：…": a budget gap's reason in a sentence of its own
+_GAP_REASON = re.compile(rf"(?<![^。\n])(?P<item>[^。\n]{{2,40}}?)决算数?{BUDGET_GAP}数?的?(?:主要)?原因[^。\n]+。?")
+MIN_GAP_ITEM_CHARS = 3  # an item this short (支出) is found in any sentence
 _SET_AGAINST_A_YEAR = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|(?:19|20)\d{2}\s*年)")
 MAX_REASON_CANDIDATES = 5  # places stating the item's 决算 looked at for one that gives the reason against its budget
 MAX_NONE_QUOTES = 2  # places saying the document has none of an item that an answer quotes
@@ -146,6 +149,15 @@ def _no_final_account(budgets: list[DocumentRecord]) -> str:
     """Why a 决算 asked of budgets is not answered: they state budgeted figures only."""
     published = "、".join(dict.fromkeys(f"{d.department}{d.year or ''}年{d.kind}" for d in budgets))
     return f"{NOT_FOUND_TEXT}所问的决算数：已公开的{published}只列预算数，不含决算数。"
+
+
+def _last_set_against_budget(text: str, start: int, reason: tuple[int, int]) -> bool:
+    """Whether the last comparison before a reason's 原因 (from `start`) sets the 决算 against its budget, not against
+    last year ("完成预算的96.46%；与2023年度决算…相比，增加…，主要原因是…" gives the year's reason)."""
+    cause = text.find("原因", *reason)
+    lead = text[start : cause if cause >= 0 else reason[1]]
+    against_budget = max((m.end() for m in _SET_AGAINST_BUDGET.finditer(lead)), default=-1)
+    return against_budget > max((m.end() for m in _SET_AGAINST_A_YEAR.finditer(lead)), default=-1)
 
 
 def _as_its_whole(fact: FactRecord, unit: str) -> FactRecord:
@@ -652,14 +664,26 @@ class Assistant:
             fact, text = scored.fact, self.texts.text(scored.fact.doc_id)
             span = self.texts.reason_after(fact.doc_id, fact.start, fact.end)
             between = text[fact.end : span[0]] if span else ""
-            year_too = _SET_AGAINST_A_YEAR.search(between)  # compared with last year too: the reason must say which
-            if span and "\n" not in between and _SET_AGAINST_BUDGET.search(between) \
-                    and (not year_too or _SET_AGAINST_BUDGET.search(text, span[0], span[1])):
+            if span and "\n" not in between and _last_set_against_budget(text, fact.end, span):
                 # one quote from the figure to where its gap from the budget is said, which the answer shows too
                 said = self.texts.cite(fact.doc_id, fact.start, fact.end + len(between.rstrip("，,；; ")), fact.page)
                 reason = self.texts.cite(fact.doc_id, *span, fact.page)
                 text = f"{readable(said.quote).rstrip('。；;，, ')}；{readable(reason.quote)}"
                 return Draft(Answer(question=turn.question, kind="text", text=text, citations=[said, reason], route="fact"))
+        return self._gap_reason_of_its_own(turn)
+
+    def _gap_reason_of_its_own(self, turn: Turn) -> Draft | None:
+        """A paragraph of its own giving the reason the item's 决算 fell short of or passed its budget ("2024年度“三公”
+        经费支出决算数小于预算数的主要原因：…"), after the item's parts; None when no such sentence names the item."""
+        items = [normalise(term) for term in turn.intent.terms[:1] if len(normalise(term)) >= MIN_GAP_ITEM_CHARS]
+        for doc in turn.docs if items else []:
+            text = self.texts.text(doc.doc_id)
+            for said in _GAP_REASON.finditer(text):
+                if any(item in normalise(said["item"]) for item in items):
+                    reason = self.texts.cite(doc.doc_id, said.start(), said.end())
+                    answer = Answer(question=turn.question, kind="text", text=readable(reason.quote), citations=[reason],
+                                    route="fact")
+                    return Draft(answer)
         return None
 
     def _told_in_prose(self, turn: Turn) -> tuple[Citation, tuple[int, int]] | None:

@@ -14,8 +14,8 @@ from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields, asked_phrasings
 from assistant.operands import Side, across_documents
-from assistant.plan import (ADDS_UP, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE, DEFAULT_WHOLE, INCLUDED, Operation, QuestionPlan,
-                            RowAsk)
+from assistant.plan import (ADDS_UP, AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE, DEFAULT_WHOLE, INCLUDED, Operation,
+                            QuestionPlan, RowAsk)
 from assistant.row_ranking import asked_rows
 from assistant.thresholds import asked_threshold
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
@@ -705,6 +705,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         parts = [focus, focus]
     elif gap and operation is Operation.TEXT:  # "为什么全年预算比年初预算多": the gap of the item named before, or asked before
         focus = _without_basis(clean_focus(rest[: gap.start()]))
+    elif asks_reason and AGAINST_BUDGET.search(rest):  # "三公经费决算为什么没用完预算": the item, its bases aside
+        focus = _without_basis(_without_basis(focus))
     if operation is Operation.LOOKUP and asked_basis(rest) is not None:  # "行政运行实际执行" asks for 行政运行
         focus = _BASIS_HEAD.sub("", _without_basis(_without_basis(_BASIS_NOTE.sub("", focus))))  # "年初预算" alone: the whole
     elif operation is Operation.LIST and asked_basis(rest) is not None \

@@ -49,7 +49,8 @@ INCLUDED = re.compile(r"[（(](?:含|包括|包含)[^（）()]*[)）]")  # "（�
 # "实际花了多少" asks the outturn; "实际有多少人" the staff a body has (实有人数)
 ASKS_OUTTURN = re.compile(r"实际(?!有多少(?:人|名))(?:上)?(?:支出|开支|花|用|使用|执行|发生|完成|拨|到位|采购|支付|发放|投入|数|金额|是|为|有?多少|几|多|少|$|[，,。？?呢吗])")
 # a 决算 set against its own budget, not against last year: "为什么比预算少", "为啥超了年初预算"
-AGAINST_BUDGET = re.compile(r"比(?:年初|全年|调整后?)?预算|(?:超|超出|低于|高于|少于|多于)了?(?:年初|全年|调整后?)?预算")
+AGAINST_BUDGET = re.compile(r"比(?:年初|全年|调整后?)?预算|(?:超|超出|低于|高于|少于|多于)了?(?:年初|全年|调整后?)?预算|"
+                            r"没有?(?:用|花)完(?:年初|全年|调整后?)?预算|预算(?:没有?|未)(?:用|花)完")  # 为什么没用完预算
 ADDS_UP = re.compile(r"(?<!本年支出)(?<!本年收入)合计|总共|一共|加起来|加一块|加一起|加在一起|合起来|之和|总和|共计")
 _EACH = re.compile(r"每个|每一|各个|每季度|每月|各")
 SHAPES = {Operation.RANK: Shape.RANKING, Operation.ROW_RANK: Shape.RANKING, Operation.LIST: Shape.LIST,

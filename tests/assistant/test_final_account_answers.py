@@ -28,6 +28,9 @@ DISCLOSURE = """示例市示例区示例局
 （五）卫生健康支出（类）公共卫生（款）其他公共卫生支出（项）。年初预算为20万元，支出决算为18.72万元，完成年初预算的93.60%。决算数小于年初预算数的主要原因是采样点位减少。上年无此项支出，主要原因是新增饮用水监测项目。
 四、国有资产占用情况
 单价100万元（含）以上设备（不含车辆）2台（套）。
+“三公”经费财政拨款支出决算为12.52万元，完成预算的96.46%；与2023年度决算11.86万元相比，增加0.66万元，主要原因是更新执法车辆1辆。
+（一）公务接待费支出决算为3.46万元。
+2024年度“三公”经费支出决算数小于预算数的主要原因：认真落实过紧日子要求。
 五、一般公共预算财政拨款支出决算表
 单位：万元
 科目名称	年初预算数	调整预算数	决算数	决算数为调整预算数的%
@@ -55,6 +58,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例局防汛为什么超支", "强降雨"),
     ("示例局其他公共卫生支出为什么2023年没有、2024年有", "新增饮用水监测项目"),  # the year's reason, not the budget's
     ("示例局其他公共卫生支出为什么比年初预算少", "采样点位减少"),
+    ("示例局2024年三公经费决算为什么没用完预算", "过紧日子"),  # the whole's gap, in a paragraph after its parts
 ])
 def test_a_reason_follows_the_change_or_completion_rate_the_document_states(assistant, question, reason):
     answer = assistant.ask(question)
