@@ -17,7 +17,8 @@ from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
-from ingest.numbers import CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number, normalise_unit, parse_counted, to_wan
+from ingest.numbers import (CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number, is_money, normalise_unit, parse_counted,
+                            to_wan)
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
@@ -63,6 +64,7 @@ _SHARE_OF = re.compile(r"^占(?P<whole>[\u4e00-\u9fff“”（）()]*?)(?:的)?(
 SHARE_MEASURE = "比例"
 _TOTAL_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:合计|总计|共计|合共|总共)(?:安排|为|是)?$")
 # "2.公务用车购置费：年初预算为22.00万元，支出决算为21.36万元": the item the sentence's figures are of
+_PER_HEAD_ONLY = re.compile(r"按?(?:人均|户均|生均|每人|每户|每生)(?:每)?(?:年|月|天|日)?(?:的)?")  # a rate naming no item
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")  # an item's name alone, no row of a grid read as prose
 _ALSO_HAS = re.compile(r"^(?P<owner>[\u4e00-\u9fff（）()“”]{2,}?)(?:另外还有|另外有|另有|还有)(?P<part>[\u4e00-\u9fff]{2,})$")
 _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?:[（(]\d{3,9}[)）])?(?<![是为下])[：:](?=\s*\S)")  # 名称（2081699）：
@@ -370,6 +372,9 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 counted_year = _COUNTED_IN_YEAR.match(clause) or counted_year
                 period = counted_year
             subject = _TRAILING_PERIOD.sub("", clean_subject(clause))
+            if _PER_HEAD_ONLY.fullmatch(subject) and (paid := next((f.subject for f in reversed(facts)
+                                                                   if f.kind is FactKind.AMOUNT and is_money(f.unit)), "")):
+                subject = f"{paid}{subject.removeprefix('按')}"  # "…补贴安排…元。…按人均每年72,000元的标准": that item's rate
             if also := _ALSO_HAS.match(subject):  # "某项目另有上年结转资金80万元，合计安排560万元": the project's part
                 sentence_whole, added = sentence_whole or also["owner"], also["part"]
                 subject = f"{also['owner']}{also['part']}"

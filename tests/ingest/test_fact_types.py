@@ -488,6 +488,12 @@ def test_what_an_item_also_has_is_its_part_and_the_closing_total_holds_it() -> N
     assert stated == [("县级科技计划项目上年结转资金", Decimal("80.00")), ("县级科技计划项目（含上年结转资金）", Decimal("560.00"))]
 
 
+def test_a_rate_per_head_naming_no_item_is_the_rate_of_the_money_named_before() -> None:
+    text = "社区工作者补贴安排6,912,000元。全街道共有社区工作者96人，按人均每年72,000元的标准安排。"
+    stated = [(f.subject, f.value) for f in facts_from_line(Line(text, 0, len(text))) if f.unit == "元"]
+    assert stated == [("社区工作者补贴", Decimal("6912000")), ("社区工作者补贴人均每年", Decimal("72000"))]
+
+
 def test_a_score_after_an_items_other_figures_is_that_items() -> None:
     text = "其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，自评得分93分。"
     scores = [(f.subject, f.measure, f.value) for f in facts_from_line(Line(text, 0, len(text))) if f.unit == "分"]
