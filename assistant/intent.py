@@ -82,7 +82,7 @@ _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
 _BODY_KIND = r"[\u4e00-\u9fff]{1,6}?(?:单位|机关|机构|企业)"
 _KIND_CHOICE = re.compile(rf"(?:属于|算)?是?{_BODY_KIND}还是{_BODY_KIND}")
-_NATURE_ASKED = re.compile(r"(?:属于|是)(?:一?个)?(?:什么|啥|哪种|哪类)(?:性质|类型)的?(?:单位|机构|组织)(?=[？?。]?$)")
+_NATURE_ASKED = re.compile(r"(?:属于|是)(?:一?个)?(?:什么|啥|哪种|哪类)(?:性质|类型)的?(?:单位|机构|组织)(?=[，,？?。]|$)")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质|谁|什么|啥")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")

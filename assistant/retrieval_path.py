@@ -183,10 +183,11 @@ def _listed(line: str) -> str:
     return "，".join(cell for cell in cells if cell).rstrip("。；;")
 
 
-# a date a sentence gives: 2024年3月, 3月15日, 12月底, 2025年内; never a year alone (2024年度预算), nor the date a
-# stock is counted at (截至2024年12月31日)
+# a date a sentence gives: 2024年3月, 3月15日, 12月底, 2025年内, 2024年成立; never a year alone (2024年度预算),
+# nor the date a stock is counted at (截至2024年12月31日)
 _DATE = re.compile(r"(?<![至止到年\d])(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|"
-                   r"\d{1,2}\s*月(?:底|初|中旬|上旬|下旬|份)|\d{4}\s*年(?:底|初|内|前|以前))")
+                   r"\d{1,2}\s*月(?:底|初|中旬|上旬|下旬|份)|\d{4}\s*年(?:底|初|内|前|以前)|"
+                   r"\d{4}\s*年(?:正式)?(?:成立|设立|组建|挂牌|建成|竣工|完工|开工|启用|投入使用|购置|购入))")  # 于2024年成立
 _IS_A_KIND = re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:是|为|系)[^。；]{0,80}?(?:群团组织|人民团体|群众团体|社会团体|行政机关|事业单位|行政单位)")
 
 
@@ -209,10 +210,11 @@ class RetrievalPath:
                   and (not _captions_a_table(s.text) or asks_unit(intent.question))]
         ranked = [s for s in ranked if not self._is_heading(s)]  # a title or heading only names what the text under it says
         if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位, and
-            # a sentence saying what the body is ("某会是…的群团组织") before one counting its units by kind
+            # the body's own sentence saying what it is ("某会是…的群团组织") before one counting its units by kind
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
-            said = [(s, kind["body"]) for s in ranked if (kind := _IS_A_KIND.search(s.text))]
-            ranked = [next((s for s, body in said if named and named in body), said[0][0])] if said else ranked
+            if ranked and not _IS_A_KIND.search(ranked[0].text):
+                said = next((s for s in ranked if (kind := _IS_A_KIND.search(s.text)) and named and named in kind["body"]), None)
+                ranked = [said] if said else ranked
         detail = asked_detail(intent.question)
         if detail:  # "哪家公司中标", "去哪个国家": only where one is named
             ranked = [s for s in ranked if detail.named_in(s.text)]

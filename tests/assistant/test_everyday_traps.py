@@ -32,7 +32,7 @@ FINAL = """示例县示例局
 2024年度部门决算
 
 一、部门职责
-示例县示例局负责全县示例工作。
+示例县示例局负责全县示例工作。本局于2019年成立。
 二、收入支出决算总体情况
 2024年度收入、支出总计均为8588.55万元。本年收入合计8493.51万元，本年支出合计8493.51万元，其中基本支出2318.75万元，项目支出6174.76万元；年末结转和结余95.04万元。
 三、其他重要事项
@@ -79,5 +79,7 @@ def test_a_per_head_question_is_never_answered_from_a_sentence_about_the_whole(a
 def test_when_something_happened_is_answered_only_by_a_date_given_for_it(assistant):
     done = assistant.ask("示例局示例整治项目什么时候完工的")
     assert done.kind == "text" and "2024年11月20日" in done.text, done.text
+    founded = assistant.ask("示例局是哪一年成立的")  # a year the event is said to happen in
+    assert founded.kind == "text" and "2019年成立" in founded.text, founded.text
     bought = assistant.ask("示例局的车是哪一年买的")  # the date a stock is counted at says nothing of when
     assert bought.kind == "not_found", bought.text

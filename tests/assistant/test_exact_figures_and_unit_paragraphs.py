@@ -215,7 +215,8 @@ def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Ass
     assert "公路事业发展中心" in answer.text and "港航事业发展中心" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["示例镇政府是个什么性质的单位", "示例镇政府属于什么性质的机构"])
+@pytest.mark.parametrize("question", ["示例镇政府是个什么性质的单位", "示例镇政府属于什么性质的机构",
+                                      "示例镇政府是什么性质的单位，干什么的"])
 def test_what_kind_of_body_one_is_comes_from_the_sentence_saying_what_it_is(assistant: Assistant, question):
     answer = assistant.ask(question)
     assert "基层行政机关" in answer.text and "其中行政单位" not in answer.text, answer.text
