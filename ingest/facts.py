@@ -407,7 +407,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
                 subject = subject.rsplit("的", 1)[1] or subject
             total = bool(_TOTAL_CLAUSE.match(clause.strip()))
             if total:  # "X 3万，其中A 1万，B 2万，合计3万": X's, never the last part's
-                subject = f"{sentence_whole}（含{added}）" if sentence_whole and added else sentence_whole or line_subject or carried
+                subject = f"{sentence_whole}含{added}" if sentence_whole and added else sentence_whole or line_subject or carried
             elif (year_share := _YEAR_SHARE.search(clause.strip())) and "总" in running_subject:
                 subject, period = running_subject.replace("总", "", 1), year_share  # that year's part, not the whole
             elif not subject or _BARE_MEASURE.match(subject):

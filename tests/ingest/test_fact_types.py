@@ -485,7 +485,7 @@ def test_a_sentences_bare_项目_and_its_score_are_the_quoted_projects() -> None
 def test_what_an_item_also_has_is_its_part_and_the_closing_total_holds_it() -> None:
     text = "县级科技计划项目另有上年结转资金80.00万元，2025年合计安排560.00万元。"
     stated = [(f.subject, f.value) for f in facts_from_line(Line(text, 0, len(text)))]
-    assert stated == [("县级科技计划项目上年结转资金", Decimal("80.00")), ("县级科技计划项目（含上年结转资金）", Decimal("560.00"))]
+    assert stated == [("县级科技计划项目上年结转资金", Decimal("80.00")), ("县级科技计划项目含上年结转资金", Decimal("560.00"))]
 
 
 def test_a_rate_per_head_naming_no_item_is_the_rate_of_the_money_named_before() -> None:
