@@ -188,6 +188,8 @@ def _listed(line: str) -> str:
 _DATE = re.compile(r"(?<![至止到年\d])(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|"
                    r"\d{1,2}\s*月(?:底|初|中旬|上旬|下旬|份)|\d{4}\s*年(?:底|初|内|前|以前)|"
                    r"\d{4}\s*年(?:正式)?(?:成立|设立|组建|挂牌|建成|竣工|完工|开工|启用|投入使用|购置|购入))")  # 于2024年成立
+_ASKS_DAY = re.compile(r"哪一?天|几号|几月几日|哪一?日")
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*[，,]?\s*(?:本|共|全))")  # a day, never a stock's 截至…日
 _IS_A_KIND = re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:是|为|系)[^。；]{0,80}?(?:群团组织|人民团体|群众团体|社会团体|行政机关|事业单位|行政单位)")
 
 
@@ -218,8 +220,9 @@ class RetrievalPath:
         detail = asked_detail(intent.question)
         if detail:  # "哪家公司中标", "去哪个国家": only where one is named
             ranked = [s for s in ranked if detail.named_in(s.text)]
-        elif intent.asks_when:  # "哪一年买的", "哪一天举办": only where a date is given
-            ranked = [s for s in ranked if _DATE.search(s.text)]
+        elif intent.asks_when:  # "哪一年买的", "哪一天举办": only where a date is given, to the day when a day is asked
+            dated = _DAY if _ASKS_DAY.search(intent.question) else _DATE
+            ranked = [s for s in ranked if dated.search(s.text)]
         elif intent.asks_name:  # "叫什么名字" is answered by a name, never by the sentence that only counts them
             ranked = [s for s in ranked if s.row or _NAME.search(s.text) or _lists_names(s.text, intent.focus)]
         if intent.operation is Operation.LIST and ranked and not _ENUMERATES.search(ranked[0].text):

@@ -36,7 +36,7 @@ FINAL = """示例县示例局
 二、收入支出决算总体情况
 2024年度收入、支出总计均为8588.55万元。本年收入合计8493.51万元，本年支出合计8493.51万元，其中基本支出2318.75万元，项目支出6174.76万元；年末结转和结余95.04万元。
 三、其他重要事项
-截至2024年12月31日，本部门共有车辆6辆。示例整治项目于2024年11月20日全部完工。
+截至2024年12月31日，本部门共有车辆6辆。示例整治项目于2024年11月20日全部完工。示例保障项目于2024年9月启动。
 2024年度本部门对示例保障、示例整治2个项目开展绩效自评。其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，执行率99.68%，自评得分93分。
 """
 
@@ -83,3 +83,5 @@ def test_when_something_happened_is_answered_only_by_a_date_given_for_it(assista
     assert founded.kind == "text" and "2019年成立" in founded.text, founded.text
     bought = assistant.ask("示例局的车是哪一年买的")  # the date a stock is counted at says nothing of when
     assert bought.kind == "not_found", bought.text
+    day = assistant.ask("示例局示例保障项目是哪一天启动的")  # a month is no day
+    assert day.kind == "not_found", day.text
