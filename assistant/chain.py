@@ -675,15 +675,15 @@ class Assistant:
     def _gap_reason_of_its_own(self, turn: Turn) -> Draft | None:
         """A paragraph of its own giving the reason the item's 决算 fell short of or passed its budget ("2024年度“三公”
         经费支出决算数小于预算数的主要原因：…"), after the item's parts; None when no such sentence names the item."""
-        items = [normalise(term) for term in turn.intent.terms[:1] if len(normalise(term)) >= MIN_GAP_ITEM_CHARS]
-        for doc in turn.docs if items else []:
-            text = self.texts.text(doc.doc_id)
-            for said in _GAP_REASON.finditer(text):
-                if any(item in normalise(said["item"]) for item in items):
-                    reason = self.texts.cite(doc.doc_id, said.start(), said.end())
-                    answer = Answer(question=turn.question, kind="text", text=readable(reason.quote), citations=[reason],
-                                    route="fact")
-                    return Draft(answer)
+        item = normalise(turn.intent.terms[0]) if turn.intent.terms else ""
+        if len(item) < MIN_GAP_ITEM_CHARS:
+            return None
+        for doc in turn.docs:
+            said = next((m for m in _GAP_REASON.finditer(self.texts.text(doc.doc_id)) if item in normalise(m["item"])), None)
+            if said:
+                reason = self.texts.cite(doc.doc_id, said.start(), said.end())
+                return Draft(Answer(question=turn.question, kind="text", text=readable(reason.quote), citations=[reason],
+                                    route="fact"))
         return None
 
     def _told_in_prose(self, turn: Turn) -> tuple[Citation, tuple[int, int]] | None:

@@ -14,8 +14,8 @@ from assistant.config import DisplayUnit
 from assistant.departments import DepartmentMatch, find_all_departments, find_department
 from assistant.form_questions import asked_fields, asked_phrasings
 from assistant.operands import Side, across_documents
-from assistant.plan import (ADDS_UP, AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE, DEFAULT_WHOLE, INCLUDED, Operation,
-                            QuestionPlan, RowAsk)
+from assistant.plan import (ADDS_UP, AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, BODY_NATURE, DEFAULT_WHOLE, INCLUDED,
+                            Operation, QuestionPlan, RowAsk)
 from assistant.row_ranking import asked_rows
 from assistant.thresholds import asked_threshold
 from assistant.vocabulary import (asked_aspects, asked_duty, counted_nouns, counted_terms, fund_words, generic_item_words,
@@ -129,7 +129,8 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
-_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"  # money other than the year's appropriation
+# money other than the year's appropriation
+_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金", "各项资金合计"): the tables of all funds answer
 # "…支出是多少，不算上年结转": the year's own figure, which the item's name already is (its 上年结转 is said apart)
@@ -145,7 +146,8 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项�
                         rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内)?"
                         r"(?=\s*(?:[，,？?。）)]|$|一共|总共|共|是|有))")  # "连医疗收入在内一共", never "加上土地出让收入安排的…"
 _FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
-_ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?:当年|本年)?(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")  # …财政拨款支出
+# "…财政拨款支出", "…当年一般公共预算拨款": the item, then the fund that pays it
+_ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?:当年|本年)?(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")
 _FUND_THEN_ITEM = re.compile(rf"^(?P<fund>{_FUND_PAYING}(?:支出)?)(?:里面?|当中|之中|中)的?(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}})$")
 # "殡葬用财政拨款支出多少": the fund that pays the item, the verb after it no whole (财政拨款支出) of its own
 _PAID_WITH = re.compile(r"(?:使)?用(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款|资金)?|"
@@ -170,7 +172,8 @@ _FILLER = re.compile(
     rf"是多少|多少钱|有多少|为多少|是几|几[个名位]人(?![员数])|几(?:{_COUNTED})|多少|几个|几辆|几人|几项|多长(?:时间)?|多久|多大|多高|"
     r"[这那]么(?:多|少|高|低|大)|(?:干|做)(?:什么|啥)|(?:^|(?<=\s))所?(?:说|讲|提到|写)的(?=[\u4e00-\u9fff“\"])|指的是|是指|指什么|是什么|有什么|什么意思|啥意思|意思|含义|什么|怎么样|如何|(?:和|与|跟|同)(?:上年|去年|上一年)(?:相)?比|相比|今年|本年度|本年(?!的?(?:支出|收入))|当年(?!(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)?(?:财政)?拨款|的?(?:支出|收入))|全年|"
     r"控制在|以内|以下|以上|最多|最少|至少|不超过|不少于|上限|下限|(?:打算|准备|(?<!用款|工作|实施|采购|年度)计划|需要)(?=[花用给拿投安支发买购]|多少|几|多[长久大])|(?<![主需重只必想概摘纲])要|"
-    r"有(?=几|多少)|(?:涉及|惠及|覆盖)(?=\s*(?:几|多少))|(?:现在|目前|当前)(?=\s*[\u4e00-\u9fff])|(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
+    r"有(?=几|多少)|(?:涉及|惠及|覆盖)(?=\s*(?:几|多少))|(?:现在|目前|当前)(?=\s*[\u4e00-\u9fff])|"
+    r"(?:下面|底下)(?=有|的(?!单位)|还有|共有|一共)|"  # "下面有几个下属单位"; 下面的单位 is 下属单位
     r"(?:^|(?<=[\s年要想准备]))(?:买|购买)(?!车|公车|了|几|多少)(?=[\u4e00-\u9fff]{2})|"  # "买台式电脑的预算": 买车 is a word of its own
     r"(?:^|(?<=[\s年]))(?:是否|有没有|有)(?=[\u4e00-\u9fff（）()“”]+(?:[吗嘛么]?$|[吗嘛么]\s*[？?，,]))|"  # "有出国经费吗" asks whether
     r"[一二三四五六七八九十两\d]+(?:项|个部分)|"
