@@ -289,7 +289,10 @@ def clean_focus(text: str) -> str:
                   re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
-    return _without_joining_ends(text)
+    return _without_joining_ends(_NEGATED_ACT.sub("", text))
+
+
+_NEGATED_ACT = re.compile(r"^(?:不再|不|没有?|未)(?=买|购|花|用|安排|招|派|出|给|发|建|办)")  # "为啥今年不买车了": 买车
 
 
 _JOINING = frozenset("和及与、比较在中")

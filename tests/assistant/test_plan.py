@@ -238,6 +238,8 @@ def test_支出_is_no_count_of_支_and_出国_ends_no_count(question, units):
     ("文旅局今年开政协会议的钱有多少", "政协会议"),  # what the meeting costs, not the act of holding it
     ("文旅局2024年开人代会实际花了多少钱", "人代会"),
     ("文旅局今年涉及多少户居民", "居民"),  # what is counted, not the verb reaching it
+    ("文旅局为啥今年不买车了", "买车"),  # the item whose change is asked, not its negation
+    ("文旅局不动产登记费多少", "不动产登记费"),  # 不动产 is a word, no negation
     ("文旅局三公经费为啥反而多了", "三公经费"),
     ("文旅局今年有政府性基金的钱吗？有多少", "政府性基金"),  # whether it has any, then how much
     ("文旅局2025年给自己职工缴的住房公积金预算多少", "住房公积金"),
