@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from langchain_core.documents import Document
 
@@ -190,7 +191,14 @@ _DATE = re.compile(r"(?<![至止到年\d])(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}
                    r"\d{4}\s*年(?:正式)?(?:成立|设立|组建|挂牌|建成|竣工|完工|开工|启用|投入使用|购置|购入))")  # 于2024年成立
 _ASKS_DAY = re.compile(r"哪一?天|几号|几月几日|哪一?日")
 _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*[，,]?\s*(?:本|共|全))")  # a day, never a stock's 截至…日
-_IS_A_KIND = re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:是|为|系)[^。；]{0,80}?(?:群团组织|人民团体|群众团体|社会团体|行政机关|事业单位|行政单位)")
+
+
+@lru_cache(maxsize=1)
+def _is_a_kind() -> re.Pattern[str]:
+    """A sentence saying what a body is ("某会是…的群团组织"): its name, then one of the kinds the vocabulary gives for
+    单位性质 (data: index/data/query_synonyms.tsv)."""
+    kinds = "|".join(map(re.escape, canonical_terms(BODY_NATURE)))
+    return re.compile(rf"^(?P<body>[^，。；]{{2,40}}?)(?:是|为|系)[^。；]{{0,80}}?(?:{kinds})")
 
 
 class RetrievalPath:
@@ -214,8 +222,9 @@ class RetrievalPath:
         if intent.focus == BODY_NATURE:  # what kind of body it is: never a glossary entry that names 事业单位, and
             # the body's own sentence saying what it is ("某会是…的群团组织") before one counting its units by kind
             ranked = [s for s in ranked if not (_DEFINES.search(s.text) or _GLOSSARY_ENTRY.match(s.text))]
-            if ranked and not _IS_A_KIND.search(ranked[0].text):
-                said = next((s for s in ranked if (kind := _IS_A_KIND.search(s.text)) and named and named in kind["body"]), None)
+            is_a_kind = _is_a_kind()
+            if ranked and not is_a_kind.search(ranked[0].text):
+                said = next((s for s in ranked if (kind := is_a_kind.search(s.text)) and named and named in kind["body"]), None)
                 ranked = [said] if said else ranked
         detail = asked_detail(intent.question)
         if detail:  # "哪家公司中标", "去哪个国家": only where one is named
