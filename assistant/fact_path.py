@@ -53,7 +53,7 @@ from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import convert_money, is_money
 from ingest.performance_headers import is_achieved
 from ingest.subjects import normalise, same_item
-from ingest.tables import is_subject_code, is_total_label, strip_table_number
+from ingest.tables import is_subject_code, is_total_label, part_label, strip_table_number
 from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
@@ -162,7 +162,7 @@ class FactPath:
 
     @staticmethod
     def _item(fact: FactRecord) -> str:
-        subject = owned_subject(fact)
+        subject = part_label(owned_subject(fact))
         if bought := bought_labels(fact):  # 液相色谱-质谱联用仪（分析仪器）
             subject = f"{bought[-1]}（{subject}）"
         name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject

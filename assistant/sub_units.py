@@ -16,11 +16,10 @@ from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.scope import OWN_OFFICE
 from ingest.subjects import normalise
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, part_label
 from ingest.vocabulary import vocabulary
 
 _PROJECTS = "项目"
-_PART_LEAD = re.compile(r"^其中[：:]?")
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
 WHOLE_TABLES = (*ALL_FUNDS_TABLES, TableKind.OTHER)  # tables of all a unit's money, not of one item (三公, 政府采购)
 
@@ -57,7 +56,7 @@ def _in_column(column: list[FactRecord], item: str) -> FactRecord | None:
 
 def _row_name(subject: str) -> str:
     """A row's item without the 其中 that leads a part: "其中：基本支出" → 基本支出."""
-    return normalise(_PART_LEAD.sub("", subject))
+    return normalise(part_label(subject))
 
 
 def own_office_item(asked: str, word: str) -> str:

@@ -85,6 +85,14 @@ def strip_list_mark(text: str) -> str:
     return _LIST_MARK.sub("", text).strip()
 
 
+_PART_LEAD = re.compile(r"^\s*其中\s*[：:]?\s*")
+
+
+def part_label(text: str) -> str:
+    """A row's item without the 其中 and list mark that lead a part: "其中：（1）公务用车购置费" → 公务用车购置费."""
+    return strip_list_mark(_PART_LEAD.sub("", text)) or text
+
+
 def is_subject_code(text: str) -> bool:
     """"30201", "2080505", "201": a 科目编码 of 类, 类款 or 类款项 printed alone in its cell."""
     return bool(_SUBJECT_CODE.fullmatch(text.strip()))

@@ -3,7 +3,8 @@
 Merged cells keep columns aligned: a horizontally merged cell is written once followed by blanks
 for the columns it spans; a vertically merged continuation cell is written blank (the table
 stage fills label blanks from above). Paragraphs in a row whose cells are set apart by tabs (a table typed
-without Word's table tool) are a table too; a table of contents' entries are not.
+without Word's table tool) are a table too; a table of contents' entries are not. A frame table whose cells
+hold tables (each public table boxed with its title and unit lines) is read cell by cell, as body.
 """
 
 from __future__ import annotations
@@ -73,19 +74,33 @@ def _table_rows(tbl: CT_Tbl) -> list[list[str]]:
     return rows
 
 
+def _holds_tables(tbl: CT_Tbl) -> bool:
+    """A frame: a table whose cells hold tables of their own (each public table boxed with its title and unit lines)."""
+    return any(tc.find(qn("w:tbl")) is not None for tr in tbl.tr_lst for tc in tr.tc_lst)
+
+
+def _add_blocks(builder: TextBuilder, container) -> None:
+    """The paragraphs and tables of a body or of a frame's cell, in order; a frame's cells are read as body."""
+    paragraphs: list[str] = []
+    for block in _blocks(container):
+        if isinstance(block, CT_Tbl):
+            _add_paragraphs(builder, paragraphs)
+            paragraphs = []
+            if _holds_tables(block):
+                for tc in (tc for tr in block.tr_lst for tc in tr.tc_lst if tc.vMerge != "continue"):
+                    _add_blocks(builder, tc)
+            else:
+                builder.add_table(_table_rows(block))
+        else:
+            text = _paragraph_text(block)
+            paragraphs += text.replace("\t", " ").split("\n") if _is_contents_entry(block) else text.split("\n")
+    _add_paragraphs(builder, paragraphs)
+
+
 def load_docx(path: Path) -> RawDocument:
     """Reads a `.docx` file; body paragraphs become lines, Word tables become tables."""
     check_office_package(path, "DOCX", "word/document.xml")
     document = docx.Document(str(path))
     builder = TextBuilder()
-    paragraphs: list[str] = []
-    for block in _blocks(document.element.body):
-        if isinstance(block, CT_Tbl):
-            _add_paragraphs(builder, paragraphs)
-            paragraphs = []
-            builder.add_table(_table_rows(block))
-        else:
-            text = _paragraph_text(block)
-            paragraphs += text.replace("\t", " ").split("\n") if _is_contents_entry(block) else text.split("\n")
-    _add_paragraphs(builder, paragraphs)
+    _add_blocks(builder, document.element.body)
     return builder.build(path.name, "docx")

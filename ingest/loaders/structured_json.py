@@ -6,8 +6,9 @@ a long text alone, any other field as "name：value" (部门名称：某局, 单
 file's order: a list of strings is paragraphs, a list of rows (lists of plain values) is a table, and the row
 lists of one object (表头 then 行) are one table, under the lines its plain fields gave it, and a list of plain values
 as wide as those rows is their header ("columns": […]); a list of records (objects
-of short plain values, some figures) is a table whose header is their field names; nested objects and lists are read
-the same way. A list of nodes holding their children (类 → 款 → 项) is one table of all its nodes, with the object's
+of short plain values, some figures) is a table whose header is their field names, unless the records are one figure
+each named by its row and column (and table: {"表": …, "行": …, "列": …, "值": …}), which are set back into their
+tables; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one table of all its nodes, with the object's
 field dictionary naming its columns and the object's total as a 合计 row.
 """
 
@@ -55,6 +56,53 @@ def _record_rows(records: list[dict]) -> list[list[str | None]]:
     return [list(columns), *([_cell(record.get(column)) for column in columns] for record in records)]
 
 
+MIN_CELLS_PER_ROW = 2  # a long-format row label stands over this many figures on average, a record table's once
+
+
+def _is_figure(value: object) -> bool:
+    return value is None or isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _runs(records: list[dict], key: str) -> int:
+    """How often a field's value changes from one record to the next, plus one."""
+    return 1 + sum(a.get(key) != b.get(key) for a, b in zip(records, records[1:]))
+
+
+def _long_fields(records: list[dict]) -> tuple[str | None, str, str, str] | None:
+    """The (table, row, column, value) fields of records that are each one figure of a table (long format): all
+    share their fields, one of which holds the figures and the others strings; the column's value changes from
+    record to record, the row's every few records and the table's (when there is one) seldom. None otherwise."""
+    keys = list(records[0])
+    if any(list(record) != keys for record in records):
+        return None
+    figures = [key for key in keys if all(_is_figure(record[key]) for record in records)]
+    names = [key for key in keys if all(isinstance(record[key], str) for record in records)]
+    if len(figures) != 1 or len(names) not in (2, 3) or len(figures) + len(names) != len(keys):
+        return None
+    table, row, column = ([None] if len(names) == 2 else []) + sorted(names, key=lambda key: _runs(records, key))
+    cells = {(record.get(table) if table else None, record[row], record[column]) for record in records}
+    rows = {(table_name, row_name) for table_name, row_name, _ in cells}
+    if len(cells) != len(records) or len(records) < MIN_CELLS_PER_ROW * len(rows):
+        return None
+    return table, row, column, figures[0]
+
+
+def _write_long(builder: TextBuilder, records: list[dict], fields: tuple[str | None, str, str, str]) -> None:
+    """Records of one figure each set back into their tables: the table's name as its title line, a row per row
+    name and a column per column name, in the order the records give them."""
+    table, row, column, value = fields
+    for name in dict.fromkeys(record.get(table) if table else None for record in records):
+        own = [record for record in records if (record.get(table) if table else None) == name]
+        columns = list(dict.fromkeys(record[column] for record in own))
+        grid: dict[str, dict[str, str]] = {}
+        for record in own:
+            grid.setdefault(record[row], {})[record[column]] = _cell(record[value])
+        if name:
+            builder.add_line(name)
+        label = row if len(row) >= 2 else "项目"  # a field named 行 says nothing a header could
+        builder.add_table([[label, *columns], *([name, *(cells.get(c, "") for c in columns)] for name, cells in grid.items())])
+
+
 def _cell(value: object) -> str:
     """A plain value as a cell prints it: 386.5, 12520 (not 12520.0), "" for null."""
     if value is None or isinstance(value, bool):
@@ -82,6 +130,8 @@ def write_json(builder: TextBuilder, value: object) -> None:
         builder.add_line(_cell(value))
     elif isinstance(value, list) and _is_rows(value):
         builder.add_table(_table_rows(value))
+    elif _is_records(value) and (long := _long_fields(value)):
+        _write_long(builder, value, long)
     elif _is_records(value):
         builder.add_table(_record_rows(value))
     elif isinstance(value, list):

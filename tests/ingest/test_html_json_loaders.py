@@ -12,6 +12,7 @@ from ingest.errors import IngestError
 from ingest.loaders import load
 from ingest.loaders.html import load_html
 from ingest.pipeline import parse_file
+from ingest.model import TableKind
 from loader_support import assert_offsets, grid
 
 REAL = Path("/work/shared/corpus/real")
@@ -354,6 +355,28 @@ def test_a_json_array_of_table_objects_keeps_their_columns_and_unit(tmp_path: Pa
     assert_offsets(load(path))
 
 
+
+
+def test_json_records_of_one_figure_each_are_set_back_into_their_tables(tmp_path: Path) -> None:
+    """An export of long-format records ({"表", "行", "列", "值"}: one figure each) gives one table per 表, titled by it,
+    with a row per 行 and a column per 列: each figure is read under its own row and column, of the table's kind."""
+    cells = [("表1 收入支出决算总表", "本年收入合计", "年初预算数", 3198.4), ("表1 收入支出决算总表", "本年收入合计", "全年预算数", 3490.5), ("表1 收入支出决算总表", "本年收入合计", "决算数", 3490.86),
+             ("表1 收入支出决算总表", "收入总计", "年初预算数", 3198.4), ("表1 收入支出决算总表", "收入总计", "全年预算数", 3576.92), ("表1 收入支出决算总表", "收入总计", "决算数", 3577.28),
+             ("表6 一般公共预算财政拨款基本支出决算表", "30101 基本工资", "决算数", 612.4),
+             ("表6 一般公共预算财政拨款基本支出决算表", "30102 津贴补贴", "决算数", 486.3)]
+    export = {"meta": {"单位名称": "示例县人民法院", "年度": 2024, "金额单位": "万元"},
+              "paragraphs": ["示例县人民法院2024年度部门决算"],
+              "records": [{"表": table, "行": row, "列": column, "值": value} for table, row, column, value in cells]}
+    path = tmp_path / "example-county-court_2024_dept-final-account.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    assert [t.title for t in doc.tables] == ["表1 收入支出决算总表", "表6 一般公共预算财政拨款基本支出决算表"]
+    assert doc.tables[0].header[0] == ["项目", "年初预算数", "全年预算数", "决算数"]
+    total = {f.measure: str(f.value) for f in doc.facts if f.subject == "收入总计"}
+    assert total == {"年初预算数": "3198.4", "全年预算数": "3576.92", "决算数": "3577.28"}
+    wage = next(f for f in doc.facts if f.subject.endswith("基本工资"))
+    assert str(wage.value) == "612.4" and wage.table_kind is TableKind.BASIC_ECONOMIC
+    assert_offsets(load(path))
 
 def test_a_json_tree_of_classification_nodes_is_one_table_of_every_node(tmp_path: Path) -> None:
     """A 功能分类 table exported as a tree (类 → 款 → 项 through "children") is one table with a row per node, its

@@ -99,6 +99,31 @@ def test_docx_paragraphs_of_tab_separated_cells_are_a_table(tmp_path: Path) -> N
     assert_offsets(raw)
 
 
+
+def test_docx_frame_tables_holding_the_public_tables_are_read_as_body(tmp_path: Path) -> None:
+    """Each public table boxed in a one-column frame table with its title and unit lines above it: the title and unit
+    are caption lines, the inner table is the table, and its rows give typed facts of the kind the title says."""
+    d = docx.Document()
+    d.add_paragraph("第二部分 示例省测绘局2025年部门预算表")
+    frame = d.add_table(rows=3, cols=1)
+    frame.cell(0, 0).text = "表七　示例省测绘局2025年一般公共预算“三公”经费支出预算表"
+    frame.cell(1, 0).text = "部门名称：示例省测绘局　　　　单位：万元"
+    inner = frame.cell(2, 0).add_table(rows=3, cols=3)
+    for r, row in enumerate((("项目", "2024年预算数", "2025年预算数"), ("合计", "186.00", "230.90"),
+                             ("其中：（1）公务用车购置费", "0.00", "62.00"))):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    d.add_paragraph("第三部分 说明")
+    path = tmp_path / "shili-province-surveying-bureau_2025_dept-budget.docx"
+    d.save(str(path))
+    raw = load(path)
+    assert len(raw.tables) == 1 and [cell.text for cell in raw.tables[0].rows[-1]] == ["其中：（1）公务用车购置费", "0.00", "62.00"]
+    assert "部门名称：示例省测绘局 单位：万元" in [" ".join(line.text.split()) for line in raw.lines]
+    parsed = parse_file(path)
+    assert parsed.tables[0].kind is TableKind.THREE_PUBLIC
+    assert any(f.subject.endswith("公务用车购置费") and f.value == Decimal("62.00") for f in parsed.facts)
+    assert_offsets(raw)
+
 def test_docx_truncated_file_is_a_clear_error(budget_docx: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.docx"
     data = budget_docx.read_bytes()
