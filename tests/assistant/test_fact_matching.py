@@ -10,6 +10,7 @@ from assistant.fact_lists import list_parts
 from assistant.fact_matching import MIN_OPERAND_SCORE, MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
 from assistant.vocabulary import generic_item_words, joined_bodies
 from index.fact_store import FactRecord
+from ingest.model import FactKind
 
 
 def fact(subject: str, start: int = 0, heading: str = "", value: str = "1") -> FactRecord:
@@ -419,6 +420,17 @@ def test_count_flows_and_acts_are_loaded_and_read():
     assert "购置用车" in counted_terms("买车")  # listed as a whole
     assert counted_terms("买电脑") == ("购置电脑", "新购电脑", "采购电脑")  # an act listed with * before any item
     assert counted_terms("电脑") == ()
+    assert counted_terms("公务接待") == ("接待",)  # counted as the visits received: 接待国内来访团组38批次
+
+
+def test_visits_counted_under_the_act_answer_a_count_of_official_receptions():
+    """"公务接待了多少批次": a count of visits received (接待国内来访团组38批次) answers it, never the money."""
+    from assistant.intent import parse_question
+    plan = parse_question("2024年公务接待了多少批次？", [])
+    visits = replace(fact("接待国内来访团组", value="38"), unit="批次", amount_wan=None, kind=FactKind.COUNT)
+    money = fact("公务接待费", value="4.26")
+    ranked = rank_facts([money, visits], plan.terms, plan.question, plan.unit_hint)
+    assert ranked and ranked[0].fact is visits
 
 
 def test_a_price_bound_in_an_items_name_is_no_average():
