@@ -706,6 +706,9 @@ class FactPath:
         part, whole = intent.parts
         shares = [f for f in facts if f.unit == "%" and SHARE_MEASURE in f.measure and f.kind is not FactKind.CHANGE]
         ranked = rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
+        if not ranked and whole == DEFAULT_WHOLE:  # "政府采购授予中小企业的合同占比": the share of 政府采购 its sentence states
+            ranked = [scored for share in shares if (own := _part_after_its_whole(part, share))
+                      for scored in rank_facts([share], [own], intent.question, ("%",), intent.basis)]
         named_whole = {w for w in search_terms(bare_item(whole)) if len(w) >= 2}
         # a whole said as citizens say it (总支出) is the document's whole of that side, however it calls it
         sides = [side for side in BUDGET_SIDES if side in whole] if whole_terms(whole) else None
@@ -873,6 +876,18 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
              and f.kind is FactKind.AMOUNT and f.end <= share.start]
     return replace(share, start=max(parts, key=lambda f: f.end).start) if parts else share
 
+
+
+_SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
+
+
+def _part_after_its_whole(part: str, share: FactRecord) -> str:
+    """The part asked, after the words that name the whole its stated share is of ("政府采购授予中小企业合同" of
+    "占政府采购支出总额的比例": 授予中小企业合同), or "" when the part opens with no words of that whole."""
+    of = _SHARE_OF.match(share.measure)
+    whole = normalise(of["whole"]) if of else ""
+    opening = next((n for n in range(len(part) - 2, 1, -1) if part[:n] in whole), 0)
+    return part[opening:] if opening else ""
 
 def _named(fact: FactRecord, asked: str) -> str:
     """The fact's item, or the asked one when the fact's subject names none (a 合计 row, 项目总预算 under its project)."""

@@ -1,5 +1,5 @@
 """A share the document states ("基本支出…，占55.10%") answers a share question whose whole is the one its
-paragraph names, or that names none; a computed share is made only when none is stated."""
+paragraph names, or that names none (also when the part asked opens with the whole its share is of); a computed share is made only when none is stated."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ DISCLOSURE = """示例市示例区示例局
 二、支出决算情况说明
 本年收入合计9900.00万元，其中：财政拨款收入9900.00万元。
 本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。
+三、政府采购支出情况
+2024年度政府采购支出总额268.47万元，授予中小企业合同金额231.60万元，占政府采购支出总额的86.27%。
 """
 PROCUREMENT = """示例市示例区示例局
 
@@ -40,6 +42,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例局基本支出占比多少", 55.1),
     ("示例局项目支出占本年支出的比例", 44.9),
     ("示例局基本支出决算占支出决算多少", 55.1),
+    ("示例局政府采购授予中小企业的合同占比多少", 86.27),  # the whole the part opens with is the one its share is of
 ])
 def test_a_stated_share_is_quoted(assistant, question, value):
     answer = assistant.ask(question)
