@@ -594,13 +594,15 @@ class FactPath:
 
     def _completion(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         """The rate the final account states for the item against the budget asked (年初 / 全年; any, when none is
-        asked), or its 决算 over that budget (年初, when none is asked)."""
+        asked), or its 决算 over that budget (年初, when none is asked, else 全年 where only that is printed)."""
         final, against = intent.part_bases if len(intent.part_bases) == 2 else (None, None)
         rates = [f for f in facts if f.measure == COMPLETION_MEASURE and (against is None or f.basis in ACCEPTED_BASES[against])]
         stated = self._lookup(intent, rates, docs)
         if stated is not None or final is None:
             return stated
         pair = self._basis_pair(intent, facts, final, against or Basis.INITIAL_BUDGET)
+        if pair is None and against is None:  # a table that prints only the 全年预算 beside the 决算 (项目支出决算表)
+            pair = self._basis_pair(intent, facts, final, Basis.ADJUSTED_BUDGET)
         if pair is None or self._money(pair[1]) == 0:
             return None
         final, target = pair

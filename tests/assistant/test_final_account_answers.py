@@ -40,6 +40,11 @@ DISCLOSURE = """示例市示例区示例局
 单位：万元
 科目名称	2024年决算数	2023年决算数	比上年增减
 其他公共卫生支出	18.72	0.00	18.72
+七、项目支出决算表
+单位：万元
+项目名称	全年预算数	决算数
+政务公开平台运维	201.31	166.52
+合计	201.31	166.52
 """
 
 
@@ -133,6 +138,10 @@ def test_a_completion_rate_not_stated_is_worked_out_from_the_items_own_sentence(
     answer = assistant.ask("示例局2024年信息化建设决算完成了年初预算的百分之几")
     assert answer.kind == "number" and (answer.value, answer.unit) == (75, "%"), answer.text
     assert answer.formula and "30" in answer.formula and "40" in answer.formula and len(answer.citations) == 2
+    # a project whose table prints only its 全年预算 beside the 决算: that budget
+    answer = assistant.ask("示例局政务公开平台运维项目的预算执行率是多少")
+    assert answer.kind == "number" and (answer.value, answer.unit) == (82.72, "%"), answer.text
+    assert "166.52" in answer.formula and "201.31" in answer.formula
     # 机关服务 states only its 决算: there is nothing to divide by
     assert assistant.ask("示例局2024年机关服务决算完成了年初预算的百分之几").kind != "number"
 
