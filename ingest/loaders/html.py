@@ -7,6 +7,7 @@ continuation is written blank. A table that contains another table is page layou
 A table drawn with `<div>`s (rows of cells, as CSS grids print them) is read as a table: a block whose
 rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure. A `<pre>`
 block is plain text laid out with spaces, read as a text file's page is (tables aligned in columns, wrapped lines).
+A description list of terms and their descriptions (`<dl>` of `<dt>`/`<dd>`) is a table of two columns.
 """
 
 from __future__ import annotations
@@ -166,6 +167,23 @@ def _write_preformatted(builder: TextBuilder, text: str) -> None:
     write_plain_page(builder, *plain_page(text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")))
 
 
+MIN_TERMS = 2  # a description list of fewer terms is a line of text
+
+
+def _term_rows(dl: Tag) -> list[list[str]]:
+    """A description list of terms each with its description (<dt>收入合计</dt><dd>1,305.14</dd>) as a table of two
+    columns, a row per term; [] when a term has no description or the list is too short to be a table."""
+    rows: list[list[str]] = []
+    for item in dl.find_all(["dt", "dd"], recursive=False):
+        if item.name == "dt":
+            rows.append([_text(item)])
+        elif rows and len(rows[-1]) == 1:
+            rows[-1].append(_text(item))
+        else:
+            return []
+    return rows if len(rows) >= MIN_TERMS and all(len(row) == 2 for row in rows) else []
+
+
 class _Reader:
     """Walks the article in document order, collecting inline text into lines."""
 
@@ -190,6 +208,9 @@ class _Reader:
                     self.read(caption)
                     self.flush()
                 self.builder.add_table(table_rows(child))
+            elif child.name == "dl" and (pairs := _term_rows(child)):
+                self.flush()
+                self.builder.add_table(pairs)
             elif child.name == "pre":
                 self.flush()
                 _write_preformatted(self.builder, child.get_text())

@@ -259,6 +259,29 @@ def test_a_table_drawn_with_divs_is_a_table(tmp_path: Path) -> None:
     assert_offsets(raw)
 
 
+
+def test_a_description_list_of_terms_and_figures_is_a_two_column_table(tmp_path: Path) -> None:
+    """<dl> pairs (<dt>收入合计</dt><dd>1,305.14</dd>) are a table of term and description under the title above, so
+    each figure is its term's; a form's fields given that way name the project its indicators are of."""
+    page = ("<html><body><div class='article'><h1>示例市交易中心2025年单位预算</h1>"
+            "<h3>表二 收入预算表</h3><p>单位：万元</p>"
+            "<dl><dt>收入合计</dt><dd>1,305.14</dd><dt>一般公共预算拨款收入</dt><dd>1,286.54</dd><dt>其他收入</dt><dd>18.60</dd></dl>"
+            "<h3>表十二 项目支出绩效目标表（平台运维）</h3><p>单位：万元</p>"
+            "<dl><dt>项目名称</dt><dd>平台运维</dd><dt>项目资金（万元）</dt><dd>126.00</dd></dl>"
+            "<div class='grid'><div class='r'><span>一级指标</span><span>二级指标</span><span>三级指标</span><span>指标值</span></div>"
+            "<div class='r'><span>产出指标</span><span>质量指标</span><span>平台年可用率</span><span>≥99.9%</span></div></div>"
+            "<dl><dt>注</dt></dl><p>一、说明</p></div></body></html>")
+    path = tmp_path / "example-trading-center-2025-unit-budget.html"
+    path.write_text(page, encoding="utf-8")
+    raw = load(path)
+    assert grid(raw.tables[0]) == [["收入合计", "1,305.14"], ["一般公共预算拨款收入", "1,286.54"], ["其他收入", "18.60"]]
+    assert len(raw.tables) == 3 and "注" in [line.text for line in raw.lines]  # a term alone is a line
+    doc = parse_file(path)
+    assert any(f.subject == "其他收入" and str(f.value) == "18.60" for f in doc.facts)
+    rate = next(f for f in doc.facts if f.unit == "%")
+    assert rate.subject == "平台运维" and str(rate.value) == "99.9"
+    assert_offsets(raw)
+
 @pytest.mark.parametrize("span", ["grid-column:span 3", "grid-column: 1 / 4"])
 def test_a_grid_cell_spanning_columns_keeps_the_rows_lined_up(tmp_path: Path, span: str) -> None:
     """A CSS grid's header cell over three columns (功能分类科目 over 类 | 款 | 项) leaves the rows one table."""
