@@ -147,6 +147,16 @@ _REASON_LEAD = re.compile(r"^\s*(?:主要)?原因(?:是|为)[：:]?")  # "主要
 # "车辆保有量由3辆减少为2辆": the words after the level an item moved from
 _MOVED_TO = re.compile(r"\s*(?:\d[\d,.]*\s*[\u4e00-\u9fff（）()]{0,4}\s*)?(?:减少|增加|下降|增长|提高|降低|调整|变)(?:为|到|至)")
 _AFTER_NOTE = re.compile(r"[)）]")  # where a note in brackets ends
+_NOTED_BODIES = re.compile(r"^(?P<bodies>[^（(）)]{2,})[（(][^（）()]*[)）][^（）()]{2,}$")
+_BODY_JOINERS = re.compile(r"[及和与、]")
+
+
+def _bodies_noted(subject: str) -> bool:
+    """Whether a subject opens with bodies and a note on what they are before its item ("本级及某中心（参照公务员法
+    管理）机关运行经费预算"): each a body's name or an own office (本级, 机关本级)."""
+    noted = _NOTED_BODIES.match(subject)
+    return bool(noted) and all(is_body_name(body) or body.endswith(tuple(vocabulary().own_office))
+                               for body in _BODY_JOINERS.split(noted["bodies"]) if body)
 _MONEY_SOURCE = re.compile(r"(?:财政拨款|预算拨款|事业收入|经营收入|其他收入|上年结转|单位资金)(?:收入)?$")  # where money comes from
 _BARE_WHOLE_WORDS = re.compile(r"本年|全年|年度|总|预算|决算")  # 支出预算 names no item but the whole's side
 _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:当?中|之中|里)[，,]")  # "基本支出中，…"
@@ -445,8 +455,8 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             elif counted and len(subject) + len(counted["noun"]) <= MAX_SUBJECT_CHARS:
                 subject += counted["noun"]
             previous_end = counted.end() if counted else match.end()  # a count's noun belongs to it, not to the next
-            if len(subject) > MAX_SUBJECT_CHARS and 2 <= len(tail := _AFTER_NOTE.split(subject)[-1]) <= MAX_SUBJECT_CHARS \
-                    and not classification_levels(subject):  # a 类款项 chain is long, its （项） no note
+            if (len(subject) > MAX_SUBJECT_CHARS or _bodies_noted(subject)) and 2 <= len(tail := _AFTER_NOTE.split(subject)[-1]) \
+                    <= MAX_SUBJECT_CHARS and not classification_levels(subject):  # a 类款项 chain is long, its （项） no note
                 subject = tail  # "机关本级和…执法总队（参照公务员法管理事业单位）机关运行经费预算": the item after the note
             if within and _MONEY_SOURCE.search(subject) and within["whole"] not in subject:
                 subject = f"{within['whole']}{subject}"  # 基本支出中的财政拨款 is no 财政拨款 of the whole body

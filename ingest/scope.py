@@ -164,26 +164,36 @@ def _named_body(clause: str, department: str) -> str | None:
     return None
 
 
+_WITH_OTHERS = re.compile(r"^[及和与、]")  # "某局本级及某中心…": the office with units beside it
+
+
+def _office_scope(after_office: str) -> str:
+    """The scope of a clause naming the department's own office: that office, or the department where units are
+    listed beside it ("某局本级及某中心（参照公务员法管理）机关运行经费…": what these bodies spend together)."""
+    return "" if _WITH_OTHERS.match(after_office) else OWN_OFFICE
+
+
 def _opening_scope(opening: str, department: str) -> str | None:
     """The scope of a clause that opens with a body's name ("" for the department), or None."""
-    if _opens_with_own_organ_office(opening, department):
-        return OWN_OFFICE  # "（三）局本级2025年收入预算…": the department's organ word alone, then 本级
+    if office := _opens_with_own_organ_office(opening, department):
+        return _office_scope(opening[len(office) :])  # "（三）局本级2025年收入预算…": the organ word alone, then 本级
     own = own_name_opening(opening, department)
     if own is not None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
-        if rest.startswith(tuple(w for w in vocabulary().own_office if OWN_OFFICE in w)):
-            return OWN_OFFICE  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
+        if office := next((w for w in vocabulary().own_office if OWN_OFFICE in w and rest.startswith(w)), None):
+            return _office_scope(rest[len(office) :])  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
     body = _body(opening, figure_next=own is None)  # "某局下属某院1个": the department's count of its units
     if body is None or own is None and not split_places(body)[0]:
         return None if own is None else ""
     return "" if _is_department(body, department) else body
 
 
-def _opens_with_own_organ_office(opening: str, department: str) -> bool:
-    """Whether `opening` names the department's own office by its organ word alone (局本级, 委本级, 政府本级)."""
+def _opens_with_own_organ_office(opening: str, department: str) -> str:
+    """The department's own office named by its organ word alone (局本级, 委本级, 政府本级) that `opening` opens with, or ""."""
     organs = organ_suffixes(core_name(split_places(department)[1]))
     offices = [w for w in vocabulary().own_office if OWN_OFFICE in w]
-    return any(opening.startswith(f"{organ}{office}") for organ in {*organs, *(o[0] for o in organs)} for office in offices)
+    return next((f"{organ}{office}" for organ in {*organs, *(o[0] for o in organs)} for office in offices
+                 if opening.startswith(f"{organ}{office}")), "")
 
 
 def own_name_opening(text: str, department: str) -> str | None:

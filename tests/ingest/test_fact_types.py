@@ -297,6 +297,12 @@ def test_a_whole_keeps_the_words_that_make_it_one(sentence, subject) -> None:
     assert facts_from_line(Line(sentence, 0, len(sentence)))[0].subject == subject
 
 
+@pytest.mark.parametrize("sentence", ["2025年，某局本级及某市价格认证中心（参照公务员法管理）机关运行经费预算512.6万元。",
+                                      "机关本级和某执法总队（参照公务员法管理事业单位）机关运行经费预算512.6万元。"])
+def test_the_bodies_and_their_note_before_an_item_are_not_its_name(sentence) -> None:
+    assert facts_from_line(Line(sentence, 0, len(sentence)))[0].subject == "机关运行经费预算"
+
+
 def test_a_bare_side_beside_a_funds_other_side_is_that_funds() -> None:
     sentence = "2024年度政府性基金预算财政拨款收入240.00万元，支出240.00万元，年末无结转和结余。"
     assert [f.subject for f in facts_from_line(Line(sentence, 0, len(sentence)))] == ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款支出"]

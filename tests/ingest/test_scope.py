@@ -58,6 +58,9 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     ("分单位看，岚江省林业和草原局（本级）支出600.00万元", "本级"),
     ("分单位看，岚江省林业和草原局（本级）支出600.00万元，岚江省林木种苗站支出80.00万元", "岚江省林木种苗站"),
     ("局内设7个科室，下属岚江省林木种苗站1个事业单位", None),  # the department's count of its units
+    # the own office with units beside it: what these bodies spend together is the department's
+    ("岚江省林业和草原局本级及岚江省林业执法总队（参照公务员法管理）机关运行经费预算512.60万元", None),
+    ("局本级和岚江省林业执法总队机关运行经费预算512.60万元", None),
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
