@@ -22,6 +22,7 @@ from assistant.fact_matching import (
     owned_subject,
     MIN_OPERAND_SCORE,
     MIN_SCORE,
+    NAMED_SCORE,
     PRIMARY_MEASURES,
     ScoredFact,
     bought_labels,
@@ -597,14 +598,16 @@ class FactPath:
         asked), or its 决算 over that budget (年初, when none is asked, else 全年 where only that is printed)."""
         final, against = intent.part_bases if len(intent.part_bases) == 2 else (None, None)
         rates = [f for f in facts if f.measure == COMPLETION_MEASURE and (against is None or f.basis in ACCEPTED_BASES[against])]
-        stated = self._lookup(intent, rates, docs)
+        named = {s.fact for s in rank_facts(rates, intent.terms, intent.question, intent.unit_hint, intent.basis)
+                 if s.score >= NAMED_SCORE}  # the item's own rate, not one of the rows its heading stands over
+        stated = self._lookup(intent, [f for f in rates if f in named], docs)
         if stated is not None or final is None:
-            return stated
+            return stated or self._lookup(intent, rates, docs)
         pair = self._basis_pair(intent, facts, final, against or Basis.INITIAL_BUDGET)
         if pair is None and against is None:  # a table that prints only the 全年预算 beside the 决算 (项目支出决算表)
             pair = self._basis_pair(intent, facts, final, Basis.ADJUSTED_BUDGET)
         if pair is None or self._money(pair[1]) == 0:
-            return None
+            return self._lookup(intent, rates, docs)
         final, target = pair
         result = compute.share(self._money(final), self._money(target))
         return self._computed(intent, f"决算完成{target.basis}的比例", final, [final, target], result, "%")

@@ -89,6 +89,15 @@ def test_a_share_asked_without_its_part_is_of_the_item_before():
     assert readings("占基本支出多少", context, []) == ["示例市示例局2025年人员经费占基本支出多少"]
 
 
+@pytest.mark.parametrize("follow_up", ["加上事业收入一共呢？", "算上事业收入一共多少"])
+def test_a_whole_with_another_part_in_it_is_of_the_item_before(follow_up):
+    """"加上事业收入一共呢" after a row's 一般公共预算 figure: that row's whole with the part added, not the department's."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例区养老服务中心", year=2025, item="社会福利事业单位", answered_in="万元")
+    assert readings(follow_up, context, [])[0].startswith("示例区养老服务中心2025年社会福利事业单位")
+
+
 @pytest.mark.parametrize("follow_up, reading", [
     ("人员经费占这部分基本支出的百分之几？", "示例市示例局2025年人员经费占一般公共预算财政拨款基本支出的百分之几"),
     ("那这一部分基本支出比上年多了多少", "示例市示例局2025年一般公共预算财政拨款基本支出比上年多了多少"),
