@@ -146,6 +146,25 @@ def test_a_completion_rate_not_stated_is_worked_out_from_the_items_own_sentence(
     assert assistant.ask("示例局2024年机关服务决算完成了年初预算的百分之几").kind != "number"
 
 
+HEADED_RATES = """示例市示例区示例站
+
+2024年度部门决算
+
+一、一般公共预算财政拨款支出决算情况说明
+2024年度一般公共预算财政拨款支出年初预算为300.00万元，全年预算为321.02万元，支出决算为307.82万元。
+1.一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为100.00万元，全年预算为100.00万元，支出决算为99.50万元，完成全年预算的99.50%。
+"""
+
+
+def test_the_rate_of_a_row_under_the_items_heading_is_not_the_items(tmp_path_factory, embeddings):
+    """The rows the item's heading stands over state rates of their own: the item's is worked out, not one of theirs."""
+    station = written_assistant(tmp_path_factory.mktemp("headed-rates"), embeddings,
+                                {"example-station-2024-dept-final-account.txt": HEADED_RATES})
+    answer = station.ask("示例站2024年一般公共预算财政拨款支出完成全年预算的百分之多少")
+    assert answer.kind == "number" and (answer.value, answer.unit) == (95.89, "%"), answer.text
+    assert station.ask("示例站2024年行政运行完成全年预算的百分之多少").value == 99.5  # the row's own, stated
+
+
 @pytest.mark.parametrize("question", ["示例局2024年决算比全年预算少花了多少", "示例局2024年一般公共预算财政拨款支出决算比全年预算少了多少"])
 def test_one_items_outturn_against_its_full_year_budget(assistant, question):
     answer = assistant.ask(question)
