@@ -8,8 +8,8 @@ lists of one object (表头 then 行) are one table, under the lines its plain f
 as wide as those rows is their header ("columns": […]); a list of records (objects
 of short plain values, some figures) is a table whose header is their field names, unless the records are one figure
 each named by its row and column (and table: {"表": …, "行": …, "列": …, "值": …}), which are set back into their
-tables; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one table of all its nodes, with the object's
-field dictionary naming its columns and the object's total as a 合计 row.
+tables; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one
+table of all its nodes, with the object's field dictionary naming its columns and the object's total as a 合计 row.
 """
 
 from __future__ import annotations
@@ -91,16 +91,17 @@ def _write_long(builder: TextBuilder, records: list[dict], fields: tuple[str | N
     """Records of one figure each set back into their tables: the table's name as its title line, a row per row
     name and a column per column name, in the order the records give them."""
     table, row, column, value = fields
-    for name in dict.fromkeys(record.get(table) if table else None for record in records):
-        own = [record for record in records if (record.get(table) if table else None) == name]
+    titles = [record.get(table) if table else None for record in records]
+    for title in dict.fromkeys(titles):
+        own = [record for record, its_title in zip(records, titles) if its_title == title]
         columns = list(dict.fromkeys(record[column] for record in own))
         grid: dict[str, dict[str, str]] = {}
         for record in own:
             grid.setdefault(record[row], {})[record[column]] = _cell(record[value])
-        if name:
-            builder.add_line(name)
-        label = row if len(row) >= 2 else "项目"  # a field named 行 says nothing a header could
-        builder.add_table([[label, *columns], *([name, *(cells.get(c, "") for c in columns)] for name, cells in grid.items())])
+        if title:
+            builder.add_line(title)
+        header = row if len(row) >= 2 else "项目"  # a field named 行 says nothing a header could
+        builder.add_table([[header, *columns], *([label, *(cells.get(c, "") for c in columns)] for label, cells in grid.items())])
 
 
 def _cell(value: object) -> str:
