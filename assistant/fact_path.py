@@ -234,7 +234,9 @@ class FactPath:
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
         if intent.sub_unit:
             fact = unit_figure(intent.sub_unit, intent.focus, facts, intent.unit_hint)
-            return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]}) if fact else None
+            if fact is None:
+                return self._units_project(intent, facts)
+            return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]})
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
             facts = [f for f in inside or facts if not names_the_whole(f.subject, wholes) or in_column(f, intent.terms[0])]
@@ -671,6 +673,21 @@ class FactPath:
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
 
+    def _units_project(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """A figure of a project the unit asked of carries out ("某站的粮油质量安全监测项目计划检测多少批次"): the
+        project named outright in the department's project or 绩效目标 tables, whose name stands on a line (a table
+        row, a sentence) with the unit's; None otherwise, never a department figure of another kind."""
+        terms = [term for t in intent.terms if len(term := t.replace(intent.sub_unit, "")) >= 2]
+        projects = [f for f in facts if f.table_kind in _PROJECT_TABLES]
+        per_doc = self._best_per_doc(projects, terms, replace(intent, terms=terms), exclude_class="change") if terms else {}
+        named = {doc_id: kept for doc_id, ranked in per_doc.items()
+                 if (kept := [s for s in ranked if s.score >= NAMED_SCORE and self._beside_unit(s.fact, intent.sub_unit)])}
+        return self._best_figure(intent, named) if named else None
+
+    def _beside_unit(self, fact: FactRecord, unit: str) -> bool:
+        """Whether the fact's item is named in a table row or clause that also names the unit (项目 | 实施单位)."""
+        return any(fact.subject in part and unit in part for part in _ROW_OR_CLAUSE.split(self.texts.text(fact.doc_id)))
+
     def _share_within_row(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """"某项目的钱里，上年结转占多少": the cell of the row's column the part names over the row's own figure."""
         whole = self._level_fact(intent, facts, intent.parts[1])
@@ -883,6 +900,8 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
 
 
 
+_PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables of projects, each carried out by a unit
+_ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
 
 

@@ -1,0 +1,60 @@
+"""A project asked of the sub-unit that carries it out ("某站的…项目计划检测多少批次") is answered from the department's
+project and 绩效目标 tables when the project's row names that unit; asked of another unit, or an item that is no
+project, the department's figure never answers for the unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from tests.assistant.conftest import written_assistant
+
+BUDGET = """示例市发展和改革委员会2025年部门预算
+第一部分 部门概况
+纳入本部门2025年部门预算编制范围的单位共3个：示例市发展和改革委员会（本级）；示例市价格认证中心，承担价格认定工作；示例市粮油质量监测站，承担全市粮油质量安全监测工作。
+第二部分 部门预算表
+表2 部门收入总表
+单位：万元
+单位名称	合计	一般公共预算拨款收入	其他收入
+合计	4428.30	4403.30	25.00
+示例市发展和改革委员会（本级）	3162.00	3162.00
+示例市价格认证中心	440.40	440.40
+示例市粮油质量监测站	825.90	800.90	25.00
+表10 项目支出预算表
+单位：万元
+项目名称	实施单位	合计	一般公共预算	其他资金
+重大项目前期工作经费	示例市发展和改革委员会（本级）	450.00	450.00
+价格认证及成本监审	示例市价格认证中心	80.00	80.00
+粮油质量安全监测	示例市粮油质量监测站	193.00	168.00	25.00
+表12 项目支出绩效目标表
+项目名称	粮油质量安全监测
+实施单位	示例市粮油质量监测站	项目金额	193.00
+一级指标	二级指标	三级指标	指标值
+产出指标	数量指标	粮油样品检测数量	≥1,200批次
+产出指标	质量指标	检测结果准确率	≥99%
+第三部分 部门预算情况说明
+2025年本部门公务接待费预算6.00万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("unit-projects"), embeddings,
+                             {"shili-city-development-reform-commission_2025_dept-budget.txt": BUDGET})
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("示例市粮油质量监测站的粮油质量安全监测项目计划检测多少批次粮油样品？", 1200, "批次"),
+    ("示例市粮油质量监测站粮油质量安全监测项目安排了多少钱", 193, "万元"),
+    ("示例市粮油质量监测站2025年收入是多少", 825.9, "万元"),  # the unit's own row, as before
+])
+def test_a_units_own_project_is_answered_from_the_departments_tables(assistant, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and (answer.value, answer.unit) == (value, unit), answer.text
+
+
+@pytest.mark.parametrize("question", ["示例市价格认证中心的粮油质量安全监测项目多少钱",  # another unit's project
+                                      "示例市粮油质量监测站的公务接待费是多少"])  # the department's item, not the unit's
+def test_no_department_figure_answers_for_a_unit_it_is_not_of(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind != "number" and answer.value is None, answer.text
