@@ -26,8 +26,10 @@ REASON_STATED = re.compile(r"原因\s*(?:是|为|系|在于|主要|：|:|，|,|�
 EXPLAINS_WHY = re.compile(r"并入|调整至|调入|划转|合并|取消|已完成|已于|一次性|未保留|不再保留|统一保障")
 _EXPLAINS = re.compile(rf"未安排|不再安排|{EXPLAINS_WHY.pattern}")  # or that none is budgeted, after a figure
 # "…减少29.10万元。具体是：" leads into the parts, each giving its own reason, up to a blank line or the next question
-_PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:来看|看)?)[：:]\s*$")
+_PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:来看|看)?|其中)[：:]\s*$")
 _PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_NUMBERED_PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[一二三四五六七八九十]+、)")  # parts numbered （一）（二）: the next 八、
+_NUMBERED_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -242,7 +244,8 @@ def _parts_reasons(text: str, end: int, first_reason: int, window_end: int) -> t
     sentence_end = text.find("\n", end)
     if sentence_end < 0 or sentence_end > first_reason or not _PARTS_LEAD.search(text, end, sentence_end):
         return None
-    stop = _PARTS_STOP.search(text, sentence_end, window_end)
+    numbered = _NUMBERED_PART.match(text, sentence_end + 1)  # "其中：" then "（一）…（二）…": the parts are numbered so
+    stop = (_NUMBERED_PARTS_STOP if numbered else _PARTS_STOP).search(text, sentence_end, window_end)
     parts_end = stop.start() if stop else window_end
     reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
     if len(reasons) < 2:

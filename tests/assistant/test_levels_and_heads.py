@@ -155,6 +155,26 @@ def test_the_parts_a_change_leads_into_give_its_reasons(assistant):
     assert answer.kind == "text" and all(part in answer.text for part in ("出访团组", "车辆购置计划", "接待批次"))
 
 
+NUMBERED_PARTS = """洇溪区发展和改革委员会2025年部门预算
+七、一般公共预算“三公”经费预算情况
+2025年一般公共预算“三公”经费预算22.80万元，比2024年减少8.70万元，下降27.62%。其中：
+（一）因公出国（境）费0.00万元，比2024年减少6.00万元，主要原因是2025年无因公出国（境）计划。
+（二）公务用车购置及运行费18.60万元，比2024年减少1.80万元，主要原因是2024年报废1辆超过使用年限的公务用车。
+（三）公务接待费4.20万元，比2024年减少0.90万元，主要原因是压减接待批次。
+八、政府性基金预算支出情况
+本部门2025年没有使用政府性基金预算拨款安排的支出，主要原因是没有此类收入。
+"""
+
+
+def test_the_numbered_parts_after_its_other_words_give_a_changes_reasons(tmp_path_factory, embeddings):
+    """"…减少8.70万元。其中：" and then （一）（二）（三）, each part with its reason: every part's reason, up to the next 八、."""
+    answer = written_assistant(tmp_path_factory.mktemp("numbered-parts"), embeddings,
+                               {"yinxi-district-development-reform-commission_2025_dept-budget.txt": NUMBERED_PARTS}
+                               ).ask("洇溪区发改委2025年三公经费为什么减少")
+    assert answer.kind == "text" and all(part in answer.text for part in ("无因公出国", "报废1辆", "接待批次")), answer.text
+    assert "没有此类收入" not in answer.text
+
+
 def test_the_own_offices_figure_written_with_thousands_separators_is_its_own(assistant):
     answer = assistant.ask("洇溪粮储局机关本级2025年的三公经费是多少")
     assert answer.kind == "number" and answer.value == pytest.approx(5.0)
