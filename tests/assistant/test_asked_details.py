@@ -58,6 +58,7 @@ def test_a_sentence_naming_one_answers(assistant, question, named):
 
 def test_every_detail_line_reads():
     assert asked_details() and asked_detail("去哪个国家") is not None and asked_detail("花了多少钱") is None
+    assert asked_detail("政府采购的中标供应商是哪几家") is not None  # answered only by a sentence naming a firm
     assert asked_detail("中心学校下面管着哪些村小和教学点") is None  # 村小 is a kind of school, not 村
     country = asked_detail("去哪个国家")
     assert country.named_in("赴德国开展交流") and not country.named_in("因公出国（境）费")
