@@ -97,3 +97,9 @@ def test_the_whole_is_never_the_total_row_under_the_parts_own_column(tmp_path_fa
     office = written_assistant(tmp_path_factory.mktemp("totals"), embeddings, {"example-office-2025-dept-budget.txt": SPENDING})
     answer = office.ask("示例办项目支出占比多少")
     assert answer.kind == "number" and answer.value == 25.0, answer.text
+
+
+def test_all_procurement_contracts_are_the_procurement_total_not_the_small_firms_part(assistant):
+    """"政府采购合同一共多少钱" is the year's whole procurement, never the narrower 授予中小企业合同金额."""
+    answer = assistant.ask("示例局2024年政府采购合同一共多少钱")
+    assert answer.kind == "number" and answer.value == 268.47, answer.text
