@@ -12,6 +12,7 @@ from decimal import Decimal
 from itertools import product
 
 from assistant import compute
+from assistant.abbreviated_items import abbreviated_item
 from assistant.answer import Answer, Citation, CitedValue
 from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
@@ -247,6 +248,9 @@ class FactPath:
             # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said
             per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
+        if found is None and (short := abbreviated_item(intent.focus, facts)):  # "地灾巡查" of 地质灾害巡查
+            per_doc = self._best_per_doc(facts, [short, *intent.terms], intent, exclude_class="change")
+            found = self._best_figure(intent, per_doc)
         rows = [f for f in facts if achievement_fits(f, intent.question)]
         names = [intent.focus, *intent.terms]
         grouped = category_rows(rows, names, self.texts, intent.tables) if len(docs) == 1 else None
