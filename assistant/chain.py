@@ -815,8 +815,20 @@ class Assistant:
         if found is None or found.answer.kind != AnswerKind.NUMBER or found.answer.value is None:
             return None
         said = "有" if found.answer.value > 0 else "没有"
-        return Draft(found.answer.model_copy(update={"question": turn.question, "text": f"{said}。{found.answer.text}"}),
-                     found.checks, found.amount)
+        answer = found.answer.model_copy(update={"question": turn.question, "text": f"{said}。{found.answer.text}"})
+        if not found.answer.value and (why := self._why_none(turn)):  # "年初有预算吗" of a 0.00: what the document says
+            answer = answer.model_copy(update={"text": f"{answer.text}{readable(why.quote)}",
+                                               "citations": [*answer.citations, why]})
+        return Draft(answer, found.checks, found.amount)
+
+    def _why_none(self, turn: Turn) -> Citation | None:
+        """What the document says of an item it puts at nothing ("年初预算为0.00万元…年初预算未安排，年中追加…"): the
+        explanation after the item's sentence stating a zero, or None."""
+        zeros = [f for f in self._facts(turn) if f.origin == "text" and f.value == 0]
+        for scored in rank_facts(zeros, turn.intent.terms, turn.question)[:MAX_REASON_CANDIDATES]:
+            if span := self.texts.reason_after(scored.fact.doc_id, scored.fact.start, scored.fact.end):
+                return self.texts.cite(scored.fact.doc_id, *span, scored.fact.page)
+        return None
 
     def _full_name(self, turn: Turn, doc: DocumentRecord) -> Draft | None:
         """The department's full name, cited where the document first prints it."""

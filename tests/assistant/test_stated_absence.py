@@ -31,6 +31,8 @@ FINAL = """示例县示例局2024年度部门决算
 
 一般公共预算财政拨款“三公”经费支出决算情况说明
 （二）公务用车购置费：年初未安排预算，全年预算为24.00万元，支出决算为23.68万元，完成全年预算的98.67%。
+二、一般公共预算财政拨款支出决算情况说明
+1.卫生健康支出（类）公共卫生（款）突发公共卫生事件应急处理（项）：年初预算为0.00万元，调整预算为100.00万元，支出决算为98.60万元。年初预算未安排，年中追加发热门诊运行补助资金。
 """
 
 
@@ -73,3 +75,10 @@ def test_none_said_after_the_item_is_0(assistant: Assistant, question):
 def test_none_in_the_first_budget_is_no_absence_of_the_item(assistant: Assistant):
     answer = assistant.ask("示例县示例局2024年公务用车购置费决算多少")
     assert answer.kind == "number" and answer.value == pytest.approx(23.68), answer.text
+
+
+def test_whether_an_item_had_a_budget_says_what_the_document_says_of_its_zero(assistant: Assistant):
+    """"年初有预算吗" of an item whose 年初预算 is 0.00: no, and the sentence after it saying why."""
+    answer = assistant.ask("示例县示例局2024年突发公共卫生事件应急处理年初有预算吗")
+    assert answer.text.startswith("没有") and "年中追加" in answer.text, answer.text
+    assert any("年中追加" in c.quote for c in answer.citations)
