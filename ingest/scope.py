@@ -14,7 +14,7 @@ _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公�
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
 _BODY_BEFORE_FIGURE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?=\d)")  # 分单位看：…；某大队770.62万元
 _BODY_BEFORE_QUOTE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)(?=[“「\"])")  # 某中心“三公”经费预算…
-_BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系)")
+_BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系|负责|承担)")
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)

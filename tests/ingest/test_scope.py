@@ -61,6 +61,9 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     # the own office with units beside it: what these bodies spend together is the department's
     ("岚江省林业和草原局本级及岚江省林业执法总队（参照公务员法管理）机关运行经费预算512.60万元", None),
     ("局本级和岚江省林业执法总队机关运行经费预算512.60万元", None),
+    # a unit's duty, then what it did: the unit's figure; the department's own duty sentence stays the department's
+    ("岚江省林木种苗站负责全省林木良种推广，2024年末在册良种基地12个", "岚江省林木种苗站"),
+    ("岚江省林业和草原局负责全省林业工作，共有车辆98辆", None),
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
