@@ -44,7 +44,7 @@ from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_p
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
-from assistant.plan import DEFAULT_WHOLE, Operation, QuestionPlan
+from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
 from index.fact_store import DocumentRecord, FactRecord
@@ -233,6 +233,8 @@ class FactPath:
         return handler(intent, facts, docs) if handler else None
 
     def _lookup(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
+        if intent.tables == ALL_FUNDS_TABLES and (whole := self._whole_with_carry_over(intent, facts)):
+            return whole  # "算上上年结转一共多少": the sentence's total with the carry-over in it (另有…，合计安排…)
         if intent.sub_unit:
             fact = unit_figure(intent.sub_unit, intent.focus, facts, intent.unit_hint)
             if fact is None:
@@ -677,6 +679,14 @@ class FactPath:
         label = f"占{_named(whole.fact, intent.parts[1])}的比例"
         return self._computed(intent, label, part.fact, [part.fact, whole.fact], result, "%", _named(part.fact, intent.parts[0]))
 
+    def _whole_with_carry_over(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """The item's total a sentence states with last year's carry-over in it ("某项目含上年结转资金"), named outright."""
+        totals = [f for f in facts if f.origin == "text" and _WITH_CARRY_OVER in f.subject]
+        terms = [f"{term}{_WITH_CARRY_OVER}" for term in intent.terms]
+        per_doc = self._best_per_doc(totals, terms, replace(intent, terms=terms), exclude_class="change") if totals else {}
+        named = {doc_id: kept for doc_id, ranked in per_doc.items() if (kept := [s for s in ranked if s.score >= NAMED_SCORE])}
+        return self._best_figure(intent, named) if named else None
+
     def _units_project(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """A figure of a project the unit asked of carries out ("某站的粮油质量安全监测项目计划检测多少批次"): the
         project named outright in the department's project or 绩效目标 tables, whose name stands on a line (a table
@@ -904,6 +914,7 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
 
 
 
+_WITH_CARRY_OVER = "含上年结转"  # the item named with last year's carry-over in it (ingest/facts.py: 另有…，合计…)
 _PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables of projects, each carried out by a unit
 _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")

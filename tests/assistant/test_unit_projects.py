@@ -1,6 +1,7 @@
 """A project asked of the sub-unit that carries it out ("某站的…项目计划检测多少批次") is answered from the department's
 project and 绩效目标 tables when the project's row names that unit; asked of another unit, or an item that is no
-project, the department's figure never answers for the unit."""
+project, the department's figure never answers for the unit. A project's total with last year's carry-over in it is
+the one its sentence states ("另有上年结转资金80.00万元，合计安排530.00万元")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ BUDGET = """示例市发展和改革委员会2025年部门预算
 产出指标	质量指标	检测结果准确率	≥99%
 第三部分 部门预算情况说明
 2025年本部门公务接待费预算6.00万元。
+重大项目前期工作经费另有上年结转资金80.00万元，2025年合计安排530.00万元。
 """
 
 
@@ -58,3 +60,11 @@ def test_a_units_own_project_is_answered_from_the_departments_tables(assistant, 
 def test_no_department_figure_answers_for_a_unit_it_is_not_of(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind != "number" and answer.value is None, answer.text
+
+
+@pytest.mark.parametrize("question, value", [("示例市发改委2025年重大项目前期工作经费算上上年结转一共多少", 530),
+                                             ("示例市发改委2025年重大项目前期工作经费安排了多少", 450)])
+def test_a_projects_total_with_its_carry_over_is_the_sentences(assistant, question, value):
+    """"算上上年结转一共多少": the total the sentence states with the carry-over in it, not the year's row alone."""
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == value, answer.text
