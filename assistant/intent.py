@@ -289,6 +289,7 @@ def clean_focus(text: str) -> str:
                   re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
+    text = re.sub(r"[（(][)）]", "", text)  # a bracket whose words were taken out ("（不含上年结转）")
     return _without_joining_ends(_NEGATED_ACT.sub("", text))
 
 
