@@ -7,7 +7,7 @@ continuation is written blank. A table that contains another table is page layou
 A table drawn with `<div>`s (rows of cells, as CSS grids print them) is read as a table: a block whose
 rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure. A `<pre>`
 block is plain text laid out with spaces, read as a text file's page is (tables aligned in columns, wrapped lines).
-A description list of terms and their descriptions (`<dl>` of `<dt>`/`<dd>`) is a table of two columns.
+A description list of terms and their short descriptions (`<dl>` of `<dt>`/`<dd>`) is a table of two columns.
 """
 
 from __future__ import annotations
@@ -168,11 +168,13 @@ def _write_preformatted(builder: TextBuilder, text: str) -> None:
 
 
 MIN_TERMS = 2  # a description list of fewer terms is a line of text
+MAX_TERM_VALUE_CHARS = 30  # a description this long is a figure or a name, a longer one a paragraph
 
 
 def _term_rows(dl: Tag) -> list[list[str]]:
     """A description list of terms each with its description (<dt>收入合计</dt><dd>1,305.14</dd>) as a table of two
-    columns, a row per term; [] when a term has no description or the list is too short to be a table."""
+    columns, a row per term; [] when a term has no description, the list is too short to be a table or most of its
+    descriptions are paragraphs."""
     rows: list[list[str]] = []
     for item in dl.find_all(["dt", "dd"], recursive=False):
         if item.name == "dt":
@@ -181,7 +183,9 @@ def _term_rows(dl: Tag) -> list[list[str]]:
             rows[-1].append(_text(item))
         else:
             return []
-    return rows if len(rows) >= MIN_TERMS and all(len(row) == 2 for row in rows) else []
+    short = sum(len(row[-1]) <= MAX_TERM_VALUE_CHARS for row in rows)
+    is_table = len(rows) >= MIN_TERMS and all(len(row) == 2 for row in rows) and 2 * short >= len(rows)
+    return rows if is_table else []  # descriptions that are mostly paragraphs ("（四）公务接待费" + its 说明) are text
 
 
 class _Reader:

@@ -282,6 +282,21 @@ def test_a_description_list_of_terms_and_figures_is_a_two_column_table(tmp_path:
     assert rate.subject == "平台运维" and str(rate.value) == "99.9"
     assert_offsets(raw)
 
+
+def test_a_description_list_of_headed_paragraphs_stays_text(tmp_path: Path) -> None:
+    """<dt>（四）公务接待费</dt><dd>年初预算为6.00万元…共接待21批次、168人次…</dd>: paragraphs under their headings, read as
+    prose, so the counts they state are facts."""
+    said = "年初预算为6.00万元，支出决算为3.92万元，完成年初预算的65.33%。全部为国内公务接待，共接待21批次、168人次。"
+    page = ("<html><body><div class='article'><h1>示例市应急管理局2024年度部门决算</h1><dl>"
+            "<dt>（三）公务用车运行维护费</dt><dd>年初预算为34.00万元，支出决算为29.48万元，完成年初预算的86.71%。</dd>"
+            f"<dt>（四）公务接待费</dt><dd>{said}</dd></dl></div></body></html>")
+    path = tmp_path / "example-emergency-2024-dept-final-account.html"
+    path.write_text(page, encoding="utf-8")
+    raw = load(path)
+    assert not raw.tables and said in [line.text for line in raw.lines]
+    assert any(str(f.value) == "168" and f.unit == "人次" for f in parse_file(path).facts)
+    assert_offsets(raw)
+
 @pytest.mark.parametrize("span", ["grid-column:span 3", "grid-column: 1 / 4"])
 def test_a_grid_cell_spanning_columns_keeps_the_rows_lined_up(tmp_path: Path, span: str) -> None:
     """A CSS grid's header cell over three columns (功能分类科目 over 类 | 款 | 项) leaves the rows one table."""
