@@ -142,7 +142,8 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         inside = "" if part.startswith(split_funds()) else "里"  # "其中一般公共预算拨款": the item's row of that fund's table
         return [f"{scope}{context.item}{inside}{part}{'' if _ASKS.search(part) else _asking(context.answered_in)}"]
     alternatives: list[str] = []
-    if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body) and not _WITH_MORE.match(body):
+    with_more = bool(_WITH_MORE.match(body)) and not plan.focus  # "加上事业收入一共呢": no item of its own
+    if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body) and not with_more:
         # "那2024年呢" / "换成商务委呢" / "其中公务接待费呢": the previous question with one part replaced;
         # "年初预算呢": the same item, of another basis
         if (names_body or plan.years) and not plan.focus:
@@ -176,14 +177,14 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         text = _pointed_at(body, item) if _PRONOUN.search(body) else body
         # "占基本支出多少" leaves out what it is of: the item before
         lacks_left = _OPERATOR_FIRST.match(body) and plan.operation in (Operation.SHARE, Operation.CHANGE, Operation.DIFFERENCE) \
-            or bool(_WITH_MORE.match(body))
+            or with_more
         no_item = len(plan.focus) < 2 or _PER_ONE.fullmatch(plan.focus)
         needs_item = (no_item and (plan.operation in _ITEM_OPERATIONS or plan.asks_reason) or lacks_left) \
             and not _PRONOUN.search(body)  # "为什么比年初预算多那么多": why the item before did
         # "比年初预算多了多少" after the 调整预算数: the basis asked before, against the one named now
         kept_basis = context.basis.removesuffix("数") if needs_item and lacks_left and context.basis \
             and plan.part_bases[:1] == [None] and plan.part_bases[1:] != [context.basis] else ""
-        asking = _asking(context.answered_in) if _WITH_MORE.match(body) and not _ASKS.search(body) else ""
+        asking = _asking(context.answered_in) if with_more and not _ASKS.search(body) else ""
         rewritten = f"{scope}{item if needs_item else ''}{kept_basis}{text}{asking}"
         if item and not needs_item and plan.unit_hint and item not in text and not names_body:
             alternatives.append(f"{scope}{item}{text}")  # "计划新增多少册书" after a project: maybe that project's count

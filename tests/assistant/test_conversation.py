@@ -98,6 +98,14 @@ def test_a_whole_with_another_part_in_it_is_of_the_item_before(follow_up):
     assert readings(follow_up, context, [])[0].startswith("示例区养老服务中心2025年社会福利事业单位")
 
 
+def test_a_whole_with_another_part_naming_its_own_item_keeps_it():
+    """"算上事业收入，事业运行一共预算多少" names its item: the one before is not put in front of it."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市发改委", year=2025, item="粮油物资储备支出中事业运行", answered_in="万元")
+    assert readings("算上事业收入，事业运行一共预算多少？", context, []) == ["示例市发改委2025年算上事业收入，事业运行一共预算多少"]
+
+
 @pytest.mark.parametrize("follow_up, reading", [
     ("人员经费占这部分基本支出的百分之几？", "示例市示例局2025年人员经费占一般公共预算财政拨款基本支出的百分之几"),
     ("那这一部分基本支出比上年多了多少", "示例市示例局2025年一般公共预算财政拨款基本支出比上年多了多少"),
