@@ -615,7 +615,7 @@ class FactPath:
         if pair is None and against is None:  # a table that prints only the 全年预算 beside the 决算 (项目支出决算表)
             pair = self._basis_pair(intent, facts, final, Basis.ADJUSTED_BUDGET)
         if pair is None or self._money(pair[1]) == 0:
-            return self._lookup(intent, rates, docs)
+            return None  # never the rate of a row the item's heading only stands over
         final, target = pair
         result = compute.share(self._money(final), self._money(target))
         return self._computed(intent, f"决算完成{target.basis}的比例", final, [final, target], result, "%")

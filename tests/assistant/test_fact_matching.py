@@ -10,7 +10,7 @@ from assistant.fact_lists import list_parts
 from assistant.fact_matching import MIN_OPERAND_SCORE, MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
 from assistant.vocabulary import generic_item_words, joined_bodies
 from index.fact_store import FactRecord
-from ingest.model import FactKind
+from ingest.model import FactKind, TableKind
 
 
 def fact(subject: str, start: int = 0, heading: str = "", value: str = "1") -> FactRecord:
@@ -443,3 +443,12 @@ def test_a_price_bound_in_an_items_name_is_no_average():
     assert not rank_facts([fact("设备购置费")], ["设备单价"], "设备单价是多少")
     worth = fact("单价在20万元以上的设备", value="687.16")
     assert rank_facts([worth], ["单价20万元设备价值"], "单价20万元以上设备的价值是多少？")[0].fact is worth
+
+
+def test_a_fund_row_of_a_table_of_both_sides_is_income_never_the_funds_spending():
+    """In a 收支总表, the row "一、一般公共预算财政拨款" stands on the income side: it is no 一般公共预算财政拨款支出."""
+    row = replace(fact("一般公共预算财政拨款", value="591.12"), origin="table", table_kind=TableKind.FISCAL_TOTAL)
+    spending = replace(fact("一般公共预算财政拨款支出", value="592.41"), origin="text")
+    ranked = rank_facts([row, spending], ["一般公共预算财政拨款支出"], "一般公共预算财政拨款支出是多少")
+    assert [s.fact for s in ranked] == [spending]
+    assert rank_facts([row], ["一般公共预算财政拨款收入"], "一般公共预算财政拨款收入是多少")[0].fact is row

@@ -153,6 +153,8 @@ HEADED_RATES = """示例市示例区示例站
 一、一般公共预算财政拨款支出决算情况说明
 2024年度一般公共预算财政拨款支出年初预算为300.00万元，全年预算为321.02万元，支出决算为307.82万元。
 1.一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为100.00万元，全年预算为100.00万元，支出决算为99.50万元，完成全年预算的99.50%。
+二、政府性基金预算财政拨款支出决算情况说明
+1.城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）：年初预算为50.00万元，全年预算为60.00万元，支出决算为54.00万元，完成全年预算的90.00%。
 """
 
 
@@ -163,6 +165,9 @@ def test_the_rate_of_a_row_under_the_items_heading_is_not_the_items(tmp_path_fac
     answer = station.ask("示例站2024年一般公共预算财政拨款支出完成全年预算的百分之多少")
     assert answer.kind == "number" and (answer.value, answer.unit) == (95.89, "%"), answer.text
     assert station.ask("示例站2024年行政运行完成全年预算的百分之多少").value == 99.5  # the row's own, stated
+    # the fund's whole states no figures of its own: no rate at all, never its one row's 90%
+    answer = station.ask("示例站2024年政府性基金预算财政拨款支出完成全年预算的百分之多少")
+    assert answer.value != 90, answer.text
 
 
 @pytest.mark.parametrize("question", ["示例局2024年决算比全年预算少花了多少", "示例局2024年一般公共预算财政拨款支出决算比全年预算少了多少"])
