@@ -153,21 +153,29 @@ HEADED_RATES = """示例市示例区示例站
 一、一般公共预算财政拨款支出决算情况说明
 2024年度一般公共预算财政拨款支出年初预算为300.00万元，全年预算为321.02万元，支出决算为307.82万元。
 1.一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为100.00万元，全年预算为100.00万元，支出决算为99.50万元，完成全年预算的99.50%。
-二、政府性基金预算财政拨款支出决算情况说明
-1.城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）：年初预算为50.00万元，全年预算为60.00万元，支出决算为54.00万元，完成全年预算的90.00%。
+"""
+ROWS_ONLY = """示例市示例区示例所
+
+2024年度部门决算
+
+一、财政拨款收入支出决算总体情况说明
+2024年度财政拨款支出全年预算为599.44万元，决算数为592.41万元。
+二、一般公共预算财政拨款支出决算情况说明
+1.商业服务业等支出（类）商业流通事务（款）行政运行（项）：年初预算为231.20万元，全年预算为240.00万元，支出决算为238.80万元，完成全年预算的99.50%。
 """
 
 
 def test_the_rate_of_a_row_under_the_items_heading_is_not_the_items(tmp_path_factory, embeddings):
     """The rows the item's heading stands over state rates of their own: the item's is worked out, not one of theirs."""
     station = written_assistant(tmp_path_factory.mktemp("headed-rates"), embeddings,
-                                {"example-station-2024-dept-final-account.txt": HEADED_RATES})
+                                {"example-station-2024-dept-final-account.txt": HEADED_RATES,
+                                 "example-institute-2024-dept-final-account.txt": ROWS_ONLY})
     answer = station.ask("示例站2024年一般公共预算财政拨款支出完成全年预算的百分之多少")
     assert answer.kind == "number" and (answer.value, answer.unit) == (95.89, "%"), answer.text
     assert station.ask("示例站2024年行政运行完成全年预算的百分之多少").value == 99.5  # the row's own, stated
-    # the fund's whole states no figures of its own: no rate at all, never its one row's 90%
-    answer = station.ask("示例站2024年政府性基金预算财政拨款支出完成全年预算的百分之多少")
-    assert answer.value != 90, answer.text
+    # no figures of the item itself under its heading: never its one row's rate
+    answer = station.ask("示例所2024年一般公共预算财政拨款支出完成全年预算的百分之多少")
+    assert answer.value != 99.5, answer.text
 
 
 @pytest.mark.parametrize("question", ["示例局2024年决算比全年预算少花了多少", "示例局2024年一般公共预算财政拨款支出决算比全年预算少了多少"])
