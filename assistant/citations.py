@@ -30,6 +30,8 @@ _PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:�
 _PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 _NUMBERED_PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[一二三四五六七八九十]+、)")  # parts numbered （一）（二）: the next 八、
 _NUMBERED_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
+_PART_OPENER = re.compile(r"其中")  # a lead that only opens the parts, saying nothing of them
+_LINE = re.compile(r"[^\n]+")
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -216,7 +218,7 @@ class SourceTexts:
         found = candidates[0]
         lead = len(found.group()) - len(found.group().lstrip())
         span_start, span_end = found.start() + lead, found.start() + len(found.group().rstrip())
-        if parts := _parts_reasons(text, end, found.start(), window_end):
+        if parts := _parts_reasons(text, end, found.start(), window_end, direction):
             return parts
         while text[span_end - 1 : span_end] in ("；", ";") and (listed := _NEXT_REASON.match(text, span_end)):
             span_end = listed.end()  # "一是…；二是…。": every reason listed
@@ -238,16 +240,24 @@ class SourceTexts:
         self._page_starts.clear()
 
 
-def _parts_reasons(text: str, end: int, first_reason: int, window_end: int) -> tuple[int, int] | None:
+def _parts_reasons(text: str, end: int, first_reason: int, window_end: int,
+                   direction: Direction | None = None) -> tuple[int, int] | None:
     """Span of the parts a statement leads into ("具体是：" and then one part a line, each with its reason), when the
-    first reason after the figure is one of them and another follows; None otherwise."""
+    first reason after the figure is one of them and another follows; None otherwise. Parts numbered （一）（二） after
+    "其中：" count only those that changed the way asked, from the first to the last of them."""
     sentence_end = text.find("\n", end)
-    if sentence_end < 0 or sentence_end > first_reason or not _PARTS_LEAD.search(text, end, sentence_end):
+    if sentence_end < 0 or sentence_end > first_reason or not (lead := _PARTS_LEAD.search(text, end, sentence_end)):
         return None
     numbered = _NUMBERED_PART.match(text, sentence_end + 1)  # "其中：" then "（一）…（二）…": the parts are numbered so
     stop = (_NUMBERED_PARTS_STOP if numbered else _PARTS_STOP).search(text, sentence_end, window_end)
     parts_end = stop.start() if stop else window_end
     reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
+    if _PART_OPENER.match(lead.group()):  # a plain 其中: only the parts that moved as asked, each a line
+        if direction is None or not numbered:
+            return None
+        lines = [m for m in _LINE.finditer(text, sentence_end + 1, parts_end) if REASON_STATED.search(m.group())
+                 and any(w in m.group() for w in DIRECTION_WORDS[direction])]
+        return (lines[0].start(), lines[-1].end()) if len(lines) >= 2 else None
     if len(reasons) < 2:
         return None
     return sentence_end + 1, reasons[-1].start() + len(reasons[-1].group().rstrip())
