@@ -150,9 +150,11 @@ class FactPath:
     def _describe(self, fact: FactRecord) -> str:
         """The figure as shown: in the display unit with the original beside it as printed ("原文：600,000.00元"), or,
         when two decimals of the display unit cannot show it exactly, in its own unit with the display unit's rounding
-        beside it."""
+        beside it; a target or limit (≤50元) in its own unit as printed."""
         value, unit = self._display(fact)
         text = shown(value, unit, fact.qualifier)
+        if fact.qualifier and unit == fact.unit and (printed := self.texts.printed_figure(fact)):
+            return f"{fact.qualifier}{printed}{unit or ''}"  # a target as the form sets it: ≤50元, never ≤50.00元
         if unit != fact.unit:
             printed = self.texts.printed_figure(fact)
             original = f"{fact.qualifier or ''}{printed}{fact.unit}" if printed else shown(fact.value, fact.unit, fact.qualifier)

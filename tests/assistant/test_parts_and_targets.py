@@ -66,6 +66,16 @@ def test_a_projects_money_is_not_a_unit_cost_of_its_indicators(assistant):
     assert answer.value == 118.0 and answer.unit == "万元", answer.text
     per_unit = assistant.ask("示例区档案馆数字化加工每画幅加工成本是多少")
     assert per_unit.value == 2.8 and per_unit.unit == "元", per_unit.text
+    assert "≤2.80元" in per_unit.text  # a target as the form prints it
+
+
+def test_a_target_is_shown_as_printed(tmp_path_factory, embeddings):
+    """A limit printed "≤50元" is shown so, never "≤50.00元"."""
+    library = written_assistant(tmp_path_factory.mktemp("printed-target"), embeddings, {
+        "shili-county-library_2025_unit-budget.txt": "示例县图书馆2025年单位预算\n纸质图书采购项目绩效目标表\n"
+        "项目名称\t纸质图书采购\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t成本指标\t平均每册采购成本\t≤50元\n"})
+    answer = library.ask("示例县图书馆纸质图书采购平均每册的采购成本指标是多少")
+    assert answer.value == 50 and "≤50元" in answer.text and "50.00" not in answer.text, answer.text
 
 
 def test_a_target_counted_in_a_unit_of_its_own_is_found_by_it(assistant):
