@@ -120,6 +120,9 @@ def _of_a_year(turn: Turn) -> bool:
     return not AGAINST_BUDGET.search(turn.question)
 
 
+_NAMED_AFTER = re.compile(r"(?:[（(][^（）()]{1,4}[)）])?[，,]\s*(?P<what>(?:为|是|即)[^，,。；;\n]{2,40})")
+
+
 def _gives_reason(text: str) -> bool:
     """Whether an answer explains: by its reason words, or by saying where the money went or why none is held."""
     return bool(_GIVES_REASON.search(text) or EXPLAINS_WHY.search(text))
@@ -819,7 +822,18 @@ class Assistant:
         if not found.answer.value and (why := self._why_none(turn)):  # "年初有预算吗" of a 0.00: what the document says
             answer = answer.model_copy(update={"text": f"{answer.text}{readable(why.quote)}",
                                                "citations": [*answer.citations, why]})
+        elif found.answer.value and (what := self._what_it_is(found.answer.citations)):  # "有没有…设备": which one
+            answer = answer.model_copy(update={"text": f"{answer.text.rstrip('。')}，{readable(what.quote)}。",
+                                               "citations": [*answer.citations, what]})
         return Draft(answer, found.checks, found.amount)
+
+    def _what_it_is(self, citations: list[Citation]) -> Citation | None:
+        """The clause right after a cited count naming what it counts ("专用设备1台（套），为区游泳馆池水循环净化系统"), or None."""
+        if not citations:
+            return None
+        cited = citations[0]
+        named = _NAMED_AFTER.match(self.texts.text(cited.doc_id), cited.end)
+        return self.texts.cite(cited.doc_id, named.start("what"), named.end("what"), cited.page) if named else None
 
     def _why_none(self, turn: Turn) -> Citation | None:
         """What the document says of an item it puts at nothing ("年初预算为0.00万元…年初预算未安排，年中追加…"): the

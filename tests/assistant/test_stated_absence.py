@@ -31,6 +31,7 @@ FINAL = """示例县示例局2024年度部门决算
 
 一般公共预算财政拨款“三公”经费支出决算情况说明
 （二）公务用车购置费：年初未安排预算，全年预算为24.00万元，支出决算为23.68万元，完成全年预算的98.67%。
+截至2024年12月31日，本部门单位价值100万元以上专用设备1台（套），为应急指挥通信车载系统。
 二、一般公共预算财政拨款支出决算情况说明
 1.卫生健康支出（类）公共卫生（款）突发公共卫生事件应急处理（项）：年初预算为0.00万元，调整预算为100.00万元，支出决算为98.60万元。年初预算未安排，年中追加发热门诊运行补助资金。
 """
@@ -82,3 +83,10 @@ def test_whether_an_item_had_a_budget_says_what_the_document_says_of_its_zero(as
     answer = assistant.ask("示例县示例局2024年突发公共卫生事件应急处理年初有预算吗")
     assert answer.text.startswith("没有") and "年中追加" in answer.text, answer.text
     assert any("年中追加" in c.quote for c in answer.citations)
+
+
+def test_whether_it_has_a_thing_it_counts_names_which_one(assistant: Assistant):
+    """"有没有100万元以上的专用设备" of 1台（套），为…: yes, the count, and the clause after it naming the one."""
+    answer = assistant.ask("示例县示例局有没有100万元以上的专用设备")
+    assert answer.text.startswith("有") and "应急指挥通信车载系统" in answer.text, answer.text
+    assert any("应急指挥通信车载系统" in c.quote for c in answer.citations)
