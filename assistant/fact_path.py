@@ -691,13 +691,14 @@ class FactPath:
 
     def _units_project(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """A figure of a project the unit asked of carries out ("某站的粮油质量安全监测项目计划检测多少批次"): the
-        project named outright in the department's project or 绩效目标 tables, whose name stands on a line (a table
-        row, a sentence) with the unit's; None otherwise, never a department figure of another kind."""
+        project the question names by its whole name in the department's project or 绩效目标 tables, whose name stands
+        on a line (a table row, a sentence) with the unit's; None otherwise ("某中心项目支出" is the unit's whole)."""
         terms = [term for t in intent.terms if len(term := t.replace(intent.sub_unit, "")) >= 2]
         projects = [f for f in facts if f.table_kind in _PROJECT_TABLES]
         per_doc = self._best_per_doc(projects, terms, replace(intent, terms=terms), exclude_class="change") if terms else {}
         named = {doc_id: kept for doc_id, ranked in per_doc.items()
-                 if (kept := [s for s in ranked if s.score >= NAMED_SCORE and self._beside_unit(s.fact, intent.sub_unit)])}
+                 if (kept := [s for s in ranked if s.score >= NAMED_SCORE and any(normalise(s.fact.subject) in normalise(t) for t in terms)
+                              and self._beside_unit(s.fact, intent.sub_unit)])}
         return self._best_figure(intent, named) if named else None
 
     def _beside_unit(self, fact: FactRecord, unit: str) -> bool:

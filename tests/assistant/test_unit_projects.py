@@ -36,6 +36,8 @@ BUDGET = """示例市发展和改革委员会2025年部门预算
 第三部分 部门预算情况说明
 2025年本部门公务接待费预算6.00万元。
 重大项目前期工作经费另有上年结转资金80.00万元，2025年合计安排530.00万元。
+第四部分 下属单位预算情况
+示例市粮油质量监测站为本部门所属公益一类事业单位。2025年该站支出预算825.90万元，其中：基本支出607.90万元，项目支出218.00万元。
 """
 
 
@@ -49,6 +51,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例市粮油质量监测站的粮油质量安全监测项目计划检测多少批次粮油样品？", 1200, "批次"),
     ("示例市粮油质量监测站粮油质量安全监测项目安排了多少钱", 193, "万元"),
     ("示例市粮油质量监测站2025年收入是多少", 825.9, "万元"),  # the unit's own row, as before
+    ("示例市粮油质量监测站2025年项目支出预算是多少", 218, "万元"),  # the unit's whole, never its one project's 193
 ])
 def test_a_units_own_project_is_answered_from_the_departments_tables(assistant, question, value, unit):
     answer = assistant.ask(question)
