@@ -33,6 +33,13 @@ BUDGET = """示例市发展和改革委员会2025年部门预算
 一级指标	二级指标	三级指标	指标值
 产出指标	数量指标	粮油样品检测数量	≥1,200批次
 产出指标	质量指标	检测结果准确率	≥99%
+表7 “三公”经费支出预算表
+单位：万元
+项目	2025年预算数
+合计	30.00
+1.公务用车购置及运行费	30.00
+其中：（1）公务用车购置费	12.00
+（2）公务用车运行费	18.00
 第三部分 部门预算情况说明
 2025年本部门公务接待费预算6.00万元。
 重大项目前期工作经费另有上年结转资金80.00万元，2025年合计安排530.00万元。
@@ -71,3 +78,9 @@ def test_a_projects_total_with_its_carry_over_is_the_sentences(assistant, questi
     """"算上上年结转一共多少": the total the sentence states with the carry-over in it, not the year's row alone."""
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == value, answer.text
+
+
+def test_a_part_s_row_is_named_without_its_lead_and_list_mark(assistant):
+    """The row "其中：（1）公务用车购置费" is shown as 公务用车购置费."""
+    answer = assistant.ask("示例市发改委2025年三公经费里买车的钱是多少")
+    assert answer.value == 12 and "公务用车购置费" in answer.text and "其中" not in answer.text, answer.text
