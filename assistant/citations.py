@@ -30,7 +30,7 @@ _PARTS_LEAD = re.compile(r"(?:具体(?:是|为|如下|情况如下)?|分项(?:�
 _PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 _NUMBERED_PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[一二三四五六七八九十]+、)")  # parts numbered （一）（二）: the next 八、
 _NUMBERED_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
-_PART_OPENER = re.compile(r"其中")  # a lead that only opens the parts, saying nothing of them
+_PART_OPENER = "其中"  # a lead that only opens the parts, saying nothing of them
 _LINE = re.compile(r"[^\n]+")
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
@@ -252,7 +252,7 @@ def _parts_reasons(text: str, end: int, first_reason: int, window_end: int,
     stop = (_NUMBERED_PARTS_STOP if numbered else _PARTS_STOP).search(text, sentence_end, window_end)
     parts_end = stop.start() if stop else window_end
     reasons = [m for m in SENTENCE.finditer(text, sentence_end, parts_end) if REASON_STATED.search(m.group())]
-    if _PART_OPENER.match(lead.group()):  # a plain 其中: only the parts that moved as asked, each a line
+    if lead.group().startswith(_PART_OPENER):  # a plain 其中: only the parts that moved as asked, each a line
         if direction is None or not numbered:
             return None
         lines = [m for m in _LINE.finditer(text, sentence_end + 1, parts_end) if REASON_STATED.search(m.group())

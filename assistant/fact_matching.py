@@ -28,7 +28,7 @@ from ingest.performance_headers import is_achieved
 from ingest.sections import DOCUMENT_PART, block_project
 from ingest.scope import in_order
 from ingest.subjects import classification_levels, normalise
-from ingest.tables import FUND_NAME, is_total_label, split_code, strip_list_mark, strip_table_number
+from ingest.tables import is_fund_label, is_total_label, split_code, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
 
 MIN_SCORE = 45.0  # below this a fact only shares incidental words with the question
@@ -899,7 +899,6 @@ def _heading_owner(heading: str) -> str:
 
 
 _BOTH_SIDES_TABLES = (TableKind.INCOME_EXPENSE_TOTAL, TableKind.FISCAL_TOTAL)  # 收入 and 支出 side by side
-_FUND_ROW = re.compile(rf"^{FUND_NAME}(?:资金)?$")
 _INCOME = "收入"
 
 
@@ -919,7 +918,7 @@ def _on_the_other_side(asked: str, fact: FactRecord) -> bool:
     named = _side(f"{fact.subject}{fact.measure}")
     if named is None and fact.origin == "table" and _total_row(fact.subject):
         named = _side(fact.context.split("：", 1)[0])  # a total row is of its table's side
-    if named is None and fact.table_kind in _BOTH_SIDES_TABLES and _FUND_ROW.match(normalise(fact.subject)):
+    if named is None and fact.table_kind in _BOTH_SIDES_TABLES and is_fund_label(fact.subject):
         named = _INCOME  # a 收支总表's row named by a fund alone (一、一般公共预算财政拨款) is what that fund brings in
     return named is not None and named != wanted
 

@@ -684,10 +684,7 @@ class FactPath:
     def _whole_with_carry_over(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """The item's total a sentence states with last year's carry-over in it ("某项目含上年结转资金"), named outright."""
         totals = [f for f in facts if f.origin == "text" and _WITH_CARRY_OVER in f.subject]
-        terms = [f"{term}{_WITH_CARRY_OVER}" for term in intent.terms]
-        per_doc = self._best_per_doc(totals, terms, replace(intent, terms=terms), exclude_class="change") if totals else {}
-        named = {doc_id: kept for doc_id, ranked in per_doc.items() if (kept := [s for s in ranked if s.score >= NAMED_SCORE])}
-        return self._best_figure(intent, named) if named else None
+        return self._named_outright(intent, totals, [f"{term}{_WITH_CARRY_OVER}" for term in intent.terms])
 
     def _units_project(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """A figure of a project the unit asked of carries out ("某站的粮油质量安全监测项目计划检测多少批次"): the
@@ -695,15 +692,27 @@ class FactPath:
         on a line (a table row, a sentence) with the unit's; None otherwise ("某中心项目支出" is the unit's whole)."""
         terms = [term for t in intent.terms if len(term := t.replace(intent.sub_unit, "")) >= 2]
         projects = [f for f in facts if f.table_kind in _PROJECT_TABLES]
-        per_doc = self._best_per_doc(projects, terms, replace(intent, terms=terms), exclude_class="change") if terms else {}
-        named = {doc_id: kept for doc_id, ranked in per_doc.items()
-                 if (kept := [s for s in ranked if s.score >= NAMED_SCORE and any(normalise(s.fact.subject) in normalise(t) for t in terms)
-                              and self._beside_unit(s.fact, intent.sub_unit)])}
-        return self._best_figure(intent, named) if named else None
+        beside: dict[str, list[str]] = {}  # per document, the rows and clauses naming the unit
 
-    def _beside_unit(self, fact: FactRecord, unit: str) -> bool:
-        """Whether the fact's item is named in a table row or clause that also names the unit (项目 | 实施单位)."""
-        return any(fact.subject in part and unit in part for part in _ROW_OR_CLAUSE.split(self.texts.text(fact.doc_id)))
+        def carried_out_by_unit(scored: ScoredFact) -> bool:
+            fact = scored.fact
+            if fact.doc_id not in beside:
+                parts = _ROW_OR_CLAUSE.split(self.texts.text(fact.doc_id))
+                beside[fact.doc_id] = [part for part in parts if intent.sub_unit in part]
+            named_whole = any(normalise(fact.subject) in normalise(t) for t in terms)
+            return named_whole and any(fact.subject in part for part in beside[fact.doc_id])
+
+        return self._named_outright(intent, projects, terms, carried_out_by_unit)
+
+    def _named_outright(self, intent: QuestionPlan, pool: list[FactRecord], terms: list[str],
+                        fits: Callable[[ScoredFact], bool] = lambda scored: True) -> Draft | None:
+        """The best figure among `pool` that `terms` name outright (at least NAMED_SCORE) and that `fits`, or None."""
+        if not (pool and terms):
+            return None
+        per_doc = self._best_per_doc(pool, terms, replace(intent, terms=terms), exclude_class="change")
+        named = {doc_id: kept for doc_id, ranked in per_doc.items()
+                 if (kept := [s for s in ranked if s.score >= NAMED_SCORE and fits(s)])}
+        return self._best_figure(intent, named) if named else None
 
     def _share_within_row(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
         """"某项目的钱里，上年结转占多少": the cell of the row's column the part names over the row's own figure."""

@@ -22,6 +22,7 @@ from ingest.numbers import (CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_numbe
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
+from ingest.scope import BODY_LIST_JOINERS
 from ingest.subjects import classification_levels, names_a_level
 from ingest.tables import FUND_NAME, balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
 from ingest.vocabulary import is_body_name, vocabulary
@@ -148,7 +149,7 @@ _REASON_LEAD = re.compile(r"^\s*(?:主要)?原因(?:是|为)[：:]?")  # "主要
 _MOVED_TO = re.compile(r"\s*(?:\d[\d,.]*\s*[\u4e00-\u9fff（）()]{0,4}\s*)?(?:减少|增加|下降|增长|提高|降低|调整|变)(?:为|到|至)")
 _AFTER_NOTE = re.compile(r"[)）]")  # where a note in brackets ends
 _NOTED_BODIES = re.compile(r"^(?P<bodies>[^（(）)]{2,})[（(][^（）()]*[)）][^（）()]{2,}$")
-_BODY_JOINERS = re.compile(r"[及和与、]")
+_BODY_JOINERS = re.compile(f"[{BODY_LIST_JOINERS}]")
 
 
 def _bodies_noted(subject: str) -> bool:

@@ -164,7 +164,8 @@ def _named_body(clause: str, department: str) -> str | None:
     return None
 
 
-_WITH_OTHERS = re.compile(r"^[及和与、]")  # "某局本级及某中心…": the office with units beside it
+BODY_LIST_JOINERS = "及和与、"  # between the bodies of a list (某局本级及某中心)
+_WITH_OTHERS = re.compile(rf"^[{BODY_LIST_JOINERS}]")  # "某局本级及某中心…": the office with units beside it
 
 
 def _office_scope(after_office: str) -> str:

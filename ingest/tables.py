@@ -292,7 +292,8 @@ def _is_balance(label: str) -> bool:
     return bool(_BALANCE_ROW.search(strip_list_mark(label)))
 
 
-def _is_fund(label: str) -> bool:
+def is_fund_label(label: str) -> bool:
+    """Whether a row label names a fund alone (一、一般公共预算财政拨款, 政府性基金预算资金)."""
     return bool(_FUND_ROW.match(strip_list_mark(label)))
 
 
@@ -301,12 +302,12 @@ def _balance_of(label: str, held: str | None) -> str | None:
     another of its funds, is that balance's part (年末结转和结余 › 政府性基金预算财政拨款), not the fund's money."""
     if _is_balance(label):
         return label
-    return held if held and _is_fund(label) else None
+    return held if held and is_fund_label(label) else None
 
 
 def balance_part(row_labels: tuple[str, ...]) -> str:
     """The item a fund row under a balance row stands for (政府性基金预算财政拨款年末财政拨款结转和结余), or ""."""
-    if len(row_labels) >= 2 and _is_balance(row_labels[-2]) and _is_fund(row_labels[-1]):
+    if len(row_labels) >= 2 and _is_balance(row_labels[-2]) and is_fund_label(row_labels[-1]):
         return strip_list_mark(row_labels[-1]) + strip_list_mark(row_labels[-2])
     return ""
 

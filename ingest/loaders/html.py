@@ -168,7 +168,7 @@ def _write_preformatted(builder: TextBuilder, text: str) -> None:
 
 
 MIN_TERMS = 2  # a description list of fewer terms is a line of text
-MAX_TERM_VALUE_CHARS = 30  # a description this long is a figure or a name, a longer one a paragraph
+MAX_TERM_VALUE_CHARS = 30  # a description at most this long is a figure or a name, a longer one a paragraph
 
 
 def _term_rows(dl: Tag) -> list[list[str]]:
