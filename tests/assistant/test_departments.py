@@ -34,6 +34,7 @@ INVENTED = [
     "某区卫生健康委员会",
     "某市市场监督管理局",
     "某区建设管理委员会",
+    "某市商贸中等职业学校",
 ]
 WANLI = "上海市普陀区人民政府万里街道办事处"
 SHIQUAN = "上海市普陀区人民政府石泉路街道办事处（本级）"
@@ -167,6 +168,9 @@ def test_abbreviations_of_shared_departments(question: str, department: str) -> 
         ("人大办公厅三公经费", "江苏省人大常委会办公厅"),
         ("省人大办公厅三公经费", "江苏省人大常委会办公厅"),
         ("江苏人大常委会办公厅的预算", "江苏省人大常委会办公厅"),
+        ("商贸职校有几辆车", "某市商贸中等职业学校"),  # 校 is said for 学校, 职 kept of 中等职业
+        ("某市商贸职校的三公经费", "某市商贸中等职业学校"),
+        ("某商贸职业学校的收入", "某市商贸中等职业学校"),
     ],
 )
 def test_abbreviations_of_invented_departments(question: str, department: str) -> None:
