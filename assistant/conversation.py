@@ -12,7 +12,7 @@ import re
 from assistant.answer import Context
 from assistant.intent import parse_question
 from assistant.plan import Operation, QuestionPlan
-from assistant.vocabulary import fund_words, owned_measures, split_funds
+from assistant.vocabulary import fund_words, is_budget_whole, owned_measures, split_funds
 from index.fact_store import DocumentRecord
 from ingest.facts import BUDGET_SIDES
 from ingest.lexicon import tokens
@@ -140,7 +140,10 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         # "其中财政拨款多少", "那其中…": a part of the item before, never a figure of that name elsewhere
         part = _PART_OF_BEFORE.sub("", body)
         inside = "" if part.startswith(split_funds()) else "里"  # "其中一般公共预算拨款": the item's row of that fund's table
-        return [f"{scope}{context.item}{inside}{part}{'' if _ASKS.search(part) else _asking(context.answered_in)}"]
+        asking = "" if _ASKS.search(part) else _asking(context.answered_in)
+        of_item = f"{scope}{context.item}{inside}{part}{asking}"
+        # "其中一般公共预算拨款多少" after 收入总计: a part of the whole budget is an item of its own
+        return [f"{scope}{part}{asking}", of_item] if is_budget_whole(context.item) else [of_item]
     alternatives: list[str] = []
     with_more = bool(_WITH_MORE.match(body)) and not plan.focus  # "加上事业收入一共呢": no item of its own
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body) and not with_more:

@@ -50,6 +50,11 @@ def spending_terms() -> list[str]:
     return list(whole_budget_terms()["spending"])
 
 
+def is_budget_whole(item: str) -> bool:
+    """Whether an item is a whole of the budget as documents name it (收入总计, 本年支出合计), not a part of it."""
+    return any(item in whole_budget_terms()[row] for row in ("budget", "income", "spending"))
+
+
 def names_the_whole(focus: str) -> bool:
     """True when what is left of a question once its basis word is taken out names the whole budget
     (总预算 → 总, 全部预算 → 全部), or it is a word for the whole itself (预算, 收支)."""

@@ -213,6 +213,9 @@ def test_of_which_is_read_inside_the_item_before():
     # a fund split out of the budget has a table of its own, where the item is a row: its money of that fund
     assert readings("其中一般公共预算当年拨款是多少万元？", context.model_copy(update={"item": "防汛（2130314）"}), []) == [
         "示例市示例局2025年防汛（2130314）一般公共预算当年拨款是多少万元"]
+    # a part of the whole budget is an item of its own, asked first; the whole's row of that fund second
+    assert readings("其中一般公共预算当年拨款多少？", context.model_copy(update={"item": "收入总计"}), []) == [
+        "示例市示例局2025年一般公共预算当年拨款多少", "示例市示例局2025年收入总计一般公共预算当年拨款多少"]
 
 
 def test_this_year_after_last_years_final_account_is_the_latest_documents_year():
