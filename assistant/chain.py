@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -49,7 +50,7 @@ from ingest.subjects import normalise
 from ingest.tables import is_total_label
 from ingest.vocabulary import split_places, vocabulary
 
-_ROWS_OF_NO_UNIT = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects, never units
+_PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects: never a unit, nor its whole money
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
 _ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK,
@@ -334,7 +335,8 @@ class Assistant:
             turn.own_office = bool(intent.sub_unit)
         # "潆湾区社会福利院收支预算": answered from the unit's own tables, else, when no table has a row of it, its paragraph
         holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
-        scoped = self._unit_tables(intent.sub_unit, available) if intent.sub_unit else None
+        # a unit with a row in its department's tables by unit: its project tables do not hold its whole money
+        scoped = self._unit_tables(intent.sub_unit, available, _PROJECT_TABLES if holders else ()) if intent.sub_unit else None
         if intent.sub_unit and not scoped and not holders:
             scoped = self._unit_paragraph(intent.sub_unit, available)
         if scoped:
@@ -410,7 +412,8 @@ class Assistant:
         if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:
             turn.draft = self._stated_in_the_later(turn)  # the earlier document does not state the item
         if turn.intent.sub_unit:  # only the unit's own row answers, else what its own paragraph states
-            if turn.draft is None and (scoped := self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
+            if turn.draft is None and (scoped := self._unit_tables(turn.intent.sub_unit, turn.docs)
+                                       or self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
                 unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
                 turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs)
             if turn.draft is None and turn.own_office:  # "审计局本级机关运行经费": the sentence stating the office's
@@ -517,7 +520,7 @@ class Assistant:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
         indicator table's rows are projects)."""
         found = self.index.facts.facts(FactQuery(subject=subject, doc_ids=tuple(d.doc_id for d in available), limit=limit))
-        return [f for f in found if f.origin == "table" and f.table_kind not in _ROWS_OF_NO_UNIT]
+        return [f for f in found if f.origin == "table" and f.table_kind not in _PROJECT_TABLES]
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
@@ -565,12 +568,13 @@ class Assistant:
                 return next(iter(rows)) if len(rows) == 1 else None
         return None
 
-    def _unit_tables(self, body: str, available: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]] | None:
-        """The sub-unit a body names whose own tables stand in documents among `available` (潆湾区社会福利院2025年收支预算表
-        in its department's budget), with those documents; None when no table is of it."""
+    def _unit_tables(self, body: str, available: list[DocumentRecord], but: Collection[TableKind] = ()
+                     ) -> tuple[str, list[DocumentRecord]] | None:
+        """The sub-unit a body names whose own tables (of kinds other than `but`) stand in documents among `available`
+        (潆湾区社会福利院2025年收支预算表 in its department's budget), with those documents; None when no table is of it."""
         for doc in available:
             for table in self.texts.tables(doc.doc_id):
-                if table.scope and names_unit(table.scope, body):
+                if table.scope and table.kind not in but and names_unit(table.scope, body):
                     return table.scope, [d for d in available if any(t.scope == table.scope for t in self.texts.tables(d.doc_id))]
         return None
 

@@ -36,6 +36,14 @@ DISCLOSURE = """示例市示例司法局
 合计\t5001.15\t5001.15\t5001.15\t2000.00\t3001.15
 示例市示例司法局（本级）\t3874.45\t3874.45\t3874.45\t1687.52\t2186.93
 示例市示例法律援助中心\t1126.70\t1126.70\t1126.70\t312.48\t814.22
+
+表13 项目支出绩效目标表（示例市示例法律援助中心）
+单位：万元
+项目名称\t法律援助案件补贴\t\t
+实施单位\t示例市示例法律援助中心\t\t
+项目资金（万元）\t300.00\t\t
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t办理法律援助案件数\t≥1200件
 """
 
 
@@ -57,6 +65,13 @@ def test_a_sub_units_row_answers_in_the_column_asked(assistant, question, value)
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
     assert answer.citations[0].table and answer.citations[0].table.row[-1].endswith("法律援助中心"), answer.citations
+
+
+def test_a_project_the_unit_carries_out_is_answered_from_its_goals_table(assistant):
+    """The goals table of a project the unit carries out is of the unit, but not the unit's whole money: the unit's
+    row in the table by unit answers its totals (above), the goals table the project's figures."""
+    answer = assistant.ask("示例市示例法律援助中心办理法律援助案件数目标是多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(1200), answer.text
 
 
 def test_what_a_sub_unit_does_is_the_sentence_naming_it_not_its_departments_duties(assistant):
