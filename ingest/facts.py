@@ -36,10 +36,11 @@ FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for i
 _MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)"
                       r"(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下)的?[\u4e00-\u9fff（(])")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
-# a count written in words ("召开领导小组会议三次以上") only as a bound: 一次性, 两个确保 count nothing
+# a count written in words ("召开领导小组会议三次以上") only as a bound: 一次性, 两个确保 count nothing; a table's
+# number is none ("表10 项目支出表")
 _BOUND_AFTER = bound_words().pattern(bound_words().after)
 _COUNT_MENTION = re.compile(
-    rf"(?<![\d.第（(])(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
+    rf"(?<![\d.第（(表])(?<!表\s)(?P<num>{NUMBER.pattern}|(?<![第零〇一二两三四五六七八九十百千]){CHINESE_NUMERAL})\s*"
     r"(?P<unit>万人次|人次|批次|台（套）|台\(套\)|万平方米|平方米|公里|万亩|亩|万人|万册|册|万吨|吨|公斤|辆|台|套|个|人|项|家|场|次"
     r"|名|批|张|所|户|条|处|座|件|间|栋|篇|份|床|分(?![钟之期]))"
     rf"(?P<bound>{_BOUND_AFTER})?(?![\u4e00-\u9fff]{{0,2}}(?:{_BOUND_AFTER}|左右|年|月|日)|级)"

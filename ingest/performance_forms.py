@@ -23,7 +23,7 @@ from ingest.model import Basis, Cell, Fact, FactKind, Table, TableKind
 from ingest.numbers import header_unit, parse_number, parse_quantity, to_wan
 from ingest.performance_headers import is_actual_header, is_project_header, is_value_header, level_of, opens_form
 from ingest.punctuation import QUOTES
-from ingest.tables import strip_list_mark
+from ingest.tables import score_headers, strip_list_mark
 
 # the figures a cell's words state as prose facts (ingest.facts.facts_from_line), about the item named second
 # when the words name none ("不低于50%" under 市容环境满意度)
@@ -64,10 +64,19 @@ def _names_levels(texts: list[str]) -> bool:
     return len(filled) >= 2 and all(level_of(t) is not None for t in filled)
 
 
+def _opens_project(texts: list[str]) -> bool:
+    """Whether a row opens one form (项目名称 | 某项目); a row of 项目名称 and column headers only (项目名称 | 全年预算数 |
+    决算数 | 执行率（%） | 自评得分) heads a table of one project a row instead."""
+    if not opens_form(_first(texts)):
+        return False
+    rest = [t for t in texts if t][1:]
+    return len(rest) < 2 or not all(stated_basis(t) or header_unit(t) or t.endswith(score_headers()) for t in rest)
+
+
 def is_project_form(table: Table) -> bool:
     """A 绩效目标表 whose rows name their projects (项目名称 …), however many it stacks."""
     rows = [*table.header, *([c.text for c in row] for row in table.body)]
-    return table.kind is TableKind.PERFORMANCE and any(opens_form(_first(row)) for row in rows)
+    return table.kind is TableKind.PERFORMANCE and any(_opens_project(row) for row in rows)
 
 
 def named_project(table: Table) -> str | None:

@@ -274,6 +274,7 @@ def _holds_codes(body: list[list[Cell]], col: int) -> bool:
 
 
 PEOPLE = "人"
+SCORE = "分"
 COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
 
 
@@ -281,6 +282,12 @@ COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
 def people_headers() -> frozenset[str]:
     """Headers of columns that count people (编制数, 实有人数)."""
     return frozenset(row[0] for row in read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))["people"])
+
+
+@lru_cache(maxsize=1)
+def score_headers() -> tuple[str, ...]:
+    """Endings of headers of columns of scores (自评得分, 综合评分): their figures are in 分."""
+    return tuple(row[0] for row in read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))["scores"])
 
 
 _BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨款结转和结余, 上年结转: its funds are listed under it
@@ -382,6 +389,8 @@ def type_table(raw: RawTable, table_id: int, unit_in_force: str | None = None) -
                 default_unit = listed  # "编制人数" under "单位：人、万元"
             elif chain and squash(chain[-1]) in people_headers():
                 default_unit = PEOPLE  # "编制数" in a table of units whose money is in 万元
+            elif chain and squash(chain[-1]).endswith(score_headers()):
+                default_unit = SCORE  # "自评得分" in a 项目支出决算及绩效自评表 in 万元
             # a side-by-side table (收入 | 预算数 | 支出 | 预算数): only the labels of the group nearest on the left
             nearest = max((c for c in ordered_labels if c < col), default=-1)
             after = max((c for c in figure_columns if c < nearest), default=-1)

@@ -244,6 +244,35 @@ def test_a_column_whose_header_names_a_count_unit_holds_counts(tmp_path: Path) -
     assert figures["示例市示例服务中心", "编制数（名）"] == (Decimal("36"), "人")
 
 
+SELF_ASSESSED_PROJECTS = [
+    "示例乡人民政府2024年度部门决算", "",
+    "表10 项目支出决算及绩效自评表", "单位：万元",
+    "项目编码\t项目名称\t全年预算数\t决算数\t执行率（%）\t自评得分",
+    "\t合计\t100.00\t96.00\t96.00\t",
+    "4301001\t示例村道路提升工程\t60.00\t60.00\t100.00\t96",
+    "4301002\t示例茶叶加工厂配套设施\t40.00\t36.00\t90.00\t88",
+]
+
+
+def test_a_column_of_scores_holds_points_in_a_money_table(tmp_path: Path) -> None:
+    """自评得分 beside 决算数 in a table in 万元: 88分, never 88万元."""
+    figures = _figures(_written(tmp_path, "example-township-2024-dept-final-account.txt", SELF_ASSESSED_PROJECTS))
+    assert figures["示例茶叶加工厂配套设施", "自评得分"] == (Decimal("88"), "分")
+    assert figures["示例茶叶加工厂配套设施", "决算数"] == (Decimal("36.00"), "万元")
+
+
+def test_a_self_assessment_table_headed_by_project_name_has_one_project_a_row(tmp_path: Path) -> None:
+    """项目名称 | 全年预算数 | 决算数 | 执行率（%） | 自评得分 heads rows of projects, not one form of a project named
+    全年预算数; "表10 项目…" counts no 10 项."""
+    lines = [line.split("\t", 1)[-1] if line[:1].isdigit() or line.startswith(("项目编码", "\t")) else line
+             for line in SELF_ASSESSED_PROJECTS]
+    document = _written(tmp_path, "example-township-2024-dept-final-account.txt", lines)
+    figures = _figures(document)
+    assert figures["示例茶叶加工厂配套设施", "决算数"] == (Decimal("36.00"), "万元")
+    assert figures["示例茶叶加工厂配套设施", "自评得分"] == (Decimal("88"), "分")
+    assert not [f for f in document.facts if f.value == 10]
+
+
 NAMES_BY_LEVEL = [
     "示例区示例局2025年部门预算", "",
     "表3 支出预算总表", "单位：万元",
