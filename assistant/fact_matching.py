@@ -1082,10 +1082,16 @@ def bought_labels(fact: FactRecord) -> list[str]:
     return [label for label in fact.row_path[:-1] if not label.isdigit() and not is_total_label(label)]
 
 
+INDICATOR_MARK = "指标"  # 数量指标, 产出指标, 指标值: a 绩效目标表 figure under it is an indicator's
+
+
 def achievement_fits(fact: FactRecord, question: str) -> bool:
     """Whether an indicator figure is of the kind asked: what was achieved (实际完成值) when the question asks that,
-    the target when it asks the target; any figure when it says neither."""
-    return fact.table_kind is not TableKind.PERFORMANCE or asked_achievement(question) in (None, is_achieved(fact.col_path))
+    the target when it asks the target; any figure when it says neither, and any figure that is no indicator (a
+    project's 决算数 or 自评得分 in a row of a 绩效自评表)."""
+    indicator = fact.table_kind is TableKind.PERFORMANCE \
+        and (is_achieved(fact.col_path) or any(INDICATOR_MARK in part for part in (fact.measure, *fact.row_path, *fact.col_path)))
+    return not indicator or asked_achievement(question) in (None, is_achieved(fact.col_path))
 
 
 def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: str, unit_hint: tuple[str, ...],

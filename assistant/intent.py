@@ -191,7 +191,9 @@ _FILLER = re.compile(
     r"分别|各自|各(?=(?:是|为|有|(?:花|用|安排|支出)了?)?多少)|一共|总共|(?<![\u4e00-\u9fff])共(?=有?(?:几|多少))|大概|大约|具体|数额|金额|几|(?<!安排)的|的(?!支出)|是|了|吗|呢|啊|？|\?|。|，|,|！|!|\s"
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
-_NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日", "分")
+_NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日")
+# characters after a hint that make it another word: 多少人员 counts no 人, 多少支出 asks money, 多少分配 no score
+_NOT_AFTER = {"支": "员出", "分": "员配之钟别期成类项摊担解"}
 COUNT_HINTS = {**{u: (u,) for u in (*COUNT_UNITS, *TEN_THOUSAND_UNITS) if u not in _NOT_HINTS},  # 多少万页: 万页
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人", "人次"),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人", "人次"), "月": ("个月", "月"),
@@ -680,7 +682,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     unit_hint: tuple[str, ...] = ()
     for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money
         tail = rf"|{hint}数|{hint}$" if hint in ("辆", "台", "人", "名", "平方米") else ""
-        not_after = "员出" if hint == "支" else "员"  # 多少人员 counts no 人; 多少支出 asks money
+        not_after = _NOT_AFTER.get(hint, "员")
         if re.search(rf"(?<!哪)(?:几|多少){hint}(?![{not_after}]){tail}", rest) or (hint == "面积" and hint in rest):
             unit_hint = units
             break

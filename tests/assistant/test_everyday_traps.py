@@ -1,7 +1,7 @@
 """Everyday questions that invite a wrong figure: a per-head figure for a total or a total for a per-head one, the
 1 a rate is per, a small sum shown as 0万元, one use of an item's money named after its main one, last year's
 figure in the same sentence, the 总计 that holds the balance carried forward for what was spent (and the 合计 for a
-总计 asked by name), and a project's score read as a score of anything else."""
+总计 asked by name), a project's score read as a score of anything else, and a column of scores read as money."""
 
 from __future__ import annotations
 
@@ -40,11 +40,26 @@ FINAL = """示例县示例局
 2024年度本部门对示例保障、示例整治2个项目开展绩效自评。其中：示例保障项目全年预算620.50万元，执行率100%，自评得分96分；示例整治项目全年预算186.00万元，执行率99.68%，自评得分93分。
 """
 
+TOWNSHIP = """示例县示例乡人民政府
+
+2024年度部门决算
+
+一、部门职责
+示例乡人民政府负责全乡经济社会事务。
+表10 项目支出决算及绩效自评表
+单位：万元
+项目名称\t全年预算数\t决算数\t执行率（%）\t自评得分
+合计\t100.00\t96.00\t96.00\t
+示例村道路提升工程\t60.00\t60.00\t100.00\t96
+示例茶叶加工厂配套设施项目\t40.00\t36.00\t90.00\t88
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
     return written_assistant(tmp_path_factory.mktemp("everyday-traps"), embeddings, {
-        "example-library-2025-unit-budget.txt": LIBRARY, "example-bureau-2024-dept-final-account.txt": FINAL})
+        "example-library-2025-unit-budget.txt": LIBRARY, "example-bureau-2024-dept-final-account.txt": FINAL,
+        "example-township-2024-dept-final-account.txt": TOWNSHIP})
 
 
 @pytest.mark.parametrize("question, value, unit", [
@@ -54,6 +69,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例局2024年一共花了多少钱", 8493.51, "万元"),  # 本年支出合计, not the 总计 with the balance carried forward
     ("示例局2024年决算收入总计是多少", 8588.55, "万元"),  # the 总计 asked by name, not 本年收入合计
     ("示例局示例整治项目绩效自评得了多少分", 93, "分"),  # the score after the project's other figures is the project's
+    ("示例乡那个茶叶加工厂配套设施项目绩效自评得了多少分", 88, "分"),  # a 自评得分 column: points, never 万元
+    ("示例乡道路提升工程自评多少分", 96, "分"),  # 自评 asks no indicator's 实际完成值 of a project's own score
 ])
 def test_the_figure_asked_is_the_one_answered(assistant, question, value, unit):
     answer = assistant.ask(question)

@@ -219,12 +219,14 @@ def test_no_direction_where_the_question_gives_none(question):
     ("发改委要新建几栋楼", ("栋",)),
     ("发改委下属单位有多少家", ("家", "个")),  # units are counted in 家 or 个
     ("发改委有几个下属单位", ("个", "家")),
+    ("农业局高标准农田项目自评多少分", ("分",)),  # a score
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units
 
 
-@pytest.mark.parametrize("question, units", [("疾控中心2024年多少支出", ()), ("人社局有多少个出国团组", ("个", "家"))])
+@pytest.mark.parametrize("question, units", [("疾控中心2024年多少支出", ()), ("人社局有多少个出国团组", ("个", "家")),
+                                             ("人社局多少分配给了下属单位", ())])
 def test_支出_is_no_count_of_支_and_出国_ends_no_count(question, units):
     assert plan(question).unit_hint == units
 
