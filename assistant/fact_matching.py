@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
-                                  generic_item_words, joined_bodies, owned_measures, people_groups, said_items, spending_terms,
+                                  generic_item_words, joined_bodies, office_items, owned_measures, people_groups, said_items, spending_terms,
                                   split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
@@ -26,7 +26,7 @@ from ingest.model import Basis, DocumentKind, FactKind, TableKind
 from ingest.numbers import UNSIGNED_NUMBER, is_money
 from ingest.performance_headers import is_achieved
 from ingest.sections import DOCUMENT_PART, block_project
-from ingest.scope import in_order
+from ingest.scope import OWN_OFFICE, in_order
 from ingest.subjects import classification_levels, normalise
 from ingest.tables import is_fund_label, is_total_label, split_code, strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, is_body_name, organ_suffixes, split_places
@@ -171,6 +171,11 @@ def names_unit(scope: str, text: str) -> bool:
     """Whether `text` names the sub-unit `scope`: by its stem (林木种苗), or by the end of its name (种苗站)."""
     core = core_name(split_places(scope)[1])
     return _scope_stem(scope) in text or any(core[i:] in text for i in range(len(core) - MIN_UNIT_NAME + 1))
+
+
+def _office_speaks_for_all(fact: FactRecord) -> bool:
+    """Whether a figure of the department's own office is the department's: an item only an office has (机关运行经费)."""
+    return fact.scope == OWN_OFFICE and any(item in fact.subject for item in office_items())
 
 
 def names_unit_by_its_words(scope: str, name: str) -> bool:
@@ -1100,7 +1105,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     basis (0 = not at all); with `operand_change` a stated change is wanted as an operand (上年 = this year's figure
     less it) whatever the wording."""
     fit = basis_fit(fact, basis)
-    if fit is None or fact.scope and not names_unit(fact.scope, question):
+    if fit is None or fact.scope and not names_unit(fact.scope, question) and not _office_speaks_for_all(fact):
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     best = _item_score(fact, asked)
     if best == 0.0 or terms and _other_threshold(terms[0], fact.subject):

@@ -62,6 +62,12 @@ def names_the_whole(focus: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def office_items() -> tuple[str, ...]:
+    """Items only an administrative office has (机关运行经费): its own office's figure is the department's."""
+    return tuple(_words("office_items.txt"))
+
+
+@lru_cache(maxsize=1)
 def owned_measures() -> frozenset[str]:
     """Figures that are always some item's (年末结转和结余): asked alone in a follow-up, of the item before."""
     return frozenset(_words("owned_measures.txt"))

@@ -20,9 +20,10 @@ from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, RawTa
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.performance_forms import named_project
-from ingest.scope import own_name_opening, sentence_scope, table_scope
+from ingest.scope import OWN_OFFICE, own_name_opening, sentence_scope, table_scope
 from ingest.sections import block_project, build_sections, heading_level, section_at
 from ingest.tables import type_table
+from ingest.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,16 @@ def _said(fact: Fact, text: str, department: str, year: int | None, section: Sec
 
 def _without_own_name(subject: str, department: str) -> str:
     """The subject without the department's name, or its tail from a place on, opening it, and without the short note
-    in brackets after it (万里街道办事处（部门）共有车辆: 共有车辆)."""
+    in brackets or the office word after it (万里街道办事处（部门）共有车辆: 共有车辆; 某局本级2024年度机关运行经费支出:
+    机关运行经费支出)."""
     own = own_name_opening(subject, department)
     rest = subject[len(own) :] if own is not None and len(subject) > len(own) else None
-    return subject if rest is None else _NAME_NOTE.sub("", rest) or rest
+    if rest is None:
+        return subject
+    rest = _NAME_NOTE.sub("", rest) or rest
+    # 某厅本级2024年度机关运行经费支出: the office word and the year after it say whose and when, not what
+    office = next((w for w in vocabulary().own_office if OWN_OFFICE in w and rest.startswith(w)), "")
+    return rest[len(office) :] or rest
 
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:

@@ -114,6 +114,34 @@ def test_the_own_office_asked_is_answered_by_the_sentence_naming_it(assistant, q
     assert "（本级）" in answer.citations[0].quote
 
 
+OFFICE_ONLY = """翠涔县科学技术局
+2024年度部门决算
+
+一、部门概况
+纳入2024年度部门决算编制范围的单位共2个：翠涔县科学技术局本级（行政单位）、翠涔县科技情报所（公益一类事业单位）。
+二、机关运行经费支出说明
+翠涔县科学技术局本级2024年度机关运行经费支出86.35万元，比2023年度92.18万元减少5.83万元，下降6.32%。
+三、其他
+2024年度本部门公务用车运行费支出决算3.62万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def office_only(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("office-only"), embeddings,
+                             {"cuicen-science-2024-dept-final-account.txt": OFFICE_ONLY})
+
+
+@pytest.mark.parametrize("question, value", [("翠涔县科学技术局2024年机关运行经费花了多少", 86.35),
+                                             ("翠涔科技局24年机关运行经费比上年少了多少", 5.83)])
+def test_an_item_only_an_office_has_is_the_departments_when_its_office_states_it(office_only, question, value):
+    """机关运行经费 is only an administrative office's: the 本级's sentence answers the department, saying whose it is,
+    never the 公务用车运行费 its definition lists."""
+    answer = office_only.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert "本级" in answer.text and "2024年度" not in answer.text, answer.text
+
+
 def test_the_own_office_is_never_answered_with_a_figure_its_sentence_does_not_name(assistant):
     answer = assistant.ask("翠涔县林草局本级2024年公务接待费多少万元")
     assert answer.kind == "not_found"
