@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.citations import SourceTexts
-from assistant.fact_matching import comparable_amount, of_its_own_year
+from assistant.fact_matching import basis_fit, comparable_amount, of_its_own_year
 from assistant.plan import ALL_FUNDS_TABLES
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
-from ingest.model import TableKind
+from ingest.model import Basis, TableKind
 from ingest.numbers import is_money
 from ingest.tables import is_subject_code, is_total_label, split_code
 
@@ -36,20 +36,21 @@ def _row_key(fact: FactRecord) -> tuple[str, int, int]:
 
 
 def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts,
-                  asked_tables: frozenset[TableKind] = frozenset()) -> CategoryRows | None:
+                  asked_tables: frozenset[TableKind] = frozenset(), basis: Basis | None = None) -> CategoryRows | None:
     """The figures of the rows of one table whose cells (besides their label) hold one of `names` whole, or that
     are all labelled with it, or that stand under it as their 类 or 款, in the table's total column (合计) or else its
     first; None when one row is named after it, no table or several hold it, or the rows' figures are not money to
-    add up. A table of a kind the question asks for (一般公共预算当年拨款) is looked in first."""
+    add up. A table of a kind the question asks for (一般公共预算当年拨款) is looked in first; the column of the asked
+    basis (决算数, not 年初预算数) holds the figures, or the document's own one when none is asked."""
     wanted = {n for n in names if n and n not in fund_words()}  # 财政拨款 asks the fund's whole, not rows paid by it
     if not wanted:
         return None
     in_asked = [f for f in facts if f.table_kind in asked_tables]
-    if in_asked and (under := _rows_under(in_asked, wanted)):
+    if in_asked and (under := _rows_under(in_asked, wanted, basis)):
         return under
     if any(f.subject in wanted for f in facts):
-        return _rows_named(facts, wanted)
-    if under := _rows_under(facts, wanted):
+        return _rows_named(facts, wanted, basis)
+    if under := _rows_under(facts, wanted, basis):
         return under
     cells_at = {doc_id: _cells_holding(texts.text(doc_id), wanted) for doc_id in {f.doc_id for f in facts}}
     rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
@@ -67,13 +68,13 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts,
     if len(by_table) != 1:
         return None  # no table lists the category, or several do: which one is meant is not said
     (_, _, category), matched = next(iter(by_table.items()))
-    figures = [_column_figure(cells) for cells in matched]
+    figures = [_column_figure(cells, basis) for cells in matched]
     if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
         return None  # counts, areas and rates are not added up
     return CategoryRows(category, figures)
 
 
-def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:
+def _rows_under(facts: list[FactRecord], wanted: set[str], basis: Basis | None) -> CategoryRows | None:
     """The lowest rows of a department table whose label path passes through an asked name (卫生健康支出 › 医疗救助 ›
     城乡医疗救助 under 卫生健康支出) in a table with no row of that name; where several tables hold them, their
     totals must agree, or else the one table of all the department's funds (部门支出总表) answers. None when fewer than
@@ -91,7 +92,7 @@ def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | Non
     for (_, _, category), by_path in sorted(rows.items(), key=lambda item: item[0][:2]):
         leaves = [cells for path, cells in by_path.items()
                   if not any(other[: len(path)] == path and other != path for other in by_path)]
-        figures = [_column_figure(cells) for cells in leaves]
+        figures = [_column_figure(cells, basis) for cells in leaves]
         if len(figures) >= MIN_ROWS and all(is_money(f.unit) for f in figures):
             found.append(CategoryRows(category, figures, by_level=True))
     totals = {sum(comparable_amount(f) for f in rows.facts) for rows in found}
@@ -101,7 +102,7 @@ def _rows_under(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | Non
     return whole[0] if len(whole) == 1 else None  # tables that differ by fund: all the department's money, unless asked
 
 
-def _rows_named(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | None:
+def _rows_named(facts: list[FactRecord], wanted: set[str], basis: Basis | None) -> CategoryRows | None:
     """Several rows of one 政府采购 table labelled with the asked 品目 (硬件运维服务 under three projects): their figures
     together; None when one row is, or rows of several tables are."""
     rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
@@ -110,7 +111,7 @@ def _rows_named(facts: list[FactRecord], wanted: set[str]) -> CategoryRows | Non
             rows[_row_key(fact)].append(fact)
     if len(rows) < 2 or len({key[:2] for key in rows}) != 1:
         return None
-    figures = [_column_figure(cells) for cells in rows.values()]
+    figures = [_column_figure(cells, basis) for cells in rows.values()]
     if not all(is_money(f.unit) for f in figures):
         return None
     return CategoryRows(figures[0].subject, figures)
@@ -127,8 +128,13 @@ def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _column_figure(cells: list[FactRecord]) -> FactRecord:
-    """A row's figure of its own year in its total column (合计), or else in its first."""
+def _column_figure(cells: list[FactRecord], basis: Basis | None) -> FactRecord:
+    """A row's figure of its own year and the basis asked (else the document's own) in its total column (合计), or else
+    in the first of those."""
     cells = of_its_own_year(cells)
+    fits = {id(f): fit for f in cells if (fit := basis_fit(f, basis)) is not None}
+    if fits:
+        best = max(fits.values())
+        cells = [f for f in cells if fits.get(id(f)) == best]
     totals = [f for f in cells if is_total_label(f.measure.split("/")[-1])]
     return min(totals or cells, key=lambda f: f.end)

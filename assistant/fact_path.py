@@ -257,7 +257,7 @@ class FactPath:
             found = self._best_figure(intent, per_doc)
         rows = [f for f in facts if achievement_fits(f, intent.question)]
         names = [intent.focus, *intent.terms]
-        grouped = category_rows(rows, names, self.texts, intent.tables) if len(docs) == 1 else None
+        grouped = category_rows(rows, names, self.texts, intent.tables, intent.basis) if len(docs) == 1 else None
         if grouped and len(grouped.facts) > 1 and not (found and _labelled(per_doc, names) and not _asked_table(grouped, intent)):
             # the rows of a category, not the one whose name resembles it; a row whose label holds the code asked
             # ("审计业务（2010804）": 2010804 审计业务) is that item's own, unless the table asked for lists the item

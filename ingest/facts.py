@@ -24,9 +24,11 @@ from ingest.performance_forms import as_indicator, facts_from_project_forms, is_
 from ingest.punctuation import QUOTES
 from ingest.scope import BODY_LIST_JOINERS
 from ingest.subjects import classification_levels, names_a_level
-from ingest.tables import FUND_NAME, balance_part, is_year_label, names_no_figures, split_code, squash, strip_list_mark
+from ingest.tables import (FUND_NAME, balance_part, is_subject_code, is_year_label, names_no_figures, split_code, squash,
+                           strip_list_mark)
 from ingest.vocabulary import is_body_name, vocabulary
 
+SUBTOTAL = "小计"  # the row closing a group of rows (a 款 over its 项)
 TARGET_DESCRIPTION = "指标描述"  # a 绩效目标表 column whose sentences state targets ("印发文件20个以上"), as the targets column does
 MAX_SUBJECT_CHARS = 40  # longer "subjects" are sentences, not budget items
 FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for its heading
@@ -620,6 +622,14 @@ def _row_project(table: Table, cell: TableCell) -> str | None:
     return next(iter(headed or names), None)
 
 
+def _subtotal_of(labels: tuple[str, ...]) -> str | None:
+    """The group a 小计 row closes, its nearest label that is no code ("20607 | 科学技术支出 | 科学技术普及 | 小计": the 款
+    科学技术普及, printed once over the rows it groups), or None for any other row."""
+    if len(labels) < 2 or squash(labels[-1]) != SUBTOTAL:
+        return None
+    return next((label for label in reversed(labels[:-1]) if label and not is_subject_code(label)), None)
+
+
 def _subject_label(label: str) -> str:
     """A row label as an item: no list mark, no 科目编码 before its name ("2120104 城管执法" in one cell), no
     bracketed unit after it."""
@@ -717,7 +727,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 context = " ".join(label for label in cell.row_labels if label != project)
             elif cell.row_labels:
                 balance = balance_part(cell.row_labels)  # a fund's 结转和结余 stands under either side, and is neither
-                subject = balance or _subject_label(cell.row_labels[-1])
+                subject = balance or _subject_label(_subtotal_of(cell.row_labels) or cell.row_labels[-1])
                 headers = [h for h in map(clean_header, cell.col_headers) if not (balance and h in BUDGET_SIDES)]
                 measure = "/".join(headers) or "金额"
                 context = " ".join(cell.row_labels[:-1])

@@ -273,6 +273,28 @@ def test_a_self_assessment_table_headed_by_project_name_has_one_project_a_row(tm
     assert not [f for f in document.facts if f.value == 10]
 
 
+SUBTOTALS = [
+    "示例省示例厅2024年度部门决算", "",
+    "表5 一般公共预算财政拨款支出决算表", "单位：万元",
+    "科目编码\t类\t款\t项\t决算数",
+    "合计\t\t\t\t1150.00",
+    "2060701\t科学技术支出\t科学技术普及\t机构运行\t610.00",
+    "2060702\t\t\t科普活动\t430.00",
+    "20607\t\t\t小计\t1040.00",
+    "2060801\t\t科技交流与合作\t国际交流与合作\t110.00",
+    "20608\t\t\t小计\t110.00",
+    "206\t\t小计\t\t1150.00",
+]
+
+
+def test_a_subtotal_row_is_the_group_it_closes(tmp_path: Path) -> None:
+    """"20607 | | | 小计" under rows whose 款 is printed once: the 款's own figure, and "206 | | 小计" the 类's."""
+    figures = _figures(_written(tmp_path, "example-department-2024-dept-final-account.txt", SUBTOTALS))
+    assert figures["科学技术普及", "决算数"] == (Decimal("1040.00"), "万元")
+    assert figures["科技交流与合作", "决算数"] == (Decimal("110.00"), "万元")
+    assert figures["科学技术支出", "决算数"] == (Decimal("1150.00"), "万元")
+
+
 NAMES_BY_LEVEL = [
     "示例区示例局2025年部门预算", "",
     "表3 支出预算总表", "单位：万元",
