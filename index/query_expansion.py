@@ -36,7 +36,8 @@ def canonical_terms(question: str) -> list[str]:
 
 
 def canonical_variants(focus: str) -> list[str]:
-    """The focus with each colloquial word replaced by a canonical term: 招待费用 → 公务接待费用."""
+    """The focus with each colloquial word replaced by a canonical term (招待费用 → 公务接待费用), then each with 和
+    between two parts written 及 as documents name items (公务用车购置和运行费 → 公务用车购置及运行费)."""
     variants: list[str] = []
     for colloquial, canonical, exact in _entries():
         rest = focus.replace(colloquial, " ")  # 一般公共预算财政拨款 holds its own term 一般公共预算
@@ -51,7 +52,11 @@ def canonical_variants(focus: str) -> list[str]:
                     variant = _substituted(focus, colloquial, term)
                     if variant and variant not in variants:
                         variants.append(variant)
-    return variants
+    formal = [joined for text in (focus, *variants) if (joined := _AND.sub("及", text)) != text]
+    return [*variants, *(joined for joined in dict.fromkeys(formal) if joined not in variants)]
+
+
+_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")  # 购置和运行费: the documents write 购置及运行费
 
 
 def _overlap(before: str, term: str) -> int:

@@ -18,6 +18,7 @@ DISCLOSURE = """示例市示例区示例局
 二、支出决算情况说明
 本年收入合计9900.00万元，其中：财政拨款收入9900.00万元。
 本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。
+2024年度“三公”经费财政拨款支出决算95.57万元，其中：公务用车购置及运行费支出决算58.97万元，占61.70%。
 三、政府采购支出情况
 2024年度政府采购支出总额268.47万元，授予中小企业合同金额231.60万元，占政府采购支出总额的86.27%。
 """
@@ -48,6 +49,11 @@ def test_a_stated_share_is_quoted(assistant, question, value):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == value and answer.unit == "%", answer.text
     assert not answer.formula and f"{value:.2f}"[:4] in answer.citations[0].quote
+
+
+def test_a_part_joined_by_和_is_the_item_the_document_joins_by_及(assistant):
+    answer = assistant.ask("示例局公车购置和运行费占三公经费多少比例")
+    assert answer.kind == "number" and answer.value == 61.7, answer.text
 
 
 @pytest.mark.parametrize("question", ["示例局项目支出占收入的比例", "示例局项目支出决算占收入决算的比例"])

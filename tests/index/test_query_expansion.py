@@ -93,3 +93,8 @@ def test_words_after_the_colloquial_word_that_end_its_term_are_the_term(focus, v
 def test_a_shortened_running_cost_reaches_its_full_name(focus, variant):
     assert variant in canonical_variants(focus)
 
+
+
+@pytest.mark.parametrize("focus, variant", [("公车购置和运行费", "公务用车购置及运行费"), ("办公和印刷费", "办公及印刷费")])
+def test_parts_joined_by_和_are_also_joined_by_及_as_documents_write_them(focus, variant):
+    assert variant in canonical_variants(focus)
