@@ -4,6 +4,8 @@ Two layouts are read:
 - rows drawn with box characters ("│产出指标　│数量指标　│保洁面积　│≥46万平方米│") or Markdown pipes
   ("| 行政运行 | 6,248.60 |"): the bars separate the cells, full-width padding is dropped, and the border lines
   (┌─┬─┐, ├─┼─┤) are left out;
+- runs of rows whose cells only bars set apart, none before the first cell or after the last
+  ("年初结转和结余|286,420.00|年末结转和结余|360,830.42", as WPS saves a table as text);
 - runs of "item：figure" lines ("  2010301 行政运行：6,248,600.00（基本支出）") or of dotted "item……figure" lines
   ("30217　公务接待费…………3.20"), each an item and its figure, and
   runs of "item：2024年 X；2025年 Y" lines, whose years become the column headers above the rows.
@@ -27,6 +29,7 @@ _BORDER = re.compile(rf"^\s*[{_RULE}│┃｜\s]*[{_RULE}][{_RULE}│┃｜\s]*$
 # +------+=====+ of a table drawn in ASCII, and the ===== and ----- rules above, below and inside a table set in plain text
 _ASCII_BORDER = re.compile(r"^\s*(?:\+(?:[-=]+\+)+|[-=]{3,}(?:\s+[-=]{3,})*)\s*$")
 _BOX_ROW = re.compile(rf"^\s*[{_BARS}].*[{_BARS}]\s*$")
+_BAR_ROW = re.compile(r"^\s*[^|｜\s][^|｜]*[|｜]")
 FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # a figure as a row prints it: 6,248,600.00
 _LEADER = r"[…⋯·.．]{3,}|…+"  # the dots a printed list runs from an item to its figure ("公务接待费…………3.20")
 _ITEM = (r"^[ \t\u3000]*(?:(?P<code>\d{3,7})\s+)?(?P<item>(?:其中[：:])?[^：:\s，。；][^：:，。；…⋯·]{0,40}?)"
@@ -69,6 +72,11 @@ def _is_border(line: str) -> bool:
 
 def _is_box_row(line: str) -> bool:
     return bool(_BOX_ROW.match(line)) and sum(line.count(bar) for bar in _BARS) >= 3
+
+
+def _is_bar_row(line: str) -> bool:
+    """A row whose cells bars set apart, with words or a figure before its first bar ("合计|19,516,570.00|")."""
+    return bool(_BAR_ROW.match(line))
 
 
 def _wrapped_rows(rows: list[str]) -> list[str]:
@@ -139,6 +147,14 @@ def cell_rows(lines: list[str]) -> list[str]:
             out += _wrapped_rows([_box_cells(row) for row in lines[i:j]]) if ruled else [_box_cells(row) for row in lines[i:j]]
             i = j
             continue
+        if _is_bar_row(line):
+            j = i + 1
+            while j < len(lines) and _is_bar_row(lines[j]):
+                j += 1
+            if j - i >= MIN_RUN:
+                out += ["\t".join(cell.strip(" \u3000") for cell in re.split(r"[|｜]", row.strip())) for row in lines[i:j]]
+                i = j
+                continue
         header = _grid_header(line)
         rows = []
         while header and i + 1 + len(rows) < len(lines) and (row := _grid_cells(lines[i + 1 + len(rows)], header)):

@@ -51,6 +51,26 @@ def test_box_rows_become_cells_and_borders_are_left_out() -> None:
     assert cell_rows(lines) == ["产出指标\t32个", "\t≥95%"]
 
 
+def test_rows_of_cells_set_apart_by_bars_alone_become_cells() -> None:
+    """"a|b|c" as WPS saves a table as text: a run of such rows is a table; one line with a bar stays prose."""
+    run = ["项目|决算数|项目|决算数", "本年收入合计|19,516,570.00|本年支出合计|19,442,159.58",
+           "年初结转和结余|286,420.00|年末结转和结余|360,830.42", "六、经营收入|0.00||"]
+    assert cell_rows(run) == ["项目\t决算数\t项目\t决算数", "本年收入合计\t19,516,570.00\t本年支出合计\t19,442,159.58",
+                              "年初结转和结余\t286,420.00\t年末结转和结余\t360,830.42", "六、经营收入\t0.00\t\t"]
+    assert cell_rows(["说明：数据来源|财政局", "其他"]) == ["说明：数据来源|财政局", "其他"]
+
+
+def test_bar_separated_rows_give_table_figures(tmp_path: Path) -> None:
+    path = tmp_path / "example-centre-2024-unit-final-account.txt"
+    path.write_text("\n".join(["示例市示例管理中心2024年度单位决算", "", "表1 收入支出决算总表", "单位：元",
+                               "收入||支出|", "项目|决算数|项目|决算数",
+                               "一、财政拨款收入|19,477,920.00|一、一般公共服务支出|19,442,159.58",
+                               "本年收入合计|19,516,570.00|本年支出合计|19,442,159.58",
+                               "年初结转和结余|286,420.00|年末结转和结余|360,830.42"]), encoding="utf-8")
+    figures = {(f.subject, f.value) for f in parse_file(path).facts if f.origin == "table"}
+    assert ("年末结转和结余", Decimal("360830.42")) in figures
+
+
 def test_a_run_of_item_lines_becomes_rows_and_a_lone_one_stays_prose() -> None:
     run = ["  2010301 行政运行：6,248,600.00（基本支出）", "  事业运行：1,126,400.00", "  合计：7,375,000.00"]
     assert cell_rows(run) == ["2010301\t行政运行\t6,248,600.00\t（基本支出）", "\t事业运行\t1,126,400.00", "\t合计\t7,375,000.00"]
