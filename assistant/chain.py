@@ -20,8 +20,8 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department, unit_named_of
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import (ACCEPTED_BASES, ONE_FUND_TABLES, ROUNDING, names_unit, names_unit_by_its_words, rank_facts,
-                                     units_asked_of)
+from assistant.fact_matching import (ACCEPTED_BASES, ONE_FUND_TABLES, ROUNDING, bare_item, names_unit, names_unit_by_its_words,
+                                     rank_facts, units_asked_of)
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, shown
@@ -144,9 +144,12 @@ def _is_final(document: DocumentRecord) -> bool:
 
 
 def _names_asked(answer: Answer, intent: QuestionPlan) -> bool:
-    """Whether an answer names the asked item in one of its wordings (公务接待费 for 招待费), quotes aside."""
+    """Whether an answer names the asked item in one of its wordings (公务接待费 for 招待费), quotes aside, with or
+    without the basis and side said after it (住房公积金管理 of 住房公积金管理决算支出)."""
     said = normalise(answer.text)
-    return any(term and normalise(term) in said for term in [intent.focus, *intent.terms])
+    terms = [intent.focus, *intent.terms]
+    bare = [bare_item(next((t.removesuffix(side) for side in BUDGET_SIDES if t.endswith(side)), t)) for t in terms]
+    return any(term and normalise(term) in said for term in [*terms, *bare])
 
 
 def _no_final_account(budgets: list[DocumentRecord]) -> str:

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
-                                  generic_item_words, joined_bodies, office_items, owned_measures, people_groups, said_items, spending_terms,
-                                  split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
+                                  generic_item_words, joined_bodies, office_items, owned_measures, people_groups, said_items,
+                                  spending_terms, split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK

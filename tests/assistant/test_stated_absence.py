@@ -34,6 +34,9 @@ FINAL = """示例县示例局2024年度部门决算
 截至2024年12月31日，本部门单位价值100万元以上专用设备1台（套），为应急指挥通信车载系统。
 二、一般公共预算财政拨款支出决算情况说明
 1.卫生健康支出（类）公共卫生（款）突发公共卫生事件应急处理（项）：年初预算为0.00万元，调整预算为100.00万元，支出决算为98.60万元。年初预算未安排，年中追加发热门诊运行补助资金。
+2.住房保障支出（类）城乡社区住宅（款）住房公积金管理（项）：年初预算为1,486.23万元，支出决算为1,512.75万元。
+三、其他说明
+住房公积金缴存、提取、贷款等住房公积金资金收支不纳入本单位决算，按规定另行编制住房公积金年度报告。
 """
 
 
@@ -90,3 +93,10 @@ def test_whether_it_has_a_thing_it_counts_names_which_one(assistant: Assistant):
     answer = assistant.ask("示例县示例局有没有100万元以上的专用设备")
     assert answer.text.startswith("有") and "应急指挥通信车载系统" in answer.text, answer.text
     assert any("应急指挥通信车载系统" in c.quote for c in answer.citations)
+
+
+def test_an_item_asked_with_its_basis_and_side_is_the_figure_stated_not_an_absence_of_another(assistant: Assistant):
+    """"住房公积金管理（项）决算支出" names the row answered (住房公积金管理（项）…支出决算): the sentence saying the fund's
+    own flows are not in the final account is no absence of it."""
+    answer = assistant.ask("示例局2024年住房公积金管理（项）决算支出多少")
+    assert answer.kind == "number" and answer.value == 1512.75, answer.text
