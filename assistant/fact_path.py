@@ -753,7 +753,8 @@ class FactPath:
         named before it in its paragraph ("本年支出合计…，其中：") or by it (占本年支出合计的), or no whole is named."""
         part, whole = intent.parts
         shares = [f for f in facts if f.unit == "%" and SHARE_MEASURE in f.measure and f.kind is not FactKind.CHANGE]
-        ranked = rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
+        ranked = [s for s in rank_facts(shares, [part, *canonical_variants(part)], intent.question, ("%",), intent.basis)
+                  if s.score >= MIN_OPERAND_SCORE]
         if not ranked and whole == DEFAULT_WHOLE:  # "政府采购授予中小企业的合同占比": the share of 政府采购 its sentence states
             ranked = [scored for share in shares if (own := _part_after_its_whole(part, share))
                       for scored in rank_facts([share], [own], intent.question, ("%",), intent.basis)]
@@ -932,13 +933,17 @@ _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
 
 
+_GIVEN_TO = re.compile(r"^(?:给予?|分给|授予|交给|向)(?=..)")  # "政府采购给中小企业的比例": the firms', said as a document does
+
+
 def _part_after_its_whole(part: str, share: FactRecord) -> str:
     """The part asked, after the words that name the whole its stated share is of ("政府采购授予中小企业合同" of
     "占政府采购支出总额的比例": 授予中小企业合同), or "" when the part opens with no words of that whole."""
     of = _SHARE_OF.match(share.measure)
     whole = normalise(of["whole"]) if of else ""
     opening = next((n for n in range(len(part) - 2, 1, -1) if part[:n] in whole), 0)
-    return part[opening:] if opening else ""
+    return _GIVEN_TO.sub("", part[opening:]) if opening else ""
+
 
 def _named(fact: FactRecord, asked: str) -> str:
     """The fact's item, or the asked one when the fact's subject names none (a 合计 row, 项目总预算 under its project)."""
