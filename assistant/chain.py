@@ -653,7 +653,10 @@ class Assistant:
         if steady or (span is not None and span[0] < stated.end):  # said in the statement quoted, or nothing changed
             answer = found.answer.model_copy(update={"question": turn.question, "kind": "text", "value": None, "unit": None})
             return Draft(answer, found.checks)
-        told = (self._told_in_prose(turn) or self._same_change_said(turn, found, direction)) if stated.table is not None else None
+        if stated.table is not None:
+            told = self._told_in_prose(turn) or self._same_change_said(turn, found, direction)
+        else:  # a sentence giving no reason: the same change stated elsewhere with one ("财政拨款支出增加…，主要原因是…")
+            told = self._same_change_said(turn, found, direction) if span is None else None
         if told:  # a table states the change; the item's own paragraph gives the reason, not what follows the table
             said, span = told
             citations = [stated, said]
@@ -711,9 +714,10 @@ class Assistant:
         return figure, span
 
     def _same_change_said(self, turn: Turn, found: Draft, direction: Direction | None) -> tuple[Citation, tuple[int, int]] | None:
-        """The one sentence stating the same change under another name ("城市中小学校舍建设（项）…比上年减少85.00万元" for
-        a project row's 增减额 -85.00), and the reason its paragraph gives after it; None unless exactly one figure does
-        ("收支预算总额各减少…" is one, though it is stated of both sides)."""
+        """The sentence stating the same change under another name ("城市中小学校舍建设（项）…比上年减少85.00万元" for
+        a project row's 增减额 -85.00; "财政拨款支出增加…" for 一般公共预算财政拨款支出's), and the reason its paragraph
+        gives after it; None unless exactly one reason is given so ("收支预算总额各减少…" is one, though it is stated of
+        both sides)."""
         stated, value = found.answer.citations[-1], found.answer.value
         if value is None or not is_money(found.answer.unit) or direction is None:
             return None
@@ -721,12 +725,15 @@ class Assistant:
         same = {(f.start, f.end): f for f in self._facts(turn) if f.origin == "text" and f.kind is FactKind.CHANGE
                 and f.doc_id == stated.doc_id and f.direction is direction and f.amount_wan is not None
                 and abs(abs(f.amount_wan) - amount) <= ROUNDING}  # one figure, whatever items it is stated of
-        if len(same) != 1:
+        text = self.texts.text(stated.doc_id)
+        told = {}
+        for fact in same.values():
+            span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction, of_year=_of_a_year(turn))
+            if span is not None and "\n" not in text[fact.end : span[0]]:
+                told.setdefault(span, fact)  # the reason its own paragraph gives
+        if len(told) != 1:
             return None
-        fact = next(iter(same.values()))
-        span = self.texts.reason_after(fact.doc_id, fact.start, fact.end, direction, of_year=_of_a_year(turn))
-        if span is None or "\n" in self.texts.text(fact.doc_id)[fact.end : span[0]]:
-            return None
+        span, fact = next(iter(told.items()))
         return self.texts.cite(fact.doc_id, fact.start, fact.end, fact.page), span
 
     def _with_absence(self, turn: Turn, doc: DocumentRecord) -> Draft | None:

@@ -208,6 +208,8 @@ class SourceTexts:
         own = [m for m in candidates if paragraph_end < 0 or m.start() < paragraph_end]
         if not own and (told := _told_after(text, end, paragraph_end) or _told_next(text, end, paragraph_end)):
             return told  # "…0.00万元，比上年减少65.00万元。2025年未安排预算，原安排的…并入药品事务（项）。"
+        if not own and of_year:  # another paragraph's reason why a 决算 passed its budget is no reason for the year's change
+            candidates = [m for m in candidates if not _AGAINST_BUDGET_REASON.search(m.group())]
         candidates = own or candidates  # the reason in the figure's own paragraph, not the next item's
         if direction:
             candidates.sort(key=lambda m: not any(w in m.group() for w in DIRECTION_WORDS[direction]))

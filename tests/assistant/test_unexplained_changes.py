@@ -91,3 +91,31 @@ def test_an_unchanged_item_quotes_the_statement_without_stray_marks(assistant):
 def test_a_reason_for_a_claim_is_quoted_with_the_claim(assistant):
     answer = assistant.ask("示例局防汛应急处置的钱年初有预算吗？")
     assert answer.kind == "text" and "年初无预算，全年预算为30.00万元" in answer.text, answer.text
+
+
+FINAL = """示例省示例厅
+
+2024年度部门决算
+
+四、财政拨款收入支出决算总体情况说明
+2024年度财政拨款支出总计2,215.92万元，全部为一般公共预算财政拨款。与2023年度相比，财政拨款支出增加125.62万元，增长6.12%。主要原因是自然科学基金项目经费增加。
+五、一般公共预算财政拨款支出决算情况说明
+（一）一般公共预算财政拨款支出决算总体情况
+2024年度一般公共预算财政拨款支出2,177.25万元。与2023年度相比，一般公共预算财政拨款支出增加125.62万元，增长6.12%。
+（二）一般公共预算财政拨款支出决算具体情况
+1．科学技术支出（类）科学技术管理事务（款）行政运行（项）。年初预算为186.24万元，支出决算为189.87万元。决算数大于年初预算数，主要原因是年中调整工资标准。
+"""
+
+
+@pytest.fixture(scope="module")
+def final_account(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("same-change"), embeddings,
+                             {"example-department-2024-dept-final-account.txt": FINAL})
+
+
+def test_a_change_stated_again_with_its_reason_elsewhere_is_explained_by_it(final_account):
+    """The year's change of 一般公共预算财政拨款支出 is the 财政拨款支出 change stated with its reason before it; the reason
+    a 项's 决算 passed its 年初预算, further on, is never the year's."""
+    first = final_account.ask("示例厅2024年一般公共预算财政拨款支出比上年多了多少")
+    answer = final_account.ask("为啥增加", context=first.context)
+    assert answer.kind == "text" and "自然科学基金" in answer.text and "调整工资标准" not in answer.text, answer.text
