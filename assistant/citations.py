@@ -32,6 +32,7 @@ _NUMBERED_PARTS_STOP = re.compile(r"\n\s*\n|\n\s*(?:问|[一二三四五六七�
 _NUMBERED_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
 _PART_OPENER = "其中"  # a lead that only opens the parts, saying nothing of them
 _LINE = re.compile(r"[^\n]+")
+_FIGURELESS_CLAUSE = re.compile(r"[^。；;\n\d]{2,60}[。；;]")  # a clause of words only, up to its end mark
 _REASONS_LISTED = re.compile(r"原因(?:是|为|有|如下)?[：:]")  # a colon opens a list of reasons to the sentence's end
 _FIGURE = re.compile(rf"{NUMBER.pattern}\s*(?:亿元|万元|千元|元|万|%)")
 # a reason written right after a change, before the clause ends: "，主要为人员经费支出；", "，主要是由于项目调整。"
@@ -198,7 +199,8 @@ class SourceTexts:
         attached = _ATTACHED_REASON.match(text, end)
         if attached:  # "项目支出增加429万元，主要为信息化建设…；": the reason in the figure's own clause
             reason_end = attached.end("reason")
-            while text[reason_end : reason_end + 1] in ("；", ";") and (listed := _NEXT_REASON.match(text, reason_end + 1)):
+            while text[reason_end : reason_end + 1] in ("；", ";") and (listed := _NEXT_REASON.match(text, reason_end + 1)
+                                                                       or _FIGURELESS_CLAUSE.match(text, reason_end + 1)):
                 reason_end = listed.end() - (listed.group()[-1:] in ("；", ";", "。"))  # "一是…；二是…；三是…。"
             return attached.start("reason"), reason_end
         heading = _NEXT_HEADING.search(text, end, end + REASON_WINDOW_CHARS)  # the passage ends where another begins
@@ -226,6 +228,8 @@ class SourceTexts:
             span_end = listed.end()  # "一是…；二是…。": every reason listed
         if text[span_end - 1 : span_end] in ("；", ";") and _REASONS_LISTED.search(found.group()):
             span_end = _sentence_end(text, span_end, window_end)  # "主要原因是：A；B。": every reason after the colon
+        while text[span_end - 1 : span_end] in ("；", ";") and (more := _FIGURELESS_CLAUSE.match(text, span_end)):
+            span_end = more.end()  # "主要原因是A减少；B减少。": a clause stating no figure goes on with the reasons
         given = REASON_STATED.search(text, end, span_end) if span_start < end else None
         if given:  # "减少230.00万元，下降9.96%，…减少的主要原因是…": the clause that gives it, after the figure
             clause = max(text.rfind(mark, end, given.start()) for mark in "，,；;")

@@ -104,6 +104,8 @@ FINAL = """示例省示例厅
 2024年度一般公共预算财政拨款支出2,177.25万元。与2023年度相比，一般公共预算财政拨款支出增加125.62万元，增长6.12%。
 （二）一般公共预算财政拨款支出决算具体情况
 1．科学技术支出（类）科学技术管理事务（款）行政运行（项）。年初预算为186.24万元，支出决算为189.87万元。决算数大于年初预算数，主要原因是年中调整工资标准。
+六、“三公”经费支出决算情况说明
+2024年度“三公”经费支出决算12.00万元，比2023年度减少3.00万元，主要原因是公务接待批次减少；因公出国团组取消；公务用车运行费8.00万元。
 """
 
 
@@ -119,3 +121,9 @@ def test_a_change_stated_again_with_its_reason_elsewhere_is_explained_by_it(fina
     first = final_account.ask("示例厅2024年一般公共预算财政拨款支出比上年多了多少")
     answer = final_account.ask("为啥增加", context=first.context)
     assert answer.kind == "text" and "自然科学基金" in answer.text and "调整工资标准" not in answer.text, answer.text
+
+
+def test_a_reason_goes_on_over_clauses_that_state_no_figure(final_account):
+    answer = final_account.ask("示例厅2024年三公经费为什么减少")
+    assert "公务接待批次减少" in answer.text and "因公出国团组取消" in answer.text, answer.text
+    assert "8.00" not in answer.text.split("主要原因")[-1], answer.text
