@@ -1,6 +1,7 @@
 """Items asked by a short name ("森林防火和地灾巡查项目" for 森林防火及地质灾害巡查, "区运会" for 区运动会): the one
 item of the documents whose name keeps every asked character in order, opens and ends as the asked name does and
-leaves out only a few short runs of characters, none a whole word, when no item is named outright."""
+leaves out only a few short runs of characters, none a whole word, when no item is named outright; or the one item
+whose name holds the word the question puts in quotes ("“村晚”项目" for “村晚”及乡村文化振兴活动)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ MAX_LENGTH_RATIO = 1.4  # the item is at most this many times as long as the sho
 MAX_LEFT_OUT_RUNS = 2  # runs of the item's characters the short name leaves out (地[质]灾[害])
 MAX_RUN_CHARS = 2  # characters in one such run
 _JOINERS = re.compile(r"[和及与、]")  # 和 and 及 join the same parts of one name
+_QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]{2,12})[”\"」』’]")
+MIN_QUOTED_CHARS = 2
 _TAILS = re.compile(r"(?:项目|工程|经费|资金|专项)+$")  # said or left out of a name alike
 
 
@@ -33,6 +36,16 @@ def abbreviated_item(asked: str, facts: list[FactRecord]) -> str:
         return ""
     found = {f.subject for f in facts if _abbreviates(short, _core(f.subject))}
     return found.pop() if len(found) == 1 else ""
+
+
+def quoted_item(question: str, facts: list[FactRecord]) -> str:
+    """The subject of the one item among `facts` whose name holds a word the question quotes ("“村晚”项目"), or ""."""
+    for quoted in _QUOTED.findall(question):
+        word = normalise(quoted)
+        found = {normalise(f.subject): f.subject for f in facts if len(word) >= MIN_QUOTED_CHARS and word in normalise(f.subject)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return ""
 
 
 def _abbreviates(short: str, item: str) -> bool:

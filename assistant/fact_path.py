@@ -12,7 +12,7 @@ from decimal import Decimal
 from itertools import product
 
 from assistant import compute
-from assistant.abbreviated_items import abbreviated_item
+from assistant.abbreviated_items import abbreviated_item, quoted_item
 from assistant.answer import Answer, Citation, CitedValue
 from assistant.category_rows import CategoryRows, category_rows
 from assistant.citations import SourceTexts
@@ -252,7 +252,8 @@ class FactPath:
             # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said
             per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
-        if found is None and (short := abbreviated_item(intent.focus, facts)):  # "地灾巡查" of 地质灾害巡查
+        if found is None and (short := abbreviated_item(intent.focus, facts) or quoted_item(intent.question, facts)):
+            # "地灾巡查" of 地质灾害巡查; "“村晚”项目" of “村晚”及乡村文化振兴活动
             per_doc = self._best_per_doc(facts, [short, *intent.terms], intent, exclude_class="change")
             found = self._best_figure(intent, per_doc)
         rows = [f for f in facts if achievement_fits(f, intent.question)]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.abbreviated_items import abbreviated_item
+from assistant.abbreviated_items import abbreviated_item, quoted_item
 from assistant.chain import Assistant
 from index.fact_store import FactRecord
 from tests.assistant.conftest import written_assistant
@@ -35,6 +35,16 @@ def test_a_name_dropping_a_word_or_too_short_finds_nothing(asked, item):
 
 def test_two_items_a_short_name_fits_are_no_answer():
     assert abbreviated_item("地灾巡查", [_fact("地质灾害巡查"), _fact("地震灾害巡查")]) == ""
+
+
+@pytest.mark.parametrize("question, item", [
+    ("示例局的“村晚”项目2025年安排多少钱", "“村晚”及乡村文化振兴活动"),  # the one item whose name holds the quoted word
+    ("示例局的“乡村”项目安排多少钱", ""),  # two items hold it
+    ("示例局的村晚项目安排多少钱", ""),  # nothing quoted
+])
+def test_a_quoted_word_names_the_one_item_holding_it(question, item):
+    facts = [_fact("“村晚”及乡村文化振兴活动"), _fact("乡村旅游重点村提升补助")]
+    assert quoted_item(question, facts) == item
 
 
 TOWNSHIP = """示例县示例乡人民政府2025年部门预算
