@@ -9,6 +9,7 @@ The words come from `ingest.vocabulary`; nothing here knows a particular departm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -34,6 +35,7 @@ MAX_NAME_CHARS = 30  # how far before its organ word a name may start
 MAX_UNKNOWN_STEM = 12  # characters before the organ word of a body that is not indexed
 MAX_RUN_ON = 4  # characters after a blocked word in which the word starting inside it may end
 ITEM_LOOKAHEAD = 4  # characters after a unit's name in which a budget item's word may begin (政府采购, 三公经费)
+_COUNTED_AFTER = re.compile(r"多少|几")  # right after an organ word that is also a verb, with no place: a verb (办多少场)
 ATTACH = "的"  # 南山区的沙河街道: a place before 的 still names the body after it
 INDEX_CACHE = 8  # distinct lists of indexed departments kept precomputed
 READ_KEPT = 1024  # questions whose mentions each precomputed index remembers (emptied when full)
@@ -318,8 +320,10 @@ def _mentions(question: str, index: _Index) -> _Read:
         mention = _best_mention(readings, tokens, end, index)
         if mention:
             matched.append(mention)
-        elif body := _unknown_body(readings, tokens, end, _name_starts(question, low, end)):
-            unknown.append(body)
+        elif (body := _unknown_body(readings, tokens, end, _name_starts(question, low, end))) \
+                and not (tokens[0] in vocabulary().verb_organs and not body.named_place
+                         and _COUNTED_AFTER.match(question, end)):
+            unknown.append(body)  # "计划办多少场": 办 holds them, it names no office
     matched = _disjoint(matched)
     unknown = _disjoint([u for u in unknown if not any(_overlap(u, m) for m in matched)])
     if not matched and not unknown:

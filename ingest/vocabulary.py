@@ -31,6 +31,7 @@ class Vocabulary:
     organs: dict[str, tuple[str, ...]]  # organ word → short forms people write for it (委员会 → 委)
     weak_organs: frozenset[str]  # end facilities' names too (中心): not enough alone to name a body
     not_organs: tuple[str, ...]  # hold an organ word but end no body (局长, 部门, 总部)
+    verb_organs: frozenset[str]  # organ words that are also verbs: before 多少 or 几 they do, not name (办多少场)
     not_names: tuple[str, ...]  # question words before a name, never in it (请问, 今年)
     not_in_names: tuple[str, ...]  # words no body's name holds (多少, 下面)
     unit_leads: tuple[str, ...]  # words between a department's name and its unit's (下面, 下属)
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
         organs=organs,
         weak_organs=frozenset(_words(organ, "weak_organs")),
         not_organs=_words(organ, "not_organs"),
+        verb_organs=frozenset(_words(organ, "verb_organs")),
         not_names=_words(organ, "not_names"),
         not_in_names=_words(organ, "not_in_names"),
         unit_leads=_words(organ, "unit_leads"),

@@ -710,3 +710,10 @@ def test_the_own_office_in_brackets_after_the_name_is_asked(question: str) -> No
 def test_a_body_published_as_its_own_office_asks_no_office_of_it() -> None:
     match = find_department("琮阳市公积金管理中心（本级）2025年三公经费", ["琮阳市公积金管理中心（本级）"])
     assert match.departments == ("琮阳市公积金管理中心（本级）",) and match.unit is None
+
+
+@pytest.mark.parametrize("question, unknown", [("计划办多少场村晚", None), ("今年办几场培训", None),
+                                              ("南山区发改办多少人", "南山区发改办"), ("财政局多少钱", "财政局")])
+def test_an_organ_word_that_is_also_a_verb_names_no_body_before_a_count(question, unknown):
+    """办 before 多少 or 几 does something; after a place, or another organ word, it still names a body."""
+    assert find_department(question, ["某县文化和旅游局"]).unknown == unknown
