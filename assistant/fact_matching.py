@@ -50,7 +50,7 @@ MIN_ITEM_CHARS = 3  # what is left of 收入预算 once its basis is taken off (
 TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
-_ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])")
+ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])")
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
@@ -1134,7 +1134,7 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money
     if fact.unit is None and not (unit_hint and "数量" in fact.measure):
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
-    if _ASKS_MONEY.search(question) and not is_money(fact.unit):
+    if ASKS_MONEY.search(question) and not is_money(fact.unit):
         return 0.0  # "花了多少钱" is never answered with a count or a rate
     if fact.table_kind is TableKind.PERFORMANCE and is_money(fact.unit) and not NAMES_MONEY.search(question):
         return 0.0  # "实际处理了多少污水" is never a cost indicator's 吨水处理服务费

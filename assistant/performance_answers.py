@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind
 from assistant.citations import SourceTexts
-from assistant.fact_matching import NAMES_MONEY, averaged, heads_differ, indicator_names
+from assistant.fact_matching import ASKS_MONEY, NAMES_MONEY, averaged, heads_differ, indicator_names
 from assistant.fact_path import Draft
 from assistant.form_questions import asked_fields
 from assistant.formatting import in_display_unit, readable, rounded, shown
@@ -150,13 +150,16 @@ def words_said_in(asked: set[str], text: str) -> set[str]:
 
 def _in_asked_unit(intent: QuestionPlan, fact: FactRecord, by_name: bool) -> bool:
     """The unit the question asks (几次 → 次), or with none asked, money where the question names money (a cost
-    indicator never answers "处理了多少污水"), a unit the question names, or any unit of an indicator it names
-    ("污水处理量目标是多少": 万吨)."""
+    indicator never answers "处理了多少污水", a count never "多少钱"), a unit the question counts in (多少项; not 项 of
+    项目), or any unit of an indicator it names ("污水处理量目标是多少": 万吨)."""
     if intent.unit_hint:
         return fact.unit in intent.unit_hint
     if is_money(fact.unit):
         return bool(NAMES_MONEY.search(intent.question))
-    return bool(fact.unit and (fact.unit in intent.question or by_name))
+    if ASKS_MONEY.search(intent.question):
+        return False  # "单个项目最高资助多少钱" is never a count of 项
+    counted = fact.unit and re.search(rf"(?:几|多少)\s*{re.escape(fact.unit)}", intent.question)
+    return bool(counted or by_name)
 
 
 def _indicator_draft(intent: QuestionPlan, fact: FactRecord, texts: SourceTexts, display_unit: str) -> Draft:

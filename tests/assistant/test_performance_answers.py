@@ -126,6 +126,7 @@ SELF_EVALUATION = """示例县示例农业局2024年度部门决算
 
 一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因
 产出指标\t数量指标\t新建示例农田面积\t≥3.2万亩\t3.25万亩\t20\t20\t
+\t\t资助示例农户项目数\t≥1100项\t1120项\t10\t10\t
 \t质量指标\t项目工程验收合格率\t100%\t98%\t15\t14\t个别片区整改
 满意度指标\t服务对象满意度指标\t项目区受益农户满意度\t≥90%\t94.6%\t15\t15\t
 """
@@ -186,6 +187,12 @@ def test_a_self_evaluation_aligned_by_spaces_is_read_as_its_grid(aligned, questi
     assert answer.kind == "number" and answer.value == value and answer.unit == "%", answer.text
     assert ("实际完成值" in answer.text) == (value != 62)
     _quotes_exactly(aligned, answer)
+
+
+@pytest.mark.parametrize("question", ["示例农业局示例农田建设项目单个农户最高资助多少钱", "示例农业局示例农田建设项目资助示例农户多少钱"])
+def test_money_asked_is_never_a_count_of_项_nor_项_of_项目_a_unit_asked(evaluated, question) -> None:
+    answer = evaluated.ask(question)
+    assert answer.unit != "项", answer.text
 
 
 def test_what_was_achieved_is_never_answered_with_a_target(assistant) -> None:
