@@ -148,8 +148,8 @@ def _is_data_row(row: list[Cell]) -> bool:
 
 def _is_preamble(row: list[Cell], width: int) -> bool:
     filled = [c.text for c in row if c.text]
-    if not filled or len(filled) > MAX_PREAMBLE_CELLS or len(filled) >= width:
-        return False
+    if not filled or len(filled) > MAX_PREAMBLE_CELLS or len(filled) >= width or opens_form(filled[0]):
+        return False  # "项目名称 | 县级文物保护单位修缮" opens a form, whatever 单位 its project's name holds
     return len(filled) == 1 or any(mark in text for text in filled for mark in ("单位", "编制", "截止", "表", "：", ":"))
 
 

@@ -60,6 +60,18 @@ def test_a_value_with_no_figure_and_a_name_with_none_state_nothing(tmp_path: Pat
     assert not any("社区全覆盖" in what for _, what in _indicators(parse_file(path)))
 
 
+def test_a_form_whose_project_name_holds_单位_still_opens_with_it(tmp_path: Path) -> None:
+    """"项目名称 | 县级文物保护单位修缮保护" is the form's opening row, not a note above the table ("编制单位：…")."""
+    path = tmp_path / "example-culture-2025-dept-budget.txt"
+    path.write_text("\n".join([
+        "示例县示例局2025年部门预算", "", "表十二 项目支出绩效目标表",
+        "项目名称\t县级文物保护单位修缮保护\t\t", "实施单位\t示例县文物保护中心\t项目资金（万元）\t150.00",
+        "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t修缮文物保护单位数量\t2处",
+        "满意度指标\t服务对象满意度指标\t周边群众满意度\t≥90%"]), encoding="utf-8")
+    facts = [f for f in parse_file(path).facts if f.origin == "table"]
+    assert facts and {f.subject for f in facts} == {"县级文物保护单位修缮保护"}, [(f.subject, f.measure) for f in facts]
+
+
 @pytest.mark.parametrize("project, field, value", [
     ("社区示例驿站建设", "项目性质", "阶段性项目"),
     ("河道示例保洁", "项目性质", "经常性项目"),
