@@ -48,7 +48,7 @@ from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, Operation, QuestionP
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
 from index.fact_store import DocumentRecord, FactRecord
-from ingest.classify import table_kind
+from ingest.classify import table_kind, table_kind_words
 from ingest.facts import BUDGET_SIDES, COMPLETION_MEASURE, SHARE_MEASURE
 from ingest.lexicon import search_terms
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
@@ -87,6 +87,8 @@ Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draf
 
 
 _PROJECTS = "项目"  # "有哪些项目": the rows of the project table
+_LIST_FILLERS = ("项目", "报了", "编了", "的", "表", "都", "有")  # words of a list question that name no project
+MIN_PROJECT_CHARS = 2
 
 
 @dataclass
@@ -827,7 +829,8 @@ class FactPath:
             return self._each_named(intent, facts)
         parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
         named = TableKind.PROJECTS if intent.focus == _PROJECTS else table_kind(intent.focus)
-        if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES:  # "报了绩效目标的项目都是啥"
+        if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES and not _names_one_project(intent.focus, named):
+            # "报了绩效目标的项目都是啥"; never for "某项目的绩效指标有哪些", which only that project's own table answers
             parts = projects_in(facts, named)
             if parts:
                 listing = "；".join(f"{part.label}（{part.fact.measure}：{self._describe(part.fact)}）" for part in parts)
@@ -935,6 +938,14 @@ _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
 
 
 _GIVEN_TO = re.compile(r"^(?:给予?|分给|授予|交给|向)(?=..)")  # "政府采购给中小企业的比例": the firms', said as a document does
+
+
+def _names_one_project(focus: str, kind: TableKind) -> bool:
+    """Whether a list question of a projects table names a project of its own: words left once the table's words are
+    taken out ("应急广播体系运行维护项目绩效指标" names one; "绩效目标项目" none)."""
+    words = next((found for listed, found in table_kind_words() if listed is kind), ())
+    rest = re.sub("|".join(map(re.escape, sorted((*words, *_LIST_FILLERS), key=len, reverse=True))), "", focus)
+    return len(rest) >= MIN_PROJECT_CHARS
 
 
 def _part_after_its_whole(part: str, share: FactRecord) -> str:
