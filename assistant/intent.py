@@ -290,6 +290,7 @@ def clean_focus(text: str) -> str:
     text = re.sub(r"(?:比|较)?要?(?:调增了?|调减了?|追加了?|多了|少了|增加了?|减少了?|增长了?|下降了?|涨了|降了|多|少|涨|降)$", "",
                   re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:花|用)?钱$", "", text)  # "买服务的钱": 买服务
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:全|也)?都$", "", text)  # "政府性基金都用在哪": 政府性基金
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
     text = re.sub(r"[（(][)）]", "", text)  # a bracket whose words were taken out ("（不含上年结转）")
     return _without_joining_ends(_NEGATED_ACT.sub("", text))

@@ -7,6 +7,7 @@ import re
 from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
+from assistant.formatting import shown
 from assistant.plan import QuestionPlan
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
@@ -14,6 +15,7 @@ from index.fact_store import FactRecord
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
 _USED_FOR = re.compile(r"(?:主要)?用于(?P<purpose>[^。；;\n]{2,80})")
 _CHANGE_SAID = re.compile(r"增加|减少|增长|下降|上升|节约|大于|小于|超过|低于|持平|原因")
+_PARTS_USED_FOR = re.compile(r"其中[：:][^。\n]*?用于[^。\n]*。")  # the parts of the item, each with its use
 _MAINLY = re.compile(r"主要(?:是|为)(?!.{0,6}原因)[^。；;\n]{2,80}")  # what the item's money went on, later in its paragraph
 # "…36.80万元，占0.26%，为某所可回收物处置收入": what the figure's sentence says the money is
 _MONEY_IS = r"(?P<verb>(?:主要|全部|均)?(?:为|是|系|来源于|来自))(?P<what>[^。；;\n]{2,120})"
@@ -38,13 +40,16 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
 
 
 def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
-    """The 用于 clause after the best-named item's figure in the sentence stating it, else the 主要是 clause later in its
+    """The 用于 clause after the best-named item's figure in the sentence stating it, else the uses of its parts the
+    next sentence lists (其中：…，用于…；…，用于…), else the 主要是 clause later in its
     paragraph ("因公出国（境）费决算6.25万元…。…团组1个，累计3人次，主要是赴新加坡开展招商推介活动"), or None."""
     fact = _best_stated(intent, facts)
     if fact is None:
         return None
     if used := _clause_after(fact, texts, _USED_FOR, "。\n"):
         said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
+    elif used := _parts_used_for(fact, texts):
+        said = f"{_owner(fact)}{fact.subject}{shown(fact.value, fact.unit)}，{used.group()}"
     elif (used := _clause_after(fact, texts, _MAINLY, "\n")) and not _explains_a_change(used, texts.text(fact.doc_id)):
         said = f"{_owner(fact)}{fact.subject}：{used.group()}。"
     else:
@@ -118,6 +123,16 @@ def _clause_after(fact: FactRecord, texts: SourceTexts, clause: re.Pattern[str],
     text = texts.text(fact.doc_id)
     sentence_end = min((at for mark in ends if (at := text.find(mark, fact.end)) >= 0), default=len(text))
     return clause.search(text, fact.end, sentence_end)
+
+
+def _parts_used_for(fact: FactRecord, texts: SourceTexts) -> re.Match[str] | None:
+    """The sentence right after the one stating the fact that lists its parts with what each is used for ("其中：A（项）
+    16.80万元，用于…；B（项）80.00万元，用于…。"), or None."""
+    text = texts.text(fact.doc_id)
+    sentence_end = text.find("。", fact.end)
+    if sentence_end < 0 or "\n" in text[fact.end : sentence_end]:
+        return None
+    return _PARTS_USED_FOR.match(text, sentence_end + 1)
 
 
 def _explains_a_change(clause: re.Match[str], text: str) -> bool:

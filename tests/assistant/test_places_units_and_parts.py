@@ -71,6 +71,7 @@ TOWN = """岍溧县萁塘镇人民政府
 萁塘镇人民政府下属事业单位2个：萁塘镇便民服务中心、萁塘镇农业综合服务中心。
 二、政府性基金预算支出情况
 2025年政府性基金预算支出450.00万元，比上年增加150.00万元，全部为国有土地使用权出让收入安排的农村基础设施建设支出，用于萁塘集镇道路提升改造。
+2025年上级专项转移支付安排支出300.00万元，比上年减少20.00万元。其中：农村道路建设与维护（项）120.00万元，用于萁塘村道路硬化；城乡社区环境卫生（项）180.00万元，用于集镇污水管网改造。
 三、“三公”经费预算情况
 2025年镇政府一般公共预算“三公”经费预算25.60万元，比上年减少2.40万元，其中：因公出国（境）费0.00万元，无出国计划；公务用车运行维护费16.80万元，比上年减少1.20万元；公务接待费8.80万元，比上年减少1.20万元。
 四、名词解释
@@ -157,6 +158,11 @@ def test_the_project_that_cost_most_is_a_project(assistant: Assistant) -> None:
 def test_what_money_is_for_is_the_用于_clause_of_its_sentence(assistant: Assistant) -> None:
     answer = assistant.ask("萁塘镇政府的政府性基金钱是干什么用的")
     assert "萁塘集镇道路提升改造" in answer.text and answer.citations, answer.text
+
+
+def test_what_money_is_used_for_is_what_the_next_sentence_says_of_its_parts(assistant: Assistant) -> None:
+    answer = assistant.ask("萁塘镇政府的上级专项转移支付都用在哪些地方")
+    assert "萁塘村道路硬化" in answer.text and "集镇污水管网改造" in answer.text, answer.text
 
 
 def test_the_projects_above_a_bound_are_listed_each_cited(assistant: Assistant) -> None:

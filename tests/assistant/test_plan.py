@@ -1248,3 +1248,8 @@ def test_none_in_the_first_budget_is_said_of_the_first_budget_only():
     text = "（二）公务用车购置费：年初未安排预算，全年预算为24.00万元，支出决算为23.68万元。"
     assert absence_statements(text, ["公务用车购置费"], first_budget=True) == [(0, len(text))]
     assert absence_statements(text, ["公务用车购置费"]) == []  # the year's budget had some
+
+
+@pytest.mark.parametrize("question, focus", [("文旅局的政府性基金都用在哪些地方", "政府性基金"), ("文旅局的专项资金都用在哪了", "专项资金")])
+def test_都_after_the_item_is_no_part_of_it(question, focus):
+    assert plan(question).focus == focus
