@@ -90,6 +90,12 @@ def states_inapplicable(statement: str) -> bool:
     return bool(_INAPPLICABLE.search(statement)) and not _HAS_NONE.search(statement)
 
 
+def states_outside(statement: str) -> bool:
+    """Whether a statement of absence says the item's money is kept out of the document's budget (不纳入本单位决算,
+    另行编制): its figure is not in the document, whatever it is."""
+    return bool(_OUTSIDE.search(statement)) and not _HAS_NONE.search(statement)
+
+
 def _starts(text: str, word: str) -> list[int]:
     return [match.start() for match in re.finditer(re.escape(word), text)]
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
-from assistant.absence import absence_statements, states_inapplicable
+from assistant.absence import absence_statements, states_inapplicable, states_outside
 from assistant.answer import NOT_FOUND_TEXT, Answer, AnswerKind, Citation, Context
 from assistant.audit_conflicts import AuditConflicts
 from assistant.citations import BUDGET_GAP, DOUBTFUL_NOTE, EXPLAINS_WHY, SourceTexts, citation_is_exact, doubtful, quote_states
@@ -760,6 +760,9 @@ class Assistant:
             citations = [citation, *(self.texts.cite(doc.doc_id, *span) for span in spans[1:MAX_NONE_QUOTES])]
             said = "；".join(readable(c.quote.strip()).rstrip("。；;") for c in citations) + "。"
             text = f"{doc.department}{doc.year or ''}年公开文件说明：{said}"
+            if turn.intent.asks_figure and states_outside(said):  # "不纳入本单位决算": a figure the document does not give
+                return Draft(Answer(question=turn.question, kind="not_found", text=f"{NOT_FOUND_TEXT}所问的数字。{text}",
+                                    citations=citations, route="fact"))
             return Draft(Answer(question=turn.question, kind="text", text=text, citations=citations, route="fact"))
         answer = turn.draft.answer
         note = f"原文说明：{said}" if not answer.value else f"注意：文件另处说明“{said}”，与此数字不一致。"

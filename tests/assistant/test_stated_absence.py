@@ -100,3 +100,9 @@ def test_an_item_asked_with_its_basis_and_side_is_the_figure_stated_not_an_absen
     own flows are not in the final account is no absence of it."""
     answer = assistant.ask("示例局2024年住房公积金管理（项）决算支出多少")
     assert answer.kind == "number" and answer.value == 1512.75, answer.text
+
+
+def test_a_figure_the_document_keeps_out_of_its_budget_is_not_found_with_the_statement_quoted(assistant: Assistant):
+    """"住房公积金…贷款…不纳入本单位决算，另行编制…年度报告": the document gives no such figure, and says where it is."""
+    answer = assistant.ask("示例局2024年发放了多少住房公积金个人贷款")
+    assert answer.kind == "not_found" and "另行编制住房公积金年度报告" in answer.text and answer.citations, answer.text
