@@ -417,7 +417,7 @@ _DOWN = re.compile(r"少了|减少|调减|调低|下降|降低|节约|压减|少
 _UP = re.compile(r"多了|增加|调增|调高|超支|超出|超了|增长|上升|提高|多多少|比[^，。？?多少]{0,12}多(?![少还是])")
 
 
-_BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|调整(?:后的?)?预算数?|预算数?)"
+_BASIS_WORD = r"(?:预算执行数|执行数|实际执行|决算数?|实际支出|实际|年初预算数?|全年预算数?|(?:年中)?调整(?:后的?)?(?:全年)?预算数?|预算数?)"
 _SPENT_BASIS = "实际支出"  # a basis word that also says which side: a fund's money spent
 # X项目总预算 asks a total, not X's 预算数; "防汛应急年初安排了多少" leaves 年初 once 安排 is taken off
 _BASIS_TAIL = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}总){_BASIS_WORD}$|(?<=[\u4e00-\u9fff]{{2}})年初$")

@@ -1253,3 +1253,9 @@ def test_none_in_the_first_budget_is_said_of_the_first_budget_only():
 @pytest.mark.parametrize("question, focus", [("文旅局的政府性基金都用在哪些地方", "政府性基金"), ("文旅局的专项资金都用在哪了", "专项资金")])
 def test_都_after_the_item_is_no_part_of_it(question, focus):
     assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question, focus", [("年中调整后的全年预算是多少万元？", ""), ("行政运行年中调整后的预算是多少", "行政运行")])
+def test_年中调整后的全年预算_is_a_basis_and_no_item(question, focus):
+    found = plan(question)
+    assert (found.focus, found.basis) == (focus, Basis.ADJUSTED_BUDGET)
