@@ -68,7 +68,7 @@ def category_rows(facts: list[FactRecord], names: list[str], texts: SourceTexts,
     if len(by_table) != 1:
         return None  # no table lists the category, or several do: which one is meant is not said
     (_, _, category), matched = next(iter(by_table.items()))
-    figures = [_column_figure(cells, basis) for cells in matched]
+    figures = [column_figure(cells, basis) for cells in matched]
     if len(figures) > 1 and not all(is_money(f.unit) for f in figures):
         return None  # counts, areas and rates are not added up
     return CategoryRows(category, figures)
@@ -92,7 +92,7 @@ def _rows_under(facts: list[FactRecord], wanted: set[str], basis: Basis | None) 
     for (_, _, category), by_path in sorted(rows.items(), key=lambda item: item[0][:2]):
         leaves = [cells for path, cells in by_path.items()
                   if not any(other[: len(path)] == path and other != path for other in by_path)]
-        figures = [_column_figure(cells, basis) for cells in leaves]
+        figures = [column_figure(cells, basis) for cells in leaves]
         if len(figures) >= MIN_ROWS and all(is_money(f.unit) for f in figures):
             found.append(CategoryRows(category, figures, by_level=True))
     totals = {sum(comparable_amount(f) for f in rows.facts) for rows in found}
@@ -111,7 +111,7 @@ def _rows_named(facts: list[FactRecord], wanted: set[str], basis: Basis | None) 
             rows[_row_key(fact)].append(fact)
     if len(rows) < 2 or len({key[:2] for key in rows}) != 1:
         return None
-    figures = [_column_figure(cells, basis) for cells in rows.values()]
+    figures = [column_figure(cells, basis) for cells in rows.values()]
     if not all(is_money(f.unit) for f in figures):
         return None
     return CategoryRows(figures[0].subject, figures)
@@ -128,7 +128,7 @@ def _cells_holding(text: str, wanted: set[str]) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _column_figure(cells: list[FactRecord], basis: Basis | None) -> FactRecord:
+def column_figure(cells: list[FactRecord], basis: Basis | None = None) -> FactRecord:
     """A row's figure of its own year and the basis asked (else the document's own) in its total column (合计), or else
     in the first of those."""
     cells = of_its_own_year(cells)

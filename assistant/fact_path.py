@@ -14,7 +14,7 @@ from itertools import product
 from assistant import compute
 from assistant.abbreviated_items import abbreviated_item, quoted_item
 from assistant.answer import Answer, Citation, CitedValue
-from assistant.category_rows import CategoryRows, category_rows
+from assistant.category_rows import CategoryRows, category_rows, column_figure
 from assistant.citations import SourceTexts
 from assistant.fact_matching import (
     ACCEPTED_BASES,
@@ -242,7 +242,7 @@ class FactPath:
         if intent.sub_unit:
             fact = unit_figure(intent.sub_unit, intent.focus, facts, intent.unit_hint)
             if fact is None:
-                return self._units_project(intent, facts)
+                return self._units_project(intent, facts) or self._units_projects(intent, facts)
             return self._best_figure(intent, {fact.doc_id: [ScoredFact(fact, MIN_SCORE)]})
         if intent.scope:  # "政府采购里买图书", "公车运行费里油费": a part inside the whole, not the whole's own figure
             inside, wholes = facts_inside(intent.scope, facts), whole_names(intent.scope)
@@ -707,6 +707,34 @@ class FactPath:
 
         return self._named_outright(intent, projects, terms, carried_out_by_unit)
 
+    def _units_projects(self, intent: QuestionPlan, facts: list[FactRecord]) -> Draft | None:
+        """"某中心实施的项目一共安排多少": the rows of the department's 项目表 that name the unit as theirs, added up in
+        the column of the basis asked, each row cited; None unless one table (its pieces under one title) has such rows."""
+        if not _CARRIED_PROJECTS.fullmatch(intent.focus.replace(intent.sub_unit, "")):
+            return None
+        rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
+        for fact in facts:
+            if fact.table_kind is TableKind.PROJECTS and fact.table_id is not None \
+                    and (intent.sub_unit in fact.row_path or intent.sub_unit in self._row_line(fact)):
+                rows[(fact.doc_id, fact.table_id, fact.start)].append(fact)
+        tables = {(doc_id, _CONTINUED.sub("", table.title) if (table := self.texts.table(doc_id, table_id)) else table_id)
+                  for doc_id, table_id, _ in rows}
+        if len(tables) != 1:
+            return None  # one table, also where it goes on over a page under its title
+        figures = [column_figure(cells, intent.basis) for cells in rows.values()]
+        if not all(is_money(f.unit) for f in figures):
+            return None
+        unit = self._unit_of(figures)
+        result = compute.total([self._in_unit(f, unit) for f in figures])
+        named = f"{intent.sub_unit}实施的{len(figures)}个项目（{'、'.join(f.subject for f in figures)}）"
+        return self._computed(intent, "合计", figures[0], figures, result, unit, named)
+
+    def _row_line(self, fact: FactRecord) -> str:
+        """The line of the source a table figure's row stands on (its unit's cell, where no label holds it)."""
+        text = self.texts.text(fact.doc_id)
+        end = text.find("\n", fact.end)
+        return text[text.rfind("\n", 0, fact.start) + 1 : end if end >= 0 else len(text)]
+
     def _named_outright(self, intent: QuestionPlan, pool: list[FactRecord], terms: list[str],
                         fits: Callable[[ScoredFact], bool] = lambda scored: True) -> Draft | None:
         """The best figure among `pool` that `terms` name outright (at least NAMED_SCORE) and that `fits`, or None."""
@@ -933,6 +961,8 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
 
 _WITH_CARRY_OVER = "含上年结转"  # the item named with last year's carry-over in it (ingest/facts.py: 另有…，合计…)
 _PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables of projects, each carried out by a unit
+_CONTINUED = re.compile(r"\s*[（(]续[^（）()]{0,4}[)）]$")  # "表10 项目支出预算表（续）": the same table, on another page
+_CARRIED_PROJECTS = re.compile(r"(?:实施|负责|承担|执行|具体实施)?的?(?:全部|所有|各个?)?项目")  # of a unit, never its 项目支出
 _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
 

@@ -84,3 +84,42 @@ def test_a_part_s_row_is_named_without_its_lead_and_list_mark(assistant):
     """The row "其中：（1）公务用车购置费" is shown as 公务用车购置费."""
     answer = assistant.ask("示例市发改委2025年三公经费里买车的钱是多少")
     assert answer.value == 12 and "公务用车购置费" in answer.text and "其中" not in answer.text, answer.text
+
+
+SCIENCE = """示例县科学技术局2025年部门预算
+第一部分 部门概况
+下属事业单位1个：示例县科技创新服务中心，主要承担科技企业孵化服务和科普工作。
+第二部分 部门预算表
+表2 部门收入预算总表
+单位：万元
+单位名称	合计	一般公共预算拨款收入
+合计	1500.00	1500.00
+示例县科学技术局（本级）	1132.51	1132.51
+示例县科技创新服务中心	367.49	367.49
+表10 项目支出预算表
+单位：万元
+序号	项目名称	实施单位	2024年预算数	2025年预算数
+	合计		400.00	450.00
+1	县级科技计划项目	示例县科学技术局（本级）	180.00	200.00
+2	科技企业孵化器运营补助	示例县科技创新服务中心	85.00	96.00
+3	科技创新平台设备购置	示例县科技创新服务中心	40.00	0.00
+表10 项目支出预算表（续）
+序号	项目名称	实施单位	2024年预算数	2025年预算数
+4	全国科技活动周及科普宣传	示例县科技创新服务中心	55.00	52.00
+5	科技特派员服务	示例县科技创新服务中心	40.00	40.00
+6	知识产权保护	示例县科学技术局（本级）	0.00	62.00
+"""
+
+
+@pytest.fixture(scope="module")
+def science(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("unit-projects-total"), embeddings,
+                             {"example-science-2025-dept-budget.txt": SCIENCE})
+
+
+@pytest.mark.parametrize("question", ["示例县科技创新服务中心实施的项目2025年一共安排多少万元？", "示例县科技创新服务中心负责的项目一共多少钱"])
+def test_the_projects_a_unit_carries_out_are_added_up_over_the_tables_pieces(science: Assistant, question: str) -> None:
+    """The rows naming the unit as theirs, in the 2025 column, also where the table goes on under "（续）"."""
+    answer = science.ask(question)
+    assert answer.kind == "number" and answer.value == 188.0, answer.text
+    assert len(answer.citations) == 4 and all("示例县科技创新服务中心" in c.quote for c in answer.citations), answer.citations
