@@ -55,7 +55,7 @@ from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import convert_money, is_money
 from ingest.performance_headers import is_achieved
 from ingest.subjects import normalise, same_item
-from ingest.tables import is_subject_code, is_total_label, part_label, strip_table_number
+from ingest.tables import is_subject_code, is_total_label, part_label, strip_table_number, table_of
 from ingest.vocabulary import is_body_name, split_places
 from index.query_expansion import canonical_variants
 
@@ -717,7 +717,7 @@ class FactPath:
             if fact.table_kind is TableKind.PROJECTS and fact.table_id is not None \
                     and (intent.sub_unit in fact.row_path or intent.sub_unit in self._row_line(fact)):
                 rows[(fact.doc_id, fact.table_id, fact.start)].append(fact)
-        tables = {(doc_id, _CONTINUED.sub("", table.title) if (table := self.texts.table(doc_id, table_id)) else table_id)
+        tables = {(doc_id, table_of(table.title) if (table := self.texts.table(doc_id, table_id)) else table_id)
                   for doc_id, table_id, _ in rows}
         if len(tables) != 1:
             return None  # one table, also where it goes on over a page under its title
@@ -961,7 +961,6 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
 
 _WITH_CARRY_OVER = "含上年结转"  # the item named with last year's carry-over in it (ingest/facts.py: 另有…，合计…)
 _PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables of projects, each carried out by a unit
-_CONTINUED = re.compile(r"\s*[（(]续[^（）()]{0,4}[)）]$")  # "表10 项目支出预算表（续）": the same table, on another page
 _CARRIED_PROJECTS = re.compile(r"(?:实施|负责|承担|执行|具体实施)?的?(?:全部|所有|各个?)?项目")  # of a unit, never its 项目支出
 _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")

@@ -27,7 +27,7 @@ from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import normalise
-from ingest.tables import CODE_DIGITS, is_subject_code, is_total_label, split_code
+from ingest.tables import CODE_DIGITS, is_subject_code, is_total_label, split_code, table_of
 
 MIN_ROWS = 2
 TITLE_CHARS = 30  # a table's title line is no longer than this
@@ -189,6 +189,16 @@ def _held(rows: dict[_RowKey, list[FactRecord]], kinds: dict[int, TableKind | No
     return of_kind or {t: keys for t, keys in by_table.items() if _holds_words(texts, doc_id, t, ask.scope)}, Holder.TABLE
 
 
+def _pieces_joined(held: dict[int, list[_RowKey]], doc_id: str, texts: SourceTexts) -> dict[int, list[_RowKey]]:
+    """The rows of the pieces of one table (its title, then "（续）") under its first piece."""
+    first: dict[str, int] = {}
+    joined: dict[int, list[_RowKey]] = defaultdict(list)
+    for table_id in sorted(held):
+        table = texts.table(doc_id, table_id)
+        joined[first.setdefault(table_of(table.title) if table else str(table_id), table_id)] += held[table_id]
+    return joined
+
+
 def _one_table(held: dict[int, list[_RowKey]], kinds: dict[int, TableKind | None], question: str) -> int | None:
     """The table the rows are taken from: an income table only when income is asked, one fund's table only when
     no table of all funds holds them or a fund is named; None unless one table is left."""
@@ -288,6 +298,7 @@ def ranked_rows(plan: QuestionPlan, facts: list[FactRecord], texts: SourceTexts)
         if _titles_projects(texts.text(doc_id)):
             return None  # a project table whose rows could not be read
     held, holder = _held(rows, kinds, ask, doc_id, texts)
+    held = _pieces_joined(held, doc_id, texts)
     table_id = _one_table(held, kinds, plan.question)
     keys = _compared(held[table_id], kinds[table_id], ask.level) if table_id is not None else None
     if keys is None:

@@ -164,6 +164,12 @@ def _header_end(rows: list[list[Cell]], first_data: int) -> tuple[int, int]:
 
 
 _CONTINUED = re.compile(r"^续表\s*[:：]?\s*(?=\S)")  # "续表：支出决算表": the table goes on under its own name
+_CONTINUED_TAIL = re.compile(r"\s*[（(]续[^（）()]{0,4}[)）]$")  # "表10 项目支出预算表（续）", "（续一）"
+
+
+def table_of(title: str) -> str:
+    """The title of the table a piece goes on with: "表10 项目支出预算表（续）" is 表10 项目支出预算表."""
+    return _CONTINUED_TAIL.sub("", title)
 _UNIT_TAIL = re.compile(r"\s+(?:金额)?单位\s*[:：]\s*\S{1,4}$")  # "支出决算表 单位：万元": the name, then its unit
 
 

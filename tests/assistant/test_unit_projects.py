@@ -123,3 +123,8 @@ def test_the_projects_a_unit_carries_out_are_added_up_over_the_tables_pieces(sci
     answer = science.ask(question)
     assert answer.kind == "number" and answer.value == 188.0, answer.text
     assert len(answer.citations) == 4 and all("示例县科技创新服务中心" in c.quote for c in answer.citations), answer.citations
+
+
+def test_projects_over_a_bound_are_read_from_every_piece_of_the_table(science: Assistant) -> None:
+    answer = science.ask("示例县科学技术局2025年哪些项目安排超过60万元？")
+    assert "超过60万元的有3个" in answer.text and "知识产权保护62.00万元" in answer.text, answer.text
