@@ -139,11 +139,12 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
     if _PART_OF_BEFORE.match(question.strip()) and context.item and plan.focus and not names_body:
         # "其中财政拨款多少", "那其中…": a part of the item before, never a figure of that name elsewhere
         part = _PART_OF_BEFORE.sub("", body)
-        inside = "" if part.startswith(split_funds()) else "里"  # "其中一般公共预算拨款": the item's row of that fund's table
         asking = "" if _ASKS.search(part) else _asking(context.answered_in)
-        of_item = f"{scope}{context.item}{inside}{part}{asking}"
-        # "其中一般公共预算拨款多少" after 收入总计: a part of the whole budget is an item of its own
-        return [f"{scope}{part}{asking}", of_item] if is_budget_whole(context.item) else [of_item]
+        if not part.startswith(split_funds()):
+            return [f"{scope}{context.item}里{part}{asking}"]
+        if is_budget_whole(context.item):  # "其中一般公共预算拨款" of 收入总计: that fund's money, an item of its own
+            return [f"{scope}{part}{asking}", f"{scope}{context.item}里{part}{asking}"]
+        return [f"{scope}{context.item}{part}{asking}"]  # "其中一般公共预算拨款" of an item: its row of that fund's table
     alternatives: list[str] = []
     with_more = bool(_WITH_MORE.match(body)) and not plan.focus  # "加上事业收入一共呢": no item of its own
     if _ELLIPSIS_MARK.search(question.strip()) and not _ASKS.search(body) and not with_more:

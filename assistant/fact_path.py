@@ -87,7 +87,8 @@ Handler = Callable[[QuestionPlan, list[FactRecord], list[DocumentRecord]], "Draf
 
 
 _PROJECTS = "项目"  # "有哪些项目": the rows of the project table
-_LIST_FILLERS = ("项目", "报了", "编了", "的", "表", "都", "有")  # words of a list question that name no project
+_LIST_FILLERS = ("项目", "编报", "填报", "报了", "编了", "报", "的", "表", "都", "有")  # words of a list question naming no project
+_HOW_MANY = r"\d+个|[这那哪几]+个"  # "报了绩效目标的5个项目": a count of them, no name
 MIN_PROJECT_CHARS = 2
 
 
@@ -973,7 +974,7 @@ def _names_one_project(focus: str, kind: TableKind) -> bool:
     """Whether a list question of a projects table names a project of its own: words left once the table's words are
     taken out ("应急广播体系运行维护项目绩效指标" names one; "绩效目标项目" none)."""
     words = next((found for listed, found in table_kind_words() if listed is kind), ())
-    rest = re.sub("|".join(map(re.escape, sorted((*words, *_LIST_FILLERS), key=len, reverse=True))), "", focus)
+    rest = re.sub("|".join([_HOW_MANY, *map(re.escape, sorted((*words, *_LIST_FILLERS), key=len, reverse=True))]), "", focus)
     return len(rest) >= MIN_PROJECT_CHARS
 
 

@@ -213,9 +213,12 @@ def test_of_which_is_read_inside_the_item_before():
     # a fund split out of the budget has a table of its own, where the item is a row: its money of that fund
     assert readings("其中一般公共预算当年拨款是多少万元？", context.model_copy(update={"item": "防汛（2130314）"}), []) == [
         "示例市示例局2025年防汛（2130314）一般公共预算当年拨款是多少万元"]
-    # a part of the whole budget is an item of its own, asked first; the whole's row of that fund second
+    # of a whole of the budget, a fund's money is an item of its own first, one of the whole's parts second
     assert readings("其中一般公共预算当年拨款多少？", context.model_copy(update={"item": "收入总计"}), []) == [
-        "示例市示例局2025年一般公共预算当年拨款多少", "示例市示例局2025年收入总计一般公共预算当年拨款多少"]
+        "示例市示例局2025年一般公共预算当年拨款多少", "示例市示例局2025年收入总计里一般公共预算当年拨款多少"]
+    # any other part of it is one of its parts (财政拨款收入 of 本年收入合计, not the 财政拨款收入总计 with last year's)
+    assert readings("其中财政拨款收入多少？", context.model_copy(update={"item": "本年收入合计"}), []) == [
+        "示例市示例局2025年本年收入合计里财政拨款收入多少"]
 
 
 def test_this_year_after_last_years_final_account_is_the_latest_documents_year():
