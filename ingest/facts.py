@@ -101,6 +101,7 @@ _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年�
                              r"(?:年初|调整|全年)?(?:预算执行|预算|决算|执行)?数?\s*$")
 # "比预算数28,000.00元减少3,644.00元": this year's budget of the item before 比, and how far its figure fell from it
 _COMPARED_BUDGET = re.compile(r"(?:比|较)\s*(?:年初|调整|全年)?预算数?\s*$")
+_YEAR_AND_BASIS = re.compile(r"^(?:19|20)\d{2}\s*年度?(?:年初|全年|调整)?(?:预算|决算|预算执行|执行)数?$")  # "2023年决算数"
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
@@ -715,8 +716,9 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 continue  # a number under 项目性质 / 实施单位 / 日期 is a misaligned cell, not a figure; under 行次 a line number
             if cell.row_labels and _COLUMN_NUMBERS.match(cell.row_labels[-1]):
                 continue
-            if cell.row_labels and is_year_label(cell.row_labels[-1]) and cell.col_headers:
-                # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure
+            if cell.row_labels and _is_year_row(cell.row_labels[-1]) and cell.col_headers:
+                # years down the side, items across: "2024年" row × 公务接待费 column is 公务接待费's 2024 figure, and
+                # "2023年决算数" row × 运行费 column the 2023 决算 of 公务用车运行费
                 subject, _ = _header_subject(cell.col_headers)
                 measure, context = cell.row_labels[-1], " ".join(cell.row_labels[:-1])
             elif project := _row_project(table, cell):
@@ -755,7 +757,8 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 page=table.page,
                 amount_wan=to_wan(q.value, q.unit),
                 kind=fact_kind(q.unit, q.qualifier, _CHANGE_HEADER.search("".join(cell.col_headers)) is not None),
-                basis=Basis.FINAL if achieved else planned or basis_in("".join(cell.col_headers), table_basis),
+                basis=Basis.FINAL if achieved else planned or basis_in("".join((*cell.col_headers, *_year_row(cell))),
+                                                                       table_basis),
                 scope=table.scope,
                 table_kind=table.kind,
                 row_path=cell.row_labels,
@@ -766,9 +769,20 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
     return facts
 
 
+def _is_year_row(label: str) -> bool:
+    """Whether a row label names only a year, or a year and a basis ("2024年", "2023年决算数")."""
+    return is_year_label(label) or bool(_YEAR_AND_BASIS.match(label.strip()))
+
+
+def _year_row(cell: TableCell) -> tuple[str, ...]:
+    """The row label of a row of a year and a basis ("2023年决算数"), which states the basis of its figures; () else."""
+    return (cell.row_labels[-1],) if cell.row_labels and _YEAR_AND_BASIS.match(cell.row_labels[-1].strip()) else ()
+
+
 def _row_year(labels: tuple[str, ...]) -> int | None:
-    """The year a row labelled only by one states its figures for ("2024年" in a table of years down the side)."""
-    return int(_COLUMN_YEAR.search(labels[-1])["year"]) if labels and is_year_label(labels[-1]) else None
+    """The year a row labelled only by one, or by one and a basis, states its figures for ("2024年", "2023年决算数" in a
+    table of years down the side)."""
+    return int(_COLUMN_YEAR.search(labels[-1])["year"]) if labels and _is_year_row(labels[-1]) else None
 
 
 def _column_year(headers: tuple[str, ...], document_year: int | None = None) -> int | None:

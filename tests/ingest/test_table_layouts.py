@@ -273,6 +273,24 @@ def test_a_self_assessment_table_headed_by_project_name_has_one_project_a_row(tm
     assert not [f for f in document.facts if f.value == 10]
 
 
+YEARS_AND_BASES_DOWN = [
+    "示例区示例局2025年部门预算", "",
+    "表7 “三公”经费支出预算表", "单位：万元",
+    "年度\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费",
+    "\t\t\t小计\t购置费\t运行费\t",
+    "2023年决算数\t66.21\t0\t62.35\t0\t62.35\t3.86",
+    "2025年预算数\t94.40\t0\t91.20\t36.00\t55.20\t3.20",
+]
+
+
+def test_rows_of_a_year_and_a_basis_state_that_years_figures_of_that_basis(tmp_path: Path) -> None:
+    """"2023年决算数" down the side of a 2025 budget's 三公 table: 2023's 决算 of each column's item."""
+    facts = _written(tmp_path, "example-bureau-2025-dept-budget.txt", YEARS_AND_BASES_DOWN).facts
+    found = {(f.subject, f.period, f.basis): f.value for f in facts if f.origin == "table"}
+    assert found["公务用车运行费", 2023, Basis.FINAL] == Decimal("62.35")
+    assert found["公务接待费", 2025, Basis.BUDGET] == Decimal("3.20")
+
+
 SUBTOTALS = [
     "示例省示例厅2024年度部门决算", "",
     "表5 一般公共预算财政拨款支出决算表", "单位：万元",
