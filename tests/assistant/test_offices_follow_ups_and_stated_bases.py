@@ -167,6 +167,7 @@ def test_the_own_office_row_is_found_without_the_county(assistant, question):
 
 @pytest.mark.parametrize("question, share", [
     ("岚溪乡人民政府（本级）的收入预算占整个部门收入预算的百分之几", 66.26),
+    ("岚溪乡政府本级的收入预算占整个部门收入预算的百分之几", 66.26),  # 本级 said as a word of the item
     ("岚溪乡农业农村综合服务中心的收入占部门收入的比重是多少", 33.74),
 ])
 def test_a_units_share_is_its_row_over_its_tables_total(assistant, question, share):
