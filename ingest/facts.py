@@ -101,6 +101,7 @@ _COMPARED_LEVEL = re.compile(r"(?:比|较)\s*(?:(?P<year>(?:19|20)\d{2})\s*年�
                              r"(?:年初|调整|全年)?(?:预算执行|预算|决算|执行)?数?\s*$")
 # "比预算数28,000.00元减少3,644.00元": this year's budget of the item before 比, and how far its figure fell from it
 _COMPARED_BUDGET = re.compile(r"(?:比|较)\s*(?:年初|调整|全年)?预算数?\s*$")
+_TITLE_YEAR = re.compile(r"[（(](?P<year>(?:19|20)\d{2})\s*年度?[)）]\s*$")  # "…决算表（2023年度）"
 _YEAR_AND_BASIS = re.compile(r"^(?:19|20)\d{2}\s*年度?(?:年初|全年|调整)?(?:预算|决算|预算执行|执行)数?$")  # "2023年决算数"
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
@@ -683,6 +684,8 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
     """Every figure cell of a typed table, as facts; a column or title that states no basis has `default_basis`.
     A column of last year's figures (上年决算数) in the document of `year` states `year - 1`'s."""
     table_basis = basis_in(table.title, default_basis)
+    # "…基本支出决算表（2023年度）" beside the same table of 2024 in a 2024 final account: every figure is 2023's
+    other_year = int(titled["year"]) if (titled := _TITLE_YEAR.search(table.title)) and int(titled["year"]) != year else None
     if is_project_form(table):
         return facts_from_project_forms(
             table, lambda cell, about: facts_from_line(Line(cell.text, cell.start, cell.end), table.page, table_basis,
@@ -763,7 +766,7 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 table_kind=table.kind,
                 row_path=cell.row_labels,
                 col_path=cell.col_headers,
-                period=_column_year(cell.col_headers, year) or _row_year(cell.row_labels),
+                period=_column_year(cell.col_headers, year) or _row_year(cell.row_labels) or other_year,
             )
         )
     return facts

@@ -33,7 +33,7 @@ _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
 PART_LEVEL = 1  # 第三部分 …情况说明: a part of the document, never a row
 MAX_LABEL_CHARS = 40  # a single value longer than this, with a comma, is prose
 _SENTENCE_END = re.compile(r"[。；！？]")
-_TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+(?:[-－—]\d+)?\s*\S*|.{4,60}表(?:[（(][^（）()]{1,4}[)）])?)$")
+_TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+(?:[-－—]\d+)?\s*\S*|.{4,60}表(?:[（(][^（）()]{1,8}[)）])?)$")
 
 
 def _precheck_sheets(path: Path) -> None:

@@ -263,6 +263,25 @@ def test_xlsx_tables_side_by_side_are_read_apart_with_their_caption_fields_above
     assert [len(t.body) for t in doc.tables] == [2, 2]
 
 
+def test_xlsx_a_years_table_beside_last_years_states_its_own_years_figures(tmp_path: Path) -> None:
+    """"…决算表（2024年度）" beside "…决算表（2023年度）": two tables, the right one's figures of 2023."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["基本支出决算表（2024年度）", None, None, "基本支出决算表（2023年度）", None],
+            ["编制单位：示例县示例镇人民政府 单位：万元", None, None, "编制单位：示例县示例镇人民政府 单位：万元", None],
+            ["科目名称", "决算数", None, "科目名称", "决算数"],
+            ["人员经费", 1615.69, None, "人员经费", 1548.38],
+            ["公用经费", 204.46, None, "公用经费", 211.54]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "example-town-2024-dept-final-account.xlsx"
+    wb.save(path)
+    doc = parse_file(path)
+    assert [t.title for t in doc.tables] == ["基本支出决算表（2024年度）", "基本支出决算表（2023年度）"]
+    figures = {(f.subject, f.period): f.value for f in doc.facts if f.origin == "table"}
+    assert figures["公用经费", None] == Decimal("204.46") and figures["公用经费", 2023] == Decimal("211.54")
+
+
 def test_xlsx_caption_fields_row_under_a_form_number_keeps_the_title_above_them(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
