@@ -568,8 +568,9 @@ class FactPath:
         return Draft(answer.model_copy(update=update), [*draft.checks, (citation, rate.value)])
 
     def _previous(self, intent: QuestionPlan, facts: list[FactRecord], docs: list[DocumentRecord]) -> Draft | None:
-        """Last year's figure: stated as such in the document, else this year's figure less the stated change."""
-        asked = intent.basis or Basis.BUDGET
+        """Last year's figure, of the basis asked or else the document's own (a final account's 上年 is last year's
+        决算): stated as such in the document, else this year's figure less the stated change."""
+        asked = intent.basis or (DocumentKind(docs[0].kind).natural_basis if len(docs) == 1 else Basis.BUDGET)
         stated = [f for f in facts if f.basis is asked]
         per_doc = self._best_per_doc(stated, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         if per_doc:

@@ -36,6 +36,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
 
 @pytest.mark.parametrize("question, value", [
     ("示例局2023年病虫害控制决算是多少", 96.30),
+    ("示例局2023年病虫害控制花了多少", 96.30),  # last year's of a final account is its 决算, no basis said
     ("示例局2024年病虫害控制决算是多少", 124.75),
     ("示例局2024年病虫害控制花了多少", 124.75),
     ("示例局2024年农产品质量安全年初预算多少", 60.00),
