@@ -38,14 +38,15 @@ def abbreviated_item(asked: str, facts: list[FactRecord]) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def quoted_item(question: str, facts: list[FactRecord]) -> str:
-    """The subject of the one item among `facts` whose name holds a word the question quotes ("“村晚”项目"), or ""."""
-    for quoted in _QUOTED.findall(question):
-        word = normalise(quoted)
-        found = {normalise(f.subject): f.subject for f in facts if len(word) >= MIN_QUOTED_CHARS and word in normalise(f.subject)}
-        if len(found) == 1:
-            return next(iter(found.values()))
-    return ""
+def quoted_item(asked: str, facts: list[FactRecord]) -> str:
+    """The subject of the one item among `facts` whose name holds the word the asked item quotes and is otherwise
+    only a tail ("“村晚”项目"; never "局本级“三公”经费", which asks more than the quoted word), or ""."""
+    quoted = _QUOTED.fullmatch(_TAILS.sub("", asked.strip()))
+    word = normalise(quoted[1]) if quoted else ""
+    if len(word) < MIN_QUOTED_CHARS:
+        return ""
+    found = {normalise(f.subject): f.subject for f in facts if word in normalise(f.subject)}
+    return next(iter(found.values())) if len(found) == 1 else ""
 
 
 def _abbreviates(short: str, item: str) -> bool:

@@ -255,7 +255,7 @@ class FactPath:
             # "接待了多少批次" of a budget that counts only last year's: that year's count, its year said
             per_doc = self._best_per_doc(facts, intent.terms, intent, exclude_class="change", period=Period.YEAR_BEFORE)
         found = self._best_figure(intent, per_doc)
-        if found is None and (short := abbreviated_item(intent.focus, facts) or quoted_item(intent.question, facts)):
+        if found is None and (short := abbreviated_item(intent.focus, facts) or quoted_item(intent.focus, facts)):
             # "地灾巡查" of 地质灾害巡查; "“村晚”项目" of “村晚”及乡村文化振兴活动
             per_doc = self._best_per_doc(facts, [short, *intent.terms], intent, exclude_class="change")
             found = self._best_figure(intent, per_doc)
