@@ -418,7 +418,8 @@ class Assistant:
             if turn.draft is None and (scoped := self._unit_tables(turn.intent.sub_unit, turn.docs)
                                        or self._unit_paragraph(turn.intent.sub_unit, turn.docs)):
                 unit = replace(turn, intent=self._as_unit(turn, scoped, turn.docs, turn.named_alone))
-                turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs)
+                turn.draft = self._fact_path(unit).answer(unit.intent, self._facts(unit), turn.docs) \
+                    or self._unit_sentence(unit)
             if turn.draft is None and turn.own_office:  # "审计局本级机关运行经费": the sentence stating the office's
                 office = replace(turn.intent, sub_unit="")
                 turn.draft = self._fact_path(turn).answer(office, office_sentences(facts), turn.docs)
@@ -448,6 +449,13 @@ class Assistant:
                 return turn
         turn.draft = self._with_absence(turn, turn.docs[0])  # 0 said with its reason; another figure flagged
         return turn
+
+    def _unit_sentence(self, turn: Turn) -> Draft | None:
+        """The figure a retrieved sentence naming the turn's unit states ("某中心为公益一类事业单位，其公用经费72.36万元…")."""
+        if turn.intent.operation is not Operation.LOOKUP:
+            return None
+        draft = self._retrieval_path(turn).number_answer(turn.intent, self._retrieve(turn))
+        return draft if draft is not None and self._of_unit(draft, turn.intent.unit_scope) else None
 
     def _of_unit(self, draft: Draft, unit: str) -> bool:
         """Whether the figure a draft cites stands in a paragraph that names the sub-unit `unit`."""

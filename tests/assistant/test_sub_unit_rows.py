@@ -15,6 +15,7 @@ DISCLOSURE = """示例市示例司法局
 一、主要职能
 （一）负责全市司法行政工作，指导、监督全市法律援助中心和公共法律服务工作。
 （二）完成市委、市政府交办的其他任务。
+本部门机关运行经费预算95.36万元，比上年增加3.46万元。法律援助中心为公益一类事业单位，其公用经费42.36万元不纳入机关运行经费统计。
 
 二、部门预算单位构成
 纳入本部门预算编制范围的单位共2个：示例市示例司法局（本级），为行政单位；示例市示例法律援助中心，为局属公益一类事业单位，主要承担全市法律援助案件受理、审查和指派等工作。
@@ -65,6 +66,11 @@ def test_a_sub_units_row_answers_in_the_column_asked(assistant, question, value)
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
     assert answer.citations[0].table and answer.citations[0].table.row[-1].endswith("法律援助中心"), answer.citations
+
+
+def test_a_units_figure_its_sentence_states_answers_where_no_row_has_it(assistant):
+    answer = assistant.ask("示例市示例法律援助中心2025年的公用经费有多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(42.36), answer.text
 
 
 def test_a_project_the_unit_carries_out_is_answered_from_its_goals_table(assistant):
