@@ -859,7 +859,8 @@ class FactPath:
             return self._each_named(intent, facts)
         parts = list_parts(facts, [intent.focus, *canonical_variants(intent.focus)], intent.basis)
         named = TableKind.PROJECTS if intent.focus == _PROJECTS else table_kind(intent.focus)
-        if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES and not _names_one_project(intent.focus, named):
+        asked = intent.focus.replace(intent.sub_unit, "") if intent.sub_unit else intent.focus  # the unit's name is no project
+        if len(parts) < MIN_LIST_PARTS and named in PROJECT_TABLES and not _names_one_project(asked, named):
             # "报了绩效目标的项目都是啥"; never for "某项目的绩效指标有哪些", which only that project's own table answers
             parts = projects_in(facts, named)
             if parts:
