@@ -48,6 +48,15 @@ def budget_docx(tmp_path: Path) -> Path:
     d.save(path)
     return path
 
+def _one_sheet(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook of one sheet holding `rows`, saved at `path`."""
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
 
 def test_docx_body_order_lines_and_merged_cells(budget_docx: Path) -> None:
     doc = load(budget_docx)
@@ -244,18 +253,13 @@ def test_xlsx_tables_stacked_in_one_sheet_are_read_apart(tmp_path: Path) -> None
 
 
 def test_xlsx_tables_side_by_side_are_read_apart_with_their_caption_fields_above(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [["示例县示例局2025年部门预算公开表"], ["表1", None, None, None, "表2", None, None],
             ["部门收支总表", None, None, None, "部门收入总表", None, None],
             ["部门：示例县示例局", None, "单位：万元", None, "部门：示例县示例局", None, "单位：万元"],
             ["项目", "预算数", None, None, "单位名称", "合计", "事业收入"],
             ["本年收入合计", 120.5, None, None, "示例县示例局（本级）", 100, 0],
             ["本年支出合计", 120.5, None, None, "示例县示例中心", 20.5, 6]]
-    for row in rows:
-        ws.append(row)
-    path = tmp_path / "side_by_side.xlsx"
-    wb.save(path)
+    path = _one_sheet(tmp_path / "side_by_side.xlsx", rows)
     doc = parse_file(path)
     assert [t.title for t in doc.tables] == ["部门收支总表", "部门收入总表"]
     headers = [[[c for c in row if c] for row in t.header] for t in doc.tables]
@@ -265,17 +269,12 @@ def test_xlsx_tables_side_by_side_are_read_apart_with_their_caption_fields_above
 
 def test_xlsx_a_years_table_beside_last_years_states_its_own_years_figures(tmp_path: Path) -> None:
     """"…决算表（2024年度）" beside "…决算表（2023年度）": two tables, the right one's figures of 2023."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [["基本支出决算表（2024年度）", None, None, "基本支出决算表（2023年度）", None],
             ["编制单位：示例县示例镇人民政府 单位：万元", None, None, "编制单位：示例县示例镇人民政府 单位：万元", None],
             ["科目名称", "决算数", None, "科目名称", "决算数"],
             ["人员经费", 1615.69, None, "人员经费", 1548.38],
             ["公用经费", 204.46, None, "公用经费", 211.54]]
-    for row in rows:
-        ws.append(row)
-    path = tmp_path / "example-town-2024-dept-final-account.xlsx"
-    wb.save(path)
+    path = _one_sheet(tmp_path / "example-town-2024-dept-final-account.xlsx", rows)
     doc = parse_file(path)
     assert [t.title for t in doc.tables] == ["基本支出决算表（2024年度）", "基本支出决算表（2023年度）"]
     figures = {(f.subject, f.period): f.value for f in doc.facts if f.origin == "table"}
@@ -283,28 +282,18 @@ def test_xlsx_a_years_table_beside_last_years_states_its_own_years_figures(tmp_p
 
 
 def test_xlsx_caption_fields_row_under_a_form_number_keeps_the_title_above_them(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [["示例县示例局2024年度部门决算"], ["收入支出决算总表"], [None, None, "公开01表"],
             ["编制单位：示例县示例局", None, "单位：万元"], ["项目", "决算数", None], ["本年收入合计", 100.5, None]]
-    for row in rows:
-        ws.append(row)
-    path = tmp_path / "form_numbered.xlsx"
-    wb.save(path)
+    path = _one_sheet(tmp_path / "form_numbered.xlsx", rows)
     table = parse_file(path).tables[0]
     assert (table.title, table.kind, table.unit) == ("收入支出决算总表", TableKind.INCOME_EXPENSE_TOTAL, "万元")
 
 
 def test_xlsx_narrative_below_the_tables_is_text_not_a_table_row(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [["示例市示例局2024年度部门决算"], ["表1 收入支出决算总表"], ["单位：万元"], ["项目", "决算数"],
             ["本年收入合计", 100.5], ["本年支出合计", 98.2],
             ["第三部分 情况说明"], ["2024年度本年支出合计98.20万元，比2023年度减少2.30万元，主要原因是压减会议费。"]]
-    for row in rows:
-        ws.append(row)
-    path = tmp_path / "narrative.xlsx"
-    wb.save(path)
+    path = _one_sheet(tmp_path / "narrative.xlsx", rows)
     doc = parse_file(path)
     assert len(doc.tables) == 1 and len(doc.tables[0].body) == 2
     said = [f for f in doc.facts if f.origin == "text"]
