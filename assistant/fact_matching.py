@@ -16,7 +16,8 @@ from decimal import Decimal
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
                                   generic_item_words, joined_bodies, office_items, owned_measures, people_groups, said_items,
-                                  spending_terms, split_funds, target_words, total_terms, unit_words, whole_budget_terms, whole_terms)
+                                  spending_terms, split_funds, target_words, total_terms, unit_words, whole_budget_terms,
+                                  whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK
@@ -49,6 +50,7 @@ STATED_BASIS_COST = 1.0
 MIN_ITEM_CHARS = 3  # what is left of 收入预算 once its basis is taken off (收入) names no item of its own
 TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
+INDICATOR_MARK = "指标"  # 数量指标, 产出指标, 指标值: a 绩效目标表 figure under it is an indicator's
 NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
 ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])")
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
@@ -1085,9 +1087,6 @@ def bought_labels(fact: FactRecord) -> list[str]:
     if fact.table_kind is not TableKind.PROCUREMENT:
         return []
     return [label for label in fact.row_path[:-1] if not label.isdigit() and not is_total_label(label)]
-
-
-INDICATOR_MARK = "指标"  # 数量指标, 产出指标, 指标值: a 绩效目标表 figure under it is an indicator's
 
 
 def achievement_fits(fact: FactRecord, question: str) -> bool:
