@@ -563,7 +563,8 @@ class Assistant:
         word = intent.sub_unit
         intent.focus, intent.sub_unit = own_office_item(intent.focus, word), office or word
         intent.terms = list(dict.fromkeys(own_office_item(term, word) for term in intent.terms))
-        intent.parts = [own_office_item(part, word) for part in intent.parts]  # "本级收入预算占部门收入预算": 收入预算
+        if intent.operation is Operation.SHARE:  # "本级收入预算占部门收入预算": the office row's 收入预算 over the total row's
+            intent.parts = [own_office_item(part, word) for part in intent.parts]
         return None
 
     def _own_office(self, available: list[DocumentRecord]) -> str | None:
