@@ -28,7 +28,7 @@ from assistant.formatting import in_display_unit, readable, shown
 from assistant.intent import asked_direction, asks_source, named_table, parse_question
 from assistant.off_topic import OffTopic, off_topic, scope_message
 from assistant.performance_answers import field_answer, indicator_answer
-from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, Operation, QuestionPlan
+from assistant.plan import AGAINST_BUDGET, ALL_FUNDS_TABLES, ASKS_OUTTURN, PROJECT_ROW_TABLES, Operation, QuestionPlan
 from assistant.project_units import project_unit_answer
 from assistant.row_cells import row_cell_answer
 from assistant.purposes import purpose_answer, what_money_answer
@@ -50,7 +50,6 @@ from ingest.subjects import normalise
 from ingest.tables import is_total_label
 from ingest.vocabulary import split_places, vocabulary
 
-_PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables whose rows are projects: never a unit, nor its whole money
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
 # figures computed from one document: with no year named, the department's latest document answers (and says its year)
 _ONE_DOCUMENT = (Operation.SHARE, Operation.SUM, Operation.DIFFERENCE, Operation.CHANGE, Operation.GROWTH, Operation.ROW_RANK,
@@ -339,7 +338,7 @@ class Assistant:
         # "潆湾区社会福利院收支预算": answered from the unit's own tables, else, when no table has a row of it, its paragraph
         holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         # a unit with a row in its department's tables by unit: its project tables do not hold its whole money
-        scoped = self._unit_tables(intent.sub_unit, available, _PROJECT_TABLES if holders else ()) if intent.sub_unit else None
+        scoped = self._unit_tables(intent.sub_unit, available, PROJECT_ROW_TABLES if holders else ()) if intent.sub_unit else None
         if intent.sub_unit and not scoped and not holders:
             scoped = self._unit_paragraph(intent.sub_unit, available)
         if scoped:
@@ -460,9 +459,7 @@ class Assistant:
     def _of_unit(self, draft: Draft, unit: str) -> bool:
         """Whether the figure a draft cites stands in a paragraph that names the sub-unit `unit`."""
         cited = draft.answer.citations[0]
-        text = self.texts.text(cited.doc_id)
-        end = text.find("\n", cited.end)
-        return names_unit(unit, text[text.rfind("\n", 0, cited.start) + 1 : end if end >= 0 else len(text)])
+        return names_unit(unit, self.texts.line(cited.doc_id, cited.start, cited.end))
 
     def _stated_in_the_later(self, turn: Turn) -> Draft | None:
         """A change between two years the later year's document states itself ("与2024年相比增加0.50万元")."""
@@ -531,7 +528,7 @@ class Assistant:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
         indicator table's rows are projects)."""
         found = self.index.facts.facts(FactQuery(subject=subject, doc_ids=tuple(d.doc_id for d in available), limit=limit))
-        return [f for f in found if f.origin == "table" and f.table_kind not in _PROJECT_TABLES]
+        return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES]
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""

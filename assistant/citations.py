@@ -120,6 +120,12 @@ class SourceTexts:
             spans = self._recognised[doc_id] = self.store.recognised(doc_id)
         return min((s.confidence for s in spans if s.start < end and start < s.end), default=None)
 
+    def line(self, doc_id: str, start: int, end: int) -> str:
+        """The whole line of the document's text the span from `start` to `end` stands on (a table row, a paragraph)."""
+        text = self.text(doc_id)
+        line_end = text.find("\n", end)
+        return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+
     def cite(self, doc_id: str, start: int, end: int, page: int | None = None) -> Citation:
         """A citation whose quote is exactly text[start:end], on the page given or else the page it stands on."""
         record = self.record(doc_id)

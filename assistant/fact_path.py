@@ -44,7 +44,7 @@ from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_p
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
-from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, Operation, QuestionPlan
+from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, PROJECT_ROW_TABLES, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
 from index.fact_store import DocumentRecord, FactRecord
@@ -696,7 +696,7 @@ class FactPath:
         project the question names by its whole name in the department's project or 绩效目标 tables, whose name stands
         on a line (a table row, a sentence) with the unit's; None otherwise ("某中心项目支出" is the unit's whole)."""
         terms = [term for t in intent.terms if len(term := t.replace(intent.sub_unit, "")) >= 2]
-        projects = [f for f in facts if f.table_kind in _PROJECT_TABLES]
+        projects = [f for f in facts if f.table_kind in PROJECT_ROW_TABLES]
         beside: dict[str, list[str]] = {}  # per document, the rows and clauses naming the unit
 
         def carried_out_by_unit(scored: ScoredFact) -> bool:
@@ -716,9 +716,10 @@ class FactPath:
             return None
         rows: dict[tuple[str, int, int], list[FactRecord]] = defaultdict(list)
         for fact in facts:
-            if fact.table_kind is TableKind.PROJECTS and fact.table_id is not None \
-                    and (intent.sub_unit in fact.row_path or intent.sub_unit in self._row_line(fact)):
-                rows[(fact.doc_id, fact.table_id, fact.start)].append(fact)
+            if fact.table_kind is not TableKind.PROJECTS or fact.table_id is None:
+                continue
+            if intent.sub_unit in fact.row_path or intent.sub_unit in self.texts.line(fact.doc_id, fact.start, fact.end):
+                rows[(fact.doc_id, fact.table_id, fact.start)].append(fact)  # a row naming the unit, in a label or a cell
         tables = {(doc_id, table_of(table.title) if (table := self.texts.table(doc_id, table_id)) else table_id)
                   for doc_id, table_id, _ in rows}
         if len(tables) != 1:
@@ -730,12 +731,6 @@ class FactPath:
         result = compute.total([self._in_unit(f, unit) for f in figures])
         named = f"{intent.sub_unit}实施的{len(figures)}个项目（{'、'.join(f.subject for f in figures)}）"
         return self._computed(intent, "合计", figures[0], figures, result, unit, named)
-
-    def _row_line(self, fact: FactRecord) -> str:
-        """The line of the source a table figure's row stands on (its unit's cell, where no label holds it)."""
-        text = self.texts.text(fact.doc_id)
-        end = text.find("\n", fact.end)
-        return text[text.rfind("\n", 0, fact.start) + 1 : end if end >= 0 else len(text)]
 
     def _named_outright(self, intent: QuestionPlan, pool: list[FactRecord], terms: list[str],
                         fits: Callable[[ScoredFact], bool] = lambda scored: True) -> Draft | None:
@@ -963,12 +958,9 @@ def _with_its_part(share: FactRecord, facts: list[FactRecord]) -> FactRecord:
 
 
 _WITH_CARRY_OVER = "含上年结转"  # the item named with last year's carry-over in it (ingest/facts.py: 另有…，合计…)
-_PROJECT_TABLES = (TableKind.PROJECTS, TableKind.PERFORMANCE)  # tables of projects, each carried out by a unit
 _CARRIED_PROJECTS = re.compile(r"(?:实施|负责|承担|执行|具体实施)?的?(?:全部|所有|各个?)?项目")  # of a unit, never its 项目支出
 _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
-
-
 _GIVEN_TO = re.compile(r"^(?:给予?|分给|授予|交给|向)(?=..)")  # "政府采购给中小企业的比例": the firms', said as a document does
 
 

@@ -11,6 +11,7 @@ from assistant.config import DisplayUnit
 from ingest.model import Basis, Direction, TableKind
 
 ALL_FUNDS_TABLES = frozenset({TableKind.INCOME_EXPENSE_TOTAL, TableKind.INCOME, TableKind.EXPENSE})  # all of a body's money
+PROJECT_ROW_TABLES = frozenset({TableKind.PROJECTS, TableKind.PERFORMANCE})  # rows are projects: no unit, no unit's whole
 
 
 class Operation(StrEnum):

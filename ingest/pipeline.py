@@ -20,10 +20,9 @@ from ingest.model import DocumentKind, DocumentMeta, Fact, ParsedDocument, RawTa
 from ingest.numbers import find_table_unit
 from ingest.ocr.options import DEFAULT_MAX_PAGES, OcrOptions, PageProgress
 from ingest.performance_forms import named_project
-from ingest.scope import OWN_OFFICE, own_name_opening, sentence_scope, table_scope
+from ingest.scope import office_word_opening, own_name_opening, sentence_scope, table_scope
 from ingest.sections import block_project, build_sections, heading_level, section_at
 from ingest.tables import type_table
-from ingest.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -106,8 +105,7 @@ def _without_own_name(subject: str, department: str) -> str:
         return subject
     rest = _NAME_NOTE.sub("", rest) or rest
     # 某厅本级2024年度机关运行经费支出: the office word and the year after it say whose and when, not what
-    office = next((w for w in vocabulary().own_office if OWN_OFFICE in w and rest.startswith(w)), "")
-    return rest[len(office) :] or rest
+    return rest[len(office_word_opening(rest)) :] or rest
 
 
 def _placed(fact: Fact, section: Section | None, page: int | None) -> Fact:

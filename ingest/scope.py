@@ -181,12 +181,17 @@ def _opening_scope(opening: str, department: str) -> str | None:
     own = own_name_opening(opening, department)
     if own is not None:
         rest = _NOTE_MARKS.sub("", opening[len(own) :])
-        if office := next((w for w in vocabulary().own_office if OWN_OFFICE in w and rest.startswith(w)), None):
+        if office := office_word_opening(rest):
             return _office_scope(rest[len(office) :])  # 某局本级, 某局机关本级; "某局机关内设科室5个" speaks of the department itself
     body = _body(opening, figure_next=own is None)  # "某局下属某院1个": the department's count of its units
     if body is None or own is None and not split_places(body)[0]:
         return None if own is None else ""
     return "" if _is_department(body, department) else body
+
+
+def office_word_opening(text: str) -> str:
+    """The word naming the department's own office (本级, 机关本级) that `text` opens with, or ""."""
+    return next((w for w in vocabulary().own_office if OWN_OFFICE in w and text.startswith(w)), "")
 
 
 def _opens_with_own_organ_office(opening: str, department: str) -> str:

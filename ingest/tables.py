@@ -285,15 +285,21 @@ COLUMN_HEADERS = files("ingest") / "data" / "column_headers.txt"
 
 
 @lru_cache(maxsize=1)
+def column_header_sections() -> dict[str, list[list[str]]]:
+    """The sections of the column-header word file (read once per process)."""
+    return read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def people_headers() -> frozenset[str]:
     """Headers of columns that count people (编制数, 实有人数)."""
-    return frozenset(row[0] for row in read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))["people"])
+    return frozenset(row[0] for row in column_header_sections()["people"])
 
 
 @lru_cache(maxsize=1)
 def score_headers() -> tuple[str, ...]:
     """Endings of headers of columns of scores (自评得分, 综合评分): their figures are in 分."""
-    return tuple(row[0] for row in read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))["scores"])
+    return tuple(row[0] for row in column_header_sections()["scores"])
 
 
 _BALANCE_ROW = re.compile(r"结转(?:和?结余)?$|结余$")  # 年末财政拨款结转和结余, 上年结转: its funds are listed under it

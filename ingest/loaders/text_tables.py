@@ -29,8 +29,7 @@ from itertools import combinations, pairwise
 
 from ingest.model import ReadHeader
 from ingest.numbers import UNSIGNED_NUMBER, ascii_digits
-from ingest.tables import COLUMN_HEADERS, is_subject_code, is_total_label, list_mark, split_code, squash
-from ingest.vocabulary import read_sections
+from ingest.tables import column_header_sections, is_subject_code, is_total_label, list_mark, split_code, squash
 
 MAX_SIDES = 2  # 收入 beside 支出
 MAX_SUM_STATES = 20_000  # partial sums one row and its sub-rows may reach before their check is given up
@@ -92,7 +91,7 @@ def match_form(text: str) -> str:
 @lru_cache(maxsize=1)
 def header_words() -> HeaderWords:
     """The shipped header vocabulary (read once per process)."""
-    sections = read_sections(COLUMN_HEADERS.read_text(encoding="utf-8"))
+    sections = column_header_sections()
     parts = {match_form(row[0]): tuple(match_form(w) for w in row[1:]) for row in sections["parts"]}
     labels = frozenset(match_form(row[0]) for row in sections["labels"])
     listed = {match_form(w) for row in sections["words"] for w in row}
