@@ -7,6 +7,7 @@ continuation is written blank. A table that contains another table is page layou
 A table drawn with `<div>`s (rows of cells, as CSS grids print them) is read as a table: a block whose
 rows each hold the same number (two or more) of cells with no blocks inside, some cell holding a figure. A `<pre>`
 block is plain text laid out with spaces, read as a text file's page is (tables aligned in columns, wrapped lines).
+A table stacking several tables under their own title rows (a sheet saved as a web page) is read as those tables.
 A description list of terms and their short descriptions (`<dl>` of `<dt>`/`<dd>`) is a table of two columns.
 """
 
@@ -20,6 +21,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from ingest.loaders.builder import TextBuilder, clean_cell_text
 from ingest.loaders.decoding import decode_text
 from ingest.loaders.page_text import plain_page, write_plain_page
+from ingest.loaders.stacked_tables import stacked_tables
 from ingest.numbers import NUMBER
 from ingest.model import RawDocument
 
@@ -172,7 +174,8 @@ MAX_TERM_VALUE_CHARS = 30  # a description at most this long is a figure or a na
 
 
 def _term_rows(dl: Tag) -> list[list[str]]:
-    """A description list of terms each with its description (<dt>收入合计</dt><dd>1,305.14</dd>) as a table of two
+    """A table stacking several tables under their own title rows (a sheet saved as a web page) is read as those tables.
+A description list of terms each with its description (<dt>收入合计</dt><dd>1,305.14</dd>) as a table of two
     columns, a row per term; [] when a term has no description, the list is too short to be a table or most of its
     descriptions are paragraphs."""
     rows: list[list[str]] = []
@@ -199,6 +202,18 @@ class _Reader:
         self.builder.add_line(_clean("".join(self.parts)))
         self.parts = []
 
+    def _write_table(self, rows: list[list[str]]) -> None:
+        """A data table; one that stacks several tables under their own title rows (a sheet saved as a web page) is
+        written as those tables, each below its caption lines."""
+        pieces = stacked_tables(rows)
+        if sum(bool(body) for _, body in pieces) < 2:
+            self.builder.add_table(rows)
+            return
+        for captions, body in pieces:
+            for caption in captions:
+                self.builder.add_line(caption)
+            self.builder.add_table(body)
+
     def read(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
@@ -211,7 +226,7 @@ class _Reader:
                 if caption := child.find("caption", recursive=False):  # the table's title (and unit) above it
                     self.read(caption)
                     self.flush()
-                self.builder.add_table(table_rows(child))
+                self._write_table(table_rows(child))
             elif child.name == "dl" and (pairs := _term_rows(child)):
                 self.flush()
                 self.builder.add_table(pairs)

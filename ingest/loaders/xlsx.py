@@ -2,9 +2,7 @@
 
 Values are the cached results Excel saved (`data_only`); a merged range keeps its value in the
 top-left cell only. Leading rows holding a single value (title, 单位：元) become lines above the table.
-A sheet may stack several tables one below another: a single-value row that reads as a table's title
-("表二 …部门收入总表") or unit line ends the table above it and opens the next; a sentence or a part's heading
-alone in its row (the narrative below the tables) ends it too. It may also set tables side by side, an empty
+A sheet may stack several tables one below another (`ingest.loaders.stacked_tables`). It may also set tables side by side, an empty
 column between them, each opening with its own title: each is read on its own, left to right.
 """
 
@@ -22,18 +20,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
+from ingest.loaders.stacked_tables import opens_table, stacked_tables
 from ingest.model import RawDocument
-from ingest.numbers import find_table_unit
-from ingest.sections import heading_level
 
 MAX_CELLS = 200_000  # used range of one sheet; budget tables are a few thousand cells
 MAX_CELL_RECORDS = 1_000_000  # cell elements plus merged area, checked before openpyxl builds them
 _MERGE_OR_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"|<(?:\w+:)?c[\s>/]')
 _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
-PART_LEVEL = 1  # 第三部分 …情况说明: a part of the document, never a row
-MAX_LABEL_CHARS = 40  # a single value longer than this, with a comma, is prose
-_SENTENCE_END = re.compile(r"[。；！？]")
-_TABLE_TITLE = re.compile(r"^(?:附?表\s*[一二三四五六七八九十\d]+(?:[-－—]\d+)?\s*\S*|.{4,60}表(?:[（(][^（）()]{1,8}[)）])?)$")
 
 
 def _precheck_sheets(path: Path) -> None:
@@ -105,7 +98,7 @@ def load_xlsx(path: Path) -> RawDocument:
             continue
         builder.add_line(ws.title)
         for block in _side_by_side(_sheet_rows(ws, path.name)):
-            for captions, rows in _stacked_tables(block):
+            for captions, rows in stacked_tables(block):
                 for caption in captions:
                     builder.add_line(caption)
                 builder.add_table(rows)
@@ -130,31 +123,4 @@ def _side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
 def _opens_with_title(block: list[list[str]]) -> bool:
     """Whether the first row holding anything holds one title or unit line alone."""
     first = next((values for row in block if (values := [t for t in map(clean_cell_text, row) if t])), [])
-    return len(first) == 1 and _opens_table(first[0])
-
-
-def _stacked_tables(rows: list[list[str]]) -> list[tuple[list[str], list[list[str]]]]:
-    """The sheet's tables, each with the single-value lines above it; a title or unit line below a table's
-    rows opens the next one."""
-    tables: list[tuple[list[str], list[list[str]]]] = [([], [])]
-    for row in rows:
-        values = [text for text in map(clean_cell_text, row) if text]
-        captions, body = tables[-1]
-        if len(values) <= 1 and body and values and (_opens_table(values[0]) or _is_prose(values[0])
-                                                     or heading_level(values[0]) == PART_LEVEL):
-            tables.append(([values[0]], []))
-        elif len(values) <= 1 and not body:
-            captions += values
-        else:
-            body.append(row)
-    return tables
-
-
-def _is_prose(text: str) -> bool:
-    """A sentence in a cell of its own (a narrative written below the tables), not a table's label."""
-    return bool(_SENTENCE_END.search(text)) or len(text) > MAX_LABEL_CHARS and "，" in text
-
-
-def _opens_table(text: str) -> bool:
-    """A title ("表二 …收入总表") or a unit line ("单位：万元"): the start of another table."""
-    return bool(_TABLE_TITLE.match(text) or find_table_unit([text]))
+    return len(first) == 1 and opens_table(first[0])

@@ -241,6 +241,25 @@ def test_a_table_caption_is_its_title_and_unit(tmp_path: Path) -> None:
     assert_offsets(raw)
 
 
+def test_a_sheet_saved_as_a_web_page_is_read_as_its_stacked_tables(tmp_path: Path) -> None:
+    """Excel's "Save as Web Page" writes a whole sheet as one <table>: its titles, unit lines and prose in rows of
+    one merged cell between the tables' rows. Each table is read apart, below its own title."""
+    rows = [["示例县示例中心2026年单位预算"], ["一、主要职能"], ["示例县示例中心是示例局所属公益一类事业单位。"],
+            ["收支预算总表"], ["单位：万元"], ["项目", "预算数"], ["本年收入合计", "1,321.70"],
+            ["一般公共预算“三公”经费支出表"], ["单位：万元"], ["项目", "2026年预算数"], ["公务接待费", "1.20"],
+            ["注：本单位没有使用政府性基金预算拨款安排的支出。"]]
+    body = "".join("<tr>" + ("<td colspan='2'>{}</td>".format(row[0]) if len(row) == 1
+                             else "".join(f"<td>{cell}</td>" for cell in row)) + "</tr>" for row in rows)
+    path = tmp_path / "example-center-2026-unit-budget.html"
+    path.write_text(f"<html><body><table x:str>{body}</table></body></html>", encoding="utf-8")
+    raw = load(path)
+    assert [grid(table) for table in raw.tables] == [[["项目", "预算数"], ["本年收入合计", "1,321.70"]],
+                                                   [["项目", "2026年预算数"], ["公务接待费", "1.20"]]]
+    assert [line.text for line in raw.tables[1].caption_lines][-2:] == ["一般公共预算“三公”经费支出表", "单位：万元"]
+    assert "示例县示例中心是示例局所属公益一类事业单位。" in [line.text for line in raw.lines]
+    assert_offsets(raw)
+
+
 def test_a_table_drawn_with_divs_is_a_table(tmp_path: Path) -> None:
     rows = [("项目", "2024年预算数", "2025年预算数"), ("行政运行", "450.00", "468.20"), ("群众体育", "", "120.50")]
     grid_divs = "".join("<div class='tr'>" + "".join(f"<div class='td'>{cell}</div>" for cell in row) + "</div>"
