@@ -36,7 +36,7 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.sub_units import is_unit_column, office_sentences, own_office_item
+from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.vocabulary import glossary_headings, money_sources
 from index.corpus_index import CorpusIndex, DocumentFilter
@@ -47,7 +47,7 @@ from ingest.facts import BUDGET_SIDES
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.subjects import normalise
-from ingest.tables import is_total_label
+from ingest.tables import is_total_label, row_code
 from ingest.vocabulary import split_places, vocabulary
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
@@ -346,8 +346,8 @@ class Assistant:
             holders = self._holders(intent.sub_unit, available) if intent.sub_unit else []
         turn.named_alone = named_alone
         if intent.sub_unit and not holders and not turn.own_office:  # an office with no row: only its sentences
-            if intent.asks_figure and not any(intent.sub_unit in self.texts.text(d.doc_id) for d in available):
-                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department never names
+            if intent.asks_figure and not any(speaks_of_unit(self.texts.text(d.doc_id), intent.sub_unit) for d in available):
+                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department names only as an item, or never
                 return turn
             intent.sub_unit = ""  # a unit the text speaks of (扫黑办 of 政法委): the department's document answers
         docs = [d for d in available if not intent.years or d.year in intent.years]
@@ -526,9 +526,9 @@ class Assistant:
 
     def _unit_rows(self, subject: str, available: list[DocumentRecord], limit: int = 1000) -> list[FactRecord]:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
-        indicator table's rows are projects)."""
+        indicator table's rows are projects) and in rows of no 科目编码 (2070205 博物馆 is a classification item)."""
         found = self.index.facts.facts(FactQuery(subject=subject, doc_ids=tuple(d.doc_id for d in available), limit=limit))
-        return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES]
+        return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES and not row_code(f.row_path)]
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
@@ -544,7 +544,7 @@ class Assistant:
         if not body.endswith(tuple(vocabulary().weak_organs)):
             return None
         found = {(d.department, name) for d in available
-                 if (name := unit_named_of(body, d.department)) and name in self.texts.text(d.doc_id)}
+                 if (name := unit_named_of(body, d.department)) and speaks_of_unit(self.texts.text(d.doc_id), name)}
         return found.pop() if len(found) == 1 else None
 
     def _to_own_office(self, intent: QuestionPlan, available: list[DocumentRecord]) -> str | None:

@@ -27,7 +27,7 @@ from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
 from ingest.subjects import normalise
-from ingest.tables import CODE_DIGITS, is_subject_code, is_total_label, split_code, table_of
+from ingest.tables import CODE_DIGITS, is_total_label, row_code, table_of
 
 MIN_ROWS = 2
 TITLE_CHARS = 30  # a table's title line is no longer than this
@@ -97,13 +97,6 @@ class RowRanking:
 _RowKey = tuple[int, str, str]  # table, label, code
 
 
-def _code(fact: FactRecord) -> str:
-    """A row's 科目编码 digits: ("201", "05", "07", 专项普查活动) → 2010507, ("2013901", 行政运行) → 2013901; a 序号
-    ("1", 某项目) is none."""
-    code = "".join(step for step in fact.row_path[:-1] if step.isdigit())
-    return code if is_subject_code(code) else "".join(split_code(fact.row_path[-1])[0])
-
-
 def _is_total(label: str) -> bool:
     return is_total_label(label) or bool(_TOTAL.search(label))
 
@@ -116,7 +109,7 @@ def _table_rows(facts: list[FactRecord], plan: QuestionPlan) -> dict[_RowKey, li
         if (fact.origin == "table" and fact.table_id is not None and fact.row_path and fact.kind is FactKind.AMOUNT
                 and is_money(fact.unit) and fit is not None and fit >= 0 and not _is_total(fact.subject)
                 and not any(indicator in fact.measure for indicator in INDICATORS)):
-            rows[(fact.table_id, _row_name(fact, plan), _code(fact))].append(fact)
+            rows[(fact.table_id, _row_name(fact, plan), row_code(fact.row_path))].append(fact)
     return rows
 
 

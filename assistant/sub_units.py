@@ -39,6 +39,18 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
         or next((found for name in said if (found := _in_column(column, name))), None)
 
 
+_CLASS_LEVEL_AFTER = re.compile(r"\s*[（(]\s*[类款项]\s*[)）]")  # 博物馆（项）: a classification item
+
+
+def speaks_of_unit(text: str, name: str) -> bool:
+    """Whether the text names a unit by `name` somewhere other than as an item: a 博物馆 that is only a cell of a
+    table's rows (2070205 | 博物馆) or a classification item (博物馆（项）48.60万元) is no unit of the department."""
+    def as_item(found: re.Match[str]) -> bool:
+        whole_cell = text[found.start() - 1 : found.start()] in ("", "\t", "\n") and text[found.end() : found.end() + 1] in ("", "\t", "\n")
+        return whole_cell or bool(_CLASS_LEVEL_AFTER.match(text, found.end()))
+    return any(not as_item(found) for found in re.finditer(re.escape(name), text))
+
+
 def is_unit_column(fact: FactRecord, unit: str) -> bool:
     """Whether the figure stands in a column of the unit, in a table of units side by side (合计 | 本级 | 某中心)."""
     return bool(fact.col_path) and fact.col_path[-1].endswith(unit) and fact.table_kind in WHOLE_TABLES

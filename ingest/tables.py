@@ -112,6 +112,13 @@ def split_code(label: str) -> tuple[tuple[str, ...], str]:
     return tuple(parts), match["name"].strip()
 
 
+def row_code(row_path: tuple[str, ...]) -> str:
+    """A row's 科目编码 digits: ("201", "05", "07", 专项普查活动) → 2010507, ("2013901", 行政运行) → 2013901; a 序号
+    ("1", 某项目) is none."""
+    code = "".join(step for step in row_path[:-1] if step.isdigit())
+    return code if is_subject_code(code) else "".join(split_code(row_path[-1])[0]) if row_path else ""
+
+
 def squash(text: str) -> str:
     """Removes all whitespace (labels in these files are often spaced out: "合　计")."""
     return re.sub(r"\s+", "", text)
