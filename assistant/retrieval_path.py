@@ -60,7 +60,7 @@ _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table go
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
 _ASKS_UNIT = re.compile(r"金额单位|计量单位|什么单位(?!的)|以什么为单位|是元还是万元|是万元还是元|单位是(?:元|万元|什么|啥)")
 _DOES = re.compile(r"承担|负责|主要职责|主要职能|主要从事|主要任务")  # what a body named before it does
-_DEFINES = re.compile(r"[:：]\s*(?:是|指|包括)|是指|指的是|系指")
+_DEFINES = re.compile(r"[:：]\s*(?:是|指|包括|反映)|是指|指的是|系指")  # 反映: a classification item's entry
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
 _NAMES_LISTED = re.compile(r"(?=([\u4e00-\u9fff]{2,})、([\u4e00-\u9fff]{2,}))")  # two names side by side, at any start
@@ -329,7 +329,7 @@ class RetrievalPath:
         whole text: a glossary entry answers wherever the retrieved chunks stand. The item asked is tried first,
         then its other terms ("决算表里的调整预算数" is defined as 调整预算数)."""
         for term in dict.fromkeys(t for t in terms if len(t) >= 2):
-            entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括)[^\n]*", re.MULTILINE)
+            entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括|反映)[^\n]*", re.MULTILINE)
             found = []
             for doc_id in _documents(docs):
                 if match := entry.search(self.texts.text(doc_id)):

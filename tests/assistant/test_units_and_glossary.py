@@ -61,6 +61,7 @@ DISCLOSURE = f"""示例县示例局
 （二）事业收入400.00万元，比2024年增加17.78万元。其中：技术服务收入262.64万元，按合同测算；培训收入137.36万元。
 二、财政拨款支出情况
 2025年一般公共预算财政拨款支出预算4600.00万元，全年预计完成98.48%。
+其中示例事务管理（项）520.00万元，比上年增加20.00万元，主要原因是示例监测网络扩容。
 2025年“三公”经费财政拨款支出完成全年预算的92.10%。
 示例科研平台建设项目计划建设实验室2个，由示例县示例研究院组织实施。
 三、“三公”经费情况
@@ -71,6 +72,7 @@ DISCLOSURE = f"""示例县示例局
 第四部分 名词解释
 1．事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。本局的事业收入为示例县示例研究院的技术服务收入。
 2．基本支出：指为保障机构正常运转的支出。
+3．示例事务管理（项）：反映用于示例监测网络运维、示例数据校核等方面的支出。
 """
 
 
@@ -122,6 +124,11 @@ def test_a_part_listed_after_its_whole_answers_inside_it(assistant):
 def test_a_glossary_entry_is_quoted_whole(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == "text" and "技术服务收入" in answer.text and "基本支出" not in answer.text, answer.text
+
+
+def test_a_classification_item_s_glossary_entry_says_what_it_reflects(assistant):
+    answer = assistant.ask("示例局预算里说的“示例事务管理（项）”是什么意思")  # "（项）：反映用于…", not its figures
+    assert answer.kind == "text" and "示例数据校核" in answer.text and "520.00" not in answer.text, answer.text
 
 
 def test_a_reason_in_the_item_s_own_paragraph_beats_what_follows_the_table(assistant):
