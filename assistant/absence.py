@@ -17,7 +17,7 @@ _NEGATION = re.compile(r"(?:无|没有|未安排|不安排|未发生|不涉及|�
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
-_OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在)(?:本|我)?(?:部门|单位)?(?:预算|决算)")
+_OUTSIDE = re.compile(r"(?:不|未)(?:纳入|列入|在|包含在|包括在)(?:本|我)?(?:部门|单位)?(?:预算|决算)|另行编制")
 _FIRST_CLAUSE = re.compile(r"[^，,；;：:。]*")
 _VERB_GAP = re.compile(r"(?:安排|发生|使用|编制|设置|开支|列支|涉及|新增|购置|相关|任何|的|\s)*")  # between 无 and its item
 _GENERIC_HEAD = re.compile(r"经费|费用|费|支出|预算|资金|金额|情况|统计范围|范围|团组|计划|的|等|和|及|与|或")  # what may follow the item negated

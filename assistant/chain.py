@@ -46,6 +46,7 @@ from index.vector_backfill import require_vectors
 from ingest.facts import BUDGET_SIDES
 from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
+from ingest.punctuation import SENTENCE
 from ingest.subjects import normalise
 from ingest.tables import is_total_label, row_code
 from ingest.vocabulary import split_places, vocabulary
@@ -326,6 +327,9 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
             elif spoken := self._unit_spoken_of(intent.unknown_body, available):
                 # "某州民族语文工作站有多少编制": a unit only its department's words speak of (事业编制…（民族语文工作站14名）)
+                if intent.asks_figure and (outside := self._kept_outside(turn.question, spoken, available)):
+                    turn.draft, turn.refusal = outside, outside.answer.text
+                    return turn
                 intent.departments = [spoken[0]]
                 intent.sub_unit, intent.unknown_body, named_alone = spoken[1], None, True
         if intent.departments:
@@ -546,6 +550,19 @@ class Assistant:
         found = {(d.department, name) for d in available
                  if (name := unit_named_of(body, d.department)) and speaks_of_unit(self.texts.text(d.doc_id), name)}
         return found.pop() if len(found) == 1 else None
+
+    def _kept_outside(self, question: str, spoken: tuple[str, str], available: list[DocumentRecord]) -> Draft | None:
+        """The refusal quoting the department's sentence that keeps the unit's money out of its document ("所属某中心
+        另行编制单位预算，不包含在本预算中"), or None when no sentence naming the unit says so."""
+        department, unit = spoken
+        for doc in (d for d in available if d.department == department):
+            text = self.texts.text(doc.doc_id)
+            said = next((m for m in SENTENCE.finditer(text) if unit in m.group() and states_outside(m.group())), None)
+            if said:
+                citation = self.texts.cite(doc.doc_id, said.start(), said.end())
+                told = f"{NOT_FOUND_TEXT}“{unit}”的数字。{department}{doc.year or ''}年公开文件说明：“{readable(said.group().strip())}”"
+                return Draft(Answer(question=question, kind="not_found", text=told, citations=[citation], route="fact"))
+        return None
 
     def _to_own_office(self, intent: QuestionPlan, available: list[DocumentRecord]) -> str | None:
         """Money asked of the department's own office (某局机关的招待费) is its office's row, never the department's

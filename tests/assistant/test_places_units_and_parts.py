@@ -16,6 +16,7 @@ COMMISSION = """岷溪彝族自治州民族宗教事务委员会
 第一部分 部门概况
 一、机构设置
 州民族宗教事务委员会（以下简称州民宗委）下属事业单位2个：岷溪彝族自治州民族语文工作站、岷溪彝族自治州民族团结进步教育中心。
+州民宗委主管的岷溪彝族自治州民族文化研究所另行编制单位预算，不包含在本决算中。
 二、人员构成情况
 截至2024年12月31日，州民宗委核定编制46名，其中：行政编制24名，事业编制22名（民族语文工作站14名，民族团结进步教育中心8名）。
 
@@ -130,6 +131,12 @@ def test_the_figure_asked(assistant: Assistant, question: str, shown: str) -> No
 def test_what_the_documents_do_not_say_is_refused(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.kind == "not_found", answer.text
+
+
+def test_a_unit_its_department_keeps_out_of_its_document_is_refused_with_the_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("岷溪州民族文化研究所2024年决算支出多少")  # never the department's 民族工作专项 or its total
+    assert answer.kind == "not_found" and "另行编制单位预算" in answer.text, answer.text
+    assert "另行编制单位预算" in answer.citations[0].quote
 
 
 def test_a_purchase_under_a_project_is_asked_as_a_purchase(assistant: Assistant) -> None:
