@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant.absence import absence_statements, states_inapplicable
+from assistant.absence import absence_statements, states_inapplicable, states_outside
 from assistant.intent import parse_question
 from assistant.plan import ALL_FUNDS_TABLES, Operation, Shape
 from index.fact_store import DocumentRecord
@@ -322,6 +322,8 @@ def test_a_relative_year_glossed_by_its_number_is_that_year():
      "未安排因公出国（境）团组"),
     ("1．因公出国（境）费预算0元，与上年持平。本部门2025年无因公出国（境）计划。", ["出国经费", "因公出国（境）费"],
      "无因公出国（境）计划"),
+    ("1.因公出国（境）费。支出决算为0，与2023年度持平。本部门2024年度未组织因公出国（境）团组。", ["出国经费", "因公出国（境）费"],
+     "未组织因公出国（境）团组"),
     ("四、机关运行经费。本中心为公益一类事业单位，不属于行政单位，不安排机关运行经费。", ["机关运行经费"], "不安排机关运行经费"),
     ("五、其他。残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；", ["残疾人就业保障金"],
      "不纳入本部门预算"),
@@ -336,6 +338,7 @@ def test_statements_of_absence(text, terms, said):
 
 def test_a_statement_that_an_item_stands_outside_the_budget_is_no_zero():
     assert states_inapplicable("残疾人就业保障金由税务部门负责征收，全额缴入市级国库，不纳入本部门预算；")
+    assert states_outside("市残联所属某康复中心另行编制单位预算，不包含在本预算中。")
     assert states_inapplicable("学院为公益二类事业单位，不适用机关运行经费。")
     assert absence_statement("本部门预算包括机关和3个事业单位，不纳入本部门预算的单位有1个。", ["公务接待费"]) is None
 
