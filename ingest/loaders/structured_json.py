@@ -8,7 +8,8 @@ lists of one object (表头 then 行) are one table, under the lines its plain f
 as wide as those rows is their header ("columns": […]); a list of records (objects
 of short plain values, some figures) is a table whose header is their field names, unless the records are one figure
 each named by its row and column (and table: {"表": …, "行": …, "列": …, "值": …}), which are set back into their
-tables; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one
+tables; an object whose every field is a column (a list of plain values, all of one length) or a group of such
+columns (a merged header over its sub-columns) is a table stored by column; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one
 table of all its nodes, with the object's field dictionary naming its columns and the object's total as a 合计 row.
 """
 
@@ -19,7 +20,7 @@ import re
 from ingest.loaders.builder import TextBuilder
 
 MIN_NODE_FIELDS = 2  # the fields a tree's child shares with its parent at least (code, name, amount …)
-_TITLE_KEY = re.compile(r"标题|^名称$|title|^name$|caption", re.IGNORECASE)  # a field whose value is said alone
+_TITLE_KEY = re.compile(r"标题|^名称$|^表名$|title|^name$|caption", re.IGNORECASE)  # a field whose value is said alone
 _TEXT_CHARS = 30  # a value this long is a sentence or paragraph, said without its field's name
 _UNIT_KEY = re.compile(r"unit|units|(?:金额|计量)?单位", re.IGNORECASE)  # the unit a table's figures are in
 _TEXT_KEY = re.compile(r"说明|内容|正文|段落|text|content|paragraph", re.IGNORECASE)
@@ -138,8 +139,41 @@ def write_json(builder: TextBuilder, value: object) -> None:
     elif isinstance(value, list):
         for item in value:
             write_json(builder, item)
+    elif isinstance(value, dict) and (by_column := _column_table(value)):
+        builder.add_table(by_column)
     elif isinstance(value, dict):
         _write_object(builder, value)
+
+
+MIN_COLUMNS = 2  # a table stored by column has at least this many columns
+
+
+def _column_paths(fields: dict, above: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], list]] | None:
+    """The columns of an object stored by column, each with its header path (group, then column), or None when a
+    field is neither a list of plain values nor a group of them."""
+    found: list[tuple[tuple[str, ...], list]] = []
+    for key, value in fields.items():
+        path = (*above, str(key))
+        if isinstance(value, list) and all(_is_plain(cell) for cell in value):
+            found.append((path, value))
+        elif isinstance(value, dict) and value and (inner := _column_paths(value, path)):
+            found += inner
+        else:
+            return None
+    return found
+
+
+def _column_table(fields: dict) -> list[list[str | None]] | None:
+    """A table stored by column ({"科目名称": […], "决算数": {"基本支出": […], "项目支出": […]}}) as rows: a header row per
+    level, a group's name written once over its columns and a column's name once above the levels it spans, then a
+    row per position; None when the object is not one, or its columns differ in length."""
+    columns = _column_paths(fields) if fields and all(not _is_plain(value) for value in fields.values()) else None
+    if not columns or len(columns) < MIN_COLUMNS or len({len(values) for _, values in columns}) != 1:
+        return None
+    depth = max(len(path) for path, _ in columns)
+    header = [[path[level] if level < len(path) and (at == 0 or columns[at - 1][0][: level + 1] != path[: level + 1]) else ""
+               for at, (path, _) in enumerate(columns)] for level in range(depth)]
+    return [*header, *([_cell(values[row]) for _, values in columns] for row in range(len(columns[0][1])))]
 
 
 def _header(fields: dict) -> list | None:

@@ -393,6 +393,28 @@ def test_a_json_table_of_rows_keyed_by_column_is_a_table(tmp_path: Path) -> None
     assert_offsets(load(path))
 
 
+def test_a_json_table_stored_by_column_is_read_as_rows_under_its_header_groups(tmp_path: Path) -> None:
+    """"data": {column name: [values top to bottom]}, a merged header group as an object of its sub-columns: a table
+    of rows, the group's name over its columns; a table with no rows keeps its note."""
+    export = {"标题": "示例区示例学校2023年度单位决算", "决算表": [
+        {"表号": "公开05表", "表名": "一般公共预算财政拨款支出决算表", "金额单位": "万元", "data": {
+            "科目编码": [None, 2050701], "科目名称": ["合计", "特殊学校教育"], "全年预算数": [1802.3, 1412.5],
+            "决算数": {"合计": [1786.1, 1399], "基本支出": [1445.5, 1086.4], "项目支出": [340.6, 312.6]}}},
+        {"表号": "公开08表", "表名": "政府性基金预算财政拨款收入支出决算表", "金额单位": "万元",
+         "说明": "本单位2023年度没有政府性基金预算财政拨款收入，故本表为空表。", "data": {"科目编码": [], "科目名称": []}}]}
+    path = tmp_path / "example-school_2023_unit-final-account.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    doc = parse_file(path)
+    table = doc.tables[0]
+    assert table.title == "一般公共预算财政拨款支出决算表"
+    assert [[c for c in row] for row in table.header] == [["科目编码", "科目名称", "全年预算数", "决算数", "", ""],
+                                                         ["", "", "", "合计", "基本支出", "项目支出"]]
+    school = {f.measure: str(f.value) for f in doc.facts if f.subject == "特殊学校教育" and f.origin == "table"}
+    assert school["决算数/项目支出"] == "312.6" and school["全年预算数"] == "1412.5"
+    assert "故本表为空表。" in doc.text and "表名：" not in doc.text
+    assert_offsets(load(path))
+
+
 def test_a_json_array_of_table_objects_keeps_their_columns_and_unit(tmp_path: Path) -> None:
     """A table object giving its column names as a plain list ("columns") beside row arrays heads its rows with them,
     and its "unit" field is the table's unit: the figures are in 万元, and each is read under its column."""
