@@ -15,6 +15,7 @@ _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公�
 _BODY_BEFORE_FIGURE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?=\d)")  # 分单位看：…；某大队770.62万元
 _BODY_BEFORE_QUOTE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)(?=[“「\"])")  # 某中心“三公”经费预算…
 _BODY_BEFORE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门|单位|预算|决算|收支|收入|支出|为|是|系|负责|承担)")
+_NOT_A_NAME = re.compile(r"[、，,；;\d]")  # a list's or a clause's marks, a count: never inside a body's name
 MIN_BODY_CHARS = 4  # a place and an organ word at least (种苗站 alone is too short to tell)
 OWN_OFFICE = "本级"  # the scope of the figures a sentence gives of the department's own office (某局本级, 某局（本级）)
 MIN_NAME_TAIL = 4  # characters of the department name's tail that still name it (区信访局)
@@ -39,6 +40,8 @@ def _body(text: str, figure_next: bool = False) -> str | None:
         text = _NOTE.sub("", text)
     match = _BODY_BEFORE.match(text) or (_BODY_BEFORE_FIGURE.match(text) or _BODY_BEFORE_QUOTE.match(text) if figure_next else None)
     name = match["body"] if match else text
+    if _NOT_A_NAME.search(name):  # "某中心内设办公室、…4个部门，下设…2个管理所": a clause listing bodies, no one name
+        return None
     core = core_name(split_places(name)[1])
     return name if len(name) >= MIN_BODY_CHARS and core and organ_suffixes(core) and core not in organ_suffixes(core) else None
 

@@ -99,9 +99,15 @@ LISTED_UNITS = ("纳入本部门2025年部门预算编制范围的单位共2个�
 OWN_OFFICES = "岚江省林业和草原局内设机构7个，分别是：办公室、规划部、社会活动部。全市设分馆12个、流动服务点40个。"
 
 
+INNER_OFFICES = ("岚江省林木种苗站内设办公室、育苗部2个部门，下设城关苗圃管理所、东山苗圃管理所2个管理所（不单独核算）。"
+                 "本单位核定事业编制32名，实有在职人员29人。")
+
+
 def test_a_paragraph_opening_with_a_list_of_units_or_offices_speaks_for_the_department():
     assert sentence_scope(LISTED_UNITS, LISTED_UNITS.index("174人") + 4, DEPARTMENT) is None
     assert sentence_scope(OWN_OFFICES, OWN_OFFICES.index("12个") + 3, DEPARTMENT) is None
+    # a sentence listing its offices and the bodies under it is no unit's name heading the paragraph
+    assert sentence_scope(INNER_OFFICES, INNER_OFFICES.index("29人") + 3, "岚江省林木种苗站") is None
 
 
 HEADED_PARAGRAPHS = ("（一）岚江省林木种苗站。2025年收入预算80.00万元，全部为一般公共预算拨款。支出预算80.00万元，其中项目支出"
