@@ -78,12 +78,14 @@ _ITEM_JOINERS = frozenset({"和", "与", "、", "以及"})  # between two items 
 _DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)(?:(?:花|用|出|给|拿)了?)?多少")  # 多花多少
 _NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
+# "校车费用算不算三公经费": whether an item falls under a kind, said in words, whatever figure words it holds
+_BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属于|(?:算|属于|计入|列入)[^，,。？?]{1,12}吗")
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
 _BODY_KIND = r"[\u4e00-\u9fff]{1,6}?(?:单位|机关|机构|企业)"
 _KIND_CHOICE = re.compile(rf"(?:属于|算)?是?{_BODY_KIND}还是{_BODY_KIND}")
 _NATURE_ASKED = re.compile(r"(?:属于|是)(?:一?个)?(?:什么|啥|哪种|哪类)(?:性质|类型)的?(?:单位|机构|组织)(?=[，,？?。]|$)")
-_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|吗|级别|性质|谁|什么|啥")
+_TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|算不算|属不属于|吗|级别|性质|谁|什么|啥")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer
@@ -678,7 +680,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         parts = [split["a"], split["b"]] if named_whole else [f"{split['a']}{item}", f"{split['b']}{item}"]
     if operation is Operation.SUM and len(parts) < 2 and not across:  # "三项加起来" names one item: its own total
         operation = Operation.LOOKUP
-    asks_figure = bool(_NUMERIC.search(rest)) or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)
+    asks_figure = bool(_NUMERIC.search(rest)) and not _BELONGS_ASKED.search(rest) \
+        or operation not in (Operation.LOOKUP, Operation.LIST, Operation.TEXT)
     wants_number = operation not in (Operation.LIST, Operation.TEXT) and (asks_figure or not _TEXT_ONLY.search(rest))
     unit_hint: tuple[str, ...] = ()
     for hint, units in ({} if _MONEY_ASKED.search(rest) else COUNT_HINTS).items():  # "那几辆车值多少钱" asks money

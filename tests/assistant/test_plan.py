@@ -1262,3 +1262,9 @@ def test_都_after_the_item_is_no_part_of_it(question, focus):
 def test_年中调整后的全年预算_is_a_basis_and_no_item(question, focus):
     found = plan(question)
     assert (found.focus, found.basis) == (focus, Basis.ADJUSTED_BUDGET)
+
+
+@pytest.mark.parametrize("question", ["文旅局的校车费用算不算三公经费", "文旅局培训费属不属于三公经费",
+                                      "文旅局的会议费是否属于机关运行经费", "文旅局的接送学生车辆费用算三公经费吗"])
+def test_whether_an_item_falls_under_a_kind_is_asked_in_words(question):
+    assert not plan(question).wants_number
