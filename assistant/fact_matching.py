@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from assistant.plan import ALL_FUNDS_TABLES, ASKS_OUTTURN, INCLUDED
 from assistant.vocabulary import (achieved_words, asked_achievement, compound_items, count_flows, count_heads, fund_words,
-                                  generic_item_words, joined_bodies, office_items, owned_measures, people_groups, said_items,
-                                  spending_terms, split_funds, target_words, total_terms, unit_words, whole_budget_terms,
-                                  whole_terms)
+                                  generic_item_words, joined_bodies, names_another_kind, office_items, owned_measures,
+                                  people_groups, said_items, spending_terms, split_funds, target_words, total_terms, unit_words,
+                                  whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
 from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK
@@ -1107,8 +1107,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
     if fit is None or fact.scope and not names_unit(fact.scope, question) and not _office_speaks_for_all(fact):
         return 0.0  # another basis than the one asked, or a sub-unit's table the question does not name
     best = _item_score(fact, asked)
-    if best == 0.0 or terms and _other_threshold(terms[0], fact.subject):
-        return 0.0  # "单价50万元以上的设备" is never the count of 单价100万元以上设备
+    if best == 0.0 or terms and (_other_threshold(terms[0], fact.subject) or names_another_kind(terms[0], fact.subject)):
+        return 0.0  # "单价50万元以上的设备" is never the count of 单价100万元以上设备, 执法船艇 never 执法执勤用车
     stated_average = averaged(f"{fact.subject}{fact.measure}{structure(fact)}")
     if averaged(question) and not stated_average or stated_average and is_money(fact.unit) and not averaged(question):
         return 0.0  # "平均得分" is no one project's score, nor is the money 人均购书经费 the 购书经费

@@ -159,6 +159,21 @@ def sibling_kinds() -> dict[str, tuple[str, ...]]:
     return _keyed_lists("sibling_kinds.tsv")
 
 
+@lru_cache(maxsize=1)
+def exclusive_kinds() -> tuple[tuple[str, ...], ...]:
+    """The kinds of each sort that name different things (车, 船, 艇 of conveyances)."""
+    return tuple(_keyed_lists("exclusive_kinds.tsv").values())
+
+
+def names_another_kind(asked: str, item: str) -> bool:
+    """Whether the asked item names a kind (执法船艇) and the item only another kind of the same sort (执法执勤用车)."""
+    for kinds in exclusive_kinds():
+        said, named = {k for k in kinds if k in asked}, {k for k in kinds if k in item}
+        if said and named and not said & named:
+            return True
+    return False
+
+
 def with_siblings_whole(parts: list[str]) -> list[str]:
     """Parts after the first said as a kind alone take the first's whole: 政府采购货物, 工程 → 政府采购工程."""
     first = parts[0] if parts else ""

@@ -452,3 +452,14 @@ def test_a_fund_row_of_a_table_of_both_sides_is_income_never_the_funds_spending(
     ranked = rank_facts([row, spending], ["一般公共预算财政拨款支出"], "一般公共预算财政拨款支出是多少")
     assert [s.fact for s in ranked] == [spending]
     assert rank_facts([row], ["一般公共预算财政拨款收入"], "一般公共预算财政拨款收入是多少")[0].fact is row
+
+
+def test_an_item_of_another_kind_of_one_sort_never_answers():
+    """"执法船艇的运行维护费" is never the 执法执勤用车运行维护费 its other words share; a car asked as 公车 still is."""
+    from assistant.vocabulary import exclusive_kinds, names_another_kind
+
+    assert any({"车", "船"} <= set(kinds) for kinds in exclusive_kinds())
+    cars = fact("执法支队执法执勤用车运行维护费", value="21.36")
+    assert not rank_facts([cars], ["执法船艇运行维护费"], "港航局执法船艇的运行维护费是多少")
+    assert rank_facts([cars], ["执法执勤用车运行维护费"], "港航局执法执勤用车运行维护费是多少")
+    assert not names_another_kind("公车运行费", "公务用车运行维护费") and names_another_kind("船艇维修费", "车辆维修费")
