@@ -1268,3 +1268,12 @@ def test_年中调整后的全年预算_is_a_basis_and_no_item(question, focus):
                                       "文旅局的会议费是否属于机关运行经费", "文旅局的接送学生车辆费用算三公经费吗"])
 def test_whether_an_item_falls_under_a_kind_is_asked_in_words(question):
     assert not plan(question).wants_number
+
+
+@pytest.mark.parametrize("question, direction", [("人社局24年行政运行年中追加了多少", Direction.UP),
+                                                 ("人社局24年行政运行调增了多少预算", Direction.UP),
+                                                 ("人社局24年行政运行调减了多少", Direction.DOWN)])
+def test_what_the_year_added_to_the_first_budget_is_the_full_years_budget_less_it(question, direction):
+    found = plan(question)
+    assert found.operation is Operation.DIFFERENCE and found.focus == "行政运行" and found.direction is direction
+    assert found.part_bases == [Basis.ADJUSTED_BUDGET, Basis.INITIAL_BUDGET]
