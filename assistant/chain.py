@@ -48,7 +48,7 @@ from ingest.model import Basis, Direction, DocumentKind, FactKind, TableKind
 from ingest.numbers import is_money, to_wan
 from ingest.punctuation import SENTENCE
 from ingest.subjects import normalise
-from ingest.tables import is_total_label, row_code
+from ingest.tables import is_classification_row, is_total_label
 from ingest.vocabulary import split_places, vocabulary
 
 _ASKS_EXISTENCE = re.compile(r"有没有|有无|是否有|有.{1,12}吗|[是为]0|[是为]零|没有")
@@ -532,7 +532,8 @@ class Assistant:
         """Table figures among `available` whose row names `subject`, in tables whose rows may be units (a project or
         indicator table's rows are projects) and in rows of no 科目编码 (2070205 博物馆 is a classification item)."""
         found = self.index.facts.facts(FactQuery(subject=subject, doc_ids=tuple(d.doc_id for d in available), limit=limit))
-        return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES and not row_code(f.row_path)]
+        return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES
+                and not is_classification_row(f.row_path)]
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""

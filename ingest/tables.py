@@ -119,6 +119,13 @@ def row_code(row_path: tuple[str, ...]) -> str:
     return code if is_subject_code(code) else "".join(split_code(row_path[-1])[0]) if row_path else ""
 
 
+def is_classification_row(row_path: tuple[str, ...]) -> bool:
+    """Whether a row is a classification item, led by its 科目编码 (2070205 博物馆); a 科目编码 never opens with 0, the
+    code of a unit in a table of units (001 某局本级) does."""
+    code = row_code(row_path)
+    return bool(code) and not code.startswith("0")
+
+
 def squash(text: str) -> str:
     """Removes all whitespace (labels in these files are often spaced out: "合　计")."""
     return re.sub(r"\s+", "", text)
