@@ -19,6 +19,8 @@ BUREAU = """示例市交通运输局
 第一部分 部门概况
 一、预算单位构成
 纳入本部门2025年部门预算编制范围的预算单位共3个，包括：局机关本级（行政单位）；示例市公路事业发展中心（公益一类事业单位）；示例市港航事业发展中心（公益一类事业单位）。
+二、部门职能
+示例市交通运输局是示例市人民政府管理的正处级行政机构，负责全市公路、水路交通运输行业管理。
 
 第二部分 部门预算表
 表一 部门收支预算总表
@@ -220,6 +222,11 @@ def test_the_units_of_a_budget_come_from_the_sentence_naming_them(assistant: Ass
 def test_what_kind_of_body_one_is_comes_from_the_sentence_saying_what_it_is(assistant: Assistant, question):
     answer = assistant.ask(question)
     assert "基层行政机关" in answer.text and "其中行政单位" not in answer.text, answer.text
+
+
+def test_a_body_said_to_be_an_administrative_organ_is_of_that_kind(assistant: Assistant):
+    answer = assistant.ask("示例市交通局是什么性质的单位")  # "…的正处级行政机构", not the sentence listing its units by kind
+    assert "正处级行政机构" in answer.text, answer.text
 
 
 def test_the_units_under_a_body_are_those_its_final_account_is_made_up_of(assistant: Assistant):
