@@ -1284,3 +1284,9 @@ def test_what_the_year_added_to_the_first_budget_is_the_full_years_budget_less_i
 def test_a_why_question_telling_there_was_no_budget_asks_of_the_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "死亡抚恤"
+
+
+@pytest.mark.parametrize("question", ["人社局决算里的完成率是怎么算的", "人社局完成率如何计算", "人社局说的完成率怎样算出来的"])
+def test_how_a_rate_is_worked_out_asks_its_definition(question):
+    found = plan(question)
+    assert found.asks_definition and not found.wants_number and found.focus == "完成率"
