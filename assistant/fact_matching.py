@@ -582,8 +582,11 @@ def _overlap_score(form: AskedForm, fact: FactRecord) -> float:
     if is_money(fact.unit) and (body := _other_body(fact.subject, fact.department)) and not _names_body(term, *body):
         return 0.0  # 省医保基金稽核局支出 is that body's money, never the 职工医保基金支出 its words overlap (a count of
         # bodies, 9个社区居民委员会, is no body's figure)
-    if _side(term) and _an_item_beside(normalise(fact.subject), asked):
-        return 0.0  # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出
+    if _side(term) and _an_item_beside(normalise(fact.subject), asked) \
+            and not (fact.purpose and _named_by_purpose(asked, described, fact.purpose)):
+        # 一般公共预算财政拨款三公经费支出预算 is the 三公经费's, never the fund's 一般公共预算支出; an income is still named
+        # by what its sentence says it is (其他收入…，为…医保业务培训收入)
+        return 0.0
     found = asked & _word_set(described)
     unit_said = _unit_word_sets().get(fact.unit or "")
     if unit_said and (said_by_unit := asked & unit_said):  # 房屋面积 of a figure in 平方米

@@ -41,7 +41,7 @@ from assistant.fact_matching import (
     overlapping,
 )
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_parts, projects_in
-from assistant.formatting import in_display_unit, quoted_clause, rounded, shown
+from assistant.formatting import in_display_unit, quoted_clause, rounded, shown, stated_use
 from assistant.like_items import asked_count, like_items
 from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
 from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, PROJECT_ROW_TABLES, Operation, QuestionPlan
@@ -172,7 +172,7 @@ class FactPath:
         subject = part_label(owned_subject(fact))
         if bought := bought_labels(fact):  # 液相色谱-质谱联用仪（分析仪器）
             subject = f"{bought[-1]}（{subject}）"
-        name = f"{subject}（主要用于{fact.purpose}）" if fact.purpose else subject
+        name = f"{subject}（{stated_use(fact.purpose)}）" if fact.purpose else subject
         detail = fact.context.partition("：")[2].split("；")[0] if "指标" in fact.measure else ""
         if detail and fact.subject == fact.department:  # the department's own targets (部门整体支出绩效目标表)
             return f"{detail}（{fact.measure}）"

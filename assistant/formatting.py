@@ -48,3 +48,9 @@ def readable(text: str) -> str:
 def quoted_clause(quote: str) -> str:
     """A quoted clause without the marks it opens or ends with ("，比2024年预算持平，…。" → "比2024年预算持平，…")."""
     return quote.strip().strip(_CLAUSE_MARKS)
+
+
+def stated_use(purpose: str) -> str:
+    """How an item's stated purpose is said: an income is what its money is (为…学费、住宿费收入), anything else what
+    the money is for (主要用于…)."""
+    return f"为{purpose}" if purpose.endswith("收入") else f"主要用于{purpose}"

@@ -7,7 +7,7 @@ import re
 from assistant.answer import Answer
 from assistant.citations import SourceTexts
 from assistant.fact_matching import MIN_OPERAND_SCORE, rank_facts
-from assistant.formatting import shown
+from assistant.formatting import shown, stated_use
 from assistant.plan import QuestionPlan
 from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
@@ -35,7 +35,7 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
     if at < 0:
         return None
     citation = texts.cite(fact.doc_id, at, at + len(fact.purpose))
-    said = f"{_owner(fact)}{fact.subject}主要用于{fact.purpose}。"
+    said = f"{_owner(fact)}{fact.subject}{stated_use(fact.purpose)}。"
     return Answer(question=intent.question, kind="text", text=said, citations=[citation], route="fact")
 
 

@@ -137,7 +137,8 @@ _COUNTED_IN_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*年度?(?![底末�
 _TRAILING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?(?:当年|全年|年初)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?$")
 # what a 功能分类 item's money is for: "…（项）”58.75万元，主要用于：微型消防站运行保障经费。" (not "以下方面：" lists)
 _PURPOSE = re.compile(r"(?:主要用于|(?:^|(?<=。))用于)[：:]?\s*(?!以下)(?P<purpose>[^。；;]{2,80})|"
-                      r"(?:决算数?|预算数?|支出)(?:主要)?为(?P<money>[^。；;，,\d]{2,40}?(?:经费|资金|费用))")  # what its money is
+                      r"(?:决算数?|预算数?|支出)(?:主要)?为(?P<money>[^。；;，,\d]{2,40}?(?:经费|资金|费用))|"  # what its money is
+                      r"[，,]\s*(?:主要)?为(?P<income>[^。；;，,\d]{2,40}?收入)(?=[。；;，,]|$)")  # "…4682.00万元，占24.96%，为…学费、住宿费收入"
 # "完成年初预算的98.20%", "决算数为年初预算的112.26%", "占全年预算的95%" said of the outturn
 _COMPLETION = re.compile(r"完成.*(?:预算|计划)|(?:决算数?|执行数|支出决算)(?:为|是|占)(?:年初|全年|调整)?预算(?:数)?的?$|(?:预算)?(?:执行|完成)率$")
 # "对“城市安全…运维”项目开展了部门评价，项目年初预算560.00万元": the project a sentence's bare 项目 is
@@ -573,15 +574,16 @@ def _aliases_stated(sentence: str, offset: int, sentence_facts: list[Fact]) -> l
 
 def _with_purposes(facts: list[Fact], line: Line) -> list[Fact]:
     """Gives each 功能分类 item of a paragraph, or the item the paragraph is labelled with ("7.司法救助资金：预算
-    80.00万元。用于…"), the purpose stated after its figure (or before its first one), on all its facts."""
+    80.00万元。用于…"), the purpose stated after its figure (or before its first one), on all its facts; and any income
+    the money it is ("财政专户管理资金收入4682.00万元，为…学费、住宿费收入")."""
     labelled = _LABEL.match(strip_list_mark(line.text.strip()))
     label = clean_subject(labelled["item"]) if labelled else None
     purposes: dict[str, str] = {}
     for found in _PURPOSE.finditer(line.text):
         before = [f for f in facts if f.end <= line.start + found.start()]
         owner = before[-1] if before else facts[0] if facts else None
-        if owner and (classification_levels(owner.subject) or owner.subject == label):
-            purposes.setdefault(owner.subject, (found["purpose"] or found["money"]).strip(" ，,"))
+        if owner and (classification_levels(owner.subject) or owner.subject == label or found["income"]):
+            purposes.setdefault(owner.subject, (found["purpose"] or found["money"] or found["income"]).strip(" ，,"))
     return [replace(f, purpose=purposes[f.subject]) if f.subject in purposes else f for f in facts]
 
 

@@ -184,6 +184,12 @@ def test_what_money_is_is_the_clause_after_its_own_figure(assistant):
     assert not parse_question("澥岙区医保局报了绩效目标的11个项目都是啥", []).asks_definition  # names, not a meaning
 
 
+def test_an_income_is_found_by_the_money_its_sentence_says_it_is(assistant):
+    answer = assistant.ask("澥岙区医保局2024年医保业务培训收入多少")  # "其他收入50.00万元，占1.56%，为…医保业务培训收入"
+    assert answer.kind == "number" and answer.value == 50.0 and "为区医保中心医保业务培训收入" in answer.text, answer.text
+    assert "主要用于" not in answer.text
+
+
 def test_a_basis_asked_to_be_defined_is_defined_by_its_own_entry(assistant):
     answer = assistant.ask("澥岙区医保局决算里说的全年预算数是什么意思")
     assert answer.kind == "text" and "调整后的预算数" in answer.text

@@ -218,6 +218,13 @@ def test_a_classification_item_carries_what_its_money_is_for(text, purpose) -> N
     assert facts and {f.purpose for f in facts if f.kind is FactKind.AMOUNT} == {purpose}
 
 
+def test_an_income_carries_the_money_its_sentence_says_it_is() -> None:
+    """"财政专户管理资金收入4682.00万元，占24.96%，为纳入财政专户管理的学费、住宿费收入": asked as 学费住宿费收入."""
+    text = "2025年收入预算18755.53万元，其中：财政专户管理资金收入4682.00万元，占24.96%，为纳入财政专户管理的学费、住宿费收入；事业收入835.00万元。"
+    said = {f.subject: f.purpose for f in facts_from_line(Line(text, 0, len(text)))}
+    assert said["财政专户管理资金收入"] == "纳入财政专户管理的学费、住宿费收入" and said["事业收入"] == ""
+
+
 def test_a_list_of_spending_areas_is_no_purpose() -> None:
     text = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%。"
     assert {f.purpose for f in facts_from_line(Line(text, 0, len(text)))} == {""}
