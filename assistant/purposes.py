@@ -13,8 +13,10 @@ from assistant.vocabulary import fund_words
 from index.fact_store import FactRecord
 
 NEARBY_CHARS = 600  # how far before an item's figure its purpose clause may stand
-_USED_FOR = re.compile(r"(?:主要)?用于(?P<purpose>[^。；;\n]{2,80})")
+# never the 用于 inside a classification item's name (用于社会福利的彩票公益金（项）)
+_USED_FOR = re.compile(r"(?:主要)?用于(?![^。；;\n，,、]{0,24}[（(]\s*[类款项]\s*[)）])(?P<purpose>[^。；;\n]{2,80})")
 _CHANGE_SAID = re.compile(r"增加|减少|增长|下降|上升|节约|大于|小于|超过|低于|持平|原因")
+_NEXT_USE = re.compile(r"[ \t]*(?:其|该项?|上述)?(?:资金|经费|支出)?主要用于(?P<purpose>[^。；;\n]{2,80})")  # a sentence of its own
 _PARTS_USED_FOR = re.compile(r"其中[：:][^。\n]*?用于[^。\n]*。")  # the parts of the item, each with its use
 _MAINLY = re.compile(r"主要(?:是|为)(?!.{0,6}原因)[^。；;\n]{2,80}")  # what the item's money went on, later in its paragraph
 # "…36.80万元，占0.26%，为某所可回收物处置收入": what the figure's sentence says the money is
@@ -46,7 +48,7 @@ def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], tex
     fact = _best_stated(intent, facts)
     if fact is None:
         return None
-    if used := _clause_after(fact, texts, _USED_FOR, "。\n"):
+    if used := _clause_after(fact, texts, _USED_FOR, "。\n") or _next_sentence_use(fact, texts):
         said = f"{_owner(fact)}{fact.subject}用于{used['purpose']}。"
     elif used := _parts_used_for(fact, texts):
         said = f"{_owner(fact)}{fact.subject}{shown(fact.value, fact.unit)}，{used.group()}"
@@ -123,6 +125,16 @@ def _clause_after(fact: FactRecord, texts: SourceTexts, clause: re.Pattern[str],
     text = texts.text(fact.doc_id)
     sentence_end = min((at for mark in ends if (at := text.find(mark, fact.end)) >= 0), default=len(text))
     return clause.search(text, fact.end, sentence_end)
+
+
+def _next_sentence_use(fact: FactRecord, texts: SourceTexts) -> re.Match[str] | None:
+    """The sentence right after the one stating the fact, on its line, when it says what the money is mainly for
+    ("…完成年初预算的124.00%。主要用于农村互助养老服务点运营补助…"), or None."""
+    text = texts.text(fact.doc_id)
+    sentence_end = text.find("。", fact.end)
+    if sentence_end < 0 or "\n" in text[fact.end : sentence_end]:
+        return None
+    return _NEXT_USE.match(text, sentence_end + 1)
 
 
 def _parts_used_for(fact: FactRecord, texts: SourceTexts) -> re.Match[str] | None:

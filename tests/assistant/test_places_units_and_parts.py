@@ -19,6 +19,8 @@ COMMISSION = """岷溪彝族自治州民族宗教事务委员会
 州民宗委主管的岷溪彝族自治州民族文化研究所另行编制单位预算，不包含在本决算中。
 二、人员构成情况
 截至2024年12月31日，州民宗委核定编制46名，其中：行政编制24名，事业编制22名（民族语文工作站14名，民族团结进步教育中心8名）。
+三、政府性基金预算财政拨款支出决算情况
+2024年度政府性基金预算财政拨款支出50.00万元，全部为其他支出（类）彩票公益金安排的支出（款）用于社会福利的彩票公益金（项），年初预算为40.00万元，完成年初预算的125.00%。主要用于少数民族困难群众救助和民族团结进步宣传。
 
 第二部分 部门决算表
 支出决算表
@@ -137,6 +139,11 @@ def test_a_unit_its_department_keeps_out_of_its_document_is_refused_with_the_sen
     answer = assistant.ask("岷溪州民族文化研究所2024年决算支出多少")  # never the department's 民族工作专项 or its total
     assert answer.kind == "not_found" and "另行编制单位预算" in answer.text, answer.text
     assert "另行编制单位预算" in answer.citations[0].quote
+
+
+def test_what_money_is_for_is_the_next_sentence_never_a_classification_name_holding_用于(assistant: Assistant) -> None:
+    answer = assistant.ask("岷溪州民宗委2024年政府性基金支出用来干嘛了")  # not "用于社会福利的彩票公益金（项）"
+    assert answer.kind == "text" and "少数民族困难群众救助" in answer.text, answer.text
 
 
 def test_a_purchase_under_a_project_is_asked_as_a_purchase(assistant: Assistant) -> None:
