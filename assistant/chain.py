@@ -38,6 +38,7 @@ from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
 from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit
 from assistant.suggestions import RELATED_COUNT, Suggestions
+from assistant.unit_sums import unit_questions, units_summed
 from assistant.vocabulary import glossary_headings, money_sources
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
@@ -404,6 +405,10 @@ class Assistant:
         turn.report(Stage.SEARCH)
         if turn.intent.operands:
             return self._across(turn)
+        if questions := unit_questions(turn.intent):  # "A卫生院和B卫生院的事业收入一共多少": each unit asked alone
+            if summed := units_summed(turn.intent, [self._asked_alone(turn, question) for question in questions]):
+                turn.draft = summed
+                return turn
         facts = self._facts(turn)
         if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
             turn.intent.unit_hint = units_asked_of(turn.question, facts)
@@ -643,6 +648,11 @@ class Assistant:
             facts = [_as_its_whole(f, unit) for f in facts
                      if f.scope == unit or f.origin == "text" and names_unit(unit, f.subject)]
         return facts
+
+    def _asked_alone(self, turn: Turn, question: str) -> Draft | None:
+        """The figure a question standing for one operand of the turn's question finds, or None."""
+        own = self._understand(Turn(question, turn.where, turn.started))
+        return self._numeric(own).draft if own.refusal is None and own.intent.wants_number else None
 
     def _across(self, turn: Turn) -> Turn:
         """An item in two documents: each operand answered as the one-department question it stands for (its
