@@ -335,6 +335,8 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = spoken[1], None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
+        if unit_questions(intent):
+            intent.sub_unit = ""  # a sum over units: each unit is asked alone
         if intent.sub_unit in vocabulary().own_office:
             if refusal := self._to_own_office(intent, available):
                 turn.refusal = refusal

@@ -11,7 +11,7 @@ from assistant.answer import Answer, AnswerKind
 from assistant.fact_path import Draft
 from assistant.formatting import rounded, shown
 from assistant.plan import Operation, QuestionPlan
-from ingest.vocabulary import is_body_name
+from ingest.vocabulary import is_body_name, split_places, vocabulary
 
 MIN_ITEM_CHARS = 2  # what follows the last unit's name: the item asked of every unit
 
@@ -28,7 +28,16 @@ def unit_questions(plan: QuestionPlan) -> list[str] | None:
     if not end:
         return None
     year = "".join(f"{year}年" for year in plan.years[:1])
-    return [f"{body}{year}{last[end:]}" for body in (*bodies, last[:end])]
+    # a unit named without its place is asked of the one department the question names ("某局下面调查队和信息中心…")
+    department = plan.departments[0] if len(plan.departments) == 1 and not plan.unknown_body else ""
+    named = [_without_lead(body) for body in (*bodies, last[:end])]
+    return [f"{department if not split_places(body)[0] else ''}{body}{year}{last[end:]}" for body in named]
+
+
+def _without_lead(body: str) -> str:
+    """A unit's name without the word leading it after its department's (下面调查队 → 调查队)."""
+    lead = next((word for word in vocabulary().unit_leads if body.startswith(word)), "")
+    return body[len(lead):].lstrip("的")
 
 
 def units_summed(plan: QuestionPlan, drafts: list[Draft | None]) -> Draft | None:

@@ -38,8 +38,10 @@ def test_the_one_unit_questions_of_a_sum_over_units():
     assert unit_questions(parse_question("示例县卫健委公务接待费和公务用车运行费一共多少", [])) is None
 
 
-def test_units_figures_are_added_each_cited(assistant: Assistant):
-    answer = assistant.ask("示例县东溪镇卫生院和西岭乡卫生院2024年的事业收入一共多少")
+@pytest.mark.parametrize("question", ["示例县东溪镇卫生院和西岭乡卫生院2024年的事业收入一共多少",
+                                      "示例县卫健委下面东溪镇卫生院和西岭乡卫生院2024年的事业收入加起来多少"])
+def test_units_figures_are_added_each_cited(assistant: Assistant, question: str):
+    answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(2811.47), answer.text
     assert answer.formula == "1284.63 + 1526.84 = 2811.47" and len(answer.citations) == 2, answer.text
 
