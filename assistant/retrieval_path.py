@@ -56,6 +56,7 @@ _GLOSSARY_ENTRY = re.compile(rf"^\s*{_ENTRY_NUMBER}[^：:，。；]{{2,16}}[：:
 # whose a table is, and its form's number ("公开02表"): caption words that say nothing else
 _TABLE_OWNER = re.compile(r"(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：]\s*[\u4e00-\u9fff（）()]+(?:\d{4}年度?)?|(?:公开|附)表?\s*[\d一二三四五六七八九十]+\s*表")
 CAPTION_ROOM = 3  # chunks looked at per chunk kept, so those of caption lines alone make room for others
+_TABLE_NUMBERS = re.compile(r"(?:表\s*[\d一二三四五六七八九十]+\s*)+")  # "表7 表8": the numbers of tables a chunk's captions head
 _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table going on under its caption again
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
 _ASKS_UNIT = re.compile(r"金额单位|计量单位|什么单位(?!的)|以什么为单位|是元还是万元|是万元还是元|单位是(?:元|万元|什么|啥)")
@@ -446,10 +447,10 @@ def _captions_a_table(text: str) -> bool:
 
 
 def only_captions(chunk_text: str) -> bool:
-    """Whether a chunk holds nothing but tables' caption lines under its heading chain."""
+    """Whether a chunk holds nothing but tables' caption lines (and their numbers, "表7") under its heading chain."""
     body = _CAPTION_JOIN.sub(r"\1\n", chunk_text.partition("\n")[2])
-    lines = [_CONTINUED.sub("", line).strip() for line in body.split("\n")]
-    return any(lines) and all(_captions_a_table(line) for line in lines if line)
+    lines = [line for line in (_CONTINUED.sub("", line).strip() for line in body.split("\n")) if line]
+    return any(map(_captions_a_table, lines)) and all(_captions_a_table(line) or _TABLE_NUMBERS.fullmatch(line) for line in lines)
 
 
 def asks_unit(question: str) -> bool:

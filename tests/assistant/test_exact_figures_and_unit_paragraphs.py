@@ -324,6 +324,8 @@ def test_a_list_question_is_answered_by_the_definition_of_its_own_item_only(assi
     ("一、概况\n单位：万元 2025年收入预算100.00万元", False),
     ("第二部分 部门决算表 > 收入决算表\n编制单位：示例县林业局 公开02表 单位：万元", True),  # its form number says nothing
     ("第二部分 部门决算表 > 收入决算表\n编制单位：示例县林业局 公开02表 单位：万元\n注：本部门没有事业收入。", False),
+    ("第二部分 部门预算表 > 部门收支预算总表\n部门名称：示例县自然资源局 单位：万元表7 表8", True),  # the tables' numbers
+    ("第二部分 部门预算表\n表7 表8", False),  # numbers alone caption nothing
 ])
 def test_a_chunk_of_caption_lines_alone_is_told_apart(chunk: str, captions: bool):
     assert only_captions(chunk) is captions
