@@ -76,7 +76,7 @@ _MONEY_ASKED = re.compile(r"多少钱|值多少|价值|(?:几|多少)块钱|花�
 _JOINERS = frozenset({"比", "和", "与", "及", "、", "加上", "加", "以及", "，", ","})  # words between two parts
 _ITEM_JOINERS = frozenset({"和", "与", "、", "以及"})  # between two items named side by side; 及 joins one item's words
 _DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+?(?:多|少|高|低)(?:(?:花|用|出|给|拿)了?)?多少")  # 多花多少
-_NUMERIC = re.compile(r"多少|几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
+_NUMERIC = re.compile(r"多少|(?<!哪)几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
 # "校车费用算不算三公经费": whether an item falls under a kind, said in words, whatever figure words it holds
 _BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属于|(?:算|属于|计入|列入)[^，,。？?]{1,12}吗")

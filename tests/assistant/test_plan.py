@@ -1297,3 +1297,9 @@ def test_how_a_rate_is_worked_out_asks_its_definition(question):
 def test_a_why_question_telling_the_money_was_not_all_spent_asks_of_the_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "死亡抚恤"
+
+
+@pytest.mark.parametrize("question", ["人社局部门预算包括哪几个单位", "人社局三公经费包括哪几项"])
+def test_哪几_asks_which_not_how_many(question):
+    found = plan(question)
+    assert found.operation is Operation.LIST and not found.asks_figure
