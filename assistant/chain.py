@@ -36,7 +36,7 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit
+from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit, unit_written_out
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.unit_sums import unit_questions, units_summed
 from assistant.vocabulary import glossary_headings, money_sources
@@ -337,6 +337,10 @@ class Assistant:
             available = [d for d in available if d.department in intent.departments]
         if unit_questions(intent):
             intent.sub_unit = ""  # a sum over units: each unit is asked alone
+        if intent.sub_unit and intent.sub_unit in turn.question and (written := self._written_out(intent.sub_unit, available)):
+            # "交警支队" of a document that writes only 交通警察支队: asked by the name it writes
+            named = turn.question.replace(intent.sub_unit, written, 1)
+            turn.intent = intent = replace(parse_question(named, available), question=turn.question)
         if intent.sub_unit in vocabulary().own_office:
             if refusal := self._to_own_office(intent, available):
                 turn.refusal = refusal
@@ -354,7 +358,8 @@ class Assistant:
         turn.named_alone = named_alone
         if intent.sub_unit and not holders and not turn.own_office:  # an office with no row: only its sentences
             if intent.asks_figure and not any(speaks_of_unit(self.texts.text(d.doc_id), intent.sub_unit) for d in available):
-                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"  # a unit its department names only as an item, or never
+                # a unit its department names only as an item (博物馆（项）), or never
+                turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"
                 return turn
             intent.sub_unit = ""  # a unit the text speaks of (扫黑办 of 政法委): the department's document answers
         docs = [d for d in available if not intent.years or d.year in intent.years]
@@ -558,6 +563,11 @@ class Assistant:
         found = {(d.department, name) for d in available
                  if (name := unit_named_of(body, d.department)) and speaks_of_unit(self.texts.text(d.doc_id), name)}
         return found.pop() if len(found) == 1 else None
+
+    def _written_out(self, short: str, available: list[DocumentRecord]) -> str | None:
+        """The one full name the documents write for a unit asked by a short name, or None."""
+        names = {unit_written_out(self.texts.text(d.doc_id), short) for d in available} - {None}
+        return names.pop() if len(names) == 1 else None
 
     def _kept_outside(self, question: str, spoken: tuple[str, str], available: list[DocumentRecord]) -> Draft | None:
         """The refusal quoting the department's sentence that keeps the unit's money out of its document ("所属某中心

@@ -14,10 +14,10 @@ from ingest.facts import BUDGET_SIDES
 from ingest.lexicon import search_terms
 from ingest.model import FactKind, TableKind
 from ingest.numbers import is_money
-from ingest.scope import OWN_OFFICE
+from ingest.scope import OWN_OFFICE, in_order
 from ingest.subjects import normalise
 from ingest.tables import is_total_label, part_label
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import is_han, organ_suffixes, vocabulary
 
 _PROJECTS = "项目"
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
@@ -39,6 +39,7 @@ def unit_figure(unit: str, asked: str, facts: list[FactRecord], counted: tuple[s
         or next((found for name in said if (found := _in_column(column, name))), None)
 
 
+_CELL_EDGES = ("", "\t", "\n")  # what stands on each side of a name that is a table's cell alone
 _CLASS_LEVEL_AFTER = re.compile(r"\s*[（(]\s*[类款项]\s*[)）]")  # 博物馆（项）: a classification item
 
 
@@ -46,9 +47,28 @@ def speaks_of_unit(text: str, name: str) -> bool:
     """Whether the text names a unit by `name` somewhere other than as an item: a 博物馆 that is only a cell of a
     table's rows (2070205 | 博物馆) or a classification item (博物馆（项）48.60万元) is no unit of the department."""
     def as_item(found: re.Match[str]) -> bool:
-        whole_cell = text[found.start() - 1 : found.start()] in ("", "\t", "\n") and text[found.end() : found.end() + 1] in ("", "\t", "\n")
-        return whole_cell or bool(_CLASS_LEVEL_AFTER.match(text, found.end()))
+        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
+        return before in _CELL_EDGES and after in _CELL_EDGES or bool(_CLASS_LEVEL_AFTER.match(text, found.end()))
     return any(not as_item(found) for found in re.finditer(re.escape(name), text))
+
+
+MAX_WRITTEN_OUT_CHARS = 12  # a unit's full name, from its first character asked to its organ word
+
+
+def unit_written_out(text: str, short: str) -> str | None:
+    """The one full name in the text that a unit asked by a short name stands for, its characters in order and its
+    organ word the same (交警支队 → 交通警察支队); None when the text writes the short name itself, or no one name fits."""
+    organ = next(iter(organ_suffixes(short)), "")
+    if not organ or len(short) <= len(organ) or short in text:
+        return None
+    found = set()
+    for end in (m.end() for m in re.finditer(re.escape(organ), text)):
+        window = text[max(0, end - MAX_WRITTEN_OUT_CHARS) : end]
+        starts = [at for at, char in enumerate(window) if char == short[0]]
+        name = next((window[at:] for at in reversed(starts) if in_order(short, window[at:])), None)
+        if name and is_han(name):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def is_unit_column(fact: FactRecord, unit: str) -> bool:

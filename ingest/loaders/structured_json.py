@@ -9,7 +9,8 @@ as wide as those rows is their header ("columns": […]); a list of records (obj
 of short plain values, some figures) is a table whose header is their field names, unless the records are one figure
 each named by its row and column (and table: {"表": …, "行": …, "列": …, "值": …}), which are set back into their
 tables; an object whose every field is a column (a list of plain values, all of one length) or a group of such
-columns (a merged header over its sub-columns) is a table stored by column; nested objects and lists are read the same way. A list of nodes holding their children (类 → 款 → 项) is one
+columns (a merged header over its sub-columns) is a table stored by column; nested objects and lists are read the
+same way. A list of nodes holding their children (类 → 款 → 项) is one
 table of all its nodes, with the object's field dictionary naming its columns and the object's total as a 合计 row.
 """
 

@@ -2,8 +2,8 @@
 
 Values are the cached results Excel saved (`data_only`); a merged range keeps its value in the
 top-left cell only. Leading rows holding a single value (title, 单位：元) become lines above the table.
-A sheet may stack several tables one below another (`ingest.loaders.stacked_tables`). It may also set tables side by side, an empty
-column between them, each opening with its own title: each is read on its own, left to right.
+A sheet may stack several tables one below another (`ingest.loaders.stacked_tables`). It may also set tables side by
+side, an empty column between them, each opening with its own title: each is read on its own, left to right.
 """
 
 from __future__ import annotations

@@ -83,3 +83,8 @@ def test_a_project_the_unit_carries_out_is_answered_from_its_goals_table(assista
 def test_what_a_sub_unit_does_is_the_sentence_naming_it_not_its_departments_duties(assistant):
     answer = assistant.ask("示例市示例法律援助中心主要负责什么")
     assert answer.kind == "text" and "法律援助案件受理" in answer.text and "交办的其他任务" not in answer.text, answer.text
+
+
+def test_a_unit_asked_by_its_short_name_is_the_one_the_document_writes_out(assistant):
+    answer = assistant.ask("示例市示例司法局法援中心2025年支出预算多少")  # 法援中心: 示例市示例法律援助中心
+    assert answer.kind == "number" and answer.value == pytest.approx(1126.70), answer.text
