@@ -132,11 +132,17 @@ def unit_named_of(body: str, department: str) -> str | None:
     return body[end:] or None
 
 
+_YEAR_BEFORE_UNIT = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")  # a year between a department's name and its unit's
+
+
 def _unit_after(question: str, at: int) -> str | None:
-    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所):
-    two to twelve characters and an organ word (not a short form) standing alone (before a year, 的, 今年, an item … or
-    the end), with no word of a budget item or of a question in it and none before a name (下属, 各) leading it."""
+    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所) or
+    after a year following it: two to twelve characters and an organ word (not a short form) standing alone (before a
+    year, 的, 今年, an item … or the end), with no word of a budget item or of a question in it and none before a name
+    (下属, 各) leading it."""
     vocab = vocabulary()
+    if year := _YEAR_BEFORE_UNIT.match(question, at):
+        at = year.end()  # 某局2025年执法支队的项目支出
     while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
         at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
     if own := _own_office_at(question, at + (question[at : at + 1] in ("（", "("))):  # 某乡人民政府（本级）

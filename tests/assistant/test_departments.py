@@ -588,6 +588,13 @@ def test_a_unit_after_words_that_lead_to_it() -> None:
     assert match.departments == ("菡峤市数据局",) and match.unit == "大数据发展中心"
 
 
+@pytest.mark.parametrize("question", ["菡峤市场监管局2025年执法支队的项目支出多少", "菡峤市场监管局2025年度下属执法支队项目支出多少"])
+def test_a_unit_after_a_year_after_its_department(question: str) -> None:
+    match = find_department(question, ["菡峤市市场监督管理局"])
+    assert match.departments == ("菡峤市市场监督管理局",) and match.unit == "执法支队"
+    assert find_department("菡峤市场监管局2025年机关运行经费多少", ["菡峤市市场监督管理局"]).unit is None
+
+
 # ---------------------------------------------------------------- names that are all organ word (县人民医院, 区人民政府)
 
 ALL_ORGAN = ["苇汀县人民医院", "苇汀县人民法院", "潆屿区人民政府", "潆屿区财政局", "苇汀县中医医院"]
