@@ -594,8 +594,14 @@ def test_a_count_is_of_the_year_its_clause_opens_with(sentence, periods):
     ("政府性基金预算拨款支出30万元，全部为彩票公益金。", "彩票公益金", "30"),
 ])
 def test_an_item_said_to_be_wholly_another_is_found_by_that_name(sentence, alias, value):
-    named = [f for f in line_facts(sentence) if f.subject == alias]
-    assert [str(f.value) for f in named] == [value] and named[0].kind is FactKind.AMOUNT
+    named = [f for f in line_facts(sentence) if f.subject == alias and f.kind is FactKind.AMOUNT]
+    assert [str(f.value) for f in named] == [value]
+
+
+def test_the_change_stated_of_an_item_wholly_another_is_that_ones_too():
+    sentence = "2025年政府性基金预算拨款支出186.00万元，比2024年预算增加16.00万元，增加9.41%，全部为用于残疾人事业的彩票公益金。"
+    named = {(f.kind, str(f.value)) for f in line_facts(sentence) if f.subject == "用于残疾人事业的彩票公益金"}
+    assert named == {(FactKind.AMOUNT, "186.00"), (FactKind.CHANGE, "16.00"), (FactKind.CHANGE, "9.41")}
 
 
 def test_a_labelled_paragraph_gives_its_item_the_purpose_it_states():
