@@ -98,3 +98,8 @@ def test_a_shortened_running_cost_reaches_its_full_name(focus, variant):
 @pytest.mark.parametrize("focus, variant", [("公车购置和运行费", "公务用车购置及运行费"), ("办公和印刷费", "办公及印刷费")])
 def test_parts_joined_by_和_are_also_joined_by_及_as_documents_write_them(focus, variant):
     assert variant in canonical_variants(focus)
+
+
+@pytest.mark.parametrize("focus", ["还剩结转", "还剩结余"])
+def test_what_is_left_asked_around_多少_is_the_year_end_balance(focus):
+    assert "年末结转和结余" in canonical_variants(focus)
