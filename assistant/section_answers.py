@@ -183,6 +183,30 @@ def _duty_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in units if text[a:b].strip()]
 
 
+def _duties_holding(words: set[str], doc_id: str, text: str, units: list[tuple[int, int]],
+                    found: list[SectionBody]) -> list[SectionBody]:
+    """The listed duties among `units` holding at least MIN_DUTY_SHARE of the matter's words, none already found
+    (duties printed twice)."""
+    held = []
+    for start, end in units:
+        score = sum(_holds(QUOTES.sub("", text[start:end]), w) for w in words) / len(words)
+        if score >= MIN_DUTY_SHARE and all(f.text != text[start:end] for f in (*found, *held)):
+            held.append(SectionBody(doc_id, start, end, text[start:end], score))
+    return held
+
+
+def _inline_heading(heading: str) -> str:
+    """A heading run into a sentence, its duties after a colon on the same line ("…工作部门，主要职责是：")."""
+    return rf"(?<=[，,。；;])\s*{re.escape(heading)}(?:是|为|有|包括)?[:：]"
+
+
+def _inline_duties(text: str, start: int) -> list[tuple[int, int]]:
+    """The duties a sentence lists after its colon, one per clause set apart by ；, up to the line's end."""
+    end = _line_end(text, start)
+    units = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^；;。]+", text[start:end])]
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in units if text[a:b].strip()]
+
+
 def _holds(text: str, word: str) -> bool:
     return word in text or any(term in text for term in canonical_terms(word))
 
@@ -204,12 +228,12 @@ def duties_naming(matter: set[str], doc_ids: list[str], texts: SourceTexts) -> l
                 if _LEADERS.search(text[match.start() : _line_end(text, match.end())]):
                     continue  # a contents line
                 stop = _duties_end(text, match.end(), _mark_kind(match.group()))
-                for start, end in _duty_units(text, match.end(), stop):
-                    held = QUOTES.sub("", text[start:end])
-                    score = sum(_holds(held, w) for w in words) / len(words)
-                    if score >= MIN_DUTY_SHARE and all(f.text != text[start:end] for f in found):  # duties printed twice
-                        found.append(SectionBody(doc_id, start, end, text[start:end], score))
+                found += _duties_holding(words, doc_id, text, _duty_units(text, match.end(), stop), found)
+            for match in re.finditer(_inline_heading(heading), text):  # "某局是…部门，主要职责是：承担…；组织实施…。"
+                found += _duties_holding(words, doc_id, text, _inline_duties(text, match.end()), found)
         if found:
-            top = max(f.score for f in found)
-            return sorted((f for f in found if f.score == top), key=lambda f: f.start)[:MAX_DUTIES]
+            top = [f for f in found if f.score == max(f.score for f in found)]
+            # a line of duties holding a clause found on its own is quoted by that clause
+            inner = [f for f in top if not any(o is not f and f.start <= o.start and o.end <= f.end for o in top)]
+            return sorted(inner, key=lambda f: f.start)[:MAX_DUTIES]
     return []

@@ -36,9 +36,21 @@ DUTIES = """示例市示例区示例局
 """
 
 
+RUN_IN = """示例县司法局
+2024年部门预算
+
+一、部门职能
+示例县司法局是县政府工作部门，主要职责是：承担县委全面依法治县委员会办公室的日常工作；指导、管理全县人民调解工作；组织实施全县社区矫正工作，指导刑满释放人员安置帮教工作；管理律师、法律援助和公证工作。
+二、收入支出预算总表
+项目	金额
+收入总计	600.00
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
-    return written_assistant(tmp_path_factory.mktemp("duties"), embeddings, {"example-bureau-2025-dept-budget.txt": DUTIES})
+    return written_assistant(tmp_path_factory.mktemp("duties"), embeddings, {"example-bureau-2025-dept-budget.txt": DUTIES,
+                                                                          "example-justice-2024-dept-budget.txt": RUN_IN})
 
 
 @pytest.mark.parametrize("question, matter", [
@@ -99,3 +111,9 @@ def test_what_a_body_does_is_the_text_under_its_duties_heading(langfang_assistan
     text repeats (部门职责： over a blank line, then the duties), never by a sentence that shares the word 主要."""
     answer = langfang_assistant.ask(question)
     assert answer.kind == "text" and "政法工作" in answer.text and "租房收入" not in answer.text, answer.text
+
+
+
+def test_duties_run_into_their_sentence_after_a_colon_are_listed_duties(assistant: Assistant):
+    answer = assistant.ask("示例县司法局管不管社区矫正")  # "…工作部门，主要职责是：…；组织实施全县社区矫正工作，…；…"
+    assert answer.kind == "text" and "组织实施全县社区矫正工作" in answer.text and "人民调解" not in answer.text, answer.text
