@@ -394,6 +394,8 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
         listed = _PARTS_IN_BRACKETS.search(question_without_names) if operation is Operation.SUM else None
         body = _split_at_joiners(listed["parts"] if listed else ADDS_UP.sub(" ", question_without_names))
         parts = [p for p in (_SPENT_HOW_MUCH.sub("", re.sub(r"[\s？?。，,]+", "", b)) for b in body) if p]
+        if any(p.count("“") != p.count("”") for p in parts):
+            return []  # "“自然资源调查与确权登记”一共安排多少": a quoted name is one item, whatever joiner it holds
         shared = _SHARED_HEAD.search(parts[-1]) if len(parts) > 1 else None
         if shared:  # "科技创新、生命健康两个专项": each part is a 专项; "…两个项目" adds no word of an item
             parts = [*parts[:-1], parts[-1][: shared.start()]]

@@ -1303,3 +1303,9 @@ def test_a_why_question_telling_the_money_was_not_all_spent_asks_of_the_item(que
 def test_哪几_asks_which_not_how_many(question):
     found = plan(question)
     assert found.operation is Operation.LIST and not found.asks_figure
+
+
+@pytest.mark.parametrize("question", ["人社局2025年“自然资源调查与确权登记”一共安排多少", "人社局“就业和再就业服务”加起来多少钱"])
+def test_a_quoted_name_holding_a_joiner_is_one_item(question):
+    found = plan(question)
+    assert found.operation is Operation.LOOKUP and not found.parts
