@@ -714,6 +714,9 @@ def _another_items(subject: str, whole: str) -> bool:
     return any(word in budget_terms() and word not in fund_words() for word in rest)
 
 
+_NOTE_AFTER = re.compile(r"[（(][^（）()]*[)）]$")  # 某中心（本级）: a body's row with its note
+
+
 @lru_cache(maxsize=TERM_CACHE)
 def _names_a_body(term: str) -> bool:
     return is_body_name(term)
@@ -974,6 +977,8 @@ def _item_score(fact: FactRecord, asked: AskedItem) -> float:
             continue
         if text in subject and _inside_a_word(text, subject):
             continue
+        if text in subject and _names_a_body(text) and not _NOTE_AFTER.sub("", subject).endswith(text):
+            continue  # 城关人民法庭审判楼改造 is a project of the 法庭 asked, never the body's own money
         if subject in text and _names_people(text.replace(subject, "")):
             continue  # "给环卫工人发工资福利支出" asks the pay of a group the body's 工资福利支出 does not name
         if form.unasked_funds and not funds.isdisjoint(form.unasked_funds):

@@ -463,3 +463,11 @@ def test_an_item_of_another_kind_of_one_sort_never_answers():
     assert not rank_facts([cars], ["执法船艇运行维护费"], "港航局执法船艇的运行维护费是多少")
     assert rank_facts([cars], ["执法执勤用车运行维护费"], "港航局执法执勤用车运行维护费是多少")
     assert not names_another_kind("公车运行费", "公务用车运行维护费") and names_another_kind("船艇维修费", "车辆维修费")
+
+
+def test_a_project_named_after_a_body_is_no_figure_of_the_body():
+    """"城关人民法庭花了多少钱": the 城关人民法庭审判楼改造 project is the 法庭's project, never its money."""
+    project = fact("城关人民法庭审判楼改造", value="118.60")
+    assert not rank_facts([project], ["城关人民法庭"], "某法院城关人民法庭2024年花了多少钱")
+    own = fact("城关人民法庭", value="300.00")
+    assert rank_facts([own, project], ["城关人民法庭"], "某法院城关人民法庭2024年花了多少钱")[0].fact is own
