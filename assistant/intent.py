@@ -79,7 +79,7 @@ _DIFFERENCE = re.compile(r"相差|比.+?差了?多少|差了?多少|差额|比.+
 _NUMERIC = re.compile(r"多少|(?<!哪)几|金额|数额|预算数|决算数|规模|总额|数量|面积|价值|比例|占|百分|增长|增加|减少|费用|经费是|资金是|为多少"
                       r"|多久|多长时间")
 # "校车费用算不算三公经费": whether an item falls under a kind, said in words, whatever figure words it holds
-_BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属于|(?:算|属于|计入|列入)[^，,。？?]{1,12}吗")
+_BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属于|(?:(?<![预决计核结清])算|属于|计入|列入)[^，,。？?]{1,12}吗")
 # "年中追加了多少", "调减了多少预算": what the year's budget added to (took from) the first budget
 _ADDED_IN_YEAR = re.compile(r"(?:年中|年度中|执行中)?(?P<act>追加|调增|调减)了?(?:预算|资金)?(?=多少|几)")
 _IN_YEAR_DIRECTION = {"追加": "增加", "调增": "增加", "调减": "减少"}

@@ -1268,6 +1268,7 @@ def test_年中调整后的全年预算_is_a_basis_and_no_item(question, focus):
                                       "文旅局的会议费是否属于机关运行经费", "文旅局的接送学生车辆费用算三公经费吗"])
 def test_whether_an_item_falls_under_a_kind_is_asked_in_words(question):
     assert not plan(question).wants_number
+    assert plan("人社局年初预算里有买车吗，年初安排了多少").asks_figure  # 预算 holds 算: no kind asked
 
 
 @pytest.mark.parametrize("question, direction", [("人社局24年行政运行年中追加了多少", Direction.UP),
