@@ -561,15 +561,14 @@ _ALIAS = re.compile(r"[，,](?:全部|均|全额)(?:为|是|属于|来源于|来
 
 
 def _aliases_stated(sentence: str, offset: int, sentence_facts: list[Fact]) -> list[Fact]:
-    """The figures of an item the sentence says is wholly another ("…比上年增加16.00万元，增加9.41%，全部为用于残疾人事业的
-    彩票公益金"), its amount and the change stated with it, copied under that name: each copy cites the same figure, in
-    a sentence that says the name."""
+    """The figure of an item the sentence says is wholly another ("…全部为医疗收入", "…全部为用于残疾人事业的彩票公益金"),
+    copied under that name: the copy cites the same figure, in a sentence that says the name."""
     copies = []
     for alias in _ALIAS.finditer(sentence):
-        before = [f for f in sentence_facts if f.end <= offset + alias.start() and f.period is None]
-        amounts = [f for f in before if f.kind is FactKind.AMOUNT]
-        if amounts and alias["alias"] != amounts[-1].subject:
-            copies += [replace(f, subject=alias["alias"]) for f in before if f.subject == amounts[-1].subject]
+        before = [f for f in sentence_facts if f.end <= offset + alias.start() and f.kind is FactKind.AMOUNT
+                  and f.period is None]
+        if before and alias["alias"] != before[-1].subject:
+            copies.append(replace(before[-1], subject=alias["alias"]))
     return copies
 
 
