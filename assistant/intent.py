@@ -102,7 +102,7 @@ _QUOTED_FIGURE = re.compile(
 # "说的“全年预算数”是什么意思": the word itself, with what follows the quote as part of it ("“两庭”建设是什么")
 _QUOTED_TERM = re.compile(r"[“「『\"](?P<term>[^”」』\"]{2,20})[”」』\"](?P<tail>[\u4e00-\u9fff]{0,4}?)(?=是|指|的|什么|啥|意思|$)")
 _QUOTED_STORY = re.compile(r"(?:年初|全年|最后|最终|结果|实际)?(?:只|才|却|就)?(?:预算了?|花了|用了|支出了|安排了?)(?=\s|$|[，,])"
-                           r"|年初只|最后|最终|结果|(?:年初)?(?:没有|没|未)(?:安排)?预算|还(?:有|要|是)?(?:支出|花钱|花了钱)"
+                           r"|年初只|最后|最终|结果|(?:年初)?(?:没有|没|未)(?:安排)?预算|(?:还|决算|实际|最后|却)(?:有|要|是)?(?:支出|花钱|花了钱)"
                            r"|(?:没有|没|未)(?:能)?(?:全部|全|都)?(?:完成|花完|用完)|(?:年初|全年)?(?:预算|安排)数?(?:是|为)(?:0|零)(?![\d.])")
 _FROM_TO = re.compile(rf"从\s*(?P<a>{UNSIGNED_NUMBER})\s*(?:亿元|万元|万|千元|元)?\s*(?:变成|变为|增加到|减少到|增至|减至|涨到|降到|到)了?\s*(?P<b>{UNSIGNED_NUMBER})")
 # asks what something is called: a name, never a figure or the sentence that only counts them

@@ -1294,7 +1294,8 @@ def test_how_a_rate_is_worked_out_asks_its_definition(question):
 
 
 @pytest.mark.parametrize("question", ["人社局的死亡抚恤为啥没有全部完成", "人社局24年死亡抚恤为什么没花完", "人社局死亡抚恤为何未能用完",
-                                      "人社局死亡抚恤为什么年初预算是0", "人社局死亡抚恤年初预算为零是为啥"])
+                                      "人社局死亡抚恤为什么年初预算是0", "人社局死亡抚恤年初预算为零是为啥",
+                                      "人社局死亡抚恤年初预算是0，为什么决算有支出"])
 def test_a_why_question_telling_the_money_was_not_all_spent_asks_of_the_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "死亡抚恤"
