@@ -133,19 +133,28 @@ def unit_named_of(body: str, department: str) -> str | None:
 
 
 _YEAR_BEFORE_UNIT = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")  # a year between a department's name and its unit's
+_NO_UNIT_AFTER_YEAR = re.compile(r"[和及与、]|^[给对向为]")  # 2025年给村委会和村党支部的补助: whom money goes to, no unit
 
 
 def _unit_after(question: str, at: int) -> str | None:
-    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所) or
-    after a year following it: two to twelve characters and an organ word (not a short form) standing alone (before a
-    year, 的, 今年, an item … or the end), with no word of a budget item or of a question in it and none before a name
-    (下属, 各) leading it."""
+    """The body whose name starts at `at`, right after a department's (城关市场监督管理所 of 某局城关市场监督管理所),
+    else one after a year following it (某局2025年执法支队的项目支出), never the own office (2025年本级机关运行经费 is
+    the department's) nor a list of bodies money goes to (2025年给村委会和村党支部的补助)."""
+    if found := _unit_at(question, at, own_office=True):
+        return found
+    year = _YEAR_BEFORE_UNIT.match(question, at)
+    found = _unit_at(question, year.end(), own_office=False) if year else None
+    return found if found and not _NO_UNIT_AFTER_YEAR.search(found) else None
+
+
+def _unit_at(question: str, at: int, own_office: bool) -> str | None:
+    """The body whose name starts at `at` (see `_unit_after`): two to twelve characters and an organ word (not a short
+    form) standing alone (before a year, 的, 今年, an item … or the end), with no word of a budget item or of a question
+    in it and none before a name (下属, 各) leading it; with `own_office`, also the department's own office."""
     vocab = vocabulary()
-    if year := _YEAR_BEFORE_UNIT.match(question, at):
-        at = year.end()  # 某局2025年执法支队的项目支出
     while lead := next((w for w in (*vocab.unit_leads, ATTACH) if question.startswith(w, at)), ""):
         at += len(lead)  # 某局的执法大队, 某局下面的大数据发展中心
-    if own := _own_office_at(question, at + (question[at : at + 1] in ("（", "("))):  # 某乡人民政府（本级）
+    if own_office and (own := _own_office_at(question, at + (question[at : at + 1] in ("（", "(")))):  # 某乡人民政府（本级）
         return own
     for end, words in sorted(_organ_ends(question).items()):
         if end <= at:

@@ -595,6 +595,12 @@ def test_a_unit_after_a_year_after_its_department(question: str) -> None:
     assert find_department("菡峤市场监管局2025年机关运行经费多少", ["菡峤市市场监督管理局"]).unit is None
 
 
+@pytest.mark.parametrize("question", ["菡峤乡政府2025年给村委会和村党支部的补助安排了多少", "菡峤乡政府2025年本级机关运行经费多少",
+                                      "菡峤乡政府2024年机关服务这一项决算多少", "菡峤乡政府2025年对村民委员会和村党支部的补助"])
+def test_after_a_year_neither_the_own_office_nor_whom_money_goes_to_is_a_unit(question: str) -> None:
+    assert find_department(question, ["菡峤县菡峤乡人民政府"]).unit is None
+
+
 # ---------------------------------------------------------------- names that are all organ word (县人民医院, 区人民政府)
 
 ALL_ORGAN = ["苇汀县人民医院", "苇汀县人民法院", "潆屿区人民政府", "潆屿区财政局", "苇汀县中医医院"]
