@@ -20,13 +20,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ingest.errors import IngestError
 from ingest.loaders.builder import TextBuilder, check_office_package, clean_cell_text
+from ingest.loaders.number_formats import shown_number
 from ingest.loaders.stacked_tables import opens_table, stacked_tables
 from ingest.model import RawDocument
 
 MAX_CELLS = 200_000  # used range of one sheet; budget tables are a few thousand cells
 MAX_CELL_RECORDS = 1_000_000  # cell elements plus merged area, checked before openpyxl builds them
 _MERGE_OR_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"|<(?:\w+:)?c[\s>/]')
-_PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
 
 
 def _precheck_sheets(path: Path) -> None:
@@ -52,17 +52,17 @@ def _precheck_sheets(path: Path) -> None:
 
 
 def format_value(value: object, number_format: str = "General") -> str:
-    """A cell value as text: numbers without float noise, percentages as shown, dates as ISO."""
+    """A cell value as text: numbers without float noise, as shown where the format scales them (percent,
+    thousands, a literal point), dates as ISO."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float, Decimal)):
         number = Decimal(f"{value:.15g}") if isinstance(value, float) else Decimal(value)
-        if "%" in number_format:
-            match = _PERCENT_DECIMALS.search(number_format)
-            scaled = (number * 100).quantize(Decimal(1).scaleb(-len(match[1]) if match else 0))
-            return f"{scaled:f}%"
+        shown = shown_number(number, number_format)
+        if shown is not None:
+            return shown
         return "0" if number == 0 else f"{number:f}"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
