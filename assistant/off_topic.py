@@ -80,10 +80,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "greeting": re.compile(words.pattern("greeting")),
         "personal": re.compile(rf"(?P<person>{person})的?(?:{words.pattern('personal_item')})"),
         "always_personal": re.compile(words.pattern("always_personal")),
-        # a title, then at most a few words (一年, 每月拿), then a personal item: 主任一年工资, 部长叫什么名字;
+        # a title, then at most a few words (一年, 每个月能拿多少), then a personal item: 主任一年工资, 部长叫什么名字;
         # not the 市长 of 上海市长宁区 or the 省长 of 湖南省长沙市, whose 长 opens a place
         "office_holder": re.compile(
-            rf"(?:{words.pattern('person_title')}){_NOT_A_PLACE}[\u4e00-\u9fff]{{0,4}}?(?:{words.pattern('personal_item', 'holder_item')})"
+            rf"(?:{words.pattern('person_title')}){_NOT_A_PLACE}[\u4e00-\u9fff]{{0,7}}?(?:{words.pattern('personal_item', 'holder_item')})"
         ),
         "other_topic": re.compile(words.pattern("other_topic")),
         "budget_word": re.compile(words.pattern("budget_word")),

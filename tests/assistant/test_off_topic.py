@@ -67,7 +67,8 @@ def test_a_named_department_keeps_a_question_in_scope(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", ["区政府办公室主任一年工资拿多少", "社工部部长叫什么名字，一年工资多少",
-                                      "财政局局长的奖金是多少", "福利院院长是谁", "实验小学校长一年工资多少"])
+                                      "财政局局长的奖金是多少", "福利院院长是谁", "实验小学校长一年工资多少",
+                                      "妇幼保健院院长一年拿多少工资", "办公室主任每个月能拿多少工资"])
 def test_an_office_holders_pay_or_name_is_personal_even_beside_a_department(question: str) -> None:
     assert reason(question, names_department=True) is OffTopic.PERSONAL
 
