@@ -788,6 +788,8 @@ class Assistant:
         and beside any other figure says the document contradicts itself."""
         if not turn.intent.focus:  # the whole budget: a sentence saying 没有 of some item is not about it
             return turn.draft
+        if turn.intent.named_years and doc.year not in turn.intent.named_years:
+            return turn.draft  # the 2025 budget's "无…" says nothing of 2024's outturn
         source = self.texts.text(doc.doc_id)
         said_none = absence_statements(source, [turn.intent.focus, *turn.intent.terms], doc.year,
                                        first_budget=turn.intent.basis is Basis.INITIAL_BUDGET)

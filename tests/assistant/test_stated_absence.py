@@ -106,3 +106,10 @@ def test_a_figure_the_document_keeps_out_of_its_budget_is_not_found_with_the_sta
     """"住房公积金…贷款…不纳入本单位决算，另行编制…年度报告": the document gives no such figure, and says where it is."""
     answer = assistant.ask("示例局2024年发放了多少住房公积金个人贷款")
     assert answer.kind == "not_found" and "另行编制住房公积金年度报告" in answer.text and answer.citations, answer.text
+
+
+def test_a_statement_of_none_speaks_of_its_documents_year_only(assistant: Assistant):
+    """The 2025 budget's "不属于…统计范围" says nothing of 2024's outturn: that figure is not published."""
+    answer = assistant.ask("示例州第一人民医院2024年机关运行经费决算实际花了多少")
+    assert answer.kind == "not_found"
+    assert "统计范围" not in answer.text
