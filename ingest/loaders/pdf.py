@@ -9,7 +9,8 @@ paragraphs, and a table continued at the top of the next page is joined to the o
 
 A page with an image and (almost) no text layer is a scan: it is rendered and read by OCR into
 characters and ruled tables (ingest/ocr), which then go through the same line and table code; the
-text read that way keeps the recogniser's confidence per line and per cell.
+text read that way keeps the recogniser's confidence per line and per cell. A page whose text runs sideways (a wide
+table printed turned on an unrotated portrait page) is turned upright before it is read.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psparser import PSException
+from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from PIL import Image
@@ -265,6 +267,27 @@ def _framed_lines(frame: Table, chars: list[dict], width: float, usual: float) -
     for n, line in enumerate(lines):
         line.top = frame.bbox[1] + n * FRAME_LINE_STEP
     return lines
+
+
+def _turn(matrix: tuple[float, ...]) -> int:
+    """The clockwise turn (0, 90, 180, 270) that sets a character drawn with `matrix` upright."""
+    across, up = matrix[0], matrix[1]
+    if abs(across) >= abs(up):
+        return 0 if across > 0 else 180
+    return 90 if up > 0 else 270
+
+
+def _upright(pdf: pdfplumber.PDF, page: Page) -> Page:
+    """The page turned so its text reads left to right, where most of it runs sideways (a wide table printed turned
+    on a portrait page that is itself not rotated); else the page as it is."""
+    turns = Counter(_turn(c["matrix"]) for c in page.chars)
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    if turn == 0 or count * 2 <= len(page.chars):
+        return page
+    rotation = (page.rotation + turn) % 360
+    page.page_obj.attrs["Rotate"] = rotation  # read by pdfplumber for the page box,
+    page.page_obj.rotate = rotation  # by pdfminer for the characters' positions
+    return Page(pdf, page.page_obj, page.page_number, page.initial_doctop)
 
 
 def _read_page(page) -> list[_Line | _Table]:
@@ -512,7 +535,7 @@ def load_pdf(path: Path, ocr: OcrOptions = OcrOptions()) -> RawDocument:
             pages = []
             for number, page in enumerate(pdf.pages, 1):
                 if number not in scans:
-                    pages.append(_read_page(page))
+                    pages.append(_read_page(_upright(pdf, page)))
                     ocr.tell(number, count, recognised=False)
                 else:
                     pages.append([])

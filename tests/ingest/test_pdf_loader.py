@@ -506,3 +506,25 @@ def test_a_short_list_item_broken_after_a_comma_runs_on(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     assert load_pdf(path).lines[1].text == "（一）承担全乡常见病、多发病的诊疗，急危重症病人的初步现场急救和转诊。"
+
+
+def test_a_table_printed_sideways_on_a_portrait_page_is_read_upright(tmp_path: Path) -> None:
+    """A wide table turned a quarter on a page that is itself not rotated: its text runs bottom to top."""
+    path = tmp_path / "sideways.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, SIZE)
+    c.drawString(LEFT, 790, HEADING)
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    c.translate(PAGE_W, 0)
+    c.rotate(90)  # the page's x now runs up its long side
+    c.drawString(LEFT, 480, "表6 一般公共预算基本支出预算表")
+    _draw_table(c, 460, PAGE1_ROWS + PAGE2_ROWS[1:])
+    c.showPage()
+    c.save()
+    doc = load_pdf(path)
+    assert_offsets(doc)
+    (table,) = doc.tables
+    assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
+    assert table.page == 2
+    assert "表6 一般公共预算基本支出预算表" in [line.text for line in table.caption_lines]
