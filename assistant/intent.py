@@ -83,6 +83,7 @@ _BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属�
 # "年中追加了多少", "调减了多少预算": what the year's budget added to (took from) the first budget
 _ADDED_IN_YEAR = re.compile(r"(?:年中|年度中|执行中)?(?P<act>追加|调增|调减)了?(?:预算|资金)?(?=多少|几)")
 _IN_YEAR_DIRECTION = {"追加": "增加", "调增": "增加", "调减": "减少"}
+_IN_YEAR_BEFORE_ITEM = re.compile(r"(?:年中|年度中|执行中)(?=[\u4e00-\u9fff]{1,12}?(?:追加|调增|调减))")  # 年中一般公共预算追加了
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
 _BODY_KIND = r"[\u4e00-\u9fff]{1,6}?(?:单位|机关|机构|企业)"
@@ -579,7 +580,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     """Reads department, year, operation and focus from a question, given the indexed documents."""
     known = sorted({d.department for d in documents})
     asked = _WITH_YEAR_COMPARED.sub(lambda m: f"比{m['year']}", digit_years(question))  # 跟2023年比呢，多了 → 比2023年多了
-    asked = _ADDED_IN_YEAR.sub(lambda m: f"全年预算比年初预算{_IN_YEAR_DIRECTION[m['act']]}了", asked)  # 年中追加了多少
+    asked = _ADDED_IN_YEAR.sub(lambda m: f"全年预算比年初预算{_IN_YEAR_DIRECTION[m['act']]}了",
+                               _IN_YEAR_BEFORE_ITEM.sub("", asked))  # 年中追加了多少
     named = find_department(asked, known)
     several = find_all_departments(asked, known)
     if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):

@@ -1273,7 +1273,9 @@ def test_whether_an_item_falls_under_a_kind_is_asked_in_words(question):
 
 @pytest.mark.parametrize("question, direction", [("人社局24年行政运行年中追加了多少", Direction.UP),
                                                  ("人社局24年行政运行调增了多少预算", Direction.UP),
-                                                 ("人社局24年行政运行调减了多少", Direction.DOWN)])
+                                                 ("人社局24年行政运行调减了多少", Direction.DOWN),
+                                                 ("人社局24年年中行政运行追加了多少", Direction.UP),
+                                                 ("人社局24年执行中行政运行调减了多少资金", Direction.DOWN)])
 def test_what_the_year_added_to_the_first_budget_is_the_full_years_budget_less_it(question, direction):
     found = plan(question)
     assert found.operation is Operation.DIFFERENCE and found.focus == "行政运行" and found.direction is direction
