@@ -138,7 +138,7 @@ _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
     re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 # money other than the year's appropriation
-_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"
+_OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|[\u4e00-\u9fff]{0,4}?(?:自有|自筹)资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
 # all of an item's money, last year's carry-over in it ("连上年结转在内", "用全部资金", "各项资金合计"): the tables of all funds answer
 # "…支出是多少，不算上年结转": the year's own figure, which the item's name already is (its 上年结转 is said apart)

@@ -1219,6 +1219,8 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
     ("算上财政专户和其他收入，发改委2025年行政运行一共多少？", "行政运行"),
     ("发改委2025年行政运行所有资金一共安排多少", "行政运行"),
     ("发改委2025年行政运行，连同非财政拨款资金一共安排多少", "行政运行"),
+    ("发改委2025年行政运行支出，连同单位自有资金一共多少", "行政运行支出"),
+    ("发改委2025年行政运行，加上自筹资金总共多少", "行政运行"),
 ])
 def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
     asked = parse_question(question, documents())
