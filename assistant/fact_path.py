@@ -652,7 +652,8 @@ class FactPath:
         if len(intent.parts) != 2:
             return None
         if intent.basis is not None:  # "项目支出决算占总支出决算": the basis is asked of both, the items are 项目支出 and 总支出
-            intent = replace(intent, parts=[bare if len(bare := bare_item(p)) >= 2 else p for p in intent.parts])
+            # a whole asked by its name (部门总预算) stays whole: its bare words (部门总) name nothing
+            intent = replace(intent, parts=[bare if len(bare := bare_item(p)) >= 2 and not whole_terms(p) else p for p in intent.parts])
         if intent.sub_unit:  # "某乡人民政府（本级）的收入占部门收入的百分之几": the unit's row of its table's total row
             return self._unit_share(intent, facts)
         elif stated := self._stated_share(intent, facts):

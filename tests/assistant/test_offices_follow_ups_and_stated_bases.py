@@ -35,6 +35,7 @@ BUDGET = """翠涔县规划局
 
 一、收支预算总体情况
 2025年收入预算总额6668.54万元，支出预算总额6668.54万元。与2024年预算相比，收支预算总额各减少600.16万元，下降8.26%，主要原因是受土地市场影响，土地整治支出减少。
+分单位看：局机关本级5000.00万元，翠涔县规划编制中心1668.54万元。
 """
 
 
@@ -189,3 +190,10 @@ def test_a_table_named_answers_alone(assistant):
     absent = assistant.ask("岚溪乡2025年政府采购预算表里村级组织运转补助是多少")  # a table the document has not
     assert absent.kind == "not_found"
     assert assistant.ask("岚溪乡2025年部门支出预算总表里村级组织运转补助是多少").value == pytest.approx(186.40)
+
+
+@pytest.mark.parametrize("question", ["翠涔县规划局2025年局机关本级的预算占部门总预算的百分之几", "规划局25年局机关本级预算占部门总预算的比例"])
+def test_a_share_of_the_whole_asked_by_its_name_with_a_basis(assistant, question):
+    """部门总预算 is the whole budget, also where the basis 预算 is read off both parts."""
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(74.98)
