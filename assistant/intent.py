@@ -91,6 +91,7 @@ _KIND_CHOICE = re.compile(rf"(?:属于|算)?是?{_BODY_KIND}还是{_BODY_KIND}")
 _NATURE_ASKED = re.compile(r"(?:属于|是)(?:一?个)?(?:什么|啥|哪种|哪类)(?:性质|类型)的?(?:单位|机构|组织)(?=[，,？?。]|$)")
 _TEXT_ONLY = re.compile(r"是什么|为什么|原因|说明|职责|职能|主要用于|用于|用在|哪里|哪些方面|用途|做什么|负责|如何|怎么|情况如何|有没有|是否|是不是|算不算|属不属于|吗|级别|性质|谁|什么|啥")
 _BOUGHT = re.compile(r"^(?:买|购买|采购)(?P<kind>.{2,})$")  # what a whole buys: its kind of purchase
+_IN_ALL_MONEY = re.compile(r"^\s*的?(?:全部的?|所有的?)?(?:钱|资金|经费)(?:里面?|当中|之中|中)的?")  # "（某局）的钱里，X占多少": of the whole
 _WITHIN = re.compile(r"^(?P<scope>.{2,}?)(?:里面|里|当中|中的|之中|中(?!心|介|央|小|国|学|医|长))(?P<item>.{2,})$")
 # asks why, or where a change went ("主要多在哪些方面"): always a text answer
 _REASON = re.compile(r"为什么|为啥|为何|怎么(?:会|回事)?(?:(?:一分钱|分文)?(?:都|也)?(?:没有?|不)(?:安排|花|用|列)?|(?=[^？?。]*?(?:多了|少了|增加|减少|增长|下降|高了|低了|超了|这么多|这么少)))|(?:主要)?是?什么原因|主要原因|原因是|原因|理由|(?:主要)?(?:多|少|增加|减少|增|减)了?(?:在|于)哪(?:些|个|几个)?(?:方面|地方|项目|领域|里|儿|上)?")
@@ -155,6 +156,7 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项�
                         r"(?=\s*(?:[，,？?。）)]|$|一共|总共|共|是|有))")  # "连医疗收入在内一共", never "加上土地出让收入安排的…"
 _FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
 # "…财政拨款支出", "…当年一般公共预算拨款": the item, then the fund that pays it
+_FUND_SAID_APPROPRIATED = re.compile(rf"财政拨(?:款|付)?的?(?={_FUND_PAYING})")  # "财政拨的一般公共预算": the fund's appropriation
 _ITEM_THEN_FUND = re.compile(rf"^(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}}?)(?:当年|本年)?(?P<fund>{_FUND_PAYING}(?:的)?(?:支出)?)$")
 _FUND_THEN_ITEM = re.compile(rf"^(?P<fund>{_FUND_PAYING}(?:支出)?)(?:里面?|当中|之中|中)的?(?P<item>[\u4e00-\u9fff（）()“”\d]{{2,}})$")
 # "殡葬用财政拨款支出多少": the fund that pays the item, the verb after it no whole (财政拨款支出) of its own
@@ -386,7 +388,7 @@ def _parts(question_without_names: str, operation: Operation) -> list[str]:
             return [clean_focus(within[1]), clean_focus(within[2])]
         left, _, right = re.split(r"(占)", question_without_names, maxsplit=1) if "占" in question_without_names else (question_without_names, "", "")
         whole = clean_focus(re.sub(r"比重|占比|比例|百分比|百分数|百分之几|百分之多少|多大|多少|的|是|为|几", "", right))
-        part = clean_focus(left)
+        part = clean_focus(_IN_ALL_MONEY.sub("", left))
         inside = _WITHIN.match(part)
         if inside and not whole:  # "基本支出里人员经费占多大比例": the part of the whole it stands in
             return [inside["item"], inside["scope"]]
@@ -603,7 +605,7 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     dated = rest  # "25年…预算比24年决算": each side's year stays with its side
     rest = _COUNTED_PART.sub("有", _YEAR.sub(" ", rest))
     tables = asked_tables(rest)
-    rest = _ALL_FUNDS.sub(" ", rest)  # "算上上年结转和其他收入": which money, no second item to add
+    rest = _FUND_SAID_APPROPRIATED.sub("", _ALL_FUNDS.sub(" ", rest))  # "算上上年结转和其他收入": which money, no second item to add
     topic = re.sub(r"\s+|[？?。！!]", "", rest).lstrip("的")
     counted = re.search(r"多少|几|多[长久大高远]", rest)  # "实施周期多长" asks a figure
     # "X是什么，标准多少": what X means, its figure as its definition states it

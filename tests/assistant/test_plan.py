@@ -445,6 +445,9 @@ def test_how_long_is_no_part_of_the_item(question):
     ("发改委收入里财政拨款占百分之几", "财政拨款", "收入"),
     ("住建委三公经费占全部预算支出的百分之几", "三公经费", "预算支出"),
     ("文旅局三公经费占总预算多少", "三公经费", "总预算"),
+    ("文旅局25年的钱里一般公共预算占了多大比例", "一般公共预算", "预算收支"),  # the department's money: the whole
+    ("文旅局25年的钱里财政拨的一般公共预算占了多大比例", "一般公共预算", "预算收支"),  # 财政拨的 is the fund's own
+    ("文旅局25年所有资金中政府性基金占多少", "政府性基金", "预算收支"),
 ])
 def test_a_share_names_its_part_and_the_whole_it_stands_in(question, part, whole):
     asked = plan(question)
