@@ -69,6 +69,7 @@ _ORDERS = re.compile(r"最高|最多|最低|最少|最大|最小|排名|排序|�
 _LIST = re.compile(r"(?:包括|包含|分成|分为|有|(?:花|用)[在到])?(?:哪些|哪几项|哪几个|哪几块|哪几类|哪几部分|哪几|啥)(?:(?:部分|块|项|类)(?![\u4e00-\u9fff]))?|"
                    r"都是啥|都有啥|都有(?:些)?什么|有(?:些)?什么(?=项目)|由哪些|构成|组成|"
                    r"(?:买|采购|购买|购置)(?:些)?什么|明细(?=\s*[？?。]?$)")  # "政府采购要买什么", "三公经费明细"
+_WHICH_ONE = re.compile(r"(?<=是)哪一?(?:个|家|所)(?=\s*[？?。]?$)")  # "下面的所属单位是哪个": named, unless 最多的是哪个
 _EACH_FIGURE = re.compile(r"(?:分别|各自|各)(?:是|为|有|(?:花|用|安排|支出)了?)?多少")  # "三公经费各花了多少": its parts, each
 _MOVED = re.compile(r"增长|增加|减少|下降|上升|涨|降|变化")
 _ROWS_LISTED = re.compile(r"项目")  # the rows a bound is set on: a project table's
@@ -292,7 +293,7 @@ def clean_focus(text: str) -> str:
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
     text = _DERIVED_NOTE.sub(" ", text)
-    for pattern in (_ALL_FUNDS, _WITHOUT_CARRIED, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, ADDS_UP, _DIFFERENCE, _SOURCE,
+    for pattern in (_ALL_FUNDS, _WITHOUT_CARRIED, _REASON, _RATE, _CHANGE, _PREVIOUS, _RANK, _LIST, _WHICH_ONE, ADDS_UP, _DIFFERENCE, _SOURCE,
                     _OVERRUN, _WHEN):
         text = pattern.sub(" ", text)
     text = _FILLER.sub(" ", _PAID_WITH.sub(r"\g<fund>", text))
@@ -338,7 +339,8 @@ def _names_two(question: str) -> bool:
 
 
 def _operation(question: str) -> Operation:
-    if _LIST.search(question) or _EACH_FIGURE.search(question) and not _names_two(question):
+    which_one = _WHICH_ONE.search(question) and not (_RANK.search(question) or _ORDERS.search(question))
+    if _LIST.search(question) or which_one or _EACH_FIGURE.search(question) and not _names_two(question):
         return Operation.LIST
     if _ORDERS.search(question) and re.search(r"部门|单位|哪个|哪家|谁", question):
         return Operation.RANK

@@ -1318,3 +1318,15 @@ def test_哪几_asks_which_not_how_many(question):
 def test_a_quoted_name_holding_a_joiner_is_one_item(question):
     found = plan(question)
     assert found.operation is Operation.LOOKUP and not found.parts
+
+
+@pytest.mark.parametrize("question, focus", [("发改委下面的所属单位是哪个？", "所属单位"), ("发改委下属单位是哪一家", "下属单位"),
+                                             ("发改委下面的二级单位是哪个", "二级单位")])
+def test_which_one_there_is_asks_it_named(question, focus):
+    asked = plan(question)
+    assert asked.operation is Operation.LIST and asked.focus == focus
+
+
+@pytest.mark.parametrize("question", ["发改委支出最多的是哪个", "发改委花钱最多的项目是哪个", "发改委三公经费里最少的是哪一个"])
+def test_which_one_is_largest_stays_a_ranking(question):
+    assert plan(question).operation is not Operation.LIST
