@@ -25,7 +25,7 @@ _UNIT_POINTER = re.compile(r"这个|这家|该|此")  # before the last word of 
 _PRONOUN = re.compile(r"它|这个|这项|该项|这一项|这笔钱|这笔|这块")
 _PER_ONE = re.compile(r"(?:平均|人均|每个?人|每名|单价|每台|每辆)+")  # "平均每人多少钱", "单价多少": the item before's
 _ELLIPSIS_MARK = re.compile(r"^(?:那么|那|其中|换成|换为|改成|改为|换)|呢\s*[？?]?$")
-_ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪")
+_ASKS = re.compile(r"多少|几|是否|有没有|为什么|为啥|原因|占|比|包括|哪|什么|啥|怎么|如何|谁")
 # operations that need an item; asked without one, a follow-up is about the item before
 _ITEM_OPERATIONS = {Operation.CHANGE, Operation.SHARE, Operation.GROWTH, Operation.PREVIOUS, Operation.TEXT, Operation.LOOKUP,
                     Operation.COMPLETION, Operation.LIST, Operation.DIFFERENCE, Operation.YEAR_CHANGE}

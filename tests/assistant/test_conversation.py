@@ -254,3 +254,11 @@ def test_per_head_or_per_piece_asked_alone_is_of_the_item_before(follow_up):
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2025, item="台式计算机")
     assert readings(follow_up, context, [])[0] == f"示例市示例局2025年台式计算机{follow_up}"
+
+
+@pytest.mark.parametrize("follow_up", ["那公车运行维护费主要花在什么上？", "那公务接待费是怎么用的", "那这笔钱给谁了"])
+def test_a_follow_up_asking_in_words_is_never_made_a_figure_question(follow_up):
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="公务用车运行维护费", answered_in="万元")
+    assert all("多少钱" not in reading for reading in readings(follow_up, context, []))

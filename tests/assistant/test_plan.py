@@ -1003,7 +1003,8 @@ def test_offices_set_up_are_counted_with_and_without_the_verb():
 
 
 @pytest.mark.parametrize("question", ["文旅局的文物保护经费是干嘛用的", "文旅局的文物保护经费是干什么用的",
-                                      "文旅局的文物保护经费用来干什么"])
+                                      "文旅局的文物保护经费用来干什么", "文旅局的文物保护经费主要花在什么上",
+                                      "文旅局的文物保护经费花在啥地方了"])
 def test_what_money_is_used_for_is_text(question):
     found = plan(question)
     assert found.asks_purpose and found.operation is Operation.TEXT and found.focus == "文物保护经费"
