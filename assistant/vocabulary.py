@@ -319,6 +319,9 @@ def asked_column(question: str) -> tuple[str, ...]:
     return max(said, key=lambda found: found[0])[1] if said else ()
 
 
+_NO_NAME_BEFORE_ENDING = frozenset("和与及或、各全每本该等")  # "镇级配套和村集体…": 村 there ends no village's name
+
+
 @dataclass(frozen=True)
 class AskedDetail:
     """A kind of detail a question asks for (a firm, a country, a village) and how a sentence names one."""
@@ -332,7 +335,7 @@ class AskedDetail:
         of 国际合作) and with no word that names nothing."""
         ends = _word_ends(text)
         return any(match.end() in ends and not match.group().endswith(tuple(self.generic))
-                   for match in self.names.finditer(text))
+                   and text[match.start("ending") - 1] not in _NO_NAME_BEFORE_ENDING for match in self.names.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -342,7 +345,7 @@ def asked_details() -> tuple[AskedDetail, ...]:
     for line in (DATA / "asked_details.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             phrasings, endings, fewest, generic = line.split("\t")
-            pattern = rf"[\u4e00-\u9fff]{{{int(fewest)},8}}(?:{'|'.join(map(re.escape, endings.split('|')))})"
+            pattern = rf"[\u4e00-\u9fff]{{{int(fewest)},8}}(?P<ending>{'|'.join(map(re.escape, endings.split('|')))})"
             generic_words = frozenset(word for word in generic.split("|") if word)
             details.append(AskedDetail(tuple(phrasings.split("|")), re.compile(pattern), generic_words))
     return tuple(details)

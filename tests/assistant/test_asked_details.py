@@ -63,3 +63,9 @@ def test_every_detail_line_reads():
     country = asked_detail("去哪个国家")
     assert country.named_in("赴德国开展交流") and not country.named_in("因公出国（境）费")
     assert not country.named_in("人员的国际合作交流")  # 国 of 国际 ends no name
+
+
+def test_an_ending_after_a_joining_word_names_nothing():
+    village = asked_detail("用在了哪几个村")
+    assert village.named_in("支持东山村、西岭村建设") and village.named_in("在青石村开展")
+    assert not village.named_in("新增高标准农田建设镇级配套和村集体经济发展扶持资金")
