@@ -69,3 +69,9 @@ def test_an_ending_after_a_joining_word_names_nothing():
     village = asked_detail("用在了哪几个村")
     assert village.named_in("支持东山村、西岭村建设") and village.named_in("在青石村开展")
     assert not village.named_in("新增高标准农田建设镇级配套和村集体经济发展扶持资金")
+
+
+def test_which_housing_estates_are_answered_only_by_names_of_estates():
+    estate = asked_detail("老旧小区改造改的是哪几个小区")
+    assert estate is not None and estate.named_in("对东湖花园、翠苑小区实施改造")
+    assert not estate.named_in("实施老旧小区微更新")
