@@ -35,6 +35,7 @@ SPENDING_TABLES = (TableKind.EXPENSE, TableKind.GENERAL_PUBLIC)  # what a questi
 PROJECT_LISTS = {TableKind.PROCUREMENT, TableKind.PERFORMANCE, TableKind.PROJECTS}  # rows without 科目编码 side by side
 LEVELS = {sum(CODE_DIGITS[: i + 1]): level for i, level in enumerate(ClassLevel)}  # code digits → 类, 款, 项
 _BEFORE_WHICH = re.compile(r"(?:里面|里|当中|之中|中)?[\s，,、]*$")  # "政府采购里，" just before 哪个项目
+_ROWS_THEN_WHICH = re.compile(r"\s*的\s*(?P<rows>[\u4e00-\u9fff]{2,4}?)\s*是\s*$")  # "钱最多的项目是哪个": rows named after
 _INSIDE = re.compile(r"里面|里|当中|之中")  # "支出功能分类里项目支出最多的是哪一项": rows, then their column
 _TOTAL = re.compile(r"(?:合计|总计)$")
 _PARTS_OPEN = re.compile(r"其中[：:]?")  # the parts of a whole a sentence lists follow it
@@ -67,13 +68,17 @@ def asked_rows(text: str, clean: Callable[[str], str]) -> RowAsk | None:
     plain = _pattern("most", "least").sub(" ", _pattern(*ClassLevel).sub(" ", text))
     which = _pattern("which").search(plain)
     before, after = _BEFORE_WHICH.sub("", plain[: which.start()]), plain[which.end() :]
+    named_rows = _ROWS_THEN_WHICH.search(before)
+    rows_are_projects = bool(named_rows) and named_rows["rows"] in row_ranking_words()["all_projects"]
+    if rows_are_projects:
+        before = before[: named_rows.start()]
     inside = _INSIDE.search(before)
     scope, column = (before[: inside.start()], before[inside.end() :]) if inside else (before, "")
     scope = _named(scope, clean)
     all_projects = scope in row_ranking_words()["all_projects"]
     return RowAsk(scope="" if all_projects else scope, column=_named(column, clean) or _named(after, clean),
                   lowest=ends.group() in row_ranking_words()["least"], level=level,
-                  projects=all_projects or bool(_pattern("projects").search(plain)))
+                  projects=all_projects or rows_are_projects or bool(_pattern("projects").search(plain)))
 
 
 @dataclass(frozen=True)

@@ -709,6 +709,12 @@ def test_which_row_of_one_document_is_largest_is_a_row_ranking_within_the_named_
     assert asked.focus == scope
 
 
+@pytest.mark.parametrize("question", ["发改委2025年钱最多的项目是哪个", "发改委2025年花钱最少的项目是哪一个", "发改委2025年哪个项目钱最多"])
+def test_which_project_asked_after_its_money_ranks_the_projects(question):
+    asked = plan(question)
+    assert asked.operation is Operation.ROW_RANK and asked.rows.projects and asked.rows.scope == ""
+
+
 def test_a_column_named_after_the_rows_is_what_they_are_ranked_by():
     asked = plan("发改委2025年政府采购里哪个项目的预算资金最多")
     assert (asked.rows.scope, asked.rows.column) == ("政府采购", "预算资金")
