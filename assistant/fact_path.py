@@ -43,7 +43,7 @@ from assistant.fact_matching import (
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_parts, projects_in
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown, stated_use
 from assistant.like_items import asked_count, like_items
-from assistant.vocabulary import compound_items, joined_item, spending_terms, total_terms, whole_terms
+from assistant.vocabulary import compound_items, joined_item, spending_terms, split_funds, total_terms, whole_terms
 from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, PROJECT_ROW_TABLES, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
@@ -616,6 +616,8 @@ class FactPath:
         named = {s.fact for s in rank_facts(rates, intent.terms, intent.question, intent.unit_hint, intent.basis)
                  if s.score >= NAMED_SCORE}  # the item's own rate, not one of the rows its heading stands over
         stated = self._lookup(intent, [f for f in rates if f in named], docs)
+        if stated is None and (twins := self._rates_of_fund_twin(intent, rates, facts)):
+            stated = self._lookup(replace(intent, terms=sorted({f.subject for f in twins})), list(twins), docs)
         if stated is not None or final is None:
             return stated or self._lookup(intent, rates, docs)
         pair = self._basis_pair(intent, facts, final, against or Basis.INITIAL_BUDGET)
@@ -626,6 +628,25 @@ class FactPath:
         final, target = pair
         result = compute.share(self._money(final), self._money(target))
         return self._computed(intent, f"决算完成{target.basis}的比例", final, [final, target], result, "%")
+
+    @staticmethod
+    def _rates_of_fund_twin(intent: QuestionPlan, rates: list[FactRecord], facts: list[FactRecord]) -> set[FactRecord]:
+        """The rates stated of the item asked with or without its fund (一般公共预算财政拨款支出 for 财政拨款支出, or the
+        other way), where the rate's document states one outturn for both names: there the fund is all the money."""
+        asked = normalise(intent.focus)
+        twins = {f"{fund}{asked}" for fund in split_funds()} | {asked.removeprefix(fund) for fund in split_funds()} - {asked}
+        found = set()
+        for rate in rates:
+            if normalise(rate.subject) not in twins:
+                continue
+            outturns: dict[str, set[Decimal]] = defaultdict(set)
+            for fact in facts:
+                if fact.doc_id == rate.doc_id and fact.basis is Basis.FINAL and is_money(fact.unit) and fact.amount_wan is not None \
+                        and normalise(fact.subject) in (asked, normalise(rate.subject)):
+                    outturns[normalise(fact.subject)].add(round(fact.amount_wan, 2))
+            if len(outturns) == 2 and set.intersection(*outturns.values()):
+                found.add(rate)
+        return found
 
     def _basis_pair(self, intent: QuestionPlan, facts: list[FactRecord], first: Basis | None,
                     second: Basis | None) -> tuple[FactRecord, FactRecord] | None:
