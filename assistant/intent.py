@@ -84,6 +84,10 @@ _BELONGS_ASKED = re.compile(r"算不算|属不属于|是否属于|是不是属�
 # "年中追加了多少", "调减了多少预算": what the year's budget added to (took from) the first budget
 _ADDED_IN_YEAR = re.compile(r"(?:年中|年度中|执行中)?(?P<act>追加|调增|调减)了?(?:预算|资金)?(?=多少|几)")
 _IN_YEAR_DIRECTION = {"追加": "增加", "调增": "增加", "调减": "减少"}
+# "全年预算有多少没花出去", "没花完的有多少": the budget less the outturn (the full year's, unless 年初 is said)
+_NOT_SPENT = r"(?:没有?|未)(?:花完|花出去|用完|花掉|用掉|用出去)"
+_UNSPENT_ASKED = re.compile(rf"(?P<basis>年初预算|全年预算|调整预算|预算)?数?(?:里面?|中)?还?有?多少(?:钱)?{_NOT_SPENT}了?|"
+                            rf"(?P<basis_first>年初预算|全年预算|调整预算|预算)?数?{_NOT_SPENT}的?(?:钱|部分)?(?:有|是|还有)?多少")
 _IN_YEAR_BEFORE_ITEM = re.compile(r"(?:年中|年度中|执行中)(?=[\u4e00-\u9fff]{1,12}?(?:追加|调增|调减))")  # 年中一般公共预算追加了
 _HOW_LONG = re.compile(r"多久|多长时间")  # asks a time: answered in hours, days or months
 TIME_UNITS = ("小时", "天", "日", "工作日", "个月", "分钟")
@@ -586,6 +590,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
     asked = _WITH_YEAR_COMPARED.sub(lambda m: f"比{m['year']}", digit_years(question))  # 跟2023年比呢，多了 → 比2023年多了
     asked = _ADDED_IN_YEAR.sub(lambda m: f"全年预算比年初预算{_IN_YEAR_DIRECTION[m['act']]}了",
                                _IN_YEAR_BEFORE_ITEM.sub("", asked))  # 年中追加了多少
+    asked = _UNSPENT_ASKED.sub(lambda m: f"{'年初' if '年初' in (m['basis'] or m['basis_first'] or '') else '全年'}预算比决算多了多少",
+                               asked)
     named = find_department(asked, known)
     several = find_all_departments(asked, known)
     if len(several.departments) > 1 and (_RANK.search(asked) or _bodies_compared(several, named)):
