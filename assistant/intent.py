@@ -103,7 +103,8 @@ _REASON = re.compile(r"为什么|为啥|为何|怎么(?:会|回事)?(?:(?:一分
 # figures a "why" question quotes to describe the change ("少了10万", "从0变成了60.13万"): not item words
 _QUOTED_FIGURE = re.compile(
     rf"从\s*{UNSIGNED_NUMBER}\s*(?:亿元|万元|万|千元|元|%)?|(?:变成|变为|增加到|减少到|增至|减至|涨到|降到)了?|"
-    rf"{UNSIGNED_NUMBER}\s*(?:多|余)?\s*(?:亿元|万元|万|千元|元|%|个百分点)"
+    rf"{UNSIGNED_NUMBER}\s*(?:多|余)?\s*(?:亿元|万元|万|千元|元|%|个百分点)|"
+    r"[一二两三四五六七八九十百千]+(?:多|余|来)?(?:亿元|万元|万|千元|元)"  # "花了四百多万"
 )
 # how a "why" question tells the story of the figures it quotes ("年初只预算300万，为啥最后花了600多万"): no item words
 # "说的“全年预算数”是什么意思": the word itself, with what follows the quote as part of it ("“两庭”建设是什么")

@@ -193,6 +193,7 @@ def test_how_come_none_asks_a_reason(question, focus):
     ("文旅局2023年普查经费为什么从0变成了60.13万元", "普查经费", Direction.UP),
     ("住建委2025年预算为啥比2024年多", "", Direction.UP),  # the whole budget
     ("人社局三公经费为什么从1,200万降到了900万", "三公经费", Direction.DOWN),
+    ("发改委2025年公车购置费为啥比24年少了二十多万", "公车购置费", Direction.DOWN),  # a figure in words
 ])
 def test_a_why_question_that_quotes_the_change(question, focus, direction):
     """The figures quoted describe the change: they say its direction and are not item words."""
@@ -1291,7 +1292,7 @@ def test_what_the_year_added_to_the_first_budget_is_the_full_years_budget_less_i
 
 
 @pytest.mark.parametrize("question", ["人社局2024年死亡抚恤年初没有预算，为什么还有支出", "人社局24年死亡抚恤没安排预算为啥还花钱",
-                                      "人社局死亡抚恤年初未安排预算，为何还有支出"])
+                                      "人社局死亡抚恤年初未安排预算，为何还有支出", "人社局死亡抚恤年初没安排预算，为啥最后花了四百多万"])
 def test_a_why_question_telling_there_was_no_budget_asks_of_the_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "死亡抚恤"
