@@ -723,10 +723,16 @@ class Assistant:
         for scored in rank_facts(stated, turn.intent.terms, turn.question)[:MAX_REASON_CANDIDATES]:
             fact, text = scored.fact, self.texts.text(scored.fact.doc_id)
             span = self.texts.reason_after(fact.doc_id, fact.start, fact.end)
+            passed = 0  # reasons of the change from last year said first ("比2023年决算增加…，主要原因是…")
+            while span and passed < MAX_REASON_CANDIDATES and "\n" not in text[fact.end : span[0]] \
+                    and not _last_set_against_budget(text, fact.end, span):
+                span, passed = self.texts.reason_after(fact.doc_id, span[1], span[1]), passed + 1
             between = text[fact.end : span[0]] if span else ""
             if span and "\n" not in between and _last_set_against_budget(text, fact.end, span):
                 # one quote from the figure to where its gap from the budget is said, which the answer shows too
-                said = self.texts.cite(fact.doc_id, fact.start, fact.end + len(between.rstrip("，,；; ")), fact.page)
+                # (only the figure, where a year's reason stands between)
+                said_end = fact.end if passed else fact.end + len(between.rstrip("，,；; "))
+                said = self.texts.cite(fact.doc_id, fact.start, said_end, fact.page)
                 reason = self.texts.cite(fact.doc_id, *span, fact.page)
                 text = f"{readable(said.quote).rstrip('。；;，, ')}；{readable(reason.quote)}"
                 return Draft(Answer(question=turn.question, kind="text", text=text, citations=[said, reason], route="fact"))
