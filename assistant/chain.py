@@ -60,7 +60,8 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
-_SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算")  # 决算数比预算数减少
+# 决算数比预算数减少; "年初未安排预算，决算数主要是…": set against a budget of none
+_SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算|年初(?:未|没有)安排预算|年初预算未安排")
 # "2024年度“三公”经费支出决算数小于预算数的主要原因：…": a budget gap's reason in a sentence of its own
 _GAP_REASON = re.compile(rf"(?<![^。\n])(?P<item>[^。\n]{{2,40}}?)决算数?{BUDGET_GAP}数?的?(?:主要)?原因[^。\n]+。?")
 MIN_GAP_ITEM_CHARS = 3  # an item this short (支出) is found in any sentence

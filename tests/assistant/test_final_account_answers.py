@@ -26,6 +26,7 @@ DISCLOSURE = """示例市示例区示例局
 （四）一般公共服务支出（类）财政事务（款）防汛（项）。主要用于应急抢险。
 年初预算为380万元，支出决算为432.68万元，完成年初预算的113.86%。决算数大于年初预算数的主要原因是汛期遭遇强降雨。
 （五）卫生健康支出（类）公共卫生（款）其他公共卫生支出（项）。年初预算为20万元，支出决算为18.72万元，完成年初预算的93.60%。决算数小于年初预算数的主要原因是采样点位减少。上年无此项支出，主要原因是新增饮用水监测项目。
+（七）教育支出（类）教育费附加安排的支出（款）校舍建设（项）。年初预算为0.00万元，支出决算为52.00万元，年初未安排预算，决算数主要是使用上年结转资金实施校舍维修。
 （六）灾害防治及应急管理支出（类）自然灾害防治（款）自然灾害救灾（项）。年初预算为0万元，全年预算为45万元，支出决算为44.20万元，比2023年决算增加10万元，主要原因是救灾任务加重。决算数大于年初预算数的主要原因是年初未安排预算，年中追加台风灾后恢复资金。
 四、国有资产占用情况
 单价100万元（含）以上设备（不含车辆）2台（套）。
@@ -68,11 +69,13 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
     ("示例局自然灾害救灾年初没安排预算，为啥最后花了四十多万", "台风灾后恢复"),  # spent beyond a budget of none
     ("示例局2024年自然灾害救灾年初没有预算，为什么还有支出", "台风灾后恢复"),
     ("示例局自然灾害救灾为什么比上年多", "救灾任务加重"),
+    ("示例局校舍建设年初没预算为什么还花了52万", "上年结转"),  # set against a budget of none, no 原因 said
 ])
 def test_a_reason_follows_the_change_or_completion_rate_the_document_states(assistant, question, reason):
     answer = assistant.ask(question)
     assert answer.kind == "text" and reason in answer.text, answer.text
     assert any(reason in c.quote for c in answer.citations)
+    assert "持平" not in answer.text  # never a computed gap of zero for a why question
 
 
 @pytest.mark.parametrize("question, value, unit", [
@@ -243,3 +246,9 @@ def test_a_reason_for_the_gap_from_the_budget_is_found_after_a_comparison_with_l
                                   {"example-emergency-bureau-2024-dept-final-account.txt": SET_AGAINST_BOTH})
     answer = assistant.ask("示例县应急管理局2024年一般公共预算财政拨款支出为什么决算比年初预算多这么多")
     assert answer.kind == "text" and "自然灾害救灾补助" in answer.text and "离退休人员增加" not in answer.text, answer.text
+
+
+def test_a_reason_set_against_a_budget_of_none_quotes_the_outturn_with_it(assistant):
+    """"年初未安排预算，决算数主要是…" gives why there is a 决算 with no first budget, without saying 原因."""
+    answer = assistant.ask("示例局校舍建设年初没预算为什么还花了52万")
+    assert answer.route == "fact" and "52.00" in answer.text and "上年结转" in answer.text, answer.text

@@ -1292,7 +1292,8 @@ def test_what_the_year_added_to_the_first_budget_is_the_full_years_budget_less_i
 
 
 @pytest.mark.parametrize("question", ["人社局2024年死亡抚恤年初没有预算，为什么还有支出", "人社局24年死亡抚恤没安排预算为啥还花钱",
-                                      "人社局死亡抚恤年初未安排预算，为何还有支出", "人社局死亡抚恤年初没安排预算，为啥最后花了四百多万"])
+                                      "人社局死亡抚恤年初未安排预算，为何还有支出", "人社局死亡抚恤年初没安排预算，为啥最后花了四百多万",
+                                      "人社局死亡抚恤年初没预算为什么还花了1450万"])
 def test_a_why_question_telling_there_was_no_budget_asks_of_the_item(question):
     found = plan(question)
     assert found.asks_reason and found.focus == "死亡抚恤"
