@@ -125,6 +125,7 @@ _PURPOSE = re.compile(r"(?:是|都)?(?:干|做|拿来)(?:什么|啥|嘛)用的?|
                       r"(?:是)?给(?:什么|啥)的|去(?:了)?(?:哪里|哪儿|什么地方)(?:干|做|办)(?:了)?(?:什么|啥)(?:事)?")  # 出国去哪里干什么了
 # asks what a word means or what an item covers: answered from the 名词解释 / 说明 sentence, not a figure
 # asks where money comes from ("事业收入主要是哪来的", "来源"): the sentence that says what it consists of
+_BARE_MONEY = frozenset({"钱", "资金", "经费", "预算", "预算资金"})  # money of no item: the whole's
 _SOURCE = re.compile(r"(?:主要)?(?:是)?(?:从)?哪(?:里|儿)?来的?|(?:是)?怎么来的|(?:的)?来源(?:是什么|有哪些|是啥)?|来自哪(?:里|儿)?"
                      r"|(?:从|在)哪(?:里|儿|个项目|项)?(?:出|列支|开支)的?")  # 报酬从哪出: which item pays it
 # "城乡医疗救助主要救助哪些人": whom an item serves, as its definition says
@@ -749,6 +750,8 @@ def parse_question(question: str, documents: list[DocumentRecord]) -> QuestionPl
         focus = listed  # "三公经费决算各多少": the parts of 三公经费; "决算包括哪几个单位" keeps its 决算单位
     if not unit_hint and any(h in rest for h in PERCENT_HINTS) and operation is Operation.LOOKUP:
         unit_hint = ("%",)
+    if asks_what_money and focus in _BARE_MONEY and _SOURCE.search(rest):  # "今年的钱从哪里来": where its income comes from
+        focus = BUDGET_SIDES[0]
     whole = names_the_whole(focus)
     if whole:  # "总预算多少", "收支预算比上年增长了百分之几": the whole budget
         focus = ""

@@ -1346,3 +1346,13 @@ def test_how_much_was_not_spent_is_the_budget_less_the_outturn(question, first):
     found = plan(question)
     assert found.operation is Operation.DIFFERENCE and found.focus == "行政运行" and found.direction is Direction.UP
     assert found.part_bases == [first, Basis.FINAL]
+
+
+@pytest.mark.parametrize("question", ["人社局今年的钱从哪里来", "人社局2025年的资金是哪来的", "人社局的经费来源是什么"])
+def test_where_money_of_no_item_comes_from_is_the_income(question):
+    found = plan(question)
+    assert found.asks_what_money and found.focus == "收入"
+
+
+def test_where_an_items_money_comes_from_stays_the_items():
+    assert plan("人社局老旧小区改造的钱从哪里来").focus == "老旧小区改造"
