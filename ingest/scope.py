@@ -11,6 +11,8 @@ from ingest.tables import strip_list_mark, strip_table_number
 from ingest.vocabulary import core_name, organ_suffixes, split_places, vocabulary
 
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # （本级）, （公益一类事业单位）
+# a note after a name that no name holds (a comma, a count): "某支队（参照公务员法管理事业单位，编制72人）2025年预算…"
+_NOTE_WITHIN = re.compile(r"[（(][^（）()]{0,40}?[，,、；;\d][^（）()]{0,40}?[)）]")
 # a body named before the year or the kind of table: "岚江省林木种苗站2025年收支预算表"
 _BODY_BEFORE_FIGURE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)\s*(?=\d)")  # 分单位看：…；某大队770.62万元
 _BODY_BEFORE_QUOTE = re.compile(r"^(?P<body>[\u4e00-\u9fff（）()]{3,40}?)(?=[“「\"])")  # 某中心“三公”经费预算…
@@ -35,7 +37,7 @@ _YEAR_OPENING = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
 
 def _body(text: str, figure_next: bool = False) -> str | None:
     """The body a title or heading names, or None; with `figure_next`, also one a figure follows right away."""
-    text = strip_list_mark(strip_table_number(text))
+    text = _NOTE_WITHIN.sub("", strip_list_mark(strip_table_number(text)))
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
     match = _BODY_BEFORE.match(text) or (_BODY_BEFORE_FIGURE.match(text) or _BODY_BEFORE_QUOTE.match(text) if figure_next else None)
@@ -201,7 +203,8 @@ def _opens_with_own_organ_office(opening: str, department: str) -> str:
     """The department's own office named by its organ word alone (局本级, 委本级, 政府本级) that `opening` opens with, or ""."""
     organs = organ_suffixes(core_name(split_places(department)[1]))
     offices = [w for w in vocabulary().own_office if OWN_OFFICE in w]
-    return next((f"{organ}{office}" for organ in {*organs, *(o[0] for o in organs)} for office in offices
+    bracketed = {f"{office[: -len(OWN_OFFICE)]}（{OWN_OFFICE}）" for office in offices}  # 局机关（本级）
+    return next((f"{organ}{office}" for organ in {*organs, *(o[0] for o in organs)} for office in (*offices, *bracketed)
                  if opening.startswith(f"{organ}{office}")), "")
 
 

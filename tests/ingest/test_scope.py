@@ -64,6 +64,10 @@ def test_a_sub_units_table_is_its_own_and_the_list_of_units_heads_no_table(tmp_p
     # a unit's duty, then what it did: the unit's figure; the department's own duty sentence stays the department's
     ("岚江省林木种苗站负责全省林木良种推广，2024年末在册良种基地12个", "岚江省林木种苗站"),
     ("岚江省林业和草原局负责全省林业工作，共有车辆98辆", None),
+    # a note after the unit's name holding a comma or a count is no part of it
+    ("岚江省林业执法总队（参照公务员法管理事业单位，编制72人，实有68人）2025年预算2757.85万元", "岚江省林业执法总队"),
+    ("岚江省林业执法总队（编制72人）2025年预算2757.85万元；支出中基本支出2151.85万元，项目支出606.00万元", "岚江省林业执法总队"),
+    ("局机关（本级）2025年预算9062.47万元；基本支出6065.97万元，项目支出2996.50万元", "本级"),
 ])
 def test_the_unit_a_sentence_opens_with(sentence, scope):
     assert sentence_scope(sentence, len(sentence), DEPARTMENT) == scope
