@@ -1376,7 +1376,9 @@ def different_scope(a: FactRecord, b: FactRecord) -> bool:
     """An economic-classification row (基本支出 only) and any other place count different spending:
     公务接待费 in the 三公 table includes project money, the 经济分类 row does not. So do one fund's table
     (一般公共预算支出表) and a table of all funds (支出总表), and a breakdown column (a row's 基本支出 or
-    项目支出) beside the row's total."""
+    项目支出) beside the row's total; and a unit's figure beside its department's (某局本级的项目支出, 部门的)."""
+    if (a.scope or "") != (b.scope or ""):
+        return True
     kinds = {a.table_kind, b.table_kind}
     if TableKind.BASIC_ECONOMIC in kinds and len(kinds) > 1:
         return True

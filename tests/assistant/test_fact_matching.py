@@ -68,6 +68,15 @@ def test_another_column_of_the_same_table_is_no_conflict():
     assert conflicts_with(ranked[0], ranked) == [elsewhere]
 
 
+def test_the_departments_figure_is_no_conflict_of_its_own_offices():
+    """"局机关（本级）…项目支出2996.50万元" beside the department's "项目支出5277.90万元": two bodies' figures."""
+    office = replace(fact("项目支出", start=10, value="2996.50"), scope="本级")
+    department = replace(fact("项目支出", start=1, value="5277.90"), id=2)
+    same_office = replace(office, id=3, start=90, value=Decimal("2990.00"), amount_wan=Decimal("2990.00"))
+    ranked = [ScoredFact(office, 90.0), ScoredFact(department, 90.0), ScoredFact(same_office, 90.0)]
+    assert conflicts_with(ranked[0], ranked) == [same_office]
+
+
 def test_another_basis_or_year_of_the_item_is_no_conflict():
     """"年初预算为18.50万元，支出决算为15.62万元": two bases of one item, not one figure stated twice."""
     from ingest.model import Basis
