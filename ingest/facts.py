@@ -16,9 +16,9 @@ from decimal import Decimal
 from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.lexicon import tokens
-from ingest.model import Basis, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
-from ingest.numbers import (CHINESE_NUMERAL, NUMBER, ascii_digits, chinese_number, is_money, normalise_unit, parse_counted,
-                            to_wan)
+from ingest.model import Basis, Cell, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
+from ingest.numbers import (CHINESE_NUMERAL, NUMBER, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money, normalise_unit,
+                            parse_counted, parse_number, to_wan)
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
@@ -105,6 +105,8 @@ _TITLE_YEAR = re.compile(r"[（(](?P<year>(?:19|20)\d{2})\s*年度?[)）]\s*$") 
 _YEAR_AND_BASIS = re.compile(r"^(?:19|20)\d{2}\s*年度?(?:年初|全年|调整)?(?:预算|决算|预算执行|执行)数?$")  # "2023年决算数"
 _COLUMN_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")  # "2024年预算数": that year's column
 # a column of last year's figures; 上年结转 is this year's money carried over, 比上年增减 a change
+_LAST_YEAR_IN_CELL = re.compile(rf"[（(]\s*(?:上年|上一年|去年)度?(?:预算|决算)?数?\s*[:：为]?\s*(?P<figure>{UNSIGNED_NUMBER})\s*"
+                                r"(?P<unit>亿元|万元|元)?\s*[)）]")
 LAST_YEARS_COLUMN = re.compile(r"(?:上年|上一年|去年)度?(?:预算|决算|执行|实际)")
 # a paragraph about one fund: its bare 支出 and balances are that fund's
 _LINE_FUND = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?P<fund>(?:政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?)")
@@ -705,6 +707,9 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
         if q is None:
             if performance and (is_value_header(header) or TARGET_DESCRIPTION in header) and len(_indicator_labels(cell)) >= 2:
                 facts += _indicator_sentence(table, cell, table_basis)
+            elif facts and facts[-1].row_path == cell.row_labels and facts[-1].table_id == table.id \
+                    and (last_years := _last_years_beside(cell.cell, facts[-1], year)):
+                facts.append(last_years)  # "公务接待费：18,000.00（上年20,000.00）" read as two cells
             continue
         achieved = performance and is_actual_header(header)  # a 绩效自评表's 实际完成值 beside the target
         if performance:
@@ -771,7 +776,21 @@ def facts_from_table(table: Table, default_basis: Basis = Basis.BUDGET, year: in
                 period=_column_year(cell.col_headers, year) or _row_year(cell.row_labels) or other_year,
             )
         )
+        if last_years := _last_years_beside(cell.cell, facts[-1], year):
+            facts.append(last_years)
     return facts
+
+
+def _last_years_beside(cell: Cell, fact: Fact, year: int | None) -> Fact | None:
+    """Last year's figure of the item `fact` states, where the cell holding it, or the cell right after it, says one in
+    brackets ("18,000.00（上年20,000.00）"), in the figure's unit unless it says one; else None."""
+    said = _LAST_YEAR_IN_CELL.search(cell.text)
+    before = parse_number(said["figure"]) if said and year else None
+    if before is None:
+        return None
+    unit = normalise_unit(said["unit"]) if said["unit"] else fact.unit
+    return replace(fact, value=before, unit=unit, qualifier=None, amount_wan=to_wan(before, unit), end=cell.end,
+                   kind=fact_kind(unit, None, False), period=year - 1)
 
 
 def _is_year_row(label: str) -> bool:

@@ -382,6 +382,26 @@ def test_a_column_of_last_years_figures_states_last_years(tmp_path) -> None:
     assert periods == {"上年决算数": 2023, "年初预算数": None, "本年决算数": None, "上年结转": None}
 
 
+def test_last_years_figure_in_brackets_in_a_cell_states_last_years(tmp_path) -> None:
+    from pathlib import Path
+
+    from ingest.pipeline import parse_file
+
+    text = ("示例街道办事处\n2025年部门预算\n\n【表5】“三公”经费预算表\n单位：元\n  因公出国（境）费：0.00\n"
+            "  公务接待费：18,000.00（上年20,000.00）\n  公务用车运行维护费：30,000.00（上年1.50万元）\n"
+            "  合计：48,000.00（上年35,000.00）\n")
+    path = Path(tmp_path) / "example-subdistrict-2025-dept-budget.txt"
+    path.write_text(text, encoding="utf-8")
+    figures = {(f.subject, f.period): (f.value, f.unit) for f in parse_file(path).facts if f.origin == "table"}
+    assert figures[("公务接待费", None)] == (Decimal("18000.00"), "元")
+    assert figures[("公务接待费", 2024)] == (Decimal("20000.00"), "元")
+    assert figures[("公务用车运行维护费", 2024)] == (Decimal("1.50"), "万元")
+    document = parse_file(path)
+    for fact in document.facts:
+        if fact.period == 2024:  # its span holds the figure it states
+            assert f"{fact.value:,}" in document.text[fact.start : fact.end]
+
+
 def test_a_paragraph_about_one_fund_gives_that_funds_spending_and_balances() -> None:
     sentence = ("2024年度政府性基金预算财政拨款收入4236.00万元，年初结转和结余264.89万元；支出4182.27万元，"
                 "全部为污水处理设施支出；年末结转和结余318.62万元。")
