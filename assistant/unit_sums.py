@@ -4,6 +4,7 @@ one figure, or the units of money differ, and the sum is not given."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from assistant import compute
@@ -11,9 +12,10 @@ from assistant.answer import Answer, AnswerKind
 from assistant.fact_path import Draft
 from assistant.formatting import rounded, shown
 from assistant.plan import Operation, QuestionPlan
-from ingest.vocabulary import is_body_name, split_places, vocabulary
+from ingest.vocabulary import is_body_name, organ_suffixes, split_places, vocabulary
 
 MIN_ITEM_CHARS = 2  # what follows the last unit's name: the item asked of every unit
+_COUNTED_BODIES = re.compile(r"^这?[两二三四五六七八九几][家个](?:单位)?的?")
 
 
 def unit_questions(plan: QuestionPlan) -> list[str] | None:
@@ -22,16 +24,22 @@ def unit_questions(plan: QuestionPlan) -> list[str] | None:
     if plan.operation is not Operation.SUM or len(plan.parts) < 2 or plan.operands:
         return None
     *bodies, last = plan.parts
-    if not all(is_body_name(body) for body in bodies):
+    # a unit named without its place is asked of the one department the question names ("某局下面调查队和信息中心…"),
+    # also by its organ word alone (某局公证处)
+    department = plan.departments[0] if len(plan.departments) == 1 and not plan.unknown_body else ""
+
+    def names_unit(name: str) -> bool:
+        return is_body_name(name) or bool(department) and name in organ_suffixes(name)
+
+    if not all(names_unit(body) for body in bodies):
         return None
-    end = next((end for end in range(len(last) - MIN_ITEM_CHARS, 1, -1) if is_body_name(last[:end])), 0)
+    end = next((end for end in range(len(last) - MIN_ITEM_CHARS, 1, -1) if names_unit(last[:end])), 0)
     if not end:
         return None
     year = "".join(f"{year}年" for year in plan.years[:1])
-    # a unit named without its place is asked of the one department the question names ("某局下面调查队和信息中心…")
-    department = plan.departments[0] if len(plan.departments) == 1 and not plan.unknown_body else ""
+    item = _COUNTED_BODIES.sub("", last[end:])  # "…两家收入预算": the item, not how many bodies
     named = [_without_lead(body) for body in (*bodies, last[:end])]
-    return [f"{department if not split_places(body)[0] else ''}{body}{year}{last[end:]}" for body in named]
+    return [f"{department if not split_places(body)[0] else ''}{body}{year}{item}" for body in named]
 
 
 def _without_lead(body: str) -> str:

@@ -3,11 +3,14 @@ their formula and every operand cited; a unit the documents do not hold leaves t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from assistant.chain import Assistant
 from assistant.intent import parse_question
 from assistant.unit_sums import unit_questions
+from index.fact_store import DocumentRecord
 from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例县卫生健康委员会
@@ -36,6 +39,14 @@ def test_the_one_unit_questions_of_a_sum_over_units():
     plan = parse_question("示例县东溪镇卫生院和西岭乡卫生院2024年的事业收入一共多少", [])
     assert unit_questions(plan) == ["示例县东溪镇卫生院2024年事业收入", "西岭乡卫生院2024年事业收入"]
     assert unit_questions(parse_question("示例县卫健委公务接待费和公务用车运行费一共多少", [])) is None
+
+
+def test_units_named_by_their_organ_word_under_one_department_and_counted():
+    """"某局公证处和法律援助中心两家…": units under the department named, the count of them no part of the item."""
+    known = [DocumentRecord(doc_id="d", title="", department="示例市司法局", year=2025, kind="部门预算", source="a.pdf", sha256="",
+                            format="pdf", status="ready", ingested_at=datetime.now(UTC))]
+    plan = parse_question("示例市司法局公证处和法律援助中心两家2025年收入预算加起来多少", known)
+    assert unit_questions(plan) == ["示例市司法局公证处2025年收入预算", "示例市司法局法律援助中心2025年收入预算"]
 
 
 @pytest.mark.parametrize("question", ["示例县东溪镇卫生院和西岭乡卫生院2024年的事业收入一共多少",
