@@ -61,6 +61,7 @@ _CONTINUED = re.compile(r"^\s*(?:续表|[（(]续(?:表)?[)）])")  # a table go
 _CAPTION_JOIN = re.compile(r"((?:万元|千元|亿元|元))(?=\S)")  # "单位：万元部门名称：…": captions run together in a chunk
 _ASKS_UNIT = re.compile(r"金额单位|计量单位|什么单位(?!的)|以什么为单位|是元还是万元|是万元还是元|单位是(?:元|万元|什么|啥)")
 _DOES = re.compile(r"承担|负责|主要职责|主要职能|主要从事|主要任务")  # what a body named before it does
+_FIGURES_ONLY = re.compile(r"[\s\d.,，%％+\-−—()（）]*")  # "其他收入280.00\t245.60\t-34.40" once the item is out
 _DEFINES = re.compile(r"[:：]\s*(?:是|指|包括|反映)|是指|指的是|系指")  # 反映: a classification item's entry
 _FIGURE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%)")
 # a proper name in prose: quoted (“…”, 《…》) or a named project or works (社区服务中心新建工程), not "的项目" or "个项目"
@@ -241,6 +242,8 @@ class RetrievalPath:
             ranked = [listing, *(s for s in ranked if s is not listing)] if listing else ranked
         if intent.asks_reason:
             ranked = sorted(ranked, key=lambda s: -(s.score + (REASON_BONUS if REASON_STATED.search(s.text) else 0.0)))
+        if intent.asks_definition and intent.focus:  # a line of figures after the item's name says nothing of what it is
+            ranked = [s for s in ranked if not _FIGURES_ONLY.fullmatch(s.text.replace(intent.focus, "", 1))]
         if intent.asks_definition and not intent.asks_what_money:
             # the sentence that defines the word ("年末结转和结余：指…") over others naming it; what money an item is
             # ("事业收入是什么钱") is said of the department's own money, not by the glossary's general entry
@@ -330,7 +333,9 @@ class RetrievalPath:
         whole text: a glossary entry answers wherever the retrieved chunks stand. The item asked is tried first,
         then its other terms ("决算表里的调整预算数" is defined as 调整预算数)."""
         for term in dict.fromkeys(t for t in terms if len(t) >= 2):
-            entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?\s*[:：]\s*(?:是指|指|是|包括|反映)[^\n]*", re.MULTILINE)
+            # "8、机关运行费：指…", or the word on a line of its own and its definition on the next ("3．其他收入\n指…")
+            entry = re.compile(rf"{_GLOSSARY_MARK}[“\"]?{re.escape(term)}[”\"]?(?:[ \t]*[:：]\s*|[ \t]*\n\s*)(?:是指|指|是|包括|反映)[^\n]*",
+                               re.MULTILINE)
             found = []
             for doc_id in _documents(docs):
                 if match := entry.search(self.texts.text(doc_id)):

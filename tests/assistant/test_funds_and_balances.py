@@ -45,6 +45,8 @@ FINAL = """澥岜县民政局2024年度部门决算
 本部门2024年度没有使用国有资本经营预算财政拨款安排的支出。
 五、名词解释
 完成率：指决算数占调整预算数的百分比。
+2．基本支出
+指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。
 """
 
 DOCS = {"xieba-county-civil-affairs-bureau_2024_dept-final-account.txt": FINAL}
@@ -96,6 +98,12 @@ def test_other_money_named_asks_the_item_of_all_funds(assistant: Assistant, ques
 def test_what_a_rate_means_is_its_glossary_entry(assistant: Assistant) -> None:
     answer = assistant.ask("澥岜县民政局决算里说的完成率是什么意思")
     assert answer.kind == "text" and "决算数占调整预算数的百分比" in answer.text
+
+
+@pytest.mark.parametrize("question", ["澥岜县民政局的基本支出是啥", "澥岜县民政局说的基本支出是什么意思"])
+def test_a_glossary_word_on_a_line_of_its_own_is_defined_by_the_next(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and "保障机构正常运转" in answer.text, answer.text
 
 
 def test_what_money_an_item_is_comes_from_the_clause_saying_it(assistant: Assistant) -> None:

@@ -235,6 +235,7 @@ def test_支出_is_no_count_of_支_and_出国_ends_no_count(question, units):
 @pytest.mark.parametrize("question, focus", [
     ("文旅局计划改造多少间教室", "计划改造教室"),  # the unit asked is no word of the item
     ("发改委预算里说的快检室是什么意思", "快检室"),
+    ("发改委的其他收入是啥", "其他收入"),  # what it is: no list of its parts
     ("人社局决算里提到的调整预算数是指什么", "调整预算数"),
     ("人社局2024年年底还剩多少没花", "还剩"),
     ("人社局2024年最后决算是多少", ""),
@@ -1356,3 +1357,9 @@ def test_where_money_of_no_item_comes_from_is_the_income(question):
 
 def test_where_an_items_money_comes_from_stays_the_items():
     assert plan("人社局老旧小区改造的钱从哪里来").focus == "老旧小区改造"
+
+
+def test_what_an_item_is_asks_its_definition_and_what_its_parts_are_lists_them():
+    defined = plan("发改委的其他收入是啥")
+    assert defined.operation is Operation.TEXT and defined.asks_definition and defined.focus == "其他收入"
+    assert plan("发改委三公经费都是啥").operation is Operation.LIST
