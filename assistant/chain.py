@@ -38,7 +38,7 @@ from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
 from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit, unit_written_out
 from assistant.suggestions import RELATED_COUNT, Suggestions
-from assistant.unit_sums import unit_questions, units_summed
+from assistant.unit_sums import unit_questions, units_combined
 from assistant.vocabulary import glossary_headings, money_sources
 from index.corpus_index import CorpusIndex, DocumentFilter
 from index.fact_store import DocumentRecord, FactQuery, FactRecord
@@ -414,8 +414,8 @@ class Assistant:
         if turn.intent.operands:
             return self._across(turn)
         if questions := unit_questions(turn.intent):  # "A卫生院和B卫生院的事业收入一共多少": each unit asked alone
-            if summed := units_summed(turn.intent, [self._asked_alone(turn, question) for question in questions]):
-                turn.draft = summed
+            if combined := units_combined(turn.intent, [self._asked_alone(turn, question) for question in questions]):
+                turn.draft = combined
                 return turn
         facts = self._facts(turn)
         if not turn.intent.unit_hint:  # "要扫多少画幅": a unit only the documents' figures use
