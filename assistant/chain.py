@@ -61,6 +61,30 @@ CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (
 
 
 # 决算数比预算数减少; "年初未安排预算，决算数主要是…": set against a budget of none
+# whether a unit's money is in the document: "某分局在不在这本预算里", "部门预算包不包括某分局"
+_ASKS_INCLUDED = re.compile(r"包不包括|包括不包括|包不包含|包含不包含|在不在|是否包括|是否包含|有没有包括|含不含|纳不纳入|是否纳入|有没有纳入")
+_COVERED_UNITS = re.compile(r"纳入[^。；\n]{0,20}(?:预算|决算)编制范围")  # the units a document covers
+# units listed by their own parts before the word they share: "东城、西城、新港3个公安分局", "涑西区、峪城区4个辖区大队"
+_LISTED_UNITS = re.compile(r"(?P<parts>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)等?(?:\d+|[两二三四五六七八九十]+)个"
+                           r"(?P<shared>[\u4e00-\u9fff]{1,8})")
+
+
+MIN_SHARED_CHARS = 2  # 分局, 大队: the shared word a unit's name ends with
+MIN_OWN_PART_CHARS = 2  # 东城 of 东城分局
+
+
+def _listed_by_own_part(unit: str, sentence: str) -> bool:
+    """Whether the sentence lists the unit by its own part before the word the listed units share (东城分局 in
+    "另设东城、西城、新港3个公安分局")."""
+    for listed in _LISTED_UNITS.finditer(sentence):
+        first, *others = listed["parts"].split("、")
+        # the first part may hold the words before the list ("本局另设东城"): any of its tails may be the unit's own part
+        parts = [first[at:] for at in range(len(first) - MIN_OWN_PART_CHARS + 1)] + others
+        if any(unit.startswith(part) and len(rest := unit[len(part):]) >= MIN_SHARED_CHARS and rest in listed["shared"]
+               for part in parts):
+            return True
+    return False
+
 _SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算|年初(?:未|没有)安排预算|年初预算未安排")
 # "2024年度“三公”经费支出决算数小于预算数的主要原因：…": a budget gap's reason in a sentence of its own
 _GAP_REASON = re.compile(rf"(?<![^。\n])(?P<item>[^。\n]{{2,40}}?)决算数?{BUDGET_GAP}数?的?(?:主要)?原因[^。\n]+。?")
@@ -336,6 +360,10 @@ class Assistant:
                 intent.sub_unit, intent.unknown_body, named_alone = spoken[1], None, True
         if intent.departments:
             available = [d for d in available if d.department in intent.departments]
+        unit = intent.sub_unit or intent.unknown_body
+        if unit and _ASKS_INCLUDED.search(turn.question) and (said := self._inclusion_said(turn.question, unit, available)):
+            turn.draft, turn.refusal = said, ""  # "某分局在不在这本预算里": the sentence that says, quoted
+            return turn
         if unit_questions(intent):
             intent.sub_unit = ""  # a sum over units: each unit is asked alone
         if intent.sub_unit and intent.sub_unit in turn.question and (written := self._written_out(intent.sub_unit, available)):
@@ -569,6 +597,20 @@ class Assistant:
         """The one full name the documents write for a unit asked by a short name, or None."""
         names = {unit_written_out(self.texts.text(d.doc_id), short) for d in available} - {None}
         return names.pop() if len(names) == 1 else None
+
+    def _inclusion_said(self, question: str, unit: str, available: list[DocumentRecord]) -> Draft | None:
+        """The sentence of the department's documents that says whether the unit's money is in them: one naming the unit
+        (or, in a list of units sharing their organ word, its own part: 涑西区 of "涑西区、峪城区4个辖区大队") that keeps
+        it out ("不在本预算中反映", "单独编报") or lists it among the units the document covers; None when none says."""
+        for doc in available:
+            text = self.texts.text(doc.doc_id)
+            for sentence in SENTENCE.finditer(text):
+                said = sentence.group()
+                if (unit in said or _listed_by_own_part(unit, said)) and (states_outside(said) or _COVERED_UNITS.search(said)):
+                    citation = self.texts.cite(doc.doc_id, sentence.start(), sentence.end())
+                    told = f"{doc.department}{doc.year or ''}年公开文件说明：{readable(said.strip())}"
+                    return Draft(Answer(question=question, kind="text", text=told, citations=[citation], route="fact"))
+        return None
 
     def _kept_outside(self, question: str, spoken: tuple[str, str], available: list[DocumentRecord]) -> Draft | None:
         """The refusal quoting the department's sentence that keeps the unit's money out of its document ("所属某中心

@@ -37,6 +37,9 @@ FINAL = """示例县示例局2024年度部门决算
 2.住房保障支出（类）城乡社区住宅（款）住房公积金管理（项）：年初预算为1,486.23万元，支出决算为1,512.75万元。
 三、其他说明
 住房公积金缴存、提取、贷款等住房公积金资金收支不纳入本单位决算，按规定另行编制住房公积金年度报告。
+示例县示例局实行垂直管理，地方经费保障纳入县级部门决算。
+本局另设东城、西城2个执法分局，分局单独编报部门决算，不纳入本部门决算。
+东溪镇、西岭乡2个基层所的经费分别列入所在乡镇的部门决算，不在本决算中反映。
 """
 
 
@@ -113,3 +116,13 @@ def test_a_statement_of_none_speaks_of_its_documents_year_only(assistant: Assist
     answer = assistant.ask("示例州第一人民医院2024年机关运行经费决算实际花了多少")
     assert answer.kind == "not_found"
     assert "统计范围" not in answer.text
+
+
+@pytest.mark.parametrize("question, listed", [("示例县示例局东城分局的经费在不在示例局这本决算里", "东城、西城2个执法分局"),
+                                              ("示例县示例局东溪镇基层所的经费在不在这本决算里", "东溪镇、西岭乡2个基层所")])
+def test_whether_a_units_money_is_in_the_document_is_the_sentence_saying_so(assistant: Assistant, question: str, listed: str):
+    """A unit listed by its own part before the word the units share (东城、西城2个执法分局): that sentence answers, found
+    as the one saying so (route fact), never left to how well some sentence matches the question's words."""
+    answer = assistant.ask(question)
+    assert answer.kind == "text" and answer.route == "fact" and len(answer.citations) == 1, answer.text
+    assert listed in answer.citations[0].quote
