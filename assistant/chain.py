@@ -60,7 +60,6 @@ OPENING_KEPT = 16  # document filters whose opening questions are kept (the widg
 CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (offered questions recur)
 
 
-# 决算数比预算数减少; "年初未安排预算，决算数主要是…": set against a budget of none
 # whether a unit's money is in the document: "某分局在不在这本预算里", "部门预算包不包括某分局"
 _ASKS_INCLUDED = re.compile(r"包不包括|包括不包括|包不包含|包含不包含|在不在|是否包括|是否包含|有没有包括|含不含|纳不纳入|是否纳入|有没有纳入")
 _COVERED_UNITS = re.compile(r"纳入[^。；\n]{0,20}(?:预算|决算)编制范围")  # the units a document covers
@@ -85,6 +84,8 @@ def _listed_by_own_part(unit: str, sentence: str) -> bool:
             return True
     return False
 
+
+# 决算数比预算数减少; "年初未安排预算，决算数主要是…": set against a budget of none
 _SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算|年初(?:未|没有)安排预算|年初预算未安排")
 # "2024年度“三公”经费支出决算数小于预算数的主要原因：…": a budget gap's reason in a sentence of its own
 _GAP_REASON = re.compile(rf"(?<![^。\n])(?P<item>[^。\n]{{2,40}}?)决算数?{BUDGET_GAP}数?的?(?:主要)?原因[^。\n]+。?")
