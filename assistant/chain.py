@@ -36,7 +36,8 @@ from assistant.rephrase import build_chat_model, rephrase
 from assistant.retrieval_path import CAPTION_ROOM, RetrievalPath, asks_unit, only_captions
 from assistant.stages import Stage, StageReport, ignore_stage
 from assistant.state_memo import StateMemo
-from assistant.sub_units import is_unit_column, office_sentences, own_office_item, speaks_of_unit, unit_written_out
+from assistant.sub_units import (is_unit_column, listed_by_own_part, office_sentences, own_office_item, speaks_of_unit,
+                                 unit_written_out)
 from assistant.suggestions import RELATED_COUNT, Suggestions
 from assistant.unit_sums import unit_questions, units_combined
 from assistant.vocabulary import glossary_headings, money_sources
@@ -63,28 +64,6 @@ CHECKS_KEPT = 4096  # questions kept with whether the stored facts answer them (
 # whether a unit's money is in the document: "某分局在不在这本预算里", "部门预算包不包括某分局"
 _ASKS_INCLUDED = re.compile(r"包不包括|包括不包括|包不包含|包含不包含|在不在|是否包括|是否包含|有没有包括|含不含|纳不纳入|是否纳入|有没有纳入")
 _COVERED_UNITS = re.compile(r"纳入[^。；\n]{0,20}(?:预算|决算)编制范围")  # the units a document covers
-# units listed by their own parts before the word they share: "东城、西城、新港3个公安分局", "涑西区、峪城区4个辖区大队"
-_LISTED_UNITS = re.compile(r"(?P<parts>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)等?(?:\d+|[两二三四五六七八九十]+)个"
-                           r"(?P<shared>[\u4e00-\u9fff]{1,8})")
-
-
-MIN_SHARED_CHARS = 2  # 分局, 大队: the shared word a unit's name ends with
-MIN_OWN_PART_CHARS = 2  # 东城 of 东城分局
-
-
-def _listed_by_own_part(unit: str, sentence: str) -> bool:
-    """Whether the sentence lists the unit by its own part before the word the listed units share (东城分局 in
-    "另设东城、西城、新港3个公安分局")."""
-    for listed in _LISTED_UNITS.finditer(sentence):
-        first, *others = listed["parts"].split("、")
-        # the first part may hold the words before the list ("本局另设东城"): any of its tails may be the unit's own part
-        parts = [first[at:] for at in range(len(first) - MIN_OWN_PART_CHARS + 1)] + others
-        if any(unit.startswith(part) and len(rest := unit[len(part):]) >= MIN_SHARED_CHARS and rest in listed["shared"]
-               for part in parts):
-            return True
-    return False
-
-
 # 决算数比预算数减少; "年初未安排预算，决算数主要是…": set against a budget of none
 _SET_AGAINST_BUDGET = re.compile(rf"{BUDGET_GAP}|完成(?:年初|全年|调整后?)?预算|年初(?:未|没有)安排预算|年初预算未安排")
 # "2024年度“三公”经费支出决算数小于预算数的主要原因：…": a budget gap's reason in a sentence of its own
@@ -607,7 +586,7 @@ class Assistant:
             text = self.texts.text(doc.doc_id)
             for sentence in SENTENCE.finditer(text):
                 said = sentence.group()
-                if (unit in said or _listed_by_own_part(unit, said)) and (states_outside(said) or _COVERED_UNITS.search(said)):
+                if (unit in said or listed_by_own_part(unit, said)) and (states_outside(said) or _COVERED_UNITS.search(said)):
                     citation = self.texts.cite(doc.doc_id, sentence.start(), sentence.end())
                     told = f"{doc.department}{doc.year or ''}年公开文件说明：{readable(said.strip())}"
                     return Draft(Answer(question=question, kind="text", text=told, citations=[citation], route="fact"))

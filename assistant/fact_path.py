@@ -634,19 +634,16 @@ class FactPath:
         """The rates stated of the item asked with or without its fund (一般公共预算财政拨款支出 for 财政拨款支出, or the
         other way), where the rate's document states one outturn for both names: there the fund is all the money."""
         asked = normalise(intent.focus)
-        twins = {f"{fund}{asked}" for fund in split_funds()} | {asked.removeprefix(fund) for fund in split_funds()} - {asked}
-        found = set()
-        for rate in rates:
-            if normalise(rate.subject) not in twins:
-                continue
-            outturns: dict[str, set[Decimal]] = defaultdict(set)
-            for fact in facts:
-                if fact.doc_id == rate.doc_id and fact.basis is Basis.FINAL and is_money(fact.unit) and fact.amount_wan is not None \
-                        and normalise(fact.subject) in (asked, normalise(rate.subject)):
-                    outturns[normalise(fact.subject)].add(round(fact.amount_wan, 2))
-            if len(outturns) == 2 and set.intersection(*outturns.values()):
-                found.add(rate)
-        return found
+        with_fund = {f"{fund}{asked}" for fund in split_funds()}
+        without_fund = {asked.removeprefix(fund) for fund in split_funds()} - {asked}
+        twins = with_fund | without_fund
+        outturns: dict[tuple[str, str], set[Decimal]] = defaultdict(set)  # per document and name, its outturns
+        for fact in facts:
+            if fact.basis is Basis.FINAL and is_money(fact.unit) and fact.amount_wan is not None \
+                    and (name := normalise(fact.subject)) in twins | {asked}:
+                outturns[(fact.doc_id, name)].add(round(fact.amount_wan, 2))
+        return {rate for rate in rates if normalise(rate.subject) in twins
+                and outturns[(rate.doc_id, asked)] & outturns[(rate.doc_id, normalise(rate.subject))]}
 
     def _basis_pair(self, intent: QuestionPlan, facts: list[FactRecord], first: Basis | None,
                     second: Basis | None) -> tuple[FactRecord, FactRecord] | None:

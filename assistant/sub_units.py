@@ -55,6 +55,26 @@ def speaks_of_unit(text: str, name: str) -> bool:
 MAX_WRITTEN_OUT_CHARS = 12  # a unit's full name, from its first character asked to its organ word
 
 
+# units listed by their own parts before the word they share: "东城、西城、新港3个公安分局", "涑西区、峪城区4个辖区大队"
+_LISTED_UNITS = re.compile(r"(?P<parts>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)等?(?:\d+|[两二三四五六七八九十]+)个"
+                           r"(?P<shared>[\u4e00-\u9fff]{1,8})")
+MIN_SHARED_CHARS = 2  # 分局, 大队: the shared word a unit's name ends with
+MIN_OWN_PART_CHARS = 2  # 东城 of 东城分局
+
+
+def listed_by_own_part(unit: str, sentence: str) -> bool:
+    """Whether the sentence lists the unit by its own part before the word the listed units share (东城分局 in
+    "另设东城、西城、新港3个公安分局")."""
+    for listed in _LISTED_UNITS.finditer(sentence):
+        first, *others = listed["parts"].split("、")
+        # the first part may hold the words before the list ("本局另设东城"): any of its tails may be the unit's own part
+        parts = [first[at:] for at in range(len(first) - MIN_OWN_PART_CHARS + 1)] + others
+        if any(unit.startswith(part) and len(rest := unit[len(part):]) >= MIN_SHARED_CHARS and rest in listed["shared"]
+               for part in parts):
+            return True
+    return False
+
+
 def unit_written_out(text: str, short: str) -> str | None:
     """The one full name in the text that a unit asked by a short name stands for, its characters in order and its
     organ word the same (交警支队 → 交通警察支队); None when the text writes the short name itself, or no one name fits."""
