@@ -15,6 +15,7 @@ from ingest.ocr.options import OcrOptions
 LOADERS: dict[str, str] = {
     ".txt": "ingest.loaders.txt:load_txt",
     ".md": "ingest.loaders.txt:load_markdown",
+    ".csv": "ingest.loaders.csv_text:load_csv",
     ".pdf": "ingest.loaders.pdf:load_pdf",
     ".docx": "ingest.loaders.docx:load_docx",
     ".xlsx": "ingest.loaders.xlsx:load_xlsx",

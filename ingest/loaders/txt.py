@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ingest.loaders.builder import TextBuilder, attach_captions
 from ingest.loaders.cell_lines import stacked_cells
+from ingest.loaders.csv_text import csv_rows, read_csv
 from ingest.loaders.decoding import decode_text
 from ingest.loaders.markdown import is_markdown, plain_text
 from ingest.loaders.page_text import CELLS, ROW, plain_page, write_plain_page
@@ -122,8 +123,11 @@ def _cell_lines(lines: list[str]) -> int:
 
 def load_txt(path: Path) -> RawDocument:
     """Reads a `.txt` disclosure (UTF-8 or GB18030): as a Word dump unless lines printing a table row each
-    outnumber its tab-led cell lines. Text written in Markdown is read as a `.md` file is."""
+    outnumber its tab-led cell lines. Text written in Markdown is read as a `.md` file is, text that is comma-separated
+    as a `.csv` file is."""
     text = decode_text(path.read_bytes(), path.name)
+    if (rows := csv_rows(text)) is not None:
+        return read_csv(rows, path.name, "txt")
     return read_text(plain_text(text) if is_markdown(text) else text, path.name, "txt")
 
 

@@ -27,6 +27,9 @@ def line_facts(text: str, basis: Basis = Basis.BUDGET):
     ("收入支出决算总表", TableKind.INCOME_EXPENSE_TOTAL),
     ("2024年部门收入预算总表", TableKind.INCOME),
     ("支出决算表", TableKind.EXPENSE),
+    ("表2 收入预算表", TableKind.INCOME),
+    ("2025年单位支出预算表", TableKind.EXPENSE),
+    ("部门财政拨款支出预算表", TableKind.OTHER),  # the appropriation's spending, not every fund's
     ("财政拨款项目支出决算表", TableKind.PROJECTS),
     ("项目支出预算总表", TableKind.PROJECTS),
     ("一般公共预算财政拨款项目支出决算明细表", TableKind.PROJECTS),  # one fund's projects, not its 功能分类 spending
@@ -616,6 +619,13 @@ def test_a_count_is_of_the_year_its_clause_opens_with(sentence, periods):
 def test_an_item_said_to_be_wholly_another_is_found_by_that_name(sentence, alias, value):
     named = [f for f in line_facts(sentence) if f.subject == alias and f.kind is FactKind.AMOUNT]
     assert [str(f.value) for f in named] == [value]
+
+
+def test_a_whole_split_into_the_years_appropriation_and_a_carry_over_is_no_appropriation_of_its_own():
+    """"总预算716.41万元，全部为一般公共预算拨款，其中当年拨款686.41万元、上年结转30.00万元": the fund's money of
+    both years, not the year's 一般公共预算拨款."""
+    sentence = "2025年财政拨款收支总预算716.41万元，全部为一般公共预算拨款，其中当年拨款686.41万元、上年结转30.00万元。"
+    assert not [f for f in line_facts(sentence) if f.subject == "一般公共预算拨款"]
 
 
 def test_a_long_name_an_item_is_wholly_is_found_too():

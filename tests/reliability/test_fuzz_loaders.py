@@ -117,6 +117,11 @@ def _markdown_bytes() -> bytes:
             "| 项目 | 预算数 |\n|---|---:|\n| 公务接待费 | 0.63 |\n| **合计** | 8.50 |\n").encode("utf-8")
 
 
+def _csv_bytes() -> bytes:
+    return (f"{DEPARTMENT}2020年部门预算,,\n2020年部门预算信息公开情况说明,,\n{BODY},,\n单位：万元,,\n"
+            "项目,预算数,上年数\n公务接待费,0.63,0.73\n公务用车运行维护费,\"7.87\",7.87\n").encode("utf-8")
+
+
 def _html_bytes() -> bytes:
     return (
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{DEPARTMENT}2020年部门预算</title></head><body>'
@@ -142,6 +147,7 @@ def _cover_image_bytes(image_format: str) -> bytes:
 
 SEEDS: dict[str, Callable[[], bytes]] = {
     ".pdf": _pdf_bytes, ".docx": _docx_bytes, ".xlsx": _xlsx_bytes, ".txt": lambda: _text().encode("utf-8"), ".md": _markdown_bytes,
+    ".csv": _csv_bytes,
     ".html": _html_bytes, ".htm": lambda: _html_bytes().replace(b"utf-8", b"gbk").decode("utf-8").encode("gbk"),
     ".jsp": lambda: b'<%@ page contentType="text/html;charset=UTF-8" %>' + _html_bytes(), ".json": _pages_json_bytes,
     ".png": lambda: _cover_image_bytes("PNG"), ".jpg": lambda: _cover_image_bytes("JPEG"), ".jpeg": lambda: _cover_image_bytes("JPEG"),
@@ -323,7 +329,7 @@ def test_office_package_with_a_broken_member(ext: str, data: st.DataObject, seed
 
 
 @FUZZ
-@given(ext=st.sampled_from([".txt", ".html", ".htm", ".jsp", ".json"]), mutation=MUTATIONS)
+@given(ext=st.sampled_from([".txt", ".csv", ".html", ".htm", ".jsp", ".json"]), mutation=MUTATIONS)
 def test_corrupted_text_documents(ext: str, mutation: tuple, seeds, fuzz_dir, real_index) -> None:
     path = write_case(fuzz_dir, ext, _apply(seeds[ext], mutation))
     attempt(path, f"{ext}:{mutation[0]}", real_index)
