@@ -20,7 +20,7 @@ from assistant.vocabulary import (achieved_words, asked_achievement, compound_it
                                   whole_budget_terms, whole_terms)
 from index.query_expansion import canonical_terms, canonical_variants
 from index.fact_store import FactRecord
-from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK
+from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK, GENERIC_HEADERS
 from ingest.classify import stated_basis, table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
@@ -1369,7 +1369,13 @@ _BREAKDOWN_COLUMN = re.compile(r"基本支出|项目支出|人员经费|公用�
 
 
 def _column(fact: FactRecord) -> str:
-    return normalise(fact.measure.split("/")[-1]) if fact.origin == "table" else ""
+    """A table figure's column, by its own header; a group's 小计 (基本支出/小计) is the group's column."""
+    if fact.origin != "table":
+        return ""
+    headers = fact.measure.split("/")
+    while len(headers) > 1 and headers[-1] in GENERIC_HEADERS:
+        headers.pop()
+    return normalise(headers[-1])
 
 
 def different_scope(a: FactRecord, b: FactRecord) -> bool:

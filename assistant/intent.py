@@ -27,6 +27,7 @@ from ingest.facts import BUDGET_SIDES, stated_basis_in
 from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, DocumentKind, TableKind
 from ingest.numbers import COUNT_UNITS, TEN_THOUSAND_UNITS, UNSIGNED_NUMBER
+from ingest.vocabulary import is_body_name
 from index.query_expansion import canonical_terms, canonical_variants
 
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
@@ -143,9 +144,12 @@ _DEFINITION = re.compile(_SOURCE.pattern + "|" + _WHICH_MONEY + r"|什么叫|(?<
 # "2024年年底": a date; "2024年年末结转和结余" names the year's item 年末结转和结余, no date
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
                     r"(?:年末|末)(?!\s*(?:财政拨款)?(?:结转|结余)))")
+# characters after a count's unit that make it the first of a longer word (多少支出, 多少分配, 多少项目经费)
+_NOT_AFTER = {"支": "员出", "分": "员配之钟别期成类项摊担解", "项": "目"}
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
-    re.escape(u) for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
+    re.escape(u) + (f"(?![{_NOT_AFTER[u]}])" if u in _NOT_AFTER else "")
+    for u in sorted(set(COUNT_UNITS) - {"%", "‰", "百分比", "年", "月", "日", "人"}, key=len, reverse=True))
 # money other than the year's appropriation
 _OTHER_MONEY = r"(?:上年结转(?:资金)?|(?:其他|事业|经营)收入|单位资金|[\u4e00-\u9fff]{0,4}?(?:自有|自筹)资金|财政专户(?:管理)?(?:资金)?(?:收入)?|非财政(?:拨款)?(?:资金|收入))"
 _OWN_MONEY = r"(?:[\u4e00-\u9fff]{0,10}?(?:收入|结转(?:资金)?)(?:和|及|以及|、)?)+"  # "仲裁秘书处的事业收入和上年结转"
@@ -160,8 +164,8 @@ _ALL_FUNDS = re.compile(r"(?:用|按|以)?(?:全部|所有)资金|[（(]?各项�
                         rf"(?:(?:和|及|以及|、){_OTHER_MONEY})?(?:在内)?(?=\s*(?:[，,]|一共|总共))|"  # "算上事业收入，…", "…，连同非财政拨款资金一共"
                         rf"[（(](?:连同?|含|包含|包括|加上|算上){_OTHER_MONEY}(?:(?:和|及|以及|、){_OTHER_MONEY})*(?:在内)?[)）]|"  # "（含事业收入和其他收入）"
                         rf"(?:把|将){_OWN_MONEY}也?算(?:上|进去|在内)|"  # "把殡葬管理所自己的收入和结转也算上"
-                        rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内)?"
-                        r"(?=\s*(?:[，,？?。）)]|$|一共|总共|共|是|有))")  # "连医疗收入在内一共", never "加上土地出让收入安排的…"
+                        rf"(?<=[\u4e00-\u9fff）)”\d]{{2}})(?<!收入|支出|预算)[，,]?(?:连同?|含|包含|包括|加上|算上){_OWN_MONEY}(?:也?在内|安排的(?=\s*(?:一共|总共|共)))?"
+                        r"(?=\s*(?:[，,？?。）)]|$|一共|总共|共|是|有))")  # "连医疗收入在内一共", "连同其他收入安排的一共"; never "加上土地出让收入安排的…"
 _FUND_PAYING = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?(?:当年)?(?:拨款)?(?:安排)?"
 # "…财政拨款支出", "…当年一般公共预算拨款": the item, then the fund that pays it
 _FUND_SAID_APPROPRIATED = re.compile(rf"财政拨(?:款|付)?的?(?={_FUND_PAYING})")  # "财政拨的一般公共预算": the fund's appropriation
@@ -211,7 +215,6 @@ _FILLER = re.compile(
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 _NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日")
 # characters after a hint that make it another word: 多少人员 counts no 人, 多少支出 asks money, 多少分配 no score
-_NOT_AFTER = {"支": "员出", "分": "员配之钟别期成类项摊担解"}
 COUNT_HINTS = {**{u: (u,) for u in (*COUNT_UNITS, *TEN_THOUSAND_UNITS) if u not in _NOT_HINTS},  # 多少万页: 万页
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人", "人次"),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人", "人次"), "月": ("个月", "月"),
@@ -311,10 +314,17 @@ def clean_focus(text: str) -> str:
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:全|也)?都$", "", text)  # "政府性基金都用在哪": 政府性基金
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
     text = re.sub(r"[（(][)）]", "", text)  # a bracket whose words were taken out ("（不含上年结转）")
-    return _without_joining_ends(_NEGATED_ACT.sub("", text))
+    return _without_joining_ends(_without_recipient_mark(_NEGATED_ACT.sub("", text)))
 
 
 _NEGATED_ACT = re.compile(r"^(?:不再|不|没有?|未)(?=买|购|花|用|安排|招|派|出|给|发|建|办)")  # "为啥今年不买车了": 买车
+_RECIPIENT = re.compile(r"^(?:给|为)(?P<body>[\u4e00-\u9fff]{2,12}?)(?=的?(?:项目|经费|资金|支出|预算|补助))")
+
+
+def _without_recipient_mark(text: str) -> str:
+    """"给浔东分站项目经费" (给某分站安排了多少项目经费): the money of the body it is given to; 给水工程 stays."""
+    recipient = _RECIPIENT.match(text)
+    return text[1:] if recipient and is_body_name(recipient["body"]) else text
 
 
 _JOINING = frozenset("和及与、比较在中")

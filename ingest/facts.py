@@ -173,6 +173,8 @@ _WITHIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<whole>[\u4e00-\u9fff]{2
 _SPENDING_KINDS = ("基本支出", "项目支出")  # the two kinds every spending total splits into
 _FUND_SPENDING = re.compile(rf"(?P<fund>{FUND_NAME})支出")  # a fund's spending total ("一般公共预算支出预算")
 _PARTS_FOLLOW = re.compile(r"其中|包括|分别为|分别是")  # the figures after these words are parts of the one before
+# a head counting the parts listed after it and naming what their figures are: "三个分场管护面积分别为："
+_LISTED_PARTS = re.compile(r"(?:[一二三四五六七八九十两]|\d+)个(?P<head>[\u4e00-\u9fff]{2,10}?)分别(?:为|是)[：:]")
 _COMPARED_EARLIER = re.compile(r"(?:与|和|同)[^，,。；]{0,14}?(?:[\d,.]+\s*(?:亿元|万元|元))?相比|同比|(?:比|较)\s*(?:上年|上一年|去年|\d{4}\s*年)"
                                r"度?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?")
 _NOTE = re.compile(r"[（(][^（）()]{4,}[)）]$")  # "政府采购金额（以合同签订为准）": a note, not part of the item
@@ -518,7 +520,35 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
         facts += _aliases_stated(sentence, offset, facts[stated_before:])
         parts = [f.subject for f in facts[stated_before:] if f.part]
         listed_ending = parts[-1][-1] if parts and sentence.rstrip().endswith(("；", ";")) else ""
-    return _with_purposes(facts, line)
+    return _with_purposes(_parts_listed(facts, line), line)
+
+
+def _parts_listed(facts: list[Fact], line: Line) -> list[Fact]:
+    """Figures of parts listed after a head that counts them ("三个分场管护面积分别为：崾岘分场2.46万亩，护林员9人；…"):
+    each clause's first figure is its part's measure (崾岘分场管护面积), the figures after it in the clause the part's own
+    (崾岘分场护林员), never bare items of the body."""
+    head = _LISTED_PARTS.search(line.text)
+    if not head:
+        return facts
+    listed_from = line.start + head.end()
+    clause_ends = [start + len(text) for start, text in _sentences(line)]
+    kept: list[Fact] = []
+    part, clause_end = "", -1
+    for fact in facts:
+        end = next((e for e in clause_ends if fact.start < e), clause_end)
+        if fact.start < listed_from:
+            pass
+        elif end != clause_end:  # the clause's first figure: its part's, named with the noun the head counts
+            clause_end = end
+            noun = next((head["head"][:n] for n in range(len(head["head"]), 0, -1)
+                         if fact.subject.endswith(head["head"][:n]) and len(fact.subject) > n), "")
+            part = fact.subject if noun else ""
+            if noun:
+                fact = replace(fact, subject=fact.subject + head["head"][len(noun):])
+        elif part and not fact.subject.startswith(part):
+            fact = replace(fact, subject=part + fact.subject)
+        kept.append(fact)
+    return kept
 
 
 def _bracketed_whole(sentence: str, offset: int, at: int, sentence_facts: list[Fact]) -> str:
@@ -559,6 +589,8 @@ def _one_figure_of_each_side(wholes: list[str], levels: dict[str, Decimal]) -> l
 
 
 # "事业收入621.49万元，…，全部为医疗收入": the whole of an item is also another's, named after its figure
+_APPROPRIATION = ("拨款", "拨款收入")
+_CARRIED_PART = re.compile(r"上年结转")
 _ALIAS = re.compile(r"[，,](?:全部|均|全额)(?:为|是|属于|来源于|来自)(?P<alias>[\u4e00-\u9fff（）]{2,20}?)(?=[，,。；;、]|$)")
 
 
@@ -567,6 +599,8 @@ def _aliases_stated(sentence: str, offset: int, sentence_facts: list[Fact]) -> l
     copied under that name: the copy cites the same figure, in a sentence that says the name."""
     copies = []
     for alias in _ALIAS.finditer(sentence):
+        if alias["alias"].endswith(_APPROPRIATION) and _CARRIED_PART.search(sentence, alias.end()):
+            continue  # "…全部为一般公共预算拨款，其中当年拨款…、上年结转…": the fund's money of two years, no year's appropriation
         before = [f for f in sentence_facts if f.end <= offset + alias.start() and f.kind is FactKind.AMOUNT
                   and f.period is None]
         if before and alias["alias"] != before[-1].subject:

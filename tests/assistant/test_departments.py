@@ -683,6 +683,19 @@ def test_bodies_by_the_short_way_their_long_names_are_said(question: str, depart
     assert named(question, LONG) == (department,)
 
 
+FARMS = ["溏岙县国有峧岭林场管理处", "溏岙县国营湫川农场管理处", "溏岙县林业局"]
+
+
+@pytest.mark.parametrize(("question", "department"), [
+    ("峧岭林场23年一共花了多少钱", FARMS[0]),
+    ("溏岙峧岭林场三公经费决算", FARMS[0]),
+    ("湫川农场的招待费", FARMS[1]),
+    ("溏岙县林业局的招待费", FARMS[2]),
+])
+def test_a_farm_run_by_a_管理处_is_named_as_the_farm(question: str, department: str) -> None:
+    assert named(question, FARMS) == (department,)
+
+
 def test_the_short_name_of_a_long_name_is_the_spoken_one() -> None:
     assert short_name(LONG[0], LONG) == "政协办"
 

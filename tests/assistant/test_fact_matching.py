@@ -68,6 +68,17 @@ def test_another_column_of_the_same_table_is_no_conflict():
     assert conflicts_with(ranked[0], ranked) == [elsewhere]
 
 
+def test_a_groups_小计_in_another_table_is_that_groups_figure_and_no_conflict():
+    """"合计 5,678,603.80" of a row in 收入预算表 and "基本支出/小计 2,865,603.80" of it in 支出预算表: the 小计 is
+    the 基本支出 column's, not the row's total stated again."""
+    total = replace(fact("流浪乞讨人员救助支出", start=1, value="567.86"), origin="table", table_id=2, measure="合计")
+    basic = replace(total, id=2, start=40, value=Decimal("286.56"), amount_wan=Decimal("286.56"), table_id=3,
+                    measure="基本支出/小计")
+    restated = replace(total, id=3, start=90, value=Decimal("537.86"), amount_wan=Decimal("537.86"), table_id=4)
+    ranked = [ScoredFact(total, 90.0), ScoredFact(basic, 90.0), ScoredFact(restated, 90.0)]
+    assert conflicts_with(ranked[0], ranked) == [restated]
+
+
 def test_the_departments_figure_is_no_conflict_of_its_own_offices():
     """"局机关（本级）…项目支出2996.50万元" beside the department's "项目支出5277.90万元": two bodies' figures."""
     office = replace(fact("项目支出", start=10, value="2996.50"), scope="本级")

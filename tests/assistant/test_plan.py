@@ -1229,6 +1229,7 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
     ("发改委2025年行政运行，连同非财政拨款资金一共安排多少", "行政运行"),
     ("发改委2025年行政运行支出，连同单位自有资金一共多少", "行政运行支出"),
     ("发改委2025年行政运行，加上自筹资金总共多少", "行政运行"),
+    ("发改委2025年行政运行（项）连同其他收入安排的一共支出多少", "行政运行支出"),
 ])
 def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
     asked = parse_question(question, documents())
@@ -1363,3 +1364,12 @@ def test_what_an_item_is_asks_its_definition_and_what_its_parts_are_lists_them()
     defined = plan("发改委的其他收入是啥")
     assert defined.operation is Operation.TEXT and defined.asks_definition and defined.focus == "其他收入"
     assert plan("发改委三公经费都是啥").operation is Operation.LIST
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委2025年给价格监测中心安排了多少项目经费", "价格监测中心项目经费"),
+    ("发改委2025年为价格监测中心安排的项目支出是多少", "价格监测中心项目支出"),
+    ("发改委2025年给水工程项目支出多少", "给水工程项目支出"),
+])
+def test_the_body_money_is_given_to_is_the_item_without_给(question, focus):
+    assert parse_question(question, documents()).focus == focus

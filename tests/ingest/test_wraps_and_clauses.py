@@ -63,3 +63,17 @@ def test_an_item_said_with_its_level_keeps_the_的_in_its_name() -> None:
     """"财政对城乡居民基本医疗保险基金的补助（项）": a 功能分类 item whose name holds 的, not "补助（项）"."""
     found = facts_of("1. 财政对城乡居民基本医疗保险基金的补助（项）3,280.00万元，比上年增加160.00万元。")
     assert {subject for subject, _, _ in found} == {"财政对城乡居民基本医疗保险基金的补助（项）"}
+
+
+def test_parts_listed_after_分别为_carry_the_measure_and_own_the_figures_beside_them() -> None:
+    """"三个站点服务面积分别为：甲站1.20万平方米，职工5人；乙站…": each part's area, and its own staff count."""
+    found = facts_of("三个站点服务面积分别为：溱北站点1.20万平方米，职工5人；洧南站点0.80万平方米，职工4人；"
+                     "汧西站点0.60万平方米，职工3人。")
+    assert ("洧南站点服务面积", "金额", "0.80") in found and ("汧西站点职工", "金额", "3") in found
+    assert ("溱北站点职工", "金额", "5") in found
+    assert not any(subject == "职工" for subject, _, _ in found)
+
+
+def test_a_count_of_people_after_分别为_is_not_a_list_of_parts() -> None:
+    found = facts_of("2名副局长分别为：办公室主任兼任，编制3人。")
+    assert ("编制", "金额", "3") in found
