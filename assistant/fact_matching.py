@@ -1434,21 +1434,44 @@ def _cell_funds() -> frozenset[str]:
 
 
 def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecord]:
-    """Other facts of the same document, item, class, basis and year that state a different figure (one per figure)."""
-    seen = {comparable_amount(best.fact)}
+    """Other facts of the same document, item, class, basis and year that state a different figure (one per figure);
+    a figure printed coarser (1.52亿元) that the other rounds to is the same figure."""
+    seen = [best.fact]
     out: list[FactRecord] = []
     for other in ranked:
         f = other.fact
-        if f.doc_id != best.fact.doc_id or other.score < best.score - CONFLICT_MARGIN:
+        if other.score < best.score - CONFLICT_MARGIN or not _states_the_same_item(f, best.fact):
             continue
-        if measure_class(f) != measure_class(best.fact) or normalise(f.subject) != normalise(best.fact.subject):
-            continue
-        if different_scope(f, best.fact) or _other_column(f, best.fact) or (f.basis, f.period) != (best.fact.basis, best.fact.period):
-            continue  # a 年初预算 beside a 决算, or another year's figure, is no contradiction
-        if (f.table_kind in ONE_FUND_TABLES) != (best.fact.table_kind in ONE_FUND_TABLES):
-            continue  # one fund's 本年收入合计 (财政拨款收支总表) is no other figure of all funds' together
-        amount = comparable_amount(f)
-        if all(abs(amount - s) > ROUNDING for s in seen):
-            seen.add(amount)
+        if not any(_rounds_alike(f, s) for s in seen):
+            seen.append(f)
             out.append(f)
     return out
+
+
+def finest_stating(best: ScoredFact, ranked: list[ScoredFact]) -> ScoredFact:
+    """The place stating the best fact's figure to the most digits: "收入预算总计1.52亿元" beside "收入预算15,182.47万元"
+    of the same item answers 15,182.47万元."""
+    alike = [other for other in ranked if other.score >= best.score - CONFLICT_MARGIN
+             and _states_the_same_item(other.fact, best.fact) and _rounds_alike(other.fact, best.fact)]
+    return min(alike, key=lambda other: rounding_step(other.fact), default=best)
+
+
+def _states_the_same_item(f: FactRecord, best: FactRecord) -> bool:
+    """Whether `f` is a place stating the figure of `best`'s item: same document, class, item, scope, column, basis,
+    year, and both of all funds or both of one fund."""
+    if f.doc_id != best.doc_id or measure_class(f) != measure_class(best) or normalise(f.subject) != normalise(best.subject):
+        return False
+    if different_scope(f, best) or _other_column(f, best) or (f.basis, f.period) != (best.basis, best.period):
+        return False  # a 年初预算 beside a 决算, or another year's figure, is no contradiction
+    # one fund's 本年收入合计 (财政拨款收支总表) is no other figure of all funds' together
+    return (f.table_kind in ONE_FUND_TABLES) == (best.table_kind in ONE_FUND_TABLES)
+
+
+def rounding_step(fact: FactRecord) -> Decimal:
+    """Half the last printed digit of a figure, money in 万元: "1.52亿元" is anything from 15,150 to 15,250万元."""
+    step = Decimal(1).scaleb(fact.value.as_tuple().exponent) / 2
+    return step * fact.amount_wan / fact.value if fact.amount_wan is not None and fact.value else step
+
+
+def _rounds_alike(a: FactRecord, b: FactRecord) -> bool:
+    return abs(comparable_amount(a) - comparable_amount(b)) <= max(ROUNDING, rounding_step(a), rounding_step(b))

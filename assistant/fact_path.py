@@ -29,6 +29,7 @@ from assistant.fact_matching import (
     bought_labels,
     comparable_amount,
     conflicts_with,
+    finest_stating,
     corroborating,
     measure_class,
     names_an_item,
@@ -329,7 +330,7 @@ class FactPath:
                 return self._same_every_year(tops, intent)
             return self._ambiguous(intent, tops)
         ranked = next(iter(per_doc.values()))
-        best = ranked[0]
+        best = finest_stating(ranked[0], ranked)
         stating = [best.fact, *corroborating(best, ranked)]
         # asked in a unit (多少元) that another place prints the figure in: that place's exact figure, not a conversion
         fact = next((f for f in stating if self.asked and f.unit == self.display_unit), best.fact)

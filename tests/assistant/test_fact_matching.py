@@ -7,7 +7,16 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.fact_lists import list_parts
-from assistant.fact_matching import MIN_OPERAND_SCORE, MIN_SCORE, ScoredFact, conflicts_with, narrower_words, overlapping, rank_facts
+from assistant.fact_matching import (
+    MIN_OPERAND_SCORE,
+    MIN_SCORE,
+    ScoredFact,
+    conflicts_with,
+    finest_stating,
+    narrower_words,
+    overlapping,
+    rank_facts,
+)
 from assistant.vocabulary import generic_item_words, joined_bodies
 from index.fact_store import FactRecord
 from ingest.model import FactKind, TableKind
@@ -77,6 +86,20 @@ def test_a_groups_小计_in_another_table_is_that_groups_figure_and_no_conflict(
     restated = replace(total, id=3, start=90, value=Decimal("537.86"), amount_wan=Decimal("537.86"), table_id=4)
     ranked = [ScoredFact(total, 90.0), ScoredFact(basic, 90.0), ScoredFact(restated, 90.0)]
     assert conflicts_with(ranked[0], ranked) == [restated]
+
+
+def test_a_figure_printed_coarser_is_the_same_figure_and_the_finer_one_answers():
+    """"收入预算总计1.52亿元" and "收入预算15,182.47万元": one figure, told to the 万元 by the second; "15,120.00万元"
+    elsewhere is another figure."""
+    coarse = replace(fact("收入预算", start=1, value="1.52"), unit="亿元", amount_wan=Decimal("15200.00"))
+    fine = replace(fact("收入预算", start=40, value="15182.47"), id=2)
+    other = replace(fact("收入预算", start=90, value="15120.00"), id=3)
+    ranked = [ScoredFact(coarse, 92.0), ScoredFact(fine, 90.0)]
+    best = finest_stating(ranked[0], ranked)
+    assert best.fact is fine and conflicts_with(best, ranked) == []
+    with_other = [*ranked, ScoredFact(other, 90.0)]
+    assert conflicts_with(finest_stating(with_other[0], with_other), with_other) == [other]
+    assert finest_stating(ScoredFact(other, 95.0), [ScoredFact(other, 95.0), *ranked]).fact is other  # 15,120 is no 1.52亿
 
 
 def test_the_departments_figure_is_no_conflict_of_its_own_offices():
