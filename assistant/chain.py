@@ -114,6 +114,11 @@ class Turn:
     stated_for: int | None = None  # the year asked, when only a later document states figures for it
     named_alone: bool = False  # the question names a sub-unit without its department
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
+    written: str = ""  # the question with a unit's short name as the documents write it out (疾控中心 → 疾病预防控制中心)
+
+    @property
+    def as_written(self) -> str:
+        return self.written or self.question
 
 
 def _side_asked_first(text: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -239,8 +244,8 @@ class Assistant:
                     and (answer.context.department, answer.context.year) == (context.department, context.year):
                 # "公用经费呢" after 人员经费: the next "两项加起来" adds the two
                 answer = answer.model_copy(update={"context": answer.context.model_copy(update={"earlier_item": context.item})})
-            if assumed is None:
-                return answer
+            if assumed is None:  # the question as asked, also where a unit's short name was read as the documents write it
+                return answer if answer.question == question else answer.model_copy(update={"question": question})
             text = f"（按上文理解为：{assumed}）{answer.text}"
             return answer.model_copy(update={"question": question, "assumed": assumed, "text": text})
 
@@ -326,8 +331,12 @@ class Assistant:
         intent, named_alone = turn.intent, False
         if intent.unknown_body and not any(d.department in intent.departments for d in available):
             # "审计数据分析中心2025年收入": a 下属单位 no document is of, a row of its department's tables
-            holders = self._holders(intent.unknown_body, available)
-            scoped = self._unit_tables(intent.unknown_body, available) or self._unit_paragraph(intent.unknown_body, available)
+            if intent.unknown_body.endswith(tuple(vocabulary().weak_organs)) \
+                    and (written := self._written_out(intent.unknown_body, available)):
+                # "某县疾控中心" of a department whose documents write only 某县疾病预防控制中心: asked by the name they write
+                turn.written = turn.question.replace(intent.unknown_body, written, 1)
+                turn.intent = intent = parse_question(turn.written, available)
+            holders, scoped = self._unit_places(intent.unknown_body or "", available)
             if holders or scoped:
                 intent.departments = sorted({d.department for d in holders or scoped[1]})
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
@@ -556,6 +565,14 @@ class Assistant:
         return [f for f in found if f.origin == "table" and f.table_kind not in PROJECT_ROW_TABLES
                 and not is_classification_row(f.row_path)]
 
+    def _unit_places(self, body: str, available: list[DocumentRecord]
+                     ) -> tuple[list[DocumentRecord], tuple[str, list[DocumentRecord]] | None]:
+        """Where a body no document is of stands as a sub-unit: the documents with a row of it, and its own tables or
+        paragraph with their documents."""
+        if not body:
+            return [], None
+        return self._holders(body, available), self._unit_tables(body, available) or self._unit_paragraph(body, available)
+
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
         """The documents among `available` whose tables have a row of `body` (a sub-unit in a table by unit)."""
         holding = {f.doc_id for f in self._unit_rows(body, available, limit=50) if f.subject.endswith(body)}
@@ -660,8 +677,8 @@ class Assistant:
                  named_alone: bool) -> QuestionPlan:
         """The plan of a question about a sub-unit asked as of its department, answered from the unit's own figures."""
         department = scoped[1][0].department if named_alone else ""  # named alone, it is asked as of its department
-        named = turn.question.replace(turn.intent.sub_unit, department, 1)
-        return replace(parse_question(named, available), question=turn.question, unit_scope=scoped[0])
+        named = turn.as_written.replace(turn.intent.sub_unit, department, 1)
+        return replace(parse_question(named, available), question=turn.as_written, unit_scope=scoped[0])
 
     def _fact_path(self, turn: Turn) -> FactPath:
         """The fact path showing money in the unit the question asks for (多少元), else the configured one."""

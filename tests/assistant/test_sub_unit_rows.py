@@ -88,3 +88,23 @@ def test_what_a_sub_unit_does_is_the_sentence_naming_it_not_its_departments_duti
 def test_a_unit_asked_by_its_short_name_is_the_one_the_document_writes_out(assistant):
     answer = assistant.ask("示例市示例司法局法援中心2025年支出预算多少")  # 法援中心: 示例市示例法律援助中心
     assert answer.kind == "number" and answer.value == pytest.approx(1126.70), answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市示例法援中心2025年支出预算多少", 1126.70),  # only the unit, by its short name
+    ("示例市法援中心2025年项目支出多少", 814.22),
+])
+def test_a_unit_asked_alone_by_its_short_name_is_the_one_its_departments_tables_write_out(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert answer.citations[0].table and answer.citations[0].table.row[-1].endswith("法律援助中心"), answer.citations
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例市示例法援中心2025年的公用经费有多少", 42.36),  # its sentence
+    ("示例市示例法援中心办理法律援助案件数目标是多少", 1200),  # its project's goals table
+])
+def test_a_unit_asked_alone_by_its_short_name_is_answered_from_its_own_places(assistant, question, value):
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
+    assert answer.question == question
