@@ -58,7 +58,7 @@ _BOUND_BEFORE = re.compile(rf"(?P<word>{bound_words().pattern(bound_words().befo
 # what a count counts when it is named after the figure: 设9个内设机构, 下属5家预算单位, 5次的社区法治宣传活动
 # "11个项目全部编制了绩效目标": an adverb after the noun ends it
 # "向3711名大中型水库移民发放…": a verb after a short noun ends it; "4人次赴境外…" names where they went, no noun
-_COUNTED_VERB = r"发放|提供|给予|开展|实施|进行"
+_COUNTED_VERB = r"发放|提供|给予|开展|实施|进行|纳入|列入"
 MAX_NOUN_BEFORE_VERB = 9
 _COUNTED = re.compile(r"\s*的?(?!赴|前往)(?P<noun>[\u4e00-\u9fff]{2,10}?)"
                       rf"(?=[，,。；;、：:（()）\s\d]|的|和|及|与|全部|均|都|已|分别|$|{_COUNTED_VERB})")

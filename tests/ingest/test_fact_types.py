@@ -118,6 +118,7 @@ def test_a_count_written_in_words_that_ends_its_clause_is_a_count(sentence, subj
     ("本部门组织对8个项目开展了绩效自评。", "项目"),
     ("2025年计划安排1个团组、4人次赴境外开展林业科技合作交流。", "团组"),
     ("全年预算和决算均为1名退休人员去世后按规定发放的一次性抚恤金。", "全年预算"),
+    ("2026年本部门共11个项目纳入项目支出预算管理，全部设置了绩效目标。", "项目"),
 ])
 def test_what_a_count_counts_stops_at_the_verb_after_its_noun(sentence, subject):
     counts = [f for f in line_facts(sentence) if f.kind is FactKind.COUNT]
