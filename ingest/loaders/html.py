@@ -80,12 +80,13 @@ def _article_root(body: Tag) -> Tag:
 
 
 def table_rows(table: Tag) -> list[list[str]]:
-    """Grid of a data table; spans keep columns aligned."""
+    """Grid of a data table; spans keep columns aligned. A <tfoot> is read last, where a browser shows it, also
+    when the source writes it before the <tbody> (as HTML 4 required)."""
     rows: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
+    own = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    footer = [tr for tr in own if (foot := tr.find_parent("tfoot")) is not None and foot.find_parent("table") is table]
+    for tr in [tr for tr in own if tr not in footer] + footer:
         row: list[str] = []
         col = 0
 

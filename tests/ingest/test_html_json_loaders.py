@@ -241,6 +241,20 @@ def test_a_table_caption_is_its_title_and_unit(tmp_path: Path) -> None:
     assert_offsets(raw)
 
 
+def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path) -> None:
+    """HTML 4 put <tfoot> before <tbody>; a browser shows it below the rows, and the rows keep their header."""
+    page = ("<html><body><div class='article'><h1>示例县示例中心2025年单位预算</h1>"
+            "<table><caption>表三 支出预算总表（单位：元）</caption>"
+            "<thead><tr><th>科目编码</th><th>科目名称</th><th>合计</th></tr></thead>"
+            "<tfoot><tr><td></td><td>合计</td><td>6,786,418.72</td></tr><tr><td colspan='3'>注：按2025年科目列示。</td></tr></tfoot>"
+            "<tbody><tr><td>2070808</td><td>广播电视事务</td><td>5,786,418.72</td></tr>"
+            "<tr><td>2070899</td><td>其他广播电视支出</td><td>1,000,000.00</td></tr></tbody></table></div></body></html>")
+    path = tmp_path / "example-media-center-2025-unit-budget.html"
+    path.write_text(page, encoding="utf-8")
+    cells = {(f.subject, f.measure): str(f.value) for f in parse_file(path).facts if f.origin == "table"}
+    assert cells[("广播电视事务", "合计")] == "5786418.72" and cells[("其他广播电视支出", "合计")] == "1000000.00"
+
+
 def test_a_sheet_saved_as_a_web_page_is_read_as_its_stacked_tables(tmp_path: Path) -> None:
     """Excel's "Save as Web Page" writes a whole sheet as one <table>: its titles, unit lines and prose in rows of
     one merged cell between the tables' rows. Each table is read apart, below its own title."""
