@@ -46,7 +46,8 @@ _WHITESPACE = re.compile(r"\s+")
 _TITLE_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)(?:预算|决算)(?:公开)?(?:说明)?(?:_[^。，；]*)?$")
 _REASON_FOR = re.compile(r"^(?P<claim>[^，,。；;的]{2,16})的(?:主要)?原因")  # "年初无预算的主要原因是…": the claim it explains
 # "…单位：甲、乙", not "X：指甲、乙"; "下辖溪口、石楠3所村完全小学", counted after the names
-_ENUMERATES = re.compile(r"[：:](?![^、。；;]{0,12}?指)[^。；;]*?、|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
+_ENUMERATES = re.compile(r"(?:[：:](?![^、。；;]{0,12}?指)|分别(?:是|为))[^。；;]*?、"
+                         r"|(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}\d+(?:所|个|家|处|座)")
 NAMED_BODY_BONUS = 0.05  # "福利院是…的事业单位" over other sentences with the same words
 DEFINITION_BONUS = 0.2  # "年末结转和结余：指…" over other sentences naming the word
 _ENTRY_NUMBER = r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)"  # "（6）", "2．", "8、" opening an entry

@@ -175,3 +175,21 @@ def test_a_pages_title_heading_or_table_caption_is_no_answer(tmp_path_factory, e
                              {"huiling-county-culture-bureau_2024_dept-final-account.html": PAGE})
     answer = page.ask("洄岭县文化广电旅游局2024年决算包括哪几个单位")
     assert answer.kind == "not_found", answer.text
+
+
+UNITS_LISTED = """滢岫县卫生健康委员会2026年部门预算
+第一部分 部门概况
+一、机构设置及部门预算单位构成
+纳入滢岫县卫生健康委员会2026年部门预算编制范围的预算单位共3个，包括：委机关本级（行政单位）；下属单位2个，分别是滢岫县疾病预防控制中心（公益一类事业单位）、滢岫县急救指挥中心（公益一类事业单位）。
+县人民医院、县中医医院和12个乡镇卫生院实行差额预算管理，单独编制预算，不在本部门预算范围内。
+二、收支预算总体情况
+2026年收入预算4,120.00万元。
+"""
+
+
+def test_the_units_listed_after_分别是_answer_which_units_it_has(tmp_path_factory, embeddings):
+    """Not the bodies a sentence lists as kept outside the budget ("县人民医院、…和12个乡镇卫生院…不在本部门预算范围内")."""
+    listed = written_assistant(tmp_path_factory.mktemp("units_listed"), embeddings,
+                               {"yingxiu-county-health-commission_2026_dept-budget.txt": UNITS_LISTED})
+    answer = listed.ask("滢岫县卫健委有哪些下属单位")
+    assert answer.kind == "text" and "滢岫县疾病预防控制中心" in answer.text and "急救指挥中心" in answer.text, answer.text
