@@ -115,6 +115,7 @@ class Turn:
     named_alone: bool = False  # the question names a sub-unit without its department
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
     written: str = ""  # the question with a unit's short name as the documents write it out (疾控中心 → 疾病预防控制中心)
+    spoken_unit: str = ""  # a unit asked that its department's text only speaks of: a figure answers if it names the unit
 
     @property
     def as_written(self) -> str:
@@ -379,7 +380,8 @@ class Assistant:
                 # a unit its department names only as an item (博物馆（项）), or never
                 turn.refusal = f"{NOT_FOUND_TEXT}“{intent.sub_unit}”的相关数据。"
                 return turn
-            intent.sub_unit = ""  # a unit the text speaks of (扫黑办 of 政法委): the department's document answers
+            # a unit the text speaks of (扫黑办 of 政法委): the department's document answers, with a figure naming it
+            turn.spoken_unit, intent.sub_unit = intent.sub_unit, ""
         docs = [d for d in available if not intent.years or d.year in intent.years]
         finals = [d for d in available if d.year == intent.as_of and _is_final(d)]
         if finals:  # "到2024年底": the 2024 final account states the year-end, a 2025 budget only some date before it
@@ -985,6 +987,10 @@ class Assistant:
     def _checked(self, turn: Turn) -> Answer:
         """The draft if every citation is exact and states its figure; otherwise (or with no draft) a refusal."""
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
+        if turn.spoken_unit and turn.draft is not None and turn.draft.answer.kind == AnswerKind.NUMBER \
+                and not any(turn.spoken_unit in c.quote for c in turn.draft.answer.citations):
+            # "某分站的人员经费" where the only figure found is the whole body's: the unit's own is not stated
+            turn.draft, turn.refusal = None, f"{NOT_FOUND_TEXT}“{turn.spoken_unit}”单列的数据。"
         if turn.draft is None:
             focus = turn.intent.focus if turn.intent else ""
             text = turn.refusal or (f"{NOT_FOUND_TEXT}按项目列出、可与“{turn.intent.bound}”相比的项目支出。" if turn.intent

@@ -108,3 +108,26 @@ def test_a_unit_asked_alone_by_its_short_name_is_answered_from_its_own_places(as
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == pytest.approx(value), answer.text
     assert answer.question == question
+
+
+STATION = """溆岭市救助管理站2025年单位预算
+一、机构设置
+溆岭市救助管理站下设溪东分站1个，溪东分站不单独核算，其收支纳入本单位预算。溪东分站设救助床位30张。
+二、收支预算情况
+2025年支出预算716.41万元，其中：基本支出373.91万元（人员经费320.97万元，公用经费52.94万元）；项目支出342.50万元。
+2025年为溪东分站安排项目支出54.80万元，主要用于街面巡查救助和站舍维修改造。
+"""
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant:
+    return written_assistant(tmp_path_factory.mktemp("station"), embeddings,
+                             {"xuling-city-relief-station-2025-unit-budget.txt": STATION})
+
+
+def test_a_part_not_accounted_apart_is_answered_only_by_figures_naming_it(station):
+    """The station's 人员经费 is no figure of its 分站; the 分站's own project money and beds are."""
+    refused = station.ask("溆岭救助站溪东分站2025年人员经费是多少")
+    assert refused.kind == "not_found" and "溪东分站" in refused.text, refused.text
+    assert station.ask("溆岭救助站溪东分站2025年项目支出是多少").value == pytest.approx(54.80)
+    assert station.ask("溆岭救助站溪东分站有几张床位").value == pytest.approx(30)
