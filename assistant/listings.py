@@ -18,7 +18,6 @@ MAX_LIST_CHARS = 1500  # numbered paragraphs past this are sections of their own
 _LEAD_IN = re.compile(r"[:：][ \t\u3000]*")
 _HEADER_ROW = re.compile(r"^(?:序号|编号)\t")  # a numbered table's header row ("序号\t单位名称\t备注")
 _ROW_NUMBER = re.compile(r"^\d{1,3}\t")
-_TABLE_BELOW = re.compile(r"(?:见|如)下表")  # "具体见下表：" leads into a table's rows, past its title and unit lines
 TABLE_HEAD_LINES = 5  # lines a table's title, unit line and header take at most
 
 
@@ -51,8 +50,7 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     begin = _lead_in_end(text, start, end)
     if begin is None:
         return None
-    if _TABLE_BELOW.search(text, start, begin):
-        begin = _after_table_header(text, begin)
+    begin = _after_table_header(text, begin)  # "具体见下表：", or the table's title and unit lines right after the colon
     pos, first, last_end, count, style = begin, None, None, 0, None
     while pos < len(text) and count < MAX_ITEMS:
         line_end = text.find("\n", pos)
@@ -76,12 +74,15 @@ def listing_after(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _after_table_header(text: str, begin: int) -> int:
     """Where the rows of the table a lead-in points to begin: after its numbered header row ("序号\t单位名称…") when
-    one stands within its first lines, else `begin`."""
+    one stands within its first lines with only its title and unit lines before it, else `begin`."""
     pos = begin
     for _ in range(TABLE_HEAD_LINES):
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        if _HEADER_ROW.match(text[pos:line_end].strip()):
+        line = text[pos:line_end].strip()
+        if _HEADER_ROW.match(line):
             return line_end + 1
+        if _numbering(line) is not None:  # an item of a list of its own comes first
+            return begin
         pos = line_end + 1
     return begin

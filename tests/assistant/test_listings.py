@@ -27,6 +27,14 @@ def test_a_numbered_table_after_its_header_row():
     assert items(text, "纳入决算编制范围的单位包括：") == ["1\t某局（本级）\t", "2\t某局执法大队"]
 
 
+def test_a_numbered_table_under_its_title_and_unit_lines():
+    """"…共计3个，具体为：" then the table's title, its unit line and header: its rows, not its caption lines."""
+    text = ("预算单位共计3个，具体为：\n部门预算单位构成及收支预算情况表\n单位：人、万元\n\n序号\t单位名称\t编制人数\n"
+            "1\t某县公安局（本级）\t168\n2\t某县公安局城关派出所\t46\n3\t某县公安局禁毒大队\t18\n\t合计\t232\n")
+    assert items(text, "预算单位共计3个，具体为：") == ["1\t某县公安局（本级）\t168", "2\t某县公安局城关派出所\t46",
+                                                  "3\t某县公安局禁毒大队\t18"]
+
+
 def test_bare_lines_stop_at_a_line_numbered_otherwise():
     text = "单位构成，具体明细如下:\n某委机关(包括办公室、法规处)\n某公路局\n某港航管理局\n（三）人员情况。\n"
     assert items(text, "单位构成，具体明细如下:") == ["某委机关(包括办公室、法规处)", "某公路局", "某港航管理局"]
