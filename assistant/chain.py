@@ -988,6 +988,7 @@ class Assistant:
         """The draft if every citation is exact and states its figure; otherwise (or with no draft) a refusal."""
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
         if turn.spoken_unit and turn.draft is not None and turn.draft.answer.kind == AnswerKind.NUMBER \
+                and turn.spoken_unit not in turn.draft.answer.text \
                 and not any(turn.spoken_unit in c.quote for c in turn.draft.answer.citations):
             # "某分站的人员经费" where the only figure found is the whole body's: the unit's own is not stated
             turn.draft, turn.refusal = None, f"{NOT_FOUND_TEXT}“{turn.spoken_unit}”单列的数据。"
