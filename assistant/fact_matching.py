@@ -52,7 +52,8 @@ TERM_CACHE = 4096  # asked items (and their forms) remembered between questions
 _STATED_AS = re.compile(r"(?:预算数|预算安排|预算|决算数|决算|安排|总额|总数)$")  # "三公经费预算" asks for 三公经费
 INDICATOR_MARK = "指标"  # 数量指标, 产出指标, 指标值: a 绩效目标表 figure under it is an indicator's
 NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
-ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])")
+ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])"
+                        r"|多少(?![个人辆台次批家户件套所座名]|项(?!目))[\u4e00-\u9fff]{0,4}?(?:经费|资金|拨款)")  # 安排了多少项目经费
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
@@ -1450,7 +1451,9 @@ def conflicts_with(best: ScoredFact, ranked: list[ScoredFact]) -> list[FactRecor
 
 def finest_stating(best: ScoredFact, ranked: list[ScoredFact]) -> ScoredFact:
     """The place stating the best fact's figure to the most digits: "收入预算总计1.52亿元" beside "收入预算15,182.47万元"
-    of the same item answers 15,182.47万元."""
+    of the same item answers 15,182.47万元. A figure printed to the hundredth of a 万元 is answered as printed."""
+    if rounding_step(best.fact) <= ROUNDING:
+        return best
     alike = [other for other in ranked if other.score >= best.score - CONFLICT_MARGIN
              and _states_the_same_item(other.fact, best.fact) and _rounds_alike(other.fact, best.fact)]
     return min(alike, key=lambda other: rounding_step(other.fact), default=best)

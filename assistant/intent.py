@@ -27,7 +27,6 @@ from ingest.facts import BUDGET_SIDES, stated_basis_in
 from ingest.lexicon import tokens
 from ingest.model import Basis, Direction, DocumentKind, TableKind
 from ingest.numbers import COUNT_UNITS, TEN_THOUSAND_UNITS, UNSIGNED_NUMBER
-from ingest.vocabulary import is_body_name
 from index.query_expansion import canonical_terms, canonical_variants
 
 _SOURCE_YEAR = re.compile(r"(?:看|按|据|根据|从)\s*(?:20\d{2}|[1-4]\d)\s*年度?的?(?:部门|单位)?(?:预算|决算)?(?:说明|文件|报告|公开)(?:里|中|上)?")
@@ -314,17 +313,10 @@ def clean_focus(text: str) -> str:
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:全|也)?都$", "", text)  # "政府性基金都用在哪": 政府性基金
     text = re.sub(r"(?<![\d.])(?:亿元|万元|元)$", "", text)  # "差了多少万元": the unit asked in, no item
     text = re.sub(r"[（(][)）]", "", text)  # a bracket whose words were taken out ("（不含上年结转）")
-    return _without_joining_ends(_without_recipient_mark(_NEGATED_ACT.sub("", text)))
+    return _without_joining_ends(_NEGATED_ACT.sub("", text))
 
 
 _NEGATED_ACT = re.compile(r"^(?:不再|不|没有?|未)(?=买|购|花|用|安排|招|派|出|给|发|建|办)")  # "为啥今年不买车了": 买车
-_RECIPIENT = re.compile(r"^(?:给|为)(?P<body>[\u4e00-\u9fff]{2,12}?)(?=的?(?:项目|经费|资金|支出|预算|补助))")
-
-
-def _without_recipient_mark(text: str) -> str:
-    """"给浔东分站项目经费" (给某分站安排了多少项目经费): the money of the body it is given to; 给水工程 stays."""
-    recipient = _RECIPIENT.match(text)
-    return text[1:] if recipient and is_body_name(recipient["body"]) else text
 
 
 _JOINING = frozenset("和及与、比较在中")

@@ -100,6 +100,8 @@ def test_a_figure_printed_coarser_is_the_same_figure_and_the_finer_one_answers()
     with_other = [*ranked, ScoredFact(other, 90.0)]
     assert conflicts_with(finest_stating(with_other[0], with_other), with_other) == [other]
     assert finest_stating(ScoredFact(other, 95.0), [ScoredFact(other, 95.0), *ranked]).fact is other  # 15,120 is no 1.52亿
+    in_yuan = replace(fact("收入预算", start=120, value="151824700"), id=4, unit="元", amount_wan=Decimal("15182.47"))
+    assert finest_stating(ranked[1], [ranked[1], ScoredFact(in_yuan, 90.0)]).fact is fine  # to the hundredth: as printed
 
 
 def test_the_departments_figure_is_no_conflict_of_its_own_offices():
@@ -514,3 +516,9 @@ def test_a_project_named_after_a_body_is_no_figure_of_the_body():
     assert not rank_facts([project], ["城关人民法庭"], "某法院城关人民法庭2024年花了多少钱")
     own = fact("城关人民法庭", value="300.00")
     assert rank_facts([own, project], ["城关人民法庭"], "某法院城关人民法庭2024年花了多少钱")[0].fact is own
+
+
+def test_money_asked_after_多少_is_never_a_time_or_a_count():
+    """"安排了多少项目经费": not a 绩效目标's 项目实施周期 ≤6个月."""
+    months = replace(fact("综治中心设备运维服务经费", value="6"), unit="个月", amount_wan=None)
+    assert rank_facts([months], ["综治中心设备运维服务经费"], "综治中心设备运维服务经费安排了多少项目经费") == []
