@@ -333,11 +333,13 @@ class Assistant:
         if intent.unknown_body and not any(d.department in intent.departments for d in available):
             # "审计数据分析中心2025年收入": a 下属单位 no document is of, a row of its department's tables
             if intent.unknown_body.endswith(tuple(vocabulary().weak_organs)) \
-                    and (written := self._written_out(intent.unknown_body, available)):
-                # "某县疾控中心" of a department whose documents write only 某县疾病预防控制中心: asked by the name they write
-                turn.written = turn.question.replace(intent.unknown_body, written, 1)
-                turn.intent = intent = parse_question(turn.written, available)
-            holders, scoped = self._unit_places(intent.unknown_body or "", available)
+                    and (written := self._written_out(intent.unknown_body, available)) \
+                    and (as_written := parse_question(turn.question.replace(intent.unknown_body, written, 1), available)).unknown_body:
+                # "某县疾控中心" of a department whose documents write only 某县疾病预防控制中心: asked by the name they write,
+                # where that name is a unit's, not an indexed department's
+                turn.written, turn.intent = as_written.question, as_written
+                intent = as_written
+            holders, scoped = self._unit_places(intent.unknown_body, available)
             if holders or scoped:
                 intent.departments = sorted({d.department for d in holders or scoped[1]})
                 intent.sub_unit, intent.unknown_body, named_alone = intent.unknown_body, None, True
@@ -571,8 +573,6 @@ class Assistant:
                      ) -> tuple[list[DocumentRecord], tuple[str, list[DocumentRecord]] | None]:
         """Where a body no document is of stands as a sub-unit: the documents with a row of it, and its own tables or
         paragraph with their documents."""
-        if not body:
-            return [], None
         return self._holders(body, available), self._unit_tables(body, available) or self._unit_paragraph(body, available)
 
     def _holders(self, body: str, available: list[DocumentRecord]) -> list[DocumentRecord]:
@@ -988,9 +988,10 @@ class Assistant:
         """The draft if every citation is exact and states its figure; otherwise (or with no draft) a refusal."""
         elapsed = lambda: (time.perf_counter() - turn.started) * 1000  # noqa: E731
         if turn.spoken_unit and turn.draft is not None and turn.draft.answer.kind == AnswerKind.NUMBER \
-                and turn.spoken_unit not in turn.draft.answer.text \
+                and is_money(turn.draft.answer.unit) and turn.spoken_unit not in turn.draft.answer.text \
                 and not any(turn.spoken_unit in c.quote for c in turn.draft.answer.citations):
-            # "某分站的人员经费" where the only figure found is the whole body's: the unit's own is not stated
+            # "某分站的人员经费" where the only money found is the whole body's: the unit's own is not stated (what an office
+            # of it does, 扫黑办印发文件20个, its department's targets say)
             turn.draft, turn.refusal = None, f"{NOT_FOUND_TEXT}“{turn.spoken_unit}”单列的数据。"
         if turn.draft is None:
             focus = turn.intent.focus if turn.intent else ""

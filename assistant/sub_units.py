@@ -17,7 +17,7 @@ from ingest.numbers import is_money
 from ingest.scope import OWN_OFFICE, in_order
 from ingest.subjects import normalise
 from ingest.tables import is_total_label, part_label
-from ingest.vocabulary import is_han, organ_suffixes, vocabulary
+from ingest.vocabulary import is_han, organ_suffixes, split_places, vocabulary
 
 _PROJECTS = "项目"
 TOTAL_ENDINGS = ("合计", "总计")  # 本年收入合计: a column totalling the row
@@ -86,8 +86,8 @@ def unit_written_out(text: str, short: str) -> str | None:
         window = text[max(0, end - MAX_WRITTEN_OUT_CHARS) : end]
         starts = [at for at, char in enumerate(window) if char == short[0]]
         name = next((window[at:] for at in reversed(starts) if in_order(short, window[at:])), None)
-        if name and is_han(name):
-            found.add(name)
+        if name and is_han(name) and len(split_places(name)[0]) <= len(split_places(short)[0]):
+            found.add(name)  # never a body of a place the short name leaves out (岑阳市档案馆 is no 岑阳市雁汀区档案馆)
     return found.pop() if len(found) == 1 else None
 
 

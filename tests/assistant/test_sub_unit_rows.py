@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chain import Assistant
+from assistant.sub_units import unit_written_out
 from tests.assistant.conftest import written_assistant
 
 DISCLOSURE = """示例市示例司法局
@@ -131,3 +132,9 @@ def test_a_part_not_accounted_apart_is_answered_only_by_figures_naming_it(statio
     assert refused.kind == "not_found" and "溪东分站" in refused.text, refused.text
     assert station.ask("溆岭救助站溪东分站2025年项目支出是多少").value == pytest.approx(54.80)
     assert station.ask("溆岭救助站溪东分站有几张床位").value == pytest.approx(30)
+
+
+def test_a_short_name_is_written_out_by_the_body_words_it_leaves_out_never_by_a_place():
+    text = "岑阳市雁汀区档案馆2025年单位预算。下属雁汀区疾病预防控制中心。"
+    assert unit_written_out(text, "雁汀区疾控中心") == "雁汀区疾病预防控制中心"
+    assert unit_written_out(text, "岑阳市档案馆") is None  # the city's archive is not the district's
