@@ -843,6 +843,7 @@ def test_where_a_change_went_is_asked_as_its_reason(question):
     ("发改委有几个员工", "人", "员工"),
     ("发改委有多少人员经费", None, "人员经费"),
     ("发改委人员经费多少", None, "人员经费"),
+    ("发改委的政务客户端现在有多少用户", "户", "政务客户端用户"),  # users are counted, never the client's upkeep money
 ])
 def test_people_counted_are_asked_in_people_never_in_money(question, hint, focus):
     p = plan(question)
