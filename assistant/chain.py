@@ -115,7 +115,7 @@ class Turn:
     named_alone: bool = False  # the question names a sub-unit without its department
     own_office: bool = False  # the sub-unit asked is the department's own office (某局本级, 某局机关)
     written: str = ""  # the question with a unit's short name as the documents write it out (疾控中心 → 疾病预防控制中心)
-    spoken_unit: str = ""  # a unit asked that its department's text only speaks of: a figure answers if it names the unit
+    spoken_unit: str = ""  # a unit asked that its department's text only speaks of: money answers only if it names the unit
 
     @property
     def as_written(self) -> str:
@@ -338,7 +338,7 @@ class Assistant:
                 # "某县疾控中心" of a department whose documents write only 某县疾病预防控制中心: asked by the name they write,
                 # where that name is a unit's, not an indexed department's
                 turn.written, turn.intent = as_written.question, as_written
-                intent = as_written
+                intent = turn.intent
             holders, scoped = self._unit_places(intent.unknown_body, available)
             if holders or scoped:
                 intent.departments = sorted({d.department for d in holders or scoped[1]})
