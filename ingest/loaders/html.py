@@ -85,8 +85,8 @@ def table_rows(table: Tag) -> list[list[str]]:
     rows: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     own = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-    footer = [tr for tr in own if (foot := tr.find_parent("tfoot")) is not None and foot.find_parent("table") is table]
-    for tr in [tr for tr in own if tr not in footer] + footer:
+    in_footer = [(foot := tr.find_parent("tfoot")) is not None and foot.find_parent("table") is table for tr in own]
+    for tr in [tr for tr, last in zip(own, in_footer) if not last] + [tr for tr, last in zip(own, in_footer) if last]:
         row: list[str] = []
         col = 0
 

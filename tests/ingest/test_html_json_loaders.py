@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ingest.errors import IngestError
 from ingest.loaders import load
-from ingest.loaders.html import load_html
+from ingest.loaders.html import load_html, table_rows
 from ingest.pipeline import parse_file
 from ingest.model import TableKind
 from loader_support import assert_offsets, grid
@@ -253,6 +254,12 @@ def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path) -> 
     path.write_text(page, encoding="utf-8")
     cells = {(f.subject, f.measure): str(f.value) for f in parse_file(path).facts if f.origin == "table"}
     assert cells[("广播电视事务", "合计")] == "5786418.72" and cells[("其他广播电视支出", "合计")] == "1000000.00"
+
+
+def test_a_body_row_that_reads_like_the_footer_row_stays_in_the_body() -> None:
+    table = BeautifulSoup("<table><tfoot><tr><td>小计</td><td>5.00</td></tr></tfoot><tbody><tr><td>小计</td><td>5.00</td></tr>"
+                          "<tr><td>甲</td><td>2.00</td></tr></tbody></table>", "html.parser").table
+    assert table_rows(table) == [["小计", "5.00"], ["甲", "2.00"], ["小计", "5.00"]]
 
 
 def test_a_sheet_saved_as_a_web_page_is_read_as_its_stacked_tables(tmp_path: Path) -> None:
