@@ -143,7 +143,8 @@ _DEFINITION = re.compile(_SOURCE.pattern + "|" + _WHICH_MONEY + r"|什么叫|(?<
 # "2024年年底": a date; "2024年年末结转和结余" names the year's item 年末结转和结余, no date
 _AS_OF = re.compile(r"(?:截至|截止|到)?\s*(20\d{2}|(?<![\d.])[1-4]\d)\s*年\s*(?:底|年底|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)|"
                     r"(?:年末|末)(?!\s*(?:财政拨款)?(?:结转|结余)))")
-# characters after a count's unit that make it the first of a longer word (多少支出, 多少分配, 多少项目经费)
+# characters after a count's unit that make it the first of a longer word: 多少支出 asks money, 多少分配 no score,
+# 多少项目经费 no count of 项 (多少人员 counts no 人: 员 follows any other unit too)
 _NOT_AFTER = {"支": "员出", "分": "员配之钟别期成类项摊担解", "项": "目"}
 # the units a count is asked in (多少间, 几台): asked, they say what is counted, not which item
 _COUNTED = "台[（(]?套[)）]?|" + "|".join(  # 台套 and 台（套）: one unit of equipment
@@ -213,7 +214,6 @@ _FILLER = re.compile(
 )
 _MONEY_UNIT_ASKED = re.compile(rf"(?:多少|几)(?P<unit>{'|'.join(sorted(DisplayUnit, key=len, reverse=True))})")
 _NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日")
-# characters after a hint that make it another word: 多少人员 counts no 人, 多少支出 asks money, 多少分配 no score
 COUNT_HINTS = {**{u: (u,) for u in (*COUNT_UNITS, *TEN_THOUSAND_UNITS) if u not in _NOT_HINTS},  # 多少万页: 万页
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人", "人次"),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人", "人次"), "月": ("个月", "月"),

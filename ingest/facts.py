@@ -535,10 +535,11 @@ def _parts_listed(facts: list[Fact], line: Line) -> list[Fact]:
     kept: list[Fact] = []
     part, clause_end = "", -1
     for fact in facts:
+        if fact.start < listed_from:  # a figure before the head
+            kept.append(fact)
+            continue
         end = next((e for e in clause_ends if fact.start < e), clause_end)
-        if fact.start < listed_from:
-            pass
-        elif end != clause_end:  # the clause's first figure: its part's, named with the noun the head counts
+        if end != clause_end:  # the clause's first figure: its part's, named with the noun the head counts
             clause_end = end
             noun = next((head["head"][:n] for n in range(len(head["head"]), 0, -1)
                          if fact.subject.endswith(head["head"][:n]) and len(fact.subject) > n), "")
@@ -590,7 +591,7 @@ def _one_figure_of_each_side(wholes: list[str], levels: dict[str, Decimal]) -> l
 
 # "事业收入621.49万元，…，全部为医疗收入": the whole of an item is also another's, named after its figure
 _APPROPRIATION = ("拨款", "拨款收入")
-_CARRIED_PART = re.compile(r"上年结转")
+_CARRIED_PART = "上年结转"
 _ALIAS = re.compile(r"[，,](?:全部|均|全额)(?:为|是|属于|来源于|来自)(?P<alias>[\u4e00-\u9fff（）]{2,20}?)(?=[，,。；;、]|$)")
 
 
@@ -599,7 +600,7 @@ def _aliases_stated(sentence: str, offset: int, sentence_facts: list[Fact]) -> l
     copied under that name: the copy cites the same figure, in a sentence that says the name."""
     copies = []
     for alias in _ALIAS.finditer(sentence):
-        if alias["alias"].endswith(_APPROPRIATION) and _CARRIED_PART.search(sentence, alias.end()):
+        if alias["alias"].endswith(_APPROPRIATION) and _CARRIED_PART in sentence[alias.end():]:
             continue  # "…全部为一般公共预算拨款，其中当年拨款…、上年结转…": the fund's money of two years, no year's appropriation
         before = [f for f in sentence_facts if f.end <= offset + alias.start() and f.kind is FactKind.AMOUNT
                   and f.period is None]
