@@ -55,6 +55,7 @@ SIZE_TOLERANCE = 0.5  # points: a change of font size between two lines ends a p
 HEADING_SLACK_EM = 0.25  # wrapped only if the next line's first piece really did not fit
 COLUMN_TOLERANCE = 3.0  # points: a continued table's columns line up with the previous page's
 MIN_TABLE_COLUMNS = 2  # a one-column "table" is a frame around text (the table of contents)
+SLANT_TOLERANCE = 0.1  # a baseline more than ~6° off both page axes is slanted (a watermark), not a line of text
 PROSE_CELL_CHARS = 80  # a ruled cell this long holding sentences is a framed column of prose, not a table cell
 FRAME_LINE_STEP = 1e-3  # points between the tops given to a frame's lines, which are read column after column
 MIN_UNRULED_ROWS = 2  # rows of figures under read header lines that make a table printed without rules
@@ -277,6 +278,13 @@ def _turn(matrix: tuple[float, ...]) -> int:
     return 90 if up > 0 else 270
 
 
+def _slanted(matrix: tuple[float, ...]) -> bool:
+    """Whether a character's baseline runs at a slant, off both page axes: a watermark or stamp laid across the page,
+    no part of the lines and cells it crosses."""
+    across, up = abs(matrix[0]), abs(matrix[1])
+    return min(across, up) > SLANT_TOLERANCE * max(across, up)
+
+
 def _upright(pdf: pdfplumber.PDF, page: Page) -> Page:
     """The page turned so its text reads left to right, where most of it runs sideways (a wide table printed turned
     on a portrait page that is itself not rotated); else the page as it is."""
@@ -293,7 +301,7 @@ def _upright(pdf: pdfplumber.PDF, page: Page) -> Page:
 def _read_page(page) -> list[_Line | _Table]:
     """The text-layer page's lines and tables, top to bottom."""
     tables = page.find_tables() if page.rects or page.lines or page.curves else []
-    items = _page_items(page.chars, tables, page.width)
+    items = _page_items([c for c in page.chars if not _slanted(c["matrix"])], tables, page.width)
     page.close()  # frees the parsed objects; the next page is parsed anew anyway
     return items
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -528,3 +529,37 @@ def test_a_table_printed_sideways_on_a_portrait_page_is_read_upright(tmp_path: P
     assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
     assert table.page == 2
     assert "表6 一般公共预算基本支出预算表" in [line.text for line in table.caption_lines]
+
+
+def _watermarked_pdf(path: Path) -> Path:
+    """The two-page budget with a light grey slanted watermark drawn across each page, over prose and table."""
+    _budget_pdf(path)
+    stamp_path = path.with_name("stamp.pdf")
+    c = canvas.Canvas(str(stamp_path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 40)
+    c.setFillGray(0.8)
+    for y in (250, 600):
+        c.saveState()
+        c.translate(PAGE_W / 2, y)
+        c.rotate(30)
+        c.drawCentredString(0, 0, "某某中学信息公开")
+        c.restoreState()
+    c.showPage()
+    c.save()
+    stamp = PdfReader(stamp_path).pages[0]
+    writer = PdfWriter(clone_from=path)
+    for page in writer.pages:
+        page.merge_page(stamp)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def test_a_slanted_watermark_is_left_out_of_prose_and_tables(tmp_path: Path) -> None:
+    """Text drawn at a slant across the page (a watermark or stamp) is no part of the lines or cells it crosses."""
+    doc = load_pdf(_watermarked_pdf(tmp_path / "watermarked.pdf"))
+    assert_offsets(doc)
+    assert PARAGRAPH in doc.text
+    assert "信息公开" not in doc.text
+    (table,) = doc.tables
+    assert grid(table) == PAGE1_ROWS + PAGE2_ROWS[1:]
