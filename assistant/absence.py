@@ -13,7 +13,7 @@ MAX_STATEMENT_CHARS = 160  # a statement of absence is one short sentence
 NEGATION_REACH = 4  # characters between 无 and the item it negates: "无“三公”经费", "没有安排公务接待"
 MIN_ITEM_WORD_CHARS = 3  # "公务" alone is shared by every 三公 item; a two-character item (三公) is itself whole
 _SENTENCE_BREAKS = (*SENTENCE_END_MARKS, "\n")  # where a sentence the SENTENCE pattern reads may start after
-_NEGATION = re.compile(r"(?:无|没有|未安排|不安排|未发生|未组织|不涉及|未设置|未编制|不属于|不适用)")  # 不属于机关运行经费统计范围
+_NEGATION = re.compile(r"(?:无|没有|未安排|不安排|未编列|不编列|未发生|未组织|不涉及|未设置|未编制|不属于|不适用)")  # 不属于机关运行经费统计范围
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "…，不纳入本部门预算": the item named at the sentence's start is no part of the budget
@@ -76,7 +76,7 @@ def _negating_sentences(text: str) -> tuple[tuple[int, int, str, tuple[int, ...]
 
 
 _INAPPLICABLE = re.compile(rf"不属于|不适用|{_OUTSIDE.pattern}")  # "不属于机关运行经费统计范围": the item does not apply, it is not 0
-_HAS_NONE = re.compile(r"无|没有|未安排|未发生|未组织")
+_HAS_NONE = re.compile(r"无|没有|未安排|未编列|未发生|未组织")
 # "公务用车购置费2025年未安排预算": the item, then its year, then none of it, ending the clause ("年初未安排预算，全年预算
 # 为24.00万元" says only the first budget had none)
 _NONE_AFTER = re.compile(r"(?:费|经费|费用|支出)?[：:]?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:未安排|未发生|无)(?:预算|支出|经费)?"
