@@ -1,8 +1,9 @@
 """Markdown markup taken off a disclosure's text, so it reads as the plain text a page shows: heading marks
 (## 一、主要职能), title underlines (====), emphasis (**合计**), list bullets (- （一）…), quote marks (> 发布单位),
-a [TOC] line and the alignment row of a pipe table (|:---|---:|). Pipe table rows stay; they are read as
-rows of cells (ingest/loaders/text_rows.py). A table written as an HTML block (<table>…</table>, with row and
-column spans) becomes one line of tab-separated cells per row, as a table copied from Word is read.
+a [TOC] line, the alignment row of a pipe table (|:---|---:|), and pandoc's escapes, bookmarks, links and spans.
+Pipe table rows stay; they are read as rows of cells (ingest/loaders/text_rows.py). A table written as an HTML
+block (<table>…</table>, with row and column spans) becomes one line of tab-separated cells per row, as a table
+copied from Word is read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|(?<![
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TOC = re.compile(r"^\s*\[TOC\]\s*$", re.IGNORECASE)
+# pandoc's marks around words: an empty bookmark span ([]{#_Toc1 .anchor}), a link ([第四部分](#_Toc1)), a styled span
+# ([words]{.underline}); then a backslash escaping punctuation ("7\\." that would otherwise start a list)
+_EMPTY_SPAN = re.compile(r"(?<!\\)\[\]\{[^}\n]*\}")
+_LINK_OR_SPAN = re.compile(r"(?<!\\)\[([^\]\n]+)\](?:\([^)\s]*\)|\{[^}\n]*\})")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 MIN_HEADINGS = 2  # "#" headings that make a .txt file Markdown
@@ -48,5 +54,5 @@ def _plain_line(line: str) -> str:
     if _UNDERLINE.match(line) or _TOC.match(line):
         return ""
     line = _QUOTE.sub("", _HEADING.sub("", line))
-    line = _BULLET.sub(r"\1", line)
-    return _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), line)
+    line = _LINK_OR_SPAN.sub(r"\1", _EMPTY_SPAN.sub("", _BULLET.sub(r"\1", line)))
+    return _ESCAPE.sub(r"\1", _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), line))

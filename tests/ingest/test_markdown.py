@@ -100,3 +100,14 @@ def test_a_numbered_caption_keeps_its_own_title_under_a_parent_title(tmp_path: P
                     "|---|---|---|---|\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
                     "| 产出指标 | 数量指标 | 老年人健康管理人数 | ≥9800人 |\n", encoding="utf-8")
     assert [t.title for t in parse_file(path).tables] == ["表11-1 国家基本公共卫生服务项目"]
+
+
+def test_pandoc_escapes_bookmarks_and_links_read_as_the_words_they_show() -> None:
+    """A Word file converted by pandoc: escaped list numbers ("7\\."), empty bookmark spans before headings and a
+    table of contents of links read as the page shows them."""
+    text = plain_text("[第四部分 名词解释](#_Toc190412050)\n\n"
+                      "[]{#_Toc190412050 .anchor}第四部分 名词解释\n\n"
+                      "7\\. 以案定补：指按件给予人民调解员补贴的制度\\*。\n"
+                      "[人民调解]{.underline}经费40.00万元。")
+    assert text.split("\n") == ["第四部分 名词解释", "", "第四部分 名词解释", "", "7. 以案定补：指按件给予人民调解员补贴的制度*。",
+                                "人民调解经费40.00万元。"]
