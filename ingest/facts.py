@@ -75,7 +75,8 @@ _LABEL = re.compile(r"^(?P<item>[^：:，,。；;\d%％]{2,24}?)(?:[（(]\d{3,9}
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?\n]|其中|包括|以及")
 _CHANGE = re.compile(
     r"(?P<cmp>(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)?度?(?:当年)?(?:年初|调整|全年)?(?:预算执行数|预算数|决算数|执行数|预算|决算)?(?:相比)?)?"
-    r"(?:各|均|分别|都)?(?P<dir>增加|增长|减少|下降|节约|增|减|持平|一致)(?:[（(](?:增加|增长|减少|下降)[)）])?了?(?:额)?(?:为)?$"
+    r"(?:各|均|分别|都)?(?P<dir>增减|增加|增长|减少|下降|节约|增|减|持平|一致)(?:[（(](?:增加|增长|减少|下降)[)）])?了?"
+    r"(?:额|(?<=增减)率)?(?:为)?$"  # "增减额为-0.52万元": a signed change, its sign says which way
 )
 # a body's name before a subject ends in an organ word long enough not to end an item's name too (委员会, not 局)
 WHOLE_BUDGET = "收支预算"  # the item of a budget figure a body states of itself
@@ -183,7 +184,7 @@ _PROJECT_HEADER = re.compile(r"项目")  # 项目名称 over the column of a pro
 GENERIC_HEADERS = {"合计", "小计", "总计", "金额", "数额"}
 SUB_HEADERS = {"购置费", "运行费", "运维费"}
 _JOINT_ITEM = re.compile(r"购置及运(?:行|维)(?:维护)?费$")  # "公务用车购置及运行费" splits into 购置费 and 运行费
-_DIRECTION = {"增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
+_DIRECTION = {"增减": Direction.UP, "增加": Direction.UP, "增长": Direction.UP, "增": Direction.UP,
               "减少": Direction.DOWN, "下降": Direction.DOWN, "减": Direction.DOWN, "节约": Direction.DOWN,
               "持平": Direction.FLAT, "一致": Direction.FLAT}
 _OPPOSITE = {Direction.UP: Direction.DOWN, Direction.DOWN: Direction.UP}

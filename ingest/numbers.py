@@ -22,7 +22,7 @@ QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", 
 EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 
 _FULL_WIDTH_DIGITS, _ASCII_DIGIT_CHARS = "０１２３４５６７８９．％", "0123456789.%"  # digits, decimal point, percent
-_ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋", _ASCII_DIGIT_CHARS + ",-+")
+_ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋△", _ASCII_DIGIT_CHARS + ",-+-")  # △: a decrease (决算 tables)
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 # a count in ten thousands of its unit, as a cell prints it: ≥6.5万条, 42万件
@@ -49,16 +49,17 @@ HEADER_UNIT = re.compile(r"[（(]\s*(?:金额单位\s*[:：]\s*)?(?P<unit>亿元
 
 
 def ascii_forms(text: str) -> str:
-    """Full-width digits and number marks as ASCII ("１２．５０" → "12.50"), character for character."""
+    """Full-width digits and number marks as ASCII ("１２．５０" → "12.50", "△1.20" → "-1.20"), character for character."""
     return text.translate(_ASCII_FORMS)
 
 
-_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS, _ASCII_DIGIT_CHARS)
+_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS + "△", _ASCII_DIGIT_CHARS + "-")
 
 
 def ascii_digits(text: str) -> str:
-    """Prose with its full-width digits, decimal points and percent signs as ASCII ("增加１．１０万元" → "增加1.10万元"),
-    character for character; a full-width comma stays, for in prose it ends a clause, never groups digits."""
+    """Prose with its full-width digits, decimal points and percent signs as ASCII ("增加１．１０万元" → "增加1.10万元")
+    and a decrease's △ as a minus ("增减额为△0.52万元"), character for character; a full-width comma stays, for in
+    prose it ends a clause, never groups digits."""
     return text.translate(_ASCII_DIGITS)
 
 

@@ -578,6 +578,11 @@ def test_the_item_a_figure_is_of(sentence, facts):
     ("三公经费支出决算42.57万元，比2023年度增加（减少）-6.55万元，增长（下降）-13.33%。", Direction.DOWN, "6.55"),
     ("三公经费支出决算42.57万元，比2023年度增加（减少）-6.55万元，增长（下降）-13.33%。", Direction.DOWN, "13.33"),
     ("与2023年度相比，一般公共预算财政拨款支出增加（减少）3571.44万元，增长（下降）6.00%。", Direction.UP, "3571.44"),
+    # 增减额 is a signed change: a minus sign, or the △ of a 决算's decreases, says it fell
+    ("三公经费支出决算为3.60万元。与2022年度相比，增减额为-0.52万元，增减率为-12.62%。", Direction.DOWN, "0.52"),
+    ("三公经费支出决算为3.60万元。与2022年度相比，增减额为-0.52万元，增减率为-12.62%。", Direction.DOWN, "12.62"),
+    ("三公经费支出决算为3.60万元。与2022年度相比，增减额为△0.52万元，增减率为△12.62%。", Direction.DOWN, "0.52"),
+    ("本年收入合计7,125.34万元，与2022年度相比增减额为215.36万元，增减率为2.93%。", Direction.UP, "215.36"),
 ])
 def test_a_signed_template_change_goes_the_way_its_sign_says(sentence, way, value):
     changes = {(f.subject, f.direction, str(f.value)) for f in line_facts(sentence, Basis.FINAL) if f.kind is FactKind.CHANGE}

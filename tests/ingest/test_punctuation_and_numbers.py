@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.loaders.page_furniture import is_page_number
-from ingest.numbers import declared_units, find_table_unit, header_unit, parse_counted, parse_quantity, printed_numbers
+from ingest.numbers import declared_units, find_table_unit, header_unit, parse_counted, parse_number, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -43,6 +43,13 @@ def test_a_column_header_declares_percentages_or_money(header: str, unit: str | 
 def test_full_width_digits_are_read_as_numbers() -> None:
     assert parse_quantity("１２．５０").value == Decimal("12.50")
     assert (parse_quantity("－９．４２％").value, parse_quantity("－９．４２％").unit) == (Decimal("-9.42"), "%")
+
+
+def test_a_triangle_before_a_figure_marks_a_decrease() -> None:
+    """决算 tables print a decrease as "△132.62" (表中带“△”的数字为减少数)."""
+    assert parse_quantity("△132.62").value == Decimal("-132.62")
+    assert (parse_quantity("△2.45%").value, parse_quantity("△2.45%").unit) == (Decimal("-2.45"), "%")
+    assert parse_number("△1,162.50") == Decimal("-1162.50")
     assert printed_numbers("公务接待费预算１．２０万元") == [Decimal("1.20")]
 
 
