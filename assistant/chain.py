@@ -20,7 +20,7 @@ from assistant.conversation import context_of, readings
 from assistant.cross_document import Found, combined, of_basis, operand_plan, refusal
 from assistant.departments import find_department, unit_named_of
 from assistant.fact_cache import FactCache
-from assistant.fact_matching import (ACCEPTED_BASES, ONE_FUND_TABLES, ROUNDING, bare_item, names_unit, names_unit_by_its_words,
+from assistant.fact_matching import (ACCEPTED_BASES, ROUNDING, bare_item, names_unit, names_unit_by_its_words, of_one_fund,
                                      rank_facts, units_asked_of)
 from assistant.fact_path import Draft, FactPath
 from assistant.form_questions import asked_fields
@@ -446,8 +446,8 @@ class Assistant:
             turn.draft = self._fact_path(turn).answer(turn.intent, asked, turn.docs)
             if turn.draft is None and named_table(turn.question) in turn.intent.tables:
                 return turn  # "支出总表里这一项": the table the question names answers it, or nothing does
-            if turn.intent.tables == ALL_FUNDS_TABLES:  # "算上上年结转": never one fund's table, which leaves it out
-                facts = [f for f in facts if f.table_kind not in ONE_FUND_TABLES]
+            if turn.intent.tables == ALL_FUNDS_TABLES:  # "算上上年结转": never one fund's figure, which leaves it out,
+                facts = [f for f in facts if not of_one_fund(f) and f.table_kind is not TableKind.PERFORMANCE]  # nor a target
         turn.draft = turn.draft or self._fact_path(turn).answer(turn.intent, facts, turn.docs)
         if turn.draft is None and turn.intent.operation is Operation.YEAR_CHANGE:
             turn.draft = self._stated_in_the_later(turn)  # the earlier document does not state the item

@@ -38,6 +38,7 @@ from assistant.fact_matching import (
     facts_inside,
     in_column,
     natural_basis,
+    of_one_fund,
     rank_facts,
     overlapping,
 )
@@ -534,8 +535,11 @@ class FactPath:
                                    period=Period.YEAR_BEFORE if against is own else Period.UP_TO_YEAR_BEFORE)
         if earlier is None:
             return None
-        same = [f for f in facts if same_item(f.subject, earlier.fact.subject)]  # this year's figure of that item
-        current = self._level_fact(intent, same, basis=own, period=Period.OWN)
+        same = [f for f in facts if same_item(f.subject, earlier.fact.subject)  # this year's figure of that item, of
+                and of_one_fund(f) == of_one_fund(earlier.fact)]  # the same money, the row's own first
+        row = [f for f in same if f.table_id == earlier.fact.table_id and f.context == earlier.fact.context]
+        current = self._level_fact(intent, row, basis=own, period=Period.OWN) if row and earlier.fact.table_id else None
+        current = current or self._level_fact(intent, same, basis=own, period=Period.OWN)
         if current is None:
             return None
         unit = self._unit_of([current.fact, earlier.fact])

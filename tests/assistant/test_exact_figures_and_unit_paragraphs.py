@@ -85,7 +85,10 @@ CENTRE = """示例区示例街道社区卫生服务中心
 2025年本单位公务接待费预算12,000.00元，办公费预算35,678.90元，印刷费预算4,321.10元。
 2025年本单位政府采购预算中，数字化X射线摄影系统600,000.00元。数字化X射线摄影系统采购资金来源为事业收入。
 
-三、部门整体绩效目标表
+三、一般公共预算支出情况
+（一）社区卫生服务机构（项）9,870,182.80元，主要用于在职人员工资福利和日常运转。
+
+四、部门整体绩效目标表
 表12 部门整体绩效目标表
 项目名称	示例区示例街道社区卫生服务中心
 项目性质	经常性项目
@@ -140,6 +143,13 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Assistant
         "example-district-tourism-bureau_2024_dept-budget.txt": TOURISM_2024,
         "example-district-tourism-bureau_2025_dept-budget.txt": TOURISM_2025,
         "example-county-example-town-government_2024_dept-final-account.txt": TOWN})
+
+
+def test_all_funds_asked_are_never_the_figure_stated_under_one_funds_heading(assistant: Assistant):
+    """A paragraph under "一般公共预算支出情况" states one fund's money: asked all of an item's money, it is no answer."""
+    answer = assistant.ask("示例区示例街道社区卫生服务中心2025年社区卫生服务机构所有资金加起来一共多少")
+    assert answer.value is None, answer.text  # the document states no all-funds figure of it
+    assert assistant.ask("示例区示例街道社区卫生服务中心2025年社区卫生服务机构一般公共预算安排多少").value == pytest.approx(9870182.8)
 
 
 @pytest.mark.parametrize("question, value, unit, shown", [

@@ -12,18 +12,23 @@ DISCLOSURE = """示例县示例局
 
 一、部门主要职能
 示例局负责全县示例工作。
-二、一般公共预算财政拨款支出决算表
+二、支出决算表
+单位：万元
+项目\t本年支出合计\t基本支出\t项目支出
+动物防疫\t88.00\t0.00\t88.00
+三、一般公共预算财政拨款支出决算表
 单位：万元
 项目\t上年决算数\t年初预算数\t本年决算数
 病虫害控制\t96.30\t110.00\t124.75
 农产品质量安全\t52.60\t60.00\t58.30
+动物防疫\t70.00\t75.00\t80.00
 
-三、基本支出决算表
+四、基本支出决算表
 单位：万元
 项目\t决算数
 办公费\t21.21
 
-四、机关运行经费
+五、机关运行经费
 2024年度机关运行经费支出184.65万元，比2023年度增加2.55万元。
 """
 
@@ -51,3 +56,10 @@ def test_last_years_outturn_is_worked_out_only_from_the_items_own_change(assista
     assert answer.kind == "number" and answer.value == 182.10 and answer.formula, answer.text
     answer = assistant.ask("示例局2023年决算里办公费花了多少")  # no change of 办公费 is stated: not 机关运行经费's
     assert answer.kind != "number", answer.text
+
+
+def test_a_change_against_last_years_column_takes_this_years_figure_from_the_same_row(assistant):
+    """Last year's outturn stands only in the one-fund table: this year's figure is that row's, not all funds' of
+    the spending table (88.00 − 70.00 would mix two kinds of money)."""
+    answer = assistant.ask("示例局2024年动物防疫比上年多了多少")
+    assert answer.kind == "number" and answer.value == pytest.approx(10.00), answer.text
