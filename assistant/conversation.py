@@ -11,7 +11,7 @@ import re
 
 from assistant.answer import Context
 from assistant.intent import parse_question
-from assistant.plan import Operation, QuestionPlan
+from assistant.plan import AGAINST_BUDGET, Operation, QuestionPlan
 from assistant.vocabulary import fund_words, is_budget_whole, owned_measures, split_funds
 from index.fact_store import DocumentRecord
 from ingest.facts import BUDGET_SIDES
@@ -167,8 +167,9 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         bases = ((context.basis or "").removesuffix("数"), context.compared_basis.removesuffix("数")) \
             if context.compared_basis else ("", "")
         rewritten = f"{scope}{context.item or ''}{bases[0]}比{context.compared_year}年{bases[1]}{body}"
-    elif plan.asks_reason and not (context.item or plan.focus) and context.topic:
-        rewritten = f"{scope}{context.topic}，{body}"  # "主要是什么原因" after "预算比2024年多了多少": that change's
+    elif plan.asks_reason and not plan.focus and context.topic and (not context.item or AGAINST_BUDGET.search(context.topic)):
+        # "主要是什么原因" after "预算比2024年多了多少": that change's; "为什么少了" after "比年初预算少了多少": that gap's
+        rewritten = f"{scope}{context.topic}，{body}"
     elif context.item and not names_body and owned_measures().intersection(plan.terms):
         # "年底还剩多少没花": the item before's, else the whole's; a balance is of a fund, not of its 支出 or 收入
         item = next((context.item.removesuffix(side) for side in BUDGET_SIDES if context.item.endswith(side)

@@ -187,6 +187,14 @@ def test_a_reason_asked_after_a_change_of_the_whole_budget_is_that_changes():
     assert readings("主要是什么原因", context, []) == ["示例市示例局2025年预算比上年多了多少，主要是什么原因"]
 
 
+def test_a_reason_asked_after_a_gap_from_the_budget_is_that_gaps():
+    """"为什么少了" after "比年初预算少了多少": why the outturn fell short of the budget, not why it changed on a year."""
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2024, item="职业培训补贴", topic="职业培训补贴比年初预算少了多少")
+    assert readings("为什么少了", context, []) == ["示例市示例局2024年职业培训补贴比年初预算少了多少，为什么少了"]
+
+
 def test_a_reason_asked_without_its_item_is_of_the_item_before():
     from assistant.answer import Context
     from assistant.conversation import readings
