@@ -44,7 +44,8 @@ def purpose_answer(intent: QuestionPlan, facts: list[FactRecord], texts: SourceT
 def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], texts: SourceTexts) -> Answer | None:
     """The 用于 clause after the best-named item's figure in the sentence stating it, else the uses of its parts the
     next sentence lists (其中：…，用于…；…，用于…), else the 主要是 clause later in its
-    paragraph ("因公出国（境）费决算6.25万元…。…团组1个，累计3人次，主要是赴新加坡开展招商推介活动"), or None."""
+    paragraph ("因公出国（境）费决算6.25万元…。…团组1个，累计3人次，主要是赴新加坡开展招商推介活动"), else the
+    sentence later in its paragraph that says what money was used for, or None."""
     fact = _best_stated(intent, facts)
     if fact is None:
         return None
@@ -54,6 +55,10 @@ def _used_for_in_its_sentence(intent: QuestionPlan, facts: list[FactRecord], tex
         said = f"{_owner(fact)}{fact.subject}{shown(fact.value, fact.unit)}，{used.group()}"
     elif (used := _clause_after(fact, texts, _MAINLY, "\n")) and not _explains_a_change(used, texts.text(fact.doc_id)):
         said = f"{_owner(fact)}{fact.subject}：{used.group()}。"
+    elif used := _clause_after(fact, texts, _USED_FOR, "\n"):  # "…年中追加某专项经费36.00万元，用于…", later in its paragraph
+        text = texts.text(fact.doc_id)
+        opening = text.rfind("。", fact.end, used.start()) + 1 or fact.end
+        said = f"{_owner(fact)}{fact.subject}：{text[opening : used.end()].strip(' ，,')}。"
     else:
         return None
     citation = texts.cite(fact.doc_id, fact.start, used.end(), fact.page)

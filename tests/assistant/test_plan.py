@@ -1373,3 +1373,12 @@ def test_what_an_item_is_asks_its_definition_and_what_its_parts_are_lists_them()
 def test_多少项目_asks_no_count_of_项():
     asked = plan("发改委2025年安排了多少项目经费")
     assert asked.focus == "项目经费" and asked.unit_hint == ()
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("人社局2024年其他人力资源和社会保障管理事务那36万是干啥用的", "其他人力资源和社会保障管理事务"),
+    ("发改委2026年法律援助这笔40.5万元是做什么用的", "法律援助"),
+    ("发改委2025年疫苗冷链那120多万是做什么的", "疫苗冷链"),
+])
+def test_a_figure_pointed_at_is_no_part_of_the_item(question, focus):
+    assert plan(question).focus == focus

@@ -22,6 +22,7 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 ### 一般公共预算财政拨款支出决算说明
 
 1.医疗保障经办事务（项）。年初预算为0.00万元，调整预算为80.00万元，支出决算为78.00万元。年初未安排预算，调整预算数为上级追加的医保经办能力提升资金。
+2.其他医疗保障管理事务（项）。年初预算为0.00万元，调整预算为36.00万元，支出决算为35.60万元。决算数大于年初预算数，主要原因是年中追加医保基金专项检查经费36.00万元，用于定点机构飞行检查、智能监控系统维护等。
 
 ## 第二部分　2024年度部门决算情况说明
 
@@ -215,6 +216,13 @@ def test_where_a_trip_went_and_what_for_is_what_its_paragraph_says_it_mainly_was
     spent = assistant.ask("澥岙区医保局2024年出国经费是多少")
     trip = assistant.ask("去哪里干什么了？", context=spent.context)
     assert trip.kind == "text" and "新加坡" in trip.text and "支付方式改革" in trip.text, trip.text
+
+
+def test_what_an_item_was_used_for_may_be_said_later_in_its_paragraph(assistant):
+    """"那36万是干啥用的": the figure pointed at names no item; the use is said two sentences after the item's figure."""
+    answer = assistant.ask("澥岙区医保局2024年其他医疗保障管理事务那36万是干啥用的")
+    assert answer.kind == "text" and "医保基金专项检查" in answer.text and "飞行检查" in answer.text, answer.text
+    assert any("飞行检查" in c.quote for c in answer.citations)
 
 
 def test_a_count_belongs_to_the_item_its_sentence_opens_with(assistant):
