@@ -1233,6 +1233,8 @@ def test_carried_over_money_and_a_quoted_coded_item_then_its_fund():
     ("发改委2025年行政运行支出，连同单位自有资金一共多少", "行政运行支出"),
     ("发改委2025年行政运行，加上自筹资金总共多少", "行政运行"),
     ("发改委2025年行政运行（项）连同其他收入安排的一共支出多少", "行政运行支出"),
+    ("发改委2025年行政运行一共支出多少（算上其他收入安排的）", "行政运行支出"),
+    ("发改委2025年行政运行一共支出多少（含上年结转和事业收入在内）", "行政运行支出"),
 ])
 def test_every_fund_asked_in_words_is_the_all_funds_tables(question, focus):
     asked = parse_question(question, documents())
