@@ -65,11 +65,17 @@ def context_of(plan: QuestionPlan, documents: list[DocumentRecord], answered_in:
         department=next(iter(departments))[:100] if len(departments) == 1 else None,
         unit=(plan.sub_unit or plan.unit_scope)[:100] or None,
         year=next(iter(years)) if len(years) == 1 else None,
-        item=_item_of((plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else plan.focus),
+        item=_item_of((plan.parts[0] if plan.operation is Operation.SHARE and plan.parts else _glossed(plan)),
                       plan.sub_unit)[:100] or None,
         basis=plan.basis and str(plan.basis), operation=str(plan.operation),
         topic=plan.topic[:200], answered_in=answered_in or (plan.unit_hint[0] if plan.unit_hint else None),
     )
+
+
+def _glossed(plan: QuestionPlan) -> str:
+    """The item asked, as the asker's bracketed gloss names it ("收入（本年收入合计）": 本年收入合计)."""
+    term = plan.terms[0] if plan.terms else ""
+    return term if term and plan.focus.endswith((f"（{term}）", f"({term})")) else plan.focus
 
 
 def _item_of(focus: str, unit: str) -> str:
@@ -140,7 +146,7 @@ def readings(question: str, context: Context, documents: list[DocumentRecord]) -
         # "其中财政拨款多少", "那其中…": a part of the item before, never a figure of that name elsewhere
         part = _PART_OF_BEFORE.sub("", body)
         asking = "" if _ASKS.search(part) else _asking(context.answered_in)
-        if not part.startswith(split_funds()):
+        if not part.startswith(split_funds()) or plan.operation is Operation.SHARE:  # a share: of the item before
             return [f"{scope}{context.item}里{part}{asking}"]
         if is_budget_whole(context.item):  # "其中一般公共预算拨款" of 收入总计: that fund's money, an item of its own
             return [f"{scope}{part}{asking}", f"{scope}{context.item}里{part}{asking}"]

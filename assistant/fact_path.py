@@ -45,7 +45,7 @@ from assistant.fact_matching import (
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_parts, projects_in
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown, stated_use
 from assistant.like_items import asked_count, like_items
-from assistant.vocabulary import compound_items, joined_item, spending_terms, split_funds, total_terms, whole_terms
+from assistant.vocabulary import compound_items, fund_words, joined_item, spending_terms, split_funds, total_terms, whole_terms
 from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, PROJECT_ROW_TABLES, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
@@ -677,6 +677,7 @@ class FactPath:
         if intent.basis is not None:  # "项目支出决算占总支出决算": the basis is asked of both, the items are 项目支出 and 总支出
             # a whole asked by its name (部门总预算) stays whole: its bare words (部门总) name nothing
             intent = replace(intent, parts=[bare if len(bare := bare_item(p)) >= 2 and not whole_terms(p) else p for p in intent.parts])
+        intent = replace(intent, parts=[_on_the_wholes_side(*intent.parts), intent.parts[1]])
         if intent.sub_unit:  # "某乡人民政府（本级）的收入占部门收入的百分之几": the unit's row of its table's total row
             return self._unit_share(intent, facts)
         elif stated := self._stated_share(intent, facts):
@@ -986,6 +987,14 @@ _CARRIED_PROJECTS = re.compile(r"(?:实施|负责|承担|执行|具体实施)?�
 _ROW_OR_CLAUSE = re.compile(r"[\n。；;]")
 _SHARE_OF = re.compile(r"^占(?P<whole>.+?)的?(?:比例|比重)$")
 _GIVEN_TO = re.compile(r"^(?:给予?|分给|授予|交给|向)(?=..)")  # "政府采购给中小企业的比例": the firms', said as a document does
+
+
+def _on_the_wholes_side(part: str, whole: str) -> str:
+    """A fund asked as part of one side ("政府性基金占本年收入合计"): that fund's money on the whole's side
+    (政府性基金收入), never its spending."""
+    sides = [side for side in BUDGET_SIDES if side in whole]
+    fund = part.startswith(fund_words())
+    return f"{part}{sides[0]}" if len(sides) == 1 and fund and not any(side in part for side in BUDGET_SIDES) else part
 
 
 def _names_one_project(focus: str, kind: TableKind) -> bool:

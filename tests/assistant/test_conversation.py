@@ -270,3 +270,18 @@ def test_a_follow_up_asking_in_words_is_never_made_a_figure_question(follow_up):
     from assistant.conversation import readings
     context = Context(department="示例市示例局", year=2025, item="公务用车运行维护费", answered_in="万元")
     assert all("多少钱" not in reading for reading in readings(follow_up, context, []))
+
+
+def test_the_item_kept_for_a_follow_up_is_the_one_the_asker_glossed_in_brackets():
+    """"收入一共多少（本年收入合计）": the next question's item is 本年收入合计, not the words with their bracket."""
+    from assistant.conversation import context_of
+    from assistant.intent import parse_question
+    assert context_of(parse_question("2025年收入一共多少（本年收入合计）", []), []).item == "本年收入合计"
+    assert context_of(parse_question("2025年行政运行（2010101）多少", []), []).item == "行政运行（2010101）"
+
+
+def test_the_share_of_a_part_asked_after_a_whole_is_of_that_whole():
+    from assistant.answer import Context
+    from assistant.conversation import readings
+    context = Context(department="示例市示例局", year=2025, item="本年收入合计")
+    assert readings("其中政府性基金占多大比例", context, [])[0] == "示例市示例局2025年本年收入合计里政府性基金占多大比例"

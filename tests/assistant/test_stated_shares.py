@@ -21,6 +21,8 @@ DISCLOSURE = """示例市示例区示例局
 2024年度“三公”经费财政拨款支出决算95.57万元，其中：公务用车购置及运行费支出决算58.97万元，占61.70%。
 三、政府采购支出情况
 2024年度政府采购支出总额268.47万元，授予中小企业合同金额231.60万元，占政府采购支出总额的86.27%。
+四、政府性基金预算财政拨款收入支出决算情况说明
+2024年度政府性基金预算财政拨款支出1800.00万元。2024年度政府性基金预算财政拨款收入1900.00万元，占本年收入合计的19.19%。
 """
 PROCUREMENT = """示例市示例区示例局
 
@@ -50,6 +52,13 @@ def test_a_stated_share_is_quoted(assistant, question, value):
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == value and answer.unit == "%", answer.text
     assert not answer.formula and f"{value:.2f}"[:4] in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["示例局2024年政府性基金占本年收入合计多大比例", "示例局2024年本年收入合计里政府性基金占多大比例"])
+def test_a_fund_s_share_of_an_income_is_its_income_s(assistant, question):
+    """A fund has both sides: its share of the income is its income's, never its spending's."""
+    answer = assistant.ask(question)
+    assert answer.kind == "number" and answer.value == 19.19, answer.text
 
 
 def test_a_part_joined_by_和_is_the_item_the_document_joins_by_及(assistant):
