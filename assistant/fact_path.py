@@ -699,8 +699,11 @@ class FactPath:
         same_doc = [f for f in facts if f.doc_id == part.fact.doc_id and (f.subject, f.measure) != own
                     and intent.parts[0] not in f.measure.split("/")]
         totals = [f for f in same_doc if _NAMES_TOTAL.search(f.subject)] if intent.parts[1] in part.fact.subject else []
+        # "基本支出5,300.00万元，其中：人员经费…": a part listed after its whole is a share of that whole first
+        opened_with = [f for f in same_doc if part.fact.part and f.origin == "text" and f.context == part.fact.context
+                       and f.start < part.fact.start and not f.part]
         whole = None
-        for pool, term in product([totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):
+        for pool, term in product([opened_with, totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):
             whole = self._level_fact(intent, pool, term) if pool else None
             if whole and self._money(whole.fact) >= max(self._money(part.fact), Decimal("0.01")):
                 break  # a figure smaller than the part is none of its wholes (one column of the total row)

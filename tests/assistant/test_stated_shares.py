@@ -23,6 +23,8 @@ DISCLOSURE = """示例市示例区示例局
 2024年度政府采购支出总额268.47万元，授予中小企业合同金额231.60万元，占政府采购支出总额的86.27%。
 四、政府性基金预算财政拨款收入支出决算情况说明
 2024年度政府性基金预算财政拨款支出1800.00万元。2024年度政府性基金预算财政拨款收入1900.00万元，占本年收入合计的19.19%。
+五、一般公共预算财政拨款基本支出决算情况说明
+2024年度一般公共预算财政拨款基本支出5,300.00万元，其中：人员经费4,770.00万元，主要包括基本工资、津贴补贴；公用经费530.00万元，主要包括办公费、印刷费。
 """
 PROCUREMENT = """示例市示例区示例局
 
@@ -59,6 +61,12 @@ def test_a_fund_s_share_of_an_income_is_its_income_s(assistant, question):
     """A fund has both sides: its share of the income is its income's, never its spending's."""
     answer = assistant.ask(question)
     assert answer.kind == "number" and answer.value == 19.19, answer.text
+
+
+def test_a_share_of_a_whole_the_part_is_stated_under_is_of_that_statements_whole(assistant):
+    """"人员经费占基本支出": the 基本支出 the sentence listing 人员经费 opens with (one fund's), not all funds' 基本支出."""
+    answer = assistant.ask("示例局2024年人员经费占基本支出的比例")
+    assert answer.kind == "number" and answer.value == 90.0, answer.text
 
 
 def test_a_part_joined_by_和_is_the_item_the_document_joins_by_及(assistant):
