@@ -218,7 +218,7 @@ _NOT_HINTS = ("%", "‰", "百分比", "个月", "年", "月", "日")
 COUNT_HINTS = {**{u: (u,) for u in (*COUNT_UNITS, *TEN_THOUSAND_UNITS) if u not in _NOT_HINTS},  # 多少万页: 万页
                "辆": ("台", "辆"), "台": ("台", "辆"), "人次": ("人次",), "人": ("人", "人次"), "名": ("人", "人次"),
                "面积": ("平方米", "亩"), "平方米": ("平方米",), "个": ("个", "家"), "家": ("家", "个"), "个人": ("人", "人次"), "月": ("个月", "月"),
-               "支": ("支",)}  # "多少支疫苗": a count no money figure answers (多少支出 is no count)
+               "支": ("支",), "批": ("批次", "批")}  # "多少支疫苗": a count no money figure answers (多少支出 is no count)
 # 人次 before 人; a unit asked holds its 万 form (多大面积 is answered in 万平方米 where the source counts in them)
 COUNT_HINTS = {hint: (*units, *(f"万{u}" for u in units if f"万{u}" in COUNT_UNITS))
                for hint, units in sorted(COUNT_HINTS.items(), key=lambda kv: -len(kv[0]))}

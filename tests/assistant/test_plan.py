@@ -221,6 +221,7 @@ def test_no_direction_where_the_question_gives_none(question):
     ("发改委下属单位有多少家", ("家", "个")),  # units are counted in 家 or 个
     ("发改委有几个下属单位", ("个", "家")),
     ("农业局高标准农田项目自评多少分", ("分",)),  # a score
+    ("发改委公务接待了几批", ("批次", "批")),  # documents count visits in 批次
 ])
 def test_counts_ask_for_their_unit(question, units):
     assert plan(question).unit_hint == units
