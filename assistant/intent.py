@@ -298,7 +298,7 @@ def _other_side_only(term: str, focus: str) -> bool:
 
 def clean_focus(text: str) -> str:
     """The budget item words left once filler, operations and years are removed."""
-    text = _YEAR.sub(" ", text)
+    text = _SUCH_AS.sub("等", _YEAR.sub(" ", text))
     text = _LEVEL.sub(" ", text)
     text = _CLASS_LEVEL.sub("", text)  # "行政运行（项）" names 行政运行
     text = _COMPARED_WITH.sub(" ", text)
@@ -522,6 +522,7 @@ _SPLIT_BY = re.compile(r"[（(](?P<a>[^（）()]{1,6}?)(?:加上|加|和|与|及
 MAX_MODIFIER_CHARS = 3  # "城市和农村低保金": a modifier said alone before the part that names the item
 _ITEM_ENDINGS = ("费", "资", "金", "险")  # the endings of a money item's name (差旅费, 工资, 公积金, 养老保险)
 # "工资等人员经费": the item after 等, which the words before it only exemplify
+_SUCH_AS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:这些|这类|之类的?|这样的)(?=[\u4e00-\u9fff]{2})")  # 学费住宿费这些事业收入
 _EXEMPLIFIED = re.compile(r"^(?P<example>[\u4e00-\u9fff、和及]{2,12})等(?P<item>[\u4e00-\u9fff]{3,})$")
 _CLARIFIED = re.compile(r"[（(](?!含|不含|包括|包含|其中|除|扣除|即|第?[一二三四五六七八九十\d]{1,3}期)(?P<term>[^（）()加、]{2,20})[)）]")
 _SET_UP = re.compile(r"(?:内设|下设)(?=[\u4e00-\u9fff]{2})")  # how a body's offices are counted: 内设科室

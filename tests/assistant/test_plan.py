@@ -1385,3 +1385,13 @@ def test_多少项目_asks_no_count_of_项():
 ])
 def test_a_figure_pointed_at_is_no_part_of_the_item(question, focus):
     assert plan(question).focus == focus
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("发改委2023年学费住宿费这些事业收入有多少", "事业收入"),
+    ("发改委2023年差旅费等公用经费多少", "公用经费"),
+    ("发改委2023年水电费这类商品和服务支出有多少", "商品和服务支出"),
+])
+def test_examples_before_the_item_they_are_of_name_that_item(question, focus):
+    """"学费住宿费这些事业收入": the examples (学费、住宿费) say what the item is; the item asked is 事业收入."""
+    assert plan(question).focus == focus
