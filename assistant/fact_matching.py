@@ -24,7 +24,7 @@ from ingest.facts import BUDGET_SIDES, CLAUSE_BREAK, GENERIC_HEADERS
 from ingest.classify import stated_basis, table_kind
 from ingest.lexicon import budget_terms, search_terms, searchable_text, tokens
 from ingest.model import Basis, DocumentKind, FactKind, TableKind
-from ingest.numbers import UNSIGNED_NUMBER, is_money
+from ingest.numbers import UNSIGNED_NUMBER, is_money, is_money_per
 from ingest.performance_headers import is_achieved
 from ingest.sections import DOCUMENT_PART, block_project
 from ingest.scope import OWN_OFFICE, in_order
@@ -54,6 +54,8 @@ INDICATOR_MARK = "指标"  # 数量指标, 产出指标, 指标值: a 绩效目�
 NAMES_MONEY = re.compile(r"钱|元|费|成本|价|资金|经费|预算|决算|金额|拨款|补助|补贴|奖励|支出|收入|投资|投入")
 ASKS_MONEY = re.compile(r"多少钱|花了?多少|几块钱|(?:预算|资金|经费|拨款)(?:是|为|有|安排了?)?多少(?![个人辆台次项批家户件套所座万平方公里米亩天])"
                         r"|多少(?![个人辆台次批家户件套所座名]|项(?!目))[\u4e00-\u9fff]{0,4}?(?:经费|资金|拨款)")  # 安排了多少项目经费
+_ASKS_PER = re.compile(r"人均|户均|生均|[每单]|标准")  # money per head or per unit asked: 人均补助标准, 每人每月, 单价
+PER_ASKED_BONUS = 10.0  # a figure printed per head (元/人) answers a question asking per head first, and no other
 _ASKS_PERCENT = re.compile(r"%|％|率|比例|比重|占|百分|几成|增长|增幅|降幅|涨幅|幅度|完成|下降|上升|涨|降|增加|减少|多了|少了|增减|变化|还是")
 _CAP = re.compile(r"以内|以下|不超过|控制在|上限|最多")
 _ASKS_CHANGE = re.compile(r"增|减|涨|降|变化|变成|变为|比上年|比去年|比[^，。？?多少]{0,12}[多少](?![少多还是])")  # a stated change answers these
@@ -1150,8 +1152,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         return 0.0  # "成本指标定的是多少" asks that indicator of a 绩效目标表, never the project's money
     if fact.unit is None and not (unit_hint and "数量" in fact.measure):
         return 0.0  # a figure is shown with its unit (a bare count in a 数量 column takes the asked one) or not at all
-    if ASKS_MONEY.search(question) and not is_money(fact.unit):
-        return 0.0  # "花了多少钱" is never answered with a count or a rate
+    if ASKS_MONEY.search(question) and not is_money(fact.unit) and not (is_money_per(fact.unit) and _ASKS_PER.search(question)):
+        return 0.0  # "花了多少钱" is never answered with a count or a rate; "每人多少钱" is by money per head
     if fact.table_kind is TableKind.PERFORMANCE and is_money(fact.unit) and not NAMES_MONEY.search(question):
         return 0.0  # "实际处理了多少污水" is never a cost indicator's 吨水处理服务费
     if unit_hint:
@@ -1166,6 +1168,8 @@ def score_fact(fact: FactRecord, terms: list[str], asked: AskedItem, question: s
         best += 10.0 if fact.unit == unit_hint[0] else 5.0 if fact.unit in unit_hint else 0.0  # 人 before 人次
     elif fact.unit == "%" and not _ASKS_PERCENT.search(question):
         return 0.0  # "年初预算是多少" is never answered with a rate
+    elif is_money_per(fact.unit):  # "人均补助标准" asks money per head (94元/人); an item's money is never it
+        best += PER_ASKED_BONUS if _ASKS_PER.search(question) else -PER_ASKED_BONUS
     elif not is_money(fact.unit) and fact.unit is not None and fact.unit not in question:
         if fact.kind is FactKind.COUNT and "、" in fact.subject:
             return 0.0  # "选取A、B、C 3个" counts what it lists: only "几个" asks it, never "处理了多少污水"

@@ -17,7 +17,7 @@ from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.lexicon import tokens
 from ingest.model import Basis, Cell, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
-from ingest.numbers import (CHINESE_NUMERAL, NUMBER, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money, normalise_unit,
+from ingest.numbers import (CHINESE_NUMERAL, NUMBER, PER_UNIT, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money, normalise_unit,
                             parse_counted, parse_number, to_wan)
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
@@ -35,7 +35,8 @@ FIGURE_LINE_CHARS = 16  # a line this short that states a figure states it for i
 
 # money and percentages; a bare 万 ("总预算2921.00万，其中…") is 万元 when no word follows it (3万人 is a count)
 # (a price bound inside an item's name is no figure: 单价100万元（含）以上设备)
-_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?![\u4e00-\u9fff]*表)"
+_MENTION = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?P<unit>亿元|万元|千元|元|%|％|万(?![\u4e00-\u9fff]))(?P<per>(?<=元){PER_UNIT})?"
+                      r"(?![\u4e00-\u9fff]*表)"
                       r"(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下)的?[\u4e00-\u9fff（(])")
 # counts and stocks stated in prose: 共有车辆3辆, 接待12批次、150人次, 设备5台（套）, 项目8个
 # a count written in words ("召开领导小组会议三次以上") only as a bound: 一次性, 两个确保 count nothing; a table's
@@ -340,7 +341,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             after_budget, against_budget = against_budget, False
             if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
                 continue  # "每接待1人次读者的支出": the 1 a rate is per, no figure
-            unit_text = match["unit"] or _ZERO_UNIT
+            unit_text = (match["unit"] or _ZERO_UNIT) + "".join((match.groupdict().get("per") or "").split())  # 94元/人
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
             clause = sentence[clause_start : match.start()].rstrip()

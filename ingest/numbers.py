@@ -30,8 +30,11 @@ TEN_THOUSAND_UNITS = tuple(f"万{u}" for u in COUNT_UNITS if len(u) == 1 and u n
 _UNIT = "|".join(re.escape(u) for u in sorted([*MONEY_IN_YUAN, *COUNT_UNITS, *TEN_THOUSAND_UNITS, "（个）月", "(个)月"],
                                               key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+# what money is per, after its unit: a standard of 94元/人, 1,380元/人·月, 3.5万元/公里 is no sum of money
+PER_UNIT = r"/\s*(?:人次|人|生|户|亩|次|床|辆|台|公里|平方米|立方米|吨|项|个)(?:\s*[·/]?\s*(?:年|月|天|日|次))?"
 # "≤350 万元", and as 绩效目标 forms print it, ">150.00(家)"
-CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<open>[（(])?\s*(?P<unit>{_UNIT})?\s*(?(open)[)）])\s*$")
+CELL_QUANTITY = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<open>[（(])?\s*(?P<unit>{_UNIT})?"
+                           rf"(?P<per>(?<=元){PER_UNIT})?\s*(?(open)[)）])\s*$")
 NUMBER = re.compile(_NUMBER)
 _COUNTED = re.compile(rf"^\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUMBER})\s*(?P<unit>万?[\u4e00-\u9fff]{{1,3}})\s*$")
 _NOT_COUNTED = re.compile(r"元|年|月|日|时|前|后|内|以|左右")  # money, dates and bounds are no counted units
@@ -120,6 +123,8 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Quantity | Non
         return None
     value = Decimal(match["num"].replace(",", ""))
     unit = normalise_unit(match["unit"]) or default_unit
+    if match["per"]:
+        unit += "".join(match["per"].split())
     qualifier = QUALIFIERS[match["qual"]] if match["qual"] else None
     return Quantity(value, unit, qualifier)
 
@@ -141,6 +146,11 @@ def counts_off(texts: list[str]) -> bool:
 
 def is_money(unit: str | None) -> bool:
     return unit in MONEY_IN_YUAN
+
+
+def is_money_per(unit: str | None) -> bool:
+    """Whether a unit is money per something (元/人, 万元/公里): a standard or a price, never a sum."""
+    return bool(unit) and "/" in unit and unit.split("/", 1)[0] in MONEY_IN_YUAN
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal | None:

@@ -119,6 +119,7 @@ FINAL = """# 澥岙区医疗保障局2024年度部门决算
 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
 | 产出指标 | 数量指标 | 稽核病历页数 | ≥180万页 |
 | 产出指标 | 时效指标 | 单批次稽核周期 | ≤30天 |
+| 成本指标 | 经济成本指标 | 人均稽核补助标准 | ≤1200元/人·月 |
 """
 
 ARCHIVES = """澥岙区档案馆2025年单位预算
@@ -223,6 +224,16 @@ def test_what_an_item_was_used_for_may_be_said_later_in_its_paragraph(assistant)
     answer = assistant.ask("澥岙区医保局2024年其他医疗保障管理事务那36万是干啥用的")
     assert answer.kind == "text" and "医保基金专项检查" in answer.text and "飞行检查" in answer.text, answer.text
     assert any("飞行检查" in c.quote for c in answer.citations)
+
+
+def test_a_standard_per_head_is_shown_with_what_it_is_per_and_never_as_a_sum(assistant):
+    answer = assistant.ask("澥岙区医保局医保稽核能力提升的人均稽核补助标准是多少")
+    assert answer.kind == "number" and answer.value == 1200 and answer.unit == "元/人·月", answer.text
+    assert "1200" in answer.text and "元/人·月" in answer.text
+    per_head = assistant.ask("澥岙区医保局医保稽核能力提升每人每月稽核补助多少钱")
+    assert per_head.kind == "number" and per_head.value == 1200 and per_head.unit == "元/人·月", per_head.text
+    whole = assistant.ask("澥岙区医保局医保稽核能力提升项目资金多少钱")
+    assert whole.kind == "number" and whole.value == 303, whole.text
 
 
 def test_a_count_belongs_to_the_item_its_sentence_opens_with(assistant):

@@ -713,3 +713,9 @@ def test_a_spending_figure_of_a_named_item_keeps_its_item():
 def test_a_completion_rate_is_of_the_side_it_names_or_the_item_before(sentence, item):
     (rate,) = [f for f in line_facts(sentence, Basis.FINAL) if f.unit == "%"]
     assert rate.subject == item
+
+
+def test_a_standard_per_head_in_prose_keeps_what_it_is_per():
+    """"补助标准由每人每月1,320元提高到1,380元/人·月": the standard's unit says it is per person and month."""
+    facts = line_facts("城市特困人员集中供养标准提高到1,380元/人·月，人均基本公共卫生服务经费补助标准为94元/人。")
+    assert {(str(f.value), f.unit) for f in facts} == {("1380", "元/人·月"), ("94", "元/人")}

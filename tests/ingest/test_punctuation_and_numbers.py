@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.loaders.page_furniture import is_page_number
-from ingest.numbers import declared_units, find_table_unit, header_unit, parse_counted, parse_number, parse_quantity, printed_numbers
+from ingest.numbers import declared_units, find_table_unit, header_unit, is_money, parse_counted, parse_number, parse_quantity, printed_numbers
 from ingest.punctuation import QUOTES, QUOTES_AND_BRACKETS, SENTENCE
 from ingest.tables import ListMark, list_mark
 
@@ -86,3 +86,14 @@ def test_page_number_lines(line: str, numbers_the_page: bool) -> None:
 ])
 def test_a_unit_line_listing_counts_beside_money(line, money, counts):
     assert find_table_unit([line]) == money and declared_units([line])[1] == counts
+
+
+@pytest.mark.parametrize("cell, value, unit, qualifier", [
+    ("94元/人", "94", "元/人", None), ("≥1380元/人·月", "1380", "元/人·月", "≥"), ("≤3.5万元/公里", "3.5", "万元/公里", "≤"),
+    ("120元/生/年", "120", "元/生/年", None),
+])
+def test_money_per_head_or_per_unit_keeps_what_it_is_per(cell, value, unit, qualifier) -> None:
+    """A standard of so much per person (94元/人) is no sum of money: its unit says what it is per."""
+    found = parse_quantity(cell)
+    assert (found.value, found.unit, found.qualifier) == (Decimal(value), unit, qualifier)
+    assert not is_money(found.unit)
