@@ -1048,8 +1048,7 @@ def _row_before_column(text: str, measure: str, kind: TableKind | None) -> str:
     return ""
 
 
-@lru_cache(maxsize=65536)
-def of_one_fund(fact: Fact) -> bool:
+def of_one_fund(fact: FactRecord) -> bool:
     """Whether a figure is one fund's money: a one-fund table's, or stated under a section about one fund
     ("五、一般公共预算支出情况 > …（项）1,382.54万元")."""
     if fact.origin == "table":
@@ -1057,6 +1056,7 @@ def of_one_fund(fact: Fact) -> bool:
     return any(table_kind(level) in ONE_FUND_TABLES for level in fact.heading.split(" > ") if level)
 
 
+@lru_cache(maxsize=65536)
 def _column_words(measure: str, kind: TableKind | None) -> tuple[str, ...]:
     """Words that name a table figure's column: its column labels and the funds its table holds, as money given
     (一般公共预算拨款, 一般公共预算财政拨款) or by name; the longer first."""

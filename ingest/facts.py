@@ -17,8 +17,8 @@ from ingest.bounds import bound_words
 from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.lexicon import tokens
 from ingest.model import Basis, Cell, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
-from ingest.numbers import (CHINESE_NUMERAL, NUMBER, PER_UNIT, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money, normalise_unit,
-                            parse_counted, parse_number, to_wan)
+from ingest.numbers import (CHINESE_NUMERAL, NUMBER, PER_UNIT, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money,
+                            normalise_unit, parse_counted, parse_number, to_wan)
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
