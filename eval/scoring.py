@@ -34,10 +34,13 @@ def canonical_unit(unit: str | None) -> str | None:
 def convert(value: float, unit: str | None, target: str | None) -> float | None:
     """`value` expressed in `target`, or None when the two units cannot be compared.
 
-    Money converts between 元/万元/亿元; equivalent count units (人=名, 辆=台) and % are taken as is;
-    two missing units compare as is; anything else (e.g. 万元 vs %, a missing vs a present unit) is None.
+    Money converts between 元/万元/亿元, also money per head (万元/人·年) into a gold given in money alone, which the
+    answer only says more precisely; equivalent count units (人=名, 辆=台) and % are taken as is; two missing units
+    compare as is; anything else (e.g. 万元 vs %, a missing vs a present unit, 元 vs 元/人) is None.
     """
     source, goal = canonical_unit(unit), canonical_unit(target)
+    if source and goal in MONEY_FACTORS and source.partition("/")[0] in MONEY_FACTORS:
+        source = source.partition("/")[0]
     if source in MONEY_FACTORS and goal in MONEY_FACTORS:
         return float(Decimal(repr(float(value))) * MONEY_FACTORS[source] / MONEY_FACTORS[goal])
     if source == goal:

@@ -69,6 +69,16 @@ def test_people_and_vehicle_units_are_equivalent():
     assert scoring.score_number(gold(type="number", value=3, unit="辆"), number(3, "人")).correct is False
 
 
+def test_money_per_head_scores_against_a_gold_in_its_money_unit_but_not_the_other_way():
+    """"每人每年补助多少" answered 5万元/人·年 against a gold of 5万元: the answer says more, not something else; an
+    answer of 94元 against a gold of 94元/人 leaves out what the money is per."""
+    assert scoring.score_number(gold(type="number", value=5, unit="万元"), number(5, "万元/人·年")).correct is True
+    assert scoring.score_number(gold(type="number", value=50000, unit="元"), number(5, "万元/人·年")).correct is True
+    assert scoring.score_number(gold(type="number", value=94, unit="元/人"), number(94, "元")).correct is False
+    assert scoring.score_number(gold(type="number", value=94, unit="元/人"), number(94, "元/人")).correct is True
+    assert scoring.convert(94, "元/人", "人") is None
+
+
 def test_percent_is_taken_as_is_and_never_mixed_with_money():
     item = gold(type="number", value=14.84, unit="%")
     assert scoring.score_number(item, number(14.84, "%")).correct is True
