@@ -1049,11 +1049,13 @@ def _row_before_column(text: str, measure: str, kind: TableKind | None) -> str:
 
 
 def of_one_fund(fact: FactRecord) -> bool:
-    """Whether a figure is one fund's money: a one-fund table's, or stated under a section about one fund
-    ("五、一般公共预算支出情况 > …（项）1,382.54万元")."""
+    """Whether a figure is one fund's money: a one-fund table's (by kind, or by a title naming the fund: 一般公共预算
+    财政拨款基本支出决算表), or stated of a fund or under a section about one ("五、一般公共预算支出情况 > …（项）
+    1,382.54万元")."""
     if fact.origin == "table":
-        return fact.table_kind in ONE_FUND_TABLES
-    return any(table_kind(level) in ONE_FUND_TABLES for level in fact.heading.split(" > ") if level)
+        return fact.table_kind in ONE_FUND_TABLES or any(fund in fact.context.partition("：")[0] for fund in fund_words())
+    return fact.subject.startswith(fund_words()) or \
+        any(table_kind(level) in ONE_FUND_TABLES for level in fact.heading.split(" > ") if level)
 
 
 @lru_cache(maxsize=65536)

@@ -702,8 +702,10 @@ class FactPath:
         # "基本支出5,300.00万元，其中：人员经费…": a part listed after its whole is a share of that whole first
         opened_with = [f for f in same_doc if part.fact.part and f.origin == "text" and f.context == part.fact.context
                        and f.start < part.fact.start and not f.part]
+        one_fund = of_one_fund(part.fact)  # the whole of the part's money first: its fund's, or all funds'
+        pools = [opened_with, *([f for f in pool if of_one_fund(f) == one_fund] for pool in (totals, same_doc)), totals, same_doc]
         whole = None
-        for pool, term in product([opened_with, totals, same_doc], [intent.parts[1], *whole_terms(intent.parts[1])]):
+        for pool, term in product(pools, [intent.parts[1], *whole_terms(intent.parts[1])]):
             whole = self._level_fact(intent, pool, term) if pool else None
             if whole and self._money(whole.fact) >= max(self._money(part.fact), Decimal("0.01")):
                 break  # a figure smaller than the part is none of its wholes (one column of the total row)

@@ -127,3 +127,25 @@ def test_all_procurement_contracts_are_the_procurement_total_not_the_small_firms
     """"政府采购合同一共多少钱" is the year's whole procurement, never the narrower 授予中小企业合同金额."""
     answer = assistant.ask("示例局2024年政府采购合同一共多少钱")
     assert answer.kind == "number" and answer.value == 268.47, answer.text
+
+
+BASIC = word_dump([("项目", "合计", "人员经费", "公用经费"), ("合计", "5,742.04", "5,262.12", "479.92")])
+SCHOOL = f"""示例市第一中学
+
+2023年度单位决算
+
+一、收入支出决算总体情况说明
+2023年度本年支出合计7,141.34万元，其中：基本支出5,840.24万元，占81.78%；项目支出1,301.10万元，占18.22%。
+二、一般公共预算财政拨款基本支出决算表
+单位：万元
+{BASIC}
+"""
+
+
+def test_a_share_is_of_a_whole_of_the_same_money_as_its_part(tmp_path_factory, embeddings):
+    """人员经费 stands only in the one-fund 基本支出 table: its share is of that table's 基本支出 (5,742.04), never of all
+    funds' 基本支出 in the prose (5,840.24)."""
+    school = written_assistant(tmp_path_factory.mktemp("same-money"), embeddings,
+                               {"example-city-no1-middle-school-2023-unit-final-account.txt": SCHOOL})
+    answer = school.ask("示例市第一中学2023年人员经费占基本支出的比例")
+    assert answer.kind == "number" and answer.value == 91.64, answer.text
