@@ -702,7 +702,8 @@ class FactPath:
         # "基本支出5,300.00万元，其中：人员经费…": a part listed after its whole is a share of that whole first
         opened_with = [f for f in same_doc if part.fact.part and f.origin == "text" and f.context == part.fact.context
                        and f.start < part.fact.start and not f.part]
-        one_fund = of_one_fund(part.fact)  # the whole of the part's money first: its fund's, or all funds'
+        # an item's figure is a share of a whole of its money first, its fund's or all funds'; a fund is of all funds
+        one_fund = of_one_fund(part.fact) and not intent.parts[0].startswith(fund_words())
         pools = [opened_with, *([f for f in pool if of_one_fund(f) == one_fund] for pool in (totals, same_doc)), totals, same_doc]
         whole = None
         for pool, term in product(pools, [intent.parts[1], *whole_terms(intent.parts[1])]):

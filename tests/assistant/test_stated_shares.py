@@ -130,6 +130,7 @@ def test_all_procurement_contracts_are_the_procurement_total_not_the_small_firms
 
 
 BASIC = word_dump([("项目", "合计", "人员经费", "公用经费"), ("合计", "5,742.04", "5,262.12", "479.92")])
+FISCAL = word_dump([("项目", "决算数"), ("本年收入合计", "6,640.64"), ("本年支出合计", "6,640.64")])
 SCHOOL = f"""示例市第一中学
 
 2023年度单位决算
@@ -139,6 +140,9 @@ SCHOOL = f"""示例市第一中学
 二、一般公共预算财政拨款基本支出决算表
 单位：万元
 {BASIC}
+三、财政拨款收入支出决算总表
+单位：万元
+{FISCAL}
 """
 
 
@@ -149,3 +153,5 @@ def test_a_share_is_of_a_whole_of_the_same_money_as_its_part(tmp_path_factory, e
                                {"example-city-no1-middle-school-2023-unit-final-account.txt": SCHOOL})
     answer = school.ask("示例市第一中学2023年人员经费占基本支出的比例")
     assert answer.kind == "number" and answer.value == 91.64, answer.text
+    fund = school.ask("示例市第一中学2023年一般公共预算基本支出占本年支出合计的比例")  # a fund's share is of all funds
+    assert fund.kind == "number" and fund.value == 80.41, fund.text
