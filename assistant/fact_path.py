@@ -45,7 +45,8 @@ from assistant.fact_matching import (
 from assistant.fact_lists import MIN_LIST_PARTS, ListPart, grouped_parts, list_parts, projects_in
 from assistant.formatting import in_display_unit, quoted_clause, rounded, shown, stated_use
 from assistant.like_items import asked_count, like_items
-from assistant.vocabulary import compound_items, fund_words, joined_item, spending_terms, split_funds, total_terms, whole_terms
+from assistant.vocabulary import (compound_items, fund_words, is_budget_whole, joined_item, spending_terms, split_funds, total_terms,
+                                  whole_terms)
 from assistant.plan import ALL_FUNDS_TABLES, DEFAULT_WHOLE, PROJECT_ROW_TABLES, Operation, QuestionPlan
 from assistant.row_ranking import ranked_rows
 from assistant.sub_units import is_unit_column, unit_figure
@@ -702,8 +703,10 @@ class FactPath:
         # "基本支出5,300.00万元，其中：人员经费…": a part listed after its whole is a share of that whole first
         opened_with = [f for f in same_doc if part.fact.part and f.origin == "text" and f.context == part.fact.context
                        and f.start < part.fact.start and not f.part]
-        # an item's figure is a share of a whole of its money first, its fund's or all funds'; a fund is of all funds
-        one_fund = of_one_fund(part.fact) and not intent.parts[0].startswith(fund_words())
+        # an item's figure is a share of an item's whole of the same money first (a one-fund table's 人员经费 of that
+        # fund's 基本支出); a fund's, or any share of the body's whole (总支出, 本年支出合计), is of all funds
+        whole_of_body = bool(whole_terms(intent.parts[1])) or is_budget_whole(intent.parts[1])
+        one_fund = of_one_fund(part.fact) and not intent.parts[0].startswith(fund_words()) and not whole_of_body
         pools = [opened_with, *([f for f in pool if of_one_fund(f) == one_fund] for pool in (totals, same_doc)), totals, same_doc]
         whole = None
         for pool, term in product(pools, [intent.parts[1], *whole_terms(intent.parts[1])]):

@@ -155,3 +155,5 @@ def test_a_share_is_of_a_whole_of_the_same_money_as_its_part(tmp_path_factory, e
     assert answer.kind == "number" and answer.value == 91.64, answer.text
     fund = school.ask("示例市第一中学2023年一般公共预算基本支出占本年支出合计的比例")  # a fund's share is of all funds
     assert fund.kind == "number" and fund.value == 80.41, fund.text
+    body = school.ask("示例市第一中学2023年人员经费占本年支出合计的比例")  # the body's whole is all funds'
+    assert body.kind == "number" and body.value == 73.69, body.text
