@@ -538,9 +538,10 @@ class FactPath:
             return None
         same = [f for f in facts if same_item(f.subject, earlier.fact.subject)  # this year's figure of that item, of
                 and of_one_fund(f) == of_one_fund(earlier.fact)]  # the same money, the row's own first
-        row = [f for f in same if f.table_id == earlier.fact.table_id and f.context == earlier.fact.context]
-        current = self._level_fact(intent, row, basis=own, period=Period.OWN) if row and earlier.fact.table_id else None
-        current = current or self._level_fact(intent, same, basis=own, period=Period.OWN)
+        cell_row = (earlier.fact.table_id, earlier.fact.context)
+        row = [f for f in same if earlier.fact.table_id and (f.table_id, f.context) == cell_row]
+        current = row and self._level_fact(intent, row, basis=own, period=Period.OWN) \
+            or self._level_fact(intent, same, basis=own, period=Period.OWN)
         if current is None:
             return None
         unit = self._unit_of([current.fact, earlier.fact])

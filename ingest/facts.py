@@ -18,7 +18,7 @@ from ingest.classify import COMPLETION_MEASURE, fact_kind, stated_basis
 from ingest.lexicon import tokens
 from ingest.model import Basis, Cell, Direction, Fact, FactKind, Line, Table, TableCell, TableKind
 from ingest.numbers import (CHINESE_NUMERAL, NUMBER, PER_UNIT, UNSIGNED_NUMBER, ascii_digits, chinese_number, is_money,
-                            normalise_unit, parse_counted, parse_number, to_wan)
+                            normalise_unit, parse_counted, parse_number, to_wan, written_per)
 from ingest.performance_headers import is_actual_header, is_value_header, label_levels
 from ingest.performance_forms import as_indicator, facts_from_project_forms, is_project_form, project_name
 from ingest.punctuation import QUOTES
@@ -341,7 +341,7 @@ def facts_from_line(line: Line, page: int | None = None, default_basis: Basis = 
             after_budget, against_budget = against_budget, False
             if match.re is _COUNT_MENTION and _PER.search(sentence, 0, match.start()):
                 continue  # "每接待1人次读者的支出": the 1 a rate is per, no figure
-            unit_text = (match["unit"] or _ZERO_UNIT) + "".join((match.groupdict().get("per") or "").split())  # 94元/人
+            unit_text = (match["unit"] or _ZERO_UNIT) + written_per(match.groupdict().get("per"))  # 94元/人
             boundaries = [b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())]
             clause_start = max([previous_end, *boundaries])
             clause = sentence[clause_start : match.start()].rstrip()

@@ -22,7 +22,8 @@ QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "＜": "<", 
 EMPTY_MARKS = {"", "-", "—", "——", "--", "/", "－", "…", "0.00%"}
 
 _FULL_WIDTH_DIGITS, _ASCII_DIGIT_CHARS = "０１２３４５６７８９．％", "0123456789.%"  # digits, decimal point, percent
-_ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋△", _ASCII_DIGIT_CHARS + ",-+-")  # △: a decrease (决算 tables)
+_DECREASE_MARK = "△"  # a 决算's decrease ("表中带“△”的数字为减少数"), read as a minus sign
+_ASCII_FORMS = str.maketrans(_FULL_WIDTH_DIGITS + "，－＋" + _DECREASE_MARK, _ASCII_DIGIT_CHARS + ",-+-")
 UNSIGNED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.56 or 1234.56
 _NUMBER = rf"[-+]?{UNSIGNED_NUMBER}"
 # a count in ten thousands of its unit, as a cell prints it: ≥6.5万条, 42万件
@@ -56,7 +57,7 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
-_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS + "△", _ASCII_DIGIT_CHARS + "-")
+_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS + _DECREASE_MARK, _ASCII_DIGIT_CHARS + "-")
 
 
 def ascii_digits(text: str) -> str:
@@ -124,7 +125,7 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Quantity | Non
     value = Decimal(match["num"].replace(",", ""))
     unit = normalise_unit(match["unit"]) or default_unit
     if match["per"]:
-        unit += "".join(match["per"].split())
+        unit += written_per(match["per"])
     qualifier = QUALIFIERS[match["qual"]] if match["qual"] else None
     return Quantity(value, unit, qualifier)
 
@@ -146,6 +147,11 @@ def counts_off(texts: list[str]) -> bool:
 
 def is_money(unit: str | None) -> bool:
     return unit in MONEY_IN_YUAN
+
+
+def written_per(per: str | None) -> str:
+    """What money is per (a PER_UNIT match) as a unit writes it, without spaces ("/ 人·月" → "/人·月"); "" for none."""
+    return "".join((per or "").split())
 
 
 def is_money_per(unit: str | None) -> bool:
